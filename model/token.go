@@ -1,0 +1,137 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/stripe/stripe-go/v85"
+)
+
+// Kind is a token's type as Stripe names it.
+type Kind string
+
+// The token kinds tokenscope creates.
+const (
+	KindCard    Kind = "card"
+	KindBank    Kind = "bank_account"
+	KindPII     Kind = "pii"
+	KindAccount Kind = "account"
+)
+
+// Short is the kind in four letters or fewer, for list rows.
+func (k Kind) Short() string {
+	switch k {
+	case KindBank:
+		return "bank"
+	case KindAccount:
+		return "acct"
+	case "":
+		return "?"
+	}
+	return string(k)
+}
+
+// Record is one token in the state: the Token exactly as the API returned it
+// (Raw) plus the few fields the list needs decoded up front, so that loading
+// ten thousand records never decodes ten thousand API objects, and the local
+// facts Stripe does not keep (when we fetched it, with which request, what
+// used it). Raw never holds a card number, CVC or id number: Stripe's Token
+// object carries none of them.
+type Record struct {
+	ID        string          `json:"id"`
+	Type      Kind            `json:"type"`
+	Used      bool            `json:"used"`
+	Livemode  bool            `json:"livemode"`
+	Created   int64           `json:"created"`
+	Summary   string          `json:"summary"`
+	Raw       json.RawMessage `json:"raw"`
+	FetchedAt time.Time       `json:"fetched_at"`
+	RequestID string          `json:"request_id,omitempty"`
+	Preset    string          `json:"preset,omitempty"`
+	Scenario  string          `json:"scenario,omitempty"`
+	Gone      bool            `json:"gone,omitempty"`
+	Uses      []Use           `json:"uses,omitempty"`
+}
+
+// Use records what consumed (or tried to consume) a token.
+type Use struct {
+	Kind        UseKind   `json:"kind"`
+	ObjectID    string    `json:"object_id,omitempty"` // cus_… or ch_…, also for a failed charge
+	Status      string    `json:"status"`              // succeeded, attached, failed, pending
+	Code        string    `json:"code,omitempty"`
+	DeclineCode string    `json:"decline_code,omitempty"`
+	Amount      int64     `json:"amount,omitempty"`
+	Currency    string    `json:"currency,omitempty"`
+	RequestID   string    `json:"request_id,omitempty"`
+	At          time.Time `json:"at"`
+}
+
+// NewRecord decodes a Token as returned by the API into a Record. raw is kept
+// byte for byte (compacted) so --json can print what Stripe sent.
+func NewRecord(raw []byte, requestID string, fetched time.Time) (Record, error) {
+	var t stripe.Token
+	if err := json.Unmarshal(raw, &t); err != nil {
+		return Record{}, fmt.Errorf("decode token: %w", err)
+	}
+	if t.ID == "" {
+		return Record{}, fmt.Errorf("decode token: no id in response")
+	}
+	r := Record{
+		ID:        t.ID,
+		Type:      Kind(t.Type),
+		Used:      t.Used,
+		Livemode:  t.Livemode,
+		Created:   t.Created,
+		Summary:   Summarize(&t),
+		Raw:       compact(raw),
+		FetchedAt: fetched.UTC(),
+		RequestID: requestID,
+	}
+	return r, nil
+}
+
+// Token decodes the stored API object.
+func (r Record) Token() (*stripe.Token, error) {
+	var t stripe.Token
+	if err := json.Unmarshal(r.Raw, &t); err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// Refreshed returns r with the API's newer view of the token, keeping the
+// local facts (preset, scenario, uses).
+func (r Record) Refreshed(newer Record) Record {
+	newer.Preset, newer.Scenario, newer.Uses = r.Preset, r.Scenario, r.Uses
+	return newer
+}
+
+// Summarize is the one-line description a list row shows:
+// "Visa •••• 4242", "STRIPE TEST BANK •••• 6789", "id number", "account".
+func Summarize(t *stripe.Token) string {
+	switch {
+	case t.Card != nil:
+		return fmt.Sprintf("%s •••• %s", t.Card.Brand, t.Card.Last4)
+	case t.BankAccount != nil:
+		name := t.BankAccount.BankName
+		if name == "" {
+			name = "Bank"
+		}
+		return fmt.Sprintf("%s •••• %s", name, t.BankAccount.Last4)
+	case t.Type == stripe.TokenTypePII:
+		return "id number"
+	case t.Type == stripe.TokenTypeAccount:
+		return "account"
+	}
+	return string(t.Type)
+}
+
+func compact(raw []byte) json.RawMessage {
+	var out bytes.Buffer
+	if err := json.Compact(&out, raw); err != nil {
+		return append(json.RawMessage(nil), raw...)
+	}
+	return out.Bytes()
+}
