@@ -1,0 +1,37 @@
+package common
+
+import (
+	"io"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/tokenscope/tokenscope/client"
+)
+
+// ProgramContext is built once per program and handed to every view, so
+// that nothing reaches for globals: an SSH server runs many programs in one
+// process, each with its own renderer, size, workspace and clock.
+type ProgramContext struct {
+	Session *client.Session
+	Backend client.Backend
+	Styles  *Styles
+	Keys    *KeyMap
+	// Output is the terminal the program writes to; OSC 52 copies go there.
+	Output io.Writer
+	// Now is the clock, fixed in golden tests.
+	Now func() time.Time
+	// Width and Height are the terminal's size, kept up to date by the app.
+	Width, Height int
+}
+
+// NewContext builds the context for one program from its renderer.
+func NewContext(s *client.Session, r *lipgloss.Renderer, out io.Writer, now func() time.Time) *ProgramContext {
+	if now == nil {
+		now = time.Now
+	}
+	var b client.Backend
+	if s != nil && s.API != nil {
+		b = s.API.Backend()
+	}
+	return &ProgramContext{Session: s, Backend: b, Styles: NewStyles(r), Keys: NewKeyMap(), Output: out, Now: now}
+}

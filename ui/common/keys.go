@@ -1,0 +1,42 @@
+package common
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is every key binding of the TUI, in one place, following k9s and
+// lazygit habits. Views pick the bindings they answer to for the footer.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	Open, Back, Quit, Help                  key.Binding
+	New, Use, Refresh, RefreshAll, Retrieve key.Binding
+	Filter, Copy, JSON, Log, Scenario       key.Binding
+	Confirm, NextField, PrevField           key.Binding
+}
+
+// NewKeyMap returns the bindings.
+func NewKeyMap() *KeyMap {
+	return &KeyMap{
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:     key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown:   key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
+		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "bottom")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		New:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),
+		Use:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "use")),
+		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+		RefreshAll: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "refresh all")),
+		Retrieve:   key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "get by id")),
+		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy id")),
+		JSON:       key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "json")),
+		Log:        key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "log")),
+		Scenario:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scenarios")),
+		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		NextField:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
+		PrevField:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev")),
+	}
+}

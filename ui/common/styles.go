@@ -1,0 +1,73 @@
+package common
+
+import "github.com/charmbracelet/lipgloss"
+
+// Glyphs carry the meaning; colour only adds to it, so NO_COLOR and
+// 16-colour terminals lose nothing.
+const (
+	GlyphSelected = "›"
+	GlyphUnused   = "○"
+	GlyphUsed     = "●"
+	GlyphAdd      = "+"
+	GlyphDrift    = "~"
+	GlyphGone     = "-"
+	GlyphError    = "!"
+)
+
+// Styles is every style the TUI uses, built once per lipgloss renderer: an
+// SSH session's renderer knows that session's colour profile, so styles are
+// never package-level values.
+type Styles struct {
+	Header      lipgloss.Style
+	HeaderBadge lipgloss.Style // OFFLINE / TEST / URL
+	Footer      lipgloss.Style
+	Pane        lipgloss.Style // bordered box around list and detail
+	PaneTitle   lipgloss.Style
+	Row         lipgloss.Style
+	RowSelected lipgloss.Style
+	Used        lipgloss.Style // amber
+	Unused      lipgloss.Style // green
+	Label       lipgloss.Style // field names in the detail pane
+	Value       lipgloss.Style
+	Muted       lipgloss.Style
+	Error       lipgloss.Style // red
+	ErrorTitle  lipgloss.Style
+	Add         lipgloss.Style // plan "+"
+	Drift       lipgloss.Style // "~"
+	Gone        lipgloss.Style // "-"
+	Status      lipgloss.Style // the status line
+	Key         lipgloss.Style
+}
+
+// NewStyles builds Styles for one renderer.
+func NewStyles(r *lipgloss.Renderer) *Styles {
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	green := lipgloss.AdaptiveColor{Light: "28", Dark: "42"}
+	amber := lipgloss.AdaptiveColor{Light: "130", Dark: "214"}
+	red := lipgloss.AdaptiveColor{Light: "160", Dark: "203"}
+	muted := lipgloss.AdaptiveColor{Light: "244", Dark: "245"}
+	accent := lipgloss.AdaptiveColor{Light: "62", Dark: "111"}
+	return &Styles{
+		Header:      r.NewStyle().Bold(true),
+		HeaderBadge: r.NewStyle().Bold(true).Reverse(true).Padding(0, 1),
+		Footer:      r.NewStyle().Foreground(muted),
+		Pane:        r.NewStyle().Border(lipgloss.NormalBorder()),
+		PaneTitle:   r.NewStyle().Bold(true),
+		Row:         r.NewStyle(),
+		RowSelected: r.NewStyle().Bold(true).Foreground(accent),
+		Used:        r.NewStyle().Foreground(amber),
+		Unused:      r.NewStyle().Foreground(green),
+		Label:       r.NewStyle().Foreground(muted),
+		Value:       r.NewStyle(),
+		Muted:       r.NewStyle().Foreground(muted),
+		Error:       r.NewStyle().Foreground(red),
+		ErrorTitle:  r.NewStyle().Foreground(red).Bold(true),
+		Add:         r.NewStyle().Foreground(green),
+		Drift:       r.NewStyle().Foreground(amber),
+		Gone:        r.NewStyle().Foreground(red),
+		Status:      r.NewStyle().Foreground(accent),
+		Key:         r.NewStyle().Bold(true),
+	}
+}
