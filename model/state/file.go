@@ -2,7 +2,9 @@ package state
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -30,20 +32,51 @@ func EnsureDir(dir string) error {
 // WriteFileAtomic replaces path with data so that a reader, or a process
 // killed half way, only ever sees the old file or the new one: write a temp
 // file in the same dir, fsync, rename over path (renameio does the dance).
-// With backup set, the previous file is first copied to path+".backup".
+// With backup set, the previous file is first kept as path+".backup".
 func WriteFileAtomic(path string, data []byte, backup bool) error {
 	if err := EnsureDir(filepath.Dir(path)); err != nil {
 		return err
 	}
 	if backup {
-		if old, err := os.ReadFile(path); err == nil {
-			if err := renameio.WriteFile(path+".backup", old, FileMode); err != nil {
-				return fmt.Errorf("write backup: %w", err)
-			}
+		if err := keepBackup(path); err != nil {
+			return fmt.Errorf("write backup: %w", err)
 		}
 	}
 	return renameio.WriteFile(path, data, FileMode)
 }
+
+// keepBackup makes path+".backup" the current content of path. A hard link
+// costs nothing however big the state is (copying 9 MB on every write would
+// not), and renaming the link into place means a crash leaves either the
+// older or the newer backup, never half of one. Where hard links are not
+// supported it copies.
+func keepBackup(path string) error {
+	tmp := path + ".backup." + newID()
+	err := os.Link(path, tmp)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil // nothing written yet, nothing to keep
+	case err != nil:
+		old, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return renameio.WriteFile(path+".backup", old, FileMode)
+	}
+	if err := os.Chmod(tmp, FileMode); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path+".backup"); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// ErrLocked is wrapped by Lock's error when another process kept the lock
+// for the whole timeout.
+var ErrLocked = errors.New("held by another process")
 
 // Lock takes an exclusive advisory lock on path (created 0600). While it
 // waits, onWait is called once so the caller can say "Acquiring state
@@ -62,12 +95,18 @@ func Lock(ctx context.Context, path string, timeout time.Duration, onWait func()
 		if onWait != nil {
 			onWait()
 		}
-		ctx, cancel := context.WithTimeout(ctx, timeout)
+		waitCtx, cancel := context.WithTimeout(ctx, timeout)
 		defer cancel()
-		ok, err = fl.TryLockContext(ctx, 25*time.Millisecond)
+		ok, err = fl.TryLockContext(waitCtx, 25*time.Millisecond)
 		if err != nil || !ok {
 			fl.Close()
-			return nil, fmt.Errorf("lock %s: timed out after %s (%v)", path, timeout, err)
+			if ctx.Err() != nil {
+				return nil, ctx.Err() // the caller gave up, not the lock
+			}
+			if errors.Is(err, context.DeadlineExceeded) {
+				return nil, fmt.Errorf("lock %s: %w (waited %s)", path, ErrLocked, timeout)
+			}
+			return nil, fmt.Errorf("lock %s: %w", path, err)
 		}
 	}
 	return func() { _ = fl.Unlock() }, nil

@@ -1,0 +1,144 @@
+package state
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// FileName is the state file's name in the state dir.
+const FileName = "state.json"
+
+// Defaults for Options.
+const (
+	DefaultMaxTokens = 1000
+	// DefaultLockTimeout is how long Update waits for another tokenscope
+	// that is writing. Terraform fails at once by default (-lock-timeout=0s),
+	// but tokenscope's writes last milliseconds and two of them at the same
+	// moment (the TUI and a headless create) are normal, so it waits.
+	DefaultLockTimeout = 10 * time.Second
+)
+
+// Options configure a Store.
+type Options struct {
+	Dir string // the state dir; made 0700
+	// MaxTokens is how many tokens each workspace keeps, newest first:
+	// 0 means DefaultMaxTokens, a negative number keeps them all.
+	MaxTokens int
+	// LockTimeout is how long Update waits for the lock: 0 means
+	// DefaultLockTimeout, a negative number fails at once if it is held.
+	LockTimeout time.Duration
+	// Who names the lock holder; "" means user@host.
+	Who string
+	// OnWait is called once when Update has to wait for the lock; the CLI
+	// prints "Acquiring state lock. This may take a few moments...".
+	OnWait func()
+}
+
+// Store reads and writes state.json in one state dir. It keeps nothing in
+// memory: every Update reads the file afresh under the lock, so any number
+// of Stores and processes can share the dir.
+type Store struct {
+	opts Options
+}
+
+// Open prepares the state dir (0700, tightened if it exists looser). It does
+// not read the state.
+func Open(opts Options) (*Store, error) {
+	if opts.Dir == "" {
+		return nil, errors.New("state: no state dir given")
+	}
+	if err := EnsureDir(opts.Dir); err != nil {
+		return nil, fmt.Errorf("state dir %s: %w", opts.Dir, err)
+	}
+	if opts.MaxTokens == 0 {
+		opts.MaxTokens = DefaultMaxTokens
+	}
+	if opts.LockTimeout == 0 {
+		opts.LockTimeout = DefaultLockTimeout
+	}
+	if opts.Who == "" {
+		opts.Who = defaultWho()
+	}
+	return &Store{opts: opts}, nil
+}
+
+// Dir is the state dir.
+func (s *Store) Dir() string { return s.opts.Dir }
+
+// Path is the state file.
+func (s *Store) Path() string { return filepath.Join(s.opts.Dir, FileName) }
+
+// Load reads the state without locking (a rename is atomic, so the file is
+// always whole). A missing file is an empty state. A file that cannot be
+// read or parsed is an error that points at the backup; Load never falls
+// back to an empty state, which the next write would save over the tokens.
+func (s *Store) Load() (*State, error) {
+	data, err := os.ReadFile(s.Path())
+	if errors.Is(err, fs.ErrNotExist) {
+		return &State{Version: Version, Workspaces: map[string]*Workspace{}}, nil
+	}
+	if err != nil {
+		return nil, s.unreadable(err)
+	}
+	st, err := decode(data)
+	if err != nil {
+		return nil, s.unreadable(err)
+	}
+	return st, nil
+}
+
+func (s *Store) unreadable(err error) error {
+	backup := s.Path() + ".backup"
+	hint := "There is no " + backup + " to restore from."
+	if _, statErr := os.Stat(backup); statErr == nil {
+		hint = "The previous state is in " + backup + ": check it (tokenscope keeps it 0600) and copy it over " + s.Path() + " to restore it."
+	}
+	return fmt.Errorf("cannot read state %s: %w\n%s Nothing was changed.", s.Path(), err, hint)
+}
+
+// Update changes the state under the lock: it takes the lock (waiting up to
+// LockTimeout), reloads the file so that writes of other processes are kept,
+// calls fn, keeps MaxTokens tokens per workspace, bumps the serial and
+// writes atomically with the previous file as state.json.backup. If fn
+// returns an error, or the result holds a secret, nothing is written and
+// the error is returned. op names the operation in the lock info.
+func (s *Store) Update(ctx context.Context, op string, fn func(*State) error) (*State, error) {
+	unlock, err := s.lock(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	st, err := s.Load()
+	if err != nil {
+		return nil, err
+	}
+	if err := fn(st); err != nil {
+		return nil, err
+	}
+	for _, w := range st.Workspaces {
+		if w != nil {
+			w.trim(s.opts.MaxTokens)
+		}
+	}
+	st.Version = Version
+	if st.Lineage == "" {
+		st.Lineage = newID()
+	}
+	st.Serial++
+	data, err := encode(st)
+	if err != nil {
+		return nil, fmt.Errorf("encode state: %w", err)
+	}
+	if err := checkSecrets(data); err != nil {
+		return nil, err
+	}
+	if err := WriteFileAtomic(s.Path(), data, true); err != nil {
+		return nil, fmt.Errorf("write state %s: %w", s.Path(), err)
+	}
+	return st, nil
+}
