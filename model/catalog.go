@@ -218,10 +218,7 @@ func init() {
 		c := &Cards[i]
 		if c.Expect == "" {
 			if c.Outcome.Declines() {
-				c.Expect = "declines when charged: " + c.Outcome.Code
-				if c.Outcome.DeclineCode != c.Outcome.Code {
-					c.Expect += " / " + c.Outcome.DeclineCode
-				}
+				c.Expect = "declines when charged: " + c.Outcome.Codes()
 			} else {
 				c.Expect = "charges succeed"
 			}

@@ -1,0 +1,233 @@
+package model
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Actions a change takes, named as Terraform names them. A token is never
+// updated or deleted through the API; update and delete describe drift.
+const (
+	ActionCreate  = "create"
+	ActionReplace = "replace" // a new token takes the place of one in the state (--replace)
+	ActionUpdate  = "update"
+	ActionDelete  = "delete"
+)
+
+// Values a plan shows instead of a value.
+const (
+	KnownAfterApply = "(known after apply)"
+	// NoChanges is what a plan with nothing to do prints.
+	NoChanges = "No changes. The test tokens already match the configuration."
+)
+
+// Plan is what tokenscope will do, shown before it does it.
+type Plan struct {
+	Changes []Change
+	// Target labels the backend the requests go to ("OFFLINE emulator").
+	Target string
+}
+
+// Change is one resource a plan creates: a token, a charge or a customer.
+type Change struct {
+	Address string // "token.card", "charge.declined_insufficient"
+	Action  string // ActionCreate or ActionReplace
+	Attrs   []Attr
+	Request string // "POST /v1/tokens"
+}
+
+// Attr is one line of a change. Value is written as the plan shows it:
+// strings quoted, numbers bare, secrets as Sensitive, ids as
+// KnownAfterApply. Note is a remark shown after it in parentheses.
+type Attr struct {
+	Name, Value, Note string
+}
+
+// Type and Name split the address: "token", "card".
+func (c Change) Type() string { t, _, _ := strings.Cut(c.Address, "."); return t }
+
+// Name is the resource name of the address ("card" in "token.card").
+func (c Change) Name() string { _, n, _ := strings.Cut(c.Address, "."); return n }
+
+// Counts says how many resources the plan adds, changes and destroys; a
+// replacement counts as one added and one destroyed, as in Terraform.
+func (p Plan) Counts() (add, change, destroy int) {
+	for _, c := range p.Changes {
+		switch c.Action {
+		case ActionCreate:
+			add++
+		case ActionUpdate:
+			change++
+		case ActionDelete:
+			destroy++
+		case ActionReplace:
+			add++
+			destroy++
+		}
+	}
+	return add, change, destroy
+}
+
+// Render writes the plan as Terraform would: plain text, no colour (the UI
+// colours lines by their leading glyph), "=" signs aligned per resource.
+func (p Plan) Render(w io.Writer) {
+	if len(p.Changes) == 0 {
+		fmt.Fprintln(w, NoChanges)
+		return
+	}
+	fmt.Fprintln(w, "tokenscope will perform the following actions:")
+	for _, c := range p.Changes {
+		fmt.Fprintln(w)
+		c.render(w, p.Target)
+	}
+	add, change, destroy := p.Counts()
+	fmt.Fprintf(w, "\nPlan: %d to add, %d to change, %d to destroy.\n", add, change, destroy)
+}
+
+func (c Change) render(w io.Writer, target string) {
+	glyph, verb := "+", "will be created"
+	if c.Action == ActionReplace {
+		glyph, verb = "-/+", "must be replaced"
+	}
+	fmt.Fprintf(w, "  # %s %s\n", c.Address, verb)
+	fmt.Fprintf(w, "  %s %s %s {\n", glyph, c.Type(), strconv.Quote(c.Name()))
+	width := 0
+	for _, a := range c.Attrs {
+		width = max(width, len(a.Name))
+	}
+	for _, a := range c.Attrs {
+		line := fmt.Sprintf("      + %-*s = %s", width, a.Name, a.Value)
+		if a.Note != "" {
+			line += "   (" + a.Note + ")"
+		}
+		fmt.Fprintln(w, line)
+	}
+	fmt.Fprintln(w, "    }")
+	if c.Request != "" {
+		req := c.Request
+		if target != "" {
+			req += "  →  " + target
+		}
+		fmt.Fprintf(w, "\n  %s\n", req)
+	}
+}
+
+func str(s string) string { return strconv.Quote(s) }
+
+// PlanCreate describes creating a token named name from req, with every
+// secret masked: card numbers to their last four, CVC and id number as
+// Sensitive. Routing numbers are public and shown whole.
+func PlanCreate(name string, req TokenRequest) Change {
+	c := Change{Address: "token." + name, Action: ActionCreate, Request: "POST /v1/tokens"}
+	add := func(n, v, note string) { c.Attrs = append(c.Attrs, Attr{Name: n, Value: v, Note: note}) }
+	addIf := func(n, v string) {
+		if v != "" {
+			add(n, str(v), "")
+		}
+	}
+	add("type", str(string(req.Kind)), "")
+	switch {
+	case req.Kind == KindCard && req.Card != nil:
+		k := req.Card
+		add("card.number", str(MaskCard(k.Number)), cardNote(k.Number))
+		add("card.exp", str(fmt.Sprintf("%02d/%04d", k.ExpMonth, k.ExpYear)), "")
+		if k.CVC != "" {
+			add("card.cvc", Sensitive, "")
+		}
+		addIf("card.name", k.Name)
+		addIf("card.address_zip", k.Zip)
+	case req.Kind == KindBank && req.Bank != nil:
+		b := req.Bank
+		addIf("bank_account.country", b.Country)
+		addIf("bank_account.currency", b.Currency)
+		addIf("bank_account.routing_number", b.RoutingNumber)
+		note := ""
+		if p, ok := BankByAccount(b.AccountNumber); ok {
+			note = "test account: " + p.Name
+		}
+		add("bank_account.account_number", str("•••• "+Last4(b.AccountNumber)), note)
+		addIf("bank_account.account_holder_name", b.HolderName)
+		addIf("bank_account.account_holder_type", b.HolderType)
+	case req.Kind == KindPII && req.PII != nil:
+		add("pii.id_number", Sensitive, idNote(req.PII.IDNumber))
+	case req.Kind == KindAccount && req.Account != nil:
+		a := req.Account
+		addIf("account.business_type", a.BusinessType)
+		addIf("account.first_name", a.FirstName)
+		addIf("account.last_name", a.LastName)
+	}
+	add("id", KnownAfterApply, "")
+	add("used", KnownAfterApply, "")
+	return c
+}
+
+func cardNote(number string) string {
+	if p, ok := CardByNumber(number); ok {
+		return "test card: " + p.Name
+	}
+	return "not a Stripe test card"
+}
+
+func idNote(n string) string {
+	for _, p := range IDNumbers {
+		if p.IDNumber == Digits(n) {
+			return "test id: " + p.Name
+		}
+	}
+	return ""
+}
+
+// PlanUse describes using a token: a charge or a new customer. note, when
+// given, is the expected outcome shown beside the source; without it, a
+// magic test token (tok_visa...) gets its outcome from the catalog.
+func PlanUse(name string, req UseRequest, note ...string) Change {
+	n := ""
+	if len(note) > 0 {
+		n = note[0]
+	} else if p, ok := MagicTokens[req.TokenID]; ok {
+		n = UseExpect(req.Kind, p)
+	}
+	source := Attr{Name: "source", Value: str(req.TokenID), Note: n}
+	known := Attr{Name: "id", Value: KnownAfterApply}
+	if req.Kind == UseCustomer {
+		return Change{Address: "customer." + name, Action: ActionCreate, Request: "POST /v1/customers",
+			Attrs: []Attr{source, known}}
+	}
+	return Change{Address: "charge." + name, Action: ActionCreate, Request: "POST /v1/charges",
+		Attrs: []Attr{
+			{Name: "amount", Value: strconv.FormatInt(req.Amount, 10)},
+			{Name: "currency", Value: str(req.Currency)},
+			source, known,
+		}}
+}
+
+// UseExpect is the expected outcome of using a test card's token, for the
+// note beside a plan's source: "expected: declined, card_declined /
+// insufficient_funds".
+func UseExpect(kind UseKind, c *CardPreset) string {
+	o := c.Outcome
+	if kind == UseCustomer {
+		if o.NoAttach {
+			return "expected: attach fails, " + o.Codes()
+		}
+		return "expected: attaches"
+	}
+	switch {
+	case o.Declines():
+		return "expected: declined, " + o.Codes()
+	case o.Risk != "" && o.Risk != "normal":
+		return "expected: succeeds, risk " + o.Risk
+	}
+	return "expected: succeeds"
+}
+
+// Codes is the error code, with the decline code when it says more:
+// "card_declined / insufficient_funds", "expired_card".
+func (o Outcome) Codes() string {
+	if o.DeclineCode != "" && o.DeclineCode != o.Code {
+		return o.Code + " / " + o.DeclineCode
+	}
+	return o.Code
+}
