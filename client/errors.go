@@ -1,0 +1,168 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/stripe/stripe-go/v85"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// Error types tokenscope adds to Stripe's own (card_error,
+// invalid_request_error, api_error, idempotency_error).
+const (
+	// TypeConnection is a request that got no HTTP answer (DNS, refused
+	// connection, timeout, cancelled). stripe-go v85 has no constant for it;
+	// the name is the one Stripe's other libraries use.
+	TypeConnection = "api_connection_error"
+	typeInvalid    = "invalid_request_error"
+)
+
+// Error is every refusal the client reports, local or remote, in one shape so
+// the TUI and the CLI show the same fields: type, code, param, message,
+// request id and a plain explanation.
+type Error struct {
+	Type, Code, DeclineCode, Param, Message, RequestID string
+	HTTPStatus                                         int
+	// ChargeID is the failed charge, on a decline: Stripe keeps it, so the
+	// Use recorded on the token can point at it.
+	ChargeID string
+	// Local: refused by a local check, never sent.
+	Local bool
+	// Why and Next are a plain explanation and next step (explain.go).
+	Why, Next string
+}
+
+// Error reads like a FieldError: "number: incorrect_number: Your card number
+// is incorrect. (request req_123)".
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.Param != "" {
+		b.WriteString(e.Param + ": ")
+	}
+	code := e.Code
+	if code == "" {
+		code = e.Type
+	}
+	b.WriteString(code)
+	if e.DeclineCode != "" && e.DeclineCode != e.Code {
+		b.WriteString(" (" + e.DeclineCode + ")")
+	}
+	if e.Message != "" {
+		b.WriteString(": " + e.Message)
+	}
+	if e.RequestID != "" {
+		b.WriteString(" (request " + e.RequestID + ")")
+	}
+	return b.String()
+}
+
+// AsError finds the *Error in err's chain.
+func AsError(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}
+
+// Exit codes of DESIGN.md.
+const (
+	ExitOK        = 0
+	ExitRefused   = 1 // the API refused (card_error, invalid_request_error, ...)
+	ExitUsage     = 2 // bad usage or a local check
+	ExitTransient = 3 // network or server fault: retrying later may work
+)
+
+// ExitCode maps an error to the process exit code. 429 counts as a fault
+// (3), not a refusal: nothing was wrong with the request and the same
+// command succeeds once the rate drops, which is what scripts need to know
+// to retry. Errors that are not *Error (state file, flags) are usage errors
+// only when they are model.FieldError; anything else is 1.
+func ExitCode(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	if e, ok := AsError(err); ok {
+		switch {
+		case e.Local:
+			return ExitUsage
+		case e.Type == TypeConnection, e.HTTPStatus >= 500, e.HTTPStatus == http.StatusTooManyRequests:
+			return ExitTransient
+		}
+		return ExitRefused
+	}
+	var fe *model.FieldError
+	if errors.As(err, &fe) {
+		return ExitUsage
+	}
+	return ExitRefused
+}
+
+// localError is a refusal by a check that ran before anything was sent.
+func localError(code, param, message string) *Error {
+	e := &Error{Type: typeInvalid, Code: code, Param: param, Message: message, Local: true}
+	e.explain()
+	return e
+}
+
+// fromValidation turns model's FieldError into an *Error; other errors pass.
+func fromValidation(err error) error {
+	var fe *model.FieldError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	e := &Error{Type: fe.Type, Code: fe.Code, Param: fe.Param, Message: fe.Message, Local: true}
+	e.explain()
+	return e
+}
+
+// fromAPI converts what stripe-go returned into an *Error: Stripe's own
+// errors keep every field; anything else got no usable answer and is a
+// connection error.
+func fromAPI(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *stripe.Error
+	var e *Error
+	switch {
+	case errors.As(err, &e):
+		return e
+	case errors.As(err, &se):
+		e = &Error{
+			Type:        string(se.Type),
+			Code:        string(se.Code),
+			DeclineCode: string(se.DeclineCode),
+			Param:       se.Param,
+			Message:     se.Msg,
+			RequestID:   se.RequestID,
+			HTTPStatus:  se.HTTPStatusCode,
+			ChargeID:    se.ChargeID,
+		}
+	default:
+		msg := err.Error()
+		if errors.Is(err, context.DeadlineExceeded) {
+			msg = "timed out: " + msg
+		}
+		e = &Error{Type: TypeConnection, Message: msg}
+	}
+	e.explain()
+	return e
+}
+
+// refuseLivemode is the answer to a response that claims live mode: it is
+// never shown or stored, whatever the key said.
+func refuseLivemode(object, requestID string) *Error {
+	e := &Error{
+		Type:       typeInvalid,
+		Code:       codeLivemodeResponse,
+		Message:    fmt.Sprintf("the API returned a live-mode %s; tokenscope works in test mode only and discarded it", object),
+		RequestID:  requestID,
+		HTTPStatus: http.StatusOK,
+	}
+	e.explain()
+	return e
+}

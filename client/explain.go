@@ -1,0 +1,185 @@
+package client
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// Explanation is a plain one-line reason for an error and what to do next.
+// It is the one table behind every error the TUI and the CLI show.
+type Explanation struct{ Why, Next string }
+
+// Codes tokenscope itself gives to refusals Stripe has no code for.
+const (
+	codeLivemodeKey      = "livemode_key"
+	codeInvalidKey       = "invalid_api_key"
+	codeMissingKey       = "missing_api_key"
+	codeSecretKey        = "secret_key_required"
+	codeLivemodeResponse = "livemode_response"
+	codeRawCardRefused   = "raw_card_data_refused"
+)
+
+// Message fragments of errors Stripe sends without a distinguishing code.
+const (
+	msgRawCardNumbers   = "Sending credit card numbers directly to the Stripe API is generally unsafe"
+	msgLivemodeMismatch = "a similar object exists in"
+)
+
+const nextNewToken = "a token is single-use; create a new one (tokenscope create card --preset visa)"
+
+// explanations is keyed by Stripe's error code, by decline code (filled from
+// the test-card catalog in init) and by tokenscope's own codes.
+var explanations = map[string]Explanation{
+	"incorrect_number": {
+		Why:  "the card number fails the Luhn check, so Stripe refuses it before any token exists",
+		Next: "check the digits, or pick a test card preset such as visa",
+	},
+	"invalid_number": {
+		Why:  "the card number is not a card number (wrong length or not only digits)",
+		Next: "check the digits, or pick a test card preset such as visa",
+	},
+	"invalid_expiry_month": {
+		Why:  "the expiry month must be 1 to 12",
+		Next: "enter the expiry as MM/YY, e.g. 12/34",
+	},
+	"invalid_expiry_year": {
+		Why:  "the expiry year is in the past (or not a year)",
+		Next: "any future date works with test cards, e.g. 12/34",
+	},
+	"invalid_cvc": {
+		Why:  "the CVC must be 3 digits, 4 for American Express",
+		Next: "any 3 digits (4 for Amex) work with test cards",
+	},
+	"token_already_used": {
+		Why:  "this token was already consumed by a customer or a charge",
+		Next: nextNewToken,
+	},
+	"resource_missing": {
+		Why:  "no such object for this key",
+		Next: "check the id and that the key belongs to the account and mode that made it",
+	},
+	"rate_limit": {
+		Why:  "too many requests: Stripe's test mode allows about 25 per second",
+		Next: "wait a second and retry; tokenscope refresh paces itself at 20 per second",
+	},
+	"idempotency_error": {
+		Why:  "the same Idempotency-Key was sent earlier with different parameters",
+		Next: "send a new Idempotency-Key for a different request",
+	},
+	"idempotency_key_in_use": {
+		Why:  "another request with the same Idempotency-Key is still running",
+		Next: "wait for it to finish, then retry",
+	},
+	"test_mode_live_card": {
+		Why:  "a real card number was sent with a test key; test mode accepts only Stripe's test cards",
+		Next: "use a test card such as the visa preset (tokenscope presets lists them)",
+	},
+	"card_declined": {
+		Why:  "the issuer declined the charge",
+		Next: "use another card; the visa preset (tok_visa) charges succeed",
+	},
+	codeLivemodeKey: {
+		Why:  "live keys move real money; tokenscope works in Stripe's test mode only",
+		Next: "use a test key (sk_test_ or rk_test_) from the Dashboard in test mode",
+	},
+	codeInvalidKey: {
+		Why:  "a Stripe test key starts with sk_test_, rk_test_ or pk_test_",
+		Next: "check STRIPE_API_KEY or --api-key-file, or leave both unset to use the offline emulator",
+	},
+	codeMissingKey: {
+		Why:  "no API key was given and no emulator was chosen",
+		Next: "set STRIPE_API_KEY or --api-key-file, or use --offline",
+	},
+	codeSecretKey: {
+		Why:  "a publishable key (pk_test_) can create tokens but not read or use them",
+		Next: "use a secret key (sk_test_ or rk_test_) to retrieve or use tokens",
+	},
+	codeLivemodeResponse: {
+		Why:  "the answer was a live-mode object, which tokenscope refuses to show or store",
+		Next: "check --api-base and the key: they should point at test mode",
+	},
+	codeRawCardRefused: {
+		Why:  "this Stripe account may not send raw card numbers to the API, test mode included",
+		Next: "use a magic test token instead: `tokenscope get tok_visa` (or --offline for raw numbers)",
+	},
+	TypeConnection: {
+		Why:  "the API could not be reached (network, DNS, timeout or --api-base)",
+		Next: "check the connection and --api-base, then retry",
+	},
+	"unauthorized": {
+		Why:  "Stripe did not accept the API key (mistyped, rolled or revoked)",
+		Next: "check STRIPE_API_KEY or --api-key-file against the Dashboard (Developers → API keys, test mode)",
+	},
+	"livemode_mismatch": {
+		Why:  "a similar object exists in test mode, but a live mode key was used (or the reverse)",
+		Next: "use the test key of the account that made the object",
+	},
+}
+
+// init adds every decline code of the test-card catalog, with the card's own
+// Explain text, so a decline reads the same as the card's description in the
+// presets list. Hand-written entries (incorrect_number) stay; otherwise the
+// first card with a code wins, as in model.CardForDecline.
+func init() {
+	for _, c := range model.Cards {
+		for _, code := range []string{c.Outcome.DeclineCode, c.TokenizeCode} {
+			if _, done := explanations[code]; code == "" || done {
+				continue
+			}
+			explanations[code] = Explanation{
+				Why:  c.Explain,
+				Next: "that is what the " + c.Name + " test card is for; use the visa preset (tok_visa) for a charge that succeeds",
+			}
+		}
+	}
+}
+
+// Explain looks up a code or decline code in the table.
+func Explain(code string) (Explanation, bool) {
+	x, ok := explanations[code]
+	return x, ok
+}
+
+// explain fills Why and Next from the most specific thing known about e:
+// messages Stripe sends without a code, then the decline code, then the code,
+// then the HTTP status.
+func (e *Error) explain() {
+	key := e.explainKey()
+	x, ok := explanations[key]
+	if !ok {
+		return
+	}
+	e.Why, e.Next = x.Why, x.Next
+	if key == "resource_missing" && (e.Param == "token" || strings.Contains(e.Message, "No such token")) {
+		e.Why = "no such token for this key: usually a key from another account or mode"
+		e.Next = "use the key that created it"
+		if e.RequestID != "" {
+			e.Next += "; quote request " + e.RequestID + " if you ask Stripe support"
+		}
+	}
+}
+
+func (e *Error) explainKey() string {
+	switch {
+	case strings.HasPrefix(e.Message, msgRawCardNumbers):
+		return codeRawCardRefused
+	case strings.Contains(e.Message, msgLivemodeMismatch):
+		return "livemode_mismatch"
+	case e.Type == "idempotency_error" && e.Code == "":
+		return "idempotency_error"
+	}
+	for _, k := range []string{e.DeclineCode, e.Code} {
+		if _, ok := explanations[k]; ok && k != "" {
+			return k
+		}
+	}
+	switch {
+	case e.HTTPStatus == http.StatusUnauthorized:
+		return "unauthorized"
+	case e.HTTPStatus == http.StatusTooManyRequests:
+		return "rate_limit"
+	}
+	return e.Type
+}

@@ -1,0 +1,116 @@
+package client
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/time/rate"
+
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/model/state"
+)
+
+// Refresh pacing. 8 requests in flight keep the emulator and stripe-mock
+// busy without a thundering herd; against api.stripe.com the limiter holds
+// 20 requests/s, under test mode's 25/s, so a refresh never earns a 429.
+const (
+	RefreshInFlight = 8
+	StripeTestRate  = 20
+)
+
+// Refresh re-reads tokens from the API (ids nil: every token of the
+// workspace not already gone), reports progress, and records the result in
+// ONE state update at the end: changed tokens get the API's view, tokens
+// the API no longer knows (resource_missing) are marked Gone. Per-token
+// failures are in the report's Errors and change nothing; the error return
+// is for a cancelled context or a state write that failed.
+func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done, total int)) (model.RefreshReport, error) {
+	start := time.Now()
+	if ids == nil {
+		st, err := s.Store.Load()
+		if err != nil {
+			return model.RefreshReport{}, err
+		}
+		for _, r := range s.workspace(st).Tokens {
+			if !r.Gone {
+				ids = append(ids, r.ID)
+			}
+		}
+	}
+	results, err := s.fetchAll(ctx, ids, progress)
+	if err != nil {
+		return model.RefreshReport{}, err
+	}
+
+	report := model.RefreshReport{Total: len(ids), Errors: map[string]error{}}
+	_, err = s.Store.Update(ctx, "refresh", func(st *state.State) error {
+		w := s.workspace(st)
+		for i, id := range ids {
+			r := results[i]
+			old, had := w.Find(id)
+			switch {
+			case r.err == nil:
+				if had {
+					report.Drifts = append(report.Drifts, model.Diff(old, r.rec)...)
+				}
+				w.Upsert(known(w, r.rec))
+			case isMissing(r.err) && had:
+				if !old.Gone {
+					report.Drifts = append(report.Drifts, model.GoneDrift(old, "resource_missing"))
+				}
+				old.Gone = true
+				w.Upsert(old)
+			default:
+				report.Errors[id] = r.err
+			}
+		}
+		return nil
+	})
+	report.Elapsed = time.Since(start)
+	return report, err
+}
+
+type fetched struct {
+	rec model.Record
+	err error
+}
+
+// fetchAll gets every id with at most RefreshInFlight requests at a time,
+// paced for Stripe's test mode. results[i] answers ids[i].
+func (s *Session) fetchAll(ctx context.Context, ids []string, progress func(done, total int)) ([]fetched, error) {
+	results := make([]fetched, len(ids))
+	var limiter *rate.Limiter
+	if s.API.Backend().Kind == StripeTest {
+		limiter = rate.NewLimiter(StripeTestRate, 1)
+	}
+	var mu sync.Mutex // serialises progress calls, so the callback need not be safe
+	done := 0
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(RefreshInFlight)
+	for i, id := range ids {
+		g.Go(func() error {
+			if limiter != nil {
+				if err := limiter.Wait(gctx); err != nil {
+					return err
+				}
+			}
+			rec, err := s.API.Get(gctx, id)
+			results[i] = fetched{rec, err}
+			if progress != nil {
+				mu.Lock()
+				done++
+				progress(done, len(ids))
+				mu.Unlock()
+			}
+			return gctx.Err()
+		})
+	}
+	return results, g.Wait()
+}
+
+func isMissing(err error) bool {
+	e, ok := AsError(err)
+	return ok && e.Code == "resource_missing"
+}

@@ -1,0 +1,142 @@
+package client
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// DefaultLogSize is how many requests the log keeps when Config.LogSize is 0.
+const DefaultLogSize = 500
+
+// Entry is one HTTP request as the request log view (L) shows it. Body is
+// the form body with every secret masked; the Authorization header is never
+// kept.
+type Entry struct {
+	Time           time.Time
+	Method, Path   string
+	Status         int
+	RequestID      string
+	IdempotencyKey string
+	Replayed       bool
+	Latency        time.Duration
+	Body           string // redacted
+	Err            string
+}
+
+// RequestLog is a bounded, in-memory ring of the latest requests. It never
+// writes anywhere: a terminal UI must not be scribbled on by a logger.
+type RequestLog struct {
+	mu   sync.Mutex
+	ring []Entry
+	next int // index of the next write
+	full bool
+}
+
+// NewRequestLog keeps the last size entries (DefaultLogSize when size <= 0).
+func NewRequestLog(size int) *RequestLog {
+	if size <= 0 {
+		size = DefaultLogSize
+	}
+	return &RequestLog{ring: make([]Entry, size)}
+}
+
+func (l *RequestLog) add(e Entry) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.ring[l.next] = e
+	l.next = (l.next + 1) % len(l.ring)
+	if l.next == 0 {
+		l.full = true
+	}
+}
+
+// Entries returns a copy of the log, oldest first.
+func (l *RequestLog) Entries() []Entry {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.full {
+		return append([]Entry(nil), l.ring[:l.next]...)
+	}
+	out := make([]Entry, 0, len(l.ring))
+	out = append(out, l.ring[l.next:]...)
+	return append(out, l.ring[:l.next]...)
+}
+
+// logTransport records every round trip (each retry too) into log.
+type logTransport struct {
+	next http.RoundTripper
+	log  *RequestLog
+}
+
+func (t logTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	e := Entry{
+		Time:           time.Now(),
+		Method:         req.Method,
+		Path:           req.URL.Path,
+		IdempotencyKey: req.Header.Get("Idempotency-Key"),
+	}
+	if req.Body != nil && req.Body != http.NoBody {
+		body, err := io.ReadAll(req.Body)
+		req.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		e.Body = RedactForm(string(body))
+		req.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	res, err := t.next.RoundTrip(req)
+	e.Latency = time.Since(e.Time)
+	if err != nil {
+		e.Err = err.Error()
+	} else {
+		e.Status = res.StatusCode
+		e.RequestID = res.Header.Get("Request-Id")
+		e.Replayed = res.Header.Get("Idempotent-Replayed") == "true"
+	}
+	t.log.add(e)
+	return res, err
+}
+
+// RedactForm renders a form-encoded body for people, decoded, with card and
+// account numbers cut to their last four and CVCs and id numbers replaced by
+// "(sensitive)". A body that does not parse is dropped whole rather than
+// risk showing a secret.
+func RedactForm(body string) string {
+	if body == "" {
+		return ""
+	}
+	var out []string
+	for _, pair := range strings.Split(body, "&") {
+		k, v, _ := strings.Cut(pair, "=")
+		key, err1 := url.QueryUnescape(k)
+		val, err2 := url.QueryUnescape(v)
+		if err1 != nil || err2 != nil {
+			return "(unreadable body)"
+		}
+		out = append(out, key+"="+redactValue(key, val))
+	}
+	return strings.Join(out, "&")
+}
+
+// redactValue masks by the last bracketed part of the key, so nested forms
+// (account[individual][id_number]) are covered as well as pii[id_number].
+func redactValue(key, val string) string {
+	field := key
+	if i := strings.LastIndex(key, "["); i >= 0 {
+		field = strings.TrimSuffix(key[i+1:], "]")
+	}
+	switch field {
+	case "number", "account_number":
+		return "•••• " + model.Last4(val)
+	case "cvc", "id_number", "ssn_last_4", "personal_id_number":
+		return model.Sensitive
+	}
+	return val
+}

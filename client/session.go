@@ -1,0 +1,124 @@
+package client
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/model/state"
+)
+
+// Session ties an API to the state: every write goes through the state store
+// so UI and CLI record alike. A request that fails leaves the state as it
+// was; only what the API answered is recorded.
+type Session struct {
+	API   API
+	Store *state.Store
+	// Workspace is the state workspace; "" means API.Backend().Workspace.
+	Workspace string
+}
+
+func (s *Session) workspace(st *state.State) *state.Workspace {
+	name := s.Workspace
+	if name == "" {
+		name = s.API.Backend().Workspace
+	}
+	w := st.Workspace(name)
+	w.Backend = s.API.Backend().Label()
+	return w
+}
+
+// Create makes a token and records it, under scenario if not "".
+func (s *Session) Create(ctx context.Context, req model.TokenRequest, scenario string) (model.Record, error) {
+	rec, err := s.API.Create(ctx, req)
+	if err != nil {
+		return model.Record{}, err
+	}
+	rec.Scenario = scenario
+	_, err = s.Store.Update(ctx, "create", func(st *state.State) error {
+		w := s.workspace(st)
+		w.Upsert(rec)
+		if scenario != "" {
+			if w.Scenarios == nil {
+				w.Scenarios = map[string]string{}
+			}
+			w.Scenarios[scenario] = rec.ID
+		}
+		return nil
+	})
+	return rec, err
+}
+
+// Fetch retrieves a token and records it: a token made elsewhere (or a
+// magic test token) joins the state; a known one is refreshed, keeping its
+// local facts.
+func (s *Session) Fetch(ctx context.Context, id string) (model.Record, error) {
+	rec, err := s.API.Get(ctx, id)
+	if err != nil {
+		return model.Record{}, err
+	}
+	var stored model.Record
+	_, err = s.Store.Update(ctx, "fetch", func(st *state.State) error {
+		w := s.workspace(st)
+		stored = known(w, rec)
+		w.Upsert(stored)
+		return nil
+	})
+	return stored, err
+}
+
+// known lays the API's view of a token over what the workspace knew of it
+// (preset, scenario, uses).
+func known(w *state.Workspace, fresh model.Record) model.Record {
+	if old, ok := w.Find(fresh.ID); ok {
+		return old.Refreshed(fresh)
+	}
+	return fresh
+}
+
+// Use consumes a token, records the Use on it, re-reads the token (used is
+// now true) and records that. A decline is an answer, so it is recorded too
+// (status failed, the failed charge's id) and its *Error returned; a request
+// that got no answer, or a local refusal, records nothing. Magic test tokens
+// (tok_visa) are not recorded either: Stripe mints a new token from one on
+// every request, so there is no single token to hang the Use on.
+func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, model.Record, error) {
+	use, useErr := s.API.Use(ctx, req)
+	if _, magic := model.MagicTokens[req.TokenID]; magic || !answered(useErr) {
+		return use, model.Record{}, useErr
+	}
+	fresh, getErr := s.API.Get(ctx, req.TokenID)
+	var stored model.Record
+	_, err := s.Store.Update(ctx, "use", func(st *state.State) error {
+		w := s.workspace(st)
+		if getErr == nil {
+			stored = known(w, fresh)
+		} else if old, ok := w.Find(req.TokenID); ok {
+			stored = old
+		} else {
+			return nil // nothing to hang the Use on
+		}
+		stored.Uses = append(stored.Uses, use)
+		w.Upsert(stored)
+		return nil
+	})
+	switch {
+	case useErr != nil:
+		return use, stored, useErr
+	case err != nil:
+		return use, stored, err
+	case getErr != nil:
+		return use, stored, fmt.Errorf("token used (%s), but re-reading it failed: %w", use.ObjectID, getErr)
+	}
+	return use, stored, nil
+}
+
+// answered: nil, or the API refused with a 4xx. Local checks, network
+// failures and server faults are not answers about the token.
+func answered(err error) bool {
+	if err == nil {
+		return true
+	}
+	e, ok := AsError(err)
+	return ok && !e.Local && e.HTTPStatus >= 400 && e.HTTPStatus < 500
+}

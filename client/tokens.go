@@ -1,0 +1,149 @@
+package client
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/stripe/stripe-go/v85"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// Create validates req locally, then POSTs /v1/tokens.
+func (c *Client) Create(ctx context.Context, req model.TokenRequest) (model.Record, error) {
+	if err := model.Validate(req, c.now()); err != nil {
+		return model.Record{}, fromValidation(err)
+	}
+	tok, err := c.sc.V1Tokens.Create(ctx, tokenParams(req))
+	if err != nil {
+		return model.Record{}, fromAPI(err)
+	}
+	rec, err := c.record(tok)
+	rec.Preset = req.Preset
+	return rec, err
+}
+
+// Get retrieves a token (GET /v1/tokens/{id}). A publishable key cannot, so
+// it is refused here with an explanation rather than Stripe's bare 401.
+func (c *Client) Get(ctx context.Context, id string) (model.Record, error) {
+	if c.backend.Publishable {
+		return model.Record{}, localError(codeSecretKey, "key",
+			"a secret key (sk_test_ or rk_test_) is needed to retrieve tokens; pk_test_ keys can only create them")
+	}
+	if id == "" {
+		return model.Record{}, localError("parameter_missing", "id", "a token id is needed (tok_…, btok_…, pii_…, ct_…)")
+	}
+	tok, err := c.sc.V1Tokens.Retrieve(ctx, id, nil)
+	if err != nil {
+		return model.Record{}, fromAPI(err)
+	}
+	return c.record(tok)
+}
+
+// record turns an API Token into a Record, refusing live-mode answers.
+func (c *Client) record(tok *stripe.Token) (model.Record, error) {
+	res := tok.LastResponse
+	if tok.Livemode {
+		return model.Record{}, refuseLivemode("token", res.RequestID)
+	}
+	rec, err := model.NewRecord(res.RawJSON, res.RequestID, c.now())
+	if err != nil {
+		return model.Record{}, &Error{Type: "api_error", Message: err.Error(), RequestID: res.RequestID, HTTPStatus: res.StatusCode}
+	}
+	return rec, nil
+}
+
+// tokenParams maps the request onto stripe-go's params; only fields that were
+// given are sent, so Stripe's defaults apply to the rest.
+func tokenParams(req model.TokenRequest) *stripe.TokenCreateParams {
+	p := &stripe.TokenCreateParams{}
+	switch {
+	case req.Card != nil:
+		in := req.Card
+		p.Card = &stripe.CardParams{
+			Number:     stripe.String(in.Number),
+			ExpMonth:   stripe.String(strconv.Itoa(in.ExpMonth)),
+			ExpYear:    stripe.String(strconv.Itoa(in.ExpYear)),
+			CVC:        optional(in.CVC),
+			Name:       optional(in.Name),
+			AddressZip: optional(in.Zip),
+		}
+	case req.Bank != nil:
+		in := req.Bank
+		p.BankAccount = &stripe.BankAccountParams{
+			Country:           stripe.String(in.Country),
+			Currency:          optional(in.Currency),
+			RoutingNumber:     optional(in.RoutingNumber),
+			AccountNumber:     stripe.String(in.AccountNumber),
+			AccountHolderName: optional(in.HolderName),
+			AccountHolderType: optional(in.HolderType),
+		}
+	case req.PII != nil:
+		p.PII = &stripe.TokenCreatePIIParams{IDNumber: stripe.String(req.PII.IDNumber)}
+	case req.Account != nil:
+		in := req.Account
+		p.Account = &stripe.TokenCreateAccountParams{BusinessType: optional(in.BusinessType)}
+		if in.FirstName != "" || in.LastName != "" {
+			p.Account.Individual = &stripe.PersonParams{FirstName: optional(in.FirstName), LastName: optional(in.LastName)}
+		}
+	}
+	return p
+}
+
+// optional is nil for "", so an empty form field is not sent at all.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// Use consumes a token by a new customer or a charge. On a decline the Use
+// is filled in too (status failed, the codes, the failed charge's id) and
+// returned with the *Error.
+func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, error) {
+	if err := model.ValidateUse(req); err != nil {
+		return model.Use{}, fromValidation(err)
+	}
+	if c.backend.Publishable {
+		return model.Use{}, localError(codeSecretKey, "key",
+			"a secret key (sk_test_ or rk_test_) is needed to create customers and charges")
+	}
+	use := model.Use{Kind: req.Kind, At: c.now().UTC()}
+	var (
+		res      *stripe.APIResponse
+		livemode bool
+		err      error
+	)
+	switch req.Kind {
+	case model.UseCustomer:
+		var cus *stripe.Customer
+		cus, err = c.sc.V1Customers.Create(ctx, &stripe.CustomerCreateParams{Source: stripe.String(req.TokenID)})
+		if err == nil {
+			use.ObjectID, use.Status, livemode, res = cus.ID, "attached", cus.Livemode, cus.LastResponse
+		}
+	default:
+		use.Amount, use.Currency = req.Amount, req.Currency
+		var ch *stripe.Charge
+		ch, err = c.sc.V1Charges.Create(ctx, &stripe.ChargeCreateParams{
+			Amount:   stripe.Int64(req.Amount),
+			Currency: stripe.String(req.Currency),
+			Source:   &stripe.PaymentSourceSourceParams{Token: stripe.String(req.TokenID)},
+		})
+		if err == nil {
+			use.ObjectID, use.Status, livemode, res = ch.ID, string(ch.Status), ch.Livemode, ch.LastResponse
+		}
+	}
+	if err != nil {
+		err = fromAPI(err)
+		e, _ := AsError(err)
+		use.Status, use.Code, use.DeclineCode = "failed", e.Code, e.DeclineCode
+		use.ObjectID, use.RequestID = e.ChargeID, e.RequestID
+		return use, err
+	}
+	if livemode {
+		return model.Use{}, refuseLivemode(string(req.Kind), res.RequestID)
+	}
+	use.RequestID = res.RequestID
+	return use, nil
+}
