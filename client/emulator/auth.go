@@ -1,0 +1,61 @@
+package emulator
+
+import (
+	"net/http"
+	"strings"
+)
+
+// keyKind is what a test key may do: publishable keys only create tokens.
+type keyKind int
+
+const (
+	secretKey keyKind = iota + 1
+	publishableKey
+)
+
+// authenticate reads the key as Stripe does (Bearer, or Basic with the key as
+// user) and accepts test keys only: the emulator is test mode, so a live key
+// is as unknown to it as a typo.
+func authenticate(r *http.Request) (keyKind, *apiError) {
+	key := ""
+	if user, _, ok := r.BasicAuth(); ok {
+		key = user
+	} else if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
+		key = strings.TrimSpace(strings.TrimPrefix(h, "Bearer "))
+	}
+	if key == "" {
+		return 0, unauthorized("You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.")
+	}
+	for prefix, kind := range map[string]keyKind{"sk_test_": secretKey, "rk_test_": secretKey, "pk_test_": publishableKey} {
+		if strings.HasPrefix(key, prefix) && len(key) > len(prefix) && !strings.ContainsAny(key, " \t") {
+			return kind, nil
+		}
+	}
+	return 0, unauthorized("Invalid API Key provided: " + maskKey(key))
+}
+
+// publishableRefused is what Stripe answers when a pk_ key asks for anything
+// but a new token.
+func publishableRefused() *apiError {
+	return unauthorized("This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.")
+}
+
+func unauthorized(msg string) *apiError {
+	e := invalid("", "", msg)
+	e.Status = http.StatusUnauthorized
+	return e
+}
+
+// maskKey shows a key as Stripe's error does, "sk_live_****1234": the kind
+// prefix and the last four characters, never the secret middle.
+func maskKey(key string) string {
+	prefix := ""
+	if parts := strings.SplitN(key, "_", 3); len(parts) == 3 && len(parts[0]) == 2 {
+		prefix = parts[0] + "_" + parts[1] + "_"
+	}
+	rest := strings.TrimPrefix(key, prefix)
+	if len(rest) <= 4 {
+		return prefix + "****"
+	}
+	return prefix + "****" + rest[len(rest)-4:]
+}

@@ -1,0 +1,162 @@
+package emulator
+
+import "strings"
+
+type chargeJSON struct {
+	ID                        string            `json:"id"`
+	Object                    string            `json:"object"`
+	Amount                    int64             `json:"amount"`
+	AmountCaptured            int64             `json:"amount_captured"`
+	AmountRefunded            int64             `json:"amount_refunded"`
+	Application               *string           `json:"application"`
+	ApplicationFee            *string           `json:"application_fee"`
+	ApplicationFeeAmount      *int64            `json:"application_fee_amount"`
+	BalanceTransaction        *string           `json:"balance_transaction"`
+	BillingDetails            billingDetails    `json:"billing_details"`
+	CalculatedStatementDesc   *string           `json:"calculated_statement_descriptor"`
+	Captured                  bool              `json:"captured"`
+	Created                   int64             `json:"created"`
+	Currency                  string            `json:"currency"`
+	Customer                  *string           `json:"customer"`
+	Description               *string           `json:"description"`
+	Disputed                  bool              `json:"disputed"`
+	FailureBalanceTransaction *string           `json:"failure_balance_transaction"`
+	FailureCode               *string           `json:"failure_code"`
+	FailureMessage            *string           `json:"failure_message"`
+	FraudDetails              map[string]string `json:"fraud_details"`
+	Livemode                  bool              `json:"livemode"`
+	Metadata                  map[string]string `json:"metadata"`
+	OnBehalfOf                *string           `json:"on_behalf_of"`
+	Outcome                   outcomeJSON       `json:"outcome"`
+	Paid                      bool              `json:"paid"`
+	PaymentIntent             *string           `json:"payment_intent"`
+	PaymentMethod             string            `json:"payment_method"`
+	PaymentMethodDetails      pmDetails         `json:"payment_method_details"`
+	ReceiptEmail              *string           `json:"receipt_email"`
+	ReceiptNumber             *string           `json:"receipt_number"`
+	ReceiptURL                *string           `json:"receipt_url"`
+	Refunded                  bool              `json:"refunded"`
+	Review                    *string           `json:"review"`
+	Shipping                  *struct{}         `json:"shipping"`
+	Source                    *cardJSON         `json:"source"`
+	SourceTransfer            *string           `json:"source_transfer"`
+	StatementDescriptor       *string           `json:"statement_descriptor"`
+	StatementDescriptorSuffix *string           `json:"statement_descriptor_suffix"`
+	Status                    string            `json:"status"`
+	TransferData              *struct{}         `json:"transfer_data"`
+	TransferGroup             *string           `json:"transfer_group"`
+}
+
+type billingDetails struct {
+	Address billingAddress `json:"address"`
+	Email   *string        `json:"email"`
+	Name    *string        `json:"name"`
+	Phone   *string        `json:"phone"`
+}
+
+type billingAddress struct {
+	City       *string `json:"city"`
+	Country    *string `json:"country"`
+	Line1      *string `json:"line1"`
+	Line2      *string `json:"line2"`
+	PostalCode *string `json:"postal_code"`
+	State      *string `json:"state"`
+}
+
+type outcomeJSON struct {
+	AdviceCode         *string `json:"advice_code"`
+	NetworkAdviceCode  *string `json:"network_advice_code"`
+	NetworkDeclineCode *string `json:"network_decline_code"`
+	NetworkStatus      string  `json:"network_status"`
+	Reason             *string `json:"reason"`
+	RiskLevel          string  `json:"risk_level"`
+	RiskScore          int     `json:"risk_score"`
+	SellerMessage      string  `json:"seller_message"`
+	Type               string  `json:"type"`
+}
+
+type pmDetails struct {
+	Card pmCard `json:"card"`
+	Type string `json:"type"`
+}
+
+type pmCard struct {
+	AmountAuthorized *int64    `json:"amount_authorized"`
+	Brand            string    `json:"brand"`
+	Checks           pmChecks  `json:"checks"`
+	Country          *string   `json:"country"`
+	ExpMonth         int       `json:"exp_month"`
+	ExpYear          int       `json:"exp_year"`
+	Fingerprint      string    `json:"fingerprint"`
+	Funding          string    `json:"funding"`
+	Installments     *struct{} `json:"installments"`
+	Last4            string    `json:"last4"`
+	Mandate          *string   `json:"mandate"`
+	Network          string    `json:"network"`
+	ThreeDSecure     *struct{} `json:"three_d_secure"`
+	Wallet           *struct{} `json:"wallet"`
+}
+
+type pmChecks struct {
+	AddressLine1Check      *string `json:"address_line1_check"`
+	AddressPostalCodeCheck *string `json:"address_postal_code_check"`
+	CVCCheck               *string `json:"cvc_check"`
+}
+
+// networks are the lower-case names payment_method_details uses for brands.
+var networks = map[string]string{
+	"American Express": "amex", "Diners Club": "diners", "MasterCard": "mastercard",
+}
+
+func network(brand string) string {
+	if n, ok := networks[brand]; ok {
+		return n
+	}
+	return strings.ToLower(brand)
+}
+
+func renderCharge(ch *chargeRec) *chargeJSON {
+	card := ch.Card
+	succeeded := ch.Status == "succeeded"
+	out := &chargeJSON{
+		ID: ch.ID, Object: "charge", Amount: ch.Amount,
+		BalanceTransaction: opt(ch.BalanceTx),
+		BillingDetails: billingDetails{
+			Address: billingAddress{
+				City: opt(card.Address.City), Country: opt(card.Address.Country),
+				Line1: opt(card.Address.Line1), Line2: opt(card.Address.Line2),
+				PostalCode: opt(card.Address.Zip), State: opt(card.Address.State),
+			},
+			Name: opt(card.Name),
+		},
+		Captured: succeeded, Created: ch.Created, Currency: ch.Currency,
+		Customer: opt(ch.Customer), FailureCode: opt(ch.FailureCode),
+		FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{},
+		Metadata: map[string]string{},
+		Outcome: outcomeJSON{
+			NetworkStatus: ch.Outcome.NetworkStatus, Reason: opt(ch.Outcome.Reason),
+			RiskLevel: ch.Outcome.RiskLevel, RiskScore: ch.Outcome.RiskScore,
+			SellerMessage: ch.Outcome.SellerMessage, Type: ch.Outcome.Type,
+		},
+		Paid: succeeded, PaymentMethod: card.ID,
+		PaymentMethodDetails: pmDetails{Type: "card", Card: pmCard{
+			Brand: network(card.Brand),
+			Checks: pmChecks{
+				AddressLine1Check:      opt(card.Line1Check),
+				AddressPostalCodeCheck: opt(card.ZipCheck),
+				CVCCheck:               opt(card.CVCCheck),
+			},
+			Country: opt(card.Country), ExpMonth: card.ExpMonth, ExpYear: card.ExpYear,
+			Fingerprint: card.Fingerprint, Funding: card.Funding, Last4: card.Last4,
+			Network: network(card.Brand),
+		}},
+		Source: renderCard(card),
+		Status: ch.Status,
+	}
+	if succeeded {
+		out.AmountCaptured = ch.Amount
+		out.PaymentMethodDetails.Card.AmountAuthorized = &ch.Amount
+		out.CalculatedStatementDesc = opt("TOKENSCOPE EMULATOR")
+	}
+	return out
+}

@@ -1,0 +1,145 @@
+package emulator
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+var chargeParams = []string{"amount", "currency", "source", "customer", "description", "expand["}
+
+// createCharge is POST /v1/charges with source=<token>, or customer=<cus_>
+// (its default source, or source=<its card id>).
+func createCharge(c *call) (any, *apiError) {
+	amount, ok, aerr := c.params.integer("amount")
+	switch {
+	case aerr != nil:
+		return nil, aerr
+	case !ok:
+		return nil, missingParam("amount")
+	}
+	currency := strings.ToLower(c.params.get("currency"))
+	if currency == "" {
+		return nil, missingParam("currency")
+	}
+	if aerr := fieldError(model.ValidateCurrency(currency)); aerr != nil {
+		return nil, aerr
+	}
+	if aerr := fieldError(model.ValidateAmount(amount, currency)); aerr != nil {
+		return nil, aerr
+	}
+	card, customer, aerr := chargeSource(c)
+	if aerr != nil {
+		return nil, aerr
+	}
+	ch, aerr := charge(c, card, customer, amount, currency)
+	c.db.putCharge(ch)
+	if aerr != nil {
+		return nil, aerr
+	}
+	return renderCharge(ch), nil
+}
+
+// chargeSource finds the card a charge is made on, and its customer if any.
+func chargeSource(c *call) (*cardRec, string, *apiError) {
+	src, cusID := c.params.get("source"), c.params.get("customer")
+	if cusID == "" {
+		if src == "" {
+			return nil, "", invalid("parameter_missing", model.ParamSource, "Must provide source or customer.")
+		}
+		t, aerr := takeToken(c, src, false)
+		if aerr != nil {
+			return nil, "", aerr
+		}
+		return t.Card, "", nil
+	}
+	cus, ok := c.db.Customers[cusID]
+	if !ok {
+		return nil, "", noSuch(http.StatusBadRequest, "customer", cusID, "customer")
+	}
+	if src != "" && src != cus.defaultSource() {
+		return nil, "", invalid("missing", model.ParamSource, "Customer "+cusID+" does not have a linked source with ID "+src+".")
+	}
+	switch {
+	case cus.Card != nil:
+		return cus.Card, cusID, nil
+	case cus.Bank != nil:
+		return nil, "", invalid("bank_account_unverified", "", "The customer's bank account must be verified in order to create an ACH payment.")
+	}
+	return nil, "", invalid("missing", "customer", "Cannot charge a customer that has no active card")
+}
+
+// riskScores are the Radar scores the emulator reports per risk level.
+var riskScores = map[string]int{"normal": 20, "elevated": 70, "highest": 95}
+
+// charge runs a charge on card through the catalog's Outcome for it. A
+// decline gives the failed charge and the card_error that names it.
+func charge(c *call, card *cardRec, customer string, amount int64, currency string) (*chargeRec, *apiError) {
+	preset, _ := model.CardByName(card.Preset)
+	o := preset.Outcome
+	// A card that only fails the CVC check (4000000000000101) is declined
+	// only when a CVC was given to check; issuer declines (NoAttach) always.
+	cvcGated := o.CVCCheck == "fail" && !o.NoAttach
+	declines := o.Declines() && !(cvcGated && card.CVCCheck == "")
+
+	charged := *card
+	charged.CVCCheck = performed(card.CVCCheck)
+	charged.ZipCheck = performed(card.ZipCheck)
+	charged.Line1Check = performed(card.Line1Check)
+	ch := &chargeRec{
+		ID: newID("ch_", longID), Created: c.now.Unix(), Amount: amount, Currency: currency,
+		Customer: customer, Card: &charged, Outcome: chargeOutcome(o, declines),
+	}
+	if !declines {
+		ch.Status, ch.BalanceTx = "succeeded", newID("txn_", longID)
+		return ch, nil
+	}
+	ch.Status, ch.FailureCode, ch.FailureMessage = "failed", o.Code, o.Message
+	e := declined(o.Code, o.DeclineCode, o.Message, "")
+	e.Charge = ch.ID
+	return ch, e
+}
+
+// performed is a check's result once a charge ran it: what was unchecked at
+// tokenization passes.
+func performed(check string) string {
+	if check == "unchecked" {
+		return "pass"
+	}
+	return check
+}
+
+func chargeOutcome(o model.Outcome, declines bool) outcome {
+	risk := o.Risk
+	if risk == "" {
+		risk = "normal"
+	}
+	out := outcome{RiskLevel: risk, RiskScore: riskScores[risk]}
+	switch {
+	case !declines:
+		out.NetworkStatus, out.SellerMessage, out.Type = "approved_by_network", "Payment complete.", "authorized"
+		if risk == "elevated" {
+			out.Reason = "elevated_risk_level"
+		}
+	case o.Blocked:
+		out.NetworkStatus, out.Reason, out.Type = "not_sent_to_network", "highest_risk_level", "blocked"
+		out.SellerMessage = "Stripe blocked this payment as too risky."
+	default:
+		out.NetworkStatus, out.Reason, out.Type = "declined_by_network", o.DeclineCode, "issuer_declined"
+		out.SellerMessage = "The bank returned the decline code `" + o.DeclineCode + "`."
+		if o.DeclineCode == "generic_decline" {
+			out.SellerMessage = "The bank did not return any further details with this decline."
+		}
+	}
+	return out
+}
+
+// getCharge is GET /v1/charges/{id}, failed charges included.
+func getCharge(c *call) (any, *apiError) {
+	ch, ok := c.db.Charges[c.id]
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "charge", c.id, "id")
+	}
+	return renderCharge(ch), nil
+}

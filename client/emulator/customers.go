@@ -1,0 +1,117 @@
+package emulator
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+var customerParams = []string{"source", "email", "description", "expand["}
+
+// createCustomer is POST /v1/customers, optionally with source=<token>,
+// which attaches the card or bank account and consumes the token.
+func createCustomer(c *call) (any, *apiError) {
+	cus := &customerRec{
+		ID: newID("cus_", shortID), Created: c.now.Unix(),
+		Email: c.params.get("email"), Description: c.params.get("description"),
+	}
+	if src := c.params.get("source"); src != "" {
+		t, aerr := takeToken(c, src, true)
+		if aerr != nil {
+			return nil, aerr
+		}
+		if aerr := attach(cus, t); aerr != nil {
+			return nil, aerr
+		}
+	}
+	c.db.putCustomer(cus)
+	return renderCustomer(cus, c.params.expands("sources")), nil
+}
+
+// attach gives the customer the token's card or bank account. Cards that
+// simulate issuer declines cannot be attached ("You can't attach cards that
+// simulate issuer declines to a Customer object"): Stripe's $0 check is
+// declined with the card's decline code.
+func attach(cus *customerRec, t *tokenRec) *apiError {
+	if t.Card != nil {
+		if p, ok := model.CardByName(t.Card.Preset); ok && p.Outcome.NoAttach {
+			return declined(p.Outcome.Code, p.Outcome.DeclineCode, p.Outcome.Message, "")
+		}
+		card := *t.Card
+		card.Customer = cus.ID
+		cus.Card = &card
+		return nil
+	}
+	bank := *t.Bank
+	bank.Customer = cus.ID
+	cus.Bank = &bank
+	return nil
+}
+
+// getCustomer is GET /v1/customers/{id}.
+func getCustomer(c *call) (any, *apiError) {
+	cus, ok := c.db.Customers[c.id]
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "customer", c.id, "id")
+	}
+	return renderCustomer(cus, c.params.expands("sources")), nil
+}
+
+type customerJSON struct {
+	ID                  string            `json:"id"`
+	Object              string            `json:"object"`
+	Address             *struct{}         `json:"address"`
+	Balance             int64             `json:"balance"`
+	Created             int64             `json:"created"`
+	Currency            *string           `json:"currency"`
+	DefaultSource       *string           `json:"default_source"`
+	Delinquent          bool              `json:"delinquent"`
+	Description         *string           `json:"description"`
+	Discount            *struct{}         `json:"discount"`
+	Email               *string           `json:"email"`
+	InvoicePrefix       string            `json:"invoice_prefix"`
+	InvoiceSettings     invoiceSettings   `json:"invoice_settings"`
+	Livemode            bool              `json:"livemode"`
+	Metadata            map[string]string `json:"metadata"`
+	Name                *string           `json:"name"`
+	NextInvoiceSequence int               `json:"next_invoice_sequence"`
+	Phone               *string           `json:"phone"`
+	PreferredLocales    []string          `json:"preferred_locales"`
+	Shipping            *struct{}         `json:"shipping"`
+	Sources             *listJSON         `json:"sources,omitempty"`
+	TaxExempt           string            `json:"tax_exempt"`
+	TestClock           *string           `json:"test_clock"`
+}
+
+type invoiceSettings struct {
+	CustomFields         []any     `json:"custom_fields"`
+	DefaultPaymentMethod *string   `json:"default_payment_method"`
+	Footer               *string   `json:"footer"`
+	RenderingOptions     *struct{} `json:"rendering_options"`
+}
+
+// renderCustomer shows sources only when expanded (expand[]=sources), as
+// Stripe has since API version 2020-08-27.
+func renderCustomer(cus *customerRec, withSources bool) *customerJSON {
+	out := &customerJSON{
+		ID: cus.ID, Object: "customer", Created: cus.Created,
+		DefaultSource: opt(cus.defaultSource()),
+		Description:   opt(cus.Description), Email: opt(cus.Email),
+		InvoicePrefix:       strings.ToUpper(stableID("", cus.ID, 8)),
+		Metadata:            map[string]string{},
+		NextInvoiceSequence: 1, PreferredLocales: []string{}, TaxExempt: "none",
+	}
+	if withSources {
+		list := &listJSON{Object: "list", Data: []any{}, URL: "/v1/customers/" + cus.ID + "/sources"}
+		switch {
+		case cus.Card != nil:
+			list.Data = append(list.Data, renderCard(cus.Card))
+		case cus.Bank != nil:
+			list.Data = append(list.Data, renderBank(cus.Bank))
+		}
+		list.TotalCount = len(list.Data)
+		out.Sources = list
+	}
+	return out
+}

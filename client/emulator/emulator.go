@@ -1,0 +1,205 @@
+// Package emulator is tokenscope's offline Stripe: an http.Handler speaking
+// the slice of Stripe's /v1 API that tokenscope uses (tokens, customers,
+// charges) and behaving as Stripe's test mode does with the test data of
+// model's catalog: Luhn and expiry errors at tokenization, declines at charge
+// time, single-use tokens, magic tokens, request ids and idempotency. stripe-go
+// talks to it unchanged, over a socket or in-process.
+package emulator
+
+import (
+	"encoding/json"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Options configures an Emulator.
+type Options struct {
+	// Dir is the state dir: objects live in Dir/emulator.json (0600, dir
+	// 0700) and are shared with other processes using the same Dir.
+	// "" keeps them in memory only.
+	Dir string
+	// Now is the clock for created timestamps and idempotency expiry;
+	// nil means time.Now.
+	Now func() time.Time
+}
+
+// Emulator is an http.Handler that serves Stripe's /v1 API. It is safe for
+// concurrent use and starts no goroutines.
+type Emulator struct {
+	mu    sync.Mutex // guards store
+	store *store
+	now   func() time.Time
+}
+
+// New opens the emulator's objects in opts.Dir (creating the dir) or in
+// memory.
+func New(opts Options) (*Emulator, error) {
+	s, err := openStore(opts.Dir)
+	if err != nil {
+		return nil, err
+	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &Emulator{store: s, now: now}, nil
+}
+
+// response is a finished answer, kept as bytes so an idempotent replay sends
+// exactly what the first request got.
+type response struct {
+	status    int
+	body      []byte
+	requestID string
+	replayed  bool
+}
+
+// ServeHTTP answers one API request.
+func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	res := e.serve(r)
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Request-Id", res.requestID)
+	if key := r.Header.Get(idempotencyHeader); key != "" && r.Method == http.MethodPost {
+		h.Set(idempotencyHeader, key)
+	}
+	if res.replayed {
+		h.Set("Idempotent-Replayed", "true")
+		h.Set("Original-Request", res.requestID)
+	}
+	w.WriteHeader(res.status)
+	_, _ = w.Write(res.body)
+}
+
+func (e *Emulator) serve(r *http.Request) response {
+	reqID := newID("req_", shortID)
+	kind, aerr := authenticate(r)
+	if aerr != nil {
+		return errorResponse(aerr, reqID)
+	}
+	ep, id := match(r)
+	if ep == nil {
+		return errorResponse(unrecognizedURL(r), reqID)
+	}
+	if kind == publishableKey && !ep.publishable {
+		return errorResponse(publishableRefused(), reqID)
+	}
+	params, aerr := readParams(r, ep.params)
+	if aerr != nil {
+		return errorResponse(aerr, reqID)
+	}
+	c := &call{params: params, id: id, clientIP: clientIP(r), now: e.now()}
+
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if r.Method == http.MethodGet {
+		if err := e.store.refresh(); err != nil {
+			return errorResponse(apiFault(err), reqID)
+		}
+		c.db = e.store.db
+		obj, aerr := ep.handle(c)
+		return respond(obj, aerr, reqID)
+	}
+	idem, aerr := idempotencyOf(r, params)
+	if aerr != nil {
+		return errorResponse(aerr, reqID)
+	}
+	var res response
+	err := e.store.update(r.Context(), c.now, func(d *db) {
+		c.db = d
+		res = idem.run(d, reqID, c.now, func() response {
+			obj, aerr := ep.handle(c)
+			return respond(obj, aerr, reqID)
+		})
+	})
+	if err != nil {
+		return errorResponse(apiFault(err), reqID)
+	}
+	return res
+}
+
+// respond encodes a handler's answer.
+func respond(obj any, aerr *apiError, reqID string) response {
+	if aerr != nil {
+		return errorResponse(aerr, reqID)
+	}
+	body, err := json.Marshal(obj)
+	if err != nil {
+		return errorResponse(apiFault(err), reqID)
+	}
+	return response{status: http.StatusOK, body: body, requestID: reqID}
+}
+
+func errorResponse(e *apiError, reqID string) response {
+	body, _ := json.Marshal(struct {
+		Error *apiError `json:"error"`
+	}{e})
+	return response{status: e.Status, body: body, requestID: reqID}
+}
+
+// apiFault is Stripe's api_error: something went wrong on the server side
+// (here: the state file could not be locked, read or written).
+func apiFault(err error) *apiError {
+	return &apiError{Status: http.StatusInternalServerError, Type: "api_error", Message: err.Error()}
+}
+
+// clientIP is the token's client_ip: the peer's address, or loopback for an
+// in-process call, which has none.
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil || host == "" {
+		return "127.0.0.1"
+	}
+	return host
+}
+
+// call is one request as an endpoint handler sees it.
+type call struct {
+	db       *db
+	params   params
+	id       string // the {id} in the path
+	clientIP string
+	now      time.Time
+}
+
+// endpoint is one route of the API.
+type endpoint struct {
+	method, collection string
+	withID             bool
+	publishable        bool     // a pk_test_ key may call it
+	params             []string // accepted parameters; a trailing "[" accepts a prefix
+	handle             func(*call) (any, *apiError)
+}
+
+var endpoints = []endpoint{
+	{method: http.MethodPost, collection: "tokens", publishable: true, params: tokenParams, handle: createToken},
+	{method: http.MethodGet, collection: "tokens", withID: true, params: getParams, handle: getToken},
+	{method: http.MethodPost, collection: "customers", params: customerParams, handle: createCustomer},
+	{method: http.MethodGet, collection: "customers", withID: true, params: getParams, handle: getCustomer},
+	{method: http.MethodPost, collection: "charges", params: chargeParams, handle: createCharge},
+	{method: http.MethodGet, collection: "charges", withID: true, params: getParams, handle: getCharge},
+}
+
+var getParams = []string{"expand["}
+
+// match finds the endpoint for /v1/<collection>[/<id>].
+func match(r *http.Request) (*endpoint, string) {
+	rest, ok := strings.CutPrefix(r.URL.Path, "/v1/")
+	if !ok {
+		return nil, ""
+	}
+	collection, id, withID := strings.Cut(rest, "/")
+	if withID && (id == "" || strings.Contains(id, "/")) {
+		return nil, ""
+	}
+	for i := range endpoints {
+		ep := &endpoints[i]
+		if ep.method == r.Method && ep.collection == collection && ep.withID == withID {
+			return ep, id
+		}
+	}
+	return nil, ""
+}

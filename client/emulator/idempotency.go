@@ -1,0 +1,61 @@
+package emulator
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"time"
+)
+
+const (
+	idempotencyHeader = "Idempotency-Key"
+	maxIdempotencyKey = 255
+)
+
+// idemRec is a stored idempotent result. Hash identifies the request
+// (method, path, sorted parameters) without keeping its parameters, which may
+// hold a card number.
+type idemRec struct {
+	Hash      string          `json:"hash"`
+	Status    int             `json:"status"`
+	Body      json.RawMessage `json:"body"`
+	RequestID string          `json:"request_id"`
+	Created   int64           `json:"created"`
+}
+
+// idempotency is a POST's Idempotency-Key and the hash of what it asked.
+type idempotency struct{ key, hash string }
+
+func idempotencyOf(r *http.Request, p params) (idempotency, *apiError) {
+	key := r.Header.Get(idempotencyHeader)
+	if len(key) > maxIdempotencyKey {
+		return idempotency{}, invalid("", "", "The Idempotency-Key header must be at most 255 characters long.")
+	}
+	sum := sha256.Sum256([]byte(r.Method + " " + r.URL.Path + "\n" + p.Encode()))
+	return idempotency{key: key, hash: hex.EncodeToString(sum[:])}, nil
+}
+
+// run answers a POST: a key seen before with the same request replays the
+// first answer (with its request id); with other parameters it is an
+// idempotency_error. Like Stripe, only results of requests that ran are kept
+// (successes and card errors), not refusals of invalid parameters, so a
+// corrected retry with the same key is not stuck with the refusal.
+func (i idempotency) run(d *db, reqID string, now time.Time, do func() response) response {
+	if i.key == "" {
+		return do()
+	}
+	if rec, ok := d.Idempotency[i.key]; ok {
+		if rec.Hash != i.hash {
+			e := newError(http.StatusBadRequest, idempotencyErr, "", "",
+				"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '"+i.key+"' if you meant to execute a different request.")
+			return errorResponse(e, reqID)
+		}
+		return response{status: rec.Status, body: rec.Body, requestID: rec.RequestID, replayed: true}
+	}
+	res := do()
+	if res.status < 300 || res.status == http.StatusPaymentRequired {
+		d.putIdem(i.key, &idemRec{Hash: i.hash, Status: res.status, Body: res.body, RequestID: res.requestID, Created: now.Unix()})
+	}
+	return res
+}

@@ -1,0 +1,46 @@
+package emulator
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+)
+
+const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+// Lengths of the random part of Stripe's ids: tok_1Pgc7BB7WZ01zgkWptnajzKJ
+// (24), cus_QXg1o8vcGmoR32 (14), req_ (14).
+const (
+	longID  = 24
+	shortID = 14
+)
+
+// newID returns prefix followed by n random base62 characters, as Stripe's ids
+// look. crypto/rand never fails on the platforms Go supports.
+func newID(prefix string, n int) string {
+	buf := make([]byte, n)
+	_, _ = rand.Read(buf)
+	return prefix + toBase62(buf)
+}
+
+// stableID derives an id from a seed, for objects that must look the same on
+// every read (the card inside a magic token such as tok_visa).
+func stableID(prefix, seed string, n int) string {
+	sum := sha256.Sum256([]byte("tokenscope-emulator:" + seed))
+	return prefix + toBase62(sum[:n])
+}
+
+// fingerprint identifies a card or bank account without revealing it, like
+// Stripe's: the same number always gives the same 16 characters. Only the
+// fingerprint is kept; the number itself never reaches the state file.
+func fingerprint(kind, number string) string {
+	sum := sha256.Sum256([]byte("tokenscope-emulator:" + kind + ":" + number))
+	return toBase62(sum[:16])
+}
+
+func toBase62(b []byte) string {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		out[i] = base62[int(c)%len(base62)]
+	}
+	return string(out)
+}

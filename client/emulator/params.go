@@ -1,0 +1,94 @@
+package emulator
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// maxBody bounds a request body; tokenscope's requests are a few hundred
+// bytes.
+const maxBody = 1 << 20
+
+// params are a request's form parameters, as stripe-go encodes them
+// (card[number]=..., expand[0]=sources).
+type params struct{ url.Values }
+
+// readParams parses the query and, for a POST, the form body, and refuses
+// parameters the endpoint does not know, as Stripe does ("Received unknown
+// parameter: ..."), so a client mistake shows here rather than against
+// Stripe.
+func readParams(r *http.Request, allowed []string) (params, *apiError) {
+	v := r.URL.Query()
+	if r.Method == http.MethodPost && r.Body != nil {
+		body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+		if err != nil || len(body) > maxBody {
+			return params{}, invalid("", "", "Invalid request: the body could not be read or is too large.")
+		}
+		form, err := url.ParseQuery(string(body))
+		if err != nil {
+			return params{}, invalid("", "", "Invalid request: the body is not form-encoded (application/x-www-form-urlencoded).")
+		}
+		for k, vs := range form {
+			v[k] = append(v[k], vs...)
+		}
+	}
+	for k := range v {
+		if !accepted(k, allowed) {
+			return params{}, invalid("parameter_unknown", k, "Received unknown parameter: "+k)
+		}
+	}
+	return params{v}, nil
+}
+
+func accepted(key string, allowed []string) bool {
+	for _, a := range allowed {
+		if key == a || (strings.HasSuffix(a, "[") && strings.HasPrefix(key, a)) {
+			return true
+		}
+	}
+	return false
+}
+
+// get returns a trimmed value.
+func (p params) get(key string) string { return strings.TrimSpace(p.Get(key)) }
+
+// any reports whether a parameter under prefix was sent (card[...]).
+func (p params) any(prefix string) bool {
+	for k := range p.Values {
+		if strings.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// expands reports whether expand[]=field was asked for.
+func (p params) expands(field string) bool {
+	for k, vs := range p.Values {
+		if strings.HasPrefix(k, "expand[") {
+			for _, v := range vs {
+				if v == field {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// integer reads an integer parameter; ok is false when it is absent, err
+// set when it is not an integer (Stripe: "Invalid integer: 20.0").
+func (p params) integer(key string) (n int64, ok bool, err *apiError) {
+	s := p.get(key)
+	if s == "" {
+		return 0, false, nil
+	}
+	n, perr := strconv.ParseInt(s, 10, 64)
+	if perr != nil {
+		return 0, true, invalid("parameter_invalid_integer", key, "Invalid integer: "+s)
+	}
+	return n, true, nil
+}

@@ -1,0 +1,109 @@
+package emulator
+
+// The records below are what the emulator keeps, in memory and in
+// emulator.json. They hold exactly what the responses need: never a card
+// number, CVC, id number or bank account number, only last4, fingerprint and
+// the catalog preset whose Outcome decides what a charge does.
+
+// tokenRec is one token. Magic tokens (tok_visa) are not stored: they are
+// minted from the catalog on every read and use.
+type tokenRec struct {
+	ID       string   `json:"id"`
+	Type     string   `json:"type"` // card, bank_account, pii, account
+	Used     bool     `json:"used"`
+	Created  int64    `json:"created"`
+	ClientIP string   `json:"client_ip,omitempty"`
+	Card     *cardRec `json:"card,omitempty"`
+	Bank     *bankRec `json:"bank_account,omitempty"`
+}
+
+// cardRec is a card as Stripe shows it. Check fields hold "pass", "fail",
+// "unavailable", "unchecked", or "" for null (nothing given to check).
+type cardRec struct {
+	ID          string  `json:"id"`
+	Preset      string  `json:"preset"` // model.CardPreset.Name
+	Brand       string  `json:"brand"`
+	Funding     string  `json:"funding"`
+	Country     string  `json:"country"`
+	Last4       string  `json:"last4"`
+	ExpMonth    int     `json:"exp_month"`
+	ExpYear     int     `json:"exp_year"`
+	Fingerprint string  `json:"fingerprint"`
+	Name        string  `json:"name,omitempty"`
+	Address     address `json:"address,omitzero"`
+	CVCCheck    string  `json:"cvc_check,omitempty"`
+	ZipCheck    string  `json:"zip_check,omitempty"`
+	Line1Check  string  `json:"line1_check,omitempty"`
+	Customer    string  `json:"customer,omitempty"`
+}
+
+// address is the billing address given with a card.
+type address struct {
+	City    string `json:"city,omitempty"`
+	Country string `json:"country,omitempty"`
+	Line1   string `json:"line1,omitempty"`
+	Line2   string `json:"line2,omitempty"`
+	State   string `json:"state,omitempty"`
+	Zip     string `json:"zip,omitempty"`
+}
+
+// bankRec is a bank account as Stripe shows it.
+type bankRec struct {
+	ID            string `json:"id"`
+	Preset        string `json:"preset,omitempty"` // model.BankPreset.Name
+	Country       string `json:"country"`
+	Currency      string `json:"currency"`
+	RoutingNumber string `json:"routing_number"`
+	BankName      string `json:"bank_name,omitempty"`
+	Last4         string `json:"last4"`
+	HolderName    string `json:"holder_name,omitempty"`
+	HolderType    string `json:"holder_type,omitempty"`
+	Fingerprint   string `json:"fingerprint"`
+	Customer      string `json:"customer,omitempty"`
+}
+
+// customerRec is a customer and the one source it was created with.
+type customerRec struct {
+	ID          string   `json:"id"`
+	Created     int64    `json:"created"`
+	Email       string   `json:"email,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Card        *cardRec `json:"card,omitempty"`
+	Bank        *bankRec `json:"bank_account,omitempty"`
+}
+
+// defaultSource is the id of the customer's source, "" when none.
+func (c *customerRec) defaultSource() string {
+	switch {
+	case c.Card != nil:
+		return c.Card.ID
+	case c.Bank != nil:
+		return c.Bank.ID
+	}
+	return ""
+}
+
+// chargeRec is a charge, failed ones included (Stripe keeps those too).
+type chargeRec struct {
+	ID             string   `json:"id"`
+	Created        int64    `json:"created"`
+	Amount         int64    `json:"amount"`
+	Currency       string   `json:"currency"`
+	Customer       string   `json:"customer,omitempty"`
+	Card           *cardRec `json:"card"`
+	Status         string   `json:"status"` // succeeded, failed
+	FailureCode    string   `json:"failure_code,omitempty"`
+	FailureMessage string   `json:"failure_message,omitempty"`
+	Outcome        outcome  `json:"outcome"`
+	BalanceTx      string   `json:"balance_transaction,omitempty"`
+}
+
+// outcome is Stripe's charge.outcome.
+type outcome struct {
+	NetworkStatus string `json:"network_status"`
+	Reason        string `json:"reason,omitempty"`
+	RiskLevel     string `json:"risk_level"`
+	RiskScore     int    `json:"risk_score"`
+	SellerMessage string `json:"seller_message"`
+	Type          string `json:"type"`
+}

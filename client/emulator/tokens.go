@@ -1,0 +1,191 @@
+package emulator
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+var tokenParams = []string{
+	"card[number]", "card[exp_month]", "card[exp_year]", "card[cvc]", "card[name]",
+	"card[address_line1]", "card[address_line2]", "card[address_city]",
+	"card[address_state]", "card[address_zip]", "card[address_country]",
+	"bank_account[country]", "bank_account[currency]", "bank_account[routing_number]",
+	"bank_account[account_number]", "bank_account[account_holder_name]",
+	"bank_account[account_holder_type]",
+	"pii[id_number]",
+	"account[business_type]", "account[individual][first_name]",
+	"account[individual][last_name]", "account[tos_shown_and_accepted]",
+	"expand[",
+}
+
+// tokenPrefixes are the id prefixes of the token kinds, by type.
+var tokenPrefixes = map[model.Kind]string{
+	model.KindCard:    "tok_",
+	model.KindBank:    "btok_",
+	model.KindPII:     "pii_",
+	model.KindAccount: "ct_",
+}
+
+// createToken is POST /v1/tokens. The emulator behaves as an account with
+// raw card data APIs enabled: without them Stripe refuses card numbers on
+// this endpoint, which would leave nothing to explore.
+func createToken(c *call) (any, *apiError) {
+	var kinds []model.Kind
+	for _, k := range []model.Kind{model.KindCard, model.KindBank, model.KindPII, model.KindAccount} {
+		if c.params.any(string(k) + "[") {
+			kinds = append(kinds, k)
+		}
+	}
+	switch {
+	case len(kinds) == 0:
+		return nil, invalid("", "", "You must supply either a card, customer, PII data, bank account, or account legal entity to create a token.")
+	case len(kinds) > 1:
+		return nil, invalid("", string(kinds[1]), "You cannot create a token for a "+string(kinds[0])+" and a "+string(kinds[1])+" at once: supply only one of card, bank_account, pii or account.")
+	}
+	t := &tokenRec{ID: newID(tokenPrefixes[kinds[0]], longID), Type: string(kinds[0]), Created: c.now.Unix(), ClientIP: c.clientIP}
+	var aerr *apiError
+	switch kinds[0] {
+	case model.KindCard:
+		t.Card, aerr = cardFromParams(c)
+	case model.KindBank:
+		t.Bank, aerr = bankFromParams(c)
+	case model.KindPII:
+		aerr = fieldError(model.ValidateIDNumber(c.params.get("pii[id_number]")))
+	case model.KindAccount:
+		aerr = fieldError(model.ValidateBusinessType(c.params.get("account[business_type]")))
+	}
+	if aerr != nil {
+		return nil, aerr
+	}
+	c.db.putToken(t)
+	return renderToken(t), nil
+}
+
+// getToken is GET /v1/tokens/{id}; magic test tokens (tok_visa) answer with
+// a token of that id, as Stripe's do.
+func getToken(c *call) (any, *apiError) {
+	t, ok := findToken(c.db, c.id, c.now)
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "token", c.id, "token")
+	}
+	return renderToken(t), nil
+}
+
+// findToken looks up a stored token, or mints the token a magic name stands
+// for. A magic token's card keeps one id across reads, so refreshing it
+// shows no drift.
+func findToken(d *db, id string, now time.Time) (*tokenRec, bool) {
+	if t, ok := d.Tokens[id]; ok {
+		return t, true
+	}
+	preset, ok := model.MagicTokens[id]
+	if !ok {
+		return nil, false
+	}
+	card := magicCard(preset, stableID("card_", id, longID), now)
+	return &tokenRec{ID: id, Type: string(model.KindCard), Created: now.Unix(), Card: card}, true
+}
+
+// magicCard is the card behind a magic token: as if typed with a CVC and an
+// expiry a year ahead. Each use of a magic token mints a new card (cardID).
+func magicCard(p *model.CardPreset, cardID string, now time.Time) *cardRec {
+	return &cardRec{
+		ID: cardID, Preset: p.Name, Brand: p.Brand, Funding: p.Funding,
+		Country: p.Country, Last4: model.Last4(p.Number), ExpMonth: 12, ExpYear: now.Year() + 1,
+		Fingerprint: fingerprint("card", p.Number), CVCCheck: check(true, p.Outcome.CVCCheck),
+	}
+}
+
+// cardFromParams validates a card with model's validators (the same checks
+// the client runs locally) and keeps what the token shows: never the number
+// or the CVC.
+func cardFromParams(c *call) (*cardRec, *apiError) {
+	p := c.params
+	number := model.Digits(p.get("card[number]"))
+	for _, f := range []string{"number", "exp_month", "exp_year"} {
+		if p.get("card["+f+"]") == "" {
+			return nil, missingParam("card[" + f + "]")
+		}
+	}
+	month, err := strconv.Atoi(p.get("card[exp_month]"))
+	if err != nil {
+		return nil, fieldError(model.ValidateExpMonth(0))
+	}
+	year, err := strconv.Atoi(p.get("card[exp_year]"))
+	if err != nil {
+		return nil, fieldError(model.ValidateExpYear(0, c.now))
+	}
+	if year < 100 {
+		year += 2000 // Stripe reads "34" as 2034
+	}
+	cvc := p.get("card[cvc]")
+	in := &model.CardInput{Number: number, ExpMonth: month, ExpYear: year, CVC: cvc}
+	if err := model.Validate(model.TokenRequest{Kind: model.KindCard, Card: in, AllowAnyNumber: true}, c.now); err != nil {
+		return nil, fieldError(err)
+	}
+	preset, ok := model.CardByNumber(number)
+	if !ok {
+		// Test mode declines any real card at tokenization.
+		return nil, declined("card_declined", "test_mode_live_card",
+			"Your card was declined. Your request was in test mode, but used a non test (live) card. For a list of valid test cards, visit: https://stripe.com/docs/testing.", "")
+	}
+	addr := address{
+		City: p.get("card[address_city]"), Country: p.get("card[address_country]"),
+		Line1: p.get("card[address_line1]"), Line2: p.get("card[address_line2]"),
+		State: p.get("card[address_state]"), Zip: p.get("card[address_zip]"),
+	}
+	return &cardRec{
+		ID: newID("card_", longID), Preset: preset.Name, Brand: preset.Brand,
+		Funding: preset.Funding, Country: preset.Country, Last4: model.Last4(number),
+		ExpMonth: month, ExpYear: year, Fingerprint: fingerprint("card", number),
+		Name: p.get("card[name]"), Address: addr,
+		CVCCheck:   check(cvc != "", preset.Outcome.CVCCheck),
+		ZipCheck:   check(addr.Zip != "", preset.Outcome.ZipCheck),
+		Line1Check: check(addr.Line1 != "", preset.Outcome.Line1Check),
+	}, nil
+}
+
+// check is a card check's value at tokenization: null when nothing was given
+// to check, the catalog's result when the test card fixes one, "unchecked"
+// otherwise (Stripe checks when the card is first charged).
+func check(given bool, fixed string) string {
+	switch {
+	case !given:
+		return ""
+	case fixed != "":
+		return fixed
+	}
+	return "unchecked"
+}
+
+func bankFromParams(c *call) (*bankRec, *apiError) {
+	p := c.params
+	in := &model.BankInput{
+		Country:       strings.ToUpper(p.get("bank_account[country]")),
+		Currency:      strings.ToLower(p.get("bank_account[currency]")),
+		RoutingNumber: p.get("bank_account[routing_number]"),
+		AccountNumber: p.get("bank_account[account_number]"),
+		HolderName:    p.get("bank_account[account_holder_name]"),
+		HolderType:    p.get("bank_account[account_holder_type]"),
+	}
+	if err := model.Validate(model.TokenRequest{Kind: model.KindBank, Bank: in}, c.now); err != nil {
+		return nil, fieldError(err)
+	}
+	b := &bankRec{
+		ID: newID("ba_", longID), Country: in.Country, Currency: in.Currency,
+		RoutingNumber: in.RoutingNumber, Last4: model.Last4(in.AccountNumber),
+		HolderName: in.HolderName, HolderType: in.HolderType,
+		Fingerprint: fingerprint("bank", in.RoutingNumber+"/"+in.AccountNumber),
+	}
+	if in.RoutingNumber == model.TestRouting {
+		b.BankName = model.TestBankName
+		if preset, ok := model.BankByAccount(in.AccountNumber); ok {
+			b.Preset = preset.Name
+		}
+	}
+	return b, nil
+}
