@@ -10,33 +10,47 @@ type KeyMap struct {
 	New, Use, Refresh, RefreshAll, Retrieve key.Binding
 	Filter, Copy, JSON, Log, Scenario       key.Binding
 	Confirm, NextField, PrevField           key.Binding
+	// Flows (ui/flow): enter reviews a form's plan, esc from a plan edits
+	// again, Dismiss closes an error or outcome pane.
+	Review, Edit, Dismiss key.Binding
+	// Shell (ui): ctrl+c quits from anywhere, even inside a form; y and n
+	// answer "quit anyway?"; enter keeps a filter, esc clears it.
+	Interrupt, Yes, No, KeepFilter, ClearFilter key.Binding
 }
 
 // NewKeyMap returns the bindings.
 func NewKeyMap() *KeyMap {
 	return &KeyMap{
-		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:     key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
-		PageDown:   key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
-		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
-		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "bottom")),
-		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		New:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),
-		Use:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "use")),
-		Refresh:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
-		RefreshAll: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "refresh all")),
-		Retrieve:   key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "get by id")),
-		Filter:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy id")),
-		JSON:       key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "json")),
-		Log:        key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "log")),
-		Scenario:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scenarios")),
-		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
-		NextField:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
-		PrevField:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev")),
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+		Top:         key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
+		Bottom:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "bottom")),
+		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Quit:        key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		New:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),
+		Use:         key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "use")),
+		Refresh:     key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh")),
+		RefreshAll:  key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "refresh all")),
+		Retrieve:    key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "get by id")),
+		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy id")),
+		JSON:        key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "json")),
+		Log:         key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "log")),
+		Scenario:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scenarios")),
+		Confirm:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		NextField:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
+		PrevField:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev")),
+		Review:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "review the plan")),
+		Edit:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "edit")),
+		Dismiss:     key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the form")),
+		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Yes:         key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
+		No:          key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no")),
+		KeepFilter:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 	}
 }

@@ -1,6 +1,9 @@
 package common
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+)
 
 // Glyphs carry the meaning; colour only adds to it, so NO_COLOR and
 // 16-colour terminals lose nothing.
@@ -37,6 +40,8 @@ type Styles struct {
 	Gone        lipgloss.Style // "-"
 	Status      lipgloss.Style // the status line
 	Key         lipgloss.Style
+	// Form is the huh theme of the flows' forms (formtheme.go).
+	Form *huh.Theme
 }
 
 // NewStyles builds Styles for one renderer.
@@ -49,7 +54,7 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 	red := lipgloss.AdaptiveColor{Light: "160", Dark: "203"}
 	muted := lipgloss.AdaptiveColor{Light: "244", Dark: "245"}
 	accent := lipgloss.AdaptiveColor{Light: "62", Dark: "111"}
-	return &Styles{
+	st := &Styles{
 		Header:      r.NewStyle().Bold(true),
 		HeaderBadge: r.NewStyle().Bold(true).Reverse(true).Padding(0, 1),
 		Footer:      r.NewStyle().Foreground(muted),
@@ -70,4 +75,6 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 		Status:      r.NewStyle().Foreground(accent),
 		Key:         r.NewStyle().Bold(true),
 	}
+	st.Form = FormTheme(r, st)
+	return st
 }

@@ -1,0 +1,121 @@
+package common
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// Row is one "label  value" line of a pane; a long value wraps under
+// itself, past the label column.
+type Row struct{ Label, Value string }
+
+// labelWidth fits the longest label the panes use ("decline_code").
+const labelWidth = 13
+
+// RenderRows lays out rows two spaces in, labels aligned, values
+// word-wrapped to width. Empty values are skipped, so callers can list every
+// field and let the missing ones fall away. Digit runs that look like a card
+// or id number are masked: an error message may echo what was sent.
+func RenderRows(st *Styles, rows []Row, width int) string {
+	valueWidth := max(width-2-labelWidth-1, 10)
+	var b strings.Builder
+	for _, r := range rows {
+		if r.Value == "" {
+			continue
+		}
+		lines := strings.Split(ansi.Wrap(MaskNumbers(r.Value), valueWidth, ""), "\n")
+		for i, line := range lines {
+			label := ""
+			if i == 0 {
+				label = r.Label
+			}
+			fmt.Fprintf(&b, "  %s %s\n", st.Label.Render(fmt.Sprintf("%-*s", labelWidth, label)), st.Value.Render(line))
+		}
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// ErrorRows are the fields of an error as a pane shows them: Stripe's type,
+// code, decline_code, param and message, the request id, and tokenscope's
+// explanation and next step. A plain error is its message.
+func ErrorRows(err error) []Row {
+	e, ok := asError(err)
+	if !ok {
+		return []Row{{"message", err.Error()}}
+	}
+	return []Row{
+		{"type", e.Type},
+		{"code", e.Code},
+		{"decline_code", e.DeclineCode},
+		{"param", e.Param},
+		{"message", e.Message},
+		{"request id", e.RequestID},
+		{"why", e.Why},
+		{"next", e.Next},
+	}
+}
+
+// ErrorTitle names what went wrong in a few words: the code, and whether the
+// request ever left the machine.
+func ErrorTitle(err error) string {
+	e, ok := asError(err)
+	if !ok {
+		return "error"
+	}
+	title := e.Code
+	if title == "" {
+		title = e.Type
+	}
+	switch {
+	case e.Local:
+		title += "  (local check, nothing was sent)"
+	case e.HTTPStatus > 0:
+		title += fmt.Sprintf("  (HTTP %d)", e.HTTPStatus)
+	}
+	return title
+}
+
+// asError finds the *client.Error in err, or makes one of a local check's
+// *model.FieldError, so both show the same fields.
+func asError(err error) (*client.Error, bool) {
+	if e, ok := client.AsError(err); ok {
+		return e, true
+	}
+	var fe *model.FieldError
+	if errors.As(err, &fe) {
+		return &client.Error{Type: fe.Type, Code: fe.Code, Param: fe.Param, Message: fe.Message, Local: true}, true
+	}
+	return nil, false
+}
+
+// RenderError is the error pane every view shows: "! <title>" and then the
+// error's fields, aligned and wrapped to width.
+func RenderError(st *Styles, err error, width int) string {
+	if err == nil {
+		return ""
+	}
+	title := st.ErrorTitle.Render(GlyphError + " " + ErrorTitle(err))
+	return title + "\n" + RenderRows(st, ErrorRows(err), width)
+}
+
+// numberRun finds runs of 9 to 19 digits, spaces or dashes allowed between
+// them: card numbers and id numbers. Request ids and object ids mix letters
+// in, and amounts are shorter, so neither is caught.
+var numberRun = regexp.MustCompile(`\b\d(?:[ -]?\d){8,18}\b`)
+
+// MaskNumbers replaces anything shaped like a card or id number with its
+// masked form, the only form in which a number may reach the screen.
+func MaskNumbers(s string) string {
+	return numberRun.ReplaceAllStringFunc(s, func(n string) string {
+		if len(model.Digits(n)) >= 12 {
+			return model.MaskCard(n)
+		}
+		return "•••••" + model.Last4(n)
+	})
+}

@@ -1,0 +1,78 @@
+// Package flow holds the TUI's multi-step flows: create a token (choose a
+// kind, fill a form, review the plan, apply), retrieve one by id, and use
+// one (plan, apply, outcome). Each flow is a common.Component that the shell
+// shows in its body until the flow sends a DoneMsg.
+package flow
+
+import (
+	"context"
+	"sync/atomic"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/ui/common"
+)
+
+// DoneMsg ends a flow. Record is the token to select or update (nil when
+// nothing was made), Status a one-line summary for the status bar, and
+// Cancelled is set when the user backed out with esc at the first step.
+type DoneMsg struct {
+	Record    *model.Record
+	Status    string
+	Cancelled bool
+}
+
+// done is the command that ends a flow.
+func done(rec *model.Record, status string, cancelled bool) tea.Cmd {
+	return func() tea.Msg { return DoneMsg{Record: rec, Status: status, Cancelled: cancelled} }
+}
+
+// cancelled ends a flow the user backed out of.
+func cancelled() tea.Cmd { return done(nil, "cancelled", true) }
+
+// requestTimeout bounds one request of a flow; the client retries within it.
+const requestTimeout = 60 * time.Second
+
+// flowIDs numbers flows, so a reply that arrives after its flow was closed
+// (and another opened) is recognised and dropped.
+var flowIDs atomic.Int64
+
+// reply carries the result of a request back to the flow that sent it.
+type reply struct {
+	flow int64
+	rec  model.Record
+	use  model.Use
+	err  error
+}
+
+// request runs fn off the Update loop and delivers its reply.
+func request(flow int64, fn func(ctx context.Context) reply) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), requestTimeout)
+		defer cancel()
+		r := fn(ctx)
+		r.flow = flow
+		return r
+	}
+}
+
+// newSpinner is the spinner every request shows, in the program's style.
+func newSpinner(st *common.Styles) spinner.Model {
+	return spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.Status))
+}
+
+// isQuit reports a ctrl+c, which abandons a flow at any step but a request
+// in flight (the shell then asks before quitting).
+func isQuit(msg tea.Msg) bool {
+	k, ok := msg.(tea.KeyMsg)
+	return ok && k.String() == "ctrl+c"
+}
+
+// keyIs reports whether msg is a key press matching b.
+func keyIs(msg tea.Msg, b key.Binding) bool {
+	k, ok := msg.(tea.KeyMsg)
+	return ok && key.Matches(k, b)
+}

@@ -1,0 +1,154 @@
+package flow
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/ui/common"
+)
+
+// tokenPrefixes are the id prefixes of every kind of token.
+var tokenPrefixes = []string{"tok_", "btok_", "pii_", "ct_", "cpt_", "cvctok_"}
+
+// backMsg returns from a flow opened inside another to the one that opened it.
+type backMsg struct{}
+
+// Retrieve reads a token by id (one made elsewhere, or a magic test token)
+// and adds it to the state.
+type Retrieve struct {
+	pc     *common.ProgramContext
+	id     int64
+	input  textinput.Model
+	spin   spinner.Model
+	busy   bool
+	err    error
+	back   tea.Cmd // esc at the input; cancels the flow unless opened from another
+	w, h   int
+	sentID string
+}
+
+// NewRetrieve starts the flow at the id input.
+func NewRetrieve(pc *common.ProgramContext) common.Component { return newRetrieve(pc, cancelled()) }
+
+func newRetrieve(pc *common.ProgramContext, back tea.Cmd) *Retrieve {
+	in := textinput.New()
+	in.Prompt = "Token id  "
+	in.Placeholder = "tok_visa"
+	in.PromptStyle = pc.Styles.PaneTitle
+	in.PlaceholderStyle = pc.Styles.Muted
+	in.Cursor.Style = pc.Styles.RowSelected
+	in.Focus()
+	return &Retrieve{pc: pc, id: flowIDs.Add(1), input: in, spin: newSpinner(pc.Styles), back: back, w: pc.Width, h: pc.Height}
+}
+
+// Init implements tea.Model.
+func (r *Retrieve) Init() tea.Cmd { return textinput.Blink }
+
+// InFlight reports a request on its way. A read is harmless to abandon,
+// but the state write that follows it is not.
+func (r *Retrieve) InFlight() bool { return r.busy }
+
+// SetSize implements common.Component.
+func (r *Retrieve) SetSize(w, h int) {
+	r.w, r.h = w, h
+	r.input.Width = max(w-len(r.input.Prompt)-4, 10)
+}
+
+// checkTokenID is the local check of a pasted id: Stripe would answer
+// anything without a token prefix with resource_missing.
+func checkTokenID(id string) error {
+	if id == "" {
+		return &model.FieldError{Type: model.TypeInvalidRequest, Code: "parameter_missing", Param: "id", Message: "paste a token id, such as tok_visa"}
+	}
+	for _, p := range tokenPrefixes {
+		if strings.HasPrefix(id, p) && len(id) > len(p) {
+			return nil
+		}
+	}
+	return &model.FieldError{Type: model.TypeInvalidRequest, Code: "resource_missing", Param: "id",
+		Message: "a token id starts with " + strings.Join(tokenPrefixes, ", ") + " (tok_visa works too)"}
+}
+
+// Update implements tea.Model.
+func (r *Retrieve) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if r.busy {
+		switch msg := msg.(type) {
+		case spinner.TickMsg:
+			var cmd tea.Cmd
+			r.spin, cmd = r.spin.Update(msg)
+			return r, cmd
+		case reply:
+			if msg.flow != r.id {
+				return r, nil
+			}
+			r.busy = false
+			if msg.err != nil {
+				r.err = msg.err
+				return r, nil
+			}
+			rec := msg.rec
+			return r, done(&rec, fmt.Sprintf("retrieved %s (%s)", rec.ID, rec.Summary), false)
+		}
+		return r, nil
+	}
+	if isQuit(msg) {
+		return r, cancelled()
+	}
+	switch {
+	case keyIs(msg, r.pc.Keys.Back):
+		return r, r.back
+	case keyIs(msg, r.pc.Keys.Open):
+		id := strings.Trim(strings.TrimSpace(r.input.Value()), `"'`)
+		if r.err = checkTokenID(id); r.err != nil {
+			return r, nil
+		}
+		r.busy, r.sentID = true, id
+		s := r.pc.Session
+		return r, tea.Batch(r.spin.Tick, request(r.id, func(ctx context.Context) reply {
+			rec, err := s.Fetch(ctx, id)
+			return reply{rec: rec, err: err}
+		}))
+	}
+	if _, ok := msg.(tea.KeyMsg); ok {
+		r.err = nil
+	}
+	var cmd tea.Cmd
+	r.input, cmd = r.input.Update(msg)
+	return r, cmd
+}
+
+// View implements tea.Model.
+func (r *Retrieve) View() string {
+	st := r.pc.Styles
+	var b strings.Builder
+	b.WriteString(st.Header.Render(" Retrieve a token") + "\n\n")
+	if r.err != nil {
+		b.WriteString(indent(common.RenderError(st, r.err, r.w-1)) + "\n\n")
+	}
+	b.WriteString(" " + r.input.View() + "\n\n")
+	if r.busy {
+		b.WriteString(" " + r.spin.View() + " Retrieving… GET /v1/tokens/" + r.sentID + "  →  " + r.pc.Backend.Label())
+	} else {
+		b.WriteString(st.Muted.Render(" enter: retrieve · any id, magic test tokens such as tok_visa too"))
+	}
+	return b.String()
+}
+
+// ShortHelp implements help.KeyMap.
+func (r *Retrieve) ShortHelp() []key.Binding {
+	if r.busy {
+		return nil
+	}
+	open := r.pc.Keys.Open
+	open.SetHelp("enter", "retrieve")
+	return []key.Binding{open, r.pc.Keys.Back}
+}
+
+// FullHelp implements help.KeyMap.
+func (r *Retrieve) FullHelp() [][]key.Binding { return [][]key.Binding{r.ShortHelp()} }

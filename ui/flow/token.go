@@ -1,0 +1,309 @@
+package flow
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/ui/common"
+)
+
+// kindForm is the form of one kind of token (card.go, bank.go, pii.go,
+// account.go).
+type kindForm interface {
+	kind() model.Kind
+	fields(presetRows int) []huh.Field
+	sync()
+	request() (model.TokenRequest, error)
+}
+
+// tokenSpec puts a kind form in one group and checks its request whole,
+// as Stripe would, before any plan is shown.
+type tokenSpec struct {
+	kindForm
+	now func() time.Time
+}
+
+func (s tokenSpec) groups(rows int) []*huh.Group {
+	return []*huh.Group{huh.NewGroup(s.fields(rows)...)}
+}
+
+func (s tokenSpec) request() (model.TokenRequest, error) {
+	req, err := s.kindForm.request()
+	if err == nil {
+		err = model.Validate(req, s.now())
+	}
+	return req, err
+}
+
+// step is where a flow is.
+type step int
+
+const (
+	stepChoose   step = iota // pick a kind of token
+	stepRetrieve             // the retrieve flow, opened from the chooser
+	stepForm                 // fill the form
+	stepPlan                 // review the plan
+	stepApply                // request in flight
+	stepFailed               // the error pane above the kept form
+)
+
+// choices are the chooser's entries: a kind of token, or "" for retrieve.
+var choices = []struct {
+	kind        model.Kind
+	name, about string
+}{
+	{model.KindCard, "card", "a test card: succeeds, declines, fraud, 3D Secure"},
+	{model.KindBank, "bank account", "a US test bank account"},
+	{model.KindPII, "PII (id number)", "a test id number, never shown"},
+	{model.KindAccount, "account", "an account token: business type and name"},
+	{"", "retrieve by id", "any token id, magic test tokens such as tok_visa too"},
+}
+
+// Token is the "new token" flow: choose a kind, fill its form, review the
+// plan, apply it.
+type Token struct {
+	pc       *common.ProgramContext
+	id       int64
+	step     step
+	choice   int
+	forms    map[model.Kind]kindForm // kept per kind: back and in again keeps values
+	form     *form[model.TokenRequest]
+	kind     model.Kind
+	req      model.TokenRequest
+	retrieve *Retrieve
+	spin     spinner.Model
+	err      error
+	w, h     int
+}
+
+// NewToken starts the flow at the chooser.
+func NewToken(pc *common.ProgramContext) common.Component {
+	return &Token{pc: pc, id: flowIDs.Add(1), forms: map[model.Kind]kindForm{}, spin: newSpinner(pc.Styles), w: pc.Width, h: pc.Height}
+}
+
+// Init implements tea.Model.
+func (t *Token) Init() tea.Cmd { return nil }
+
+// InFlight reports a create request on its way: quitting now would leave
+// the state without a token Stripe made.
+func (t *Token) InFlight() bool {
+	return t.step == stepApply || (t.step == stepRetrieve && t.retrieve.InFlight())
+}
+
+// SetSize implements common.Component.
+func (t *Token) SetSize(w, h int) {
+	t.w, t.h = w, h
+	if t.form != nil {
+		t.form.resize(w, t.formHeight())
+	}
+	if t.retrieve != nil {
+		t.retrieve.SetSize(w, h)
+	}
+}
+
+// formHeight leaves room for the title above the form and the hint below.
+func (t *Token) formHeight() int { return max(t.h-4, 6) }
+
+// Update implements tea.Model.
+func (t *Token) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if isQuit(msg) && !t.InFlight() {
+		return t, cancelled()
+	}
+	switch t.step {
+	case stepChoose:
+		return t, t.updateChoose(msg)
+	case stepRetrieve:
+		if _, ok := msg.(backMsg); ok {
+			t.step, t.retrieve = stepChoose, nil
+			return t, nil
+		}
+		_, cmd := t.retrieve.Update(msg)
+		return t, cmd
+	case stepForm:
+		return t, t.updateForm(msg)
+	case stepPlan:
+		switch {
+		case keyIs(msg, t.pc.Keys.Confirm):
+			t.step = stepApply
+			return t, tea.Batch(t.spin.Tick, t.create())
+		case keyIs(msg, t.pc.Keys.Edit):
+			t.step = stepForm
+		}
+	case stepApply:
+		return t, t.updateApply(msg)
+	case stepFailed:
+		if keyIs(msg, t.pc.Keys.Dismiss) {
+			t.step, t.err = stepForm, nil
+		}
+	}
+	return t, nil
+}
+
+func (t *Token) updateChoose(msg tea.Msg) tea.Cmd {
+	k := t.pc.Keys
+	switch {
+	case keyIs(msg, k.Back):
+		return cancelled()
+	case keyIs(msg, k.Up):
+		t.choice = (t.choice + len(choices) - 1) % len(choices)
+	case keyIs(msg, k.Down), keyIs(msg, k.NextField):
+		t.choice = (t.choice + 1) % len(choices)
+	case keyIs(msg, k.PrevField):
+		t.choice = (t.choice + len(choices) - 1) % len(choices)
+	case keyIs(msg, k.Open):
+		return t.open(choices[t.choice].kind)
+	}
+	return nil
+}
+
+// open goes from the chooser to a kind's form, or to retrieve.
+func (t *Token) open(kind model.Kind) tea.Cmd {
+	if kind == "" {
+		t.step, t.retrieve = stepRetrieve, newRetrieve(t.pc, func() tea.Msg { return backMsg{} })
+		t.retrieve.SetSize(t.w, t.h)
+		return t.retrieve.Init()
+	}
+	kf, ok := t.forms[kind]
+	if !ok {
+		switch kind {
+		case model.KindCard:
+			kf = newCardForm(t.pc.Now)
+		case model.KindBank:
+			kf = newBankForm()
+		case model.KindPII:
+			kf = newPIIForm()
+		default:
+			kf = newAccountForm()
+		}
+		t.forms[kind] = kf
+	}
+	t.step, t.kind = stepForm, kind
+	t.form = newForm[model.TokenRequest](t.pc.Styles, tokenSpec{kf, t.pc.Now}, t.w, t.formHeight())
+	return t.form.huh.Init()
+}
+
+func (t *Token) updateForm(msg tea.Msg) tea.Cmd {
+	if keyIs(msg, t.pc.Keys.Back) {
+		t.step, t.form = stepChoose, nil
+		return nil
+	}
+	req, review, cmd := t.form.update(msg, t.pc.Keys.Review)
+	if review {
+		t.req, t.step = req, stepPlan
+	}
+	return cmd
+}
+
+// create sends the request; the reply arrives as a reply message.
+func (t *Token) create() tea.Cmd {
+	s, req := t.pc.Session, t.req
+	return request(t.id, func(ctx context.Context) reply {
+		rec, err := s.Create(ctx, req, "")
+		return reply{rec: rec, err: err}
+	})
+}
+
+func (t *Token) updateApply(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		var cmd tea.Cmd
+		t.spin, cmd = t.spin.Update(msg)
+		return cmd
+	case reply:
+		if msg.flow != t.id {
+			return nil
+		}
+		if msg.err != nil {
+			t.step, t.err = stepFailed, msg.err
+			return nil
+		}
+		rec := msg.rec
+		return done(&rec, fmt.Sprintf("created %s (%s)", rec.ID, rec.Summary), false)
+	}
+	return nil
+}
+
+// title names the step: "New token", "New card token".
+func (t *Token) title() string {
+	if t.step == stepChoose {
+		return "New token"
+	}
+	return "New " + choiceName(t.kind) + " token"
+}
+
+func choiceName(k model.Kind) string {
+	for _, c := range choices {
+		if c.kind == k {
+			return c.name
+		}
+	}
+	return string(k)
+}
+
+// View implements tea.Model.
+func (t *Token) View() string {
+	st := t.pc.Styles
+	var body string
+	switch t.step {
+	case stepRetrieve:
+		return t.retrieve.View()
+	case stepChoose:
+		body = t.chooserView()
+	case stepForm:
+		body = t.form.view() + "\n\n" + st.Muted.Render("enter: review the plan")
+	case stepPlan:
+		body = renderPlan(t.pc, model.PlanCreate(string(t.kind), t.req))
+	case stepApply:
+		body = t.spin.View() + " Creating token… POST /v1/tokens  →  " + t.pc.Backend.Label()
+	case stepFailed:
+		body = common.RenderError(st, t.err, t.w) + "\n\n" + t.form.view() + "\n\n" +
+			st.Muted.Render("enter/esc: back to the form, everything kept")
+	}
+	return st.Header.Render(" "+t.title()) + "\n\n" + indent(body)
+}
+
+func (t *Token) chooserView() string {
+	st := t.pc.Styles
+	var b strings.Builder
+	for i, c := range choices {
+		line := fmt.Sprintf("  %-16s %s", c.name, st.Muted.Render(c.about))
+		if i == t.choice {
+			line = st.RowSelected.Render(common.GlyphSelected+" "+fmt.Sprintf("%-16s", c.name)) + " " + st.Muted.Render(c.about)
+		}
+		b.WriteString(line + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// ShortHelp implements help.KeyMap: the keys of the current step.
+func (t *Token) ShortHelp() []key.Binding {
+	k := t.pc.Keys
+	switch t.step {
+	case stepChoose:
+		return []key.Binding{k.Up, k.Down, k.Open, k.Back}
+	case stepRetrieve:
+		return t.retrieve.ShortHelp()
+	case stepForm:
+		return []key.Binding{k.NextField, k.PrevField, k.Review, k.Back}
+	case stepPlan:
+		return []key.Binding{k.Confirm, k.Edit}
+	case stepFailed:
+		return []key.Binding{k.Dismiss}
+	}
+	return nil
+}
+
+// FullHelp implements help.KeyMap.
+func (t *Token) FullHelp() [][]key.Binding { return [][]key.Binding{t.ShortHelp()} }
+
+// indent sets a body one column in from the title.
+func indent(s string) string {
+	return " " + strings.ReplaceAll(s, "\n", "\n ")
+}

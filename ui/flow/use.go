@@ -1,0 +1,221 @@
+package flow
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/ui/common"
+)
+
+// useSpec is the use form: charge the token or attach it to a new
+// customer; a charge also asks for amount and currency.
+type useSpec struct {
+	tokenID, kind, amount, currency string
+}
+
+func (u *useSpec) groups(int) []*huh.Group {
+	kind := huh.NewSelect[string]().Title("Use the token").Options(
+		huh.NewOption("charge it                  POST /v1/charges", string(model.UseCharge)),
+		huh.NewOption("attach to a new customer   POST /v1/customers", string(model.UseCustomer)),
+	).Value(&u.kind)
+	return []*huh.Group{
+		huh.NewGroup(kind),
+		huh.NewGroup(
+			input("Amount", &u.amount, u.checkAmount).Description("in the smallest unit: 1000 = 10.00 usd"),
+			input("Currency", &u.currency, check(model.ValidateCurrency)),
+		).WithHideFunc(func() bool { return u.kind != string(model.UseCharge) }),
+	}
+}
+
+func (u *useSpec) sync() {}
+
+func (u *useSpec) checkAmount(s string) error {
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil {
+		return &model.FieldError{Type: model.TypeInvalidRequest, Code: "parameter_invalid_integer", Param: model.ParamAmount,
+			Message: "the amount must be a whole number in the currency's smallest unit (1000 = 10.00 usd)"}
+	}
+	return fieldErr(model.ValidateAmount(n, u.currency))
+}
+
+func (u *useSpec) request() (model.UseRequest, error) {
+	req := model.UseRequest{TokenID: u.tokenID, Kind: model.UseKind(u.kind)}
+	if req.Kind == model.UseCharge {
+		if err := u.checkAmount(u.amount); err != nil {
+			return req, err
+		}
+		req.Amount, _ = strconv.ParseInt(strings.TrimSpace(u.amount), 10, 64)
+		req.Currency = strings.ToLower(strings.TrimSpace(u.currency))
+	}
+	return req, model.ValidateUse(req)
+}
+
+// Use is the "use a token" flow: charge it or attach it to a new customer,
+// after a plan, and show what happened and what it did to the token.
+type Use struct {
+	pc    *common.ProgramContext
+	id    int64
+	rec   model.Record
+	step  step
+	form  *form[model.UseRequest]
+	req   model.UseRequest
+	spin  spinner.Model
+	out   outcome
+	w, h  int
+	ready bool // the outcome is on screen: any key closes it
+}
+
+// NewUse starts the flow for rec at the form.
+func NewUse(pc *common.ProgramContext, rec model.Record) common.Component {
+	u := &Use{pc: pc, id: flowIDs.Add(1), rec: rec, step: stepForm, spin: newSpinner(pc.Styles), w: pc.Width, h: pc.Height}
+	sp := &useSpec{tokenID: rec.ID, kind: string(model.UseCharge), amount: "1000", currency: "usd"}
+	u.form = newForm[model.UseRequest](pc.Styles, sp, u.w, u.formHeight())
+	return u
+}
+
+// Init implements tea.Model.
+func (u *Use) Init() tea.Cmd { return u.form.huh.Init() }
+
+// InFlight reports a charge or customer request on its way.
+func (u *Use) InFlight() bool { return u.step == stepApply }
+
+// SetSize implements common.Component.
+func (u *Use) SetSize(w, h int) {
+	u.w, u.h = w, h
+	u.form.resize(w, u.formHeight())
+}
+
+func (u *Use) formHeight() int { return max(u.h-8, 6) }
+
+// Update implements tea.Model.
+func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if isQuit(msg) && !u.InFlight() {
+		return u, cancelled()
+	}
+	k := u.pc.Keys
+	switch u.step {
+	case stepForm:
+		if keyIs(msg, k.Back) {
+			return u, cancelled()
+		}
+		req, review, cmd := u.form.update(msg, k.Review)
+		if review {
+			u.req, u.step = req, stepPlan
+		}
+		return u, cmd
+	case stepPlan:
+		switch {
+		case keyIs(msg, k.Confirm):
+			u.step = stepApply
+			return u, tea.Batch(u.spin.Tick, u.apply())
+		case keyIs(msg, k.Edit):
+			u.step = stepForm
+		}
+	case stepApply:
+		switch msg := msg.(type) {
+		case spinner.TickMsg:
+			var cmd tea.Cmd
+			u.spin, cmd = u.spin.Update(msg)
+			return u, cmd
+		case reply:
+			if msg.flow == u.id {
+				u.out = outcome{req: u.req, use: msg.use, before: u.rec, after: msg.rec, err: msg.err}
+				u.step = stepFailed // the outcome pane
+			}
+		}
+	case stepFailed:
+		if _, ok := msg.(tea.KeyMsg); ok {
+			var rec *model.Record
+			if u.out.after.ID != "" {
+				rec = &u.out.after
+			}
+			return u, done(rec, u.out.status(), false)
+		}
+	}
+	return u, nil
+}
+
+func (u *Use) apply() tea.Cmd {
+	s, req := u.pc.Session, u.req
+	return request(u.id, func(ctx context.Context) reply {
+		use, rec, err := s.Use(ctx, req)
+		return reply{use: use, rec: rec, err: err}
+	})
+}
+
+// warning says, before any plan, that the token cannot be used any more;
+// trying is still allowed, to see Stripe's own error.
+func (u *Use) warning() string {
+	st := u.pc.Styles
+	switch {
+	case u.rec.Gone:
+		return st.Gone.Render(common.GlyphGone+" "+u.rec.ID+" no longer exists at Stripe: using it will fail with resource_missing.") + "\n" +
+			st.Muted.Render("  You can still try, to see the error.")
+	case u.rec.Used:
+		return st.Used.Render(common.GlyphUsed+" "+u.rec.ID+" is already used: Stripe will refuse it with token_already_used.") + "\n" +
+			st.Muted.Render("  You can still try, to see the error.")
+	}
+	return ""
+}
+
+// note is the expected outcome beside the plan's source.
+func (u *Use) note() []string {
+	if u.rec.Used {
+		return []string{"already used: expected token_already_used"}
+	}
+	if p, ok := model.CardByName(u.rec.Preset); ok {
+		return []string{"test card " + p.Name + ", " + model.UseExpect(u.req.Kind, p)}
+	}
+	return nil
+}
+
+// View implements tea.Model.
+func (u *Use) View() string {
+	st := u.pc.Styles
+	title := fmt.Sprintf(" Use %s  %s", u.rec.ID, st.Muted.Render(u.rec.Summary))
+	var body string
+	switch u.step {
+	case stepForm:
+		body = u.form.view() + "\n\n" + st.Muted.Render("enter: review the plan")
+		if w := u.warning(); w != "" {
+			body = w + "\n\n" + body
+		}
+	case stepPlan:
+		name := u.rec.Preset
+		if name == "" {
+			name = "token"
+		}
+		body = renderPlan(u.pc, model.PlanUse(name, u.req, u.note()...))
+	case stepApply:
+		verb := "Charging the token… POST /v1/charges"
+		if u.req.Kind == model.UseCustomer {
+			verb = "Creating a customer… POST /v1/customers"
+		}
+		body = u.spin.View() + " " + verb + "  →  " + u.pc.Backend.Label()
+	case stepFailed:
+		body = u.out.render(st, u.w-1) + "\n\n" + st.Muted.Render("any key: close")
+	}
+	return st.Header.Render(title) + "\n\n" + indent(body)
+}
+
+// ShortHelp implements help.KeyMap.
+func (u *Use) ShortHelp() []key.Binding {
+	k := u.pc.Keys
+	switch u.step {
+	case stepForm:
+		return []key.Binding{k.NextField, k.PrevField, k.Review, k.Back}
+	case stepPlan:
+		return []key.Binding{k.Confirm, k.Edit}
+	}
+	return nil
+}
+
+// FullHelp implements help.KeyMap.
+func (u *Use) FullHelp() [][]key.Binding { return [][]key.Binding{u.ShortHelp()} }
