@@ -1,0 +1,203 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/aymanbagabas/go-osc52/v2"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/ui/common"
+)
+
+// Messages of the shell's own commands. Every API call and state read runs
+// as a tea.Cmd and comes back as one of these, so Update never blocks.
+type (
+	loadedMsg struct {
+		tokens []model.Record
+		err    error
+		gen    int
+	}
+	refreshedMsg struct {
+		id         string // "" for refresh all
+		background bool
+		report     model.RefreshReport
+		err        error
+	}
+	progressMsg struct {
+		done, total int
+		next        tea.Cmd // waits for the next progress or the end
+	}
+	copiedMsg  struct{ status string }
+	settledMsg struct{ seq int }
+)
+
+// refreshRun is a refresh of the whole workspace as it runs and ends.
+type refreshRun struct {
+	done, total int
+	finished    bool
+	report      model.RefreshReport
+}
+
+// workspaceName is the session's workspace, defaulting to the backend's
+// as client.Session does.
+func workspaceName(s *client.Session) string {
+	if s.Workspace != "" || s.API == nil {
+		return s.Workspace
+	}
+	return s.API.Backend().Workspace
+}
+
+// loadTokens reads the workspace's tokens, newest first, from the state.
+func loadTokens(s *client.Session) ([]model.Record, error) {
+	if s == nil || s.Store == nil {
+		return nil, nil
+	}
+	st, err := s.Store.Load()
+	if err != nil {
+		return nil, err
+	}
+	return st.Workspace(workspaceName(s)).Tokens, nil
+}
+
+func (a *App) loadCmd() tea.Cmd {
+	s, gen := a.pc.Session, a.gen
+	return func() tea.Msg {
+		tokens, err := loadTokens(s)
+		return loadedMsg{tokens: tokens, err: err, gen: gen}
+	}
+}
+
+func (a *App) loaded(msg loadedMsg) tea.Cmd {
+	if msg.gen != a.gen {
+		return a.loadCmd() // a flow's record arrived meanwhile: read again
+	}
+	if msg.err != nil {
+		a.showError("cannot read the state", msg.err)
+		return nil
+	}
+	a.list.setTokens(msg.tokens)
+	a.pager.reload()
+	return nil
+}
+
+// startBusy counts an API call in flight and starts the spinner with the
+// first one.
+func (a *App) startBusy(label string) tea.Cmd {
+	a.busy++
+	a.busyLabel = label
+	if a.busy == 1 {
+		return a.spin.Tick
+	}
+	return nil
+}
+
+func (a *App) endBusy() { a.busy = max(a.busy-1, 0) }
+
+// refreshOne re-reads one token. In the background (a stale token was
+// opened) a failure is a status line; asked for with r, it is an error pane.
+func (a *App) refreshOne(id string, background bool) tea.Cmd {
+	if a.pc.Session == nil || a.inflight[id] {
+		return nil
+	}
+	a.inflight[id] = true
+	s, ctx := a.pc.Session, a.ctx
+	return tea.Batch(a.startBusy("refreshing "+shorten(id, 16)), func() tea.Msg {
+		rep, err := s.Refresh(ctx, []string{id}, nil)
+		return refreshedMsg{id: id, background: background, report: rep, err: err}
+	})
+}
+
+// refreshAll re-reads every token with a progress bar, then shows the
+// drift report. Progress arrives through a channel the command drains one
+// message at a time, the usual way to stream into a bubbletea program.
+func (a *App) refreshAll() tea.Cmd {
+	if a.pc.Session == nil || a.refresh != nil {
+		return nil
+	}
+	a.refresh = &refreshRun{total: a.list.len()}
+	run := a.refresh
+	a.openPager("Refresh all", func(w int) string { return a.reportText(run, w) })
+	s, ctx := a.pc.Session, a.ctx
+	ch := make(chan tea.Msg, 64)
+	var next tea.Cmd
+	next = func() tea.Msg {
+		msg := <-ch
+		if p, ok := msg.(progressMsg); ok {
+			p.next = next
+			return p
+		}
+		return msg
+	}
+	go func() {
+		rep, err := s.Refresh(ctx, nil, func(done, total int) {
+			select { // progress may be dropped; the end may not
+			case ch <- progressMsg{done: done, total: total}:
+			default:
+			}
+		})
+		ch <- refreshedMsg{report: rep, err: err}
+	}()
+	return tea.Batch(a.startBusy("refreshing all tokens"), next)
+}
+
+func (a *App) progressed(msg progressMsg) tea.Cmd {
+	if a.refresh != nil {
+		a.refresh.done, a.refresh.total = msg.done, msg.total
+		a.pager.reload()
+	}
+	return msg.next
+}
+
+func (a *App) refreshed(msg refreshedMsg) tea.Cmd {
+	a.endBusy()
+	if msg.id == "" { // refresh all
+		run := a.refresh
+		a.refresh = nil
+		if msg.err != nil {
+			a.showError("refresh failed", msg.err)
+			return a.loadCmd()
+		}
+		run.finished, run.report = true, msg.report
+		a.pager.reload()
+		a.status = lastLine(reportString(msg.report))
+		return a.loadCmd()
+	}
+	delete(a.inflight, msg.id)
+	err := msg.err
+	if err == nil {
+		err = msg.report.Errors[msg.id]
+	}
+	switch {
+	case err != nil && msg.background:
+		a.status = common.GlyphError + " background refresh of " + shorten(msg.id, 16) + " failed: " + err.Error()
+	case err != nil:
+		a.showError("refresh of "+msg.id+" failed", err)
+	case len(msg.report.Drifts) == 0:
+		a.status = shorten(msg.id, 16) + " refreshed: no change"
+	default:
+		var ds []string
+		for _, d := range msg.report.Drifts {
+			ds = append(ds, strings.TrimSpace(d.String()))
+		}
+		a.status = strings.Join(ds, "; ")
+	}
+	return a.loadCmd()
+}
+
+// copyID puts the id on the clipboard with OSC 52, which the terminal (even
+// at the far end of SSH) handles; terminals that ignore it lose nothing but
+// the copy, and the status line says where else to find the id.
+func (a *App) copyID(id string) tea.Cmd {
+	out := a.pc.Output
+	return func() tea.Msg {
+		if out == nil {
+			return copiedMsg{status: common.GlyphError + " cannot copy: no terminal to write to"}
+		}
+		if _, err := osc52.New(id).WriteTo(out); err != nil {
+			return copiedMsg{status: common.GlyphError + " copy failed: " + err.Error()}
+		}
+		return copiedMsg{status: "copied " + shorten(id, 16) + " to the clipboard (OSC 52; if your terminal ignores it, select the id in the detail pane)"}
+	}
+}

@@ -1,0 +1,167 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/stripe/stripe-go/v85"
+
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/ui/common"
+)
+
+// detailCache keeps the decoded Token of the selected record: decoding is
+// lazy (only the selected row is ever decoded) and happens once per
+// selection, not once per frame.
+type detailCache struct {
+	id      string
+	fetched time.Time
+	tok     *stripe.Token
+	err     error
+}
+
+func (c *detailCache) token(r *model.Record) (*stripe.Token, error) {
+	if c.id != r.ID || !c.fetched.Equal(r.FetchedAt) || (c.tok == nil && c.err == nil) {
+		c.id, c.fetched = r.ID, r.FetchedAt
+		c.tok, c.err = r.Token()
+	}
+	return c.tok, c.err
+}
+
+// detailLabel is the width of field names; card and bank fields are
+// indented two more cells under their heading.
+const detailLabel = 11
+
+// detailLines renders every field of a token a person asks about, the USED
+// line first: whether a token can still be used is the question tokenscope
+// exists to answer.
+func detailLines(st *common.Styles, r *model.Record, tok *stripe.Token, decodeErr error, now time.Time) []string {
+	var out []string
+	field := func(indent, name, value string) {
+		if value == "" {
+			return
+		}
+		out = append(out, indent+st.Label.Render(fmt.Sprintf("%-*s", detailLabel, name))+" "+st.Value.Render(value))
+	}
+	field("", "USED", usedLine(st, r))
+	if r.Gone {
+		field("", "status", st.Gone.Render(common.GlyphGone+" no longer exists"))
+	}
+	field("", "type", string(r.Type))
+	field("", "livemode", fmt.Sprintf("%t (test mode)", r.Livemode))
+	if r.Created > 0 {
+		c := time.Unix(r.Created, 0).UTC()
+		field("", "created", fmt.Sprintf("%s (%s)", c.Format("2006-01-02 15:04:05 UTC"), age(now.Sub(c))))
+	}
+	if decodeErr != nil {
+		out = append(out, st.Error.Render(common.GlyphError+" cannot decode the stored token: "+decodeErr.Error()))
+	}
+	if tok != nil {
+		field("", "client_ip", tok.ClientIP)
+		if tok.Card != nil {
+			out = append(out, st.Label.Render("card"))
+			cardLines(tok.Card, r.Preset, field)
+		}
+		if tok.BankAccount != nil {
+			out = append(out, st.Label.Render("bank_account"))
+			bankLines(tok.BankAccount, field)
+		}
+	}
+	out = append(out, "")
+	ago := "never"
+	if !r.FetchedAt.IsZero() {
+		ago = age(now.Sub(r.FetchedAt)) + " ago"
+	}
+	if r.RequestID != "" {
+		ago += " · " + r.RequestID
+	}
+	field("", "refreshed", ago)
+	return out
+}
+
+// usedLine answers "can I still use this token?" in words and a glyph.
+func usedLine(st *common.Styles, r *model.Record) string {
+	if !r.Used {
+		return st.Unused.Render(common.GlyphUnused + " no, it can be used once")
+	}
+	s := common.GlyphUsed + " yes"
+	if n := len(r.Uses); n > 0 {
+		u := r.Uses[n-1]
+		if u.ObjectID != "" {
+			s += ", used by " + shorten(u.ObjectID, 14)
+		}
+		s += " (" + useOutcome(u) + ")"
+	}
+	return st.Used.Render(s)
+}
+
+func useOutcome(u model.Use) string {
+	switch {
+	case u.Status == "failed" && u.DeclineCode != "":
+		return "declined: " + u.DeclineCode
+	case u.Status == "failed":
+		return "failed: " + u.Code
+	case u.Kind == model.UseCustomer:
+		return "attached to a customer"
+	}
+	return string(u.Kind) + " " + u.Status
+}
+
+func cardLines(c *stripe.Card, preset string, field func(indent, name, value string)) {
+	const in = "  "
+	field(in, "id", c.ID)
+	brand := string(c.Brand)
+	if extra := joinNonEmpty(", ", string(c.Funding), c.Country); extra != "" {
+		brand += " (" + extra + ")"
+	}
+	field(in, "brand", brand)
+	field(in, "number", model.MaskCard(c.Last4))
+	if c.ExpMonth > 0 {
+		field(in, "expires", fmt.Sprintf("%02d/%d", c.ExpMonth, c.ExpYear))
+	}
+	field(in, "cvc_check", orUnset(string(c.CVCCheck)))
+	field(in, "line1_check", string(c.AddressLine1Check))
+	field(in, "zip_check", string(c.AddressZipCheck))
+	field(in, "fingerprint", c.Fingerprint)
+	field(in, "name", c.Name)
+	// Only a recorded preset names the test card: brand and last4 alone do
+	// not (4242 is both visa and a decline card's ending in other brands).
+	if p, ok := model.CardByName(preset); ok {
+		field(in, "test card", p.Name+": "+p.Expect)
+	}
+}
+
+func bankLines(b *stripe.BankAccount, field func(indent, name, value string)) {
+	const in = "  "
+	field(in, "id", b.ID)
+	field(in, "bank_name", b.BankName)
+	field(in, "last4", "•••• "+b.Last4)
+	field(in, "routing", b.RoutingNumber)
+	field(in, "country", b.Country)
+	field(in, "currency", string(b.Currency))
+	holder := b.AccountHolderName
+	if b.AccountHolderType != "" {
+		holder = strings.TrimSpace(holder + " (" + string(b.AccountHolderType) + ")")
+	}
+	field(in, "holder", holder)
+	field(in, "status", string(b.Status))
+	field(in, "fingerprint", b.Fingerprint)
+}
+
+func orUnset(s string) string {
+	if s == "" {
+		return "unchecked"
+	}
+	return s
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}

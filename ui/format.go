@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// age is a duration in three cells or fewer, for list rows and the detail
+// pane: "12s", "2m", "5h", "3d", "14w", "2y".
+func age(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d/time.Second))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", int(d/time.Minute))
+	case d < 24*time.Hour:
+		return fmt.Sprintf("%dh", int(d/time.Hour))
+	}
+	days := int(d / (24 * time.Hour))
+	switch {
+	case days < 100:
+		return fmt.Sprintf("%dd", days)
+	case days < 365:
+		return fmt.Sprintf("%dw", days/7)
+	}
+	return fmt.Sprintf("%dy", days/365)
+}
+
+// shorten cuts s to at most w cells, marking the cut with "…".
+func shorten(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// pad shortens or right-pads s (which may hold escapes) to exactly w cells.
+func pad(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	n := ansi.StringWidth(s)
+	if n > w {
+		return ansi.Truncate(s, w, "…")
+	}
+	return s + strings.Repeat(" ", w-n)
+}
+
+// fitLines makes lines exactly h long (cut or padded with empty lines) and
+// cuts each to w cells, so a view never overflows the area it was given.
+func fitLines(lines []string, w, h int) []string {
+	if h <= 0 {
+		return nil
+	}
+	out := make([]string, h)
+	for i := 0; i < h && i < len(lines); i++ {
+		out[i] = ansi.Truncate(lines[i], max(w, 0), "")
+	}
+	return out
+}
+
+// compactSummary turns "Visa •••• 4242" into "Visa •4242" for list rows.
+func compactSummary(s string) string {
+	return strings.Replace(s, "•••• ", "•", 1)
+}

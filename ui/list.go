@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/ui/common"
+)
+
+// tokenList is the scrolling list of the workspace's tokens. It is written
+// here rather than taken from bubbles/list because that component renders
+// and filters every item on each update (fuzzy ranking, pagination dots,
+// status bar), which costs far more than the 2 ms keystroke budget with
+// 10,000 tokens, and its chrome changes lines on every move, which breaks
+// the 300-byte budget for moving one row. This list only ever renders the
+// rows on screen and keeps unchanged rows byte-identical.
+type tokenList struct {
+	tokens []model.Record
+	// hay is each token's lower-cased search text, built once per load so
+	// that filtering 10,000 tokens is a substring scan, not 10,000 ToLower.
+	hay   []string
+	used  int
+	query string
+	// view holds indices into tokens that pass the filter; nil means all.
+	view   []int
+	cursor int // position in the visible sequence
+	offset int // first visible position
+	height int
+}
+
+// setTokens replaces the tokens and keeps the selection on the token with
+// the same id when it is still there.
+func (l *tokenList) setTokens(tokens []model.Record) {
+	keep := l.selectedID()
+	l.tokens = tokens
+	l.hay = make([]string, len(tokens))
+	l.used = 0
+	for i := range tokens {
+		l.hay[i] = haystack(&tokens[i])
+		if tokens[i].Used {
+			l.used++
+		}
+	}
+	l.applyFilter()
+	l.selectID(keep)
+}
+
+// upsert stores r as the state does (same id replaced in place, new ones
+// first) and selects it.
+func (l *tokenList) upsert(r model.Record) {
+	for i := range l.tokens {
+		if l.tokens[i].ID == r.ID {
+			if l.tokens[i].Used {
+				l.used--
+			}
+			if r.Used {
+				l.used++
+			}
+			l.tokens[i], l.hay[i] = r, haystack(&r)
+			l.applyFilter()
+			l.selectID(r.ID)
+			return
+		}
+	}
+	l.setTokens(append([]model.Record{r}, l.tokens...))
+	l.selectID(r.ID)
+}
+
+func haystack(r *model.Record) string {
+	return strings.ToLower(r.ID + " " + string(r.Type) + " " + r.Type.Short() + " " + r.Summary + " " + r.Preset)
+}
+
+// setFilter keeps the tokens matching every word of q: "used" and "unused"
+// match the status, any other word is a substring of id, type, summary
+// (brand and last4) or preset.
+func (l *tokenList) setFilter(q string) {
+	keep := l.selectedID()
+	l.query = q
+	l.applyFilter()
+	l.selectID(keep)
+}
+
+func (l *tokenList) applyFilter() {
+	words := strings.Fields(strings.ToLower(l.query))
+	if len(words) == 0 {
+		l.view = nil
+		l.clamp()
+		return
+	}
+	l.view = l.view[:0:0]
+	for i := range l.tokens {
+		if matches(&l.tokens[i], l.hay[i], words) {
+			l.view = append(l.view, i)
+		}
+	}
+	l.clamp()
+}
+
+func matches(r *model.Record, hay string, words []string) bool {
+	for _, w := range words {
+		switch w {
+		case "used":
+			if !r.Used {
+				return false
+			}
+		case "unused":
+			if r.Used {
+				return false
+			}
+		default:
+			if !strings.Contains(hay, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// len is the number of visible tokens.
+func (l *tokenList) len() int {
+	if l.view == nil {
+		return len(l.tokens)
+	}
+	return len(l.view)
+}
+
+func (l *tokenList) at(pos int) *model.Record {
+	if l.view == nil {
+		return &l.tokens[pos]
+	}
+	return &l.tokens[l.view[pos]]
+}
+
+// selected is the token under the cursor, nil when nothing is visible.
+func (l *tokenList) selected() *model.Record {
+	if l.len() == 0 {
+		return nil
+	}
+	return l.at(l.cursor)
+}
+
+func (l *tokenList) selectedID() string {
+	if r := l.selected(); r != nil {
+		return r.ID
+	}
+	return ""
+}
+
+// find returns the token with this id, filtered out or not.
+func (l *tokenList) find(id string) *model.Record {
+	if r := l.selected(); r != nil && r.ID == id {
+		return r
+	}
+	for i := range l.tokens {
+		if l.tokens[i].ID == id {
+			return &l.tokens[i]
+		}
+	}
+	return nil
+}
+
+func (l *tokenList) selectID(id string) {
+	if id == "" {
+		return
+	}
+	for pos := 0; pos < l.len(); pos++ {
+		if l.at(pos).ID == id {
+			l.cursor = pos
+			l.clamp()
+			return
+		}
+	}
+}
+
+// move shifts the cursor by delta rows and scrolls just enough to keep it
+// on screen.
+func (l *tokenList) move(delta int) {
+	l.cursor += delta
+	l.clamp()
+}
+
+func (l *tokenList) setHeight(h int) {
+	l.height = max(h, 0)
+	l.clamp()
+}
+
+func (l *tokenList) clamp() {
+	n := l.len()
+	l.cursor = min(max(l.cursor, 0), max(n-1, 0))
+	if l.height <= 0 {
+		l.offset = l.cursor
+		return
+	}
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+l.height {
+		l.offset = l.cursor - l.height + 1
+	}
+	l.offset = min(max(l.offset, 0), max(n-l.height, 0))
+}
+
+// rows renders the visible rows at width w.
+func (l *tokenList) rows(st *common.Styles, w int, now time.Time) []string {
+	end := min(l.offset+l.height, l.len())
+	out := make([]string, 0, max(end-l.offset, 0))
+	cols := listColumns(w)
+	for pos := l.offset; pos < end; pos++ {
+		out = append(out, renderRow(st, l.at(pos), pos == l.cursor, cols, now))
+	}
+	return out
+}

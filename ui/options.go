@@ -1,0 +1,88 @@
+// Package ui is the root of the TUI: the header, the token list and its
+// detail pane, the pagers (JSON, request log, help, drift report) and the
+// hosting of ui/flow's flows. Everything a program needs arrives through
+// Options, so the SSH server can run one program per session side by side.
+package ui
+
+import (
+	"context"
+	"io"
+	"os"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/tokenscope/tokenscope/client"
+)
+
+// Options configure one TUI program.
+type Options struct {
+	Session *client.Session
+	// Renderer is this program's lipgloss renderer (an SSH session's own);
+	// nil makes one on Output.
+	Renderer *lipgloss.Renderer
+	// Output is the terminal: OSC 52 copies are written there, and Run
+	// renders there. nil means os.Stdout.
+	Output io.Writer
+	// Now is the clock; nil means time.Now. Golden tests fix it.
+	Now func() time.Time
+	// Width and Height are the terminal size when known up front (an SSH
+	// pty); the first tea.WindowSizeMsg replaces them.
+	Width, Height int
+	// Inline skips the alternate screen (--inline).
+	Inline bool
+	// NoColor renders without a single colour escape (NO_COLOR).
+	NoColor bool
+	// FPS caps the frame rate; 0 keeps bubbletea's default (60).
+	FPS int
+	// Context bounds the API calls the program makes; Run sets it.
+	Context context.Context
+}
+
+// Run opens the TUI on the terminal and returns when it quits. NO_COLOR in
+// the environment counts as Options.NoColor.
+func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) error {
+	if opts.Output == nil {
+		opts.Output = os.Stdout
+	}
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		opts.NoColor = true
+	}
+	if opts.Renderer == nil {
+		opts.Renderer = lipgloss.NewRenderer(opts.Output)
+	}
+	// Ask the terminal for its background before the program owns stdin:
+	// asking later races bubbletea's input reader for the reply.
+	opts.Renderer.HasDarkBackground()
+	opts.Context = ctx
+	base := []tea.ProgramOption{tea.WithContext(ctx), tea.WithOutput(opts.Output)}
+	if !opts.Inline {
+		base = append(base, tea.WithAltScreen())
+	}
+	if opts.FPS > 0 {
+		base = append(base, tea.WithFPS(opts.FPS))
+	}
+	_, err := tea.NewProgram(New(opts), append(base, progOpts...)...).Run()
+	if err == tea.ErrProgramKilled && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return err
+}
+
+// colorProfile applies NoColor to the renderer.
+func colorProfile(opts Options) *lipgloss.Renderer {
+	r := opts.Renderer
+	if r == nil {
+		out := opts.Output
+		if out == nil {
+			out = os.Stdout
+		}
+		r = lipgloss.NewRenderer(out)
+	}
+	if opts.NoColor {
+		r.SetColorProfile(termenv.Ascii)
+	}
+	return r
+}

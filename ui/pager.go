@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tokenscope/tokenscope/ui/common"
+)
+
+// pager is the one scrolling text view behind the full-width detail, the raw
+// JSON, the request log, help, the drift report and error panes: a title
+// line over a bubbles viewport. Its content is a function of the width, so a
+// resize re-wraps it and a reload redraws it.
+type pager struct {
+	title   string
+	content func(width int) string
+	back    mode // where esc returns
+	vp      viewport.Model
+}
+
+func newPager(title string, back mode, content func(width int) string) pager {
+	return pager{title: title, back: back, content: content, vp: viewport.New(0, 0)}
+}
+
+func (p *pager) setSize(w, h int) {
+	p.vp.Width, p.vp.Height = max(w, 0), max(h-1, 0)
+	p.reload()
+}
+
+// reload renders the content again (after a resize, a refresh, progress).
+func (p *pager) reload() {
+	if p.content != nil {
+		p.vp.SetContent(p.content(p.vp.Width))
+	}
+}
+
+func (p *pager) update(msg tea.KeyMsg, keys *common.KeyMap) tea.Cmd {
+	switch {
+	case key.Matches(msg, keys.Top):
+		p.vp.GotoTop()
+	case key.Matches(msg, keys.Bottom):
+		p.vp.GotoBottom()
+	default:
+		var cmd tea.Cmd
+		p.vp, cmd = p.vp.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+func (p *pager) view(st *common.Styles) string {
+	return st.PaneTitle.Render(shorten(p.title, p.vp.Width)) + "\n" + p.vp.View()
+}

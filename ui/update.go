@@ -1,0 +1,248 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/ui/flow"
+)
+
+// Update handles the shell's own messages first, then gives the open flow
+// everything else: a flow owns the body, and its replies and ticks are its
+// business.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.setSize(msg.Width, msg.Height)
+		return a, nil
+	case tea.KeyMsg:
+		return a, a.key(msg)
+	case flow.DoneMsg:
+		return a, a.closeFlow(msg)
+	case loadedMsg:
+		return a, a.loaded(msg)
+	case refreshedMsg:
+		return a, a.refreshed(msg)
+	case progressMsg:
+		return a, a.progressed(msg)
+	case copiedMsg:
+		a.status = msg.status
+		return a, nil
+	case settledMsg:
+		if msg.seq == a.selSeq && a.mode == modeList && a.flow == nil {
+			return a, a.autoRefresh(a.list.selected())
+		}
+		return a, nil
+	case spinner.TickMsg:
+		var cmd tea.Cmd
+		if a.busy > 0 {
+			a.spin, cmd = a.spin.Update(msg)
+		}
+		return a, tea.Batch(cmd, a.toFlow(msg))
+	}
+	return a, a.toFlow(msg)
+}
+
+func (a *App) toFlow(msg tea.Msg) tea.Cmd {
+	if a.flow == nil {
+		return nil
+	}
+	m, cmd := a.flow.Update(msg)
+	if c, ok := m.(common.Component); ok {
+		a.flow = c // a flow may be a value that returns its next self
+	}
+	return cmd
+}
+
+// key routes a key press: the quit question, then ctrl+c, then an open
+// flow (which gets every other key, q included: it may be typing), the
+// filter input, then the current mode.
+func (a *App) key(msg tea.KeyMsg) tea.Cmd {
+	k := a.keys
+	if a.confirmQuit {
+		switch {
+		case key.Matches(msg, k.Yes), key.Matches(msg, k.Interrupt):
+			return a.quitNow()
+		case key.Matches(msg, k.No):
+			a.confirmQuit, a.status = false, ""
+		}
+		return nil
+	}
+	if key.Matches(msg, k.Interrupt) {
+		return a.quit()
+	}
+	if a.flow != nil {
+		return a.toFlow(msg)
+	}
+	if a.filtering {
+		return a.filterKey(msg)
+	}
+	if key.Matches(msg, k.Quit) {
+		return a.quit()
+	}
+	if a.mode == modePager {
+		if key.Matches(msg, k.Back) {
+			a.mode = a.pager.back
+			return nil
+		}
+		if cmd, ok := a.action(msg); ok {
+			return cmd
+		}
+		return a.pager.update(msg, k)
+	}
+	if cmd, ok := a.action(msg); ok {
+		return cmd
+	}
+	return a.listKey(msg)
+}
+
+// action handles the keys that mean the same in the list and in a pager.
+func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k, sel := a.keys, a.list.selected()
+	switch {
+	case key.Matches(msg, k.Help):
+		a.openPager("Keys", func(int) string { return helpText(a.st, k) })
+	case key.Matches(msg, k.New):
+		return a.openFlow(flow.NewToken(a.pc)), true
+	case key.Matches(msg, k.Retrieve):
+		return a.openFlow(flow.NewRetrieve(a.pc)), true
+	case key.Matches(msg, k.Use):
+		if sel == nil {
+			a.status = "no token selected: n makes one"
+			return nil, true
+		}
+		return a.openFlow(flow.NewUse(a.pc, *sel)), true
+	case key.Matches(msg, k.Refresh):
+		if sel == nil {
+			return nil, true
+		}
+		return a.refreshOne(sel.ID, false), true
+	case key.Matches(msg, k.RefreshAll):
+		return a.refreshAll(), true
+	case key.Matches(msg, k.Copy):
+		if sel == nil {
+			return nil, true
+		}
+		return a.copyID(sel.ID), true
+	case key.Matches(msg, k.JSON):
+		if sel != nil {
+			raw := sel.Raw
+			a.openPager("JSON "+sel.ID+" (the API object as returned)", func(int) string { return indentJSON(raw) })
+		}
+	case key.Matches(msg, k.Log):
+		a.openPager("Request log (oldest first)", func(w int) string { return a.logText(w) })
+		a.pager.vp.GotoBottom()
+	case key.Matches(msg, k.Filter):
+		a.mode = modeList
+		a.filtering = true
+		a.filter.SetValue(a.list.query)
+		a.filter.CursorEnd()
+		return a.filter.Focus(), true
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// listKey moves the selection, opens the detail, or clears the filter.
+func (a *App) listKey(msg tea.KeyMsg) tea.Cmd {
+	k, page := a.keys, max(a.list.height-1, 1)
+	switch {
+	case key.Matches(msg, k.Up):
+		a.list.move(-1)
+	case key.Matches(msg, k.Down):
+		a.list.move(1)
+	case key.Matches(msg, k.PageUp):
+		a.list.move(-page)
+	case key.Matches(msg, k.PageDown):
+		a.list.move(page)
+	case key.Matches(msg, k.Top):
+		a.list.move(-a.list.len())
+	case key.Matches(msg, k.Bottom):
+		a.list.move(a.list.len())
+	case key.Matches(msg, k.Open):
+		return a.openDetail()
+	case key.Matches(msg, k.Back):
+		if a.list.query != "" {
+			a.list.setFilter("")
+		}
+		a.status = ""
+		return nil
+	default:
+		return nil
+	}
+	return a.settle()
+}
+
+// settle arranges for a selection that rests in the wide layout (where the
+// detail is already open beside the list) to count as opening it.
+func (a *App) settle() tea.Cmd {
+	if !a.wide() {
+		return nil
+	}
+	a.selSeq++
+	seq := a.selSeq
+	return tea.Tick(settleDelay, func(time.Time) tea.Msg { return settledMsg{seq: seq} })
+}
+
+// filterKey edits the filter as it is typed; the arrows still move.
+func (a *App) filterKey(msg tea.KeyMsg) tea.Cmd {
+	k := a.keys
+	switch {
+	case key.Matches(msg, k.KeepFilter):
+		a.filtering = false
+		a.filter.Blur()
+		return nil
+	case key.Matches(msg, k.ClearFilter):
+		a.filtering = false
+		a.filter.Blur()
+		a.filter.SetValue("")
+		a.list.setFilter("")
+		return nil
+	case msg.Type == tea.KeyUp, msg.Type == tea.KeyDown:
+		return a.listKey(msg)
+	}
+	var cmd tea.Cmd
+	a.filter, cmd = a.filter.Update(msg)
+	if v := a.filter.Value(); v != a.list.query {
+		a.list.setFilter(v)
+	}
+	return cmd
+}
+
+// openFlow gives the body to a flow until it sends flow.DoneMsg.
+func (a *App) openFlow(c common.Component) tea.Cmd {
+	a.flow, a.filtering, a.status = c, false, ""
+	a.filter.Blur()
+	c.SetSize(a.width, a.bodyHeight())
+	return c.Init()
+}
+
+func (a *App) closeFlow(msg flow.DoneMsg) tea.Cmd {
+	a.flow = nil
+	a.status = msg.Status
+	if msg.Record != nil {
+		a.gen++
+		a.list.upsert(*msg.Record)
+	}
+	return nil
+}
+
+// quit leaves at once unless a flow is writing, then it asks.
+func (a *App) quit() tea.Cmd {
+	if f, ok := a.flow.(interface{ InFlight() bool }); ok && f.InFlight() {
+		a.confirmQuit = true
+		a.status = "a write is in flight: quit anyway? y/n"
+		return nil
+	}
+	return a.quitNow()
+}
+
+func (a *App) quitNow() tea.Cmd {
+	a.cancel()
+	return tea.Quit
+}

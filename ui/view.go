@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tokenscope/tokenscope/ui/common"
+)
+
+// View draws header, body, status line and key footer, exactly the
+// terminal's size. Lines that did not change are kept byte-identical
+// (no clock in the header, rows not padded), so bubbletea rewrites only
+// what moved.
+func (a *App) View() string {
+	lines := make([]string, 0, a.height)
+	lines = append(lines, a.header())
+	lines = append(lines, fitLines(strings.Split(a.body(), "\n"), a.width, a.bodyHeight())...)
+	lines = append(lines, a.statusLine(), a.footer())
+	return strings.Join(fitLines(lines, a.width, a.height), "\n")
+}
+
+// header: "tokenscope ─ <backend>" on the left, counts on the right.
+func (a *App) header() string {
+	// The badge's own padding makes the space after "─".
+	left := " " + a.st.Header.Render("tokenscope") + " ─" + a.st.HeaderBadge.Render(a.backendLabel())
+	n, noun := len(a.list.tokens), "tokens"
+	if n == 1 {
+		noun = "token"
+	}
+	counts := fmt.Sprintf("%d %s", n, noun)
+	if a.list.query != "" {
+		counts = fmt.Sprintf("%d of %s", a.list.len(), counts)
+	}
+	right := a.st.Muted.Render(fmt.Sprintf("%s · %d used · ? help ", counts, a.list.used))
+	gap := a.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 {
+		return left
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+func (a *App) backendLabel() string {
+	if a.pc.Session == nil || a.pc.Session.API == nil {
+		return "no backend"
+	}
+	return a.pc.Backend.Label()
+}
+
+// body is a flow, a pager, the welcome, or the list (with the detail
+// beside it when the terminal is wide).
+func (a *App) body() string {
+	h := a.bodyHeight()
+	switch {
+	case a.flow != nil:
+		return a.flow.View()
+	case a.mode == modePager:
+		return a.pager.view(a.st)
+	case len(a.list.tokens) == 0:
+		return welcome(a.st, a.pc.Backend)
+	case !a.wide():
+		return joinLines(a.listLines(a.width))
+	}
+	lw := a.listWidth()
+	left := box(a.st, "Tokens", a.listLines(lw-2), lw, h)
+	title, detail := "", []string{}
+	if r := a.list.selected(); r != nil {
+		title = r.ID
+		tok, err := a.detail.token(r)
+		detail = detailLines(a.st, r, tok, err, a.pc.Now())
+	}
+	right := box(a.st, title, detail, a.width-lw, h)
+	for i := range left {
+		left[i] += right[i]
+	}
+	return joinLines(left)
+}
+
+func (a *App) listLines(w int) []string {
+	if a.list.len() == 0 {
+		return []string{a.st.Muted.Render(fmt.Sprintf(" no token matches %q · esc clears the filter", a.list.query))}
+	}
+	return a.list.rows(a.st, w, a.pc.Now())
+}
+
+// box draws lines in a bordered pane of exactly w x h cells with the title
+// in the top border, as in screens.md.
+func box(st *common.Styles, title string, lines []string, w, h int) []string {
+	if w < 4 || h < 2 {
+		return fitLines(lines, w, max(h, 0))
+	}
+	b := st.Pane.GetBorderStyle()
+	top := b.TopLeft
+	if title != "" {
+		top += " " + st.PaneTitle.Render(shorten(title, w-6)) + " "
+	}
+	out := make([]string, 0, h)
+	out = append(out, top+strings.Repeat(b.Top, max(w-1-ansi.StringWidth(top), 0))+b.TopRight)
+	for i := 0; i < h-2; i++ {
+		line := ""
+		if i < len(lines) {
+			line = lines[i]
+		}
+		out = append(out, b.Left+pad(line, w-2)+b.Right)
+	}
+	return append(out, b.BottomLeft+strings.Repeat(b.Bottom, w-2)+b.BottomRight)
+}
+
+// statusLine is the quit question, the filter being typed, a spinner with
+// the call in flight, or the last message; the list position shows on the
+// right when the list does not fit.
+func (a *App) statusLine() string {
+	var left string
+	switch {
+	case a.confirmQuit:
+		return " " + a.st.ErrorTitle.Render(a.status)
+	case a.filtering:
+		return a.filter.View()
+	case a.busy > 0:
+		left = " " + a.spin.View() + " " + a.busyLabel
+		if a.status != "" {
+			left += a.st.Muted.Render(" · " + a.status)
+		}
+	case a.status != "":
+		left = " " + a.st.Status.Render(a.status)
+	case a.list.query != "":
+		left = " " + a.st.Muted.Render("filter: "+a.list.query+" · / edit · esc clear")
+	}
+	if a.flow != nil || a.mode != modeList || a.list.len() <= a.list.height {
+		return left
+	}
+	right := a.st.Muted.Render(fmt.Sprintf("%d/%d ", a.list.cursor+1, a.list.len()))
+	gap := a.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 {
+		return left
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// footer lists the keys of what is shown (bubbles/help short view), as
+// many as fit and "…" after them. (help's own cut lets an item through
+// when exactly no room is left for its ellipsis.)
+func (a *App) footer() string {
+	keys := a.footerKeys()
+	for n := len(keys); n > 0; n-- {
+		v := a.help.ShortHelpView(keys[:n])
+		if n < len(keys) {
+			v += " " + a.st.Muted.Render("…")
+		}
+		if ansi.StringWidth(v) < a.width {
+			return " " + v
+		}
+	}
+	return ""
+}
+
+func (a *App) footerKeys() []key.Binding {
+	k := a.keys
+	switch {
+	case a.confirmQuit:
+		return []key.Binding{k.Yes, k.No}
+	case a.flow != nil:
+		return a.flow.ShortHelp()
+	case a.filtering:
+		return []key.Binding{k.KeepFilter, k.ClearFilter, k.Up, k.Down}
+	case a.mode == modePager:
+		return []key.Binding{k.Back, k.Up, k.Down, k.PageDown, k.Top, k.Bottom, k.Quit}
+	case len(a.list.tokens) == 0:
+		return []key.Binding{k.New, k.Retrieve, k.Help, k.Quit}
+	}
+	if a.wide() {
+		return []key.Binding{k.New, k.Use, k.Refresh, k.RefreshAll, k.Filter, k.Copy, k.JSON, k.Log, k.Quit}
+	}
+	// At 80 columns not all fit: the ones that get cut are in ? help.
+	return []key.Binding{k.Open, k.New, k.Use, k.Refresh, k.Filter, k.JSON, k.Log, k.Quit, k.RefreshAll, k.Copy}
+}
+
+func joinLines(lines []string) string { return strings.Join(lines, "\n") }
