@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tokenscope/tokenscope/client"
+)
+
+// app is one run of tokenscope: where it writes, what the global flags say,
+// and the session built from them on first use.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer // masked: see redact
+	term           io.Writer // stdout as given, for the TUI to detect the terminal
+	getenv         func(string) string
+
+	global globalFlags
+	// json is the running command's --json: errors are then also printed
+	// as Stripe's error object on stdout (errors.go).
+	json bool
+	// stream: the command writes JSON lines and reports its errors in
+	// them as diagnostics, so printError leaves stdout alone.
+	stream bool
+	// started is set once a command's RunE begins; an error before that
+	// is cobra refusing the command line (exit 2).
+	started bool
+
+	client client.API
+	sess   *client.Session
+}
+
+// globalFlags are accepted before or after the command (persistent flags).
+type globalFlags struct {
+	apiBase     string
+	offline     bool
+	stateDir    string
+	keyFile     string
+	lockTimeout time.Duration
+	noColor     bool
+	maxTokens   int
+}
+
+// rootCmd builds the command tree. Each group adds itself here; the
+// scenario commands (plan, apply) go in scenario.go as newPlanCmd and
+// newApplyCmd and are added to the list below.
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "tokenscope",
+		Short: "Explore Stripe test-mode tokens: create, inspect, use and refresh them",
+		Long: `tokenscope creates Stripe test-mode tokens (card, bank account, PII, account),
+keeps a local Terraform-style state of them, shows whether each has been used,
+uses them in charges and customers, and explains every error.
+
+Without a command it opens the terminal UI. Without STRIPE_API_KEY it talks to
+an offline emulator of Stripe's test mode; nothing leaves the machine.`,
+		Version:       Version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          cobra.NoArgs,
+	}
+	a.addGlobalFlags(root)
+	a.addTUI(root)
+	root.AddCommand(
+		a.createCmd(),
+		a.getCmd(),
+		a.listCmd(),
+		a.refreshCmd(),
+		a.useCmd(),
+		a.stateCmd(),
+		a.forceUnlockCmd(),
+		a.presetsCmd(),
+		a.emulatorCmd(),
+		a.versionCmd(),
+	)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{err: err, cmd: c.CommandPath()}
+	})
+	markStarted(root, &a.started)
+	return root
+}
+
+func (a *app) addGlobalFlags(root *cobra.Command) {
+	f := root.PersistentFlags()
+	g := &a.global
+	f.StringVar(&g.apiBase, "api-base", "", "`URL` of the API: stripe-mock, or tokenscope emulator elsewhere (default: Stripe, or the offline emulator without a key)")
+	f.BoolVar(&g.offline, "offline", false, "use the in-process offline emulator even when STRIPE_API_KEY is set")
+	f.StringVar(&g.stateDir, "state-dir", "", "state directory `DIR` (env TOKENSCOPE_STATE_DIR, default $XDG_STATE_HOME/tokenscope)")
+	f.StringVar(&g.keyFile, "api-key-file", "", "read the Stripe test key from `FILE` (mode 0600) instead of STRIPE_API_KEY")
+	f.DurationVar(&g.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for the state lock")
+	f.BoolVar(&g.noColor, "no-color", false, "no colours (also when NO_COLOR is set)")
+	f.IntVar(&g.maxTokens, "max-tokens", 1000, "tokens kept per workspace in the state, newest first")
+}
+
+// markStarted wraps every RunE in the tree so that Main can tell an error
+// of the command itself from cobra refusing the command line.
+func markStarted(c *cobra.Command, started *bool) {
+	if run := c.RunE; run != nil {
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			*started = true
+			return run(cmd, args)
+		}
+	}
+	for _, sub := range c.Commands() {
+		markStarted(sub, started)
+	}
+}
+
+// group makes c a command that only holds others: run bare, it shows its
+// help on stderr and exits 2; an unknown subcommand is a usage error.
+func group(c *cobra.Command) *cobra.Command {
+	c.Args = cobra.NoArgs
+	c.RunE = func(c *cobra.Command, _ []string) error {
+		c.SetOut(c.ErrOrStderr())
+		_ = c.Help()
+		return usagef(c.CommandPath(), "%s needs a subcommand", c.CommandPath())
+	}
+	return c
+}
+
+// jsonFlag adds --json to a command, bound to a.json.
+func (a *app) jsonFlag(c *cobra.Command, what string) {
+	c.Flags().BoolVar(&a.json, "json", false, what)
+}
+
+// commandPath names the command args would run, for the usage hint.
+func commandPath(root *cobra.Command, args []string) string {
+	if c, _, err := root.Find(args); err == nil {
+		return c.CommandPath()
+	}
+	return root.CommandPath()
+}

@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// keyPrefixes start every Stripe API key, test or live.
+var keyPrefixes = []string{"sk_", "rk_", "pk_"}
+
+// errKeyInArgs explains why a key is refused on the command line without
+// repeating it.
+var errKeyInArgs = usageError{err: errors.New("an API key was given on the command line; refusing it. " +
+	"Arguments are visible to every user of the machine through ps (and stay in shell history), " +
+	"which on a shared jump host gives the key away. " +
+	"Set STRIPE_API_KEY, or put the key in a file with mode 0600 and pass --api-key-file FILE")}
+
+// refuseKeysInArgs refuses any argument, or flag value after "=", that
+// starts like a Stripe key.
+func refuseKeysInArgs(args []string) error {
+	for _, arg := range args {
+		values := []string{arg}
+		if _, v, ok := strings.Cut(arg, "="); ok {
+			values = append(values, v)
+		}
+		for _, v := range values {
+			for _, p := range keyPrefixes {
+				if strings.HasPrefix(strings.TrimSpace(v), p) {
+					return errKeyInArgs
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// numberLike is an argument made of digits, allowing the spaces and dashes
+// people type inside card numbers.
+var numberLike = regexp.MustCompile(`^\d[\d -]*\d$`)
+
+// numbersIn collects the arguments (or flag values after "=") that are
+// numbers of at least nine digits: card, bank account and id numbers, never
+// an amount (Stripe caps those at eight digits).
+func numbersIn(args []string) []string {
+	var out []string
+	for _, arg := range args {
+		if _, v, ok := strings.Cut(arg, "="); ok {
+			arg = v
+		}
+		if numberLike.MatchString(arg) && len(model.Digits(arg)) >= 9 {
+			out = append(out, arg)
+		}
+	}
+	return out
+}
+
+// redact wraps w so that every secret in it is written masked to its last
+// four digits. Writes are whole messages here (fmt, json, tabwriter flush),
+// so replacing within each write is enough.
+func redact(w io.Writer, secrets []string) io.Writer {
+	if len(secrets) == 0 {
+		return w
+	}
+	var pairs []string
+	for _, s := range secrets {
+		pairs = append(pairs, s, "••••"+model.Last4(s))
+		if d := model.Digits(s); d != s {
+			pairs = append(pairs, d, "••••"+model.Last4(s))
+		}
+	}
+	return redactor{w: w, r: strings.NewReplacer(pairs...)}
+}
+
+type redactor struct {
+	w io.Writer
+	r *strings.Replacer
+}
+
+func (r redactor) Write(p []byte) (int, error) {
+	masked := r.r.Replace(string(p))
+	if masked == string(p) {
+		return r.w.Write(p)
+	}
+	if _, err := io.WriteString(r.w, masked); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}

@@ -1,0 +1,169 @@
+package cli
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/client/emulator"
+	"github.com/tokenscope/tokenscope/model/state"
+)
+
+// stateDir is --state-dir, else TOKENSCOPE_STATE_DIR, else
+// $XDG_STATE_HOME/tokenscope, else ~/.local/state/tokenscope.
+func (a *app) stateDir() (string, error) {
+	if d := a.global.stateDir; d != "" {
+		return d, nil
+	}
+	if d := a.getenv("TOKENSCOPE_STATE_DIR"); d != "" {
+		return d, nil
+	}
+	if d := a.getenv("XDG_STATE_HOME"); d != "" {
+		return filepath.Join(d, "tokenscope"), nil
+	}
+	home := a.getenv("HOME")
+	if home == "" {
+		var err error
+		if home, err = os.UserHomeDir(); err != nil {
+			return "", fmt.Errorf("no state dir: set --state-dir or TOKENSCOPE_STATE_DIR (%v)", err)
+		}
+	}
+	return filepath.Join(home, ".local", "state", "tokenscope"), nil
+}
+
+// apiKey reads the key from --api-key-file, else STRIPE_API_KEY. A key
+// file others can read is used, with a warning: on a jump host it should
+// be 0600.
+func (a *app) apiKey() (string, error) {
+	if f := a.global.keyFile; f != "" {
+		info, err := os.Stat(f)
+		if err != nil {
+			return "", usagef("tokenscope", "--api-key-file: %v", err)
+		}
+		if info.Mode().Perm()&0o077 != 0 {
+			fmt.Fprintf(a.stderr, "Warning: %s is readable by other users (mode %04o); chmod 600 it.\n", f, info.Mode().Perm())
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return "", usagef("tokenscope", "--api-key-file: %v", err)
+		}
+		return strings.TrimSpace(string(data)), nil
+	}
+	return strings.TrimSpace(a.getenv("STRIPE_API_KEY")), nil
+}
+
+// clientConfig chooses the backend: --offline or no key and no --api-base
+// is the in-process emulator; --api-base is that server, with the key if
+// there is one (a loopback server, stripe-mock or `tokenscope emulator`,
+// may go without: the client then sends a placeholder sk_test_ key); a key
+// alone is Stripe's test mode. The key guard itself is client.New's.
+func (a *app) clientConfig(stateDir string) (client.Config, error) {
+	key, err := a.apiKey()
+	if err != nil {
+		return client.Config{}, err
+	}
+	base := a.global.apiBase
+	switch {
+	case a.global.offline || (key == "" && base == ""):
+		emu, err := emulator.New(emulator.Options{Dir: stateDir})
+		if err != nil {
+			return client.Config{}, fmt.Errorf("start the offline emulator: %w", err)
+		}
+		return client.Config{Handler: emu}, nil
+	case base != "":
+		if key == "" && !isLoopbackURL(base) {
+			return client.Config{}, usagef("tokenscope", "--api-base %s needs a key: set STRIPE_API_KEY or --api-key-file (only a loopback server may go without one)", base)
+		}
+		return client.Config{Key: key, BaseURL: strings.TrimRight(base, "/"), MaxRetries: 2}, nil
+	}
+	return client.Config{Key: key, MaxRetries: 2}, nil
+}
+
+// api builds the client for the chosen backend on first use.
+func (a *app) api() (client.API, error) {
+	if a.client != nil {
+		return a.client, nil
+	}
+	dir, err := a.stateDir()
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := a.clientConfig(dir)
+	if err != nil {
+		return nil, err
+	}
+	c, err := client.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	a.client = c
+	return c, nil
+}
+
+// session is the client plus the state store, built on first use.
+func (a *app) session() (*client.Session, error) {
+	if a.sess != nil {
+		return a.sess, nil
+	}
+	api, err := a.api()
+	if err != nil {
+		return nil, err
+	}
+	store, err := a.store()
+	if err != nil {
+		return nil, err
+	}
+	a.sess = &client.Session{API: api, Store: store}
+	return a.sess, nil
+}
+
+// store opens the state in the state dir, saying so on stderr when another
+// tokenscope holds the lock (the lock names user@host itself).
+func (a *app) store() (*state.Store, error) {
+	dir, err := a.stateDir()
+	if err != nil {
+		return nil, err
+	}
+	return state.Open(state.Options{
+		Dir:         dir,
+		MaxTokens:   a.global.maxTokens,
+		LockTimeout: a.global.lockTimeout,
+		OnWait: func() {
+			fmt.Fprintln(a.stderr, "Acquiring state lock. This may take a few moments...")
+		},
+	})
+}
+
+// workspace is the state workspace of the chosen backend.
+func (a *app) workspace() (*client.Session, *state.Workspace, error) {
+	sess, err := a.session()
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := sess.Store.Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	return sess, st.Workspace(sess.API.Backend().Workspace), nil
+}
+
+// isLoopbackURL: the URL's host is localhost or a loopback address.
+func isLoopbackURL(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	return isLoopbackHost(u.Hostname())
+}
+
+func isLoopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

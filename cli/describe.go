@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/stripe/stripe-go/v85"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// fields prints name/value lines aligned, skipping empty values, so each
+// printer lists what it knows without checking every field.
+type fields struct {
+	tw *tabwriter.Writer
+}
+
+func newFields(w io.Writer) fields {
+	return fields{tw: tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)}
+}
+
+func (f fields) add(name, value string) {
+	if value != "" {
+		fmt.Fprintf(f.tw, "  %s\t%s\n", name, value)
+	}
+}
+
+func (f fields) flush() error { return f.tw.Flush() }
+
+// usedWord is the used status in words, never colour alone.
+func usedWord(used bool) string {
+	if used {
+		return "● used"
+	}
+	return "○ unused"
+}
+
+// headline is the first line of a token's description:
+// "created tok_1Qx…  card  Visa •••• 4242  (○ unused)".
+func headline(verb string, r model.Record) string {
+	return fmt.Sprintf("%s %s  %s  %s  (%s)", verb, r.ID, r.Type.Short(), r.Summary, usedWord(r.Used))
+}
+
+// writeToken describes a token: the headline, then its fields as the API
+// returned them (masked: Stripe's Token carries only last4), then the
+// local facts (preset, uses, request id).
+func writeToken(w io.Writer, verb string, r model.Record) error {
+	fmt.Fprintln(w, headline(verb, r))
+	f := newFields(w)
+	t, err := r.Token()
+	if err != nil {
+		return fmt.Errorf("decode %s: %w", r.ID, err)
+	}
+	if r.Used {
+		f.add("used", "true: it has been used and cannot be used again")
+	} else {
+		f.add("used", "false: it can be used once")
+	}
+	f.add("type", string(t.Type))
+	f.add("livemode", fmt.Sprintf("%t (test mode)", t.Livemode))
+	if t.Created != 0 {
+		f.add("created", time.Unix(t.Created, 0).UTC().Format("2006-01-02 15:04:05 UTC"))
+	}
+	f.add("client_ip", t.ClientIP)
+	if t.Card != nil {
+		cardFields(f, t.Card)
+	}
+	if t.BankAccount != nil {
+		bankFields(f, t.BankAccount)
+	}
+	presetFields(f, r)
+	for _, u := range r.Uses {
+		f.add("use", useLine(u))
+	}
+	if r.Gone {
+		f.add("gone", "the API no longer knows this token (resource_missing)")
+	}
+	f.add("request id", r.RequestID)
+	return f.flush()
+}
+
+func cardFields(f fields, c *stripe.Card) {
+	f.add("card.id", c.ID)
+	f.add("card.brand", joinNonEmpty(string(c.Brand), "("+joinNonEmpty(string(c.Funding), c.Country)+")"))
+	f.add("card.number", model.MaskCard(c.Last4))
+	if c.ExpMonth != 0 {
+		f.add("card.exp", fmt.Sprintf("%02d/%d", c.ExpMonth, c.ExpYear))
+	}
+	f.add("card.name", c.Name)
+	f.add("card.cvc_check", string(c.CVCCheck))
+	f.add("card.address_zip_check", string(c.AddressZipCheck))
+	f.add("card.address_line1_check", string(c.AddressLine1Check))
+	f.add("card.fingerprint", c.Fingerprint)
+}
+
+func bankFields(f fields, b *stripe.BankAccount) {
+	f.add("bank.id", b.ID)
+	f.add("bank.bank_name", b.BankName)
+	f.add("bank.routing_number", b.RoutingNumber)
+	f.add("bank.account", "•••• "+b.Last4)
+	f.add("bank.country", joinNonEmpty(b.Country, string(b.Currency)))
+	f.add("bank.holder", joinNonEmpty(b.AccountHolderName, "("+string(b.AccountHolderType)+")"))
+	f.add("bank.status", string(b.Status))
+	f.add("bank.fingerprint", b.Fingerprint)
+}
+
+// presetFields says what the test data simulates, from the preset the
+// token was made from, or the magic token it is.
+func presetFields(f fields, r model.Record) {
+	name := r.Preset
+	if c, ok := model.MagicTokens[r.ID]; ok && name == "" {
+		name = c.Name
+	}
+	if c, ok := model.CardByName(name); ok {
+		f.add("test card", c.Name+": "+c.Expect)
+	} else if b, ok := model.BankByName(name); ok {
+		f.add("test bank", b.Name+": "+b.Expect)
+	} else if p, ok := model.IDByName(name); ok {
+		f.add("test id", p.Name+": "+p.Expect)
+	}
+	f.add("scenario", r.Scenario)
+}
+
+// useLine is one Use in a line: "charge ch_3Qx… failed card_declined /
+// insufficient_funds (1000 usd, req_…)".
+func useLine(u model.Use) string {
+	parts := []string{string(u.Kind), u.ObjectID, u.Status}
+	if u.Code != "" {
+		parts = append(parts, u.Code)
+		if u.DeclineCode != "" && u.DeclineCode != u.Code {
+			parts = append(parts, "/ "+u.DeclineCode)
+		}
+	}
+	line := joinNonEmpty(parts...)
+	if u.Amount != 0 {
+		line += fmt.Sprintf(" (%d %s)", u.Amount, u.Currency)
+	}
+	return line
+}
+
+// joinNonEmpty joins the parts that say something ("()" says nothing).
+func joinNonEmpty(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" && p != "()" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " ")
+}

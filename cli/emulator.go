@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tokenscope/tokenscope/client/emulator"
+)
+
+// shutdownGrace is how long requests in flight get to finish on SIGINT.
+const shutdownGrace = 5 * time.Second
+
+// emulatorCmd serves the offline emulator over HTTP, so that another
+// process (another machine's tokenscope through an SSH tunnel, a script
+// using stripe-go, curl) can use the same test-mode Stripe.
+func (a *app) emulatorCmd() *cobra.Command {
+	var listen string
+	var allowRemote bool
+	c := &cobra.Command{
+		Use:   "emulator [--listen 127.0.0.1:12111]",
+		Short: "Serve the offline emulator of Stripe's test mode over HTTP (until Ctrl-C)",
+		Args:  cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if err := checkListen(c, listen, allowRemote); err != nil {
+				return err
+			}
+			dir, err := a.stateDir()
+			if err != nil {
+				return err
+			}
+			emu, err := emulator.New(emulator.Options{Dir: dir})
+			if err != nil {
+				return err
+			}
+			ln, err := net.Listen("tcp", listen)
+			if err != nil {
+				return err
+			}
+			base := "http://" + ln.Addr().String()
+			fmt.Fprintf(a.stdout, "tokenscope emulator: Stripe test mode, offline, serving %s\n", base)
+			fmt.Fprintf(a.stdout, "  objects   %s\n", dir)
+			fmt.Fprintf(a.stdout, "  use it    tokenscope --api-base %s list\n", base)
+			fmt.Fprintf(a.stdout, "            (no key needed on loopback; stripe-go: BackendConfig URL %s)\n", base)
+			fmt.Fprintln(a.stdout, "Press Ctrl-C to stop.")
+			return serveUntilDone(c.Context(), ln, emu)
+		},
+	}
+	c.Flags().StringVar(&listen, "listen", "127.0.0.1:12111", "address to listen on (loopback only unless --allow-remote)")
+	c.Flags().BoolVar(&allowRemote, "allow-remote", false, "allow a non-loopback --listen address (anyone who can reach it can use the emulator)")
+	return c
+}
+
+// checkListen refuses an address other machines can reach unless asked:
+// the emulator has no authentication worth the name.
+func checkListen(c *cobra.Command, listen string, allowRemote bool) error {
+	host, _, err := net.SplitHostPort(listen)
+	if err != nil {
+		return usagef(c.CommandPath(), "--listen %s: %v", listen, err)
+	}
+	if !allowRemote && !isLoopbackHost(host) {
+		return usagef(c.CommandPath(), "--listen %s is reachable from other machines; use 127.0.0.1, or pass --allow-remote", listen)
+	}
+	return nil
+}
+
+// serveUntilDone serves h on ln until ctx is cancelled (main cancels it on
+// SIGINT and SIGTERM), then shuts down gracefully.
+func serveUntilDone(ctx context.Context, ln net.Listener, h http.Handler) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

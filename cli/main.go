@@ -1,0 +1,48 @@
+// Package cli is tokenscope's headless command line: one cobra command per
+// verb, grouped one file per command group, all sharing one backend and state
+// wiring (backend.go), one way to print a token (describe.go) and one way to
+// print an error (errors.go). Main is the whole program minus the process, so
+// tests run it in-process exactly as a user would from a shell.
+package cli
+
+import (
+	"context"
+	"io"
+)
+
+// Version is the release name; main sets it from its -ldflags -X variable.
+var Version = "dev"
+
+// Main runs tokenscope with args (without the program name) and returns the
+// process exit code: 0 ok, 1 the API refused, 2 bad usage or a local check,
+// 3 a network or server fault.
+func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, term: stdout, getenv: getenv}
+	if err := refuseKeysInArgs(args); err != nil {
+		a.printError(err)
+		return exitCode(err)
+	}
+	// Anything on the command line that looks like a card, account or id
+	// number is masked wherever it would be echoed (cobra's own messages
+	// included): a number that was typed stays in the shell history, not
+	// in logs people paste into tickets.
+	secrets := numbersIn(args)
+	a.stdout, a.stderr = redact(stdout, secrets), redact(stderr, secrets)
+
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return 0
+	}
+	if !a.started {
+		// cobra refused before any command ran: unknown command or flag,
+		// wrong number of arguments, a missing required flag.
+		err = usageError{err: err, cmd: commandPath(root, args)}
+	}
+	a.printError(err)
+	return exitCode(err)
+}

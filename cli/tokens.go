@@ -1,0 +1,171 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// getCmd retrieves a token from the API and records it in the state.
+func (a *app) getCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "get ID",
+		Short: "Retrieve a token from the API (magic test tokens such as tok_visa too) and record it",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			sess, err := a.session()
+			if err != nil {
+				return err
+			}
+			rec, err := sess.Fetch(c.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if a.json {
+				return writeJSON(a.stdout, rec.Raw)
+			}
+			return writeToken(a.stdout, "token", rec)
+		},
+	}
+	a.jsonFlag(c, "print the Token exactly as the API returned it")
+	return c
+}
+
+// listCmd shows the state's tokens for the chosen backend, newest first.
+func (a *app) listCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "list",
+		Short: "List the tokens in the state, newest first (no request is made)",
+		Args:  cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			sess, ws, err := a.workspace()
+			if err != nil {
+				return err
+			}
+			if a.json {
+				raws := make([]json.RawMessage, 0, len(ws.Tokens))
+				for _, r := range ws.Tokens {
+					raws = append(raws, r.Raw)
+				}
+				return writeJSON(a.stdout, raws)
+			}
+			label := sess.API.Backend().Label()
+			if len(ws.Tokens) == 0 {
+				fmt.Fprintf(a.stdout, "No tokens in the state for %s.\nCreate one: tokenscope create card --preset visa\n", label)
+				return nil
+			}
+			return writeList(a.stdout, ws.Tokens, label, time.Now())
+		},
+	}
+	a.jsonFlag(c, "print a JSON array of the Tokens as the API returned them")
+	return c
+}
+
+// writeList prints the tokens as the TUI's list does: a glyph and a word
+// for used, the age, the summary.
+func writeList(w io.Writer, recs []model.Record, label string, now time.Time) error {
+	used := 0
+	for _, r := range recs {
+		if r.Used {
+			used++
+		}
+	}
+	fmt.Fprintf(w, "%d tokens · %d used · %s\n", len(recs), used, label)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tTYPE\tUSED\tAGE\tSUMMARY")
+	for _, r := range recs {
+		status := usedWord(r.Used)
+		if r.Gone {
+			status = "- gone"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Type.Short(), status, age(now, r.Created), r.Summary)
+	}
+	return tw.Flush()
+}
+
+// age is a short relative time: 45s, 12m, 3h, 9d.
+func age(now time.Time, created int64) string {
+	if created == 0 {
+		return "-"
+	}
+	d := now.Sub(time.Unix(created, 0))
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", max(0, int(d.Seconds())))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%dh", int(d.Hours()))
+	}
+	return fmt.Sprintf("%dd", int(d.Hours()/24))
+}
+
+// refreshCmd re-reads tokens from the API and shows the drift.
+func (a *app) refreshCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "refresh [ID...]",
+		Short: "Re-read tokens from the API (all of the state by default), show and record drift",
+		RunE: func(c *cobra.Command, args []string) error {
+			sess, err := a.session()
+			if err != nil {
+				return err
+			}
+			a.stream = a.json
+			var ids []string
+			if len(args) > 0 {
+				ids = args
+			}
+			report, err := sess.Refresh(c.Context(), ids, func(int, int) {})
+			if err != nil {
+				return err
+			}
+			if a.json {
+				writeRefreshJSON(a.stdout, report)
+			} else {
+				report.Render(a.stdout)
+			}
+			return refreshFailure(report)
+		},
+	}
+	a.jsonFlag(c, "print JSON lines: version, resource_drift per drift, change_summary")
+	return c
+}
+
+// writeRefreshJSON writes the report as Terraform's refresh-only stream.
+func writeRefreshJSON(w io.Writer, r model.RefreshReport) {
+	j := model.NewJSONUI(w, Version)
+	for _, d := range r.Drifts {
+		j.ResourceDrift(d)
+	}
+	for _, id := range sortedKeys(r.Errors) {
+		j.Diagnostic("error", "refresh "+id, r.Errors[id].Error())
+	}
+	changed, gone, _, _ := r.Counts()
+	j.ChangeSummary(0, changed, gone, "refresh")
+}
+
+// refreshFailure is the error a refresh exits with when some tokens could
+// not be read: the first, by id, so the exit code says why.
+func refreshFailure(r model.RefreshReport) error {
+	ids := sortedKeys(r.Errors)
+	if len(ids) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%d of %d tokens could not be refreshed; %s: %w", len(ids), r.Total, ids[0], r.Errors[ids[0]])
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

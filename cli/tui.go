@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"io"
+	"os"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/tokenscope/tokenscope/ui"
+)
+
+// tuiFlags are the bare command's own flags.
+type tuiFlags struct {
+	inline bool
+	fps    int
+}
+
+// addTUI makes the bare `tokenscope` open the terminal UI.
+func (a *app) addTUI(root *cobra.Command) {
+	var f tuiFlags
+	root.Flags().BoolVar(&f.inline, "inline", false, "draw the TUI in the scrollback instead of the alternate screen")
+	root.Flags().IntVar(&f.fps, "fps", 0, "cap the TUI's frame rate (default 60; lower it on slow SSH links)")
+	root.RunE = func(c *cobra.Command, _ []string) error {
+		in, out, ok := terminal(a.stdin, a.term)
+		if !ok {
+			c.SetOut(a.stderr)
+			_ = c.Help()
+			return usagef(c.CommandPath(), "the terminal UI needs a terminal on stdin and stdout; use the commands above in scripts")
+		}
+		sess, err := a.session()
+		if err != nil {
+			return err
+		}
+		noColor := a.global.noColor || a.getenv("NO_COLOR") != ""
+		err = ui.Run(c.Context(), ui.Options{
+			Session:  sess,
+			Renderer: lipgloss.NewRenderer(out),
+			Output:   out,
+			Inline:   f.inline,
+			NoColor:  noColor,
+			FPS:      f.fps,
+		}, tea.WithInput(in))
+		if err != nil && c.Context().Err() != nil {
+			return nil // Ctrl-C from outside (SIGINT, SIGTERM) is a normal way out
+		}
+		return err
+	}
+}
+
+// terminal reports whether stdin and stdout are both terminals.
+func terminal(stdin io.Reader, stdout io.Writer) (*os.File, *os.File, bool) {
+	in, ok1 := stdin.(*os.File)
+	out, ok2 := stdout.(*os.File)
+	if !ok1 || !ok2 || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
+		return nil, nil, false
+	}
+	return in, out, true
+}

@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// useCmd consumes a token: a new customer with it as source, or a charge.
+func (a *app) useCmd() *cobra.Command {
+	var customer, dryRun bool
+	var amount int64
+	var currency string
+	c := &cobra.Command{
+		Use:   "use ID (--customer | --charge AMOUNT)",
+		Short: "Use a token once: attach it to a new customer, or charge it",
+		Long: `Use a token once: attach it to a new customer (--customer), or charge it
+AMOUNT in the currency's smallest unit (--charge 1000 is $10.00).
+A token can be used only once; a declined charge uses it up too.`,
+		Example: `  tokenscope use tok_1Qx… --charge 1000
+  tokenscope use btok_1Qx… --customer`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			req := model.UseRequest{TokenID: args[0], Kind: model.UseCustomer}
+			if !customer {
+				req.Kind, req.Amount, req.Currency = model.UseCharge, amount, strings.ToLower(currency)
+			}
+			if dryRun {
+				return a.planUse(req)
+			}
+			return a.use(c, req)
+		},
+	}
+	fs := c.Flags()
+	fs.BoolVar(&customer, "customer", false, "attach the token to a new customer (POST /v1/customers)")
+	fs.Int64Var(&amount, "charge", 0, "charge AMOUNT in the smallest currency unit (POST /v1/charges)")
+	fs.StringVar(&currency, "currency", "usd", "currency of the charge")
+	fs.BoolVar(&dryRun, "dry-run", false, "print the plan instead of using the token")
+	a.jsonFlag(c, `print {"use": the outcome, "token": the Token re-read after use}`)
+	c.MarkFlagsMutuallyExclusive("customer", "charge")
+	c.MarkFlagsOneRequired("customer", "charge")
+	return c
+}
+
+// planUse validates req and prints its plan, noting the expected outcome
+// when the state knows which test card the token came from.
+func (a *app) planUse(req model.UseRequest) error {
+	if err := model.ValidateUse(req); err != nil {
+		return err
+	}
+	var note []string
+	if _, ws, err := a.workspace(); err == nil {
+		if rec, ok := ws.Find(req.TokenID); ok {
+			if card, ok := model.CardByName(rec.Preset); ok {
+				note = append(note, model.UseExpect(req.Kind, card))
+			}
+		}
+	}
+	return a.printPlan(model.PlanUse(string(req.Kind), req, note...))
+}
+
+// useJSON is what `use --json` prints.
+type useJSON struct {
+	Use   model.Use       `json:"use"`
+	Token json.RawMessage `json:"token,omitempty"`
+}
+
+// use sends req and prints the outcome. A decline prints what happened to
+// the token on stdout, then the error (with why and next) on stderr.
+func (a *app) use(c *cobra.Command, req model.UseRequest) error {
+	sess, err := a.session()
+	if err != nil {
+		return err
+	}
+	use, rec, err := sess.Use(c.Context(), req)
+	switch {
+	case a.json && err == nil:
+		return writeJSON(a.stdout, useJSON{Use: use, Token: rec.Raw})
+	case a.json:
+		return err
+	case err != nil && use.Status == "failed":
+		fmt.Fprintf(a.stdout, "! %s failed%s\n", use.Kind, objectSuffix(use.ObjectID))
+		tokenAfterUse(newFields(a.stdout), req.TokenID, rec).flush()
+		return err
+	case err != nil:
+		return err
+	}
+	if use.Kind == model.UseCustomer {
+		fmt.Fprintf(a.stdout, "attached %s to customer %s\n", req.TokenID, use.ObjectID)
+	} else {
+		fmt.Fprintf(a.stdout, "charged %s: %s %d %s (%s)\n", req.TokenID, use.ObjectID, use.Amount, use.Currency, use.Status)
+	}
+	f := newFields(a.stdout)
+	f.add("request id", use.RequestID)
+	return tokenAfterUse(f, req.TokenID, rec).flush()
+}
+
+// tokenAfterUse adds what the use did to the token: single use means it is
+// spent, even by a decline.
+func tokenAfterUse(f fields, id string, rec model.Record) fields {
+	switch {
+	case rec.ID == "":
+		if _, magic := model.MagicTokens[id]; magic {
+			f.add("token", id+" is a magic test token: each use mints a fresh token from it")
+		}
+	case rec.Used:
+		f.add("token", rec.ID+" is now "+usedWord(true)+": a new token is needed to use it again")
+	default:
+		f.add("token", rec.ID+" is still "+usedWord(false))
+	}
+	return f
+}
+
+func objectSuffix(id string) string {
+	if id == "" {
+		return ""
+	}
+	return ": " + id
+}

@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// Issue 4: a declined charge uses the token, says why, and a second use is
+// refused as Stripe refuses it.
+func TestUseDeclineThenReuse(t *testing.T) {
+	s := newSandbox(t)
+	id := s.create("card", "insufficient_funds")
+
+	r := s.expect(1, "use", id, "--charge", "1000")
+	for _, want := range []string{"card_declined", "insufficient_funds", "why", "insufficient funds", "ch_", "req_"} {
+		if !strings.Contains(r.all(), want) {
+			t.Errorf("decline output lacks %q:\nstdout:\n%s\nstderr:\n%s", want, r.out, r.errOut)
+		}
+	}
+	if !strings.Contains(r.out, id+" is now ● used") {
+		t.Errorf("stdout does not say the token is spent:\n%s", r.out)
+	}
+
+	if tok := token(t, s.ok("get", id, "--json").out); !tok.Used {
+		t.Errorf("get after a declined charge: used = false, want true")
+	}
+	if !strings.Contains(s.ok("list").out, "● used") {
+		t.Errorf("list does not show the token used")
+	}
+
+	again := s.expect(1, "use", id, "--charge", "1000", "--json")
+	var e errorJSON
+	if err := json.Unmarshal([]byte(again.out), &e); err != nil || e.Error.Code != "token_already_used" {
+		t.Errorf("second use: stdout = %s (%v), want code token_already_used", again.out, err)
+	}
+	if !strings.Contains(again.errOut, "token_already_used") {
+		t.Errorf("second use: stderr lacks token_already_used:\n%s", again.errOut)
+	}
+	if show := s.ok("state", "show", id).out; !strings.Contains(show, "failed card_declined / insufficient_funds") {
+		t.Errorf("state show lacks the recorded decline:\n%s", show)
+	}
+}
+
+func TestUseDeclineJSONIsStripesErrorWithCharge(t *testing.T) {
+	s := newSandbox(t)
+	id := s.create("card", "lost_card")
+	r := s.expect(1, "use", id, "--charge", "1000", "--json")
+	var e errorJSON
+	if err := json.Unmarshal([]byte(r.out), &e); err != nil {
+		t.Fatalf("stdout is not one JSON document: %v\n%s", err, r.out)
+	}
+	if e.Error.Type != "card_error" || e.Error.Code != "card_declined" || e.Error.DeclineCode != "lost_card" || !strings.HasPrefix(e.Error.Charge, "ch_") {
+		t.Errorf("error = %+v", e.Error)
+	}
+}
+
+func TestUseChargeAndCustomerSucceed(t *testing.T) {
+	s := newSandbox(t)
+	visa := s.create("card", "visa")
+	r := s.ok("use", visa, "--charge", "500")
+	if !strings.Contains(r.out, "charged "+visa+": ch_") || !strings.Contains(r.out, "succeeded") || !strings.Contains(r.out, "● used") {
+		t.Errorf("charge output:\n%s", r.out)
+	}
+
+	bank := s.create("bank", "bank_ok")
+	r = s.ok("use", bank, "--customer", "--json")
+	var out struct {
+		Use struct {
+			ObjectID string `json:"object_id"`
+			Status   string `json:"status"`
+		} `json:"use"`
+		Token struct {
+			ID   string `json:"id"`
+			Used bool   `json:"used"`
+		} `json:"token"`
+	}
+	if err := json.Unmarshal([]byte(r.out), &out); err != nil {
+		t.Fatalf("%v\n%s", err, r.out)
+	}
+	if !strings.HasPrefix(out.Use.ObjectID, "cus_") || out.Use.Status != "attached" || out.Token.ID != bank || !out.Token.Used {
+		t.Errorf("use --customer --json = %+v", out)
+	}
+}
+
+func TestUseDryRunAndUsage(t *testing.T) {
+	s := newSandbox(t)
+	id := s.create("card", "insufficient_funds")
+	r := s.ok("use", id, "--charge", "1000", "--dry-run")
+	for _, want := range []string{"# charge.charge will be created", "POST /v1/charges", "expected: declined, card_declined / insufficient_funds", "Plan: 1 to add"} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("plan lacks %q:\n%s", want, r.out)
+		}
+	}
+	if tok := token(t, s.ok("get", id, "--json").out); tok.Used {
+		t.Errorf("a dry run used the token")
+	}
+	s.expect(2, "use", id)
+	s.expect(2, "use", id, "--customer", "--charge", "100")
+	if r := s.expect(2, "use", id, "--charge", "10"); !strings.Contains(r.errOut, "amount") {
+		t.Errorf("a charge below the minimum: stderr lacks the param:\n%s", r.errOut)
+	}
+	if r := s.expect(1, "use", "tok_doesnotexist", "--customer"); !strings.Contains(r.errOut, "resource_missing") {
+		t.Errorf("unknown token: stderr lacks resource_missing:\n%s", r.errOut)
+	}
+}
