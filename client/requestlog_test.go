@@ -9,14 +9,14 @@ import (
 
 func TestRedactForm(t *testing.T) {
 	cases := map[string]string{
-		"card[number]=4242424242424242&card[cvc]=123&card[exp_month]=12": "card[number]=•••• 4242&card[cvc]=(sensitive)&card[exp_month]=12",
-		"pii[id_number]=000000000":                                       "pii[id_number]=(sensitive)",
+		"card[number]=4242424242424242&card[cvc]=123&card[exp_month]=12":                   "card[number]=•••• 4242&card[cvc]=(sensitive)&card[exp_month]=12",
+		"pii[id_number]=000000000":                                                         "pii[id_number]=(sensitive)",
 		"bank_account[account_number]=000123456789&bank_account[routing_number]=110000000": "bank_account[account_number]=•••• 6789&bank_account[routing_number]=110000000",
-		"account[individual][id_number]=123456789":                                        "account[individual][id_number]=(sensitive)",
-		"card%5Bnumber%5D=4000+0000+0000+0002":                                            "card[number]=•••• 0002",
-		"source=tok_visa&amount=1000":                                                     "source=tok_visa&amount=1000",
-		"":                                                                                "",
-		"card[number]=%zz4242424242424242":                                                "(unreadable body)",
+		"account[individual][id_number]=123456789":                                         "account[individual][id_number]=(sensitive)",
+		"card%5Bnumber%5D=4000+0000+0000+0002":                                             "card[number]=•••• 0002",
+		"source=tok_visa&amount=1000":                                                      "source=tok_visa&amount=1000",
+		"":                                                                                 "",
+		"card[number]=%zz4242424242424242":                                                 "(unreadable body)",
 	}
 	for in, want := range cases {
 		if got := client.RedactForm(in); got != want {
