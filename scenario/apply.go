@@ -1,0 +1,127 @@
+package scenario
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// EventKind says what happened to one change during an apply.
+type EventKind int
+
+// The events of an apply, in Terraform's words.
+const (
+	// Started: the change's request is being sent ("Creating...").
+	Started EventKind = iota
+	// Completed: the change is done; ID is the new object's id.
+	Completed
+	// Declined: a use step ended with the decline the catalog expects of
+	// its test card (Expectation.Matches). An outcome, not a failure.
+	Declined
+	// Errored: the change failed (Err); a token's use is then skipped.
+	Errored
+)
+
+// Event is one step of an apply's progress, for the CLI's lines, the JSON
+// stream and the TUI's progress bar.
+type Event struct {
+	Kind    EventKind
+	Change  model.Change
+	ID      string // token, customer or charge id (the failed charge on a decline)
+	Codes   string // Declined: "card_declined / insufficient_funds"
+	Err     error  // Errored
+	Elapsed time.Duration
+	// Done counts the plan's changes finished so far, of Total.
+	Done, Total int
+}
+
+// Apply carries out the plan's steps one after the other through the
+// session, which records each token (linked to its scenario name) and each
+// use in the state as it goes. A failed step does not stop the others:
+// what succeeded stays in the state and the failure is in the Result. A
+// token whose use failed is unlinked from its name, so the next apply makes
+// it again. events may be nil.
+func Apply(ctx context.Context, s *client.Session, p *Plan, events func(Event)) *Result {
+	if events == nil {
+		events = func(Event) {}
+	}
+	a := &applier{s: s, events: events, total: len(p.Changes)}
+	r := &Result{}
+	for _, step := range p.Steps {
+		if err := ctx.Err(); err != nil {
+			r.Rows = append(r.Rows, Row{Name: step.Token.Name, Err: err})
+			continue
+		}
+		r.Rows = append(r.Rows, a.step(ctx, step))
+	}
+	return r
+}
+
+// applier runs steps and numbers their events.
+type applier struct {
+	s           *client.Session
+	events      func(Event)
+	done, total int
+}
+
+func (a *applier) emit(e Event) {
+	if e.Kind != Started {
+		a.done++
+	}
+	e.Done, e.Total = a.done, a.total
+	a.events(e)
+}
+
+// step creates one token and runs its use step.
+func (a *applier) step(ctx context.Context, step Step) Row {
+	t := step.Token
+	row := Row{Name: t.Name}
+	a.emit(Event{Kind: Started, Change: step.Create})
+	start := time.Now()
+	rec, err := a.s.Create(ctx, t.Request, t.Name)
+	if err != nil {
+		row.Err = err
+		if step.Use != nil {
+			a.done++ // the use will not run: count it so progress reaches the end
+		}
+		a.emit(Event{Kind: Errored, Change: step.Create, Err: err, Elapsed: time.Since(start)})
+		return row
+	}
+	row.TokenID = rec.ID
+	row.applied = append(row.applied, step.Create)
+	a.emit(Event{Kind: Completed, Change: step.Create, ID: rec.ID, Elapsed: time.Since(start)})
+	if step.Use == nil {
+		return row
+	}
+
+	req := *t.Use
+	req.TokenID = rec.ID
+	row.Use = req.Kind
+	a.emit(Event{Kind: Started, Change: *step.Use})
+	start = time.Now()
+	use, _, err := a.s.Use(ctx, req)
+	row.ObjectID = use.ObjectID
+	want, expected := t.Expected()
+	switch {
+	case err == nil:
+		row.Status = use.Status
+		row.applied = append(row.applied, *step.Use)
+		a.emit(Event{Kind: Completed, Change: *step.Use, ID: use.ObjectID, Elapsed: time.Since(start)})
+	case expected && want.Matches(err):
+		row.Status, row.Codes = StatusExpectedDecline, want.String()
+		if use.ObjectID != "" { // Stripe keeps a failed charge; a refused customer is not made
+			row.applied = append(row.applied, *step.Use)
+		}
+		a.emit(Event{Kind: Declined, Change: *step.Use, ID: use.ObjectID, Codes: row.Codes, Elapsed: time.Since(start)})
+	default:
+		row.Err = err
+		if uerr := a.s.Unlink(ctx, t.Name); uerr != nil {
+			row.Err = errors.Join(err, uerr)
+		}
+		a.emit(Event{Kind: Errored, Change: *step.Use, Err: err, Elapsed: time.Since(start)})
+	}
+	return row
+}

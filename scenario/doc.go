@@ -1,0 +1,10 @@
+// Package scenario reads scenario files (HCL, as Terraform reads .tf files)
+// that name the tokens a support engineer wants, each with an optional use
+// step, and turns them into a plan against the state and an apply through
+// client.Session. Built-in packs (brands, declines, banks) are scenario files
+// themselves, embedded in the binary and loaded as "pack:NAME".
+//
+// The state links each scenario name to the token it made
+// (state.Workspace.Scenarios), so applying a file twice creates nothing the
+// second time: "No changes. Your tokens match the configuration."
+package scenario

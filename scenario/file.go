@@ -1,0 +1,110 @@
+package scenario
+
+import (
+	"os"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// PackPrefix marks a built-in pack in place of a file path: "pack:declines".
+const PackPrefix = "pack:"
+
+// File is a decoded scenario file. Its requests hold card numbers and CVCs in
+// memory only; the source it keeps for diagnostics has them masked.
+type File struct {
+	// Name is what diagnostics call the file: the path, or "pack:declines".
+	Name   string
+	Tokens []Token
+	// masked is the source with sensitive values masked, for snippets.
+	masked []byte
+}
+
+// Token is one `token "name" { ... }` block.
+type Token struct {
+	Name    string
+	Request model.TokenRequest
+	// Use is the optional use step; nil means the token is only created.
+	Use   *model.UseRequest
+	Range hcl.Range
+}
+
+// Load reads a scenario from a path or a built-in pack ("pack:declines").
+// The returned File is never nil, so its source can render the diagnostics.
+func Load(arg string) (*File, hcl.Diagnostics) {
+	if name, ok := strings.CutPrefix(arg, PackPrefix); ok {
+		src, err := packSource(name)
+		if err != nil {
+			return &File{Name: arg}, hcl.Diagnostics{{
+				Severity: hcl.DiagError,
+				Summary:  "Unknown pack",
+				Detail:   err.Error(),
+			}}
+		}
+		return Parse(arg, src)
+	}
+	src, err := os.ReadFile(arg)
+	if err != nil {
+		return &File{Name: arg}, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Cannot read scenario file",
+			Detail:   err.Error(),
+		}}
+	}
+	return Parse(arg, src)
+}
+
+// Parse decodes and validates scenario source named filename. Every error
+// is an HCL diagnostic with a range in filename.
+func Parse(filename string, src []byte) (*File, hcl.Diagnostics) {
+	return parse(filename, src, time.Now())
+}
+
+func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) {
+	f := &File{Name: filename, masked: maskSource(src)}
+	hf, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
+	if diags.HasErrors() {
+		return f, diags
+	}
+	var schema fileSchema
+	diags = append(diags, gohcl.DecodeBody(hf.Body, nil, &schema)...)
+	if diags.HasErrors() {
+		return f, diags
+	}
+	seen := map[string]hcl.Range{}
+	for _, ts := range schema.Tokens {
+		if first, dup := seen[ts.Name]; dup {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Duplicate token name",
+				Detail:   "A token named \"" + ts.Name + "\" was already declared at " + first.String() + ". Token names must be unique within a file.",
+				Subject:  ts.NameRange.Ptr(),
+			})
+			continue
+		}
+		seen[ts.Name] = ts.NameRange
+		tok, tdiags := decodeToken(ts, now)
+		diags = append(diags, tdiags...)
+		if !tdiags.HasErrors() {
+			f.Tokens = append(f.Tokens, tok)
+		}
+	}
+	if diags.HasErrors() {
+		f.Tokens = nil
+	}
+	return f, diags
+}
+
+// Token returns the token block with the given name.
+func (f *File) Token(name string) (Token, bool) {
+	for _, t := range f.Tokens {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return Token{}, false
+}

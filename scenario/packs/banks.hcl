@@ -1,0 +1,58 @@
+# pack:banks: one token per Stripe test bank account, each attached to a
+# new customer (the debit outcome shows on a later debit, not on attach).
+
+# debits succeed
+token "bank_ok" {
+  bank_account {
+    preset = "bank_ok"
+  }
+  use "customer" {}
+}
+
+# debits fail: account_closed
+token "bank_account_closed" {
+  bank_account {
+    preset = "bank_account_closed"
+  }
+  use "customer" {}
+}
+
+# debits fail: no_account
+token "bank_no_account" {
+  bank_account {
+    preset = "bank_no_account"
+  }
+  use "customer" {}
+}
+
+# debits fail: insufficient_funds
+token "bank_insufficient_funds" {
+  bank_account {
+    preset = "bank_insufficient_funds"
+  }
+  use "customer" {}
+}
+
+# debits fail: debit_not_authorized
+token "bank_debit_not_authorized" {
+  bank_account {
+    preset = "bank_debit_not_authorized"
+  }
+  use "customer" {}
+}
+
+# debits fail: invalid_currency
+token "bank_invalid_currency" {
+  bank_account {
+    preset = "bank_invalid_currency"
+  }
+  use "customer" {}
+}
+
+# debits stay processing
+token "bank_processing" {
+  bank_account {
+    preset = "bank_processing"
+  }
+  use "customer" {}
+}

@@ -1,0 +1,103 @@
+package scenario
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// StatusExpectedDecline is a use step's status when it declined as the
+// catalog says its test card does.
+const StatusExpectedDecline = "declined as expected"
+
+// Result is what an apply did, one row per token in the plan's order.
+type Result struct {
+	Rows []Row
+}
+
+// Row is one token of an apply: its id, and how its use step went.
+type Row struct {
+	Name    string
+	TokenID string        // "" when the create failed
+	Use     model.UseKind // "" without a use step (or when it never ran)
+	// ObjectID is the customer or charge the use made (a failed charge too).
+	ObjectID string
+	// Status is the use's status (succeeded, attached, pending) or
+	// StatusExpectedDecline.
+	Status string
+	// Codes are the decline's codes: "card_declined / insufficient_funds".
+	Codes string
+	// Err is the step's failure; the token, if made, stays in the state.
+	Err error
+
+	applied []model.Change
+}
+
+// Failed returns the rows whose step failed.
+func (r *Result) Failed() []Row {
+	var failed []Row
+	for _, row := range r.Rows {
+		if row.Err != nil {
+			failed = append(failed, row)
+		}
+	}
+	return failed
+}
+
+// Counts are the changes made, counted as the plan counts them.
+func (r *Result) Counts() (add, change, destroy int) {
+	var p model.Plan
+	for _, row := range r.Rows {
+		p.Changes = append(p.Changes, row.applied...)
+	}
+	return p.Counts()
+}
+
+// Outcome is the row's use step in a few words, for the summary.
+func (row Row) Outcome() string {
+	switch {
+	case row.Err != nil && row.TokenID == "":
+		return "create failed"
+	case row.Err != nil:
+		return string(row.Use) + " failed"
+	case row.Use == "":
+		return "-"
+	}
+	return row.Status
+}
+
+// codes are the row's decline codes, or its error's code.
+func (row Row) codes() string {
+	if row.Codes != "" {
+		return row.Codes
+	}
+	if e, ok := client.AsError(row.Err); ok {
+		return model.Outcome{Code: e.Code, DeclineCode: e.DeclineCode}.Codes()
+	}
+	return ""
+}
+
+// Render writes the summary table and, when every step succeeded,
+// Terraform's closing line "Apply complete! Resources: ...".
+func (r *Result) Render(w io.Writer) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tID\tUSE\tOUTCOME\tCODES")
+	for _, row := range r.Rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", row.Name, orDash(row.TokenID), orDash(string(row.Use)), row.Outcome(), orDash(row.codes()))
+	}
+	tw.Flush()
+	if len(r.Failed()) == 0 {
+		add, change, destroy := r.Counts()
+		fmt.Fprintf(w, "\nApply complete! Resources: %d added, %d changed, %d destroyed.\n", add, change, destroy)
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
