@@ -176,7 +176,7 @@ func TestValidationErrorNamesCodeAndAttribute(t *testing.T) {
 func TestDiagnostics(t *testing.T) {
 	for _, tc := range []struct {
 		name, src, summary string
-		line                int
+		line               int
 	}{
 		{"duplicate", "token \"a\" {\n  pii { preset = \"id_match\" }\n}\ntoken \"a\" {\n  pii { preset = \"id_match\" }\n}\n", "Duplicate token name", 4},
 		{"no kind", "token \"a\" {\n}\n", "Exactly one token kind required", 1},
