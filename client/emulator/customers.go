@@ -110,7 +110,6 @@ func renderCustomer(cus *customerRec, withSources bool) *customerJSON {
 		case cus.Bank != nil:
 			list.Data = append(list.Data, renderBank(cus.Bank))
 		}
-		list.TotalCount = len(list.Data)
 		out.Sources = list
 	}
 	return out

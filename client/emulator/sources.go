@@ -41,9 +41,8 @@ func takeToken(c *call, id string, allowBank bool) (*tokenRec, *apiError) {
 
 // listJSON is Stripe's list object, here for customer.sources.
 type listJSON struct {
-	Object     string `json:"object"`
-	Data       []any  `json:"data"`
-	HasMore    bool   `json:"has_more"`
-	TotalCount int    `json:"total_count"`
-	URL        string `json:"url"`
+	Object  string `json:"object"`
+	Data    []any  `json:"data"`
+	HasMore bool   `json:"has_more"`
+	URL     string `json:"url"`
 }
