@@ -55,14 +55,16 @@ func New(cfg Config) (*Client, error) {
 	if err := checkKey(key, cfg); err != nil {
 		return nil, err
 	}
-	b := Backend{URL: cfg.BaseURL}
+	var b Backend
 	var base http.RoundTripper = http.DefaultTransport
 	switch {
 	case cfg.Handler != nil:
 		b = Backend{Kind: Offline, URL: offlineURL, Workspace: string(Offline)}
 		base = handlerTransport{cfg.Handler}
 	case cfg.BaseURL != "":
-		b.Kind, b.Workspace = BaseURL, string(BaseURL)+":"+cfg.BaseURL
+		// One workspace per server, whether or not the URL ends in "/".
+		url := strings.TrimRight(cfg.BaseURL, "/")
+		b = Backend{Kind: BaseURL, URL: url, Workspace: string(BaseURL) + ":" + url}
 	default:
 		b = Backend{Kind: StripeTest, URL: stripe.APIURL, Workspace: string(StripeTest) + ":" + fingerprint(key)}
 	}

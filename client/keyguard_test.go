@@ -47,7 +47,7 @@ func TestBackendWorkspaces(t *testing.T) {
 	key := "sk_test_51Abcdefghijklmnop4242"
 	test, _ := client.New(client.Config{Key: key})
 	other, _ := client.New(client.Config{Key: "rk_test_somethingelse"})
-	url, _ := client.New(client.Config{Key: key, BaseURL: "http://127.0.0.1:12111"})
+	url, _ := client.New(client.Config{Key: key, BaseURL: "http://127.0.0.1:12111/"})
 	offline, _ := client.New(client.Config{Handler: answer(200, `{}`)})
 
 	b := test.Backend()
