@@ -38,6 +38,7 @@ const (
 type App struct {
 	pc     *common.ProgramContext
 	st     *common.Styles
+	rs     *rowStyle
 	keys   *common.KeyMap
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -76,7 +77,7 @@ func New(opts Options) tea.Model {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	a := &App{pc: pc, st: pc.Styles, keys: pc.Keys, inflight: map[string]bool{}}
+	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]bool{}}
 	a.ctx, a.cancel = context.WithCancel(ctx)
 
 	a.help = help.New()

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/tokenscope/tokenscope/model"
-	"github.com/tokenscope/tokenscope/ui/common"
 )
 
 // tokenList is the scrolling list of the workspace's tokens. It is written
@@ -17,8 +16,10 @@ import (
 // rows on screen and keeps unchanged rows byte-identical.
 type tokenList struct {
 	tokens []model.Record
-	// hay is each token's lower-cased search text, built once per load so
-	// that filtering 10,000 tokens is a substring scan, not 10,000 ToLower.
+	// hay is each token's lower-cased search text, built at the first
+	// filter after a load (not at start-up: the first frame has a budget)
+	// so that each keystroke of a filter is a substring scan, not 10,000
+	// ToLower.
 	hay   []string
 	used  int
 	query string
@@ -33,11 +34,9 @@ type tokenList struct {
 // the same id when it is still there.
 func (l *tokenList) setTokens(tokens []model.Record) {
 	keep := l.selectedID()
-	l.tokens = tokens
-	l.hay = make([]string, len(tokens))
+	l.tokens, l.hay = tokens, nil
 	l.used = 0
 	for i := range tokens {
-		l.hay[i] = haystack(&tokens[i])
 		if tokens[i].Used {
 			l.used++
 		}
@@ -57,7 +56,10 @@ func (l *tokenList) upsert(r model.Record) {
 			if r.Used {
 				l.used++
 			}
-			l.tokens[i], l.hay[i] = r, haystack(&r)
+			l.tokens[i] = r
+			if l.hay != nil {
+				l.hay[i] = haystack(&r)
+			}
 			l.applyFilter()
 			l.selectID(r.ID)
 			return
@@ -87,6 +89,12 @@ func (l *tokenList) applyFilter() {
 		l.view = nil
 		l.clamp()
 		return
+	}
+	if l.hay == nil {
+		l.hay = make([]string, len(l.tokens))
+		for i := range l.tokens {
+			l.hay[i] = haystack(&l.tokens[i])
+		}
 	}
 	l.view = l.view[:0:0]
 	for i := range l.tokens {
@@ -202,12 +210,12 @@ func (l *tokenList) clamp() {
 }
 
 // rows renders the visible rows at width w.
-func (l *tokenList) rows(st *common.Styles, w int, now time.Time) []string {
+func (l *tokenList) rows(rs *rowStyle, w int, now time.Time) []string {
 	end := min(l.offset+l.height, l.len())
 	out := make([]string, 0, max(end-l.offset, 0))
 	cols := listColumns(w)
 	for pos := l.offset; pos < end; pos++ {
-		out = append(out, renderRow(st, l.at(pos), pos == l.cursor, cols, now))
+		out = append(out, renderRow(rs, l.at(pos), pos == l.cursor, cols, now))
 	}
 	return out
 }

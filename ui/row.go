@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )
@@ -29,26 +31,48 @@ func listColumns(w int) columns {
 	return columns{width: w, id: min(rowIDMax, max(8, w-rowFixed-rowSummaryMin))}
 }
 
-// status is the used state as glyph AND word, so it survives NO_COLOR.
-func status(st *common.Styles, r *model.Record) (glyph, word string) {
+// rowStyle holds what every row repeats, rendered once per program:
+// lipgloss's Render is the dearest call in a frame.
+type rowStyle struct {
+	st                    *common.Styles
+	used, unused, gone    [2]string // glyph, then glyph AND word (NO_COLOR keeps both)
+	selected, notSelected string
+}
+
+func newRowStyle(st *common.Styles) *rowStyle {
+	both := func(s lipgloss.Style, glyph, word string) [2]string {
+		return [2]string{s.Render(glyph), s.Render(glyph + " " + word)}
+	}
+	return &rowStyle{
+		st:          st,
+		used:        both(st.Used, common.GlyphUsed, "used  "),
+		unused:      both(st.Unused, common.GlyphUnused, "unused"),
+		gone:        both(st.Gone, common.GlyphGone, "gone  "),
+		selected:    common.GlyphSelected,
+		notSelected: " ",
+	}
+}
+
+func (rs *rowStyle) status(r *model.Record) [2]string {
 	switch {
 	case r.Gone:
-		return st.Gone.Render(common.GlyphGone), st.Gone.Render(common.GlyphGone + " gone  ")
+		return rs.gone
 	case r.Used:
-		return st.Used.Render(common.GlyphUsed), st.Used.Render(common.GlyphUsed + " used  ")
+		return rs.used
 	}
-	return st.Unused.Render(common.GlyphUnused), st.Unused.Render(common.GlyphUnused + " unused")
+	return rs.unused
 }
 
 // renderRow draws one list row: selection glyph, kind, id, status, age,
 // summary. Only the selected row carries the selection style, and rows do
 // not pad to the full width, so moving the cursor rewrites two short lines.
-func renderRow(st *common.Styles, r *model.Record, selected bool, c columns, now time.Time) string {
-	sel, style := " ", st.Row
+func renderRow(rs *rowStyle, r *model.Record, selected bool, c columns, now time.Time) string {
+	sel, style := rs.notSelected, rs.st.Row
 	if selected {
-		sel, style = common.GlyphSelected, st.RowSelected
+		sel, style = rs.selected, rs.st.RowSelected
 	}
-	glyph, word := status(st, r)
+	s := rs.status(r)
+	glyph, word := s[0], s[1]
 	if c.compact {
 		return shorten(style.Render(sel)+" "+glyph+" "+style.Render(shorten(r.ID, c.width-4)), c.width)
 	}

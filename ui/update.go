@@ -175,6 +175,7 @@ func (a *App) listKey(msg tea.KeyMsg) tea.Cmd {
 	default:
 		return nil
 	}
+	a.status = "" // it spoke of the row we left
 	return a.settle()
 }
 

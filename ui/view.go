@@ -82,7 +82,7 @@ func (a *App) listLines(w int) []string {
 	if a.list.len() == 0 {
 		return []string{a.st.Muted.Render(fmt.Sprintf(" no token matches %q · esc clears the filter", a.list.query))}
 	}
-	return a.list.rows(a.st, w, a.pc.Now())
+	return a.list.rows(a.rs, w, a.pc.Now())
 }
 
 // box draws lines in a bordered pane of exactly w x h cells with the title
@@ -109,34 +109,30 @@ func box(st *common.Styles, title string, lines []string, w, h int) []string {
 }
 
 // statusLine is the quit question, the filter being typed, a spinner with
-// the call in flight, or the last message; the list position shows on the
-// right when the list does not fit.
+// the call in flight, or the last message; the list position leads it when
+// the list does not fit. It is the one line besides two rows that moving
+// the selection rewrites, so it stays short.
 func (a *App) statusLine() string {
 	var left string
+	if a.flow == nil && a.mode == modeList && a.list.len() > a.list.height {
+		left = a.st.Muted.Render(fmt.Sprintf(" %d/%d", a.list.cursor+1, a.list.len()))
+	}
 	switch {
 	case a.confirmQuit:
 		return " " + a.st.ErrorTitle.Render(a.status)
 	case a.filtering:
 		return a.filter.View()
 	case a.busy > 0:
-		left = " " + a.spin.View() + " " + a.busyLabel
+		left += " " + a.spin.View() + " " + a.busyLabel
 		if a.status != "" {
 			left += a.st.Muted.Render(" · " + a.status)
 		}
 	case a.status != "":
-		left = " " + a.st.Status.Render(a.status)
+		left += " " + a.st.Status.Render(a.status)
 	case a.list.query != "":
-		left = " " + a.st.Muted.Render("filter: "+a.list.query+" · / edit · esc clear")
+		left += " " + a.st.Muted.Render("filter: "+a.list.query+" · / edit · esc clear")
 	}
-	if a.flow != nil || a.mode != modeList || a.list.len() <= a.list.height {
-		return left
-	}
-	right := a.st.Muted.Render(fmt.Sprintf("%d/%d ", a.list.cursor+1, a.list.len()))
-	gap := a.width - ansi.StringWidth(left) - ansi.StringWidth(right)
-	if gap < 1 {
-		return left
-	}
-	return left + strings.Repeat(" ", gap) + right
+	return left
 }
 
 // footer lists the keys of what is shown (bubbles/help short view), as
