@@ -29,7 +29,7 @@ func RenderRows(st *Styles, rows []Row, width int) string {
 		if r.Value == "" {
 			continue
 		}
-		lines := strings.Split(ansi.Wrap(MaskNumbers(r.Value), valueWidth, ""), "\n")
+		lines := strings.Split(ansi.Hardwrap(ansi.Wordwrap(MaskNumbers(r.Value), valueWidth, ""), valueWidth, true), "\n")
 		for i, line := range lines {
 			label := ""
 			if i == 0 {

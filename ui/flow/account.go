@@ -18,7 +18,7 @@ func newAccountForm() *accountForm {
 
 func (a *accountForm) kind() model.Kind { return model.KindAccount }
 
-func (a *accountForm) fields(int) []huh.Field {
+func (a *accountForm) fields(int, int) []huh.Field {
 	return []huh.Field{
 		choice("Business type", &a.businessType, "individual", "company"),
 		input("First name", &a.first, nil),
@@ -26,7 +26,7 @@ func (a *accountForm) fields(int) []huh.Field {
 	}
 }
 
-func (a *accountForm) sync() {}
+func (a *accountForm) sync() bool { return false }
 
 func (a *accountForm) request() (model.TokenRequest, error) {
 	return model.TokenRequest{Kind: model.KindAccount, Account: &model.AccountInput{

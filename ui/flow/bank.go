@@ -23,7 +23,7 @@ func newBankForm() *bankForm {
 
 func (b *bankForm) kind() model.Kind { return model.KindBank }
 
-func (b *bankForm) fields(rows int) []huh.Field {
+func (b *bankForm) fields(rows, width int) []huh.Field {
 	names := make([]string, len(model.Banks))
 	expects := make([]string, len(model.Banks))
 	for i, p := range model.Banks {
@@ -32,7 +32,7 @@ func (b *bankForm) fields(rows int) []huh.Field {
 	b.routingIn = input("Routing", &b.routing, check(model.ValidateRouting))
 	b.accountIn = input("Account", &b.account, check(model.ValidateAccountNumber))
 	return []huh.Field{
-		presetPicker(&b.preset, min(rows, len(names)+1), names, expects),
+		presetPicker(&b.preset, min(rows, len(names)+1), width, names, expects),
 		b.routingIn, b.accountIn,
 		input("Country", &b.country, check(model.ValidateCountry)),
 		input("Currency", &b.currency, check(model.ValidateCurrency)),
@@ -42,14 +42,14 @@ func (b *bankForm) fields(rows int) []huh.Field {
 }
 
 // sync fills the fields from a preset newly chosen; "custom" keeps them.
-func (b *bankForm) sync() {
+func (b *bankForm) sync() bool {
 	if b.preset == b.applied {
-		return
+		return false
 	}
 	b.applied = b.preset
 	req, err := model.FromPreset(b.preset)
 	if err != nil || req.Bank == nil {
-		return
+		return false
 	}
 	in := req.Bank
 	b.routing, b.account, b.country, b.currency = in.RoutingNumber, in.AccountNumber, in.Country, in.Currency
@@ -60,6 +60,7 @@ func (b *bankForm) sync() {
 		b.routingIn.Value(&b.routing)
 		b.accountIn.Value(&b.account)
 	}
+	return true
 }
 
 func (b *bankForm) request() (model.TokenRequest, error) {

@@ -26,7 +26,7 @@ func newCardForm(now func() time.Time) *cardForm {
 
 func (c *cardForm) kind() model.Kind { return model.KindCard }
 
-func (c *cardForm) fields(rows int) []huh.Field {
+func (c *cardForm) fields(rows, width int) []huh.Field {
 	names := make([]string, len(model.Cards))
 	expects := make([]string, len(model.Cards))
 	for i, p := range model.Cards {
@@ -36,7 +36,7 @@ func (c *cardForm) fields(rows int) []huh.Field {
 	c.expiryIn = input("Expires", &c.expiry, c.checkExpiry).Placeholder("MM/YY")
 	c.cvcIn = secret("CVC", &c.cvc, check(func(s string) *model.FieldError { return model.ValidateCVC(s, c.number) }))
 	c.nameInput = input("Name", &c.name, nil)
-	return []huh.Field{presetPicker(&c.preset, rows, names, expects), c.numberIn, c.expiryIn, c.cvcIn, c.nameInput}
+	return []huh.Field{presetPicker(&c.preset, rows, width, names, expects), c.numberIn, c.expiryIn, c.cvcIn, c.nameInput}
 }
 
 func (c *cardForm) checkExpiry(s string) error {
@@ -48,14 +48,14 @@ func (c *cardForm) checkExpiry(s string) error {
 }
 
 // sync fills the fields from a preset newly chosen; "custom" keeps them.
-func (c *cardForm) sync() {
+func (c *cardForm) sync() bool {
 	if c.preset == c.applied {
-		return
+		return false
 	}
 	c.applied = c.preset
 	req, err := model.FromPresetAt(c.preset, c.now())
 	if err != nil || req.Card == nil {
-		return
+		return false
 	}
 	c.number = groupNumber(req.Card.Number)
 	c.expiry = fmt.Sprintf("%02d/%02d", req.Card.ExpMonth, req.Card.ExpYear%100)
@@ -72,6 +72,7 @@ func (c *cardForm) sync() {
 			in.f.Value(in.v)
 		}
 	}
+	return true
 }
 
 // request keeps the preset's name while the number is still the preset's:

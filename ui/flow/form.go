@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )
@@ -15,11 +16,12 @@ import (
 // outlive any one huh.Form, so the form can be built again (esc from the
 // plan, a failed request) with everything the user typed kept.
 type spec[R any] interface {
-	// groups builds the huh groups over the values; presetRows is the
-	// height a preset list may take.
-	groups(presetRows int) []*huh.Group
-	// sync runs after every update: a preset newly chosen fills the fields.
-	sync()
+	// groups builds the huh groups over the values; a preset list may be
+	// presetRows high and width wide.
+	groups(presetRows, width int) []*huh.Group
+	// sync runs after every update: a preset newly chosen fills the
+	// fields. It reports whether it changed any.
+	sync() bool
 	// request builds the request from the values and checks it whole.
 	request() (R, error)
 }
@@ -54,16 +56,21 @@ func choice(title string, v *string, words ...string) *huh.Select[string] {
 
 // presetPicker lists presets with what each is expected to do, "custom"
 // last. Choosing one fills the other fields (kindForm.sync).
-func presetPicker(v *string, rows int, names, expects []string) *huh.Select[string] {
-	width := 0
+// Each option is one line, cut to width, so the list never jumps.
+func presetPicker(v *string, rows, width int, names, expects []string) *huh.Select[string] {
+	nameWidth := 0
 	for _, n := range names {
-		width = max(width, len(n))
+		nameWidth = max(nameWidth, len(n))
+	}
+	option := func(name, expect string) huh.Option[string] {
+		key := ansi.Truncate(fmt.Sprintf("%-*s  %s", nameWidth, name, expect), max(width-6, 20), "…")
+		return huh.NewOption(key, name)
 	}
 	opts := make([]huh.Option[string], 0, len(names)+1)
 	for i, n := range names {
-		opts = append(opts, huh.NewOption(fmt.Sprintf("%-*s  %s", width, n, expects[i]), n))
+		opts = append(opts, option(n, expects[i]))
 	}
-	opts = append(opts, huh.NewOption(fmt.Sprintf("%-*s  %s", width, custom, "the fields as typed"), custom))
+	opts = append(opts, option(custom, "the fields as typed"))
 	return huh.NewSelect[string]().Title("Preset").Options(opts...).Value(v).Height(rows + 1)
 }
 
@@ -85,6 +92,10 @@ func fieldErr(fe *model.FieldError) error {
 	}
 	return fe
 }
+
+// redraw is a message no field answers to; passing it through a huh form
+// makes it render its group again.
+type redraw struct{}
 
 // form is a spec on screen: the huh.Form over it, and the error of the
 // last attempt to review the plan.
@@ -110,7 +121,7 @@ func (f *form[R]) build() tea.Cmd {
 	// esc and ctrl+c belong to the flow; the filter's esc would clash.
 	km.Quit = key.NewBinding(key.WithDisabled())
 	km.Select.Filter = key.NewBinding(key.WithDisabled())
-	f.huh = huh.NewForm(f.spec.groups(rows)...).
+	f.huh = huh.NewForm(f.spec.groups(rows, f.w)...).
 		WithShowHelp(false).
 		WithTheme(f.st.Form).
 		WithKeyMap(km).
@@ -142,7 +153,11 @@ func (f *form[R]) update(msg tea.Msg, enter key.Binding) (req R, review bool, cm
 		f.err = nil
 	}
 	_, cmd = f.huh.Update(msg)
-	f.spec.sync()
+	if f.spec.sync() {
+		// huh renders a group while updating it: render again with the
+		// values the preset filled in.
+		f.huh.Update(redraw{})
+	}
 	if f.huh.State == huh.StateCompleted {
 		req, review = f.review()
 		return req, review, tea.Batch(cmd, f.build())

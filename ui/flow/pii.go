@@ -20,27 +20,30 @@ func newPIIForm() *piiForm {
 
 func (p *piiForm) kind() model.Kind { return model.KindPII }
 
-func (p *piiForm) fields(rows int) []huh.Field {
+func (p *piiForm) fields(rows, width int) []huh.Field {
 	names := make([]string, len(model.IDNumbers))
 	expects := make([]string, len(model.IDNumbers))
 	for i, e := range model.IDNumbers {
 		names[i], expects[i] = e.Name, e.Expect
 	}
 	p.idIn = secret("ID number", &p.idNumber, check(model.ValidateIDNumber))
-	return []huh.Field{presetPicker(&p.preset, min(rows, len(names)+1), names, expects), p.idIn}
+	return []huh.Field{presetPicker(&p.preset, min(rows, len(names)+1), width, names, expects), p.idIn}
 }
 
-func (p *piiForm) sync() {
+func (p *piiForm) sync() bool {
 	if p.preset == p.applied {
-		return
+		return false
 	}
 	p.applied = p.preset
-	if e, ok := model.IDByName(p.preset); ok {
-		p.idNumber = e.IDNumber
-		if p.idIn != nil {
-			p.idIn.Value(&p.idNumber)
-		}
+	e, ok := model.IDByName(p.preset)
+	if !ok {
+		return false
 	}
+	p.idNumber = e.IDNumber
+	if p.idIn != nil {
+		p.idIn.Value(&p.idNumber)
+	}
+	return true
 }
 
 func (p *piiForm) request() (model.TokenRequest, error) {

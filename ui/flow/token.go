@@ -18,8 +18,8 @@ import (
 // account.go).
 type kindForm interface {
 	kind() model.Kind
-	fields(presetRows int) []huh.Field
-	sync()
+	fields(presetRows, width int) []huh.Field
+	sync() bool
 	request() (model.TokenRequest, error)
 }
 
@@ -30,8 +30,8 @@ type tokenSpec struct {
 	now func() time.Time
 }
 
-func (s tokenSpec) groups(rows int) []*huh.Group {
-	return []*huh.Group{huh.NewGroup(s.fields(rows)...)}
+func (s tokenSpec) groups(rows, width int) []*huh.Group {
+	return []*huh.Group{huh.NewGroup(s.fields(rows, width)...)}
 }
 
 func (s tokenSpec) request() (model.TokenRequest, error) {
@@ -263,8 +263,10 @@ func (t *Token) View() string {
 	case stepApply:
 		body = t.spin.View() + " Creating token… POST /v1/tokens  →  " + t.pc.Backend.Label()
 	case stepFailed:
-		body = common.RenderError(st, t.err, t.w) + "\n\n" + t.form.view() + "\n\n" +
-			st.Muted.Render("enter/esc: back to the form, everything kept")
+		// The form is not shown under the pane: it would not fit at 80x24,
+		// and after a submission no number may be on screen unmasked.
+		body = common.RenderError(st, t.err, t.w-1) + "\n\n" +
+			st.Muted.Render("enter/esc: back to the form, everything you typed is kept")
 	}
 	return st.Header.Render(" "+t.title()) + "\n\n" + indent(body)
 }

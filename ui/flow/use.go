@@ -20,7 +20,7 @@ type useSpec struct {
 	tokenID, kind, amount, currency string
 }
 
-func (u *useSpec) groups(int) []*huh.Group {
+func (u *useSpec) groups(int, int) []*huh.Group {
 	kind := huh.NewSelect[string]().Title("Use the token").Options(
 		huh.NewOption("charge it                  POST /v1/charges", string(model.UseCharge)),
 		huh.NewOption("attach to a new customer   POST /v1/customers", string(model.UseCustomer)),
@@ -34,7 +34,7 @@ func (u *useSpec) groups(int) []*huh.Group {
 	}
 }
 
-func (u *useSpec) sync() {}
+func (u *useSpec) sync() bool { return false }
 
 func (u *useSpec) checkAmount(s string) error {
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
