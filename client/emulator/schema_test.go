@@ -102,6 +102,6 @@ type fakeT struct {
 	failed bool
 }
 
-func (f *fakeT) Helper()                   {}
-func (f *fakeT) Errorf(string, ...any)     { f.failed = true }
-func (f *fakeT) Fatalf(string, ...any)     { f.failed = true }
+func (f *fakeT) Helper()               {}
+func (f *fakeT) Errorf(string, ...any) { f.failed = true }
+func (f *fakeT) Fatalf(string, ...any) { f.failed = true }

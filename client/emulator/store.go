@@ -152,8 +152,8 @@ func (s *store) load() error {
 // writing at once both land.
 func (s *store) update(ctx context.Context, now time.Time, fn func(*db)) error {
 	if s.path == "" {
-		fn(s.db)
 		s.db.pruneIdempotency(now)
+		fn(s.db)
 		s.db.dirty = false
 		return nil
 	}
@@ -165,8 +165,8 @@ func (s *store) update(ctx context.Context, now time.Time, fn func(*db)) error {
 	if err := s.refresh(); err != nil {
 		return err
 	}
-	fn(s.db)
 	s.db.pruneIdempotency(now)
+	fn(s.db)
 	if !s.db.dirty {
 		return nil
 	}

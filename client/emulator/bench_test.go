@@ -1,0 +1,45 @@
+package emulator
+
+import (
+	"strings"
+	"testing"
+)
+
+// BenchmarkGet1000Tokens reads 1,000 persisted tokens through the handler,
+// as a refresh of 1,000 tokens does (budget: 1 s for the whole refresh).
+func BenchmarkGet1000Tokens(b *testing.B) {
+	e, err := New(Options{Dir: b.TempDir(), Now: clock})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ids := make([]string, 1000)
+	for i := range ids {
+		rec := do(b, e, "POST", "/v1/tokens", testKey, "card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=2031&card[cvc]=123", nil)
+		if rec.Code != 200 {
+			b.Fatal(rec.Body)
+		}
+		ids[i] = strings.Split(rec.Body.String(), `"`)[3]
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, id := range ids {
+			if rec := do(b, e, "GET", "/v1/tokens/"+id, testKey, "", nil); rec.Code != 200 {
+				b.Fatal(rec.Body)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(ids)), "ns/get")
+}
+
+// BenchmarkCreateToken is one persisted POST /v1/tokens: lock, write, fsync.
+func BenchmarkCreateToken(b *testing.B) {
+	e, err := New(Options{Dir: b.TempDir(), Now: clock})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if rec := do(b, e, "POST", "/v1/tokens", testKey, "pii[id_number]=000000000", nil); rec.Code != 200 {
+			b.Fatal(rec.Body)
+		}
+	}
+}
