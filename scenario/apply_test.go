@@ -174,7 +174,7 @@ token "bank" {
 	if e, ok := client.AsError(failed[0].Err); !ok || e.Code != "amount_too_small" {
 		t.Errorf("tiny failed with %v, want amount_too_small", failed[0].Err)
 	}
-	if failed[0].TokenID == "" || failed[0].Outcome() != "charge failed" {
+	if failed[0].TokenID == "" || failed[0].Outcome() != "failed" {
 		t.Errorf("tiny row = %+v", failed[0])
 	}
 	links := linked(t, s)

@@ -62,7 +62,7 @@ func (row Row) Outcome() string {
 	case row.Err != nil && row.TokenID == "":
 		return "create failed"
 	case row.Err != nil:
-		return string(row.Use) + " failed"
+		return "failed"
 	case row.Use == "":
 		return "-"
 	}

@@ -1,0 +1,238 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/scenario"
+)
+
+const scenarioArgs = `FILE is a scenario file in HCL; pack:NAME is a built-in pack (` + "`pack:brands`, `pack:declines`, `pack:banks`" + `).
+Each token "NAME" block is created once: the state links NAME to the token it
+made, so running it again changes nothing until you --replace it.`
+
+// newPlanCmd shows what apply would do with a scenario, sending nothing.
+func (a *app) newPlanCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "plan FILE|pack:NAME",
+		Short: "Show the tokens a scenario file would create and use (nothing is sent)",
+		Long:  "Show the tokens a scenario file would create and use; nothing is sent.\n\n" + scenarioArgs,
+		Example: `  tokenscope plan pack:declines
+  tokenscope plan checkout.hcl --json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			a.stream = a.json
+			_, p, err := a.scenarioPlan(args[0], scenario.PlanOptions{})
+			if err != nil {
+				return err
+			}
+			if a.json {
+				j := model.NewJSONUI(a.stdout, Version)
+				for _, ch := range p.Changes {
+					j.PlannedChange(ch)
+				}
+				add, change, destroy := p.Counts()
+				j.ChangeSummary(add, change, destroy, "plan")
+				return j.Err()
+			}
+			p.Render(a.stdout)
+			return nil
+		},
+	}
+	a.jsonFlag(c, "print JSON lines: version, planned_change per change, change_summary")
+	return c
+}
+
+// newApplyCmd creates and uses a scenario's tokens, after showing the plan
+// and, on a terminal, asking for "yes".
+func (a *app) newApplyCmd() *cobra.Command {
+	var autoApprove, replaceAll bool
+	var replace []string
+	c := &cobra.Command{
+		Use:   "apply FILE|pack:NAME",
+		Short: "Create and use the tokens a scenario file describes, after confirming the plan",
+		Long: "Create and use the tokens a scenario file describes, after confirming the plan.\n\n" + scenarioArgs + `
+
+A use step that declines exactly as its test card should (the catalog's code
+and decline code) is an outcome, shown in the summary; any other failure is an
+error: the other tokens are kept, and the command exits 1.`,
+		Example: `  tokenscope apply pack:declines
+  tokenscope apply checkout.hcl --replace declined_insufficient
+  tokenscope apply pack:brands --auto-approve --json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			a.stream = a.json
+			interactive := !autoApprove && stdinIsTerminal(a.stdin)
+			switch {
+			case !autoApprove && a.json:
+				return usagef(c.CommandPath(), "--json needs --auto-approve: a JSON stream cannot ask for confirmation")
+			case !autoApprove && !interactive:
+				return usagef(c.CommandPath(), "stdin is not a terminal, so apply cannot ask for confirmation; pass --auto-approve")
+			}
+			sess, p, err := a.scenarioPlan(args[0], scenario.PlanOptions{Replace: replace, ReplaceAll: replaceAll})
+			if err != nil {
+				return err
+			}
+			if a.json {
+				return a.applyJSON(c, sess, p)
+			}
+			p.Render(a.stdout)
+			if len(p.Changes) == 0 {
+				fmt.Fprintln(a.stdout, "\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.")
+				return nil
+			}
+			if interactive && !a.confirm() {
+				return fmt.Errorf("apply cancelled: nothing was sent")
+			}
+			return a.applyText(c, sess, p)
+		},
+	}
+	fs := c.Flags()
+	fs.BoolVar(&autoApprove, "auto-approve", false, "apply without asking (required without a terminal, and with --json)")
+	fs.StringArrayVar(&replace, "replace", nil, "create token `NAME` anew although the state has it (repeatable)")
+	fs.BoolVar(&replaceAll, "replace-all", false, "create every token of the file anew")
+	a.jsonFlag(c, "print JSON lines: version, planned_change, apply_start, apply_complete or apply_errored, change_summary, diagnostic")
+	c.MarkFlagsMutuallyExclusive("replace", "replace-all")
+	return c
+}
+
+// scenarioPlan loads arg and plans it against the session's workspace. A
+// scenario with errors prints its diagnostics and exits 2 before any
+// request is made.
+func (a *app) scenarioPlan(arg string, opts scenario.PlanOptions) (*client.Session, *scenario.Plan, error) {
+	f, diags := scenario.Load(arg)
+	if diags.HasErrors() {
+		a.writeDiagnostics(f, diags)
+		return nil, nil, usageError{err: fmt.Errorf("%s: %d error(s) in the scenario; nothing was sent", arg, len(diags.Errs()))}
+	}
+	sess, err := a.session()
+	if err != nil {
+		return nil, nil, err
+	}
+	ws, err := sess.LoadWorkspace()
+	if err != nil {
+		return nil, nil, err
+	}
+	opts.Target = sess.API.Backend().Label()
+	p, err := scenario.MakePlan(f, ws, opts)
+	if err != nil {
+		return nil, nil, usageError{err: err}
+	}
+	return sess, p, nil
+}
+
+// writeDiagnostics prints HCL diagnostics: as text with the file's (masked)
+// source on stderr, or as JSON diagnostic lines on stdout with --json.
+func (a *app) writeDiagnostics(f *scenario.File, diags hcl.Diagnostics) {
+	if !a.json {
+		_ = f.WriteDiagnostics(a.stderr, diags, 0, false)
+		return
+	}
+	j := model.NewJSONUI(a.stdout, Version)
+	for _, d := range diags {
+		severity := "error"
+		if d.Severity == hcl.DiagWarning {
+			severity = "warning"
+		}
+		j.Diagnostic(severity, scenario.Located(d), d.Detail)
+	}
+}
+
+// confirm asks Terraform's question and reads one line from stdin.
+func (a *app) confirm() bool {
+	fmt.Fprint(a.stdout, "\nDo you want to perform these actions?\n"+
+		"  tokenscope will perform the actions described above.\n"+
+		"  Only 'yes' will be accepted to approve.\n\n"+
+		"  Enter a value: ")
+	line, _ := bufio.NewReader(a.stdin).ReadString('\n')
+	fmt.Fprintln(a.stdout)
+	return strings.TrimSpace(line) == "yes"
+}
+
+// applyText runs the plan printing Terraform's progress lines, then the
+// summary table, then each failure in full.
+func (a *app) applyText(c *cobra.Command, sess *client.Session, p *scenario.Plan) error {
+	fmt.Fprintln(a.stdout)
+	r := scenario.Apply(c.Context(), sess, p, func(e scenario.Event) {
+		writeEvent(a.stdout, e)
+	})
+	fmt.Fprintln(a.stdout)
+	r.Render(a.stdout)
+	return a.applyFailure(r)
+}
+
+// writeEvent prints one progress line as Terraform does.
+func writeEvent(w io.Writer, e scenario.Event) {
+	addr, secs := e.Change.Address, int(e.Elapsed.Seconds())
+	switch e.Kind {
+	case scenario.Started:
+		fmt.Fprintf(w, "%s: Creating...\n", addr)
+	case scenario.Completed:
+		fmt.Fprintf(w, "%s: Creation complete after %ds [id=%s]\n", addr, secs, e.ID)
+	case scenario.Declined:
+		fmt.Fprintf(w, "%s: Declined as expected after %ds [id=%s]: %s\n", addr, secs, e.ID, e.Codes)
+	case scenario.Errored:
+		fmt.Fprintf(w, "%s: Creation errored after %ds\n", addr, secs)
+	}
+}
+
+// applyJSON runs the plan writing Terraform's machine-readable stream. An
+// expected decline is an apply_complete (the failed charge is its id)
+// followed by a warning diagnostic that names the codes.
+func (a *app) applyJSON(c *cobra.Command, sess *client.Session, p *scenario.Plan) error {
+	j := model.NewJSONUI(a.stdout, Version)
+	for _, ch := range p.Changes {
+		j.PlannedChange(ch)
+	}
+	r := scenario.Apply(c.Context(), sess, p, func(e scenario.Event) {
+		switch e.Kind {
+		case scenario.Started:
+			j.ApplyStart(e.Change)
+		case scenario.Completed:
+			j.ApplyComplete(e.Change, e.ID, e.Elapsed)
+		case scenario.Declined:
+			j.ApplyComplete(e.Change, e.ID, e.Elapsed)
+			j.Diagnostic("warning", e.Change.Address+": declined as expected", e.Codes)
+		case scenario.Errored:
+			j.ApplyErrored(e.Change, e.Err)
+		}
+	})
+	if len(r.Failed()) == 0 {
+		add, change, destroy := r.Counts()
+		j.ChangeSummary(add, change, destroy, "apply")
+	}
+	if err := a.applyFailure(r); err != nil {
+		return err
+	}
+	return j.Err()
+}
+
+// applyFailure prints each failed step in full (type, code, request id,
+// explanation) and returns the error the command exits 1 with.
+func (a *app) applyFailure(r *scenario.Result) error {
+	failed := r.Failed()
+	if len(failed) == 0 {
+		return nil
+	}
+	if !a.json { // the stream already carries them as diagnostics
+		for _, row := range failed {
+			a.printError(fmt.Errorf("token.%s: %w", row.Name, row.Err))
+		}
+	}
+	return fmt.Errorf("apply failed: %d of %d tokens errored (whatever succeeded is recorded in the state; the next apply retries the failed ones)", len(failed), len(r.Rows))
+}
+
+// stdinIsTerminal: only a person at a terminal can answer the prompt.
+func stdinIsTerminal(stdin io.Reader) bool {
+	f, ok := stdin.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
