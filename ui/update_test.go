@@ -1,0 +1,294 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tokenscope/tokenscope/client"
+
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/ui/flow"
+)
+
+func selectedID(a *App) string { return a.list.selectedID() }
+
+func TestMoveKeys(t *testing.T) {
+	recs := manyRecords(t, 100)
+	a := newApp(t, newSession(t, recs), 80, 24)
+	steps := []struct {
+		keys []string
+		want int
+	}{
+		{[]string{"j"}, 1}, {[]string{"down"}, 2}, {[]string{"k"}, 1}, {[]string{"up"}, 0},
+		{[]string{"up"}, 0}, // stays at the top
+		{[]string{"G"}, 99}, {[]string{"j"}, 99}, {[]string{"g"}, 0}, {[]string{"end"}, 99}, {[]string{"home"}, 0},
+		{[]string{"pgdown"}, 20}, {[]string{"pgdown"}, 40}, {[]string{"pgup"}, 20},
+	}
+	for _, s := range steps {
+		press(t, a, s.keys...)
+		if got := a.list.cursor; got != s.want {
+			t.Fatalf("after %v: cursor %d, want %d", s.keys, got, s.want)
+		}
+		if selectedID(a) != recs[s.want].ID {
+			t.Fatalf("after %v: selected %s, want %s", s.keys, selectedID(a), recs[s.want].ID)
+		}
+		if !strings.Contains(a.View(), "› card "+recs[s.want].ID) {
+			t.Fatalf("after %v: the selected row is not drawn with ›:\n%s", s.keys, a.View())
+		}
+	}
+}
+
+func TestEnterOpensDetailAndEscReturns(t *testing.T) {
+	a := newApp(t, newSession(t, fixtures(t)), 80, 24)
+	press(t, a, "j", "enter")
+	v := a.View()
+	if a.mode != modePager || !strings.Contains(v, "USED        ● yes, used by ch_3QxYg7HiJk… (declined: insufficient_funds)") {
+		t.Fatalf("enter did not open the used token's detail:\n%s", v)
+	}
+	for _, want := range []string{"number      •••• •••• •••• 9995", "test card   insufficient_funds:", "cvc_check   pass"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("detail lacks %q:\n%s", want, v)
+		}
+	}
+	press(t, a, "esc")
+	if a.mode != modeList || strings.Contains(a.View(), "USED") {
+		t.Fatalf("esc did not return to the list:\n%s", a.View())
+	}
+}
+
+func TestJSONAndLogAndHelp(t *testing.T) {
+	a := newApp(t, newSession(t, fixtures(t)), 80, 24)
+	press(t, a, "J")
+	if v := a.View(); !strings.Contains(v, `"id": "tok_1QxYz8Lk2mN3pQ4rS5tU6vW7",`) || !strings.Contains(v, `  "card": {`) {
+		t.Fatalf("J does not show the indented raw JSON:\n%s", v)
+	}
+	press(t, a, "esc", "L")
+	if v := a.View(); !strings.Contains(v, "Request log") || !strings.Contains(v, "no requests yet") {
+		t.Fatalf("L does not show the request log:\n%s", v)
+	}
+	press(t, a, "esc", "?")
+	if v := a.View(); !strings.Contains(v, "R        refresh all") || !strings.Contains(v, "y        copy id") {
+		t.Fatalf("? does not list every key:\n%s", v)
+	}
+	press(t, a, "esc")
+	if a.mode != modeList {
+		t.Fatal("esc did not close help")
+	}
+}
+
+func TestFilter(t *testing.T) {
+	a := newApp(t, newSession(t, fixtures(t)), 80, 24)
+	cases := []struct {
+		query string
+		want  []string
+	}{
+		{"bank", []string{"btok_1QxYc3DeFgHiJkLmNoPqRsTu"}},
+		{"9995", []string{"tok_1QxYa1BcDeFgHiJkLmNoPqRs"}},
+		{"used", []string{"tok_1QxYa1BcDeFgHiJkLmNoPqRs"}},
+		{"unused", []string{"tok_1QxYz8Lk2mN3pQ4rS5tU6vW7", "btok_1QxYc3DeFgHiJkLmNoPqRsTu"}},
+		{"visa unused", []string{"tok_1QxYz8Lk2mN3pQ4rS5tU6vW7"}},
+		{"CARD", []string{"tok_1QxYz8Lk2mN3pQ4rS5tU6vW7", "tok_1QxYa1BcDeFgHiJkLmNoPqRs"}},
+		{"insufficient", []string{"tok_1QxYa1BcDeFgHiJkLmNoPqRs"}},
+		{"nothing", nil},
+	}
+	for _, c := range cases {
+		press(t, a, "/")
+		if !a.filtering {
+			t.Fatal("/ did not start the filter")
+		}
+		for _, r := range c.query {
+			press(t, a, string(r))
+		}
+		press(t, a, "enter")
+		var got []string
+		for pos := 0; pos < a.list.len(); pos++ {
+			got = append(got, a.list.at(pos).ID)
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("filter %q: %v, want %v", c.query, got, c.want)
+		}
+		if a.filtering {
+			t.Fatal("enter did not leave the filter input")
+		}
+		press(t, a, "esc")
+		if a.list.len() != 3 {
+			t.Fatalf("esc did not clear filter %q", c.query)
+		}
+	}
+	press(t, a, "/", "v", "esc")
+	if a.filtering || a.list.query != "" || a.list.len() != 3 {
+		t.Fatal("esc while typing did not clear the filter")
+	}
+}
+
+func TestFlowsOpenAndClose(t *testing.T) {
+	a := newApp(t, newSession(t, fixtures(t)), 80, 24)
+	for _, k := range []string{"n", "i", "u"} {
+		a.Update(keyMsg(k)) // not drained: a form's cursor blinks forever
+		if a.flow == nil {
+			t.Fatalf("%s did not open a flow", k)
+		}
+		if quits(a, "q") {
+			t.Fatalf("q inside the %s flow quit: it must reach the form", k)
+		}
+		rec := fixtures(t)[2]
+		rec.Used = true
+		_, _ = a.Update(flow.DoneMsg{Record: &rec, Status: "done " + k})
+		if a.flow != nil || a.status != "done "+k {
+			t.Fatalf("DoneMsg did not close the %s flow", k)
+		}
+		if selectedID(a) != rec.ID || !a.list.selected().Used || a.list.used != 2 {
+			t.Fatalf("DoneMsg did not select and update %s", rec.ID)
+		}
+		press(t, a, "g")
+	}
+	fresh := fixtures(t)[0]
+	fresh.ID = "tok_new"
+	a.Update(flow.DoneMsg{Record: &fresh})
+	if len(a.list.tokens) != 4 || a.list.tokens[0].ID != "tok_new" || selectedID(a) != "tok_new" {
+		t.Fatal("a new record is not prepended and selected")
+	}
+}
+
+func TestUseWithoutTokens(t *testing.T) {
+	a := newApp(t, newSession(t, nil), 80, 24)
+	press(t, a, "u")
+	if a.flow != nil || !strings.Contains(a.View(), "no token selected") {
+		t.Fatalf("u with no token should say so:\n%s", a.View())
+	}
+}
+
+// inFlight is a flow holding a write.
+type inFlight struct{ flowStub }
+
+func (inFlight) InFlight() bool { return true }
+
+type flowStub struct{}
+
+func (flowStub) Init() tea.Cmd                         { return nil }
+func (f flowStub) Update(tea.Msg) (tea.Model, tea.Cmd) { return f, nil }
+func (flowStub) View() string                          { return "stub flow" }
+func (flowStub) SetSize(int, int)                      {}
+func (flowStub) ShortHelp() []key.Binding              { return nil }
+func (flowStub) FullHelp() [][]key.Binding             { return nil }
+
+func TestQuit(t *testing.T) {
+	a := newApp(t, newSession(t, fixtures(t)), 80, 24)
+	if !quits(a, "q") {
+		t.Fatal("q does not quit")
+	}
+	if !quits(newApp(t, newSession(t, nil), 80, 24), "ctrl+c") {
+		t.Fatal("ctrl+c does not quit")
+	}
+	a = newApp(t, newSession(t, fixtures(t)), 80, 24)
+	a.openFlow(inFlight{})
+	if quits(a, "ctrl+c") {
+		t.Fatal("ctrl+c quit with a write in flight without asking")
+	}
+	if !strings.Contains(a.View(), "a write is in flight: quit anyway? y/n") {
+		t.Fatalf("no question:\n%s", a.View())
+	}
+	if quits(a, "n") || a.confirmQuit {
+		t.Fatal("n did not cancel the question")
+	}
+	a.Update(keyMsg("ctrl+c"))
+	if !quits(a, "y") {
+		t.Fatal("y did not quit")
+	}
+}
+
+func TestRefreshSelectedShowsDrift(t *testing.T) {
+	a := newApp(t, driftSession(t), 80, 24)
+	press(t, a, "r")
+	if !strings.Contains(a.status, "used: false -> true") {
+		t.Fatalf("r: status %q lacks the drift", a.status)
+	}
+	if !a.list.selected().Used || a.list.used != 2 {
+		t.Fatal("r did not reload the refreshed token")
+	}
+	press(t, a, "G", "r")
+	if !a.list.selected().Gone {
+		t.Fatal("the bank token the API no longer knows is not marked gone")
+	}
+	if v := a.View(); !strings.Contains(v, "- gone") {
+		t.Fatalf("a gone token's row does not say so:\n%s", v)
+	}
+	press(t, a, "enter")
+	if v := a.View(); !strings.Contains(v, "- no longer exists") {
+		t.Fatalf("a gone token's detail does not say so:\n%s", v)
+	}
+}
+
+func TestRefreshErrorOpensErrorPane(t *testing.T) {
+	s := newSession(t, fixtures(t)) // the real emulator knows none of them
+	api := &fakeAPI{}
+	s.API = failing{api}
+	a := newApp(t, s, 80, 24)
+	press(t, a, "r")
+	v := a.View()
+	if a.mode != modePager || !strings.Contains(v, "api_error") || !strings.Contains(v, "req_boom") {
+		t.Fatalf("a failed refresh does not show the error pane:\n%s", v)
+	}
+}
+
+// failing answers every Get with a server error.
+type failing struct{ *fakeAPI }
+
+func (failing) Get(_ context.Context, id string) (model.Record, error) {
+	return model.Record{}, &client.Error{Type: "api_error", Message: "boom", RequestID: "req_boom", HTTPStatus: 500}
+}
+
+func TestRefreshAllReport(t *testing.T) {
+	a := newApp(t, driftSession(t), 80, 24)
+	press(t, a, "R")
+	v := a.View()
+	for _, want := range []string{"Refreshed 3 tokens", "~ tok_1QxYz8Lk", "used: false -> true", "- btok_1QxYc3D", "no longer exists (resource_missing)", "Refresh: 1 changed, 1 gone, 1 unchanged."} {
+		if !strings.Contains(v, want) {
+			t.Errorf("drift report lacks %q:\n%s", want, v)
+		}
+	}
+	press(t, a, "esc")
+	if a.list.used != 2 || !a.list.tokens[2].Gone {
+		t.Fatal("R did not reload the list")
+	}
+}
+
+func TestCopyWritesOSC52(t *testing.T) {
+	var out strings.Builder
+	a := New(Options{Session: newSession(t, fixtures(t)), Renderer: asciiRenderer(), Now: fixedNow, Output: &out, Width: 80, Height: 24}).(*App)
+	press(t, a, "y")
+	if !strings.Contains(out.String(), "\x1b]52;c;dG9rXzFReFl6OExrMm1OM3BRNHJTNXRVNnZXNw==\a") {
+		t.Fatalf("no OSC 52 sequence for the id: %q", out.String())
+	}
+	if !strings.HasPrefix(a.status, "copied tok_1QxYz8Lk2mN… to the clipboard (OSC 52; if your terminal ignores it") {
+		t.Fatalf("status %q", a.status)
+	}
+}
+
+func TestWelcomeOnEmptyWorkspace(t *testing.T) {
+	v := newApp(t, newSession(t, nil), 80, 24).View()
+	for _, want := range []string{"single-use stand-in for card or bank details", "n   to make a token", "tok_visa", "never", "talks to Stripe", "0 tokens"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("welcome lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestStaleTokenRefreshesWhenOpened(t *testing.T) {
+	a := newApp(t, driftSession(t), 80, 24)
+	a.list.tokens[0].FetchedAt = clock.Add(-10 * time.Minute)
+	press(t, a, "enter")
+	if !a.list.selected().Used {
+		t.Fatal("opening a token fetched 10 minutes ago did not refresh it")
+	}
+	b := newApp(t, driftSession(t), 80, 24)
+	press(t, b, "enter")
+	if b.list.selected().Used {
+		t.Fatal("a token fetched 12 s ago was refreshed on open")
+	}
+}
