@@ -1,0 +1,129 @@
+package model
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDiffCard(t *testing.T) {
+	old := mustRecord(t, cardTokenJSON)
+	newer := mustRecord(t, strings.NewReplacer(
+		`"used": false`, `"used": true`,
+		`"cvc_check": "pass"`, `"cvc_check": "fail"`,
+		`"exp_year": 2030`, `"exp_year": 2031`,
+		`"address_zip_check": null`, `"address_zip_check": "unavailable"`,
+	).Replace(cardTokenJSON))
+	got := Diff(old, newer)
+	want := []Drift{
+		{ID: old.ID, Field: "used", From: "false", To: "true"},
+		{ID: old.ID, Field: "card.exp", From: "08/2030", To: "08/2031"},
+		{ID: old.ID, Field: "card.cvc_check", From: "pass", To: "fail"},
+		{ID: old.ID, Field: "card.address_zip_check", From: "null", To: "unavailable"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Diff = %+v\nwant %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("drift %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestDiffBankAndNone(t *testing.T) {
+	old := mustRecord(t, bankTokenJSON)
+	if d := Diff(old, old); len(d) != 0 {
+		t.Errorf("a token does not drift from itself: %+v", d)
+	}
+	newer := mustRecord(t, strings.Replace(bankTokenJSON, `"status": "new"`, `"status": "verified"`, 1))
+	d := Diff(old, newer)
+	if len(d) != 1 || d[0].Field != "bank_account.status" || d[0].From != "new" || d[0].To != "verified" {
+		t.Errorf("bank drift: %+v", d)
+	}
+	live := newer
+	live.Livemode, live.Type = true, KindCard
+	d = Diff(old, live)
+	if len(d) < 3 || d[0].Field != "livemode" || d[1].Field != "type" || d[1].From != "bank_account" || d[1].To != "card" {
+		t.Errorf("top-level drift first: %+v", d)
+	}
+}
+
+func TestDriftString(t *testing.T) {
+	cases := []struct {
+		d    Drift
+		want string
+	}{
+		{Drift{ID: "tok_1QxYa1BcDeFgHiJk", Field: "used", From: "false", To: "true"}, "~ tok_1QxYa1Bc…   used: false -> true"},
+		{GoneDrift(Record{ID: "tok_1QxXz9AaBbCc"}, "resource_missing"), "- tok_1QxXz9Aa…   no longer exists (resource_missing)"},
+		{Drift{ID: "tok_visa", Field: "used", From: "false", To: "true"}, "~ tok_visa        used: false -> true"},
+		{Drift{ID: "tok_visa", Gone: true}, "- tok_visa        no longer exists"},
+	}
+	for _, c := range cases {
+		if got := c.d.String(); got != c.want {
+			t.Errorf("String() = %q, want %q", got, c.want)
+		}
+	}
+}
+
+func TestShortID(t *testing.T) {
+	for in, want := range map[string]string{
+		"tok_1QxYa1BcDeFgHiJk": "tok_1QxYa1Bc…",
+		"btok_1QxYc3DeFg":      "btok_1QxYc3D…",
+		"tok_visa":             "tok_visa",
+		"tok_1QxYa1Bcd":        "tok_1QxYa1Bcd", // exactly 13: kept whole
+		"":                     "",
+	} {
+		if got := ShortID(in); got != want {
+			t.Errorf("ShortID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The report of screens.md, "Refresh with drift".
+func TestRefreshReportMatchesScreen(t *testing.T) {
+	r := RefreshReport{
+		Total:   7,
+		Elapsed: 400 * time.Millisecond,
+		Drifts: []Drift{
+			{ID: "tok_1QxYa1BcDeFgHiJk", Field: "used", From: "false", To: "true"},
+			GoneDrift(Record{ID: "tok_1QxXz9AaBbCcDd"}, "resource_missing"),
+		},
+	}
+	var b strings.Builder
+	r.Render(&b)
+	diffText(t, b.String(), `Refreshed 7 tokens in 0.4s.
+  ~ tok_1QxYa1Bc…   used: false -> true
+  - tok_1QxXz9Aa…   no longer exists (resource_missing)
+Refresh: 1 changed, 1 gone, 5 unchanged.
+`)
+}
+
+func TestRefreshReportCountsAndErrors(t *testing.T) {
+	r := RefreshReport{
+		Total:   4,
+		Elapsed: 1250 * time.Millisecond,
+		Drifts: []Drift{
+			{ID: "tok_a", Field: "used", From: "false", To: "true"},
+			{ID: "tok_a", Field: "card.cvc_check", From: "unchecked", To: "pass"},
+		},
+		Errors: map[string]error{"tok_z": errors.New("api_connection_error: connection refused"), "tok_b": errors.New("rate_limit")},
+	}
+	changed, gone, failed, unchanged := r.Counts()
+	if changed != 1 || gone != 0 || failed != 2 || unchanged != 1 {
+		t.Errorf("Counts = %d %d %d %d, want 1 0 2 1", changed, gone, failed, unchanged)
+	}
+	var b strings.Builder
+	r.Render(&b)
+	diffText(t, b.String(), `Refreshed 4 tokens in 1.2s.
+  ~ tok_a           used: false -> true
+  ~ tok_a           card.cvc_check: unchecked -> pass
+  ! tok_b           rate_limit
+  ! tok_z           api_connection_error: connection refused
+Refresh: 1 changed, 0 gone, 1 unchanged, 2 failed.
+`)
+	b.Reset()
+	RefreshReport{Total: 1}.Render(&b)
+	diffText(t, b.String(), "Refreshed 1 token in 0.0s.\nRefresh: 0 changed, 0 gone, 1 unchanged.\n")
+}
