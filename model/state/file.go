@@ -31,8 +31,10 @@ func EnsureDir(dir string) error {
 
 // WriteFileAtomic replaces path with data so that a reader, or a process
 // killed half way, only ever sees the old file or the new one: write a temp
-// file in the same dir, fsync, rename over path (renameio does the dance).
-// With backup set, the previous file is first kept as path+".backup".
+// file, fsync, rename over path (renameio does the dance). The temp file is
+// made in path's own dir, never in a shared /tmp, and the result is
+// FileMode even when the old file was looser. With backup set, the previous
+// file is first kept as path+".backup".
 func WriteFileAtomic(path string, data []byte, backup bool) error {
 	if err := EnsureDir(filepath.Dir(path)); err != nil {
 		return err
@@ -42,7 +44,19 @@ func WriteFileAtomic(path string, data []byte, backup bool) error {
 			return fmt.Errorf("write backup: %w", err)
 		}
 	}
-	return renameio.WriteFile(path, data, FileMode)
+	return writeAtomic(path, data)
+}
+
+func writeAtomic(path string, data []byte) error {
+	t, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)), renameio.WithPermissions(FileMode))
+	if err != nil {
+		return err
+	}
+	defer t.Cleanup()
+	if _, err := t.Write(data); err != nil {
+		return err
+	}
+	return t.CloseAtomicallyReplace()
 }
 
 // keepBackup makes path+".backup" the current content of path. A hard link
@@ -61,7 +75,7 @@ func keepBackup(path string) error {
 		if err != nil {
 			return err
 		}
-		return renameio.WriteFile(path+".backup", old, FileMode)
+		return writeAtomic(path+".backup", old)
 	}
 	if err := os.Chmod(tmp, FileMode); err != nil {
 		os.Remove(tmp)

@@ -108,7 +108,8 @@ func (s *Store) readLockInfo() (*LockInfo, error) {
 // ForceUnlock removes the lock with the given id, for a holder that is
 // stuck (a holder that died has already lost it: the kernel drops flocks).
 // It refuses when id is not the current lock's, so a lock taken since the
-// user read the id is never broken by mistake.
+// user read the id is never broken by mistake. As with Terraform, a holder
+// that was only slow and then finishes may overwrite writes made since.
 func (s *Store) ForceUnlock(id string) error {
 	info, err := s.readLockInfo()
 	if errors.Is(err, fs.ErrNotExist) {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -113,6 +114,7 @@ func (s *Store) Update(ctx context.Context, op string, fn func(*State) error) (*
 		return nil, err
 	}
 	defer unlock()
+	s.removeOrphans()
 	st, err := s.Load()
 	if err != nil {
 		return nil, err
@@ -141,4 +143,22 @@ func (s *Store) Update(ctx context.Context, op string, fn func(*State) error) (*
 		return nil, fmt.Errorf("write state %s: %w", s.Path(), err)
 	}
 	return st, nil
+}
+
+// removeOrphans deletes the temp files of a process killed while writing
+// (".state.json123…" from renameio, "state.json.backup.<id>" from
+// keepBackup), which would otherwise pile up, 9 MB each for a big state.
+// Every writer of these names holds the lock, so under the lock any that
+// exist are orphans.
+func (s *Store) removeOrphans() {
+	entries, err := os.ReadDir(s.Dir())
+	if err != nil {
+		return // Load reports what is wrong with the dir
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, "."+FileName) || strings.HasPrefix(name, FileName+".backup.") {
+			os.Remove(filepath.Join(s.Dir(), name))
+		}
+	}
 }

@@ -1,0 +1,59 @@
+package state
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// writeBigState writes n realistic card tokens (Raw as stripe-mock returns
+// it, ~700 bytes compacted) straight to state.json.
+func writeBigState(b *testing.B, n int) *Store {
+	b.Helper()
+	s := openStore(b, b.TempDir(), func(o *Options) { o.MaxTokens = -1 })
+	st := &State{Version: Version, Serial: 1, Lineage: newID()}
+	w := st.Workspace("offline")
+	w.Tokens = make([]model.Record, 0, n)
+	for i := n - 1; i >= 0; i-- {
+		w.Tokens = append(w.Tokens, cardRecord(tokID("bench", i)))
+	}
+	data, err := encode(st)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(s.Path(), data, FileMode); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	return s
+}
+
+// BenchmarkLoad10k is the state load the TUI does before its first frame
+// (budget: 100 ms for the frame, load included).
+func BenchmarkLoad10k(b *testing.B) {
+	s := writeBigState(b, 10_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		st, err := s.Load()
+		if err != nil || len(st.Workspace("offline").Tokens) != 10_000 {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkUpdate10k is one recorded create on a 10,000-token state: lock,
+// load, encode, guard, backup, fsync'd write.
+func BenchmarkUpdate10k(b *testing.B) {
+	s := writeBigState(b, 10_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.Update(context.Background(), "create", func(st *State) error {
+			st.Workspace("offline").Upsert(cardRecord("tok_1QxBenchNew"))
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

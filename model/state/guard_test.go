@@ -1,0 +1,99 @@
+package state
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestGuardRefusesCardNumbersAndKeys(t *testing.T) {
+	for name, leak := range map[string]string{
+		"card number":         "4242424242424242",
+		"grouped card number": "4000 0566 5566 5556",
+		"amex":                "378282246310005",
+		"secret key":          "sk_test_51AbCdEfGhIjKlMnOp",
+		"restricted live key": "rk_live_51AbCdEfGhIjKlMnOp",
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := openStore(t, t.TempDir())
+			addTokens(t, s, "offline", "tok_a")
+			before, _ := os.ReadFile(s.Path())
+			_, err := s.Update(context.Background(), "create", func(st *State) error {
+				r := cardRecord("tok_b")
+				r.Summary = "oops " + leak
+				st.Workspace("offline").Upsert(r)
+				return nil
+			})
+			if err == nil {
+				t.Fatal("the write was not refused")
+			}
+			if strings.Contains(err.Error(), leak) {
+				t.Errorf("the error repeats the secret: %v", err)
+			}
+			if after, _ := os.ReadFile(s.Path()); !bytes.Equal(before, after) {
+				t.Error("state.json changed")
+			}
+		})
+	}
+}
+
+func TestGuardLetsRealStatesThrough(t *testing.T) {
+	for name, text := range map[string]string{
+		"masked card":           "Visa •••• 4242",
+		"luhn-failing number":   "4242424242424241",
+		"12 digits":             "000123456789",
+		"20 digits":             "42424242424242424242",
+		"uuid":                  "550e8400-e29b-41d4-a716-446655440000",
+		"rfc3339 nanos":         "2025-01-02T03:04:05.123456789Z",
+		"unix seconds":          "1735689600 1735689601",
+		"key prefix in a hint":  "set STRIPE_API_KEY to an sk_test_... key",
+		"publishable key":       "pk_test_51AbCdEfGhIjKlMnOp",
+		"dashed card is no run": "4242-4242-4242-4242",
+	} {
+		if err := checkSecrets([]byte(text)); err != nil {
+			t.Errorf("%s: %q refused: %v", name, text, err)
+		}
+	}
+	// A whole realistic state, lineage, request ids and times included.
+	var st State
+	st.Version, st.Serial, st.Lineage = Version, 12, newID()
+	for i := 0; i < 200; i++ {
+		st.Workspace("offline").Upsert(cardRecord(tokID("real", i)))
+	}
+	data, err := encode(&st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkSecrets(data); err != nil {
+		t.Fatalf("a real state is refused: %v", err)
+	}
+}
+
+func TestLuhn(t *testing.T) {
+	for number, want := range map[string]bool{"4242424242424242": true, "4242424242424241": false, "378282246310005": true, "79927398713": true, "79927398710": false} {
+		if got := luhn([]byte(number)); got != want {
+			t.Errorf("luhn(%s) = %v, want %v", number, got, want)
+		}
+	}
+}
+
+func FuzzCheckSecrets(f *testing.F) {
+	for _, seed := range []string{"4242424242424242", "x 4000 0566 5566 5556 y", "sk_live_abcdefgh", "", "1 2 3 4 5 6 7 8 9 0 1 2 3"} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		off, last4 := findCardNumber(data)
+		if off < 0 {
+			return
+		}
+		// What it reports is real: digits from off on, ending in last4.
+		if !isDigit(data[off]) || len(last4) != 4 {
+			t.Fatalf("reported offset %d last4 %q in %q", off, last4, data)
+		}
+		if !bytes.Contains(bytes.ReplaceAll(data[off:], []byte(" "), nil), []byte(last4)) {
+			t.Fatalf("last4 %q not in %q", last4, data[off:])
+		}
+	})
+}

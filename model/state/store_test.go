@@ -1,0 +1,184 @@
+package state
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestLoadMissingIsEmpty(t *testing.T) {
+	s := openStore(t, t.TempDir())
+	st, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Version != Version || st.Serial != 0 || len(st.Workspaces) != 0 {
+		t.Fatalf("empty state = %+v", st)
+	}
+}
+
+func TestRoundTripSerialAndBackup(t *testing.T) {
+	s := openStore(t, t.TempDir())
+	first := addTokens(t, s, "offline", "tok_a")
+	if first.Serial != 1 || first.Lineage == "" {
+		t.Fatalf("first write: serial %d lineage %q, want 1 and a lineage", first.Serial, first.Lineage)
+	}
+	if _, err := os.Stat(s.Path() + ".backup"); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("backup after the first write: %v, want none (there was no previous file)", err)
+	}
+	before, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	second := addTokens(t, s, "offline", "tok_b")
+	if second.Serial != 2 || second.Lineage != first.Lineage {
+		t.Fatalf("second write: serial %d lineage %q, want 2 and %q", second.Serial, second.Lineage, first.Lineage)
+	}
+	backup, err := os.ReadFile(s.Path() + ".backup")
+	if err != nil || !bytes.Equal(backup, before) {
+		t.Fatalf("backup does not hold the previous file (err %v)", err)
+	}
+
+	loaded, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := loaded.Workspace("offline")
+	if loaded.Serial != 2 || len(w.Tokens) != 2 || w.Tokens[0].ID != "tok_b" {
+		t.Fatalf("loaded serial %d tokens %v", loaded.Serial, ids(w))
+	}
+	if !bytes.Equal(w.Tokens[1].Raw, cardRecord("tok_a").Raw) {
+		t.Fatalf("Raw changed on the way through the file:\n%s", w.Tokens[1].Raw)
+	}
+	if !w.Tokens[1].FetchedAt.Equal(cardRecord("tok_a").FetchedAt) {
+		t.Fatalf("FetchedAt %v changed", w.Tokens[1].FetchedAt)
+	}
+}
+
+func TestModesAreTightened(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "state")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A state.json a user copied in with loose bits.
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte(`{"version":1,"serial":4,"lineage":"x","workspaces":{}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t, dir)
+	addTokens(t, s, "offline", "tok_a")
+	addTokens(t, s, "offline", "tok_b")
+	for path, want := range map[string]os.FileMode{
+		dir:                                  DirMode,
+		s.Path():                             FileMode,
+		s.Path() + ".backup":                 FileMode,
+		filepath.Join(dir, FileName+".lock"): FileMode,
+	} {
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fi.Mode().Perm(); got != want {
+			t.Errorf("%s: mode %o, want %o", filepath.Base(path), got, want)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") || strings.Contains(e.Name(), ".lock.info") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestFailingUpdateWritesNothing(t *testing.T) {
+	s := openStore(t, t.TempDir())
+	addTokens(t, s, "offline", "tok_a")
+	before, _ := os.ReadFile(s.Path())
+	boom := errors.New("boom")
+	st, err := s.Update(context.Background(), "create", func(st *State) error {
+		st.Workspace("offline").Upsert(cardRecord("tok_b"))
+		return boom
+	})
+	if !errors.Is(err, boom) || st != nil {
+		t.Fatalf("Update = %v, %v; want nil, boom", st, err)
+	}
+	after, _ := os.ReadFile(s.Path())
+	if !bytes.Equal(before, after) {
+		t.Fatal("a failed Update changed state.json")
+	}
+}
+
+func TestCorruptStateIsAnErrorNamingTheBackup(t *testing.T) {
+	s := openStore(t, t.TempDir())
+	addTokens(t, s, "offline", "tok_a")
+	addTokens(t, s, "offline", "tok_b")
+	if err := os.WriteFile(s.Path(), []byte(`{"version":1,"serial":3,"work`), FileMode); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.Load()
+	if err == nil {
+		t.Fatal("Load of a torn file succeeded")
+	}
+	for _, want := range []string{s.Path(), s.Path() + ".backup"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not name %s", err, want)
+		}
+	}
+	if _, err := s.Update(context.Background(), "create", func(*State) error { return nil }); err == nil {
+		t.Fatal("Update over a corrupt state succeeded (it would have saved an empty state over the tokens)")
+	}
+	if data, _ := os.ReadFile(s.Path()); string(data) != `{"version":1,"serial":3,"work` {
+		t.Fatal("Update changed the corrupt file")
+	}
+}
+
+func TestLoadRefusesOtherVersions(t *testing.T) {
+	for _, body := range []string{`{"version":2,"workspaces":{}}`, `{"workspaces":{}}`, `null`, ``} {
+		s := openStore(t, t.TempDir())
+		if err := os.WriteFile(s.Path(), []byte(body), FileMode); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Load(); err == nil {
+			t.Errorf("Load(%q) succeeded", body)
+		}
+	}
+}
+
+func TestMaxTokensTrimsOnWrite(t *testing.T) {
+	s := openStore(t, t.TempDir(), func(o *Options) { o.MaxTokens = 3 })
+	if _, err := s.Update(context.Background(), "apply", func(st *State) error {
+		w := st.Workspace("offline")
+		for _, id := range []string{"tok_1", "tok_2", "tok_3", "tok_4"} {
+			w.Upsert(cardRecord(id))
+		}
+		w.Scenarios = map[string]string{"token.first": "tok_1", "token.last": "tok_4"}
+		st.Workspace("stripe-mock").Upsert(cardRecord("tok_m"))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := st.Workspace("offline")
+	if got := strings.Join(ids(w), ","); got != "tok_4,tok_3,tok_2" {
+		t.Fatalf("kept %s, want tok_4,tok_3,tok_2", got)
+	}
+	if _, ok := w.Scenarios["token.first"]; ok || w.Scenarios["token.last"] != "tok_4" {
+		t.Fatalf("scenarios %v: want token.first dropped with its token, token.last kept", w.Scenarios)
+	}
+	if got := ids(st.Workspace("stripe-mock")); len(got) != 1 {
+		t.Fatalf("the other workspace has %v", got)
+	}
+}
+
+func TestOpenWithoutDir(t *testing.T) {
+	if _, err := Open(Options{}); err == nil {
+		t.Fatal("Open without a dir succeeded")
+	}
+}
