@@ -84,6 +84,10 @@ func (a *app) createCardCmd() *cobra.Command {
 			if exp != "" {
 				month, year, fe := model.ParseExpiry(exp)
 				if fe != nil {
+					// Stripe names the number's problem first.
+					if nfe := model.ValidateNumber(card.Number, allowAny); nfe != nil {
+						return nfe
+					}
 					return fe
 				}
 				card.ExpMonth, card.ExpYear = month, year

@@ -106,6 +106,7 @@ func TestCreateRefusesBadCardInput(t *testing.T) {
 		flags      []string
 	}{
 		{"luhn", "incorrect_number", []string{"--number", "4242424242424241", "--exp", "12/34", "--cvc", "123"}},
+		{"luhn before expiry", "incorrect_number", []string{"--number", "4242424242424241", "--exp", "1/2"}},
 		{"short", "invalid_number", []string{"--number", "4242", "--exp", "12/34", "--cvc", "123"}},
 		{"month", "invalid_expiry_month", []string{"--number", "4242424242424242", "--exp", "13/34", "--cvc", "123"}},
 		{"past year", "invalid_expiry_year", []string{"--number", "4242424242424242", "--exp", "12/20", "--cvc", "123"}},

@@ -84,7 +84,7 @@ func writeToken(w io.Writer, verb string, r model.Record) error {
 
 func cardFields(f fields, c *stripe.Card) {
 	f.add("card.id", c.ID)
-	f.add("card.brand", joinNonEmpty(string(c.Brand), "("+joinNonEmpty(string(c.Funding), c.Country)+")"))
+	f.add("card.brand", withDetail(string(c.Brand), string(c.Funding), c.Country))
 	f.add("card.number", model.MaskCard(c.Last4))
 	if c.ExpMonth != 0 {
 		f.add("card.exp", fmt.Sprintf("%02d/%d", c.ExpMonth, c.ExpYear))
@@ -101,8 +101,8 @@ func bankFields(f fields, b *stripe.BankAccount) {
 	f.add("bank.bank_name", b.BankName)
 	f.add("bank.routing_number", b.RoutingNumber)
 	f.add("bank.account", "•••• "+b.Last4)
-	f.add("bank.country", joinNonEmpty(b.Country, string(b.Currency)))
-	f.add("bank.holder", joinNonEmpty(b.AccountHolderName, "("+string(b.AccountHolderType)+")"))
+	f.add("bank.country", withDetail(b.Country, string(b.Currency)))
+	f.add("bank.holder", withDetail(b.AccountHolderName, string(b.AccountHolderType)))
 	f.add("bank.status", string(b.Status))
 	f.add("bank.fingerprint", b.Fingerprint)
 }
@@ -141,13 +141,27 @@ func useLine(u model.Use) string {
 	return line
 }
 
-// joinNonEmpty joins the parts that say something ("()" says nothing).
+// joinNonEmpty joins the parts that say something with spaces.
 func joinNonEmpty(parts ...string) string {
+	return strings.Join(nonEmpty(parts), " ")
+}
+
+// withDetail is "main (detail, detail)", leaving out what is empty:
+// "Visa (credit, US)".
+func withDetail(main string, details ...string) string {
+	d := strings.Join(nonEmpty(details), ", ")
+	if d == "" {
+		return main
+	}
+	return joinNonEmpty(main, "("+d+")")
+}
+
+func nonEmpty(parts []string) []string {
 	var out []string
 	for _, p := range parts {
-		if p != "" && p != "()" {
+		if p != "" {
 			out = append(out, p)
 		}
 	}
-	return strings.Join(out, " ")
+	return out
 }

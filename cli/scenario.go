@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -163,26 +164,11 @@ func (a *app) confirm() bool {
 func (a *app) applyText(c *cobra.Command, sess *client.Session, p *scenario.Plan) error {
 	fmt.Fprintln(a.stdout)
 	r := scenario.Apply(c.Context(), sess, p, func(e scenario.Event) {
-		writeEvent(a.stdout, e)
+		fmt.Fprintln(a.stdout, e)
 	})
 	fmt.Fprintln(a.stdout)
 	r.Render(a.stdout)
 	return a.applyFailure(r)
-}
-
-// writeEvent prints one progress line as Terraform does.
-func writeEvent(w io.Writer, e scenario.Event) {
-	addr, secs := e.Change.Address, int(e.Elapsed.Seconds())
-	switch e.Kind {
-	case scenario.Started:
-		fmt.Fprintf(w, "%s: Creating...\n", addr)
-	case scenario.Completed:
-		fmt.Fprintf(w, "%s: Creation complete after %ds [id=%s]\n", addr, secs, e.ID)
-	case scenario.Declined:
-		fmt.Fprintf(w, "%s: Declined as expected after %ds [id=%s]: %s\n", addr, secs, e.ID, e.Codes)
-	case scenario.Errored:
-		fmt.Fprintf(w, "%s: Creation errored after %ds\n", addr, secs)
-	}
 }
 
 // applyJSON runs the plan writing Terraform's machine-readable stream. An
@@ -228,7 +214,7 @@ func (a *app) applyFailure(r *scenario.Result) error {
 			a.printError(fmt.Errorf("token.%s: %w", row.Name, row.Err))
 		}
 	}
-	return fmt.Errorf("apply failed: %d of %d tokens errored (whatever succeeded is recorded in the state; the next apply retries the failed ones)", len(failed), len(r.Rows))
+	return errors.New(r.Summary())
 }
 
 // stdinIsTerminal: only a person at a terminal can answer the prompt.

@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer a running command writes while the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// `tokenscope emulator` serves another tokenscope (here: another Main with
+// another state dir) and stops cleanly when its context is cancelled, as
+// main cancels it on SIGINT.
+func TestEmulatorServesAndShutsDown(t *testing.T) {
+	server := newSandbox(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- Main(ctx, []string{"emulator", "--listen", "127.0.0.1:0"}, strings.NewReader(""), &out, &errOut,
+			func(k string) string { return server.vars[k] })
+	}()
+
+	urlRE := regexp.MustCompile(`serving (http://127\.0\.0\.1:\d+)`)
+	var base string
+	for deadline := time.Now().Add(10 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if m := urlRE.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		t.Fatalf("no base URL printed:\n%s\n%s", out.String(), errOut.String())
+	}
+	if !strings.Contains(out.String(), "tokenscope --api-base "+base) {
+		t.Errorf("it does not say how to point tokenscope at it:\n%s", out.String())
+	}
+
+	user := newSandbox(t)
+	id := token(t, user.ok("--api-base", base, "create", "card", "--preset", "insufficient_funds", "--json").out).ID
+	if r := user.expect(1, "--api-base", base, "use", id, "--charge", "1000"); !strings.Contains(r.errOut, "insufficient_funds") {
+		t.Errorf("decline through the served emulator:\n%s", r.errOut)
+	}
+	// The server's own state dir holds the emulator's objects: an
+	// offline tokenscope there sees the same token, used.
+	if tok := token(t, server.ok("get", id, "--json").out); !tok.Used {
+		t.Errorf("the served emulator and the offline one disagree")
+	}
+
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit %d after shutdown:\n%s", code, errOut.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the emulator did not shut down")
+	}
+}
+
+func TestEmulatorRefusesRemoteListen(t *testing.T) {
+	s := newSandbox(t)
+	for _, addr := range []string{"0.0.0.0:0", ":0", "192.0.2.1:12111", "[::]:0"} {
+		if r := s.expect(2, "emulator", "--listen", addr); !strings.Contains(r.errOut, "--allow-remote") {
+			t.Errorf("%s: stderr = %s", addr, r.errOut)
+		}
+	}
+	s.expect(2, "emulator", "--listen", "nonsense")
+}
