@@ -19,8 +19,8 @@ func TestKilledWriterLeavesAWholeStateAndNoLock(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills processes for a few seconds")
 	}
-	dir := t.TempDir()
-	for round := 0; round < 5; round++ {
+	for round := 0; round < 20; round++ {
+		dir := t.TempDir()
 		cmd := helperCmd(dir, "grower")
 		out, err := cmd.StdoutPipe()
 		if err != nil {
