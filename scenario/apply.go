@@ -3,6 +3,7 @@ package scenario
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/tokenscope/tokenscope/client"
@@ -36,6 +37,21 @@ type Event struct {
 	Elapsed time.Duration
 	// Done counts the plan's changes finished so far, of Total.
 	Done, Total int
+}
+
+// String is the event as Terraform prints it: "token.visa: Creating...",
+// "token.visa: Creation complete after 0s [id=tok_…]".
+func (e Event) String() string {
+	addr, secs := e.Change.Address, int(e.Elapsed.Seconds())
+	switch e.Kind {
+	case Completed:
+		return fmt.Sprintf("%s: Creation complete after %ds [id=%s]", addr, secs, e.ID)
+	case Declined:
+		return fmt.Sprintf("%s: Declined as expected after %ds [id=%s]: %s", addr, secs, e.ID, e.Codes)
+	case Errored:
+		return fmt.Sprintf("%s: Creation errored after %ds", addr, secs)
+	}
+	return addr + ": Creating..."
 }
 
 // Apply carries out the plan's steps one after the other through the
@@ -104,6 +120,9 @@ func (a *applier) step(ctx context.Context, step Step) Row {
 	start = time.Now()
 	use, _, err := a.s.Use(ctx, req)
 	row.ObjectID = use.ObjectID
+	if ce, ok := client.AsError(err); ok && row.ObjectID == "" {
+		row.ObjectID = ce.ChargeID // a decline's failed charge
+	}
 	want, expected := t.Expected()
 	switch {
 	case err == nil:
@@ -112,10 +131,10 @@ func (a *applier) step(ctx context.Context, step Step) Row {
 		a.emit(Event{Kind: Completed, Change: *step.Use, ID: use.ObjectID, Elapsed: time.Since(start)})
 	case expected && want.Matches(err):
 		row.Status, row.Codes = StatusExpectedDecline, want.String()
-		if use.ObjectID != "" { // Stripe keeps a failed charge; a refused customer is not made
+		if row.ObjectID != "" { // Stripe keeps a failed charge; a refused customer is not made
 			row.applied = append(row.applied, *step.Use)
 		}
-		a.emit(Event{Kind: Declined, Change: *step.Use, ID: use.ObjectID, Codes: row.Codes, Elapsed: time.Since(start)})
+		a.emit(Event{Kind: Declined, Change: *step.Use, ID: row.ObjectID, Codes: row.Codes, Elapsed: time.Since(start)})
 	default:
 		row.Err = err
 		if uerr := a.s.Unlink(ctx, t.Name); uerr != nil {

@@ -222,6 +222,9 @@ func TestEveryPackParses(t *testing.T) {
 		if len(f.Tokens) == 0 {
 			t.Errorf("%s has no tokens", name)
 		}
+		if about := PackAbout(name); !strings.HasPrefix(about, "one ") {
+			t.Errorf("%s: about = %q", name, about)
+		}
 	}
 	if _, diags := Load("pack:nope"); !diags.HasErrors() || !strings.Contains(diags[0].Detail, "pack:declines") {
 		t.Errorf("unknown pack: %v", diags)

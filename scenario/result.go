@@ -90,9 +90,18 @@ func (r *Result) Render(w io.Writer) {
 	}
 	tw.Flush()
 	if len(r.Failed()) == 0 {
-		add, change, destroy := r.Counts()
-		fmt.Fprintf(w, "\nApply complete! Resources: %d added, %d changed, %d destroyed.\n", add, change, destroy)
+		fmt.Fprintf(w, "\n%s\n", r.Summary())
 	}
+}
+
+// Summary is the apply's closing line: Terraform's "Apply complete!
+// Resources: 2 added, 0 changed, 0 destroyed.", or how many tokens failed.
+func (r *Result) Summary() string {
+	if failed := len(r.Failed()); failed > 0 {
+		return fmt.Sprintf("Apply failed: %d of %d tokens errored; whatever succeeded is recorded in the state, and the next apply retries the failed ones.", failed, len(r.Rows))
+	}
+	add, change, destroy := r.Counts()
+	return fmt.Sprintf("Apply complete! Resources: %d added, %d changed, %d destroyed.", add, change, destroy)
 }
 
 func orDash(s string) string {

@@ -1,5 +1,7 @@
-# pack:banks: one token per Stripe test bank account, each attached to a
-# new customer (the debit outcome shows on a later debit, not on attach).
+# pack:banks: one token per test bank account, each attached to a new customer.
+#
+# The account's debit outcome (account_closed, ...) shows on a later debit,
+# not when it is attached.
 
 # debits succeed
 token "bank_ok" {

@@ -1,5 +1,6 @@
-# pack:brands: one unused token per card brand, each a card whose charges
-# succeed: fresh tokens to explore, use or charge from the TUI.
+# pack:brands: one unused token per card brand, all cards whose charges succeed.
+#
+# Fresh tokens to explore, use or charge from the TUI.
 
 # Visa credit
 token "visa" {

@@ -1,6 +1,7 @@
-# pack:declines: one token per test card whose charge Stripe declines,
-# each charged so its decline code shows. The test TestPackDeclinesCoversCatalog
-# fails when model.Cards gains a declining card this file lacks.
+# pack:declines: one token per declining test card, each charged so its code shows.
+#
+# Every card of model.Cards whose charge Stripe declines is here; the test
+# TestPackDeclinesCoversCatalog fails when the catalog gains one this file lacks.
 
 # declines when charged: card_declined / generic_decline
 token "generic_decline" {
