@@ -102,14 +102,7 @@ var helpers = map[string]func(dir string, args []string) error{
 			return err
 		}
 		for i := 0; ; i++ {
-			if _, err := s.Update(context.Background(), "create", func(st *State) error {
-				w := st.Workspace("offline")
-				base := len(w.Tokens)
-				for j := 0; j < growBy; j++ {
-					w.Upsert(cardRecord(tokID("grow", base+j)))
-				}
-				return nil
-			}); err != nil {
+			if _, err := s.Update(context.Background(), "create", grow); err != nil {
 				return err
 			}
 			if i == 0 {
@@ -120,6 +113,17 @@ var helpers = map[string]func(dir string, args []string) error{
 }
 
 const growBy = 50
+
+// grow is an Update fn that adds growBy new tokens: after n writes of it a
+// whole state holds n*growBy tokens.
+func grow(st *State) error {
+	w := st.Workspace("offline")
+	base := len(w.Tokens)
+	for j := 0; j < growBy; j++ {
+		w.Upsert(cardRecord(tokID("grow", base+j)))
+	}
+	return nil
+}
 
 func TestMain(m *testing.M) {
 	if name := os.Getenv(helperEnv); name != "" {
