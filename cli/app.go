@@ -43,9 +43,8 @@ type globalFlags struct {
 	maxTokens   int
 }
 
-// rootCmd builds the command tree. Each group adds itself here; the
-// scenario commands (plan, apply) go in scenario.go as newPlanCmd and
-// newApplyCmd and are added to the list below.
+// rootCmd builds the command tree: one constructor per command, each in
+// the file of its group (scenario.go holds plan and apply).
 func (a *app) rootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "tokenscope",
@@ -69,6 +68,8 @@ an offline emulator of Stripe's test mode; nothing leaves the machine.`,
 		a.listCmd(),
 		a.refreshCmd(),
 		a.useCmd(),
+		a.newPlanCmd(),
+		a.newApplyCmd(),
 		a.stateCmd(),
 		a.forceUnlockCmd(),
 		a.presetsCmd(),
