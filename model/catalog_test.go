@@ -182,3 +182,28 @@ func TestFromPresetUnknown(t *testing.T) {
 		t.Error("PresetKind of an unknown name")
 	}
 }
+
+// FuzzFromPreset: any name either builds a request of the kind PresetKind
+// says or is refused with unknown_preset, never echoing a long number.
+func FuzzFromPreset(f *testing.F) {
+	for _, s := range []string{"visa", "VISA ", "bank_ok", "id_match", "platinum", "4242424242424242", "visa4242 4242 4242 4242", strings.Repeat("x", 100)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		req, err := FromPreset(name)
+		kind, known := PresetKind(strings.TrimSpace(name))
+		if err == nil {
+			if !known || req.Kind != kind {
+				t.Fatalf("%q built a %q request, PresetKind says %q %v", name, req.Kind, kind, known)
+			}
+			return
+		}
+		var fe *FieldError
+		if !errors.As(err, &fe) || fe.Code != "unknown_preset" {
+			t.Fatalf("%q: %v", name, err)
+		}
+		if d := Digits(name); len(d) >= 5 && isDigits(d) && strings.Contains(err.Error(), d) {
+			t.Fatalf("message echoes a number: %q", err.Error())
+		}
+	})
+}

@@ -61,15 +61,14 @@ func fromPreset(name string, now time.Time) (TokenRequest, error) {
 	if p, ok := IDByName(key); ok {
 		return TokenRequest{Kind: KindPII, Preset: p.Name, PII: &PIIInput{IDNumber: p.IDNumber}}, nil
 	}
-	return TokenRequest{}, requestErr("unknown_preset", "preset",
-		"no preset is named "+quoteName(name)+"; tokenscope presets lists them")
+	return TokenRequest{}, requestErr("unknown_preset", "preset", unknownPresetMessage(name))
 }
 
-// quoteName quotes a user-typed name for a message. A name with more than
-// four digits in it is not echoed: it may be a card or id number pasted in
-// the wrong field.
-func quoteName(name string) string {
-	const max = 40
+// unknownPresetMessage names the unknown preset, unless it has more than
+// four digits in it: then it may be a card or id number typed in the wrong
+// field, and is not echoed.
+func unknownPresetMessage(name string) string {
+	const hint = "; tokenscope presets lists them"
 	digits := 0
 	for _, r := range name {
 		if r >= '0' && r <= '9' {
@@ -77,10 +76,11 @@ func quoteName(name string) string {
 		}
 	}
 	if digits > 4 {
-		return "(with that many digits, likely a number pasted in the wrong field)"
+		return "no preset has a name like that (it looks like a number; presets have names such as visa)" + hint
 	}
+	const max = 40
 	if r := []rune(name); len(r) > max {
 		name = string(r[:max]) + "…"
 	}
-	return strconv.Quote(name)
+	return "no preset is named " + strconv.Quote(name) + hint
 }
