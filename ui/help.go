@@ -33,12 +33,12 @@ func helpText(st *common.Styles, k *common.KeyMap) string {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(" " + st.PaneTitle.Render(g.title) + "\n")
+		b.WriteString(st.PaneTitle.Render(g.title) + "\n")
 		for _, kb := range g.keys {
 			h := kb.Help()
-			fmt.Fprintf(&b, "   %s %s\n", st.Key.Render(fmt.Sprintf("%-8s", h.Key)), h.Desc)
+			fmt.Fprintf(&b, "  %s %s\n", st.Key.Render(fmt.Sprintf("%-8s", h.Key)), h.Desc)
 		}
 	}
-	b.WriteString("\n " + st.Muted.Render("Filter words match id, type, brand, last4, preset; \"used\" and \"unused\" match the status."))
+	b.WriteString("\n" + st.Muted.Render("Filter words match id, type, brand, last4, preset; \"used\" and \"unused\" match the status."))
 	return b.String()
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
@@ -23,8 +25,9 @@ func newPager(title string, back mode, content func(width int) string) pager {
 	return pager{title: title, back: back, content: content, vp: viewport.New(0, 0)}
 }
 
+// setSize keeps a one-cell left margin, as the header and footer have.
 func (p *pager) setSize(w, h int) {
-	p.vp.Width, p.vp.Height = max(w, 0), max(h-1, 0)
+	p.vp.Width, p.vp.Height = max(w-1, 0), max(h-1, 0)
 	p.reload()
 }
 
@@ -50,5 +53,6 @@ func (p *pager) update(msg tea.KeyMsg, keys *common.KeyMap) tea.Cmd {
 }
 
 func (p *pager) view(st *common.Styles) string {
-	return st.PaneTitle.Render(shorten(p.title, p.vp.Width)) + "\n" + p.vp.View()
+	return " " + st.PaneTitle.Render(shorten(p.title, p.vp.Width)) + "\n " +
+		strings.ReplaceAll(p.vp.View(), "\n", "\n ")
 }

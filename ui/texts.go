@@ -26,11 +26,11 @@ func indentJSON(raw []byte) string {
 // wrapped under it.
 func (a *App) logText(width int) string {
 	if a.pc.Session == nil || a.pc.Session.API == nil || a.pc.Session.API.Log() == nil {
-		return " no requests yet"
+		return "no requests yet"
 	}
 	entries := a.pc.Session.API.Log().Entries()
 	if len(entries) == 0 {
-		return a.st.Muted.Render(" no requests yet: every call to the API shows here, secrets masked")
+		return a.st.Muted.Render("no requests yet: every call to the API shows here, secrets masked")
 	}
 	var b strings.Builder
 	for _, e := range entries {
@@ -41,7 +41,7 @@ func (a *App) logText(width int) string {
 		if e.Status >= 400 || e.Err != "" {
 			status = a.st.Error.Render(common.GlyphError + status)
 		}
-		fmt.Fprintf(&b, " %s  %-4s %s  %s  %s  %dms", e.Time.UTC().Format("15:04:05"), e.Method, e.Path, status,
+		fmt.Fprintf(&b, "%s  %-4s %s  %s  %s  %dms", e.Time.UTC().Format("15:04:05"), e.Method, e.Path, status,
 			orDash(e.RequestID), e.Latency.Milliseconds())
 		if e.IdempotencyKey != "" {
 			fmt.Fprintf(&b, "  idem %s", e.IdempotencyKey)
@@ -52,7 +52,7 @@ func (a *App) logText(width int) string {
 		b.WriteString("\n")
 		for _, s := range []string{e.Body, e.Err} {
 			if s != "" {
-				b.WriteString(indent(ansi.Hardwrap(s, max(width-5, 10), false), "     ") + "\n")
+				b.WriteString(indent(ansi.Hardwrap(s, max(width-4, 10), false), "    ") + "\n")
 			}
 		}
 	}
@@ -67,7 +67,7 @@ func (a *App) reportText(run *refreshRun, _ int) string {
 		if run.total > 0 {
 			pct = float64(run.done) / float64(run.total)
 		}
-		return fmt.Sprintf(" %s\n %d of %d tokens", a.bar.ViewAs(pct), run.done, run.total)
+		return fmt.Sprintf("%s\n%d of %d tokens", a.bar.ViewAs(pct), run.done, run.total)
 	}
 	lines := strings.Split(reportString(run.report), "\n")
 	for i, l := range lines {
@@ -79,7 +79,7 @@ func (a *App) reportText(run *refreshRun, _ int) string {
 		case strings.HasPrefix(t, common.GlyphError+" "):
 			l = a.st.Error.Render(l)
 		}
-		lines[i] = " " + l
+		lines[i] = l
 	}
 	return strings.Join(lines, "\n")
 }

@@ -64,7 +64,7 @@ func (a *App) body() string {
 		return joinLines(a.listLines(a.width))
 	}
 	lw := a.listWidth()
-	left := box(a.st, "Tokens", a.listLines(lw-2), lw, h)
+	left := box(a.st, "Tokens", a.listLines(lw-3), lw, h)
 	title, detail := "", []string{}
 	if r := a.list.selected(); r != nil {
 		title = r.ID
@@ -103,7 +103,7 @@ func box(st *common.Styles, title string, lines []string, w, h int) []string {
 		if i < len(lines) {
 			line = lines[i]
 		}
-		out = append(out, b.Left+pad(line, w-2)+b.Right)
+		out = append(out, b.Left+pad(" "+line, w-2)+b.Right)
 	}
 	return append(out, b.BottomLeft+strings.Repeat(b.Bottom, w-2)+b.BottomRight)
 }
