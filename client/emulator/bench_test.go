@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -41,5 +42,36 @@ func BenchmarkCreateToken(b *testing.B) {
 		if rec := do(b, e, "POST", "/v1/tokens", testKey, "pii[id_number]=000000000", nil); rec.Code != 200 {
 			b.Fatal(rec.Body)
 		}
+	}
+}
+
+// BenchmarkRefresh1000OverHTTP is the refresh budget end to end: stripe-go
+// retrieving 1,000 persisted tokens over loopback, 8 requests in flight as
+// client.Session.Refresh does.
+func BenchmarkRefresh1000OverHTTP(b *testing.B) {
+	e, srv := newServer(b, b.TempDir())
+	ids := make([]string, 1000)
+	for i := range ids {
+		rec := do(b, e, "POST", "/v1/tokens", testKey, "pii[id_number]=000000000", nil)
+		ids[i] = strings.Split(rec.Body.String(), `"`)[3]
+	}
+	c := newClient(srv.URL, testKey)
+	for b.Loop() {
+		work := make(chan string)
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Go(func() {
+				for id := range work {
+					if _, err := c.V1Tokens.Retrieve(ctx, id, nil); err != nil {
+						b.Error(err)
+					}
+				}
+			})
+		}
+		for _, id := range ids {
+			work <- id
+		}
+		close(work)
+		wg.Wait()
 	}
 }

@@ -116,8 +116,6 @@ func do(t testing.TB, h http.Handler, method, path, key string, body string, hea
 	return rec
 }
 
-func newRecorder() *httptest.ResponseRecorder { return httptest.NewRecorder() }
-
 // errorBody decodes Stripe's error JSON.
 func errorBody(t testing.TB, rec *httptest.ResponseRecorder) apiError {
 	t.Helper()

@@ -55,8 +55,8 @@ func accepted(key string, allowed []string) bool {
 // get returns a trimmed value.
 func (p params) get(key string) string { return strings.TrimSpace(p.Get(key)) }
 
-// any reports whether a parameter under prefix was sent (card[...]).
-func (p params) any(prefix string) bool {
+// has reports whether a parameter under prefix was sent (card[...]).
+func (p params) has(prefix string) bool {
 	for k := range p.Values {
 		if strings.HasPrefix(k, prefix) {
 			return true

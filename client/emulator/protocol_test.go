@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -61,7 +62,7 @@ func TestAuth(t *testing.T) {
 			} else if tc.key != "" {
 				r.Header.Set("Authorization", "Bearer "+tc.key)
 			}
-			rec := newRecorder()
+			rec := httptest.NewRecorder()
 			e.ServeHTTP(rec, r)
 			if rec.Code != tc.status {
 				t.Fatalf("status %d, want %d: %s", rec.Code, tc.status, rec.Body)

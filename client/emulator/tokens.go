@@ -36,7 +36,7 @@ var tokenPrefixes = map[model.Kind]string{
 func createToken(c *call) (any, *apiError) {
 	var kinds []model.Kind
 	for _, k := range []model.Kind{model.KindCard, model.KindBank, model.KindPII, model.KindAccount} {
-		if c.params.any(string(k) + "[") {
+		if c.params.has(string(k) + "[") {
 			kinds = append(kinds, k)
 		}
 	}
