@@ -1,0 +1,100 @@
+package sshserver
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"time"
+
+	"github.com/charmbracelet/log"
+
+	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/model/state"
+)
+
+// Config is everything `tokenscope serve` decides before the server starts.
+type Config struct {
+	// Listen is the address to listen on, e.g. "127.0.0.1:2222". Only a
+	// loopback address may go without authorized keys (or --open).
+	Listen string
+	// AuthorizedKeys is an OpenSSH authorized_keys file. It is read again
+	// on every login and again when a session starts, so a key removed
+	// from it is refused from then on without a restart.
+	AuthorizedKeys string
+	// HostKey is the server's private key file; made (ed25519, 0600) if
+	// missing.
+	HostKey string
+	// Open admits any public key. Allowed only with the offline backend,
+	// where no secret is at stake: every key gets its own workspace.
+	Open bool
+	// MaxSessions refuses sessions beyond this many at once (0: no limit).
+	MaxSessions int
+	// IdleTimeout closes a connection that sent and received nothing this
+	// long (0: never).
+	IdleTimeout time.Duration
+	// Client chooses the backend: Handler set is the offline emulator
+	// (one client per session, one workspace per SSH key); otherwise one
+	// client, its key kept on the server, is shared by all sessions.
+	Client client.Config
+	// Store is the state, shared by all sessions (it locks every write).
+	Store *state.Store
+	// Inline and FPS are the TUI's --inline and --fps for every session.
+	Inline bool
+	FPS    int
+	// Log receives a line per connect, disconnect and refusal; nil logs
+	// to stderr. It never receives a secret.
+	Log *log.Logger
+}
+
+// Offline reports whether the backend is the in-process emulator.
+func (c Config) Offline() bool { return c.Client.Handler != nil }
+
+// Check refuses configurations that would expose something: --open with a
+// real backend (its key would serve anyone), and a non-loopback address
+// with nobody to check keys against.
+func (c Config) Check() error {
+	if c.Store == nil {
+		return errors.New("serve: no state store")
+	}
+	host, _, err := net.SplitHostPort(c.Listen)
+	if err != nil {
+		return fmt.Errorf("--listen %s: %v", c.Listen, err)
+	}
+	if c.Open {
+		if !c.Offline() {
+			return errors.New("--open admits any SSH key, so it is allowed only with the offline backend: unset STRIPE_API_KEY and --api-base, or pass --offline")
+		}
+		return nil
+	}
+	if c.AuthorizedKeys == "" {
+		return errors.New("no --authorized-keys file: name one, or pass --open (offline backend only) to admit any key")
+	}
+	n, err := countKeys(c.AuthorizedKeys)
+	switch {
+	case err != nil && !isLoopback(host):
+		return fmt.Errorf("--listen %s is reachable from other machines, and --authorized-keys cannot be read: %v", c.Listen, err)
+	case err != nil:
+		return fmt.Errorf("--authorized-keys: %v (or pass --open, offline backend only, to admit any key)", err)
+	case n == 0:
+		return fmt.Errorf("--authorized-keys %s holds no public key", c.AuthorizedKeys)
+	}
+	return nil
+}
+
+// isLoopback: localhost or a loopback IP. An empty host (":2222") listens
+// on every interface.
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func (c Config) logger() *log.Logger {
+	if c.Log != nil {
+		return c.Log
+	}
+	return log.NewWithOptions(os.Stderr, log.Options{ReportTimestamp: true, Prefix: "tokenscope serve"})
+}

@@ -1,0 +1,88 @@
+// Package sshserver is `tokenscope serve`: an SSH server (charmbracelet/wish)
+// that gives every session its own TUI, for onboarding rooms and shared
+// jump hosts. Public-key authentication only; offline, each key has its
+// own workspace; one emulator and one state store serve every session.
+package sshserver
+
+import (
+	"context"
+	"errors"
+	"net"
+
+	"github.com/charmbracelet/log"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	"github.com/charmbracelet/wish/activeterm"
+	"github.com/charmbracelet/wish/bubbletea"
+	"github.com/muesli/termenv"
+
+	"github.com/tokenscope/tokenscope/client"
+)
+
+// Server is a configured SSH server; Serve runs it.
+type Server struct {
+	cfg      Config
+	srv      *ssh.Server
+	log      *log.Logger
+	shared   client.API // the one client of a non-offline backend
+	sessions sessions
+}
+
+// New checks cfg and builds the server: host key (generated on first
+// start), public-key auth, idle timeout and the middleware chain
+// track → recheck → activeterm → bubbletea.
+func New(cfg Config) (*Server, error) {
+	if err := cfg.Check(); err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, log: cfg.logger()}
+	if !cfg.Offline() {
+		api, err := client.New(cfg.Client)
+		if err != nil {
+			return nil, err
+		}
+		s.shared = api
+	}
+	srv, err := wish.NewServer(
+		wish.WithAddress(cfg.Listen),
+		wish.WithHostKeyPath(cfg.HostKey),
+		wish.WithPublicKeyAuth(s.publicKeyAuth),
+		wish.WithIdleTimeout(cfg.IdleTimeout),
+		// Listed innermost first: wish wraps each around the ones before.
+		wish.WithMiddleware(
+			// Ascii as the minimum keeps each terminal's own profile.
+			bubbletea.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
+			activeterm.Middleware(),
+			s.recheck,
+			s.track,
+		),
+	)
+	if err != nil {
+		return nil, err
+	}
+	s.srv = srv
+	return s, nil
+}
+
+// Serve accepts connections on ln until Shutdown; it returns nil after a
+// shutdown.
+func (s *Server) Serve(ln net.Listener) error {
+	err := s.srv.Serve(ln)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown tells every session the server is going away, lets their TUIs
+// quit, and waits for the connections to end until ctx is done; then it
+// closes whatever is left.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.sessions.close()
+	err := s.srv.Shutdown(ctx)
+	if err != nil {
+		s.log.Warn("sessions still open at the deadline; closing them", "open", s.sessions.count())
+		return errors.Join(err, s.srv.Close())
+	}
+	return nil
+}

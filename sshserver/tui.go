@@ -1,0 +1,79 @@
+package sshserver
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/ssh"
+	"github.com/charmbracelet/wish"
+	"github.com/charmbracelet/wish/bubbletea"
+
+	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/ui"
+)
+
+// program builds the TUI of one session: its own lipgloss renderer (so its
+// colour profile is its terminal's), its own size, and a client.Session on
+// the shared state. nil (after telling the user why) ends the session.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	cs, err := s.clientSession(sess.PublicKey())
+	if err != nil {
+		s.log.Error("session backend", "key", Fingerprint(sess.PublicKey()), "err", err)
+		wish.Fatalln(sess, "tokenscope: cannot start the backend for this session")
+		return nil
+	}
+	pty, _, _ := sess.Pty()
+	opts := ui.Options{
+		Session:  cs,
+		Renderer: bubbletea.MakeRenderer(sess),
+		Output:   sess,
+		Width:    pty.Window.Width,
+		Height:   pty.Window.Height,
+		Inline:   s.cfg.Inline,
+		NoColor:  hasEnv(sess.Environ(), "NO_COLOR"),
+		FPS:      s.cfg.FPS,
+		Context:  sess.Context(),
+	}
+	progOpts := append(bubbletea.MakeOptions(sess), tea.WithContext(sess.Context()))
+	if !opts.Inline {
+		progOpts = append(progOpts, tea.WithAltScreen())
+	}
+	if opts.FPS > 0 {
+		progOpts = append(progOpts, tea.WithFPS(opts.FPS))
+	}
+	p := tea.NewProgram(ui.New(opts), progOpts...)
+	s.sessions.run(sess, p)
+	return p
+}
+
+// clientSession is the backend and workspace of a session. Offline, every
+// SSH key gets its own client (so its own request log) and its own
+// workspace, "offline:SHA256:…", so attendees never see each other's
+// tokens. With a Stripe key or --api-base there is one client for all, and
+// the key never leaves the server: the header shows ••••last4 only.
+func (s *Server) clientSession(key ssh.PublicKey) (*client.Session, error) {
+	if !s.cfg.Offline() {
+		return &client.Session{API: s.shared, Store: s.cfg.Store}, nil
+	}
+	api, err := client.New(s.cfg.Client)
+	if err != nil {
+		return nil, err
+	}
+	return &client.Session{API: api, Store: s.cfg.Store, Workspace: Workspace(key)}, nil
+}
+
+// Workspace is the offline workspace of an SSH key.
+func Workspace(key ssh.PublicKey) string {
+	return string(client.Offline) + ":" + Fingerprint(key)
+}
+
+// hasEnv reports whether name is set in env ("NAME=..."), as NO_COLOR is
+// honoured whatever its value (no-color.org).
+func hasEnv(env []string, name string) bool {
+	for _, kv := range env {
+		if strings.HasPrefix(kv, name+"=") {
+			return true
+		}
+	}
+	return false
+}
