@@ -135,7 +135,11 @@ func start(t *testing.T, c common.Component, w, h int) *run {
 	hs := &host{c: c}
 	tm := teatest.NewTestModel(t, hs, teatest.WithInitialTermSize(w, h))
 	r := &run{t: t, tm: tm, h: hs}
-	t.Cleanup(func() { _ = tm.Quit() })
+	t.Cleanup(func() {
+		// Stop the program before t.TempDir's cleanup removes the state.
+		_ = tm.Quit()
+		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	})
 	r.until("the first frame", func(s snapshot) bool { return s.view != "" })
 	return r
 }

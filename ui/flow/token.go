@@ -51,7 +51,8 @@ const (
 	stepForm                 // fill the form
 	stepPlan                 // review the plan
 	stepApply                // request in flight
-	stepFailed               // the error pane above the kept form
+	stepFailed               // the error pane, or the use outcome
+	stepDone                 // the DoneMsg is on its way to the shell
 )
 
 // choices are the chooser's entries: a kind of token, or "" for retrieve.
@@ -80,6 +81,7 @@ type Token struct {
 	retrieve *Retrieve
 	spin     spinner.Model
 	err      error
+	status   string
 	w, h     int
 }
 
@@ -225,7 +227,8 @@ func (t *Token) updateApply(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		rec := msg.rec
-		return done(&rec, fmt.Sprintf("created %s (%s)", rec.ID, rec.Summary), false)
+		t.step, t.status = stepDone, fmt.Sprintf("created %s (%s)", rec.ID, rec.Summary)
+		return done(&rec, t.status, false)
 	}
 	return nil
 }
@@ -262,6 +265,8 @@ func (t *Token) View() string {
 		body = renderPlan(t.pc, model.PlanCreate(string(t.kind), t.req))
 	case stepApply:
 		body = t.spin.View() + " Creating token… POST /v1/tokens  →  " + t.pc.Backend.Label()
+	case stepDone:
+		body = t.status
 	case stepFailed:
 		// The form is not shown under the pane: it would not fit at 80x24,
 		// and after a submission no number may be on screen unmasked.
