@@ -48,7 +48,7 @@ func TestPresetFillsFields(t *testing.T) {
 	r := start(t, NewToken(pc), 120, 40)
 	r.keys("enter")
 	r.shows("4242 4242 4242 4242", "CVC        *** ") // three digits, masked
-	r.keys(down(6)...)                                  // amex
+	r.keys(down(6)...)                                // amex
 	r.shows("› amex ", "3782 822463 10005", "CVC        ****", "12/31")
 	r.keys(down(insufficientFunds - 6)...)
 	r.shows("4000 0000 0000 9995", "CVC        *** ")
