@@ -167,7 +167,7 @@ func (a *app) applyText(c *cobra.Command, sess *client.Session, p *scenario.Plan
 		fmt.Fprintln(a.stdout, e)
 	})
 	fmt.Fprintln(a.stdout)
-	r.Render(a.stdout)
+	r.Render(a.stdout, 0)
 	return a.applyFailure(r)
 }
 

@@ -69,7 +69,7 @@ func TestApplyDeclinesPack(t *testing.T) {
 		t.Errorf("%s failed: %v", row.Name, row.Err)
 	}
 	var out bytes.Buffer
-	r.Render(&out)
+	r.Render(&out, 0)
 	for i, row := range r.Rows {
 		tok := f.Tokens[i]
 		card, _ := model.CardByNumber(tok.Request.Card.Number)
@@ -182,11 +182,27 @@ token "bank" {
 		t.Errorf("links = %v, want ok and bank kept, tiny unlinked", links)
 	}
 	var out bytes.Buffer
-	r.Render(&out)
+	r.Render(&out, 0)
 	if strings.Contains(out.String(), "Apply complete!") || !strings.Contains(out.String(), "amount_too_small") {
 		t.Errorf("summary of a failed apply:\n%s", out.String())
 	}
 	if again := planFor(t, s, f, PlanOptions{}); len(again.Steps) != 1 || again.Steps[0].Token.Name != "tiny" {
 		t.Errorf("next plan = %d steps, want only tiny", len(again.Steps))
+	}
+}
+
+func TestSummaryNarrowsToWidth(t *testing.T) {
+	r := &Result{Rows: []Row{
+		{Name: "insufficient_funds", TokenID: "tok_1QxYa1Bc2dE3fG4hI5jK6lM7", Use: model.UseCharge, Status: StatusExpectedDecline, Codes: "card_declined / insufficient_funds"},
+		{Name: "fresh", TokenID: "tok_1QxYa1Bc2dE3fG4hI5jK6lM8"},
+	}}
+	var wide, narrow bytes.Buffer
+	r.Render(&wide, 0)
+	r.Render(&narrow, 78)
+	if !strings.Contains(wide.String(), "tok_1QxYa1Bc2dE3fG4hI5jK6lM7  charge  declined as expected  card_declined / insufficient_funds") {
+		t.Errorf("wide summary:\n%s", wide.String())
+	}
+	if widest(narrow.String()) > 78 || !strings.Contains(narrow.String(), "declined as expected: card_declined / insufficient_funds") {
+		t.Errorf("narrow summary:\n%s", narrow.String())
 	}
 }

@@ -1,9 +1,12 @@
 package scenario
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
@@ -81,17 +84,42 @@ func (row Row) codes() string {
 }
 
 // Render writes the summary table and, when every step succeeded,
-// Terraform's closing line "Apply complete! Resources: ...".
-func (r *Result) Render(w io.Writer) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+// Terraform's closing line "Apply complete! Resources: ...". The table has
+// a column each for name, id, use, outcome and codes; when that is wider
+// than width (0: no limit) it falls back to name and outcome with codes.
+func (r *Result) Render(w io.Writer, width int) {
+	var table bytes.Buffer
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tID\tUSE\tOUTCOME\tCODES")
 	for _, row := range r.Rows {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", row.Name, orDash(row.TokenID), orDash(string(row.Use)), row.Outcome(), orDash(row.codes()))
 	}
 	tw.Flush()
+	if width > 0 && widest(table.String()) > width {
+		table.Reset()
+		tw = tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "NAME\tOUTCOME")
+		for _, row := range r.Rows {
+			outcome := row.Outcome()
+			if c := row.codes(); c != "" {
+				outcome += ": " + c
+			}
+			fmt.Fprintf(tw, "%s\t%s\n", row.Name, outcome)
+		}
+		tw.Flush()
+	}
+	_, _ = table.WriteTo(w)
 	if len(r.Failed()) == 0 {
 		fmt.Fprintf(w, "\n%s\n", r.Summary())
 	}
+}
+
+func widest(text string) int {
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		n = max(n, utf8.RuneCountInString(line))
+	}
+	return n
 }
 
 // Summary is the apply's closing line: Terraform's "Apply complete!

@@ -1,0 +1,353 @@
+package flow
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/progress"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/scenario"
+	"github.com/tokenscope/tokenscope/ui/common"
+)
+
+// scenarioStep is where the scenario flow is.
+type scenarioStep int
+
+const (
+	scPick    scenarioStep = iota // choose a pack or a *.hcl file
+	scPlan                        // the plan, or the file's diagnostics
+	scApply                       // applying: progress bar and event lines
+	scSummary                     // the summary table and any failures
+)
+
+// scenarioEntry is one line of the picker.
+type scenarioEntry struct{ arg, about string }
+
+// scenarioEvent and scenarioDone carry the apply's progress from its
+// goroutine to Update, tagged with the flow they belong to.
+type scenarioEvent struct {
+	flow int64
+	ev   scenario.Event
+}
+
+type scenarioDone struct {
+	flow   int64
+	result *scenario.Result
+}
+
+// Scenario is the TUI's plan-and-apply for scenario files: pick a built-in
+// pack or a *.hcl file of the working directory, review the plan, apply it
+// with a progress bar and Terraform's step lines, read the summary.
+type Scenario struct {
+	pc      *common.ProgramContext
+	id      int64
+	step    scenarioStep
+	entries []scenarioEntry
+	cursor  int
+	arg     string
+	plan    *scenario.Plan // nil when the file has errors
+	events  chan tea.Msg
+	lines   []string
+	last    scenario.Event
+	result  *scenario.Result
+	bar     progress.Model
+	vp      viewport.Model
+	w, h    int
+}
+
+// NewScenario starts the flow at the picker: the packs, then the *.hcl
+// files of the working directory.
+func NewScenario(pc *common.ProgramContext) common.Component {
+	s := &Scenario{pc: pc, id: flowIDs.Add(1), w: pc.Width, h: pc.Height,
+		// Glyphs, not colours, show progress: the bar is drawn plain and
+		// coloured as a whole by the program's own renderer.
+		bar: progress.New(progress.WithColorProfile(termenv.Ascii), progress.WithoutPercentage(), progress.WithFillCharacters('█', '░')),
+		vp:  viewport.New(0, 0),
+	}
+	for _, p := range scenario.Packs() {
+		s.entries = append(s.entries, scenarioEntry{arg: p, about: scenario.PackAbout(p)})
+	}
+	files, _ := filepath.Glob("*.hcl")
+	for _, f := range files {
+		s.entries = append(s.entries, scenarioEntry{arg: f, about: "scenario file in " + filepath.Base(mustAbs(".")) + "/"})
+	}
+	s.SetSize(s.w, s.h)
+	return s
+}
+
+func mustAbs(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return abs
+}
+
+// Init implements tea.Model.
+func (s *Scenario) Init() tea.Cmd { return nil }
+
+// InFlight reports an apply under way: the shell asks before quitting.
+func (s *Scenario) InFlight() bool { return s.step == scApply }
+
+// SetSize implements common.Component.
+func (s *Scenario) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.vp.Width, s.vp.Height = max(w-2, 10), max(h-5, 3) // title, blank, blank, hint
+	s.bar.Width = max(min(w-20, 60), 10)
+	s.refreshContent()
+}
+
+// Update implements tea.Model.
+func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if isQuit(msg) && !s.InFlight() {
+		return s, cancelled()
+	}
+	k := s.pc.Keys
+	switch s.step {
+	case scPick:
+		switch {
+		case keyIs(msg, k.Back):
+			return s, cancelled()
+		case keyIs(msg, k.Up):
+			s.cursor = max(s.cursor-1, 0)
+		case keyIs(msg, k.Down):
+			s.cursor = min(s.cursor+1, len(s.entries)-1)
+		case keyIs(msg, k.Open) && len(s.entries) > 0:
+			s.load(s.entries[s.cursor].arg)
+		}
+	case scPlan:
+		switch {
+		case keyIs(msg, k.Back):
+			s.step = scPick
+		case keyIs(msg, k.Confirm) && s.plan != nil && len(s.plan.Changes) > 0:
+			return s, s.apply()
+		default:
+			return s, s.scroll(msg)
+		}
+	case scApply:
+		switch msg := msg.(type) {
+		case scenarioEvent:
+			if msg.flow == s.id {
+				s.addEvent(msg.ev)
+				s.refreshContent()
+				return s, s.next()
+			}
+		case scenarioDone:
+			if msg.flow == s.id {
+				s.result, s.step = msg.result, scSummary
+				s.refreshContent()
+				s.vp.GotoTop()
+			}
+		}
+	case scSummary:
+		if keyIs(msg, k.Dismiss) {
+			return s, done(nil, s.arg+": "+s.result.Summary(), false)
+		}
+		return s, s.scroll(msg)
+	}
+	s.refreshContent()
+	return s, nil
+}
+
+// addEvent shows one line per change: "Creating..." while it runs, then
+// how it ended in its place.
+func (s *Scenario) addEvent(e scenario.Event) {
+	s.last = e
+	n := len(s.lines)
+	if e.Kind != scenario.Started && n > 0 && s.lines[n-1] == (scenario.Event{Change: e.Change}).String() {
+		s.lines[n-1] = e.String()
+		return
+	}
+	s.lines = append(s.lines, e.String())
+}
+
+// load reads and plans arg against the session's workspace.
+func (s *Scenario) load(arg string) {
+	s.arg, s.plan, s.step = arg, nil, scPlan
+	f, diags := scenario.Load(arg)
+	var b bytes.Buffer
+	if diags.HasErrors() {
+		_ = f.WriteDiagnostics(&b, diags, uint(max(s.w-4, 20)), false)
+		s.vp.SetContent(common.MaskNumbers(colourByGlyph(s.pc.Styles, strings.ReplaceAll(b.String(), "Error: ", common.GlyphError+" "))) +
+			"\n\n" + s.pc.Styles.Muted.Render("nothing was sent"))
+		s.vp.GotoTop()
+		return
+	}
+	ws, err := s.pc.Session.LoadWorkspace()
+	if err == nil {
+		s.plan, err = scenario.MakePlan(f, ws, scenario.PlanOptions{Target: s.pc.Backend.Label()})
+	}
+	if err != nil {
+		s.vp.SetContent(common.RenderError(s.pc.Styles, err, s.vp.Width))
+	}
+	s.refreshContent()
+	s.vp.GotoTop()
+}
+
+// apply runs the plan in a goroutine; its events come back one message at
+// a time through s.events, so the UI never blocks on a request.
+func (s *Scenario) apply() tea.Cmd {
+	s.step, s.lines = scApply, nil
+	s.events = make(chan tea.Msg, 16)
+	sess, p, id, ch := s.pc.Session, s.plan, s.id, s.events
+	go func() {
+		r := scenario.Apply(context.Background(), sess, p, func(e scenario.Event) {
+			ch <- scenarioEvent{flow: id, ev: e}
+		})
+		ch <- scenarioDone{flow: id, result: r}
+	}()
+	s.refreshContent()
+	return s.next()
+}
+
+// next waits for the apply's next message.
+func (s *Scenario) next() tea.Cmd {
+	ch := s.events
+	return func() tea.Msg { return <-ch }
+}
+
+// scroll passes paging keys to the viewport.
+func (s *Scenario) scroll(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	s.vp, cmd = s.vp.Update(msg)
+	return cmd
+}
+
+// refreshContent lays the current step's text into the viewport.
+func (s *Scenario) refreshContent() {
+	st := s.pc.Styles
+	switch s.step {
+	case scPlan:
+		if s.plan == nil {
+			return // diagnostics or an error, set by load
+		}
+		if len(s.plan.Changes) == 0 {
+			s.vp.SetContent(st.Add.Render(model.NoChanges) + "\n\n" + st.Muted.Render(fmt.Sprintf("%d tokens already in the state", len(s.plan.Unchanged))))
+			return
+		}
+		var b bytes.Buffer
+		s.plan.Render(&b)
+		s.vp.SetContent(colourByGlyph(st, b.String()))
+	case scApply:
+		lines := s.lines
+		if keep := s.vp.Height - 3; len(lines) > keep {
+			lines = lines[len(lines)-max(keep, 1):]
+		}
+		frac := 0.0
+		if s.last.Total > 0 {
+			frac = float64(s.last.Done) / float64(s.last.Total)
+		}
+		s.vp.SetContent(st.Status.Render(s.bar.ViewAs(frac)) + fmt.Sprintf("  %d/%d changes", s.last.Done, s.last.Total) +
+			"\n\n" + colourEvents(st, lines))
+	case scSummary:
+		var b bytes.Buffer
+		s.result.Render(&b, s.vp.Width)
+		text := b.String()
+		for _, row := range s.result.Failed() {
+			text += "\n" + st.ErrorTitle.Render("token."+row.Name) + "\n" + common.RenderError(st, row.Err, s.vp.Width) + "\n"
+		}
+		if len(s.result.Failed()) > 0 {
+			text += "\n" + st.Error.Render(common.GlyphError+" "+s.result.Summary())
+		}
+		s.vp.SetContent(text)
+	}
+}
+
+// colourEvents marks errored lines with the error glyph and colour.
+func colourEvents(st *common.Styles, lines []string) string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		switch {
+		case strings.Contains(l, "errored"):
+			out[i] = st.Error.Render(common.GlyphError + " " + l)
+		case strings.Contains(l, "Declined as expected"):
+			out[i] = st.Drift.Render(common.GlyphDrift + " " + l)
+		default:
+			out[i] = "  " + l
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// View implements tea.Model.
+func (s *Scenario) View() string {
+	st := s.pc.Styles
+	title := " Scenarios"
+	if s.step != scPick {
+		title += "  " + st.Muted.Render(s.arg)
+	}
+	if s.step == scPlan && s.plan != nil && len(s.plan.Changes) > 0 {
+		add, change, destroy := s.plan.Counts()
+		title += "  " + st.Add.Render(fmt.Sprintf("Plan: %d to add, %d to change, %d to destroy.", add, change, destroy))
+	}
+	if s.step == scPick {
+		return st.Header.Render(title) + "\n\n" + indent(s.pickerView())
+	}
+	return st.Header.Render(title) + "\n\n" + indent(s.vp.View()) + "\n\n" + indent(st.Muted.Render(s.hint()))
+}
+
+// hint is the line under the viewport: what the keys do here, and where in
+// a long text the viewport is.
+func (s *Scenario) hint() string {
+	var h string
+	switch {
+	case s.step == scApply:
+		return "applying… every step is recorded in the state as it completes"
+	case s.step == scSummary:
+		h = "enter/esc close"
+	case s.plan != nil && len(s.plan.Changes) > 0:
+		h = "enter apply · esc back"
+	default:
+		h = "esc back"
+	}
+	if s.vp.TotalLineCount() > s.vp.Height {
+		h += fmt.Sprintf(" · pgdn/pgup scroll (%d%%)", int(s.vp.ScrollPercent()*100))
+	}
+	return h
+}
+
+func (s *Scenario) pickerView() string {
+	st := s.pc.Styles
+	var b strings.Builder
+	width := 0
+	for _, e := range s.entries {
+		width = max(width, len(e.arg))
+	}
+	for i, e := range s.entries {
+		line := fmt.Sprintf("%s %-*s  %s", " ", width, e.arg, st.Muted.Render(e.about))
+		if i == s.cursor {
+			line = st.RowSelected.Render(fmt.Sprintf("%s %-*s", common.GlyphSelected, width, e.arg)) + "  " + st.Muted.Render(e.about)
+		}
+		b.WriteString(ansi.Truncate(line, max(s.w-2, 10), "…") + "\n")
+	}
+	b.WriteString("\n" + st.Muted.Render(ansi.Wordwrap("enter: plan · scenario files (*.hcl) in the working directory are listed after the packs", max(s.w-2, 10), " ")))
+	return b.String()
+}
+
+// ShortHelp implements help.KeyMap.
+func (s *Scenario) ShortHelp() []key.Binding {
+	k := s.pc.Keys
+	switch s.step {
+	case scPick:
+		return []key.Binding{k.Up, k.Down, k.Open, k.Back}
+	case scPlan:
+		if s.plan != nil && len(s.plan.Changes) > 0 {
+			return []key.Binding{k.Confirm, k.PageDown, k.PageUp, k.Back}
+		}
+		return []key.Binding{k.Back}
+	case scSummary:
+		return []key.Binding{k.Dismiss, k.PageDown, k.PageUp}
+	}
+	return nil
+}
+
+// FullHelp implements help.KeyMap.
+func (s *Scenario) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
