@@ -66,6 +66,8 @@ type App struct {
 	// stale and is done again.
 	gen    int
 	selSeq int
+	// settleDelay is settleDelay; tests make it 0.
+	settleDelay time.Duration
 }
 
 // New builds the TUI model for one program. It reads the state once, so
@@ -77,7 +79,7 @@ func New(opts Options) tea.Model {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]bool{}}
+	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]bool{}, settleDelay: settleDelay}
 	a.ctx, a.cancel = context.WithCancel(ctx)
 
 	a.help = help.New()

@@ -38,15 +38,18 @@ const detailLabel = 11
 // exists to answer.
 func detailLines(st *common.Styles, r *model.Record, tok *stripe.Token, decodeErr error, now time.Time) []string {
 	var out []string
-	field := func(indent, name, value string) {
-		if value == "" {
-			return
-		}
-		out = append(out, indent+st.Label.Render(fmt.Sprintf("%-*s", detailLabel, name))+" "+st.Value.Render(value))
+	styled := func(indent, name, value string) {
+		out = append(out, indent+st.Label.Render(fmt.Sprintf("%-*s", detailLabel, name))+" "+value)
 	}
-	field("", "USED", usedLine(st, r))
+	// field shows a value from the API, cleaned of control characters.
+	field := func(indent, name, value string) {
+		if value != "" {
+			styled(indent, name, st.Value.Render(clean(value)))
+		}
+	}
+	styled("", "USED", usedLine(st, r))
 	if r.Gone {
-		field("", "status", st.Gone.Render(common.GlyphGone+" no longer exists"))
+		styled("", "status", st.Gone.Render(common.GlyphGone+" no longer exists"))
 	}
 	field("", "type", string(r.Type))
 	field("", "livemode", fmt.Sprintf("%t (test mode)", r.Livemode))
@@ -89,9 +92,9 @@ func usedLine(st *common.Styles, r *model.Record) string {
 	if n := len(r.Uses); n > 0 {
 		u := r.Uses[n-1]
 		if u.ObjectID != "" {
-			s += ", used by " + shorten(u.ObjectID, 14)
+			s += ", used by " + shorten(clean(u.ObjectID), 14)
 		}
-		s += " (" + useOutcome(u) + ")"
+		s += " (" + clean(useOutcome(u)) + ")"
 	}
 	return st.Used.Render(s)
 }

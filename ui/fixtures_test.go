@@ -90,7 +90,9 @@ func asciiRenderer() *lipgloss.Renderer {
 
 func newApp(t testing.TB, s *client.Session, w, h int) *App {
 	t.Helper()
-	return New(Options{Session: s, Renderer: asciiRenderer(), Now: fixedNow, Width: w, Height: h}).(*App)
+	a := New(Options{Session: s, Renderer: asciiRenderer(), Now: fixedNow, Width: w, Height: h}).(*App)
+	a.settleDelay = 0
+	return a
 }
 
 // manyRecords makes n card tokens, for the budgets.

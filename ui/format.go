@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -63,6 +64,19 @@ func fitLines(lines []string, w, h int) []string {
 		out[i] = ansi.Truncate(lines[i], max(w, 0), "")
 	}
 	return out
+}
+
+// clean makes text from the API safe to draw: invalid UTF-8 becomes "?"
+// and control characters (ESC above all: a bank name must not be able to
+// move the cursor or set the clipboard) are dropped.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, "?")
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // compactSummary turns "Visa •••• 4242" into "Visa •4242" for list rows.

@@ -74,9 +74,9 @@ func renderRow(rs *rowStyle, r *model.Record, selected bool, c columns, now time
 	s := rs.status(r)
 	glyph, word := s[0], s[1]
 	if c.compact {
-		return shorten(style.Render(sel)+" "+glyph+" "+style.Render(shorten(r.ID, c.width-4)), c.width)
+		return shorten(style.Render(sel)+" "+glyph+" "+style.Render(shorten(clean(r.ID), c.width-4)), c.width)
 	}
-	lead := fmt.Sprintf("%s %-4s %s", sel, r.Type.Short(), pad(shorten(r.ID, c.id), c.id))
-	tail := fmt.Sprintf(" %3s  %s", age(now.Sub(time.Unix(r.Created, 0))), compactSummary(r.Summary))
+	lead := sel + " " + pad(clean(r.Type.Short()), 4) + " " + pad(shorten(clean(r.ID), c.id), c.id)
+	tail := fmt.Sprintf(" %3s  %s", age(now.Sub(time.Unix(r.Created, 0))), compactSummary(clean(r.Summary)))
 	return shorten(style.Render(lead)+" "+word+tail, c.width)
 }

@@ -187,7 +187,7 @@ func (a *App) settle() tea.Cmd {
 	}
 	a.selSeq++
 	seq := a.selSeq
-	return tea.Tick(settleDelay, func(time.Time) tea.Msg { return settledMsg{seq: seq} })
+	return tea.Tick(a.settleDelay, func(time.Time) tea.Msg { return settledMsg{seq: seq} })
 }
 
 // filterKey edits the filter as it is typed; the arrows still move.

@@ -119,16 +119,16 @@ func (a *App) statusLine() string {
 	}
 	switch {
 	case a.confirmQuit:
-		return " " + a.st.ErrorTitle.Render(a.status)
+		return " " + a.st.ErrorTitle.Render(clean(a.status))
 	case a.filtering:
 		return a.filter.View()
 	case a.busy > 0:
 		left += " " + a.spin.View() + " " + a.busyLabel
 		if a.status != "" {
-			left += a.st.Muted.Render(" · " + a.status)
+			left += a.st.Muted.Render(" · " + clean(a.status))
 		}
 	case a.status != "":
-		left += " " + a.st.Status.Render(a.status)
+		left += " " + a.st.Status.Render(clean(a.status))
 	case a.list.query != "":
 		left += " " + a.st.Muted.Render("filter: "+a.list.query+" · / edit · esc clear")
 	}
