@@ -226,21 +226,27 @@ func (a *app) create(ctx context.Context, req model.TokenRequest, dryRun bool) e
 	return writeToken(a.stdout, "created", rec)
 }
 
-// printPlan prints one change as a plan against the chosen backend,
-// or its JSON line form with --json.
+// printPlan prints one change as a plan against the chosen backend.
 func (a *app) printPlan(ch model.Change) error {
 	api, err := a.api()
 	if err != nil {
 		return err
 	}
-	plan := model.Plan{Changes: []model.Change{ch}, Target: api.Backend().Label()}
-	if a.json {
-		j := model.NewJSONUI(a.stdout, Version)
-		j.PlannedChange(ch)
-		add, change, destroy := plan.Counts()
-		j.ChangeSummary(add, change, destroy, "plan")
-		return j.Err()
+	return a.writePlan(model.Plan{Changes: []model.Change{ch}, Target: api.Backend().Label()})
+}
+
+// writePlan prints a plan as Terraform does, or with --json as its JSON
+// lines: version, planned_change per change, change_summary.
+func (a *app) writePlan(p model.Plan) error {
+	if !a.json {
+		p.Render(a.stdout)
+		return nil
 	}
-	plan.Render(a.stdout)
-	return nil
+	j := model.NewJSONUI(a.stdout, Version)
+	for _, ch := range p.Changes {
+		j.PlannedChange(ch)
+	}
+	add, change, destroy := p.Counts()
+	j.ChangeSummary(add, change, destroy, "plan")
+	return j.Err()
 }

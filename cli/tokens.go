@@ -127,7 +127,9 @@ func (a *app) refreshCmd() *cobra.Command {
 				return err
 			}
 			if a.json {
-				writeRefreshJSON(a.stdout, report)
+				if err := writeRefreshJSON(a.stdout, report); err != nil {
+					return err
+				}
 			} else {
 				report.Render(a.stdout)
 			}
@@ -139,7 +141,7 @@ func (a *app) refreshCmd() *cobra.Command {
 }
 
 // writeRefreshJSON writes the report as Terraform's refresh-only stream.
-func writeRefreshJSON(w io.Writer, r model.RefreshReport) {
+func writeRefreshJSON(w io.Writer, r model.RefreshReport) error {
 	j := model.NewJSONUI(w, Version)
 	for _, d := range r.Drifts {
 		j.ResourceDrift(d)
@@ -149,6 +151,7 @@ func writeRefreshJSON(w io.Writer, r model.RefreshReport) {
 	}
 	changed, gone, _, _ := r.Counts()
 	j.ChangeSummary(0, changed, gone, "refresh")
+	return j.Err()
 }
 
 // refreshFailure is the error a refresh exits with when some tokens could
