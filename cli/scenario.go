@@ -36,17 +36,7 @@ func (a *app) newPlanCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if a.json {
-				j := model.NewJSONUI(a.stdout, Version)
-				for _, ch := range p.Changes {
-					j.PlannedChange(ch)
-				}
-				add, change, destroy := p.Counts()
-				j.ChangeSummary(add, change, destroy, "plan")
-				return j.Err()
-			}
-			p.Render(a.stdout)
-			return nil
+			return a.writePlan(p.Plan)
 		},
 	}
 	a.jsonFlag(c, "print JSON lines: version, planned_change per change, change_summary")

@@ -36,24 +36,19 @@ type Token struct {
 // Load reads a scenario from a path or a built-in pack ("pack:declines").
 // The returned File is never nil, so its source can render the diagnostics.
 func Load(arg string) (*File, hcl.Diagnostics) {
+	var (
+		src     []byte
+		err     error
+		summary = "Cannot read scenario file"
+	)
 	if name, ok := strings.CutPrefix(arg, PackPrefix); ok {
-		src, err := packSource(name)
-		if err != nil {
-			return &File{Name: arg}, hcl.Diagnostics{{
-				Severity: hcl.DiagError,
-				Summary:  "Unknown pack",
-				Detail:   err.Error(),
-			}}
-		}
-		return Parse(arg, src)
+		src, err = packSource(name)
+		summary = "Unknown pack"
+	} else {
+		src, err = os.ReadFile(arg)
 	}
-	src, err := os.ReadFile(arg)
 	if err != nil {
-		return &File{Name: arg}, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Cannot read scenario file",
-			Detail:   err.Error(),
-		}}
+		return &File{Name: arg}, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: summary, Detail: err.Error()}}
 	}
 	return Parse(arg, src)
 }
