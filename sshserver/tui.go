@@ -34,7 +34,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		FPS:      s.cfg.FPS,
 		Context:  sess.Context(),
 	}
-	progOpts := append(bubbletea.MakeOptions(sess), tea.WithContext(sess.Context()))
+	// No tea.WithContext: the middleware quits the program when the
+	// client hangs up; a context would kill it and log an error instead.
+	progOpts := bubbletea.MakeOptions(sess)
 	if !opts.Inline {
 		progOpts = append(progOpts, tea.WithAltScreen())
 	}
