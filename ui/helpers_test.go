@@ -36,8 +36,8 @@ func press(t testing.TB, a *App, keys ...string) {
 }
 
 // drain runs a command as the program would, feeding its messages back
-// into Update, but without the timers (spinner frames, the selection's
-// settle delay) that would only slow a test down.
+// into Update, but without spinner frames, which would tick forever
+// (newApp makes the selection's settle delay 0).
 func drain(t testing.TB, a *App, cmd tea.Cmd, depth int) {
 	t.Helper()
 	if cmd == nil || depth > 50 {
@@ -45,7 +45,7 @@ func drain(t testing.TB, a *App, cmd tea.Cmd, depth int) {
 	}
 	msg := cmd()
 	switch m := msg.(type) {
-	case nil, spinner.TickMsg, settledMsg:
+	case nil, spinner.TickMsg:
 		return
 	case tea.BatchMsg:
 		for _, c := range m {

@@ -6,6 +6,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 	"time"
@@ -65,7 +66,7 @@ func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) error
 		base = append(base, tea.WithFPS(opts.FPS))
 	}
 	_, err := tea.NewProgram(New(opts), append(base, progOpts...)...).Run()
-	if err == tea.ErrProgramKilled && ctx.Err() != nil {
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return ctx.Err()
 	}
 	return err

@@ -229,6 +229,7 @@ func (a *App) closeFlow(msg flow.DoneMsg) tea.Cmd {
 	if msg.Record != nil {
 		a.gen++
 		a.list.upsert(*msg.Record)
+		a.pager.reload() // the detail that was open shows the token as it is now
 	}
 	return nil
 }

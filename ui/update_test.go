@@ -291,4 +291,25 @@ func TestStaleTokenRefreshesWhenOpened(t *testing.T) {
 	if b.list.selected().Used {
 		t.Fatal("a token fetched 12 s ago was refreshed on open")
 	}
+	// Wide: resting on a stale row opens it.
+	c := newApp(t, driftSession(t), 120, 40)
+	c.list.tokens[0].FetchedAt = clock.Add(-10 * time.Minute)
+	press(t, c, "j", "k")
+	if !c.list.selected().Used || !strings.Contains(c.View(), "● yes") {
+		t.Fatalf("resting on a stale token in the wide layout did not refresh it:\n%s", c.View())
+	}
+}
+
+func TestDoneUpdatesOpenDetail(t *testing.T) {
+	a := newApp(t, newSession(t, fixtures(t)), 80, 24)
+	press(t, a, "enter")
+	a.Update(keyMsg("u"))
+	rec := fixtures(t)[0]
+	rec.Used = true
+	rec.FetchedAt = clock
+	rec.Uses = []model.Use{{Kind: model.UseCharge, ObjectID: "ch_ok", Status: "succeeded"}}
+	a.Update(flow.DoneMsg{Record: &rec, Status: "charge succeeded"})
+	if v := a.View(); a.mode != modePager || !strings.Contains(v, "● yes, used by ch_ok (charge succeeded)") {
+		t.Fatalf("the detail open under the use flow still shows the old token:\n%s", v)
+	}
 }
