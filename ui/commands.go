@@ -5,6 +5,7 @@ import (
 
 	"github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
@@ -191,6 +192,10 @@ func (a *App) refreshed(msg refreshedMsg) tea.Cmd {
 // the copy, and the status line says where else to find the id.
 func (a *App) copyID(id string) tea.Cmd {
 	out := a.pc.Output
+	done := "copied " + shorten(id, 16) + " to the clipboard (OSC 52; if your terminal ignores it, select the id in the detail pane)"
+	if ansi.StringWidth(done) >= a.width { // one status line: say it shorter
+		done = "copied " + shorten(id, 12) + " (OSC 52; nothing to paste? select it in the detail)"
+	}
 	return func() tea.Msg {
 		if out == nil {
 			return copiedMsg{status: common.GlyphError + " cannot copy: no terminal to write to"}
@@ -198,6 +203,6 @@ func (a *App) copyID(id string) tea.Cmd {
 		if _, err := osc52.New(id).WriteTo(out); err != nil {
 			return copiedMsg{status: common.GlyphError + " copy failed: " + err.Error()}
 		}
-		return copiedMsg{status: "copied " + shorten(id, 16) + " to the clipboard (OSC 52; if your terminal ignores it, select the id in the detail pane)"}
+		return copiedMsg{status: done}
 	}
 }

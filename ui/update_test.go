@@ -260,13 +260,18 @@ func TestRefreshAllReport(t *testing.T) {
 
 func TestCopyWritesOSC52(t *testing.T) {
 	var out strings.Builder
-	a := New(Options{Session: newSession(t, fixtures(t)), Renderer: asciiRenderer(), Now: fixedNow, Output: &out, Width: 80, Height: 24}).(*App)
+	a := New(Options{Session: newSession(t, fixtures(t)), Renderer: asciiRenderer(), Now: fixedNow, Output: &out, Width: 120, Height: 40}).(*App)
 	press(t, a, "y")
 	if !strings.Contains(out.String(), "\x1b]52;c;dG9rXzFReFl6OExrMm1OM3BRNHJTNXRVNnZXNw==\a") {
 		t.Fatalf("no OSC 52 sequence for the id: %q", out.String())
 	}
 	if !strings.HasPrefix(a.status, "copied tok_1QxYz8Lk2mN… to the clipboard (OSC 52; if your terminal ignores it") {
 		t.Fatalf("status %q", a.status)
+	}
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	press(t, a, "y")
+	if a.status != "copied tok_1QxYz8L… (OSC 52; nothing to paste? select it in the detail)" {
+		t.Fatalf("status at 80 columns %q", a.status)
 	}
 }
 
