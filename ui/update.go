@@ -110,6 +110,8 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return a.openFlow(flow.NewToken(a.pc)), true
 	case key.Matches(msg, k.Retrieve):
 		return a.openFlow(flow.NewRetrieve(a.pc)), true
+	case key.Matches(msg, k.Scenario):
+		return a.openFlow(flow.NewScenario(a.pc)), true
 	case key.Matches(msg, k.Use):
 		if sel == nil {
 			a.status = "no token selected: n makes one"
@@ -223,15 +225,20 @@ func (a *App) openFlow(c common.Component) tea.Cmd {
 	return c.Init()
 }
 
+// closeFlow selects the flow's token and reads the state again: a
+// scenario writes many tokens and says so only in its status.
 func (a *App) closeFlow(msg flow.DoneMsg) tea.Cmd {
 	a.flow = nil
 	a.status = msg.Status
+	if msg.Cancelled {
+		return nil
+	}
 	if msg.Record != nil {
 		a.gen++
 		a.list.upsert(*msg.Record)
 		a.pager.reload() // the detail that was open shows the token as it is now
 	}
-	return nil
+	return a.loadCmd()
 }
 
 // quit leaves at once unless a flow is writing, then it asks.

@@ -170,7 +170,7 @@ func (a *App) footerKeys() []key.Binding {
 		return []key.Binding{k.New, k.Use, k.Refresh, k.RefreshAll, k.Filter, k.Copy, k.JSON, k.Log, k.Quit}
 	}
 	// At 80 columns not all fit: the ones that get cut are in ? help.
-	return []key.Binding{k.Open, k.New, k.Use, k.Refresh, k.Filter, k.JSON, k.Log, k.Quit, k.RefreshAll, k.Copy}
+	return []key.Binding{k.Open, k.New, k.Use, k.Refresh, k.Filter, k.JSON, k.Log, k.Quit, k.RefreshAll, k.Copy, k.Scenario}
 }
 
 func joinLines(lines []string) string { return strings.Join(lines, "\n") }
