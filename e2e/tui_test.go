@@ -61,7 +61,11 @@ func TestTUICreatesCardThroughPlan(t *testing.T) {
 	s.waitFor("the custom preset", "› custom")
 	s.keys("Tab")
 	s.waitFor("the number field focused", "┃ Number")
-	s.keys("C-u", "4242424242424241", "Tab")
+	s.keys("C-u")
+	s.waitUntil("the number field cleared", func(scr string) bool { return !strings.Contains(scr, "4242 4242 4242 4242") })
+	s.keys("4242424242424241")
+	s.waitFor("the number typed", "4242424242424241")
+	s.keys("Tab")
 	scr = s.waitFor("incorrect_number at the number field", "number: incorrect_number")
 	if !strings.Contains(scr, "┃ Number     4242424242424241") {
 		t.Errorf("focus left the wrong number field (or the number is not as typed):\n%s", scr)
