@@ -25,7 +25,7 @@ trap cleanup EXIT
 
 (cd "$root" && go build -o "$work/tokenscope" .)
 export TOKENSCOPE_STATE_DIR="$work/state"
-unset STRIPE_API_KEY NO_COLOR
+unset STRIPE_API_KEY NO_COLOR CI
 ts() { "$work/tokenscope" "$@"; }
 
 ts create pii --preset id_match >/dev/null

@@ -49,13 +49,14 @@ func build(dir string) (string, error) {
 
 // cleanEnv is the test's environment without anything that would change
 // which backend or terminal the binary sees: no key (so the offline emulator
-// answers), no NO_COLOR, no outer tmux, plus the state dir given.
+// answers), no NO_COLOR, no outer tmux, no CI (termenv takes CI to mean "no
+// terminal" and drops colour), plus the state dir given.
 func cleanEnv(stateDir string, extra ...string) []string {
 	var env []string
 	for _, kv := range os.Environ() {
 		name, _, _ := strings.Cut(kv, "=")
 		switch name {
-		case "STRIPE_API_KEY", "NO_COLOR", "TMUX", "TMUX_PANE", "TOKENSCOPE_STATE_DIR", "XDG_STATE_HOME":
+		case "STRIPE_API_KEY", "NO_COLOR", "CI", "TMUX", "TMUX_PANE", "TOKENSCOPE_STATE_DIR", "XDG_STATE_HOME":
 			continue
 		}
 		env = append(env, kv)
