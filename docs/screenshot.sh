@@ -16,9 +16,9 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-sock="tokenscope-docs-$$"
+sock="$work/tmux.sock"
 cleanup() {
-	tmux -L "$sock" kill-server 2>/dev/null || true
+	tmux -S "$sock" kill-server 2>/dev/null || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -37,26 +37,26 @@ ts create card --preset visa >/dev/null
 # wait_for REGEX: poll the screen (up to 10 s) until a line matches.
 wait_for() {
 	for _ in $(seq 200); do
-		tmux -L "$sock" capture-pane -p | grep -q -- "$1" && return 0
+		tmux -S "$sock" capture-pane -p | grep -q -- "$1" && return 0
 		sleep 0.05
 	done
 	echo "not on screen: $1" >&2
-	tmux -L "$sock" capture-pane -p >&2
+	tmux -S "$sock" capture-pane -p >&2
 	return 1
 }
 
 # shot COLS ROWS OUT.png: the TUI at that size with the declined card
 # selected, rendered to OUT.png.
 shot() {
-	tmux -L "$sock" -f /dev/null new-session -d -x "$1" -y "$2" "$work/tokenscope"
+	tmux -S "$sock" -f /dev/null new-session -d -x "$1" -y "$2" "$work/tokenscope"
 	wait_for "4 tokens"
-	tmux -L "$sock" send-keys j
+	tmux -S "$sock" send-keys j
 	wait_for "› card tok_.*● used"
 	# freeze reads SGR 39/49 (default colours) as "keep the last colour";
 	# spell the default foreground out and drop the default background.
-	tmux -L "$sock" capture-pane -e -p |
+	tmux -S "$sock" capture-pane -e -p |
 		sed -e 's/\x1b\[39m/\x1b[38;2;196;196;196m/g' -e 's/\x1b\[49m//g' >"$work/screen.ansi"
-	tmux -L "$sock" kill-server
+	tmux -S "$sock" kill-server
 	# freeze's own PNG path (resvg-go on wazero) crashes under Go 1.26:
 	# write SVG, then rasterise with rsvg-convert at 2x.
 	(cd "$work" && GOFLAGS=-mod=mod go run github.com/charmbracelet/freeze@v0.2.2 \

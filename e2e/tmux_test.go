@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -16,10 +16,9 @@ import (
 // short, so a passing test never sleeps longer than the app takes.
 const waitTimeout = 10 * time.Second
 
-var sessions atomic.Int64
-
 // tui is the binary running in a tmux session on a tmux server of its own
-// (-L: a socket no user's tmux shares; -f /dev/null: no user config).
+// (-S: a socket in a temp dir, which no user's tmux shares and which goes
+// away with the test; -f /dev/null: no user config).
 type tui struct {
 	t      *testing.T
 	socket string
@@ -38,9 +37,14 @@ func startTUI(t *testing.T, stateDir string, w, h int, extraEnv ...string) *tui 
 		}
 		t.Skipf("tmux not found: %v", err)
 	}
+	// Not t.TempDir: its long path can pass the 108-byte limit of a socket.
+	sockDir, err := os.MkdirTemp("", "tse2e")
+	if err != nil {
+		t.Fatal(err)
+	}
 	s := &tui{
 		t:      t,
-		socket: fmt.Sprintf("tokenscope-e2e-%d-%d", os.Getpid(), sessions.Add(1)),
+		socket: filepath.Join(sockDir, "tmux"),
 		env:    cleanEnv(stateDir, extraEnv...),
 	}
 	// The tmux server copies its environment from the client that starts
@@ -48,9 +52,10 @@ func startTUI(t *testing.T, stateDir string, w, h int, extraEnv ...string) *tui 
 	shell := fmt.Sprintf("env -u STRIPE_API_KEY %s; echo EXIT=$?; sleep 5", strconv.Quote(bin))
 	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), shell)
 	t.Cleanup(func() {
-		cmd := exec.Command("tmux", "-L", s.socket, "kill-server")
+		cmd := exec.Command("tmux", "-S", s.socket, "kill-server")
 		cmd.Env = s.env
 		_ = cmd.Run()
+		os.RemoveAll(sockDir)
 	})
 	return s
 }
@@ -58,7 +63,7 @@ func startTUI(t *testing.T, stateDir string, w, h int, extraEnv ...string) *tui 
 // tmux runs one tmux command on this test's server and returns its stdout.
 func (s *tui) tmux(args ...string) string {
 	s.t.Helper()
-	cmd := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...)
+	cmd := exec.Command("tmux", append([]string{"-S", s.socket}, args...)...)
 	cmd.Env = s.env
 	out, err := cmd.Output()
 	if err != nil {
