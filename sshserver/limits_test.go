@@ -3,6 +3,7 @@ package sshserver
 import (
 	"context"
 	"errors"
+	"net"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -174,5 +175,31 @@ func TestEmptyKeysFileRefused(t *testing.T) {
 	err := cfg.Check()
 	if err == nil || !strings.Contains(err.Error(), "holds no public key") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// TestShutdownBeforeServe: a signal during startup must not leave Serve
+// accepting forever.
+func TestShutdownBeforeServe(t *testing.T) {
+	s, err := New(offlineConfig(t, newKey(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ln) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Serve after Shutdown: %v", err)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("Serve kept accepting after Shutdown")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"sync"
 
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
@@ -26,6 +27,10 @@ type Server struct {
 	log      *log.Logger
 	shared   client.API // the one client of a non-offline backend
 	sessions sessions
+
+	mu     sync.Mutex
+	ln     net.Listener // what Serve serves, for Shutdown to close
+	closed bool
 }
 
 // New checks cfg and builds the server: host key (generated on first
@@ -64,20 +69,50 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
+// HostKey is the SHA256 fingerprint of the server's host key, for users to
+// check against what their ssh client shows on first connect.
+func (s *Server) HostKey() string {
+	if len(s.srv.HostSigners) == 0 {
+		return ""
+	}
+	return Fingerprint(s.srv.HostSigners[0].PublicKey())
+}
+
 // Serve accepts connections on ln until Shutdown; it returns nil after a
 // shutdown.
 func (s *Server) Serve(ln net.Listener) error {
+	s.mu.Lock()
+	if s.closed { // Shutdown came first (a signal during startup)
+		s.mu.Unlock()
+		return ln.Close()
+	}
+	s.ln = ln
+	s.mu.Unlock()
 	err := s.srv.Serve(ln)
-	if errors.Is(err, ssh.ErrServerClosed) {
+	if errors.Is(err, ssh.ErrServerClosed) || s.isClosed() {
 		return nil
 	}
 	return err
+}
+
+func (s *Server) isClosed() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.closed
 }
 
 // Shutdown tells every session the server is going away, lets their TUIs
 // quit, and waits for the connections to end until ctx is done; then it
 // closes whatever is left.
 func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	s.closed = true
+	if s.ln != nil {
+		// ssh.Server closes only listeners its Serve has reached; this one
+		// may not have been yet.
+		s.ln.Close()
+	}
+	s.mu.Unlock()
 	s.sessions.close()
 	err := s.srv.Shutdown(ctx)
 	if err != nil {
