@@ -74,6 +74,7 @@ an offline emulator of Stripe's test mode; nothing leaves the machine.`,
 		a.forceUnlockCmd(),
 		a.presetsCmd(),
 		a.emulatorCmd(),
+		a.serveCmd(),
 		a.versionCmd(),
 	)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
