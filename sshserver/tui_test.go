@@ -1,6 +1,7 @@
 package sshserver
 
 import (
+	"encoding/base64"
 	"regexp"
 	"strings"
 	"testing"
@@ -68,5 +69,25 @@ func TestSharedBackendHidesKey(t *testing.T) {
 	}
 	if strings.Contains(logs, "S3cr3t") {
 		t.Fatalf("the key is in the log:\n%s", logs)
+	}
+}
+
+// TestCopyWritesOSC52ToTheSession: y sends the id to the SSH client's
+// terminal (OSC 52, which crosses SSH and tmux), and the id stays on
+// screen for terminals that ignore OSC 52.
+func TestCopyWritesOSC52ToTheSession(t *testing.T) {
+	key := newKey(t)
+	ts := start(t, offlineConfig(t, key))
+	tm := ts.open(t, key, "xterm-256color", 80, 24)
+	tm.waitFor("Welcome to tokenscope.")
+	tm.typeKeys("i")
+	tm.waitFor("Token id")
+	tm.typeKeys("tok_visa", "\r")
+	tm.waitFor("retrieved tok_visa")
+	tm.typeKeys("y")
+	tm.waitFor("copied tok_visa", "OSC 52")
+	want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte("tok_visa"))
+	if !strings.Contains(tm.raw(), want) {
+		t.Fatalf("no OSC 52 with the id in the session's output")
 	}
 }
