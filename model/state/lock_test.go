@@ -88,13 +88,26 @@ func TestHeldLockWaitsThenFailsWithHolderInfo(t *testing.T) {
 func TestLockWaitStopsWithContext(t *testing.T) {
 	dir := t.TempDir()
 	release := make(chan struct{})
-	defer close(release)
-	holdLock(t, openStore(t, dir), release)
+	done := holdLock(t, openStore(t, dir), release)
+	// The holder writes state.json once released: wait for it, or
+	// t.TempDir's cleanup may run while it writes and fail to remove the
+	// dir (which is how this test failed under load).
+	defer func() {
+		close(release)
+		if err := <-done; err != nil {
+			t.Errorf("holder: %v", err)
+		}
+	}()
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	_, err := openStore(t, dir).Update(ctx, "create", func(*State) error { return nil })
+	start := time.Now()
+	_, err := openStore(t, dir, func(o *Options) { o.LockTimeout = time.Minute }).Update(ctx, "create", func(*State) error { return nil })
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want the context's deadline", err)
+	}
+	// Generous for a loaded machine, far below the lock timeout.
+	if waited := time.Since(start); waited > 30*time.Second {
+		t.Errorf("gave up after %s: the context was not heeded", waited)
 	}
 }
 
