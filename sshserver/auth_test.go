@@ -1,7 +1,6 @@
 package sshserver
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -39,21 +38,14 @@ func TestNoPasswordAuth(t *testing.T) {
 func TestKeyRemovedAfterHandshakeRefused(t *testing.T) {
 	key, other := newKey(t), newKey(t)
 	ts := start(t, offlineConfig(t, key, other))
-	conn, err := ts.dial(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := ts.login(t, key)
 	writeKeys(t, ts.keys, other) // key removed once it has logged in
 	tm, err := ts.openOn(conn, "xterm", 80, 24)
 	if err != nil {
 		t.Fatal(err)
 	}
 	tm.t = t
-	var exit *gossh.ExitError
-	if err := tm.wait(); !errors.As(err, &exit) || exit.ExitStatus() != 1 {
-		t.Fatalf("session of a removed key ended with %v, want exit 1", err)
-	}
+	wantExit1(t, tm.wait(), "the session of a removed key")
 	s := tm.text()
 	if !strings.Contains(s, "is not authorized") || strings.Contains(s, "Welcome") {
 		t.Fatalf("removed key's session showed:\n%s", s)
@@ -63,20 +55,12 @@ func TestKeyRemovedAfterHandshakeRefused(t *testing.T) {
 func TestSessionWithoutPTYRefused(t *testing.T) {
 	key := newKey(t)
 	ts := start(t, offlineConfig(t, key))
-	conn, err := ts.dial(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	sess, err := conn.NewSession()
+	sess, err := ts.login(t, key).NewSession()
 	if err != nil {
 		t.Fatal(err)
 	}
 	out, err := sess.CombinedOutput("list")
-	var exit *gossh.ExitError
-	if !errors.As(err, &exit) || exit.ExitStatus() != 1 {
-		t.Fatalf("a session without a pty ended with %v, want exit 1", err)
-	}
+	wantExit1(t, err, "a session without a pty")
 	if !strings.Contains(string(out), "PTY") {
 		t.Fatalf("no message for a session without a pty: %q", out)
 	}

@@ -138,6 +138,26 @@ func (ts *testServer) dial(key gossh.Signer) (*gossh.Client, error) {
 	})
 }
 
+// login connects with key and hangs up when the test ends.
+func (ts *testServer) login(t testing.TB, key gossh.Signer) *gossh.Client {
+	t.Helper()
+	conn, err := ts.dial(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return conn
+}
+
+// wantExit1 fails unless a session ended with exit status 1.
+func wantExit1(t testing.TB, err error, what string) {
+	t.Helper()
+	var exit *gossh.ExitError
+	if !errors.As(err, &exit) || exit.ExitStatus() != 1 {
+		t.Fatalf("%s ended with %v, want exit 1", what, err)
+	}
+}
+
 // term is one interactive session as a terminal sees it: everything the
 // server wrote, and a way to type.
 type term struct {

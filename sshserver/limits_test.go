@@ -75,10 +75,7 @@ func TestMaxSessions(t *testing.T) {
 	ts.open(t, key, "xterm", 80, 24).waitFor("Welcome")
 	ts.open(t, key, "xterm", 80, 24).waitFor("Welcome")
 	third := ts.open(t, key, "xterm", 80, 24)
-	var exit *gossh.ExitError
-	if err := third.wait(); !errors.As(err, &exit) || exit.ExitStatus() != 1 {
-		t.Fatalf("third session ended with %v, want exit 1", err)
-	}
+	wantExit1(t, third.wait(), "the third session")
 	if s := third.text(); !strings.Contains(s, "the server is full (2 sessions)") {
 		t.Fatalf("third session was told:\n%s", s)
 	}
@@ -112,11 +109,7 @@ func TestShutdownTellsSessions(t *testing.T) {
 func TestShutdownClosesStuckConnections(t *testing.T) {
 	key := newKey(t)
 	ts := start(t, offlineConfig(t, key))
-	conn, err := ts.dial(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := ts.login(t, key)
 	// A session channel with no shell yet: no TUI to quit, and the server
 	// has surely counted the connection once it accepted the channel.
 	if _, err := conn.NewSession(); err != nil {

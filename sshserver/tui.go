@@ -69,11 +69,12 @@ func Workspace(key ssh.PublicKey) string {
 	return string(client.Offline) + ":" + Fingerprint(key)
 }
 
-// hasEnv reports whether name is set in env ("NAME=..."), as NO_COLOR is
-// honoured whatever its value (no-color.org).
+// hasEnv reports whether name is set to something in env ("NAME=x"): as
+// no-color.org has it, NO_COLOR counts when present and not empty, as it
+// does for the local TUI.
 func hasEnv(env []string, name string) bool {
 	for _, kv := range env {
-		if strings.HasPrefix(kv, name+"=") {
+		if v, ok := strings.CutPrefix(kv, name+"="); ok && v != "" {
 			return true
 		}
 	}
