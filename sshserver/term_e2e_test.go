@@ -70,7 +70,8 @@ func TestTerminalTypes(t *testing.T) {
 	}
 }
 
-// pane is one tmux pane on a private tmux server.
+// pane is one tmux pane on a private tmux server, its socket in the test's
+// temp dir.
 type pane struct {
 	t      *testing.T
 	socket string
@@ -78,9 +79,10 @@ type pane struct {
 
 func startPane(t *testing.T, bin, term, flags string) *pane {
 	t.Helper()
-	p := &pane{t: t, socket: "tokenscope-e2e-" + strings.ReplaceAll(term, "-", "") + "-" + filepath.Base(t.TempDir())}
-	state := t.TempDir()
-	cmd := "env TERM=" + term + " TOKENSCOPE_STATE_DIR=" + state + " STRIPE_API_KEY= " + bin + " " + flags +
+	dir := t.TempDir()
+	p := &pane{t: t, socket: filepath.Join(dir, "tmux.sock")}
+	// CI is dropped: termenv takes CI in the environment to mean no colour.
+	cmd := "env -u CI -u NO_COLOR TERM=" + term + " TOKENSCOPE_STATE_DIR=" + filepath.Join(dir, "state") + " STRIPE_API_KEY= " + bin + " " + flags +
 		"; echo EXIT=$?; sleep 60"
 	if out, err := p.tmux("new-session", "-d", "-x", "80", "-y", "24", cmd); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)
@@ -90,7 +92,7 @@ func startPane(t *testing.T, bin, term, flags string) *pane {
 }
 
 func (p *pane) tmux(args ...string) (string, error) {
-	out, err := exec.Command("tmux", append([]string{"-L", p.socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-S", p.socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
 	return string(out), err
 }
 
