@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/model/state"
 )
 
 // app is one run of tokenscope: where it writes, what the global flags say,
@@ -91,7 +92,7 @@ func (a *app) addGlobalFlags(root *cobra.Command) {
 	f.BoolVar(&g.offline, "offline", false, "use the in-process offline emulator even when STRIPE_API_KEY is set")
 	f.StringVar(&g.stateDir, "state-dir", "", "state directory `DIR` (env TOKENSCOPE_STATE_DIR, default $XDG_STATE_HOME/tokenscope)")
 	f.StringVar(&g.keyFile, "api-key-file", "", "read the Stripe test key from `FILE` (mode 0600) instead of STRIPE_API_KEY")
-	f.DurationVar(&g.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for the state lock")
+	f.DurationVar(&g.lockTimeout, "lock-timeout", state.DefaultLockTimeout, "how long to wait for another tokenscope's state lock (0s: fail at once if it is held)")
 	f.BoolVar(&g.noColor, "no-color", false, "no colours (also when NO_COLOR is set)")
 	f.IntVar(&g.maxTokens, "max-tokens", 1000, "tokens kept per workspace in the state, newest first")
 }

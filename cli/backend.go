@@ -128,10 +128,16 @@ func (a *app) store() (*state.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// --lock-timeout 0s fails at once, as Terraform's -lock-timeout=0s;
+	// state.Options says that with a negative timeout (its 0 is the default).
+	timeout := a.global.lockTimeout
+	if timeout == 0 {
+		timeout = -1
+	}
 	return state.Open(state.Options{
 		Dir:         dir,
 		MaxTokens:   a.global.maxTokens,
-		LockTimeout: a.global.lockTimeout,
+		LockTimeout: timeout,
 		OnWait: func() {
 			fmt.Fprintln(a.stderr, "Acquiring state lock. This may take a few moments...")
 		},

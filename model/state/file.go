@@ -92,8 +92,9 @@ func keepBackup(path string) error {
 // for the whole timeout.
 var ErrLocked = errors.New("held by another process")
 
-// Lock takes an exclusive advisory lock on path (created 0600). While it
-// waits, onWait is called once so the caller can say "Acquiring state
+// Lock takes an exclusive advisory lock on path (created 0600), waiting up
+// to timeout for another holder; a timeout of 0 or less fails at once. While
+// it waits, onWait is called once so the caller can say "Acquiring state
 // lock...". The kernel drops the lock if the process dies, so a killed
 // process never leaves it behind. The returned func releases it.
 func Lock(ctx context.Context, path string, timeout time.Duration, onWait func()) (func(), error) {
@@ -104,6 +105,12 @@ func Lock(ctx context.Context, path string, timeout time.Duration, onWait func()
 	ok, err := fl.TryLock()
 	if err != nil {
 		return nil, err
+	}
+	if !ok && timeout <= 0 {
+		// Fail at once, and say nothing about waiting: Terraform's
+		// -lock-timeout=0s.
+		fl.Close()
+		return nil, fmt.Errorf("lock %s: %w", path, ErrLocked)
 	}
 	if !ok {
 		if onWait != nil {

@@ -149,3 +149,34 @@ func TestForceUnlock(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A negative LockTimeout (the CLI's --lock-timeout 0s) fails at once, as
+// Terraform's -lock-timeout=0s does, without saying it waits.
+func TestNegativeLockTimeoutFailsAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	release := make(chan struct{})
+	done := holdLock(t, openStore(t, dir), release)
+	defer func() {
+		close(release)
+		if err := <-done; err != nil {
+			t.Errorf("holder: %v", err)
+		}
+	}()
+	var waits atomic.Int32
+	s := openStore(t, dir, func(o *Options) {
+		o.LockTimeout = -1
+		o.OnWait = func() { waits.Add(1) }
+	})
+	start := time.Now()
+	_, err := s.Update(context.Background(), "create", func(*State) error { return nil })
+	var lockErr *LockError
+	if !errors.As(err, &lockErr) || !errors.Is(err, ErrLocked) {
+		t.Fatalf("err = %v, want a *LockError", err)
+	}
+	if waited := time.Since(start); waited > 5*time.Second {
+		t.Errorf("failed after %s, want at once", waited)
+	}
+	if waits.Load() != 0 {
+		t.Errorf("OnWait called %d times for a lock it would not wait for", waits.Load())
+	}
+}
