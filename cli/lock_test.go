@@ -94,3 +94,21 @@ func TestLockTimeoutDefaultWaits(t *testing.T) {
 		t.Errorf("the token made while the lock was held is not in the state: %q", ids)
 	}
 }
+
+// A state file that cannot be read exits 1, as a lock error does, and
+// says where the backup is; nothing is written over it.
+func TestUnreadableStateExitsOne(t *testing.T) {
+	s := newSandbox(t)
+	s.create("card", "visa")
+	path := filepath.Join(s.dir, state.FileName)
+	if err := os.WriteFile(path, []byte("{not json"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := s.expect(1, "list")
+	if !strings.Contains(r.errOut, "cannot read state") || !strings.Contains(r.errOut, "backup") {
+		t.Errorf("stderr:\n%s", r.errOut)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "{not json" {
+		t.Errorf("the unreadable state was overwritten: %q", data)
+	}
+}

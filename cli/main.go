@@ -14,8 +14,8 @@ import (
 var Version = "dev"
 
 // Main runs tokenscope with args (without the program name) and returns the
-// process exit code: 0 ok, 1 the API refused, 2 bad usage or a local check,
-// 3 a network or server fault.
+// process exit code: 0 ok, 1 the API refused or the state is locked or
+// unreadable, 2 bad usage or a local check, 3 a network or server fault.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, term: stdout, getenv: getenv}
 	if err := refuseKeysInArgs(args); err != nil {

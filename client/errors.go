@@ -71,7 +71,7 @@ func AsError(err error) (*Error, bool) {
 // Exit codes of DESIGN.md.
 const (
 	ExitOK        = 0
-	ExitRefused   = 1 // the API refused (card_error, invalid_request_error, ...)
+	ExitRefused   = 1 // the API refused (card_error, invalid_request_error, ...), or the state is locked or unreadable
 	ExitUsage     = 2 // bad usage or a local check
 	ExitTransient = 3 // network or server fault: retrying later may work
 )
@@ -79,8 +79,10 @@ const (
 // ExitCode maps an error to the process exit code. 429 counts as a fault
 // (3), not a refusal: nothing was wrong with the request and the same
 // command succeeds once the rate drops, which is what scripts need to know
-// to retry. Errors that are not *Error (state file, flags) are usage errors
-// only when they are model.FieldError; anything else is 1.
+// to retry. Errors that are not *Error are usage errors only when they are
+// model.FieldError; anything else is 1, a state lock held by another
+// process or a state file that cannot be read among them (Terraform exits 1
+// on a lock error too).
 func ExitCode(err error) int {
 	if err == nil {
 		return ExitOK
