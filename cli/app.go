@@ -16,6 +16,7 @@ type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer // masked: see redact
 	term           io.Writer // stdout as given, for the TUI to detect the terminal
+	errTerm        io.Writer // stderr as given, for progress lines to detect one
 	getenv         func(string) string
 
 	global globalFlags

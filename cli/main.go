@@ -17,7 +17,7 @@ var Version = "dev"
 // process exit code: 0 ok, 1 the API refused or the state is locked or
 // unreadable, 2 bad usage or a local check, 3 a network or server fault.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, term: stdout, getenv: getenv}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, term: stdout, errTerm: stderr, getenv: getenv}
 	if err := refuseKeysInArgs(args); err != nil {
 		a.printError(err)
 		return exitCode(err)

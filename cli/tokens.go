@@ -122,7 +122,9 @@ func (a *app) refreshCmd() *cobra.Command {
 			if len(args) > 0 {
 				ids = args
 			}
-			report, err := sess.Refresh(c.Context(), ids, func(int, int) {})
+			progress, end := a.refreshProgress()
+			report, err := sess.Refresh(c.Context(), ids, progress)
+			end()
 			if err != nil {
 				return err
 			}
