@@ -57,11 +57,14 @@ uses them in charges and customers, and explains every error.
 
 Without a command it opens the terminal UI. Without STRIPE_API_KEY it talks to
 an offline emulator of Stripe's test mode; nothing leaves the machine.`,
-		Version:       Version,
+		// --version prints the version command's line, not cobra's
+		// "tokenscope version dev".
+		Version:       versionLine(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args:          cobra.NoArgs,
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	a.addGlobalFlags(root)
 	a.addTUI(root)
 	root.AddCommand(

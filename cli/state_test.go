@@ -87,8 +87,12 @@ func TestVersion(t *testing.T) {
 	old := Version
 	Version = "v9.9.9-test"
 	defer func() { Version = old }()
-	if r := s.ok("version"); !strings.HasPrefix(r.out, "tokenscope v9.9.9-test (") || !strings.Contains(r.out, "go1.") {
+	r := s.ok("version")
+	if !strings.HasPrefix(r.out, "tokenscope v9.9.9-test (") || !strings.Contains(r.out, "go1.") {
 		t.Errorf("version = %q", r.out)
+	}
+	if flag := s.ok("--version").out; flag != r.out {
+		t.Errorf("--version = %q, want the version command's %q", flag, r.out)
 	}
 }
 
