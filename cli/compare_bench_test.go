@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tokenscope/tokenscope/internal/stripemock"
+	"github.com/tokenscope/tokenscope/internal/testbin"
 )
 
 // The create+get budget (DESIGN.md): headless create then get against the
@@ -27,7 +28,7 @@ const compareKey = "sk_test_1234567890"
 
 func BenchmarkCreateGetTokenscope(b *testing.B) {
 	base := stripemock.Start(b)
-	bin := buildTokenscope(b)
+	bin := testbin.Build(b, ".") // outside the timed loop
 	env := benchEnv(b, "TOKENSCOPE_STATE_DIR="+b.TempDir())
 	b.ResetTimer()
 	for b.Loop() {
@@ -59,23 +60,6 @@ func BenchmarkCreateGetStripeCLI(b *testing.B) {
 			b.Fatalf("retrieve %s returned %s", id, got)
 		}
 	}
-}
-
-// buildTokenscope builds the module's binary into a temporary dir, outside
-// the timed loop.
-func buildTokenscope(b *testing.B) string {
-	b.Helper()
-	gomod, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		b.Fatalf("go env GOMOD: %v", err)
-	}
-	bin := filepath.Join(b.TempDir(), "tokenscope")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	cmd.Dir = filepath.Dir(strings.TrimSpace(string(gomod)))
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
 }
 
 // benchEnv is the environment without the caller's Stripe or tokenscope

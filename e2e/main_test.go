@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tokenscope/tokenscope/internal/testbin"
 )
 
 // bin is the tokenscope binary built by TestMain for every test.
@@ -19,7 +21,8 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	bin, err = build(dir)
+	bin = filepath.Join(dir, "tokenscope")
+	err = testbin.BuildTo(bin, ".")
 	code := 1
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -28,23 +31,6 @@ func TestMain(m *testing.M) {
 	}
 	os.RemoveAll(dir)
 	os.Exit(code)
-}
-
-// build compiles the module's main package into dir, from the module root
-// that `go env GOMOD` names, so the test runs whatever is checked out.
-func build(dir string) (string, error) {
-	gomod, err := exec.Command("go", "env", "GOMOD").Output()
-	if err != nil {
-		return "", fmt.Errorf("go env GOMOD: %w", err)
-	}
-	root := filepath.Dir(strings.TrimSpace(string(gomod)))
-	out := filepath.Join(dir, "tokenscope")
-	cmd := exec.Command("go", "build", "-o", out, ".")
-	cmd.Dir = root
-	if b, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build: %v\n%s", err, b)
-	}
-	return out, nil
 }
 
 // cleanEnv is the test's environment without anything that would change

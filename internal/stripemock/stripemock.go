@@ -21,6 +21,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tokenscope/tokenscope/internal/testbin"
 )
 
 // readyTimeout bounds build-free start-up; the spec takes ~0.3 s to load.
@@ -132,25 +134,10 @@ func start() (*server, error) {
 	return srv, nil
 }
 
-// build compiles the stripe-mock version go.mod pins. The build cache
-// makes every build after the first one a link step.
+// build compiles the stripe-mock version go.mod pins.
 func build(dir string) (string, error) {
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		return "", fmt.Errorf("go command not found: %w", err)
-	}
-	gomod, err := exec.Command(goBin, "env", "GOMOD").Output()
-	if err != nil {
-		return "", fmt.Errorf("go env GOMOD: %w", err)
-	}
-	root := filepath.Dir(strings.TrimSpace(string(gomod)))
 	bin := filepath.Join(dir, "stripe-mock")
-	cmd := exec.Command(goBin, "build", "-o", bin, "github.com/stripe/stripe-mock")
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build github.com/stripe/stripe-mock: %v\n%s", err, out)
-	}
-	return bin, nil
+	return bin, testbin.BuildTo(bin, "github.com/stripe/stripe-mock")
 }
 
 // listenAddr reads stripe-mock's start-up lines up to the HTTP address, then
