@@ -154,7 +154,7 @@ func (a *app) workspace() (*client.Session, *state.Workspace, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return sess, st.Workspace(sess.API.Backend().Workspace), nil
+	return sess, st.Workspace(sess.WorkspaceName()), nil
 }
 
 // isLoopbackURL: the URL's host is localhost or a loopback address.

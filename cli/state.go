@@ -72,7 +72,7 @@ func (a *app) stateRmCmd() *cobra.Command {
 				return err
 			}
 			_, err = sess.Store.Update(c.Context(), "state rm", func(st *state.State) error {
-				ws := st.Workspace(sess.API.Backend().Workspace)
+				ws := st.Workspace(sess.WorkspaceName())
 				for _, id := range args {
 					if _, ok := ws.Find(id); !ok {
 						return notInState(c, id)

@@ -18,12 +18,17 @@ type Session struct {
 	Workspace string
 }
 
-func (s *Session) workspace(st *state.State) *state.Workspace {
-	name := s.Workspace
-	if name == "" {
-		name = s.API.Backend().Workspace
+// WorkspaceName is the state workspace the session reads and writes:
+// Workspace, else the backend's ("" without either).
+func (s *Session) WorkspaceName() string {
+	if s.Workspace != "" || s.API == nil {
+		return s.Workspace
 	}
-	w := st.Workspace(name)
+	return s.API.Backend().Workspace
+}
+
+func (s *Session) workspace(st *state.State) *state.Workspace {
+	w := st.Workspace(s.WorkspaceName())
 	w.Backend = s.API.Backend().Label()
 	return w
 }

@@ -235,3 +235,33 @@ func BenchmarkRefresh1000(b *testing.B) {
 		}
 	}
 }
+
+// WorkspaceName is the backend's workspace unless the session names its own
+// (the SSH server gives each key one), and writes go where it says.
+func TestSessionWorkspaceName(t *testing.T) {
+	s := newSession(t, t.TempDir())
+	if got := s.WorkspaceName(); got != "offline" {
+		t.Errorf("WorkspaceName() = %q, want the backend's offline", got)
+	}
+	s.Workspace = "offline:key-SHA256:abc"
+	if got := s.WorkspaceName(); got != s.Workspace {
+		t.Errorf("WorkspaceName() = %q, want %q", got, s.Workspace)
+	}
+	rec, err := s.Create(t.Context(), preset(t, "visa"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := st.Workspace(s.Workspace).Find(rec.ID); !ok {
+		t.Errorf("%s is not in workspace %s", rec.ID, s.Workspace)
+	}
+	if _, ok := st.Workspace("offline").Find(rec.ID); ok {
+		t.Errorf("%s went to the backend's workspace too", rec.ID)
+	}
+	if got := (&client.Session{}).WorkspaceName(); got != "" {
+		t.Errorf("a session without an API: %q", got)
+	}
+}

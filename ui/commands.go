@@ -42,15 +42,6 @@ type refreshRun struct {
 	report      model.RefreshReport
 }
 
-// workspaceName is the session's workspace, defaulting to the backend's
-// as client.Session does.
-func workspaceName(s *client.Session) string {
-	if s.Workspace != "" || s.API == nil {
-		return s.Workspace
-	}
-	return s.API.Backend().Workspace
-}
-
 // loadTokens reads the workspace's tokens, newest first, from the state.
 func loadTokens(s *client.Session) ([]model.Record, error) {
 	if s == nil || s.Store == nil {
@@ -65,7 +56,7 @@ func loadTokens(s *client.Session) ([]model.Record, error) {
 	// 10,000-token TUI past its 40 MB RSS budget. Hand it back to the OS,
 	// off the render path.
 	go debug.FreeOSMemory()
-	return st.Workspace(workspaceName(s)).Tokens, nil
+	return st.Workspace(s.WorkspaceName()).Tokens, nil
 }
 
 func (a *App) loadCmd() tea.Cmd {
