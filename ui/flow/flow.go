@@ -59,6 +59,20 @@ func request(flow int64, fn func(ctx context.Context) reply) tea.Cmd {
 	}
 }
 
+// awaitReply handles a message while a flow's request is in flight: a
+// spinner tick turns spin (cmd is its next tick), and this flow's reply is
+// returned with ok set. A reply to another flow (one closed since) is
+// dropped.
+func awaitReply(msg tea.Msg, flow int64, spin *spinner.Model) (r reply, ok bool, cmd tea.Cmd) {
+	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		*spin, cmd = spin.Update(msg)
+	case reply:
+		return msg, msg.flow == flow, nil
+	}
+	return reply{}, false, cmd
+}
+
 // newSpinner is the spinner every request shows, in the program's style.
 func newSpinner(st *common.Styles) spinner.Model {
 	return spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.Status))

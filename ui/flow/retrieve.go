@@ -78,24 +78,17 @@ func checkTokenID(id string) error {
 // Update implements tea.Model.
 func (r *Retrieve) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if r.busy {
-		switch msg := msg.(type) {
-		case spinner.TickMsg:
-			var cmd tea.Cmd
-			r.spin, cmd = r.spin.Update(msg)
+		got, ok, cmd := awaitReply(msg, r.id, &r.spin)
+		switch {
+		case !ok:
 			return r, cmd
-		case reply:
-			if msg.flow != r.id {
-				return r, nil
-			}
-			r.busy = false
-			if msg.err != nil {
-				r.err = msg.err
-				return r, nil
-			}
-			rec := msg.rec
-			return r, done(&rec, fmt.Sprintf("retrieved %s (%s)", rec.ID, rec.Summary), false)
+		case got.err != nil:
+			r.busy, r.err = false, got.err
+			return r, nil
 		}
-		return r, nil
+		r.busy = false
+		rec := got.rec
+		return r, done(&rec, fmt.Sprintf("retrieved %s (%s)", rec.ID, rec.Summary), false)
 	}
 	if isQuit(msg) {
 		return r, cancelled()

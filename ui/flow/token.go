@@ -213,24 +213,17 @@ func (t *Token) create() tea.Cmd {
 }
 
 func (t *Token) updateApply(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case spinner.TickMsg:
-		var cmd tea.Cmd
-		t.spin, cmd = t.spin.Update(msg)
+	r, ok, cmd := awaitReply(msg, t.id, &t.spin)
+	switch {
+	case !ok:
 		return cmd
-	case reply:
-		if msg.flow != t.id {
-			return nil
-		}
-		if msg.err != nil {
-			t.step, t.err = stepFailed, msg.err
-			return nil
-		}
-		rec := msg.rec
-		t.step, t.status = stepDone, fmt.Sprintf("created %s (%s)", rec.ID, rec.Summary)
-		return done(&rec, t.status, false)
+	case r.err != nil:
+		t.step, t.err = stepFailed, r.err
+		return nil
 	}
-	return nil
+	rec := r.rec
+	t.step, t.status = stepDone, fmt.Sprintf("created %s (%s)", rec.ID, rec.Summary)
+	return done(&rec, t.status, false)
 }
 
 // title names the step: "New token", "New card token".

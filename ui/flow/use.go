@@ -119,17 +119,12 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			u.step = stepForm
 		}
 	case stepApply:
-		switch msg := msg.(type) {
-		case spinner.TickMsg:
-			var cmd tea.Cmd
-			u.spin, cmd = u.spin.Update(msg)
+		r, ok, cmd := awaitReply(msg, u.id, &u.spin)
+		if !ok {
 			return u, cmd
-		case reply:
-			if msg.flow == u.id {
-				u.out = outcome{req: u.req, use: msg.use, before: u.rec, after: msg.rec, err: msg.err}
-				u.step = stepFailed // the outcome pane
-			}
 		}
+		u.out = outcome{req: u.req, use: r.use, before: u.rec, after: r.rec, err: r.err}
+		u.step = stepFailed // the outcome pane
 	case stepFailed:
 		if _, ok := msg.(tea.KeyMsg); ok {
 			var rec *model.Record
