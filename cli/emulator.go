@@ -73,20 +73,9 @@ func checkListen(c *cobra.Command, listen string, allowRemote bool) error {
 // SIGINT and SIGTERM), then shuts down gracefully.
 func serveUntilDone(ctx context.Context, ln net.Listener, h http.Handler) error {
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		return err
-	case <-ctx.Done():
+	err := serveUntilCancelled(ctx, shutdownGrace, func() error { return srv.Serve(ln) }, srv.Shutdown)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil // the normal end of a shutdown
 	}
-	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		return err
-	}
-	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return err
 }
