@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // age is a duration in three cells or fewer, for list rows and the detail
@@ -79,7 +81,19 @@ func clean(s string) string {
 	}, s)
 }
 
-// compactSummary turns "Visa •••• 4242" into "Visa •4242" for list rows.
-func compactSummary(s string) string {
-	return strings.Replace(s, "•••• ", "•", 1)
+// rowSummary is a record's summary as list rows show it, short enough for
+// the side-by-side layout: "Visa •4242", "Bank •6789" (the bank's name,
+// "STRIPE TEST BANK •••• 6789", is for the detail), "id number", "account".
+// It works from Summary, not Raw: a frame draws many rows.
+func rowSummary(r *model.Record) string {
+	s := clean(r.Summary)
+	i := strings.LastIndex(s, " •••• ")
+	if i < 0 {
+		return s
+	}
+	name, last4 := s[:i], s[i+len(" •••• "):]
+	if r.Type == model.KindBank {
+		name = "Bank"
+	}
+	return name + " •" + last4
 }

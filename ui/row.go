@@ -77,6 +77,6 @@ func renderRow(rs *rowStyle, r *model.Record, selected bool, c columns, now time
 		return shorten(style.Render(sel)+" "+glyph+" "+style.Render(shorten(clean(r.ID), c.width-4)), c.width)
 	}
 	lead := sel + " " + pad(clean(r.Type.Short()), 4) + " " + pad(shorten(clean(r.ID), c.id), c.id)
-	tail := fmt.Sprintf(" %3s  %s", age(now.Sub(time.Unix(r.Created, 0))), compactSummary(clean(r.Summary)))
+	tail := fmt.Sprintf(" %3s  %s", age(now.Sub(time.Unix(r.Created, 0))), rowSummary(r))
 	return shorten(style.Render(lead)+" "+word+tail, c.width)
 }
