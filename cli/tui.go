@@ -42,6 +42,8 @@ func (a *app) addTUI(root *cobra.Command) {
 			Inline:   f.inline,
 			NoColor:  noColor,
 			FPS:      f.fps,
+			// The user's own scenario files, where they started tokenscope.
+			ScenarioDir: ".",
 		}, tea.WithInput(in))
 		if err != nil && c.Context().Err() != nil {
 			return nil // Ctrl-C from outside (SIGINT, SIGTERM) is a normal way out

@@ -75,6 +75,7 @@ type App struct {
 func New(opts Options) tea.Model {
 	r := colorProfile(opts)
 	pc := common.NewContext(opts.Session, r, opts.Output, opts.Now)
+	pc.ScenarioDir = opts.ScenarioDir
 	ctx := opts.Context
 	if ctx == nil {
 		ctx = context.Background()

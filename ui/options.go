@@ -38,6 +38,10 @@ type Options struct {
 	NoColor bool
 	// FPS caps the frame rate; 0 keeps bubbletea's default (60).
 	FPS int
+	// ScenarioDir is where the scenario picker finds *.hcl files after the
+	// built-in packs: "." (the working directory) for the local TUI; ""
+	// lists the packs only, which is what an SSH session must get.
+	ScenarioDir string
 	// Context bounds the API calls the program makes; Run sets it.
 	Context context.Context
 }

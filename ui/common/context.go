@@ -22,6 +22,10 @@ type ProgramContext struct {
 	Now func() time.Time
 	// Width and Height are the terminal's size, kept up to date by the app.
 	Width, Height int
+	// ScenarioDir is where the scenario picker finds *.hcl files after the
+	// built-in packs: "." for the local TUI; "" lists the packs only, as
+	// tokenscope serve must (attendees would see the server's files).
+	ScenarioDir string
 }
 
 // NewContext builds the context for one program from its renderer.

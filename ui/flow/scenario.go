@@ -44,7 +44,7 @@ type scenarioDone struct {
 }
 
 // Scenario is the TUI's plan-and-apply for scenario files: pick a built-in
-// pack or a *.hcl file of the working directory, review the plan, apply it
+// pack or a *.hcl file of pc.ScenarioDir, review the plan, apply it
 // with a progress bar and Terraform's step lines, read the summary.
 type Scenario struct {
 	pc      *common.ProgramContext
@@ -64,7 +64,7 @@ type Scenario struct {
 }
 
 // NewScenario starts the flow at the picker: the packs, then the *.hcl
-// files of the working directory.
+// files of pc.ScenarioDir (none when it is "").
 func NewScenario(pc *common.ProgramContext) common.Component {
 	s := &Scenario{pc: pc, id: flowIDs.Add(1), w: pc.Width, h: pc.Height,
 		// Glyphs, not colours, show progress: the bar is drawn plain and
@@ -75,9 +75,11 @@ func NewScenario(pc *common.ProgramContext) common.Component {
 	for _, p := range scenario.Packs() {
 		s.entries = append(s.entries, scenarioEntry{arg: p, about: scenario.PackAbout(p)})
 	}
-	files, _ := filepath.Glob("*.hcl")
-	for _, f := range files {
-		s.entries = append(s.entries, scenarioEntry{arg: f, about: "scenario file in " + filepath.Base(mustAbs(".")) + "/"})
+	if dir := pc.ScenarioDir; dir != "" {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.hcl"))
+		for _, f := range files {
+			s.entries = append(s.entries, scenarioEntry{arg: f, about: "scenario file in " + filepath.Base(mustAbs(dir)) + "/"})
+		}
 	}
 	s.SetSize(s.w, s.h)
 	return s
@@ -328,7 +330,15 @@ func (s *Scenario) pickerView() string {
 		}
 		b.WriteString(ansi.Truncate(line, max(s.w-2, 10), "…") + "\n")
 	}
-	b.WriteString("\n" + st.Muted.Render(ansi.Wordwrap("enter: plan · scenario files (*.hcl) in the working directory are listed after the packs", max(s.w-2, 10), " ")))
+	hint := "enter: plan"
+	if dir := s.pc.ScenarioDir; dir != "" {
+		where := dir + "/"
+		if dir == "." {
+			where = "the working directory"
+		}
+		hint += " · scenario files (*.hcl) in " + where + " are listed after the packs"
+	}
+	b.WriteString("\n" + st.Muted.Render(ansi.Wordwrap(hint, max(s.w-2, 10), " ")))
 	return b.String()
 }
 

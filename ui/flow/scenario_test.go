@@ -3,6 +3,7 @@ package flow
 import (
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -46,6 +47,7 @@ func TestScenarioFileWithTypoSendsNothing(t *testing.T) {
 			next.ServeHTTP(w, r)
 		})
 	}})
+	pc.ScenarioDir = "." // as the local TUI sets it
 	r := start(t, NewScenario(pc), 80, 24)
 	r.shows("checkout.hcl")
 	r.keys("down", "down", "down", "enter")
@@ -56,4 +58,28 @@ func TestScenarioFileWithTypoSendsNothing(t *testing.T) {
 	if hits.Load() != 0 {
 		t.Errorf("%d requests sent for a scenario with errors", hits.Load())
 	}
+}
+
+// Without a ScenarioDir (tokenscope serve) the picker lists the packs only:
+// an attendee never sees the files where the server was started.
+func TestScenarioPickerWithoutDirListsPacksOnly(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(dir+"/server-secret.hcl", []byte("token \"x\" {\n  card {\n    preset = \"visa\"\n  }\n}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	pc, _ := newContext(t, 80, 24, setup{})
+	r := start(t, NewScenario(pc), 80, 24)
+	s := r.shows("› pack:banks", "pack:declines", "enter: plan")
+	if strings.Contains(s.view, "server-secret") || strings.Contains(s.view, "working directory") {
+		t.Errorf("the picker shows the server's files:\n%s", s.view)
+	}
+	r.keys("up") // from the first entry to the last: a pack, not the file
+	if s := r.shows("›"); strings.Contains(s.view, "server-secret") {
+		t.Errorf("the file is listed below the packs:\n%s", s.view)
+	}
+
+	pc.ScenarioDir = dir
+	with := start(t, NewScenario(pc), 200, 24) // wide: the temp dir's path is long
+	with.shows("server-secret.hcl", "scenario file in "+filepath.Base(dir)+"/")
 }
