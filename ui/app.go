@@ -159,18 +159,19 @@ func (a *App) openDetail() tea.Cmd {
 		return nil
 	}
 	id := r.ID
-	a.openPager(id, func(int) string { return a.detailText(id) })
+	a.openPager(id, func(w int) string { return a.detailText(id, w) })
 	return a.autoRefresh(r)
 }
 
-// detailText renders the detail of the token with this id as it is now.
-func (a *App) detailText(id string) string {
+// detailText renders the detail of the token with this id as it is now,
+// w cells wide.
+func (a *App) detailText(id string, w int) string {
 	r := a.list.find(id)
 	if r == nil {
 		return a.st.Gone.Render(common.GlyphGone + " " + id + " is no longer in the state")
 	}
 	tok, err := a.detail.token(r)
-	return joinLines(detailLines(a.st, r, tok, err, a.pc.Now()))
+	return joinLines(detailLines(a.st, r, tok, err, a.pc.Now(), w))
 }
 
 // autoRefresh refreshes r in the background when it was fetched more than

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/stripe/stripe-go/v85"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -35,8 +36,9 @@ const detailLabel = 11
 
 // detailLines renders every field of a token a person asks about, the USED
 // line first: whether a token can still be used is the question tokenscope
-// exists to answer.
-func detailLines(st *common.Styles, r *model.Record, tok *stripe.Token, decodeErr error, now time.Time) []string {
+// exists to answer, so it wraps within width cells (0: no limit) where
+// other lines are cut.
+func detailLines(st *common.Styles, r *model.Record, tok *stripe.Token, decodeErr error, now time.Time, width int) []string {
 	var out []string
 	styled := func(indent, name, value string) {
 		out = append(out, indent+st.Label.Render(fmt.Sprintf("%-*s", detailLabel, name))+" "+value)
@@ -47,7 +49,13 @@ func detailLines(st *common.Styles, r *model.Record, tok *stripe.Token, decodeEr
 			styled(indent, name, st.Value.Render(clean(value)))
 		}
 	}
-	styled("", "USED", usedLine(st, r))
+	for i, line := range usedLines(st, r, width-detailLabel-1) {
+		name := "USED"
+		if i > 0 {
+			name = ""
+		}
+		styled("", name, line)
+	}
 	if r.Gone {
 		styled("", "status", st.Gone.Render(common.GlyphGone+" no longer exists"))
 	}
@@ -83,10 +91,13 @@ func detailLines(st *common.Styles, r *model.Record, tok *stripe.Token, decodeEr
 	return out
 }
 
-// usedLine answers "can I still use this token?" in words and a glyph.
-func usedLine(st *common.Styles, r *model.Record) string {
+// usedLines answer "can I still use this token?" in words and a glyph,
+// wrapped to width cells (0 or less: one line) with the continuation
+// indented past the glyph: the outcome of the use is the point, so it is
+// never cut.
+func usedLines(st *common.Styles, r *model.Record, width int) []string {
 	if !r.Used {
-		return st.Unused.Render(common.GlyphUnused + " no, it can be used once")
+		return []string{st.Unused.Render(common.GlyphUnused + " no, it can be used once")}
 	}
 	s := common.GlyphUsed + " yes"
 	if n := len(r.Uses); n > 0 {
@@ -96,7 +107,18 @@ func usedLine(st *common.Styles, r *model.Record) string {
 		}
 		s += " (" + clean(useOutcome(u)) + ")"
 	}
-	return st.Used.Render(s)
+	if width <= 0 || ansi.StringWidth(s) <= width {
+		return []string{st.Used.Render(s)}
+	}
+	const hang = "  " // continuation lines start under the text, past the glyph
+	lines := strings.Split(ansi.Wrap(s, max(width-len(hang), 1), " "), "\n")
+	for i, l := range lines {
+		if i > 0 {
+			l = hang + l
+		}
+		lines[i] = st.Used.Render(l)
+	}
+	return lines
 }
 
 func useOutcome(u model.Use) string {

@@ -69,7 +69,7 @@ func (a *App) body() string {
 	if r := a.list.selected(); r != nil {
 		title = r.ID
 		tok, err := a.detail.token(r)
-		detail = detailLines(a.st, r, tok, err, a.pc.Now())
+		detail = detailLines(a.st, r, tok, err, a.pc.Now(), a.width-lw-3) // box: borders and a leading space
 	}
 	right := box(a.st, title, detail, a.width-lw, h)
 	for i := range left {

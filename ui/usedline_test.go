@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Beside the list (100-120 columns), the USED line of a declined token is
+// wrapped onto an indented second line, never cut: the outcome is what the
+// person came to read.
+func TestUsedLineWrapsBesideTheList(t *testing.T) {
+	for _, w := range []int{100, 110, 120, 160} {
+		a := newApp(t, newSession(t, fixtures(t)), w, 30)
+		press(t, a, "j") // the declined card
+		view := a.View()
+		if !strings.Contains(view, "insufficient_funds)") || strings.Contains(view, "insuffi…") {
+			t.Errorf("%d columns: the outcome is cut:\n%s", w, view)
+			continue
+		}
+		lines := strings.Split(view, "\n")
+		for i, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("%d columns: line %d is %d wide", w, i, ansi.StringWidth(l))
+			}
+			if !strings.Contains(l, "USED ") {
+				continue
+			}
+			if strings.Contains(l, "insufficient_funds)") {
+				if w < 160 {
+					t.Errorf("%d columns: expected a wrap:\n%s", w, l)
+				}
+				break
+			}
+			// The continuation: under the value, past the glyph.
+			next := lines[i+1]
+			if !strings.Contains(next, "insufficient_funds)") || textColumn(next) != cellsBefore(l, "● yes")+2 {
+				t.Errorf("%d columns: the continuation is not indented under the value:\n%s\n%s", w, l, next)
+			}
+			break
+		}
+	}
+}
+
+// cellsBefore is the column (in cells) where sub starts in line.
+func cellsBefore(line, sub string) int {
+	return ansi.StringWidth(line[:strings.Index(line, sub)])
+}
+
+// textColumn is the column of the first text in the detail pane (after the
+// list pane's and the detail pane's borders, "││").
+func textColumn(line string) int {
+	i := strings.Index(line, "││") + len("││")
+	rest := line[i:]
+	return ansi.StringWidth(line[:i]) + ansi.StringWidth(rest) - ansi.StringWidth(strings.TrimLeft(rest, " "))
+}
