@@ -56,6 +56,32 @@ func TestPresetFillsFields(t *testing.T) {
 	r.shows("(test card: insufficient_funds)", `card.exp    = "12/2031"`)
 }
 
+// End (and up from the first preset) shows the last window-full of
+// presets, "custom" at the bottom, not "custom" alone above blank rows;
+// and it chooses custom, so the fields stay as typed.
+func TestPresetEndShowsAFullWindow(t *testing.T) {
+	last := model.Cards[len(model.Cards)-1].Name
+	above := model.Cards[len(model.Cards)-3].Name
+	for _, keys := range [][]string{{"end"}, {"up"}, {"down", "down", "end"}} {
+		pc, _ := newContext(t, 80, 24, setup{})
+		tok := NewToken(pc).(*Token)
+		r := start(t, tok, 80, 24)
+		r.keys("enter")
+		r.shows("┃ Preset")
+		r.keys(keys...)
+		s := r.shows("› custom", "  "+last+" ", "  "+above+" ")
+		if strings.Contains(s.view, "┃                    ") { // a blank row in the window
+			t.Errorf("%v: blank rows in the preset window:\n%s", keys, s.view)
+		}
+		r.h.mu.Lock() // the program updates the flow under it
+		preset := tok.forms[model.KindCard].(*cardForm).preset
+		r.h.mu.Unlock()
+		if preset != custom {
+			t.Errorf("%v: the cursor is on custom but the preset is %q", keys, preset)
+		}
+	}
+}
+
 func TestTabMovesFocus(t *testing.T) {
 	pc, _ := newContext(t, 80, 24, setup{})
 	r := start(t, NewToken(pc), 80, 24)

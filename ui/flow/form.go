@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -57,7 +58,7 @@ func choice(title string, v *string, words ...string) *huh.Select[string] {
 // presetPicker lists presets with what each is expected to do, "custom"
 // last. Choosing one fills the other fields (kindForm.sync).
 // Each option is one line, cut to width, so the list never jumps.
-func presetPicker(v *string, rows, width int, names, expects []string) *huh.Select[string] {
+func presetPicker(v *string, rows, width int, names, expects []string) huh.Field {
 	nameWidth := 0
 	for _, n := range names {
 		nameWidth = max(nameWidth, len(n))
@@ -71,7 +72,72 @@ func presetPicker(v *string, rows, width int, names, expects []string) *huh.Sele
 		opts = append(opts, option(n, expects[i]))
 	}
 	opts = append(opts, option(custom, "the fields as typed"))
-	return huh.NewSelect[string]().Title("Preset").Options(opts...).Value(v).Height(rows + 1)
+	sel := huh.NewSelect[string]().Title("Preset").Options(opts...).Value(v).Height(rows + 1)
+	return &presetSelect{Select: sel, value: v, opts: opts, height: rows + 1}
+}
+
+// presetSelect is huh's Select with the end of its list drawn whole. huh
+// v1.0.0 scrolls the hovered option to the top of its window on every
+// update, so End (or up from the first preset) showed "custom" alone above
+// blank rows. Near the end, View draws the last window-full of options
+// through a Select of just those (huh's own rendering, no scrolling), and
+// Update makes End choose what it hovers, as the other moves do.
+type presetSelect struct {
+	*huh.Select[string]
+	value   *string
+	opts    []huh.Option[string]
+	height  int // title and window
+	width   int
+	theme   *huh.Theme
+	focused bool
+}
+
+// Update implements huh.Field.
+func (p *presetSelect) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := p.Select.Update(msg)
+	if v, ok := p.Hovered(); ok {
+		*p.value = v // huh's End moves the cursor without choosing
+	}
+	return p, cmd
+}
+
+// View implements huh.Field.
+func (p *presetSelect) View() string {
+	rows := p.height - 1
+	last := len(p.opts) - rows
+	v, _ := p.Hovered()
+	i := slices.IndexFunc(p.opts, func(o huh.Option[string]) bool { return o.Value == v })
+	if rows < 1 || last < 0 || i <= last {
+		return p.Select.View() // huh's window is full from the hovered option down
+	}
+	tail := huh.NewSelect[string]().Title("Preset").Options(p.opts[last:]...).Value(&v).WithWidth(p.width)
+	if p.theme != nil {
+		tail.WithTheme(p.theme)
+	}
+	if p.focused {
+		tail.Focus()
+	}
+	return tail.View()
+}
+
+// Focus, Blur and the With methods keep what View needs to draw the tail
+// as huh would.
+func (p *presetSelect) Focus() tea.Cmd { p.focused = true; return p.Select.Focus() }
+func (p *presetSelect) Blur() tea.Cmd  { p.focused = false; return p.Select.Blur() }
+func (p *presetSelect) WithTheme(t *huh.Theme) huh.Field {
+	p.theme = t
+	p.Select.WithTheme(t)
+	return p
+}
+func (p *presetSelect) WithWidth(w int) huh.Field {
+	p.width = w
+	p.Select.WithWidth(w)
+	return p
+}
+func (p *presetSelect) WithHeight(h int) huh.Field {
+	p.height = h
+	p.Select.WithHeight(h)
+	return p
 }
 
 // check adapts a model validator to huh's func(string) error, minding the
