@@ -31,6 +31,18 @@ func holdLock(t *testing.T, s *Store, release chan struct{}) <-chan error {
 	return done
 }
 
+// letGo releases a holdLock holder and waits for it: it writes state.json
+// once released, and t.TempDir's cleanup running meanwhile fails to remove
+// the dir ("directory not empty"), as TestLockWaitStopsWithContext once did
+// under load.
+func letGo(t *testing.T, release chan struct{}, done <-chan error) {
+	t.Helper()
+	close(release)
+	if err := <-done; err != nil {
+		t.Errorf("holder: %v", err)
+	}
+}
+
 func TestHeldLockWaitsThenFailsWithHolderInfo(t *testing.T) {
 	dir := t.TempDir()
 	holder := openStore(t, dir, func(o *Options) { o.Who = "alice@jump1" })
@@ -88,16 +100,7 @@ func TestHeldLockWaitsThenFailsWithHolderInfo(t *testing.T) {
 func TestLockWaitStopsWithContext(t *testing.T) {
 	dir := t.TempDir()
 	release := make(chan struct{})
-	done := holdLock(t, openStore(t, dir), release)
-	// The holder writes state.json once released: wait for it, or
-	// t.TempDir's cleanup may run while it writes and fail to remove the
-	// dir (which is how this test failed under load).
-	defer func() {
-		close(release)
-		if err := <-done; err != nil {
-			t.Errorf("holder: %v", err)
-		}
-	}()
+	defer letGo(t, release, holdLock(t, openStore(t, dir), release))
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	start := time.Now()
@@ -155,13 +158,7 @@ func TestForceUnlock(t *testing.T) {
 func TestNegativeLockTimeoutFailsAtOnce(t *testing.T) {
 	dir := t.TempDir()
 	release := make(chan struct{})
-	done := holdLock(t, openStore(t, dir), release)
-	defer func() {
-		close(release)
-		if err := <-done; err != nil {
-			t.Errorf("holder: %v", err)
-		}
-	}()
+	defer letGo(t, release, holdLock(t, openStore(t, dir), release))
 	var waits atomic.Int32
 	s := openStore(t, dir, func(o *Options) {
 		o.LockTimeout = -1
