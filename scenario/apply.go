@@ -55,7 +55,7 @@ func (e Event) String() string {
 }
 
 // Apply carries out the plan's steps one after the other through the
-// session, which records each token (linked to its scenario name) and each
+// session, which records each token (linked to its key, File.Key) and each
 // use in the state as it goes. A failed step does not stop the others:
 // what succeeded stays in the state and the failure is in the Result. A
 // token whose use failed is unlinked from its name, so the next apply makes
@@ -97,7 +97,7 @@ func (a *applier) step(ctx context.Context, step Step) Row {
 	row := Row{Name: t.Name}
 	a.emit(Event{Kind: Started, Change: step.Create})
 	start := time.Now()
-	rec, err := a.s.Create(ctx, t.Request, t.Name)
+	rec, err := a.s.Create(ctx, t.Request, step.Key)
 	if err != nil {
 		row.Err = err
 		if step.Use != nil {
@@ -137,7 +137,7 @@ func (a *applier) step(ctx context.Context, step Step) Row {
 		a.emit(Event{Kind: Declined, Change: *step.Use, ID: row.ObjectID, Codes: row.Codes, Elapsed: time.Since(start)})
 	default:
 		row.Err = err
-		if uerr := a.s.Unlink(ctx, t.Name); uerr != nil {
+		if uerr := a.s.Unlink(ctx, step.Key); uerr != nil {
 			row.Err = errors.Join(err, uerr)
 		}
 		a.emit(Event{Kind: Errored, Change: *step.Use, Err: err, Elapsed: time.Since(start)})

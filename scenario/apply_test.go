@@ -129,7 +129,7 @@ func TestReplaceMakesOneFreshToken(t *testing.T) {
 		t.Error("--replace of a name not in the file was accepted")
 	}
 	p := planFor(t, s, f, PlanOptions{Replace: []string{"a"}})
-	if len(p.Steps) != 1 || p.Steps[0].Create.Action != model.ActionReplace || p.Steps[0].Replaces != before["a"] {
+	if len(p.Steps) != 1 || p.Steps[0].Create.Action != model.ActionReplace || p.Steps[0].Replaces != before[f.Key("a")] {
 		t.Fatalf("replace plan = %+v", p.Steps)
 	}
 	r := Apply(context.Background(), s, p, nil)
@@ -137,7 +137,7 @@ func TestReplaceMakesOneFreshToken(t *testing.T) {
 		t.Fatal(r.Failed()[0].Err)
 	}
 	after := linked(t, s)
-	if after["a"] == before["a"] || after["a"] != r.Rows[0].TokenID || after["b"] != before["b"] {
+	if after[f.Key("a")] == before[f.Key("a")] || after[f.Key("a")] != r.Rows[0].TokenID || after[f.Key("b")] != before[f.Key("b")] {
 		t.Errorf("links before %v, after %v", before, after)
 	}
 	if all := planFor(t, s, f, PlanOptions{ReplaceAll: true}); len(all.Steps) != 2 {
@@ -178,7 +178,7 @@ token "bank" {
 		t.Errorf("tiny row = %+v", failed[0])
 	}
 	links := linked(t, s)
-	if links["ok"] == "" || links["bank"] == "" || links["tiny"] != "" {
+	if links[f.Key("ok")] == "" || links[f.Key("bank")] == "" || links[f.Key("tiny")] != "" {
 		t.Errorf("links = %v, want ok and bank kept, tiny unlinked", links)
 	}
 	var out bytes.Buffer

@@ -4,7 +4,7 @@
 // client.Session. Built-in packs (brands, declines, banks) are scenario files
 // themselves, embedded in the binary and loaded as "pack:NAME".
 //
-// The state links each scenario name to the token it made
-// (state.Workspace.Scenarios), so applying a file twice creates nothing the
-// second time: "No changes. Your tokens match the configuration."
+// The state links each block, keyed by its file and name (File.Key:
+// "pack:banks/bank_ok"), to the token it made (state.Workspace.Scenarios),
+// so applying a file twice creates nothing the second time: "No changes."
 package scenario

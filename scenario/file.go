@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -18,7 +19,11 @@ const PackPrefix = "pack:"
 // memory only; the source it keeps for diagnostics has them masked.
 type File struct {
 	// Name is what diagnostics call the file: the path, or "pack:declines".
-	Name   string
+	Name string
+	// Source is what the state's keys call the file (Key): "pack:declines",
+	// or the file's cleaned absolute path, so the same file named from
+	// another directory is the same file.
+	Source string
 	Tokens []Token
 	// masked is the source with sensitive values masked, for snippets.
 	masked []byte
@@ -41,26 +46,30 @@ func Load(arg string) (*File, hcl.Diagnostics) {
 		err     error
 		summary = "Cannot read scenario file"
 	)
+	source := arg
 	if name, ok := strings.CutPrefix(arg, PackPrefix); ok {
 		src, err = packSource(name)
 		summary = "Unknown pack"
-	} else {
+	} else if source, err = filepath.Abs(arg); err == nil {
 		src, err = os.ReadFile(arg)
 	}
 	if err != nil {
-		return &File{Name: arg}, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: summary, Detail: err.Error()}}
+		return &File{Name: arg, Source: source}, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: summary, Detail: err.Error()}}
 	}
-	return Parse(arg, src)
+	f, diags := Parse(arg, src)
+	f.Source = source
+	return f, diags
 }
 
 // Parse decodes and validates scenario source named filename. Every error
-// is an HCL diagnostic with a range in filename.
+// is an HCL diagnostic with a range in filename. The File's Source is
+// filename; Load sets it to the absolute path.
 func Parse(filename string, src []byte) (*File, hcl.Diagnostics) {
 	return parse(filename, src, time.Now())
 }
 
 func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) {
-	f := &File{Name: filename, masked: maskSource(src)}
+	f := &File{Name: filename, Source: filename, masked: maskSource(src)}
 	hf, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
 	if diags.HasErrors() {
 		return f, diags
@@ -102,4 +111,14 @@ func (f *File) Token(name string) (Token, bool) {
 		}
 	}
 	return Token{}, false
+}
+
+// Key is the state's name for the token block name of this file,
+// "<source>/<name>": the Scenarios map of a workspace holds the blocks of
+// every file applied to it, and two files may each have a "bank_ok" (as
+// Terraform keeps one state per configuration, where a resource's address
+// is unique). Links written before keys had a source ("bank_ok") match no
+// block: such a block is planned anew once, and the old link stays, unused.
+func (f *File) Key(name string) string {
+	return f.Source + "/" + name
 }

@@ -30,7 +30,9 @@ type Plan struct {
 
 // Step creates one token and, when the file says so, uses it.
 type Step struct {
-	Token  Token
+	Token Token
+	// Key is the state's name for the token (File.Key).
+	Key    string
 	Create model.Change
 	// Use is nil when the token has no use step.
 	Use *model.Change
@@ -46,8 +48,8 @@ func (s Step) Changes() int {
 	return 1
 }
 
-// MakePlan compares the file with the workspace: a token whose name the
-// workspace's Scenarios map links to a token is left alone, unless it is
+// MakePlan compares the file with the workspace: a token whose key
+// (File.Key) the workspace's Scenarios map links to a token is left alone, unless it is
 // to be replaced; every other token is created and then used.
 func MakePlan(f *File, ws *state.Workspace, opts PlanOptions) (*Plan, error) {
 	for _, name := range opts.Replace {
@@ -57,13 +59,14 @@ func MakePlan(f *File, ws *state.Workspace, opts PlanOptions) (*Plan, error) {
 	}
 	p := &Plan{Plan: model.Plan{Target: opts.Target}}
 	for _, t := range f.Tokens {
-		id, exists := ws.Scenarios[t.Name]
+		key := f.Key(t.Name)
+		id, exists := ws.Scenarios[key]
 		replace := opts.ReplaceAll || slices.Contains(opts.Replace, t.Name)
 		if exists && !replace {
 			p.Unchanged = append(p.Unchanged, t.Name)
 			continue
 		}
-		step := Step{Token: t, Create: model.PlanCreate(t.Name, t.Request)}
+		step := Step{Token: t, Key: key, Create: model.PlanCreate(t.Name, t.Request)}
 		if exists {
 			step.Create.Action = model.ActionReplace
 			step.Replaces = id
