@@ -3,6 +3,8 @@ package state
 import (
 	"bytes"
 	"fmt"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // The guard is the last check before state.json is written. The state only
@@ -22,67 +24,30 @@ var secretKeyPrefixes = []string{"sk_test_", "sk_live_", "rk_test_", "rk_live_"}
 // a placeholder such as sk_test_xxx must stay writable.
 const minKeyChars = 8
 
-// checkSecrets reports a card number or an API secret key in data. The
-// error names the kind of secret and where it is, never the secret itself.
-func checkSecrets(data []byte) error {
-	if off, last4 := findCardNumber(data); off >= 0 {
-		return fmt.Errorf("refusing to write the state: it holds what looks like a card number (ending %s) at byte %d; card numbers must never be written to disk", last4, off)
+// SecretError is CheckSecrets' refusal. It names the kind of secret, a
+// hint (a card's last 4, a key's prefix) and where it is, never the secret.
+type SecretError struct {
+	Kind   string // "card number" or "Stripe secret key"
+	Hint   string // "ending 5556" or "sk_test_…"
+	Offset int    // byte offset in the data
+}
+
+func (e *SecretError) Error() string {
+	return fmt.Sprintf("it holds what looks like a %s (%s) at byte %d; %ss must never be written to disk", e.Kind, e.Hint, e.Offset, e.Kind)
+}
+
+// CheckSecrets reports a card number or an API secret key in data, as a
+// *SecretError. Every file tokenscope writes that outlives the process
+// (state.json, emulator.json) passes through it first.
+func CheckSecrets(data []byte) error {
+	// Spaces only: dashes would join a UUID's groups into a "card number".
+	if off, last4 := model.FindCardNumber(data, model.JoinSpaces); off >= 0 {
+		return &SecretError{Kind: "card number", Hint: "ending " + last4, Offset: off}
 	}
 	if off, prefix := findSecretKey(data); off >= 0 {
-		return fmt.Errorf("refusing to write the state: it holds what looks like a Stripe secret key (%s…) at byte %d; keys must never be written to disk", prefix, off)
+		return &SecretError{Kind: "Stripe secret key", Hint: prefix + "…", Offset: off}
 	}
 	return nil
-}
-
-// findCardNumber finds a run of 13 to 19 digits that passes the Luhn check,
-// written either solid or in groups split by single spaces
-// ("4242 4242 4242 4242"). Dashes do not join groups: a UUID's last two
-// groups ("a716-446655440000") would then look like 15 digits. RFC 3339
-// times and Unix seconds have no run that long; Stripe ids have few digits.
-// It returns the offset of the run and its last 4 digits, or -1.
-func findCardNumber(data []byte) (int, string) {
-	var buf [19]byte
-	for i := 0; i < len(data); i++ {
-		if !isDigit(data[i]) {
-			continue
-		}
-		start, n := i, 0
-		for ; i < len(data); i++ {
-			c := data[i]
-			if c == ' ' && i+1 < len(data) && isDigit(data[i+1]) {
-				continue
-			}
-			if !isDigit(c) {
-				break
-			}
-			if n < len(buf) {
-				buf[n] = c
-			}
-			n++
-		}
-		if n >= 13 && n <= len(buf) && luhn(buf[:n]) {
-			return start, string(buf[n-4 : n])
-		}
-	}
-	return -1, ""
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// luhn reports whether the digits pass the Luhn checksum card numbers carry.
-func luhn(digits []byte) bool {
-	sum := 0
-	for i := range digits {
-		d := int(digits[len(digits)-1-i] - '0')
-		if i%2 == 1 {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-	}
-	return sum%10 == 0
 }
 
 // findSecretKey finds a secret or restricted key prefix followed by at
@@ -110,5 +75,5 @@ func findSecretKey(data []byte) (int, string) {
 
 // isKeyChar reports whether c can be part of a Stripe key after its prefix.
 func isKeyChar(c byte) bool {
-	return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }

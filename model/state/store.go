@@ -136,8 +136,8 @@ func (s *Store) Update(ctx context.Context, op string, fn func(*State) error) (*
 	if err != nil {
 		return nil, fmt.Errorf("encode state: %w", err)
 	}
-	if err := checkSecrets(data); err != nil {
-		return nil, err
+	if err := CheckSecrets(data); err != nil {
+		return nil, fmt.Errorf("refusing to write the state: %w", err)
 	}
 	if err := WriteFileAtomic(s.Path(), data, true); err != nil {
 		return nil, fmt.Errorf("write state %s: %w", s.Path(), err)

@@ -1,0 +1,77 @@
+package model
+
+// The one card-number detector. Free-text fields (a cardholder name, a
+// postal code, a bank holder's or a person's name) are sent to Stripe and
+// come back in the Token, which tokenscope keeps on disk; state.json and
+// emulator.json are scanned again before every write. Both ask this file,
+// so what a form refuses and what the disk guard refuses never drift apart.
+// It looks for card-like runs only: a 9-digit run may be an id number but
+// is also a phone number, a postal code or an account number, too common
+// in legitimate text to refuse.
+
+// Joiners that may sit between the digit groups of a card number.
+const (
+	// JoinSpaces joins "4242 4242 4242 4242", for the state files: a dash
+	// would join a UUID's last two groups ("a716-446655440000") into what
+	// looks like 15 digits.
+	JoinSpaces = " "
+	// JoinSpacesAndDashes also joins "4242-4242-4242-4242", for what a
+	// person types, where UUIDs do not occur.
+	JoinSpacesAndDashes = " -"
+)
+
+// minCardDigits and maxCardDigits bound a card number's length (ISO/IEC 7812).
+const (
+	minCardDigits = 13
+	maxCardDigits = 19
+)
+
+// FindCardNumber finds the first run of 13 to 19 digits in text that passes
+// the Luhn check, written solid or in groups split by single joiners (one
+// of the bytes in joiners, followed by a digit). A longer run is not a card
+// number. It returns the run's offset and its last 4 digits, or -1 and "":
+// callers name the secret by its last 4, never repeat it.
+func FindCardNumber(text []byte, joiners string) (offset int, last4 string) {
+	var buf [maxCardDigits]byte
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) {
+			continue
+		}
+		start, n := i, 0
+		for ; i < len(text); i++ {
+			c := text[i]
+			if isJoiner(c, joiners) && i+1 < len(text) && isDigit(text[i+1]) {
+				continue
+			}
+			if !isDigit(c) {
+				break
+			}
+			if n < len(buf) {
+				buf[n] = c
+			}
+			n++
+		}
+		if n >= minCardDigits && n <= len(buf) && Luhn(string(buf[:n])) {
+			return start, string(buf[n-4 : n])
+		}
+	}
+	return -1, ""
+}
+
+// LooksLikeCardNumber reports whether typed text holds a card number, with
+// spaces or dashes between the groups, and returns its last 4 digits.
+func LooksLikeCardNumber(s string) (last4 string, ok bool) {
+	off, last4 := FindCardNumber([]byte(s), JoinSpacesAndDashes)
+	return last4, off >= 0
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isJoiner(c byte, joiners string) bool {
+	for i := 0; i < len(joiners); i++ {
+		if joiners[i] == c {
+			return true
+		}
+	}
+	return false
+}
