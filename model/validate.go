@@ -372,7 +372,11 @@ func validateRequest(req TokenRequest, now time.Time) *FieldError {
 		if req.Account == nil {
 			return missing("account", "the account")
 		}
-		return ValidateBusinessType(req.Account.BusinessType)
+		a := req.Account
+		return first(
+			func() *FieldError { return ValidateBusinessType(a.BusinessType) },
+			freeText(ParamFirstName, a.FirstName, ParamLastName, a.LastName),
+		)
 	}
 	return requestErr("parameter_unknown", "type", "the token type must be card, bank_account, pii or account")
 }
@@ -382,6 +386,7 @@ func validateCard(c *CardInput, allowAny bool, now time.Time) *FieldError {
 		func() *FieldError { return ValidateNumber(c.Number, allowAny) },
 		func() *FieldError { return ValidateExpiry(c.ExpMonth, c.ExpYear, now) },
 		func() *FieldError { return ValidateCVC(c.CVC, c.Number) },
+		freeText(ParamCardName, c.Name, ParamCardZip, c.Zip),
 	)
 }
 
@@ -392,6 +397,7 @@ func validateBank(b *BankInput) *FieldError {
 		func() *FieldError { return ValidateCountry(b.Country) },
 		func() *FieldError { return inParam(ValidateCurrency(b.Currency), "bank_account[currency]") },
 		func() *FieldError { return ValidateHolderType(b.HolderType) },
+		freeText(ParamHolderName, b.HolderName),
 	}
 	if strings.EqualFold(b.Country, "US") {
 		checks = append(checks,
