@@ -91,33 +91,47 @@ func (a *applier) emit(e Event) {
 	a.events(e)
 }
 
-// step creates one token and runs its use step.
+// step creates one token (unless the step is UseOnly) and runs its use
+// step.
 func (a *applier) step(ctx context.Context, step Step) Row {
 	t := step.Token
-	row := Row{Name: t.Name}
+	row := Row{Name: t.Name, TokenID: step.UseOnly}
+	if row.TokenID == "" && !a.create(ctx, step, &row) {
+		return row
+	}
+	if step.Use != nil {
+		a.use(ctx, step, &row)
+	}
+	return row
+}
+
+// create makes the step's token, linked to its key; false when it failed.
+func (a *applier) create(ctx context.Context, step Step, row *Row) bool {
 	a.emit(Event{Kind: Started, Change: step.Create})
 	start := time.Now()
-	rec, err := a.s.Create(ctx, t.Request, step.Key)
+	rec, err := a.s.Create(ctx, step.Token.Request, step.Key)
 	if err != nil {
 		row.Err = err
 		if step.Use != nil {
 			a.done++ // the use will not run: count it so progress reaches the end
 		}
 		a.emit(Event{Kind: Errored, Change: step.Create, Err: err, Elapsed: time.Since(start)})
-		return row
+		return false
 	}
 	row.TokenID = rec.ID
 	row.applied = append(row.applied, step.Create)
 	a.emit(Event{Kind: Completed, Change: step.Create, ID: rec.ID, Elapsed: time.Since(start)})
-	if step.Use == nil {
-		return row
-	}
+	return true
+}
 
+// use runs the step's use on row.TokenID.
+func (a *applier) use(ctx context.Context, step Step, row *Row) {
+	t := step.Token
 	req := *t.Use
-	req.TokenID = rec.ID
+	req.TokenID = row.TokenID
 	row.Use = req.Kind
 	a.emit(Event{Kind: Started, Change: *step.Use})
-	start = time.Now()
+	start := time.Now()
 	use, _, err := a.s.Use(ctx, req)
 	row.ObjectID = use.ObjectID
 	if ce, ok := client.AsError(err); ok && row.ObjectID == "" {
@@ -142,5 +156,4 @@ func (a *applier) step(ctx context.Context, step Step) Row {
 		}
 		a.emit(Event{Kind: Errored, Change: *step.Use, Err: err, Elapsed: time.Since(start)})
 	}
-	return row
 }

@@ -28,7 +28,8 @@ type Plan struct {
 	Unchanged []string
 }
 
-// Step creates one token and, when the file says so, uses it.
+// Step creates one token and, when the file says so, uses it; or, when
+// the state has the token but not its use, only uses it.
 type Step struct {
 	Token Token
 	// Key is the state's name for the token (File.Key).
@@ -38,19 +39,17 @@ type Step struct {
 	Use *model.Change
 	// Replaces is the id of the token a replacement takes the place of.
 	Replaces string
-}
-
-// Changes is how many of the plan's changes the step makes.
-func (s Step) Changes() int {
-	if s.Use != nil {
-		return 2
-	}
-	return 1
+	// UseOnly is the id of the token the state has, whose use step never
+	// ran (an apply interrupted between the two); Create is then unset.
+	UseOnly string
 }
 
 // MakePlan compares the file with the workspace: a token whose key
-// (File.Key) the workspace's Scenarios map links to a token is left alone, unless it is
-// to be replaced; every other token is created and then used.
+// (File.Key) the workspace's Scenarios map links to a token is left alone,
+// unless it is to be replaced; every other token is created and then used.
+// A linked token with a use step but no Use recorded (an apply killed
+// between the two) gets its use planned again; if a refresh shows it used
+// all the same, it was consumed elsewhere and is replaced.
 func MakePlan(f *File, ws *state.Workspace, opts PlanOptions) (*Plan, error) {
 	for _, name := range opts.Replace {
 		if _, ok := f.Token(name); !ok {
@@ -60,20 +59,26 @@ func MakePlan(f *File, ws *state.Workspace, opts PlanOptions) (*Plan, error) {
 	p := &Plan{Plan: model.Plan{Target: opts.Target}}
 	for _, t := range f.Tokens {
 		key := f.Key(t.Name)
-		id, exists := ws.Scenarios[key]
+		step := Step{Token: t, Key: key}
+		rec, exists := linkedRecord(ws, key)
 		replace := opts.ReplaceAll || slices.Contains(opts.Replace, t.Name)
-		if exists && !replace {
+		unused := exists && t.Use != nil && len(rec.Uses) == 0
+		switch {
+		case exists && !replace && unused && !rec.Used:
+			step.UseOnly = rec.ID
+		case exists && !replace && !unused:
 			p.Unchanged = append(p.Unchanged, t.Name)
 			continue
+		default:
+			step.Create = model.PlanCreate(t.Name, t.Request)
+			if exists {
+				step.Create.Action = model.ActionReplace
+				step.Replaces = rec.ID
+			}
+			p.Changes = append(p.Changes, step.Create)
 		}
-		step := Step{Token: t, Key: key, Create: model.PlanCreate(t.Name, t.Request)}
-		if exists {
-			step.Create.Action = model.ActionReplace
-			step.Replaces = id
-		}
-		p.Changes = append(p.Changes, step.Create)
 		if t.Use != nil {
-			use := planUse(t)
+			use := planUse(t, step.UseOnly)
 			step.Use = &use
 			p.Changes = append(p.Changes, use)
 		}
@@ -82,19 +87,31 @@ func MakePlan(f *File, ws *state.Workspace, opts PlanOptions) (*Plan, error) {
 	return p, nil
 }
 
-// planUse describes t's use step. Its source is the token the same apply
-// creates, so its id is known only after apply; the note says what the
-// catalog expects of a test card.
-func planUse(t Token) model.Change {
+// linkedRecord is the token the workspace links key to. A link to a token
+// the state no longer holds counts as none: the block is created anew.
+func linkedRecord(ws *state.Workspace, key string) (model.Record, bool) {
+	id, ok := ws.Scenarios[key]
+	if !ok {
+		return model.Record{}, false
+	}
+	return ws.Find(id)
+}
+
+// planUse describes t's use step on the token id, or, when id is "", on
+// the token the same apply creates, whose id is known only after apply;
+// the note says what the catalog expects of a test card.
+func planUse(t Token, id string) model.Change {
 	note := ""
 	if t.Request.Card != nil {
 		if card, ok := model.CardByNumber(t.Request.Card.Number); ok {
 			note = model.UseExpect(t.Use.Kind, card)
 		}
 	}
-	c := model.PlanUse(t.Name, *t.Use, note)
+	req := *t.Use
+	req.TokenID = id
+	c := model.PlanUse(t.Name, req, note)
 	for i := range c.Attrs {
-		if c.Attrs[i].Name == "source" {
+		if c.Attrs[i].Name == "source" && id == "" {
 			c.Attrs[i].Value = model.KnownAfterApply
 		}
 	}
