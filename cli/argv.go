@@ -44,12 +44,19 @@ var numberLike = regexp.MustCompile(`^\d[\d -]*\d$`)
 
 // numbersIn collects the arguments (or flag values after "=") that are
 // numbers of at least nine digits: card, bank account and id numbers, never
-// an amount (Stripe caps those at eight digits).
+// an amount (Stripe caps those at eight digits). The value of --routing is
+// not one: a routing number is public (it names a bank, as an address
+// does), and masking it made "create bank" print ••••0000 for what "state
+// show" prints in full.
 func numbersIn(args []string) []string {
 	var out []string
-	for _, arg := range args {
-		if _, v, ok := strings.Cut(arg, "="); ok {
+	for i, arg := range args {
+		name, v, ok := strings.Cut(arg, "=")
+		if ok {
 			arg = v
+		}
+		if name == "--routing" || (i > 0 && args[i-1] == "--routing") {
+			continue
 		}
 		if numberLike.MatchString(arg) && len(model.Digits(arg)) >= 9 {
 			out = append(out, arg)

@@ -60,6 +60,14 @@ func TestNumbersIn(t *testing.T) {
 	}
 }
 
+// A routing number is public: it is shown in full, as state show does.
+func TestNumbersInLeavesRoutingNumbers(t *testing.T) {
+	got := numbersIn([]string{"bank", "--routing", "110000000", "--account", "000123456789", "--routing=110000000"})
+	if want := []string{"000123456789"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("numbersIn = %q, want %q", got, want)
+	}
+}
+
 func TestRedactMasksEveryForm(t *testing.T) {
 	var b bytes.Buffer
 	w := redact(&b, []string{"4242 4242 4242 4242"})
