@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/tokenscope/tokenscope/model/state"
 )
 
 // apiError is Stripe's error object. Status is the HTTP status Stripe sends
@@ -65,4 +67,12 @@ func unrecognizedURL(r *http.Request) *apiError {
 	e := invalid("", "", fmt.Sprintf("Unrecognized request URL (%s: %s). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.", r.Method, r.URL.Path))
 	e.Status = http.StatusNotFound
 	return e
+}
+
+// secretRefused answers a request whose stored fields would put a card
+// number or a key into emulator.json: refused, nothing stored. It names
+// the secret by its hint (last 4, key prefix) only.
+func secretRefused(se *state.SecretError) *apiError {
+	return newError(http.StatusBadRequest, invalidRequest, "", "",
+		fmt.Sprintf("This request holds what looks like a %s (%s) in a field the emulator stores (a name, a description, an email); %ss never go there. Nothing was stored.", se.Kind, se.Hint, se.Kind))
 }

@@ -8,11 +8,14 @@ package emulator
 
 import (
 	"encoding/json"
+	"errors"
 	"net"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/tokenscope/tokenscope/model/state"
 )
 
 // OfflineKey is a test key for talking to the emulator when the user has no
@@ -119,7 +122,11 @@ func (e *Emulator) serve(r *http.Request) response {
 			return respond(obj, aerr, reqID)
 		})
 	})
-	if err != nil {
+	var secret *state.SecretError
+	switch {
+	case errors.As(err, &secret):
+		return errorResponse(secretRefused(secret), reqID)
+	case err != nil:
 		return errorResponse(apiFault(err), reqID)
 	}
 	return res

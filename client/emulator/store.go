@@ -184,6 +184,11 @@ func (s *store) write() error {
 	if err != nil {
 		return fmt.Errorf("emulator: encode: %w", err)
 	}
+	// The state file's guard: whatever a request carried into a stored
+	// field (a name, a description), no card number or key reaches disk.
+	if err := state.CheckSecrets(data); err != nil {
+		return fmt.Errorf("emulator: refusing to write %s: %w", s.path, err)
+	}
 	if err := state.WriteFileAtomic(s.path, data, false); err != nil {
 		return fmt.Errorf("emulator: write %s: %w", s.path, err)
 	}

@@ -1,0 +1,59 @@
+package emulator
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A request whose stored fields hold a card number is refused with a 400
+// and nothing lands in emulator.json: the same guard as state.json, as a
+// second line behind model.Validate (which only sees token requests).
+func TestSecretsNeverPersisted(t *testing.T) {
+	dir := t.TempDir()
+	e, err := New(Options{Dir: dir, Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok := do(t, e, "POST", "/v1/customers", testKey, "description=Jenny", nil)
+	if ok.Code != 200 {
+		t.Fatalf("a plain customer: %d %s", ok.Code, ok.Body)
+	}
+	before, err := os.ReadFile(filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{
+		"customer description": "description=" + url.QueryEscape("Jenny 4000 0566 5566 5556"),
+		"customer email":       "email=4000056655665556@example.com",
+		"card name":            "card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=2031&card[name]=4000056655665556",
+	} {
+		for _, idem := range []string{"", "key-" + strings.ReplaceAll(name, " ", "-")} {
+			rec := do(t, e, "POST", pathFor(name), testKey, body, map[string]string{"Idempotency-Key": idem})
+			if rec.Code != 400 {
+				t.Errorf("%s: status %d %s", name, rec.Code, rec.Body)
+				continue
+			}
+			got := errorBody(t, rec)
+			if got.Type != invalidRequest || strings.Contains(rec.Body.String(), "4000056655665556") || !strings.Contains(got.Message, "5556") {
+				t.Errorf("%s: %s", name, rec.Body)
+			}
+		}
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, FileName))
+	if string(after) != string(before) {
+		t.Errorf("emulator.json changed:\n%s", after)
+	}
+	if fresh, _ := New(Options{Dir: dir}); fresh == nil || len(fresh.store.db.Customers) != 1 {
+		t.Errorf("the refused customers were kept")
+	}
+}
+
+func pathFor(name string) string {
+	if strings.HasPrefix(name, "card") {
+		return "/v1/tokens"
+	}
+	return "/v1/customers"
+}
