@@ -56,31 +56,43 @@ func (a *app) apiKey() (string, error) {
 	return strings.TrimSpace(a.getenv("STRIPE_API_KEY")), nil
 }
 
-// clientConfig chooses the backend: --offline or no key and no --api-base
-// is the in-process emulator; --api-base is that server, with the key if
-// there is one (a loopback server, stripe-mock or `tokenscope emulator`,
-// may go without: the client then sends a placeholder sk_test_ key); a key
-// alone is Stripe's test mode. The key guard itself is client.New's.
+// clientConfig is the chosen backend's client config: for the offline
+// backend, an emulator keeping its objects in stateDir.
 func (a *app) clientConfig(stateDir string) (client.Config, error) {
+	remote, offline, err := a.chooseBackend()
+	if err != nil || !offline {
+		return remote, err
+	}
+	emu, err := emulator.New(emulator.Options{Dir: stateDir})
+	if err != nil {
+		return client.Config{}, fmt.Errorf("start the offline emulator: %w", err)
+	}
+	return client.Config{Handler: emu}, nil
+}
+
+// chooseBackend reads the flags and the key: --offline, or no key and no
+// --api-base, is the in-process emulator (offline, left to the caller to
+// start: serve starts one per SSH key); --api-base is that server, with the
+// key if there is one (a loopback server, stripe-mock or `tokenscope
+// emulator`, may go without: the client then sends a placeholder sk_test_
+// key); a key alone is Stripe's test mode. The key guard itself is
+// client.New's.
+func (a *app) chooseBackend() (remote client.Config, offline bool, err error) {
 	key, err := a.apiKey()
 	if err != nil {
-		return client.Config{}, err
+		return client.Config{}, false, err
 	}
 	base := a.global.apiBase
 	switch {
 	case a.global.offline || (key == "" && base == ""):
-		emu, err := emulator.New(emulator.Options{Dir: stateDir})
-		if err != nil {
-			return client.Config{}, fmt.Errorf("start the offline emulator: %w", err)
-		}
-		return client.Config{Handler: emu}, nil
+		return client.Config{}, true, nil
 	case base != "":
 		if key == "" && !isLoopbackURL(base) {
-			return client.Config{}, usagef("tokenscope", "--api-base %s needs a key: set STRIPE_API_KEY or --api-key-file (only a loopback server may go without one)", base)
+			return client.Config{}, false, usagef("tokenscope", "--api-base %s needs a key: set STRIPE_API_KEY or --api-key-file (only a loopback server may go without one)", base)
 		}
-		return client.Config{Key: key, BaseURL: strings.TrimRight(base, "/"), MaxRetries: 2}, nil
+		return client.Config{Key: key, BaseURL: strings.TrimRight(base, "/"), MaxRetries: 2}, false, nil
 	}
-	return client.Config{Key: key, MaxRetries: 2}, nil
+	return client.Config{Key: key, MaxRetries: 2}, false, nil
 }
 
 // api builds the client for the chosen backend on first use.

@@ -37,7 +37,8 @@ func (a *app) serveCmd() *cobra.Command {
 Only public-key authentication is offered, against --authorized-keys
 (default ~/.ssh/authorized_keys), read afresh on every login. --open admits
 any key, and only with the offline backend; offline, every key gets its own
-workspace, so attendees never see each other's tokens. With a Stripe test
+emulator (its objects in <state dir>/serve/) and workspace, so attendees
+never see each other's tokens, not even by id. With a Stripe test
 key the key stays on the server; sessions see only ••••last4.`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error { return a.serve(c, f) },
@@ -59,7 +60,7 @@ func (a *app) serve(c *cobra.Command, f serveFlags) error {
 	if err != nil {
 		return err
 	}
-	ccfg, err := a.clientConfig(dir)
+	remote, offline, err := a.chooseBackend()
 	if err != nil {
 		return err
 	}
@@ -79,7 +80,8 @@ func (a *app) serve(c *cobra.Command, f serveFlags) error {
 	}
 	cfg := sshserver.Config{
 		Listen: f.listen, AuthorizedKeys: f.authorizedKeys, HostKey: f.hostKey, Open: f.open,
-		MaxSessions: f.maxSessions, IdleTimeout: f.idleTimeout, Client: ccfg, Store: store,
+		MaxSessions: f.maxSessions, IdleTimeout: f.idleTimeout,
+		Offline: offline, StateDir: dir, Client: remote, Store: store,
 		Inline: f.inline, FPS: f.fps,
 		Log: log.NewWithOptions(a.stderr, log.Options{ReportTimestamp: true, Prefix: "tokenscope serve"}),
 	}
@@ -103,7 +105,7 @@ func (a *app) serveBanner(addr *net.TCPAddr, srv *sshserver.Server, cfg sshserve
 	fmt.Fprintf(a.stdout, "  connect   ssh -p %d %s\n", addr.Port, addr.IP)
 	fmt.Fprintf(a.stdout, "  host key  %s\n", srv.HostKey())
 	if cfg.Open {
-		fmt.Fprintln(a.stdout, "  keys      any (--open); one offline workspace per key")
+		fmt.Fprintln(a.stdout, "  keys      any (--open); one offline emulator and workspace per key")
 	} else {
 		fmt.Fprintf(a.stdout, "  keys      %s\n", cfg.AuthorizedKeys)
 	}

@@ -26,16 +26,22 @@ type Config struct {
 	// missing.
 	HostKey string
 	// Open admits any public key. Allowed only with the offline backend,
-	// where no secret is at stake: every key gets its own workspace.
+	// where no secret is at stake: every key gets its own emulator.
 	Open bool
 	// MaxSessions refuses sessions beyond this many at once (0: no limit).
 	MaxSessions int
 	// IdleTimeout closes a connection that sent and received nothing this
 	// long (0: never).
 	IdleTimeout time.Duration
-	// Client chooses the backend: Handler set is the offline emulator
-	// (one client per session, one workspace per SSH key); otherwise one
-	// client, its key kept on the server, is shared by all sessions.
+	// Offline gives every SSH key its own in-process emulator, its objects
+	// in StateDir/serve/<key>/ (see emulators), and its own workspace, so
+	// no attendee can reach another's tokens, not even by id. Client is
+	// then unused.
+	Offline bool
+	// StateDir is the state dir; Offline needs it.
+	StateDir string
+	// Client is the backend when not Offline: one client, its key kept on
+	// the server, shared by all sessions.
 	Client client.Config
 	// Store is the state, shared by all sessions (it locks every write).
 	Store *state.Store
@@ -47,9 +53,6 @@ type Config struct {
 	Log *log.Logger
 }
 
-// Offline reports whether the backend is the in-process emulator.
-func (c Config) Offline() bool { return c.Client.Handler != nil }
-
 // Check refuses configurations that would expose something: --open with a
 // real backend (its key would serve anyone), and a non-loopback address
 // with nobody to check keys against.
@@ -57,12 +60,15 @@ func (c Config) Check() error {
 	if c.Store == nil {
 		return errors.New("serve: no state store")
 	}
+	if c.Offline && c.StateDir == "" {
+		return errors.New("serve: no state dir for the offline emulators")
+	}
 	host, _, err := net.SplitHostPort(c.Listen)
 	if err != nil {
 		return fmt.Errorf("--listen %s: %v", c.Listen, err)
 	}
 	if c.Open {
-		if !c.Offline() {
+		if !c.Offline {
 			return errors.New("--open admits any SSH key, so it is allowed only with the offline backend: unset STRIPE_API_KEY and --api-base, or pass --offline")
 		}
 		return nil

@@ -19,8 +19,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/tokenscope/tokenscope/client"
-	"github.com/tokenscope/tokenscope/client/emulator"
 	"github.com/tokenscope/tokenscope/model/state"
 )
 
@@ -83,10 +81,6 @@ func writeKeys(t testing.TB, path string, signers ...gossh.Signer) {
 func offlineConfig(t testing.TB, signers ...gossh.Signer) Config {
 	t.Helper()
 	dir := t.TempDir()
-	emu, err := emulator.New(emulator.Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
 	store, err := state.Open(state.Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +91,8 @@ func offlineConfig(t testing.TB, signers ...gossh.Signer) Config {
 		Listen:         "127.0.0.1:0",
 		AuthorizedKeys: keys,
 		HostKey:        filepath.Join(dir, "ssh_host_ed25519_key"),
-		Client:         client.Config{Handler: emu},
+		Offline:        true,
+		StateDir:       dir,
 		Store:          store,
 	}
 }

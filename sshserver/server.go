@@ -1,7 +1,7 @@
 // Package sshserver is `tokenscope serve`: an SSH server (charmbracelet/wish)
 // that gives every session its own TUI, for onboarding rooms and shared
 // jump hosts. Public-key authentication only; offline, each key has its
-// own workspace; one emulator and one state store serve every session.
+// own emulator and workspace; one state store serves every session.
 package sshserver
 
 import (
@@ -26,6 +26,7 @@ type Server struct {
 	srv      *ssh.Server
 	log      *log.Logger
 	shared   client.API // the one client of a non-offline backend
+	emus     *emulators // offline: one emulator per SSH key
 	sessions sessions
 
 	mu     sync.Mutex
@@ -41,7 +42,9 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: cfg.logger()}
-	if !cfg.Offline() {
+	if cfg.Offline {
+		s.emus = newEmulators(cfg.StateDir)
+	} else {
 		api, err := client.New(cfg.Client)
 		if err != nil {
 			return nil, err

@@ -1,6 +1,7 @@
 package sshserver
 
 import (
+	"context"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -16,12 +17,14 @@ import (
 // colour profile is its terminal's), its own size, and a client.Session on
 // the shared state. nil (after telling the user why) ends the session.
 func (s *Server) program(sess ssh.Session) *tea.Program {
-	cs, err := s.clientSession(sess.PublicKey())
+	cs, release, err := s.clientSession(sess.PublicKey())
 	if err != nil {
 		s.log.Error("session backend", "key", Fingerprint(sess.PublicKey()), "err", err)
 		wish.Fatalln(sess, "tokenscope: cannot start the backend for this session")
 		return nil
 	}
+	// The connection's context ends when it closes, after its sessions.
+	context.AfterFunc(sess.Context(), release)
 	pty, _, _ := sess.Pty()
 	opts := ui.Options{
 		Session:  cs,
@@ -48,20 +51,27 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	return p
 }
 
-// clientSession is the backend and workspace of a session. Offline, every
-// SSH key gets its own client (so its own request log) and its own
-// workspace, "offline:SHA256:…", so attendees never see each other's
-// tokens. With a Stripe key or --api-base there is one client for all, and
-// the key never leaves the server: the header shows ••••last4 only.
-func (s *Server) clientSession(key ssh.PublicKey) (*client.Session, error) {
-	if !s.cfg.Offline() {
-		return &client.Session{API: s.shared, Store: s.cfg.Store}, nil
+// clientSession is the backend and workspace of a session, and what to
+// call when the session is over. Offline, every session gets its own
+// client (so its own request log) on its SSH key's own emulator, and the
+// key's own workspace, "offline:SHA256:…", so attendees never see each
+// other's tokens, nor reach them by id. With a Stripe key or --api-base
+// there is one client for all, and the key never leaves the server: the
+// header shows ••••last4 only.
+func (s *Server) clientSession(key ssh.PublicKey) (*client.Session, func(), error) {
+	if !s.cfg.Offline {
+		return &client.Session{API: s.shared, Store: s.cfg.Store}, func() {}, nil
 	}
-	api, err := client.New(s.cfg.Client)
+	emu, release, err := s.emus.acquire(key)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return &client.Session{API: api, Store: s.cfg.Store, Workspace: Workspace(key)}, nil
+	api, err := client.New(client.Config{Handler: emu})
+	if err != nil {
+		release()
+		return nil, nil, err
+	}
+	return &client.Session{API: api, Store: s.cfg.Store, Workspace: Workspace(key)}, release, nil
 }
 
 // Workspace is the offline workspace of an SSH key.

@@ -52,7 +52,7 @@ func TestSharedBackendHidesKey(t *testing.T) {
 	key := newKey(t)
 	cfg := offlineConfig(t, key)
 	secret := "sk_test_" + strings.Repeat("S3cr3t", 4) + "Zq42"
-	cfg.Client = client.Config{Key: secret}
+	cfg.Offline, cfg.Client = false, client.Config{Key: secret}
 	ts := start(t, cfg)
 	tm := ts.open(t, key, "xterm-256color", 100, 24)
 	tm.waitFor("tokenscope", "••••Zq42")
