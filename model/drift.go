@@ -177,12 +177,16 @@ func (r RefreshReport) Counts() (changed, gone, failed, unchanged int) {
 //	  ~ tok_1QxYa1Bc…   used: false -> true
 //	  - tok_1QxXz9Aa…   no longer exists (resource_missing)
 //	Refresh: 1 changed, 1 gone, 5 unchanged.
+//
+// Tokens that could not be read are not counted as refreshed: "Refreshed 0
+// of 1 tokens" with the failure listed under it, not "Refreshed 1 token".
 func (r RefreshReport) Render(w io.Writer) {
-	noun := "tokens"
-	if r.Total == 1 {
-		noun = "token"
+	changed, gone, failed, unchanged := r.Counts()
+	done := fmt.Sprintf("%d %s", r.Total, plural(r.Total, "token", "tokens"))
+	if failed > 0 {
+		done = fmt.Sprintf("%d of %d %s", max(r.Total-failed, 0), r.Total, plural(r.Total, "token", "tokens"))
 	}
-	fmt.Fprintf(w, "Refreshed %d %s in %.1fs.\n", r.Total, noun, r.Elapsed.Seconds())
+	fmt.Fprintf(w, "Refreshed %s in %s.\n", done, elapsed(r.Elapsed))
 	for _, d := range r.Drifts {
 		fmt.Fprintln(w, "  "+d.String())
 	}
@@ -194,10 +198,26 @@ func (r RefreshReport) Render(w io.Writer) {
 	for _, id := range ids {
 		fmt.Fprintf(w, "  ! %s   %v\n", idColumn(id), r.Errors[id])
 	}
-	changed, gone, failed, unchanged := r.Counts()
 	summary := fmt.Sprintf("Refresh: %d changed, %d gone, %d unchanged", changed, gone, unchanged)
 	if failed > 0 {
 		summary += fmt.Sprintf(", %d failed", failed)
 	}
 	fmt.Fprintln(w, summary+".")
+}
+
+// plural picks the noun for n: "1 token", "0 tokens", "2 tokens".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// elapsed is a duration as a person reads it: "12ms" below a second
+// (where "0.0s" said nothing), "1.2s" above.
+func elapsed(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%dms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.1fs", d.Seconds())
 }

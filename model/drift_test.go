@@ -93,7 +93,7 @@ func TestRefreshReportMatchesScreen(t *testing.T) {
 	}
 	var b strings.Builder
 	r.Render(&b)
-	diffText(t, b.String(), `Refreshed 7 tokens in 0.4s.
+	diffText(t, b.String(), `Refreshed 7 tokens in 400ms.
   ~ tok_1QxYa1Bc…   used: false -> true
   - tok_1QxXz9Aa…   no longer exists (resource_missing)
 Refresh: 1 changed, 1 gone, 5 unchanged.
@@ -116,7 +116,7 @@ func TestRefreshReportCountsAndErrors(t *testing.T) {
 	}
 	var b strings.Builder
 	r.Render(&b)
-	diffText(t, b.String(), `Refreshed 4 tokens in 1.2s.
+	diffText(t, b.String(), `Refreshed 2 of 4 tokens in 1.2s.
   ~ tok_a           used: false -> true
   ~ tok_a           card.cvc_check: unchecked -> pass
   ! tok_b           rate_limit
@@ -125,5 +125,9 @@ Refresh: 1 changed, 0 gone, 1 unchanged, 2 failed.
 `)
 	b.Reset()
 	RefreshReport{Total: 1}.Render(&b)
-	diffText(t, b.String(), "Refreshed 1 token in 0.0s.\nRefresh: 0 changed, 0 gone, 1 unchanged.\n")
+	diffText(t, b.String(), "Refreshed 1 token in 0ms.\nRefresh: 0 changed, 0 gone, 1 unchanged.\n")
+	b.Reset()
+	// A refresh that failed did not refresh: the headline says 0 of 1 token.
+	RefreshReport{Total: 1, Elapsed: 12 * time.Millisecond, Errors: map[string]error{"tok_a": errors.New("rate_limit")}}.Render(&b)
+	diffText(t, b.String(), "Refreshed 0 of 1 token in 12ms.\n  ! tok_a           rate_limit\nRefresh: 0 changed, 0 gone, 0 unchanged, 1 failed.\n")
 }
