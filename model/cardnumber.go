@@ -9,15 +9,26 @@ package model
 // is also a phone number, a postal code or an account number, too common
 // in legitimate text to refuse.
 
-// Joiners that may sit between the digit groups of a card number.
-const (
-	// JoinSpaces joins "4242 4242 4242 4242", for the state files: a dash
+// CardScan says how FindCardNumber reads text.
+type CardScan struct {
+	// Joiners are the bytes that may sit, one at a time, between the digit
+	// groups of a card number.
+	Joiners string
+	// Standalone skips a run glued to a letter or _ on either side: inside
+	// an id, a fingerprint or a hex hash (emulator.json's idempotency
+	// hashes), digits are noise, and a 64-digit hash holds a Luhn-valid
+	// 16-digit stretch often enough to break writes.
+	Standalone bool
+}
+
+var (
+	// ScanTyped reads what a person types into a field: groups joined by
+	// spaces or dashes, anywhere in the text ("Jenny4000 0566 ...").
+	ScanTyped = CardScan{Joiners: " -"}
+	// ScanStored reads a file about to be written: spaces only, as a dash
 	// would join a UUID's last two groups ("a716-446655440000") into what
-	// looks like 15 digits.
-	JoinSpaces = " "
-	// JoinSpacesAndDashes also joins "4242-4242-4242-4242", for what a
-	// person types, where UUIDs do not occur.
-	JoinSpacesAndDashes = " -"
+	// looks like 15 digits, and standalone runs only.
+	ScanStored = CardScan{Joiners: " ", Standalone: true}
 )
 
 // minCardDigits and maxCardDigits bound a card number's length (ISO/IEC 7812).
@@ -27,11 +38,11 @@ const (
 )
 
 // FindCardNumber finds the first run of 13 to 19 digits in text that passes
-// the Luhn check, written solid or in groups split by single joiners (one
-// of the bytes in joiners, followed by a digit). A longer run is not a card
-// number. It returns the run's offset and its last 4 digits, or -1 and "":
-// callers name the secret by its last 4, never repeat it.
-func FindCardNumber(text []byte, joiners string) (offset int, last4 string) {
+// the Luhn check, written solid or in groups split by single joiners (see
+// CardScan). A longer run is not a card number. It returns the run's offset
+// and its last 4 digits, or -1 and "": callers name the secret by its last
+// 4, never repeat it.
+func FindCardNumber(text []byte, scan CardScan) (offset int, last4 string) {
 	var buf [maxCardDigits]byte
 	for i := 0; i < len(text); i++ {
 		if !isDigit(text[i]) {
@@ -40,7 +51,7 @@ func FindCardNumber(text []byte, joiners string) (offset int, last4 string) {
 		start, n := i, 0
 		for ; i < len(text); i++ {
 			c := text[i]
-			if isJoiner(c, joiners) && i+1 < len(text) && isDigit(text[i+1]) {
+			if isJoiner(c, scan.Joiners) && i+1 < len(text) && isDigit(text[i+1]) {
 				continue
 			}
 			if !isDigit(c) {
@@ -50,6 +61,9 @@ func FindCardNumber(text []byte, joiners string) (offset int, last4 string) {
 				buf[n] = c
 			}
 			n++
+		}
+		if scan.Standalone && (start > 0 && isWordByte(text[start-1]) || i < len(text) && isWordByte(text[i])) {
+			continue
 		}
 		if n >= minCardDigits && n <= len(buf) && Luhn(string(buf[:n])) {
 			return start, string(buf[n-4 : n])
@@ -61,11 +75,16 @@ func FindCardNumber(text []byte, joiners string) (offset int, last4 string) {
 // LooksLikeCardNumber reports whether typed text holds a card number, with
 // spaces or dashes between the groups, and returns its last 4 digits.
 func LooksLikeCardNumber(s string) (last4 string, ok bool) {
-	off, last4 := FindCardNumber([]byte(s), JoinSpacesAndDashes)
+	off, last4 := FindCardNumber([]byte(s), ScanTyped)
 	return last4, off >= 0
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isWordByte: a letter or _, which glue digits into an id or a hash.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
 
 func isJoiner(c byte, joiners string) bool {
 	for i := 0; i < len(joiners); i++ {

@@ -40,8 +40,7 @@ func (e *SecretError) Error() string {
 // *SecretError. Every file tokenscope writes that outlives the process
 // (state.json, emulator.json) passes through it first.
 func CheckSecrets(data []byte) error {
-	// Spaces only: dashes would join a UUID's groups into a "card number".
-	if off, last4 := model.FindCardNumber(data, model.JoinSpaces); off >= 0 {
+	if off, last4 := model.FindCardNumber(data, model.ScanStored); off >= 0 {
 		return &SecretError{Kind: "card number", Hint: "ending " + last4, Offset: off}
 	}
 	if off, prefix := findSecretKey(data); off >= 0 {
