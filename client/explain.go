@@ -152,7 +152,12 @@ func (e *Error) explain() {
 		return
 	}
 	e.Why, e.Next = x.Why, x.Next
-	if key == "resource_missing" && (e.Param == "token" || strings.Contains(e.Message, "No such token")) {
+	switch {
+	case key == "resource_missing" && e.Local:
+		// model.ValidateTokenID: the id has no token's shape.
+		e.Why = "that is not a token id, so it was not sent: Stripe has no such token"
+		e.Next = "copy the id from `tokenscope list`, or try a magic test token such as tok_visa"
+	case key == "resource_missing" && (e.Param == "token" || strings.Contains(e.Message, "No such token")):
 		e.Why = "no such token for this key: usually a key from another account or mode"
 		e.Next = "use the key that created it"
 		if e.RequestID != "" {

@@ -24,14 +24,15 @@ func (c *Client) Create(ctx context.Context, req model.TokenRequest) (model.Reco
 }
 
 // Get retrieves a token (GET /v1/tokens/{id}). A publishable key cannot, so
-// it is refused here with an explanation rather than Stripe's bare 401.
+// it is refused here with an explanation rather than Stripe's bare 401. An
+// id that is not a token id is refused before it goes into the path.
 func (c *Client) Get(ctx context.Context, id string) (model.Record, error) {
 	if c.backend.Publishable {
 		return model.Record{}, localError(codeSecretKey, "key",
 			"a secret key (sk_test_ or rk_test_) is needed to retrieve tokens; pk_test_ keys can only create them")
 	}
-	if id == "" {
-		return model.Record{}, localError("parameter_missing", "id", "a token id is needed (tok_…, btok_…, pii_…, ct_…)")
+	if fe := model.ValidateTokenID(id, model.ParamTokenID); fe != nil {
+		return model.Record{}, fromValidation(fe)
 	}
 	tok, err := c.sc.V1Tokens.Retrieve(ctx, id, nil)
 	if err != nil {

@@ -419,8 +419,8 @@ func ValidateUse(req UseRequest) error {
 }
 
 func validateUse(req UseRequest) *FieldError {
-	if strings.TrimSpace(req.TokenID) == "" {
-		return missing(ParamSource, "the token id")
+	if fe := ValidateTokenID(req.TokenID, ParamSource); fe != nil {
+		return fe
 	}
 	switch req.Kind {
 	case UseCustomer:
