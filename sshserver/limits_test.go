@@ -197,3 +197,19 @@ func TestShutdownBeforeServe(t *testing.T) {
 		t.Fatal("Serve kept accepting after Shutdown")
 	}
 }
+
+// TestNoPTYSaysUseSSHT: `ssh host` with a command, or with input that is
+// not a terminal, gets no pty; the session says what to do instead.
+func TestNoPTYSaysUseSSHT(t *testing.T) {
+	key := newKey(t)
+	ts := start(t, offlineConfig(t, key))
+	sess, err := ts.login(t, key).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := sess.CombinedOutput("")
+	wantExit1(t, err, "a session without a pty")
+	if s := string(out); !strings.Contains(s, "needs a terminal") || !strings.Contains(s, "ssh -t") {
+		t.Fatalf("a session without a pty was told %q", s)
+	}
+}

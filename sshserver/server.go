@@ -13,7 +13,6 @@ import (
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	"github.com/charmbracelet/wish/activeterm"
 	"github.com/charmbracelet/wish/bubbletea"
 	"github.com/muesli/termenv"
 
@@ -36,7 +35,7 @@ type Server struct {
 
 // New checks cfg and builds the server: host key (generated on first
 // start), public-key auth, idle timeout and the middleware chain
-// track → recheck → activeterm → bubbletea.
+// track → recheck → requirePTY → bubbletea.
 func New(cfg Config) (*Server, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
@@ -60,7 +59,7 @@ func New(cfg Config) (*Server, error) {
 		wish.WithMiddleware(
 			// Ascii as the minimum keeps each terminal's own profile.
 			bubbletea.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
-			activeterm.Middleware(),
+			requirePTY,
 			s.recheck,
 			s.track,
 		),

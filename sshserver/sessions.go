@@ -103,3 +103,16 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 		}
 	}
 }
+
+// requirePTY ends a session that asked for no pty (`ssh host cmd`, or ssh
+// with input that is not a terminal) with what to do instead: wish's own
+// activeterm says only "Requires an active PTY".
+func requirePTY(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if _, _, ok := sess.Pty(); !ok {
+			wish.Fatalln(sess, "tokenscope needs a terminal: connect with ssh -t (a PTY is required; commands are not run)")
+			return
+		}
+		next(sess)
+	}
+}
