@@ -36,13 +36,18 @@ type Change struct {
 	Action  string // ActionCreate or ActionReplace
 	Attrs   []Attr
 	Request string // "POST /v1/tokens"
+	// Reason says why a replacement is needed when the user did not ask
+	// for it: "its block changed since it was applied".
+	Reason string
 }
 
 // Attr is one line of a change. Value is written as the plan shows it:
 // strings quoted, numbers bare, secrets as Sensitive, ids as
-// KnownAfterApply. Note is a remark shown after it in parentheses.
+// KnownAfterApply. Note is a remark shown after it in parentheses. Old,
+// when set, is the value the state has, shown as Terraform shows an
+// attribute that changes: `~ preset = "lost_card" -> "stolen_card"`.
 type Attr struct {
-	Name, Value, Note string
+	Name, Value, Note, Old string
 }
 
 // Type and Name split the address: "token", "card".
@@ -91,6 +96,9 @@ func (c Change) render(w io.Writer, target string) {
 	if c.Action == ActionReplace {
 		glyph, verb = "-/+", "must be replaced"
 	}
+	if c.Reason != "" {
+		verb += ": " + c.Reason
+	}
 	fmt.Fprintf(w, "  # %s %s\n", c.Address, verb)
 	fmt.Fprintf(w, "  %s %s %s {\n", glyph, c.Type(), strconv.Quote(c.Name()))
 	width := 0
@@ -99,6 +107,9 @@ func (c Change) render(w io.Writer, target string) {
 	}
 	for _, a := range c.Attrs {
 		line := fmt.Sprintf("      + %-*s = %s", width, a.Name, a.Value)
+		if a.Old != "" {
+			line = fmt.Sprintf("      ~ %-*s = %s -> %s", width, a.Name, a.Old, a.Value)
+		}
 		if a.Note != "" {
 			line += "   (" + a.Note + ")"
 		}

@@ -205,6 +205,24 @@ func TestPlanReplace(t *testing.T) {
 	}
 }
 
+// A replacement the configuration forces says why, and shows the attribute
+// that changed as Terraform does.
+func TestPlanReplaceWithReasonAndChangedAttr(t *testing.T) {
+	c := PlanCreate("x", TokenRequest{Kind: KindCard, Card: &CardInput{Number: "4000000000009979", ExpMonth: 12, ExpYear: 2034}})
+	c.Action, c.Reason = ActionReplace, "its block changed since it was applied"
+	c.Attrs = append([]Attr{{Name: "preset", Old: `"lost_card"`, Value: `"stolen_card"`, Note: "forces replacement"}}, c.Attrs...)
+	got := render(Plan{Changes: []Change{c}})
+	for _, want := range []string{
+		"  # token.x must be replaced: its block changed since it was applied\n  -/+ token \"x\" {\n",
+		`      ~ preset      = "lost_card" -> "stolen_card"   (forces replacement)` + "\n",
+		`      + card.number = "•••• •••• •••• 9979"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("plan lacks %q:\n%s", want, got)
+		}
+	}
+}
+
 func TestChangeAddressParts(t *testing.T) {
 	c := Change{Address: "charge.declined_insufficient"}
 	if c.Type() != "charge" || c.Name() != "declined_insufficient" {

@@ -53,6 +53,11 @@ type Record struct {
 	Scenario  string          `json:"scenario,omitempty"`
 	Gone      bool            `json:"gone,omitempty"`
 	Uses      []Use           `json:"uses,omitempty"`
+
+	// ScenarioDigest identifies the scenario block that made the token (a
+	// hash of its inputs, never the inputs), so an edited block is planned
+	// as a replacement. Records written before it have none.
+	ScenarioDigest string `json:"scenario_digest,omitempty"`
 }
 
 // Use records what consumed (or tried to consume) a token.
@@ -102,9 +107,9 @@ func (r Record) Token() (*stripe.Token, error) {
 }
 
 // Refreshed returns r with the API's newer view of the token, keeping the
-// local facts (preset, scenario, uses).
+// local facts (preset, scenario and its digest, uses).
 func (r Record) Refreshed(newer Record) Record {
-	newer.Preset, newer.Scenario, newer.Uses = r.Preset, r.Scenario, r.Uses
+	newer.Preset, newer.Scenario, newer.ScenarioDigest, newer.Uses = r.Preset, r.Scenario, r.ScenarioDigest, r.Uses
 	return newer
 }
 

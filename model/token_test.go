@@ -134,11 +134,11 @@ func TestNewRecordRefusesBadInput(t *testing.T) {
 
 func TestRefreshedKeepsLocalFacts(t *testing.T) {
 	old := mustRecord(t, cardTokenJSON)
-	old.Preset, old.Scenario = "visa", "brands"
+	old.Preset, old.Scenario, old.ScenarioDigest = "visa", "pack:brands/visa", "sha256:ab"
 	old.Uses = []Use{{Kind: UseCharge, ObjectID: "ch_1", Status: "succeeded"}}
 	newer := mustRecord(t, strings.Replace(cardTokenJSON, `"used": false`, `"used": true`, 1))
 	got := old.Refreshed(newer)
-	if !got.Used || got.Preset != "visa" || got.Scenario != "brands" || len(got.Uses) != 1 {
+	if !got.Used || got.Preset != "visa" || got.Scenario != "pack:brands/visa" || got.ScenarioDigest != "sha256:ab" || len(got.Uses) != 1 {
 		t.Errorf("Refreshed: %+v", got)
 	}
 }

@@ -110,6 +110,10 @@ func (a *applier) create(ctx context.Context, step Step, row *Row) bool {
 	a.emit(Event{Kind: Started, Change: step.Create})
 	start := time.Now()
 	rec, err := a.s.Create(ctx, step.Token.Request, step.Key)
+	if err == nil {
+		row.TokenID = rec.ID
+		err = recordDigest(ctx, a.s, rec.ID, step.Token.Digest)
+	}
 	if err != nil {
 		row.Err = err
 		if step.Use != nil {
@@ -118,7 +122,6 @@ func (a *applier) create(ctx context.Context, step Step, row *Row) bool {
 		a.emit(Event{Kind: Errored, Change: step.Create, Err: err, Elapsed: time.Since(start)})
 		return false
 	}
-	row.TokenID = rec.ID
 	row.applied = append(row.applied, step.Create)
 	a.emit(Event{Kind: Completed, Change: step.Create, ID: rec.ID, Elapsed: time.Since(start)})
 	return true

@@ -15,7 +15,7 @@ import (
 // with model.Validate so a scenario fails at plan time exactly where the
 // create form would, with Stripe's code.
 func decodeToken(ts tokenSchema, now time.Time) (Token, hcl.Diagnostics) {
-	tok := Token{Name: ts.Name, Range: ts.DefRange}
+	tok := Token{Name: ts.Name, Range: ts.DefRange, Digest: digestOf(ts)}
 	if !hclsyntax.ValidIdentifier(ts.Name) {
 		return tok, hcl.Diagnostics{{
 			Severity: hcl.DiagError,

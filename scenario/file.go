@@ -36,6 +36,9 @@ type Token struct {
 	// Use is the optional use step; nil means the token is only created.
 	Use   *model.UseRequest
 	Range hcl.Range
+	// Digest identifies the block's inputs (digestOf); the state keeps it
+	// on the token's record to notice an edited block.
+	Digest string
 }
 
 // Load reads a scenario from a path or a built-in pack ("pack:declines").

@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
@@ -46,8 +47,9 @@ type Step struct {
 
 // MakePlan compares the file with the workspace: a token whose key
 // (File.Key) the workspace's Scenarios map links to a token is left alone,
-// unless it is to be replaced; every other token is created and then used.
-// A linked token with a use step but no Use recorded (an apply killed
+// unless it is to be replaced or its block changed (Token.Digest differs
+// from the record's; a record without one is not compared); every other
+// token is created and then used. A linked token with a use step but no Use recorded (an apply killed
 // between the two) gets its use planned again; if a refresh shows it used
 // all the same, it was consumed elsewhere and is replaced.
 func MakePlan(f *File, ws *state.Workspace, opts PlanOptions) (*Plan, error) {
@@ -61,19 +63,31 @@ func MakePlan(f *File, ws *state.Workspace, opts PlanOptions) (*Plan, error) {
 		key := f.Key(t.Name)
 		step := Step{Token: t, Key: key}
 		rec, exists := linkedRecord(ws, key)
-		replace := opts.ReplaceAll || slices.Contains(opts.Replace, t.Name)
 		unused := exists && t.Use != nil && len(rec.Uses) == 0
+		changed := exists && rec.ScenarioDigest != "" && rec.ScenarioDigest != t.Digest
+		reason := ""
 		switch {
-		case exists && !replace && unused && !rec.Used:
+		case !exists:
+		case changed:
+			reason = "its block changed since it was applied"
+		case opts.ReplaceAll || slices.Contains(opts.Replace, t.Name):
+		case unused && rec.Used:
+			reason = "it was used, but its use step never ran"
+		case unused:
 			step.UseOnly = rec.ID
-		case exists && !replace && !unused:
+		default:
 			p.Unchanged = append(p.Unchanged, t.Name)
 			continue
-		default:
+		}
+		if step.UseOnly == "" {
 			step.Create = model.PlanCreate(t.Name, t.Request)
 			if exists {
-				step.Create.Action = model.ActionReplace
+				step.Create.Action, step.Create.Reason = model.ActionReplace, reason
 				step.Replaces = rec.ID
+				if changed && rec.Preset != t.Request.Preset {
+					step.Create.Attrs = append([]model.Attr{{Name: "preset", Old: orNull(rec.Preset),
+						Value: orNull(t.Request.Preset), Note: "forces replacement"}}, step.Create.Attrs...)
+				}
 			}
 			p.Changes = append(p.Changes, step.Create)
 		}
@@ -85,6 +99,14 @@ func MakePlan(f *File, ws *state.Workspace, opts PlanOptions) (*Plan, error) {
 		p.Steps = append(p.Steps, step)
 	}
 	return p, nil
+}
+
+// orNull quotes a preset name, or is Terraform's null for none.
+func orNull(preset string) string {
+	if preset == "" {
+		return "null"
+	}
+	return strconv.Quote(preset)
 }
 
 // linkedRecord is the token the workspace links key to. A link to a token
