@@ -97,7 +97,10 @@ func (a *app) serve(c *cobra.Command, f serveFlags) error {
 		return err
 	}
 	a.serveBanner(ln.Addr().(*net.TCPAddr), srv, cfg)
-	return serveSSHUntilDone(c.Context(), ln, srv)
+	// A shutdown is a normal way out, even when stragglers had to be cut
+	// off: the server logs them, so its error is not the command's.
+	return serveUntilCancelled(c.Context(), serveGrace, func() error { return srv.Serve(ln) },
+		func(ctx context.Context) error { _ = srv.Shutdown(ctx); return nil })
 }
 
 func (a *app) serveBanner(addr *net.TCPAddr, srv *sshserver.Server, cfg sshserver.Config) {
@@ -110,21 +113,4 @@ func (a *app) serveBanner(addr *net.TCPAddr, srv *sshserver.Server, cfg sshserve
 		fmt.Fprintf(a.stdout, "  keys      %s\n", cfg.AuthorizedKeys)
 	}
 	fmt.Fprintln(a.stdout, "Press Ctrl-C to stop.")
-}
-
-// serveSSHUntilDone serves until ctx is cancelled (SIGINT, SIGTERM), then
-// tells every session and gives them serveGrace to quit. A shutdown is a
-// normal way out, even when stragglers had to be cut off.
-func serveSSHUntilDone(ctx context.Context, ln net.Listener, srv *sshserver.Server) error {
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		return err
-	case <-ctx.Done():
-	}
-	sctx, cancel := context.WithTimeout(context.Background(), serveGrace)
-	defer cancel()
-	_ = srv.Shutdown(sctx) // the server logs what it had to cut off
-	return <-done
 }
