@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/client/emulator"
+	"github.com/tokenscope/tokenscope/internal/netaddr"
 	"github.com/tokenscope/tokenscope/model/state"
 )
 
@@ -175,13 +175,5 @@ func isLoopbackURL(raw string) bool {
 	if err != nil {
 		return false
 	}
-	return isLoopbackHost(u.Hostname())
-}
-
-func isLoopbackHost(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+	return netaddr.IsLoopback(u.Hostname())
 }

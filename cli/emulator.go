@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenscope/tokenscope/client/emulator"
+	"github.com/tokenscope/tokenscope/internal/netaddr"
 )
 
 // shutdownGrace is how long requests in flight get to finish on SIGINT.
@@ -63,7 +64,7 @@ func checkListen(c *cobra.Command, listen string, allowRemote bool) error {
 	if err != nil {
 		return usagef(c.CommandPath(), "--listen %s: %v", listen, err)
 	}
-	if !allowRemote && !isLoopbackHost(host) {
+	if !allowRemote && !netaddr.IsLoopback(host) {
 		return usagef(c.CommandPath(), "--listen %s is reachable from other machines; use 127.0.0.1, or pass --allow-remote", listen)
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/log"
 
 	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/internal/netaddr"
 	"github.com/tokenscope/tokenscope/model/state"
 )
 
@@ -78,7 +79,7 @@ func (c Config) Check() error {
 	}
 	n, err := countKeys(c.AuthorizedKeys)
 	switch {
-	case err != nil && !isLoopback(host):
+	case err != nil && !netaddr.IsLoopback(host):
 		return fmt.Errorf("--listen %s is reachable from other machines, and --authorized-keys cannot be read: %v", c.Listen, err)
 	case err != nil:
 		return fmt.Errorf("--authorized-keys: %v (or pass --open, offline backend only, to admit any key)", err)
@@ -86,16 +87,6 @@ func (c Config) Check() error {
 		return fmt.Errorf("--authorized-keys %s holds no public key", c.AuthorizedKeys)
 	}
 	return nil
-}
-
-// isLoopback: localhost or a loopback IP. An empty host (":2222") listens
-// on every interface.
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 func (c Config) logger() *log.Logger {
