@@ -4,18 +4,87 @@ import (
 	"bytes"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )
 
-// renderPlan writes a plan as the headless commands do, each line coloured
-// by its leading glyph (the glyph itself stays, so colour only adds), then
-// the keys that apply it or go back.
-func renderPlan(pc *common.ProgramContext, changes ...model.Change) string {
+// planView is a plan on screen, written as the headless commands write it:
+// the actions scroll when the terminal is too short (at 40x12 they do not
+// fit), and the summary ("Plan: 1 to add…") stays pinned under them, so
+// the count is always in sight. The keys that apply it or go back are in
+// the footer, not repeated here. (Not bubbles/viewport: it pads every line
+// to the full width, which the shell would then redraw on each frame.)
+type planView struct {
+	st      *common.Styles
+	keys    *common.KeyMap
+	lines   []string // the actions, coloured by glyph
+	summary string
+	w, h    int // h: rows for the actions
+	offset  int
+}
+
+func newPlanView(pc *common.ProgramContext, w, h int, changes ...model.Change) *planView {
 	var b bytes.Buffer
 	model.Plan{Target: pc.Backend.Label(), Changes: changes}.Render(&b)
-	return colourByGlyph(pc.Styles, b.String()) + "\n\n" +
-		pc.Styles.Key.Render("enter") + " apply · " + pc.Styles.Key.Render("esc") + " edit"
+	text := strings.TrimRight(b.String(), "\n")
+	body, summary := "", text
+	if i := strings.LastIndex(text, "\n"); i >= 0 {
+		body, summary = strings.TrimRight(text[:i], "\n"), text[i+1:]
+	}
+	p := &planView{st: pc.Styles, keys: pc.Keys, lines: strings.Split(colourByGlyph(pc.Styles, body), "\n"), summary: summary}
+	p.setSize(w, h)
+	return p
+}
+
+// setSize fits the plan in w x h cells; two rows go to a blank line and
+// the summary.
+func (p *planView) setSize(w, h int) {
+	p.w, p.h = max(w, 1), max(h-2, 1)
+	p.scroll(0)
+}
+
+func (p *planView) scroll(by int) {
+	p.offset = min(max(p.offset+by, 0), max(len(p.lines)-p.h, 0))
+}
+
+// update scrolls with the keys of the shell's pagers.
+func (p *planView) update(msg tea.Msg) tea.Cmd {
+	k := p.keys
+	switch {
+	case keyIs(msg, k.Up):
+		p.scroll(-1)
+	case keyIs(msg, k.Down):
+		p.scroll(1)
+	case keyIs(msg, k.PageUp):
+		p.scroll(-p.h)
+	case keyIs(msg, k.PageDown):
+		p.scroll(p.h)
+	case keyIs(msg, k.Top):
+		p.scroll(-len(p.lines))
+	case keyIs(msg, k.Bottom):
+		p.scroll(len(p.lines))
+	}
+	return nil
+}
+
+// view draws the rows in sight, lines too long for the width ending in
+// "…", then the summary with a hint when some rows are out of sight.
+func (p *planView) view() string {
+	end := min(p.offset+p.h, len(p.lines))
+	rows := make([]string, 0, end-p.offset)
+	for _, l := range p.lines[p.offset:end] {
+		rows = append(rows, ansi.Truncate(l, p.w, "…"))
+	}
+	s := strings.Join(rows, "\n") + "\n\n" + p.summary
+	switch {
+	case end < len(p.lines):
+		s += p.st.Muted.Render("  ↓ more below (↑/↓ scroll)")
+	case p.offset > 0:
+		s += p.st.Muted.Render("  ↑ more above")
+	}
+	return s
 }
 
 // colourByGlyph colours plan and drift lines: + add, ~ drift, - gone,

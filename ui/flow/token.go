@@ -78,6 +78,7 @@ type Token struct {
 	form     *form[model.TokenRequest]
 	kind     model.Kind
 	req      model.TokenRequest
+	plan     *planView
 	retrieve *Retrieve
 	spin     spinner.Model
 	err      error
@@ -108,7 +109,13 @@ func (t *Token) SetSize(w, h int) {
 	if t.retrieve != nil {
 		t.retrieve.SetSize(w, h)
 	}
+	if t.plan != nil {
+		t.plan.setSize(planSize(w, h))
+	}
 }
+
+// planSize is the room for a plan under a flow's title, one column in.
+func planSize(w, h int) (int, int) { return w - 1, h - 2 }
 
 // formHeight leaves room for the title above the form and the hint below.
 func (t *Token) formHeight() int { return max(t.h-4, 6) }
@@ -137,6 +144,8 @@ func (t *Token) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return t, tea.Batch(t.spin.Tick, t.create())
 		case keyIs(msg, t.pc.Keys.Edit):
 			t.step = stepForm
+		default:
+			return t, t.plan.update(msg)
 		}
 	case stepApply:
 		return t, t.updateApply(msg)
@@ -199,6 +208,8 @@ func (t *Token) updateForm(msg tea.Msg) tea.Cmd {
 	req, review, cmd := t.form.update(msg, t.pc.Keys.Review)
 	if review {
 		t.req, t.step = req, stepPlan
+		w, h := planSize(t.w, t.h)
+		t.plan = newPlanView(t.pc, w, h, model.PlanCreate(string(t.kind), t.req))
 	}
 	return cmd
 }
@@ -255,7 +266,7 @@ func (t *Token) View() string {
 	case stepForm:
 		body = t.form.view() + "\n\n" + st.Muted.Render("enter: review the plan")
 	case stepPlan:
-		body = renderPlan(t.pc, model.PlanCreate(string(t.kind), t.req))
+		body = t.plan.view()
 	case stepApply:
 		body = t.spin.View() + " Creating token… POST /v1/tokens  →  " + t.pc.Backend.Label()
 	case stepDone:

@@ -66,6 +66,7 @@ type Use struct {
 	step  step
 	form  *form[model.UseRequest]
 	req   model.UseRequest
+	plan  *planView
 	spin  spinner.Model
 	out   outcome
 	w, h  int
@@ -90,6 +91,9 @@ func (u *Use) InFlight() bool { return u.step == stepApply }
 func (u *Use) SetSize(w, h int) {
 	u.w, u.h = w, h
 	u.form.resize(w, u.formHeight())
+	if u.plan != nil {
+		u.plan.setSize(planSize(w, h))
+	}
 }
 
 func (u *Use) formHeight() int { return max(u.h-8, 6) }
@@ -108,6 +112,12 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		req, review, cmd := u.form.update(msg, k.Review)
 		if review {
 			u.req, u.step = req, stepPlan
+			name := u.rec.Preset
+			if name == "" {
+				name = "token"
+			}
+			w, h := planSize(u.w, u.h)
+			u.plan = newPlanView(u.pc, w, h, model.PlanUse(name, u.req, u.note()...))
 		}
 		return u, cmd
 	case stepPlan:
@@ -117,6 +127,8 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return u, tea.Batch(u.spin.Tick, u.apply())
 		case keyIs(msg, k.Edit):
 			u.step = stepForm
+		default:
+			return u, u.plan.update(msg)
 		}
 	case stepApply:
 		r, ok, cmd := awaitReply(msg, u.id, &u.spin)
@@ -183,11 +195,7 @@ func (u *Use) View() string {
 			body = w + "\n\n" + body
 		}
 	case stepPlan:
-		name := u.rec.Preset
-		if name == "" {
-			name = "token"
-		}
-		body = renderPlan(u.pc, model.PlanUse(name, u.req, u.note()...))
+		body = u.plan.view()
 	case stepApply:
 		verb := "Charging the token… POST /v1/charges"
 		if u.req.Kind == model.UseCustomer {
