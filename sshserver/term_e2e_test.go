@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tokenscope/tokenscope/internal/testbin"
 )
 
 // TestTerminalTypes runs the real binary in tmux under each TERM a jump
@@ -23,12 +25,7 @@ func TestTerminalTypes(t *testing.T) {
 		}
 		t.Skip("tmux is not installed")
 	}
-	bin := filepath.Join(t.TempDir(), "tokenscope")
-	build := exec.Command("go", "build", "-o", bin, "..")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := testbin.Build(t, ".")
 	cases := []struct {
 		term  string
 		flags string
