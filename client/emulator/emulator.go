@@ -25,7 +25,8 @@ const OfflineKey = "sk_test_tokenscope_offline"
 // Options configures an Emulator.
 type Options struct {
 	// Dir is the state dir: objects live in Dir/emulator.json (0600, dir
-	// 0700) and are shared with other processes using the same Dir.
+	// 0700, made on the first write) and are shared with other processes
+	// using the same Dir.
 	// "" keeps them in memory only.
 	Dir string
 	// Now is the clock for created timestamps and idempotency expiry;
@@ -41,8 +42,9 @@ type Emulator struct {
 	now   func() time.Time
 }
 
-// New opens the emulator's objects in opts.Dir (creating the dir) or in
-// memory.
+// New opens the emulator's objects in opts.Dir or in memory. It reads
+// emulator.json if there is one and writes nothing: the dir is made by the
+// first request that stores something.
 func New(opts Options) (*Emulator, error) {
 	s, err := openStore(opts.Dir)
 	if err != nil {

@@ -57,3 +57,36 @@ func pathFor(name string) string {
 	}
 	return "/v1/customers"
 }
+
+// The emulator writes nothing at startup or on a GET: its dir is made (or
+// tightened) by the first write, so reading commands work in a state dir
+// the user cannot write or chmod.
+func TestStartupTouchesNothing(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "state")
+	if _, err := New(Options{Dir: missing}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Fatalf("New made the dir: %v", err)
+	}
+
+	dir := t.TempDir()
+	seed, _ := New(Options{Dir: dir, Now: clock})
+	tok := do(t, seed, "POST", "/v1/tokens", testKey, "pii[id_number]=000000000", nil)
+	id := strings.Split(tok.Body.String(), `"`)[3]
+	os.Chmod(dir, 0o755)
+	e, err := New(Options{Dir: dir, Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec := do(t, e, "GET", "/v1/tokens/"+id, testKey, "", nil); rec.Code != 200 {
+		t.Fatalf("GET: %d %s", rec.Code, rec.Body)
+	}
+	if fi, _ := os.Stat(dir); fi.Mode().Perm() != 0o755 {
+		t.Errorf("startup and a GET changed the dir to %v", fi.Mode().Perm())
+	}
+	do(t, e, "POST", "/v1/tokens", testKey, "pii[id_number]=000000000", nil)
+	if fi, _ := os.Stat(dir); fi.Mode().Perm() != 0o700 {
+		t.Errorf("a write left the dir %v", fi.Mode().Perm())
+	}
+}

@@ -87,9 +87,9 @@ func openStore(dir string) (*store, error) {
 	if dir == "" {
 		return s, nil
 	}
-	if err := state.EnsureDir(dir); err != nil {
-		return nil, fmt.Errorf("emulator: state dir: %w", err)
-	}
+	// No EnsureDir here: the first write makes (or tightens) the dir, so
+	// starting the emulator for a command that only reads needs no write
+	// or chmod permission on a dir that may not be this user's.
 	s.path = filepath.Join(dir, FileName)
 	if err := s.refresh(); err != nil {
 		return nil, err

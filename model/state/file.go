@@ -20,13 +20,33 @@ const (
 	DirMode  os.FileMode = 0o700
 )
 
-// EnsureDir creates dir with DirMode, and tightens it if it already exists
-// with looser bits.
+// chmod is os.Chmod; tests replace it to fail as it does on a dir owned by
+// someone else, which a test running as root cannot otherwise see.
+var chmod = os.Chmod
+
+// EnsureDir creates dir with DirMode and, if it already exists, takes away
+// any group and other bits (mode &^ 0o077). It never adds owner bits: a
+// dir the user made 0500 stays 0500 (writes then fail, which is what they
+// asked for). A dir that is already private needs no chmod, so it is never
+// an error that chmod would fail there; a dir open to others that cannot
+// be made private (another user's) is, with a plain message.
 func EnsureDir(dir string) error {
 	if err := os.MkdirAll(dir, DirMode); err != nil {
 		return err
 	}
-	return os.Chmod(dir, DirMode)
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return err
+	}
+	perm := fi.Mode().Perm()
+	private := perm &^ 0o077
+	if perm == private {
+		return nil
+	}
+	if err := chmod(dir, private); err != nil {
+		return fmt.Errorf("cannot make the state dir %s private (it is %#o; chmod: %v): it probably belongs to another user, and tokenscope writes only where others cannot read; choose a dir of your own with --state-dir", dir, perm, err)
+	}
+	return nil
 }
 
 // WriteFileAtomic replaces path with data so that a reader, or a process

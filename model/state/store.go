@@ -26,7 +26,7 @@ const (
 
 // Options configure a Store.
 type Options struct {
-	Dir string // the state dir; made 0700
+	Dir string // the state dir; made 0700 on the first write
 	// MaxTokens is how many tokens each workspace keeps, newest first:
 	// 0 means DefaultMaxTokens, a negative number keeps them all.
 	MaxTokens int
@@ -47,14 +47,12 @@ type Store struct {
 	opts Options
 }
 
-// Open prepares the state dir (0700, tightened if it exists looser). It does
-// not read the state.
+// Open checks the options; it does not touch the disk. The state dir is
+// made (0700, or tightened, see EnsureDir) by the first write, so reading
+// commands work in a dir this user cannot write or chmod.
 func Open(opts Options) (*Store, error) {
 	if opts.Dir == "" {
 		return nil, errors.New("state: no state dir given")
-	}
-	if err := EnsureDir(opts.Dir); err != nil {
-		return nil, fmt.Errorf("state dir %s: %w", opts.Dir, err)
 	}
 	if opts.MaxTokens == 0 {
 		opts.MaxTokens = DefaultMaxTokens
@@ -110,6 +108,9 @@ func (s *Store) unreadable(err error) error {
 // the error is returned. op names the operation in the lock info.
 func (s *Store) Update(ctx context.Context, op string, fn func(*State) error) (*State, error) {
 	unlock, err := s.lock(ctx, op)
+	if errors.Is(err, fs.ErrPermission) {
+		return nil, fmt.Errorf("cannot write to the state dir %s (%w); nothing was changed", s.Dir(), err)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,111 @@
+package state
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func mode(t *testing.T, path string) os.FileMode {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Mode().Perm()
+}
+
+// EnsureDir only takes group and other bits away: a dir the user made 0500
+// stays 0500, a 0755 one becomes 0700, a new one is 0700.
+func TestEnsureDirOnlyRemovesBits(t *testing.T) {
+	root := t.TempDir()
+	for _, c := range []struct {
+		before, after os.FileMode
+	}{{0o500, 0o500}, {0o755, 0o700}, {0o750, 0o700}, {0o700, 0o700}, {0o555, 0o500}} {
+		dir := filepath.Join(root, c.before.String())
+		if err := os.Mkdir(dir, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		os.Chmod(dir, c.before)
+		if err := EnsureDir(dir); err != nil {
+			t.Errorf("%v: %v", c.before, err)
+		}
+		if got := mode(t, dir); got != c.after {
+			t.Errorf("EnsureDir on %v made it %v, want %v", c.before, got, c.after)
+		}
+	}
+	fresh := filepath.Join(root, "new", "state")
+	if err := EnsureDir(fresh); err != nil || mode(t, fresh) != DirMode {
+		t.Errorf("a new dir: %v %v", mode(t, fresh), err)
+	}
+}
+
+// failChmod makes every chmod fail as it does on a dir owned by someone
+// else (tests may run as root, where it never fails).
+func failChmod(t *testing.T) *int {
+	calls := new(int)
+	old := chmod
+	chmod = func(string, os.FileMode) error { *calls++; return fs.ErrPermission }
+	t.Cleanup(func() { chmod = old })
+	return calls
+}
+
+// A dir already private needs no chmod, so one that would fail is never tried.
+func TestEnsureDirPrivateDirNeedsNoChmod(t *testing.T) {
+	dir := t.TempDir()
+	os.Chmod(dir, 0o700)
+	calls := failChmod(t)
+	if err := EnsureDir(dir); err != nil || *calls != 0 {
+		t.Fatalf("EnsureDir on a private dir: %v (%d chmods)", err, *calls)
+	}
+}
+
+// A state dir tokenscope cannot make private (root-owned 0755 with a
+// readable state.json): reading works; writing fails with a plain message
+// and writes nothing.
+func TestReadOnlyStateDir(t *testing.T) {
+	dir := t.TempDir()
+	seed := openStore(t, dir)
+	addTokens(t, seed, "offline", "tok_a")
+	os.Chmod(dir, 0o755)
+	failChmod(t)
+
+	s, err := Open(Options{Dir: dir})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	st, err := s.Load()
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if _, ok := st.Workspace("offline").Find("tok_a"); !ok {
+		t.Fatal("the state was not read")
+	}
+	before, _ := os.ReadFile(s.Path())
+	_, err = s.Update(context.Background(), "create", func(*State) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "cannot make the state dir "+dir+" private") || !strings.Contains(err.Error(), "--state-dir") {
+		t.Errorf("Update: %v", err)
+	}
+	if after, _ := os.ReadFile(s.Path()); string(after) != string(before) {
+		t.Error("state.json changed")
+	}
+}
+
+// Open does not touch the disk: the dir appears on the first write.
+func TestOpenIsLazy(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "state")
+	s := openStore(t, dir)
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Fatalf("Open made the dir: %v", err)
+	}
+	if st, err := s.Load(); err != nil || len(st.Workspaces) != 0 {
+		t.Fatalf("Load of a missing dir: %v", err)
+	}
+	addTokens(t, s, "offline", "tok_a")
+	if mode(t, dir) != DirMode {
+		t.Errorf("dir mode %v", mode(t, dir))
+	}
+}
