@@ -23,22 +23,25 @@ made, so running it again changes nothing until you --replace it.`
 
 // newPlanCmd shows what apply would do with a scenario, sending nothing.
 func (a *app) newPlanCmd() *cobra.Command {
+	var opts scenario.PlanOptions
 	c := &cobra.Command{
 		Use:   "plan FILE|pack:NAME",
 		Short: "Show the tokens a scenario file would create and use (nothing is sent)",
 		Long:  "Show the tokens a scenario file would create and use; nothing is sent.\n\n" + scenarioArgs,
 		Example: `  tokenscope plan pack:declines
+  tokenscope plan checkout.hcl --replace declined_insufficient
   tokenscope plan checkout.hcl --json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			a.stream = a.json
-			_, p, err := a.scenarioPlan(args[0], scenario.PlanOptions{})
+			_, p, err := a.scenarioPlan(args[0], opts)
 			if err != nil {
 				return err
 			}
 			return a.writePlan(p.Plan)
 		},
 	}
+	replaceFlags(c, &opts)
 	a.jsonFlag(c, "print JSON lines: version, planned_change per change, change_summary")
 	return c
 }
@@ -46,8 +49,8 @@ func (a *app) newPlanCmd() *cobra.Command {
 // newApplyCmd creates and uses a scenario's tokens, after showing the plan
 // and, on a terminal, asking for "yes".
 func (a *app) newApplyCmd() *cobra.Command {
-	var autoApprove, replaceAll bool
-	var replace []string
+	var autoApprove bool
+	var opts scenario.PlanOptions
 	c := &cobra.Command{
 		Use:   "apply FILE|pack:NAME",
 		Short: "Create and use the tokens a scenario file describes, after confirming the plan",
@@ -69,7 +72,7 @@ error: the other tokens are kept, and the command exits 1.`,
 			case !autoApprove && !interactive:
 				return usagef(c.CommandPath(), "stdin is not a terminal, so apply cannot ask for confirmation; pass --auto-approve")
 			}
-			sess, p, err := a.scenarioPlan(args[0], scenario.PlanOptions{Replace: replace, ReplaceAll: replaceAll})
+			sess, p, err := a.scenarioPlan(args[0], opts)
 			if err != nil {
 				return err
 			}
@@ -87,13 +90,19 @@ error: the other tokens are kept, and the command exits 1.`,
 			return a.applyText(c, sess, p)
 		},
 	}
-	fs := c.Flags()
-	fs.BoolVar(&autoApprove, "auto-approve", false, "apply without asking (required without a terminal, and with --json)")
-	fs.StringArrayVar(&replace, "replace", nil, "create token `NAME` anew although the state has it (repeatable)")
-	fs.BoolVar(&replaceAll, "replace-all", false, "create every token of the file anew")
+	c.Flags().BoolVar(&autoApprove, "auto-approve", false, "apply without asking (required without a terminal, and with --json)")
+	replaceFlags(c, &opts)
 	a.jsonFlag(c, "print JSON lines: version, planned_change, apply_start, apply_complete or apply_errored, change_summary, diagnostic")
-	c.MarkFlagsMutuallyExclusive("replace", "replace-all")
 	return c
+}
+
+// replaceFlags binds --replace NAME and --replace-all, which plan and apply
+// share (as Terraform's -replace), to opts.
+func replaceFlags(c *cobra.Command, opts *scenario.PlanOptions) {
+	fs := c.Flags()
+	fs.StringArrayVar(&opts.Replace, "replace", nil, "create token `NAME` anew although the state has it (repeatable)")
+	fs.BoolVar(&opts.ReplaceAll, "replace-all", false, "create every token of the file anew")
+	c.MarkFlagsMutuallyExclusive("replace", "replace-all")
 }
 
 // scenarioPlan loads arg and plans it against the session's workspace. A

@@ -140,6 +140,27 @@ func TestApplyReplaceMakesOneFreshToken(t *testing.T) {
 	}
 }
 
+// plan takes apply's --replace and --replace-all, and shows what apply
+// would do with them, sending nothing.
+func TestPlanReplace(t *testing.T) {
+	s := newSandbox(t)
+	path := writeScenario(t, "token \"a\" {\n  card { preset = \"visa\" }\n}\ntoken \"b\" {\n  pii { preset = \"id_match\" }\n}\n")
+	s.ok("apply", path, "--auto-approve")
+	one := s.ok("plan", path, "--replace", "a").out
+	if !strings.Contains(one, "# token.a must be replaced") || strings.Contains(one, "token.b") || !strings.Contains(one, "Plan: 1 to add, 0 to change, 1 to destroy.") {
+		t.Errorf("plan --replace a:\n%s", one)
+	}
+	all := s.ok("plan", path, "--replace-all").out
+	if !strings.Contains(all, "# token.a must be replaced") || !strings.Contains(all, "# token.b must be replaced") {
+		t.Errorf("plan --replace-all:\n%s", all)
+	}
+	if n := len(strings.Fields(s.ok("state", "list").out)); n != 2 {
+		t.Errorf("state holds %d tokens after plans, want 2", n)
+	}
+	s.expect(2, "plan", path, "--replace", "c")
+	s.expect(2, "plan", path, "--replace", "a", "--replace-all")
+}
+
 func TestApplyFailedStepExits1AndKeepsTheOthers(t *testing.T) {
 	s := newSandbox(t)
 	path := writeScenario(t, `
