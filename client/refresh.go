@@ -28,11 +28,13 @@ const (
 // is for a cancelled context or a state write that failed.
 func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done, total int)) (model.RefreshReport, error) {
 	start := time.Now()
+	// Read the state first, ids given or not: what cannot be recorded is
+	// not worth a request.
+	st, err := s.Store.Load()
+	if err != nil {
+		return model.RefreshReport{}, err
+	}
 	if ids == nil {
-		st, err := s.Store.Load()
-		if err != nil {
-			return model.RefreshReport{}, err
-		}
 		for _, r := range s.workspace(st).Tokens {
 			if !r.Gone {
 				ids = append(ids, r.ID)

@@ -33,8 +33,20 @@ func (s *Session) workspace(st *state.State) *state.Workspace {
 	return w
 }
 
-// Create makes a token and records it, under scenario if not "".
+// stateReadable reads the state before a request is sent: a state that
+// cannot be read cannot record the answer, and a token made anyway would
+// be lost to tokenscope (and, once used, to everyone).
+func (s *Session) stateReadable() error {
+	_, err := s.Store.Load()
+	return err
+}
+
+// Create makes a token and records it, under scenario if not "". Nothing
+// is sent when the state cannot be read.
 func (s *Session) Create(ctx context.Context, req model.TokenRequest, scenario string) (model.Record, error) {
+	if err := s.stateReadable(); err != nil {
+		return model.Record{}, err
+	}
 	rec, err := s.API.Create(ctx, req)
 	if err != nil {
 		return model.Record{}, err
@@ -56,8 +68,11 @@ func (s *Session) Create(ctx context.Context, req model.TokenRequest, scenario s
 
 // Fetch retrieves a token and records it: a token made elsewhere (or a
 // magic test token) joins the state; a known one is refreshed, keeping its
-// local facts.
+// local facts. Nothing is sent when the state cannot be read.
 func (s *Session) Fetch(ctx context.Context, id string) (model.Record, error) {
+	if err := s.stateReadable(); err != nil {
+		return model.Record{}, err
+	}
 	rec, err := s.API.Get(ctx, id)
 	if err != nil {
 		return model.Record{}, err
@@ -86,8 +101,12 @@ func known(w *state.Workspace, fresh model.Record) model.Record {
 // (status failed, the failed charge's id) and its *Error returned; a request
 // that got no answer, or a local refusal, records nothing. Magic test tokens
 // (tok_visa) are not recorded either: Stripe mints a new token from one on
-// every request, so there is no single token to hang the Use on.
+// every request, so there is no single token to hang the Use on. Nothing is
+// sent when the state cannot be read.
 func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, model.Record, error) {
+	if err := s.stateReadable(); err != nil {
+		return model.Use{}, model.Record{}, err
+	}
 	use, useErr := s.API.Use(ctx, req)
 	if _, magic := model.MagicTokens[req.TokenID]; magic || !answered(useErr) {
 		return use, model.Record{}, useErr
