@@ -117,7 +117,7 @@ func TestPlanEscKeepsValues(t *testing.T) {
 	r.keys("tab")
 	r.shows("┃ Number")
 	r.keys("ctrl+u", "5555555555554444", "enter")
-	r.shows("•••• •••• •••• 4444", "(test card: mastercard)", "enter apply · esc edit")
+	r.shows("•••• •••• •••• 4444", "(test card: mastercard)", "Plan: 1 to add")
 	r.keys("esc")
 	r.shows("5555555555554444", "enter: review the plan")
 	r.keys("enter")
