@@ -40,13 +40,17 @@ type Event struct {
 }
 
 // String is the event as Terraform prints it: "token.visa: Creating...",
-// "token.visa: Creation complete after 0s [id=tok_…]".
+// "token.visa: Creation complete after 0s [id=tok_…]"; a decline with no
+// object (a customer Stripe refused) shows its codes in place of the id.
 func (e Event) String() string {
 	addr, secs := e.Change.Address, int(e.Elapsed.Seconds())
 	switch e.Kind {
 	case Completed:
 		return fmt.Sprintf("%s: Creation complete after %ds [id=%s]", addr, secs, e.ID)
 	case Declined:
+		if e.ID == "" { // a refused customer is not made: the codes say what happened
+			return fmt.Sprintf("%s: Declined as expected after %ds [code=%s]", addr, secs, e.Codes)
+		}
 		return fmt.Sprintf("%s: Declined as expected after %ds [id=%s]: %s", addr, secs, e.ID, e.Codes)
 	case Errored:
 		return fmt.Sprintf("%s: Creation errored after %ds", addr, secs)
