@@ -78,11 +78,16 @@ func (a *app) clientConfig(stateDir string) (client.Config, error) {
 // key); a key alone is Stripe's test mode. The key guard itself is
 // client.New's.
 func (a *app) chooseBackend() (remote client.Config, offline bool, err error) {
+	base := a.global.apiBase
+	if base != "" {
+		if err := checkAPIBase(base); err != nil {
+			return client.Config{}, false, usagef("tokenscope", "%v", err)
+		}
+	}
 	key, err := a.apiKey()
 	if err != nil {
 		return client.Config{}, false, err
 	}
-	base := a.global.apiBase
 	switch {
 	case a.global.offline || (key == "" && base == ""):
 		return client.Config{}, true, nil
@@ -167,6 +172,19 @@ func (a *app) workspace() (*client.Session, *state.Workspace, error) {
 		return nil, nil, err
 	}
 	return sess, st.Workspace(sess.WorkspaceName()), nil
+}
+
+// checkAPIBase refuses an --api-base the client could only fail on later,
+// with a less helpful error: it must be an http or https URL with a host.
+func checkAPIBase(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" || u.Hostname() == "" {
+		return fmt.Errorf("--api-base %s is not a URL: want http://host:port or https://host", raw)
+	}
+	if s := strings.ToLower(u.Scheme); s != "http" && s != "https" {
+		return fmt.Errorf("--api-base %s: only http and https are spoken, not %s", raw, u.Scheme)
+	}
+	return nil
 }
 
 // isLoopbackURL: the URL's host is localhost or a loopback address.
