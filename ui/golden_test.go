@@ -92,7 +92,7 @@ var scrubs = []struct {
 	{regexp.MustCompile(`\b\d\d:\d\d:\d\d\b`), "hh:mm:ss"},
 	{regexp.MustCompile(`\b\d+ms\b`), "Nms"},
 	{regexp.MustCompile(`idem [A-Za-z0-9-]+`), "idem XXXXXXXX"},
-	{regexp.MustCompile(`in (\d+\.\ds|\d+ms|Nms)\.`), "in N.Ns."},
+	{regexp.MustCompile(`in (\d+\.\ds|\d+ms|Nms)\. *`), "in N.Ns."},
 }
 
 // scrub masks what changes from run to run (request ids, clock times,
