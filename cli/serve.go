@@ -82,7 +82,7 @@ func (a *app) serve(c *cobra.Command, f serveFlags) error {
 		Listen: f.listen, AuthorizedKeys: f.authorizedKeys, HostKey: f.hostKey, Open: f.open,
 		MaxSessions: f.maxSessions, IdleTimeout: f.idleTimeout,
 		Offline: offline, StateDir: dir, Client: remote, Store: store,
-		Inline: f.inline, FPS: f.fps,
+		Inline: f.inline, FPS: f.fps, NoColor: a.global.noColor,
 		Log: log.NewWithOptions(a.stderr, log.Options{ReportTimestamp: true, Prefix: "tokenscope serve"}),
 	}
 	if err := cfg.Check(); err != nil {

@@ -46,9 +46,12 @@ type Config struct {
 	Client client.Config
 	// Store is the state, shared by all sessions (it locks every write).
 	Store *state.Store
-	// Inline and FPS are the TUI's --inline and --fps for every session.
-	Inline bool
-	FPS    int
+	// Inline, FPS and NoColor are the TUI's --inline, --fps and
+	// --no-color for every session; a session whose client sends NO_COLOR
+	// gets no colour either.
+	Inline  bool
+	FPS     int
+	NoColor bool
 	// Log receives a line per connect, disconnect and refusal; nil logs
 	// to stderr. It never receives a secret.
 	Log *log.Logger

@@ -33,7 +33,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Width:    pty.Window.Width,
 		Height:   pty.Window.Height,
 		Inline:   s.cfg.Inline,
-		NoColor:  hasEnv(sess.Environ(), "NO_COLOR"),
+		NoColor:  s.cfg.NoColor || hasEnv(sess.Environ(), "NO_COLOR"),
 		FPS:      s.cfg.FPS,
 		Context:  sess.Context(),
 	}

@@ -31,6 +31,20 @@ func TestNoColorFromClientEnv(t *testing.T) {
 	}
 }
 
+// TestServerNoColor: serve --no-color takes colour away from every
+// session, whatever the client's environment says.
+func TestServerNoColor(t *testing.T) {
+	key := newKey(t)
+	cfg := offlineConfig(t, key)
+	cfg.NoColor = true
+	tm := start(t, cfg).open(t, key, "xterm-256color", 80, 24)
+	tm.waitFor("Welcome to tokenscope.")
+	tm.settle(100 * time.Millisecond)
+	if m := colour.FindString(tm.raw()); m != "" {
+		t.Fatalf("a session of a --no-color server got a colour escape %q", m)
+	}
+}
+
 func TestSizeFromPTY(t *testing.T) {
 	key := newKey(t)
 	ts := start(t, offlineConfig(t, key))
