@@ -44,6 +44,14 @@ var explanations = map[string]Explanation{
 		Why:  "the expiry month must be 1 to 12",
 		Next: "enter the expiry as MM/YY, e.g. 12/34",
 	},
+	"parameter_missing": {
+		Why:  "a required parameter was not given",
+		Next: "give the parameter named above (param) and retry",
+	},
+	"parameter_invalid_string": {
+		Why:  "a text field holds what it must not: tokenscope refuses a card number in a name or address field, since Stripe returns those fields in the token and the token is stored on disk",
+		Next: "type the card number only in the card number field (--number), and the name as it is written on the card",
+	},
 	"invalid_expiry_year": {
 		Why:  "the expiry year is in the past (or not a year)",
 		Next: "any future date works with test cards, e.g. 12/34",
@@ -104,9 +112,31 @@ var explanations = map[string]Explanation{
 		Why:  "this Stripe account may not send raw card numbers to the API, test mode included",
 		Next: "use a magic test token instead: `tokenscope get tok_visa` (or --offline for raw numbers)",
 	},
+	// By type, for errors whose code (if any) has no entry: every error
+	// gets a plain explanation.
 	TypeConnection: {
 		Why:  "the API could not be reached (network, DNS, timeout or --api-base)",
 		Next: "check the connection and --api-base, then retry",
+	},
+	"api_error": {
+		Why:  "the server failed while handling the request (HTTP 5xx); nothing was wrong with the request itself",
+		Next: "retry in a moment; if it keeps failing, quote the request id (Stripe) or check the emulator's state dir (offline)",
+	},
+	"card_error": {
+		Why:  "the card was refused: the message says why",
+		Next: "try another test card; the visa preset succeeds",
+	},
+	typeInvalid: {
+		Why:  "the request has a parameter that is missing, unknown or of the wrong form (param names it)",
+		Next: "fix the parameter named above and retry",
+	},
+	"authentication_error": {
+		Why:  "the API key was not accepted",
+		Next: "check STRIPE_API_KEY or --api-key-file, or use --offline",
+	},
+	"rate_limit_error": {
+		Why:  "too many requests in a short time",
+		Next: "wait a second and retry",
 	},
 	"unauthorized": {
 		Why:  "Stripe did not accept the API key (mistyped, rolled or revoked)",
@@ -144,12 +174,13 @@ func Explain(code string) (Explanation, bool) {
 
 // explain fills Why and Next from the most specific thing known about e:
 // messages Stripe sends without a code, then the decline code, then the code,
-// then the HTTP status.
+// then the HTTP status, then the type; an unknown type is treated as
+// invalid_request_error, so no error goes unexplained.
 func (e *Error) explain() {
 	key := e.explainKey()
 	x, ok := explanations[key]
 	if !ok {
-		return
+		key, x = typeInvalid, explanations[typeInvalid]
 	}
 	e.Why, e.Next = x.Why, x.Next
 	switch {
