@@ -18,8 +18,9 @@ import (
 )
 
 const scenarioArgs = `FILE is a scenario file in HCL; pack:NAME is a built-in pack (` + "`pack:brands`, `pack:declines`, `pack:banks`" + `).
-Each token "NAME" block is created once: the state links NAME to the token it
-made, so running it again changes nothing until you --replace it.`
+Each token "NAME" block is created once: the state links the file's NAME
+(pack:NAME/NAME, or the file's absolute path/NAME) to the token it made, so
+running it again changes nothing until you edit the block or --replace it.`
 
 // newPlanCmd shows what apply would do with a scenario, sending nothing.
 func (a *app) newPlanCmd() *cobra.Command {
