@@ -296,6 +296,25 @@ func (tm *term) typeKeys(keys ...string) {
 	}
 }
 
+// createVisa makes a token from the first screen: new, card, the visa
+// preset, apply the plan.
+func (tm *term) createVisa() {
+	tm.t.Helper()
+	tm.typeKeys("n", "\r")
+	tm.waitFor("Preset")
+	tm.typeKeys("\r")
+	tm.waitFor("Plan: 1 to add, 0 to change, 0 to destroy.")
+	tm.typeKeys("\r")
+}
+
+// getByID asks for a token by id (i).
+func (tm *term) getByID(id string) {
+	tm.t.Helper()
+	tm.typeKeys("i")
+	tm.waitFor("Token id")
+	tm.typeKeys(id, "\r")
+}
+
 // wait returns how the session ended (nil: exit 0).
 func (tm *term) wait() error {
 	select {

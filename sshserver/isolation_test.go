@@ -3,6 +3,7 @@ package sshserver
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/tokenscope/tokenscope/client/emulator"
@@ -17,18 +18,12 @@ func TestKeysHaveTheirOwnEmulator(t *testing.T) {
 	ts := start(t, offlineConfig(t, a, b))
 	ta := ts.open(t, a, "xterm-256color", 80, 24)
 	ta.waitFor("Welcome to tokenscope.")
-	ta.typeKeys("n", "\r")
-	ta.waitFor("Preset")
-	ta.typeKeys("\r")
-	ta.waitFor("Plan: 1 to add")
-	ta.typeKeys("\r")
+	ta.createVisa()
 	id := waitTokens(t, ts, Workspace(a.PublicKey()), 1)[0]
 
 	tb := ts.open(t, b, "xterm-256color", 80, 24)
 	tb.waitFor("Welcome to tokenscope.")
-	tb.typeKeys("i")
-	tb.waitFor("Token id")
-	tb.typeKeys(id, "\r")
+	tb.getByID(id)
 	tb.waitFor("resource_missing")
 	if got := ts.tokens(t, Workspace(b.PublicKey())); len(got) != 0 {
 		t.Fatalf("B's workspace got %v", got)
@@ -36,9 +31,7 @@ func TestKeysHaveTheirOwnEmulator(t *testing.T) {
 
 	again := ts.open(t, a, "xterm-256color", 80, 24)
 	again.waitFor(id) // its list: the workspace is A's
-	again.typeKeys("i")
-	again.waitFor("Token id")
-	again.typeKeys(id, "\r")
+	again.getByID(id)
 	again.waitFor("retrieved " + id)
 
 	// A's objects are A's own, on disk, private.
@@ -78,5 +71,22 @@ func TestEmulatorsFollowSessions(t *testing.T) {
 	releaseB()
 	if len(es.open) != 0 {
 		t.Fatalf("%d emulators open after every session ended", len(es.open))
+	}
+}
+
+// TestScenarioPickerListsPacksOnly: an attendee's scenario picker offers
+// the built-in packs, never the server's own *.hcl files.
+func TestScenarioPickerListsPacksOnly(t *testing.T) {
+	wd := t.TempDir()
+	if err := os.WriteFile(filepath.Join(wd, "server_private.hcl"), []byte("# the server's own\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(wd)
+	key := newKey(t)
+	tm := start(t, offlineConfig(t, key)).open(t, key, "xterm-256color", 100, 30)
+	tm.waitFor("Welcome to tokenscope.")
+	tm.typeKeys("s")
+	if s := tm.waitFor("declines"); strings.Contains(s, "server_private") {
+		t.Fatalf("the picker listed the server's file:\n%s", s)
 	}
 }

@@ -33,11 +33,7 @@ func TestConcurrentSessionsSeeOnlyTheirOwn(t *testing.T) {
 		go func(tm *term) {
 			defer wg.Done()
 			tm.waitFor("Welcome to tokenscope.")
-			tm.typeKeys("n", "\r")
-			tm.waitFor("Preset")
-			tm.typeKeys("\r")
-			tm.waitFor("Plan: 1 to add")
-			tm.typeKeys("\r")
+			tm.createVisa()
 		}(terms[i])
 	}
 	wg.Wait()

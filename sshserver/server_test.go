@@ -7,11 +7,7 @@ func TestTUIOverSSHCreatesToken(t *testing.T) {
 	ts := start(t, offlineConfig(t, key))
 	tm := ts.open(t, key, "xterm-256color", 80, 24)
 	tm.waitFor("tokenscope", "OFFLINE", "Welcome to tokenscope.")
-	tm.typeKeys("n", "\r") // new token: card
-	tm.waitFor("Preset")
-	tm.typeKeys("\r") // the visa preset: review the plan
-	tm.waitFor("Plan: 1 to add, 0 to change, 0 to destroy.")
-	tm.typeKeys("\r") // apply
+	tm.createVisa()
 	ws := Workspace(key.PublicKey())
 	ids := waitTokens(t, ts, ws, 1)
 	tm.typeKeys("\x1b") // back to the list

@@ -36,6 +36,8 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		NoColor:  s.cfg.NoColor || hasEnv(sess.Environ(), "NO_COLOR"),
 		FPS:      s.cfg.FPS,
 		Context:  sess.Context(),
+		// ScenarioDir stays "": the picker offers the built-in packs,
+		// never the server's own *.hcl files.
 	}
 	// No tea.WithContext: the middleware quits the program when the
 	// client hangs up; a context would kill it and log an error instead.
