@@ -20,6 +20,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.setSize(msg.Width, msg.Height)
 		return a, nil
 	case tea.KeyMsg:
+		if burst(msg) && a.flow == nil && !a.filtering {
+			return a, a.keyBurst(msg.Runes, msg.Alt)
+		}
 		return a, a.key(msg)
 	case flow.DoneMsg:
 		return a, a.closeFlow(msg)
@@ -56,6 +59,26 @@ func (a *App) toFlow(msg tea.Msg) tea.Cmd {
 		a.flow = c // a flow may be a value that returns its next self
 	}
 	return cmd
+}
+
+// burst reports keys that arrived together: bubbletea v1 reads the
+// terminal in chunks and gives the runes of one chunk as one KeyRunes
+// message (a paste without bracketed paste, tmux send-keys, an SSH link
+// that bundles keystrokes), so "/visa" came as a single key that matched
+// nothing and was lost.
+func burst(msg tea.KeyMsg) bool {
+	return msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste
+}
+
+// keyBurst handles a burst as the single key presses it is made of, in order:
+// each one may change what the next one means (/ starts the filter, n opens
+// a flow), so each is routed again.
+func (a *App) keyBurst(runes []rune, alt bool) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(runes))
+	for _, r := range runes {
+		cmds = append(cmds, a.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: alt}))
+	}
+	return tea.Sequence(cmds...)
 }
 
 // key routes a key press: the quit question, then ctrl+c, then an open

@@ -319,3 +319,20 @@ func TestDoneUpdatesOpenDetail(t *testing.T) {
 		t.Fatalf("the detail open under the use flow still shows the old token:\n%s", v)
 	}
 }
+
+// Keys that arrive in one read come as one KeyRunes message; the shell
+// handles them one by one: "/visa" opens the filter and types visa.
+func TestKeyBurstIsSplit(t *testing.T) {
+	a := newApp(t, newSession(t, fixtures(t)), 80, 24)
+	_, cmd := a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/visa")})
+	drain(t, a, cmd, 0)
+	if !a.filtering || a.list.query != "visa" {
+		t.Fatalf("after the burst /visa: filtering %v, query %q", a.filtering, a.list.query)
+	}
+	press(t, a, "enter", "esc") // keep, then clear the filter
+	_, cmd = a.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj")})
+	drain(t, a, cmd, 0)
+	if a.list.cursor != 2 {
+		t.Fatalf("after the burst jj: cursor %d, want 2", a.list.cursor)
+	}
+}
