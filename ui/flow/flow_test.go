@@ -369,3 +369,23 @@ func TestAsciiCarriesNoColour(t *testing.T) {
 func send(c tea.Model, msg tea.Msg) {
 	c.Update(msg)
 }
+
+// Keys queued behind a tab land in the field the tab moved to: huh moves
+// the focus through a command whose message arrives after them, so
+// "tab tab Y" typed Y into Number, not Expires.
+func TestKeysAfterTabLandInTheNextField(t *testing.T) {
+	pc, _ := newContext(t, 80, 24, setup{})
+	tok := NewToken(pc).(*Token)
+	r := start(t, tok, 80, 24)
+	r.keys("enter")
+	r.shows("New card token")
+	r.keys("tab", "tab", "Y", "shift+tab", "Z")
+	r.shows("12/31Y")
+	r.h.mu.Lock()
+	c := tok.forms[model.KindCard].(*cardForm)
+	number, expiry := c.number, c.expiry
+	r.h.mu.Unlock()
+	if number != "4242 4242 4242 4242Z" || expiry != "12/31Y" {
+		t.Errorf("number %q, expiry %q; want Z after the number and Y after the expiry", number, expiry)
+	}
+}

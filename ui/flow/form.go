@@ -169,8 +169,12 @@ type form[R any] struct {
 	st   *common.Styles
 	spec spec[R]
 	huh  *huh.Form
+	km   *huh.KeyMap
 	err  error
 	w, h int
+	// echoes counts huh's own focus messages still on their way for moves
+	// already made (see moveNow).
+	echoes int
 }
 
 func newForm[R any](st *common.Styles, sp spec[R], w, h int) *form[R] {
@@ -187,6 +191,7 @@ func (f *form[R]) build() tea.Cmd {
 	// esc and ctrl+c belong to the flow; the filter's esc would clash.
 	km.Quit = key.NewBinding(key.WithDisabled())
 	km.Select.Filter = key.NewBinding(key.WithDisabled())
+	f.km = km
 	f.huh = huh.NewForm(f.spec.groups(rows, f.w)...).
 		WithShowHelp(false).
 		WithTheme(f.st.Form).
@@ -215,10 +220,16 @@ func (f *form[R]) update(msg tea.Msg, enter key.Binding) (req R, review bool, cm
 		req, review = f.review()
 		return req, review, nil
 	}
+	if (msg == huh.NextField() || msg == huh.PrevField()) && f.echoes > 0 {
+		f.echoes-- // moveNow made this move already
+		return req, false, nil
+	}
 	if _, ok := msg.(tea.KeyMsg); ok {
 		f.err = nil
 	}
+	focused := f.huh.GetFocusedField()
 	_, cmd = f.huh.Update(msg)
+	cmd = tea.Batch(cmd, f.moveNow(msg, focused))
 	if f.spec.sync() {
 		// huh renders a group while updating it: render again with the
 		// values the preset filled in.
@@ -229,6 +240,35 @@ func (f *form[R]) update(msg tea.Msg, enter key.Binding) (req R, review bool, cm
 		return req, review, tea.Batch(cmd, f.build())
 	}
 	return req, false, cmd
+}
+
+// moveNow makes the focus move that tab or shift+tab asked for at once.
+// huh moves the focus through a command (its field returns NextField, which
+// comes back as a message), so keys that arrived with the tab, already
+// queued before that message (tmux send-keys "Tab Tab Y", a paste, a
+// laggy SSH link), landed in the field being left: Y went into Number, not
+// Expires. The move is made here, in the same update, and the message huh
+// sends for it later is dropped as an echo. A field that refused to be
+// left (its value is invalid: huh shows the error and sends nothing) keeps
+// the focus.
+func (f *form[R]) moveNow(msg tea.Msg, focused huh.Field) tea.Cmd {
+	var move tea.Msg
+	switch k, ok := msg.(tea.KeyMsg); {
+	case !ok:
+		return nil
+	case key.Matches(k, f.km.Input.Next, f.km.Select.Next):
+		move = huh.NextField()
+	case key.Matches(k, f.km.Input.Prev, f.km.Select.Prev):
+		move = huh.PrevField()
+	default:
+		return nil
+	}
+	if f.huh.State != huh.StateNormal || f.huh.GetFocusedField() != focused || focused.Error() != nil {
+		return nil
+	}
+	f.echoes++
+	_, cmd := f.huh.Update(move)
+	return cmd
 }
 
 // review checks the request as Stripe would. A field error huh already
