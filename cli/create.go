@@ -81,16 +81,19 @@ func (a *app) createCardCmd() *cobra.Command {
 				return usagef(c.CommandPath(), "give --preset NAME, or --number N --exp MM/YY [--cvc CVC]")
 			}
 			card := req.Card
-			if exp != "" {
-				month, year, fe := model.ParseExpiry(exp)
-				if fe != nil {
-					// Stripe names the number's problem first.
-					if nfe := model.ValidateNumber(card.Number, allowAny); nfe != nil {
-						return nfe
-					}
-					return fe
+			var expErr *model.FieldError
+			switch {
+			case exp != "":
+				card.ExpMonth, card.ExpYear, expErr = model.ParseExpiry(exp)
+			case f.preset == "":
+				expErr = expRequired()
+			}
+			if expErr != nil {
+				// Stripe names the number's problem first.
+				if nfe := model.ValidateNumber(card.Number, allowAny); nfe != nil {
+					return nfe
 				}
-				card.ExpMonth, card.ExpYear = month, year
+				return expErr
 			}
 			fs := c.Flags()
 			setIf(fs, "cvc", &card.CVC, cvc)
@@ -110,6 +113,13 @@ func (a *app) createCardCmd() *cobra.Command {
 	a.addCreateFlags(c, &f, "visa, mastercard, insufficient_funds, ...")
 	c.MarkFlagsMutuallyExclusive("preset", "number")
 	return c
+}
+
+// expRequired is --number without --exp: model.Validate's parameter_missing
+// on exp_month, in the words of the command line.
+func expRequired() *model.FieldError {
+	return &model.FieldError{Type: model.TypeInvalidRequest, Code: "parameter_missing", Param: model.ParamExpMonth,
+		Message: "--exp is required with --number: the expiry as MM/YY, e.g. 12/34"}
 }
 
 func (a *app) createBankCmd() *cobra.Command {

@@ -89,14 +89,15 @@ func message(err error) string {
 }
 
 // stripeShaped returns err as a *client.Error: a client error as is, a
-// model.FieldError (a local check) with the same fields; nil otherwise.
+// model.FieldError (a local check) with the same fields and its why and
+// next; nil otherwise.
 func stripeShaped(err error) *client.Error {
 	if e, ok := client.AsError(err); ok {
 		return e
 	}
 	var fe *model.FieldError
 	if errors.As(err, &fe) {
-		return &client.Error{Type: fe.Type, Code: fe.Code, Param: fe.Param, Message: fe.Message, Local: true}
+		return client.FromFieldError(fe)
 	}
 	return nil
 }

@@ -116,6 +116,13 @@ func fromValidation(err error) error {
 	if !errors.As(err, &fe) {
 		return err
 	}
+	return FromFieldError(fe)
+}
+
+// FromFieldError is a local check's refusal as the client reports it: the
+// same fields, Local (nothing was sent, exit 2) and explained, so a check
+// the CLI or the UI ran itself reads like one the client ran.
+func FromFieldError(fe *model.FieldError) *Error {
 	e := &Error{Type: fe.Type, Code: fe.Code, Param: fe.Param, Message: fe.Message, Local: true}
 	e.explain()
 	return e

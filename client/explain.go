@@ -41,8 +41,8 @@ var explanations = map[string]Explanation{
 		Next: "check the digits, or pick a test card preset such as visa",
 	},
 	"invalid_expiry_month": {
-		Why:  "the expiry month must be 1 to 12",
-		Next: "enter the expiry as MM/YY, e.g. 12/34",
+		Why:  "the expiry month must be 1 to 12, and not already over (a month before this one, this year, has expired)",
+		Next: "enter a future expiry as MM/YY, e.g. 12/34",
 	},
 	"parameter_missing": {
 		Why:  "a required parameter was not given",

@@ -384,7 +384,12 @@ func validateRequest(req TokenRequest, now time.Time) *FieldError {
 func validateCard(c *CardInput, allowAny bool, now time.Time) *FieldError {
 	return first(
 		func() *FieldError { return ValidateNumber(c.Number, allowAny) },
-		func() *FieldError { return ValidateExpiry(c.ExpMonth, c.ExpYear, now) },
+		func() *FieldError {
+			if c.ExpMonth == 0 && c.ExpYear == 0 {
+				return missing(ParamExpMonth, "the expiry date") // not "must be 1 to 12"
+			}
+			return ValidateExpiry(c.ExpMonth, c.ExpYear, now)
+		},
 		func() *FieldError { return ValidateCVC(c.CVC, c.Number) },
 		freeText(ParamCardName, c.Name, ParamCardZip, c.Zip),
 	)

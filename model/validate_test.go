@@ -292,6 +292,8 @@ func TestValidateRequest(t *testing.T) {
 		{"card luhn", card("4242424242424241", 12, 2030, "123"), "card_error incorrect_number number"},
 		{"card live", card("4111111111111111", 12, 2030, "123"), "card_error test_mode_live_card number"},
 		{"card any", anyCard, ""},
+		{"card no expiry", card("4242424242424242", 0, 0, "123"), "invalid_request_error parameter_missing exp_month"},
+		{"card no expiry, bad number first", card("4242424242424241", 0, 0, ""), "card_error incorrect_number number"},
 		{"card month", card("4242424242424242", 13, 2030, "123"), "card_error invalid_expiry_month exp_month"},
 		{"card past month", card("4242424242424242", 3, 2026, "123"), "card_error invalid_expiry_month exp_month"},
 		{"card past year", card("4242424242424242", 12, 2020, "123"), "card_error invalid_expiry_year exp_year"},
