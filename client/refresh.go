@@ -25,9 +25,15 @@ const (
 // ONE state update at the end: changed tokens get the API's view, tokens
 // the API no longer knows (resource_missing) are marked Gone. Per-token
 // failures are in the report's Errors and change nothing; the error return
-// is for a cancelled context or a state write that failed.
+// is for an id that is no token id (model.ValidateTokenID: nothing is sent),
+// a cancelled context or a state that cannot be read or written.
 func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done, total int)) (model.RefreshReport, error) {
 	start := time.Now()
+	for _, id := range ids {
+		if fe := model.ValidateTokenID(id, model.ParamTokenID); fe != nil {
+			return model.RefreshReport{}, FromFieldError(fe)
+		}
+	}
 	// Read the state first, ids given or not: what cannot be recorded is
 	// not worth a request.
 	st, err := s.Store.Load()

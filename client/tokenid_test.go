@@ -43,3 +43,21 @@ func TestBadTokenIDsAreNeverSent(t *testing.T) {
 		t.Fatalf("%d requests reached the server, want 0", n)
 	}
 }
+
+// Refresh checks every id it is given before sending any request, so one
+// card number among real ids sends nothing and is not echoed.
+func TestRefreshChecksIDsFirst(t *testing.T) {
+	dir := t.TempDir()
+	s := newSession(t, dir)
+	h := &counting{h: answer(http.StatusNotFound, missingToken)}
+	c, _ := client.New(client.Config{Handler: h})
+	s.API = c
+	_, err := s.Refresh(t.Context(), []string{"tok_visa", "4242424242424242"}, nil)
+	e, ok := client.AsError(err)
+	if !ok || !e.Local || client.ExitCode(err) != client.ExitUsage || strings.Contains(err.Error(), "4242424242424242") {
+		t.Fatalf("Refresh = %#v", err)
+	}
+	if n := h.n.Load(); n != 0 {
+		t.Fatalf("%d requests sent, want 0", n)
+	}
+}
