@@ -140,6 +140,7 @@ func (a *App) openPager(title string, content func(width int) string) {
 	if a.mode == modePager {
 		back = a.pager.back
 	}
+	a.status = "" // it spoke of what was shown before ("cancelled", a copy)
 	a.pager = newPager(title, back, content)
 	a.pager.setSize(a.width, a.bodyHeight())
 	a.mode = modePager

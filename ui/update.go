@@ -58,7 +58,20 @@ func (a *App) toFlow(msg tea.Msg) tea.Cmd {
 	if c, ok := m.(common.Component); ok {
 		a.flow = c // a flow may be a value that returns its next self
 	}
+	a.dropQuitQuestion()
 	return cmd
+}
+
+// dropQuitQuestion takes back "a write is in flight: quit anyway?" once no
+// write is in flight any more (it failed, or it landed).
+func (a *App) dropQuitQuestion() {
+	if !a.confirmQuit {
+		return
+	}
+	if f, ok := a.flow.(interface{ InFlight() bool }); ok && f.InFlight() {
+		return
+	}
+	a.confirmQuit, a.status = false, ""
 }
 
 // burst reports keys that arrived together: bubbletea v1 reads the
@@ -252,6 +265,7 @@ func (a *App) openFlow(c common.Component) tea.Cmd {
 // scenario writes many tokens and says so only in its status.
 func (a *App) closeFlow(msg flow.DoneMsg) tea.Cmd {
 	a.flow = nil
+	a.dropQuitQuestion()
 	a.status = msg.Status
 	if msg.Cancelled {
 		return nil

@@ -336,3 +336,41 @@ func TestKeyBurstIsSplit(t *testing.T) {
 		t.Fatalf("after the burst jj: cursor %d, want 2", a.list.cursor)
 	}
 }
+
+// A status line speaks of what was shown: opening J, ? or L takes it down.
+func TestPagerClearsStatus(t *testing.T) {
+	a := newApp(t, newSession(t, fixtures(t)), 80, 24)
+	for _, k := range []string{"J", "?", "L"} {
+		a.status = "cancelled"
+		press(t, a, k)
+		if strings.Contains(a.View(), "cancelled") {
+			t.Fatalf("%s: the status 'cancelled' stays:\n%s", k, a.View())
+		}
+		press(t, a, "esc")
+	}
+}
+
+// toggleFlight is a flow whose write is in flight while *on.
+type toggleFlight struct {
+	flowStub
+	on *bool
+}
+
+func (f toggleFlight) InFlight() bool                      { return *f.on }
+func (f toggleFlight) Update(tea.Msg) (tea.Model, tea.Cmd) { return f, nil }
+
+// The quit question goes once the write it spoke of has ended.
+func TestQuitQuestionGoesWhenTheWriteEnds(t *testing.T) {
+	a := newApp(t, newSession(t, fixtures(t)), 80, 24)
+	on := true
+	a.openFlow(toggleFlight{on: &on})
+	press(t, a, "ctrl+c")
+	if !a.confirmQuit {
+		t.Fatal("no question with a write in flight")
+	}
+	on = false // the write failed; its reply reaches the flow
+	a.Update(struct{}{})
+	if a.confirmQuit || strings.Contains(a.View(), "quit anyway") {
+		t.Fatalf("the question stays after the write ended:\n%s", a.View())
+	}
+}

@@ -389,3 +389,13 @@ func TestKeysAfterTabLandInTheNextField(t *testing.T) {
 		t.Errorf("number %q, expiry %q; want Z after the number and Y after the expiry", number, expiry)
 	}
 }
+
+// q closes the New token menu, as esc does (lazygit's habit).
+func TestQClosesChooser(t *testing.T) {
+	pc, _ := newContext(t, 80, 24, setup{})
+	r := start(t, NewToken(pc), 80, 24)
+	r.keys("q")
+	if s := r.until("done", func(s snapshot) bool { return s.done != nil }); !s.done.Cancelled {
+		t.Fatalf("q in the menu: %+v", s.done)
+	}
+}

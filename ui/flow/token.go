@@ -160,7 +160,7 @@ func (t *Token) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (t *Token) updateChoose(msg tea.Msg) tea.Cmd {
 	k := t.pc.Keys
 	switch {
-	case keyIs(msg, k.Back):
+	case keyIs(msg, k.Back), keyIs(msg, k.Quit): // q closes the menu, as in lazygit
 		return cancelled()
 	case keyIs(msg, k.Up):
 		t.choice = (t.choice + len(choices) - 1) % len(choices)
