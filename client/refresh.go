@@ -37,6 +37,9 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 	// Read the state first, ids given or not: what cannot be recorded is
 	// not worth a request.
 	st, err := s.Store.Load()
+	if err == nil {
+		err = s.Store.Prepare()
+	}
 	if err != nil {
 		return model.RefreshReport{}, err
 	}

@@ -33,18 +33,20 @@ func (s *Session) workspace(st *state.State) *state.Workspace {
 	return w
 }
 
-// stateReadable reads the state before a request is sent: a state that
-// cannot be read cannot record the answer, and a token made anyway would
-// be lost to tokenscope (and, once used, to everyone).
-func (s *Session) stateReadable() error {
-	_, err := s.Store.Load()
-	return err
+// stateReady reads the state and prepares its dir before a request is
+// sent: a state that cannot be read or written cannot record the answer,
+// and a token made anyway would be lost to tokenscope.
+func (s *Session) stateReady() error {
+	if _, err := s.Store.Load(); err != nil {
+		return err
+	}
+	return s.Store.Prepare()
 }
 
 // Create makes a token and records it, under scenario if not "". Nothing
 // is sent when the state cannot be read.
 func (s *Session) Create(ctx context.Context, req model.TokenRequest, scenario string) (model.Record, error) {
-	if err := s.stateReadable(); err != nil {
+	if err := s.stateReady(); err != nil {
 		return model.Record{}, err
 	}
 	rec, err := s.API.Create(ctx, req)
@@ -70,7 +72,7 @@ func (s *Session) Create(ctx context.Context, req model.TokenRequest, scenario s
 // magic test token) joins the state; a known one is refreshed, keeping its
 // local facts. Nothing is sent when the state cannot be read.
 func (s *Session) Fetch(ctx context.Context, id string) (model.Record, error) {
-	if err := s.stateReadable(); err != nil {
+	if err := s.stateReady(); err != nil {
 		return model.Record{}, err
 	}
 	rec, err := s.API.Get(ctx, id)
@@ -104,7 +106,7 @@ func known(w *state.Workspace, fresh model.Record) model.Record {
 // every request, so there is no single token to hang the Use on. Nothing is
 // sent when the state cannot be read.
 func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, model.Record, error) {
-	if err := s.stateReadable(); err != nil {
+	if err := s.stateReady(); err != nil {
 		return model.Use{}, model.Record{}, err
 	}
 	use, useErr := s.API.Use(ctx, req)

@@ -84,6 +84,9 @@ func TestReadOnlyStateDir(t *testing.T) {
 	if _, ok := st.Workspace("offline").Find("tok_a"); !ok {
 		t.Fatal("the state was not read")
 	}
+	if err := s.Prepare(); err == nil || !strings.Contains(err.Error(), "--state-dir") {
+		t.Errorf("Prepare: %v", err)
+	}
 	before, _ := os.ReadFile(s.Path())
 	_, err = s.Update(context.Background(), "create", func(*State) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "cannot make the state dir "+dir+" private") || !strings.Contains(err.Error(), "--state-dir") {

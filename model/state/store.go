@@ -66,6 +66,13 @@ func Open(opts Options) (*Store, error) {
 	return &Store{opts: opts}, nil
 }
 
+// Prepare makes the state dir ready for a write (EnsureDir) without
+// writing the state, so a caller can learn that it cannot record before it
+// asks the API for something to record.
+func (s *Store) Prepare() error {
+	return EnsureDir(s.opts.Dir)
+}
+
 // Dir is the state dir.
 func (s *Store) Dir() string { return s.opts.Dir }
 
