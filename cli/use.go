@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -84,7 +85,7 @@ func (a *app) use(c *cobra.Command, req model.UseRequest) error {
 		return err
 	case err != nil && use.Status == "failed":
 		fmt.Fprintf(a.stdout, "! %s failed%s\n", use.Kind, objectSuffix(use.ObjectID))
-		tokenAfterUse(newFields(a.stdout), req.TokenID, rec).flush()
+		tokenAfterUse(newFields(a.stdout), req.TokenID, rec, err).flush()
 		return err
 	case err != nil:
 		return err
@@ -96,17 +97,21 @@ func (a *app) use(c *cobra.Command, req model.UseRequest) error {
 	}
 	f := newFields(a.stdout)
 	f.add("request id", use.RequestID)
-	return tokenAfterUse(f, req.TokenID, rec).flush()
+	return tokenAfterUse(f, req.TokenID, rec, nil).flush()
 }
 
 // tokenAfterUse adds what the use did to the token: single use means it is
-// spent, even by a decline.
-func tokenAfterUse(f fields, id string, rec model.Record) fields {
+// spent, even by a decline; a use refused with token_already_used found it
+// spent already.
+func tokenAfterUse(f fields, id string, rec model.Record, err error) fields {
+	e, _ := client.AsError(err)
 	switch {
 	case rec.ID == "":
 		if _, magic := model.MagicTokens[id]; magic {
 			f.add("token", id+" is a magic test token: each use mints a fresh token from it")
 		}
+	case rec.Used && e != nil && e.Code == model.CodeTokenAlreadyUsed:
+		f.add("token", rec.ID+" was already "+usedWord(true)+": a new token is needed to use it again")
 	case rec.Used:
 		f.add("token", rec.ID+" is now "+usedWord(true)+": a new token is needed to use it again")
 	default:

@@ -104,3 +104,15 @@ func TestUseDryRunAndUsage(t *testing.T) {
 		t.Errorf("unknown token: stderr lacks resource_missing:\n%s", r.errOut)
 	}
 }
+
+// A second use is refused with token_already_used: the token was already
+// used before, the refused attempt did not just use it.
+func TestReuseSaysWasAlreadyUsed(t *testing.T) {
+	s := newSandbox(t)
+	id := s.create("card", "visa")
+	s.ok("use", id, "--customer")
+	r := s.expect(1, "use", id, "--customer")
+	if !strings.Contains(r.out, id+" was already ● used") || strings.Contains(r.out, "is now") {
+		t.Errorf("second use:\nstdout:\n%s\nstderr:\n%s", r.out, r.errOut)
+	}
+}

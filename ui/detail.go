@@ -56,9 +56,6 @@ func detailLines(st *common.Styles, r *model.Record, tok *stripe.Token, decodeEr
 		}
 		styled("", name, line)
 	}
-	if r.Gone {
-		styled("", "status", st.Gone.Render(common.GlyphGone+" no longer exists"))
-	}
 	field("", "type", string(r.Type))
 	field("", "livemode", fmt.Sprintf("%t (test mode)", r.Livemode))
 	if r.Created > 0 {
@@ -96,6 +93,9 @@ func detailLines(st *common.Styles, r *model.Record, tok *stripe.Token, decodeEr
 // indented past the glyph: the outcome of the use is the point, so it is
 // never cut.
 func usedLines(st *common.Styles, r *model.Record, width int) []string {
+	if r.Gone { // "it can be used once" would be false: Stripe no longer has it
+		return []string{st.Gone.Render(common.GlyphGone + " no longer exists (resource_missing)")}
+	}
 	if !r.Used {
 		return []string{st.Unused.Render(common.GlyphUnused + " no, it can be used once")}
 	}

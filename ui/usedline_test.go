@@ -55,3 +55,15 @@ func textColumn(line string) int {
 	rest := line[i:]
 	return ansi.StringWidth(line[:i]) + ansi.StringWidth(rest) - ansi.StringWidth(strings.TrimLeft(rest, " "))
 }
+
+// A token Stripe no longer has cannot be used: its USED line says so, not
+// "no, it can be used once".
+func TestUsedLineOfAGoneToken(t *testing.T) {
+	r := fixtures(t)[0]
+	r.Gone = true
+	a := newApp(t, newSession(t, nil), 80, 24)
+	got := strings.Join(usedLines(a.st, &r, 60), "\n")
+	if got != "- no longer exists (resource_missing)" {
+		t.Errorf("USED line of a gone token = %q", got)
+	}
+}

@@ -224,7 +224,10 @@ func TestUseSucceedsThenAlreadyUsed(t *testing.T) {
 	r2.keys("enter")
 	r2.shows("already used: expected token_already_used")
 	r2.keys("enter")
-	r2.shows("! charge failed", "token_already_used", "why")
+	s2 := r2.shows("! charge failed", "token_already_used", "why", "was already ● used")
+	if strings.Contains(s2.view, "is now ● used") {
+		t.Errorf("a refused second use says the token is now used:\n%s", s2.view)
+	}
 }
 
 func TestUseCustomerAndAmountCheck(t *testing.T) {

@@ -112,6 +112,14 @@ func (o outcome) explain() string {
 	return ""
 }
 
+// code is Stripe's error code of a failed use, "" otherwise.
+func (o outcome) code() string {
+	if e, ok := client.AsError(o.err); ok {
+		return e.Code
+	}
+	return ""
+}
+
 // tokenLine says what the use did to the token.
 func (o outcome) tokenLine(st *common.Styles) string {
 	switch {
@@ -119,6 +127,8 @@ func (o outcome) tokenLine(st *common.Styles) string {
 		return o.req.TokenID + " is a magic test token: Stripe makes a fresh token from it on every use."
 	case o.after.ID == "":
 		return o.req.TokenID + " was not re-read: refresh it to see whether it is used."
+	case o.after.Used && o.code() == model.CodeTokenAlreadyUsed:
+		return o.after.ID + " was already " + st.Used.Render(common.GlyphUsed+" used") + ": a new token is needed to try again."
 	case o.after.Used:
 		return o.after.ID + " is now " + st.Used.Render(common.GlyphUsed+" used") + ": a new token is needed to try again."
 	}
