@@ -119,11 +119,15 @@ func (u *JSONUI) ApplyComplete(c Change, id string, elapsed time.Duration) {
 	delete(u.started, c.Address)
 	u.mu.Unlock()
 	secs := int(elapsed.Seconds())
-	u.emit("info", fmt.Sprintf("%s: %s complete after %ds [id=%s]", c.Address, verbsOf(c.Action)[2], secs, id), "apply_complete",
-		map[string]any{"hook": map[string]any{
-			"resource": changeResource(c), "action": c.Action,
-			"id_key": "id", "id_value": id, "elapsed_seconds": secs,
-		}})
+	hook := map[string]any{"resource": changeResource(c), "action": c.Action, "elapsed_seconds": secs}
+	msg := fmt.Sprintf("%s: %s complete after %ds", c.Address, verbsOf(c.Action)[2], secs)
+	// A customer refused at attach leaves no object: Terraform's id keys
+	// only appear when there is an id to show.
+	if id != "" {
+		hook["id_key"], hook["id_value"] = "id", id
+		msg += " [id=" + id + "]"
+	}
+	u.emit("info", msg, "apply_complete", map[string]any{"hook": hook})
 }
 
 // ApplyErrored reports a change that failed, followed (as in Terraform)

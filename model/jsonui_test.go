@@ -209,3 +209,18 @@ func TestJSONUIKeepsFirstError(t *testing.T) {
 		t.Errorf("Err() = %v", ui.Err())
 	}
 }
+
+// A step that leaves no object (a customer refused at attach) must not
+// print an empty "[id=]" nor carry empty id keys.
+func TestJSONUIApplyCompleteWithoutID(t *testing.T) {
+	var b strings.Builder
+	ui := NewJSONUI(&b, "dev")
+	ui.ApplyComplete(PlanUse("lost", UseRequest{TokenID: "tok_x", Kind: UseCustomer}), "", 0)
+	done := lines(t, b.String())[1]
+	if msg := done["@message"].(string); strings.Contains(msg, "[id=") {
+		t.Errorf("message shows an empty id: %q", msg)
+	}
+	if hook := done["hook"].(map[string]any); hook["id_key"] != nil || hook["id_value"] != nil {
+		t.Errorf("hook carries id keys without an id: %v", hook)
+	}
+}
