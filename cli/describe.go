@@ -85,7 +85,7 @@ func writeToken(w io.Writer, verb string, r model.Record) error {
 func cardFields(f fields, c *stripe.Card) {
 	f.add("card.id", c.ID)
 	f.add("card.brand", withDetail(string(c.Brand), string(c.Funding), c.Country))
-	f.add("card.number", model.MaskCard(c.Last4))
+	f.add("card.number", model.MaskLast4(c.Last4, string(c.Brand)))
 	if c.ExpMonth != 0 {
 		f.add("card.exp", fmt.Sprintf("%02d/%d", c.ExpMonth, c.ExpYear))
 	}

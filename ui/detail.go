@@ -141,7 +141,7 @@ func cardLines(c *stripe.Card, preset string, field func(indent, name, value str
 		brand += " (" + extra + ")"
 	}
 	field(in, "brand", brand)
-	field(in, "number", model.MaskCard(c.Last4))
+	field(in, "number", model.MaskLast4(c.Last4, string(c.Brand)))
 	if c.ExpMonth > 0 {
 		field(in, "expires", fmt.Sprintf("%02d/%d", c.ExpMonth, c.ExpYear))
 	}

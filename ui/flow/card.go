@@ -91,25 +91,18 @@ func (c *cardForm) request() (model.TokenRequest, error) {
 	return req, nil
 }
 
-// groupNumber writes a card number as it is printed on the card: 4-6-5 for
-// 15-digit American Express, groups of four otherwise.
+// groupNumber writes a card number as it is printed on the card
+// (model.CardGroups: 4-6-5 for American Express).
 func groupNumber(n string) string {
 	d := model.Digits(n)
-	groups := []int{4, 4, 4, 4, 3}
-	if len(d) == 15 && model.Brand(d) == model.BrandAmex {
-		groups = []int{4, 6, 5}
-	}
 	var parts []string
-	for _, g := range groups {
-		if len(d) == 0 {
+	for _, g := range model.CardGroups(d) {
+		g = min(g, len(d))
+		if g == 0 {
 			break
 		}
-		g = min(g, len(d))
 		parts = append(parts, d[:g])
 		d = d[g:]
-	}
-	if d != "" {
-		parts = append(parts, d)
 	}
 	return strings.Join(parts, " ")
 }
