@@ -209,6 +209,10 @@ func TestUseSucceedsThenAlreadyUsed(t *testing.T) {
 	pc, _ := newContext(t, 120, 40, setup{})
 	rec := created(t, pc, "visa")
 	r := start(t, NewUse(pc, rec), 120, 40)
+	r.keys("enter") // charge it: the amount and currency, defaults filled
+	if s := r.shows("┃ Amount", "in the smallest unit: 1000 = 10.00 usd", "┃ 1000", "Currency   usd"); strings.Contains(s.view, "usd1000") {
+		t.Errorf("the amount's hint is glued to its value:\n%s", s.view)
+	}
 	r.keys("enter")
 	r.shows("# charge.visa will be created", "amount   = 1000", "test card visa, expected: succeeds")
 	r.keys("enter")
@@ -221,7 +225,7 @@ func TestUseSucceedsThenAlreadyUsed(t *testing.T) {
 
 	r2 := start(t, NewUse(pc, *s.done.Record), 120, 40)
 	r2.shows("is already used: Stripe will refuse it with token_already_used")
-	r2.keys("enter")
+	r2.keys("enter", "enter")
 	r2.shows("already used: expected token_already_used")
 	r2.keys("enter")
 	s2 := r2.shows("! charge failed", "token_already_used", "why", "was already ● used")
@@ -308,7 +312,7 @@ func TestNoSecretsAfterSubmission(t *testing.T) {
 				views = append(views, s.done.Status, string(s.done.Record.Raw))
 				rec := *s.done.Record
 				u := start(t, NewUse(pc, rec), 100, 40)
-				u.keys("enter")
+				u.keys("enter", "enter")
 				views = append(views, u.shows("Plan: 1 to add").view)
 				u.keys("enter")
 				views = append(views, u.shows("any key: close").view)

@@ -27,6 +27,12 @@ type spec[R any] interface {
 	request() (R, error)
 }
 
+// advancer is a spec in several groups where enter on some fields goes on
+// to the next group rather than to the plan.
+type advancer interface {
+	advance(focused huh.Field) bool
+}
+
 // custom is the preset entry that keeps the fields as typed.
 const custom = "custom"
 
@@ -217,6 +223,9 @@ func (f *form[R]) resize(w, h int) {
 // passed its checks.
 func (f *form[R]) update(msg tea.Msg, enter key.Binding) (req R, review bool, cmd tea.Cmd) {
 	if keyIs(msg, enter) {
+		if a, ok := f.spec.(advancer); ok && a.advance(f.huh.GetFocusedField()) {
+			return req, false, f.huh.NextGroup() // at once, as moveNow does
+		}
 		req, review = f.review()
 		return req, review, nil
 	}

@@ -18,23 +18,34 @@ import (
 // customer; a charge also asks for amount and currency.
 type useSpec struct {
 	tokenID, kind, amount, currency string
+	kindSel                         *huh.Select[string]
 }
 
 func (u *useSpec) groups(int, int) []*huh.Group {
-	kind := huh.NewSelect[string]().Title("Use the token").Options(
+	u.kindSel = huh.NewSelect[string]().Title("Use the token").Options(
 		huh.NewOption("charge it                  POST /v1/charges", string(model.UseCharge)),
 		huh.NewOption("attach to a new customer   POST /v1/customers", string(model.UseCustomer)),
 	).Value(&u.kind)
+	// The amount's hint has a line of its own: inline, huh draws the
+	// description between the title and the value ("…10.00 usd1000").
+	amount := huh.NewInput().Title("Amount").Description("in the smallest unit: 1000 = 10.00 usd").
+		Prompt("").Value(&u.amount).Validate(u.checkAmount)
 	return []*huh.Group{
-		huh.NewGroup(kind),
+		huh.NewGroup(u.kindSel),
 		huh.NewGroup(
-			input("Amount", &u.amount, u.checkAmount).Description("in the smallest unit: 1000 = 10.00 usd"),
+			amount,
 			input("Currency", &u.currency, check(model.ValidateCurrency)),
 		).WithHideFunc(func() bool { return u.kind != string(model.UseCharge) }),
 	}
 }
 
 func (u *useSpec) sync() bool { return false }
+
+// advance: enter on "charge it" goes on to the amount and currency, which
+// a charge needs; enter on "attach to a new customer" reviews the plan.
+func (u *useSpec) advance(focused huh.Field) bool {
+	return focused == huh.Field(u.kindSel) && u.kindSel.GetValue() == string(model.UseCharge)
+}
 
 func (u *useSpec) checkAmount(s string) error {
 	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
