@@ -56,14 +56,15 @@ func pad(s string, w int) string {
 }
 
 // fitLines makes lines exactly h long (cut or padded with empty lines) and
-// cuts each to w cells, so a view never overflows the area it was given.
+// cuts each to w cells, ending a cut line in "…" so that nothing is lost
+// without a sign, so a view never overflows the area it was given.
 func fitLines(lines []string, w, h int) []string {
 	if h <= 0 {
 		return nil
 	}
 	out := make([]string, h)
 	for i := 0; i < h && i < len(lines); i++ {
-		out[i] = ansi.Truncate(lines[i], max(w, 0), "")
+		out[i] = ansi.Truncate(lines[i], max(w, 0), "…")
 	}
 	return out
 }

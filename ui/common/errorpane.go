@@ -29,7 +29,7 @@ func RenderRows(st *Styles, rows []Row, width int) string {
 		if r.Value == "" {
 			continue
 		}
-		lines := strings.Split(ansi.Hardwrap(ansi.Wordwrap(MaskNumbers(r.Value), valueWidth, ""), valueWidth, true), "\n")
+		lines := strings.Split(Wrap(MaskNumbers(r.Value), valueWidth), "\n")
 		for i, line := range lines {
 			label := ""
 			if i == 0 {
@@ -39,6 +39,17 @@ func RenderRows(st *Styles, rows []Row, width int) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// nbHyphen stands in for "-" while wrapping: the same width, no break.
+const nbHyphen = "\u2011"
+
+// Wrap wraps text to width cells at spaces only, cutting a word longer than
+// a line. x/ansi's wrappers also break after every hyphen, which tore
+// "tokenscope create card --preset visa" into "card" / " --" / " preset".
+func Wrap(s string, width int) string {
+	s = ansi.Wrap(strings.ReplaceAll(s, "-", nbHyphen), max(width, 1), "")
+	return strings.ReplaceAll(s, nbHyphen, "-")
 }
 
 // ErrorRows are the fields of an error as a pane shows them: Stripe's type,

@@ -296,7 +296,9 @@ func (f *form[R]) review() (R, bool) {
 func (f *form[R]) view() string {
 	v := strings.TrimRight(f.huh.View(), "\n ")
 	if f.err != nil {
-		v += "\n\n" + f.st.Error.Render(common.GlyphError+" "+f.err.Error())
+		// Wrapped, not cut: the end of a message is often its hint
+		// (test_mode_live_card ends with --allow-any-number).
+		v += "\n\n" + f.st.Error.Render(common.Wrap(common.GlyphError+" "+f.err.Error(), f.w-2))
 	}
 	return v
 }
