@@ -64,9 +64,21 @@ func fitLines(lines []string, w, h int) []string {
 	}
 	out := make([]string, h)
 	for i := 0; i < h && i < len(lines); i++ {
-		out[i] = ansi.Truncate(lines[i], max(w, 0), "…")
+		out[i] = cut(lines[i], max(w, 0))
 	}
 	return out
+}
+
+// cut fits a line to w cells with "…" where text was lost; padding lost
+// (huh pads its lines to the form's width) is no loss and gets no mark.
+func cut(s string, w int) string {
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	if strings.TrimSpace(ansi.Strip(ansi.TruncateLeft(s, w, ""))) == "" {
+		return ansi.Truncate(s, w, "")
+	}
+	return ansi.Truncate(s, w, "…")
 }
 
 // clean makes text from the API safe to draw: invalid UTF-8 becomes "?"

@@ -12,3 +12,10 @@ func TestFitLinesMarksTheCut(t *testing.T) {
 		}
 	}
 }
+
+// Padding cut off is no loss: no "…" for it.
+func TestFitLinesDropsPaddingSilently(t *testing.T) {
+	if got := fitLines([]string{"Name  Jenny      "}, 12, 1)[0]; got != "Name  Jenny " {
+		t.Errorf("padding cut = %q", got)
+	}
+}
