@@ -35,7 +35,7 @@ func TestCreateCardPresetThenGetInNewProcess(t *testing.T) {
 	}
 
 	list := s.ok("list")
-	for _, want := range []string{tok.ID, "Visa •••• 4242", "○ unused", "1 tokens"} {
+	for _, want := range []string{tok.ID, "Visa •••• 4242", "○ unused", "1 token · "} {
 		if !strings.Contains(list.out, want) {
 			t.Errorf("list lacks %q:\n%s", want, list.out)
 		}

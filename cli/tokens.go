@@ -77,7 +77,7 @@ func writeList(w io.Writer, recs []model.Record, label string, now time.Time) er
 			used++
 		}
 	}
-	fmt.Fprintf(w, "%d tokens · %d used · %s\n", len(recs), used, label)
+	fmt.Fprintf(w, "%d %s · %d used · %s\n", len(recs), model.Plural(len(recs), "token", "tokens"), used, label)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTYPE\tUSED\tAGE\tSUMMARY")
 	for _, r := range recs {

@@ -7,8 +7,10 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tokenscope/tokenscope/client/emulator"
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // chargeBehindOurBack uses a token through the emulator directly, as
@@ -105,5 +107,16 @@ func TestListEmptySaysHowToStart(t *testing.T) {
 	}
 	if r := s.ok("list", "--json"); strings.TrimSpace(r.out) != "[]" {
 		t.Errorf("empty list --json = %q, want []", r.out)
+	}
+}
+
+// The list's header counts in English: "1 token", not "1 tokens".
+func TestListCountsOneToken(t *testing.T) {
+	var b strings.Builder
+	if err := writeList(&b, []model.Record{{ID: "tok_1", Type: model.KindCard}}, "OFFLINE", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if first := strings.SplitN(b.String(), "\n", 2)[0]; !strings.HasPrefix(first, "1 token · 0 used") {
+		t.Errorf("header: %q", first)
 	}
 }

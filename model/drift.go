@@ -182,9 +182,9 @@ func (r RefreshReport) Counts() (changed, gone, failed, unchanged int) {
 // of 1 tokens" with the failure listed under it, not "Refreshed 1 token".
 func (r RefreshReport) Render(w io.Writer) {
 	changed, gone, failed, unchanged := r.Counts()
-	done := fmt.Sprintf("%d %s", r.Total, plural(r.Total, "token", "tokens"))
+	done := fmt.Sprintf("%d %s", r.Total, Plural(r.Total, "token", "tokens"))
 	if failed > 0 {
-		done = fmt.Sprintf("%d of %d %s", max(r.Total-failed, 0), r.Total, plural(r.Total, "token", "tokens"))
+		done = fmt.Sprintf("%d of %d %s", max(r.Total-failed, 0), r.Total, Plural(r.Total, "token", "tokens"))
 	}
 	fmt.Fprintf(w, "Refreshed %s in %s.\n", done, elapsed(r.Elapsed))
 	for _, d := range r.Drifts {
@@ -205,8 +205,9 @@ func (r RefreshReport) Render(w io.Writer) {
 	fmt.Fprintln(w, summary+".")
 }
 
-// plural picks the noun for n: "1 token", "0 tokens", "2 tokens".
-func plural(n int, one, many string) string {
+// Plural picks the noun for n: "1 token", "0 tokens", "2 tokens". The
+// CLI, the TUI and the reports all count tokens; one rule for all.
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}

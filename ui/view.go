@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )
 
@@ -26,11 +27,8 @@ func (a *App) View() string {
 func (a *App) header() string {
 	// The badge's own padding makes the space after "─".
 	left := " " + a.st.Header.Render("tokenscope") + " ─" + a.st.HeaderBadge.Render(a.backendLabel())
-	n, noun := len(a.list.tokens), "tokens"
-	if n == 1 {
-		noun = "token"
-	}
-	counts := fmt.Sprintf("%d %s", n, noun)
+	n := len(a.list.tokens)
+	counts := fmt.Sprintf("%d %s", n, model.Plural(n, "token", "tokens"))
 	if a.list.query != "" {
 		counts = fmt.Sprintf("%d of %s", a.list.len(), counts)
 	}
