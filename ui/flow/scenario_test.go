@@ -79,7 +79,9 @@ func TestScenarioPickerWithoutDirListsPacksOnly(t *testing.T) {
 		t.Errorf("the file is listed below the packs:\n%s", s.view)
 	}
 
-	pc.ScenarioDir = dir
-	with := start(t, NewScenario(pc), 200, 24) // wide: the temp dir's path is long
+	// A copy: the first program still reads pc while the test goes on.
+	local := *pc
+	local.ScenarioDir = dir
+	with := start(t, NewScenario(&local), 200, 24) // wide: the temp dir's path is long
 	with.shows("server-secret.hcl", "scenario file in "+filepath.Base(dir)+"/")
 }
