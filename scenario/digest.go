@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
 
@@ -18,8 +19,11 @@ import (
 // attribute the file sets, by its path ("card.preset"), in the schema's
 // order. Layout, comments, attribute order and the date (a preset's expiry
 // is computed from it) do not count, so only an edit to the block changes
-// it. The state keeps the digest, never the inputs: a card number, CVC or
-// id number goes into the hash along with the rest, not onto disk.
+// it. Secrets never enter the hash: a 9-digit id number or a test card's
+// digest is brute-forced in seconds, so it would be the secret on disk by
+// another name. They count by their masked form (last 4 and length, or
+// length alone), so an edit that keeps the last 4 digits goes unnoticed:
+// --replace NAME makes a fresh token then.
 func digestOf(ts tokenSchema) string {
 	var b strings.Builder
 	writeInputs(&b, "", reflect.ValueOf(ts))
@@ -28,6 +32,18 @@ func digestOf(ts tokenSchema) string {
 }
 
 var rangeType = reflect.TypeOf(hcl.Range{})
+
+// digestValue is what an attribute contributes to the digest: secrets by
+// their masked form only.
+func digestValue(attr, v string) string {
+	switch attr {
+	case "number", "account_number":
+		return fmt.Sprintf("last4=%s len=%d", model.Last4(v), len(model.Digits(v)))
+	case "cvc", "id_number":
+		return fmt.Sprintf("%s len=%d", model.Sensitive, len(v))
+	}
+	return v
+}
 
 // writeInputs writes one "path=value" line per attribute set in the
 // schema struct v, and recurses into the blocks present.
@@ -49,7 +65,7 @@ func writeInputs(b *strings.Builder, prefix string, v reflect.Value) {
 			fmt.Fprintf(b, "%s%s {\n", prefix, name)
 			writeInputs(b, prefix+name+".", field)
 		case reflect.String:
-			fmt.Fprintf(b, "%s%s=%s\n", prefix, name, strconv.Quote(field.String()))
+			fmt.Fprintf(b, "%s%s=%s\n", prefix, name, strconv.Quote(digestValue(name, field.String())))
 		default:
 			fmt.Fprintf(b, "%s%s=%v\n", prefix, name, field.Interface())
 		}
