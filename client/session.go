@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -33,29 +34,54 @@ func (s *Session) workspace(st *state.State) *state.Workspace {
 	return w
 }
 
-// stateReady reads the state and prepares its dir before a request is
-// sent: a state that cannot be read or written cannot record the answer,
-// and a token made anyway would be lost to tokenscope.
+// stateReady reads the state and proves its dir can be written before a
+// request is sent: a state that cannot be read or written cannot record
+// the answer, and a token made anyway would be lost to tokenscope. Offline
+// the emulator keeps its data in the same dir, so this covers it too.
 func (s *Session) stateReady() error {
 	if _, err := s.Store.Load(); err != nil {
 		return err
 	}
-	return s.Store.Prepare()
+	if err := s.Store.Prepare(); err != nil {
+		return fmt.Errorf("%w; nothing was sent", err)
+	}
+	return nil
+}
+
+// errNothingToRecord ends a record fn that got no answer worth keeping:
+// the state is left as it was, and the caller reports the request's error.
+var errNothingToRecord = errors.New("nothing to record")
+
+// record sends a write and records its answer under the state lock, taken
+// BEFORE the request and held until the answer is written, as Terraform
+// holds its lock for a whole apply: an answer can then never be lost to a
+// lock that another tokenscope holds, which would orphan what the API made.
+// fn sends the request and changes the freshly loaded workspace; when it
+// returns an error the state file is left exactly as it was.
+func (s *Session) record(ctx context.Context, op string, fn func(w *state.Workspace) error) error {
+	if err := s.stateReady(); err != nil {
+		return err
+	}
+	_, err := s.Store.Update(ctx, op, func(st *state.State) error {
+		return fn(s.workspace(st))
+	})
+	if errors.Is(err, errNothingToRecord) {
+		return nil
+	}
+	return err
 }
 
 // Create makes a token and records it, under scenario if not "". Nothing
-// is sent when the state cannot be read.
+// is sent when the state cannot be read, written or locked.
 func (s *Session) Create(ctx context.Context, req model.TokenRequest, scenario string) (model.Record, error) {
-	if err := s.stateReady(); err != nil {
-		return model.Record{}, err
-	}
-	rec, err := s.API.Create(ctx, req)
-	if err != nil {
-		return model.Record{}, err
-	}
-	rec.Scenario = scenario
-	_, err = s.Store.Update(ctx, "create", func(st *state.State) error {
-		w := s.workspace(st)
+	var rec model.Record
+	err := s.record(ctx, "create", func(w *state.Workspace) error {
+		made, err := s.API.Create(ctx, req)
+		if err != nil {
+			return err
+		}
+		rec = made
+		rec.Scenario = scenario
 		w.Upsert(rec)
 		if scenario != "" {
 			if w.Scenarios == nil {
@@ -100,29 +126,32 @@ func known(w *state.Workspace, fresh model.Record) model.Record {
 
 // Use consumes a token, records the Use on it, re-reads the token (used is
 // now true) and records that. A decline is an answer, so it is recorded too
-// (status failed, the failed charge's id) and its *Error returned; a request
-// that got no answer, or a local refusal, records nothing. Magic test tokens
-// (tok_visa) are not recorded either: Stripe mints a new token from one on
-// every request, so there is no single token to hang the Use on. Nothing is
-// sent when the state cannot be read.
+// (status failed, the failed charge's id) and its *Error returned; a
+// request that got no answer, or a local refusal, records nothing.
+// Magic test tokens (tok_visa) are not recorded either: Stripe mints a new
+// token from one on every request, so there is no single token to hang the
+// Use on. Nothing is sent when the state cannot be read, written or locked.
 func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, model.Record, error) {
-	if err := s.stateReady(); err != nil {
-		return model.Use{}, model.Record{}, err
-	}
-	use, useErr := s.API.Use(ctx, req)
-	if _, magic := model.MagicTokens[req.TokenID]; magic || !answered(useErr) {
-		return use, model.Record{}, useErr
-	}
-	fresh, getErr := s.API.Get(ctx, req.TokenID)
-	var stored model.Record
-	_, err := s.Store.Update(ctx, "use", func(st *state.State) error {
-		w := s.workspace(st)
-		if getErr == nil {
+	var (
+		use            model.Use
+		stored         model.Record
+		useErr, getErr error
+	)
+	err := s.record(ctx, "use", func(w *state.Workspace) error {
+		use, useErr = s.API.Use(ctx, req)
+		if _, magic := model.MagicTokens[req.TokenID]; magic || !answered(useErr) {
+			return errNothingToRecord
+		}
+		var fresh model.Record
+		fresh, getErr = s.API.Get(ctx, req.TokenID)
+		old, had := w.Find(req.TokenID)
+		switch {
+		case getErr == nil:
 			stored = known(w, fresh)
-		} else if old, ok := w.Find(req.TokenID); ok {
+		case !had:
+			return errNothingToRecord // nothing to hang the Use on
+		default:
 			stored = old
-		} else {
-			return nil // nothing to hang the Use on
 		}
 		stored.Uses = append(stored.Uses, use)
 		w.Upsert(stored)

@@ -112,3 +112,32 @@ func TestOpenIsLazy(t *testing.T) {
 		t.Errorf("dir mode %v", mode(t, dir))
 	}
 }
+
+// failCreateTemp makes the write probe fail as it does in a 0500 dir of
+// this user's (tests may run as root, where it never fails).
+func failCreateTemp(t *testing.T) {
+	old := createTemp
+	createTemp = func(dir, pattern string) (*os.File, error) {
+		return nil, &fs.PathError{Op: "open", Path: filepath.Join(dir, pattern), Err: fs.ErrPermission}
+	}
+	t.Cleanup(func() { createTemp = old })
+}
+
+// Prepare proves the dir can be written: a private dir that refuses a new
+// file is refused with a plain message naming the dir and --state-dir, and
+// a writable one is left as it was found.
+func TestPrepareProbesWritability(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir)
+	if err := s.Prepare(); err != nil {
+		t.Fatalf("Prepare on a writable dir: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the probe was left behind: %v", entries)
+	}
+	failCreateTemp(t)
+	err := s.Prepare()
+	if err == nil || !strings.Contains(err.Error(), "cannot write to the state dir "+dir+" (permission denied)") || !strings.Contains(err.Error(), "--state-dir") {
+		t.Errorf("Prepare on a dir that refuses writes: %v", err)
+	}
+}

@@ -66,12 +66,32 @@ func Open(opts Options) (*Store, error) {
 	return &Store{opts: opts}, nil
 }
 
-// Prepare makes the state dir ready for a write (EnsureDir) without
-// writing the state, so a caller can learn that it cannot record before it
-// asks the API for something to record.
+// Prepare makes the state dir ready for a write (EnsureDir) and proves it
+// can be written by making and removing a file in it, without writing the
+// state, so a caller can learn that it cannot record before it asks the
+// API for something to record. A probe is portable where reading the mode
+// bits is not (root, ACLs, read-only mounts). The probe's name starts as
+// renameio's temp files do, so removeOrphans clears one left by a kill.
 func (s *Store) Prepare() error {
-	return EnsureDir(s.opts.Dir)
+	if err := EnsureDir(s.opts.Dir); err != nil {
+		return err
+	}
+	f, err := createTemp(s.opts.Dir, "."+FileName+".probe*")
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the dir is named already
+		}
+		return fmt.Errorf("cannot write to the state dir %s (%v): make it writable, or choose another dir with --state-dir", s.opts.Dir, err)
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return nil
 }
+
+// createTemp is os.CreateTemp; tests replace it to fail as it does in a
+// dir this user cannot write, which a test running as root cannot see.
+var createTemp = os.CreateTemp
 
 // Dir is the state dir.
 func (s *Store) Dir() string { return s.opts.Dir }
