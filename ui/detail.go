@@ -56,6 +56,9 @@ func detailLines(st *common.Styles, r *model.Record, tok *stripe.Token, decodeEr
 		}
 		styled("", name, line)
 	}
+	for _, u := range laterUses(r) {
+		styled("", "  then", st.Used.Render(clean(attemptOutcome(u))+" ("+attemptTime(u.At, now)+")"))
+	}
 	field("", "type", string(r.Type))
 	field("", "livemode", fmt.Sprintf("%t (test mode)", r.Livemode))
 	if r.Created > 0 {
@@ -100,12 +103,13 @@ func usedLines(st *common.Styles, r *model.Record, width int) []string {
 		return []string{st.Unused.Render(common.GlyphUnused + " no, it can be used once")}
 	}
 	s := common.GlyphUsed + " yes"
-	if n := len(r.Uses); n > 0 {
-		u := r.Uses[n-1]
-		if u.ObjectID != "" {
-			s += ", used by " + shorten(clean(u.ObjectID), 14)
-		}
+	switch u, later, found := r.ConsumedBy(); {
+	case found && u.ObjectID != "":
+		s += ", used by " + shorten(clean(u.ObjectID), 14) + " (" + clean(useOutcome(u)) + ")"
+	case found:
 		s += " (" + clean(useOutcome(u)) + ")"
+	case len(later) > 0:
+		s += ", before any use tokenscope recorded"
 	}
 	if width <= 0 || ansi.StringWidth(s) <= width {
 		return []string{st.Used.Render(s)}
@@ -119,6 +123,35 @@ func usedLines(st *common.Styles, r *model.Record, width int) []string {
 		lines[i] = st.Used.Render(l)
 	}
 	return lines
+}
+
+// laterUses are the attempts after the one that consumed the token (all
+// of them when none recorded here did): refused, but worth seeing.
+func laterUses(r *model.Record) []model.Use {
+	if !r.Used || r.Gone {
+		return nil
+	}
+	_, later, _ := r.ConsumedBy()
+	return later
+}
+
+// attemptOutcome is a later attempt's result, its bare code when refused
+// ("token_already_used").
+func attemptOutcome(u model.Use) string {
+	if u.Status == "failed" && u.DeclineCode == "" && u.Code != "" {
+		return u.Code
+	}
+	return useOutcome(u)
+}
+
+// attemptTime is when an attempt was made, "14:02 UTC", with the date
+// when it was not today.
+func attemptTime(at, now time.Time) string {
+	at, now = at.UTC(), now.UTC()
+	if at.Format(time.DateOnly) == now.Format(time.DateOnly) {
+		return at.Format("15:04 UTC")
+	}
+	return at.Format("2006-01-02 15:04 UTC")
 }
 
 func useOutcome(u model.Use) string {

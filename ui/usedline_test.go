@@ -3,8 +3,11 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // Beside the list (100-120 columns), the USED line of a declined token is
@@ -65,5 +68,23 @@ func TestUsedLineOfAGoneToken(t *testing.T) {
 	got := strings.Join(usedLines(a.st, &r, 60), "\n")
 	if got != "- no longer exists (resource_missing)" {
 		t.Errorf("USED line of a gone token = %q", got)
+	}
+}
+
+// A second use refused with token_already_used does not take the USED line
+// from the charge that consumed the token: that charge stays named, and the
+// refused attempt is listed under it with its time.
+func TestUsedLineNamesTheConsumingUse(t *testing.T) {
+	r := fixtures(t)[1] // declined by ch_3QxYg7HiJkLmNoPqRsTu
+	r.Uses = append(r.Uses, model.Use{Kind: model.UseCharge, Status: "failed", Code: model.CodeTokenAlreadyUsed,
+		Amount: 1000, Currency: "usd", At: time.Date(2025, 11, 26, 14, 2, 0, 0, time.UTC)})
+	a := newApp(t, newSession(t, nil), 80, 24)
+	lines := detailLines(a.st, &r, nil, nil, clock, 120)
+	got := strings.Join(lines, "\n")
+	if !strings.Contains(lines[0], "● yes, used by ch_3QxYg7") || !strings.Contains(lines[0], "(declined: insufficient_funds)") {
+		t.Errorf("USED does not name the charge that consumed the token:\n%s", got)
+	}
+	if !strings.HasPrefix(lines[1], "  then      token_already_used (14:02 UTC)") {
+		t.Errorf("the refused attempt is not listed under USED:\n%s", got)
 	}
 }

@@ -1,0 +1,28 @@
+package model
+
+import "testing"
+
+func TestConsumedBy(t *testing.T) {
+	charge := Use{Kind: UseCharge, ObjectID: "ch_1", Status: "failed", Code: "card_declined", DeclineCode: "insufficient_funds"}
+	again := Use{Kind: UseCharge, Status: "failed", Code: CodeTokenAlreadyUsed}
+	cases := []struct {
+		name      string
+		uses      []Use
+		first     string
+		later     int
+		wantFound bool
+	}{
+		{"none", nil, "", 0, false},
+		{"one", []Use{charge}, "ch_1", 0, true},
+		{"refused after", []Use{charge, again, again}, "ch_1", 2, true},
+		{"used elsewhere", []Use{again, again}, "", 2, false},
+		{"refused before (used elsewhere), then nothing consumes", []Use{again, charge}, "ch_1", 0, true},
+		{"no object, other code", []Use{{Kind: UseCustomer, Status: "failed", Code: "resource_missing"}, again}, "", 1, true},
+	}
+	for _, c := range cases {
+		first, later, found := Record{Uses: c.uses}.ConsumedBy()
+		if first.ObjectID != c.first || len(later) != c.later || found != c.wantFound {
+			t.Errorf("%s: got %q, %d later, found %t", c.name, first.ObjectID, len(later), found)
+		}
+	}
+}
