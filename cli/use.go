@@ -102,7 +102,7 @@ func (a *app) use(c *cobra.Command, req model.UseRequest) error {
 
 // tokenAfterUse adds what the use did to the token: single use means it is
 // spent, even by a decline; a use refused with token_already_used found it
-// spent already.
+// spent already; one the API no longer knows is gone (Session.Use marked it).
 func tokenAfterUse(f fields, id string, rec model.Record, err error) fields {
 	e, _ := client.AsError(err)
 	switch {
@@ -110,6 +110,8 @@ func tokenAfterUse(f fields, id string, rec model.Record, err error) fields {
 		if _, magic := model.MagicTokens[id]; magic {
 			f.add("token", id+" is a magic test token: each use mints a fresh token from it")
 		}
+	case rec.Gone:
+		f.add("token", rec.ID+" no longer exists (resource_missing): make a new token")
 	case rec.Used && e != nil && e.Code == model.CodeTokenAlreadyUsed:
 		f.add("token", rec.ID+" was already "+usedWord(true)+": a new token is needed to use it again")
 	case rec.Used:

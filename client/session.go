@@ -126,8 +126,10 @@ func known(w *state.Workspace, fresh model.Record) model.Record {
 
 // Use consumes a token, records the Use on it, re-reads the token (used is
 // now true) and records that. A decline is an answer, so it is recorded too
-// (status failed, the failed charge's id) and its *Error returned; a
-// request that got no answer, or a local refusal, records nothing.
+// (status failed, the failed charge's id) and its *Error returned; a token
+// the re-read finds missing (resource_missing) is marked Gone, as Refresh
+// does, so it is not shown as still unused. A request that got no answer,
+// or a local refusal, records nothing.
 // Magic test tokens (tok_visa) are not recorded either: Stripe mints a new
 // token from one on every request, so there is no single token to hang the
 // Use on. Nothing is sent when the state cannot be read, written or locked.
@@ -150,6 +152,9 @@ func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, mod
 			stored = known(w, fresh)
 		case !had:
 			return errNothingToRecord // nothing to hang the Use on
+		case isMissing(getErr):
+			stored = old
+			stored.Gone = true
 		default:
 			stored = old
 		}
