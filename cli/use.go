@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,8 +15,7 @@ import (
 // useCmd consumes a token: a new customer with it as source, or a charge.
 func (a *app) useCmd() *cobra.Command {
 	var customer, dryRun bool
-	var amount int64
-	var currency string
+	var amount, currency string
 	c := &cobra.Command{
 		Use:   "use ID (--customer | --charge AMOUNT)",
 		Short: "Use a token once: attach it to a new customer, or charge it",
@@ -28,7 +28,12 @@ A token can be used only once; a declined charge uses it up too.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			req := model.UseRequest{TokenID: args[0], Kind: model.UseCustomer}
 			if !customer {
-				req.Kind, req.Amount, req.Currency = model.UseCharge, amount, strings.ToLower(currency)
+				req.Kind, req.Currency = model.UseCharge, strings.ToLower(currency)
+				n, err := chargeAmount(amount, req.Currency)
+				if err != nil {
+					return usagef(c.CommandPath(), "%v", err)
+				}
+				req.Amount = n
 			}
 			if dryRun {
 				return a.planUse(req)
@@ -38,13 +43,57 @@ A token can be used only once; a declined charge uses it up too.`,
 	}
 	fs := c.Flags()
 	fs.BoolVar(&customer, "customer", false, "attach the token to a new customer (POST /v1/customers)")
-	fs.Int64Var(&amount, "charge", 0, "charge AMOUNT in the smallest currency unit (POST /v1/charges)")
+	fs.StringVar(&amount, "charge", "", "charge AMOUNT in the smallest currency unit (POST /v1/charges)")
 	fs.StringVar(&currency, "currency", "usd", "currency of the charge")
 	fs.BoolVar(&dryRun, "dry-run", false, "print the plan instead of using the token")
 	a.jsonFlag(c, `print {"use": the outcome, "token": the Token re-read after use}`)
 	c.MarkFlagsMutuallyExclusive("customer", "charge")
 	c.MarkFlagsOneRequired("customer", "charge")
 	return c
+}
+
+// chargeAmount reads --charge, a whole number in the currency's smallest
+// unit. A decimal such as 1.50 is refused, not rounded or read as dollars:
+// the error gives the whole number it means (150), so the user learns the
+// unit instead of charging 100 times too little or too much. The number is
+// echoed only as far as it can be an amount, never a card number pasted
+// into the wrong flag.
+func chargeAmount(s, cur string) (int64, error) {
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n, nil
+	}
+	example := "1.50 usd is --charge 150"
+	if n, ok := minorUnits(s, cur); ok && n <= maxEchoedAmount {
+		example = fmt.Sprintf("%s %s is --charge %d", s, cur, n)
+	}
+	return 0, fmt.Errorf("--charge: the amount is in the currency's smallest unit (cents for usd): %s", example)
+}
+
+// maxEchoedAmount is Stripe's largest charge amount (8 digits); a longer
+// number is no amount and may be a card number.
+const maxEchoedAmount = 99_999_999
+
+// minorUnits reads a plain decimal ("1.50", "1.5", "12.") in cur's major
+// unit as a whole number of its smallest unit; ok is false for anything
+// else, including more decimals than the currency has.
+func minorUnits(s, cur string) (int64, bool) {
+	whole, frac, found := strings.Cut(s, ".")
+	scale := currencyScale(cur)
+	if !found || whole+frac == "" || len(frac) > scale || strings.Trim(whole+frac, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(whole+frac+strings.Repeat("0", scale-len(frac)), 10, 64)
+	return n, err == nil
+}
+
+// currencyScale is how many decimals cur has (2 for usd, 0 for jpy), read
+// from model.FormatAmount so that the two never disagree.
+func currencyScale(cur string) int {
+	one, _, _ := strings.Cut(model.FormatAmount(1, cur), " ")
+	if _, frac, ok := strings.Cut(one, "."); ok {
+		return len(frac)
+	}
+	return 0
 }
 
 // planUse validates req and prints its plan, noting the expected outcome
