@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/stripe/stripe-go/v85"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -36,17 +36,30 @@ const detailLabel = 11
 
 // detailLines renders every field of a token a person asks about, the USED
 // line first: whether a token can still be used is the question tokenscope
-// exists to answer, so it wraps within width cells (0: no limit) where
-// other lines are cut.
+// exists to answer. Values wrap at spaces within width cells (0: no limit)
+// under the value column, so an id or an outcome is never cut.
 func detailLines(st *common.Styles, r *model.Record, tok *stripe.Token, decodeErr error, now time.Time, width int) []string {
 	var out []string
 	styled := func(indent, name, value string) {
 		out = append(out, indent+st.Label.Render(fmt.Sprintf("%-*s", detailLabel, name))+" "+value)
 	}
+	// row wraps a value under its column, each line in style.
+	row := func(indent, name string, style lipgloss.Style, value string) {
+		lines := []string{value}
+		if width > 0 {
+			lines = strings.Split(common.Wrap(value, width-len(indent)-detailLabel-1), "\n")
+		}
+		for i, l := range lines {
+			if i > 0 {
+				name = ""
+			}
+			styled(indent, name, style.Render(l))
+		}
+	}
 	// field shows a value from the API, cleaned of control characters.
 	field := func(indent, name, value string) {
 		if value != "" {
-			styled(indent, name, st.Value.Render(clean(value)))
+			row(indent, name, st.Value, clean(value))
 		}
 	}
 	for i, line := range usedLines(st, r, width-detailLabel-1) {
@@ -57,7 +70,7 @@ func detailLines(st *common.Styles, r *model.Record, tok *stripe.Token, decodeEr
 		styled("", name, line)
 	}
 	for _, u := range laterUses(r) {
-		styled("", "  then", st.Used.Render(clean(attemptOutcome(u))+" ("+attemptTime(u.At, now)+")"))
+		row("", "  then", st.Used, clean(attemptOutcome(u))+" ("+attemptTime(u.At, now)+")")
 	}
 	field("", "type", string(r.Type))
 	field("", "livemode", fmt.Sprintf("%t (test mode)", r.Livemode))
@@ -92,9 +105,10 @@ func detailLines(st *common.Styles, r *model.Record, tok *stripe.Token, decodeEr
 }
 
 // usedLines answer "can I still use this token?" in words and a glyph,
-// wrapped to width cells (0 or less: one line) with the continuation
-// indented past the glyph: the outcome of the use is the point, so it is
-// never cut.
+// wrapped at spaces to width cells (0 or less: one line) with the
+// continuation indented past the glyph: the outcome of the use and the id
+// of what used it are the point (the id is copied from here), so neither
+// is ever cut.
 func usedLines(st *common.Styles, r *model.Record, width int) []string {
 	if r.Gone { // "it can be used once" would be false: Stripe no longer has it
 		return []string{st.Gone.Render(common.GlyphGone + " no longer exists (resource_missing)")}
@@ -105,21 +119,18 @@ func usedLines(st *common.Styles, r *model.Record, width int) []string {
 	s := common.GlyphUsed + " yes"
 	switch u, later, found := r.ConsumedBy(); {
 	case found && u.ObjectID != "":
-		s += ", used by " + shorten(clean(u.ObjectID), 14) + " (" + clean(useOutcome(u)) + ")"
+		s += ", used by " + clean(u.ObjectID) + " (" + clean(useOutcome(u)) + ")"
 	case found:
 		s += " (" + clean(useOutcome(u)) + ")"
 	case len(later) > 0:
 		s += ", before any use tokenscope recorded"
 	}
-	if width <= 0 || ansi.StringWidth(s) <= width {
+	if width <= 0 {
 		return []string{st.Used.Render(s)}
 	}
-	const hang = "  " // continuation lines start under the text, past the glyph
-	lines := strings.Split(ansi.Wrap(s, max(width-len(hang), 1), " "), "\n")
+	glyph := common.GlyphUsed + " "
+	lines := common.Hang(glyph, strings.TrimPrefix(s, glyph), width)
 	for i, l := range lines {
-		if i > 0 {
-			l = hang + l
-		}
 		lines[i] = st.Used.Render(l)
 	}
 	return lines

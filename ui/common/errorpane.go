@@ -52,6 +52,27 @@ func Wrap(s string, width int) string {
 	return strings.ReplaceAll(s, nbHyphen, "-")
 }
 
+// Hang is prefix and value wrapped like Wrap to width cells, with a
+// hanging indent: lines after the first start under the value, past the
+// prefix ("  + source = " of a plan line, the glyph of a USED line), so
+// the prefix's column stays clear. A value that fits is one line, never
+// cut; plain text only (style the lines afterwards).
+func Hang(prefix, value string, width int) []string {
+	pw := ansi.StringWidth(prefix)
+	if pw+ansi.StringWidth(value) <= width {
+		return []string{prefix + value}
+	}
+	lines := strings.Split(Wrap(value, max(width-pw, 1)), "\n")
+	for i := range lines {
+		if i == 0 {
+			lines[i] = prefix + lines[i]
+		} else {
+			lines[i] = strings.Repeat(" ", pw) + lines[i]
+		}
+	}
+	return lines
+}
+
 // ErrorRows are the fields of an error as a pane shows them: Stripe's type,
 // code, decline_code, param and message, the request id, and tokenscope's
 // explanation and next step. A plain error is its message.

@@ -26,3 +26,27 @@ func TestWrapKeepsFlagsWhole(t *testing.T) {
 		}
 	}
 }
+
+// Hang wraps at spaces under the value, never past width, and keeps the
+// words; an id longer than the room left is not cut with a "…".
+func TestHangIndentsUnderTheValue(t *testing.T) {
+	prefix := "      + source   = "
+	value := `"tok_CFeJ5o96mlHS02qXZjCR6J5S"   (test card insufficient_funds, expected: declined, card_declined / insufficient_funds)`
+	for w := 50; w <= 80; w++ { // from 50 the id fits in the value column
+		lines := Hang(prefix, value, w)
+		if len(lines) < 2 || !strings.HasPrefix(lines[0], prefix+`"tok_`) {
+			t.Fatalf("width %d: %q", w, lines)
+		}
+		for _, l := range lines[1:] {
+			if ansi.StringWidth(l) > w || !strings.HasPrefix(l, strings.Repeat(" ", len(prefix))) || l[len(prefix)] == ' ' {
+				t.Fatalf("width %d: continuation not under the value or too wide: %q", w, l)
+			}
+		}
+		if got := strings.Join(strings.Fields(strings.Join(lines, " ")), " "); got != strings.Join(strings.Fields(prefix+value), " ") {
+			t.Fatalf("width %d: words lost: %q", w, got)
+		}
+	}
+	if got := Hang("● ", "yes", 80); len(got) != 1 || got[0] != "● yes" {
+		t.Errorf("a short value: %q", got)
+	}
+}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )
@@ -19,7 +19,8 @@ import (
 type planView struct {
 	st      *common.Styles
 	keys    *common.KeyMap
-	lines   []string // the actions, coloured by glyph
+	actions []string // the actions as the plan wrote them
+	lines   []string // the actions wrapped to the width, coloured by glyph
 	summary string
 	w, h    int // h: rows for the actions
 	offset  int
@@ -33,16 +34,34 @@ func newPlanView(pc *common.ProgramContext, w, h int, changes ...model.Change) *
 	if i := strings.LastIndex(text, "\n"); i >= 0 {
 		body, summary = strings.TrimRight(text[:i], "\n"), text[i+1:]
 	}
-	p := &planView{st: pc.Styles, keys: pc.Keys, lines: strings.Split(colourByGlyph(pc.Styles, body), "\n"), summary: summary}
+	p := &planView{st: pc.Styles, keys: pc.Keys, actions: strings.Split(body, "\n"), summary: summary}
 	p.setSize(w, h)
 	return p
 }
 
 // setSize fits the plan in w x h cells; two rows go to a blank line and
-// the summary.
+// the summary. Lines wider than w wrap at spaces under their value (past
+// "+ source = "), so a note such as the test card's expected outcome is
+// read whole, not cut.
 func (p *planView) setSize(w, h int) {
 	p.w, p.h = max(w, 1), max(h-2, 1)
+	p.lines = p.lines[:0]
+	for _, l := range p.actions {
+		style := glyphStyle(p.st, l)
+		for _, part := range common.Hang(valueColumn(l), l[len(valueColumn(l)):], p.w) {
+			p.lines = append(p.lines, style.Render(part))
+		}
+	}
 	p.scroll(0)
+}
+
+// valueColumn is the start of a plan line up to its value: through " = "
+// for an attribute, its indent otherwise.
+func valueColumn(l string) string {
+	if i := strings.Index(l, " = "); i >= 0 {
+		return l[:i+len(" = ")]
+	}
+	return l[:len(l)-len(strings.TrimLeft(l, " "))]
 }
 
 func (p *planView) scroll(by int) {
@@ -69,15 +88,11 @@ func (p *planView) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// view draws the rows in sight, lines too long for the width ending in
-// "…", then the summary with a hint when some rows are out of sight.
+// view draws the rows in sight, then the summary with a hint when some
+// rows are out of sight.
 func (p *planView) view() string {
 	end := min(p.offset+p.h, len(p.lines))
-	rows := make([]string, 0, end-p.offset)
-	for _, l := range p.lines[p.offset:end] {
-		rows = append(rows, ansi.Truncate(l, p.w, "…"))
-	}
-	s := strings.Join(rows, "\n") + "\n\n" + p.summary
+	s := strings.Join(p.lines[p.offset:end], "\n") + "\n\n" + p.summary
 	switch {
 	case end < len(p.lines):
 		s += p.st.Muted.Render("  ↓ more below (↑/↓ scroll)")
@@ -87,26 +102,32 @@ func (p *planView) view() string {
 	return s
 }
 
-// colourByGlyph colours plan and drift lines: + add, ~ drift, - gone,
-// ! error, # comments muted.
+// colourByGlyph colours plan and drift lines by glyphStyle.
 func colourByGlyph(st *common.Styles, text string) string {
 	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
 	for i, l := range lines {
-		t := strings.TrimLeft(l, " ")
-		switch {
-		case strings.HasPrefix(t, "-/+"):
-			lines[i] = st.Drift.Render(l)
-		case strings.HasPrefix(t, common.GlyphAdd):
-			lines[i] = st.Add.Render(l)
-		case strings.HasPrefix(t, common.GlyphDrift):
-			lines[i] = st.Drift.Render(l)
-		case strings.HasPrefix(t, common.GlyphGone):
-			lines[i] = st.Gone.Render(l)
-		case strings.HasPrefix(t, common.GlyphError):
-			lines[i] = st.Error.Render(l)
-		case strings.HasPrefix(t, "#"):
-			lines[i] = st.Muted.Render(l)
-		}
+		lines[i] = glyphStyle(st, l).Render(l)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// glyphStyle is a plan or drift line's colour: + add, ~ drift, - gone,
+// ! error, # comments muted, none for the rest.
+func glyphStyle(st *common.Styles, l string) lipgloss.Style {
+	t := strings.TrimLeft(l, " ")
+	switch {
+	case strings.HasPrefix(t, "-/+"):
+		return st.Drift
+	case strings.HasPrefix(t, common.GlyphAdd):
+		return st.Add
+	case strings.HasPrefix(t, common.GlyphDrift):
+		return st.Drift
+	case strings.HasPrefix(t, common.GlyphGone):
+		return st.Gone
+	case strings.HasPrefix(t, common.GlyphError):
+		return st.Error
+	case strings.HasPrefix(t, "#"):
+		return st.Muted
+	}
+	return lipgloss.NewStyle()
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )
@@ -169,18 +170,25 @@ func (u *Use) apply() tea.Cmd {
 }
 
 // warning says, before any plan, that the token cannot be used any more;
-// trying is still allowed, to see Stripe's own error.
+// trying is still allowed, to see Stripe's own error. It wraps at spaces
+// past its glyph (the body is indented one cell).
 func (u *Use) warning() string {
 	st := u.pc.Styles
+	var style lipgloss.Style
+	var glyph, text string
 	switch {
 	case u.rec.Gone:
-		return st.Gone.Render(common.GlyphGone+" "+u.rec.ID+" no longer exists at Stripe: using it will fail with resource_missing.") + "\n" +
-			st.Muted.Render("  You can still try, to see the error.")
+		style, glyph, text = st.Gone, common.GlyphGone, " no longer exists at Stripe: using it will fail with resource_missing."
 	case u.rec.Used:
-		return st.Used.Render(common.GlyphUsed+" "+u.rec.ID+" is already used: Stripe will refuse it with token_already_used.") + "\n" +
-			st.Muted.Render("  You can still try, to see the error.")
+		style, glyph, text = st.Used, common.GlyphUsed, " is already used: Stripe will refuse it with token_already_used."
+	default:
+		return ""
 	}
-	return ""
+	lines := common.Hang(glyph+" ", u.rec.ID+text, u.w-1)
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return strings.Join(lines, "\n") + "\n" + st.Muted.Render("  You can still try, to see the error.")
 }
 
 // note is the expected outcome beside the plan's source.
