@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 	"github.com/tokenscope/tokenscope/ui/flow"
 )
@@ -26,6 +27,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.key(msg)
 	case flow.DoneMsg:
 		return a, a.closeFlow(msg)
+	case flow.ChangedMsg:
+		return a, a.recordChanged(msg.Record)
 	case loadedMsg:
 		return a, a.loaded(msg)
 	case refreshedMsg:
@@ -271,10 +274,17 @@ func (a *App) closeFlow(msg flow.DoneMsg) tea.Cmd {
 		return nil
 	}
 	if msg.Record != nil {
-		a.gen++
-		a.list.upsert(*msg.Record)
-		a.pager.reload() // the detail that was open shows the token as it is now
+		return a.recordChanged(*msg.Record)
 	}
+	return a.loadCmd()
+}
+
+// recordChanged shows a token a flow wrote: the list, the header's counts
+// and the detail open under the flow, then reads the state again.
+func (a *App) recordChanged(rec model.Record) tea.Cmd {
+	a.gen++
+	a.list.upsert(rec)
+	a.pager.reload() // the detail that was open shows the token as it is now
 	return a.loadCmd()
 }
 

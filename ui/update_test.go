@@ -11,8 +11,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokenscope/tokenscope/client"
-
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/model/state"
 	"github.com/tokenscope/tokenscope/ui/flow"
 )
 
@@ -378,5 +378,28 @@ func TestQuitQuestionGoesWhenTheWriteEnds(t *testing.T) {
 	a.Update(struct{}{})
 	if a.confirmQuit || strings.Contains(a.View(), "quit anyway") {
 		t.Fatalf("the question stays after the write ended:\n%s", a.View())
+	}
+}
+
+// The header counts the token as used as soon as a flow says it wrote it
+// (the use outcome, still on screen), not only once the flow is closed.
+func TestChangedRecordUpdatesCountsUnderAnOpenFlow(t *testing.T) {
+	s := newSession(t, fixtures(t))
+	a := newApp(t, s, 80, 24)
+	drain(t, a, a.Init(), 0)
+	a.openFlow(flowStub{})
+	rec := fixtures(t)[0]
+	rec.Used = true
+	_, err := s.Store.Update(context.Background(), "use", func(st *state.State) error { // as Session.Use does
+		st.Workspace(s.API.Backend().Workspace).Upsert(rec)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, cmd := a.Update(flow.ChangedMsg{Record: rec})
+	drain(t, a, cmd, 0)
+	if v := a.View(); a.flow == nil || !strings.Contains(v, "3 tokens · 2 used") {
+		t.Fatalf("the header does not count the token the open flow used:\n%s", v)
 	}
 }

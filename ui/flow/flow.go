@@ -30,6 +30,15 @@ func done(rec *model.Record, status string, cancelled bool) tea.Cmd {
 	return func() tea.Msg { return DoneMsg{Record: rec, Status: status, Cancelled: cancelled} }
 }
 
+// ChangedMsg says a flow wrote a token and stays open (the use outcome
+// waits for a key): the shell updates its list and counts now, not only
+// when the flow closes.
+type ChangedMsg struct{ Record model.Record }
+
+func changed(rec model.Record) tea.Cmd {
+	return func() tea.Msg { return ChangedMsg{Record: rec} }
+}
+
 // cancelled ends a flow the user backed out of.
 func cancelled() tea.Cmd { return done(nil, "cancelled", true) }
 

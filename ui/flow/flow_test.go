@@ -217,6 +217,8 @@ func TestUseSucceedsThenAlreadyUsed(t *testing.T) {
 	r.shows("# charge.visa will be created", "amount   = 1000", "test card visa, expected: succeeds")
 	r.keys("enter")
 	r.shows("+ charge succeeded", "10.00 usd", "is now ● used")
+	// The shell hears of the used token while the outcome is on screen.
+	r.until("the token, changed", func(s snapshot) bool { return s.changed != nil && s.changed.Record.Used && s.done == nil })
 	r.keys("x")
 	s := r.until("done", func(s snapshot) bool { return s.done != nil })
 	if s.done.Record == nil || !s.done.Record.Used || !strings.HasPrefix(s.done.Status, "charge succeeded") {

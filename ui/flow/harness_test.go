@@ -86,6 +86,7 @@ type host struct {
 	mu       sync.Mutex
 	c        common.Component
 	done     *DoneMsg
+	changed  *ChangedMsg
 	view     string
 	inFlight bool
 }
@@ -101,6 +102,8 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		h.c.SetSize(msg.Width, msg.Height)
 	case DoneMsg:
 		h.done = &msg
+	case ChangedMsg:
+		h.changed = &msg
 	default:
 		_, cmd = h.c.Update(msg)
 	}
@@ -115,12 +118,13 @@ type snapshot struct {
 	view     string
 	inFlight bool
 	done     *DoneMsg
+	changed  *ChangedMsg
 }
 
 func (h *host) snap() snapshot {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return snapshot{h.view, h.inFlight, h.done}
+	return snapshot{h.view, h.inFlight, h.done, h.changed}
 }
 
 // run is one flow under teatest.

@@ -149,6 +149,9 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		u.out = outcome{req: u.req, use: r.use, before: u.rec, after: r.rec, err: r.err}
 		u.step = stepFailed // the outcome pane
+		if r.rec.ID != "" {
+			return u, changed(r.rec)
+		}
 	case stepFailed:
 		if _, ok := msg.(tea.KeyMsg); ok {
 			var rec *model.Record
