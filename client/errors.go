@@ -4,8 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"net/http"
+	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/stripe/stripe-go/v85"
 
@@ -129,9 +133,10 @@ func FromFieldError(fe *model.FieldError) *Error {
 }
 
 // fromAPI converts what stripe-go returned into an *Error: Stripe's own
-// errors keep every field; anything else got no usable answer and is a
+// errors keep every field; an answer that is not JSON names the server
+// that gave it (notStripe); anything else got no usable answer and is a
 // connection error.
-func fromAPI(err error) error {
+func (c *Client) fromAPI(err error) error {
 	if err == nil {
 		return nil
 	}
@@ -151,6 +156,8 @@ func fromAPI(err error) error {
 			HTTPStatus:  se.HTTPStatusCode,
 			ChargeID:    se.ChargeID,
 		}
+	case notJSON.MatchString(err.Error()):
+		return c.notStripe(err.Error())
 	default:
 		msg := err.Error()
 		if errors.Is(err, context.DeadlineExceeded) {
@@ -174,4 +181,55 @@ func refuseLivemode(object, requestID string) *Error {
 	}
 	e.explain()
 	return e
+}
+
+// notJSON is stripe-go's (untyped) error for an answer that is not JSON:
+// the HTTP status and up to 500 bytes of the body, newlines escaped.
+var notJSON = regexp.MustCompile(`(?s)^Couldn't deserialize JSON \(response status: (\d+), body sample: '(.*)'\): `)
+
+// notStripe is the error for a server that answered, but not as Stripe
+// does (--api-base pointing at a web server, a proxy's error page): it
+// names the server and the status and keeps one line of the body, not
+// stripe-go's 500-byte dump of the page.
+func (c *Client) notStripe(msg string) *Error {
+	m := notJSON.FindStringSubmatch(msg)
+	status, _ := strconv.Atoi(m[1])
+	text := fmt.Sprintf("the server at %s answered HTTP %d, not Stripe's JSON", c.backend.URL, status)
+	if line := bodyExcerpt(m[2]); line != "" {
+		text += ": " + line
+	}
+	return &Error{
+		Type: "api_error", Message: text, HTTPStatus: status,
+		Why:  "the server at " + c.backend.URL + " is not Stripe's API, or something in front of it answered instead",
+		Next: "check --api-base: it should name Stripe, stripe-mock or `tokenscope emulator`",
+	}
+}
+
+var htmlTag = regexp.MustCompile(`<[^>]*>`)
+
+// excerptMax bounds the part of a foreign body an error quotes.
+const excerptMax = 200
+
+// bodyExcerpt is the first line of text in a body sample: HTML tags and
+// entities undone, control characters dropped (the body comes from an
+// unknown server and reaches the terminal), at most excerptMax characters.
+func bodyExcerpt(sample string) string {
+	sample = strings.TrimSuffix(sample, " ...")
+	sample = html.UnescapeString(htmlTag.ReplaceAllString(strings.ReplaceAll(sample, `\n`, "\n"), " "))
+	for _, line := range strings.Split(sample, "\n") {
+		line = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) {
+				return ' '
+			}
+			return r
+		}, line)), " ")
+		if line == "" {
+			continue
+		}
+		if r := []rune(line); len(r) > excerptMax {
+			line = string(r[:excerptMax-1]) + "…"
+		}
+		return line
+	}
+	return ""
 }

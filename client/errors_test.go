@@ -1,10 +1,16 @@
 package client_test
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
@@ -123,3 +129,70 @@ func TestConnectionErrorIsExit3(t *testing.T) {
 		t.Errorf("log %+v: want one entry with the error", es)
 	}
 }
+
+// A server that is not Stripe (--api-base at a web server, a proxy's error
+// page) is named with its status, and its page is quoted by one line of
+// text, not printed whole; a 5xx still exits 3.
+func TestNonJSONAnswerNamesTheServer(t *testing.T) {
+	page := "<!DOCTYPE html>\n<html><head><title>501 Not Implemented</title></head>\n<body><h1>Not Implemented</h1>" +
+		strings.Repeat("<p>padding &amp; more padding</p>", 100) + "</body></html>\n"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(http.StatusNotImplemented)
+		_, _ = w.Write([]byte(page))
+	}))
+	defer srv.Close()
+	c, err := client.New(client.Config{BaseURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Get(context.Background(), "tok_visa")
+	e, ok := client.AsError(err)
+	if !ok {
+		t.Fatalf("not a *client.Error: %v", err)
+	}
+	want := "the server at " + srv.URL + " answered HTTP 501, not Stripe's JSON: 501 Not Implemented"
+	if e.Message != want || e.HTTPStatus != 501 || strings.Contains(err.Error(), "padding") || strings.Contains(err.Error(), "<") {
+		t.Errorf("message %q (status %d), want %q", e.Message, e.HTTPStatus, want)
+	}
+	if e.Why == "" || !strings.Contains(e.Next, "--api-base") || client.ExitCode(err) != client.ExitTransient {
+		t.Errorf("why %q, next %q, exit %d", e.Why, e.Next, client.ExitCode(err))
+	}
+}
+
+// Whatever a foreign server sends, the quoted line is one line of at most
+// 200 characters with no tag and no control character.
+func FuzzNonJSONExcerpt(f *testing.F) {
+	for _, s := range []string{"", "plain text", "<h1>Bad Gateway</h1>\nnginx", "\x1b]52;c;aGk=\x07evil", strings.Repeat("é", 600), "<a\nb>x</a>", "\n\n\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.WriteHeader(http.StatusBadGateway)
+			_, _ = w.Write([]byte(body))
+		}))
+		defer srv.Close()
+		c, err := client.New(client.Config{BaseURL: srv.URL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Get(context.Background(), "tok_visa")
+		e, ok := client.AsError(err)
+		if !ok {
+			t.Fatalf("not a *client.Error: %v", err)
+		}
+		prefix := "the server at " + srv.URL + " answered HTTP 502, not Stripe's JSON"
+		if !strings.HasPrefix(e.Message, prefix) {
+			if json.Valid([]byte(body)) {
+				return // JSON is stripe-go's business: it is not a foreign page
+			}
+			t.Fatalf("message %q", e.Message)
+		}
+		excerpt := strings.TrimPrefix(strings.TrimPrefix(e.Message, prefix), ": ")
+		if utf8.RuneCountInString(excerpt) > 200 || strings.ContainsAny(excerpt, "\n\x1b\x07") || htmlTagRE.MatchString(excerpt) {
+			t.Fatalf("excerpt %q", excerpt)
+		}
+	})
+}
+
+var htmlTagRE = regexp.MustCompile(`<[^>]*>`)

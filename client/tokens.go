@@ -16,7 +16,7 @@ func (c *Client) Create(ctx context.Context, req model.TokenRequest) (model.Reco
 	}
 	tok, err := c.sc.V1Tokens.Create(ctx, tokenParams(req))
 	if err != nil {
-		return model.Record{}, fromAPI(err)
+		return model.Record{}, c.fromAPI(err)
 	}
 	rec, err := c.record(tok)
 	rec.Preset = req.Preset
@@ -36,7 +36,7 @@ func (c *Client) Get(ctx context.Context, id string) (model.Record, error) {
 	}
 	tok, err := c.sc.V1Tokens.Retrieve(ctx, id, nil)
 	if err != nil {
-		return model.Record{}, fromAPI(err)
+		return model.Record{}, c.fromAPI(err)
 	}
 	return c.record(tok)
 }
@@ -136,7 +136,7 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 		}
 	}
 	if err != nil {
-		err = fromAPI(err)
+		err = c.fromAPI(err)
 		e, _ := AsError(err)
 		use.Status, use.Code, use.DeclineCode = "failed", e.Code, e.DeclineCode
 		use.ObjectID, use.RequestID = e.ChargeID, e.RequestID
