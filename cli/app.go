@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -59,10 +62,11 @@ Without a command it opens the terminal UI. Without STRIPE_API_KEY it talks to
 an offline emulator of Stripe's test mode; nothing leaves the machine.`,
 		// --version prints the version command's line, not cobra's
 		// "tokenscope version dev".
-		Version:       versionLine(),
-		SilenceErrors: true,
-		SilenceUsage:  true,
-		Args:          cobra.NoArgs,
+		Version:                    versionLine(),
+		SilenceErrors:              true,
+		SilenceUsage:               true,
+		Args:                       unknownCommand,
+		SuggestionsMinimumDistance: suggestDistance,
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
 	a.addGlobalFlags(root)
@@ -118,13 +122,33 @@ func markStarted(c *cobra.Command, started *bool) {
 // group makes c a command that only holds others: run bare, it shows its
 // help on stderr and exits 2; an unknown subcommand is a usage error.
 func group(c *cobra.Command) *cobra.Command {
-	c.Args = cobra.NoArgs
+	c.Args, c.SuggestionsMinimumDistance = unknownCommand, suggestDistance
 	c.RunE = func(c *cobra.Command, _ []string) error {
 		c.SetOut(c.ErrOrStderr())
 		_ = c.Help()
 		return usagef(c.CommandPath(), "%s needs a subcommand", c.CommandPath())
 	}
 	return c
+}
+
+// suggestDistance is how many edits away a mistyped command may be and
+// still be suggested: "lisst" suggests list (cobra's own default, which
+// SuggestionsFor does not apply by itself).
+const suggestDistance = 2
+
+// unknownCommand refuses arguments to a command that takes none: they are
+// a mistyped subcommand, and the message says which ones are near
+// ("Did you mean this? list"). cobra.NoArgs says only "unknown command",
+// and cobra suggests by itself only for a root without Args or RunE.
+func unknownCommand(c *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], c.CommandPath())
+	if near := c.SuggestionsFor(args[0]); len(near) > 0 {
+		msg += "\n\nDid you mean this?\n\t" + strings.Join(near, "\n\t")
+	}
+	return errors.New(msg)
 }
 
 // jsonFlag adds --json to a command, bound to a.json.
