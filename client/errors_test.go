@@ -136,22 +136,9 @@ func TestConnectionErrorIsExit3(t *testing.T) {
 func TestNonJSONAnswerNamesTheServer(t *testing.T) {
 	page := "<!DOCTYPE html>\n<html><head><title>501 Not Implemented</title></head>\n<body><h1>Not Implemented</h1>" +
 		strings.Repeat("<p>padding &amp; more padding</p>", 100) + "</body></html>\n"
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		w.WriteHeader(http.StatusNotImplemented)
-		_, _ = w.Write([]byte(page))
-	}))
-	defer srv.Close()
-	c, err := client.New(client.Config{BaseURL: srv.URL})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = c.Get(context.Background(), "tok_visa")
-	e, ok := client.AsError(err)
-	if !ok {
-		t.Fatalf("not a *client.Error: %v", err)
-	}
-	want := "the server at " + srv.URL + " answered HTTP 501, not Stripe's JSON: 501 Not Implemented"
+	url, e := getFromForeignServer(t, http.StatusNotImplemented, page)
+	err := error(e)
+	want := "the server at " + url + " answered HTTP 501, not Stripe's JSON: 501 Not Implemented"
 	if e.Message != want || e.HTTPStatus != 501 || strings.Contains(err.Error(), "padding") || strings.Contains(err.Error(), "<") {
 		t.Errorf("message %q (status %d), want %q", e.Message, e.HTTPStatus, want)
 	}
@@ -167,21 +154,8 @@ func FuzzNonJSONExcerpt(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-			w.WriteHeader(http.StatusBadGateway)
-			_, _ = w.Write([]byte(body))
-		}))
-		defer srv.Close()
-		c, err := client.New(client.Config{BaseURL: srv.URL})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = c.Get(context.Background(), "tok_visa")
-		e, ok := client.AsError(err)
-		if !ok {
-			t.Fatalf("not a *client.Error: %v", err)
-		}
-		prefix := "the server at " + srv.URL + " answered HTTP 502, not Stripe's JSON"
+		url, e := getFromForeignServer(t, http.StatusBadGateway, body)
+		prefix := "the server at " + url + " answered HTTP 502, not Stripe's JSON"
 		if !strings.HasPrefix(e.Message, prefix) {
 			if json.Valid([]byte(body)) {
 				return // JSON is stripe-go's business: it is not a foreign page
@@ -196,3 +170,24 @@ func FuzzNonJSONExcerpt(f *testing.F) {
 }
 
 var htmlTagRE = regexp.MustCompile(`<[^>]*>`)
+
+// getFromForeignServer retrieves tok_visa from a server on 127.0.0.1 that
+// answers status and body to everything, and returns its URL and the error.
+func getFromForeignServer(t *testing.T, status int, body string) (string, *client.Error) {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(status)
+		_, _ = w.Write([]byte(body))
+	}))
+	t.Cleanup(srv.Close)
+	c, err := client.New(client.Config{BaseURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Get(context.Background(), "tok_visa")
+	e, ok := client.AsError(err)
+	if !ok {
+		t.Fatalf("not a *client.Error: %v", err)
+	}
+	return srv.URL, e
+}
