@@ -127,6 +127,8 @@ func (o outcome) tokenLine(st *common.Styles) string {
 		return o.req.TokenID + " is a magic test token: Stripe makes a fresh token from it on every use."
 	case o.after.ID == "":
 		return o.req.TokenID + " was not re-read: refresh it to see whether it is used."
+	case o.after.Gone:
+		return o.after.ID + " " + st.Gone.Render(common.GlyphGone+" no longer exists") + " (resource_missing): make a new token."
 	case o.after.Used && o.code() == model.CodeTokenAlreadyUsed:
 		return o.after.ID + " was already " + st.Used.Render(common.GlyphUsed+" used") + ": a new token is needed to try again."
 	case o.after.Used:
