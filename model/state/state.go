@@ -7,6 +7,7 @@ package state
 
 import (
 	"fmt"
+	"io"
 
 	// The encoding/json v2 prototype, used with v1 semantics: the same
 	// behaviour as the standard library, but it parses a 10,000-token state
@@ -127,9 +128,9 @@ var decodeOptions = jsonv2.JoinOptions(json.DefaultOptionsV1(), json.ReportError
 
 // decode parses state.json. Unknown fields are ignored so an older
 // tokenscope can read a file a newer one wrote as long as Version matches.
-func decode(data []byte) (*State, error) {
+func decode(r io.Reader) (*State, error) {
 	var s State
-	if err := jsonv2.Unmarshal(data, &s, decodeOptions); err != nil {
+	if err := jsonv2.UnmarshalRead(r, &s, decodeOptions); err != nil {
 		return nil, err
 	}
 	switch {

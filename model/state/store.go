@@ -104,14 +104,15 @@ func (s *Store) Path() string { return filepath.Join(s.opts.Dir, FileName) }
 // read or parsed is an error that points at the backup; Load never falls
 // back to an empty state, which the next write would save over the tokens.
 func (s *Store) Load() (*State, error) {
-	data, err := os.ReadFile(s.Path())
+	f, err := os.Open(s.Path())
 	if errors.Is(err, fs.ErrNotExist) {
 		return &State{Version: Version, Workspaces: map[string]*Workspace{}}, nil
 	}
 	if err != nil {
 		return nil, s.unreadable(err)
 	}
-	st, err := decode(data)
+	defer f.Close()
+	st, err := decode(f)
 	if err != nil {
 		return nil, s.unreadable(err)
 	}
