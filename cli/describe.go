@@ -72,9 +72,7 @@ func writeToken(w io.Writer, verb string, r model.Record) error {
 		bankFields(f, t.BankAccount)
 	}
 	presetFields(f, r)
-	for _, u := range r.Uses {
-		f.add("use", useLine(u))
-	}
+	useFields(f, r)
 	if r.Gone {
 		f.add("gone", "the API no longer knows this token (resource_missing)")
 	}
@@ -124,21 +122,73 @@ func presetFields(f fields, r model.Record) {
 	f.add("scenario", r.Scenario)
 }
 
-// useLine is one Use in a line: "charge ch_3Qx… failed card_declined /
-// insufficient_funds (1000 usd, req_…)".
-func useLine(u model.Use) string {
-	parts := []string{string(u.Kind), u.ObjectID, u.Status}
-	if u.Code != "" {
-		parts = append(parts, u.Code)
-		if u.DeclineCode != "" && u.DeclineCode != u.Code {
-			parts = append(parts, "/ "+u.DeclineCode)
+// useFields names the use that consumed the token, then the attempts
+// after it, as the TUI's detail does (model.Record.ConsumedBy): the last
+// attempt is often a token_already_used refusal, not what used the token.
+// An unused token's attempts were all refused; each is listed as tried.
+func useFields(f fields, r model.Record) {
+	if !r.Used {
+		for _, u := range r.Uses {
+			f.add("tried", attempt(u))
 		}
+		return
 	}
-	line := joinNonEmpty(parts...)
-	if u.Amount != 0 {
-		line += fmt.Sprintf(" (%d %s)", u.Amount, u.Currency)
+	first, later, found := r.ConsumedBy()
+	switch {
+	case found:
+		f.add("used by", useValue(first))
+	case len(later) > 0:
+		f.add("used by", "a use tokenscope did not record, before these")
 	}
-	return line
+	for _, u := range later {
+		f.add("then", attempt(u))
+	}
+}
+
+// useValue is a use in a line: "ch_3Qx… (declined: card_declined /
+// insufficient_funds) at 2026-11-28 14:02 UTC".
+func useValue(u model.Use) string {
+	return joinNonEmpty(u.ObjectID, "("+useOutcome(u)+")", useAt(u))
+}
+
+// attempt is a refusal that made nothing by its bare code
+// ("token_already_used at …"), anything else as useValue.
+func attempt(u model.Use) string {
+	if u.Status == "failed" && u.ObjectID == "" && u.DeclineCode == "" && u.Code != "" {
+		return joinNonEmpty(u.Code, useAt(u))
+	}
+	return useValue(u)
+}
+
+// useOutcome: "declined: card_declined / insufficient_funds", "failed:
+// code", "charge succeeded 1000 usd", "customer attached".
+func useOutcome(u model.Use) string {
+	switch {
+	case u.Status == "failed" && u.DeclineCode != "":
+		return "declined: " + useCodes(u)
+	case u.Status == "failed":
+		return "failed: " + useCodes(u)
+	case u.Amount != 0:
+		return joinNonEmpty(string(u.Kind), u.Status, fmt.Sprint(u.Amount), u.Currency)
+	}
+	return joinNonEmpty(string(u.Kind), u.Status)
+}
+
+// useCodes is the error code, with the decline code when it says more.
+func useCodes(u model.Use) string {
+	if u.DeclineCode != "" && u.DeclineCode != u.Code {
+		return joinNonEmpty(u.Code, "/", u.DeclineCode)
+	}
+	return u.Code
+}
+
+// useAt is when a use was made, with its date: a description is often
+// read long after, in a log.
+func useAt(u model.Use) string {
+	if u.At.IsZero() {
+		return ""
+	}
+	return "at " + u.At.UTC().Format("2006-01-02 15:04 UTC")
 }
 
 // joinNonEmpty joins the parts that say something with spaces.

@@ -37,7 +37,7 @@ func TestUseDeclineThenReuse(t *testing.T) {
 	if !strings.Contains(again.errOut, "token_already_used") {
 		t.Errorf("second use: stderr lacks token_already_used:\n%s", again.errOut)
 	}
-	if show := s.ok("state", "show", id).out; !strings.Contains(show, "failed card_declined / insufficient_funds") {
+	if show := s.ok("state", "show", id).out; !strings.Contains(show, "(declined: card_declined / insufficient_funds)") {
 		t.Errorf("state show lacks the recorded decline:\n%s", show)
 	}
 }
