@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
@@ -71,9 +72,23 @@ func (s *Session) record(ctx context.Context, op string, fn func(w *state.Worksp
 	return err
 }
 
-// Create makes a token and records it, under scenario if not "". Nothing
-// is sent when the state cannot be read, written or locked.
+// now is the API's clock when it is a *Client (tests may set one), so
+// the check before the lock agrees with the one the client runs again.
+func (s *Session) now() time.Time {
+	if c, ok := s.API.(*Client); ok {
+		return c.now()
+	}
+	return time.Now()
+}
+
+// Create makes a token and records it, under scenario if not "". Bad
+// input is refused before the state lock is taken, so it fails at once
+// with its field and code; nothing is sent when the state cannot be read,
+// written or locked.
 func (s *Session) Create(ctx context.Context, req model.TokenRequest, scenario string) (model.Record, error) {
+	if err := checkCreate(req, s.now()); err != nil {
+		return model.Record{}, err
+	}
 	var rec model.Record
 	err := s.record(ctx, "create", func(w *state.Workspace) error {
 		made, err := s.API.Create(ctx, req)
@@ -132,8 +147,12 @@ func known(w *state.Workspace, fresh model.Record) model.Record {
 // or a local refusal, records nothing.
 // Magic test tokens (tok_visa) are not recorded either: Stripe mints a new
 // token from one on every request, so there is no single token to hang the
-// Use on. Nothing is sent when the state cannot be read, written or locked.
+// Use on. Bad input is refused before the state lock is taken, as by
+// Create; nothing is sent when the state cannot be read, written or locked.
 func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, model.Record, error) {
+	if err := checkUse(req); err != nil {
+		return model.Use{}, model.Record{}, err
+	}
 	var (
 		use            model.Use
 		stored         model.Record

@@ -11,8 +11,8 @@ import (
 
 // Create validates req locally, then POSTs /v1/tokens.
 func (c *Client) Create(ctx context.Context, req model.TokenRequest) (model.Record, error) {
-	if err := model.Validate(req, c.now()); err != nil {
-		return model.Record{}, fromValidation(err)
+	if err := checkCreate(req, c.now()); err != nil {
+		return model.Record{}, err
 	}
 	tok, err := c.sc.V1Tokens.Create(ctx, tokenParams(req))
 	if err != nil {
@@ -103,8 +103,8 @@ func optional(s string) *string {
 // is filled in too (status failed, the codes, the failed charge's id) and
 // returned with the *Error.
 func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, error) {
-	if err := model.ValidateUse(req); err != nil {
-		return model.Use{}, fromValidation(err)
+	if err := checkUse(req); err != nil {
+		return model.Use{}, err
 	}
 	if c.backend.Publishable {
 		return model.Use{}, localError(codeSecretKey, "key",
