@@ -45,14 +45,21 @@ func newPlanView(pc *common.ProgramContext, w, h int, changes ...model.Change) *
 // read whole, not cut.
 func (p *planView) setSize(w, h int) {
 	p.w, p.h = max(w, 1), max(h-2, 1)
-	p.lines = p.lines[:0]
-	for _, l := range p.actions {
-		style := glyphStyle(p.st, l)
-		for _, part := range common.Hang(valueColumn(l), l[len(valueColumn(l)):], p.w) {
-			p.lines = append(p.lines, style.Render(part))
+	p.lines = hangPlan(p.st, p.actions, p.w)
+	p.scroll(0)
+}
+
+// hangPlan wraps plan lines to w cells at spaces, under their value
+// (valueColumn), each part coloured as its line (glyphStyle).
+func hangPlan(st *common.Styles, lines []string, w int) []string {
+	var out []string
+	for _, l := range lines {
+		style := glyphStyle(st, l)
+		for _, part := range common.Hang(valueColumn(l), l[len(valueColumn(l)):], w) {
+			out = append(out, style.Render(part))
 		}
 	}
-	p.scroll(0)
+	return out
 }
 
 // valueColumn is the start of a plan line up to its value: through " = "

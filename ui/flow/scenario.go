@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/progress"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/tokenscope/tokenscope/model"
@@ -237,9 +238,10 @@ func (s *Scenario) refreshContent() {
 		}
 		var b bytes.Buffer
 		s.plan.Render(&b)
-		s.vp.SetContent(colourByGlyph(st, b.String()))
+		plan := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+		s.vp.SetContent(strings.Join(hangPlan(st, plan, s.vp.Width), "\n"))
 	case scApply:
-		lines := s.lines
+		lines := colourEvents(st, s.lines, s.vp.Width)
 		if keep := s.vp.Height - 3; len(lines) > keep {
 			lines = lines[len(lines)-max(keep, 1):]
 		}
@@ -248,7 +250,7 @@ func (s *Scenario) refreshContent() {
 			frac = float64(s.last.Done) / float64(s.last.Total)
 		}
 		s.vp.SetContent(st.Status.Render(s.bar.ViewAs(frac)) + fmt.Sprintf("  %d/%d changes", s.last.Done, s.last.Total) +
-			"\n\n" + colourEvents(st, lines))
+			"\n\n" + strings.Join(lines, "\n"))
 	case scSummary:
 		var b bytes.Buffer
 		s.result.Render(&b, s.vp.Width)
@@ -263,20 +265,24 @@ func (s *Scenario) refreshContent() {
 	}
 }
 
-// colourEvents marks errored lines with the error glyph and colour.
-func colourEvents(st *common.Styles, lines []string) string {
-	out := make([]string, len(lines))
-	for i, l := range lines {
+// colourEvents marks errored lines with the error glyph and colour and
+// wraps each to width cells at spaces under its text, past the glyph, so
+// a charge's id and its decline code are read whole, not cut.
+func colourEvents(st *common.Styles, lines []string, width int) []string {
+	var out []string
+	for _, l := range lines {
+		prefix, style := "  ", lipgloss.NewStyle()
 		switch {
 		case strings.Contains(l, "errored"):
-			out[i] = st.Error.Render(common.GlyphError + " " + l)
+			prefix, style = common.GlyphError+" ", st.Error
 		case strings.Contains(l, "Declined as expected"):
-			out[i] = st.Drift.Render(common.GlyphDrift + " " + l)
-		default:
-			out[i] = "  " + l
+			prefix, style = common.GlyphDrift+" ", st.Drift
+		}
+		for _, part := range common.Hang(prefix, l, width) {
+			out = append(out, style.Render(part))
 		}
 	}
-	return strings.Join(out, "\n")
+	return out
 }
 
 // View implements tea.Model.
