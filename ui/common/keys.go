@@ -11,8 +11,9 @@ type KeyMap struct {
 	Filter, Copy, JSON, Log, Scenario       key.Binding
 	Confirm, NextField, PrevField           key.Binding
 	// Flows (ui/flow): enter reviews a form's plan, esc from a plan edits
-	// again, Dismiss closes an error or outcome pane.
-	Review, Edit, Dismiss key.Binding
+	// again, Dismiss closes an error or outcome pane, Close a finished
+	// scenario summary.
+	Review, Edit, Dismiss, Close key.Binding
 	// Shell (ui): ctrl+c quits from anywhere, even inside a form; y and n
 	// answer "quit anyway?"; enter keeps a filter, esc clears it.
 	Interrupt, Yes, No, KeepFilter, ClearFilter key.Binding
@@ -47,6 +48,7 @@ func NewKeyMap() *KeyMap {
 		Review:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "review the plan")),
 		Edit:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "edit")),
 		Dismiss:     key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the form")),
+		Close:       key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "close")),
 		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Yes:         key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
 		No:          key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no")),

@@ -151,7 +151,7 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 	case scSummary:
-		if keyIs(msg, k.Dismiss) {
+		if keyIs(msg, k.Close) {
 			return s, done(nil, s.arg+": "+s.result.Summary(), false)
 		}
 		return s, s.scroll(msg)
@@ -360,7 +360,7 @@ func (s *Scenario) ShortHelp() []key.Binding {
 		}
 		return []key.Binding{k.Back}
 	case scSummary:
-		return []key.Binding{k.Dismiss, k.PageDown, k.PageUp}
+		return []key.Binding{k.Close, k.PageDown, k.PageUp}
 	}
 	return nil
 }
