@@ -1,32 +1,14 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/tokenscope/tokenscope/internal/testio"
 )
-
-// syncBuffer is a bytes.Buffer a running command writes while the test reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // `tokenscope emulator` serves another tokenscope (here: another Main with
 // another state dir) and stops cleanly when its context is cancelled, as
@@ -35,7 +17,7 @@ func TestEmulatorServesAndShutsDown(t *testing.T) {
 	server := newSandbox(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var out, errOut syncBuffer
+	var out, errOut testio.SyncBuffer
 	done := make(chan int, 1)
 	go func() {
 		done <- Main(ctx, []string{"emulator", "--listen", "127.0.0.1:0"}, strings.NewReader(""), &out, &errOut,

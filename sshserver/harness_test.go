@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tokenscope/tokenscope/internal/testio"
+
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
@@ -29,25 +31,8 @@ type testServer struct {
 	dir   string
 	keys  string // the authorized_keys file
 	store *state.Store
-	logs  *syncBuffer
+	logs  *testio.SyncBuffer
 	done  chan error // Serve's result
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // newKey makes an ed25519 client key.
@@ -100,7 +85,7 @@ func offlineConfig(t testing.TB, signers ...gossh.Signer) Config {
 // start runs cfg on 127.0.0.1:0 until the test ends.
 func start(t testing.TB, cfg Config) *testServer {
 	t.Helper()
-	logs := &syncBuffer{}
+	logs := &testio.SyncBuffer{}
 	if cfg.Log == nil {
 		cfg.Log = log.NewWithOptions(logs, log.Options{})
 	}
