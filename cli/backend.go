@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/tokenscope/tokenscope/client"
-	"github.com/tokenscope/tokenscope/client/emulator"
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/internal/netaddr"
 	"github.com/tokenscope/tokenscope/model/state"
 )

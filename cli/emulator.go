@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tokenscope/tokenscope/client/emulator"
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/internal/netaddr"
 )
 

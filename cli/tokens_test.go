@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tokenscope/tokenscope/client/emulator"
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/model"
 )
 

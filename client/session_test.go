@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/tokenscope/tokenscope/client"
-	"github.com/tokenscope/tokenscope/client/emulator"
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )

@@ -8,7 +8,7 @@ import (
 
 	"github.com/charmbracelet/ssh"
 
-	"github.com/tokenscope/tokenscope/client/emulator"
+	"github.com/tokenscope/tokenscope/emulator"
 )
 
 // emulators are the offline backends of the SSH keys that have a session

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tokenscope/tokenscope/client/emulator"
+	"github.com/tokenscope/tokenscope/emulator"
 )
 
 // TestKeysHaveTheirOwnEmulator: offline, an id seen on the projector is no

@@ -16,7 +16,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 	"github.com/tokenscope/tokenscope/client"
-	"github.com/tokenscope/tokenscope/client/emulator"
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 	"github.com/tokenscope/tokenscope/ui/common"
