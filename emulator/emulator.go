@@ -18,10 +18,6 @@ import (
 	"github.com/tokenscope/tokenscope/model/state"
 )
 
-// OfflineKey is a test key for talking to the emulator when the user has no
-// key of their own: the emulator, like Stripe, refuses requests without one.
-const OfflineKey = "sk_test_tokenscope_offline"
-
 // Options configures an Emulator.
 type Options struct {
 	// Dir is the state dir: objects live in Dir/emulator.json (0600, dir

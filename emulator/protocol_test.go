@@ -45,7 +45,6 @@ func TestAuth(t *testing.T) {
 	}{
 		{"secret", "sk_test_abc123", false, 200, ""},
 		{"restricted", "rk_test_abc123", false, 200, ""},
-		{"offline", OfflineKey, false, 200, ""},
 		{"basic", "sk_test_abc123", true, 200, ""},
 		{"none", "", false, 401, "You did not provide an API key."},
 		{"live", "sk_" + "live_51Habcdefghijk1234", false, 401, "Invalid API Key provided: sk_live_****1234"},
