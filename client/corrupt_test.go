@@ -7,6 +7,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/emulator"
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
@@ -29,7 +30,7 @@ func TestUnreadableStateSendsNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := &client.Session{API: c, Store: store}
-	if err := os.WriteFile(store.Path(), []byte(`{"version":1,"workspa`), state.FileMode); err != nil {
+	if err := os.WriteFile(store.Path(), []byte(`{"version":1,"workspa`), fsutil.FileMode); err != nil {
 		t.Fatal(err)
 	}
 	ctx := t.Context()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/emulator"
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
@@ -29,7 +30,7 @@ func TestSessionRefusesBadInputBeforeTheLock(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := &client.Session{API: c, Store: store}
-	release, err := state.Lock(t.Context(), store.Path()+".lock", -1, nil)
+	release, err := fsutil.Lock(t.Context(), store.Path()+".lock", -1, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

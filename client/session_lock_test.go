@@ -11,6 +11,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/emulator"
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
@@ -38,8 +39,8 @@ func newLockedSession(t *testing.T, dir string) *lockedSession {
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ls.sent.Add(1)
 		if r.Method == http.MethodPost {
-			release, err := state.Lock(r.Context(), store.Path()+".lock", -1, nil)
-			if errors.Is(err, state.ErrLocked) {
+			release, err := fsutil.Lock(r.Context(), store.Path()+".lock", -1, nil)
+			if errors.Is(err, fsutil.ErrLocked) {
 				ls.heldDuringPost.Add(1)
 			} else if err == nil {
 				release()

@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
 
 // apiError is Stripe's error object. Status is the HTTP status Stripe sends
@@ -72,7 +72,7 @@ func unrecognizedURL(r *http.Request) *apiError {
 // secretRefused answers a request whose stored fields would put a card
 // number or a key into emulator.json: refused, nothing stored. It names
 // the secret by its hint (last 4, key prefix) only.
-func secretRefused(se *state.SecretError) *apiError {
+func secretRefused(se *fsutil.SecretError) *apiError {
 	return newError(http.StatusBadRequest, invalidRequest, "", "",
 		fmt.Sprintf("This request holds what looks like a %s (%s) in a field the emulator stores (a name, a description, an email); %ss never go there. Nothing was stored.", se.Kind, se.Hint, se.Kind))
 }

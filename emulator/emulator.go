@@ -15,7 +15,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
 
 // Options configures an Emulator.
@@ -120,7 +120,7 @@ func (e *Emulator) serve(r *http.Request) response {
 			return respond(obj, aerr, reqID)
 		})
 	})
-	var secret *state.SecretError
+	var secret *fsutil.SecretError
 	switch {
 	case errors.As(err, &secret):
 		return errorResponse(secretRefused(secret), reqID)

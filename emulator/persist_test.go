@@ -9,8 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 	"github.com/tokenscope/tokenscope/model"
-	"github.com/tokenscope/tokenscope/model/state"
 )
 
 func TestPersistenceShared(t *testing.T) {
@@ -124,7 +124,7 @@ func TestConcurrentCreates(t *testing.T) {
 
 func TestCorruptFile(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, FileName), []byte("{not json"), state.FileMode); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte("{not json"), fsutil.FileMode); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := New(Options{Dir: dir}); err == nil || !strings.Contains(err.Error(), FileName) {
@@ -156,14 +156,14 @@ func checkNoSecrets(t testing.TB, dir string) {
 			return err
 		}
 		if d.IsDir() {
-			if info.Mode().Perm() != state.DirMode && path != dir {
+			if info.Mode().Perm() != fsutil.DirMode && path != dir {
 				t.Errorf("%s: mode %v", path, info.Mode().Perm())
 			}
 			return nil
 		}
 		files++
-		if info.Mode().Perm() != state.FileMode {
-			t.Errorf("%s: mode %v, want %v", path, info.Mode().Perm(), state.FileMode)
+		if info.Mode().Perm() != fsutil.FileMode {
+			t.Errorf("%s: mode %v, want %v", path, info.Mode().Perm(), fsutil.FileMode)
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -184,7 +184,7 @@ func checkNoSecrets(t testing.TB, dir string) {
 // TestCheckNoSecretsFails: the scan catches a card number and loose modes.
 func TestCheckNoSecretsFails(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "leak"), []byte(`{"last4":"4242","x":"4242424242424242"}`), state.FileMode); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "leak"), []byte(`{"last4":"4242","x":"4242424242424242"}`), fsutil.FileMode); err != nil {
 		t.Fatal(err)
 	}
 	ft := &fakeT{}

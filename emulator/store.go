@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
 
 // FileName is the emulator's file inside Options.Dir.
@@ -157,7 +157,7 @@ func (s *store) update(ctx context.Context, now time.Time, fn func(*db)) error {
 		s.db.dirty = false
 		return nil
 	}
-	unlock, err := state.Lock(ctx, s.path+".lock", lockTimeout, nil)
+	unlock, err := fsutil.Lock(ctx, s.path+".lock", lockTimeout, nil)
 	if err != nil {
 		return fmt.Errorf("emulator: %w", err)
 	}
@@ -186,10 +186,10 @@ func (s *store) write() error {
 	}
 	// The state file's guard: whatever a request carried into a stored
 	// field (a name, a description), no card number or key reaches disk.
-	if err := state.CheckSecrets(data); err != nil {
+	if err := fsutil.CheckSecrets(data); err != nil {
 		return fmt.Errorf("emulator: refusing to write %s: %w", s.path, err)
 	}
-	if err := state.WriteFileAtomic(s.path, data, false); err != nil {
+	if err := fsutil.WriteFileAtomic(s.path, data, false); err != nil {
 		return fmt.Errorf("emulator: write %s: %w", s.path, err)
 	}
 	fi, err := os.Stat(s.path)

@@ -42,7 +42,7 @@ func (es *emulators) acquire(key ssh.PublicKey) (emu *emulator.Emulator, release
 	defer es.mu.Unlock()
 	ke := es.open[name]
 	if ke == nil {
-		// emulator.New makes the dirs 0700 (state.EnsureDir).
+		// The emulator's first write makes the dirs 0700 (fsutil.EnsureDir).
 		e, err := emulator.New(emulator.Options{Dir: filepath.Join(es.dir, name)})
 		if err != nil {
 			return nil, nil, err

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -15,7 +16,7 @@ import (
 func writeBigState(b *testing.B, n int) *Store {
 	b.Helper()
 	s := openStore(b, b.TempDir(), func(o *Options) { o.MaxTokens = -1 })
-	st := &State{Version: Version, Serial: 1, Lineage: newID()}
+	st := &State{Version: Version, Serial: 1, Lineage: fsutil.NewID()}
 	w := st.Workspace("offline")
 	w.Tokens = make([]model.Record, 0, n)
 	for i := n - 1; i >= 0; i-- {
@@ -25,7 +26,7 @@ func writeBigState(b *testing.B, n int) *Store {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := os.WriteFile(s.Path(), data, FileMode); err != nil {
+	if err := os.WriteFile(s.Path(), data, fsutil.FileMode); err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"testing"
+
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
 
 // FuzzLoad writes arbitrary bytes as state.json: Load must never panic,
@@ -11,7 +13,7 @@ import (
 // unchanged, or the next Update would silently alter it.
 func FuzzLoad(f *testing.F) {
 	var st State
-	st.Version, st.Serial, st.Lineage = Version, 3, newID()
+	st.Version, st.Serial, st.Lineage = Version, 3, fsutil.NewID()
 	w := st.Workspace("offline")
 	w.Upsert(cardRecord("tok_a"))
 	w.Scenarios = map[string]string{"token.visa": "tok_a"}
@@ -36,7 +38,7 @@ func FuzzLoad(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if err := os.WriteFile(s.Path(), data, FileMode); err != nil {
+		if err := os.WriteFile(s.Path(), data, fsutil.FileMode); err != nil {
 			t.Fatal(err)
 		}
 		first, err := s.Load()
@@ -47,7 +49,7 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			t.Fatalf("a loaded state does not encode: %v", err)
 		}
-		if err := os.WriteFile(s.Path(), once, FileMode); err != nil {
+		if err := os.WriteFile(s.Path(), once, fsutil.FileMode); err != nil {
 			t.Fatal(err)
 		}
 		second, err := s.Load()

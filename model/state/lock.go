@@ -11,6 +11,7 @@ import (
 	"time"
 
 	json "github.com/go-json-experiment/json/v1"
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
 
 // LockInfo says who holds the state lock, as Terraform's
@@ -68,18 +69,18 @@ func (s *Store) infoPath() string { return s.Path() + ".lock.info" }
 // lock takes the state lock for op and records who holds it. The returned
 // func removes the info (if it is still ours) and releases the lock.
 func (s *Store) lock(ctx context.Context, op string) (func(), error) {
-	release, err := Lock(ctx, s.lockPath(), s.opts.LockTimeout, s.opts.OnWait)
-	if errors.Is(err, ErrLocked) {
+	release, err := fsutil.Lock(ctx, s.lockPath(), s.opts.LockTimeout, s.opts.OnWait)
+	if errors.Is(err, fsutil.ErrLocked) {
 		info, _ := s.readLockInfo() // best effort: the error is about the lock
 		return nil, &LockError{Info: info, Err: err}
 	}
 	if err != nil {
 		return nil, err
 	}
-	info := &LockInfo{ID: newID(), Operation: op, Who: s.opts.Who, PID: os.Getpid(), Created: time.Now().UTC(), Path: s.Path()}
+	info := &LockInfo{ID: fsutil.NewID(), Operation: op, Who: s.opts.Who, PID: os.Getpid(), Created: time.Now().UTC(), Path: s.Path()}
 	data, err := json.MarshalIndent(info, "", "  ")
 	if err == nil {
-		err = WriteFileAtomic(s.infoPath(), data, false)
+		err = fsutil.WriteFileAtomic(s.infoPath(), data, false)
 	}
 	if err != nil {
 		release()

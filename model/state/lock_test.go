@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
 
 // holdLock runs an Update whose fn blocks until release is closed; it
@@ -167,7 +169,7 @@ func TestNegativeLockTimeoutFailsAtOnce(t *testing.T) {
 	start := time.Now()
 	_, err := s.Update(context.Background(), "create", func(*State) error { return nil })
 	var lockErr *LockError
-	if !errors.As(err, &lockErr) || !errors.Is(err, ErrLocked) {
+	if !errors.As(err, &lockErr) || !errors.Is(err, fsutil.ErrLocked) {
 		t.Fatalf("err = %v, want a *LockError", err)
 	}
 	if waited := time.Since(start); waited > 5*time.Second {

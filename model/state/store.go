@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
 
 // FileName is the state file's name in the state dir.
@@ -73,7 +75,7 @@ func Open(opts Options) (*Store, error) {
 // bits is not (root, ACLs, read-only mounts). The probe's name starts as
 // renameio's temp files do, so removeOrphans clears one left by a kill.
 func (s *Store) Prepare() error {
-	if err := EnsureDir(s.opts.Dir); err != nil {
+	if err := fsutil.EnsureDir(s.opts.Dir); err != nil {
 		return err
 	}
 	f, err := createTemp(s.opts.Dir, "."+FileName+".probe*")
@@ -158,17 +160,17 @@ func (s *Store) Update(ctx context.Context, op string, fn func(*State) error) (*
 	}
 	st.Version = Version
 	if st.Lineage == "" {
-		st.Lineage = newID()
+		st.Lineage = fsutil.NewID()
 	}
 	st.Serial++
 	data, err := encode(st)
 	if err != nil {
 		return nil, fmt.Errorf("encode state: %w", err)
 	}
-	if err := CheckSecrets(data); err != nil {
+	if err := fsutil.CheckSecrets(data); err != nil {
 		return nil, fmt.Errorf("refusing to write the state: %w", err)
 	}
-	if err := WriteFileAtomic(s.Path(), data, true); err != nil {
+	if err := fsutil.WriteFileAtomic(s.Path(), data, true); err != nil {
 		return nil, fmt.Errorf("write state %s: %w", s.Path(), err)
 	}
 	return st, nil

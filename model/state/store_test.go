@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
 
 func TestLoadMissingIsEmpty(t *testing.T) {
@@ -73,10 +75,10 @@ func TestModesAreTightened(t *testing.T) {
 	addTokens(t, s, "offline", "tok_a")
 	addTokens(t, s, "offline", "tok_b")
 	for path, want := range map[string]os.FileMode{
-		dir:                                  DirMode,
-		s.Path():                             FileMode,
-		s.Path() + ".backup":                 FileMode,
-		filepath.Join(dir, FileName+".lock"): FileMode,
+		dir:                                  fsutil.DirMode,
+		s.Path():                             fsutil.FileMode,
+		s.Path() + ".backup":                 fsutil.FileMode,
+		filepath.Join(dir, FileName+".lock"): fsutil.FileMode,
 	} {
 		fi, err := os.Stat(path)
 		if err != nil {
@@ -116,7 +118,7 @@ func TestCorruptStateIsAnErrorNamingTheBackup(t *testing.T) {
 	s := openStore(t, t.TempDir())
 	addTokens(t, s, "offline", "tok_a")
 	addTokens(t, s, "offline", "tok_b")
-	if err := os.WriteFile(s.Path(), []byte(`{"version":1,"serial":3,"work`), FileMode); err != nil {
+	if err := os.WriteFile(s.Path(), []byte(`{"version":1,"serial":3,"work`), fsutil.FileMode); err != nil {
 		t.Fatal(err)
 	}
 	_, err := s.Load()
@@ -139,7 +141,7 @@ func TestCorruptStateIsAnErrorNamingTheBackup(t *testing.T) {
 func TestLoadRefusesOtherVersions(t *testing.T) {
 	for _, body := range []string{`{"version":2,"workspaces":{}}`, `{"workspaces":{}}`, `null`, ``} {
 		s := openStore(t, t.TempDir())
-		if err := os.WriteFile(s.Path(), []byte(body), FileMode); err != nil {
+		if err := os.WriteFile(s.Path(), []byte(body), fsutil.FileMode); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.Load(); err == nil {
@@ -180,5 +182,54 @@ func TestMaxTokensTrimsOnWrite(t *testing.T) {
 func TestOpenWithoutDir(t *testing.T) {
 	if _, err := Open(Options{}); err == nil {
 		t.Fatal("Open without a dir succeeded")
+	}
+}
+
+// Update refuses a state holding a secret and leaves the file as it was.
+func TestUpdateRefusesSecrets(t *testing.T) {
+	for name, leak := range map[string]string{
+		"card number":         "4242424242424242",
+		"grouped card number": "4000 0566 5566 5556",
+		"amex":                "378282246310005",
+		"secret key":          "sk_test_51AbCdEfGhIjKlMnOp",
+		"restricted live key": "rk_" + "live_51AbCdEfGhIjKlMnOp",
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := openStore(t, t.TempDir())
+			addTokens(t, s, "offline", "tok_a")
+			before, _ := os.ReadFile(s.Path())
+			_, err := s.Update(context.Background(), "create", func(st *State) error {
+				r := cardRecord("tok_b")
+				r.Summary = "oops " + leak
+				st.Workspace("offline").Upsert(r)
+				return nil
+			})
+			if err == nil {
+				t.Fatal("the write was not refused")
+			}
+			if strings.Contains(err.Error(), leak) {
+				t.Errorf("the error repeats the secret: %v", err)
+			}
+			if after, _ := os.ReadFile(s.Path()); !bytes.Equal(before, after) {
+				t.Error("state.json changed")
+			}
+		})
+	}
+}
+
+// A whole realistic state, lineage, request ids and times included,
+// passes the secret guard.
+func TestRealStatePassesTheSecretGuard(t *testing.T) {
+	var st State
+	st.Version, st.Serial, st.Lineage = Version, 12, fsutil.NewID()
+	for i := 0; i < 200; i++ {
+		st.Workspace("offline").Upsert(cardRecord(tokID("real", i)))
+	}
+	data, err := encode(&st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fsutil.CheckSecrets(data); err != nil {
+		t.Fatalf("a real state is refused: %v", err)
 	}
 }

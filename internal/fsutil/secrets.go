@@ -1,4 +1,4 @@
-package state
+package fsutil
 
 import (
 	"bytes"
@@ -7,13 +7,13 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-// The guard is the last check before state.json is written. The state only
-// ever holds what Stripe returns (a Token object carries last4, never the
-// number) and local facts, so nothing secret should reach it; but a bug that
-// stores a request body, a form value or an error text would put a card
-// number or a key into a file that lives on for years, is copied by backups
-// and is read by `state pull`. Refusing the write turns that bug into a loud
-// error instead of a silent leak.
+// The guard is the last check before state.json or the emulator's objects
+// are written. They only ever hold what Stripe returns (a Token object
+// carries last4, never the number) and local facts, so nothing secret
+// should reach them; but a bug that stores a request body, a form value or
+// an error text would put a card number or a key into a file that lives on
+// for years, is copied by backups and is read by `state pull`. Refusing the
+// write turns that bug into a loud error instead of a silent leak.
 
 // secretKeyPrefixes are Stripe's secret and restricted key prefixes.
 // Publishable keys (pk_) are public by design and are not refused.

@@ -1,14 +1,14 @@
-package state
+package fsutil
 
 import (
 	"crypto/rand"
 	"fmt"
 )
 
-// newID returns a random UUID (version 4) for a lineage, a lock or a temp
+// NewID returns a random UUID (version 4) for a lineage, a lock or a temp
 // file name. Its groups are at most 12 characters long, so it can never look
 // like a card number to the secret guard.
-func newID() string {
+func NewID() string {
 	var b [16]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
 	b[6] = b[6]&0x0f | 0x40

@@ -1,0 +1,70 @@
+package fsutil
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/google/renameio/v2"
+)
+
+// WriteFileAtomic replaces path with data so that a reader, or a process
+// killed half way, only ever sees the old file or the new one: write a temp
+// file, fsync, rename over path (renameio does the dance). The temp file is
+// made in path's own dir, never in a shared /tmp, and the result is
+// FileMode even when the old file was looser. With backup set, the previous
+// file is first kept as path+".backup".
+func WriteFileAtomic(path string, data []byte, backup bool) error {
+	if err := EnsureDir(filepath.Dir(path)); err != nil {
+		return err
+	}
+	if backup {
+		if err := keepBackup(path); err != nil {
+			return fmt.Errorf("write backup: %w", err)
+		}
+	}
+	return writeAtomic(path, data)
+}
+
+func writeAtomic(path string, data []byte) error {
+	t, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)), renameio.WithPermissions(FileMode))
+	if err != nil {
+		return err
+	}
+	defer t.Cleanup()
+	if _, err := t.Write(data); err != nil {
+		return err
+	}
+	return t.CloseAtomicallyReplace()
+}
+
+// keepBackup makes path+".backup" the current content of path. A hard link
+// costs nothing however big the state is (copying 9 MB on every write would
+// not), and renaming the link into place means a crash leaves either the
+// older or the newer backup, never half of one. Where hard links are not
+// supported it copies.
+func keepBackup(path string) error {
+	tmp := path + ".backup." + NewID()
+	err := os.Link(path, tmp)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil // nothing written yet, nothing to keep
+	case err != nil:
+		old, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return writeAtomic(path+".backup", old)
+	}
+	if err := os.Chmod(tmp, FileMode); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path+".backup"); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
