@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // createCmd groups the four kinds of token. Each builds a TokenRequest
@@ -249,10 +250,9 @@ func (a *app) printPlan(ch model.Change) error {
 // lines: version, planned_change per change, change_summary.
 func (a *app) writePlan(p model.Plan) error {
 	if !a.json {
-		p.Render(a.stdout)
-		return nil
+		return views.WritePlan(a.stdout, p)
 	}
-	j := model.NewJSONUI(a.stdout, Version)
+	j := views.NewJSONUI(a.stdout, Version)
 	for _, ch := range p.Changes {
 		j.PlannedChange(ch)
 	}

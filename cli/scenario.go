@@ -13,8 +13,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenscope/tokenscope/client"
-	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/scenario"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 const scenarioArgs = `FILE is a scenario file in HCL; pack:NAME is a built-in pack (` + "`pack:brands`, `pack:declines`, `pack:banks`" + `).
@@ -80,7 +80,9 @@ error: the other tokens are kept, and the command exits 1.`,
 			if a.json {
 				return a.applyJSON(c, sess, p)
 			}
-			p.Render(a.stdout)
+			if err := views.WritePlan(a.stdout, p.Plan); err != nil {
+				return err
+			}
 			if len(p.Changes) == 0 {
 				fmt.Fprintln(a.stdout, "\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.")
 				return nil
@@ -138,7 +140,7 @@ func (a *app) writeDiagnostics(f *scenario.File, diags hcl.Diagnostics) {
 		_ = f.WriteDiagnostics(a.stderr, diags, 0, false)
 		return
 	}
-	j := model.NewJSONUI(a.stdout, Version)
+	j := views.NewJSONUI(a.stdout, Version)
 	for _, d := range diags {
 		severity := "error"
 		if d.Severity == hcl.DiagWarning {
@@ -175,7 +177,7 @@ func (a *app) applyText(c *cobra.Command, sess *client.Session, p *scenario.Plan
 // expected decline is an apply_complete (the failed charge is its id)
 // followed by a warning diagnostic that names the codes.
 func (a *app) applyJSON(c *cobra.Command, sess *client.Session, p *scenario.Plan) error {
-	j := model.NewJSONUI(a.stdout, Version)
+	j := views.NewJSONUI(a.stdout, Version)
 	for _, ch := range p.Changes {
 		j.PlannedChange(ch)
 	}

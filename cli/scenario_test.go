@@ -12,6 +12,7 @@ import (
 	"github.com/creack/pty"
 
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // writeScenario puts src in a scenario.hcl of its own and returns the path.
@@ -116,7 +117,7 @@ func TestApplyDeclinesPackThenNoChanges(t *testing.T) {
 		}
 	}
 	again := s.ok("apply", "pack:declines", "--auto-approve")
-	if !strings.HasPrefix(again.out, model.NoChanges) || strings.Contains(again.out, "Creating") {
+	if !strings.HasPrefix(again.out, views.NoChanges) || strings.Contains(again.out, "Creating") {
 		t.Errorf("second apply:\n%s", again.out)
 	}
 	if n := len(strings.Fields(s.ok("state", "list").out)); n != 16 {
@@ -135,7 +136,7 @@ func TestApplyReplaceMakesOneFreshToken(t *testing.T) {
 	if n := len(strings.Fields(s.ok("state", "list").out)); n != 3 {
 		t.Errorf("state holds %d tokens, want 3 (a, b, and the new a)", n)
 	}
-	if all := s.ok("plan", path).out; !strings.HasPrefix(all, model.NoChanges) {
+	if all := s.ok("plan", path).out; !strings.HasPrefix(all, views.NoChanges) {
 		t.Errorf("plan after replace:\n%s", all)
 	}
 }

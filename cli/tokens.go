@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // getCmd retrieves a token from the API and records it in the state.
@@ -77,7 +78,7 @@ func writeList(w io.Writer, recs []model.Record, label string, now time.Time) er
 			used++
 		}
 	}
-	fmt.Fprintf(w, "%d %s · %d used · %s\n", len(recs), model.Plural(len(recs), "token", "tokens"), used, label)
+	fmt.Fprintf(w, "%d %s · %d used · %s\n", len(recs), views.Plural(len(recs), "token", "tokens"), used, label)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTYPE\tUSED\tAGE\tSUMMARY")
 	for _, r := range recs {
@@ -132,8 +133,8 @@ func (a *app) refreshCmd() *cobra.Command {
 				if err := writeRefreshJSON(a.stdout, report); err != nil {
 					return err
 				}
-			} else {
-				report.Render(a.stdout)
+			} else if err := views.WriteRefresh(a.stdout, report); err != nil {
+				return err
 			}
 			return refreshFailure(report)
 		},
@@ -144,7 +145,7 @@ func (a *app) refreshCmd() *cobra.Command {
 
 // writeRefreshJSON writes the report as Terraform's refresh-only stream.
 func writeRefreshJSON(w io.Writer, r model.RefreshReport) error {
-	j := model.NewJSONUI(w, Version)
+	j := views.NewJSONUI(w, Version)
 	for _, d := range r.Drifts {
 		j.ResourceDrift(d)
 	}

@@ -2,12 +2,8 @@ package model
 
 import (
 	"fmt"
-	"io"
-	"sort"
 	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/stripe/stripe-go/v85"
 )
@@ -109,39 +105,6 @@ func GoneDrift(old Record, code string) Drift {
 	return Drift{ID: old.ID, Code: code, Gone: true}
 }
 
-// idWidth is the width of a shortened id: 12 characters and an ellipsis.
-const idWidth = 13
-
-// ShortID cuts an id to its first 12 characters and an ellipsis
-// ("tok_1QxYa1Bc…"), for human text only: JSON always carries the full id.
-func ShortID(id string) string {
-	if utf8.RuneCountInString(id) <= idWidth {
-		return id
-	}
-	return string([]rune(id)[:idWidth-1]) + "…"
-}
-
-// idColumn is a shortened id padded to a fixed width, so the text after
-// it lines up.
-func idColumn(id string) string {
-	short := ShortID(id)
-	return short + strings.Repeat(" ", max(0, idWidth-utf8.RuneCountInString(short)))
-}
-
-// String reads "~ tok_1QxYa1Bc…   used: false -> true" or
-// "- tok_1QxXz9Aa…   no longer exists (resource_missing)".
-func (d Drift) String() string {
-	id := idColumn(d.ID)
-	if d.Gone {
-		what := "no longer exists"
-		if d.Code != "" {
-			what += " (" + d.Code + ")"
-		}
-		return "- " + id + "   " + what
-	}
-	return "~ " + id + "   " + d.Field + ": " + d.From + " -> " + d.To
-}
-
 // RefreshReport is the outcome of re-reading tokens from the API.
 type RefreshReport struct {
 	Total   int
@@ -169,56 +132,4 @@ func (r RefreshReport) Counts() (changed, gone, failed, unchanged int) {
 	failed = len(r.Errors)
 	unchanged = max(0, r.Total-changed-gone-failed)
 	return changed, gone, failed, unchanged
-}
-
-// Render writes the report as screens.md sketches it:
-//
-//	Refreshed 7 tokens in 0.4s.
-//	  ~ tok_1QxYa1Bc…   used: false -> true
-//	  - tok_1QxXz9Aa…   no longer exists (resource_missing)
-//	Refresh: 1 changed, 1 gone, 5 unchanged.
-//
-// Tokens that could not be read are not counted as refreshed: "Refreshed 0
-// of 1 tokens" with the failure listed under it, not "Refreshed 1 token".
-func (r RefreshReport) Render(w io.Writer) {
-	changed, gone, failed, unchanged := r.Counts()
-	done := fmt.Sprintf("%d %s", r.Total, Plural(r.Total, "token", "tokens"))
-	if failed > 0 {
-		done = fmt.Sprintf("%d of %d %s", max(r.Total-failed, 0), r.Total, Plural(r.Total, "token", "tokens"))
-	}
-	fmt.Fprintf(w, "Refreshed %s in %s.\n", done, elapsed(r.Elapsed))
-	for _, d := range r.Drifts {
-		fmt.Fprintln(w, "  "+d.String())
-	}
-	ids := make([]string, 0, len(r.Errors))
-	for id := range r.Errors {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		fmt.Fprintf(w, "  ! %s   %v\n", idColumn(id), r.Errors[id])
-	}
-	summary := fmt.Sprintf("Refresh: %d changed, %d gone, %d unchanged", changed, gone, unchanged)
-	if failed > 0 {
-		summary += fmt.Sprintf(", %d failed", failed)
-	}
-	fmt.Fprintln(w, summary+".")
-}
-
-// Plural picks the noun for n: "1 token", "0 tokens", "2 tokens". The
-// CLI, the TUI and the reports all count tokens; one rule for all.
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// elapsed is a duration as a person reads it: "12ms" below a second
-// (where "0.0s" said nothing), "1.2s" above.
-func elapsed(d time.Duration) string {
-	if d < time.Second {
-		return fmt.Sprintf("%dms", d.Milliseconds())
-	}
-	return fmt.Sprintf("%.1fs", d.Seconds())
 }

@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 )
@@ -16,12 +15,9 @@ const (
 	ActionDelete  = "delete"
 )
 
-// Values a plan shows instead of a value.
-const (
-	KnownAfterApply = "(known after apply)"
-	// NoChanges is what a plan with nothing to do prints.
-	NoChanges = "No changes. The test tokens already match the configuration."
-)
+// KnownAfterApply is what a plan shows for a value the API will choose
+// (a token's id, whether it is used).
+const KnownAfterApply = "(known after apply)"
 
 // Plan is what tokenscope will do, shown before it does it.
 type Plan struct {
@@ -73,56 +69,6 @@ func (p Plan) Counts() (add, change, destroy int) {
 		}
 	}
 	return add, change, destroy
-}
-
-// Render writes the plan as Terraform would: plain text, no colour (the UI
-// colours lines by their leading glyph), "=" signs aligned per resource.
-func (p Plan) Render(w io.Writer) {
-	if len(p.Changes) == 0 {
-		fmt.Fprintln(w, NoChanges)
-		return
-	}
-	fmt.Fprintln(w, "tokenscope will perform the following actions:")
-	for _, c := range p.Changes {
-		fmt.Fprintln(w)
-		c.render(w, p.Target)
-	}
-	add, change, destroy := p.Counts()
-	fmt.Fprintf(w, "\nPlan: %d to add, %d to change, %d to destroy.\n", add, change, destroy)
-}
-
-func (c Change) render(w io.Writer, target string) {
-	glyph, verb := "+", "will be created"
-	if c.Action == ActionReplace {
-		glyph, verb = "-/+", "must be replaced"
-	}
-	if c.Reason != "" {
-		verb += ": " + c.Reason
-	}
-	fmt.Fprintf(w, "  # %s %s\n", c.Address, verb)
-	fmt.Fprintf(w, "  %s %s %s {\n", glyph, c.Type(), strconv.Quote(c.Name()))
-	width := 0
-	for _, a := range c.Attrs {
-		width = max(width, len(a.Name))
-	}
-	for _, a := range c.Attrs {
-		line := fmt.Sprintf("      + %-*s = %s", width, a.Name, a.Value)
-		if a.Old != "" {
-			line = fmt.Sprintf("      ~ %-*s = %s -> %s", width, a.Name, a.Old, a.Value)
-		}
-		if a.Note != "" {
-			line += "   (" + a.Note + ")"
-		}
-		fmt.Fprintln(w, line)
-	}
-	fmt.Fprintln(w, "    }")
-	if c.Request != "" {
-		req := c.Request
-		if target != "" {
-			req += "  →  " + target
-		}
-		fmt.Fprintf(w, "\n  %s\n", req)
-	}
 }
 
 func str(s string) string { return strconv.Quote(s) }

@@ -10,6 +10,7 @@ import (
 	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // offlineSession is the offline emulator behind the real client, recording
@@ -98,7 +99,7 @@ func TestApplyDeclinesPack(t *testing.T) {
 		t.Fatalf("second plan: %d changes, %d unchanged", len(again.Changes), len(again.Unchanged))
 	}
 	var text bytes.Buffer
-	again.Render(&text)
+	_ = views.WritePlan(&text, again.Plan)
 	if !strings.HasPrefix(text.String(), "No changes.") {
 		t.Errorf("second plan renders %q", text.String())
 	}

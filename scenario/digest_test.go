@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 const lostCard = `
@@ -33,7 +34,7 @@ func TestChangedBlockIsReplaced(t *testing.T) {
 	changed := mustParse(t, strings.Replace(lostCard, "lost_card", "stolen_card", 1))
 	p := planFor(t, s, changed, PlanOptions{})
 	var text bytes.Buffer
-	p.Render(&text)
+	_ = views.WritePlan(&text, p.Plan)
 	for _, want := range []string{
 		"# token.x must be replaced: its block changed since it was applied",
 		`-/+ token "x" {`,
@@ -58,7 +59,7 @@ func TestChangedBlockIsReplaced(t *testing.T) {
 	// the reason in the header.
 	more := mustParse(t, strings.Replace(strings.Replace(lostCard, "lost_card", "stolen_card", 1), "1000", "2000", 1))
 	text.Reset()
-	planFor(t, s, more, PlanOptions{}).Render(&text)
+	_ = views.WritePlan(&text, planFor(t, s, more, PlanOptions{}).Plan)
 	if !strings.Contains(text.String(), "# token.x must be replaced: its block changed") || strings.Contains(text.String(), "~ preset") {
 		t.Errorf("amount change plans:\n%s", text.String())
 	}

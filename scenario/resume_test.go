@@ -8,6 +8,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // interrupted seeds the state as an apply killed between a token's create
@@ -38,7 +39,7 @@ func TestInterruptedApplyPlansTheUseAgain(t *testing.T) {
 
 	p := planFor(t, s, only, PlanOptions{})
 	var text bytes.Buffer
-	p.Render(&text)
+	_ = views.WritePlan(&text, p.Plan)
 	if add, change, destroy := p.Counts(); add != 1 || change != 0 || destroy != 0 {
 		t.Fatalf("plan counts %d/%d/%d, want 1 to add:\n%s", add, change, destroy, text.String())
 	}

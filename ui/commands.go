@@ -11,6 +11,7 @@ import (
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // Messages of the shell's own commands. Every API call and state read runs
@@ -159,7 +160,7 @@ func (a *App) refreshed(msg refreshedMsg) tea.Cmd {
 		}
 		run.finished, run.report = true, msg.report
 		a.pager.reload()
-		a.status = lastLine(reportString(msg.report))
+		a.status = views.RefreshSummary(msg.report)
 		return a.loadCmd()
 	}
 	delete(a.inflight, msg.id)
@@ -177,7 +178,7 @@ func (a *App) refreshed(msg refreshedMsg) tea.Cmd {
 	default:
 		var ds []string
 		for _, d := range msg.report.Drifts {
-			ds = append(ds, strings.TrimSpace(d.String()))
+			ds = append(ds, views.DriftLine(d).Text)
 		}
 		a.status = strings.Join(ds, "; ")
 	}

@@ -8,8 +8,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // indentJSON is the raw API object, indented, as the J view shows it.
@@ -69,28 +69,8 @@ func (a *App) reportText(run *refreshRun, _ int) string {
 		}
 		return fmt.Sprintf("%s\n%d of %d tokens", a.bar.ViewAs(pct), run.done, run.total)
 	}
-	lines := strings.Split(reportString(run.report), "\n")
-	for i, l := range lines {
-		switch t := strings.TrimSpace(l); {
-		case strings.HasPrefix(t, common.GlyphDrift+" "):
-			l = a.st.Drift.Render(l)
-		case strings.HasPrefix(t, common.GlyphGone+" "):
-			l = a.st.Gone.Render(l)
-		case strings.HasPrefix(t, common.GlyphError+" "):
-			l = a.st.Error.Render(l)
-		}
-		lines[i] = l
-	}
-	return strings.Join(lines, "\n")
+	return strings.Join(common.StyleLines(a.st, views.RefreshLines(run.report), 0), "\n")
 }
-
-func reportString(r model.RefreshReport) string {
-	var b strings.Builder
-	r.Render(&b)
-	return strings.TrimSuffix(b.String(), "\n")
-}
-
-func lastLine(s string) string { return s[strings.LastIndex(s, "\n")+1:] }
 
 func indent(s, by string) string {
 	return by + strings.ReplaceAll(s, "\n", "\n"+by)

@@ -7,8 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // View draws header, body, status line and key footer, exactly the
@@ -28,7 +28,7 @@ func (a *App) header() string {
 	// The badge's own padding makes the space after "─".
 	left := " " + a.st.Header.Render("tokenscope") + " ─" + a.st.HeaderBadge.Render(a.backendLabel())
 	n := len(a.list.tokens)
-	counts := fmt.Sprintf("%d %s", n, model.Plural(n, "token", "tokens"))
+	counts := fmt.Sprintf("%d %s", n, views.Plural(n, "token", "tokens"))
 	if a.list.query != "" {
 		counts = fmt.Sprintf("%d of %s", a.list.len(), counts)
 	}

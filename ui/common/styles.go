@@ -3,18 +3,21 @@ package common
 import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // Glyphs carry the meaning; colour only adds to it, so NO_COLOR and
 // 16-colour terminals lose nothing.
+// The glyphs of views' Kinds are views'; the TUI adds the selection.
 const (
 	GlyphSelected = "›"
-	GlyphUnused   = "○"
-	GlyphUsed     = "●"
-	GlyphAdd      = "+"
-	GlyphDrift    = "~"
-	GlyphGone     = "-"
-	GlyphError    = "!"
+	GlyphUnused   = views.GlyphUnused
+	GlyphUsed     = views.GlyphUsed
+	GlyphAdd      = views.GlyphCreate
+	GlyphDrift    = views.GlyphChange
+	GlyphGone     = views.GlyphGone
+	GlyphError    = views.GlyphError
 )
 
 // Styles is every style the TUI uses, built once per lipgloss renderer: an

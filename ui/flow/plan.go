@@ -1,13 +1,13 @@
 package flow
 
 import (
-	"bytes"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // planView is a plan on screen, written as the headless commands write it:
@@ -19,22 +19,16 @@ import (
 type planView struct {
 	st      *common.Styles
 	keys    *common.KeyMap
-	actions []string // the actions as the plan wrote them
-	lines   []string // the actions wrapped to the width, coloured by glyph
+	actions []views.Line // the plan's actions
+	lines   []string     // the actions wrapped to the width, styled by kind
 	summary string
 	w, h    int // h: rows for the actions
 	offset  int
 }
 
 func newPlanView(pc *common.ProgramContext, w, h int, changes ...model.Change) *planView {
-	var b bytes.Buffer
-	model.Plan{Target: pc.Backend.Label(), Changes: changes}.Render(&b)
-	text := strings.TrimRight(b.String(), "\n")
-	body, summary := "", text
-	if i := strings.LastIndex(text, "\n"); i >= 0 {
-		body, summary = strings.TrimRight(text[:i], "\n"), text[i+1:]
-	}
-	p := &planView{st: pc.Styles, keys: pc.Keys, actions: strings.Split(body, "\n"), summary: summary}
+	plan := model.Plan{Target: pc.Backend.Label(), Changes: changes}
+	p := &planView{st: pc.Styles, keys: pc.Keys, actions: views.PlanActions(plan), summary: views.PlanSummary(plan)}
 	p.setSize(w, h)
 	return p
 }
@@ -45,30 +39,8 @@ func newPlanView(pc *common.ProgramContext, w, h int, changes ...model.Change) *
 // read whole, not cut.
 func (p *planView) setSize(w, h int) {
 	p.w, p.h = max(w, 1), max(h-2, 1)
-	p.lines = hangPlan(p.st, p.actions, p.w)
+	p.lines = common.StyleLines(p.st, p.actions, p.w)
 	p.scroll(0)
-}
-
-// hangPlan wraps plan lines to w cells at spaces, under their value
-// (valueColumn), each part coloured as its line (glyphStyle).
-func hangPlan(st *common.Styles, lines []string, w int) []string {
-	var out []string
-	for _, l := range lines {
-		style := glyphStyle(st, l)
-		for _, part := range common.Hang(valueColumn(l), l[len(valueColumn(l)):], w) {
-			out = append(out, style.Render(part))
-		}
-	}
-	return out
-}
-
-// valueColumn is the start of a plan line up to its value: through " = "
-// for an attribute, its indent otherwise.
-func valueColumn(l string) string {
-	if i := strings.Index(l, " = "); i >= 0 {
-		return l[:i+len(" = ")]
-	}
-	return l[:len(l)-len(strings.TrimLeft(l, " "))]
 }
 
 func (p *planView) scroll(by int) {
@@ -107,34 +79,4 @@ func (p *planView) view() string {
 		s += p.st.Muted.Render("  ↑ more above")
 	}
 	return s
-}
-
-// colourByGlyph colours plan and drift lines by glyphStyle.
-func colourByGlyph(st *common.Styles, text string) string {
-	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = glyphStyle(st, l).Render(l)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// glyphStyle is a plan or drift line's colour: + add, ~ drift, - gone,
-// ! error, # comments muted, none for the rest.
-func glyphStyle(st *common.Styles, l string) lipgloss.Style {
-	t := strings.TrimLeft(l, " ")
-	switch {
-	case strings.HasPrefix(t, "-/+"):
-		return st.Drift
-	case strings.HasPrefix(t, common.GlyphAdd):
-		return st.Add
-	case strings.HasPrefix(t, common.GlyphDrift):
-		return st.Drift
-	case strings.HasPrefix(t, common.GlyphGone):
-		return st.Gone
-	case strings.HasPrefix(t, common.GlyphError):
-		return st.Error
-	case strings.HasPrefix(t, "#"):
-		return st.Muted
-	}
-	return lipgloss.NewStyle()
 }

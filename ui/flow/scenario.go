@@ -13,10 +13,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/hashicorp/hcl/v2"
 	"github.com/muesli/termenv"
-	"github.com/tokenscope/tokenscope/model"
+
 	"github.com/tokenscope/tokenscope/scenario"
 	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // scenarioStep is where the scenario flow is.
@@ -176,11 +178,9 @@ func (s *Scenario) addEvent(e scenario.Event) {
 func (s *Scenario) load(arg string) {
 	s.arg, s.plan, s.step = arg, nil, scPlan
 	f, diags := scenario.Load(arg)
-	var b bytes.Buffer
 	if diags.HasErrors() {
-		_ = f.WriteDiagnostics(&b, diags, uint(max(s.w-4, 20)), false)
-		s.vp.SetContent(common.MaskNumbers(colourByGlyph(s.pc.Styles, strings.ReplaceAll(b.String(), "Error: ", common.GlyphError+" "))) +
-			"\n\n" + s.pc.Styles.Muted.Render("nothing was sent"))
+		lines := common.StyleLines(s.pc.Styles, diagnosticLines(f, diags, max(s.w-4, 20)), 0)
+		s.vp.SetContent(strings.Join(lines, "\n") + "\n\n" + s.pc.Styles.Muted.Render("nothing was sent"))
 		s.vp.GotoTop()
 		return
 	}
@@ -193,6 +193,31 @@ func (s *Scenario) load(arg string) {
 	}
 	s.refreshContent()
 	s.vp.GotoTop()
+}
+
+// diagnosticLines are the scenario's diagnostics as HCL writes them,
+// wrapped to width, each error's "Error:" header an error line led by the
+// glyph, with card and id numbers masked.
+func diagnosticLines(f *scenario.File, diags hcl.Diagnostics, width int) []views.Line {
+	var out []views.Line
+	for _, d := range diags {
+		var b bytes.Buffer
+		_ = f.WriteDiagnostics(&b, hcl.Diagnostics{d}, uint(width), false)
+		text := common.MaskNumbers(b.String())
+		head, body, _ := strings.Cut(text, "\n")
+		line := views.Line{Text: head}
+		if d.Severity == hcl.DiagError {
+			line = views.Line{Kind: views.Error, Text: views.GlyphError + " " + strings.TrimPrefix(head, "Error: ")}
+		}
+		out = append(out, line)
+		for _, l := range strings.Split(body, "\n") {
+			out = append(out, views.Line{Text: l})
+		}
+	}
+	for len(out) > 0 && out[len(out)-1].Text == "" {
+		out = out[:len(out)-1]
+	}
+	return out
 }
 
 // apply runs the plan in a goroutine; its events come back one message at
@@ -233,13 +258,10 @@ func (s *Scenario) refreshContent() {
 			return // diagnostics or an error, set by load
 		}
 		if len(s.plan.Changes) == 0 {
-			s.vp.SetContent(st.Add.Render(model.NoChanges) + "\n\n" + st.Muted.Render(fmt.Sprintf("%d tokens already in the state", len(s.plan.Unchanged))))
+			s.vp.SetContent(st.Add.Render(views.NoChanges) + "\n\n" + st.Muted.Render(fmt.Sprintf("%d tokens already in the state", len(s.plan.Unchanged))))
 			return
 		}
-		var b bytes.Buffer
-		s.plan.Render(&b)
-		plan := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
-		s.vp.SetContent(strings.Join(hangPlan(st, plan, s.vp.Width), "\n"))
+		s.vp.SetContent(strings.Join(common.StyleLines(st, views.PlanLines(s.plan.Plan), s.vp.Width), "\n"))
 	case scApply:
 		lines := colourEvents(st, s.lines, s.vp.Width)
 		if keep := s.vp.Height - 3; len(lines) > keep {

@@ -7,7 +7,9 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/tokenscope/tokenscope/scenario"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // At 80 columns the plan and the apply's step lines wrap at spaces under
@@ -18,7 +20,7 @@ func TestScenarioWrapsLongLinesAt80Columns(t *testing.T) {
 	s.load("pack:declines")
 	s.SetSize(80, 400) // tall enough to show the whole plan at once
 	var b bytes.Buffer
-	s.plan.Render(&b)
+	_ = views.WritePlan(&b, s.plan.Plan)
 	wantWords(t, "plan", s.View(), strings.Split(b.String(), "\n"))
 	if !hungUnder(s.View(), "(known after apply)", "insufficient_funds)") {
 		t.Errorf("the expected outcome is not hung under the value of its line:\n%s", s.View())

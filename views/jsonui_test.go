@@ -1,4 +1,4 @@
-package model
+package views
 
 import (
 	"bufio"
@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // lines parses every line of a JSON UI stream, failing on any that is not
@@ -74,8 +76,8 @@ func TestJSONUIApplyStream(t *testing.T) {
 	ui := NewJSONUI(&b, "dev")
 	clock := time.Date(2026, 6, 15, 12, 0, 0, 0, time.UTC)
 	ui.now = func() time.Time { return clock }
-	card := PlanCreate("card", TokenRequest{Kind: KindCard, Card: &CardInput{Number: "4242424242424242", ExpMonth: 12, ExpYear: 2030, CVC: "123"}})
-	charge := PlanUse("card", UseRequest{TokenID: "tok_visa", Kind: UseCharge, Amount: 1000, Currency: "usd"})
+	card := model.PlanCreate("card", model.TokenRequest{Kind: model.KindCard, Card: &model.CardInput{Number: "4242424242424242", ExpMonth: 12, ExpYear: 2030, CVC: "123"}})
+	charge := model.PlanUse("card", model.UseRequest{TokenID: "tok_visa", Kind: model.UseCharge, Amount: 1000, Currency: "usd"})
 	ui.PlannedChange(card)
 	ui.PlannedChange(charge)
 	ui.ChangeSummary(2, 0, 0, "plan")
@@ -139,8 +141,8 @@ func TestJSONUIApplyStream(t *testing.T) {
 func TestJSONUIDriftKeepsFullIDs(t *testing.T) {
 	var b strings.Builder
 	ui := NewJSONUI(&b, "dev")
-	ui.ResourceDrift(Drift{ID: "tok_1QxYa1BcDeFgHiJk", Field: "used", From: "false", To: "true"})
-	ui.ResourceDrift(GoneDrift(Record{ID: "tok_1QxXz9AaBbCcDd"}, "resource_missing"))
+	ui.ResourceDrift(model.Drift{ID: "tok_1QxYa1BcDeFgHiJk", Field: "used", From: "false", To: "true"})
+	ui.ResourceDrift(model.GoneDrift(model.Record{ID: "tok_1QxXz9AaBbCcDd"}, "resource_missing"))
 	ui.ChangeSummary(0, 1, 1, "refresh")
 	ui.Diagnostic("warning", "state is large", "10000 tokens")
 	msgs := lines(t, b.String())
@@ -174,7 +176,7 @@ func TestJSONUIConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := PlanUse("x", UseRequest{TokenID: "tok_visa", Kind: UseCustomer})
+			c := model.PlanUse("x", model.UseRequest{TokenID: "tok_visa", Kind: model.UseCustomer})
 			for j := 0; j < 50; j++ {
 				ui.ApplyStart(c)
 				ui.ApplyComplete(c, "cus_1", time.Second)
@@ -215,7 +217,7 @@ func TestJSONUIKeepsFirstError(t *testing.T) {
 func TestJSONUIApplyCompleteWithoutID(t *testing.T) {
 	var b strings.Builder
 	ui := NewJSONUI(&b, "dev")
-	ui.ApplyComplete(PlanUse("lost", UseRequest{TokenID: "tok_x", Kind: UseCustomer}), "", 0)
+	ui.ApplyComplete(model.PlanUse("lost", model.UseRequest{TokenID: "tok_x", Kind: model.UseCustomer}), "", 0)
 	done := lines(t, b.String())[1]
 	if msg := done["@message"].(string); strings.Contains(msg, "[id=") {
 		t.Errorf("message shows an empty id: %q", msg)

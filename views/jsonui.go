@@ -1,4 +1,4 @@
-package model
+package views
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"io"
 	"sync"
 	"time"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // JSONUI writes tokenscope's machine-readable UI: one JSON object per line,
@@ -80,13 +82,13 @@ func resource(typ, name string) map[string]any {
 	}
 }
 
-func changeResource(c Change) map[string]any { return resource(c.Type(), c.Name()) }
+func changeResource(c model.Change) map[string]any { return resource(c.Type(), c.Name()) }
 
 // verbs are the words Terraform's messages use for an action: "Plan to
 // create", "Creating...", "Creation complete".
 var verbs = map[string][3]string{
-	ActionCreate:  {"create", "Creating", "Creation"},
-	ActionReplace: {"replace", "Replacing", "Replacement"},
+	model.ActionCreate:  {"create", "Creating", "Creation"},
+	model.ActionReplace: {"replace", "Replacing", "Replacement"},
 }
 
 func verbsOf(action string) [3]string {
@@ -97,14 +99,14 @@ func verbsOf(action string) [3]string {
 }
 
 // PlannedChange announces a change the plan will make.
-func (u *JSONUI) PlannedChange(c Change) {
+func (u *JSONUI) PlannedChange(c model.Change) {
 	u.emit("info", c.Address+": Plan to "+verbsOf(c.Action)[0], "planned_change", map[string]any{
 		"change": map[string]any{"resource": changeResource(c), "action": c.Action},
 	})
 }
 
 // ApplyStart announces that a change is being sent.
-func (u *JSONUI) ApplyStart(c Change) {
+func (u *JSONUI) ApplyStart(c model.Change) {
 	u.mu.Lock()
 	u.started[c.Address] = u.now()
 	u.mu.Unlock()
@@ -114,7 +116,7 @@ func (u *JSONUI) ApplyStart(c Change) {
 }
 
 // ApplyComplete reports a change done, with the id the API gave it.
-func (u *JSONUI) ApplyComplete(c Change, id string, elapsed time.Duration) {
+func (u *JSONUI) ApplyComplete(c model.Change, id string, elapsed time.Duration) {
 	u.mu.Lock()
 	delete(u.started, c.Address)
 	u.mu.Unlock()
@@ -133,7 +135,7 @@ func (u *JSONUI) ApplyComplete(c Change, id string, elapsed time.Duration) {
 // ApplyErrored reports a change that failed, followed (as in Terraform)
 // by a diagnostic carrying the error. The elapsed time counts from
 // ApplyStart when there was one.
-func (u *JSONUI) ApplyErrored(c Change, err error) {
+func (u *JSONUI) ApplyErrored(c model.Change, err error) {
 	u.mu.Lock()
 	secs := 0
 	if t, ok := u.started[c.Address]; ok {
@@ -149,12 +151,12 @@ func (u *JSONUI) ApplyErrored(c Change, err error) {
 // ResourceDrift reports a token that changed outside tokenscope (action
 // update, with the field and its before and after values) or is gone
 // (action delete, with the API's code). Ids are never shortened here.
-func (u *JSONUI) ResourceDrift(d Drift) {
+func (u *JSONUI) ResourceDrift(d model.Drift) {
 	res := resource("token", d.ID)
 	change := map[string]any{"resource": res}
-	action := ActionUpdate
+	action := model.ActionUpdate
 	if d.Gone {
-		action = ActionDelete
+		action = model.ActionDelete
 		change["code"] = d.Code
 	} else {
 		change["field"], change["before"], change["after"] = d.Field, d.From, d.To

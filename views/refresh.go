@@ -1,0 +1,68 @@
+package views
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// DriftLine reads "~ tok_1QxYa1Bc…   used: false -> true" or
+// "- tok_1QxXz9Aa…   no longer exists (resource_missing)", indented as a
+// refresh report lists it.
+func DriftLine(d model.Drift) Line {
+	id := idColumn(d.ID)
+	if d.Gone {
+		what := "no longer exists"
+		if d.Code != "" {
+			what += " (" + d.Code + ")"
+		}
+		return Line{Kind: Gone, Lead: "  ", Text: GlyphGone + " " + id + "   " + what}
+	}
+	return Line{Kind: Change, Lead: "  ", Text: GlyphChange + " " + id + "   " + Clean(d.Field+": "+d.From+" -> "+d.To)}
+}
+
+// RefreshLines are the report of a refresh:
+//
+//	Refreshed 7 tokens in 0.4s.
+//	  ~ tok_1QxYa1Bc…   used: false -> true
+//	  - tok_1QxXz9Aa…   no longer exists (resource_missing)
+//	Refresh: 1 changed, 1 gone, 5 unchanged.
+//
+// Tokens that could not be read are not counted as refreshed: "Refreshed 0
+// of 1 tokens" with the failure listed under it, not "Refreshed 1 token".
+func RefreshLines(r model.RefreshReport) []Line {
+	_, _, failed, _ := r.Counts()
+	done := fmt.Sprintf("%d %s", r.Total, Plural(r.Total, "token", "tokens"))
+	if failed > 0 {
+		done = fmt.Sprintf("%d of %d %s", max(r.Total-failed, 0), r.Total, Plural(r.Total, "token", "tokens"))
+	}
+	out := []Line{{Text: fmt.Sprintf("Refreshed %s in %s.", done, Elapsed(r.Elapsed))}}
+	for _, d := range r.Drifts {
+		out = append(out, DriftLine(d))
+	}
+	ids := make([]string, 0, len(r.Errors))
+	for id := range r.Errors {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		out = append(out, Line{Kind: Error, Lead: "  ", Text: GlyphError + " " + idColumn(id) + "   " + Clean(r.Errors[id].Error())})
+	}
+	return append(out, Line{Text: RefreshSummary(r)})
+}
+
+// RefreshSummary is the report's closing line: "Refresh: 1 changed, 1
+// gone, 5 unchanged." (", 2 failed" when some could not be read).
+func RefreshSummary(r model.RefreshReport) string {
+	changed, gone, failed, unchanged := r.Counts()
+	summary := fmt.Sprintf("Refresh: %d changed, %d gone, %d unchanged", changed, gone, unchanged)
+	if failed > 0 {
+		summary += fmt.Sprintf(", %d failed", failed)
+	}
+	return summary + "."
+}
+
+// WriteRefresh writes the report as plain text.
+func WriteRefresh(w io.Writer, r model.RefreshReport) error { return WriteLines(w, RefreshLines(r)) }

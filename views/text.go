@@ -1,0 +1,60 @@
+package views
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Plural picks the noun for n: "1 token", "0 tokens", "2 tokens". The
+// CLI, the TUI and the reports all count tokens; one rule for all.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// idWidth is the width of a shortened id: 12 characters and an ellipsis.
+const idWidth = 13
+
+// ShortID cuts an id to its first 12 characters and an ellipsis
+// ("tok_1QxYa1Bc…"), for a column of human text only: JSON always carries
+// the full id.
+func ShortID(id string) string {
+	if utf8.RuneCountInString(id) <= idWidth {
+		return id
+	}
+	return string([]rune(id)[:idWidth-1]) + "…"
+}
+
+// idColumn is a shortened id padded to a fixed width, so the text after
+// it lines up.
+func idColumn(id string) string {
+	short := ShortID(id)
+	return short + strings.Repeat(" ", max(0, idWidth-utf8.RuneCountInString(short)))
+}
+
+// Elapsed is a duration as a person reads it: "12ms" below a second
+// (where "0.0s" said nothing), "1.2s" above.
+func Elapsed(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%dms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.1fs", d.Seconds())
+}
+
+// Clean makes text from the API or a user safe to print: invalid UTF-8
+// becomes "?" and control characters (ESC above all: a bank name must not
+// be able to move the cursor or set the clipboard) are dropped.
+func Clean(s string) string {
+	s = strings.ToValidUTF8(s, "?")
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
