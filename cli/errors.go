@@ -7,7 +7,6 @@ import (
 	"io"
 	"text/tabwriter"
 
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -26,16 +25,6 @@ func usagef(cmd, format string, args ...any) error {
 	return usageError{err: fmt.Errorf(format, args...), cmd: cmd}
 }
 
-// exitCode is the process exit code for err: usage errors 2, the rest as
-// the client classifies them (refused 1, local check 2, fault 3).
-func exitCode(err error) int {
-	var u usageError
-	if errors.As(err, &u) {
-		return client.ExitUsage
-	}
-	return client.ExitCode(err)
-}
-
 // printError is the one place errors are printed. stderr gets
 // "Error: <message>" and, for a Stripe or validation error, every field
 // that helps (type, code, decline_code, param, charge, request id, why,
@@ -50,7 +39,7 @@ func (a *app) printError(err error) {
 		tw := tabwriter.NewWriter(a.stderr, 0, 0, 2, ' ', 0)
 		for _, f := range [][2]string{
 			{"type", e.Type}, {"code", e.Code}, {"decline_code", e.DeclineCode},
-			{"param", e.Param}, {"charge", e.ChargeID}, {"request id", e.RequestID},
+			{"param", e.Param}, {"charge", e.Charge}, {"request id", e.RequestID},
 			{"why", e.Why}, {"next", e.Next},
 		} {
 			if f[1] != "" {
@@ -76,7 +65,7 @@ func (a *app) printError(err error) {
 // error text, which says what failed around it.
 func message(err error) string {
 	switch e := err.(type) {
-	case *client.Error:
+	case *model.Error:
 		if e.Message != "" {
 			return e.Message
 		}
@@ -88,18 +77,11 @@ func message(err error) string {
 	return err.Error()
 }
 
-// stripeShaped returns err as a *client.Error: a client error as is, a
-// model.FieldError (a local check) with the same fields and its why and
-// next; nil otherwise.
-func stripeShaped(err error) *client.Error {
-	if e, ok := client.AsError(err); ok {
-		return e
-	}
-	var fe *model.FieldError
-	if errors.As(err, &fe) {
-		return client.FromFieldError(fe)
-	}
-	return nil
+// stripeShaped returns err as a *model.Error with its why and next (a
+// local check's FieldError too); nil when err is no such error.
+func stripeShaped(err error) *model.Error {
+	e, _ := model.Explained(err)
+	return e
 }
 
 // errorJSON is Stripe's error object ({"error":{...}}) plus request_id,
@@ -116,11 +98,11 @@ type errorJSON struct {
 	} `json:"error"`
 }
 
-func writeErrorJSON(w io.Writer, e *client.Error) {
+func writeErrorJSON(w io.Writer, e *model.Error) {
 	var out errorJSON
 	o := &out.Error
 	o.Type, o.Code, o.DeclineCode, o.Param = e.Type, e.Code, e.DeclineCode, e.Param
-	o.Message, o.Charge, o.RequestID = e.Message, e.ChargeID, e.RequestID
+	o.Message, o.Charge, o.RequestID = e.Message, e.Charge, e.RequestID
 	writeJSON(w, out)
 }
 

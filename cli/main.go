@@ -20,7 +20,7 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, term: stdout, errTerm: stderr, getenv: getenv}
 	if err := refuseKeysInArgs(args); err != nil {
 		a.printError(err)
-		return exitCode(err)
+		return ExitCode(err)
 	}
 	// Anything on the command line that looks like a card, account or id
 	// number is masked wherever it would be echoed (cobra's own messages
@@ -44,5 +44,5 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		err = usageError{err: err, cmd: commandPath(root, args)}
 	}
 	a.printError(err)
-	return exitCode(err)
+	return ExitCode(err)
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -153,7 +152,7 @@ func (a *app) use(c *cobra.Command, req model.UseRequest) error {
 // spent, even by a decline; a use refused with token_already_used found it
 // spent already; one the API no longer knows is gone (Session.Use marked it).
 func tokenAfterUse(f fields, id string, rec model.Record, err error) fields {
-	e, _ := client.AsError(err)
+	e, _ := model.AsError(err)
 	switch {
 	case rec.ID == "":
 		if _, magic := model.MagicTokens[id]; magic {

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -53,12 +52,12 @@ func TestLocalValidationSendsNothing(t *testing.T) {
 	req := preset(t, "visa")
 	req.Card.Number = "4242424242424241"
 	_, err := c.Create(t.Context(), req)
-	e, ok := client.AsError(err)
-	if !ok || !e.Local || e.Code != "incorrect_number" || e.Param == "" || e.Why == "" || client.ExitCode(err) != 2 {
+	e, ok := model.AsError(err)
+	if !ok || !e.Local || e.Code != "incorrect_number" || e.Param == "" || e.Why == "" {
 		t.Fatalf("got %#v", err)
 	}
 	_, err = c.Use(t.Context(), model.UseRequest{TokenID: "tok_x", Kind: model.UseCharge, Amount: -5, Currency: "usd"})
-	if e, ok := client.AsError(err); !ok || !e.Local {
+	if e, ok := model.AsError(err); !ok || !e.Local {
 		t.Fatalf("use with a negative amount: %#v", err)
 	}
 	if n := len(c.Log().Entries()); n != 0 {
@@ -78,17 +77,17 @@ func TestDeclineCarriesCodesAndChargeID(t *testing.T) {
 				t.Fatal(err)
 			}
 			use, err := c.Use(t.Context(), model.UseRequest{TokenID: tok.ID, Kind: model.UseCharge, Amount: 2000, Currency: "usd"})
-			e, ok := client.AsError(err)
+			e, ok := model.AsError(err)
 			if !ok || e.Type != "card_error" || e.Code != card.Outcome.Code || e.DeclineCode != card.Outcome.DeclineCode {
 				t.Fatalf("got %#v", err)
 			}
-			if !strings.HasPrefix(e.ChargeID, "ch_") || e.RequestID == "" || e.HTTPStatus != http.StatusPaymentRequired || client.ExitCode(err) != 1 {
-				t.Errorf("charge %q request %q status %d", e.ChargeID, e.RequestID, e.HTTPStatus)
+			if !strings.HasPrefix(e.Charge, "ch_") || e.RequestID == "" || e.HTTPStatus != http.StatusPaymentRequired || e.Local {
+				t.Errorf("charge %q request %q status %d", e.Charge, e.RequestID, e.HTTPStatus)
 			}
 			if e.Why == "" || e.Next == "" {
 				t.Errorf("decline %s not explained", e.DeclineCode)
 			}
-			if use.Status != "failed" || use.ObjectID != e.ChargeID || use.DeclineCode != e.DeclineCode || use.Amount != 2000 {
+			if use.Status != "failed" || use.ObjectID != e.Charge || use.DeclineCode != e.DeclineCode || use.Amount != 2000 {
 				t.Errorf("use %+v", use)
 			}
 		})
@@ -107,8 +106,8 @@ func TestTokenSingleUse(t *testing.T) {
 		t.Fatalf("after use: used %v, %v", got.Used, err)
 	}
 	_, err = c.Use(ctx, model.UseRequest{TokenID: tok.ID, Kind: model.UseCharge, Amount: 1000, Currency: "usd"})
-	e, ok := client.AsError(err)
-	if !ok || e.Code != "token_already_used" || !strings.Contains(e.Next, "single-use") || client.ExitCode(err) != 1 {
+	e, ok := model.AsError(err)
+	if !ok || e.Code != "token_already_used" || !strings.Contains(e.Next, "single-use") || e.Local || e.HTTPStatus != http.StatusBadRequest {
 		t.Fatalf("second use: %#v", err)
 	}
 }
@@ -126,7 +125,7 @@ func TestMagicTokens(t *testing.T) {
 		}
 	}
 	_, err := c.Use(ctx, model.UseRequest{TokenID: "tok_chargeDeclined", Kind: model.UseCharge, Amount: 1000, Currency: "usd"})
-	if e, ok := client.AsError(err); !ok || e.DeclineCode != "generic_decline" {
+	if e, ok := model.AsError(err); !ok || e.DeclineCode != "generic_decline" {
 		t.Fatalf("charge tok_chargeDeclined: %#v", err)
 	}
 }
@@ -140,7 +139,7 @@ func TestPublishableKeyCreatesButCannotRetrieve(t *testing.T) {
 	}
 	sent := len(c.Log().Entries())
 	_, err = c.Get(ctx, rec.ID)
-	e, ok := client.AsError(err)
+	e, ok := model.AsError(err)
 	if !ok || !e.Local || !strings.Contains(e.Message, "sk_test_") || !strings.Contains(e.Message, "rk_test_") {
 		t.Fatalf("get with pk_test_: %#v", err)
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 // checkCreate is the local check of a token request, refused as the client
-// reports it (FromFieldError). Client.Create runs it before sending and
+// reports it (fromValidation). Client.Create runs it before sending and
 // Session.Create before taking the state lock, so bad input fails at once
 // even while another tokenscope holds the lock.
 func checkCreate(req model.TokenRequest, now time.Time) error {

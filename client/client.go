@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/stripe/stripe-go/v85"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // Config chooses the backend and how to talk to it.
@@ -105,13 +107,13 @@ func New(cfg Config) (*Client, error) {
 func checkKey(key string, cfg Config) error {
 	for _, live := range []string{"sk_live_", "rk_live_", "pk_live_"} {
 		if strings.HasPrefix(key, live) {
-			return localError(codeLivemodeKey, "key",
+			return model.LocalError(model.CodeLivemodeKey, "key",
 				"refusing a live-mode key ("+live+"…): tokenscope works with test-mode keys only, nothing was sent")
 		}
 	}
 	if key == "" {
 		if cfg.Handler == nil && cfg.BaseURL == "" {
-			return localError(codeMissingKey, "key", "no API key: set STRIPE_API_KEY or --api-key-file, or use --offline")
+			return model.LocalError(model.CodeMissingKey, "key", "no API key: set STRIPE_API_KEY or --api-key-file, or use --offline")
 		}
 		return nil
 	}
@@ -120,7 +122,7 @@ func checkKey(key string, cfg Config) error {
 			return nil
 		}
 	}
-	return localError(codeInvalidKey, "key", "the API key is not a Stripe test key (sk_test_, rk_test_ or pk_test_)")
+	return model.LocalError(model.CodeInvalidKey, "key", "the API key is not a Stripe test key (sk_test_, rk_test_ or pk_test_)")
 }
 
 // fingerprint names a key's workspace without holding the key: 12 hex digits

@@ -17,12 +17,9 @@ func TestLiveKeysRefusedBeforeAnyRequest(t *testing.T) {
 	for _, key := range []string{"sk_live_abc123", "rk_live_abc123", "pk_live_abc123", " sk_live_abc123\n"} {
 		for _, cfg := range []client.Config{{Key: key}, {Key: key, BaseURL: srv.URL}, {Key: key, Handler: h}} {
 			c, err := client.New(cfg)
-			e, ok := client.AsError(err)
+			e, ok := model.AsError(err)
 			if c != nil || !ok || e.Code != "livemode_key" || !e.Local || e.Why == "" {
 				t.Fatalf("New(%q, base %q) = %v, %v; want a local livemode_key error", key, cfg.BaseURL, c, err)
-			}
-			if got := client.ExitCode(err); got != 2 {
-				t.Errorf("exit code %d, want 2", got)
 			}
 		}
 	}
@@ -34,11 +31,12 @@ func TestLiveKeysRefusedBeforeAnyRequest(t *testing.T) {
 func TestKeyMustBeATestKey(t *testing.T) {
 	for _, key := range []string{"sk_123", "hello", "sk_test_", "whsec_abc"} {
 		_, err := client.New(client.Config{Key: key})
-		if e, ok := client.AsError(err); !ok || e.Code != "invalid_api_key" {
+		if e, ok := model.AsError(err); !ok || e.Code != "invalid_api_key" {
 			t.Errorf("New(%q): %v, want invalid_api_key", key, err)
 		}
 	}
-	if _, err := client.New(client.Config{}); client.ExitCode(err) != 2 {
+	_, err := client.New(client.Config{})
+	if e, ok := model.AsError(err); !ok || !e.Local {
 		t.Errorf("no key, no handler, no base URL: %v, want a usage error", err)
 	}
 }
@@ -80,7 +78,7 @@ func TestLivemodeResponseRefused(t *testing.T) {
 		"create": func() (model.Record, error) { return c.Create(ctx, preset(t, "visa")) },
 	} {
 		rec, err := call()
-		e, ok := client.AsError(err)
+		e, ok := model.AsError(err)
 		if !ok || e.Code != "livemode_response" || rec.ID != "" || e.RequestID == "" {
 			t.Errorf("%s: %+v, %v; want livemode_response and no record", name, rec, err)
 		}
@@ -88,7 +86,7 @@ func TestLivemodeResponseRefused(t *testing.T) {
 	liveCharge := `{"id":"ch_live","object":"charge","livemode":true,"status":"succeeded"}`
 	c, _ = client.New(client.Config{Handler: answer(http.StatusOK, liveCharge)})
 	use, err := c.Use(ctx, model.UseRequest{TokenID: "tok_x", Kind: model.UseCharge, Amount: 1000, Currency: "usd"})
-	if e, ok := client.AsError(err); !ok || e.Code != "livemode_response" || use.ObjectID != "" {
+	if e, ok := model.AsError(err); !ok || e.Code != "livemode_response" || use.ObjectID != "" {
 		t.Errorf("use: %+v, %v; want livemode_response", use, err)
 	}
 }

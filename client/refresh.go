@@ -31,7 +31,7 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 	start := time.Now()
 	for _, id := range ids {
 		if fe := model.ValidateTokenID(id, model.ParamTokenID); fe != nil {
-			return model.RefreshReport{}, FromFieldError(fe)
+			return model.RefreshReport{}, fromValidation(fe)
 		}
 	}
 	// Read the state first, ids given or not: what cannot be recorded is
@@ -122,6 +122,6 @@ func (s *Session) fetchAll(ctx context.Context, ids []string, progress func(done
 }
 
 func isMissing(err error) bool {
-	e, ok := AsError(err)
+	e, ok := model.AsError(err)
 	return ok && e.Code == "resource_missing"
 }

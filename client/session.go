@@ -198,6 +198,6 @@ func answered(err error) bool {
 	if err == nil {
 		return true
 	}
-	e, ok := AsError(err)
+	e, ok := model.AsError(err)
 	return ok && !e.Local && e.HTTPStatus >= 400 && e.HTTPStatus < 500
 }

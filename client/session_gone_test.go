@@ -3,7 +3,6 @@ package client_test
 import (
 	"testing"
 
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -32,6 +31,6 @@ func TestSessionUseOfAMissingTokenMarksItGone(t *testing.T) {
 }
 
 func isMissingErr(err error) bool {
-	e, ok := client.AsError(err)
+	e, ok := model.AsError(err)
 	return ok && e.Code == "resource_missing"
 }

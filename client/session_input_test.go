@@ -39,7 +39,7 @@ func TestSessionRefusesBadInputBeforeTheLock(t *testing.T) {
 	check := func(what string, err error, param, code string, start time.Time) {
 		t.Helper()
 		var lockErr *state.LockError
-		e, ok := client.AsError(err)
+		e, ok := model.AsError(err)
 		switch {
 		case errors.As(err, &lockErr):
 			t.Errorf("%s: %v, want %s on %s, not a lock error", what, err, code, param)

@@ -111,7 +111,7 @@ func TestSessionHoldsTheLockAcrossTheRequest(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, stored, err := s.Use(t.Context(), model.UseRequest{TokenID: rec.ID, Kind: model.UseCharge, Amount: 1000, Currency: "usd"})
-	if e, ok := client.AsError(err); !ok || e.DeclineCode != "insufficient_funds" {
+	if e, ok := model.AsError(err); !ok || e.DeclineCode != "insufficient_funds" {
 		t.Fatalf("use: %v", err)
 	}
 	if len(stored.Uses) != 1 || stored.Uses[0].Status != "failed" {

@@ -80,7 +80,7 @@ func TestSessionRecordsDecline(t *testing.T) {
 	ctx := t.Context()
 	rec, _ := s.Create(ctx, preset(t, "insufficient_funds"), "")
 	use, _, err := s.Use(ctx, model.UseRequest{TokenID: rec.ID, Kind: model.UseCharge, Amount: 1500, Currency: "usd"})
-	e, ok := client.AsError(err)
+	e, ok := model.AsError(err)
 	if !ok || e.DeclineCode != "insufficient_funds" {
 		t.Fatalf("got %#v", err)
 	}
@@ -89,7 +89,7 @@ func TestSessionRecordsDecline(t *testing.T) {
 		t.Fatalf("uses %+v", got.Uses)
 	}
 	u := got.Uses[0]
-	if u.Status != "failed" || u.ObjectID != e.ChargeID || u.ObjectID == "" || u.DeclineCode != "insufficient_funds" ||
+	if u.Status != "failed" || u.ObjectID != e.Charge || u.ObjectID == "" || u.DeclineCode != "insufficient_funds" ||
 		u.Code != "card_declined" || u.Amount != 1500 || u.Currency != "usd" || u.RequestID != e.RequestID || u != use {
 		t.Errorf("recorded use %+v, returned %+v", u, use)
 	}
@@ -122,7 +122,8 @@ func TestSessionFailedRequestLeavesStateUnchanged(t *testing.T) {
 		if _, err := s.Create(ctx, preset(t, "visa"), "x"); err == nil {
 			t.Errorf("%s: create succeeded", name)
 		}
-		if _, err := s.Create(ctx, bad, "x"); client.ExitCode(err) != 2 {
+		_, err := s.Create(ctx, bad, "x")
+		if e, ok := model.AsError(err); !ok || !e.Local {
 			t.Errorf("%s: create with month 13: %v", name, err)
 		}
 		if _, err := s.Fetch(ctx, rec.ID); err == nil {

@@ -21,8 +21,8 @@ func TestBadTokenIDsAreNeverSent(t *testing.T) {
 	ctx := t.Context()
 	for _, id := range []string{"4242424242424242", "4000 0000 0000 9995", "../../etc/passwd", "tok visa", "tok_a/../b"} {
 		_, err := c.Get(ctx, id)
-		e, ok := client.AsError(err)
-		if !ok || !e.Local || e.Param != model.ParamTokenID || client.ExitCode(err) != client.ExitUsage || e.Why == "" {
+		e, ok := model.AsError(err)
+		if !ok || !e.Local || e.Param != model.ParamTokenID || e.Why == "" {
 			t.Errorf("Get(%q) = %#v", id, err)
 			continue
 		}
@@ -31,12 +31,12 @@ func TestBadTokenIDsAreNeverSent(t *testing.T) {
 		}
 		for _, kind := range []model.UseKind{model.UseCharge, model.UseCustomer} {
 			_, err = c.Use(ctx, model.UseRequest{TokenID: id, Kind: kind, Amount: 100, Currency: "usd"})
-			if e, ok := client.AsError(err); !ok || !e.Local || e.Param != model.ParamSource {
+			if e, ok := model.AsError(err); !ok || !e.Local || e.Param != model.ParamSource {
 				t.Errorf("Use(%q, %s) = %#v", id, kind, err)
 			}
 		}
 	}
-	if e, _ := client.AsError(func() error { _, err := c.Get(ctx, "tok visa"); return err }()); e == nil || !strings.Contains(e.Message, "'tok visa'") {
+	if e, _ := model.AsError(func() error { _, err := c.Get(ctx, "tok visa"); return err }()); e == nil || !strings.Contains(e.Message, "'tok visa'") {
 		t.Errorf("the id is not shown as typed: %v", e)
 	}
 	if n := h.n.Load(); n != 0 {
@@ -53,8 +53,8 @@ func TestRefreshChecksIDsFirst(t *testing.T) {
 	c, _ := client.New(client.Config{Handler: h})
 	s.API = c
 	_, err := s.Refresh(t.Context(), []string{"tok_visa", "4242424242424242"}, nil)
-	e, ok := client.AsError(err)
-	if !ok || !e.Local || client.ExitCode(err) != client.ExitUsage || strings.Contains(err.Error(), "4242424242424242") {
+	e, ok := model.AsError(err)
+	if !ok || !e.Local || strings.Contains(err.Error(), "4242424242424242") {
 		t.Fatalf("Refresh = %#v", err)
 	}
 	if n := h.n.Load(); n != 0 {

@@ -28,7 +28,7 @@ func (c *Client) Create(ctx context.Context, req model.TokenRequest) (model.Reco
 // id that is not a token id is refused before it goes into the path.
 func (c *Client) Get(ctx context.Context, id string) (model.Record, error) {
 	if c.backend.Publishable {
-		return model.Record{}, localError(codeSecretKey, "key",
+		return model.Record{}, model.LocalError(model.CodeSecretKey, "key",
 			"a secret key (sk_test_ or rk_test_) is needed to retrieve tokens; pk_test_ keys can only create them")
 	}
 	if fe := model.ValidateTokenID(id, model.ParamTokenID); fe != nil {
@@ -49,7 +49,7 @@ func (c *Client) record(tok *stripe.Token) (model.Record, error) {
 	}
 	rec, err := model.NewRecord(res.RawJSON, res.RequestID, c.now())
 	if err != nil {
-		return model.Record{}, &Error{Type: "api_error", Message: err.Error(), RequestID: res.RequestID, HTTPStatus: res.StatusCode}
+		return model.Record{}, &model.Error{Type: model.TypeAPIError, Message: err.Error(), RequestID: res.RequestID, HTTPStatus: res.StatusCode}
 	}
 	return rec, nil
 }
@@ -107,7 +107,7 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 		return model.Use{}, err
 	}
 	if c.backend.Publishable {
-		return model.Use{}, localError(codeSecretKey, "key",
+		return model.Use{}, model.LocalError(model.CodeSecretKey, "key",
 			"a secret key (sk_test_ or rk_test_) is needed to create customers and charges")
 	}
 	use := model.Use{Kind: req.Kind, At: c.now().UTC()}
@@ -137,9 +137,9 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 	}
 	if err != nil {
 		err = c.fromAPI(err)
-		e, _ := AsError(err)
+		e, _ := model.AsError(err)
 		use.Status, use.Code, use.DeclineCode = "failed", e.Code, e.DeclineCode
-		use.ObjectID, use.RequestID = e.ChargeID, e.RequestID
+		use.ObjectID, use.RequestID = e.Charge, e.RequestID
 		return use, err
 	}
 	if livemode {

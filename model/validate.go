@@ -10,16 +10,11 @@ import (
 	"golang.org/x/text/language"
 )
 
-// Error types, as Stripe names them.
-const (
-	TypeCardError      = "card_error"
-	TypeInvalidRequest = "invalid_request_error"
-)
-
 // FieldError is a local check failing the way Stripe's test mode would: the
 // same type, code and param, so the UI and the CLI explain a local refusal
-// and a remote one alike. Message names the problem, never the value: it
-// must not carry a card number, a CVC or an id number.
+// and a remote one alike (AsError gives the Error it stands for). Message
+// names the problem, never the value: it must not carry a card number, a
+// CVC or an id number.
 type FieldError struct {
 	Type, Code, Param, Message string
 }

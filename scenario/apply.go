@@ -141,8 +141,8 @@ func (a *applier) use(ctx context.Context, step Step, row *Row) {
 	start := time.Now()
 	use, _, err := a.s.Use(ctx, req)
 	row.ObjectID = use.ObjectID
-	if ce, ok := client.AsError(err); ok && row.ObjectID == "" {
-		row.ObjectID = ce.ChargeID // a decline's failed charge
+	if ce, ok := model.AsError(err); ok && row.ObjectID == "" {
+		row.ObjectID = ce.Charge // a decline's failed charge
 	}
 	want, expected := t.Expected()
 	switch {

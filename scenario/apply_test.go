@@ -172,7 +172,7 @@ token "bank" {
 	if len(failed) != 1 || failed[0].Name != "tiny" {
 		t.Fatalf("failed rows = %+v", failed)
 	}
-	if e, ok := client.AsError(failed[0].Err); !ok || e.Code != "amount_too_small" {
+	if e, ok := model.AsError(failed[0].Err); !ok || e.Code != "amount_too_small" {
 		t.Errorf("tiny failed with %v, want amount_too_small", failed[0].Err)
 	}
 	if failed[0].TokenID == "" || failed[0].Outcome() != "failed" {

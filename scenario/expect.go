@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -46,7 +45,7 @@ func (t Token) Expected() (e Expectation, ok bool) {
 // its code equals the catalog's, and its decline code equals the catalog's
 // when the API gave one. Anything else is a failed step.
 func (e Expectation) Matches(err error) bool {
-	ce, ok := client.AsError(err)
+	ce, ok := model.AsError(err)
 	if !ok || ce.Local || ce.Code != e.Code {
 		return false
 	}

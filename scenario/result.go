@@ -8,7 +8,6 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -77,7 +76,7 @@ func (row Row) codes() string {
 	if row.Codes != "" {
 		return row.Codes
 	}
-	if e, ok := client.AsError(row.Err); ok {
+	if e, ok := model.AsError(row.Err); ok {
 		return model.Outcome{Code: e.Code, DeclineCode: e.DeclineCode}.Codes()
 	}
 	return ""

@@ -78,20 +78,20 @@ type fakeAPI struct {
 }
 
 func (f *fakeAPI) Create(context.Context, model.TokenRequest) (model.Record, error) {
-	return model.Record{}, &client.Error{Type: "invalid_request_error", Code: "not_implemented"}
+	return model.Record{}, &model.Error{Type: "invalid_request_error", Code: "not_implemented"}
 }
 
 func (f *fakeAPI) Get(_ context.Context, id string) (model.Record, error) {
 	r, ok := f.tokens[id]
 	if !ok {
-		return model.Record{}, &client.Error{Type: "invalid_request_error", Code: "resource_missing", Param: "id",
+		return model.Record{}, &model.Error{Type: "invalid_request_error", Code: "resource_missing", Param: "id",
 			Message: "No such token: '" + id + "'", RequestID: "req_missing000001", HTTPStatus: 404}
 	}
 	return r, nil
 }
 
 func (f *fakeAPI) Use(context.Context, model.UseRequest) (model.Use, error) {
-	return model.Use{}, &client.Error{Type: "invalid_request_error", Code: "not_implemented"}
+	return model.Use{}, &model.Error{Type: "invalid_request_error", Code: "not_implemented"}
 }
 
 func (f *fakeAPI) Backend() client.Backend {

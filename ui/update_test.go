@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 	"github.com/tokenscope/tokenscope/ui/flow"
@@ -247,7 +246,7 @@ func TestRefreshErrorOpensErrorPane(t *testing.T) {
 type failing struct{ *fakeAPI }
 
 func (failing) Get(_ context.Context, id string) (model.Record, error) {
-	return model.Record{}, &client.Error{Type: "api_error", Message: "boom", RequestID: "req_boom", HTTPStatus: 500}
+	return model.Record{}, &model.Error{Type: "api_error", Message: "boom", RequestID: "req_boom", HTTPStatus: 500}
 }
 
 func TestRefreshAllReport(t *testing.T) {

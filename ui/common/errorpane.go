@@ -1,13 +1,11 @@
 package common
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -77,7 +75,7 @@ func Hang(prefix, value string, width int) []string {
 // code, decline_code, param and message, the request id, and tokenscope's
 // explanation and next step. A plain error is its message.
 func ErrorRows(err error) []Row {
-	e, ok := asError(err)
+	e, ok := model.AsError(err)
 	if !ok {
 		return []Row{{"message", err.Error()}}
 	}
@@ -96,7 +94,7 @@ func ErrorRows(err error) []Row {
 // ErrorTitle names what went wrong in a few words: the code, and whether the
 // request ever left the machine.
 func ErrorTitle(err error) string {
-	e, ok := asError(err)
+	e, ok := model.AsError(err)
 	if !ok {
 		return "error"
 	}
@@ -111,19 +109,6 @@ func ErrorTitle(err error) string {
 		title += fmt.Sprintf("  (HTTP %d)", e.HTTPStatus)
 	}
 	return title
-}
-
-// asError finds the *client.Error in err, or makes one of a local check's
-// *model.FieldError, so both show the same fields.
-func asError(err error) (*client.Error, bool) {
-	if e, ok := client.AsError(err); ok {
-		return e, true
-	}
-	var fe *model.FieldError
-	if errors.As(err, &fe) {
-		return &client.Error{Type: fe.Type, Code: fe.Code, Param: fe.Param, Message: fe.Message, Local: true}, true
-	}
-	return nil, false
 }
 
 // RenderError is the error pane every view shows: "! <title>" and then the

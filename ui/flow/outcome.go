@@ -3,7 +3,6 @@ package flow
 import (
 	"strings"
 
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )
@@ -27,7 +26,7 @@ func (o outcome) noun() string {
 
 // headline is "charge succeeded", "charge declined", "customer failed".
 func (o outcome) headline() string {
-	switch e, _ := client.AsError(o.err); {
+	switch e, _ := model.AsError(o.err); {
 	case o.err == nil && o.req.Kind == model.UseCustomer:
 		return "customer created"
 	case o.err == nil:
@@ -41,9 +40,9 @@ func (o outcome) headline() string {
 // ids are the object and request ids, "ch_… · req_…".
 func (o outcome) ids() string {
 	id, reqID := o.use.ObjectID, o.use.RequestID
-	if e, ok := client.AsError(o.err); ok {
+	if e, ok := model.AsError(o.err); ok {
 		if id == "" {
-			id = e.ChargeID
+			id = e.Charge
 		}
 		if reqID == "" {
 			reqID = e.RequestID
@@ -61,7 +60,7 @@ func (o outcome) ids() string {
 // status is the one-line summary for the status bar.
 func (o outcome) status() string {
 	s := o.headline()
-	if e, ok := client.AsError(o.err); ok {
+	if e, ok := model.AsError(o.err); ok {
 		s += ": " + model.Outcome{Code: e.Code, DeclineCode: e.DeclineCode}.Codes()
 	} else if o.err != nil {
 		s += ": " + o.err.Error()
@@ -114,7 +113,7 @@ func (o outcome) explain() string {
 
 // code is Stripe's error code of a failed use, "" otherwise.
 func (o outcome) code() string {
-	if e, ok := client.AsError(o.err); ok {
+	if e, ok := model.AsError(o.err); ok {
 		return e.Code
 	}
 	return ""

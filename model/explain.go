@@ -1,10 +1,9 @@
-package client
+package model
 
 import (
+	"errors"
 	"net/http"
 	"strings"
-
-	"github.com/tokenscope/tokenscope/model"
 )
 
 // Explanation is a plain one-line reason for an error and what to do next.
@@ -13,11 +12,11 @@ type Explanation struct{ Why, Next string }
 
 // Codes tokenscope itself gives to refusals Stripe has no code for.
 const (
-	codeLivemodeKey      = "livemode_key"
-	codeInvalidKey       = "invalid_api_key"
-	codeMissingKey       = "missing_api_key"
-	codeSecretKey        = "secret_key_required"
-	codeLivemodeResponse = "livemode_response"
+	CodeLivemodeKey      = "livemode_key"
+	CodeInvalidKey       = "invalid_api_key"
+	CodeMissingKey       = "missing_api_key"
+	CodeSecretKey        = "secret_key_required"
+	CodeLivemodeResponse = "livemode_response"
 	codeRawCardRefused   = "raw_card_data_refused"
 )
 
@@ -88,23 +87,23 @@ var explanations = map[string]Explanation{
 		Why:  "the issuer declined the charge",
 		Next: "use another card; the visa preset (tok_visa) charges succeed",
 	},
-	codeLivemodeKey: {
+	CodeLivemodeKey: {
 		Why:  "live keys move real money; tokenscope works in Stripe's test mode only",
 		Next: "use a test key (sk_test_ or rk_test_) from the Dashboard in test mode",
 	},
-	codeInvalidKey: {
+	CodeInvalidKey: {
 		Why:  "a Stripe test key starts with sk_test_, rk_test_ or pk_test_",
 		Next: "check STRIPE_API_KEY or --api-key-file, or leave both unset to use the offline emulator",
 	},
-	codeMissingKey: {
+	CodeMissingKey: {
 		Why:  "no API key was given and no emulator was chosen",
 		Next: "set STRIPE_API_KEY or --api-key-file, or use --offline",
 	},
-	codeSecretKey: {
+	CodeSecretKey: {
 		Why:  "a publishable key (pk_test_) can create tokens but not read or use them",
 		Next: "use a secret key (sk_test_ or rk_test_) to retrieve or use tokens",
 	},
-	codeLivemodeResponse: {
+	CodeLivemodeResponse: {
 		Why:  "the answer was a live-mode object, which tokenscope refuses to show or store",
 		Next: "check --api-base and the key: they should point at test mode",
 	},
@@ -118,15 +117,15 @@ var explanations = map[string]Explanation{
 		Why:  "the API could not be reached (network, DNS, timeout or --api-base)",
 		Next: "check the connection and --api-base, then retry",
 	},
-	"api_error": {
+	TypeAPIError: {
 		Why:  "the server failed while handling the request (HTTP 5xx); nothing was wrong with the request itself",
 		Next: "retry in a moment; if it keeps failing, quote the request id (Stripe) or check the emulator's state dir (offline)",
 	},
-	"card_error": {
+	TypeCardError: {
 		Why:  "the card was refused: the message says why",
 		Next: "try another test card; the visa preset succeeds",
 	},
-	typeInvalid: {
+	TypeInvalidRequest: {
 		Why:  "the request has a parameter that is missing, unknown or of the wrong form (param names it)",
 		Next: "fix the parameter named above and retry",
 	},
@@ -151,9 +150,9 @@ var explanations = map[string]Explanation{
 // init adds every decline code of the test-card catalog, with the card's own
 // Explain text, so a decline reads the same as the card's description in the
 // presets list. Hand-written entries (incorrect_number) stay; otherwise the
-// first card with a code wins, as in model.CardForDecline.
+// first card with a code wins, as in CardForDecline.
 func init() {
-	for _, c := range model.Cards {
+	for _, c := range Cards {
 		for _, code := range []string{c.Outcome.DeclineCode, c.TokenizeCode} {
 			if _, done := explanations[code]; code == "" || done {
 				continue
@@ -172,20 +171,35 @@ func Explain(code string) (Explanation, bool) {
 	return x, ok
 }
 
-// explain fills Why and Next from the most specific thing known about e:
+// Explained is AsError with a local check's FieldError explained, as the
+// client explains the refusals it makes itself; an *Error in err's chain is
+// returned as it is.
+func Explained(err error) (*Error, bool) {
+	var e *Error
+	if errors.As(err, &e) {
+		return e, true
+	}
+	e, ok := AsError(err)
+	if ok {
+		e.Explain()
+	}
+	return e, ok
+}
+
+// Explain fills Why and Next from the most specific thing known about e:
 // messages Stripe sends without a code, then the decline code, then the code,
 // then the HTTP status, then the type; an unknown type is treated as
 // invalid_request_error, so no error goes unexplained.
-func (e *Error) explain() {
+func (e *Error) Explain() {
 	key := e.explainKey()
 	x, ok := explanations[key]
 	if !ok {
-		key, x = typeInvalid, explanations[typeInvalid]
+		key, x = TypeInvalidRequest, explanations[TypeInvalidRequest]
 	}
 	e.Why, e.Next = x.Why, x.Next
 	switch {
 	case key == "resource_missing" && e.Local:
-		// model.ValidateTokenID: the id has no token's shape.
+		// ValidateTokenID: the id has no token's shape.
 		e.Why = "that is not a token id, so it was not sent: Stripe has no such token"
 		e.Next = "copy the id from `tokenscope list`, or try a magic test token such as tok_visa"
 	case key == "resource_missing" && (e.Param == "token" || strings.Contains(e.Message, "No such token")):
