@@ -22,14 +22,6 @@ var tokenParams = []string{
 	"expand[",
 }
 
-// tokenPrefixes are the id prefixes of the token kinds, by type.
-var tokenPrefixes = map[model.Kind]string{
-	model.KindCard:    "tok_",
-	model.KindBank:    "btok_",
-	model.KindPII:     "pii_",
-	model.KindAccount: "ct_",
-}
-
 // createToken is POST /v1/tokens. The emulator behaves as an account with
 // raw card data APIs enabled: without them Stripe refuses card numbers on
 // this endpoint, which would leave nothing to explore.
@@ -46,7 +38,8 @@ func createToken(c *call) (any, *apiError) {
 	case len(kinds) > 1:
 		return nil, invalid("", string(kinds[1]), "You cannot create a token for a "+string(kinds[0])+" and a "+string(kinds[1])+" at once: supply only one of card, bank_account, pii or account.")
 	}
-	t := &tokenRec{ID: newID(tokenPrefixes[kinds[0]], longID), Type: string(kinds[0]), Created: c.now.Unix(), ClientIP: c.clientIP}
+	spec, _ := model.SpecOf(kinds[0])
+	t := &tokenRec{ID: newID(spec.Prefixes[0], longID), Type: string(kinds[0]), Created: c.now.Unix(), ClientIP: c.clientIP}
 	var aerr *apiError
 	switch kinds[0] {
 	case model.KindCard:

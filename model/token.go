@@ -20,19 +20,6 @@ const (
 	KindAccount Kind = "account"
 )
 
-// Short is the kind in four letters or fewer, for list rows.
-func (k Kind) Short() string {
-	switch k {
-	case KindBank:
-		return "bank"
-	case KindAccount:
-		return "acct"
-	case "":
-		return "?"
-	}
-	return string(k)
-}
-
 // Record is one token in the state: the Token exactly as the API returned it
 // (Raw) plus the few fields the list needs decoded up front, so that loading
 // ten thousand records never decodes ten thousand API objects, and the local

@@ -6,9 +6,9 @@ import (
 	"unicode/utf8"
 )
 
-// TokenIDPrefixes are the id prefixes of every kind of token: card, bank
-// account, PII, account, person, CVC update.
-var TokenIDPrefixes = []string{"tok_", "btok_", "pii_", "ct_", "cpt_", "cvctok_"}
+// TokenIDPrefixes are the id prefixes of every kind of token (card, bank
+// account, PII, account, person, CVC update), from the kind registry.
+var TokenIDPrefixes = PrefixesOf("token")
 
 // ParamTokenID is the param a retrieve names: the {id} of GET /v1/tokens/{id}.
 const ParamTokenID = "id"

@@ -8,14 +8,19 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-// useKinds says which token kinds each use step can consume: cards can be
-// charged or attached, bank accounts only attached (Stripe charges a bank
-// account only once it is verified on a customer), pii and account tokens
-// are consumed by Connect calls tokenscope does not make.
-var useKinds = map[model.UseKind][]model.Kind{
-	model.UseCharge:   {model.KindCard},
-	model.UseCustomer: {model.KindCard, model.KindBank},
-}
+// useKinds says which token kinds each use step can consume, from the
+// kinds' Uses: cards can be charged or attached, bank accounts only
+// attached, pii and account tokens are consumed by Connect calls
+// tokenscope does not make.
+var useKinds = func() map[model.UseKind][]model.Kind {
+	m := map[model.UseKind][]model.Kind{model.UseCharge: nil, model.UseCustomer: nil}
+	for _, s := range model.Kinds() {
+		for _, u := range s.Uses {
+			m[u] = append(m[u], s.Kind)
+		}
+	}
+	return m
+}()
 
 // decodeUse checks a use block's shape and currency. The minimum amount is
 // left to the charge itself: Stripe derives it from the account's settlement

@@ -180,7 +180,7 @@ func TestRetrieve(t *testing.T) {
 	pc, _ := newContext(t, 80, 24, setup{})
 	r := start(t, NewRetrieve(pc), 80, 24)
 	r.keys("foo_123", "enter")
-	r.shows("! resource_missing  (local check, nothing was sent)", "tok_, btok_, pii_", "foo_123")
+	r.shows("! resource_missing  (local check, nothing was sent)", "No such token: 'foo_123'", "tok_, btok_")
 	r.keys("ctrl+u", "tok_nope12345", "enter")
 	r.shows("! resource_missing  (HTTP 404)", "request id", "tok_nope12345")
 	if r.h.snap().done != nil {

@@ -13,9 +13,6 @@ import (
 	"github.com/tokenscope/tokenscope/ui/common"
 )
 
-// tokenPrefixes are the id prefixes of every kind of token.
-var tokenPrefixes = []string{"tok_", "btok_", "pii_", "ct_", "cpt_", "cvctok_"}
-
 // backMsg returns from a flow opened inside another to the one that opened it.
 type backMsg struct{}
 
@@ -60,19 +57,13 @@ func (r *Retrieve) SetSize(w, h int) {
 	r.input.Width = max(w-len(r.input.Prompt)-4, 10)
 }
 
-// checkTokenID is the local check of a pasted id: Stripe would answer
-// anything without a token prefix with resource_missing.
+// checkTokenID is the local check of a pasted id (model.ValidateTokenID),
+// with a hint for an empty input: the form asks for a paste.
 func checkTokenID(id string) error {
 	if id == "" {
-		return &model.FieldError{Type: model.TypeInvalidRequest, Code: "parameter_missing", Param: "id", Message: "paste a token id, such as tok_visa"}
+		return &model.FieldError{Type: model.TypeInvalidRequest, Code: "parameter_missing", Param: model.ParamTokenID, Message: "paste a token id, such as tok_visa"}
 	}
-	for _, p := range tokenPrefixes {
-		if strings.HasPrefix(id, p) && len(id) > len(p) {
-			return nil
-		}
-	}
-	return &model.FieldError{Type: model.TypeInvalidRequest, Code: "resource_missing", Param: "id",
-		Message: "a token id starts with " + strings.Join(tokenPrefixes, ", ") + " (tok_visa works too)"}
+	return fieldErr(model.ValidateTokenID(id, model.ParamTokenID))
 }
 
 // Update implements tea.Model.

@@ -1,0 +1,115 @@
+package model
+
+import "strings"
+
+// KindSpec describes one kind of Stripe object once: how its ids start,
+// what it is called, which of its fields a person reads, and what it can be
+// used for. Forms, validation, the scenario schema, the create commands,
+// the emulator and the detail pane are driven from these entries, so a new
+// kind is a new entry (see docs/ARCHITECTURE.md).
+type KindSpec struct {
+	Kind Kind
+	// Object is the API object an id names: "token" for every token kind.
+	Object string
+	// Prefixes are the id prefixes of this kind; a new id gets the first.
+	Prefixes []string
+	// Short names the kind in list rows, four letters or fewer.
+	Short string
+	// Label names the kind in a sentence ("bank account"); About says what
+	// one is for, beside the label in the new-token chooser.
+	Label, About string
+	// Heading is the detail pane's title over Fields: the API attribute
+	// that holds them ("bank_account"); empty when the kind has none.
+	Heading string
+	// Fields are what the detail pane shows of one, in order.
+	Fields []DetailField
+	// Uses are the ways tokenscope can use one (charge it, attach it to a
+	// customer); none for a kind only Connect calls consume.
+	Uses []UseKind
+}
+
+// DetailField is one attribute of an object as the detail pane shows it.
+type DetailField struct {
+	// Path is the attribute as the API names it: "card.brand".
+	Path string
+	// Label is its name under the kind's heading: "brand".
+	Label string
+	// Value reads it from the object; nil reads Path as it is. "" means
+	// there is nothing to show.
+	Value func(Fields) string
+}
+
+// Show is the field's value in obj, "" when there is none.
+func (f DetailField) Show(obj Fields) string {
+	if f.Value != nil {
+		return f.Value(obj)
+	}
+	return obj.Get(f.Path)
+}
+
+// kinds is the registry, in the order the new-token chooser offers them.
+var kinds = []*KindSpec{cardKind, bankKind, piiKind, accountKind, personKind, cvcUpdateKind}
+
+// Kinds lists every registered kind, in the chooser's order.
+func Kinds() []*KindSpec { return kinds }
+
+// SpecOf finds a kind's entry.
+func SpecOf(k Kind) (*KindSpec, bool) {
+	for _, s := range kinds {
+		if s.Kind == k {
+			return s, true
+		}
+	}
+	return nil, false
+}
+
+// KindOfID says which kind an id names, by its prefix.
+func KindOfID(id string) (*KindSpec, bool) {
+	for _, s := range kinds {
+		for _, p := range s.Prefixes {
+			if strings.HasPrefix(id, p) {
+				return s, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// PrefixesOf lists the id prefixes of every kind of an API object
+// ("token"), in registry order.
+func PrefixesOf(object string) []string {
+	var out []string
+	for _, s := range kinds {
+		if s.Object == object {
+			out = append(out, s.Prefixes...)
+		}
+	}
+	return out
+}
+
+// Short is the kind in four letters or fewer, for list rows; a kind
+// tokenscope does not know shows as itself.
+func (k Kind) Short() string {
+	if k == "" {
+		return "?"
+	}
+	if s, ok := SpecOf(k); ok {
+		return s.Short
+	}
+	return string(k)
+}
+
+// withDetail is "main (detail, detail)", leaving out what is empty:
+// "Visa (credit, US)".
+func withDetail(main string, details ...string) string {
+	var d []string
+	for _, s := range details {
+		if s != "" {
+			d = append(d, s)
+		}
+	}
+	if len(d) == 0 {
+		return main
+	}
+	return strings.TrimSpace(main + " (" + strings.Join(d, ", ") + ")")
+}
