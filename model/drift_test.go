@@ -47,4 +47,3 @@ func TestDiffBankAndNone(t *testing.T) {
 		t.Errorf("top-level drift first: %+v", d)
 	}
 }
-
