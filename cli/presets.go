@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // presetJSON is one catalog entry as `presets --json` prints it. The
@@ -60,7 +61,7 @@ func (a *app) presetsCmd() *cobra.Command {
 			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "KIND\tNAME\tNUMBER\tBRAND / FUNDING\tMAGIC TOKEN\tEXPECTED OUTCOME")
 			for _, p := range presets {
-				brand := joinNonEmpty(p.Brand, p.Funding)
+				brand := views.JoinNonEmpty(p.Brand, p.Funding)
 				if p.RoutingNumber != "" {
 					brand = "routing " + p.RoutingNumber
 				}

@@ -82,7 +82,7 @@ func writeList(w io.Writer, recs []model.Record, label string, now time.Time) er
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTYPE\tUSED\tAGE\tSUMMARY")
 	for _, r := range recs {
-		status := usedWord(r.Used)
+		status := views.UsedWord(r.Used)
 		if r.Gone {
 			status = "- gone"
 		}

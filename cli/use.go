@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // useCmd consumes a token: a new customer with it as source, or a charge.
@@ -161,11 +162,11 @@ func tokenAfterUse(f fields, id string, rec model.Record, err error) fields {
 	case rec.Gone:
 		f.add("token", rec.ID+" no longer exists (resource_missing): make a new token")
 	case rec.Used && e != nil && e.Code == model.CodeTokenAlreadyUsed:
-		f.add("token", rec.ID+" was already "+usedWord(true)+": a new token is needed to use it again")
+		f.add("token", rec.ID+" was already "+views.UsedWord(true)+": a new token is needed to use it again")
 	case rec.Used:
-		f.add("token", rec.ID+" is now "+usedWord(true)+": a new token is needed to use it again")
+		f.add("token", rec.ID+" is now "+views.UsedWord(true)+": a new token is needed to use it again")
 	default:
-		f.add("token", rec.ID+" is still "+usedWord(false))
+		f.add("token", rec.ID+" is still "+views.UsedWord(false))
 	}
 	return f
 }

@@ -1,39 +1,13 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
-	"time"
-	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/views"
 )
-
-// age is a duration in three cells or fewer, for list rows and the detail
-// pane: "12s", "2m", "5h", "3d", "14w", "2y".
-func age(d time.Duration) string {
-	if d < 0 {
-		d = 0
-	}
-	switch {
-	case d < time.Minute:
-		return fmt.Sprintf("%ds", int(d/time.Second))
-	case d < time.Hour:
-		return fmt.Sprintf("%dm", int(d/time.Minute))
-	case d < 24*time.Hour:
-		return fmt.Sprintf("%dh", int(d/time.Hour))
-	}
-	days := int(d / (24 * time.Hour))
-	switch {
-	case days < 100:
-		return fmt.Sprintf("%dd", days)
-	case days < 365:
-		return fmt.Sprintf("%dw", days/7)
-	}
-	return fmt.Sprintf("%dy", days/365)
-}
 
 // shorten cuts s to at most w cells, marking the cut with "…".
 func shorten(s string, w int) string {
@@ -81,25 +55,12 @@ func cut(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
-// clean makes text from the API safe to draw: invalid UTF-8 becomes "?"
-// and control characters (ESC above all: a bank name must not be able to
-// move the cursor or set the clipboard) are dropped.
-func clean(s string) string {
-	s = strings.ToValidUTF8(s, "?")
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 // rowSummary is a record's summary as list rows show it, short enough for
 // the side-by-side layout: "Visa •4242", "Bank •6789" (the bank's name,
 // "STRIPE TEST BANK •••• 6789", is for the detail), "id number", "account".
 // It works from Summary, not Raw: a frame draws many rows.
 func rowSummary(r *model.Record) string {
-	s := clean(r.Summary)
+	s := views.Clean(r.Summary)
 	i := strings.LastIndex(s, " •••• ")
 	if i < 0 {
 		return s

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // columns is the layout of list rows at one width, computed once per frame
@@ -74,9 +75,9 @@ func renderRow(rs *rowStyle, r *model.Record, selected bool, c columns, now time
 	s := rs.status(r)
 	glyph, word := s[0], s[1]
 	if c.compact {
-		return shorten(style.Render(sel)+" "+glyph+" "+style.Render(shorten(clean(r.ID), c.width-4)), c.width)
+		return shorten(style.Render(sel)+" "+glyph+" "+style.Render(shorten(views.Clean(r.ID), c.width-4)), c.width)
 	}
-	lead := sel + " " + pad(clean(r.Type.Short()), 4) + " " + pad(shorten(clean(r.ID), c.id), c.id)
-	tail := fmt.Sprintf(" %3s  %s", age(now.Sub(time.Unix(r.Created, 0))), rowSummary(r))
+	lead := sel + " " + pad(views.Clean(r.Type.Short()), 4) + " " + pad(shorten(views.Clean(r.ID), c.id), c.id)
+	tail := fmt.Sprintf(" %3s  %s", views.Age(now.Sub(time.Unix(r.Created, 0))), rowSummary(r))
 	return shorten(style.Render(lead)+" "+word+tail, c.width)
 }

@@ -16,7 +16,7 @@ import (
 func indentJSON(raw []byte) string {
 	var b bytes.Buffer
 	if err := json.Indent(&b, raw, "", "  "); err != nil {
-		return clean(string(raw))
+		return views.Clean(string(raw))
 	}
 	return b.String()
 }
@@ -52,7 +52,7 @@ func (a *App) logText(width int) string {
 		b.WriteString("\n")
 		for _, s := range []string{e.Body, e.Err} {
 			if s != "" {
-				b.WriteString(indent(ansi.Hardwrap(clean(s), max(width-4, 10), false), "    ") + "\n")
+				b.WriteString(indent(ansi.Hardwrap(views.Clean(s), max(width-4, 10), false), "    ") + "\n")
 			}
 		}
 	}

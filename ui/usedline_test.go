@@ -65,8 +65,8 @@ func TestUsedLineOfAGoneToken(t *testing.T) {
 	r := fixtures(t)[0]
 	r.Gone = true
 	a := newApp(t, newSession(t, nil), 80, 24)
-	got := strings.Join(usedLines(a.st, &r, 60), "\n")
-	if got != "- no longer exists (resource_missing)" {
+	got := detailLines(a.st, &r, nil, nil, clock, 72)[0]
+	if got != "USED        - no longer exists (resource_missing)" {
 		t.Errorf("USED line of a gone token = %q", got)
 	}
 }

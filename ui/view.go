@@ -117,16 +117,16 @@ func (a *App) statusLine() string {
 	}
 	switch {
 	case a.confirmQuit:
-		return " " + a.st.ErrorTitle.Render(clean(a.status))
+		return " " + a.st.ErrorTitle.Render(views.Clean(a.status))
 	case a.filtering:
 		return a.filter.View()
 	case a.busy > 0:
 		left += " " + a.spin.View() + " " + a.busyLabel
 		if a.status != "" {
-			left += a.st.Muted.Render(" · " + clean(a.status))
+			left += a.st.Muted.Render(" · " + views.Clean(a.status))
 		}
 	case a.status != "":
-		left += " " + a.st.Status.Render(clean(a.status))
+		left += " " + a.st.Status.Render(views.Clean(a.status))
 	case a.list.query != "":
 		left += " " + a.st.Muted.Render("filter: "+a.list.query+" · / edit · esc clear")
 	}

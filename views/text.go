@@ -58,3 +58,27 @@ func Clean(s string) string {
 		return r
 	}, s)
 }
+
+// Age is a duration in three cells or fewer, for list rows and the detail
+// pane: "12s", "2m", "5h", "3d", "14w", "2y".
+func Age(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	switch {
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d/time.Second))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", int(d/time.Minute))
+	case d < 24*time.Hour:
+		return fmt.Sprintf("%dh", int(d/time.Hour))
+	}
+	days := int(d / (24 * time.Hour))
+	switch {
+	case days < 100:
+		return fmt.Sprintf("%dd", days)
+	case days < 365:
+		return fmt.Sprintf("%dw", days/7)
+	}
+	return fmt.Sprintf("%dy", days/365)
+}
