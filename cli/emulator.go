@@ -39,6 +39,7 @@ func (a *app) emulatorCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			defer emu.Close()
 			ln, err := net.Listen("tcp", listen)
 			if err != nil {
 				return err

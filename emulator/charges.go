@@ -34,7 +34,7 @@ func createCharge(c *call) (any, *apiError) {
 		return nil, aerr
 	}
 	ch, aerr := charge(c, card, customer, amount, currency)
-	c.db.putCharge(ch)
+	c.objs.putCharge(ch)
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -54,7 +54,7 @@ func chargeSource(c *call) (*cardRec, string, *apiError) {
 		}
 		return t.Card, "", nil
 	}
-	cus, ok := c.db.Customers[cusID]
+	cus, ok := c.objs.customer(cusID)
 	if !ok {
 		return nil, "", noSuch(http.StatusBadRequest, "customer", cusID, "customer")
 	}
@@ -137,7 +137,7 @@ func chargeOutcome(o model.Outcome, declines bool) outcome {
 
 // getCharge is GET /v1/charges/{id}, failed charges included.
 func getCharge(c *call) (any, *apiError) {
-	ch, ok := c.db.Charges[c.id]
+	ch, ok := c.objs.charge(c.id)
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "charge", c.id, "id")
 	}

@@ -25,7 +25,7 @@ func createCustomer(c *call) (any, *apiError) {
 			return nil, aerr
 		}
 	}
-	c.db.putCustomer(cus)
+	c.objs.putCustomer(cus)
 	return renderCustomer(cus, c.params.expands("sources")), nil
 }
 
@@ -51,7 +51,7 @@ func attach(cus *customerRec, t *tokenRec) *apiError {
 
 // getCustomer is GET /v1/customers/{id}.
 func getCustomer(c *call) (any, *apiError) {
-	cus, ok := c.db.Customers[c.id]
+	cus, ok := c.objs.customer(c.id)
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "customer", c.id, "id")
 	}

@@ -12,7 +12,6 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
@@ -20,10 +19,12 @@ import (
 
 // Options configures an Emulator.
 type Options struct {
-	// Dir is the state dir: objects live in Dir/emulator.json (0600, dir
-	// 0700, made on the first write) and are shared with other processes
-	// using the same Dir.
-	// "" keeps them in memory only.
+	// Store keeps the objects; nil means the JSON store in Dir.
+	Store Store
+	// Dir is the state dir, when Store is nil: objects live in
+	// Dir/emulator.json (0600, dir 0700, made on the first write) and are
+	// shared with other processes using the same Dir. "" keeps them in
+	// memory only.
 	Dir string
 	// Now is the clock for created timestamps and idempotency expiry;
 	// nil means time.Now.
@@ -33,18 +34,24 @@ type Options struct {
 // Emulator is an http.Handler that serves Stripe's /v1 API. It is safe for
 // concurrent use and starts no goroutines.
 type Emulator struct {
-	mu    sync.Mutex // guards store
-	store *store
+	store Store
 	now   func() time.Time
 }
 
-// New opens the emulator's objects in opts.Dir or in memory. It reads
-// emulator.json if there is one and writes nothing: the dir is made by the
+// New opens the emulator's objects: opts.Store, else the JSON store in
+// opts.Dir, else memory. Opening writes nothing: the dir is made by the
 // first request that stores something.
 func New(opts Options) (*Emulator, error) {
-	s, err := openStore(opts.Dir)
-	if err != nil {
-		return nil, err
+	s := opts.Store
+	switch {
+	case s != nil:
+	case opts.Dir != "":
+		var err error
+		if s, err = OpenJSONStore(opts.Dir); err != nil {
+			return nil, err
+		}
+	default:
+		s = NewMemoryStore()
 	}
 	now := opts.Now
 	if now == nil {
@@ -52,6 +59,9 @@ func New(opts Options) (*Emulator, error) {
 	}
 	return &Emulator{store: s, now: now}, nil
 }
+
+// Close closes the emulator's store.
+func (e *Emulator) Close() error { return e.store.Close() }
 
 // response is a finished answer, kept as bytes so an idempotent replay sends
 // exactly what the first request got.
@@ -97,29 +107,36 @@ func (e *Emulator) serve(r *http.Request) response {
 		return errorResponse(aerr, reqID)
 	}
 	c := &call{params: params, id: id, clientIP: clientIP(r), now: e.now()}
-
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if r.Method == http.MethodGet {
-		if err := e.store.refresh(); err != nil {
-			return errorResponse(apiFault(err), reqID)
-		}
-		c.db = e.store.db
+	handle := func() response {
 		obj, aerr := ep.handle(c)
+		if c.objs.err != nil {
+			return response{} // serve answers with the store's error
+		}
 		return respond(obj, aerr, reqID)
 	}
-	idem, aerr := idempotencyOf(r, params)
-	if aerr != nil {
-		return errorResponse(aerr, reqID)
-	}
+
 	var res response
-	err := e.store.update(r.Context(), c.now, func(d *db) {
-		c.db = d
-		res = idem.run(d, reqID, c.now, func() response {
-			obj, aerr := ep.handle(c)
-			return respond(obj, aerr, reqID)
+	var err error
+	if r.Method == http.MethodGet {
+		err = e.store.View(r.Context(), func(rd Reader) error {
+			c.objs = &objects{r: rd}
+			res = handle()
+			return c.objs.err
 		})
-	})
+	} else {
+		idem, aerr := idempotencyOf(r, params)
+		if aerr != nil {
+			return errorResponse(aerr, reqID)
+		}
+		err = e.store.Update(r.Context(), func(tx Tx) error {
+			c.objs = &objects{r: tx, tx: tx}
+			if err := tx.PruneIdempotency(c.now.Add(-idempotencyTTL)); err != nil {
+				return err
+			}
+			res = idem.run(c.objs, reqID, c.now, handle)
+			return c.objs.err
+		})
+	}
 	var secret *fsutil.SecretError
 	switch {
 	case errors.As(err, &secret):
@@ -150,7 +167,7 @@ func errorResponse(e *apiError, reqID string) response {
 }
 
 // apiFault is Stripe's api_error: something went wrong on the server side
-// (here: the state file could not be locked, read or written).
+// (here: the store could not be read or written).
 func apiFault(err error) *apiError {
 	return &apiError{Status: http.StatusInternalServerError, Type: "api_error", Message: err.Error()}
 }
@@ -167,7 +184,7 @@ func clientIP(r *http.Request) string {
 
 // call is one request as an endpoint handler sees it.
 type call struct {
-	db       *db
+	objs     *objects
 	params   params
 	id       string // the {id} in the path
 	clientIP string

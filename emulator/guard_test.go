@@ -46,7 +46,7 @@ func TestSecretsNeverPersisted(t *testing.T) {
 	if string(after) != string(before) {
 		t.Errorf("emulator.json changed:\n%s", after)
 	}
-	if fresh, _ := New(Options{Dir: dir}); fresh == nil || len(fresh.store.db.Customers) != 1 {
+	if fresh, _ := New(Options{Dir: dir}); fresh == nil || stored(fresh, customersColl) != 1 {
 		t.Errorf("the refused customers were kept")
 	}
 }
@@ -88,5 +88,15 @@ func TestStartupTouchesNothing(t *testing.T) {
 	do(t, e, "POST", "/v1/tokens", testKey, "pii[id_number]=000000000", nil)
 	if fi, _ := os.Stat(dir); fi.Mode().Perm() != 0o700 {
 		t.Errorf("a write left the dir %v", fi.Mode().Perm())
+	}
+}
+
+// The guard is the emulator's, not a store's: an emulator in memory
+// refuses the same requests.
+func TestSecretsNeverStoredInMemory(t *testing.T) {
+	e, _ := New(Options{Now: clock})
+	rec := do(t, e, "POST", "/v1/customers", testKey, "description="+url.QueryEscape("Jenny 4000 0566 5566 5556"), nil)
+	if rec.Code != 400 || stored(e, customersColl) != 0 {
+		t.Errorf("%d %s, %d customers stored", rec.Code, rec.Body, stored(e, customersColl))
 	}
 }

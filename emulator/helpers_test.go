@@ -125,3 +125,14 @@ func errorBody(t testing.TB, rec *httptest.ResponseRecorder) apiError {
 	}
 	return out.Error
 }
+
+// stored counts the objects of a collection in e's memory or JSON store.
+func stored(e *Emulator, collection string) int {
+	switch s := e.store.(type) {
+	case *memoryStore:
+		return len(s.set.objects[collection])
+	case *jsonStore:
+		return len(s.set.objects[collection])
+	}
+	panic("stored: unknown store")
+}

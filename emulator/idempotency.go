@@ -3,7 +3,6 @@ package emulator
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"net/http"
 	"time"
 )
@@ -11,18 +10,9 @@ import (
 const (
 	idempotencyHeader = "Idempotency-Key"
 	maxIdempotencyKey = 255
+	// idempotencyTTL is how long Stripe keeps idempotency keys (at least 24h).
+	idempotencyTTL = 24 * time.Hour
 )
-
-// idemRec is a stored idempotent result. Hash identifies the request
-// (method, path, sorted parameters) without keeping its parameters, which may
-// hold a card number.
-type idemRec struct {
-	Hash      string          `json:"hash"`
-	Status    int             `json:"status"`
-	Body      json.RawMessage `json:"body"`
-	RequestID string          `json:"request_id"`
-	Created   int64           `json:"created"`
-}
 
 // idempotency is a POST's Idempotency-Key and the hash of what it asked.
 type idempotency struct{ key, hash string }
@@ -41,11 +31,11 @@ func idempotencyOf(r *http.Request, p params) (idempotency, *apiError) {
 // idempotency_error. Like Stripe, only results of requests that ran are kept
 // (successes and card errors), not refusals of invalid parameters, so a
 // corrected retry with the same key is not stuck with the refusal.
-func (i idempotency) run(d *db, reqID string, now time.Time, do func() response) response {
+func (i idempotency) run(o *objects, reqID string, now time.Time, do func() response) response {
 	if i.key == "" {
 		return do()
 	}
-	if rec, ok := d.Idempotency[i.key]; ok {
+	if rec, ok := o.idempotency(i.key); ok {
 		if rec.Hash != i.hash {
 			e := newError(http.StatusBadRequest, idempotencyErr, "", "",
 				"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '"+i.key+"' if you meant to execute a different request.")
@@ -54,8 +44,8 @@ func (i idempotency) run(d *db, reqID string, now time.Time, do func() response)
 		return response{status: rec.Status, body: rec.Body, requestID: rec.RequestID, replayed: true}
 	}
 	res := do()
-	if res.status < 300 || res.status == http.StatusPaymentRequired {
-		d.putIdem(i.key, &idemRec{Hash: i.hash, Status: res.status, Body: res.body, RequestID: res.requestID, Created: now.Unix()})
+	if o.err == nil && (res.status < 300 || res.status == http.StatusPaymentRequired) {
+		o.putIdempotency(i.key, &IdempotencyRecord{Hash: i.hash, Status: res.status, Body: res.body, RequestID: res.requestID, Created: now.Unix()})
 	}
 	return res
 }

@@ -25,7 +25,7 @@ func TestIdempotentReplay(t *testing.T) {
 	if first.Header().Get("Idempotent-Replayed") != "" || again.Header().Get("Idempotent-Replayed") != "true" {
 		t.Errorf("Idempotent-Replayed %q then %q", first.Header().Get("Idempotent-Replayed"), again.Header().Get("Idempotent-Replayed"))
 	}
-	if n := len(e.store.db.Tokens); n != 1 {
+	if n := stored(e, tokensColl); n != 1 {
 		t.Errorf("%d tokens after a replay, want 1", n)
 	}
 
@@ -54,8 +54,8 @@ func TestIdempotentDecline(t *testing.T) {
 		se := stripeErr(t, err, http.StatusPaymentRequired, stripe.ErrorTypeCard, "card_declined")
 		charges = append(charges, se.ChargeID)
 	}
-	if charges[0] != charges[1] || len(e.store.db.Charges) != 1 {
-		t.Errorf("charges %v, %d stored", charges, len(e.store.db.Charges))
+	if charges[0] != charges[1] || stored(e, chargesColl) != 1 {
+		t.Errorf("charges %v, %d stored", charges, stored(e, chargesColl))
 	}
 }
 

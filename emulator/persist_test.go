@@ -40,14 +40,14 @@ func TestPersistenceShared(t *testing.T) {
 	}
 
 	// A GET re-reads the file only when it changed.
-	before := a.store.db
+	before := a.store.(*jsonStore).set
 	ca.V1Tokens.Retrieve(ctx, tok.ID, nil)
-	if a.store.db != before {
+	if a.store.(*jsonStore).set != before {
 		t.Errorf("an unchanged file was parsed again")
 	}
 	cb.V1Tokens.Create(ctx, bankParams("000123456789"))
 	ca.V1Tokens.Retrieve(ctx, tok.ID, nil)
-	if a.store.db == before {
+	if a.store.(*jsonStore).set == before {
 		t.Errorf("a changed file was not re-read")
 	}
 
@@ -117,8 +117,8 @@ func TestConcurrentCreates(t *testing.T) {
 		}
 	}
 	fresh, err := New(Options{Dir: dir})
-	if err != nil || len(fresh.store.db.Tokens) != 100 {
-		t.Errorf("the file holds %d tokens, want 100 (%v)", len(fresh.store.db.Tokens), err)
+	if err != nil || stored(fresh, tokensColl) != 100 {
+		t.Errorf("the file holds %d tokens, want 100 (%v)", stored(fresh, tokensColl), err)
 	}
 }
 

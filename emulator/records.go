@@ -1,7 +1,7 @@
 package emulator
 
-// The records below are what the emulator keeps, in memory and in
-// emulator.json. They hold exactly what the responses need: never a card
+// The records below are what the emulator keeps in its Store, one JSON
+// document each. They hold exactly what the responses need: never a card
 // number, CVC, id number or bank account number, only last4, fingerprint and
 // the catalog preset whose Outcome decides what a charge does.
 

@@ -12,7 +12,7 @@ import (
 // a refused attach too. A magic token is never consumed; like Stripe, each
 // use mints a new card.
 func takeToken(c *call, id string, allowBank bool) (*tokenRec, *apiError) {
-	t, ok := findToken(c.db, id, c.now)
+	t, ok := findToken(c.objs, id, c.now)
 	if !ok {
 		return nil, noSuch(http.StatusBadRequest, "token", id, model.ParamSource)
 	}
@@ -31,11 +31,12 @@ func takeToken(c *call, id string, allowBank bool) (*tokenRec, *apiError) {
 		return nil, invalid("", model.ParamSource,
 			"The token "+id+" is a "+t.Type+" token; only card and bank account tokens can be used as a source.")
 	}
-	if _, stored := c.db.Tokens[id]; stored {
-		c.db.markUsed(t)
+	if _, magic := model.MagicTokens[id]; magic {
+		t.Card.ID = newID("card_", longID) // findToken made t afresh for this use
 		return t, nil
 	}
-	t.Card.ID = newID("card_", longID) // findToken made t afresh for this use
+	t.Used = true
+	c.objs.putToken(t)
 	return t, nil
 }
 

@@ -3,199 +3,81 @@ package emulator
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"time"
-
-	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
 
-// FileName is the emulator's file inside Options.Dir.
-const FileName = "emulator.json"
-
-const (
-	dbVersion   = 1
-	lockTimeout = 30 * time.Second
-	// idempotencyTTL is how long Stripe keeps idempotency keys (at least 24h).
-	idempotencyTTL = 24 * time.Hour
-)
-
-// db is everything the emulator knows: the content of emulator.json.
-type db struct {
-	Version     int                     `json:"version"`
-	Tokens      map[string]*tokenRec    `json:"tokens"`
-	Customers   map[string]*customerRec `json:"customers"`
-	Charges     map[string]*chargeRec   `json:"charges"`
-	Idempotency map[string]*idemRec     `json:"idempotency"`
-
-	dirty bool // changed since loaded: write it back
-}
-
-func newDB() *db {
-	return &db{
-		Version:     dbVersion,
-		Tokens:      map[string]*tokenRec{},
-		Customers:   map[string]*customerRec{},
-		Charges:     map[string]*chargeRec{},
-		Idempotency: map[string]*idemRec{},
-	}
-}
-
-func (d *db) putToken(t *tokenRec)       { d.Tokens[t.ID] = t; d.dirty = true }
-func (d *db) putCustomer(c *customerRec) { d.Customers[c.ID] = c; d.dirty = true }
-func (d *db) putCharge(c *chargeRec)     { d.Charges[c.ID] = c; d.dirty = true }
-func (d *db) putIdem(key string, r *idemRec) {
-	d.Idempotency[key] = r
-	d.dirty = true
-}
-
-// markUsed consumes a stored token (magic tokens are never stored, so never
-// consumed).
-func (d *db) markUsed(t *tokenRec) {
-	t.Used = true
-	d.dirty = true
-}
-
-// pruneIdempotency forgets keys older than Stripe keeps them.
-func (d *db) pruneIdempotency(now time.Time) {
-	for k, r := range d.Idempotency {
-		if now.Sub(time.Unix(r.Created, 0)) > idempotencyTTL {
-			delete(d.Idempotency, k)
-			d.dirty = true
-		}
-	}
-}
-
-// store holds the db, in memory only or backed by a file shared with other
-// processes. It is not safe for concurrent use: the Emulator's mutex guards it.
+// Store keeps the emulator's objects (tokens, customers, charges, ...) and
+// its idempotency records. The emulator is one http.Handler whatever keeps
+// its objects: a map in memory for tests, a JSON file in the state dir
+// (OpenJSONStore) shared by every tokenscope process on that dir, and, in
+// later issues, a log-structured file and PostgreSQL for a team. The
+// interface is what a request needs from any of them:
 //
-// With a file, every write takes the file lock, re-reads the file if another
-// process changed it, applies the change and writes the file atomically; reads
-// re-read the file only when its identity, size or mod time changed, so a GET
-// costs one stat when nothing happened.
-type store struct {
-	path string
-	db   *db
-	seen os.FileInfo // the file as last loaded or written; nil = none yet
+//   - A request either only reads (a GET) or reads and writes (a POST), and a
+//     POST must see and change the objects as one step, or two processes
+//     sharing the objects would consume one token twice: hence View and
+//     Update, each running a function on a consistent set of objects, where
+//     the function's writes land together or not at all.
+//   - Objects are opaque JSON documents, named by collection (the API path's
+//     "tokens", "customers", ...) and id. The store never decodes them, so a
+//     new object kind is a new collection, not a change to every store; a
+//     relational store keeps them as jsonb rows.
+//   - Idempotency records are not objects: they are looked up by the
+//     client's key, not an id, and expire, which a store may do in bulk
+//     (a DELETE by age) rather than object by object.
+//
+// The emulator applies the secret guard (fsutil.CheckSecrets) to whatever it
+// puts, so no store ever receives a card number or a key. Implementations
+// must be safe for concurrent use.
+type Store interface {
+	// View runs fn on the objects as they are now. fn must not keep the
+	// Reader after it returns.
+	View(ctx context.Context, fn func(Reader) error) error
+	// Update runs fn as one transaction: no other Update of the same objects,
+	// in this process or another, runs in between fn's reads and its writes.
+	// If fn returns an error nothing it wrote is kept, and Update returns
+	// that error. fn may run on objects loaded afresh, so it must not depend
+	// on anything it read before Update.
+	Update(ctx context.Context, fn func(Tx) error) error
+	// Close releases what the store holds open. The emulator closes its
+	// store when it is closed itself.
+	Close() error
 }
 
-func openStore(dir string) (*store, error) {
-	s := &store{db: newDB()}
-	if dir == "" {
-		return s, nil
-	}
-	// No EnsureDir here: the first write makes (or tightens) the dir, so
-	// starting the emulator for a command that only reads needs no write
-	// or chmod permission on a dir that may not be this user's.
-	s.path = filepath.Join(dir, FileName)
-	if err := s.refresh(); err != nil {
-		return nil, err
-	}
-	return s, nil
+// Reader reads objects and idempotency records. Both return false, not an
+// error, for what is not there; an error means the store could not answer.
+type Reader interface {
+	// Get returns the object collection/id as it was put.
+	Get(collection, id string) (json.RawMessage, bool, error)
+	// Idempotency returns the record kept for an Idempotency-Key.
+	Idempotency(key string) (*IdempotencyRecord, bool, error)
 }
 
-// refresh reloads the file if it changed since it was last seen.
-func (s *store) refresh() error {
-	if s.path == "" {
-		return nil
-	}
-	fi, err := os.Stat(s.path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("emulator: %w", err)
-	}
-	if s.unchanged(fi) {
-		return nil
-	}
-	return s.load()
+// Tx is an Update's view of the objects: reads see the transaction's own
+// writes.
+type Tx interface {
+	Reader
+	// Put creates or replaces the object collection/id.
+	Put(collection, id string, obj json.RawMessage) error
+	// PutIdempotency keeps the answer to a request made with key.
+	PutIdempotency(key string, rec *IdempotencyRecord) error
+	// PruneIdempotency forgets the records created before t; reads in the
+	// same transaction no longer see them.
+	PruneIdempotency(t time.Time) error
 }
 
-func (s *store) unchanged(fi os.FileInfo) bool {
-	return s.seen != nil && os.SameFile(s.seen, fi) &&
-		fi.Size() == s.seen.Size() && fi.ModTime().Equal(s.seen.ModTime())
+// IdempotencyRecord is the answer to a POST made with an Idempotency-Key,
+// kept so that a retry gets exactly the same bytes. Hash identifies the
+// request (method, path, sorted parameters) without keeping its
+// parameters, which may hold a card number.
+type IdempotencyRecord struct {
+	Hash      string          `json:"hash"`
+	Status    int             `json:"status"`
+	Body      json.RawMessage `json:"body"`
+	RequestID string          `json:"request_id"`
+	Created   int64           `json:"created"` // unix seconds, as Stripe's created fields
 }
 
-// load reads the file through one open descriptor, so the FileInfo recorded
-// is that of the bytes parsed even if the file is replaced meanwhile.
-func (s *store) load() error {
-	f, err := os.Open(s.path)
-	if err != nil {
-		return fmt.Errorf("emulator: %w", err)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("emulator: %w", err)
-	}
-	data, err := io.ReadAll(f)
-	if err != nil {
-		return fmt.Errorf("emulator: read %s: %w", s.path, err)
-	}
-	d := newDB()
-	if err := json.Unmarshal(data, d); err != nil {
-		return fmt.Errorf("emulator: %s is not valid: %w", s.path, err)
-	}
-	if d.Version != dbVersion {
-		return fmt.Errorf("emulator: %s has version %d, want %d", s.path, d.Version, dbVersion)
-	}
-	s.db, s.seen = d, fi
-	return nil
-}
-
-// update runs fn on the current db and persists what it changed. With a file,
-// fn runs under the file lock on a freshly reloaded db, so two processes
-// writing at once both land.
-func (s *store) update(ctx context.Context, now time.Time, fn func(*db)) error {
-	if s.path == "" {
-		s.db.pruneIdempotency(now)
-		fn(s.db)
-		s.db.dirty = false
-		return nil
-	}
-	unlock, err := fsutil.Lock(ctx, s.path+".lock", lockTimeout, nil)
-	if err != nil {
-		return fmt.Errorf("emulator: %w", err)
-	}
-	defer unlock()
-	if err := s.refresh(); err != nil {
-		return err
-	}
-	s.db.pruneIdempotency(now)
-	fn(s.db)
-	if !s.db.dirty {
-		return nil
-	}
-	if err := s.write(); err != nil {
-		// Forget the change that did not land: the next request reloads
-		// what the file holds.
-		s.db, s.seen = newDB(), nil
-		return err
-	}
-	return nil
-}
-
-func (s *store) write() error {
-	data, err := json.Marshal(s.db)
-	if err != nil {
-		return fmt.Errorf("emulator: encode: %w", err)
-	}
-	// The state file's guard: whatever a request carried into a stored
-	// field (a name, a description), no card number or key reaches disk.
-	if err := fsutil.CheckSecrets(data); err != nil {
-		return fmt.Errorf("emulator: refusing to write %s: %w", s.path, err)
-	}
-	if err := fsutil.WriteFileAtomic(s.path, data, false); err != nil {
-		return fmt.Errorf("emulator: write %s: %w", s.path, err)
-	}
-	fi, err := os.Stat(s.path)
-	if err != nil {
-		return fmt.Errorf("emulator: %w", err)
-	}
-	s.db.dirty, s.seen = false, fi
-	return nil
+func (r *IdempotencyRecord) createdBefore(t time.Time) bool {
+	return time.Unix(r.Created, 0).Before(t)
 }

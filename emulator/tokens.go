@@ -54,14 +54,14 @@ func createToken(c *call) (any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	c.db.putToken(t)
+	c.objs.putToken(t)
 	return renderToken(t), nil
 }
 
 // getToken is GET /v1/tokens/{id}; magic test tokens (tok_visa) answer with
 // a token of that id, as Stripe's do.
 func getToken(c *call) (any, *apiError) {
-	t, ok := findToken(c.db, c.id, c.now)
+	t, ok := findToken(c.objs, c.id, c.now)
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "token", c.id, "token")
 	}
@@ -71,8 +71,8 @@ func getToken(c *call) (any, *apiError) {
 // findToken looks up a stored token, or mints the token a magic name stands
 // for. A magic token's card keeps one id across reads, so refreshing it
 // shows no drift.
-func findToken(d *db, id string, now time.Time) (*tokenRec, bool) {
-	if t, ok := d.Tokens[id]; ok {
+func findToken(o *objects, id string, now time.Time) (*tokenRec, bool) {
+	if t, ok := o.token(id); ok {
 		return t, true
 	}
 	preset, ok := model.MagicTokens[id]

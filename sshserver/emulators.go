@@ -61,6 +61,7 @@ func (es *emulators) release(name string) {
 	if ke := es.open[name]; ke != nil {
 		if ke.users--; ke.users == 0 {
 			delete(es.open, name)
+			_ = ke.emu.Close() // its objects are stored; nothing is lost
 		}
 	}
 }

@@ -1,0 +1,116 @@
+package emulator
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/tokenscope/tokenscope/internal/fsutil"
+)
+
+// Collections of objects in the Store, named as the API's paths name them.
+const (
+	tokensColl    = "tokens"
+	customersColl = "customers"
+	chargesColl   = "charges"
+)
+
+// objects is the handlers' typed access to the Store during one request:
+// records are decoded from and encoded to the store's JSON documents here.
+// The first error (the store could not answer, a record would hold a
+// secret) is kept in err and ends the request; handlers need not check it,
+// since serve does before answering, and an Update with it lands nothing.
+type objects struct {
+	r   Reader
+	tx  Tx // nil in a request that only reads
+	err error
+}
+
+func (o *objects) token(id string) (*tokenRec, bool) {
+	return get[tokenRec](o, tokensColl, id)
+}
+
+func (o *objects) customer(id string) (*customerRec, bool) {
+	return get[customerRec](o, customersColl, id)
+}
+
+func (o *objects) charge(id string) (*chargeRec, bool) {
+	return get[chargeRec](o, chargesColl, id)
+}
+
+func (o *objects) putToken(t *tokenRec)       { o.put(tokensColl, t.ID, t) }
+func (o *objects) putCustomer(c *customerRec) { o.put(customersColl, c.ID, c) }
+func (o *objects) putCharge(c *chargeRec)     { o.put(chargesColl, c.ID, c) }
+
+func get[T any](o *objects, collection, id string) (*T, bool) {
+	if o.err != nil {
+		return nil, false
+	}
+	raw, ok, err := o.r.Get(collection, id)
+	if err != nil || !ok {
+		o.fail(err)
+		return nil, false
+	}
+	v := new(T)
+	if err := json.Unmarshal(raw, v); err != nil {
+		o.fail(fmt.Errorf("emulator: %s %s: %w", collection, id, err))
+		return nil, false
+	}
+	return v, true
+}
+
+// put encodes v and hands it to the store, after the secret guard: a card
+// number or key a request carried into a stored field (a name, a
+// description) fails the request with *fsutil.SecretError, whatever the
+// store.
+func (o *objects) put(collection, id string, v any) {
+	if o.err != nil {
+		return
+	}
+	data, err := o.encode(v)
+	if err == nil {
+		err = o.tx.Put(collection, id, data)
+	}
+	o.fail(err)
+}
+
+func (o *objects) idempotency(key string) (*IdempotencyRecord, bool) {
+	if o.err != nil {
+		return nil, false
+	}
+	rec, ok, err := o.r.Idempotency(key)
+	o.fail(err)
+	return rec, ok && err == nil
+}
+
+func (o *objects) putIdempotency(key string, rec *IdempotencyRecord) {
+	if o.err != nil {
+		return
+	}
+	_, err := o.encode(rec)
+	if err == nil {
+		err = o.tx.PutIdempotency(key, rec)
+	}
+	o.fail(err)
+}
+
+// encode is v's JSON once the secret guard has passed it.
+func (o *objects) encode(v any) (json.RawMessage, error) {
+	if o.tx == nil {
+		return nil, errors.New("emulator: a write in a request that only reads")
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("emulator: encode: %w", err)
+	}
+	if err := fsutil.CheckSecrets(data); err != nil {
+		return nil, fmt.Errorf("emulator: refusing to store it: %w", err)
+	}
+	return data, nil
+}
+
+func (o *objects) fail(err error) {
+	if o.err == nil && err != nil {
+		o.err = err
+	}
+}

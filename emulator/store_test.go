@@ -1,0 +1,190 @@
+package emulator
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// storeContract is what every Store must do; each implementation runs it.
+func storeContract(t *testing.T, open func(t *testing.T) Store) {
+	ctx := context.Background()
+	get := func(t *testing.T, s Store, coll, id string) (string, bool) {
+		t.Helper()
+		var out string
+		var found bool
+		err := s.View(ctx, func(r Reader) error {
+			obj, ok, err := r.Get(coll, id)
+			out, found = string(obj), ok
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out, found
+	}
+
+	t.Run("put then get", func(t *testing.T) {
+		s := open(t)
+		if _, ok := get(t, s, tokensColl, "tok_1"); ok {
+			t.Fatal("an empty store has tok_1")
+		}
+		err := s.Update(ctx, func(tx Tx) error {
+			if err := tx.Put(tokensColl, "tok_1", json.RawMessage(`{"id":"tok_1"}`)); err != nil {
+				return err
+			}
+			obj, ok, err := tx.Get(tokensColl, "tok_1")
+			if err != nil || !ok || string(obj) != `{"id":"tok_1"}` {
+				t.Errorf("the transaction does not see its own put: %s %v %v", obj, ok, err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if obj, ok := get(t, s, tokensColl, "tok_1"); !ok || obj != `{"id":"tok_1"}` {
+			t.Errorf("after the update: %q %v", obj, ok)
+		}
+		if _, ok := get(t, s, customersColl, "tok_1"); ok {
+			t.Error("collections are not apart")
+		}
+	})
+
+	t.Run("a failed update lands nothing", func(t *testing.T) {
+		s := open(t)
+		boom := errors.New("boom")
+		err := s.Update(ctx, func(tx Tx) error {
+			tx.Put(tokensColl, "tok_1", json.RawMessage(`{}`))
+			tx.PutIdempotency("k", &IdempotencyRecord{Status: 200, Body: json.RawMessage(`{}`)})
+			return boom
+		})
+		if !errors.Is(err, boom) {
+			t.Fatalf("Update = %v, want fn's error", err)
+		}
+		if _, ok := get(t, s, tokensColl, "tok_1"); ok {
+			t.Error("the failed update's put was kept")
+		}
+		s.View(ctx, func(r Reader) error {
+			if _, ok, _ := r.Idempotency("k"); ok {
+				t.Error("the failed update's idempotency record was kept")
+			}
+			return nil
+		})
+	})
+
+	t.Run("idempotency records expire", func(t *testing.T) {
+		s := open(t)
+		now := time.Unix(1_700_000_000, 0)
+		s.Update(ctx, func(tx Tx) error {
+			tx.PutIdempotency("old", &IdempotencyRecord{Status: 200, Body: json.RawMessage(`{}`), Created: now.Add(-time.Hour).Unix()})
+			return tx.PutIdempotency("new", &IdempotencyRecord{Status: 200, Body: json.RawMessage(`{}`), Created: now.Unix()})
+		})
+		s.Update(ctx, func(tx Tx) error {
+			tx.PruneIdempotency(now.Add(-time.Minute))
+			if _, ok, _ := tx.Idempotency("old"); ok {
+				t.Error("a pruned record is still seen in its transaction")
+			}
+			return nil
+		})
+		s.View(ctx, func(r Reader) error {
+			if _, ok, _ := r.Idempotency("old"); ok {
+				t.Error("the old record was kept")
+			}
+			if rec, ok, _ := r.Idempotency("new"); !ok || rec.Status != 200 {
+				t.Errorf("the new record: %+v %v", rec, ok)
+			}
+			return nil
+		})
+	})
+}
+
+func TestMemoryStore(t *testing.T) {
+	storeContract(t, func(*testing.T) Store { return NewMemoryStore() })
+}
+
+func TestJSONStore(t *testing.T) {
+	storeContract(t, func(t *testing.T) Store {
+		s, err := OpenJSONStore(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
+// A JSON store writes only what changed: an update that puts nothing, or
+// fails, leaves the file as it was (no rewrite, same mod time).
+func TestJSONStoreWritesOnlyChanges(t *testing.T) {
+	dir := t.TempDir()
+	s, _ := OpenJSONStore(dir)
+	s.Update(ctx, func(tx Tx) error { return tx.Put(tokensColl, "tok_1", json.RawMessage(`{}`)) })
+	path := filepath.Join(dir, FileName)
+	before, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Update(ctx, func(tx Tx) error { return nil })
+	s.Update(ctx, func(tx Tx) error {
+		tx.Put(tokensColl, "tok_2", json.RawMessage(`{}`))
+		return errors.New("boom")
+	})
+	after, _ := os.Stat(path)
+	if !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
+		t.Error("the file was rewritten")
+	}
+}
+
+// The JSON store reads the emulator.json that tokenscope wrote before the
+// Store interface existed: a user's objects survive the upgrade.
+func TestJSONStoreReadsTheVersion1File(t *testing.T) {
+	dir := t.TempDir()
+	old := `{"version":1,"tokens":{"tok_1PgcOld0000000000000000":{"id":"tok_1PgcOld0000000000000000","type":"pii","used":false,"created":1773500966,"client_ip":"127.0.0.1"}},"customers":{},"charges":{},"idempotency":{"k":{"hash":"h","status":200,"body":{"id":"tok_1PgcOld0000000000000000"},"request_id":"req_1","created":1773500966}}}`
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte(old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(Options{Dir: dir, Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec := do(t, e, "GET", "/v1/tokens/tok_1PgcOld0000000000000000", testKey, "", nil); rec.Code != 200 {
+		t.Fatalf("GET: %d %s", rec.Code, rec.Body)
+	}
+	err = e.store.View(ctx, func(r Reader) error {
+		if rec, ok, _ := r.Idempotency("k"); !ok || rec.RequestID != "req_1" {
+			t.Errorf("idempotency record: %+v %v", rec, ok)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// failingStore cannot be read or written, as a store whose disk or
+// database is gone.
+type failingStore struct{ err error }
+
+func (s failingStore) View(context.Context, func(Reader) error) error { return s.err }
+func (s failingStore) Update(context.Context, func(Tx) error) error   { return s.err }
+func (s failingStore) Close() error                                   { return nil }
+
+// A store that fails is Stripe's api_error, 500, whatever the request.
+func TestStoreFailureIsAnAPIError(t *testing.T) {
+	e, err := New(Options{Store: failingStore{errors.New("disk gone")}, Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []struct{ method, path, body string }{
+		{"GET", "/v1/tokens/tok_visa", ""},
+		{"POST", "/v1/tokens", "pii[id_number]=000000000"},
+	} {
+		rec := do(t, e, r.method, r.path, testKey, r.body, nil)
+		if got := errorBody(t, rec); rec.Code != 500 || got.Type != "api_error" || got.Message != "disk gone" {
+			t.Errorf("%s %s: %d %+v", r.method, r.path, rec.Code, got)
+		}
+	}
+}
