@@ -1,6 +1,7 @@
 package sshserver
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"time"
@@ -14,8 +15,15 @@ import (
 // and shutdown can tell each of them to quit.
 type sessions struct {
 	mu      sync.Mutex
-	live    map[ssh.Session]*tea.Program // nil program: not in the TUI yet
+	live    map[ssh.Session]tui // zero: not in the TUI yet
 	closing bool
+}
+
+// tui is a session's program and what ends the context its requests run
+// under.
+type tui struct {
+	p      *tea.Program
+	cancel context.CancelFunc
 }
 
 // enter admits sess unless the server is full or closing.
@@ -29,26 +37,31 @@ func (ss *sessions) enter(sess ssh.Session, max int) error {
 		return fmt.Errorf("the server is full (%d sessions); try again later", max)
 	}
 	if ss.live == nil {
-		ss.live = map[ssh.Session]*tea.Program{}
+		ss.live = map[ssh.Session]tui{}
 	}
-	ss.live[sess] = nil
+	ss.live[sess] = tui{}
 	return nil
 }
 
-// run records the TUI program of sess; if shutdown has begun meanwhile the
-// program is told to quit at once.
-func (ss *sessions) run(sess ssh.Session, p *tea.Program) {
+// run records the TUI program of sess and the cancel of its context; if
+// shutdown has begun meanwhile the program is told to quit at once.
+func (ss *sessions) run(sess ssh.Session, p *tea.Program, cancel context.CancelFunc) {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
-	ss.live[sess] = p
+	ss.live[sess] = tui{p: p, cancel: cancel}
 	if ss.closing {
 		go p.Quit()
 	}
 }
 
+// leave forgets sess and cancels whatever its program still has in
+// flight: the connection, and so its context, may outlive the session.
 func (ss *sessions) leave(sess ssh.Session) {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
+	if c := ss.live[sess].cancel; c != nil {
+		c()
+	}
 	delete(ss.live, sess)
 }
 
@@ -59,9 +72,9 @@ func (ss *sessions) close() {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	ss.closing = true
-	for _, p := range ss.live {
-		if p != nil {
-			go p.Quit() // Quit blocks until the program reads it
+	for _, t := range ss.live {
+		if t.p != nil {
+			go t.p.Quit() // Quit blocks until the program reads it
 		}
 	}
 }

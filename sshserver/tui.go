@@ -25,6 +25,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	}
 	// The connection's context ends when it closes, after its sessions.
 	context.AfterFunc(sess.Context(), release)
+	// The program's own context ends with the session (sessions.leave),
+	// which may come before the connection's.
+	ctx, cancel := context.WithCancel(sess.Context())
 	pty, _, _ := sess.Pty()
 	opts := ui.Options{
 		Session:  cs,
@@ -35,7 +38,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Inline:   s.cfg.Inline,
 		NoColor:  s.cfg.NoColor || hasEnv(sess.Environ(), "NO_COLOR"),
 		FPS:      s.cfg.FPS,
-		Context:  sess.Context(),
+		Context:  ctx,
 		// ScenarioDir stays "": the picker offers the built-in packs,
 		// never the server's own *.hcl files.
 	}
@@ -49,7 +52,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		progOpts = append(progOpts, tea.WithFPS(opts.FPS))
 	}
 	p := tea.NewProgram(ui.New(opts), progOpts...)
-	s.sessions.run(sess, p)
+	s.sessions.run(sess, p, cancel)
 	return p
 }
 

@@ -40,8 +40,7 @@ type App struct {
 	st     *common.Styles
 	rs     *rowStyle
 	keys   *common.KeyMap
-	ctx    context.Context
-	cancel context.CancelFunc
+	cancel context.CancelFunc // ends pc.Ctx: quitting stops every request
 
 	width, height int
 	mode          mode
@@ -81,7 +80,7 @@ func New(opts Options) tea.Model {
 		ctx = context.Background()
 	}
 	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]bool{}, settleDelay: settleDelay}
-	a.ctx, a.cancel = context.WithCancel(ctx)
+	pc.Ctx, a.cancel = context.WithCancel(ctx)
 
 	a.help = help.New()
 	a.help.Styles = a.st.HelpStyles()

@@ -101,7 +101,7 @@ func (a *App) refreshOne(id string, background bool) tea.Cmd {
 		return nil
 	}
 	a.inflight[id] = true
-	s, ctx := a.pc.Session, a.ctx
+	s, ctx := a.pc.Session, a.pc.Ctx
 	return tea.Batch(a.startBusy("refreshing "+shorten(id, 16)), func() tea.Msg {
 		rep, err := s.Refresh(ctx, []string{id}, nil)
 		return refreshedMsg{id: id, background: background, report: rep, err: err}
@@ -110,7 +110,8 @@ func (a *App) refreshOne(id string, background bool) tea.Cmd {
 
 // refreshAll re-reads every token with a progress bar, then shows the
 // drift report. Progress arrives through a channel the command drains one
-// message at a time, the usual way to stream into a bubbletea program.
+// message at a time, the usual way to stream into a bubbletea program;
+// once the program's context ends nobody drains it, and neither side waits.
 func (a *App) refreshAll() tea.Cmd {
 	if a.pc.Session == nil || a.refresh != nil {
 		return nil
@@ -118,16 +119,20 @@ func (a *App) refreshAll() tea.Cmd {
 	a.refresh = &refreshRun{total: a.list.len()}
 	run := a.refresh
 	a.openPager("Refresh all", func(w int) string { return a.reportText(run, w) })
-	s, ctx := a.pc.Session, a.ctx
+	s, ctx := a.pc.Session, a.pc.Ctx
 	ch := make(chan tea.Msg, 64)
 	var next tea.Cmd
 	next = func() tea.Msg {
-		msg := <-ch
-		if p, ok := msg.(progressMsg); ok {
-			p.next = next
-			return p
+		select {
+		case msg := <-ch:
+			if p, ok := msg.(progressMsg); ok {
+				p.next = next
+				return p
+			}
+			return msg
+		case <-ctx.Done():
+			return nil
 		}
-		return msg
 	}
 	go func() {
 		rep, err := s.Refresh(ctx, nil, func(done, total int) {
@@ -136,7 +141,10 @@ func (a *App) refreshAll() tea.Cmd {
 			default:
 			}
 		})
-		ch <- refreshedMsg{report: rep, err: err}
+		select {
+		case ch <- refreshedMsg{report: rep, err: err}:
+		case <-ctx.Done():
+		}
 	}()
 	return tea.Batch(a.startBusy("refreshing all tokens"), next)
 }

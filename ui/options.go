@@ -42,7 +42,9 @@ type Options struct {
 	// built-in packs: "." (the working directory) for the local TUI; ""
 	// lists the packs only, which is what an SSH session must get.
 	ScenarioDir string
-	// Context bounds the API calls the program makes; Run sets it.
+	// Context bounds the API calls the program makes: they are cancelled
+	// when it ends (Run's context; an SSH session's own, cancelled when
+	// the session ends). nil means they end only when the program quits.
 	Context context.Context
 }
 
@@ -61,6 +63,9 @@ func Run(ctx context.Context, opts Options, progOpts ...tea.ProgramOption) error
 	// Ask the terminal for its background before the program owns stdin:
 	// asking later races bubbletea's input reader for the reply.
 	opts.Renderer.HasDarkBackground()
+	// However the program ends, what it still has in flight is cancelled.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	opts.Context = ctx
 	base := []tea.ProgramOption{tea.WithContext(ctx), tea.WithOutput(opts.Output)}
 	if !opts.Inline {

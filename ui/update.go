@@ -267,6 +267,9 @@ func (a *App) openFlow(c common.Component) tea.Cmd {
 // closeFlow selects the flow's token and reads the state again: a
 // scenario writes many tokens and says so only in its status.
 func (a *App) closeFlow(msg flow.DoneMsg) tea.Cmd {
+	if a.flow != nil {
+		a.flow.Close()
+	}
 	a.flow = nil
 	a.dropQuitQuestion()
 	a.status = msg.Status

@@ -182,6 +182,7 @@ func (flowStub) View() string                          { return "stub flow" }
 func (flowStub) SetSize(int, int)                      {}
 func (flowStub) ShortHelp() []key.Binding              { return nil }
 func (flowStub) FullHelp() [][]key.Binding             { return nil }
+func (flowStub) Close()                                {}
 
 func TestQuit(t *testing.T) {
 	a := newApp(t, newSession(t, fixtures(t)), 80, 24)

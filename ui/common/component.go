@@ -10,8 +10,11 @@ import (
 
 // Component is a view: a tea.Model that can be resized and that tells the
 // footer which keys it answers to (soft-serve's ui/common contract).
+// Close is called when the shell drops it: whatever it still has in
+// flight is cancelled, and its goroutines end.
 type Component interface {
 	tea.Model
 	help.KeyMap
 	SetSize(width, height int)
+	Close()
 }

@@ -1,6 +1,7 @@
 package common
 
 import (
+	"context"
 	"io"
 	"time"
 
@@ -12,6 +13,10 @@ import (
 // that nothing reaches for globals: an SSH server runs many programs in one
 // process, each with its own renderer, size, workspace and clock.
 type ProgramContext struct {
+	// Ctx ends when the program quits or its SSH session closes. Every
+	// request and apply runs under it (a flow's under a child it cancels
+	// when the flow closes), so no work outlives the screen that asked.
+	Ctx     context.Context
 	Session *client.Session
 	Backend client.Backend
 	Styles  *Styles
@@ -37,5 +42,5 @@ func NewContext(s *client.Session, r *lipgloss.Renderer, out io.Writer, now func
 	if s != nil && s.API != nil {
 		b = s.API.Backend()
 	}
-	return &ProgramContext{Session: s, Backend: b, Styles: NewStyles(r), Keys: NewKeyMap(), Output: out, Now: now}
+	return &ProgramContext{Ctx: context.Background(), Session: s, Backend: b, Styles: NewStyles(r), Keys: NewKeyMap(), Output: out, Now: now}
 }

@@ -49,6 +49,23 @@ const requestTimeout = 60 * time.Second
 // (and another opened) is recognised and dropped.
 var flowIDs atomic.Int64
 
+// scope is one flow's lifetime: its number, and the context its requests
+// and its apply run under. The context ends when the flow is closed or the
+// program ends, whichever comes first.
+type scope struct {
+	id     int64
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func newScope(pc *common.ProgramContext) scope {
+	ctx, cancel := context.WithCancel(pc.Ctx)
+	return scope{id: flowIDs.Add(1), ctx: ctx, cancel: cancel}
+}
+
+// Close cancels whatever the flow still has in flight.
+func (sc scope) Close() { sc.cancel() }
+
 // reply carries the result of a request back to the flow that sent it.
 type reply struct {
 	flow int64
@@ -57,13 +74,14 @@ type reply struct {
 	err  error
 }
 
-// request runs fn off the Update loop and delivers its reply.
-func request(flow int64, fn func(ctx context.Context) reply) tea.Cmd {
+// request runs fn off the Update loop, under the flow's context, and
+// delivers its reply.
+func (sc scope) request(fn func(ctx context.Context) reply) tea.Cmd {
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), requestTimeout)
+		ctx, cancel := context.WithTimeout(sc.ctx, requestTimeout)
 		defer cancel()
 		r := fn(ctx)
-		r.flow = flow
+		r.flow = sc.id
 		return r
 	}
 }

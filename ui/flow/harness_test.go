@@ -81,7 +81,8 @@ func newContext(t *testing.T, w, h int, opt setup) (*common.ProgramContext, *gat
 }
 
 // host stands in for the shell: it sizes the flow, forwards every message,
-// records the DoneMsg, and keeps a snapshot the test goroutine may read.
+// records the DoneMsg (closing the flow, as the shell does), and keeps a
+// snapshot the test goroutine may read.
 type host struct {
 	mu       sync.Mutex
 	c        common.Component
@@ -102,6 +103,7 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		h.c.SetSize(msg.Width, msg.Height)
 	case DoneMsg:
 		h.done = &msg
+		h.c.Close()
 	case ChangedMsg:
 		h.changed = &msg
 	default:

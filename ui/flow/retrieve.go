@@ -19,8 +19,8 @@ type backMsg struct{}
 // Retrieve reads a token by id (one made elsewhere, or a magic test token)
 // and adds it to the state.
 type Retrieve struct {
+	scope
 	pc     *common.ProgramContext
-	id     int64
 	input  textinput.Model
 	spin   spinner.Model
 	busy   bool
@@ -41,7 +41,7 @@ func newRetrieve(pc *common.ProgramContext, back tea.Cmd) *Retrieve {
 	in.PlaceholderStyle = pc.Styles.Muted
 	in.Cursor.Style = pc.Styles.RowSelected
 	in.Focus()
-	return &Retrieve{pc: pc, id: flowIDs.Add(1), input: in, spin: newSpinner(pc.Styles), back: back, w: pc.Width, h: pc.Height}
+	return &Retrieve{scope: newScope(pc), pc: pc, input: in, spin: newSpinner(pc.Styles), back: back, w: pc.Width, h: pc.Height}
 }
 
 // Init implements tea.Model.
@@ -94,7 +94,7 @@ func (r *Retrieve) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		r.busy, r.sentID = true, id
 		s := r.pc.Session
-		return r, tea.Batch(r.spin.Tick, request(r.id, func(ctx context.Context) reply {
+		return r, tea.Batch(r.spin.Tick, r.request(func(ctx context.Context) reply {
 			rec, err := s.Fetch(ctx, id)
 			return reply{rec: rec, err: err}
 		}))

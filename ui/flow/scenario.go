@@ -34,6 +34,23 @@ const (
 // scenarioEntry is one line of the picker.
 type scenarioEntry struct{ arg, about string }
 
+// scenarioFiles are the *.hcl files of the scenario dir, listed off the
+// Update loop when the picker opens.
+type scenarioFiles struct {
+	flow    int64
+	entries []scenarioEntry
+}
+
+// scenarioLoaded is a scenario read and planned off the Update loop; seq
+// tells it from the result of a load the user has since backed out of.
+type scenarioLoaded struct {
+	flow  int64
+	seq   int
+	diags []views.Line // the file's errors as HCL prints them; no plan then
+	plan  *scenario.Plan
+	err   error
+}
+
 // scenarioEvent and scenarioDone carry the apply's progress from its
 // goroutine to Update, tagged with the flow they belong to.
 type scenarioEvent struct {
@@ -50,12 +67,13 @@ type scenarioDone struct {
 // pack or a *.hcl file of pc.ScenarioDir, review the plan, apply it
 // with a progress bar and Terraform's step lines, read the summary.
 type Scenario struct {
+	scope
 	pc      *common.ProgramContext
-	id      int64
 	step    scenarioStep
 	entries []scenarioEntry
 	cursor  int
 	arg     string
+	loadSeq int
 	plan    *scenario.Plan // nil when the file has errors
 	events  chan tea.Msg
 	lines   []string
@@ -66,10 +84,10 @@ type Scenario struct {
 	w, h    int
 }
 
-// NewScenario starts the flow at the picker: the packs, then the *.hcl
-// files of pc.ScenarioDir (none when it is "").
+// NewScenario starts the flow at the picker: the packs, then (once Init's
+// listing is back) the *.hcl files of pc.ScenarioDir (none when it is "").
 func NewScenario(pc *common.ProgramContext) common.Component {
-	s := &Scenario{pc: pc, id: flowIDs.Add(1), w: pc.Width, h: pc.Height,
+	s := &Scenario{scope: newScope(pc), pc: pc, w: pc.Width, h: pc.Height,
 		// Glyphs, not colours, show progress: the bar is drawn plain and
 		// coloured as a whole by the program's own renderer.
 		bar: progress.New(progress.WithColorProfile(termenv.Ascii), progress.WithoutPercentage(), progress.WithFillCharacters('█', '░')),
@@ -78,14 +96,20 @@ func NewScenario(pc *common.ProgramContext) common.Component {
 	for _, p := range scenario.Packs() {
 		s.entries = append(s.entries, scenarioEntry{arg: p, about: scenario.PackAbout(p)})
 	}
-	if dir := pc.ScenarioDir; dir != "" {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.hcl"))
-		for _, f := range files {
-			s.entries = append(s.entries, scenarioEntry{arg: f, about: "scenario file in " + filepath.Base(mustAbs(dir)) + "/"})
-		}
-	}
 	s.SetSize(s.w, s.h)
 	return s
+}
+
+// listFiles lists the *.hcl files of dir for the picker.
+func listFiles(flow int64, dir string) tea.Cmd {
+	return func() tea.Msg {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.hcl"))
+		msg := scenarioFiles{flow: flow}
+		for _, f := range files {
+			msg.entries = append(msg.entries, scenarioEntry{arg: f, about: "scenario file in " + filepath.Base(mustAbs(dir)) + "/"})
+		}
+		return msg
+	}
 }
 
 func mustAbs(p string) string {
@@ -96,8 +120,13 @@ func mustAbs(p string) string {
 	return abs
 }
 
-// Init implements tea.Model.
-func (s *Scenario) Init() tea.Cmd { return nil }
+// Init lists the scenario dir's files, if there is one to list.
+func (s *Scenario) Init() tea.Cmd {
+	if s.pc.ScenarioDir == "" {
+		return nil
+	}
+	return listFiles(s.id, s.pc.ScenarioDir)
+}
 
 // InFlight reports an apply under way: the shell asks before quitting.
 func (s *Scenario) InFlight() bool { return s.step == scApply }
@@ -115,6 +144,18 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if isQuit(msg) && !s.InFlight() {
 		return s, cancelled()
 	}
+	switch msg := msg.(type) {
+	case scenarioFiles:
+		if msg.flow == s.id {
+			s.entries = append(s.entries, msg.entries...)
+		}
+		return s, nil
+	case scenarioLoaded:
+		if msg.flow == s.id && msg.seq == s.loadSeq && s.step == scPlan {
+			s.loaded(msg)
+		}
+		return s, nil
+	}
 	k := s.pc.Keys
 	switch s.step {
 	case scPick:
@@ -126,7 +167,7 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case keyIs(msg, k.Down):
 			s.cursor = min(s.cursor+1, len(s.entries)-1)
 		case keyIs(msg, k.Open) && len(s.entries) > 0:
-			s.load(s.entries[s.cursor].arg)
+			return s, s.load(s.entries[s.cursor].arg)
 		}
 	case scPlan:
 		switch {
@@ -174,24 +215,42 @@ func (s *Scenario) addEvent(e scenario.Event) {
 	s.lines = append(s.lines, e.String())
 }
 
-// load reads and plans arg against the session's workspace.
-func (s *Scenario) load(arg string) {
+// load goes to the plan step at once and reads and plans arg off the
+// Update loop: a file and the whole state take longer than a keystroke.
+func (s *Scenario) load(arg string) tea.Cmd {
 	s.arg, s.plan, s.step = arg, nil, scPlan
-	f, diags := scenario.Load(arg)
-	if diags.HasErrors() {
-		lines := common.StyleLines(s.pc.Styles, diagnosticLines(f, diags, max(s.w-4, 20)), 0)
-		s.vp.SetContent(strings.Join(lines, "\n") + "\n\n" + s.pc.Styles.Muted.Render("nothing was sent"))
-		s.vp.GotoTop()
-		return
+	s.loadSeq++
+	s.vp.SetContent(s.pc.Styles.Muted.Render("reading " + arg + "…"))
+	msg := scenarioLoaded{flow: s.id, seq: s.loadSeq}
+	sess, target, width := s.pc.Session, s.pc.Backend.Label(), max(s.w-4, 20)
+	return func() tea.Msg {
+		f, diags := scenario.Load(arg)
+		if diags.HasErrors() {
+			msg.diags = diagnosticLines(f, diags, width)
+			return msg
+		}
+		ws, err := sess.LoadWorkspace()
+		if err == nil {
+			msg.plan, err = scenario.MakePlan(f, ws, scenario.PlanOptions{Target: target})
+		}
+		msg.err = err
+		return msg
 	}
-	ws, err := s.pc.Session.LoadWorkspace()
-	if err == nil {
-		s.plan, err = scenario.MakePlan(f, ws, scenario.PlanOptions{Target: s.pc.Backend.Label()})
+}
+
+// loaded shows what load found: the file's errors, a failure to read the
+// state, or the plan.
+func (s *Scenario) loaded(msg scenarioLoaded) {
+	st := s.pc.Styles
+	s.plan = msg.plan
+	switch {
+	case len(msg.diags) > 0:
+		s.vp.SetContent(strings.Join(common.StyleLines(st, msg.diags, 0), "\n") + "\n\n" + st.Muted.Render("nothing was sent"))
+	case msg.err != nil:
+		s.vp.SetContent(common.RenderError(st, msg.err, s.vp.Width))
+	default:
+		s.refreshContent()
 	}
-	if err != nil {
-		s.vp.SetContent(common.RenderError(s.pc.Styles, err, s.vp.Width))
-	}
-	s.refreshContent()
 	s.vp.GotoTop()
 }
 
@@ -225,21 +284,40 @@ func diagnosticLines(f *scenario.File, diags hcl.Diagnostics, width int) []views
 func (s *Scenario) apply() tea.Cmd {
 	s.step, s.lines = scApply, nil
 	s.events = make(chan tea.Msg, 16)
-	sess, p, id, ch := s.pc.Session, s.plan, s.id, s.events
-	go func() {
-		r := scenario.Apply(context.Background(), sess, p, func(e scenario.Event) {
-			ch <- scenarioEvent{flow: id, ev: e}
-		})
-		ch <- scenarioDone{flow: id, result: r}
-	}()
+	sess, p, id, ch, ctx := s.pc.Session, s.plan, s.id, s.events, s.ctx
+	go runApply(ctx, ch, id, func(emit func(scenario.Event)) *scenario.Result {
+		return scenario.Apply(ctx, sess, p, emit)
+	})
 	s.refreshContent()
 	return s.next()
 }
 
-// next waits for the apply's next message.
+// runApply runs apply and sends its events, then its result, to events.
+// Once ctx ends (the flow is closed, the program quits) nobody reads
+// events any more: the sends give up, apply sees ctx and stops, and the
+// goroutine ends.
+func runApply(ctx context.Context, events chan<- tea.Msg, flow int64, apply func(emit func(scenario.Event)) *scenario.Result) {
+	send := func(m tea.Msg) {
+		select {
+		case events <- m:
+		case <-ctx.Done():
+		}
+	}
+	r := apply(func(e scenario.Event) { send(scenarioEvent{flow: flow, ev: e}) })
+	send(scenarioDone{flow: flow, result: r})
+}
+
+// next waits for the apply's next message, or for the flow to be closed.
 func (s *Scenario) next() tea.Cmd {
-	ch := s.events
-	return func() tea.Msg { return <-ch }
+	ch, ctx := s.events, s.ctx
+	return func() tea.Msg {
+		select {
+		case m := <-ch:
+			return m
+		case <-ctx.Done():
+			return nil
+		}
+	}
 }
 
 // scroll passes paging keys to the viewport.

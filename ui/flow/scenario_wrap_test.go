@@ -17,7 +17,7 @@ import (
 func TestScenarioWrapsLongLinesAt80Columns(t *testing.T) {
 	pc, _ := newContext(t, 80, 24, setup{})
 	s := NewScenario(pc).(*Scenario)
-	s.load("pack:declines")
+	s.Update(s.load("pack:declines")())
 	s.SetSize(80, 400) // tall enough to show the whole plan at once
 	var b bytes.Buffer
 	_ = views.WritePlan(&b, s.plan.Plan)

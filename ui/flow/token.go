@@ -70,8 +70,8 @@ var choices = []struct {
 // Token is the "new token" flow: choose a kind, fill its form, review the
 // plan, apply it.
 type Token struct {
+	scope
 	pc       *common.ProgramContext
-	id       int64
 	step     step
 	choice   int
 	forms    map[model.Kind]kindForm // kept per kind: back and in again keeps values
@@ -88,11 +88,20 @@ type Token struct {
 
 // NewToken starts the flow at the chooser.
 func NewToken(pc *common.ProgramContext) common.Component {
-	return &Token{pc: pc, id: flowIDs.Add(1), forms: map[model.Kind]kindForm{}, spin: newSpinner(pc.Styles), w: pc.Width, h: pc.Height}
+	return &Token{scope: newScope(pc), pc: pc, forms: map[model.Kind]kindForm{}, spin: newSpinner(pc.Styles), w: pc.Width, h: pc.Height}
 }
 
 // Init implements tea.Model.
 func (t *Token) Init() tea.Cmd { return nil }
+
+// Close cancels the create in flight, and the retrieve opened from the
+// chooser.
+func (t *Token) Close() {
+	t.scope.Close()
+	if t.retrieve != nil {
+		t.retrieve.Close()
+	}
+}
 
 // InFlight reports a create request on its way: quitting now would leave
 // the state without a token Stripe made.
@@ -130,6 +139,7 @@ func (t *Token) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return t, t.updateChoose(msg)
 	case stepRetrieve:
 		if _, ok := msg.(backMsg); ok {
+			t.retrieve.Close()
 			t.step, t.retrieve = stepChoose, nil
 			return t, nil
 		}
@@ -217,7 +227,7 @@ func (t *Token) updateForm(msg tea.Msg) tea.Cmd {
 // create sends the request; the reply arrives as a reply message.
 func (t *Token) create() tea.Cmd {
 	s, req := t.pc.Session, t.req
-	return request(t.id, func(ctx context.Context) reply {
+	return t.request(func(ctx context.Context) reply {
 		rec, err := s.Create(ctx, req, "")
 		return reply{rec: rec, err: err}
 	})

@@ -72,8 +72,8 @@ func (u *useSpec) request() (model.UseRequest, error) {
 // Use is the "use a token" flow: charge it or attach it to a new customer,
 // after a plan, and show what happened and what it did to the token.
 type Use struct {
+	scope
 	pc    *common.ProgramContext
-	id    int64
 	rec   model.Record
 	step  step
 	form  *form[model.UseRequest]
@@ -87,7 +87,7 @@ type Use struct {
 
 // NewUse starts the flow for rec at the form.
 func NewUse(pc *common.ProgramContext, rec model.Record) common.Component {
-	u := &Use{pc: pc, id: flowIDs.Add(1), rec: rec, step: stepForm, spin: newSpinner(pc.Styles), w: pc.Width, h: pc.Height}
+	u := &Use{scope: newScope(pc), pc: pc, rec: rec, step: stepForm, spin: newSpinner(pc.Styles), w: pc.Width, h: pc.Height}
 	sp := &useSpec{tokenID: rec.ID, kind: string(model.UseCharge), amount: "1000", currency: "usd"}
 	u.form = newForm[model.UseRequest](pc.Styles, sp, u.w, u.formHeight())
 	return u
@@ -166,7 +166,7 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (u *Use) apply() tea.Cmd {
 	s, req := u.pc.Session, u.req
-	return request(u.id, func(ctx context.Context) reply {
+	return u.request(func(ctx context.Context) reply {
 		use, rec, err := s.Use(ctx, req)
 		return reply{use: use, rec: rec, err: err}
 	})
