@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"runtime/debug"
 	"strings"
 
@@ -134,19 +135,26 @@ func (a *App) refreshAll() tea.Cmd {
 			return nil
 		}
 	}
-	go func() {
-		rep, err := s.Refresh(ctx, nil, func(done, total int) {
-			select { // progress may be dropped; the end may not
-			case ch <- progressMsg{done: done, total: total}:
-			default:
-			}
-		})
-		select {
-		case ch <- refreshedMsg{report: rep, err: err}:
-		case <-ctx.Done():
-		}
-	}()
+	go streamRefresh(ctx, ch, func(progress func(done, total int)) (model.RefreshReport, error) {
+		return s.Refresh(ctx, nil, progress)
+	})
 	return tea.Batch(a.startBusy("refreshing all tokens"), next)
+}
+
+// streamRefresh runs refresh and sends its progress, then its end, to ch.
+// Progress may be dropped when ch is full; the end may not, unless ctx
+// has ended and nobody will read it.
+func streamRefresh(ctx context.Context, ch chan<- tea.Msg, refresh func(progress func(done, total int)) (model.RefreshReport, error)) {
+	rep, err := refresh(func(done, total int) {
+		select {
+		case ch <- progressMsg{done: done, total: total}:
+		default:
+		}
+	})
+	select {
+	case ch <- refreshedMsg{report: rep, err: err}:
+	case <-ctx.Done():
+	}
 }
 
 func (a *App) progressed(msg progressMsg) tea.Cmd {

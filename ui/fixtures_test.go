@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"testing"
 	"time"
 
@@ -54,12 +55,23 @@ func fixtures(t testing.TB) []model.Record {
 // temporary dir, with records written into the offline workspace.
 func newSession(t testing.TB, records []model.Record) *client.Session {
 	t.Helper()
+	return newSessionWith(t, records, nil)
+}
+
+// newSessionWith is newSession with wrap (if not nil) in front of the
+// emulator.
+func newSessionWith(t testing.TB, records []model.Record, wrap func(http.Handler) http.Handler) *client.Session {
+	t.Helper()
 	dir := t.TempDir()
 	emu, err := emulator.New(emulator.Options{Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, err := client.New(client.Config{Handler: emu})
+	var handler http.Handler = emu
+	if wrap != nil {
+		handler = wrap(emu)
+	}
+	api, err := client.New(client.Config{Handler: handler})
 	if err != nil {
 		t.Fatal(err)
 	}

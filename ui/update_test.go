@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/tokenscope/tokenscope/internal/testio"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 	"github.com/tokenscope/tokenscope/ui/flow"
@@ -402,4 +404,93 @@ func TestChangedRecordUpdatesCountsUnderAnOpenFlow(t *testing.T) {
 	if v := a.View(); a.flow == nil || !strings.Contains(v, "3 tokens · 2 used") {
 		t.Fatalf("the header does not count the token the open flow used:\n%s", v)
 	}
+}
+
+// tokenGets matches GET /v1/tokens/{id}.
+func tokenGets(r *http.Request) bool {
+	return r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/v1/tokens/")
+}
+
+// retrieving opens get-by-id on a server that never answers, asks for
+// tok_visa, and returns the request's messages once it is held there.
+func retrieving(t *testing.T, a *App, h *testio.Hung) <-chan tea.Msg {
+	t.Helper()
+	a.Update(keyMsg("i")) // not drained: the input's cursor blinks forever
+	a.Update(keyMsg("tok_visa"))
+	_, cmd := a.Update(keyMsg("enter"))
+	if what, sent := h.Sent(); sent {
+		t.Fatalf("Update sent %s itself", what)
+	}
+	msgs := testio.Run(cmd)
+	testio.Recv(t, h.Held, "the retrieve to reach the server")
+	return msgs
+}
+
+// When the shell closes a flow, the request the flow has in flight is
+// cancelled.
+func TestClosingAFlowCancelsItsRequest(t *testing.T) {
+	h := testio.HangOn(tokenGets)
+	a := newApp(t, newSessionWith(t, fixtures(t), h.Wrap), 80, 24)
+	retrieving(t, a, h)
+	a.Update(flow.DoneMsg{Cancelled: true})
+	testio.Recv(t, h.Freed, "the retrieve to be cancelled")
+}
+
+// Quitting with a write in flight (after the question) cancels it, and a
+// refresh with it.
+func TestQuitCancelsRequestsInFlight(t *testing.T) {
+	h := testio.HangOn(tokenGets)
+	a := newApp(t, newSessionWith(t, fixtures(t), h.Wrap), 80, 24)
+	refresh := testio.Run(a.refreshOne(fixtures(t)[0].ID, true))
+	testio.Recv(t, h.Held, "the refresh to reach the server")
+	retrieving(t, a, h)
+	a.Update(keyMsg("ctrl+c"))
+	if !quits(a, "y") {
+		t.Fatal("y did not quit")
+	}
+	testio.Recv(t, h.Freed, "a request to be cancelled")
+	testio.Recv(t, h.Freed, "the other request to be cancelled")
+	for {
+		if msg, ok := testio.Recv(t, refresh, "the refresh's reply").(refreshedMsg); ok {
+			if msg.err == nil && msg.report.Errors[msg.id] == nil {
+				t.Errorf("the cancelled refresh reports no error: %+v", msg)
+			}
+			return
+		}
+	}
+}
+
+// Refresh all's stream ends with the program: the command waiting for its
+// next message returns, and so does the goroutine sending them, although
+// nobody reads what it sent.
+func TestRefreshAllEndsWithTheProgram(t *testing.T) {
+	h := testio.HangOn(tokenGets)
+	a := newApp(t, newSessionWith(t, fixtures(t), h.Wrap), 80, 24)
+	msgs := testio.Run(a.refreshAll())
+	testio.Recv(t, h.Held, "the refresh to reach the server")
+	quits(a, "q")
+	testio.Recv(t, h.Freed, "the refresh to be cancelled")
+	for end := false; !end; {
+		switch msg := testio.Recv(t, msgs, "refresh all's stream to end").(type) {
+		case nil, refreshedMsg:
+			end = true
+		case progressMsg:
+			msgs = testio.Run(msg.next)
+		}
+	}
+
+	ctx, quit := context.WithCancel(context.Background())
+	ch := make(chan tea.Msg, 64) // full of progress by the end: nobody reads it
+	ended := make(chan struct{})
+	go func() {
+		streamRefresh(ctx, ch, func(progress func(done, total int)) (model.RefreshReport, error) {
+			for i := range 100 {
+				progress(i+1, 100)
+			}
+			return model.RefreshReport{}, ctx.Err()
+		})
+		close(ended)
+	}()
+	quit()
+	testio.Recv(t, ended, "the refresh's goroutine to end")
 }

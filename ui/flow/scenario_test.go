@@ -1,12 +1,17 @@
 package flow
 
 import (
+	"context"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/tokenscope/tokenscope/internal/testio"
+	"github.com/tokenscope/tokenscope/scenario"
 )
 
 func TestScenarioAppliesDeclinesPack(t *testing.T) {
@@ -84,4 +89,99 @@ func TestScenarioPickerWithoutDirListsPacksOnly(t *testing.T) {
 	local.ScenarioDir = dir
 	with := start(t, NewScenario(&local), 200, 24) // wide: the temp dir's path is long
 	with.shows("server-secret.hcl", "scenario file in "+filepath.Base(dir)+"/")
+}
+
+// The picker lists the scenario dir and a pick reads and plans its file in
+// commands, not in Update: a file written after Update returned is the
+// one that is planned.
+func TestScenarioReadsFilesOffUpdate(t *testing.T) {
+	dir := t.TempDir()
+	one := "token \"a\" {\n  card {\n    preset = \"visa\"\n  }\n}\n"
+	pc, _ := newContext(t, 80, 24, setup{})
+	pc.ScenarioDir = dir
+	s := NewScenario(pc).(*Scenario)
+	list := s.Init()
+	if err := os.WriteFile(filepath.Join(dir, "late.hcl"), []byte(one), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.Update(list())
+	if !strings.Contains(s.View(), "late.hcl") {
+		t.Fatalf("a file written before the listing ran is not listed:\n%s", s.View())
+	}
+
+	for range len(s.entries) - 1 {
+		s.Update(keyMsg("down"))
+	}
+	_, load := s.Update(keyMsg("enter"))
+	if load == nil || s.plan != nil || !strings.Contains(s.View(), "reading "+filepath.Join(dir, "late.hcl")) {
+		t.Fatalf("enter did not leave the read to a command:\n%s", s.View())
+	}
+	two := one + strings.Replace(one, `"a"`, `"b"`, 1)
+	if err := os.WriteFile(filepath.Join(dir, "late.hcl"), []byte(two), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.Update(load())
+	if s.plan == nil || len(s.plan.Changes) != 2 {
+		t.Fatalf("the plan is not of the file as the command read it:\n%s", s.View())
+	}
+}
+
+// A load the user backed out of does not land on the picker, nor on the
+// load after it.
+func TestScenarioDropsAnAbandonedLoad(t *testing.T) {
+	pc, _ := newContext(t, 80, 24, setup{})
+	s := NewScenario(pc).(*Scenario)
+	_, first := s.Update(keyMsg("enter")) // pack:banks
+	s.Update(keyMsg("esc"))
+	s.Update(keyMsg("down"))
+	_, second := s.Update(keyMsg("enter")) // pack:brands
+	s.Update(first())
+	if s.plan != nil {
+		t.Fatalf("the abandoned load's plan was shown for %s", s.arg)
+	}
+	s.Update(second())
+	if s.plan == nil || !strings.Contains(s.View(), "token.visa") {
+		t.Fatalf("the second load is not shown:\n%s", s.View())
+	}
+}
+
+// The apply's goroutine ends once its flow is gone, although nobody reads
+// its events any more.
+func TestRunApplyEndsOnceItsFlowIsGone(t *testing.T) {
+	ctx, closeFlow := context.WithCancel(context.Background())
+	events := make(chan tea.Msg) // the flow that read it is gone
+	ended := make(chan struct{})
+	go func() {
+		runApply(ctx, events, 1, func(emit func(scenario.Event)) *scenario.Result {
+			for range 3 {
+				emit(scenario.Event{})
+			}
+			return &scenario.Result{}
+		})
+		close(ended)
+	}()
+	closeFlow()
+	testio.Recv(t, ended, "the apply to end")
+}
+
+// Closing the flow mid-apply cancels the request in flight and the rest of
+// the plan, and the command waiting for its next event returns.
+func TestScenarioCloseCancelsTheApply(t *testing.T) {
+	h := testio.HangOn(tokenCreates)
+	pc, _ := newContext(t, 120, 40, setup{wrap: h.Wrap})
+	s := NewScenario(pc).(*Scenario)
+	s.Update(keyMsg("down"))
+	_, load := s.Update(keyMsg("enter")) // pack:brands
+	s.Update(load())
+	_, next := s.Update(keyMsg("enter"))
+	if !s.InFlight() {
+		t.Fatalf("the apply did not start:\n%s", s.View())
+	}
+	testio.Recv(t, h.Held, "the first create to reach the server")
+	s.Close()
+	testio.Recv(t, h.Freed, "the create to be cancelled")
+	testio.Recv(t, testio.Run(next), "the wait for the next event to return")
+	if what, sent := h.Sent(); sent {
+		t.Errorf("%s was sent after the flow was closed", what)
+	}
 }
