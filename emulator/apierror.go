@@ -1,18 +1,22 @@
 package emulator
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/model"
 )
 
-// apiError is Stripe's error object. Status is the HTTP status Stripe sends
-// with it: 400 invalid_request_error, 401 authentication, 402 card_error,
-// 404 missing objects and routes.
-type apiError struct {
-	Status      int    `json:"-"`
+// The emulator's refusals are model.Error, the one error model the client
+// reads back; HTTPStatus is the status Stripe sends with each: 400
+// invalid_request_error, 401 authentication, 402 card_error, 404 missing
+// objects and routes, 500 api_error.
+
+// errorJSON is model.Error as Stripe writes it in a response body.
+type errorJSON struct {
 	Charge      string `json:"charge,omitempty"`
 	Code        string `json:"code,omitempty"`
 	DeclineCode string `json:"decline_code,omitempty"`
@@ -22,57 +26,62 @@ type apiError struct {
 	Type        string `json:"type"`
 }
 
-func (e *apiError) Error() string {
-	return fmt.Sprintf("%d %s %s: %s", e.Status, e.Type, e.Code, e.Message)
-}
-
-const (
-	invalidRequest = "invalid_request_error"
-	cardError      = "card_error"
-	idempotencyErr = "idempotency_error"
-)
-
-// newError fills in the doc_url Stripe gives every coded error.
-func newError(status int, typ, code, param, msg string) *apiError {
-	e := &apiError{Status: status, Type: typ, Code: code, Param: param, Message: msg}
-	if code != "" {
-		e.DocURL = "https://stripe.com/docs/error-codes/" + strings.ReplaceAll(code, "_", "-")
+func errorResponse(e *model.Error, reqID string) response {
+	out := errorJSON{Charge: e.Charge, Code: e.Code, DeclineCode: e.DeclineCode, Message: e.Message, Param: e.Param, Type: e.Type}
+	if e.Code != "" {
+		// Stripe gives every coded error the page that explains the code.
+		out.DocURL = "https://stripe.com/docs/error-codes/" + strings.ReplaceAll(e.Code, "_", "-")
 	}
-	return e
+	body, _ := json.Marshal(struct {
+		Error errorJSON `json:"error"`
+	}{out})
+	return response{status: e.HTTPStatus, body: body, requestID: reqID}
 }
 
-func invalid(code, param, msg string) *apiError {
-	return newError(http.StatusBadRequest, invalidRequest, code, param, msg)
+const idempotencyErr = "idempotency_error"
+
+func newError(status int, typ, code, param, msg string) *model.Error {
+	return &model.Error{HTTPStatus: status, Type: typ, Code: code, Param: param, Message: msg}
 }
 
-func missingParam(param string) *apiError {
+func invalid(code, param, msg string) *model.Error {
+	return newError(http.StatusBadRequest, model.TypeInvalidRequest, code, param, msg)
+}
+
+func missingParam(param string) *model.Error {
 	return invalid("parameter_missing", param, "Missing required param: "+param+".")
 }
 
 // noSuch is Stripe's resource_missing: 404 on a GET of the object itself,
 // 400 when a POST names it in a parameter.
-func noSuch(status int, what, id, param string) *apiError {
+func noSuch(status int, what, id, param string) *model.Error {
 	e := invalid("resource_missing", param, fmt.Sprintf("No such %s: '%s'", what, id))
-	e.Status = status
+	e.HTTPStatus = status
 	return e
 }
 
-func declined(code, declineCode, msg, param string) *apiError {
-	e := newError(http.StatusPaymentRequired, cardError, code, param, msg)
+func declined(code, declineCode, msg, param string) *model.Error {
+	e := newError(http.StatusPaymentRequired, model.TypeCardError, code, param, msg)
 	e.DeclineCode = declineCode
 	return e
 }
 
-func unrecognizedURL(r *http.Request) *apiError {
+func unrecognizedURL(r *http.Request) *model.Error {
 	e := invalid("", "", fmt.Sprintf("Unrecognized request URL (%s: %s). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.", r.Method, r.URL.Path))
-	e.Status = http.StatusNotFound
+	e.HTTPStatus = http.StatusNotFound
 	return e
 }
 
+// apiFault is Stripe's api_error: something went wrong on the server side
+// (here: the store could not be read or written).
+func apiFault(err error) *model.Error {
+	return newError(http.StatusInternalServerError, model.TypeAPIError, "", "", err.Error())
+}
+
 // secretRefused answers a request whose stored fields would put a card
-// number or a key into emulator.json: refused, nothing stored. It names
-// the secret by its hint (last 4, key prefix) only.
-func secretRefused(se *fsutil.SecretError) *apiError {
-	return newError(http.StatusBadRequest, invalidRequest, "", "",
+// number or a key into the store: refused, nothing stored. It names the
+// secret by its hint (last 4, key prefix) only.
+func secretRefused(se *fsutil.SecretError) *model.Error {
+	return invalid("", "",
 		fmt.Sprintf("This request holds what looks like a %s (%s) in a field the emulator stores (a name, a description, an email); %ss never go there. Nothing was stored.", se.Kind, se.Hint, se.Kind))
 }

@@ -3,6 +3,8 @@ package emulator
 import (
 	"net/http"
 	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // keyKind is what a test key may do: publishable keys only create tokens.
@@ -16,7 +18,7 @@ const (
 // authenticate reads the key as Stripe does (Bearer, or Basic with the key as
 // user) and accepts test keys only: the emulator is test mode, so a live key
 // is as unknown to it as a typo.
-func authenticate(r *http.Request) (keyKind, *apiError) {
+func authenticate(r *http.Request) (keyKind, *model.Error) {
 	key := ""
 	if user, _, ok := r.BasicAuth(); ok {
 		key = user
@@ -36,13 +38,13 @@ func authenticate(r *http.Request) (keyKind, *apiError) {
 
 // publishableRefused is what Stripe answers when a pk_ key asks for anything
 // but a new token.
-func publishableRefused() *apiError {
+func publishableRefused() *model.Error {
 	return unauthorized("This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.")
 }
 
-func unauthorized(msg string) *apiError {
+func unauthorized(msg string) *model.Error {
 	e := invalid("", "", msg)
-	e.Status = http.StatusUnauthorized
+	e.HTTPStatus = http.StatusUnauthorized
 	return e
 }
 

@@ -11,7 +11,7 @@ var chargeParams = []string{"amount", "currency", "source", "customer", "descrip
 
 // createCharge is POST /v1/charges with source=<token>, or customer=<cus_>
 // (its default source, or source=<its card id>).
-func createCharge(c *call) (any, *apiError) {
+func createCharge(c *call) (any, *model.Error) {
 	amount, ok, aerr := c.params.integer("amount")
 	switch {
 	case aerr != nil:
@@ -42,7 +42,7 @@ func createCharge(c *call) (any, *apiError) {
 }
 
 // chargeSource finds the card a charge is made on, and its customer if any.
-func chargeSource(c *call) (*cardRec, string, *apiError) {
+func chargeSource(c *call) (*cardRec, string, *model.Error) {
 	src, cusID := c.params.get("source"), c.params.get("customer")
 	if cusID == "" {
 		if src == "" {
@@ -75,7 +75,7 @@ var riskScores = map[string]int{"normal": 20, "elevated": 70, "highest": 95}
 
 // charge runs a charge on card through the catalog's Outcome for it. A
 // decline gives the failed charge and the card_error that names it.
-func charge(c *call, card *cardRec, customer string, amount int64, currency string) (*chargeRec, *apiError) {
+func charge(c *call, card *cardRec, customer string, amount int64, currency string) (*chargeRec, *model.Error) {
 	preset, _ := model.CardByName(card.Preset)
 	o := preset.Outcome
 	// A card that only fails the CVC check (4000000000000101) is declined
@@ -136,7 +136,7 @@ func chargeOutcome(o model.Outcome, declines bool) outcome {
 }
 
 // getCharge is GET /v1/charges/{id}, failed charges included.
-func getCharge(c *call) (any, *apiError) {
+func getCharge(c *call) (any, *model.Error) {
 	ch, ok := c.objs.charge(c.id)
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "charge", c.id, "id")

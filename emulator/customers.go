@@ -11,7 +11,7 @@ var customerParams = []string{"source", "email", "description", "expand["}
 
 // createCustomer is POST /v1/customers, optionally with source=<token>,
 // which attaches the card or bank account and consumes the token.
-func createCustomer(c *call) (any, *apiError) {
+func createCustomer(c *call) (any, *model.Error) {
 	cus := &customerRec{
 		ID: newID("cus_", shortID), Created: c.now.Unix(),
 		Email: c.params.get("email"), Description: c.params.get("description"),
@@ -33,7 +33,7 @@ func createCustomer(c *call) (any, *apiError) {
 // simulate issuer declines cannot be attached ("You can't attach cards that
 // simulate issuer declines to a Customer object"): Stripe's $0 check is
 // declined with the card's decline code.
-func attach(cus *customerRec, t *tokenRec) *apiError {
+func attach(cus *customerRec, t *tokenRec) *model.Error {
 	if t.Card != nil {
 		if p, ok := model.CardByName(t.Card.Preset); ok && p.Outcome.NoAttach {
 			return declined(p.Outcome.Code, p.Outcome.DeclineCode, p.Outcome.Message, "")
@@ -50,7 +50,7 @@ func attach(cus *customerRec, t *tokenRec) *apiError {
 }
 
 // getCustomer is GET /v1/customers/{id}.
-func getCustomer(c *call) (any, *apiError) {
+func getCustomer(c *call) (any, *model.Error) {
 	cus, ok := c.objs.customer(c.id)
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "customer", c.id, "id")

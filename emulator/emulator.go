@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // Options configures an Emulator.
@@ -148,7 +149,7 @@ func (e *Emulator) serve(r *http.Request) response {
 }
 
 // respond encodes a handler's answer.
-func respond(obj any, aerr *apiError, reqID string) response {
+func respond(obj any, aerr *model.Error, reqID string) response {
 	if aerr != nil {
 		return errorResponse(aerr, reqID)
 	}
@@ -157,19 +158,6 @@ func respond(obj any, aerr *apiError, reqID string) response {
 		return errorResponse(apiFault(err), reqID)
 	}
 	return response{status: http.StatusOK, body: body, requestID: reqID}
-}
-
-func errorResponse(e *apiError, reqID string) response {
-	body, _ := json.Marshal(struct {
-		Error *apiError `json:"error"`
-	}{e})
-	return response{status: e.Status, body: body, requestID: reqID}
-}
-
-// apiFault is Stripe's api_error: something went wrong on the server side
-// (here: the store could not be read or written).
-func apiFault(err error) *apiError {
-	return &apiError{Status: http.StatusInternalServerError, Type: "api_error", Message: err.Error()}
 }
 
 // clientIP is the token's client_ip: the peer's address, or loopback for an
@@ -197,7 +185,7 @@ type endpoint struct {
 	withID             bool
 	publishable        bool     // a pk_test_ key may call it
 	params             []string // accepted parameters; a trailing "[" accepts a prefix
-	handle             func(*call) (any, *apiError)
+	handle             func(*call) (any, *model.Error)
 }
 
 var endpoints = []endpoint{

@@ -19,31 +19,30 @@ var cardMessages = map[string]string{
 	"invalid_cvc":          "Your card's security code is invalid.",
 }
 
-// fieldError turns a failed model check into Stripe's error: card errors are
-// 402 with Stripe's message, other refusals 400. A nil error (also a nil
-// *model.FieldError) gives nil.
-func fieldError(err error) *apiError {
+// fieldError is a failed model check as Stripe answers it. model.AsError
+// makes the model.Error; the emulator adds the HTTP status (402 for card
+// errors, 400 for other refusals) and Stripe's wording of the message. A nil
+// error, also a nil *model.FieldError, gives nil.
+func fieldError(err error) *model.Error {
 	var fe *model.FieldError
-	if !errors.As(err, &fe) {
-		if err != nil {
-			return apiFault(err)
-		}
+	if err == nil || errors.As(err, &fe) && fe == nil {
 		return nil
 	}
-	if fe == nil {
-		return nil
+	e, ok := model.AsError(err)
+	if !ok {
+		return apiFault(err)
 	}
-	if fe.Code == "parameter_missing" {
-		return missingParam(fe.Param)
-	}
-	if fe.Type == model.TypeCardError {
-		msg, ok := cardMessages[fe.Code]
+	switch {
+	case e.Code == "parameter_missing":
+		return missingParam(e.Param)
+	case e.Type == model.TypeCardError:
+		msg, ok := cardMessages[e.Code]
 		if !ok {
-			msg = sentence(fe.Message)
+			msg = sentence(e.Message)
 		}
-		return newError(http.StatusPaymentRequired, model.TypeCardError, fe.Code, fe.Param, msg)
+		return newError(http.StatusPaymentRequired, model.TypeCardError, e.Code, e.Param, msg)
 	}
-	return invalid(fe.Code, fe.Param, sentence(fe.Message))
+	return invalid(e.Code, e.Param, sentence(e.Message))
 }
 
 // sentence capitalizes model's message and ends it with a period, as

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // A request whose stored fields hold a card number is refused with a 400
@@ -37,7 +39,7 @@ func TestSecretsNeverPersisted(t *testing.T) {
 				continue
 			}
 			got := errorBody(t, rec)
-			if got.Type != invalidRequest || strings.Contains(rec.Body.String(), "4000056655665556") || !strings.Contains(got.Message, "5556") {
+			if got.Type != model.TypeInvalidRequest || strings.Contains(rec.Body.String(), "4000056655665556") || !strings.Contains(got.Message, "5556") {
 				t.Errorf("%s: %s", name, rec.Body)
 			}
 		}

@@ -117,9 +117,9 @@ func do(t testing.TB, h http.Handler, method, path, key string, body string, hea
 }
 
 // errorBody decodes Stripe's error JSON.
-func errorBody(t testing.TB, rec *httptest.ResponseRecorder) apiError {
+func errorBody(t testing.TB, rec *httptest.ResponseRecorder) errorJSON {
 	t.Helper()
-	var out struct{ Error apiError }
+	var out struct{ Error errorJSON }
 	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
 		t.Fatalf("error body %q: %v", rec.Body.String(), err)
 	}

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"net/http"
 	"time"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 const (
@@ -17,7 +19,7 @@ const (
 // idempotency is a POST's Idempotency-Key and the hash of what it asked.
 type idempotency struct{ key, hash string }
 
-func idempotencyOf(r *http.Request, p params) (idempotency, *apiError) {
+func idempotencyOf(r *http.Request, p params) (idempotency, *model.Error) {
 	key := r.Header.Get(idempotencyHeader)
 	if len(key) > maxIdempotencyKey {
 		return idempotency{}, invalid("", "", "The Idempotency-Key header must be at most 255 characters long.")

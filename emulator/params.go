@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // maxBody bounds a request body; tokenscope's requests are a few hundred
@@ -20,7 +22,7 @@ type params struct{ url.Values }
 // parameters the endpoint does not know, as Stripe does ("Received unknown
 // parameter: ..."), so a client mistake shows here rather than against
 // Stripe.
-func readParams(r *http.Request, allowed []string) (params, *apiError) {
+func readParams(r *http.Request, allowed []string) (params, *model.Error) {
 	v := r.URL.Query()
 	if r.Method == http.MethodPost && r.Body != nil {
 		body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
@@ -81,7 +83,7 @@ func (p params) expands(field string) bool {
 
 // integer reads an integer parameter; ok is false when it is absent, err
 // set when it is not an integer (Stripe: "Invalid integer: 20.0").
-func (p params) integer(key string) (n int64, ok bool, err *apiError) {
+func (p params) integer(key string) (n int64, ok bool, err *model.Error) {
 	s := p.get(key)
 	if s == "" {
 		return 0, false, nil

@@ -11,7 +11,7 @@ import (
 // the outcome is known: Stripe consumes a token on a declined charge and on
 // a refused attach too. A magic token is never consumed; like Stripe, each
 // use mints a new card.
-func takeToken(c *call, id string, allowBank bool) (*tokenRec, *apiError) {
+func takeToken(c *call, id string, allowBank bool) (*tokenRec, *model.Error) {
 	t, ok := findToken(c.objs, id, c.now)
 	if !ok {
 		return nil, noSuch(http.StatusBadRequest, "token", id, model.ParamSource)

@@ -25,7 +25,7 @@ var tokenParams = []string{
 // createToken is POST /v1/tokens. The emulator behaves as an account with
 // raw card data APIs enabled: without them Stripe refuses card numbers on
 // this endpoint, which would leave nothing to explore.
-func createToken(c *call) (any, *apiError) {
+func createToken(c *call) (any, *model.Error) {
 	var kinds []model.Kind
 	for _, k := range []model.Kind{model.KindCard, model.KindBank, model.KindPII, model.KindAccount} {
 		if c.params.has(string(k) + "[") {
@@ -40,7 +40,7 @@ func createToken(c *call) (any, *apiError) {
 	}
 	spec, _ := model.SpecOf(kinds[0])
 	t := &tokenRec{ID: newID(spec.Prefixes[0], longID), Type: string(kinds[0]), Created: c.now.Unix(), ClientIP: c.clientIP}
-	var aerr *apiError
+	var aerr *model.Error
 	switch kinds[0] {
 	case model.KindCard:
 		t.Card, aerr = cardFromParams(c)
@@ -60,7 +60,7 @@ func createToken(c *call) (any, *apiError) {
 
 // getToken is GET /v1/tokens/{id}; magic test tokens (tok_visa) answer with
 // a token of that id, as Stripe's do.
-func getToken(c *call) (any, *apiError) {
+func getToken(c *call) (any, *model.Error) {
 	t, ok := findToken(c.objs, c.id, c.now)
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "token", c.id, "token")
@@ -96,7 +96,7 @@ func magicCard(p *model.CardPreset, cardID string, now time.Time) *cardRec {
 // cardFromParams validates a card with model's validators (the same checks
 // the client runs locally) and keeps what the token shows: never the number
 // or the CVC.
-func cardFromParams(c *call) (*cardRec, *apiError) {
+func cardFromParams(c *call) (*cardRec, *model.Error) {
 	p := c.params
 	number := model.Digits(p.get("card[number]"))
 	for _, f := range []string{"number", "exp_month", "exp_year"} {
@@ -155,7 +155,7 @@ func check(given bool, fixed string) string {
 	return "unchecked"
 }
 
-func bankFromParams(c *call) (*bankRec, *apiError) {
+func bankFromParams(c *call) (*bankRec, *model.Error) {
 	p := c.params
 	in := &model.BankInput{
 		Country:       strings.ToUpper(p.get("bank_account[country]")),
