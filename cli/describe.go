@@ -12,8 +12,8 @@ import (
 // writeToken describes a token as views.Token does for the TUI's detail
 // too, in the CLI's flat layout.
 func writeToken(w io.Writer, verb string, r model.Record) error {
-	tok, err := r.Token()
-	return views.NewToken(&r, tok, err).WriteText(w, verb)
+	obj, err := model.DecodeFields(r.Raw)
+	return views.NewToken(&r, obj, err).WriteText(w, verb)
 }
 
 // fields prints name/value lines aligned, skipping empty values, so each

@@ -29,7 +29,12 @@ var cardKind = &KindSpec{
 			}
 			return fmt.Sprintf("%02d/%s", m, f.Get("card.exp_year"))
 		}},
-		{Path: "card.cvc_check", Label: "cvc_check"},
+		{Path: "card.cvc_check", Label: "cvc_check", Value: func(f Fields) string {
+			if v := f.Get("card.cvc_check"); v != "" || !f.Has("card") {
+				return v
+			}
+			return "unchecked" // no CVC was checked: Stripe's word for it
+		}},
 		{Path: "card.address_line1_check", Label: "line1_check"},
 		{Path: "card.address_zip_check", Label: "zip_check"},
 		{Path: "card.fingerprint", Label: "fingerprint"},

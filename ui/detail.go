@@ -4,29 +4,27 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/stripe/stripe-go/v85"
-
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 	"github.com/tokenscope/tokenscope/views"
 )
 
-// detailCache keeps the decoded Token of the selected record: decoding is
-// lazy (only the selected row is ever decoded) and happens once per
-// selection, not once per frame.
+// detailCache keeps the decoded API object of the selected record:
+// decoding is lazy (only the selected row is ever decoded) and happens
+// once per selection, not once per frame.
 type detailCache struct {
 	id      string
 	fetched time.Time
-	tok     *stripe.Token
+	obj     model.Fields
 	err     error
 }
 
-func (c *detailCache) token(r *model.Record) (*stripe.Token, error) {
-	if c.id != r.ID || !c.fetched.Equal(r.FetchedAt) || (c.tok == nil && c.err == nil) {
+func (c *detailCache) token(r *model.Record) (model.Fields, error) {
+	if c.id != r.ID || !c.fetched.Equal(r.FetchedAt) || (c.obj == nil && c.err == nil) {
 		c.id, c.fetched = r.ID, r.FetchedAt
-		c.tok, c.err = r.Token()
+		c.obj, c.err = model.DecodeFields(r.Raw)
 	}
-	return c.tok, c.err
+	return c.obj, c.err
 }
 
 // detailLabel is the width of field names; card and bank fields are
@@ -37,9 +35,9 @@ const detailLabel = 11
 // description in the pane's layout, each row styled by its kind. Values
 // wrap at spaces within width cells (0: no limit) under the value column,
 // past a glyph, so an id or an outcome is never cut.
-func detailLines(st *common.Styles, r *model.Record, tok *stripe.Token, decodeErr error, now time.Time, width int) []string {
+func detailLines(st *common.Styles, r *model.Record, obj model.Fields, decodeErr error, now time.Time, width int) []string {
 	var out []string
-	for _, row := range views.NewToken(r, tok, decodeErr).Pane(now) {
+	for _, row := range views.NewToken(r, obj, decodeErr).Pane(now) {
 		style := st.Of(row.Kind)
 		if row.Label == "" {
 			out = append(out, row.Indent+style.Render(row.Lead+row.Value))

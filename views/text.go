@@ -82,3 +82,16 @@ func Age(d time.Duration) string {
 	}
 	return fmt.Sprintf("%dy", days/365)
 }
+
+// JoinNonEmpty joins the parts that say something with spaces.
+func JoinNonEmpty(parts ...string) string { return strings.Join(nonEmpty(parts), " ") }
+
+func nonEmpty(parts []string) []string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

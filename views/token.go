@@ -2,10 +2,7 @@ package views
 
 import (
 	"fmt"
-	"strings"
 	"time"
-
-	"github.com/stripe/stripe-go/v85"
 
 	"github.com/tokenscope/tokenscope/model"
 )
@@ -49,20 +46,21 @@ const (
 	StatusGone
 )
 
-// Field is one fact of a token. Path names it in the CLI's flat list, as
-// the API names it ("card.address_zip_check"); Label names it in the TUI's
-// pane under its Group's heading ("zip_check" under "card"), where columns
-// are narrow.
+// Field is one fact of a token. Label names it in the TUI's pane, under
+// its Group's heading where it has one ("zip_check" under "card"), where
+// columns are narrow; Path names it in the CLI's flat list, the group and
+// the label together ("card.zip_check").
 type Field struct {
-	Group string // "", "card" or "bank_account"
+	Group string // "", or the kind's heading: "card", "bank_account"
 	Path  string
 	Label string
 	Value string
 }
 
-// NewToken describes r. tok is r's stored API object as decoded (r.Token),
-// decodeErr why it could not be.
-func NewToken(r *model.Record, tok *stripe.Token, decodeErr error) Token {
+// NewToken describes r. obj is r's stored API object as decoded
+// (model.DecodeFields(r.Raw)), decodeErr why it could not be. The fields
+// of its kind and their order are the kind registry's (model.KindSpec).
+func NewToken(r *model.Record, obj model.Fields, decodeErr error) Token {
 	t := Token{ID: Clean(r.ID), Type: r.Type, Summary: Clean(r.Summary), DecodeErr: decodeErr,
 		FetchedAt: r.FetchedAt, RequestID: Clean(r.RequestID), Used: r.Used}
 	switch {
@@ -82,23 +80,25 @@ func NewToken(r *model.Record, tok *stripe.Token, decodeErr error) Token {
 		t.Attempts = r.Uses
 	}
 	f := fields{}
-	f.add("", "type", "type", string(r.Type))
-	f.add("", "livemode", "livemode", fmt.Sprintf("%t (test mode)", r.Livemode))
+	f.add("", "type", string(r.Type))
+	f.add("", "livemode", fmt.Sprintf("%t (test mode)", r.Livemode))
 	if r.Created > 0 {
 		t.Created = time.Unix(r.Created, 0).UTC()
-		f.add("", "created", "created", t.Created.Format("2006-01-02 15:04:05 UTC"))
+		f.add("", "created", t.Created.Format("2006-01-02 15:04:05 UTC"))
 	}
-	if tok != nil {
-		f.add("", "client_ip", "client_ip", tok.ClientIP)
-		if tok.Card != nil {
-			cardFields(f.group("card"), tok.Card)
-		}
-		if tok.BankAccount != nil {
-			bankFields(f.group("bank_account"), tok.BankAccount)
+	heading := ""
+	if spec, ok := model.SpecOf(r.Type); ok && spec.Heading != "" && obj.Has(spec.Heading) {
+		heading = spec.Heading
+	}
+	f.add("", "client_ip", obj.Get("client_ip"))
+	if heading != "" {
+		spec, _ := model.SpecOf(r.Type)
+		for _, df := range spec.Fields {
+			f.add(heading, df.Label, df.Show(obj))
 		}
 	}
-	testDataFields(&f, r, tok)
-	f.add("", "scenario", "scenario", r.Scenario)
+	testDataFields(&f, r, heading)
+	f.add("", "scenario", r.Scenario)
 	t.Fields = f.list
 	return t
 }
@@ -106,97 +106,35 @@ func NewToken(r *model.Record, tok *stripe.Token, decodeErr error) Token {
 // fields collects a token's fields in order, leaving out empty values.
 type fields struct{ list []Field }
 
-func (f *fields) add(group, path, label, value string) {
-	if value != "" {
-		f.list = append(f.list, Field{Group: group, Path: path, Label: label, Value: Clean(value)})
+func (f *fields) add(group, label, value string) {
+	if value == "" {
+		return
 	}
-}
-
-// group adds fields under a heading, their path prefixed with it.
-func (f *fields) group(name string) func(api, label, value string) {
-	return func(api, label, value string) { f.add(name, name+"."+api, label, value) }
-}
-
-func cardFields(add func(api, label, value string), c *stripe.Card) {
-	add("id", "id", c.ID)
-	add("brand", "brand", withDetail(string(c.Brand), string(c.Funding), c.Country))
-	add("number", "number", model.MaskLast4(c.Last4, string(c.Brand)))
-	if c.ExpMonth > 0 {
-		add("exp", "expires", fmt.Sprintf("%02d/%d", c.ExpMonth, c.ExpYear))
+	path := label
+	if group != "" {
+		path = group + "." + label
 	}
-	add("cvc_check", "cvc_check", orUnchecked(string(c.CVCCheck)))
-	add("address_line1_check", "line1_check", string(c.AddressLine1Check))
-	add("address_zip_check", "zip_check", string(c.AddressZipCheck))
-	add("fingerprint", "fingerprint", c.Fingerprint)
-	add("name", "name", c.Name)
-}
-
-func bankFields(add func(api, label, value string), b *stripe.BankAccount) {
-	add("id", "id", b.ID)
-	add("bank_name", "bank_name", b.BankName)
-	if b.Last4 != "" {
-		add("last4", "last4", "•••• "+b.Last4)
-	}
-	add("routing_number", "routing", b.RoutingNumber)
-	add("country", "country", b.Country)
-	add("currency", "currency", string(b.Currency))
-	add("account_holder", "holder", withDetail(b.AccountHolderName, string(b.AccountHolderType)))
-	add("status", "status", string(b.Status))
-	add("fingerprint", "fingerprint", b.Fingerprint)
+	f.list = append(f.list, Field{Group: group, Path: path, Label: label, Value: Clean(value)})
 }
 
 // testDataFields say what the test data simulates, from the preset the
-// token was made from or the magic token it is: under the card or the
-// bank account it describes, at the top for an id number. Brand and last4
-// alone do not name a test card (4242 ends Visa's and others' numbers).
-func testDataFields(f *fields, r *model.Record, tok *stripe.Token) {
+// token was made from or the magic token it is, under heading (the
+// card's or bank account's) when the token has one. Brand and last4 alone
+// do not name a test card (4242 ends Visa's and others' numbers).
+func testDataFields(f *fields, r *model.Record, heading string) {
 	name := r.Preset
 	if c, ok := model.MagicTokens[r.ID]; ok && name == "" {
 		name = c.Name
 	}
+	var label, value string
 	if c, ok := model.CardByName(name); ok {
-		f.add(groupIf(tok != nil && tok.Card != nil, "card"), "test card", "test card", c.Name+": "+c.Expect)
+		label, value = "test card", c.Name+": "+c.Expect
 	} else if b, ok := model.BankByName(name); ok {
-		f.add(groupIf(tok != nil && tok.BankAccount != nil, "bank_account"), "test bank", "test bank", b.Name+": "+b.Expect)
+		label, value = "test bank", b.Name+": "+b.Expect
 	} else if p, ok := model.IDByName(name); ok {
-		f.add("", "test id", "test id", p.Name+": "+p.Expect)
+		label, value = "test id", p.Name+": "+p.Expect
 	}
-}
-
-func groupIf(ok bool, group string) string {
-	if ok {
-		return group
+	if value != "" {
+		f.list = append(f.list, Field{Group: heading, Path: label, Label: label, Value: Clean(value)})
 	}
-	return ""
-}
-
-// orUnchecked is a check the API has not run: Stripe's own word for it.
-func orUnchecked(s string) string {
-	if s == "" {
-		return "unchecked"
-	}
-	return s
-}
-
-// withDetail is "main (detail, detail)", leaving out what is empty:
-// "Visa (credit, US)".
-func withDetail(main string, details ...string) string {
-	d := strings.Join(nonEmpty(details), ", ")
-	if d == "" {
-		return main
-	}
-	return JoinNonEmpty(main, "("+d+")")
-}
-
-// JoinNonEmpty joins the parts that say something with spaces.
-func JoinNonEmpty(parts ...string) string { return strings.Join(nonEmpty(parts), " ") }
-
-func nonEmpty(parts []string) []string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }

@@ -26,8 +26,8 @@ func record(t *testing.T, raw, preset string) model.Record {
 // as plain text.
 func describe(t *testing.T, r model.Record) (cli, pane string) {
 	t.Helper()
-	tok, err := r.Token()
-	v := NewToken(&r, tok, err)
+	obj, err := model.DecodeFields(r.Raw)
+	v := NewToken(&r, obj, err)
 	var b strings.Builder
 	if err := v.WriteText(&b, "token"); err != nil {
 		t.Fatal(err)
@@ -51,8 +51,8 @@ func TestTokenRenderingsAgree(t *testing.T) {
 	} {
 		r := record(t, c.raw, c.preset)
 		cli, pane := describe(t, r)
-		tok, _ := r.Token()
-		for _, f := range NewToken(&r, tok, nil).Fields {
+		obj, _ := model.DecodeFields(r.Raw)
+		for _, f := range NewToken(&r, obj, nil).Fields {
 			if !strings.Contains(cli, f.Path) || !strings.Contains(cli, f.Value) || !strings.Contains(pane, f.Label) || !strings.Contains(pane, f.Value) {
 				t.Errorf("%s = %q is not in both renderings:\n%s\n%s", f.Path, f.Value, cli, pane)
 			}
