@@ -2,7 +2,7 @@ package client
 
 import (
 	"context"
-	"strconv"
+	"net/http"
 
 	"github.com/stripe/stripe-go/v85"
 
@@ -14,7 +14,8 @@ func (c *Client) Create(ctx context.Context, req model.TokenRequest) (model.Reco
 	if err := checkCreate(req, c.now()); err != nil {
 		return model.Record{}, err
 	}
-	tok, err := c.sc.V1Tokens.Create(ctx, tokenParams(req))
+	tok := &stripe.Token{}
+	err := c.sc.V1Tokens.B.Call(http.MethodPost, "/v1/tokens", c.sc.V1Tokens.Key, newTokenForm(ctx, req), tok)
 	if err != nil {
 		return model.Record{}, c.fromAPI(err)
 	}
@@ -52,51 +53,6 @@ func (c *Client) record(tok *stripe.Token) (model.Record, error) {
 		return model.Record{}, &model.Error{Type: model.TypeAPIError, Message: err.Error(), RequestID: res.RequestID, HTTPStatus: res.StatusCode}
 	}
 	return rec, nil
-}
-
-// tokenParams maps the request onto stripe-go's params; only fields that were
-// given are sent, so Stripe's defaults apply to the rest.
-func tokenParams(req model.TokenRequest) *stripe.TokenCreateParams {
-	p := &stripe.TokenCreateParams{}
-	switch {
-	case req.Card != nil:
-		in := req.Card
-		p.Card = &stripe.CardParams{
-			Number:     stripe.String(in.Number),
-			ExpMonth:   stripe.String(strconv.Itoa(in.ExpMonth)),
-			ExpYear:    stripe.String(strconv.Itoa(in.ExpYear)),
-			CVC:        optional(in.CVC),
-			Name:       optional(in.Name),
-			AddressZip: optional(in.Zip),
-		}
-	case req.Bank != nil:
-		in := req.Bank
-		p.BankAccount = &stripe.BankAccountParams{
-			Country:           stripe.String(in.Country),
-			Currency:          optional(in.Currency),
-			RoutingNumber:     optional(in.RoutingNumber),
-			AccountNumber:     stripe.String(in.AccountNumber),
-			AccountHolderName: optional(in.HolderName),
-			AccountHolderType: optional(in.HolderType),
-		}
-	case req.PII != nil:
-		p.PII = &stripe.TokenCreatePIIParams{IDNumber: stripe.String(req.PII.IDNumber)}
-	case req.Account != nil:
-		in := req.Account
-		p.Account = &stripe.TokenCreateAccountParams{BusinessType: optional(in.BusinessType)}
-		if in.FirstName != "" || in.LastName != "" {
-			p.Account.Individual = &stripe.PersonParams{FirstName: optional(in.FirstName), LastName: optional(in.LastName)}
-		}
-	}
-	return p
-}
-
-// optional is nil for "", so an empty form field is not sent at all.
-func optional(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
 }
 
 // Use consumes a token by a new customer or a charge. On a decline the Use

@@ -71,7 +71,7 @@ const (
 )
 
 // Cards is the catalog of Stripe's test cards, in the order of Stripe's docs.
-var Cards = []CardPreset{
+var Cards = withExpects([]CardPreset{
 	{Name: "visa", Number: "4242424242424242", Brand: "Visa", Funding: "credit", Country: "US", MagicToken: "tok_visa", Expect: "charges succeed"},
 	{Name: "visa_debit", Number: "4000056655665556", Brand: "Visa", Funding: "debit", Country: "US", MagicToken: "tok_visa_debit", Expect: "charges succeed"},
 	{Name: "mastercard", Number: "5555555555554444", Brand: "MasterCard", Funding: "credit", Country: "US", MagicToken: "tok_mastercard", Expect: "charges succeed"},
@@ -158,7 +158,7 @@ var Cards = []CardPreset{
 		Expect:  "3D Secure required, then declined: card_declined / authentication_required",
 		Explain: "4000008400001629 requires 3D Secure and is declined even after authentication. A real customer sees \"Your card was declined\"."},
 	{Name: "threeds_supported", Number: "4000000000003055", Brand: "Visa", Funding: "credit", Country: "US", Expect: "3D Secure supported, not required: charges succeed"},
-}
+})
 
 // Banks is the catalog of Stripe's US test bank accounts.
 var Banks = []BankPreset{
@@ -213,9 +213,11 @@ func index[T any](list []T, key func(*T) string) map[string]*T {
 	return m
 }
 
-func init() {
-	for i := range Cards {
-		c := &Cards[i]
+// withExpects fills in what a card's preset picker and plans say of it
+// when the catalog entry does not: its outcome in words.
+func withExpects(cards []CardPreset) []CardPreset {
+	for i := range cards {
+		c := &cards[i]
 		if c.Expect == "" {
 			if c.Outcome.Declines() {
 				c.Expect = "declines when charged: " + c.Outcome.Codes()
@@ -227,6 +229,7 @@ func init() {
 			c.Explain = c.Number + ": " + c.Expect + "."
 		}
 	}
+	return cards
 }
 
 // CardByName finds a test card by preset name.
@@ -272,14 +275,10 @@ func CardForDecline(declineCode string) (*CardPreset, bool) {
 // PresetNames lists every preset name, sorted, for usage messages.
 func PresetNames() []string {
 	var names []string
-	for _, c := range Cards {
-		names = append(names, c.Name)
-	}
-	for _, b := range Banks {
-		names = append(names, b.Name)
-	}
-	for _, p := range IDNumbers {
-		names = append(names, p.Name)
+	for _, s := range Creatable() {
+		for _, p := range s.Create.Presets {
+			names = append(names, p.Name)
+		}
 	}
 	sort.Strings(names)
 	return names

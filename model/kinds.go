@@ -26,6 +26,8 @@ type KindSpec struct {
 	// Uses are the ways tokenscope can use one (charge it, attach it to a
 	// customer); none for a kind only Connect calls consume.
 	Uses []UseKind
+	// Create says how tokenscope makes one; nil for a kind it only reads.
+	Create *Creator
 }
 
 // DetailField is one attribute of an object as the detail pane shows it.

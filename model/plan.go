@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -74,66 +73,21 @@ func (p Plan) Counts() (add, change, destroy int) {
 func str(s string) string { return strconv.Quote(s) }
 
 // PlanCreate describes creating a token named name from req, with every
-// secret masked: card numbers to their last four, CVC and id number as
-// Sensitive. Routing numbers are public and shown whole.
+// secret masked (the kind's Creator.Plan, or PlanAttrs): card numbers to
+// their last four, CVC and id number as Sensitive. Routing numbers are
+// public and shown whole.
 func PlanCreate(name string, req TokenRequest) Change {
 	c := Change{Address: "token." + name, Action: ActionCreate, Request: "POST /v1/tokens"}
-	add := func(n, v, note string) { c.Attrs = append(c.Attrs, Attr{Name: n, Value: v, Note: note}) }
-	addIf := func(n, v string) {
-		if v != "" {
-			add(n, str(v), "")
+	c.Attrs = append(c.Attrs, Attr{Name: "type", Value: str(string(req.Kind))})
+	if s, ok := SpecOf(req.Kind); ok && s.Create != nil {
+		if s.Create.Plan != nil {
+			c.Attrs = append(c.Attrs, s.Create.Plan(req)...)
+		} else {
+			c.Attrs = append(c.Attrs, PlanAttrs(req.Kind, s.Create, req)...)
 		}
 	}
-	add("type", str(string(req.Kind)), "")
-	switch {
-	case req.Kind == KindCard && req.Card != nil:
-		k := req.Card
-		add("card.number", str(MaskCard(k.Number)), cardNote(k.Number))
-		add("card.exp", str(fmt.Sprintf("%02d/%04d", k.ExpMonth, k.ExpYear)), "")
-		if k.CVC != "" {
-			add("card.cvc", Sensitive, "")
-		}
-		addIf("card.name", k.Name)
-		addIf("card.address_zip", k.Zip)
-	case req.Kind == KindBank && req.Bank != nil:
-		b := req.Bank
-		addIf("bank_account.country", b.Country)
-		addIf("bank_account.currency", b.Currency)
-		addIf("bank_account.routing_number", b.RoutingNumber)
-		note := ""
-		if p, ok := BankByAccount(b.AccountNumber); ok {
-			note = "test account: " + p.Name
-		}
-		add("bank_account.account_number", str("•••• "+Last4(b.AccountNumber)), note)
-		addIf("bank_account.account_holder_name", b.HolderName)
-		addIf("bank_account.account_holder_type", b.HolderType)
-	case req.Kind == KindPII && req.PII != nil:
-		add("pii.id_number", Sensitive, idNote(req.PII.IDNumber))
-	case req.Kind == KindAccount && req.Account != nil:
-		a := req.Account
-		addIf("account.business_type", a.BusinessType)
-		addIf("account.first_name", a.FirstName)
-		addIf("account.last_name", a.LastName)
-	}
-	add("id", KnownAfterApply, "")
-	add("used", KnownAfterApply, "")
+	c.Attrs = append(c.Attrs, Attr{Name: "id", Value: KnownAfterApply}, Attr{Name: "used", Value: KnownAfterApply})
 	return c
-}
-
-func cardNote(number string) string {
-	if p, ok := CardByNumber(number); ok {
-		return "test card: " + p.Name
-	}
-	return "not a Stripe test card"
-}
-
-func idNote(n string) string {
-	for _, p := range IDNumbers {
-		if p.IDNumber == Digits(n) {
-			return "test id: " + p.Name
-		}
-	}
-	return ""
 }
 
 // PlanUse describes using a token: a charge or a new customer. note, when

@@ -22,14 +22,10 @@ const (
 
 // PresetKind says which kind of token a preset name makes.
 func PresetKind(name string) (Kind, bool) {
-	if _, ok := CardByName(name); ok {
-		return KindCard, true
-	}
-	if _, ok := BankByName(name); ok {
-		return KindBank, true
-	}
-	if _, ok := IDByName(name); ok {
-		return KindPII, true
+	for _, s := range Creatable() {
+		if _, ok := s.Create.Preset(name); ok {
+			return s.Kind, true
+		}
 	}
 	return "", false
 }
@@ -41,25 +37,10 @@ func FromPreset(name string) (TokenRequest, error) {
 }
 
 func fromPreset(name string, now time.Time) (TokenRequest, error) {
-	key := strings.ToLower(strings.TrimSpace(name))
-	if c, ok := CardByName(key); ok {
-		cvc := presetCVC
-		if c.Brand == BrandAmex {
-			cvc = presetAmexCVC
+	for _, s := range Creatable() {
+		if p, ok := s.Create.Preset(name); ok {
+			return p.Request(now), nil
 		}
-		return TokenRequest{Kind: KindCard, Preset: c.Name, Card: &CardInput{
-			Number: c.Number, ExpMonth: presetExpMonth, ExpYear: now.Year() + presetExpYears, CVC: cvc,
-		}}, nil
-	}
-	if b, ok := BankByName(key); ok {
-		return TokenRequest{Kind: KindBank, Preset: b.Name, Bank: &BankInput{
-			Country: presetCountry, Currency: presetCurrency,
-			RoutingNumber: b.RoutingNumber, AccountNumber: b.AccountNumber,
-			HolderName: presetHolderName, HolderType: presetHolderType,
-		}}, nil
-	}
-	if p, ok := IDByName(key); ok {
-		return TokenRequest{Kind: KindPII, Preset: p.Name, PII: &PIIInput{IDNumber: p.IDNumber}}, nil
 	}
 	return TokenRequest{}, requestErr("unknown_preset", "preset", unknownPresetMessage(name))
 }
@@ -84,3 +65,6 @@ func unknownPresetMessage(name string) string {
 	}
 	return "no preset is named " + strconv.Quote(name) + hint
 }
+
+// trim is the cleaning of a free-text input.
+var trim = strings.TrimSpace

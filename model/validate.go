@@ -347,33 +347,15 @@ func Validate(req TokenRequest, now time.Time) error {
 }
 
 func validateRequest(req TokenRequest, now time.Time) *FieldError {
-	switch req.Kind {
-	case KindCard:
-		if req.Card == nil {
-			return missing("card", "the card")
-		}
-		return validateCard(req.Card, req.AllowAnyNumber, now)
-	case KindBank:
-		if req.Bank == nil {
-			return missing("bank_account", "the bank account")
-		}
-		return validateBank(req.Bank)
-	case KindPII:
-		if req.PII == nil {
-			return missing("pii", "the id number")
-		}
-		return ValidateIDNumber(req.PII.IDNumber)
-	case KindAccount:
-		if req.Account == nil {
-			return missing("account", "the account")
-		}
-		a := req.Account
-		return first(
-			func() *FieldError { return ValidateBusinessType(a.BusinessType) },
-			freeText(ParamFirstName, a.FirstName, ParamLastName, a.LastName),
-		)
+	if s, ok := SpecOf(req.Kind); ok && s.Create != nil {
+		return s.Create.Validate(req, now)
 	}
-	return requestErr("parameter_unknown", "type", "the token type must be card, bank_account, pii or account")
+	var names []string
+	for _, s := range Creatable() {
+		names = append(names, string(s.Kind))
+	}
+	last := len(names) - 1
+	return requestErr("parameter_unknown", "type", "the token type must be "+strings.Join(names[:last], ", ")+" or "+names[last])
 }
 
 func validateCard(c *CardInput, allowAny bool, now time.Time) *FieldError {
