@@ -29,6 +29,11 @@ func (t handlerTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	rec := httptest.NewRecorder()
 	t.h.ServeHTTP(rec, in)
+	// A request cancelled while the handler ran fails as it would on the
+	// network, not as a reply the handler never finished.
+	if err := req.Context().Err(); err != nil {
+		return nil, err
+	}
 	res := rec.Result()
 	res.Request = req
 	return res, nil
