@@ -13,8 +13,6 @@ import (
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	"github.com/charmbracelet/wish/bubbletea"
-	"github.com/muesli/termenv"
 
 	"github.com/tokenscope/tokenscope/client"
 )
@@ -27,6 +25,7 @@ type Server struct {
 	shared   client.API // the one client of a non-offline backend
 	emus     *emulators // offline: one emulator per SSH key
 	sessions sessions
+	windows  windows
 
 	mu     sync.Mutex
 	ln     net.Listener // what Serve serves, for Shutdown to close
@@ -34,8 +33,9 @@ type Server struct {
 }
 
 // New checks cfg and builds the server: host key (generated on first
-// start), public-key auth, idle timeout and the middleware chain
-// track → recheck → requirePTY → bubbletea.
+// start), public-key auth, idle timeout, a window watched from each pty
+// request on, and the middleware chain track → recheck → requirePTY →
+// runTUI.
 func New(cfg Config) (*Server, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
@@ -55,11 +55,14 @@ func New(cfg Config) (*Server, error) {
 		wish.WithHostKeyPath(cfg.HostKey),
 		wish.WithPublicKeyAuth(s.publicKeyAuth),
 		wish.WithIdleTimeout(cfg.IdleTimeout),
+		func(srv *ssh.Server) error {
+			srv.PtyHandler = s.ptyHandler(emulatePty())
+			return nil
+		},
 		// Listed innermost first: wish wraps each around the ones before.
 		wish.WithMiddleware(
-			// Ascii as the minimum keeps each terminal's own profile.
-			bubbletea.MiddlewareWithProgramHandler(s.program, termenv.Ascii),
-			requirePTY,
+			s.runTUI,
+			s.requirePTY,
 			s.recheck,
 			s.track,
 		),

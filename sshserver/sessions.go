@@ -97,15 +97,18 @@ func (ss *sessions) count() int {
 // duration; never a secret), and says goodbye on shutdown.
 func (s *Server) track(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		who := []any{"user", sess.User(), "remote", sess.RemoteAddr().String(), "key", Fingerprint(sess.PublicKey())}
+		who := who(sess)
 		if err := s.sessions.enter(sess, s.cfg.MaxSessions); err != nil {
 			s.log.Warn("session refused", append(who, "reason", err.Error())...)
 			wish.Fatalln(sess, "tokenscope: "+err.Error())
 			return
 		}
 		start := time.Now()
-		pty, _, _ := sess.Pty()
-		s.log.Info("connect", append(who, "term", pty.Term)...)
+		term := ""
+		if win := s.windows.get(sess); win != nil {
+			term = win.term
+		}
+		s.log.Info("connect", append(who, "term", term)...)
 		defer func() {
 			s.sessions.leave(sess)
 			s.log.Info("disconnect", append(who, "duration", time.Since(start).Round(time.Millisecond))...)
@@ -117,12 +120,18 @@ func (s *Server) track(next ssh.Handler) ssh.Handler {
 	}
 }
 
+// who names a session in a log line: user, remote address, key
+// fingerprint.
+func who(sess ssh.Session) []any {
+	return []any{"user", sess.User(), "remote", sess.RemoteAddr().String(), "key", Fingerprint(sess.PublicKey())}
+}
+
 // requirePTY ends a session that asked for no pty (`ssh host cmd`, or ssh
 // with input that is not a terminal) with what to do instead: wish's own
 // activeterm says only "Requires an active PTY".
-func requirePTY(next ssh.Handler) ssh.Handler {
+func (s *Server) requirePTY(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		if _, _, ok := sess.Pty(); !ok {
+		if s.windows.get(sess) == nil {
 			wish.Fatalln(sess, "tokenscope needs a terminal: connect with ssh -t (a PTY is required; commands are not run)")
 			return
 		}

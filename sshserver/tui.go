@@ -2,21 +2,111 @@ package sshserver
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	"github.com/charmbracelet/wish/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/ui"
 )
 
+// quitGrace is how long a session's TUI gets to quit once its client has
+// gone before it is killed, and how long after that before its connection
+// is closed under it.
+const quitGrace = 2 * time.Second
+
+// runTUI is the innermost middleware: it runs the session's TUI, hands it
+// the client's last window size whenever there is a new one, and ends it
+// when the client goes. Neither side waits on the other: the SSH side
+// only records sizes (see window), and every wait on the program is
+// bounded. (wish's bubbletea middleware sends each window change to the
+// program itself, and so stops the connection while the program is not
+// reading, as it is not while the terminal queries wait for replies.)
+func (s *Server) runTUI(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		win := s.windows.get(sess)
+		if win == nil { // its requests have ended: the client is gone
+			return
+		}
+		in := newInput(sess)
+		defer in.stop()
+		p := s.program(sess, win, in)
+		if p == nil {
+			return
+		}
+		ran := make(chan struct{})
+		go s.forwardSizes(sess, p, win, ran)
+		go endWhenGone(sess, p, win, ran)
+		if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+			s.log.Error("session TUI", append(who(sess), "err", err)...)
+		}
+		close(ran)
+		p.Kill() // restores nothing on a pty-less program; frees its goroutines
+		next(sess)
+	}
+}
+
+// forwardSizes gives p the window's size each time it changes, until p
+// has run; the first time the size is clamped it says so, in the status
+// line and in the log.
+func (s *Server) forwardSizes(sess ssh.Session, p *tea.Program, win *window, ran <-chan struct{}) {
+	told := false
+	for {
+		select {
+		case <-ran:
+			return
+		case <-win.news:
+		}
+		w, h, asked := win.current()
+		// Send returns once p has the message or has ended.
+		p.Send(tea.WindowSizeMsg{Width: w, Height: h})
+		if asked != "" && !told {
+			told = true
+			s.log.Warn("terminal size clamped", append(who(sess), "asked", asked, "drawn", fmt.Sprintf("%dx%d", w, h))...)
+			p.Send(ui.StatusMsg(fmt.Sprintf("your terminal is %s; this server draws at most %dx%d", asked, maxWidth, maxHeight)))
+		}
+	}
+}
+
+// endWhenGone quits p once its session's connection or channel has
+// closed; a program that does not quit within quitGrace is killed, and one
+// still running quitGrace after that has its connection closed under it,
+// which ends any write it is blocked in.
+func endWhenGone(sess ssh.Session, p *tea.Program, win *window, ran <-chan struct{}) {
+	select {
+	case <-ran:
+		return
+	case <-sess.Context().Done():
+	case <-win.gone:
+	}
+	go p.Quit() // returns once p reads it or has ended
+	for _, stop := range []func(){p.Kill, func() { closeConn(sess) }} {
+		select {
+		case <-ran:
+			return
+		case <-time.After(quitGrace):
+		}
+		stop()
+	}
+}
+
+func closeConn(sess ssh.Session) {
+	if c, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn); ok {
+		_ = c.Close()
+	}
+}
+
 // program builds the TUI of one session: its own lipgloss renderer (so its
-// colour profile is its terminal's), its own size, and a client.Session on
-// the shared state. nil (after telling the user why) ends the session.
-func (s *Server) program(sess ssh.Session) *tea.Program {
+// colour profile is its terminal's), its own size, its keyboard in, and a
+// client.Session on the shared state. nil (after telling the user why)
+// ends the session.
+func (s *Server) program(sess ssh.Session, win *window, in *input) *tea.Program {
 	cs, release, err := s.clientSession(sess.PublicKey())
 	if err != nil {
 		s.log.Error("session backend", "key", Fingerprint(sess.PublicKey()), "err", err)
@@ -28,13 +118,13 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	// The program's own context ends with the session (sessions.leave),
 	// which may come before the connection's.
 	ctx, cancel := context.WithCancel(sess.Context())
-	pty, _, _ := sess.Pty()
+	width, height, _ := win.current()
 	opts := ui.Options{
 		Session:  cs,
-		Renderer: bubbletea.MakeRenderer(sess),
+		Renderer: renderer(sess, in, win.term, sess.Environ()),
 		Output:   sess,
-		Width:    pty.Window.Width,
-		Height:   pty.Window.Height,
+		Width:    width,
+		Height:   height,
 		Inline:   s.cfg.Inline,
 		NoColor:  s.cfg.NoColor || hasEnv(sess.Environ(), "NO_COLOR"),
 		FPS:      s.cfg.FPS,
@@ -42,9 +132,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		// ScenarioDir stays "": the picker offers the built-in packs,
 		// never the server's own *.hcl files.
 	}
-	// No tea.WithContext: the middleware quits the program when the
-	// client hangs up; a context would kill it and log an error instead.
-	progOpts := bubbletea.MakeOptions(sess)
+	// No tea.WithContext: runTUI quits the program when the client hangs
+	// up; a context would kill it and log an error instead.
+	progOpts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(sess)}
 	if !opts.Inline {
 		progOpts = append(progOpts, tea.WithAltScreen())
 	}

@@ -38,6 +38,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case copiedMsg:
 		a.status = msg.status
 		return a, nil
+	case StatusMsg:
+		a.status = string(msg)
+		return a, nil
 	case settledMsg:
 		if msg.seq == a.selSeq && a.mode == modeList && a.flow == nil {
 			return a, a.autoRefresh(a.list.selected())
