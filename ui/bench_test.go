@@ -125,3 +125,19 @@ func TestMoveBytesBudget(t *testing.T) {
 		t.Fatalf("moving one row wrote %d bytes; budget 1..300", n)
 	}
 }
+
+// BenchmarkScenarioPick10k is enter on a pack in the scenario picker with
+// 10,000 tokens in the state, Update and View: the pack is read and
+// planned against the whole state by the command enter returns, never in
+// Update. Budget: a keystroke's 2 ms.
+func BenchmarkScenarioPick10k(b *testing.B) {
+	a := newApp(b, newSession(b, manyRecords(b, 10000)), 80, 24)
+	a.Update(keyMsg("s"))
+	for b.Loop() {
+		m, _ := a.Update(keyMsg("enter"))
+		_ = m.View()
+		b.StopTimer()
+		a.Update(keyMsg("esc")) // back to the picker
+		b.StartTimer()
+	}
+}
