@@ -232,7 +232,7 @@ func (a *app) create(ctx context.Context, req model.TokenRequest, dryRun bool) e
 		return err
 	}
 	if a.json {
-		return writeJSON(a.stdout, rec.Raw)
+		return views.WriteJSON(a.stdout, rec.Raw)
 	}
 	return writeToken(a.stdout, "created", rec)
 }

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // The core issue's "done means": a card token from a preset, read back by a
@@ -124,7 +126,7 @@ func TestCreateRefusesBadCardInput(t *testing.T) {
 				t.Errorf("stdout = %q, want nothing without --json", r.out)
 			}
 			j := s.expect(2, append([]string{"create", "card", "--json"}, c.flags...)...)
-			var e errorJSON
+			var e views.ErrorJSON
 			if err := json.Unmarshal([]byte(j.out), &e); err != nil || e.Error.Code != c.code || e.Error.Param == "" {
 				t.Errorf("--json stdout = %s (%v), want Stripe's error object with code %s and a param", j.out, err, c.code)
 			}

@@ -56,7 +56,7 @@ func (a *app) presetsCmd() *cobra.Command {
 		RunE: func(c *cobra.Command, _ []string) error {
 			presets := catalog()
 			if a.json {
-				return writeJSON(a.stdout, presets)
+				return views.WriteJSON(a.stdout, presets)
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "KIND\tNAME\tNUMBER\tBRAND / FUNDING\tMAGIC TOKEN\tEXPECTED OUTCOME")

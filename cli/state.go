@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // stateCmd is Terraform's `state` group: inspect and edit the local state
@@ -52,7 +53,7 @@ func (a *app) stateShowCmd() *cobra.Command {
 				return notInState(c, args[0])
 			}
 			if a.json {
-				return writeJSON(a.stdout, rec)
+				return views.WriteJSON(a.stdout, rec)
 			}
 			return writeToken(a.stdout, "token", rec)
 		},

@@ -30,7 +30,7 @@ func (a *app) getCmd() *cobra.Command {
 				return err
 			}
 			if a.json {
-				return writeJSON(a.stdout, rec.Raw)
+				return views.WriteJSON(a.stdout, rec.Raw)
 			}
 			return writeToken(a.stdout, "token", rec)
 		},
@@ -55,7 +55,7 @@ func (a *app) listCmd() *cobra.Command {
 				for _, r := range ws.Tokens {
 					raws = append(raws, r.Raw)
 				}
-				return writeJSON(a.stdout, raws)
+				return views.WriteJSON(a.stdout, raws)
 			}
 			label := sess.API.Backend().Label()
 			if len(ws.Tokens) == 0 {

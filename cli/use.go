@@ -129,51 +129,15 @@ func (a *app) use(c *cobra.Command, req model.UseRequest) error {
 	use, rec, err := sess.Use(c.Context(), req)
 	switch {
 	case a.json && err == nil:
-		return writeJSON(a.stdout, useJSON{Use: use, Token: rec.Raw})
+		return views.WriteJSON(a.stdout, useJSON{Use: use, Token: rec.Raw})
 	case a.json:
 		return err
-	case err != nil && use.Status == "failed":
-		fmt.Fprintf(a.stdout, "! %s failed%s\n", use.Kind, objectSuffix(use.ObjectID))
-		tokenAfterUse(newFields(a.stdout), req.TokenID, rec, err).flush()
-		return err
-	case err != nil:
+	case err != nil && use.Status != "failed":
 		return err
 	}
-	if use.Kind == model.UseCustomer {
-		fmt.Fprintf(a.stdout, "attached %s to customer %s\n", req.TokenID, use.ObjectID)
-	} else {
-		fmt.Fprintf(a.stdout, "charged %s: %s %d %s (%s)\n", req.TokenID, use.ObjectID, use.Amount, use.Currency, use.Status)
+	out := views.Outcome{Req: req, Use: use, After: rec, Err: err}
+	if werr := out.WriteText(a.stdout); werr != nil {
+		return werr
 	}
-	f := newFields(a.stdout)
-	f.add("request id", use.RequestID)
-	return tokenAfterUse(f, req.TokenID, rec, nil).flush()
-}
-
-// tokenAfterUse adds what the use did to the token: single use means it is
-// spent, even by a decline; a use refused with token_already_used found it
-// spent already; one the API no longer knows is gone (Session.Use marked it).
-func tokenAfterUse(f fields, id string, rec model.Record, err error) fields {
-	e, _ := model.AsError(err)
-	switch {
-	case rec.ID == "":
-		if _, magic := model.MagicTokens[id]; magic {
-			f.add("token", id+" is a magic test token: each use mints a fresh token from it")
-		}
-	case rec.Gone:
-		f.add("token", rec.ID+" no longer exists (resource_missing): make a new token")
-	case rec.Used && e != nil && e.Code == model.CodeTokenAlreadyUsed:
-		f.add("token", rec.ID+" was already "+views.UsedWord(true)+": a new token is needed to use it again")
-	case rec.Used:
-		f.add("token", rec.ID+" is now "+views.UsedWord(true)+": a new token is needed to use it again")
-	default:
-		f.add("token", rec.ID+" is still "+views.UsedWord(false))
-	}
-	return f
-}
-
-func objectSuffix(id string) string {
-	if id == "" {
-		return ""
-	}
-	return ": " + id
+	return err
 }

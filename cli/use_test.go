@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // Issue 4: a declined charge uses the token, says why, and a second use is
@@ -30,7 +32,7 @@ func TestUseDeclineThenReuse(t *testing.T) {
 	}
 
 	again := s.expect(1, "use", id, "--charge", "1000", "--json")
-	var e errorJSON
+	var e views.ErrorJSON
 	if err := json.Unmarshal([]byte(again.out), &e); err != nil || e.Error.Code != "token_already_used" {
 		t.Errorf("second use: stdout = %s (%v), want code token_already_used", again.out, err)
 	}
@@ -46,7 +48,7 @@ func TestUseDeclineJSONIsStripesErrorWithCharge(t *testing.T) {
 	s := newSandbox(t)
 	id := s.create("card", "lost_card")
 	r := s.expect(1, "use", id, "--charge", "1000", "--json")
-	var e errorJSON
+	var e views.ErrorJSON
 	if err := json.Unmarshal([]byte(r.out), &e); err != nil {
 		t.Fatalf("stdout is not one JSON document: %v\n%s", err, r.out)
 	}

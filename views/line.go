@@ -19,7 +19,7 @@ const (
 	Create      // "+": a resource or attribute to be created
 	Change      // "~": drift, a replacement, an attribute that changes
 	Gone        // "-": no longer exists
-	Error       // "!": failed
+	Failed      // "!": failed
 	Used        // "●": the token has been used
 	Unused      // "○": the token can still be used
 )

@@ -48,7 +48,7 @@ func RefreshLines(r model.RefreshReport) []Line {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		out = append(out, Line{Kind: Error, Lead: "  ", Text: GlyphError + " " + idColumn(id) + "   " + Clean(r.Errors[id].Error())})
+		out = append(out, Line{Kind: Failed, Lead: "  ", Text: GlyphError + " " + idColumn(id) + "   " + Clean(r.Errors[id].Error())})
 	}
 	return append(out, Line{Text: RefreshSummary(r)})
 }

@@ -46,12 +46,21 @@ func Elapsed(d time.Duration) string {
 	return fmt.Sprintf("%.1fs", d.Seconds())
 }
 
-// Clean makes text from the API or a user safe to print: invalid UTF-8
-// becomes "?" and control characters (ESC above all: a bank name must not
-// be able to move the cursor or set the clipboard) are dropped.
-func Clean(s string) string {
+// Clean makes text from the API or a user safe to print on one line:
+// invalid UTF-8 becomes "?" and control characters (ESC above all: a bank
+// name must not be able to move the cursor or set the clipboard) are
+// dropped.
+func Clean(s string) string { return clean(s, false) }
+
+// CleanLines is Clean for text of several lines: newlines and tabs stay.
+func CleanLines(s string) string { return clean(s, true) }
+
+func clean(s string, lines bool) string {
 	s = strings.ToValidUTF8(s, "?")
 	return strings.Map(func(r rune) rune {
+		if lines && (r == '\n' || r == '\t') {
+			return r
+		}
 		if unicode.IsControl(r) {
 			return -1
 		}

@@ -29,7 +29,7 @@ func (t Token) Pane(now time.Time) []PaneRow {
 		rows = append(rows, PaneRow{Label: later, Value: Clean(AttemptOutcome(u, true)) + " (" + attemptTime(u.At, now) + ")", Kind: Used})
 	}
 	if t.DecodeErr != nil {
-		rows = append(rows, PaneRow{Kind: Error, Value: GlyphError + " cannot decode the stored token: " + Clean(t.DecodeErr.Error())})
+		rows = append(rows, PaneRow{Kind: Failed, Value: GlyphError + " cannot decode the stored token: " + Clean(t.DecodeErr.Error())})
 	}
 	group := ""
 	for _, f := range t.Fields {

@@ -6,21 +6,19 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/tokenscope/tokenscope/model"
-)
 
-// Row is one "label  value" line of a pane; a long value wraps under
-// itself, past the label column.
-type Row struct{ Label, Value string }
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/views"
+)
 
 // labelWidth fits the longest label the panes use ("decline_code").
 const labelWidth = 13
 
-// RenderRows lays out rows two spaces in, labels aligned, values
-// word-wrapped to width. Empty values are skipped, so callers can list every
+// RenderRows lays out a view's fields two spaces in, labels aligned,
+// values word-wrapped to width under themselves, past the label column. Empty values are skipped, so callers can list every
 // field and let the missing ones fall away. Digit runs that look like a card
 // or id number are masked: an error message may echo what was sent.
-func RenderRows(st *Styles, rows []Row, width int) string {
+func RenderRows(st *Styles, rows []views.Field, width int) string {
 	valueWidth := max(width-2-labelWidth-1, 10)
 	var b strings.Builder
 	for _, r := range rows {
@@ -71,54 +69,14 @@ func Hang(prefix, value string, width int) []string {
 	return lines
 }
 
-// ErrorRows are the fields of an error as a pane shows them: Stripe's type,
-// code, decline_code, param and message, the request id, and tokenscope's
-// explanation and next step. A plain error is its message.
-func ErrorRows(err error) []Row {
-	e, ok := model.AsError(err)
-	if !ok {
-		return []Row{{"message", err.Error()}}
-	}
-	return []Row{
-		{"type", e.Type},
-		{"code", e.Code},
-		{"decline_code", e.DeclineCode},
-		{"param", e.Param},
-		{"message", e.Message},
-		{"request id", e.RequestID},
-		{"why", e.Why},
-		{"next", e.Next},
-	}
-}
-
-// ErrorTitle names what went wrong in a few words: the code, and whether the
-// request ever left the machine.
-func ErrorTitle(err error) string {
-	e, ok := model.AsError(err)
-	if !ok {
-		return "error"
-	}
-	title := e.Code
-	if title == "" {
-		title = e.Type
-	}
-	switch {
-	case e.Local:
-		title += "  (local check, nothing was sent)"
-	case e.HTTPStatus > 0:
-		title += fmt.Sprintf("  (HTTP %d)", e.HTTPStatus)
-	}
-	return title
-}
-
-// RenderError is the error pane every view shows: "! <title>" and then the
-// error's fields, aligned and wrapped to width.
+// RenderError is the error pane every view shows (views.Error): "!
+// <title>" and then the error's fields, aligned and wrapped to width.
 func RenderError(st *Styles, err error, width int) string {
 	if err == nil {
 		return ""
 	}
-	title := st.ErrorTitle.Render(GlyphError + " " + ErrorTitle(err))
-	return title + "\n" + RenderRows(st, ErrorRows(err), width)
+	v := views.NewError(err)
+	return st.ErrorTitle.Render(GlyphError+" "+v.Title()) + "\n" + RenderRows(st, v.Fields(), width)
 }
 
 // numberRun finds runs of 9 to 19 digits, spaces or dashes allowed between

@@ -1,6 +1,8 @@
 package common
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/tokenscope/tokenscope/views"
@@ -22,7 +24,7 @@ func (st *Styles) Of(k views.Kind) lipgloss.Style {
 		return st.Drift
 	case views.Gone:
 		return st.Gone
-	case views.Error:
+	case views.Failed:
 		return st.Error
 	case views.Used:
 		return st.Used
@@ -48,4 +50,17 @@ func StyleLines(st *Styles, lines []views.Line, width int) []string {
 		}
 	}
 	return out
+}
+
+// StyleSegments joins a line's segments, each styled by its Kind.
+func StyleSegments(st *Styles, segs []views.Segment) string {
+	var b strings.Builder
+	for _, s := range segs {
+		if s.Kind == views.Plain {
+			b.WriteString(s.Text)
+			continue
+		}
+		b.WriteString(st.Of(s.Kind).Render(s.Text))
+	}
+	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // A use answered resource_missing leaves the record gone: the outcome must
@@ -17,11 +18,11 @@ func TestOutcomeGoneToken(t *testing.T) {
 	r := lipgloss.NewRenderer(nil)
 	r.SetColorProfile(termenv.Ascii)
 	st := common.NewStyles(r)
-	o := outcome{
-		req:   model.UseRequest{TokenID: "tok_gone", Kind: model.UseCharge, Amount: 1000, Currency: "usd"},
-		after: model.Record{ID: "tok_gone", Gone: true},
+	o := views.Outcome{
+		Req:   model.UseRequest{TokenID: "tok_gone", Kind: model.UseCharge, Amount: 1000, Currency: "usd"},
+		After: model.Record{ID: "tok_gone", Gone: true},
 	}
-	line := o.tokenLine(st)
+	line := common.StyleSegments(st, o.TokenLine())
 	if !strings.Contains(line, "no longer exists") || strings.Contains(line, "unused") {
 		t.Errorf("token line for a gone token: %q", line)
 	}

@@ -266,7 +266,7 @@ func diagnosticLines(f *scenario.File, diags hcl.Diagnostics, width int) []views
 		head, body, _ := strings.Cut(text, "\n")
 		line := views.Line{Text: head}
 		if d.Severity == hcl.DiagError {
-			line = views.Line{Kind: views.Error, Text: views.GlyphError + " " + strings.TrimPrefix(head, "Error: ")}
+			line = views.Line{Kind: views.Failed, Text: views.GlyphError + " " + strings.TrimPrefix(head, "Error: ")}
 		}
 		out = append(out, line)
 		for _, l := range strings.Split(body, "\n") {

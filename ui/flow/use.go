@@ -11,8 +11,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
+
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // useSpec is the use form: charge the token or attach it to a new
@@ -80,7 +82,7 @@ type Use struct {
 	req   model.UseRequest
 	plan  *planView
 	spin  spinner.Model
-	out   outcome
+	out   views.Outcome
 	w, h  int
 	ready bool // the outcome is on screen: any key closes it
 }
@@ -147,7 +149,7 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !ok {
 			return u, cmd
 		}
-		u.out = outcome{req: u.req, use: r.use, before: u.rec, after: r.rec, err: r.err}
+		u.out = views.Outcome{Req: u.req, Use: r.use, Before: u.rec, After: r.rec, Err: r.err}
 		u.step = stepFailed // the outcome pane
 		if r.rec.ID != "" {
 			return u, changed(r.rec)
@@ -155,10 +157,10 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case stepFailed:
 		if _, ok := msg.(tea.KeyMsg); ok {
 			var rec *model.Record
-			if u.out.after.ID != "" {
-				rec = &u.out.after
+			if u.out.After.ID != "" {
+				rec = &u.out.After
 			}
-			return u, done(rec, u.out.status(), false)
+			return u, done(rec, u.out.Status(), false)
 		}
 	}
 	return u, nil
@@ -225,7 +227,7 @@ func (u *Use) View() string {
 		}
 		body = u.spin.View() + " " + verb + "  →  " + u.pc.Backend.Label()
 	case stepFailed:
-		body = u.out.render(st, u.w-1) + "\n\n" + st.Muted.Render("any key: close")
+		body = renderOutcome(st, u.out, u.w-1) + "\n\n" + st.Muted.Render("any key: close")
 	}
 	return st.Header.Render(title) + "\n\n" + indent(body)
 }

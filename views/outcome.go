@@ -1,0 +1,193 @@
+package views
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// Outcome is what using a token did: the charge or customer made, the
+// error when it failed, and the token before and as re-read after.
+type Outcome struct {
+	Req           model.UseRequest
+	Use           model.Use
+	Before, After model.Record
+	Err           error
+}
+
+// Segment is a run of text of one Kind within a line.
+type Segment struct {
+	Kind Kind
+	Text string
+}
+
+// Text joins segments as plain text.
+func Text(segs []Segment) string {
+	var b strings.Builder
+	for _, s := range segs {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+// noun is "charge" or "customer".
+func (o Outcome) noun() string {
+	if o.Req.Kind == model.UseCustomer {
+		return "customer"
+	}
+	return "charge"
+}
+
+// Headline is "charge succeeded", "charge declined", "customer failed".
+func (o Outcome) Headline() string {
+	switch e, _ := model.AsError(o.Err); {
+	case o.Err == nil && o.Req.Kind == model.UseCustomer:
+		return "customer created"
+	case o.Err == nil:
+		return "charge " + o.Use.Status
+	case e != nil && e.Type == model.TypeCardError:
+		return o.noun() + " declined"
+	}
+	return o.noun() + " failed"
+}
+
+// HeadKind is the headline's kind: made, or failed.
+func (o Outcome) HeadKind() Kind {
+	if o.Err != nil {
+		return Failed
+	}
+	return Create
+}
+
+// objectID is what the use made, the failed charge of a decline too.
+func (o Outcome) objectID() string {
+	if id := o.Use.ObjectID; id != "" {
+		return id
+	}
+	if e, ok := model.AsError(o.Err); ok {
+		return e.Charge
+	}
+	return ""
+}
+
+// IDs are the object and request ids, "ch_… · req_…".
+func (o Outcome) IDs() string {
+	reqID := o.Use.RequestID
+	if e, ok := model.AsError(o.Err); ok && reqID == "" {
+		reqID = e.RequestID
+	}
+	return Clean(strings.Join(nonEmpty([]string{o.objectID(), reqID}), " · "))
+}
+
+// Status is the outcome in one line, for a status bar: "charge
+// declined: card_declined / insufficient_funds (ch_… · req_…)".
+func (o Outcome) Status() string {
+	s := o.Headline()
+	if e, ok := model.AsError(o.Err); ok {
+		s += ": " + model.Outcome{Code: e.Code, DeclineCode: e.DeclineCode}.Codes()
+	} else if o.Err != nil {
+		s += ": " + o.Err.Error()
+	}
+	if ids := o.IDs(); ids != "" {
+		s += " (" + ids + ")"
+	}
+	return Clean(s)
+}
+
+// Fields are what happened and why, under the headline: the status and
+// amount of a success and what the test card is expected to do, or the
+// error's fields but those beside the headline already (type, charge,
+// request id), explained from the catalog when the error came without.
+func (o Outcome) Fields() []Field {
+	card, isCard := model.CardByName(o.Before.Preset)
+	if o.Err == nil {
+		out := []Field{{Label: "status", Value: o.Use.Status}}
+		if o.Req.Kind == model.UseCharge {
+			out = append(out, Field{Label: "amount", Value: model.FormatAmount(o.Use.Amount, o.Use.Currency)})
+		}
+		if isCard {
+			out = append(out, Field{Label: "outcome", Value: card.Expect})
+		}
+		return pathsAreLabels(out)
+	}
+	var out []Field
+	why := false
+	for _, f := range NewError(o.Err).Fields() {
+		switch f.Label {
+		case "type", "charge", "request id":
+			continue
+		case "why":
+			why = true
+		case "next":
+			if !why && isCard && card.Explain != "" {
+				out, why = append(out, Field{Label: "why", Value: card.Explain}), true
+			}
+		}
+		out = append(out, f)
+	}
+	if !why && isCard && card.Explain != "" {
+		out = append(out, Field{Label: "why", Value: card.Explain})
+	}
+	return pathsAreLabels(out)
+}
+
+func pathsAreLabels(fs []Field) []Field {
+	for i := range fs {
+		fs[i].Path = fs[i].Label
+	}
+	return fs
+}
+
+// TokenLine says what the use did to the token, its status a segment of
+// its own kind.
+func (o Outcome) TokenLine() []Segment {
+	code := ""
+	if e, ok := model.AsError(o.Err); ok {
+		code = e.Code
+	}
+	id := Clean(o.After.ID)
+	switch {
+	case o.After.ID == "" && model.MagicTokens[o.Req.TokenID] != nil:
+		return []Segment{{Text: Clean(o.Req.TokenID) + " is a magic test token: Stripe makes a fresh token from it on every use."}}
+	case o.After.ID == "":
+		return []Segment{{Text: Clean(o.Req.TokenID) + " was not re-read: refresh it to see whether it is used."}}
+	case o.After.Gone:
+		return []Segment{{Text: id + " "}, {Kind: Gone, Text: "no longer exists"}, {Text: " (resource_missing): make a new token."}}
+	case o.After.Used && code == model.CodeTokenAlreadyUsed:
+		return []Segment{{Text: id + " was already "}, {Kind: Used, Text: UsedWord(true)}, {Text: ": a new token is needed to try again."}}
+	case o.After.Used:
+		return []Segment{{Text: id + " is now "}, {Kind: Used, Text: UsedWord(true)}, {Text: ": a new token is needed to try again."}}
+	}
+	return []Segment{{Text: id + " is still "}, {Kind: Unused, Text: UsedWord(false)}, {Text: "."}}
+}
+
+// WriteText writes the outcome as the CLI reports it: what was made (or
+// "! charge failed: ch_…"), then the request id and the token's line. The
+// error itself, a failure's fields, is the caller's to print (Error).
+func (o Outcome) WriteText(w io.Writer) error {
+	u := o.Use
+	switch {
+	case o.Err != nil:
+		fmt.Fprintf(w, "%s %s failed%s\n", GlyphError, u.Kind, objectSuffix(Clean(u.ObjectID)))
+	case u.Kind == model.UseCustomer:
+		fmt.Fprintf(w, "attached %s to customer %s\n", Clean(o.Req.TokenID), Clean(u.ObjectID))
+	default:
+		fmt.Fprintf(w, "charged %s: %s %d %s (%s)\n", Clean(o.Req.TokenID), Clean(u.ObjectID), u.Amount, u.Currency, u.Status)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	if o.Err == nil && u.RequestID != "" {
+		fmt.Fprintf(tw, "  request id\t%s\n", Clean(u.RequestID))
+	}
+	fmt.Fprintf(tw, "  token\t%s\n", Text(o.TokenLine()))
+	return tw.Flush()
+}
+
+func objectSuffix(id string) string {
+	if id == "" {
+		return ""
+	}
+	return ": " + id
+}
