@@ -1,6 +1,8 @@
 package sshserver
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"os"
 
@@ -18,29 +20,76 @@ func Fingerprint(key ssh.PublicKey) string {
 	return gossh.FingerprintSHA256(key)
 }
 
-// readKeys parses an authorized_keys file. Lines that are not keys are
-// skipped (as sshd does), so one bad line does not lock everybody out;
-// options such as from= or command= are not enforced.
-func readKeys(path string) ([]ssh.PublicKey, error) {
+// badLine is a line of an authorized_keys file that holds no usable key.
+// It keeps what may be logged: the line number and the key type the line
+// names, never the key material or the comment.
+type badLine struct {
+	n   int
+	typ string // "" when the line names no known key type
+}
+
+// parseKeys parses an authorized_keys file line by line, as sshd does:
+// blank lines and comments are ignored, and a line that is not a key is
+// returned in bad and skipped, so one bad line does not lock out the keys
+// after it. Options such as from= or command= are not enforced.
+func parseKeys(data []byte) (keys []ssh.PublicKey, bad []badLine) {
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		key, _, _, _, err := gossh.ParseAuthorizedKey(line)
+		if err != nil {
+			bad = append(bad, badLine{n: i + 1, typ: keyType(line)})
+			continue
+		}
+		keys = append(keys, key)
+	}
+	return keys, bad
+}
+
+// keyType is the first field of line that names an SSH key type
+// (ssh-ed25519, ecdsa-sha2-nistp256, sk-ssh-ed25519@openssh.com, ...),
+// skipping any options field before it.
+func keyType(line []byte) string {
+	for _, f := range bytes.Fields(line) {
+		for _, prefix := range []string{"ssh-", "ecdsa-", "sk-"} {
+			if bytes.HasPrefix(f, []byte(prefix)) {
+				return string(f)
+			}
+		}
+	}
+	return ""
+}
+
+func countKeys(path string) (int, error) {
+	data, err := os.ReadFile(path)
+	keys, _ := parseKeys(data)
+	return len(keys), err
+}
+
+// authorizedKeys reads the authorized keys file as it is now (it is read
+// on every login, so an edit takes effect at once). Lines that are not
+// keys go to the log, naming the file and line, once for each content of
+// the file, not on every login.
+func (s *Server) authorizedKeys() ([]ssh.PublicKey, error) {
+	path := s.cfg.AuthorizedKeys
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	var keys []ssh.PublicKey
-	for len(data) > 0 {
-		key, _, _, rest, err := gossh.ParseAuthorizedKey(data)
-		if err != nil {
-			break // no key in the rest of the file
+	keys, bad := parseKeys(data)
+	sum := sha256.Sum256(data)
+	s.mu.Lock()
+	report := sum != s.keysReported
+	s.keysReported = sum
+	s.mu.Unlock()
+	if report {
+		for _, b := range bad {
+			s.log.Warn("authorized keys: skipping a line that is not a public key", "file", path, "line", b.n, "type", b.typ)
 		}
-		keys = append(keys, key)
-		data = rest
 	}
 	return keys, nil
-}
-
-func countKeys(path string) (int, error) {
-	keys, err := readKeys(path)
-	return len(keys), err
 }
 
 // authorized reports whether key is admitted now: any key with Open,
@@ -52,7 +101,7 @@ func (s *Server) authorized(key ssh.PublicKey) bool {
 	if s.cfg.Open {
 		return true
 	}
-	keys, err := readKeys(s.cfg.AuthorizedKeys)
+	keys, err := s.authorizedKeys()
 	if err != nil {
 		s.log.Warn("cannot read authorized keys", "path", s.cfg.AuthorizedKeys, "err", err)
 		return false

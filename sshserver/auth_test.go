@@ -1,6 +1,7 @@
 package sshserver
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -63,5 +64,31 @@ func TestSessionWithoutPTYRefused(t *testing.T) {
 	wantExit1(t, err, "a session without a pty")
 	if !strings.Contains(string(out), "PTY") {
 		t.Fatalf("no message for a session without a pty: %q", out)
+	}
+}
+
+// A line of authorized_keys that is not a key is reported to the log, by
+// file, line number and key type, never with its key material, and the
+// keys after it still log in.
+func TestBadAuthorizedKeysLineReportedAndSkipped(t *testing.T) {
+	first, last := newKey(t), newKey(t)
+	cfg := offlineConfig(t)
+	data := "# keys\n" + string(gossh.MarshalAuthorizedKey(first.PublicKey())) +
+		"ssh-ed25519 AAAAC3NzaBrokenKeyMaterial jenny@laptop\n" +
+		string(gossh.MarshalAuthorizedKey(last.PublicKey()))
+	if err := os.WriteFile(cfg.AuthorizedKeys, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ts := start(t, cfg)
+	ts.login(t, last).Close()
+	logs := ts.logs.String()
+	if !strings.Contains(logs, cfg.AuthorizedKeys) || !strings.Contains(logs, "line=3") || !strings.Contains(logs, "ssh-ed25519") {
+		t.Errorf("the bad line was not reported with its file, line and type:\n%s", logs)
+	}
+	if strings.Contains(logs, "BrokenKeyMaterial") || strings.Contains(logs, "jenny@laptop") {
+		t.Errorf("the log holds the line's key material:\n%s", logs)
+	}
+	if n := strings.Count(logs, "line=3"); n != 1 {
+		t.Errorf("the bad line was reported %d times; once per content of the file is enough:\n%s", n, logs)
 	}
 }

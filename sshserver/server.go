@@ -6,6 +6,7 @@ package sshserver
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"net"
 	"sync"
@@ -27,9 +28,10 @@ type Server struct {
 	sessions sessions
 	windows  windows
 
-	mu     sync.Mutex
-	ln     net.Listener // what Serve serves, for Shutdown to close
-	closed bool
+	mu           sync.Mutex
+	ln           net.Listener // what Serve serves, for Shutdown to close
+	closed       bool
+	keysReported [sha256.Size]byte // the authorized keys whose bad lines were logged
 }
 
 // New checks cfg and builds the server: host key (generated on first
@@ -41,6 +43,11 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: cfg.logger()}
+	if !cfg.Open {
+		// Report the file's bad lines now rather than at the first login;
+		// Check has made sure it can be read.
+		_, _ = s.authorizedKeys()
+	}
 	if cfg.Offline {
 		s.emus = newEmulators(cfg.StateDir)
 	} else {
