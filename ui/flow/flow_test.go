@@ -74,7 +74,7 @@ func TestPresetEndShowsAFullWindow(t *testing.T) {
 			t.Errorf("%v: blank rows in the preset window:\n%s", keys, s.view)
 		}
 		r.h.mu.Lock() // the program updates the flow under it
-		preset := tok.forms[model.KindCard].(*cardForm).preset
+		preset := tok.forms[model.KindCard].preset
 		r.h.mu.Unlock()
 		if preset != custom {
 			t.Errorf("%v: the cursor is on custom but the preset is %q", keys, preset)
@@ -391,8 +391,8 @@ func TestKeysAfterTabLandInTheNextField(t *testing.T) {
 	r.keys("tab", "tab", "Y", "shift+tab", "Z")
 	r.shows("12/31Y")
 	r.h.mu.Lock()
-	c := tok.forms[model.KindCard].(*cardForm)
-	number, expiry := c.number, c.expiry
+	c := tok.forms[model.KindCard]
+	number, expiry := c.values[0], c.values[1]
 	r.h.mu.Unlock()
 	if number != "4242 4242 4242 4242Z" || expiry != "12/31Y" {
 		t.Errorf("number %q, expiry %q; want Z after the number and Y after the expiry", number, expiry)

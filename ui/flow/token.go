@@ -14,19 +14,10 @@ import (
 	"github.com/tokenscope/tokenscope/ui/common"
 )
 
-// kindForm is the form of one kind of token (card.go, bank.go, pii.go,
-// account.go).
-type kindForm interface {
-	kind() model.Kind
-	fields(presetRows, width int) []huh.Field
-	sync() bool
-	request() (model.TokenRequest, error)
-}
-
 // tokenSpec puts a kind form in one group and checks its request whole,
 // as Stripe would, before any plan is shown.
 type tokenSpec struct {
-	kindForm
+	*kindForm
 	now func() time.Time
 }
 
@@ -55,17 +46,20 @@ const (
 	stepDone                 // the DoneMsg is on its way to the shell
 )
 
-// choices are the chooser's entries: a kind of token, or "" for retrieve.
-var choices = []struct {
-	kind        model.Kind
+// entry is a chooser line: a kind of token, or retrieve (no spec).
+type entry struct {
+	spec        *model.KindSpec
 	name, about string
-}{
-	{model.KindCard, "card", "a test card: succeeds, declines, fraud, 3D Secure"},
-	{model.KindBank, "bank account", "a US test bank account"},
-	{model.KindPII, "PII (id number)", "a test id number, never shown"},
-	{model.KindAccount, "account", "an account token: business type and name"},
-	{"", "retrieve by id", "any token id, magic test tokens such as tok_visa too"},
 }
+
+// choices are the kinds tokenscope creates, then retrieve.
+var choices = func() []entry {
+	var out []entry
+	for _, s := range model.Creatable() {
+		out = append(out, entry{s, s.Label, s.About})
+	}
+	return append(out, entry{nil, "retrieve by id", "any token id, magic test tokens such as tok_visa too"})
+}()
 
 // Token is the "new token" flow: choose a kind, fill its form, review the
 // plan, apply it.
@@ -74,7 +68,7 @@ type Token struct {
 	pc       *common.ProgramContext
 	step     step
 	choice   int
-	forms    map[model.Kind]kindForm // kept per kind: back and in again keeps values
+	forms    map[model.Kind]*kindForm // kept per kind: back and in again keeps values
 	form     *form[model.TokenRequest]
 	kind     model.Kind
 	req      model.TokenRequest
@@ -88,7 +82,7 @@ type Token struct {
 
 // NewToken starts the flow at the chooser.
 func NewToken(pc *common.ProgramContext) common.Component {
-	return &Token{scope: newScope(pc), pc: pc, forms: map[model.Kind]kindForm{}, spin: newSpinner(pc.Styles), w: pc.Width, h: pc.Height}
+	return &Token{scope: newScope(pc), pc: pc, forms: map[model.Kind]*kindForm{}, spin: newSpinner(pc.Styles), w: pc.Width, h: pc.Height}
 }
 
 // Init implements tea.Model.
@@ -179,33 +173,24 @@ func (t *Token) updateChoose(msg tea.Msg) tea.Cmd {
 	case keyIs(msg, k.PrevField):
 		t.choice = (t.choice + len(choices) - 1) % len(choices)
 	case keyIs(msg, k.Open):
-		return t.open(choices[t.choice].kind)
+		return t.open(choices[t.choice].spec)
 	}
 	return nil
 }
 
 // open goes from the chooser to a kind's form, or to retrieve.
-func (t *Token) open(kind model.Kind) tea.Cmd {
-	if kind == "" {
+func (t *Token) open(spec *model.KindSpec) tea.Cmd {
+	if spec == nil {
 		t.step, t.retrieve = stepRetrieve, newRetrieve(t.pc, func() tea.Msg { return backMsg{} })
 		t.retrieve.SetSize(t.w, t.h)
 		return t.retrieve.Init()
 	}
-	kf, ok := t.forms[kind]
+	kf, ok := t.forms[spec.Kind]
 	if !ok {
-		switch kind {
-		case model.KindCard:
-			kf = newCardForm(t.pc.Now)
-		case model.KindBank:
-			kf = newBankForm()
-		case model.KindPII:
-			kf = newPIIForm()
-		default:
-			kf = newAccountForm()
-		}
-		t.forms[kind] = kf
+		kf = newKindForm(spec, t.pc.Now)
+		t.forms[spec.Kind] = kf
 	}
-	t.step, t.kind = stepForm, kind
+	t.step, t.kind = stepForm, spec.Kind
 	t.form = newForm[model.TokenRequest](t.pc.Styles, tokenSpec{kf, t.pc.Now}, t.w, t.formHeight())
 	return t.form.huh.Init()
 }
@@ -252,16 +237,8 @@ func (t *Token) title() string {
 	if t.step == stepChoose {
 		return "New token"
 	}
-	return "New " + choiceName(t.kind) + " token"
-}
-
-func choiceName(k model.Kind) string {
-	for _, c := range choices {
-		if c.kind == k {
-			return c.name
-		}
-	}
-	return string(k)
+	spec, _ := model.SpecOf(t.kind)
+	return "New " + spec.Label + " token"
 }
 
 // View implements tea.Model.

@@ -1,0 +1,137 @@
+package flow
+
+import (
+	"time"
+
+	"github.com/charmbracelet/huh"
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// kindForm is the form of one kind of token, built from its registry
+// entry (model.Creator): a preset picker when the kind has test data, then
+// its inputs that have a label, the Ident ones (what a preset names)
+// first. The values outlive any one huh.Form.
+type kindForm struct {
+	spec            *model.KindSpec
+	now             func() time.Time
+	inputs          []model.Input
+	values          []string     // as typed, one per input
+	texts           []*huh.Input // the text fields over values; nil for a choice
+	preset, applied string       // chosen, and last filled in
+}
+
+func newKindForm(spec *model.KindSpec, now func() time.Time) *kindForm {
+	f := &kindForm{spec: spec, now: now}
+	for _, ident := range []bool{true, false} {
+		for _, in := range spec.Create.Inputs {
+			if in.Label != "" && in.Ident == ident {
+				f.inputs = append(f.inputs, in)
+				f.values = append(f.values, in.Example)
+			}
+		}
+	}
+	f.texts = make([]*huh.Input, len(f.inputs))
+	if ps := spec.Create.Presets; len(ps) > 0 {
+		f.preset = ps[0].Name
+		f.sync()
+	}
+	return f
+}
+
+func (f *kindForm) fields(rows, width int) []huh.Field {
+	var out []huh.Field
+	if ps := f.spec.Create.Presets; len(ps) > 0 {
+		names := make([]string, len(ps))
+		expects := make([]string, len(ps))
+		for i, p := range ps {
+			names[i], expects[i] = p.Name, p.Expect
+		}
+		out = append(out, presetPicker(&f.preset, min(rows, len(names)+1), width, names, expects))
+	}
+	for i, in := range f.inputs {
+		if in.Choices != nil {
+			f.texts[i] = nil
+			out = append(out, choice(in.Label, &f.values[i], in.Choices...))
+			continue
+		}
+		t := input(in.Label, &f.values[i], f.check(in))
+		if in.Secret {
+			t.EchoMode(huh.EchoModePassword)
+		}
+		if in.Placeholder != "" {
+			t.Placeholder(in.Placeholder)
+		}
+		f.texts[i] = t
+		out = append(out, t)
+	}
+	return out
+}
+
+// check is an input's own check as its field is left, given the rest of
+// the form (a CVC's length depends on the card number).
+func (f *kindForm) check(in model.Input) func(string) error {
+	if in.Check == nil {
+		return nil
+	}
+	return check(func(s string) *model.FieldError {
+		req, _ := f.build()
+		return in.Check(s, req, f.now())
+	})
+}
+
+// sync fills the fields from a preset newly chosen; "custom" keeps them.
+// A preset leaves alone what it does not give and, for a Keep input,
+// what was typed.
+func (f *kindForm) sync() bool {
+	if f.preset == f.applied {
+		return false
+	}
+	f.applied = f.preset
+	p, ok := f.spec.Create.Preset(f.preset)
+	if !ok {
+		return false
+	}
+	req := p.Request(f.now())
+	for i, in := range f.inputs {
+		v := in.Get(req)
+		if v == "" || (in.Keep && f.values[i] != "") {
+			continue
+		}
+		if in.Show != nil {
+			v = in.Show(v)
+		}
+		f.values[i] = v
+	}
+	// huh's inputs read their value once; point them at it again.
+	for i, t := range f.texts {
+		if t != nil {
+			t.Value(&f.values[i])
+		}
+	}
+	return true
+}
+
+// build makes the request the values stand for, stopping at the first
+// value that cannot be read (an expiry not written as MM/YY).
+func (f *kindForm) build() (model.TokenRequest, *model.FieldError) {
+	req := model.NewRequest(f.spec)
+	for i, in := range f.inputs {
+		if fe := in.Set(&req, f.values[i]); fe != nil {
+			return req, fe
+		}
+	}
+	return req, nil
+}
+
+// request keeps the preset's name while its test data is still the
+// preset's: the plan and the record then say which test card this is.
+func (f *kindForm) request() (model.TokenRequest, error) {
+	req, fe := f.build()
+	if fe != nil {
+		return model.TokenRequest{}, fe
+	}
+	if p, ok := f.spec.Create.Preset(f.preset); ok && f.spec.Create.SameTestData(req, p.Request(f.now())) {
+		req.Preset = p.Name
+	}
+	return req, nil
+}
