@@ -3,19 +3,107 @@ package scenario
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/tokenscope/tokenscope/model"
 )
 
+// tokenBlock is a token block's body as written.
+type tokenBlock struct {
+	kinds []kindBlock
+	use   *useBlock
+}
+
+// kindBlock is a kind's block: the attributes it sets, in the schema's
+// order (preset first, then the kind's inputs).
+type kindBlock struct {
+	spec  *model.KindSpec
+	def   hcl.Range
+	attrs []attrValue
+}
+
+// attrValue is one attribute as written: a number by its digits.
+type attrValue struct {
+	name, text string
+	num        bool
+	input      *model.Input // nil for preset
+	rng        hcl.Range
+}
+
+// decodeBody reads a token block's body against the registry's schema,
+// reporting what gohcl would: unknown or missing arguments, duplicate
+// blocks, values of the wrong type.
+func decodeBody(ts tokenSchema) (tokenBlock, hcl.Diagnostics) {
+	var tb tokenBlock
+	content, diags := ts.Body.Content(tokenBody())
+	byType := content.Blocks.ByType()
+	for _, bs := range tokenBody().Blocks {
+		blocks := byType[bs.Type]
+		switch {
+		case len(blocks) == 0:
+			continue
+		case len(blocks) > 1:
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  fmt.Sprintf("Duplicate %s block", bs.Type),
+				Detail:   fmt.Sprintf("Only one %s block is allowed. Another was defined at %s.", bs.Type, blocks[0].DefRange.String()),
+				Subject:  &blocks[1].DefRange,
+			})
+			continue
+		}
+		blk := blocks[0]
+		if bs.Type == "use" {
+			u := &useBlock{Kind: blk.Labels[0], KindRange: blk.LabelRanges[0], DefRange: blk.DefRange}
+			diags = append(diags, gohcl.DecodeBody(blk.Body, nil, &u.useSchema)...)
+			tb.use = u
+			continue
+		}
+		spec, _ := model.SpecOf(model.Kind(bs.Type))
+		kb, kdiags := decodeKind(spec, blk)
+		diags = append(diags, kdiags...)
+		tb.kinds = append(tb.kinds, kb)
+	}
+	return tb, diags
+}
+
+func decodeKind(spec *model.KindSpec, blk *hcl.Block) (kindBlock, hcl.Diagnostics) {
+	kb := kindBlock{spec: spec, def: blk.DefRange}
+	schema := kindBody(spec)
+	content, diags := blk.Body.Content(schema)
+	inputs := map[string]*model.Input{}
+	for i, in := range spec.Create.Inputs {
+		if in.Attr != "" {
+			inputs[in.Attr] = &spec.Create.Inputs[i]
+		}
+	}
+	for _, as := range schema.Attributes {
+		attr, ok := content.Attributes[as.Name]
+		if !ok {
+			continue
+		}
+		v := attrValue{name: as.Name, input: inputs[as.Name], rng: attr.Range}
+		if v.input != nil && v.input.Int {
+			var n int
+			diags = append(diags, gohcl.DecodeExpression(attr.Expr, nil, &n)...)
+			v.text, v.num = strconv.Itoa(n), true
+		} else {
+			diags = append(diags, gohcl.DecodeExpression(attr.Expr, nil, &v.text)...)
+		}
+		kb.attrs = append(kb.attrs, v)
+	}
+	return kb, diags
+}
+
 // decodeToken turns one token block into a request and use step, validated
 // with model.Validate so a scenario fails at plan time exactly where the
 // create form would, with Stripe's code.
-func decodeToken(ts tokenSchema, now time.Time) (Token, hcl.Diagnostics) {
-	tok := Token{Name: ts.Name, Range: ts.DefRange, Digest: digestOf(ts)}
+func decodeToken(ts tokenSchema, tb tokenBlock, now time.Time) (Token, hcl.Diagnostics) {
+	tok := Token{Name: ts.Name, Range: ts.DefRange, Digest: digestOf(tb)}
 	if !hclsyntax.ValidIdentifier(ts.Name) {
 		return tok, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -24,51 +112,94 @@ func decodeToken(ts tokenSchema, now time.Time) (Token, hcl.Diagnostics) {
 			Subject:  ts.NameRange.Ptr(),
 		}}
 	}
-	kinds := 0
-	for _, set := range []bool{ts.Card != nil, ts.Bank != nil, ts.PII != nil, ts.Account != nil} {
-		if set {
-			kinds++
-		}
-	}
-	if kinds != 1 {
+	if len(tb.kinds) != 1 {
 		return tok, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Exactly one token kind required",
-			Detail:   fmt.Sprintf("Token %q has %d of the blocks card, bank_account, pii and account; it needs exactly one.", ts.Name, kinds),
+			Detail:   fmt.Sprintf("Token %q has %d of the blocks %s; it needs exactly one.", ts.Name, len(tb.kinds), kindBlockNames()),
 			Subject:  ts.DefRange.Ptr(),
 		}}
 	}
-	var (
-		diags  hcl.Diagnostics
-		ranges map[string]hcl.Range // validation param -> attribute range
-		block  hcl.Range
-	)
-	switch {
-	case ts.Card != nil:
-		tok.Request, ranges, diags = decodeCard(ts.Card, now)
-		block = ts.Card.DefRange
-	case ts.Bank != nil:
-		tok.Request, ranges, diags = decodeBank(ts.Bank, now)
-		block = ts.Bank.DefRange
-	case ts.PII != nil:
-		tok.Request, ranges, diags = decodePII(ts.PII, now)
-		block = ts.PII.DefRange
-	default:
-		tok.Request, ranges = decodeAccount(ts.Account)
-		block = ts.Account.DefRange
-	}
+	kb := tb.kinds[0]
+	req, diags := kb.request(now)
 	if diags.HasErrors() {
 		return tok, diags
 	}
-	if err := model.Validate(tok.Request, now); err != nil {
-		diags = append(diags, fieldDiag("Invalid "+string(tok.Request.Kind), err, ranges, block))
+	tok.Request = req
+	if err := model.Validate(req, now); err != nil {
+		diags = append(diags, fieldDiag("Invalid "+string(req.Kind), err, kb.ranges(), kb.def))
 	}
-	if ts.Use != nil {
+	if tb.use != nil {
 		var udiags hcl.Diagnostics
-		tok.Use, udiags = decodeUse(ts.Use, tok.Request.Kind)
+		tok.Use, udiags = decodeUse(tb.use, req.Kind)
 		diags = append(diags, udiags...)
 	}
 	return tok, diags
+}
+
+// kindBlockNames lists the kinds' blocks: "card, bank_account, pii and
+// account".
+func kindBlockNames() string {
+	var names []string
+	for _, k := range model.Creatable() {
+		names = append(names, string(k.Kind))
+	}
+	last := len(names) - 1
+	return strings.Join(names[:last], ", ") + " and " + names[last]
+}
+
+// request builds the block's request: from its preset when it names one,
+// refined by the attributes it sets (a preset card with a holder name,
+// say). Without a preset, a request whose test data is a preset's is
+// recorded as that preset.
+func (kb kindBlock) request(now time.Time) (model.TokenRequest, hcl.Diagnostics) {
+	c := kb.spec.Create
+	var preset *attrValue
+	for i, a := range kb.attrs {
+		if a.input == nil {
+			preset = &kb.attrs[i]
+		}
+	}
+	req := model.NewRequest(kb.spec)
+	if preset != nil {
+		for _, a := range kb.attrs {
+			if a.input != nil && a.input.Ident {
+				return req, hcl.Diagnostics{{
+					Severity: hcl.DiagError,
+					Summary:  "Conflicting arguments",
+					Detail: fmt.Sprintf("A %s takes either preset or %s, not both: the preset already names the test %s.",
+						kb.spec.Label, a.name, kb.spec.Label),
+					Subject: a.rng.Ptr(),
+				}}
+			}
+		}
+		var diags hcl.Diagnostics
+		if req, diags = fromPreset(preset.text, kb.spec.Kind, preset.rng, now); diags.HasErrors() {
+			return req, diags
+		}
+	}
+	for _, a := range kb.attrs {
+		if a.input == nil {
+			continue
+		}
+		if fe := a.input.Set(&req, a.text); fe != nil {
+			return req, hcl.Diagnostics{fieldDiag("Invalid "+string(kb.spec.Kind), fe, nil, a.rng)}
+		}
+	}
+	if preset == nil {
+		req.Preset = c.PresetOf(req, now)
+	}
+	return req, nil
+}
+
+// ranges maps each attribute the block sets to where it is written, for
+// diagnostics on the attribute a validation error names.
+func (kb kindBlock) ranges() map[string]hcl.Range {
+	m := make(map[string]hcl.Range, len(kb.attrs))
+	for _, a := range kb.attrs {
+		m[a.name] = a.rng
+	}
+	return m
 }
 
 // fieldDiag renders a validation error as a diagnostic on the attribute it
@@ -93,15 +224,12 @@ func paramName(param string) string {
 	return param
 }
 
-// fromPreset starts a request from a preset, when one is named, reporting an
-// unknown name on the preset attribute.
-func fromPreset(preset *string, kind model.Kind, r hcl.Range, now time.Time) (model.TokenRequest, hcl.Diagnostics) {
-	if preset == nil {
-		return model.TokenRequest{Kind: kind}, nil
-	}
-	req, err := model.FromPresetAt(*preset, now)
+// fromPreset starts a request from a preset, reporting an unknown name, or
+// one of another kind, on the preset attribute.
+func fromPreset(preset string, kind model.Kind, r hcl.Range, now time.Time) (model.TokenRequest, hcl.Diagnostics) {
+	req, err := model.FromPresetAt(preset, now)
 	if err == nil && req.Kind != kind {
-		err = fmt.Errorf("preset %q makes a %s token, not a %s token", *preset, req.Kind, kind)
+		err = fmt.Errorf("preset %q makes a %s token, not a %s token", preset, req.Kind, kind)
 	}
 	if err != nil {
 		return req, hcl.Diagnostics{fieldDiag("Invalid preset", err, nil, r)}
@@ -109,86 +237,7 @@ func fromPreset(preset *string, kind model.Kind, r hcl.Range, now time.Time) (mo
 	return req, nil
 }
 
-func decodeCard(c *cardSchema, now time.Time) (model.TokenRequest, map[string]hcl.Range, hcl.Diagnostics) {
-	ranges := map[string]hcl.Range{"preset": c.PresetRange, "number": c.NumberRange,
-		"exp_month": c.ExpMonthRange, "exp_year": c.ExpYearRange, "cvc": c.CVCRange}
-	if c.Preset != nil && c.Number != nil {
-		return model.TokenRequest{}, ranges, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Conflicting arguments",
-			Detail:   "A card takes either preset or number, not both: the preset already names the test card.",
-			Subject:  c.NumberRange.Ptr(),
-		}}
-	}
-	req, diags := fromPreset(c.Preset, model.KindCard, c.PresetRange, now)
-	if diags.HasErrors() {
-		return req, ranges, diags
-	}
-	if req.Card == nil {
-		req.Card = &model.CardInput{}
-	}
-	in := req.Card
-	set(&in.Number, c.Number)
-	set(&in.CVC, c.CVC)
-	set(&in.Name, c.Name)
-	set(&in.Zip, c.Zip)
-	set(&in.ExpMonth, c.ExpMonth)
-	set(&in.ExpYear, c.ExpYear)
-	if card, ok := model.CardByNumber(in.Number); ok && c.Number != nil {
-		req.Preset = card.Name
-	}
-	return req, ranges, nil
-}
-
-func decodeBank(b *bankSchema, now time.Time) (model.TokenRequest, map[string]hcl.Range, hcl.Diagnostics) {
-	ranges := map[string]hcl.Range{"preset": b.PresetRange, "country": b.CountryRange,
-		"currency": b.CurrencyRange, "routing_number": b.RoutingNumberRange,
-		"account_number": b.AccountNumberRange, "account_holder_type": b.HolderTypeRange}
-	req, diags := fromPreset(b.Preset, model.KindBank, b.PresetRange, now)
-	if diags.HasErrors() {
-		return req, ranges, diags
-	}
-	if req.Bank == nil {
-		req.Bank = &model.BankInput{Country: "US", Currency: "usd"}
-	}
-	in := req.Bank
-	set(&in.Country, b.Country)
-	set(&in.Currency, b.Currency)
-	set(&in.RoutingNumber, b.RoutingNumber)
-	set(&in.AccountNumber, b.AccountNumber)
-	set(&in.HolderName, b.HolderName)
-	set(&in.HolderType, b.HolderType)
-	if req.Preset == "" {
-		if bank, ok := model.BankByAccount(in.AccountNumber); ok && in.RoutingNumber == bank.RoutingNumber {
-			req.Preset = bank.Name
-		}
-	}
-	return req, ranges, nil
-}
-
-func decodePII(p *piiSchema, now time.Time) (model.TokenRequest, map[string]hcl.Range, hcl.Diagnostics) {
-	ranges := map[string]hcl.Range{"preset": p.PresetRange, "id_number": p.IDNumberRange}
-	req, diags := fromPreset(p.Preset, model.KindPII, p.PresetRange, now)
-	if diags.HasErrors() {
-		return req, ranges, diags
-	}
-	if req.PII == nil {
-		req.PII = &model.PIIInput{}
-	}
-	set(&req.PII.IDNumber, p.IDNumber)
-	return req, ranges, nil
-}
-
-func decodeAccount(a *accountSchema) (model.TokenRequest, map[string]hcl.Range) {
-	in := &model.AccountInput{BusinessType: a.BusinessType}
-	set(&in.FirstName, a.FirstName)
-	set(&in.LastName, a.LastName)
-	return model.TokenRequest{Kind: model.KindAccount, Account: in},
-		map[string]hcl.Range{"business_type": a.BusinessTypeRange}
-}
-
-// set overrides *dst with an attribute the file gave, so explicit fields
-// refine a preset (a preset card with a holder name, say).
+// set overrides *dst with an attribute the file gave.
 func set[T any](dst *T, v *T) {
 	if v != nil {
 		*dst = *v

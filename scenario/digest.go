@@ -5,11 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"reflect"
 	"strconv"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
@@ -24,52 +22,42 @@ import (
 // another name. They count by their masked form (last 4 and length, or
 // length alone), so an edit that keeps the last 4 digits goes unnoticed:
 // --replace NAME makes a fresh token then.
-func digestOf(ts tokenSchema) string {
+func digestOf(tb tokenBlock) string {
 	var b strings.Builder
-	writeInputs(&b, "", reflect.ValueOf(ts))
+	for _, k := range tb.kinds {
+		fmt.Fprintf(&b, "%s {\n", k.spec.Kind)
+		for _, a := range k.attrs {
+			v := a.text
+			if !a.num {
+				v = strconv.Quote(digestValue(a))
+			}
+			fmt.Fprintf(&b, "%s.%s=%s\n", k.spec.Kind, a.name, v)
+		}
+	}
+	if u := tb.use; u != nil {
+		fmt.Fprintf(&b, "use {\nuse.kind=%s\n", strconv.Quote(u.Kind))
+		if u.Amount != nil {
+			fmt.Fprintf(&b, "use.amount=%d\n", *u.Amount)
+		}
+		if u.Currency != nil {
+			fmt.Fprintf(&b, "use.currency=%s\n", strconv.Quote(*u.Currency))
+		}
+	}
 	sum := sha256.Sum256([]byte(b.String()))
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
-var rangeType = reflect.TypeOf(hcl.Range{})
-
 // digestValue is what an attribute contributes to the digest: secrets by
 // their masked form only.
-func digestValue(attr, v string) string {
-	switch attr {
-	case "number", "account_number":
-		return fmt.Sprintf("last4=%s len=%d", model.Last4(v), len(model.Digits(v)))
-	case "cvc", "id_number":
-		return fmt.Sprintf("%s len=%d", model.Sensitive, len(v))
+func digestValue(a attrValue) string {
+	switch {
+	case a.input == nil:
+	case a.input.Masked:
+		return fmt.Sprintf("last4=%s len=%d", model.Last4(a.text), len(model.Digits(a.text)))
+	case a.input.Secret:
+		return fmt.Sprintf("%s len=%d", model.Sensitive, len(a.text))
 	}
-	return v
-}
-
-// writeInputs writes one "path=value" line per attribute set in the
-// schema struct v, and recurses into the blocks present.
-func writeInputs(b *strings.Builder, prefix string, v reflect.Value) {
-	for i := range v.NumField() {
-		f, field := v.Type().Field(i), v.Field(i)
-		name, kind, _ := strings.Cut(f.Tag.Get("hcl"), ",")
-		if name == "" || f.Type == rangeType || (kind == "label" && prefix == "") {
-			continue // ranges, and the token's own name: that is its key
-		}
-		if field.Kind() == reflect.Pointer {
-			if field.IsNil() {
-				continue
-			}
-			field = field.Elem()
-		}
-		switch field.Kind() {
-		case reflect.Struct:
-			fmt.Fprintf(b, "%s%s {\n", prefix, name)
-			writeInputs(b, prefix+name+".", field)
-		case reflect.String:
-			fmt.Fprintf(b, "%s%s=%s\n", prefix, name, strconv.Quote(digestValue(name, field.String())))
-		default:
-			fmt.Fprintf(b, "%s%s=%v\n", prefix, name, field.Interface())
-		}
-	}
+	return a.text
 }
 
 // recordDigest notes a block's digest on the token just made for it. It is

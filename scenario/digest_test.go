@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 	"github.com/tokenscope/tokenscope/views"
 )
@@ -105,8 +106,18 @@ token "c" {
 	if d := mustParse(t, strings.Replace(src, "314", "999", 1)).Tokens[0].Digest; d != a {
 		t.Error("the digest depends on the CVC itself, not only on its masked form")
 	}
-	if digestValue("number", "4000000000009987") != digestValue("number", "4242 4242 4242 9987") ||
-		digestValue("id_number", "000000000") != digestValue("id_number", "123456789") {
+	masked := func(k model.Kind, attr, v string) string {
+		spec, _ := model.SpecOf(k)
+		for i, in := range spec.Create.Inputs {
+			if in.Attr == attr {
+				return digestValue(attrValue{name: attr, text: v, input: &spec.Create.Inputs[i]})
+			}
+		}
+		t.Fatalf("%s has no attribute %s", k, attr)
+		return ""
+	}
+	if masked(model.KindCard, "number", "4000000000009987") != masked(model.KindCard, "number", "4242 4242 4242 9987") ||
+		masked(model.KindPII, "id_number", "000000000") != masked(model.KindPII, "id_number", "123456789") {
 		t.Error("digestValue keeps more of a secret than its masked form")
 	}
 

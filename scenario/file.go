@@ -82,8 +82,17 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 	if diags.HasErrors() {
 		return f, diags
 	}
+	bodies := make([]tokenBlock, len(schema.Tokens))
+	for i, ts := range schema.Tokens {
+		var bdiags hcl.Diagnostics
+		bodies[i], bdiags = decodeBody(ts)
+		diags = append(diags, bdiags...)
+	}
+	if diags.HasErrors() {
+		return f, diags
+	}
 	seen := map[string]hcl.Range{}
-	for _, ts := range schema.Tokens {
+	for i, ts := range schema.Tokens {
 		if first, dup := seen[ts.Name]; dup {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,
@@ -94,7 +103,7 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 			continue
 		}
 		seen[ts.Name] = ts.NameRange
-		tok, tdiags := decodeToken(ts, now)
+		tok, tdiags := decodeToken(ts, bodies[i], now)
 		diags = append(diags, tdiags...)
 		if !tdiags.HasErrors() {
 			f.Tokens = append(f.Tokens, tok)

@@ -1,86 +1,70 @@
 package scenario
 
-import "github.com/hashicorp/hcl/v2"
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/tokenscope/tokenscope/model"
+)
 
-// The HCL schema of a scenario file, as gohcl decodes it. gohcl turns typos
-// into "Unsupported argument ... Did you mean" diagnostics on its own, and the
-// *_range fields let validation errors point at the attribute at fault.
+// The HCL schema of a scenario file. A token block's body holds one block
+// per kind tokenscope creates, named after the kind (card, bank_account,
+// ...) with the kind's inputs as attributes (model.Creator), and an
+// optional use block. hcl turns typos into "Unsupported argument ... Did
+// you mean" diagnostics on its own, and the attributes' ranges let
+// validation errors point at the attribute at fault.
 
 type fileSchema struct {
 	Tokens []tokenSchema `hcl:"token,block"`
 }
 
 type tokenSchema struct {
-	Name      string         `hcl:"name,label"`
-	NameRange hcl.Range      `hcl:"name,label_range"`
-	DefRange  hcl.Range      `hcl:",def_range"`
-	Card      *cardSchema    `hcl:"card,block"`
-	Bank      *bankSchema    `hcl:"bank_account,block"`
-	PII       *piiSchema     `hcl:"pii,block"`
-	Account   *accountSchema `hcl:"account,block"`
-	Use       *useSchema     `hcl:"use,block"`
-}
-
-type cardSchema struct {
-	DefRange hcl.Range `hcl:",def_range"`
-	Preset   *string   `hcl:"preset,optional"`
-	Number   *string   `hcl:"number,optional"`
-	ExpMonth *int      `hcl:"exp_month,optional"`
-	ExpYear  *int      `hcl:"exp_year,optional"`
-	CVC      *string   `hcl:"cvc,optional"`
-	Name     *string   `hcl:"name,optional"`
-	Zip      *string   `hcl:"zip,optional"`
-
-	PresetRange   hcl.Range `hcl:"preset,attr_range"`
-	NumberRange   hcl.Range `hcl:"number,attr_range"`
-	ExpMonthRange hcl.Range `hcl:"exp_month,attr_range"`
-	ExpYearRange  hcl.Range `hcl:"exp_year,attr_range"`
-	CVCRange      hcl.Range `hcl:"cvc,attr_range"`
-}
-
-type bankSchema struct {
-	DefRange      hcl.Range `hcl:",def_range"`
-	Preset        *string   `hcl:"preset,optional"`
-	Country       *string   `hcl:"country,optional"`
-	Currency      *string   `hcl:"currency,optional"`
-	RoutingNumber *string   `hcl:"routing_number,optional"`
-	AccountNumber *string   `hcl:"account_number,optional"`
-	HolderName    *string   `hcl:"account_holder_name,optional"`
-	HolderType    *string   `hcl:"account_holder_type,optional"`
-
-	PresetRange        hcl.Range `hcl:"preset,attr_range"`
-	CountryRange       hcl.Range `hcl:"country,attr_range"`
-	CurrencyRange      hcl.Range `hcl:"currency,attr_range"`
-	RoutingNumberRange hcl.Range `hcl:"routing_number,attr_range"`
-	AccountNumberRange hcl.Range `hcl:"account_number,attr_range"`
-	HolderTypeRange    hcl.Range `hcl:"account_holder_type,attr_range"`
-}
-
-type piiSchema struct {
-	DefRange hcl.Range `hcl:",def_range"`
-	Preset   *string   `hcl:"preset,optional"`
-	IDNumber *string   `hcl:"id_number,optional"`
-
-	PresetRange   hcl.Range `hcl:"preset,attr_range"`
-	IDNumberRange hcl.Range `hcl:"id_number,attr_range"`
-}
-
-type accountSchema struct {
-	DefRange     hcl.Range `hcl:",def_range"`
-	BusinessType string    `hcl:"business_type"`
-	FirstName    *string   `hcl:"first_name,optional"`
-	LastName     *string   `hcl:"last_name,optional"`
-
-	BusinessTypeRange hcl.Range `hcl:"business_type,attr_range"`
-}
-
-type useSchema struct {
-	Kind      string    `hcl:"kind,label"`
-	KindRange hcl.Range `hcl:"kind,label_range"`
+	Name      string    `hcl:"name,label"`
+	NameRange hcl.Range `hcl:"name,label_range"`
 	DefRange  hcl.Range `hcl:",def_range"`
-	Amount    *int64    `hcl:"amount,optional"`
-	Currency  *string   `hcl:"currency,optional"`
+	Body      hcl.Body  `hcl:",remain"`
+}
+
+// useSchema is the body of a `use "charge" { ... }` block.
+type useSchema struct {
+	Amount   *int64  `hcl:"amount,optional"`
+	Currency *string `hcl:"currency,optional"`
 
 	AmountRange   hcl.Range `hcl:"amount,attr_range"`
 	CurrencyRange hcl.Range `hcl:"currency,attr_range"`
+}
+
+// useBlock is a use block: its label and body.
+type useBlock struct {
+	Kind      string
+	KindRange hcl.Range
+	DefRange  hcl.Range
+	useSchema
+}
+
+// presetAttr starts a kind's block from the test-data catalog.
+const presetAttr = "preset"
+
+// tokenBody is the schema of a token block's body: a block per kind, and
+// use.
+func tokenBody() *hcl.BodySchema {
+	s := &hcl.BodySchema{}
+	for _, k := range model.Creatable() {
+		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: string(k.Kind)})
+	}
+	s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: "use", LabelNames: []string{"kind"}})
+	return s
+}
+
+// kindBody is the schema of a kind's block: preset when the kind has
+// test data, then its inputs' attributes.
+func kindBody(k *model.KindSpec) *hcl.BodySchema {
+	s := &hcl.BodySchema{}
+	if len(k.Create.Presets) > 0 {
+		s.Attributes = append(s.Attributes, hcl.AttributeSchema{Name: presetAttr})
+	}
+	for _, in := range k.Create.Inputs {
+		if in.Attr != "" {
+			s.Attributes = append(s.Attributes, hcl.AttributeSchema{Name: in.Attr, Required: in.Required})
+		}
+	}
+	return s
 }

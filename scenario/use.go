@@ -25,7 +25,7 @@ var useKinds = func() map[model.UseKind][]model.Kind {
 // decodeUse checks a use block's shape and currency. The minimum amount is
 // left to the charge itself: Stripe derives it from the account's settlement
 // currency, so a too-small amount is a failed step at apply, not a plan error.
-func decodeUse(u *useSchema, kind model.Kind) (*model.UseRequest, hcl.Diagnostics) {
+func decodeUse(u *useBlock, kind model.Kind) (*model.UseRequest, hcl.Diagnostics) {
 	use := &model.UseRequest{Kind: model.UseKind(u.Kind)}
 	kinds, known := useKinds[use.Kind]
 	if !known {
