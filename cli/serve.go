@@ -23,7 +23,8 @@ type serveFlags struct {
 	listen, authorizedKeys, hostKey string
 	open, inline                    bool
 	maxSessions, fps                int
-	idleTimeout                     time.Duration
+	idleTimeout, handshakeTimeout   time.Duration
+	maxHandshakes, maxHandshakesIP  int
 }
 
 // serveCmd runs the SSH server: every session gets its own TUI (package
@@ -50,6 +51,9 @@ key the key stays on the server; sessions see only ••••last4.`,
 	fl.BoolVar(&f.open, "open", false, "admit any SSH key (offline backend only: for demo rooms)")
 	fl.IntVar(&f.maxSessions, "max-sessions", 50, "refuse sessions beyond this many at once (0: no limit)")
 	fl.DurationVar(&f.idleTimeout, "idle-timeout", 30*time.Minute, "close connections idle this long (0: never)")
+	fl.DurationVar(&f.handshakeTimeout, "handshake-timeout", sshserver.DefaultHandshakeTimeout, "close connections not logged in this long after they connect (0: never)")
+	fl.IntVar(&f.maxHandshakes, "max-handshakes", sshserver.DefaultMaxHandshakes, "refuse connections while this many are not logged in yet (0: no limit)")
+	fl.IntVar(&f.maxHandshakesIP, "max-handshakes-per-ip", sshserver.DefaultMaxHandshakesPerIP, "refuse connections while this many from the same IP are not logged in yet (0: no limit)")
 	fl.BoolVar(&f.inline, "inline", false, "draw each session's TUI in its scrollback instead of the alternate screen")
 	fl.IntVar(&f.fps, "fps", 0, "cap each session's frame rate (default 60; lower it for slow links)")
 	return c
@@ -81,6 +85,7 @@ func (a *app) serve(c *cobra.Command, f serveFlags) error {
 	cfg := sshserver.Config{
 		Listen: f.listen, AuthorizedKeys: f.authorizedKeys, HostKey: f.hostKey, Open: f.open,
 		MaxSessions: f.maxSessions, IdleTimeout: f.idleTimeout,
+		HandshakeTimeout: f.handshakeTimeout, MaxHandshakes: f.maxHandshakes, MaxHandshakesPerIP: f.maxHandshakesIP,
 		Offline: offline, StateDir: dir, Client: remote, Store: store,
 		Inline: f.inline, FPS: f.fps, NoColor: a.global.noColor,
 		Log: log.NewWithOptions(a.stderr, log.Options{ReportTimestamp: true, Prefix: "tokenscope serve"}),

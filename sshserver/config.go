@@ -34,6 +34,14 @@ type Config struct {
 	// IdleTimeout closes a connection that sent and received nothing this
 	// long (0: never).
 	IdleTimeout time.Duration
+	// HandshakeTimeout closes a connection that has not logged in this
+	// long after it was accepted (0: never; `serve` uses
+	// DefaultHandshakeTimeout).
+	HandshakeTimeout time.Duration
+	// MaxHandshakes refuses connections while this many have not logged
+	// in yet, and MaxHandshakesPerIP while this many from the same remote
+	// IP have not (0: no limit; `serve` uses the Default values).
+	MaxHandshakes, MaxHandshakesPerIP int
 	// Offline gives every SSH key its own in-process emulator, its objects
 	// in StateDir/serve/<key>/ (see emulators), and its own workspace, so
 	// no attendee can reach another's tokens, not even by id. Client is

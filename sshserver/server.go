@@ -28,6 +28,9 @@ type Server struct {
 	sessions sessions
 	windows  windows
 
+	handshakes        handshakes
+	refused, timedOut quietLog // log lines of the handshake limits
+
 	mu           sync.Mutex
 	ln           net.Listener // what Serve serves, for Shutdown to close
 	closed       bool
@@ -35,7 +38,8 @@ type Server struct {
 }
 
 // New checks cfg and builds the server: host key (generated on first
-// start), public-key auth, idle timeout, a window watched from each pty
+// start), limits on connections that have not logged in yet, public-key
+// auth, idle timeout, a window watched from each pty
 // request on, and the middleware chain track → recheck → requirePTY →
 // runTUI.
 func New(cfg Config) (*Server, error) {
@@ -63,6 +67,8 @@ func New(cfg Config) (*Server, error) {
 		wish.WithPublicKeyAuth(s.publicKeyAuth),
 		wish.WithIdleTimeout(cfg.IdleTimeout),
 		func(srv *ssh.Server) error {
+			srv.ConnCallback = s.admitConn
+			srv.ServerConfigCallback = serverConfig
 			srv.PtyHandler = s.ptyHandler(emulatePty())
 			return nil
 		},
