@@ -1,6 +1,10 @@
 // Package model holds what tokenscope knows, independent of how it talks to
-// Stripe: the Token as recorded locally, the inputs that create and use
-// tokens, the catalog of Stripe's test data, validation that speaks Stripe's
-// error codes, plans, drift and the state. It imports no other tokenscope
-// package, so the client, the emulator and the UI can all lean on it.
+// Stripe and of how anything is shown: the Token as recorded locally, the
+// kind registry, the inputs that create and use tokens, the catalog of
+// Stripe's test data, validation that speaks Stripe's error codes, the one
+// error model, what a plan will do and what a refresh found. Masking is
+// here too: which part of a secret may ever be seen is a rule the plan,
+// validation, the request log and the emulator share. Rendering is the views
+// package's; model writes no text and does no I/O. It imports no other
+// tokenscope package, so every other package can lean on it.
 package model

@@ -78,6 +78,3 @@ func maskGroups(groups []int, last4 string) string {
 	}
 	return strings.Join(parts, " ")
 }
-
-// MaskShort shows a number as "•4242", for narrow list rows.
-func MaskShort(number string) string { return "•" + Last4(number) }

@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/bubbles/progress"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/muesli/termenv"
@@ -76,7 +75,7 @@ type Scenario struct {
 	loadSeq int
 	plan    *scenario.Plan // nil when the file has errors
 	events  chan tea.Msg
-	lines   []string
+	lines   []views.Line
 	last    scenario.Event
 	result  *scenario.Result
 	bar     progress.Model
@@ -208,11 +207,23 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (s *Scenario) addEvent(e scenario.Event) {
 	s.last = e
 	n := len(s.lines)
-	if e.Kind != scenario.Started && n > 0 && s.lines[n-1] == (scenario.Event{Change: e.Change}).String() {
-		s.lines[n-1] = e.String()
+	if e.Kind != scenario.Started && n > 0 && s.lines[n-1].Text == (scenario.Event{Change: e.Change}).String() {
+		s.lines[n-1] = eventLine(e)
 		return
 	}
-	s.lines = append(s.lines, e.String())
+	s.lines = append(s.lines, eventLine(e))
+}
+
+// eventLine is an apply's step as a line of its kind: an error led by its
+// glyph, a decline the test card was expected to make as a change.
+func eventLine(e scenario.Event) views.Line {
+	switch e.Kind {
+	case scenario.Errored:
+		return views.Line{Kind: views.Failed, Lead: views.GlyphError + " ", Text: e.String()}
+	case scenario.Declined:
+		return views.Line{Kind: views.Change, Lead: views.GlyphChange + " ", Text: e.String()}
+	}
+	return views.Line{Lead: "  ", Text: e.String()}
 }
 
 // load goes to the plan step at once and reads and plans arg off the
@@ -341,7 +352,9 @@ func (s *Scenario) refreshContent() {
 		}
 		s.vp.SetContent(strings.Join(common.StyleLines(st, views.PlanLines(s.plan.Plan), s.vp.Width), "\n"))
 	case scApply:
-		lines := colourEvents(st, s.lines, s.vp.Width)
+		// Each step wraps under its text, past the glyph, so a charge's id
+		// and its decline code are read whole, not cut.
+		lines := common.StyleLines(st, s.lines, s.vp.Width)
 		if keep := s.vp.Height - 3; len(lines) > keep {
 			lines = lines[len(lines)-max(keep, 1):]
 		}
@@ -363,26 +376,6 @@ func (s *Scenario) refreshContent() {
 		}
 		s.vp.SetContent(text)
 	}
-}
-
-// colourEvents marks errored lines with the error glyph and colour and
-// wraps each to width cells at spaces under its text, past the glyph, so
-// a charge's id and its decline code are read whole, not cut.
-func colourEvents(st *common.Styles, lines []string, width int) []string {
-	var out []string
-	for _, l := range lines {
-		prefix, style := "  ", lipgloss.NewStyle()
-		switch {
-		case strings.Contains(l, "errored"):
-			prefix, style = common.GlyphError+" ", st.Error
-		case strings.Contains(l, "Declined as expected"):
-			prefix, style = common.GlyphDrift+" ", st.Drift
-		}
-		for _, part := range common.Hang(prefix, l, width) {
-			out = append(out, style.Render(part))
-		}
-	}
-	return out
 }
 
 // View implements tea.Model.

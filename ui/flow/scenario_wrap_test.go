@@ -29,7 +29,11 @@ func TestScenarioWrapsLongLinesAt80Columns(t *testing.T) {
 	s.step = scApply
 	scenario.Apply(context.Background(), pc.Session, s.plan, func(e scenario.Event) { s.addEvent(e) })
 	s.refreshContent()
-	wantWords(t, "apply", s.View(), s.lines)
+	var steps []string
+	for _, l := range s.lines {
+		steps = append(steps, l.Text)
+	}
+	wantWords(t, "apply", s.View(), steps)
 }
 
 // wantWords checks that no line of view is wider than 80 cells and that
