@@ -1,25 +1,34 @@
 package cli
 
 import (
+	"cmp"
 	"context"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/views"
 )
 
-// createCmd groups the four kinds of token. Each builds a TokenRequest
-// from a preset and/or flags; validation is model's (and the client's),
-// so the flags only collect input.
+// createCmd has a subcommand per kind in the registry (model.Creator):
+// its flags are the kind's inputs, and it builds a TokenRequest from a
+// preset and/or them; validation is model's (and the client's), so the
+// flags only collect input.
 func (a *app) createCmd() *cobra.Command {
+	var names []string
+	for _, s := range model.Creatable() {
+		names = append(names, s.Create.Command)
+	}
+	last := len(names) - 1
 	c := group(&cobra.Command{
 		Use:   "create",
-		Short: "Create a test-mode token: card, bank, pii or account",
+		Short: "Create a test-mode token: " + strings.Join(names[:last], ", ") + " or " + names[last],
 	})
-	c.AddCommand(a.createCardCmd(), a.createBankCmd(), a.createPIICmd(), a.createAccountCmd())
+	for _, s := range model.Creatable() {
+		c.AddCommand(a.createKindCmd(s))
+	}
 	return c
 }
 
@@ -37,6 +46,125 @@ func (a *app) addCreateFlags(c *cobra.Command, f *createFlags, presets string) {
 	a.jsonFlag(c, "print the Token exactly as the API returned it")
 }
 
+// createKindCmd is `create <kind>`: a flag per input that has one,
+// --preset when the kind has test data (exclusive with the flags naming
+// the test data), and --allow-any-number where the kind allows it.
+func (a *app) createKindCmd(spec *model.KindSpec) *cobra.Command {
+	cr := spec.Create
+	var f createFlags
+	var allowAny bool
+	values := make([]string, len(cr.Inputs))
+	c := &cobra.Command{
+		Use:     cr.Use,
+		Short:   cr.Short,
+		Example: cr.Example,
+		Args:    cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			req, err := requestFromFlags(c, spec, f.preset, values)
+			if err != nil {
+				return err
+			}
+			req.AllowAnyNumber = allowAny
+			return a.create(c.Context(), req, f.dryRun)
+		},
+	}
+	fs := c.Flags()
+	for i, in := range cr.Inputs {
+		if in.Flag != "" {
+			fs.StringVar(&values[i], in.Flag, in.Default, in.Usage)
+		}
+	}
+	if cr.AllowAny != "" {
+		fs.BoolVar(&allowAny, "allow-any-number", false, cr.AllowAny)
+	}
+	a.addCreateFlags(c, &f, presetHint(cr.Presets))
+	if len(cr.Presets) > 0 {
+		for _, in := range cr.Inputs {
+			if in.Ident && in.Flag != "" {
+				c.MarkFlagsMutuallyExclusive("preset", in.Flag)
+			}
+		}
+	}
+	return c
+}
+
+// presetHint names a few presets for --preset's help: "visa, visa_debit,
+// mastercard, ...".
+func presetHint(ps []model.Preset) string {
+	var names []string
+	for i, p := range ps {
+		if i == 3 {
+			names = append(names, "...")
+			break
+		}
+		names = append(names, p.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// requestFromFlags builds a create command's request: from --preset, with
+// the flags given adjusting it (`--preset visa --exp 01/20`), or from the
+// flags alone, which must then name the test data (the kind's Ident
+// inputs).
+func requestFromFlags(c *cobra.Command, spec *model.KindSpec, preset string, values []string) (model.TokenRequest, error) {
+	cr, fs := spec.Create, c.Flags()
+	req := model.NewRequest(spec)
+	ident := ""
+	if preset != "" {
+		var err error
+		if req, err = fromPreset(c, preset, spec.Kind); err != nil {
+			return req, err
+		}
+	} else {
+		for _, in := range cr.Inputs {
+			if in.Ident && in.Flag != "" {
+				if !fs.Changed(in.Flag) {
+					return req, usagef(c.CommandPath(), "give %s", alternatives(cr.Use))
+				}
+				ident = cmp.Or(ident, in.Flag)
+			}
+		}
+	}
+	for i, in := range cr.Inputs {
+		if in.Flag == "" || (preset != "" && !fs.Changed(in.Flag)) {
+			continue
+		}
+		if fe := in.Set(&req, values[i]); fe != nil {
+			return req, flagError(cr.Inputs[:i], req, in, values[i], ident, fe)
+		}
+	}
+	return req, nil
+}
+
+// flagError is the error of a flag that could not be read. Stripe names
+// the problems of a request in the order of its parameters, so an earlier
+// input's own problem comes first (a bad number before a bad expiry). A
+// required flag left out says which flag.
+func flagError(before []model.Input, req model.TokenRequest, in model.Input, value, ident string, fe *model.FieldError) error {
+	for _, b := range before {
+		if b.Check != nil && b.Flag != "" {
+			if e := b.Check(b.Get(req), req, time.Now()); e != nil {
+				return e
+			}
+		}
+	}
+	if value == "" {
+		msg := "--" + in.Flag + " is required"
+		if ident != "" {
+			msg += " with --" + ident
+		}
+		return &model.FieldError{Type: model.TypeInvalidRequest, Code: fe.Code, Param: fe.Param, Message: msg + ": " + in.Usage}
+	}
+	return fe
+}
+
+// alternatives reads a create command's usage as what it needs: "card
+// [--preset NAME | --number N ...]" needs "--preset NAME, or --number N ...".
+func alternatives(use string) string {
+	_, opts, _ := strings.Cut(use, " ")
+	return strings.ReplaceAll(strings.Trim(opts, "[]"), " | ", ", or ")
+}
+
 // fromPreset builds the request for a preset of the command's kind.
 func fromPreset(c *cobra.Command, name string, kind model.Kind) (model.TokenRequest, error) {
 	req, err := model.FromPreset(name)
@@ -47,171 +175,6 @@ func fromPreset(c *cobra.Command, name string, kind model.Kind) (model.TokenRequ
 		return req, usagef(c.CommandPath(), "preset %s makes a %s token, not a %s token", name, req.Kind, kind)
 	}
 	return req, nil
-}
-
-// setIf overwrites *dst with the flag's value when the flag was given, so a
-// preset can be adjusted (`--preset visa --exp 01/20`).
-func setIf(fs *pflag.FlagSet, name string, dst *string, value string) {
-	if fs.Changed(name) {
-		*dst = value
-	}
-}
-
-func (a *app) createCardCmd() *cobra.Command {
-	var f createFlags
-	var number, exp, cvc, name, zip string
-	var allowAny bool
-	c := &cobra.Command{
-		Use:   "card [--preset NAME | --number N --exp MM/YY --cvc CVC]",
-		Short: "Create a card token (test card numbers only, unless --allow-any-number)",
-		Example: `  tokenscope create card --preset visa
-  tokenscope create card --preset insufficient_funds --json
-  tokenscope create card --number 4242424242424242 --exp 12/34 --cvc 123`,
-		Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
-			var req model.TokenRequest
-			switch {
-			case f.preset != "":
-				var err error
-				if req, err = fromPreset(c, f.preset, model.KindCard); err != nil {
-					return err
-				}
-			case number != "":
-				req = model.TokenRequest{Kind: model.KindCard, Card: &model.CardInput{Number: number}}
-			default:
-				return usagef(c.CommandPath(), "give --preset NAME, or --number N --exp MM/YY [--cvc CVC]")
-			}
-			card := req.Card
-			var expErr *model.FieldError
-			switch {
-			case exp != "":
-				card.ExpMonth, card.ExpYear, expErr = model.ParseExpiry(exp)
-			case f.preset == "":
-				expErr = expRequired()
-			}
-			if expErr != nil {
-				// Stripe names the number's problem first.
-				if nfe := model.ValidateNumber(card.Number, allowAny); nfe != nil {
-					return nfe
-				}
-				return expErr
-			}
-			fs := c.Flags()
-			setIf(fs, "cvc", &card.CVC, cvc)
-			setIf(fs, "name", &card.Name, name)
-			setIf(fs, "zip", &card.Zip, zip)
-			req.AllowAnyNumber = allowAny
-			return a.create(c.Context(), req, f.dryRun)
-		},
-	}
-	fs := c.Flags()
-	fs.StringVar(&number, "number", "", "card number: one of Stripe's public test cards")
-	fs.StringVar(&exp, "exp", "", "expiry, MM/YY or MM/YYYY")
-	fs.StringVar(&cvc, "cvc", "", "CVC (3 digits, 4 for American Express)")
-	fs.StringVar(&name, "name", "", "cardholder name")
-	fs.StringVar(&zip, "zip", "", "billing postal code")
-	fs.BoolVar(&allowAny, "allow-any-number", false, "let a number outside Stripe's test cards through the local check")
-	a.addCreateFlags(c, &f, "visa, mastercard, insufficient_funds, ...")
-	c.MarkFlagsMutuallyExclusive("preset", "number")
-	return c
-}
-
-// expRequired is --number without --exp: model.Validate's parameter_missing
-// on exp_month, in the words of the command line.
-func expRequired() *model.FieldError {
-	return &model.FieldError{Type: model.TypeInvalidRequest, Code: "parameter_missing", Param: model.ParamExpMonth,
-		Message: "--exp is required with --number: the expiry as MM/YY, e.g. 12/34"}
-}
-
-func (a *app) createBankCmd() *cobra.Command {
-	var f createFlags
-	var in model.BankInput
-	c := &cobra.Command{
-		Use:   "bank [--preset NAME | --routing R --account A]",
-		Short: "Create a bank account token",
-		Example: `  tokenscope create bank --preset bank_ok
-  tokenscope create bank --routing 110000000 --account 000123456789 --holder "Jenny Rosen"`,
-		Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
-			bank := in
-			req := model.TokenRequest{Kind: model.KindBank, Bank: &bank}
-			switch {
-			case f.preset != "":
-				var err error
-				if req, err = fromPreset(c, f.preset, model.KindBank); err != nil {
-					return err
-				}
-				b, fs := req.Bank, c.Flags()
-				setIf(fs, "country", &b.Country, in.Country)
-				setIf(fs, "currency", &b.Currency, in.Currency)
-				setIf(fs, "holder", &b.HolderName, in.HolderName)
-				setIf(fs, "holder-type", &b.HolderType, in.HolderType)
-			case in.RoutingNumber == "" || in.AccountNumber == "":
-				return usagef(c.CommandPath(), "give --preset NAME, or --routing R --account A")
-			}
-			return a.create(c.Context(), req, f.dryRun)
-		},
-	}
-	fs := c.Flags()
-	fs.StringVar(&in.RoutingNumber, "routing", "", "routing number (Stripe's test bank: "+model.TestRouting+")")
-	fs.StringVar(&in.AccountNumber, "account", "", "account number (test accounts: tokenscope presets)")
-	fs.StringVar(&in.Country, "country", "US", "country, ISO 3166-1 alpha-2")
-	fs.StringVar(&in.Currency, "currency", "usd", "currency, ISO 4217")
-	fs.StringVar(&in.HolderName, "holder", "", "account holder name")
-	fs.StringVar(&in.HolderType, "holder-type", "", "individual or company")
-	a.addCreateFlags(c, &f, "bank_ok, bank_account_closed, ...")
-	c.MarkFlagsMutuallyExclusive("preset", "routing")
-	c.MarkFlagsMutuallyExclusive("preset", "account")
-	return c
-}
-
-func (a *app) createPIICmd() *cobra.Command {
-	var f createFlags
-	var idNumber string
-	c := &cobra.Command{
-		Use:     "pii [--preset NAME | --id-number N]",
-		Short:   "Create a PII (id number) token",
-		Example: `  tokenscope create pii --preset id_match`,
-		Args:    cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
-			req := model.TokenRequest{Kind: model.KindPII, PII: &model.PIIInput{IDNumber: idNumber}}
-			switch {
-			case f.preset != "":
-				var err error
-				if req, err = fromPreset(c, f.preset, model.KindPII); err != nil {
-					return err
-				}
-			case idNumber == "":
-				return usagef(c.CommandPath(), "give --preset NAME or --id-number N")
-			}
-			return a.create(c.Context(), req, f.dryRun)
-		},
-	}
-	c.Flags().StringVar(&idNumber, "id-number", "", "id number (test: 000000000 matches, 111111111 does not)")
-	a.addCreateFlags(c, &f, "id_match, id_mismatch, id_match_immediately")
-	c.MarkFlagsMutuallyExclusive("preset", "id-number")
-	return c
-}
-
-func (a *app) createAccountCmd() *cobra.Command {
-	var f createFlags
-	var in model.AccountInput
-	c := &cobra.Command{
-		Use:     "account --business-type individual|company",
-		Short:   "Create an account token (Connect)",
-		Example: `  tokenscope create account --business-type individual --first-name Jenny --last-name Rosen`,
-		Args:    cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
-			acct := in
-			return a.create(c.Context(), model.TokenRequest{Kind: model.KindAccount, Account: &acct}, f.dryRun)
-		},
-	}
-	fs := c.Flags()
-	fs.StringVar(&in.BusinessType, "business-type", "", "individual or company")
-	fs.StringVar(&in.FirstName, "first-name", "", "individual's first name")
-	fs.StringVar(&in.LastName, "last-name", "", "individual's last name")
-	a.addCreateFlags(c, &f, "")
-	return c
 }
 
 // create sends req and prints the new token, or with dryRun validates it
