@@ -9,26 +9,38 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-var tokenParams = []string{
-	"card[number]", "card[exp_month]", "card[exp_year]", "card[cvc]", "card[name]",
-	"card[address_line1]", "card[address_line2]", "card[address_city]",
-	"card[address_state]", "card[address_zip]", "card[address_country]",
-	"bank_account[country]", "bank_account[currency]", "bank_account[routing_number]",
-	"bank_account[account_number]", "bank_account[account_holder_name]",
-	"bank_account[account_holder_type]",
-	"pii[id_number]",
-	"account[business_type]", "account[individual][first_name]",
-	"account[individual][last_name]", "account[tos_shown_and_accepted]",
-	"expand[",
-}
+// tokenParams are the parameters POST /v1/tokens accepts: each registered
+// kind's (model.Creator.Inputs), and what Stripe takes that tokenscope
+// does not send (a card's address, an account's terms acceptance).
+var tokenParams = func() []string {
+	out := []string{
+		"card[address_line1]", "card[address_line2]", "card[address_city]",
+		"card[address_state]", "card[address_country]",
+		"account[tos_shown_and_accepted]",
+		"expand[",
+	}
+	for _, k := range model.Creatable() {
+		for _, in := range k.Create.Inputs {
+			if in.Param != "" {
+				out = append(out, in.Param)
+			}
+		}
+	}
+	return out
+}()
 
-// createToken is POST /v1/tokens. The emulator behaves as an account with
-// raw card data APIs enabled: without them Stripe refuses card numbers on
-// this endpoint, which would leave nothing to explore.
+// createToken is POST /v1/tokens, for every kind in the registry. A card
+// or a bank account is kept as an object of its own; any other kind is
+// read and checked as model describes it, and kept as its type alone. The
+// emulator behaves as an account with raw card data APIs enabled: without
+// them Stripe refuses card numbers on this endpoint, which would leave
+// nothing to explore.
 func createToken(c *call) (any, *model.Error) {
-	var kinds []model.Kind
-	for _, k := range []model.Kind{model.KindCard, model.KindBank, model.KindPII, model.KindAccount} {
-		if c.params.has(string(k) + "[") {
+	var kinds []*model.KindSpec
+	var names []string
+	for _, k := range model.Creatable() {
+		names = append(names, string(k.Kind))
+		if c.params.has(string(k.Kind) + "[") {
 			kinds = append(kinds, k)
 		}
 	}
@@ -36,20 +48,24 @@ func createToken(c *call) (any, *model.Error) {
 	case len(kinds) == 0:
 		return nil, invalid("", "", "You must supply either a card, customer, PII data, bank account, or account legal entity to create a token.")
 	case len(kinds) > 1:
-		return nil, invalid("", string(kinds[1]), "You cannot create a token for a "+string(kinds[0])+" and a "+string(kinds[1])+" at once: supply only one of card, bank_account, pii or account.")
+		a, b := string(kinds[0].Kind), string(kinds[1].Kind)
+		last := len(names) - 1
+		return nil, invalid("", b, "You cannot create a token for a "+a+" and a "+b+" at once: supply only one of "+
+			strings.Join(names[:last], ", ")+" or "+names[last]+".")
 	}
-	spec, _ := model.SpecOf(kinds[0])
-	t := &tokenRec{ID: newID(spec.Prefixes[0], longID), Type: string(kinds[0]), Created: c.now.Unix(), ClientIP: c.clientIP}
+	k := kinds[0]
+	t := &tokenRec{ID: newID(k.Prefixes[0], longID), Type: string(k.Kind), Created: c.now.Unix(), ClientIP: c.clientIP}
 	var aerr *model.Error
-	switch kinds[0] {
+	switch k.Kind {
 	case model.KindCard:
 		t.Card, aerr = cardFromParams(c)
 	case model.KindBank:
 		t.Bank, aerr = bankFromParams(c)
-	case model.KindPII:
-		aerr = fieldError(model.ValidateIDNumber(c.params.get("pii[id_number]")))
-	case model.KindAccount:
-		aerr = fieldError(model.ValidateBusinessType(c.params.get("account[business_type]")))
+	default:
+		req, fe := k.Create.FromParams(k, c.params.get)
+		if aerr = fieldError(fe); aerr == nil {
+			aerr = fieldError(model.Validate(req, c.now))
+		}
 	}
 	if aerr != nil {
 		return nil, aerr
