@@ -9,8 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tokenscope/tokenscope/client"
-	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/service"
 )
 
 // app is one run of tokenscope: where it writes, what the global flags say,
@@ -33,8 +32,7 @@ type app struct {
 	// is cobra refusing the command line (exit 2).
 	started bool
 
-	client client.API
-	sess   *client.Session
+	svc *service.Service
 }
 
 // globalFlags are accepted before or after the command (persistent flags).
@@ -100,7 +98,7 @@ func (a *app) addGlobalFlags(root *cobra.Command) {
 	f.BoolVar(&g.offline, "offline", false, "use the in-process offline emulator even when STRIPE_API_KEY is set")
 	f.StringVar(&g.stateDir, "state-dir", "", "state directory `DIR` (env TOKENSCOPE_STATE_DIR, default $XDG_STATE_HOME/tokenscope)")
 	f.StringVar(&g.keyFile, "api-key-file", "", "read the Stripe test key from `FILE` (mode 0600) instead of STRIPE_API_KEY")
-	f.DurationVar(&g.lockTimeout, "lock-timeout", state.DefaultLockTimeout, "how long to wait for another tokenscope's state lock (0s: fail at once if it is held)")
+	f.DurationVar(&g.lockTimeout, "lock-timeout", service.DefaultLockTimeout, "how long to wait for another tokenscope's state lock (0s: fail at once if it is held)")
 	f.BoolVar(&g.noColor, "no-color", false, "no colours (also when NO_COLOR is set)")
 	f.IntVar(&g.maxTokens, "max-tokens", 1000, "tokens kept per workspace in the state, newest first")
 }

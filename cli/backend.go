@@ -7,10 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/tokenscope/tokenscope/client"
-	"github.com/tokenscope/tokenscope/emulator"
-	"github.com/tokenscope/tokenscope/internal/netaddr"
-	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/service"
 )
 
 // stateDir is --state-dir, else TOKENSCOPE_STATE_DIR, else
@@ -56,122 +53,83 @@ func (a *app) apiKey() (string, error) {
 	return strings.TrimSpace(a.getenv("STRIPE_API_KEY")), nil
 }
 
-// clientConfig is the chosen backend's client config: for the offline
-// backend, an emulator keeping its objects in stateDir.
-func (a *app) clientConfig(stateDir string) (client.Config, error) {
-	remote, offline, err := a.chooseBackend()
-	if err != nil || !offline {
-		return remote, err
-	}
-	emu, err := emulator.New(emulator.Options{Dir: stateDir})
-	if err != nil {
-		return client.Config{}, fmt.Errorf("start the offline emulator: %w", err)
-	}
-	return client.Config{Handler: emu}, nil
-}
-
-// chooseBackend reads the flags and the key: --offline, or no key and no
-// --api-base, is the in-process emulator (offline, left to the caller to
-// start: serve starts one per SSH key); --api-base is that server, with the
-// key if there is one (a loopback server, stripe-mock or `tokenscope
-// emulator`, may go without: the client then sends a placeholder sk_test_
-// key); a key alone is Stripe's test mode. The key guard itself is
-// client.New's.
-func (a *app) chooseBackend() (remote client.Config, offline bool, err error) {
+// chooseBackend reads the flags and the key and lets the service decide
+// the backend (service.ChooseBackend); whatever it refuses is bad usage.
+func (a *app) chooseBackend() (service.BackendConfig, error) {
 	base := a.global.apiBase
 	if base != "" {
 		if err := checkAPIBase(base); err != nil {
-			return client.Config{}, false, usagef("tokenscope", "%v", err)
+			return service.BackendConfig{}, usagef("tokenscope", "%v", err)
 		}
 	}
 	key, err := a.apiKey()
 	if err != nil {
-		return client.Config{}, false, err
+		return service.BackendConfig{}, err
 	}
-	switch {
-	case a.global.offline || (key == "" && base == ""):
-		return client.Config{}, true, nil
-	case base != "":
-		if key == "" && !isLoopbackURL(base) {
-			return client.Config{}, false, usagef("tokenscope", "--api-base %s needs a key: set STRIPE_API_KEY or --api-key-file (only a loopback server may go without one)", base)
-		}
-		return client.Config{Key: key, BaseURL: strings.TrimRight(base, "/"), MaxRetries: 2}, false, nil
+	b, err := service.ChooseBackend(a.global.offline, base, key)
+	if err != nil {
+		return service.BackendConfig{}, usagef("tokenscope", "%v", err)
 	}
-	return client.Config{Key: key, MaxRetries: 2}, false, nil
+	return b, nil
 }
 
-// api builds the client for the chosen backend on first use.
-func (a *app) api() (client.API, error) {
-	if a.client != nil {
-		return a.client, nil
+// service is the service on the chosen backend, built on first use; it
+// starts the emulator or checks the key only when a command needs them.
+func (a *app) service() (*service.Service, error) {
+	if a.svc != nil {
+		return a.svc, nil
 	}
 	dir, err := a.stateDir()
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := a.clientConfig(dir)
+	b, err := a.chooseBackend()
 	if err != nil {
 		return nil, err
 	}
-	c, err := client.New(cfg)
-	if err != nil {
-		return nil, err
-	}
-	a.client = c
-	return c, nil
+	a.svc = service.New(a.serviceConfig(dir, b))
+	return a.svc, nil
 }
 
-// session is the client plus the state store, built on first use.
-func (a *app) session() (*client.Session, error) {
-	if a.sess != nil {
-		return a.sess, nil
-	}
-	api, err := a.api()
-	if err != nil {
-		return nil, err
-	}
-	store, err := a.store()
-	if err != nil {
-		return nil, err
-	}
-	a.sess = &client.Session{API: api, Store: store}
-	return a.sess, nil
-}
-
-// store opens the state in the state dir, saying so on stderr when another
-// tokenscope holds the lock (the lock names user@host itself).
-func (a *app) store() (*state.Store, error) {
+// stateService is a service for the commands that need no backend (state
+// pull, force-unlock, emulator): they neither read the key nor build a
+// client, so they work whatever the backend flags say.
+func (a *app) stateService() (*service.Service, error) {
 	dir, err := a.stateDir()
 	if err != nil {
 		return nil, err
 	}
+	return service.New(a.serviceConfig(dir, service.BackendConfig{})), nil
+}
+
+// serviceConfig is the state in dir as the global flags have it, saying so
+// on stderr when another tokenscope holds the lock (the lock names
+// user@host itself).
+func (a *app) serviceConfig(dir string, b service.BackendConfig) service.Config {
 	// --lock-timeout 0s fails at once, as Terraform's -lock-timeout=0s;
-	// state.Options says that with a negative timeout (its 0 is the default).
+	// the service says that with a negative timeout (its 0 is the default).
 	timeout := a.global.lockTimeout
 	if timeout == 0 {
 		timeout = -1
 	}
-	return state.Open(state.Options{
-		Dir:         dir,
+	return service.Config{
+		Backend:     b,
+		StateDir:    dir,
 		MaxTokens:   a.global.maxTokens,
 		LockTimeout: timeout,
-		OnWait: func() {
+		OnLockWait: func() {
 			fmt.Fprintln(a.stderr, "Acquiring state lock. This may take a few moments...")
 		},
-	})
+	}
 }
 
-// workspace is the state workspace of the chosen backend.
-func (a *app) workspace() (*client.Session, *state.Workspace, error) {
-	sess, err := a.session()
+// session is the service's session on the chosen backend.
+func (a *app) session() (*service.Session, error) {
+	svc, err := a.service()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	st, err := sess.Store.Load()
-	if err != nil {
-		return nil, nil, err
-	}
-	return sess, st.Workspace(sess.WorkspaceName()), nil
+	return svc.Session()
 }
 
 // checkAPIBase refuses an --api-base the client could only fail on later,
@@ -185,13 +143,4 @@ func checkAPIBase(raw string) error {
 		return fmt.Errorf("--api-base %s: only http and https are spoken, not %s", raw, u.Scheme)
 	}
 	return nil
-}
-
-// isLoopbackURL: the URL's host is localhost or a loopback address.
-func isLoopbackURL(raw string) bool {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return false
-	}
-	return netaddr.IsLoopback(u.Hostname())
 }

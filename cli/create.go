@@ -202,11 +202,15 @@ func (a *app) create(ctx context.Context, req model.TokenRequest, dryRun bool) e
 
 // printPlan prints one change as a plan against the chosen backend.
 func (a *app) printPlan(ch model.Change) error {
-	api, err := a.api()
+	svc, err := a.service()
 	if err != nil {
 		return err
 	}
-	return a.writePlan(model.Plan{Changes: []model.Change{ch}, Target: api.Backend().Label()})
+	b, err := svc.Backend()
+	if err != nil {
+		return err
+	}
+	return a.writePlan(model.Plan{Changes: []model.Change{ch}, Target: b.Label()})
 }
 
 // writePlan prints a plan as Terraform does, or with --json as its JSON

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/internal/netaddr"
 )
 
@@ -31,11 +30,11 @@ func (a *app) emulatorCmd() *cobra.Command {
 			if err := checkListen(c, listen, allowRemote); err != nil {
 				return err
 			}
-			dir, err := a.stateDir()
+			svc, err := a.stateService()
 			if err != nil {
 				return err
 			}
-			emu, err := emulator.New(emulator.Options{Dir: dir})
+			emu, err := svc.Emulator()
 			if err != nil {
 				return err
 			}
@@ -46,7 +45,7 @@ func (a *app) emulatorCmd() *cobra.Command {
 			}
 			base := "http://" + ln.Addr().String()
 			fmt.Fprintf(a.stdout, "tokenscope emulator: Stripe test mode, offline, serving %s\n", base)
-			fmt.Fprintf(a.stdout, "  objects   %s\n", dir)
+			fmt.Fprintf(a.stdout, "  objects   %s\n", svc.StateDir())
 			fmt.Fprintf(a.stdout, "  use it    tokenscope --api-base %s list\n", base)
 			fmt.Fprintf(a.stdout, "            (no key needed on loopback; stripe-go: BackendConfig URL %s)\n", base)
 			fmt.Fprintln(a.stdout, "Press Ctrl-C to stop.")

@@ -12,8 +12,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/scenario"
+	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/views"
 )
 
@@ -111,7 +111,7 @@ func replaceFlags(c *cobra.Command, opts *scenario.PlanOptions) {
 // scenarioPlan loads arg and plans it against the session's workspace. A
 // scenario with errors prints its diagnostics and exits 2 before any
 // request is made.
-func (a *app) scenarioPlan(arg string, opts scenario.PlanOptions) (*client.Session, *scenario.Plan, error) {
+func (a *app) scenarioPlan(arg string, opts scenario.PlanOptions) (*service.Session, *scenario.Plan, error) {
 	f, diags := scenario.Load(arg)
 	if diags.HasErrors() {
 		a.writeDiagnostics(f, diags)
@@ -121,16 +121,12 @@ func (a *app) scenarioPlan(arg string, opts scenario.PlanOptions) (*client.Sessi
 	if err != nil {
 		return nil, nil, err
 	}
-	ws, err := sess.LoadWorkspace()
-	if err != nil {
-		return nil, nil, err
-	}
-	opts.Target = sess.API.Backend().Label()
-	p, err := scenario.MakePlan(f, ws, opts)
-	if err != nil {
+	p, err := sess.Plan(f, opts)
+	var replace *scenario.ReplaceError
+	if errors.As(err, &replace) {
 		return nil, nil, usageError{err: err}
 	}
-	return sess, p, nil
+	return sess, p, err
 }
 
 // writeDiagnostics prints HCL diagnostics: as text with the file's (masked)
@@ -163,9 +159,9 @@ func (a *app) confirm() bool {
 
 // applyText runs the plan printing Terraform's progress lines, then the
 // summary table, then each failure in full.
-func (a *app) applyText(c *cobra.Command, sess *client.Session, p *scenario.Plan) error {
+func (a *app) applyText(c *cobra.Command, sess *service.Session, p *scenario.Plan) error {
 	fmt.Fprintln(a.stdout)
-	r := scenario.Apply(c.Context(), sess, p, func(e scenario.Event) {
+	r := sess.Apply(c.Context(), p, func(e scenario.Event) {
 		fmt.Fprintln(a.stdout, e)
 	})
 	fmt.Fprintln(a.stdout)
@@ -176,12 +172,12 @@ func (a *app) applyText(c *cobra.Command, sess *client.Session, p *scenario.Plan
 // applyJSON runs the plan writing Terraform's machine-readable stream. An
 // expected decline is an apply_complete (the failed charge is its id)
 // followed by a warning diagnostic that names the codes.
-func (a *app) applyJSON(c *cobra.Command, sess *client.Session, p *scenario.Plan) error {
+func (a *app) applyJSON(c *cobra.Command, sess *service.Session, p *scenario.Plan) error {
 	j := views.NewJSONUI(a.stdout, Version)
 	for _, ch := range p.Changes {
 		j.PlannedChange(ch)
 	}
-	r := scenario.Apply(c.Context(), sess, p, func(e scenario.Event) {
+	r := sess.Apply(c.Context(), p, func(e scenario.Event) {
 		switch e.Kind {
 		case scenario.Started:
 			j.ApplyStart(e.Change)

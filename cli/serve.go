@@ -64,11 +64,7 @@ func (a *app) serve(c *cobra.Command, f serveFlags) error {
 	if err != nil {
 		return err
 	}
-	remote, offline, err := a.chooseBackend()
-	if err != nil {
-		return err
-	}
-	store, err := a.store()
+	svc, err := a.service()
 	if err != nil {
 		return err
 	}
@@ -86,8 +82,8 @@ func (a *app) serve(c *cobra.Command, f serveFlags) error {
 		Listen: f.listen, AuthorizedKeys: f.authorizedKeys, HostKey: f.hostKey, Open: f.open,
 		MaxSessions: f.maxSessions, IdleTimeout: f.idleTimeout,
 		HandshakeTimeout: f.handshakeTimeout, MaxHandshakes: f.maxHandshakes, MaxHandshakesPerIP: f.maxHandshakesIP,
-		Offline: offline, StateDir: dir, Client: remote, Store: store,
-		Inline: f.inline, FPS: f.fps, NoColor: a.global.noColor,
+		Service: svc,
+		Inline:  f.inline, FPS: f.fps, NoColor: a.global.noColor,
 		Log: log.NewWithOptions(a.stderr, log.Options{ReportTimestamp: true, Prefix: "tokenscope serve"}),
 	}
 	if err := cfg.Check(); err != nil {

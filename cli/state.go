@@ -1,11 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/views"
 )
 
@@ -26,11 +27,15 @@ func (a *app) stateListCmd() *cobra.Command {
 		Short: "Print the token ids of the state, newest first, one per line",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			_, ws, err := a.workspace()
+			sess, err := a.session()
 			if err != nil {
 				return err
 			}
-			for _, r := range ws.Tokens {
+			tokens, err := sess.Tokens()
+			if err != nil {
+				return err
+			}
+			for _, r := range tokens {
 				fmt.Fprintln(a.stdout, r.ID)
 			}
 			return nil
@@ -44,11 +49,14 @@ func (a *app) stateShowCmd() *cobra.Command {
 		Short: "Show a token as the state records it (with the local facts: preset, uses)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			_, ws, err := a.workspace()
+			sess, err := a.session()
 			if err != nil {
 				return err
 			}
-			rec, ok := ws.Find(args[0])
+			rec, ok, err := sess.Token(args[0])
+			if err != nil {
+				return err
+			}
 			if !ok {
 				return notInState(c, args[0])
 			}
@@ -72,19 +80,10 @@ func (a *app) stateRmCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, err = sess.Store.Update(c.Context(), "state rm", func(st *state.State) error {
-				ws := st.Workspace(sess.WorkspaceName())
-				for _, id := range args {
-					if _, ok := ws.Find(id); !ok {
-						return notInState(c, id)
-					}
-				}
-				for _, id := range args {
-					ws.Remove(id)
-				}
-				return nil
-			})
-			if err != nil {
+			var missing *service.NotInStateError
+			if err := sess.Remove(c.Context(), args); errors.As(err, &missing) {
+				return notInState(c, missing.ID)
+			} else if err != nil {
 				return err
 			}
 			for _, id := range args {
@@ -102,15 +101,11 @@ func (a *app) statePullCmd() *cobra.Command {
 		Short: "Print the whole state file (every workspace) as JSON",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			store, err := a.store()
+			svc, err := a.stateService()
 			if err != nil {
 				return err
 			}
-			st, err := store.Load()
-			if err != nil {
-				return err
-			}
-			data, err := st.Marshal()
+			data, err := svc.PullState()
 			if err != nil {
 				return err
 			}
@@ -127,11 +122,11 @@ func (a *app) forceUnlockCmd() *cobra.Command {
 		Short: "Remove the state lock of a stuck process (the id is in the lock error)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			store, err := a.store()
+			svc, err := a.stateService()
 			if err != nil {
 				return err
 			}
-			if err := store.ForceUnlock(args[0]); err != nil {
+			if err := svc.ForceUnlock(args[0]); err != nil {
 				return err
 			}
 			fmt.Fprintln(a.stdout, "tokenscope state has been successfully unlocked!")

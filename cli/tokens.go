@@ -46,23 +46,27 @@ func (a *app) listCmd() *cobra.Command {
 		Short: "List the tokens in the state, newest first (no request is made)",
 		Args:  cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			sess, ws, err := a.workspace()
+			sess, err := a.session()
+			if err != nil {
+				return err
+			}
+			tokens, err := sess.Tokens()
 			if err != nil {
 				return err
 			}
 			if a.json {
-				raws := make([]json.RawMessage, 0, len(ws.Tokens))
-				for _, r := range ws.Tokens {
+				raws := make([]json.RawMessage, 0, len(tokens))
+				for _, r := range tokens {
 					raws = append(raws, r.Raw)
 				}
 				return views.WriteJSON(a.stdout, raws)
 			}
-			label := sess.API.Backend().Label()
-			if len(ws.Tokens) == 0 {
+			label := sess.Backend().Label()
+			if len(tokens) == 0 {
 				fmt.Fprintf(a.stdout, "No tokens in the state for %s.\nCreate one: tokenscope create card --preset visa\n", label)
 				return nil
 			}
-			return writeList(a.stdout, ws.Tokens, label, time.Now())
+			return writeList(a.stdout, tokens, label, time.Now())
 		},
 	}
 	a.jsonFlag(c, "print a JSON array of the Tokens as the API returned them")

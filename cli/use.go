@@ -103,8 +103,8 @@ func (a *app) planUse(req model.UseRequest) error {
 		return err
 	}
 	var note []string
-	if _, ws, err := a.workspace(); err == nil {
-		if rec, ok := ws.Find(req.TokenID); ok {
+	if sess, err := a.session(); err == nil {
+		if rec, ok, _ := sess.Token(req.TokenID); ok {
 			if card, ok := model.CardByName(rec.Preset); ok {
 				note = append(note, model.UseExpect(req.Kind, card))
 			}

@@ -2,6 +2,7 @@ package client_test
 
 import (
 	"fmt"
+	"github.com/tokenscope/tokenscope/internal/testio"
 	"net/http"
 	"strings"
 	"testing"
@@ -15,7 +16,7 @@ func TestCreateKindsBrandsLast4(t *testing.T) {
 	c := offlineClient(t, "")
 	for _, name := range []string{"visa", "mastercard", "amex", "discover", "unionpay", "generic_decline"} {
 		card, _ := model.CardByName(name)
-		rec, err := c.Create(t.Context(), preset(t, name))
+		rec, err := c.Create(t.Context(), testio.Preset(t, name))
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -49,7 +50,7 @@ func TestCreateKindsBrandsLast4(t *testing.T) {
 
 func TestLocalValidationSendsNothing(t *testing.T) {
 	c := offlineClient(t, "")
-	req := preset(t, "visa")
+	req := testio.Preset(t, "visa")
 	req.Card.Number = "4242424242424241"
 	_, err := c.Create(t.Context(), req)
 	e, ok := model.AsError(err)
@@ -72,7 +73,7 @@ func TestDeclineCarriesCodesAndChargeID(t *testing.T) {
 		}
 		t.Run(card.Name, func(t *testing.T) {
 			c := offlineClient(t, "")
-			tok, err := c.Create(t.Context(), preset(t, card.Name))
+			tok, err := c.Create(t.Context(), testio.Preset(t, card.Name))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +98,7 @@ func TestDeclineCarriesCodesAndChargeID(t *testing.T) {
 func TestTokenSingleUse(t *testing.T) {
 	c := offlineClient(t, "")
 	ctx := t.Context()
-	tok, _ := c.Create(ctx, preset(t, "visa"))
+	tok, _ := c.Create(ctx, testio.Preset(t, "visa"))
 	if _, err := c.Use(ctx, model.UseRequest{TokenID: tok.ID, Kind: model.UseCustomer}); err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +134,7 @@ func TestMagicTokens(t *testing.T) {
 func TestPublishableKeyCreatesButCannotRetrieve(t *testing.T) {
 	c := offlineClient(t, "pk_test_onboarding")
 	ctx := t.Context()
-	rec, err := c.Create(ctx, preset(t, "visa"))
+	rec, err := c.Create(ctx, testio.Preset(t, "visa"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +157,7 @@ func TestPublishableKeyCreatesButCannotRetrieve(t *testing.T) {
 func TestRequestLogRedacts(t *testing.T) {
 	c := offlineClient(t, "sk_test_secretkeymaterial")
 	ctx := t.Context()
-	card := preset(t, "visa")
+	card := testio.Preset(t, "visa")
 	card.Card.CVC = "987"
 	reqs := requests(t)
 	for _, req := range []model.TokenRequest{card, reqs["bank"], reqs["pii"]} {

@@ -42,7 +42,7 @@ const offlineKey = "sk_test_offline"
 // Client implements API over stripe-go.
 type Client struct {
 	sc      *stripe.Client
-	backend Backend
+	backend model.Backend
 	log     *RequestLog
 	now     func() time.Time
 }
@@ -57,24 +57,24 @@ func New(cfg Config) (*Client, error) {
 	if err := checkKey(key, cfg); err != nil {
 		return nil, err
 	}
-	var b Backend
+	var b model.Backend
 	var base http.RoundTripper = http.DefaultTransport
 	switch {
 	case cfg.Handler != nil:
-		b = Backend{Kind: Offline, URL: offlineURL, Workspace: string(Offline)}
+		b = model.Backend{Kind: model.BackendOffline, URL: offlineURL, Workspace: string(model.BackendOffline)}
 		base = handlerTransport{cfg.Handler}
 	case cfg.BaseURL != "":
 		// One workspace per server, whether or not the URL ends in "/".
 		url := strings.TrimRight(cfg.BaseURL, "/")
-		b = Backend{Kind: BaseURL, URL: url, Workspace: string(BaseURL) + ":" + url}
+		b = model.Backend{Kind: model.BackendURL, URL: url, Workspace: string(model.BackendURL) + ":" + url}
 	default:
-		b = Backend{Kind: StripeTest, URL: stripe.APIURL, Workspace: string(StripeTest) + ":" + fingerprint(key)}
+		b = model.Backend{Kind: model.BackendStripeTest, URL: stripe.APIURL, Workspace: string(model.BackendStripeTest) + ":" + fingerprint(key)}
 	}
 	if key == "" {
 		key = offlineKey
 	}
 	b.Publishable = strings.HasPrefix(key, "pk_test_")
-	if b.Kind != Offline {
+	if b.Kind != model.BackendOffline {
 		b.KeyLast4 = key[len(key)-4:]
 	}
 
@@ -133,7 +133,7 @@ func fingerprint(key string) string {
 }
 
 // Backend describes where requests go.
-func (c *Client) Backend() Backend { return c.backend }
+func (c *Client) Backend() model.Backend { return c.backend }
 
 // Log is the in-memory request log.
 func (c *Client) Log() *RequestLog { return c.log }

@@ -2,6 +2,7 @@ package client_test
 
 import (
 	"context"
+	"github.com/tokenscope/tokenscope/internal/testio"
 	"os"
 	"strings"
 	"testing"
@@ -48,22 +49,13 @@ func offlineClient(t testing.TB, key string) *client.Client {
 	return c
 }
 
-func preset(t testing.TB, name string) model.TokenRequest {
-	t.Helper()
-	req, err := model.FromPreset(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return req
-}
-
 // requests is one of each kind of token tokenscope creates.
 func requests(t testing.TB) map[string]model.TokenRequest {
 	return map[string]model.TokenRequest{
-		"card":    preset(t, "visa"),
-		"amex":    preset(t, "amex"),
-		"bank":    preset(t, "bank_ok"),
-		"pii":     preset(t, "id_match"),
+		"card":    testio.Preset(t, "visa"),
+		"amex":    testio.Preset(t, "amex"),
+		"bank":    testio.Preset(t, "bank_ok"),
+		"pii":     testio.Preset(t, "id_match"),
 		"account": {Kind: model.KindAccount, Account: &model.AccountInput{BusinessType: "individual", FirstName: "Jenny", LastName: "Rosen"}},
 		"company": {Kind: model.KindAccount, Account: &model.AccountInput{BusinessType: "company"}},
 	}
@@ -88,7 +80,7 @@ func TestConformance(t *testing.T) {
 				}
 			}
 			for _, kind := range []model.UseKind{model.UseCustomer, model.UseCharge} {
-				tok, err := c.Create(ctx, preset(t, "visa"))
+				tok, err := c.Create(ctx, testio.Preset(t, "visa"))
 				if err != nil {
 					t.Fatal(err)
 				}

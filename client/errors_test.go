@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/tokenscope/tokenscope/internal/testio"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -24,7 +25,7 @@ func TestExplainedFromStripeAnswers(t *testing.T) {
 		want       string // in Why or Next
 	}{
 		{"raw card numbers", `{"error":{"type":"invalid_request_error","message":"Sending credit card numbers directly to the Stripe API is generally unsafe. ..."}}`, 402, "tokenscope get tok_visa"},
-		{"missing token", missingToken, 404, "another account or mode"},
+		{"missing token", testio.MissingToken, 404, "another account or mode"},
 		{"livemode mismatch", `{"error":{"type":"invalid_request_error","code":"resource_missing","message":"No such token: 'tok_1'; a similar object exists in test mode, but a live mode key was used to make this request."}}`, 404, "a similar object exists in test mode"},
 		{"bad key", `{"error":{"type":"invalid_request_error","message":"Invalid API Key provided: sk_test_****1234"}}`, 401, "API key"},
 		{"rate limit", `{"error":{"type":"invalid_request_error","code":"rate_limit","message":"Too many requests."}}`, 429, "25 per second"},
@@ -33,7 +34,7 @@ func TestExplainedFromStripeAnswers(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			cl, _ := client.New(client.Config{Handler: answer(c.status, c.body)})
+			cl, _ := client.New(client.Config{Handler: testio.Answer(c.status, c.body)})
 			_, err := cl.Get(t.Context(), "tok_1")
 			e, ok := model.AsError(err)
 			if !ok || e.HTTPStatus != c.status || !strings.HasPrefix(e.RequestID, "req_fake") {
@@ -140,7 +141,7 @@ func TestEveryErrorIsExplained(t *testing.T) {
 		{"brand_new_error", "", http.StatusBadRequest},
 	} {
 		body := fmt.Sprintf(`{"error":{"type":%q,"code":%q,"message":"m"}}`, c.typ, c.code)
-		cl, _ := client.New(client.Config{Handler: answer(c.status, body)})
+		cl, _ := client.New(client.Config{Handler: testio.Answer(c.status, body)})
 		_, err := cl.Get(t.Context(), "tok_1")
 		e, ok := model.AsError(err)
 		if !ok || e.Why == "" || e.Next == "" {

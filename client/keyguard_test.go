@@ -1,6 +1,7 @@
 package client_test
 
 import (
+	"github.com/tokenscope/tokenscope/internal/testio"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -11,7 +12,7 @@ import (
 )
 
 func TestLiveKeysRefusedBeforeAnyRequest(t *testing.T) {
-	h := &counting{h: answer(http.StatusOK, `{}`)}
+	h := &testio.Counting{H: testio.Answer(http.StatusOK, `{}`)}
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 	for _, key := range []string{"sk_live_abc123", "rk_live_abc123", "pk_live_abc123", " sk_live_abc123\n"} {
@@ -23,7 +24,7 @@ func TestLiveKeysRefusedBeforeAnyRequest(t *testing.T) {
 			}
 		}
 	}
-	if n := h.n.Load(); n != 0 {
+	if n := h.N.Load(); n != 0 {
 		t.Fatalf("%d requests reached the server, want 0", n)
 	}
 }
@@ -46,10 +47,10 @@ func TestBackendWorkspaces(t *testing.T) {
 	test, _ := client.New(client.Config{Key: key})
 	other, _ := client.New(client.Config{Key: "rk_test_somethingelse"})
 	url, _ := client.New(client.Config{Key: key, BaseURL: "http://127.0.0.1:12111/"})
-	offline, _ := client.New(client.Config{Handler: answer(200, `{}`)})
+	offline, _ := client.New(client.Config{Handler: testio.Answer(200, `{}`)})
 
 	b := test.Backend()
-	if b.Kind != client.StripeTest || !strings.HasPrefix(b.Workspace, "test:") || b.KeyLast4 != "4242" || b.URL != "https://api.stripe.com" {
+	if b.Kind != model.BackendStripeTest || !strings.HasPrefix(b.Workspace, "test:") || b.KeyLast4 != "4242" || b.URL != "https://api.stripe.com" {
 		t.Errorf("test backend %+v", b)
 	}
 	if strings.Contains(b.Workspace, "Abcdefgh") || len(b.Workspace) != len("test:")+12 {
@@ -58,24 +59,24 @@ func TestBackendWorkspaces(t *testing.T) {
 	if other.Backend().Workspace == b.Workspace {
 		t.Error("two keys share a workspace")
 	}
-	if u := url.Backend(); u.Kind != client.BaseURL || u.Workspace != "url:http://127.0.0.1:12111" {
+	if u := url.Backend(); u.Kind != model.BackendURL || u.Workspace != "url:http://127.0.0.1:12111" {
 		t.Errorf("url backend %+v", u)
 	}
-	if o := offline.Backend(); o.Kind != client.Offline || o.Workspace != "offline" || o.Label() != "OFFLINE emulator (no key)" {
+	if o := offline.Backend(); o.Kind != model.BackendOffline || o.Workspace != "offline" || o.Label() != "OFFLINE emulator (no key)" {
 		t.Errorf("offline backend %+v", o)
 	}
 }
 
 func TestLivemodeResponseRefused(t *testing.T) {
 	live := `{"id":"tok_live1","object":"token","type":"card","livemode":true,"used":false,"created":1700000000}`
-	c, err := client.New(client.Config{Handler: answer(http.StatusOK, live)})
+	c, err := client.New(client.Config{Handler: testio.Answer(http.StatusOK, live)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := t.Context()
 	for name, call := range map[string]func() (model.Record, error){
 		"get":    func() (model.Record, error) { return c.Get(ctx, "tok_live1") },
-		"create": func() (model.Record, error) { return c.Create(ctx, preset(t, "visa")) },
+		"create": func() (model.Record, error) { return c.Create(ctx, testio.Preset(t, "visa")) },
 	} {
 		rec, err := call()
 		e, ok := model.AsError(err)
@@ -84,7 +85,7 @@ func TestLivemodeResponseRefused(t *testing.T) {
 		}
 	}
 	liveCharge := `{"id":"ch_live","object":"charge","livemode":true,"status":"succeeded"}`
-	c, _ = client.New(client.Config{Handler: answer(http.StatusOK, liveCharge)})
+	c, _ = client.New(client.Config{Handler: testio.Answer(http.StatusOK, liveCharge)})
 	use, err := c.Use(ctx, model.UseRequest{TokenID: "tok_x", Kind: model.UseCharge, Amount: 1000, Currency: "usd"})
 	if e, ok := model.AsError(err); !ok || e.Code != "livemode_response" || use.ObjectID != "" {
 		t.Errorf("use: %+v, %v; want livemode_response", use, err)

@@ -15,26 +15,11 @@ import (
 // DefaultLogSize is how many requests the log keeps when Config.LogSize is 0.
 const DefaultLogSize = 500
 
-// Entry is one HTTP request as the request log view (L) shows it. Body is
-// the form body with every secret masked; the Authorization header is never
-// kept.
-type Entry struct {
-	Time           time.Time
-	Method, Path   string
-	Status         int
-	RequestID      string
-	IdempotencyKey string
-	Replayed       bool
-	Latency        time.Duration
-	Body           string // redacted
-	Err            string
-}
-
 // RequestLog is a bounded, in-memory ring of the latest requests. It never
 // writes anywhere: a terminal UI must not be scribbled on by a logger.
 type RequestLog struct {
 	mu   sync.Mutex
-	ring []Entry
+	ring []model.LoggedRequest
 	next int // index of the next write
 	full bool
 }
@@ -44,10 +29,10 @@ func NewRequestLog(size int) *RequestLog {
 	if size <= 0 {
 		size = DefaultLogSize
 	}
-	return &RequestLog{ring: make([]Entry, size)}
+	return &RequestLog{ring: make([]model.LoggedRequest, size)}
 }
 
-func (l *RequestLog) add(e Entry) {
+func (l *RequestLog) add(e model.LoggedRequest) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.ring[l.next] = e
@@ -58,13 +43,13 @@ func (l *RequestLog) add(e Entry) {
 }
 
 // Entries returns a copy of the log, oldest first.
-func (l *RequestLog) Entries() []Entry {
+func (l *RequestLog) Entries() []model.LoggedRequest {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if !l.full {
-		return append([]Entry(nil), l.ring[:l.next]...)
+		return append([]model.LoggedRequest(nil), l.ring[:l.next]...)
 	}
-	out := make([]Entry, 0, len(l.ring))
+	out := make([]model.LoggedRequest, 0, len(l.ring))
 	out = append(out, l.ring[l.next:]...)
 	return append(out, l.ring[:l.next]...)
 }
@@ -76,7 +61,7 @@ type logTransport struct {
 }
 
 func (t logTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	e := Entry{
+	e := model.LoggedRequest{
 		Time:           time.Now(),
 		Method:         req.Method,
 		Path:           req.URL.Path,

@@ -6,14 +6,15 @@ import (
 	"testing"
 
 	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/internal/testio"
 	"github.com/tokenscope/tokenscope/model"
 )
 
 // A card number, a path or an id with a space given as a token id is
-// refused locally (exit 2) by Get and Use, Session.Fetch and Refresh:
+// refused locally (exit 2) by Get and Use (and so by the service):
 // nothing reaches the server.
 func TestBadTokenIDsAreNeverSent(t *testing.T) {
-	h := &counting{h: answer(http.StatusNotFound, missingToken)}
+	h := &testio.Counting{H: testio.Answer(http.StatusNotFound, testio.MissingToken)}
 	c, err := client.New(client.Config{Handler: h})
 	if err != nil {
 		t.Fatal(err)
@@ -39,25 +40,7 @@ func TestBadTokenIDsAreNeverSent(t *testing.T) {
 	if e, _ := model.AsError(func() error { _, err := c.Get(ctx, "tok visa"); return err }()); e == nil || !strings.Contains(e.Message, "'tok visa'") {
 		t.Errorf("the id is not shown as typed: %v", e)
 	}
-	if n := h.n.Load(); n != 0 {
+	if n := h.N.Load(); n != 0 {
 		t.Fatalf("%d requests reached the server, want 0", n)
-	}
-}
-
-// Refresh checks every id it is given before sending any request, so one
-// card number among real ids sends nothing and is not echoed.
-func TestRefreshChecksIDsFirst(t *testing.T) {
-	dir := t.TempDir()
-	s := newSession(t, dir)
-	h := &counting{h: answer(http.StatusNotFound, missingToken)}
-	c, _ := client.New(client.Config{Handler: h})
-	s.API = c
-	_, err := s.Refresh(t.Context(), []string{"tok_visa", "4242424242424242"}, nil)
-	e, ok := model.AsError(err)
-	if !ok || !e.Local || strings.Contains(err.Error(), "4242424242424242") {
-		t.Fatalf("Refresh = %#v", err)
-	}
-	if n := h.n.Load(); n != 0 {
-		t.Fatalf("%d requests sent, want 0", n)
 	}
 }

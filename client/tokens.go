@@ -11,7 +11,7 @@ import (
 
 // Create validates req locally, then POSTs /v1/tokens.
 func (c *Client) Create(ctx context.Context, req model.TokenRequest) (model.Record, error) {
-	if err := checkCreate(req, c.now()); err != nil {
+	if err := CheckCreate(req, c.now()); err != nil {
 		return model.Record{}, err
 	}
 	tok := &stripe.Token{}
@@ -59,7 +59,7 @@ func (c *Client) record(tok *stripe.Token) (model.Record, error) {
 // is filled in too (status failed, the codes, the failed charge's id) and
 // returned with the *Error.
 func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, error) {
-	if err := checkUse(req); err != nil {
+	if err := CheckUse(req); err != nil {
 		return model.Use{}, err
 	}
 	if c.backend.Publishable {

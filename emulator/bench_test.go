@@ -47,7 +47,7 @@ func BenchmarkCreateToken(b *testing.B) {
 
 // BenchmarkRefresh1000OverHTTP is the refresh budget end to end: stripe-go
 // retrieving 1,000 persisted tokens over loopback, 8 requests in flight as
-// client.Session.Refresh does.
+// service.Session.Refresh does.
 func BenchmarkRefresh1000OverHTTP(b *testing.B) {
 	e, srv := newServer(b, b.TempDir())
 	ids := make([]string, 1000)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -58,31 +57,46 @@ func (e Event) String() string {
 	return addr + ": Creating..."
 }
 
-// Apply carries out the plan's steps one after the other through the
-// session, which records each token (linked to its key, File.Key) and each
-// use in the state as it goes. A failed step does not stop the others:
+// Recorder sends an apply's requests and records each answer in the state
+// as it goes (the service's session).
+type Recorder interface {
+	// Create makes a token and records it, linked to key (File.Key).
+	Create(ctx context.Context, req model.TokenRequest, key string) (model.Record, error)
+	// Use uses a token and records the Use on it.
+	Use(ctx context.Context, req model.UseRequest) (model.Use, model.Record, error)
+	// SetDigest notes a block's digest (Token.Digest) on the token made
+	// for it.
+	SetDigest(ctx context.Context, id, digest string) error
+	// Unlink forgets which token key made, so the next apply makes it
+	// again.
+	Unlink(ctx context.Context, key string) error
+}
+
+// Apply carries out the plan's steps one after the other through r, which
+// records each token (linked to its key, File.Key) and each use in the
+// state as it goes. A failed step does not stop the others:
 // what succeeded stays in the state and the failure is in the Result. A
 // token whose use failed is unlinked from its name, so the next apply makes
 // it again. events may be nil.
-func Apply(ctx context.Context, s *client.Session, p *Plan, events func(Event)) *Result {
+func Apply(ctx context.Context, r Recorder, p *Plan, events func(Event)) *Result {
 	if events == nil {
 		events = func(Event) {}
 	}
-	a := &applier{s: s, events: events, total: len(p.Changes)}
-	r := &Result{}
+	a := &applier{r: r, events: events, total: len(p.Changes)}
+	res := &Result{}
 	for _, step := range p.Steps {
 		if err := ctx.Err(); err != nil {
-			r.Rows = append(r.Rows, Row{Name: step.Token.Name, Err: err})
+			res.Rows = append(res.Rows, Row{Name: step.Token.Name, Err: err})
 			continue
 		}
-		r.Rows = append(r.Rows, a.step(ctx, step))
+		res.Rows = append(res.Rows, a.step(ctx, step))
 	}
-	return r
+	return res
 }
 
 // applier runs steps and numbers their events.
 type applier struct {
-	s           *client.Session
+	r           Recorder
 	events      func(Event)
 	done, total int
 }
@@ -113,10 +127,10 @@ func (a *applier) step(ctx context.Context, step Step) Row {
 func (a *applier) create(ctx context.Context, step Step, row *Row) bool {
 	a.emit(Event{Kind: Started, Change: step.Create})
 	start := time.Now()
-	rec, err := a.s.Create(ctx, step.Token.Request, step.Key)
+	rec, err := a.r.Create(ctx, step.Token.Request, step.Key)
 	if err == nil {
 		row.TokenID = rec.ID
-		err = recordDigest(ctx, a.s, rec.ID, step.Token.Digest)
+		err = recordDigest(ctx, a.r, rec.ID, step.Token.Digest)
 	}
 	if err != nil {
 		row.Err = err
@@ -139,7 +153,7 @@ func (a *applier) use(ctx context.Context, step Step, row *Row) {
 	row.Use = req.Kind
 	a.emit(Event{Kind: Started, Change: *step.Use})
 	start := time.Now()
-	use, _, err := a.s.Use(ctx, req)
+	use, _, err := a.r.Use(ctx, req)
 	row.ObjectID = use.ObjectID
 	if ce, ok := model.AsError(err); ok && row.ObjectID == "" {
 		row.ObjectID = ce.Charge // a decline's failed charge
@@ -158,7 +172,7 @@ func (a *applier) use(ctx context.Context, step Step, row *Row) {
 		a.emit(Event{Kind: Declined, Change: *step.Use, ID: row.ObjectID, Codes: row.Codes, Elapsed: time.Since(start)})
 	default:
 		row.Err = err
-		if uerr := a.s.Unlink(ctx, step.Key); uerr != nil {
+		if uerr := a.r.Unlink(ctx, step.Key); uerr != nil {
 			row.Err = errors.Join(err, uerr)
 		}
 		a.emit(Event{Kind: Errored, Change: *step.Use, Err: err, Elapsed: time.Since(start)})

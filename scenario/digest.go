@@ -8,9 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
-	"github.com/tokenscope/tokenscope/model/state"
 )
 
 // digestOf is the SHA-256 of a token block's inputs as written: each
@@ -61,19 +59,11 @@ func digestValue(a attrValue) string {
 }
 
 // recordDigest notes a block's digest on the token just made for it. It is
-// a write of its own after Session.Create's, which links the key: an apply
+// a write of its own after Recorder.Create's, which links the key: an apply
 // killed between the two leaves the token linked without a digest, which
 // plans as unchanged, as a record from before digests does.
-func recordDigest(ctx context.Context, s *client.Session, id, digest string) error {
-	_, err := s.Store.Update(ctx, "scenario digest", func(st *state.State) error {
-		w := st.Workspace(s.WorkspaceName())
-		if rec, ok := w.Find(id); ok {
-			rec.ScenarioDigest = digest
-			w.Upsert(rec)
-		}
-		return nil
-	})
-	if err != nil {
+func recordDigest(ctx context.Context, r Recorder, id, digest string) error {
+	if err := r.SetDigest(ctx, id, digest); err != nil {
 		return fmt.Errorf("token %s was made, but recording its scenario digest failed: %w", id, err)
 	}
 	return nil

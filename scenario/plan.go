@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/tokenscope/tokenscope/model"
-	"github.com/tokenscope/tokenscope/model/state"
 )
 
 // PlanOptions say what to create anew and where requests go.
@@ -45,24 +44,33 @@ type Step struct {
 	UseOnly string
 }
 
-// MakePlan compares the file with the workspace: a token whose key
-// (File.Key) the workspace's Scenarios map links to a token is left alone,
-// unless it is to be replaced or its block changed (Token.Digest differs
-// from the record's; a record without one is not compared); every other
-// token is created and then used. A linked token with a use step but no Use recorded (an apply killed
-// between the two) gets its use planned again; if a refresh shows it used
-// all the same, it was consumed elsewhere and is replaced.
-func MakePlan(f *File, ws *state.Workspace, opts PlanOptions) (*Plan, error) {
+// ReplaceError is a --replace NAME the file has no token block for.
+type ReplaceError struct{ Name, File string }
+
+func (e *ReplaceError) Error() string {
+	return fmt.Sprintf("--replace %s: %s has no token named %q", e.Name, e.File, e.Name)
+}
+
+// MakePlan compares the file with the workspace, given as linked: the
+// records the workspace links to scenario keys (File.Key); a link to a
+// token the state no longer holds is none, so its block is created anew.
+// A token whose key is linked is left alone, unless it is to be replaced
+// or its block changed (Token.Digest differs from the record's; a record
+// without one is not compared); every other token is created and then
+// used. A linked token with a use step but no Use recorded (an apply
+// killed between the two) gets its use planned again; if a refresh shows
+// it used all the same, it was consumed elsewhere and is replaced.
+func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan, error) {
 	for _, name := range opts.Replace {
 		if _, ok := f.Token(name); !ok {
-			return nil, fmt.Errorf("--replace %s: %s has no token named %q", name, f.Name, name)
+			return nil, &ReplaceError{Name: name, File: f.Name}
 		}
 	}
 	p := &Plan{Plan: model.Plan{Target: opts.Target}}
 	for _, t := range f.Tokens {
 		key := f.Key(t.Name)
 		step := Step{Token: t, Key: key}
-		rec, exists := linkedRecord(ws, key)
+		rec, exists := linked[key]
 		unused := exists && t.Use != nil && len(rec.Uses) == 0
 		changed := exists && rec.ScenarioDigest != "" && rec.ScenarioDigest != t.Digest
 		reason := ""
@@ -107,16 +115,6 @@ func orNull(preset string) string {
 		return "null"
 	}
 	return strconv.Quote(preset)
-}
-
-// linkedRecord is the token the workspace links key to. A link to a token
-// the state no longer holds counts as none: the block is created anew.
-func linkedRecord(ws *state.Workspace, key string) (model.Record, bool) {
-	id, ok := ws.Scenarios[key]
-	if !ok {
-		return model.Record{}, false
-	}
-	return ws.Find(id)
 }
 
 // planUse describes t's use step on the token id, or, when id is "", on

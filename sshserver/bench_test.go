@@ -9,6 +9,7 @@ import (
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/service"
 )
 
 // moveBudget is DESIGN.md's budget for one selection move at 80x24.
@@ -29,7 +30,10 @@ func listOf50(t testing.TB) *term {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess := &client.Session{API: api, Store: cfg.Store, Workspace: Workspace(key.PublicKey())}
+	sess, err := service.New(service.Config{StateDir: cfg.Service.StateDir(), API: api, Workspace: Workspace(key.PublicKey())}).Session()
+	if err != nil {
+		t.Fatal(err)
+	}
 	req, err := model.FromPreset("visa")
 	if err != nil {
 		t.Fatal(err)

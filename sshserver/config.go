@@ -9,9 +9,8 @@ import (
 
 	"github.com/charmbracelet/log"
 
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/internal/netaddr"
-	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/service"
 )
 
 // Config is everything `tokenscope serve` decides before the server starts.
@@ -42,18 +41,13 @@ type Config struct {
 	// in yet, and MaxHandshakesPerIP while this many from the same remote
 	// IP have not (0: no limit; `serve` uses the Default values).
 	MaxHandshakes, MaxHandshakesPerIP int
-	// Offline gives every SSH key its own in-process emulator, its objects
-	// in StateDir/serve/<key>/ (see emulators), and its own workspace, so
-	// no attendee can reach another's tokens, not even by id. Client is
-	// then unused.
-	Offline bool
-	// StateDir is the state dir; Offline needs it.
-	StateDir string
-	// Client is the backend when not Offline: one client, its key kept on
-	// the server, shared by all sessions.
-	Client client.Config
-	// Store is the state, shared by all sessions (it locks every write).
-	Store *state.Store
+	// Service is the backend and the state, shared by all sessions (the
+	// state locks every write). Offline, every SSH key gets its own
+	// in-process emulator, its objects in <state dir>/serve/<KeyDir>/, and
+	// its own workspace, so no attendee can reach another's tokens, not
+	// even by id; otherwise one client, its key kept on the server, serves
+	// all sessions.
+	Service *service.Service
 	// Inline, FPS and NoColor are the TUI's --inline, --fps and
 	// --no-color for every session; a session whose client sends NO_COLOR
 	// gets no colour either.
@@ -69,10 +63,10 @@ type Config struct {
 // real backend (its key would serve anyone), and a non-loopback address
 // with nobody to check keys against.
 func (c Config) Check() error {
-	if c.Store == nil {
-		return errors.New("serve: no state store")
+	if c.Service == nil {
+		return errors.New("serve: no service")
 	}
-	if c.Offline && c.StateDir == "" {
+	if c.Service.Offline() && c.Service.StateDir() == "" {
 		return errors.New("serve: no state dir for the offline emulators")
 	}
 	host, _, err := net.SplitHostPort(c.Listen)
@@ -80,7 +74,7 @@ func (c Config) Check() error {
 		return fmt.Errorf("--listen %s: %v", c.Listen, err)
 	}
 	if c.Open {
-		if !c.Offline {
+		if !c.Service.Offline() {
 			return errors.New("--open admits any SSH key, so it is allowed only with the offline backend: unset STRIPE_API_KEY and --api-base, or pass --offline")
 		}
 		return nil

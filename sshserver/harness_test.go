@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/tokenscope/tokenscope/internal/testio"
+	"github.com/tokenscope/tokenscope/service"
 
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/x/ansi"
@@ -66,19 +67,13 @@ func writeKeys(t testing.TB, path string, signers ...gossh.Signer) {
 func offlineConfig(t testing.TB, signers ...gossh.Signer) Config {
 	t.Helper()
 	dir := t.TempDir()
-	store, err := state.Open(state.Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
 	keys := filepath.Join(dir, "authorized_keys")
 	writeKeys(t, keys, signers...)
 	return Config{
 		Listen:         "127.0.0.1:0",
 		AuthorizedKeys: keys,
 		HostKey:        filepath.Join(dir, "ssh_host_ed25519_key"),
-		Offline:        true,
-		StateDir:       dir,
-		Store:          store,
+		Service:        service.New(service.Config{Backend: service.BackendConfig{Offline: true}, StateDir: dir}),
 	}
 }
 
@@ -97,7 +92,11 @@ func start(t testing.TB, cfg Config) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := &testServer{Server: s, addr: ln.Addr().String(), dir: filepath.Dir(cfg.HostKey), keys: cfg.AuthorizedKeys, store: cfg.Store, logs: logs, done: make(chan error, 1)}
+	store, err := state.Open(state.Options{Dir: cfg.Service.StateDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := &testServer{Server: s, addr: ln.Addr().String(), dir: filepath.Dir(cfg.HostKey), keys: cfg.AuthorizedKeys, store: store, logs: logs, done: make(chan error, 1)}
 	go func() { ts.done <- s.Serve(ln) }()
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -48,32 +48,6 @@ func TestKeysHaveTheirOwnEmulator(t *testing.T) {
 	}
 }
 
-// TestEmulatorsFollowSessions: a key's sessions share one emulator, and it
-// is let go when the last of them is over.
-func TestEmulatorsFollowSessions(t *testing.T) {
-	es := newEmulators(t.TempDir())
-	a, b := newKey(t).PublicKey(), newKey(t).PublicKey()
-	a1, releaseA1, err := es.acquire(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a2, releaseA2, _ := es.acquire(a)
-	bEmu, releaseB, _ := es.acquire(b)
-	if a1 != a2 || a1 == bEmu {
-		t.Fatal("not one emulator per key")
-	}
-	releaseA1()
-	releaseA1() // twice is once
-	if len(es.open) != 2 {
-		t.Fatalf("%d emulators open with a session of each key left, want 2", len(es.open))
-	}
-	releaseA2()
-	releaseB()
-	if len(es.open) != 0 {
-		t.Fatalf("%d emulators open after every session ended", len(es.open))
-	}
-}
-
 // TestScenarioPickerListsPacksOnly: an attendee's scenario picker offers
 // the built-in packs, never the server's own *.hcl files.
 func TestScenarioPickerListsPacksOnly(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/service"
 )
 
 // TestConcurrentSessionsSeeOnlyTheirOwn: 20 attendees, 20 keys, each makes
@@ -124,36 +124,39 @@ func TestShutdownClosesStuckConnections(t *testing.T) {
 func TestCheck(t *testing.T) {
 	keys := filepath.Join(t.TempDir(), "authorized_keys")
 	writeKeys(t, keys, newKey(t))
-	store := offlineConfig(t).Store
 	dir := t.TempDir()
-	stripe := client.Config{Key: "sk_test_" + strings.Repeat("x", 20) + "9876"}
+	svc := func(b service.BackendConfig, dir string) *service.Service {
+		return service.New(service.Config{Backend: b, StateDir: dir})
+	}
+	key := "sk_test_" + strings.Repeat("x", 20) + "9876"
+	stripe := svc(service.BackendConfig{Key: key}, dir)
+	offline := svc(service.BackendConfig{Offline: true}, dir)
 	cases := []struct {
 		name string
 		cfg  Config
 		want string // "" = accepted
 	}{
-		{"loopback with keys", Config{Listen: "127.0.0.1:2222", AuthorizedKeys: keys, Client: stripe}, ""},
-		{"remote with keys", Config{Listen: "0.0.0.0:2222", AuthorizedKeys: keys, Client: stripe}, ""},
-		{"open offline", Config{Listen: "0.0.0.0:2222", Open: true, Offline: true, StateDir: dir}, ""},
-		{"open with a Stripe key", Config{Listen: "127.0.0.1:2222", Open: true, Client: stripe}, "only with the offline backend"},
-		{"open with --api-base", Config{Listen: "127.0.0.1:2222", Open: true, Client: client.Config{BaseURL: "http://127.0.0.1:12111"}}, "only with the offline backend"},
-		{"remote without keys file", Config{Listen: "0.0.0.0:2222", AuthorizedKeys: keys + ".missing", Offline: true, StateDir: dir}, "reachable from other machines"},
-		{"all interfaces without keys file", Config{Listen: ":2222", AuthorizedKeys: keys + ".missing", Offline: true, StateDir: dir}, "reachable from other machines"},
-		{"loopback without keys file", Config{Listen: "localhost:2222", AuthorizedKeys: keys + ".missing", Offline: true, StateDir: dir}, "--authorized-keys"},
-		{"offline without a state dir", Config{Listen: "127.0.0.1:2222", AuthorizedKeys: keys, Offline: true}, "no state dir"},
-		{"no keys at all", Config{Listen: "127.0.0.1:2222", Offline: true, StateDir: dir}, "no --authorized-keys"},
-		{"bad listen", Config{Listen: "2222", AuthorizedKeys: keys, Offline: true, StateDir: dir}, "--listen"},
+		{"loopback with keys", Config{Listen: "127.0.0.1:2222", AuthorizedKeys: keys, Service: stripe}, ""},
+		{"remote with keys", Config{Listen: "0.0.0.0:2222", AuthorizedKeys: keys, Service: stripe}, ""},
+		{"open offline", Config{Listen: "0.0.0.0:2222", Open: true, Service: offline}, ""},
+		{"open with a Stripe key", Config{Listen: "127.0.0.1:2222", Open: true, Service: stripe}, "only with the offline backend"},
+		{"open with --api-base", Config{Listen: "127.0.0.1:2222", Open: true, Service: svc(service.BackendConfig{BaseURL: "http://127.0.0.1:12111"}, dir)}, "only with the offline backend"},
+		{"remote without keys file", Config{Listen: "0.0.0.0:2222", AuthorizedKeys: keys + ".missing", Service: offline}, "reachable from other machines"},
+		{"all interfaces without keys file", Config{Listen: ":2222", AuthorizedKeys: keys + ".missing", Service: offline}, "reachable from other machines"},
+		{"loopback without keys file", Config{Listen: "localhost:2222", AuthorizedKeys: keys + ".missing", Service: offline}, "--authorized-keys"},
+		{"offline without a state dir", Config{Listen: "127.0.0.1:2222", AuthorizedKeys: keys, Service: svc(service.BackendConfig{Offline: true}, "")}, "no state dir"},
+		{"no keys at all", Config{Listen: "127.0.0.1:2222", Service: offline}, "no --authorized-keys"},
+		{"bad listen", Config{Listen: "2222", AuthorizedKeys: keys, Service: offline}, "--listen"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			c.cfg.Store = store
 			err := c.cfg.Check()
 			switch {
 			case c.want == "" && err != nil:
 				t.Fatalf("refused: %v", err)
 			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
 				t.Fatalf("got %v, want an error with %q", err, c.want)
-			case err != nil && strings.Contains(err.Error(), stripe.Key): // not "9876": temp dir names may hold it
+			case err != nil && strings.Contains(err.Error(), key): // not "9876": temp dir names may hold it
 				t.Fatalf("the error shows the key: %v", err)
 			}
 		})

@@ -14,8 +14,6 @@ import (
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-
-	"github.com/tokenscope/tokenscope/client"
 )
 
 // Server is a configured SSH server; Serve runs it.
@@ -23,8 +21,6 @@ type Server struct {
 	cfg      Config
 	srv      *ssh.Server
 	log      *log.Logger
-	shared   client.API // the one client of a non-offline backend
-	emus     *emulators // offline: one emulator per SSH key
 	sessions sessions
 	windows  windows
 
@@ -52,14 +48,8 @@ func New(cfg Config) (*Server, error) {
 		// Check has made sure it can be read.
 		_, _ = s.authorizedKeys()
 	}
-	if cfg.Offline {
-		s.emus = newEmulators(cfg.StateDir)
-	} else {
-		api, err := client.New(cfg.Client)
-		if err != nil {
-			return nil, err
-		}
-		s.shared = api
+	if err := cfg.Service.OpenGuests(); err != nil {
+		return nil, err
 	}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Listen),

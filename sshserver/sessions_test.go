@@ -7,6 +7,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/internal/testio"
+	"github.com/tokenscope/tokenscope/service"
 )
 
 // When a session ends, the requests its TUI has in flight are cancelled,
@@ -16,7 +17,11 @@ func TestSessionEndCancelsItsRequests(t *testing.T) {
 	h := testio.HangOn(func(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/v1/tokens/") })
 	key := newKey(t)
 	cfg := offlineConfig(t, key)
-	cfg.Offline, cfg.Client = false, client.Config{Handler: h.Wrap(http.NotFoundHandler())}
+	api, err := client.New(client.Config{Handler: h.Wrap(http.NotFoundHandler())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Service = service.New(service.Config{StateDir: cfg.Service.StateDir(), API: api})
 	ts := start(t, cfg)
 	tm := ts.open(t, key, "xterm-256color", 80, 24)
 	tm.waitFor("tokenscope")

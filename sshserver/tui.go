@@ -2,6 +2,8 @@ package sshserver
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -12,7 +14,7 @@ import (
 	"github.com/charmbracelet/wish"
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/ui"
 )
 
@@ -104,10 +106,10 @@ func closeConn(sess ssh.Session) {
 
 // program builds the TUI of one session: its own lipgloss renderer (so its
 // colour profile is its terminal's), its own size, its keyboard in, and a
-// client.Session on the shared state. nil (after telling the user why)
+// service session on the shared state. nil (after telling the user why)
 // ends the session.
 func (s *Server) program(sess ssh.Session, win *window, in *input) *tea.Program {
-	cs, release, err := s.clientSession(sess.PublicKey())
+	cs, release, err := s.cfg.Service.Guest(Fingerprint(sess.PublicKey()), KeyDir(sess.PublicKey()))
 	if err != nil {
 		s.log.Error("session backend", "key", Fingerprint(sess.PublicKey()), "err", err)
 		wish.Fatalln(sess, "tokenscope: cannot start the backend for this session")
@@ -146,32 +148,22 @@ func (s *Server) program(sess ssh.Session, win *window, in *input) *tea.Program 
 	return p
 }
 
-// clientSession is the backend and workspace of a session, and what to
-// call when the session is over. Offline, every session gets its own
-// client (so its own request log) on its SSH key's own emulator, and the
-// key's own workspace, "offline:SHA256:…", so attendees never see each
-// other's tokens, nor reach them by id. With a Stripe key or --api-base
-// there is one client for all, and the key never leaves the server: the
-// header shows ••••last4 only.
-func (s *Server) clientSession(key ssh.PublicKey) (*client.Session, func(), error) {
-	if !s.cfg.Offline {
-		return &client.Session{API: s.shared, Store: s.cfg.Store}, func() {}, nil
-	}
-	emu, release, err := s.emus.acquire(key)
-	if err != nil {
-		return nil, nil, err
-	}
-	api, err := client.New(client.Config{Handler: emu})
-	if err != nil {
-		release()
-		return nil, nil, err
-	}
-	return &client.Session{API: api, Store: s.cfg.Store, Workspace: Workspace(key)}, release, nil
+// Workspace is the offline workspace of an SSH key, "offline:SHA256:…":
+// offline, every key has its own (service.Guest), so attendees never see
+// each other's tokens, nor reach them by id. With a Stripe key or
+// --api-base all sessions share the backend's, and the key never leaves
+// the server: the header shows ••••last4 only.
+func Workspace(key ssh.PublicKey) string {
+	return service.GuestWorkspace(Fingerprint(key))
 }
 
-// Workspace is the offline workspace of an SSH key.
-func Workspace(key ssh.PublicKey) string {
-	return string(client.Offline) + ":" + Fingerprint(key)
+// KeyDir is the directory name of key's offline emulator under
+// <state dir>/serve: the hex of the SHA-256 its fingerprint encodes in
+// base64 ("SHA256:…" has '/' and '+', and case-insensitive file systems
+// would fold base64).
+func KeyDir(key ssh.PublicKey) string {
+	sum := sha256.Sum256(key.Marshal())
+	return hex.EncodeToString(sum[:])
 }
 
 // hasEnv reports whether name is set to something in env ("NAME=x"): as

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/service"
 )
 
 // colour matches an SGR sequence that sets a foreground or background
@@ -66,7 +66,7 @@ func TestSharedBackendHidesKey(t *testing.T) {
 	key := newKey(t)
 	cfg := offlineConfig(t, key)
 	secret := "sk_test_" + strings.Repeat("S3cr3t", 4) + "Zq42"
-	cfg.Offline, cfg.Client = false, client.Config{Key: secret}
+	cfg.Service = service.New(service.Config{Backend: service.BackendConfig{Key: secret}, StateDir: cfg.Service.StateDir()})
 	ts := start(t, cfg)
 	tm := ts.open(t, key, "xterm-256color", 100, 24)
 	tm.waitFor("tokenscope", "••••Zq42")

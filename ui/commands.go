@@ -9,8 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/ui/common"
 	"github.com/tokenscope/tokenscope/views"
 )
@@ -45,20 +45,20 @@ type refreshRun struct {
 }
 
 // loadTokens reads the workspace's tokens, newest first, from the state.
-func loadTokens(s *client.Session) ([]model.Record, error) {
-	if s == nil || s.Store == nil {
+func loadTokens(s *service.Session) ([]model.Record, error) {
+	if s == nil {
 		return nil, nil
 	}
-	st, err := s.Store.Load()
+	tokens, err := s.Tokens()
 	if err != nil {
 		return nil, err
 	}
-	// Load reads the whole state file and decodes a copy of it; the Go
-	// runtime keeps that freed peak unless asked, which alone takes a
+	// Reading the workspace decodes the whole state file; the Go runtime
+	// keeps that freed peak unless asked, which alone takes a
 	// 10,000-token TUI past its 40 MB RSS budget. Hand it back to the OS,
 	// off the render path.
 	go debug.FreeOSMemory()
-	return st.Workspace(s.WorkspaceName()).Tokens, nil
+	return tokens, nil
 }
 
 func (a *App) loadCmd() tea.Cmd {

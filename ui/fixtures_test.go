@@ -14,6 +14,7 @@ import (
 	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/service"
 )
 
 // clock is the fixed "now" of golden tests: two minutes after the newest
@@ -53,16 +54,22 @@ func fixtures(t testing.TB) []model.Record {
 
 // newSession is the real offline stack: emulator, client and state in a
 // temporary dir, with records written into the offline workspace.
-func newSession(t testing.TB, records []model.Record) *client.Session {
+func newSession(t testing.TB, records []model.Record) *service.Session {
 	t.Helper()
 	return newSessionWith(t, records, nil)
 }
 
 // newSessionWith is newSession with wrap (if not nil) in front of the
 // emulator.
-func newSessionWith(t testing.TB, records []model.Record, wrap func(http.Handler) http.Handler) *client.Session {
+func newSessionWith(t testing.TB, records []model.Record, wrap func(http.Handler) http.Handler) *service.Session {
 	t.Helper()
-	dir := t.TempDir()
+	return sessionIn(t, t.TempDir(), offlineAPI(t, wrap), records)
+}
+
+// offlineAPI is the real client on an in-memory emulator at the fixed
+// clock, with wrap (if not nil) in front of the emulator.
+func offlineAPI(t testing.TB, wrap func(http.Handler) http.Handler) client.API {
+	t.Helper()
 	emu, err := emulator.New(emulator.Options{Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
@@ -75,12 +82,18 @@ func newSessionWith(t testing.TB, records []model.Record, wrap func(http.Handler
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := state.Open(state.Options{Dir: dir, MaxTokens: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &client.Session{API: api, Store: store}
+	return api
+}
+
+// sessionIn is a session on api with its state in dir, records written
+// into the API's workspace first.
+func sessionIn(t testing.TB, dir string, api client.API, records []model.Record) *service.Session {
+	t.Helper()
 	if len(records) > 0 {
+		store, err := state.Open(state.Options{Dir: dir, MaxTokens: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
 		_, err = store.Update(context.Background(), "test", func(st *state.State) error {
 			w := st.Workspace(api.Backend().Workspace)
 			w.Tokens = append([]model.Record(nil), records...)
@@ -89,6 +102,10 @@ func newSessionWith(t testing.TB, records []model.Record, wrap func(http.Handler
 		if err != nil {
 			t.Fatal(err)
 		}
+	}
+	s, err := service.New(service.Config{StateDir: dir, MaxTokens: -1, API: api}).Session()
+	if err != nil {
+		t.Fatal(err)
 	}
 	return s
 }
@@ -100,7 +117,7 @@ func asciiRenderer() *lipgloss.Renderer {
 	return r
 }
 
-func newApp(t testing.TB, s *client.Session, w, h int) *App {
+func newApp(t testing.TB, s *service.Session, w, h int) *App {
 	t.Helper()
 	a := New(Options{Session: s, Renderer: asciiRenderer(), Now: fixedNow, Width: w, Height: h}).(*App)
 	a.settleDelay = 0

@@ -12,7 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/service"
 )
 
 // Golden screens: a real program (teatest) per screen and size, driven by
@@ -21,12 +21,12 @@ import (
 func TestGolden(t *testing.T) {
 	screens := []struct {
 		name    string
-		session func(t *testing.T) *client.Session
+		session func(t *testing.T) *service.Session
 		keys    []string
 		wait    string // output to wait for after the keys
 		scrub   bool   // mask request ids, times and latencies
 	}{
-		{name: "welcome", session: func(t *testing.T) *client.Session { return newSession(t, nil) }, wait: "Welcome"},
+		{name: "welcome", session: func(t *testing.T) *service.Session { return newSession(t, nil) }, wait: "Welcome"},
 		{name: "list_card", session: fixtureSession, wait: "Visa"},
 		{name: "detail_card", session: fixtureSession, keys: openKeys(), wait: "test card"},
 		{name: "detail_bank", session: fixtureSession, keys: append([]string{"G"}, openKeys()...), wait: "routing"},
@@ -66,13 +66,13 @@ func TestGolden(t *testing.T) {
 
 func openKeys() []string { return []string{"enter"} }
 
-func fixtureSession(t *testing.T) *client.Session { return newSession(t, fixtures(t)) }
+func fixtureSession(t *testing.T) *service.Session { return newSession(t, fixtures(t)) }
 
-func driftSessionT(t *testing.T) *client.Session { return driftSession(t) }
+func driftSessionT(t *testing.T) *service.Session { return driftSession(t) }
 
 // loggedSession has made two requests through the real client and
 // emulator: a magic token retrieved, and a token that does not exist.
-func loggedSession(t *testing.T) *client.Session {
+func loggedSession(t *testing.T) *service.Session {
 	s := newSession(t, nil)
 	ctx := context.Background()
 	if _, err := s.Fetch(ctx, "tok_visa"); err != nil {

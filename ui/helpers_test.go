@@ -10,6 +10,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/service"
 )
 
 // keyMsg turns "j", "enter", "ctrl+c", "pgdown" into the key message a
@@ -94,8 +95,8 @@ func (f *fakeAPI) Use(context.Context, model.UseRequest) (model.Use, error) {
 	return model.Use{}, &model.Error{Type: "invalid_request_error", Code: "not_implemented"}
 }
 
-func (f *fakeAPI) Backend() client.Backend {
-	return client.Backend{Kind: client.Offline, Workspace: "offline"}
+func (f *fakeAPI) Backend() model.Backend {
+	return model.Backend{Kind: model.BackendOffline, Workspace: "offline"}
 }
 
 func (f *fakeAPI) Log() *client.RequestLog { return f.log }
@@ -103,15 +104,13 @@ func (f *fakeAPI) Log() *client.RequestLog { return f.log }
 // driftSession holds the fixtures in the state while the API knows the
 // declined card as used, the fresh Visa as used too (a charge elsewhere),
 // and no longer knows the bank token.
-func driftSession(t testing.TB) *client.Session {
+func driftSession(t testing.TB) *service.Session {
 	recs := fixtures(t)
-	s := newSession(t, recs)
 	api := &fakeAPI{tokens: map[string]model.Record{}, log: client.NewRequestLog(10)}
 	used := recs[0]
 	used.Used = true
 	used.Raw = []byte(strings.Replace(string(used.Raw), `"used":false`, `"used":true`, 1))
 	api.tokens[used.ID] = used
 	api.tokens[recs[1].ID] = recs[1]
-	s.API = api
-	return s
+	return sessionIn(t, t.TempDir(), api, recs)
 }

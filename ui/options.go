@@ -15,12 +15,12 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/service"
 )
 
 // Options configure one TUI program.
 type Options struct {
-	Session *client.Session
+	Session *service.Session
 	// Renderer is this program's lipgloss renderer (an SSH session's own);
 	// nil makes one on Output.
 	Renderer *lipgloss.Renderer

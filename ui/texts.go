@@ -25,10 +25,10 @@ func indentJSON(raw []byte) string {
 // status, request id, latency, idempotency key) and the redacted body
 // wrapped under it.
 func (a *App) logText(width int) string {
-	if a.pc.Session == nil || a.pc.Session.API == nil || a.pc.Session.API.Log() == nil {
+	if a.pc.Session == nil {
 		return "no requests yet"
 	}
-	entries := a.pc.Session.API.Log().Entries()
+	entries := a.pc.Session.Requests()
 	if len(entries) == 0 {
 		return a.st.Muted.Render("no requests yet: every call to the API shows here, secrets masked")
 	}

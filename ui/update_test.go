@@ -234,9 +234,7 @@ func TestRefreshSelectedShowsDrift(t *testing.T) {
 }
 
 func TestRefreshErrorOpensErrorPane(t *testing.T) {
-	s := newSession(t, fixtures(t)) // the real emulator knows none of them
-	api := &fakeAPI{}
-	s.API = failing{api}
+	s := sessionIn(t, t.TempDir(), failing{&fakeAPI{}}, fixtures(t))
 	a := newApp(t, s, 80, 24)
 	press(t, a, "r")
 	v := a.View()
@@ -386,14 +384,19 @@ func TestQuitQuestionGoesWhenTheWriteEnds(t *testing.T) {
 // The header counts the token as used as soon as a flow says it wrote it
 // (the use outcome, still on screen), not only once the flow is closed.
 func TestChangedRecordUpdatesCountsUnderAnOpenFlow(t *testing.T) {
-	s := newSession(t, fixtures(t))
+	dir := t.TempDir()
+	s := sessionIn(t, dir, offlineAPI(t, nil), fixtures(t))
 	a := newApp(t, s, 80, 24)
 	drain(t, a, a.Init(), 0)
 	a.openFlow(flowStub{})
 	rec := fixtures(t)[0]
 	rec.Used = true
-	_, err := s.Store.Update(context.Background(), "use", func(st *state.State) error { // as Session.Use does
-		st.Workspace(s.API.Backend().Workspace).Upsert(rec)
+	store, err := state.Open(state.Options{Dir: dir, MaxTokens: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = store.Update(context.Background(), "use", func(st *state.State) error { // as Session.Use does
+		st.Workspace(s.WorkspaceName()).Upsert(rec)
 		return nil
 	})
 	if err != nil {

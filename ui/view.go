@@ -41,7 +41,7 @@ func (a *App) header() string {
 }
 
 func (a *App) backendLabel() string {
-	if a.pc.Session == nil || a.pc.Session.API == nil {
+	if a.pc.Session == nil {
 		return "no backend"
 	}
 	return a.pc.Backend.Label()

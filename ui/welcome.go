@@ -3,14 +3,14 @@ package ui
 import (
 	"strings"
 
-	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )
 
 // welcome is the body of a first run: what a token is, which keys to press
 // first, and what offline mode means, so nobody has to read a manual before
 // making a first token.
-func welcome(st *common.Styles, b client.Backend) string {
+func welcome(st *common.Styles, b model.Backend) string {
 	k := st.Key.Render
 	lines := []string{
 		st.PaneTitle.Render("Welcome to tokenscope."),
@@ -25,7 +25,7 @@ func welcome(st *common.Styles, b client.Backend) string {
 		"  " + k("?") + "   for every key",
 		"",
 	}
-	if b.Kind == client.Offline {
+	if b.Kind == model.BackendOffline {
 		lines = append(lines, st.Muted.Render("You are OFFLINE: the built-in emulator answers. It needs no key and never"),
 			st.Muted.Render("talks to Stripe."))
 	} else {

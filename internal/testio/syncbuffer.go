@@ -1,4 +1,5 @@
-// Package testio holds I/O helpers shared by tests of several packages.
+// Package testio holds helpers shared by tests of several packages: I/O,
+// Stripe-like HTTP fakes, catalog requests.
 package testio
 
 import (

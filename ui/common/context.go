@@ -6,7 +6,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/service"
 )
 
 // ProgramContext is built once per program and handed to every view, so
@@ -17,8 +18,8 @@ type ProgramContext struct {
 	// request and apply runs under it (a flow's under a child it cancels
 	// when the flow closes), so no work outlives the screen that asked.
 	Ctx     context.Context
-	Session *client.Session
-	Backend client.Backend
+	Session *service.Session
+	Backend model.Backend
 	Styles  *Styles
 	Keys    *KeyMap
 	// Output is the terminal the program writes to; OSC 52 copies go there.
@@ -34,13 +35,13 @@ type ProgramContext struct {
 }
 
 // NewContext builds the context for one program from its renderer.
-func NewContext(s *client.Session, r *lipgloss.Renderer, out io.Writer, now func() time.Time) *ProgramContext {
+func NewContext(s *service.Session, r *lipgloss.Renderer, out io.Writer, now func() time.Time) *ProgramContext {
 	if now == nil {
 		now = time.Now
 	}
-	var b client.Backend
-	if s != nil && s.API != nil {
-		b = s.API.Backend()
+	var b model.Backend
+	if s != nil {
+		b = s.Backend()
 	}
 	return &ProgramContext{Ctx: context.Background(), Session: s, Backend: b, Styles: NewStyles(r), Keys: NewKeyMap(), Output: out, Now: now}
 }

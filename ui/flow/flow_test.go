@@ -167,11 +167,9 @@ func TestInFlightWhileCreating(t *testing.T) {
 	if s.inFlight {
 		t.Fatal("still in flight after the reply")
 	}
-	st, err := pc.Session.Store.Load()
-	if err != nil {
+	if _, ok, err := pc.Session.Token(s.done.Record.ID); err != nil {
 		t.Fatal(err)
-	}
-	if _, ok := st.Workspace(pc.Backend.Workspace).Find(s.done.Record.ID); !ok {
+	} else if !ok {
 		t.Fatal("the created token is not in the state")
 	}
 }

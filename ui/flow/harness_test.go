@@ -18,7 +18,7 @@ import (
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/model"
-	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/ui/common"
 )
 
@@ -64,15 +64,14 @@ func newContext(t *testing.T, w, h int, opt setup) (*common.ProgramContext, *gat
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := state.Open(state.Options{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
 	g := &gate{API: api, open: make(chan struct{})}
 	if !opt.held {
 		close(g.open)
 	}
-	sess := &client.Session{API: g, Store: store, Workspace: api.Backend().Workspace}
+	sess, err := service.New(service.Config{StateDir: t.TempDir(), API: g}).Session()
+	if err != nil {
+		t.Fatal(err)
+	}
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
 	pc := common.NewContext(sess, r, io.Discard, func() time.Time { return clock })

@@ -233,18 +233,14 @@ func (s *Scenario) load(arg string) tea.Cmd {
 	s.loadSeq++
 	s.vp.SetContent(s.pc.Styles.Muted.Render("reading " + arg + "…"))
 	msg := scenarioLoaded{flow: s.id, seq: s.loadSeq}
-	sess, target, width := s.pc.Session, s.pc.Backend.Label(), max(s.w-4, 20)
+	sess, width := s.pc.Session, max(s.w-4, 20)
 	return func() tea.Msg {
 		f, diags := scenario.Load(arg)
 		if diags.HasErrors() {
 			msg.diags = diagnosticLines(f, diags, width)
 			return msg
 		}
-		ws, err := sess.LoadWorkspace()
-		if err == nil {
-			msg.plan, err = scenario.MakePlan(f, ws, scenario.PlanOptions{Target: target})
-		}
-		msg.err = err
+		msg.plan, msg.err = sess.Plan(f, scenario.PlanOptions{})
 		return msg
 	}
 }
@@ -297,7 +293,7 @@ func (s *Scenario) apply() tea.Cmd {
 	s.events = make(chan tea.Msg, 16)
 	sess, p, id, ch, ctx := s.pc.Session, s.plan, s.id, s.events, s.ctx
 	go runApply(ctx, ch, id, func(emit func(scenario.Event)) *scenario.Result {
-		return scenario.Apply(ctx, sess, p, emit)
+		return sess.Apply(ctx, p, emit)
 	})
 	s.refreshContent()
 	return s.next()

@@ -27,7 +27,7 @@ func TestScenarioWrapsLongLinesAt80Columns(t *testing.T) {
 	}
 
 	s.step = scApply
-	scenario.Apply(context.Background(), pc.Session, s.plan, func(e scenario.Event) { s.addEvent(e) })
+	pc.Session.Apply(context.Background(), s.plan, func(e scenario.Event) { s.addEvent(e) })
 	s.refreshContent()
 	var steps []string
 	for _, l := range s.lines {

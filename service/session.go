@@ -1,4 +1,4 @@
-package client
+package service
 
 import (
 	"context"
@@ -6,32 +6,45 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
 
-// Session ties an API to the state: every write goes through the state store
-// so UI and CLI record alike. A request that fails leaves the state as it
-// was; only what the API answered is recorded.
+// Session ties an API to one workspace of the state: every write goes
+// through the state store so UI and CLI record alike. A request that fails
+// leaves the state as it was; only what the API answered is recorded.
 type Session struct {
-	API   API
-	Store *state.Store
-	// Workspace is the state workspace; "" means API.Backend().Workspace.
-	Workspace string
+	api   client.API
+	store *state.Store
+	// workspace is the state workspace; "" means the backend's.
+	workspace string
 }
 
-// WorkspaceName is the state workspace the session reads and writes:
-// Workspace, else the backend's ("" without either).
+// WorkspaceName is the state workspace the session reads and writes.
 func (s *Session) WorkspaceName() string {
-	if s.Workspace != "" || s.API == nil {
-		return s.Workspace
+	if s.workspace != "" || s.api == nil {
+		return s.workspace
 	}
-	return s.API.Backend().Workspace
+	return s.api.Backend().Workspace
 }
 
-func (s *Session) workspace(st *state.State) *state.Workspace {
+// Backend describes where the session's requests go.
+func (s *Session) Backend() model.Backend { return s.api.Backend() }
+
+// Requests are the latest requests the session's client sent, oldest
+// first (the request log).
+func (s *Session) Requests() []model.LoggedRequest {
+	if log := s.api.Log(); log != nil {
+		return log.Entries()
+	}
+	return nil
+}
+
+// workspaceOf is the session's workspace in st, labelled with its backend.
+func (s *Session) workspaceOf(st *state.State) *state.Workspace {
 	w := st.Workspace(s.WorkspaceName())
-	w.Backend = s.API.Backend().Label()
+	w.Backend = s.api.Backend().Label()
 	return w
 }
 
@@ -40,10 +53,10 @@ func (s *Session) workspace(st *state.State) *state.Workspace {
 // the answer, and a token made anyway would be lost to tokenscope. Offline
 // the emulator keeps its data in the same dir, so this covers it too.
 func (s *Session) stateReady() error {
-	if _, err := s.Store.Load(); err != nil {
+	if _, err := s.store.Load(); err != nil {
 		return err
 	}
-	if err := s.Store.Prepare(); err != nil {
+	if err := s.store.Prepare(); err != nil {
 		return fmt.Errorf("%w; nothing was sent", err)
 	}
 	return nil
@@ -63,8 +76,8 @@ func (s *Session) record(ctx context.Context, op string, fn func(w *state.Worksp
 	if err := s.stateReady(); err != nil {
 		return err
 	}
-	_, err := s.Store.Update(ctx, op, func(st *state.State) error {
-		return fn(s.workspace(st))
+	_, err := s.store.Update(ctx, op, func(st *state.State) error {
+		return fn(s.workspaceOf(st))
 	})
 	if errors.Is(err, errNothingToRecord) {
 		return nil
@@ -72,26 +85,17 @@ func (s *Session) record(ctx context.Context, op string, fn func(w *state.Worksp
 	return err
 }
 
-// now is the API's clock when it is a *Client (tests may set one), so
-// the check before the lock agrees with the one the client runs again.
-func (s *Session) now() time.Time {
-	if c, ok := s.API.(*Client); ok {
-		return c.now()
-	}
-	return time.Now()
-}
-
 // Create makes a token and records it, under scenario if not "". Bad
 // input is refused before the state lock is taken, so it fails at once
 // with its field and code; nothing is sent when the state cannot be read,
 // written or locked.
 func (s *Session) Create(ctx context.Context, req model.TokenRequest, scenario string) (model.Record, error) {
-	if err := checkCreate(req, s.now()); err != nil {
+	if err := client.CheckCreate(req, time.Now()); err != nil {
 		return model.Record{}, err
 	}
 	var rec model.Record
 	err := s.record(ctx, "create", func(w *state.Workspace) error {
-		made, err := s.API.Create(ctx, req)
+		made, err := s.api.Create(ctx, req)
 		if err != nil {
 			return err
 		}
@@ -116,13 +120,13 @@ func (s *Session) Fetch(ctx context.Context, id string) (model.Record, error) {
 	if err := s.stateReady(); err != nil {
 		return model.Record{}, err
 	}
-	rec, err := s.API.Get(ctx, id)
+	rec, err := s.api.Get(ctx, id)
 	if err != nil {
 		return model.Record{}, err
 	}
 	var stored model.Record
-	_, err = s.Store.Update(ctx, "fetch", func(st *state.State) error {
-		w := s.workspace(st)
+	_, err = s.store.Update(ctx, "fetch", func(st *state.State) error {
+		w := s.workspaceOf(st)
 		stored = known(w, rec)
 		w.Upsert(stored)
 		return nil
@@ -141,7 +145,7 @@ func known(w *state.Workspace, fresh model.Record) model.Record {
 
 // Use consumes a token, records the Use on it, re-reads the token (used is
 // now true) and records that. A decline is an answer, so it is recorded too
-// (status failed, the failed charge's id) and its *Error returned; a token
+// (status failed, the failed charge's id) and its *model.Error returned; a token
 // the re-read finds missing (resource_missing) is marked Gone, as Refresh
 // does, so it is not shown as still unused. A request that got no answer,
 // or a local refusal, records nothing.
@@ -150,7 +154,7 @@ func known(w *state.Workspace, fresh model.Record) model.Record {
 // Use on. Bad input is refused before the state lock is taken, as by
 // Create; nothing is sent when the state cannot be read, written or locked.
 func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, model.Record, error) {
-	if err := checkUse(req); err != nil {
+	if err := client.CheckUse(req); err != nil {
 		return model.Use{}, model.Record{}, err
 	}
 	var (
@@ -159,12 +163,12 @@ func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, mod
 		useErr, getErr error
 	)
 	err := s.record(ctx, "use", func(w *state.Workspace) error {
-		use, useErr = s.API.Use(ctx, req)
+		use, useErr = s.api.Use(ctx, req)
 		if _, magic := model.MagicTokens[req.TokenID]; magic || !answered(useErr) {
 			return errNothingToRecord
 		}
 		var fresh model.Record
-		fresh, getErr = s.API.Get(ctx, req.TokenID)
+		fresh, getErr = s.api.Get(ctx, req.TokenID)
 		old, had := w.Find(req.TokenID)
 		switch {
 		case getErr == nil:

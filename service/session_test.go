@@ -1,4 +1,4 @@
-package client_test
+package service
 
 import (
 	"bytes"
@@ -10,13 +10,14 @@ import (
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/emulator"
+	"github.com/tokenscope/tokenscope/internal/testio"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
 
 // newSession is a Session on an emulator persisted in dir, with the state
 // in the same dir, as tokenscope runs offline.
-func newSession(t testing.TB, dir string) *client.Session {
+func newSession(t testing.TB, dir string) *Session {
 	t.Helper()
 	emu, err := emulator.New(emulator.Options{Dir: dir})
 	if err != nil {
@@ -30,12 +31,12 @@ func newSession(t testing.TB, dir string) *client.Session {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &client.Session{API: c, Store: store}
+	return &Session{api: c, store: store}
 }
 
-func workspace(t testing.TB, s *client.Session) *state.Workspace {
+func workspace(t testing.TB, s *Session) *state.Workspace {
 	t.Helper()
-	st, err := s.Store.Load()
+	st, err := s.store.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func workspace(t testing.TB, s *client.Session) *state.Workspace {
 func TestSessionCreateUseFetch(t *testing.T) {
 	s := newSession(t, t.TempDir())
 	ctx := t.Context()
-	rec, err := s.Create(ctx, preset(t, "visa"), "checkout_ok")
+	rec, err := s.Create(ctx, testio.Preset(t, "visa"), "checkout_ok")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +79,7 @@ func TestSessionCreateUseFetch(t *testing.T) {
 func TestSessionRecordsDecline(t *testing.T) {
 	s := newSession(t, t.TempDir())
 	ctx := t.Context()
-	rec, _ := s.Create(ctx, preset(t, "insufficient_funds"), "")
+	rec, _ := s.Create(ctx, testio.Preset(t, "insufficient_funds"), "")
 	use, _, err := s.Use(ctx, model.UseRequest{TokenID: rec.ID, Kind: model.UseCharge, Amount: 1500, Currency: "usd"})
 	e, ok := model.AsError(err)
 	if !ok || e.DeclineCode != "insufficient_funds" {
@@ -101,25 +102,25 @@ func TestSessionFailedRequestLeavesStateUnchanged(t *testing.T) {
 	dir := t.TempDir()
 	s := newSession(t, dir)
 	ctx := t.Context()
-	rec, err := s.Create(ctx, preset(t, "visa"), "")
+	rec, err := s.Create(ctx, testio.Preset(t, "visa"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	before, err := os.ReadFile(s.Store.Path())
+	before, err := os.ReadFile(s.store.Path())
 	if err != nil {
 		t.Fatal(err)
 	}
 	broken := map[string]http.Handler{
-		"server fault": answer(http.StatusInternalServerError, `{"error":{"type":"api_error","message":"boom"}}`),
-		"livemode":     answer(http.StatusOK, `{"id":"tok_live","object":"token","type":"card","livemode":true}`),
-		"not json":     answer(http.StatusBadGateway, `<html>bad gateway</html>`),
+		"server fault": testio.Answer(http.StatusInternalServerError, `{"error":{"type":"api_error","message":"boom"}}`),
+		"livemode":     testio.Answer(http.StatusOK, `{"id":"tok_live","object":"token","type":"card","livemode":true}`),
+		"not json":     testio.Answer(http.StatusBadGateway, `<html>bad gateway</html>`),
 	}
 	for name, h := range broken {
 		c, _ := client.New(client.Config{Handler: h})
-		s.API = c
-		bad := preset(t, "visa")
+		s.api = c
+		bad := testio.Preset(t, "visa")
 		bad.Card.ExpMonth = 13
-		if _, err := s.Create(ctx, preset(t, "visa"), "x"); err == nil {
+		if _, err := s.Create(ctx, testio.Preset(t, "visa"), "x"); err == nil {
 			t.Errorf("%s: create succeeded", name)
 		}
 		_, err := s.Create(ctx, bad, "x")
@@ -132,7 +133,7 @@ func TestSessionFailedRequestLeavesStateUnchanged(t *testing.T) {
 		if _, _, err := s.Use(ctx, model.UseRequest{TokenID: rec.ID, Kind: model.UseCustomer}); err == nil {
 			t.Errorf("%s: use succeeded", name)
 		}
-		after, _ := os.ReadFile(s.Store.Path())
+		after, _ := os.ReadFile(s.store.Path())
 		if !bytes.Equal(before, after) {
 			t.Fatalf("%s: state changed:\n%s\n->\n%s", name, before, after)
 		}
@@ -144,21 +145,21 @@ func TestRefreshShowsAndRecordsDrift(t *testing.T) {
 	ctx := t.Context()
 	var ids []string
 	for _, p := range []string{"visa", "amex", "bank_ok"} {
-		rec, err := s.Create(ctx, preset(t, p), "")
+		rec, err := s.Create(ctx, testio.Preset(t, p), "")
 		if err != nil {
 			t.Fatal(err)
 		}
 		ids = append(ids, rec.ID)
 	}
 	// Used behind the state's back, as by another integration.
-	if _, err := s.API.Use(ctx, model.UseRequest{TokenID: ids[0], Kind: model.UseCharge, Amount: 1000, Currency: "usd"}); err != nil {
+	if _, err := s.api.Use(ctx, model.UseRequest{TokenID: ids[0], Kind: model.UseCharge, Amount: 1000, Currency: "usd"}); err != nil {
 		t.Fatal(err)
 	}
 	gone, err := model.NewRecord([]byte(`{"id":"tok_vanished","object":"token","type":"card","used":false,"livemode":false,"created":1700000000}`), "req_old", time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Store.Update(ctx, "test", func(st *state.State) error { st.Workspace("offline").Upsert(gone); return nil }); err != nil {
+	if _, err := s.store.Update(ctx, "test", func(st *state.State) error { st.Workspace("offline").Upsert(gone); return nil }); err != nil {
 		t.Fatal(err)
 	}
 
@@ -215,13 +216,13 @@ func BenchmarkRefresh1000(b *testing.B) {
 	ctx := context.Background()
 	var recs []model.Record
 	for range 1000 {
-		rec, err := s.API.Create(ctx, preset(b, "visa"))
+		rec, err := s.api.Create(ctx, testio.Preset(b, "visa"))
 		if err != nil {
 			b.Fatal(err)
 		}
 		recs = append(recs, rec)
 	}
-	if _, err := s.Store.Update(ctx, "seed", func(st *state.State) error {
+	if _, err := s.store.Update(ctx, "seed", func(st *state.State) error {
 		for _, r := range recs {
 			st.Workspace("offline").Upsert(r)
 		}
@@ -244,25 +245,25 @@ func TestSessionWorkspaceName(t *testing.T) {
 	if got := s.WorkspaceName(); got != "offline" {
 		t.Errorf("WorkspaceName() = %q, want the backend's offline", got)
 	}
-	s.Workspace = "offline:key-SHA256:abc"
-	if got := s.WorkspaceName(); got != s.Workspace {
-		t.Errorf("WorkspaceName() = %q, want %q", got, s.Workspace)
+	s.workspace = "offline:key-SHA256:abc"
+	if got := s.WorkspaceName(); got != s.workspace {
+		t.Errorf("WorkspaceName() = %q, want %q", got, s.workspace)
 	}
-	rec, err := s.Create(t.Context(), preset(t, "visa"), "")
+	rec, err := s.Create(t.Context(), testio.Preset(t, "visa"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := s.Store.Load()
+	st, err := s.store.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := st.Workspace(s.Workspace).Find(rec.ID); !ok {
-		t.Errorf("%s is not in workspace %s", rec.ID, s.Workspace)
+	if _, ok := st.Workspace(s.workspace).Find(rec.ID); !ok {
+		t.Errorf("%s is not in workspace %s", rec.ID, s.workspace)
 	}
 	if _, ok := st.Workspace("offline").Find(rec.ID); ok {
 		t.Errorf("%s went to the backend's workspace too", rec.ID)
 	}
-	if got := (&client.Session{}).WorkspaceName(); got != "" {
+	if got := (&Session{}).WorkspaceName(); got != "" {
 		t.Errorf("a session without an API: %q", got)
 	}
 }

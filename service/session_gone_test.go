@@ -1,8 +1,9 @@
-package client_test
+package service
 
 import (
 	"testing"
 
+	"github.com/tokenscope/tokenscope/internal/testio"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -11,11 +12,11 @@ import (
 // "still unused"; the refused attempt is kept in its uses.
 func TestSessionUseOfAMissingTokenMarksItGone(t *testing.T) {
 	s := newSession(t, t.TempDir())
-	rec, err := s.Create(t.Context(), preset(t, "visa"), "")
+	rec, err := s.Create(t.Context(), testio.Preset(t, "visa"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.API = newSession(t, t.TempDir()).API // an emulator that never made it
+	s.api = newSession(t, t.TempDir()).api // an emulator that never made it
 
 	use, stored, err := s.Use(t.Context(), model.UseRequest{TokenID: rec.ID, Kind: model.UseCustomer})
 	if !isMissingErr(err) {

@@ -1,4 +1,4 @@
-package client_test
+package service
 
 import (
 	"os"
@@ -8,6 +8,7 @@ import (
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/internal/testio"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
@@ -20,7 +21,7 @@ func TestUnreadableStateSendsNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &counting{h: emu}
+	h := &testio.Counting{H: emu}
 	c, err := client.New(client.Config{Handler: h})
 	if err != nil {
 		t.Fatal(err)
@@ -29,12 +30,12 @@ func TestUnreadableStateSendsNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &client.Session{API: c, Store: store}
+	s := &Session{api: c, store: store}
 	if err := os.WriteFile(store.Path(), []byte(`{"version":1,"workspa`), fsutil.FileMode); err != nil {
 		t.Fatal(err)
 	}
 	ctx := t.Context()
-	_, err1 := s.Create(ctx, preset(t, "visa"), "")
+	_, err1 := s.Create(ctx, testio.Preset(t, "visa"), "")
 	_, _, err2 := s.Use(ctx, model.UseRequest{TokenID: "tok_visa", Kind: model.UseCustomer})
 	_, err3 := s.Fetch(ctx, "tok_visa")
 	_, err4 := s.Refresh(ctx, []string{"tok_visa"}, nil)
@@ -43,7 +44,7 @@ func TestUnreadableStateSendsNothing(t *testing.T) {
 			t.Errorf("call %d: %v", i+1, err)
 		}
 	}
-	if n := h.n.Load(); n != 0 {
+	if n := h.N.Load(); n != 0 {
 		t.Fatalf("%d requests sent with an unreadable state, want 0", n)
 	}
 }

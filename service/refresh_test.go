@@ -1,13 +1,16 @@
-package client_test
+package service
 
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/internal/testio"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
@@ -16,7 +19,7 @@ import (
 // when they started; the rest of API is not needed by Refresh.
 type slowAPI struct {
 	client.API
-	kind  client.BackendKind
+	kind  model.BackendKind
 	pause time.Duration
 
 	mu       sync.Mutex
@@ -25,8 +28,8 @@ type slowAPI struct {
 	starts   []time.Time
 }
 
-func (a *slowAPI) Backend() client.Backend {
-	return client.Backend{Kind: a.kind, Workspace: "ws"}
+func (a *slowAPI) Backend() model.Backend {
+	return model.Backend{Kind: a.kind, Workspace: "ws"}
 }
 
 func (a *slowAPI) Get(ctx context.Context, id string) (model.Record, error) {
@@ -51,48 +54,66 @@ func ids(n int) []string {
 	return out
 }
 
-func slowSession(t *testing.T, api *slowAPI) *client.Session {
+func slowSession(t *testing.T, api *slowAPI) *Session {
 	store, err := state.Open(state.Options{Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &client.Session{API: api, Store: store}
+	return &Session{api: api, store: store}
 }
 
 func TestRefreshBoundsInFlight(t *testing.T) {
-	api := &slowAPI{kind: client.Offline, pause: 10 * time.Millisecond}
+	api := &slowAPI{kind: model.BackendOffline, pause: 10 * time.Millisecond}
 	report, err := slowSession(t, api).Refresh(t.Context(), ids(64), nil)
 	if err != nil || report.Total != 64 {
 		t.Fatalf("%+v %v", report, err)
 	}
-	if api.peak > client.RefreshInFlight || api.peak < 2 {
-		t.Fatalf("peak in flight %d, want 2..%d", api.peak, client.RefreshInFlight)
+	if api.peak > RefreshInFlight || api.peak < 2 {
+		t.Fatalf("peak in flight %d, want 2..%d", api.peak, RefreshInFlight)
 	}
 }
 
 // Against Stripe's test mode the refresh holds StripeTestRate requests/s.
 func TestRefreshPacedForStripeTestMode(t *testing.T) {
 	const n = 11
-	api := &slowAPI{kind: client.StripeTest}
+	api := &slowAPI{kind: model.BackendStripeTest}
 	if _, err := slowSession(t, api).Refresh(t.Context(), ids(n), nil); err != nil {
 		t.Fatal(err)
 	}
 	span := api.starts[n-1].Sub(api.starts[0])
-	want := time.Duration(n-1) * time.Second / client.StripeTestRate
+	want := time.Duration(n-1) * time.Second / StripeTestRate
 	if span < want*9/10 {
-		t.Fatalf("%d requests in %s: faster than %d/s", n, span, client.StripeTestRate)
+		t.Fatalf("%d requests in %s: faster than %d/s", n, span, StripeTestRate)
 	}
 }
 
 func TestRefreshCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	api := &slowAPI{kind: client.StripeTest}
+	api := &slowAPI{kind: model.BackendStripeTest}
 	s := slowSession(t, api)
 	if _, err := s.Refresh(ctx, ids(50), nil); err == nil {
 		t.Fatal("cancelled refresh reported success")
 	}
-	if st, _ := s.Store.Load(); st.Serial != 0 {
+	if st, _ := s.store.Load(); st.Serial != 0 {
 		t.Errorf("cancelled refresh wrote the state (serial %d)", st.Serial)
+	}
+}
+
+// Refresh checks every id it is given before sending any request, so one
+// card number among real ids sends nothing and is not echoed.
+func TestRefreshChecksIDsFirst(t *testing.T) {
+	dir := t.TempDir()
+	s := newSession(t, dir)
+	h := &testio.Counting{H: testio.Answer(http.StatusNotFound, testio.MissingToken)}
+	c, _ := client.New(client.Config{Handler: h})
+	s.api = c
+	_, err := s.Refresh(t.Context(), []string{"tok_visa", "4242424242424242"}, nil)
+	e, ok := model.AsError(err)
+	if !ok || !e.Local || strings.Contains(err.Error(), "4242424242424242") {
+		t.Fatalf("Refresh = %#v", err)
+	}
+	if n := h.N.Load(); n != 0 {
+		t.Fatalf("%d requests sent, want 0", n)
 	}
 }

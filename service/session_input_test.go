@@ -1,4 +1,4 @@
-package client_test
+package service
 
 import (
 	"errors"
@@ -29,7 +29,7 @@ func TestSessionRefusesBadInputBeforeTheLock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &client.Session{API: c, Store: store}
+	s := &Session{api: c, store: store}
 	release, err := fsutil.Lock(t.Context(), store.Path()+".lock", -1, nil)
 	if err != nil {
 		t.Fatal(err)

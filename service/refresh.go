@@ -1,4 +1,4 @@
-package client
+package service
 
 import (
 	"context"
@@ -31,20 +31,21 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 	start := time.Now()
 	for _, id := range ids {
 		if fe := model.ValidateTokenID(id, model.ParamTokenID); fe != nil {
-			return model.RefreshReport{}, fromValidation(fe)
+			e, _ := model.Explained(fe)
+			return model.RefreshReport{}, e
 		}
 	}
 	// Read the state first, ids given or not: what cannot be recorded is
 	// not worth a request.
-	st, err := s.Store.Load()
+	st, err := s.store.Load()
 	if err == nil {
-		err = s.Store.Prepare()
+		err = s.store.Prepare()
 	}
 	if err != nil {
 		return model.RefreshReport{}, err
 	}
 	if ids == nil {
-		for _, r := range s.workspace(st).Tokens {
+		for _, r := range s.workspaceOf(st).Tokens {
 			if !r.Gone {
 				ids = append(ids, r.ID)
 			}
@@ -56,8 +57,8 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 	}
 
 	report := model.RefreshReport{Total: len(ids), Errors: map[string]error{}}
-	_, err = s.Store.Update(ctx, "refresh", func(st *state.State) error {
-		w := s.workspace(st)
+	_, err = s.store.Update(ctx, "refresh", func(st *state.State) error {
+		w := s.workspaceOf(st)
 		for i, id := range ids {
 			r := results[i]
 			old, had := w.Find(id)
@@ -93,7 +94,7 @@ type fetched struct {
 func (s *Session) fetchAll(ctx context.Context, ids []string, progress func(done, total int)) ([]fetched, error) {
 	results := make([]fetched, len(ids))
 	var limiter *rate.Limiter
-	if s.API.Backend().Kind == StripeTest {
+	if s.api.Backend().Kind == model.BackendStripeTest {
 		limiter = rate.NewLimiter(StripeTestRate, 1)
 	}
 	var mu sync.Mutex // serialises progress calls, so the callback need not be safe
@@ -107,7 +108,7 @@ func (s *Session) fetchAll(ctx context.Context, ids []string, progress func(done
 					return err
 				}
 			}
-			rec, err := s.API.Get(gctx, id)
+			rec, err := s.api.Get(gctx, id)
 			results[i] = fetched{rec, err}
 			if progress != nil {
 				mu.Lock()

@@ -1,4 +1,4 @@
-package client_test
+package service
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/internal/testio"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
@@ -21,7 +22,7 @@ import (
 // --lock-timeout 0s). Each POST also checks whether the state lock is held
 // while it is being answered, and counts it in heldDuringPost.
 type lockedSession struct {
-	*client.Session
+	*Session
 	sent, heldDuringPost atomic.Int64
 }
 
@@ -52,7 +53,7 @@ func newLockedSession(t *testing.T, dir string) *lockedSession {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ls.Session = &client.Session{API: c, Store: store}
+	ls.Session = &Session{api: c, store: store}
 	return ls
 }
 
@@ -83,7 +84,7 @@ func holdLock(t *testing.T, dir string) {
 func TestSessionSendsNothingWhileTheLockIsHeld(t *testing.T) {
 	dir := t.TempDir()
 	s := newLockedSession(t, dir)
-	rec, err := s.Create(t.Context(), preset(t, "visa"), "")
+	rec, err := s.Create(t.Context(), testio.Preset(t, "visa"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +92,7 @@ func TestSessionSendsNothingWhileTheLockIsHeld(t *testing.T) {
 	holdLock(t, dir)
 
 	var lockErr *state.LockError
-	if _, err := s.Create(t.Context(), preset(t, "visa"), ""); !errors.As(err, &lockErr) {
+	if _, err := s.Create(t.Context(), testio.Preset(t, "visa"), ""); !errors.As(err, &lockErr) {
 		t.Errorf("create with the lock held: %v, want a *state.LockError", err)
 	}
 	if _, _, err := s.Use(t.Context(), model.UseRequest{TokenID: rec.ID, Kind: model.UseCustomer}); !errors.As(err, &lockErr) {
@@ -106,7 +107,7 @@ func TestSessionSendsNothingWhileTheLockIsHeld(t *testing.T) {
 // every POST of a create and a use is answered while it is held.
 func TestSessionHoldsTheLockAcrossTheRequest(t *testing.T) {
 	s := newLockedSession(t, t.TempDir())
-	rec, err := s.Create(t.Context(), preset(t, "insufficient_funds"), "")
+	rec, err := s.Create(t.Context(), testio.Preset(t, "insufficient_funds"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,13 +133,13 @@ func TestSessionSendsNothingToAnUnwritableDir(t *testing.T) {
 	}
 	dir := t.TempDir()
 	s := newLockedSession(t, dir)
-	if _, err := s.Create(t.Context(), preset(t, "visa"), ""); err != nil {
+	if _, err := s.Create(t.Context(), testio.Preset(t, "visa"), ""); err != nil {
 		t.Fatal(err)
 	}
 	sent := s.sent.Load()
 	os.Chmod(dir, 0o500)
 	t.Cleanup(func() { os.Chmod(dir, 0o700) })
-	_, err := s.Create(t.Context(), preset(t, "visa"), "")
+	_, err := s.Create(t.Context(), testio.Preset(t, "visa"), "")
 	if err == nil || !strings.Contains(err.Error(), "cannot write to the state dir") || !strings.Contains(err.Error(), "--state-dir") || !strings.Contains(err.Error(), "nothing was sent") {
 		t.Errorf("create in a 0500 dir: %v", err)
 	}

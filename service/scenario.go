@@ -1,0 +1,67 @@
+package service
+
+import (
+	"context"
+
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/scenario"
+)
+
+// Plan compares a scenario file with the workspace: the tokens an apply
+// would create and use, against the session's backend. Nothing is sent. A
+// --replace name the file lacks is a *scenario.ReplaceError.
+func (s *Session) Plan(f *scenario.File, opts scenario.PlanOptions) (*scenario.Plan, error) {
+	w, err := s.loadWorkspace()
+	if err != nil {
+		return nil, err
+	}
+	linked := make(map[string]model.Record, len(w.Scenarios))
+	for key, id := range w.Scenarios {
+		if rec, ok := w.Find(id); ok {
+			linked[key] = rec
+		}
+	}
+	opts.Target = s.Backend().Label()
+	return scenario.MakePlan(f, linked, opts)
+}
+
+// Apply carries out a plan step by step, recording each token (linked to
+// its scenario key) and each use as it goes; events may be nil.
+func (s *Session) Apply(ctx context.Context, p *scenario.Plan, events func(scenario.Event)) *scenario.Result {
+	return scenario.Apply(ctx, recorder{s}, p, events)
+}
+
+// recorder is the session as an apply records into it.
+type recorder struct{ s *Session }
+
+func (r recorder) Create(ctx context.Context, req model.TokenRequest, key string) (model.Record, error) {
+	return r.s.Create(ctx, req, key)
+}
+
+func (r recorder) Use(ctx context.Context, req model.UseRequest) (model.Use, model.Record, error) {
+	return r.s.Use(ctx, req)
+}
+
+func (r recorder) SetDigest(ctx context.Context, id, digest string) error {
+	_, err := r.s.store.Update(ctx, "scenario digest", func(st *state.State) error {
+		w := st.Workspace(r.s.WorkspaceName())
+		if rec, ok := w.Find(id); ok {
+			rec.ScenarioDigest = digest
+			w.Upsert(rec)
+		}
+		return nil
+	})
+	return err
+}
+
+// Unlink forgets which token a scenario key made, as Terraform taints a
+// resource whose creation half failed: the next apply creates it again.
+// The token itself stays in the state.
+func (r recorder) Unlink(ctx context.Context, key string) error {
+	_, err := r.s.store.Update(ctx, "unlink "+key, func(st *state.State) error {
+		delete(r.s.workspaceOf(st).Scenarios, key)
+		return nil
+	})
+	return err
+}
