@@ -130,9 +130,9 @@ func errorBody(t testing.TB, rec *httptest.ResponseRecorder) errorJSON {
 func stored(e *Emulator, collection string) int {
 	switch s := e.store.(type) {
 	case *memoryStore:
-		return len(s.set.objects[collection])
+		return len(s.st.colls[collection].byIDOrNil())
 	case *jsonStore:
-		return len(s.set.objects[collection])
+		return len(s.st.colls[collection].byIDOrNil())
 	}
 	panic("stored: unknown store")
 }

@@ -40,14 +40,14 @@ func TestPersistenceShared(t *testing.T) {
 	}
 
 	// A GET re-reads the file only when it changed.
-	before := a.store.(*jsonStore).set
+	before := a.store.(*jsonStore).st
 	ca.V1Tokens.Retrieve(ctx, tok.ID, nil)
-	if a.store.(*jsonStore).set != before {
+	if a.store.(*jsonStore).st != before {
 		t.Errorf("an unchanged file was parsed again")
 	}
 	cb.V1Tokens.Create(ctx, bankParams("000123456789"))
 	ca.V1Tokens.Retrieve(ctx, tok.ID, nil)
-	if a.store.(*jsonStore).set == before {
+	if a.store.(*jsonStore).st == before {
 		t.Errorf("a changed file was not re-read")
 	}
 

@@ -51,6 +51,13 @@ type Reader interface {
 	Get(collection, id string) (json.RawMessage, bool, error)
 	// Idempotency returns the record kept for an Idempotency-Key.
 	Idempotency(key string) (*IdempotencyRecord, bool, error)
+	// Scan calls fn on the objects of collection in the order they were
+	// created, newest first (Stripe's lists), or oldest first if
+	// ascending, beginning after the object from: "" begins at the newest
+	// (or the oldest), an id is starting_after (or, ascending,
+	// ending_before). A from that is not in the collection yields nothing,
+	// so check it with Get. Scan stops when fn returns false.
+	Scan(collection, from string, ascending bool, fn func(id string, obj json.RawMessage) bool) error
 }
 
 // Tx is an Update's view of the objects: reads see the transaction's own

@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -18,13 +17,9 @@ import (
 const FileName = "emulator.json"
 
 const (
-	fileVersion = 1
 	// lockTimeout is how long a write waits for another process's write;
 	// each takes milliseconds, so only a stuck process makes it run out.
 	lockTimeout = 30 * time.Second
-	// idempotencyKey is the file's member holding the idempotency records;
-	// every other member but "version" is a collection of objects.
-	idempotencyKey = "idempotency"
 )
 
 // jsonStore keeps the objects in one JSON file, emulator.json, shared with
@@ -40,8 +35,8 @@ const (
 type jsonStore struct {
 	path string
 
-	mu   sync.Mutex // guards set and seen
-	set  *objectSet
+	mu   sync.Mutex // guards st and seen
+	st   *memState
 	seen os.FileInfo // the file as last loaded or written; nil = none yet
 }
 
@@ -50,7 +45,7 @@ type jsonStore struct {
 // starting the emulator for a command that only reads needs no write or
 // chmod permission on a dir that may not be this user's.
 func OpenJSONStore(dir string) (Store, error) {
-	s := &jsonStore{path: filepath.Join(dir, FileName), set: newObjectSet()}
+	s := &jsonStore{path: filepath.Join(dir, FileName), st: newMemState()}
 	if err := s.refresh(); err != nil {
 		return nil, err
 	}
@@ -63,7 +58,7 @@ func (s *jsonStore) View(_ context.Context, fn func(Reader) error) error {
 	if err := s.refresh(); err != nil {
 		return err
 	}
-	return fn(s.set)
+	return fn(stateView{st: s.st})
 }
 
 // Update runs fn under the file lock on the file's current content, so two
@@ -79,17 +74,21 @@ func (s *jsonStore) Update(ctx context.Context, fn func(Tx) error) error {
 	if err := s.refresh(); err != nil {
 		return err
 	}
-	tx := newSetTx(s.set)
-	if err := fn(tx); err != nil {
+	t := newTx(stateView{st: s.st})
+	if err := fn(t); err != nil {
 		return err
 	}
-	if !tx.commit() {
+	ops, _ := s.st.plan(t, limits{}, time.Now())
+	if len(ops) == 0 {
 		return nil
+	}
+	for _, o := range ops {
+		s.st.apply(o)
 	}
 	if err := s.write(); err != nil {
 		// Forget the change that did not land: the next request reloads
 		// what the file holds.
-		s.set, s.seen = newObjectSet(), nil
+		s.st, s.seen = newMemState(), nil
 		return err
 	}
 	return nil
@@ -133,58 +132,16 @@ func (s *jsonStore) load() error {
 	if err != nil {
 		return fmt.Errorf("emulator: read %s: %w", s.path, err)
 	}
-	set, err := decodeFile(data)
+	st, err := decodeJSONFile(data)
 	if err != nil {
 		return fmt.Errorf("emulator: %s is not valid: %w", s.path, err)
 	}
-	s.set, s.seen = set, fi
+	s.st, s.seen = st, fi
 	return nil
 }
 
-func decodeFile(data []byte) (*objectSet, error) {
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(data, &members); err != nil {
-		return nil, err
-	}
-	var version int
-	if v, ok := members["version"]; ok {
-		if err := json.Unmarshal(v, &version); err != nil {
-			return nil, fmt.Errorf("version: %w", err)
-		}
-	}
-	if version != fileVersion {
-		return nil, fmt.Errorf("version %d, want %d", version, fileVersion)
-	}
-	set := newObjectSet()
-	for name, raw := range members {
-		var err error
-		switch name {
-		case "version":
-		case idempotencyKey:
-			err = json.Unmarshal(raw, &set.idempotency)
-		default:
-			coll := map[string]json.RawMessage{}
-			err = json.Unmarshal(raw, &coll)
-			set.objects[name] = coll
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	if set.idempotency == nil { // "idempotency": null
-		set.idempotency = map[string]*IdempotencyRecord{}
-	}
-	return set, nil
-}
-
 func (s *jsonStore) write() error {
-	members := make(map[string]any, len(s.set.objects)+2)
-	members["version"] = fileVersion
-	members[idempotencyKey] = s.set.idempotency
-	for name, coll := range s.set.objects {
-		members[name] = coll
-	}
-	data, err := json.Marshal(members)
+	data, err := encodeJSONFile(s.st)
 	if err != nil {
 		return fmt.Errorf("emulator: encode: %w", err)
 	}

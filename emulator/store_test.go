@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -72,6 +73,64 @@ func storeContract(t *testing.T, open func(t *testing.T) Store) {
 			if _, ok, _ := r.Idempotency("k"); ok {
 				t.Error("the failed update's idempotency record was kept")
 			}
+			return nil
+		})
+	})
+
+	t.Run("scan pages in creation order", func(t *testing.T) {
+		s := open(t)
+		for _, id := range []string{"cus_b", "cus_a", "cus_c"} {
+			if err := s.Update(ctx, func(tx Tx) error { return tx.Put(customersColl, id, json.RawMessage(`{}`)) }); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// A replacement keeps its place.
+		s.Update(ctx, func(tx Tx) error { return tx.Put(customersColl, "cus_b", json.RawMessage(`{"v":2}`)) })
+		check := func(t *testing.T, r Reader, from string, ascending bool, limit int, want string) {
+			t.Helper()
+			var got []string
+			err := r.Scan(customersColl, from, ascending, func(id string, obj json.RawMessage) bool {
+				if id == "cus_b" {
+					id += string(obj)
+				}
+				got = append(got, id)
+				return len(got) < limit
+			})
+			if err != nil || strings.Join(got, " ") != want {
+				t.Errorf("Scan(%q, ascending %v, limit %d) = %q %v, want %q", from, ascending, limit, strings.Join(got, " "), err, want)
+			}
+		}
+		s.View(ctx, func(r Reader) error {
+			check(t, r, "", false, 10, `cus_c cus_a cus_b{"v":2}`)
+			check(t, r, "", false, 2, "cus_c cus_a")
+			check(t, r, "cus_a", false, 10, `cus_b{"v":2}`)
+			check(t, r, "", true, 10, `cus_b{"v":2} cus_a cus_c`)
+			check(t, r, "cus_a", true, 10, "cus_c")
+			check(t, r, "cus_zzz", false, 10, "")
+			check(t, r, "", false, 10, `cus_c cus_a cus_b{"v":2}`)
+			if err := r.Scan(tokensColl, "", false, func(string, json.RawMessage) bool { t.Error("tokens are customers"); return true }); err != nil {
+				t.Error(err)
+			}
+			return nil
+		})
+		// A transaction scans its own writes: new objects are the newest.
+		s.Update(ctx, func(tx Tx) error {
+			tx.Put(customersColl, "cus_d", json.RawMessage(`{}`))
+			tx.Put(customersColl, "cus_e", json.RawMessage(`{}`))
+			tx.Put(customersColl, "cus_b", json.RawMessage(`{"v":3}`))
+			check(t, tx, "", false, 10, `cus_e cus_d cus_c cus_a cus_b{"v":3}`)
+			check(t, tx, "cus_e", false, 2, "cus_d cus_c")
+			check(t, tx, "cus_d", false, 10, `cus_c cus_a cus_b{"v":3}`)
+			check(t, tx, "cus_a", false, 10, `cus_b{"v":3}`)
+			check(t, tx, "", true, 10, `cus_b{"v":3} cus_a cus_c cus_d cus_e`)
+			check(t, tx, "cus_a", true, 10, "cus_c cus_d cus_e")
+			check(t, tx, "cus_d", true, 10, "cus_e")
+			check(t, tx, "cus_e", true, 10, "")
+			check(t, tx, "cus_zzz", true, 10, "")
+			return errors.New("rolled back")
+		})
+		s.View(ctx, func(r Reader) error {
+			check(t, r, "", false, 10, `cus_c cus_a cus_b{"v":2}`)
 			return nil
 		})
 	})
