@@ -5,6 +5,6 @@
 // error model, what a plan will do and what a refresh found. Masking is
 // here too: which part of a secret may ever be seen is a rule the plan,
 // validation, the request log and the emulator share. Rendering is the views
-// package's; model writes no text and does no I/O. It imports no other
+// package's: model lays out nothing and does no I/O. It imports no other
 // tokenscope package, so every other package can lean on it.
 package model
