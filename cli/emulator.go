@@ -8,8 +8,10 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/charmbracelet/log"
 	"github.com/spf13/cobra"
 
+	"github.com/tokenscope/tokenscope/internal/httpserve"
 	"github.com/tokenscope/tokenscope/internal/netaddr"
 )
 
@@ -49,7 +51,8 @@ func (a *app) emulatorCmd() *cobra.Command {
 			fmt.Fprintf(a.stdout, "  use it    tokenscope --api-base %s list\n", base)
 			fmt.Fprintf(a.stdout, "            (no key needed on loopback; stripe-go: BackendConfig URL %s)\n", base)
 			fmt.Fprintln(a.stdout, "Press Ctrl-C to stop.")
-			return serveUntilDone(c.Context(), ln, emu)
+			logger := log.NewWithOptions(a.stderr, log.Options{ReportTimestamp: true, Prefix: "tokenscope emulator"})
+			return serveUntilDone(c.Context(), ln, httpserve.New(emu, httpserve.DefaultLimits, logger))
 		},
 	}
 	c.Flags().StringVar(&listen, "listen", "127.0.0.1:12111", "address to listen on (loopback only unless --allow-remote)")
@@ -70,10 +73,9 @@ func checkListen(c *cobra.Command, listen string, allowRemote bool) error {
 	return nil
 }
 
-// serveUntilDone serves h on ln until ctx is cancelled (main cancels it on
-// SIGINT and SIGTERM), then shuts down gracefully.
-func serveUntilDone(ctx context.Context, ln net.Listener, h http.Handler) error {
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+// serveUntilDone serves srv on ln until ctx is cancelled (main cancels it
+// on SIGINT and SIGTERM), then shuts down gracefully.
+func serveUntilDone(ctx context.Context, ln net.Listener, srv *http.Server) error {
 	err := serveUntilCancelled(ctx, shutdownGrace, func() error { return srv.Serve(ln) }, srv.Shutdown)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil // the normal end of a shutdown

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -10,9 +11,9 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-// maxBody bounds a request body; tokenscope's requests are a few hundred
+// MaxBody bounds a request body; tokenscope's requests are a few hundred
 // bytes.
-const maxBody = 1 << 20
+const MaxBody = 1 << 20
 
 // params are a request's form parameters, as stripe-go encodes them
 // (card[number]=..., expand[0]=sources).
@@ -25,9 +26,14 @@ type params struct{ url.Values }
 func readParams(r *http.Request, allowed []string) (params, *model.Error) {
 	v := r.URL.Query()
 	if r.Method == http.MethodPost && r.Body != nil {
-		body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-		if err != nil || len(body) > maxBody {
-			return params{}, invalid("", "", "Invalid request: the body could not be read or is too large.")
+		body, err := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
+		switch {
+		case len(body) > MaxBody:
+			e := invalid("", "", fmt.Sprintf("Invalid request: the body is larger than the emulator takes (%d bytes).", MaxBody))
+			e.HTTPStatus = http.StatusRequestEntityTooLarge
+			return params{}, e
+		case err != nil:
+			return params{}, invalid("", "", "Invalid request: the body could not be read.")
 		}
 		form, err := url.ParseQuery(string(body))
 		if err != nil {

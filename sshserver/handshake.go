@@ -7,7 +7,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -86,7 +85,7 @@ func (c *countedConn) Close() error {
 func (s *Server) admitConn(ctx ssh.Context, conn net.Conn) net.Conn {
 	ip := remoteIP(conn.RemoteAddr())
 	if err := s.handshakes.admit(ip, s.cfg.MaxHandshakes, s.cfg.MaxHandshakesPerIP); err != nil {
-		s.refused.warn(s.log, "connection refused", "remote", conn.RemoteAddr().String(), "reason", err.Error())
+		s.refused.Warn(s.log, "connection refused", "remote", conn.RemoteAddr().String(), "reason", err.Error())
 		// RFC 4253 lets a server send lines before its version; the
 		// deadline keeps a client that reads nothing from holding us.
 		_ = conn.SetWriteDeadline(time.Now().Add(time.Second))
@@ -96,7 +95,7 @@ func (s *Server) admitConn(ctx ssh.Context, conn net.Conn) net.Conn {
 	var timer *time.Timer
 	if d := s.cfg.HandshakeTimeout; d > 0 {
 		timer = time.AfterFunc(d, func() {
-			s.timedOut.warn(s.log, "login timed out", "remote", conn.RemoteAddr().String(), "after", d)
+			s.timedOut.Warn(s.log, "login timed out", "remote", conn.RemoteAddr().String(), "after", d)
 			_ = conn.Close()
 		})
 	}
@@ -132,32 +131,4 @@ func remoteIP(addr net.Addr) string {
 		return addr.String()
 	}
 	return host
-}
-
-// quietInterval is how often a flood of the same refusal is logged.
-const quietInterval = time.Second
-
-// quietLog logs a line at most once per quietInterval and counts the ones
-// it left out in the next: a flood of refusals must not flood the log.
-type quietLog struct {
-	mu      sync.Mutex
-	last    time.Time
-	skipped int
-}
-
-func (q *quietLog) warn(l *log.Logger, msg string, kv ...any) {
-	q.mu.Lock()
-	now := time.Now()
-	if now.Sub(q.last) < quietInterval {
-		q.skipped++
-		q.mu.Unlock()
-		return
-	}
-	skipped := q.skipped
-	q.last, q.skipped = now, 0
-	q.mu.Unlock()
-	if skipped > 0 {
-		kv = append(kv, "also_since_last_line", skipped)
-	}
-	l.Warn(msg, kv...)
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
+
+	"github.com/tokenscope/tokenscope/internal/quietlog"
 )
 
 // Server is a configured SSH server; Serve runs it.
@@ -25,7 +27,7 @@ type Server struct {
 	windows  windows
 
 	handshakes        handshakes
-	refused, timedOut quietLog // log lines of the handshake limits
+	refused, timedOut quietlog.Log // log lines of the handshake limits
 
 	mu           sync.Mutex
 	ln           net.Listener // what Serve serves, for Shutdown to close
