@@ -199,9 +199,12 @@ func (s *Service) OpenGuests() error {
 func (s *Service) Guest(id, dir string) (*Session, func(), error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.guests == nil {
+	if !s.cfg.Backend.Offline {
 		sess, err := s.session()
 		return sess, func() {}, err
+	}
+	if s.guests == nil {
+		return nil, nil, errors.New("service: a guest before OpenGuests")
 	}
 	store, err := s.openStore()
 	if err != nil {
