@@ -57,7 +57,6 @@ func checkCardToken(t *testing.T, tok *stripe.Token, err error, p *model.CardPre
 	if err != nil {
 		t.Fatalf("tokenize %s: %v", p.Name, err)
 	}
-	validate(t, "token", tok.LastResponse.RawJSON)
 	if _, magic := model.MagicTokens[tok.ID]; !magic && (!strings.HasPrefix(tok.ID, "tok_") || len(tok.ID) != len("tok_")+longID) {
 		t.Errorf("id %q", tok.ID)
 	}
@@ -98,7 +97,6 @@ func checkAttach(t *testing.T, c *stripe.Client, cus *stripe.Customer, err error
 	if err != nil {
 		t.Fatalf("attach %s: %v", p.Name, err)
 	}
-	validate(t, "customer", cus.LastResponse.RawJSON)
 	if !strings.HasPrefix(cus.ID, "cus_") || cus.DefaultSource == nil || !strings.HasPrefix(cus.DefaultSource.ID, "card_") ||
 		(cardID != "" && cus.DefaultSource.ID != cardID) {
 		t.Errorf("customer %s default source %+v, want %q", cus.ID, cus.DefaultSource, cardID)
@@ -114,7 +112,6 @@ func checkCharge(t *testing.T, c *stripe.Client, ch *stripe.Charge, err error, p
 		if err != nil {
 			t.Fatalf("charge %s: %v", p.Name, err)
 		}
-		validate(t, "charge", ch.LastResponse.RawJSON)
 		wantRisk := o.Risk
 		if wantRisk == "" {
 			wantRisk = "normal"
@@ -139,7 +136,6 @@ func checkCharge(t *testing.T, c *stripe.Client, ch *stripe.Charge, err error, p
 	if err != nil {
 		t.Fatalf("retrieve failed charge: %v", err)
 	}
-	validate(t, "charge", failed.LastResponse.RawJSON)
 	wantType, wantNet := "issuer_declined", "declined_by_network"
 	if o.Blocked {
 		wantType, wantNet = "blocked", "not_sent_to_network"
@@ -164,7 +160,6 @@ func TestCatalogBanks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			validate(t, "token", tok.LastResponse.RawJSON)
 			ba := tok.BankAccount
 			if !strings.HasPrefix(tok.ID, "btok_") || tok.Type != stripe.TokenTypeBankAccount || ba == nil || tok.Card != nil {
 				t.Fatalf("token %s", tok.LastResponse.RawJSON)
@@ -189,7 +184,6 @@ func TestCatalogBanks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			validate(t, "customer", cus.LastResponse.RawJSON)
 			if cus.Sources == nil || len(cus.Sources.Data) != 1 || cus.Sources.Data[0].BankAccount == nil ||
 				cus.Sources.Data[0].BankAccount.Status != "new" || cus.Sources.Data[0].BankAccount.ID != ba.ID {
 				t.Fatalf("customer sources %s", cus.LastResponse.RawJSON)
@@ -212,7 +206,6 @@ func TestCatalogIDNumbers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			validate(t, "token", tok.LastResponse.RawJSON)
 			if !strings.HasPrefix(tok.ID, "pii_") || tok.Type != stripe.TokenTypePII || tok.Card != nil || tok.BankAccount != nil {
 				t.Errorf("token %s", tok.LastResponse.RawJSON)
 			}
@@ -238,7 +231,6 @@ func TestAccountToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	validate(t, "token", tok.LastResponse.RawJSON)
 	if !strings.HasPrefix(tok.ID, "ct_") || tok.Type != stripe.TokenTypeAccount || tok.Card != nil {
 		t.Errorf("token %s", tok.LastResponse.RawJSON)
 	}

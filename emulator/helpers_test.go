@@ -29,7 +29,7 @@ func newServer(t testing.TB, dir string) (*Emulator, *httptest.Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(e)
+	srv := httptest.NewServer(specChecked(t, e))
 	t.Cleanup(srv.Close)
 	return e, srv
 }
@@ -113,6 +113,7 @@ func do(t testing.TB, h http.Handler, method, path, key string, body string, hea
 	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
+	checkSpec(t, req, rec.Code, rec.Header(), rec.Body.Bytes())
 	return rec
 }
 
@@ -136,3 +137,13 @@ func stored(e *Emulator, collection string) int {
 	}
 	panic("stored: unknown store")
 }
+
+// fakeT records whether a check failed, to prove a check can fail.
+type fakeT struct {
+	testing.TB
+	failed bool
+}
+
+func (f *fakeT) Helper()               {}
+func (f *fakeT) Errorf(string, ...any) { f.failed = true }
+func (f *fakeT) Fatalf(string, ...any) { f.failed = true }

@@ -62,7 +62,7 @@ func TestAuth(t *testing.T) {
 				r.Header.Set("Authorization", "Bearer "+tc.key)
 			}
 			rec := httptest.NewRecorder()
-			e.ServeHTTP(rec, r)
+			specChecked(t, e).ServeHTTP(rec, r)
 			if rec.Code != tc.status {
 				t.Fatalf("status %d, want %d: %s", rec.Code, tc.status, rec.Body)
 			}
@@ -167,7 +167,6 @@ func TestChecksAndTwoDigitYear(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &tok); err != nil || tok.Card == nil {
 		t.Fatalf("%d %s", rec.Code, rec.Body)
 	}
-	validate(t, "token", rec.Body.Bytes())
 	c := tok.Card
 	if c.ExpYear != 2034 || c.CVCCheck != nil || *c.AddressZipCheck != "fail" || *c.AddressLine1Check != "fail" || *c.AddressZip != "94107" {
 		t.Errorf("card %+v", c)
