@@ -70,7 +70,8 @@ type response struct {
 	status    int
 	body      []byte
 	requestID string
-	replayed  bool
+	// original is the request a replay repeats ("" if not a replay).
+	original string
 }
 
 // ServeHTTP answers one API request.
@@ -82,9 +83,9 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if key := r.Header.Get(idempotencyHeader); key != "" && r.Method == http.MethodPost {
 		h.Set(idempotencyHeader, key)
 	}
-	if res.replayed {
+	if res.original != "" {
 		h.Set("Idempotent-Replayed", "true")
-		h.Set("Original-Request", res.requestID)
+		h.Set("Original-Request", res.original)
 	}
 	w.WriteHeader(res.status)
 	_, _ = w.Write(res.body)

@@ -29,7 +29,8 @@ func idempotencyOf(r *http.Request, p params) (idempotency, *model.Error) {
 }
 
 // run answers a POST: a key seen before with the same request replays the
-// first answer (with its request id); with other parameters it is an
+// first answer, under a request id of its own (Stripe's Original-Request
+// names the first); with other parameters it is an
 // idempotency_error. Like Stripe, only results of requests that ran are kept
 // (successes and card errors), not refusals of invalid parameters, so a
 // corrected retry with the same key is not stuck with the refusal.
@@ -43,7 +44,7 @@ func (i idempotency) run(o *objects, reqID string, now time.Time, do func() resp
 				"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '"+i.key+"' if you meant to execute a different request.")
 			return errorResponse(e, reqID)
 		}
-		return response{status: rec.Status, body: rec.Body, requestID: rec.RequestID, replayed: true}
+		return response{status: rec.Status, body: rec.Body, requestID: reqID, original: rec.RequestID}
 	}
 	res := do()
 	if o.err == nil && (res.status < 300 || res.status == http.StatusPaymentRequired) {

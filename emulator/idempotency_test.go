@@ -18,7 +18,9 @@ func TestIdempotentReplay(t *testing.T) {
 	if first.Code != 200 || again.Code != 200 || first.Body.String() != again.Body.String() {
 		t.Fatalf("replay differs:\n%d %s\n%d %s", first.Code, first.Body, again.Code, again.Body)
 	}
-	if first.Header().Get("Request-Id") != again.Header().Get("Request-Id") ||
+	// A replay is a request of its own: a new Request-Id, and the first
+	// request's in Original-Request.
+	if id := again.Header().Get("Request-Id"); id == first.Header().Get("Request-Id") || !requestIDPattern.MatchString(id) ||
 		again.Header().Get("Original-Request") != first.Header().Get("Request-Id") {
 		t.Errorf("replay request id %q / original %q, want %q", again.Header().Get("Request-Id"), again.Header().Get("Original-Request"), first.Header().Get("Request-Id"))
 	}
