@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/scenario"
 	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/views"
@@ -161,35 +162,24 @@ func (a *app) confirm() bool {
 // summary table, then each failure in full.
 func (a *app) applyText(c *cobra.Command, sess *service.Session, p *scenario.Plan) error {
 	fmt.Fprintln(a.stdout)
-	r := sess.Apply(c.Context(), p, func(e scenario.Event) {
-		fmt.Fprintln(a.stdout, e)
+	r := sess.Apply(c.Context(), p, func(e model.ApplyEvent) {
+		fmt.Fprintln(a.stdout, views.ApplyStep(e).Text)
 	})
 	fmt.Fprintln(a.stdout)
-	r.Render(a.stdout, 0)
+	if err := views.WriteApplySummary(a.stdout, r, 0); err != nil {
+		return err
+	}
 	return a.applyFailure(r)
 }
 
-// applyJSON runs the plan writing Terraform's machine-readable stream. An
-// expected decline is an apply_complete (the failed charge is its id)
-// followed by a warning diagnostic that names the codes.
+// applyJSON runs the plan writing Terraform's machine-readable stream
+// (views.JSONUI.ApplyEvent).
 func (a *app) applyJSON(c *cobra.Command, sess *service.Session, p *scenario.Plan) error {
 	j := views.NewJSONUI(a.stdout, Version)
 	for _, ch := range p.Changes {
 		j.PlannedChange(ch)
 	}
-	r := sess.Apply(c.Context(), p, func(e scenario.Event) {
-		switch e.Kind {
-		case scenario.Started:
-			j.ApplyStart(e.Change)
-		case scenario.Completed:
-			j.ApplyComplete(e.Change, e.ID, e.Elapsed)
-		case scenario.Declined:
-			j.ApplyComplete(e.Change, e.ID, e.Elapsed)
-			j.Diagnostic("warning", e.Change.Address+": declined as expected", e.Codes)
-		case scenario.Errored:
-			j.ApplyErrored(e.Change, e.Err)
-		}
-	})
+	r := sess.Apply(c.Context(), p, j.ApplyEvent)
 	if len(r.Failed()) == 0 {
 		add, change, destroy := r.Counts()
 		j.ChangeSummary(add, change, destroy, "apply")
@@ -202,7 +192,7 @@ func (a *app) applyJSON(c *cobra.Command, sess *service.Session, p *scenario.Pla
 
 // applyFailure prints each failed step in full (type, code, request id,
 // explanation) and returns the error the command exits 1 with.
-func (a *app) applyFailure(r *scenario.Result) error {
+func (a *app) applyFailure(r *model.ApplyResult) error {
 	failed := r.Failed()
 	if len(failed) == 0 {
 		return nil
@@ -212,7 +202,7 @@ func (a *app) applyFailure(r *scenario.Result) error {
 			a.printError(fmt.Errorf("token.%s: %w", row.Name, row.Err))
 		}
 	}
-	return errors.New(r.Summary())
+	return errors.New(views.ApplyClosing(r))
 }
 
 // stdinIsTerminal: only a person at a terminal can answer the prompt.

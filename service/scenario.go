@@ -28,7 +28,7 @@ func (s *Session) Plan(f *scenario.File, opts scenario.PlanOptions) (*scenario.P
 
 // Apply carries out a plan step by step, recording each token (linked to
 // its scenario key) and each use as it goes; events may be nil.
-func (s *Session) Apply(ctx context.Context, p *scenario.Plan, events func(scenario.Event)) *scenario.Result {
+func (s *Session) Apply(ctx context.Context, p *scenario.Plan, events func(model.ApplyEvent)) *model.ApplyResult {
 	return scenario.Apply(ctx, recorder{s}, p, events)
 }
 

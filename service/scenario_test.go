@@ -108,18 +108,18 @@ func TestApplyDeclinesPack(t *testing.T) {
 	if add, change, destroy := p.Counts(); add != 2*len(f.Tokens) || change != 0 || destroy != 0 {
 		t.Fatalf("plan counts = %d/%d/%d, want %d to add", add, change, destroy, 2*len(f.Tokens))
 	}
-	var events []scenario.Event
-	r := s.Apply(context.Background(), p, func(e scenario.Event) { events = append(events, e) })
+	var events []model.ApplyEvent
+	r := s.Apply(context.Background(), p, func(e model.ApplyEvent) { events = append(events, e) })
 	for _, row := range r.Failed() {
 		t.Errorf("%s failed: %v", row.Name, row.Err)
 	}
 	var out bytes.Buffer
-	r.Render(&out, 0)
+	_ = views.WriteApplySummary(&out, r, 0)
 	for i, row := range r.Rows {
 		tok := f.Tokens[i]
 		card, _ := model.CardByNumber(tok.Request.Card.Number)
-		if row.Name != tok.Name || row.Status != scenario.StatusExpectedDecline || row.Codes != card.Outcome.Codes() {
-			t.Errorf("row %s: status %q codes %q, want %q %q", row.Name, row.Status, row.Codes, scenario.StatusExpectedDecline, card.Outcome.Codes())
+		if row.Name != tok.Name || row.Status != model.StatusExpectedDecline || row.Codes != card.Outcome.Codes() {
+			t.Errorf("row %s: status %q codes %q, want %q %q", row.Name, row.Status, row.Codes, model.StatusExpectedDecline, card.Outcome.Codes())
 		}
 		if !strings.HasPrefix(row.ObjectID, "ch_") {
 			t.Errorf("row %s: no failed charge id (%q)", row.Name, row.ObjectID)
@@ -220,7 +220,7 @@ token "bank" {
 	if e, ok := model.AsError(failed[0].Err); !ok || e.Code != "amount_too_small" {
 		t.Errorf("tiny failed with %v, want amount_too_small", failed[0].Err)
 	}
-	if failed[0].TokenID == "" || failed[0].Outcome() != "failed" {
+	if failed[0].TokenID == "" || views.ApplyOutcome(failed[0]) != "failed" {
 		t.Errorf("tiny row = %+v", failed[0])
 	}
 	links := linked(t, s)
@@ -228,7 +228,7 @@ token "bank" {
 		t.Errorf("links = %v, want ok and bank kept, tiny unlinked", links)
 	}
 	var out bytes.Buffer
-	r.Render(&out, 0)
+	_ = views.WriteApplySummary(&out, r, 0)
 	if strings.Contains(out.String(), "Apply complete!") || !strings.Contains(out.String(), "amount_too_small") {
 		t.Errorf("summary of a failed apply:\n%s", out.String())
 	}
@@ -350,12 +350,12 @@ func TestInterruptedApplyPlansTheUseAgain(t *testing.T) {
 		t.Errorf("plan creates the token again:\n%s", text.String())
 	}
 
-	var events []scenario.Event
-	r := s.Apply(context.Background(), p, func(e scenario.Event) { events = append(events, e) })
+	var events []model.ApplyEvent
+	r := s.Apply(context.Background(), p, func(e model.ApplyEvent) { events = append(events, e) })
 	if len(r.Failed()) != 0 {
 		t.Fatal(r.Failed()[0].Err)
 	}
-	if row := r.Rows[0]; row.TokenID != id || row.Status != scenario.StatusExpectedDecline {
+	if row := r.Rows[0]; row.TokenID != id || row.Status != model.StatusExpectedDecline {
 		t.Errorf("row = %+v, want the existing %s declined as expected", row, id)
 	}
 	if last := events[len(events)-1]; last.Done != 1 || last.Total != 1 {
@@ -438,7 +438,7 @@ token "lost" {
 }
 `)
 	var lines []string
-	r := s.Apply(context.Background(), planFor(t, s, f, scenario.PlanOptions{}), func(e scenario.Event) { lines = append(lines, e.String()) })
+	r := s.Apply(context.Background(), planFor(t, s, f, scenario.PlanOptions{}), func(e model.ApplyEvent) { lines = append(lines, views.ApplyStep(e).Text) })
 	if len(r.Failed()) != 0 {
 		t.Fatal(r.Failed()[0].Err)
 	}

@@ -192,3 +192,20 @@ func (u *JSONUI) Diagnostic(severity, summary, detail string) {
 		"diagnostic": map[string]any{"severity": severity, "summary": summary, "detail": detail},
 	})
 }
+
+// ApplyEvent reports one step of an apply. An expected decline is an
+// apply_complete (the failed charge is its id) followed by a warning
+// diagnostic that names the codes.
+func (u *JSONUI) ApplyEvent(e model.ApplyEvent) {
+	switch e.Kind {
+	case model.ApplyStarted:
+		u.ApplyStart(e.Change)
+	case model.ApplyCompleted:
+		u.ApplyComplete(e.Change, e.ID, e.Elapsed)
+	case model.ApplyDeclined:
+		u.ApplyComplete(e.Change, e.ID, e.Elapsed)
+		u.Diagnostic("warning", e.Change.Address+": declined as expected", e.Codes)
+	case model.ApplyErrored:
+		u.ApplyErrored(e.Change, e.Err)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/muesli/termenv"
 
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/scenario"
 	"github.com/tokenscope/tokenscope/ui/common"
 	"github.com/tokenscope/tokenscope/views"
@@ -54,12 +55,12 @@ type scenarioLoaded struct {
 // goroutine to Update, tagged with the flow they belong to.
 type scenarioEvent struct {
 	flow int64
-	ev   scenario.Event
+	ev   model.ApplyEvent
 }
 
 type scenarioDone struct {
 	flow   int64
-	result *scenario.Result
+	result *model.ApplyResult
 }
 
 // Scenario is the TUI's plan-and-apply for scenario files: pick a built-in
@@ -76,8 +77,8 @@ type Scenario struct {
 	plan    *scenario.Plan // nil when the file has errors
 	events  chan tea.Msg
 	lines   []views.Line
-	last    scenario.Event
-	result  *scenario.Result
+	last    model.ApplyEvent
+	result  *model.ApplyResult
 	bar     progress.Model
 	vp      viewport.Model
 	w, h    int
@@ -194,7 +195,7 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case scSummary:
 		if keyIs(msg, k.Close) {
-			return s, done(nil, s.arg+": "+s.result.Summary(), false)
+			return s, done(nil, s.arg+": "+views.ApplyClosing(s.result), false)
 		}
 		return s, s.scroll(msg)
 	}
@@ -204,26 +205,14 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // addEvent shows one line per change: "Creating..." while it runs, then
 // how it ended in its place.
-func (s *Scenario) addEvent(e scenario.Event) {
+func (s *Scenario) addEvent(e model.ApplyEvent) {
 	s.last = e
 	n := len(s.lines)
-	if e.Kind != scenario.Started && n > 0 && s.lines[n-1].Text == (scenario.Event{Change: e.Change}).String() {
-		s.lines[n-1] = eventLine(e)
+	if e.Kind != model.ApplyStarted && n > 0 && s.lines[n-1] == views.ApplyStep(model.ApplyEvent{Change: e.Change}) {
+		s.lines[n-1] = views.ApplyStep(e)
 		return
 	}
-	s.lines = append(s.lines, eventLine(e))
-}
-
-// eventLine is an apply's step as a line of its kind: an error led by its
-// glyph, a decline the test card was expected to make as a change.
-func eventLine(e scenario.Event) views.Line {
-	switch e.Kind {
-	case scenario.Errored:
-		return views.Line{Kind: views.Failed, Lead: views.GlyphError + " ", Text: e.String()}
-	case scenario.Declined:
-		return views.Line{Kind: views.Change, Lead: views.GlyphChange + " ", Text: e.String()}
-	}
-	return views.Line{Lead: "  ", Text: e.String()}
+	s.lines = append(s.lines, views.ApplyStep(e))
 }
 
 // load goes to the plan step at once and reads and plans arg off the
@@ -292,7 +281,7 @@ func (s *Scenario) apply() tea.Cmd {
 	s.step, s.lines = scApply, nil
 	s.events = make(chan tea.Msg, 16)
 	sess, p, id, ch, ctx := s.pc.Session, s.plan, s.id, s.events, s.ctx
-	go runApply(ctx, ch, id, func(emit func(scenario.Event)) *scenario.Result {
+	go runApply(ctx, ch, id, func(emit func(model.ApplyEvent)) *model.ApplyResult {
 		return sess.Apply(ctx, p, emit)
 	})
 	s.refreshContent()
@@ -303,14 +292,14 @@ func (s *Scenario) apply() tea.Cmd {
 // Once ctx ends (the flow is closed, the program quits) nobody reads
 // events any more: the sends give up, apply sees ctx and stops, and the
 // goroutine ends.
-func runApply(ctx context.Context, events chan<- tea.Msg, flow int64, apply func(emit func(scenario.Event)) *scenario.Result) {
+func runApply(ctx context.Context, events chan<- tea.Msg, flow int64, apply func(emit func(model.ApplyEvent)) *model.ApplyResult) {
 	send := func(m tea.Msg) {
 		select {
 		case events <- m:
 		case <-ctx.Done():
 		}
 	}
-	r := apply(func(e scenario.Event) { send(scenarioEvent{flow: flow, ev: e}) })
+	r := apply(func(e model.ApplyEvent) { send(scenarioEvent{flow: flow, ev: e}) })
 	send(scenarioDone{flow: flow, result: r})
 }
 
@@ -362,13 +351,13 @@ func (s *Scenario) refreshContent() {
 			"\n\n" + strings.Join(lines, "\n"))
 	case scSummary:
 		var b bytes.Buffer
-		s.result.Render(&b, s.vp.Width)
+		_ = views.WriteApplySummary(&b, s.result, s.vp.Width)
 		text := b.String()
 		for _, row := range s.result.Failed() {
 			text += "\n" + st.ErrorTitle.Render("token."+row.Name) + "\n" + common.RenderError(st, row.Err, s.vp.Width) + "\n"
 		}
 		if len(s.result.Failed()) > 0 {
-			text += "\n" + st.Error.Render(common.GlyphError+" "+s.result.Summary())
+			text += "\n" + st.Error.Render(common.GlyphError+" "+views.ApplyClosing(s.result))
 		}
 		s.vp.SetContent(text)
 	}

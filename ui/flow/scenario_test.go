@@ -10,8 +10,9 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/tokenscope/tokenscope/internal/testio"
-	"github.com/tokenscope/tokenscope/scenario"
+	"github.com/tokenscope/tokenscope/model"
 )
 
 func TestScenarioAppliesDeclinesPack(t *testing.T) {
@@ -152,11 +153,11 @@ func TestRunApplyEndsOnceItsFlowIsGone(t *testing.T) {
 	events := make(chan tea.Msg) // the flow that read it is gone
 	ended := make(chan struct{})
 	go func() {
-		runApply(ctx, events, 1, func(emit func(scenario.Event)) *scenario.Result {
+		runApply(ctx, events, 1, func(emit func(model.ApplyEvent)) *model.ApplyResult {
 			for range 3 {
-				emit(scenario.Event{})
+				emit(model.ApplyEvent{})
 			}
-			return &scenario.Result{}
+			return &model.ApplyResult{}
 		})
 		close(ended)
 	}()

@@ -8,7 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/tokenscope/tokenscope/scenario"
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/views"
 )
 
@@ -27,7 +27,7 @@ func TestScenarioWrapsLongLinesAt80Columns(t *testing.T) {
 	}
 
 	s.step = scApply
-	pc.Session.Apply(context.Background(), s.plan, func(e scenario.Event) { s.addEvent(e) })
+	pc.Session.Apply(context.Background(), s.plan, func(e model.ApplyEvent) { s.addEvent(e) })
 	s.refreshContent()
 	var steps []string
 	for _, l := range s.lines {

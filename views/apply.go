@@ -1,0 +1,115 @@
+package views
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// ApplyStep is one change's progress as Terraform prints it, "token.visa:
+// Creating...", "token.visa: Creation complete after 0s [id=tok_…]", as
+// a line of its kind: an error led by its glyph, a decline the test card
+// was expected to make as a change. A decline with no object (a customer
+// Stripe refused) shows its codes in place of the id.
+func ApplyStep(e model.ApplyEvent) Line {
+	addr, secs := e.Change.Address, int(e.Elapsed.Seconds())
+	switch e.Kind {
+	case model.ApplyCompleted:
+		return Line{Lead: "  ", Text: fmt.Sprintf("%s: Creation complete after %ds [id=%s]", addr, secs, Clean(e.ID))}
+	case model.ApplyDeclined:
+		text := fmt.Sprintf("%s: Declined as expected after %ds [id=%s]: %s", addr, secs, Clean(e.ID), e.Codes)
+		if e.ID == "" { // a refused customer is not made: the codes say what happened
+			text = fmt.Sprintf("%s: Declined as expected after %ds [code=%s]", addr, secs, e.Codes)
+		}
+		return Line{Kind: Change, Lead: GlyphChange + " ", Text: text}
+	case model.ApplyErrored:
+		return Line{Kind: Failed, Lead: GlyphError + " ", Text: fmt.Sprintf("%s: Creation errored after %ds", addr, secs)}
+	}
+	return Line{Lead: "  ", Text: addr + ": Creating..."}
+}
+
+// ApplyOutcome is a row's use step in a few words, for the summary.
+func ApplyOutcome(row model.ApplyRow) string {
+	switch {
+	case row.Err != nil && row.TokenID == "":
+		return "create failed"
+	case row.Err != nil:
+		return "failed"
+	case row.Use == "":
+		return "-"
+	}
+	return row.Status
+}
+
+// applyCodes are the row's decline codes, or its error's code.
+func applyCodes(row model.ApplyRow) string {
+	if row.Codes != "" {
+		return row.Codes
+	}
+	if e, ok := model.AsError(row.Err); ok {
+		return model.Outcome{Code: e.Code, DeclineCode: e.DeclineCode}.Codes()
+	}
+	return ""
+}
+
+// WriteApplySummary writes the summary table and, when every step
+// succeeded, Terraform's closing line (ApplyClosing). The table has a
+// column each for name, id, use, outcome and codes; when that is wider
+// than width (0: no limit) it falls back to name and outcome with codes.
+func WriteApplySummary(w io.Writer, r *model.ApplyResult, width int) error {
+	var table bytes.Buffer
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tID\tUSE\tOUTCOME\tCODES")
+	for _, row := range r.Rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", row.Name, orDash(Clean(row.TokenID)), orDash(string(row.Use)), ApplyOutcome(row), orDash(Clean(applyCodes(row))))
+	}
+	tw.Flush()
+	if width > 0 && widest(table.String()) > width {
+		table.Reset()
+		tw = tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "NAME\tOUTCOME")
+		for _, row := range r.Rows {
+			outcome := ApplyOutcome(row)
+			if c := applyCodes(row); c != "" {
+				outcome += ": " + Clean(c)
+			}
+			fmt.Fprintf(tw, "%s\t%s\n", row.Name, outcome)
+		}
+		tw.Flush()
+	}
+	if len(r.Failed()) == 0 {
+		fmt.Fprintf(&table, "\n%s\n", ApplyClosing(r))
+	}
+	_, err := table.WriteTo(w)
+	return err
+}
+
+func widest(text string) int {
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		n = max(n, utf8.RuneCountInString(line))
+	}
+	return n
+}
+
+// ApplyClosing is the apply's closing line: Terraform's "Apply complete!
+// Resources: 2 added, 0 changed, 0 destroyed.", or how many tokens failed.
+func ApplyClosing(r *model.ApplyResult) string {
+	if failed := len(r.Failed()); failed > 0 {
+		return fmt.Sprintf("Apply failed: %d of %d tokens errored; whatever succeeded is recorded in the state, and the next apply retries the failed ones.", failed, len(r.Rows))
+	}
+	add, change, destroy := r.Counts()
+	return fmt.Sprintf("Apply complete! Resources: %d added, %d changed, %d destroyed.", add, change, destroy)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
