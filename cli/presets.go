@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"text/tabwriter"
 
@@ -26,24 +27,23 @@ type presetJSON struct {
 	DeclineCode   string     `json:"decline_code,omitempty"`
 }
 
-// catalog lists every preset: cards, bank accounts, id numbers.
+// catalog lists every preset of every kind, in the registry's order,
+// with what the test-data catalog knows of the cards and bank accounts.
 func catalog() []presetJSON {
 	var out []presetJSON
-	for _, c := range model.Cards {
-		code := c.Outcome.Code
-		if c.TokenizeCode != "" {
-			code = c.TokenizeCode
+	for _, k := range model.Creatable() {
+		for _, p := range k.Create.Presets {
+			e := presetJSON{Kind: k.Kind, Name: p.Name, Expect: p.Expect}
+			if c, ok := model.CardByName(p.Name); ok {
+				e.Number, e.Brand, e.Funding, e.Country, e.MagicToken = c.Number, c.Brand, c.Funding, c.Country, c.MagicToken
+				e.Code, e.DeclineCode = cmp.Or(c.TokenizeCode, c.Outcome.Code), c.Outcome.DeclineCode
+			} else if b, ok := model.BankByName(p.Name); ok {
+				e.Number, e.RoutingNumber, e.Code = b.AccountNumber, b.RoutingNumber, b.Code
+			} else if id, ok := model.IDByName(p.Name); ok {
+				e.Number = id.IDNumber
+			}
+			out = append(out, e)
 		}
-		out = append(out, presetJSON{Kind: model.KindCard, Name: c.Name, Number: c.Number, Brand: c.Brand,
-			Funding: c.Funding, Country: c.Country, MagicToken: c.MagicToken, Expect: c.Expect,
-			Code: code, DeclineCode: c.Outcome.DeclineCode})
-	}
-	for _, b := range model.Banks {
-		out = append(out, presetJSON{Kind: model.KindBank, Name: b.Name, Number: b.AccountNumber,
-			RoutingNumber: b.RoutingNumber, Expect: b.Expect, Code: b.Code})
-	}
-	for _, p := range model.IDNumbers {
-		out = append(out, presetJSON{Kind: model.KindPII, Name: p.Name, Number: p.IDNumber, Expect: p.Expect})
 	}
 	return out
 }

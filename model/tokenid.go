@@ -42,7 +42,11 @@ func wellFormedTokenID(id string) bool {
 	if len(id) > maxTokenIDLen {
 		return false
 	}
-	for _, p := range TokenIDPrefixes {
+	s, ok := KindOfID(id)
+	if !ok || s.Object != "token" {
+		return false
+	}
+	for _, p := range s.Prefixes {
 		if rest, ok := strings.CutPrefix(id, p); ok {
 			return rest != "" && strings.Trim(rest, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == ""
 		}

@@ -54,10 +54,11 @@ func (f *kindForm) fields(rows, width int) []huh.Field {
 			out = append(out, choice(in.Label, &f.values[i], in.Choices...))
 			continue
 		}
-		t := input(in.Label, &f.values[i], f.check(in))
+		field := input
 		if in.Secret {
-			t.EchoMode(huh.EchoModePassword)
+			field = secret
 		}
+		t := field(in.Label, &f.values[i], f.check(in))
 		if in.Placeholder != "" {
 			t.Placeholder(in.Placeholder)
 		}
