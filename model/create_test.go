@@ -73,7 +73,13 @@ func TestNewRequestHasDefaults(t *testing.T) {
 	if r.Kind != KindBank || r.Bank == nil || r.Bank.Country != "US" || r.Bank.Currency != "usd" || r.Bank.AccountNumber != "" {
 		t.Errorf("new bank request = %+v %+v", r, r.Bank)
 	}
-	if fe := Validate(TokenRequest{Kind: "spaceship"}, time.Now()); fe == nil || !strings.Contains(fe.Error(), "card, bank_account, pii or account") {
-		t.Errorf("unknown kind: %v", fe)
+	fe := Validate(TokenRequest{Kind: "spaceship"}, time.Now())
+	if fe == nil || !strings.Contains(fe.Error(), "parameter_unknown") {
+		t.Fatalf("unknown kind: %v", fe)
+	}
+	for _, s := range Creatable() {
+		if !strings.Contains(fe.Error(), string(s.Kind)) {
+			t.Errorf("unknown kind: %v does not name %s", fe, s.Kind)
+		}
 	}
 }
