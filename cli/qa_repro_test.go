@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tokenscope/tokenscope/emulator"
 )
 
 // A card number typed into a free-text flag is refused locally (exit 2)
@@ -52,8 +54,8 @@ func TestBadIDsRefusedLocally(t *testing.T) {
 			t.Errorf("%v:\n%s", args, r.all())
 		}
 	}
-	if _, err := os.Stat(filepath.Join(s.dir, "emulator.json")); !os.IsNotExist(err) {
-		t.Errorf("something reached the emulator: %v", err)
+	if files, _ := emulator.Files(s.dir); len(files) != 0 {
+		t.Errorf("something reached the emulator: %v", files)
 	}
 	r := s.expect(2, "get", "tok visa")
 	if !strings.Contains(r.errOut, "'tok visa'") || strings.Contains(r.errOut, "tok+visa") {
@@ -65,8 +67,8 @@ func TestBadIDsRefusedLocally(t *testing.T) {
 func TestCorruptStateSendsNothing(t *testing.T) {
 	s := newSandbox(t)
 	s.create("card", "visa")
-	emu := filepath.Join(s.dir, "emulator.json")
-	before, _ := os.ReadFile(emu)
+	emu := emulatorFiles(t, s.dir)
+	before := emu()
 	if err := os.Truncate(filepath.Join(s.dir, "state.json"), 10); err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +76,27 @@ func TestCorruptStateSendsNothing(t *testing.T) {
 	if !strings.Contains(r.errOut, "cannot read state") {
 		t.Errorf("stderr:\n%s", r.errOut)
 	}
-	if after, _ := os.ReadFile(emu); string(after) != string(before) {
+	if after := emu(); after != before {
 		t.Error("the emulator made a token the state could not record")
+	}
+}
+
+// emulatorFiles returns a func reading the offline emulator's files in dir
+// as they are when it is called.
+func emulatorFiles(t *testing.T, dir string) func() string {
+	return func() string {
+		files, err := emulator.Files(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all strings.Builder
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all.WriteString(f + "\n" + string(data))
+		}
+		return all.String()
 	}
 }

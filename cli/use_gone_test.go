@@ -2,9 +2,10 @@ package cli
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tokenscope/tokenscope/emulator"
 )
 
 // QA B: using a token the API no longer knows says so and records it gone,
@@ -12,8 +13,15 @@ import (
 func TestUseOfAMissingTokenSaysItIsGone(t *testing.T) {
 	s := newSandbox(t)
 	id := s.create("card", "visa")
-	if err := os.Remove(filepath.Join(s.dir, "emulator.json")); err != nil {
-		t.Fatal(err) // the offline emulator forgets every token it made
+	// The offline emulator forgets every token it made.
+	files, err := emulator.Files(s.dir)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("the emulator's files: %v %v", files, err)
+	}
+	for _, f := range files {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
 	}
 	r := s.expect(1, "use", id, "--customer")
 	if !strings.Contains(r.out, id+" no longer exists (resource_missing)") || strings.Contains(r.out, "still") {

@@ -20,43 +20,50 @@ import (
 
 // Options configures an Emulator.
 type Options struct {
-	// Store keeps the objects; nil means the JSON store in Dir.
+	// Store keeps the objects; nil means the log store in Dir.
 	Store Store
-	// Dir is the state dir, when Store is nil: objects live in
-	// Dir/emulator.json (0600, dir 0700, made on the first write) and are
-	// shared with other processes using the same Dir. "" keeps them in
-	// memory only.
+	// Dir is the state dir, when Store is nil: objects live in a log and
+	// snapshots in Dir (emulator-*.log, emulator-*.snapshot; 0600, dir
+	// 0700, made on the first write), shared with other processes using
+	// the same Dir. "" keeps them in memory only.
 	Dir string
-	// Now is the clock for created timestamps and idempotency expiry;
-	// nil means time.Now.
+	// Keep bounds what the log store in Dir keeps (MaxObjects,
+	// ExpireAfter) and says where it reports repairs (Logf). Its Now is
+	// ignored: the store's clock is the emulator's.
+	Keep LogOptions
+	// Now is the clock for created timestamps, idempotency expiry and the
+	// log store's expiry; nil means time.Now.
 	Now func() time.Time
 }
 
 // Emulator is an http.Handler that serves Stripe's /v1 API. It is safe for
-// concurrent use and starts no goroutines.
+// concurrent use. It starts no goroutines of its own; its log store runs
+// one while it compacts.
 type Emulator struct {
 	store Store
 	now   func() time.Time
 }
 
-// New opens the emulator's objects: opts.Store, else the JSON store in
-// opts.Dir, else memory. Opening writes nothing: the dir is made by the
-// first request that stores something.
+// New opens the emulator's objects: opts.Store, else the log store in
+// opts.Dir, else memory. The dir is made by the first request that stores
+// something.
 func New(opts Options) (*Emulator, error) {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
 	s := opts.Store
 	switch {
 	case s != nil:
 	case opts.Dir != "":
+		keep := opts.Keep
+		keep.Now = now
 		var err error
-		if s, err = OpenJSONStore(opts.Dir); err != nil {
+		if s, err = OpenLogStore(opts.Dir, keep); err != nil {
 			return nil, err
 		}
 	default:
 		s = NewMemoryStore()
-	}
-	now := opts.Now
-	if now == nil {
-		now = time.Now
 	}
 	return &Emulator{store: s, now: now}, nil
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // A request whose stored fields hold a card number is refused with a 400
-// and nothing lands in emulator.json: the same guard as state.json, as a
+// and nothing lands in the log: the same guard as state.json, as a
 // second line behind model.Validate (which only sees token requests).
 func TestSecretsNeverPersisted(t *testing.T) {
 	dir := t.TempDir()
@@ -23,7 +23,7 @@ func TestSecretsNeverPersisted(t *testing.T) {
 	if ok.Code != 200 {
 		t.Fatalf("a plain customer: %d %s", ok.Code, ok.Body)
 	}
-	before, err := os.ReadFile(filepath.Join(dir, FileName))
+	before, err := os.ReadFile(filepath.Join(dir, logName(1)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,9 +44,9 @@ func TestSecretsNeverPersisted(t *testing.T) {
 			}
 		}
 	}
-	after, _ := os.ReadFile(filepath.Join(dir, FileName))
+	after, _ := os.ReadFile(filepath.Join(dir, logName(1)))
 	if string(after) != string(before) {
-		t.Errorf("emulator.json changed:\n%s", after)
+		t.Errorf("the log changed:\n%s", after)
 	}
 	if fresh, _ := New(Options{Dir: dir}); fresh == nil || stored(fresh, customersColl) != 1 {
 		t.Errorf("the refused customers were kept")

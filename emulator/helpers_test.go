@@ -127,12 +127,14 @@ func errorBody(t testing.TB, rec *httptest.ResponseRecorder) errorJSON {
 	return out.Error
 }
 
-// stored counts the objects of a collection in e's memory or JSON store.
+// stored counts the objects of a collection in e's memory or log store.
 func stored(e *Emulator, collection string) int {
 	switch s := e.store.(type) {
 	case *memoryStore:
 		return len(s.st.colls[collection].byIDOrNil())
-	case *jsonStore:
+	case *logStore:
+		s.mu.RLock()
+		defer s.mu.RUnlock()
 		return len(s.st.colls[collection].byIDOrNil())
 	}
 	panic("stored: unknown store")

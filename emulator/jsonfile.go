@@ -9,9 +9,13 @@ import (
 	"time"
 )
 
-// emulator.json, the file the emulator kept its objects in before the log
-// store: {"version": 1, "tokens": {id: object}, ..., "idempotency": {key:
-// record}}, every member but "version" and "idempotency" a collection.
+// FileName is emulator.json, the file the emulator kept its objects in
+// before the log store: {"version": 1, "tokens": {id: object}, ...,
+// "idempotency": {key: record}}, every member but "version" and
+// "idempotency" a collection. The log store reads it once, on its first
+// start in a dir that has one (migrate.go).
+const FileName = "emulator.json"
+
 const (
 	fileVersion = 1
 	// idempotencyKey is the file's member holding the idempotency records.
@@ -91,19 +95,4 @@ func decodeJSONIdempotency(st *memState, raw json.RawMessage) error {
 		}
 	}
 	return nil
-}
-
-// encodeJSONFile is st as emulator.json.
-func encodeJSONFile(st *memState) ([]byte, error) {
-	members := make(map[string]any, len(st.colls)+2)
-	members["version"] = fileVersion
-	members[idempotencyKey] = st.idem
-	for name, c := range st.colls {
-		coll := make(map[string]json.RawMessage, len(c.byID))
-		for id, e := range c.byID {
-			coll[id] = e.obj
-		}
-		members[name] = coll
-	}
-	return json.Marshal(members)
 }

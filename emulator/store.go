@@ -8,10 +8,10 @@ import (
 
 // Store keeps the emulator's objects (tokens, customers, charges, ...) and
 // its idempotency records. The emulator is one http.Handler whatever keeps
-// its objects: a map in memory for tests, a JSON file in the state dir
-// (OpenJSONStore) shared by every tokenscope process on that dir, and, in
-// later issues, a log-structured file and PostgreSQL for a team. The
-// interface is what a request needs from any of them:
+// its objects: a map in memory for tests, a log of changes in the state
+// dir (OpenLogStore) shared by every tokenscope process on that dir, and,
+// in a later issue, PostgreSQL for a team. The interface is what a request
+// needs from any of them:
 //
 //   - A request either only reads (a GET) or reads and writes (a POST), and a
 //     POST must see and change the objects as one step, or two processes

@@ -165,23 +165,25 @@ func TestMemoryStore(t *testing.T) {
 	storeContract(t, func(*testing.T) Store { return NewMemoryStore() })
 }
 
-func TestJSONStore(t *testing.T) {
+func TestLogStore(t *testing.T) {
 	storeContract(t, func(t *testing.T) Store {
-		s, err := OpenJSONStore(t.TempDir())
+		s, err := OpenLogStore(t.TempDir(), LogOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
+		t.Cleanup(func() { s.Close() })
 		return s
 	})
 }
 
-// A JSON store writes only what changed: an update that puts nothing, or
-// fails, leaves the file as it was (no rewrite, same mod time).
-func TestJSONStoreWritesOnlyChanges(t *testing.T) {
+// A log store writes only what changed: an update that puts nothing, or
+// fails, appends nothing.
+func TestLogStoreWritesOnlyChanges(t *testing.T) {
 	dir := t.TempDir()
-	s, _ := OpenJSONStore(dir)
+	s, _ := OpenLogStore(dir, LogOptions{})
+	defer s.Close()
 	s.Update(ctx, func(tx Tx) error { return tx.Put(tokensColl, "tok_1", json.RawMessage(`{}`)) })
-	path := filepath.Join(dir, FileName)
+	path := filepath.Join(dir, logName(1))
 	before, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
@@ -192,34 +194,49 @@ func TestJSONStoreWritesOnlyChanges(t *testing.T) {
 		return errors.New("boom")
 	})
 	after, _ := os.Stat(path)
-	if !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
-		t.Error("the file was rewritten")
+	if after.Size() != before.Size() {
+		t.Errorf("the log grew from %d to %d bytes", before.Size(), after.Size())
 	}
 }
 
-// The JSON store reads the emulator.json that tokenscope wrote before the
-// Store interface existed: a user's objects survive the upgrade.
-func TestJSONStoreReadsTheVersion1File(t *testing.T) {
+// The log store takes over the emulator.json that tokenscope wrote before
+// it: a user's objects survive the upgrade, the old file is kept aside,
+// and later starts read the log store only.
+func TestLogStoreMigratesTheVersion1File(t *testing.T) {
 	dir := t.TempDir()
 	old := `{"version":1,"tokens":{"tok_1PgcOld0000000000000000":{"id":"tok_1PgcOld0000000000000000","type":"pii","used":false,"created":1773500966,"client_ip":"127.0.0.1"}},"customers":{},"charges":{},"idempotency":{"k":{"hash":"h","status":200,"body":{"id":"tok_1PgcOld0000000000000000"},"request_id":"req_1","created":1773500966}}}`
 	if err := os.WriteFile(filepath.Join(dir, FileName), []byte(old), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	e, err := New(Options{Dir: dir, Now: clock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rec := do(t, e, "GET", "/v1/tokens/tok_1PgcOld0000000000000000", testKey, "", nil); rec.Code != 200 {
-		t.Fatalf("GET: %d %s", rec.Code, rec.Body)
-	}
-	err = e.store.View(ctx, func(r Reader) error {
-		if rec, ok, _ := r.Idempotency("k"); !ok || rec.RequestID != "req_1" {
-			t.Errorf("idempotency record: %+v %v", rec, ok)
+	for start := range 2 {
+		e, err := New(Options{Dir: dir, Now: clock})
+		if err != nil {
+			t.Fatal(err)
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+		if rec := do(t, e, "GET", "/v1/tokens/tok_1PgcOld0000000000000000", testKey, "", nil); rec.Code != 200 {
+			t.Fatalf("start %d: GET: %d %s", start, rec.Code, rec.Body)
+		}
+		err = e.store.View(ctx, func(r Reader) error {
+			if rec, ok, _ := r.Idempotency("k"); !ok || rec.RequestID != "req_1" || string(rec.Body) != `{"id":"tok_1PgcOld0000000000000000"}` {
+				t.Errorf("start %d: idempotency record: %+v %v", start, rec, ok)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if start == 0 {
+			do(t, e, "POST", "/v1/customers", testKey, "description=after", nil)
+		} else if stored(e, customersColl) != 1 {
+			t.Errorf("the customer created after the move is gone")
+		}
+		e.Close()
+		if _, err := os.Stat(filepath.Join(dir, FileName)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("emulator.json is still there: %v", err)
+		}
+		if kept, err := os.ReadFile(filepath.Join(dir, FileName+migratedSuffix)); string(kept) != old {
+			t.Errorf("the old file was not kept aside: %v", err)
+		}
 	}
 }
 

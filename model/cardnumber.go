@@ -3,7 +3,7 @@ package model
 // The one card-number detector. Free-text fields (a cardholder name, a
 // postal code, a bank holder's or a person's name) are sent to Stripe and
 // come back in the Token, which tokenscope keeps on disk; state.json and
-// emulator.json are scanned again before every write. Both ask this file,
+// the emulator's objects are scanned again before every write. Both ask this file,
 // so what a form refuses and what the disk guard refuses never drift apart.
 // It looks for card-like runs only: a 9-digit run may be an id number but
 // is also a phone number, a postal code or an account number, too common
@@ -15,7 +15,7 @@ type CardScan struct {
 	// groups of a card number.
 	Joiners string
 	// Standalone skips a run glued to a letter or _ on either side: inside
-	// an id, a fingerprint or a hex hash (emulator.json's idempotency
+	// an id, a fingerprint or a hex hash (the emulator's idempotency
 	// hashes), digits are noise, and a 64-digit hash holds a Luhn-valid
 	// 16-digit stretch often enough to break writes.
 	Standalone bool

@@ -43,7 +43,7 @@ func TestKeysHaveTheirOwnEmulator(t *testing.T) {
 	if perm := info.Mode().Perm(); perm != 0o700 {
 		t.Fatalf("%s has mode %04o, want 0700", dir, perm)
 	}
-	if _, err := os.Stat(filepath.Join(dir, emulator.FileName)); err != nil {
+	if files, err := emulator.Files(dir); len(files) == 0 {
 		t.Fatalf("A's emulator keeps nothing in its dir: %v", err)
 	}
 }

@@ -38,7 +38,7 @@ func (e *SecretError) Error() string {
 
 // CheckSecrets reports a card number or an API secret key in data, as a
 // *SecretError. Every file tokenscope writes that outlives the process
-// (state.json, emulator.json) passes through it first.
+// (state.json, the emulator's objects) passes through it first.
 func CheckSecrets(data []byte) error {
 	if off, last4 := model.FindCardNumber(data, model.ScanStored); off >= 0 {
 		return &SecretError{Kind: "card number", Hint: "ending " + last4, Offset: off}
