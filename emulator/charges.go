@@ -137,9 +137,9 @@ func chargeOutcome(o model.Outcome, declines bool) outcome {
 
 // getCharge is GET /v1/charges/{id}, failed charges included.
 func getCharge(c *call) (any, *model.Error) {
-	ch, ok := c.objs.charge(c.id)
+	ch, ok := c.objs.charge(c.id())
 	if !ok {
-		return nil, noSuch(http.StatusNotFound, "charge", c.id, "id")
+		return nil, noSuch(http.StatusNotFound, "charge", c.id(), "id")
 	}
 	return renderCharge(ch), nil
 }

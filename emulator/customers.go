@@ -51,9 +51,9 @@ func attach(cus *customerRec, t *tokenRec) *model.Error {
 
 // getCustomer is GET /v1/customers/{id}.
 func getCustomer(c *call) (any, *model.Error) {
-	cus, ok := c.objs.customer(c.id)
+	cus, ok := c.objs.customer(c.id())
 	if !ok {
-		return nil, noSuch(http.StatusNotFound, "customer", c.id, "id")
+		return nil, noSuch(http.StatusNotFound, "customer", c.id(), "id")
 	}
 	return renderCustomer(cus, c.params.expands("sources")), nil
 }

@@ -11,7 +11,6 @@ import (
 	"errors"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
@@ -83,10 +82,12 @@ type response struct {
 
 // ServeHTTP answers one API request.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	res := e.serve(r)
+	version, verr := versionOf(r)
+	res := e.serve(r, verr)
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Set("Request-Id", res.requestID)
+	h.Set(versionHeader, version)
 	if key := r.Header.Get(idempotencyHeader); key != "" && r.Method == http.MethodPost {
 		h.Set(idempotencyHeader, key)
 	}
@@ -98,13 +99,18 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(res.body)
 }
 
-func (e *Emulator) serve(r *http.Request) response {
+// serve answers r; verr refuses the version r pins, once r is
+// authenticated.
+func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	reqID := newID("req_", shortID)
 	kind, aerr := authenticate(r)
+	if aerr == nil {
+		aerr = verr
+	}
 	if aerr != nil {
 		return errorResponse(aerr, reqID)
 	}
-	ep, id := match(r)
+	ep, ids := match(r)
 	if ep == nil {
 		return errorResponse(unrecognizedURL(r), reqID)
 	}
@@ -115,7 +121,7 @@ func (e *Emulator) serve(r *http.Request) response {
 	if aerr != nil {
 		return errorResponse(aerr, reqID)
 	}
-	c := &call{params: params, id: id, clientIP: clientIP(r), now: e.now()}
+	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now()}
 	handle := func() response {
 		obj, aerr := ep.handle(c)
 		if c.objs.err != nil {
@@ -182,46 +188,10 @@ func clientIP(r *http.Request) string {
 type call struct {
 	objs     *objects
 	params   params
-	id       string // the {id} in the path
+	ids      []string // the ids in the path, in order
 	clientIP string
 	now      time.Time
 }
 
-// endpoint is one route of the API.
-type endpoint struct {
-	method, collection string
-	withID             bool
-	publishable        bool     // a pk_test_ key may call it
-	params             []string // accepted parameters; a trailing "[" accepts a prefix
-	handle             func(*call) (any, *model.Error)
-}
-
-var endpoints = []endpoint{
-	{method: http.MethodPost, collection: "tokens", publishable: true, params: tokenParams, handle: createToken},
-	{method: http.MethodGet, collection: "tokens", withID: true, params: getParams, handle: getToken},
-	{method: http.MethodPost, collection: "customers", params: customerParams, handle: createCustomer},
-	{method: http.MethodGet, collection: "customers", withID: true, params: getParams, handle: getCustomer},
-	{method: http.MethodPost, collection: "charges", params: chargeParams, handle: createCharge},
-	{method: http.MethodGet, collection: "charges", withID: true, params: getParams, handle: getCharge},
-}
-
-var getParams = []string{"expand["}
-
-// match finds the endpoint for /v1/<collection>[/<id>].
-func match(r *http.Request) (*endpoint, string) {
-	rest, ok := strings.CutPrefix(r.URL.Path, "/v1/")
-	if !ok {
-		return nil, ""
-	}
-	collection, id, withID := strings.Cut(rest, "/")
-	if withID && (id == "" || strings.Contains(id, "/")) {
-		return nil, ""
-	}
-	for i := range endpoints {
-		ep := &endpoints[i]
-		if ep.method == r.Method && ep.collection == collection && ep.withID == withID {
-			return ep, id
-		}
-	}
-	return nil, ""
-}
+// id is the path's last id: the object a route names.
+func (c *call) id() string { return c.ids[len(c.ids)-1] }

@@ -77,9 +77,9 @@ func createToken(c *call) (any, *model.Error) {
 // getToken is GET /v1/tokens/{id}; magic test tokens (tok_visa) answer with
 // a token of that id, as Stripe's do.
 func getToken(c *call) (any, *model.Error) {
-	t, ok := findToken(c.objs, c.id, c.now)
+	t, ok := findToken(c.objs, c.id(), c.now)
 	if !ok {
-		return nil, noSuch(http.StatusNotFound, "token", c.id, "token")
+		return nil, noSuch(http.StatusNotFound, "token", c.id(), "token")
 	}
 	return renderToken(t), nil
 }

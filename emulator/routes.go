@@ -1,0 +1,64 @@
+package emulator
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// endpoint is one route of the API.
+type endpoint struct {
+	method string
+	// path is under /v1/, with {} for each id: "customers/{}/sources".
+	path        string
+	publishable bool     // a pk_test_ key may call it
+	params      []string // accepted parameters; a trailing "[" accepts a prefix
+	handle      func(*call) (any, *model.Error)
+}
+
+var endpoints = []endpoint{
+	{method: http.MethodPost, path: "tokens", publishable: true, params: tokenParams, handle: createToken},
+	{method: http.MethodGet, path: "tokens/{}", params: getParams, handle: getToken},
+	{method: http.MethodPost, path: "customers", params: customerParams, handle: createCustomer},
+	{method: http.MethodGet, path: "customers/{}", params: getParams, handle: getCustomer},
+	{method: http.MethodPost, path: "charges", params: chargeParams, handle: createCharge},
+	{method: http.MethodGet, path: "charges/{}", params: getParams, handle: getCharge},
+}
+
+var getParams = []string{"expand["}
+
+// match finds the endpoint for /v1/<path> and the ids in the path.
+func match(r *http.Request) (*endpoint, []string) {
+	rest, ok := strings.CutPrefix(r.URL.Path, "/v1/")
+	if !ok {
+		return nil, nil
+	}
+	segs := strings.Split(rest, "/")
+	for i := range endpoints {
+		ep := &endpoints[i]
+		if ep.method != r.Method {
+			continue
+		}
+		if ids, ok := matchPath(strings.Split(ep.path, "/"), segs); ok {
+			return ep, ids
+		}
+	}
+	return nil, nil
+}
+
+func matchPath(pattern, segs []string) ([]string, bool) {
+	if len(pattern) != len(segs) {
+		return nil, false
+	}
+	var ids []string
+	for i, p := range pattern {
+		switch {
+		case p == "{}" && segs[i] != "":
+			ids = append(ids, segs[i])
+		case p != segs[i]:
+			return nil, false
+		}
+	}
+	return ids, true
+}

@@ -1,0 +1,68 @@
+package emulator
+
+import (
+	"testing"
+
+	"github.com/stripe/stripe-go/v85"
+)
+
+// The emulator's default version is the one stripe-go pins: a stripe-go
+// upgrade that moves it fails here, as a reminder to teach the emulator
+// the new version.
+func TestDefaultVersionIsStripeGos(t *testing.T) {
+	if DefaultVersion != stripe.APIVersion {
+		t.Errorf("DefaultVersion %q, stripe-go pins %q", DefaultVersion, stripe.APIVersion)
+	}
+	if !knownVersion(DefaultVersion) {
+		t.Errorf("the default version %q is not known", DefaultVersion)
+	}
+}
+
+// Every response carries the version it answers in: the pinned one, else
+// the default; an unknown version is refused as Stripe refuses it.
+func TestStripeVersion(t *testing.T) {
+	e, _ := New(Options{Now: clock})
+	for _, tc := range []struct {
+		name, path, key, version string
+		status                   int
+		echo, message            string
+	}{
+		{"default", "/v1/tokens/tok_visa", testKey, "", 200, DefaultVersion, ""},
+		{"pinned", "/v1/tokens/tok_visa", testKey, "2024-06-20", 200, "2024-06-20", ""},
+		{"pinned named", "/v1/tokens/tok_visa", testKey, "2025-03-31.basil", 200, "2025-03-31.basil", ""},
+		{"error", "/v1/tokens/tok_nope", testKey, "2024-06-20", 404, "2024-06-20", ""},
+		{"no route", "/v1/nothing", testKey, "", 404, DefaultVersion, ""},
+		{"no key", "/v1/tokens/tok_visa", "", "", 401, DefaultVersion, ""},
+		{"unknown", "/v1/tokens/tok_visa", testKey, "2019-2-19", 400, DefaultVersion, "Invalid Stripe API version: 2019-2-19"},
+		{"future", "/v1/tokens/tok_visa", testKey, "2099-01-01.zinnia", 400, DefaultVersion, "Invalid Stripe API version: 2099-01-01.zinnia"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := map[string]string{}
+			if tc.version != "" {
+				h["Stripe-Version"] = tc.version
+			}
+			rec := do(t, e, "GET", tc.path, tc.key, "", h)
+			if rec.Code != tc.status || rec.Header().Get("Stripe-Version") != tc.echo {
+				t.Errorf("%d Stripe-Version %q, want %d %q: %s", rec.Code, rec.Header().Get("Stripe-Version"), tc.status, tc.echo, rec.Body)
+			}
+			if tc.message != "" {
+				if got := errorBody(t, rec); got.Type != "invalid_request_error" || got.Message != tc.message {
+					t.Errorf("error %+v", got)
+				}
+			}
+		})
+	}
+}
+
+// stripe-go pins its version on every request and gets it back.
+func TestStripeGoVersion(t *testing.T) {
+	_, srv := newServer(t, "")
+	c := newClient(srv.URL, testKey)
+	tok, err := c.V1Tokens.Retrieve(ctx, "tok_visa", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tok.LastResponse.Header.Get("Stripe-Version"); got != stripe.APIVersion {
+		t.Errorf("Stripe-Version %q, want %q", got, stripe.APIVersion)
+	}
+}
