@@ -60,6 +60,12 @@ func noSuch(status int, what, id, param string) *model.Error {
 	return e
 }
 
+// declineParams are the card fields Stripe names in a decline's param.
+var declineParams = map[string]string{
+	"expired_card":  "exp_month",
+	"incorrect_cvc": "cvc",
+}
+
 func declined(code, declineCode, msg, param string) *model.Error {
 	e := newError(http.StatusPaymentRequired, model.TypeCardError, code, param, msg)
 	e.DeclineCode = declineCode

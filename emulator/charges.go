@@ -23,7 +23,7 @@ func createCharge(c *call) (any, *model.Error) {
 	if currency == "" {
 		return nil, missingParam("currency")
 	}
-	if aerr := fieldError(model.ValidateCurrency(currency)); aerr != nil {
+	if aerr := checkCurrency(currency); aerr != nil {
 		return nil, aerr
 	}
 	if aerr := fieldError(model.ValidateAmount(amount, currency)); aerr != nil {
@@ -67,7 +67,7 @@ func chargeSource(c *call) (*cardRec, string, *model.Error) {
 	case cus.Bank != nil:
 		return nil, "", invalid("bank_account_unverified", "", "The customer's bank account must be verified in order to create an ACH payment.")
 	}
-	return nil, "", invalid("missing", "customer", "Cannot charge a customer that has no active card")
+	return nil, "", declined("missing", "", "Cannot charge a customer that has no active card", "card")
 }
 
 // riskScores are the Radar scores the emulator reports per risk level.
@@ -96,7 +96,7 @@ func charge(c *call, card *cardRec, customer string, amount int64, currency stri
 		return ch, nil
 	}
 	ch.Status, ch.FailureCode, ch.FailureMessage = "failed", o.Code, o.Message
-	e := declined(o.Code, o.DeclineCode, o.Message, "")
+	e := declined(o.Code, o.DeclineCode, o.Message, declineParams[o.Code])
 	e.Charge = ch.ID
 	return ch, e
 }

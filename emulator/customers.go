@@ -36,7 +36,7 @@ func createCustomer(c *call) (any, *model.Error) {
 func attach(cus *customerRec, t *tokenRec) *model.Error {
 	if t.Card != nil {
 		if p, ok := model.CardByName(t.Card.Preset); ok && p.Outcome.NoAttach {
-			return declined(p.Outcome.Code, p.Outcome.DeclineCode, p.Outcome.Message, "")
+			return declined(p.Outcome.Code, p.Outcome.DeclineCode, p.Outcome.Message, declineParams[p.Outcome.Code])
 		}
 		card := *t.Card
 		card.Customer = cus.ID
