@@ -1,6 +1,10 @@
 package emulator
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
+)
 
 type chargeJSON struct {
 	ID                        string            `json:"id"`
@@ -52,6 +56,7 @@ type billingDetails struct {
 	Email   *string        `json:"email"`
 	Name    *string        `json:"name"`
 	Phone   *string        `json:"phone"`
+	TaxID   *string        `json:"tax_id"`
 }
 
 type billingAddress struct {
@@ -81,20 +86,44 @@ type pmDetails struct {
 }
 
 type pmCard struct {
-	AmountAuthorized *int64    `json:"amount_authorized"`
-	Brand            string    `json:"brand"`
-	Checks           pmChecks  `json:"checks"`
-	Country          *string   `json:"country"`
-	ExpMonth         int       `json:"exp_month"`
-	ExpYear          int       `json:"exp_year"`
-	Fingerprint      string    `json:"fingerprint"`
-	Funding          string    `json:"funding"`
-	Installments     *struct{} `json:"installments"`
-	Last4            string    `json:"last4"`
-	Mandate          *string   `json:"mandate"`
-	Network          string    `json:"network"`
-	ThreeDSecure     *struct{} `json:"three_d_secure"`
-	Wallet           *struct{} `json:"wallet"`
+	AmountAuthorized         *int64        `json:"amount_authorized"`
+	AuthorizationCode        *string       `json:"authorization_code"`
+	Brand                    string        `json:"brand"`
+	Checks                   pmChecks      `json:"checks"`
+	Country                  *string       `json:"country"`
+	ExpMonth                 int           `json:"exp_month"`
+	ExpYear                  int           `json:"exp_year"`
+	ExtendedAuthorization    featureStatus `json:"extended_authorization"`
+	Fingerprint              string        `json:"fingerprint"`
+	Funding                  string        `json:"funding"`
+	IncrementalAuthorization featureStatus `json:"incremental_authorization"`
+	Installments             *struct{}     `json:"installments"`
+	Last4                    string        `json:"last4"`
+	Mandate                  *string       `json:"mandate"`
+	Multicapture             featureStatus `json:"multicapture"`
+	Network                  string        `json:"network"`
+	NetworkToken             networkToken  `json:"network_token"`
+	NetworkTransactionID     *string       `json:"network_transaction_id"`
+	Overcapture              overcapture   `json:"overcapture"`
+	RegulatedStatus          string        `json:"regulated_status"`
+	ThreeDSecure             *struct{}     `json:"three_d_secure"`
+	TransactionLinkID        *string       `json:"transaction_link_id"`
+	Wallet                   *struct{}     `json:"wallet"`
+}
+
+// featureStatus is an authorization feature a card may offer; Stripe's
+// test cards offer none of them on a charge captured at once.
+type featureStatus struct {
+	Status string `json:"status"`
+}
+
+type networkToken struct {
+	Used bool `json:"used"`
+}
+
+type overcapture struct {
+	MaximumAmountCapturable int64  `json:"maximum_amount_capturable"`
+	Status                  string `json:"status"`
 }
 
 type pmChecks struct {
@@ -130,7 +159,7 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 			Name: opt(card.Name),
 		},
 		Captured: succeeded, Created: ch.Created, Currency: ch.Currency,
-		Customer: opt(ch.Customer), FailureCode: opt(ch.FailureCode),
+		Customer: opt(ch.Customer), Description: opt(ch.Description), FailureCode: opt(ch.FailureCode),
 		FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{},
 		Metadata: map[string]string{},
 		Outcome: outcomeJSON{
@@ -147,16 +176,40 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 				CVCCheck:               opt(card.CVCCheck),
 			},
 			Country: opt(card.Country), ExpMonth: card.ExpMonth, ExpYear: card.ExpYear,
-			Fingerprint: card.Fingerprint, Funding: card.Funding, Last4: card.Last4,
-			Network: network(card.Brand),
+			ExtendedAuthorization: featureStatus{"disabled"},
+			Fingerprint:           card.Fingerprint, Funding: card.Funding,
+			IncrementalAuthorization: featureStatus{"unavailable"},
+			Last4:                    card.Last4,
+			Multicapture:             featureStatus{"unavailable"},
+			Network:                  network(card.Brand),
+			Overcapture:              overcapture{MaximumAmountCapturable: ch.Amount, Status: "unavailable"},
+			// Stripe's test cards are issued by unregulated banks.
+			RegulatedStatus: "unregulated",
 		}},
 		Source: renderCard(card),
 		Status: ch.Status,
 	}
+	pm := &out.PaymentMethodDetails.Card
+	if ch.Outcome.NetworkStatus != "not_sent_to_network" {
+		// The network answered: its transaction id, stable per charge.
+		pm.NetworkTransactionID = opt(networkTransactionID(ch.ID))
+	}
 	if succeeded {
 		out.AmountCaptured = ch.Amount
-		out.PaymentMethodDetails.Card.AmountAuthorized = &ch.Amount
+		pm.AmountAuthorized = &ch.Amount
+		pm.AuthorizationCode = opt(stableDigits("auth:"+ch.ID, 6))
 		out.CalculatedStatementDesc = opt("TOKENSCOPE EMULATOR")
 	}
 	return out
+}
+
+// networkTransactionID is a charge's 15-digit network transaction id. It
+// never passes the Luhn check, so it never reads as a card number to the
+// secret guard (the body of an idempotent request is stored).
+func networkTransactionID(chargeID string) string {
+	id := []byte(stableDigits("ntid:"+chargeID, 15))
+	if model.Luhn(string(id)) {
+		id[14] = '0' + (id[14]-'0'+1)%10
+	}
+	return string(id)
 }

@@ -89,7 +89,7 @@ func charge(c *call, card *cardRec, customer string, amount int64, currency stri
 	charged.Line1Check = performed(card.Line1Check)
 	ch := &chargeRec{
 		ID: newID("ch_", longID), Created: c.now.Unix(), Amount: amount, Currency: currency,
-		Customer: customer, Card: &charged, Outcome: chargeOutcome(o, declines),
+		Customer: customer, Description: c.params.get("description"), Card: &charged, Outcome: chargeOutcome(o, declines),
 	}
 	if !declines {
 		ch.Status, ch.BalanceTx = "succeeded", newID("txn_", longID)

@@ -37,6 +37,18 @@ func fingerprint(kind, number string) string {
 	return toBase62(sum[:16])
 }
 
+// stableDigits derives n decimal digits from a seed, for numbers that must
+// read the same on every render of an object (a charge's authorization
+// code).
+func stableDigits(seed string, n int) string {
+	sum := sha256.Sum256([]byte("tokenscope-emulator:" + seed))
+	out := make([]byte, n)
+	for i := range out {
+		out[i] = '0' + sum[i%len(sum)]%10
+	}
+	return string(out)
+}
+
 func toBase62(b []byte) string {
 	out := make([]byte, len(b))
 	for i, c := range b {

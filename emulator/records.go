@@ -90,6 +90,7 @@ type chargeRec struct {
 	Amount         int64    `json:"amount"`
 	Currency       string   `json:"currency"`
 	Customer       string   `json:"customer,omitempty"`
+	Description    string   `json:"description,omitempty"`
 	Card           *cardRec `json:"card"`
 	Status         string   `json:"status"` // succeeded, failed
 	FailureCode    string   `json:"failure_code,omitempty"`
