@@ -2,12 +2,15 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/views"
 )
 
@@ -218,5 +221,106 @@ func TestCreateUsageErrors(t *testing.T) {
 	r = s.expect(2, "create", "account")
 	if !strings.Contains(r.errOut, "business_type") {
 		t.Errorf("account without business type: stderr lacks the param:\n%s", r.errOut)
+	}
+}
+
+// A card number typed into a free-text flag is refused locally (exit 2)
+// and never reaches a file.
+func TestCardNumberInFreeTextRefused(t *testing.T) {
+	s := newSandbox(t)
+	s.create("card", "visa") // so the state dir has files to search
+	for _, c := range []struct {
+		param string
+		args  []string
+	}{
+		{"card[name]", []string{"create", "card", "--preset", "visa", "--name", "4000056655665556"}},
+		{"card[name]", []string{"create", "card", "--preset", "visa", "--name", "Jenny 4000 0566 5566 5556"}},
+		{"card[address_zip]", []string{"create", "card", "--preset", "visa", "--zip", "4000056655665556"}},
+		{"bank_account[account_holder_name]", []string{"create", "bank", "--preset", "bank_ok", "--holder", "4000056655665556"}},
+		{"account[individual][first_name]", []string{"create", "account", "--business-type", "individual", "--first-name", "4000056655665556"}},
+		{"account[individual][last_name]", []string{"create", "account", "--business-type", "individual", "--last-name", "4000 0566 5566 5556"}},
+	} {
+		r := s.expect(2, c.args...)
+		for _, want := range []string{"parameter_invalid_string", c.param, "5556", "refused locally", "why"} {
+			if !strings.Contains(r.errOut, want) {
+				t.Errorf("%v: stderr lacks %q:\n%s", c.args, want, r.errOut)
+			}
+		}
+		if strings.Contains(r.all(), "0566") {
+			t.Errorf("%v: the number is echoed:\n%s", c.args, r.all())
+		}
+	}
+	s.assertNotInStateDir("4000056655665556", "4000 0566")
+}
+
+// A state.json that cannot be read stops a create before it is sent.
+func TestCorruptStateSendsNothing(t *testing.T) {
+	s := newSandbox(t)
+	s.create("card", "visa")
+	emu := emulatorFiles(t, s.dir)
+	before := emu()
+	if err := os.Truncate(filepath.Join(s.dir, "state.json"), 10); err != nil {
+		t.Fatal(err)
+	}
+	r := s.expect(1, "create", "card", "--preset", "visa")
+	if !strings.Contains(r.errOut, "cannot read state") {
+		t.Errorf("stderr:\n%s", r.errOut)
+	}
+	if after := emu(); after != before {
+		t.Error("the emulator made a token the state could not record")
+	}
+}
+
+// emulatorFiles returns a func reading the offline emulator's files in dir
+// as they are when it is called.
+func emulatorFiles(t *testing.T, dir string) func() string {
+	return func() string {
+		files, err := emulator.Files(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all strings.Builder
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all.WriteString(f + "\n" + string(data))
+		}
+		return all.String()
+	}
+}
+
+// Card input errors say what is wrong and always carry why and next.
+func TestCardErrorsSayWhatIsWrong(t *testing.T) {
+	now := time.Now()
+	past := fmt.Sprintf("%02d/%02d", int(now.Month())-1, now.Year()%100)
+	cases := []struct {
+		name  string
+		flags []string
+		want  []string
+	}{
+		{"no exp", []string{"--number", "4242424242424242"}, []string{"parameter_missing", "exp_month", "--exp is required"}},
+		{"no exp, bad number", []string{"--number", "4242424242424241"}, []string{"incorrect_number"}},
+		{"month 13", []string{"--number", "4242424242424242", "--exp", "13/34"}, []string{"invalid_expiry_month"}},
+	}
+	if now.Month() > time.January {
+		cases = append(cases, struct {
+			name  string
+			flags []string
+			want  []string
+		}{"past month", []string{"--number", "4242424242424242", "--exp", past}, []string{"invalid_expiry_month", "already over"}})
+	}
+	s := newSandbox(t)
+	for _, c := range cases {
+		r := s.expect(2, append([]string{"create", "card"}, c.flags...)...)
+		for _, w := range append(c.want, "  why ", "  next ", "refused locally") {
+			if !strings.Contains(r.errOut, w) {
+				t.Errorf("%s: stderr lacks %q:\n%s", c.name, w, r.errOut)
+			}
+		}
+		if strings.Contains(r.errOut, "must be 1 to 12") && strings.HasPrefix(c.name, "no exp") {
+			t.Errorf("%s: blames the month's range:\n%s", c.name, r.errOut)
+		}
 	}
 }

@@ -120,3 +120,28 @@ func TestListCountsOneToken(t *testing.T) {
 		t.Errorf("header: %q", first)
 	}
 }
+
+// get, use and refresh send only token ids; anything else is refused
+// locally, shown as typed unless it is a number.
+func TestBadIDsRefusedLocally(t *testing.T) {
+	s := newSandbox(t)
+	for _, args := range [][]string{
+		{"get", "4242424242424242"},
+		{"use", "4000000000009995", "--charge", "100"},
+		{"use", "4000000000009995", "--customer"},
+		{"refresh", "4242424242424242"},
+		{"get", "../../etc/passwd"},
+	} {
+		r := s.expect(2, args...)
+		if !strings.Contains(r.errOut, "refused locally") || strings.Contains(r.all(), "4242424242424242") || strings.Contains(r.all(), "4000000000009995") {
+			t.Errorf("%v:\n%s", args, r.all())
+		}
+	}
+	if files, _ := emulator.Files(s.dir); len(files) != 0 {
+		t.Errorf("something reached the emulator: %v", files)
+	}
+	r := s.expect(2, "get", "tok visa")
+	if !strings.Contains(r.errOut, "'tok visa'") || strings.Contains(r.errOut, "tok+visa") {
+		t.Errorf("the id is not shown as typed:\n%s", r.errOut)
+	}
+}

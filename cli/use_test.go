@@ -2,13 +2,17 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/tokenscope/tokenscope/emulator"
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/views"
 )
 
-// Issue 4: a declined charge uses the token, says why, and a second use is
+// A declined charge uses the token, says why, and a second use is
 // refused as Stripe refuses it.
 func TestUseDeclineThenReuse(t *testing.T) {
 	s := newSandbox(t)
@@ -116,5 +120,74 @@ func TestReuseSaysWasAlreadyUsed(t *testing.T) {
 	r := s.expect(1, "use", id, "--customer")
 	if !strings.Contains(r.out, id+" was already ● used") || strings.Contains(r.out, "is now") {
 		t.Errorf("second use:\nstdout:\n%s\nstderr:\n%s", r.out, r.errOut)
+	}
+}
+
+// A decimal --charge is a usage error that gives the whole number in
+// the currency's smallest unit, not strconv's parse error.
+func TestUseChargeDecimalIsUsageWithTheAmountItMeans(t *testing.T) {
+	s := newSandbox(t)
+	id := s.create("card", "visa")
+	for _, c := range []struct{ args, want string }{
+		{"--charge 1.50", "--charge: the amount is in the currency's smallest unit (cents for usd): 1.50 usd is --charge 150"},
+		{"--charge 2.5 --currency EUR", "2.5 eur is --charge 250"},
+		{"--charge 500.00 --currency jpy", "1.50 usd is --charge 150"}, // jpy has no decimals
+		{"--charge ten", "1.50 usd is --charge 150"},
+		{"--charge 4242424242424242.00", "1.50 usd is --charge 150"}, // not echoed: no amount, maybe a card
+	} {
+		r := s.expect(2, append([]string{"use", id}, strings.Fields(c.args)...)...)
+		if !strings.Contains(r.errOut, c.want) || strings.Contains(r.errOut, "strconv") || strings.Contains(r.errOut, "4242424242424242") {
+			t.Errorf("use %s: stderr\n%s\nwant %q", c.args, r.errOut, c.want)
+		}
+	}
+	if tok := token(t, s.ok("get", id, "--json").out); tok.Used {
+		t.Error("a refused --charge used the token")
+	}
+}
+
+// minorUnits is the inverse of model.FormatAmount: whatever it reads,
+// formatting the result gives back the same amount.
+func FuzzMinorUnits(f *testing.F) {
+	for _, s := range []string{"1.50", "1.5", "12.", ".5", "0.01", "1.505", "abc", "-1.50", "1e3", "", ".", "99999999999999999999.00"} {
+		f.Add(s, "usd")
+	}
+	f.Add("500", "jpy")
+	f.Add("1.000", "kwd")
+	f.Fuzz(func(t *testing.T, s, cur string) {
+		n, ok := minorUnits(s, cur)
+		if !ok {
+			return
+		}
+		if n < 0 || strings.Trim(s, "0123456789.") != "" {
+			t.Fatalf("minorUnits(%q, %q) = %d", s, cur, n)
+		}
+		back, _, _ := strings.Cut(model.FormatAmount(n, cur), " ")
+		if m, ok := minorUnits(back, cur); (ok && m != n) || (!ok && strconv.FormatInt(n, 10) != back) {
+			t.Fatalf("minorUnits(%q, %q) = %d, but that formats as %q", s, cur, n, back)
+		}
+	})
+}
+
+// Using a token the API no longer knows says so and records it gone,
+// instead of "is still ○ unused".
+func TestUseOfAMissingTokenSaysItIsGone(t *testing.T) {
+	s := newSandbox(t)
+	id := s.create("card", "visa")
+	// The offline emulator forgets every token it made.
+	files, err := emulator.Files(s.dir)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("the emulator's files: %v %v", files, err)
+	}
+	for _, f := range files {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := s.expect(1, "use", id, "--customer")
+	if !strings.Contains(r.out, id+" no longer exists (resource_missing)") || strings.Contains(r.out, "still") {
+		t.Errorf("use of a missing token:\nstdout:\n%s\nstderr:\n%s", r.out, r.errOut)
+	}
+	if list := s.ok("list").out; !strings.Contains(list, "- gone") {
+		t.Errorf("list does not show the token gone:\n%s", list)
 	}
 }

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// A mistyped command is still a usage error (exit 2) and now says which
+// A mistyped command is a usage error (exit 2) that says which
 // command was meant, at the top level and in a group; one far from every
 // command gets no suggestion.
 func TestMistypedCommandSuggests(t *testing.T) {
