@@ -1,14 +1,17 @@
 package flow
 
 import (
+	"errors"
 	"io"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )
@@ -407,5 +410,22 @@ func TestQClosesChooser(t *testing.T) {
 	r.keys("q")
 	if s := r.until("done", func(s snapshot) bool { return s.done != nil }); !s.done.Cancelled {
 		t.Fatalf("q in the menu: %+v", s.done)
+	}
+}
+
+// awaitReply takes this flow's reply, turns the spinner on its ticks, and
+// drops the reply of a flow closed since.
+func TestAwaitReply(t *testing.T) {
+	spin := spinner.New(spinner.WithSpinner(spinner.Dot))
+	before := spin.View()
+	if _, ok, cmd := awaitReply(spin.Tick(), 7, &spin); ok || cmd == nil || spin.View() == before {
+		t.Errorf("a tick: ok %v, next tick %v, frame %q -> %q", ok, cmd != nil, before, spin.View())
+	}
+	if _, ok, cmd := awaitReply(reply{flow: 6, rec: model.Record{ID: "tok_old"}}, 7, &spin); ok || cmd != nil {
+		t.Errorf("another flow's reply was taken")
+	}
+	want := errors.New("declined")
+	if r, ok, _ := awaitReply(reply{flow: 7, rec: model.Record{ID: "tok_new"}, err: want}, 7, &spin); !ok || r.rec.ID != "tok_new" || r.err != want {
+		t.Errorf("this flow's reply: %+v %v", r, ok)
 	}
 }
