@@ -135,6 +135,30 @@ func chargeOutcome(o model.Outcome, declines bool) outcome {
 	return out
 }
 
+var chargeListParams = append([]string{"customer", "payment_intent", "transfer_group"}, append(createdParams, pageParams...)...)
+
+// listCharges is GET /v1/charges, newest first, failed charges included,
+// filtered by customer and created. The emulator's charges have no payment
+// intent or transfer group, so those filters match nothing.
+func listCharges(c *call) (any, *model.Error) {
+	pg, aerr := readPage(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	cr, aerr := readCreated(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	customer, byCustomer := c.params.get("customer"), c.params.Has("customer")
+	none := c.params.Has("payment_intent") || c.params.Has("transfer_group")
+	keep := func(ch *chargeRec) bool {
+		return cr.holds(ch.Created) && (!byCustomer || ch.Customer == customer) && !none
+	}
+	return collectionLister(c, chargesColl, "/v1/charges", "charge", keep, renderListedCharge).page(pg)
+}
+
+func renderListedCharge(ch *chargeRec) any { return renderCharge(ch) }
+
 // getCharge is GET /v1/charges/{id}, failed charges included.
 func getCharge(c *call) (any, *model.Error) {
 	ch, ok := c.objs.charge(c.id())

@@ -49,6 +49,30 @@ func attach(cus *customerRec, t *tokenRec) *model.Error {
 	return nil
 }
 
+var customerListParams = append([]string{"email", "test_clock"}, append(createdParams, pageParams...)...)
+
+// listCustomers is GET /v1/customers, newest first, filtered by email
+// (exactly: Stripe's filter is case-sensitive) and created. The emulator
+// has no test clocks, so a test_clock filter matches nothing.
+func listCustomers(c *call) (any, *model.Error) {
+	pg, aerr := readPage(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	cr, aerr := readCreated(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	email, byEmail := c.params.get("email"), c.params.Has("email")
+	byClock := c.params.Has("test_clock")
+	keep := func(cus *customerRec) bool {
+		return cr.holds(cus.Created) && (!byEmail || cus.Email == email) && !byClock
+	}
+	return collectionLister(c, customersColl, "/v1/customers", "customer", keep, renderListedCustomer).page(pg)
+}
+
+func renderListedCustomer(cus *customerRec) any { return renderCustomer(cus, false) }
+
 // getCustomer is GET /v1/customers/{id}.
 func getCustomer(c *call) (any, *model.Error) {
 	cus, ok := c.objs.customer(c.id())

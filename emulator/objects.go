@@ -59,6 +59,34 @@ func get[T any](o *objects, collection, id string) (*T, bool) {
 	return v, true
 }
 
+// scan walks the records of a collection newest first, or oldest first
+// when ascending, from just past the record from ("" for the end), until
+// fn returns false.
+func scan[T any](o *objects, collection, from string, ascending bool, fn func(*T) bool) {
+	if o.err != nil {
+		return
+	}
+	err := o.r.Scan(collection, from, ascending, func(id string, raw json.RawMessage) bool {
+		v := new(T)
+		if err := json.Unmarshal(raw, v); err != nil {
+			o.fail(fmt.Errorf("emulator: %s %s: %w", collection, id, err))
+			return false
+		}
+		return fn(v)
+	})
+	o.fail(err)
+}
+
+// has reports whether the collection holds id, without decoding it.
+func (o *objects) has(collection, id string) bool {
+	if o.err != nil {
+		return false
+	}
+	_, ok, err := o.r.Get(collection, id)
+	o.fail(err)
+	return ok
+}
+
 // put encodes v and hands it to the store, after the secret guard: a card
 // number or key a request carried into a stored field (a name, a
 // description) fails the request with *fsutil.SecretError, whatever the

@@ -21,8 +21,16 @@ var endpoints = []endpoint{
 	{method: http.MethodPost, path: "tokens", publishable: true, params: tokenParams, handle: createToken},
 	{method: http.MethodGet, path: "tokens/{}", params: getParams, handle: getToken},
 	{method: http.MethodPost, path: "customers", params: customerParams, handle: createCustomer},
+	{method: http.MethodGet, path: "customers", params: customerListParams, handle: listCustomers},
 	{method: http.MethodGet, path: "customers/{}", params: getParams, handle: getCustomer},
+	{method: http.MethodGet, path: "customers/{}/sources", params: sourceListParams, handle: listSources("sources")},
+	{method: http.MethodGet, path: "customers/{}/sources/{}", params: getParams, handle: getSource("sources")},
+	{method: http.MethodGet, path: "customers/{}/cards", params: pageParams, handle: listSources("cards")},
+	{method: http.MethodGet, path: "customers/{}/cards/{}", params: getParams, handle: getSource("cards")},
+	{method: http.MethodGet, path: "customers/{}/bank_accounts", params: pageParams, handle: listSources("bank_accounts")},
+	{method: http.MethodGet, path: "customers/{}/bank_accounts/{}", params: getParams, handle: getSource("bank_accounts")},
 	{method: http.MethodPost, path: "charges", params: chargeParams, handle: createCharge},
+	{method: http.MethodGet, path: "charges", params: chargeListParams, handle: listCharges},
 	{method: http.MethodGet, path: "charges/{}", params: getParams, handle: getCharge},
 }
 

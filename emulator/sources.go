@@ -40,10 +40,75 @@ func takeToken(c *call, id string, allowBank bool) (*tokenRec, *model.Error) {
 	return t, nil
 }
 
-// listJSON is Stripe's list object, here for customer.sources.
-type listJSON struct {
-	Object  string `json:"object"`
-	Data    []any  `json:"data"`
-	HasMore bool   `json:"has_more"`
-	URL     string `json:"url"`
+// A customer's sources are Stripe's /v1/customers/{id}/sources, and the
+// older /cards and /bank_accounts, which list and retrieve one kind only.
+// The emulator's customers have one source each, the one they were made
+// with.
+
+var sourceListParams = append([]string{"object"}, pageParams...)
+
+// sourceKinds are the objects each path lists: "" any.
+var sourceKinds = map[string]string{"sources": "", "cards": "card", "bank_accounts": "bank_account"}
+
+// customerSource is a customer's source as a list item: its id, object
+// and rendering.
+type customerSource struct {
+	id, object string
+	json       any
+}
+
+func sourceOf(cus *customerRec) (customerSource, bool) {
+	switch {
+	case cus.Card != nil:
+		return customerSource{cus.Card.ID, "card", renderCard(cus.Card)}, true
+	case cus.Bank != nil:
+		return customerSource{cus.Bank.ID, "bank_account", renderBank(cus.Bank)}, true
+	}
+	return customerSource{}, false
+}
+
+// listSources answers GET /v1/customers/{id}/<kind> for kind sources (with
+// an object filter), cards or bank_accounts.
+func listSources(kind string) func(*call) (any, *model.Error) {
+	return func(c *call) (any, *model.Error) {
+		pg, aerr := readPage(c.params)
+		if aerr != nil {
+			return nil, aerr
+		}
+		cus, ok := c.objs.customer(c.ids[0])
+		if !ok {
+			return nil, noSuch(http.StatusNotFound, "customer", c.ids[0], "customer")
+		}
+		object := sourceKinds[kind]
+		if object == "" {
+			object = c.params.get("object")
+		}
+		src, ok := sourceOf(cus)
+		l := lister{
+			url:  "/v1/customers/" + cus.ID + "/" + kind,
+			what: "source",
+			has:  func(id string) bool { return ok && id == src.id },
+			walk: func(from string, _ bool, visit func(any) bool) {
+				if ok && from == "" && (object == "" || object == src.object) {
+					visit(src.json)
+				}
+			},
+		}
+		return l.page(pg)
+	}
+}
+
+// getSource answers GET /v1/customers/{id}/<kind>/{source}.
+func getSource(kind string) func(*call) (any, *model.Error) {
+	return func(c *call) (any, *model.Error) {
+		cus, ok := c.objs.customer(c.ids[0])
+		if !ok {
+			return nil, noSuch(http.StatusNotFound, "customer", c.ids[0], "customer")
+		}
+		src, ok := sourceOf(cus)
+		if !ok || src.id != c.id() || (sourceKinds[kind] != "" && sourceKinds[kind] != src.object) {
+			return nil, noSuch(http.StatusNotFound, "source", c.id(), "id")
+		}
+		return src.json, nil
+	}
 }
