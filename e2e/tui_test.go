@@ -152,3 +152,28 @@ func TestTUIResize(t *testing.T) {
 	s.waitFor("the list again", listFooter, "○ unused")
 	quitRestores(t, s)
 }
+
+// TestTUIKeysSentTogether: keys sent in one write (as fast typing arrives
+// over SSH) are all handled in menus, selects and forms, not only in the
+// list.
+func TestTUIKeysSentTogether(t *testing.T) {
+	t.Parallel()
+	s := startTUI(t, t.TempDir(), 80, 24)
+	s.waitFor("the welcome", welcomeText)
+	s.keys("n")
+	s.waitFor("the new token menu", "New token", "› card")
+	s.keys("jj")
+	s.waitFor("jj: two rows down in the menu", "› PII")
+	s.keys("kk", "Enter")
+	s.waitFor("the card form", "New card token", "› visa")
+	s.keys("jj")
+	s.waitFor("jj: two rows down in the preset select", "› mastercard ")
+	s.keys("Escape", "Escape")
+	s.waitFor("two Escapes: back to the welcome", welcomeText, listFooter)
+	s.keys("s")
+	s.waitFor("the scenario picker", "› pack:banks")
+	s.keys("jj")
+	s.waitFor("jj: two rows down in the picker", "› pack:declines")
+	s.keys("Escape", "q")
+	s.waitFor("esc q: the picker closed and the program quit", "EXIT=0")
+}

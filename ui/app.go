@@ -58,7 +58,8 @@ type App struct {
 	busy        int    // API calls in flight
 	busyLabel   string // what the latest of them does
 	inflight    map[string]bool
-	refresh     *refreshRun // refresh all, while it runs
+	closed      map[int64]bool // flows closed whose DoneMsg is on its way
+	refresh     *refreshRun    // refresh all, while it runs
 	status      string
 	confirmQuit bool
 	// gen counts local changes to the list; a load started before one is
@@ -79,7 +80,7 @@ func New(opts Options) tea.Model {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]bool{}, settleDelay: settleDelay}
+	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]bool{}, closed: map[int64]bool{}, settleDelay: settleDelay}
 	pc.Ctx, a.cancel = context.WithCancel(ctx)
 
 	a.help = help.New()

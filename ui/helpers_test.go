@@ -2,9 +2,11 @@ package ui
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -46,11 +48,19 @@ func drain(t testing.TB, a *App, cmd tea.Cmd, depth int) {
 	}
 	msg := cmd()
 	switch m := msg.(type) {
-	case nil, spinner.TickMsg:
+	case nil, spinner.TickMsg, cursor.BlinkMsg:
 		return
 	case tea.BatchMsg:
 		for _, c := range m {
 			drain(t, a, c, depth+1)
+		}
+		return
+	}
+	// tea.Sequence's message is unexported: a slice of commands, run in
+	// order.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+		for i := 0; i < v.Len(); i++ {
+			drain(t, a, v.Index(i).Interface().(tea.Cmd), depth+1)
 		}
 		return
 	}

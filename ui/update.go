@@ -21,11 +21,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.setSize(msg.Width, msg.Height)
 		return a, nil
 	case tea.KeyMsg:
-		if burst(msg) && a.flow == nil && !a.filtering {
-			return a, a.keyBurst(msg.Runes, msg.Alt)
+		if keys := a.split(msg); keys != nil {
+			return a, a.keyBurst(keys)
 		}
 		return a, a.key(msg)
 	case flow.DoneMsg:
+		if a.closed[msg.Flow] { // closed as it finished (toFlow)
+			delete(a.closed, msg.Flow)
+			return a, nil
+		}
 		return a, a.closeFlow(msg)
 	case flow.ChangedMsg:
 		return a, a.recordChanged(msg.Record)
@@ -64,8 +68,22 @@ func (a *App) toFlow(msg tea.Msg) tea.Cmd {
 	if c, ok := m.(common.Component); ok {
 		a.flow = c // a flow may be a value that returns its next self
 	}
+	if f, ok := a.flow.(finisher); ok {
+		if done, ok := f.Finished(); ok {
+			// Closed now, not when its DoneMsg arrives: a key already
+			// read (esc q in one write, or two reads in quick
+			// succession) is meant for what is under the flow.
+			a.closed[done.Flow] = true
+			return tea.Batch(cmd, a.closeFlow(done))
+		}
+	}
 	a.dropQuitQuestion()
 	return cmd
+}
+
+// finisher is a flow that says it has ended before its DoneMsg arrives.
+type finisher interface {
+	Finished() (flow.DoneMsg, bool)
 }
 
 // dropQuitQuestion takes back "a write is in flight: quit anyway?" once no
@@ -78,26 +96,6 @@ func (a *App) dropQuitQuestion() {
 		return
 	}
 	a.confirmQuit, a.status = false, ""
-}
-
-// burst reports keys that arrived together: bubbletea v1 reads the
-// terminal in chunks and gives the runes of one chunk as one KeyRunes
-// message (a paste without bracketed paste, tmux send-keys, an SSH link
-// that bundles keystrokes), so "/visa" came as a single key that matched
-// nothing and was lost.
-func burst(msg tea.KeyMsg) bool {
-	return msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste
-}
-
-// keyBurst handles a burst as the single key presses it is made of, in order:
-// each one may change what the next one means (/ starts the filter, n opens
-// a flow), so each is routed again.
-func (a *App) keyBurst(runes []rune, alt bool) tea.Cmd {
-	cmds := make([]tea.Cmd, 0, len(runes))
-	for _, r := range runes {
-		cmds = append(cmds, a.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: alt}))
-	}
-	return tea.Sequence(cmds...)
 }
 
 // key routes a key press: the quit question, then ctrl+c, then an open

@@ -12,18 +12,15 @@ import (
 	"github.com/tokenscope/tokenscope/ui/common"
 )
 
-// DoneMsg ends a flow. Record is the token to select or update (nil when
-// nothing was made), Status a one-line summary for the status bar, and
-// Cancelled is set when the user backed out with esc at the first step.
+// DoneMsg ends a flow. Flow is the number of the flow that ended, Record
+// the token to select or update (nil when nothing was made), Status a
+// one-line summary for the status bar, and Cancelled is set when the user
+// backed out with esc at the first step.
 type DoneMsg struct {
+	Flow      int64
 	Record    *model.Record
 	Status    string
 	Cancelled bool
-}
-
-// done is the command that ends a flow.
-func done(rec *model.Record, status string, cancelled bool) tea.Cmd {
-	return func() tea.Msg { return DoneMsg{Record: rec, Status: status, Cancelled: cancelled} }
 }
 
 // ChangedMsg says a flow wrote a token and stays open (the use outcome
@@ -34,9 +31,6 @@ type ChangedMsg struct{ Record model.Record }
 func changed(rec model.Record) tea.Cmd {
 	return func() tea.Msg { return ChangedMsg{Record: rec} }
 }
-
-// cancelled ends a flow the user backed out of.
-func cancelled() tea.Cmd { return done(nil, "cancelled", true) }
 
 // awaitReply handles a message while a flow's request is in flight: a
 // spinner tick turns spin (cmd is its next tick), and this flow's reply is

@@ -293,6 +293,12 @@ func (f *form[R]) review() (R, bool) {
 	return req, true
 }
 
+// typing reports a text field with the focus (not a select).
+func (f *form[R]) typing() bool {
+	_, ok := f.huh.GetFocusedField().(*huh.Input)
+	return ok
+}
+
 func (f *form[R]) view() string {
 	v := strings.TrimRight(f.huh.View(), "\n ")
 	if f.err != nil {

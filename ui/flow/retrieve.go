@@ -25,15 +25,15 @@ type Retrieve struct {
 	spin   spinner.Model
 	busy   bool
 	err    error
-	back   tea.Cmd // esc at the input; cancels the flow unless opened from another
+	nested bool // opened from the chooser: esc goes back to it
 	w, h   int
 	sentID string
 }
 
 // NewRetrieve starts the flow at the id input.
-func NewRetrieve(pc *common.ProgramContext) common.Component { return newRetrieve(pc, cancelled()) }
+func NewRetrieve(pc *common.ProgramContext) common.Component { return newRetrieve(pc, false) }
 
-func newRetrieve(pc *common.ProgramContext, back tea.Cmd) *Retrieve {
+func newRetrieve(pc *common.ProgramContext, nested bool) *Retrieve {
 	in := textinput.New()
 	in.Prompt = "Token id  "
 	in.Placeholder = "tok_visa"
@@ -41,7 +41,7 @@ func newRetrieve(pc *common.ProgramContext, back tea.Cmd) *Retrieve {
 	in.PlaceholderStyle = pc.Styles.Muted
 	in.Cursor.Style = pc.Styles.RowSelected
 	in.Focus()
-	return &Retrieve{scope: newScope(pc), pc: pc, input: in, spin: newSpinner(pc.Styles), back: back, w: pc.Width, h: pc.Height}
+	return &Retrieve{scope: newScope(pc), pc: pc, input: in, spin: newSpinner(pc.Styles), nested: nested, w: pc.Width, h: pc.Height}
 }
 
 // Init implements tea.Model.
@@ -50,6 +50,9 @@ func (r *Retrieve) Init() tea.Cmd { return textinput.Blink }
 // InFlight reports a request on its way. A read is harmless to abandon,
 // but the state write that follows it is not.
 func (r *Retrieve) InFlight() bool { return r.busy }
+
+// Typing reports the id input waiting for keys.
+func (r *Retrieve) Typing() bool { return !r.busy }
 
 // SetSize implements common.Component.
 func (r *Retrieve) SetSize(w, h int) {
@@ -79,14 +82,16 @@ func (r *Retrieve) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		r.busy = false
 		rec := got.rec
-		return r, done(&rec, fmt.Sprintf("retrieved %s (%s)", rec.ID, rec.Summary), false)
+		return r, r.finish(&rec, fmt.Sprintf("retrieved %s (%s)", rec.ID, rec.Summary), false)
 	}
 	if isQuit(msg) {
-		return r, cancelled()
+		return r, r.cancelled()
 	}
 	switch {
+	case keyIs(msg, r.pc.Keys.Back) && r.nested:
+		return r, func() tea.Msg { return backMsg{} }
 	case keyIs(msg, r.pc.Keys.Back):
-		return r, r.back
+		return r, r.cancelled()
 	case keyIs(msg, r.pc.Keys.Open):
 		id := strings.Trim(strings.TrimSpace(r.input.Value()), `"'`)
 		if r.err = checkTokenID(id); r.err != nil {

@@ -142,7 +142,7 @@ func (s *Scenario) SetSize(w, h int) {
 // Update implements tea.Model.
 func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if isQuit(msg) && !s.InFlight() {
-		return s, cancelled()
+		return s, s.cancelled()
 	}
 	switch msg := msg.(type) {
 	case scenarioFiles:
@@ -161,7 +161,7 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case scPick:
 		switch {
 		case keyIs(msg, k.Back):
-			return s, cancelled()
+			return s, s.cancelled()
 		case keyIs(msg, k.Up):
 			s.cursor = max(s.cursor-1, 0)
 		case keyIs(msg, k.Down):
@@ -195,7 +195,7 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case scSummary:
 		if keyIs(msg, k.Close) {
-			return s, done(nil, s.arg+": "+views.ApplyClosing(s.result), false)
+			return s, s.finish(nil, s.arg+": "+views.ApplyClosing(s.result), false)
 		}
 		return s, s.scroll(msg)
 	}

@@ -24,6 +24,7 @@ type scope struct {
 	id     int64
 	ctx    context.Context
 	cancel context.CancelFunc
+	ended  *DoneMsg // set as the flow ends, before its DoneMsg arrives
 }
 
 func newScope(pc *common.ProgramContext) scope {
@@ -32,7 +33,28 @@ func newScope(pc *common.ProgramContext) scope {
 }
 
 // Close cancels whatever the flow still has in flight.
-func (sc scope) Close() { sc.cancel() }
+func (sc *scope) Close() { sc.cancel() }
+
+// finish ends the flow: the command delivers its DoneMsg to the shell,
+// and Finished says so at once, for the keys that came with the one that
+// ended it (the shell closes the flow before routing them).
+func (sc *scope) finish(rec *model.Record, status string, cancelled bool) tea.Cmd {
+	m := DoneMsg{Flow: sc.id, Record: rec, Status: status, Cancelled: cancelled}
+	sc.ended = &m
+	return func() tea.Msg { return m }
+}
+
+// cancelled ends a flow the user backed out of.
+func (sc *scope) cancelled() tea.Cmd { return sc.finish(nil, "cancelled", true) }
+
+// Finished is the DoneMsg of a flow that has ended, its command not yet
+// delivered.
+func (sc *scope) Finished() (DoneMsg, bool) {
+	if sc.ended == nil {
+		return DoneMsg{}, false
+	}
+	return *sc.ended, true
+}
 
 // reply carries the result of a request back to the flow that sent it.
 type reply struct {
@@ -44,7 +66,7 @@ type reply struct {
 
 // request runs fn off the Update loop, under the flow's context, and
 // delivers its reply.
-func (sc scope) request(fn func(ctx context.Context) reply) tea.Cmd {
+func (sc *scope) request(fn func(ctx context.Context) reply) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(sc.ctx, requestTimeout)
 		defer cancel()

@@ -97,10 +97,33 @@ func (t *Token) Close() {
 	}
 }
 
+// Finished is the flow's end, or that of the retrieve opened from the
+// chooser (which ends the flow with it).
+func (t *Token) Finished() (DoneMsg, bool) {
+	if t.retrieve != nil {
+		if m, ok := t.retrieve.Finished(); ok {
+			return m, true
+		}
+	}
+	return t.scope.Finished()
+}
+
 // InFlight reports a create request on its way: quitting now would leave
 // the state without a token Stripe made.
 func (t *Token) InFlight() bool {
 	return t.step == stepApply || (t.step == stepRetrieve && t.retrieve.InFlight())
+}
+
+// Typing reports a text field with the focus: the shell leaves it the
+// alt keys of word editing.
+func (t *Token) Typing() bool {
+	switch t.step {
+	case stepForm:
+		return t.form.typing()
+	case stepRetrieve:
+		return t.retrieve.Typing()
+	}
+	return false
 }
 
 // SetSize implements common.Component.
@@ -126,7 +149,7 @@ func (t *Token) formHeight() int { return max(t.h-4, 6) }
 // Update implements tea.Model.
 func (t *Token) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if isQuit(msg) && !t.InFlight() {
-		return t, cancelled()
+		return t, t.cancelled()
 	}
 	switch t.step {
 	case stepChoose:
@@ -165,7 +188,7 @@ func (t *Token) updateChoose(msg tea.Msg) tea.Cmd {
 	k := t.pc.Keys
 	switch {
 	case keyIs(msg, k.Back), keyIs(msg, k.Quit): // q closes the menu, as in lazygit
-		return cancelled()
+		return t.cancelled()
 	case keyIs(msg, k.Up):
 		t.choice = (t.choice + len(choices) - 1) % len(choices)
 	case keyIs(msg, k.Down), keyIs(msg, k.NextField):
@@ -181,7 +204,7 @@ func (t *Token) updateChoose(msg tea.Msg) tea.Cmd {
 // open goes from the chooser to a kind's form, or to retrieve.
 func (t *Token) open(spec *model.KindSpec) tea.Cmd {
 	if spec == nil {
-		t.step, t.retrieve = stepRetrieve, newRetrieve(t.pc, func() tea.Msg { return backMsg{} })
+		t.step, t.retrieve = stepRetrieve, newRetrieve(t.pc, true)
 		t.retrieve.SetSize(t.w, t.h)
 		return t.retrieve.Init()
 	}
@@ -229,7 +252,7 @@ func (t *Token) updateApply(msg tea.Msg) tea.Cmd {
 	}
 	rec := r.rec
 	t.step, t.status = stepDone, fmt.Sprintf("created %s (%s)", rec.ID, rec.Summary)
-	return done(&rec, t.status, false)
+	return t.finish(&rec, t.status, false)
 }
 
 // title names the step: "New token", "New card token".

@@ -101,6 +101,9 @@ func (u *Use) Init() tea.Cmd { return u.form.huh.Init() }
 // InFlight reports a charge or customer request on its way.
 func (u *Use) InFlight() bool { return u.step == stepApply }
 
+// Typing reports a text field with the focus (amount, currency).
+func (u *Use) Typing() bool { return u.step == stepForm && u.form.typing() }
+
 // SetSize implements common.Component.
 func (u *Use) SetSize(w, h int) {
 	u.w, u.h = w, h
@@ -115,13 +118,13 @@ func (u *Use) formHeight() int { return max(u.h-8, 6) }
 // Update implements tea.Model.
 func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if isQuit(msg) && !u.InFlight() {
-		return u, cancelled()
+		return u, u.cancelled()
 	}
 	k := u.pc.Keys
 	switch u.step {
 	case stepForm:
 		if keyIs(msg, k.Back) {
-			return u, cancelled()
+			return u, u.cancelled()
 		}
 		req, review, cmd := u.form.update(msg, k.Review)
 		if review {
@@ -160,7 +163,7 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if u.out.After.ID != "" {
 				rec = &u.out.After
 			}
-			return u, done(rec, u.out.Status(), false)
+			return u, u.finish(rec, u.out.Status(), false)
 		}
 	}
 	return u, nil

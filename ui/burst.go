@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Keys that arrive in one read of the terminal (tmux send-keys, a paste
+// without bracketed paste, an SSH link that bundles keystrokes) do not
+// come as one message per key. bubbletea v1 gives the printable runes of
+// a read as ONE KeyRunes message ("jj"), and reads an ESC followed by
+// another key as that key with Alt set: two Escapes are "alt+esc", esc
+// then q is "alt+q". Matched against single-key bindings, all of these
+// were lost. The shell splits them back into the key presses they are
+// made of, before any view sees them.
+
+// wordKeys are the alt keys a text field answers to (word moves and
+// deletes, as terminals send option+arrow): while one has the focus they
+// keep their meaning.
+var wordKeys = func() []key.Binding {
+	k := textinput.DefaultKeyMap
+	return []key.Binding{k.WordForward, k.WordBackward, k.DeleteWordForward, k.DeleteWordBackward}
+}()
+
+// typer is a flow that can say whether a text field has the focus.
+type typer interface{ Typing() bool }
+
+// typing reports a text field with the focus: the filter, or a flow's.
+func (a *App) typing() bool {
+	if a.filtering {
+		return true
+	}
+	t, ok := a.flow.(typer)
+	return ok && t.Typing()
+}
+
+// split returns the key presses msg stands for when it stands for more
+// than one, nil when it is one. Runes typed into the filter stay one
+// message: the filter takes them whole, and one scan of the list beats
+// one per rune. tokenscope binds no alt key, so an alt key is esc and
+// then the key, but for a text field's own.
+func (a *App) split(msg tea.KeyMsg) []tea.KeyMsg {
+	if msg.Paste {
+		return nil
+	}
+	var keys []tea.KeyMsg
+	k := msg
+	if k.Alt {
+		if a.typing() && key.Matches(k, wordKeys...) {
+			return nil
+		}
+		keys = append(keys, tea.KeyMsg{Type: tea.KeyEsc})
+		k.Alt = false
+	}
+	if k.Type == tea.KeyRunes && len(k.Runes) > 1 && !a.filtering {
+		for _, r := range k.Runes {
+			keys = append(keys, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		}
+		return keys
+	}
+	if keys == nil {
+		return nil
+	}
+	return append(keys, k)
+}
+
+// keyBurst handles the key presses of a burst in order, each routed
+// again: each may change what the next one means (/ starts the filter, n
+// opens a flow, esc closes it).
+func (a *App) keyBurst(keys []tea.KeyMsg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(keys))
+	for _, k := range keys {
+		cmds = append(cmds, a.key(k))
+	}
+	return tea.Sequence(cmds...)
+}
