@@ -6,7 +6,7 @@ import "time"
 // creates or updates an account.
 var accountKind = &KindSpec{
 	Kind:     KindAccount,
-	Object:   "token",
+	Object:   ObjectToken,
 	Prefixes: []string{"ct_"},
 	Short:    "acct",
 	Label:    "account",

@@ -9,7 +9,7 @@ import (
 // accounts, or any account number elsewhere.
 var bankKind = &KindSpec{
 	Kind:     KindBank,
-	Object:   "token",
+	Object:   ObjectToken,
 	Prefixes: []string{"btok_"},
 	Short:    "bank",
 	Label:    "bank account",

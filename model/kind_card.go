@@ -10,7 +10,7 @@ import (
 // cardKind is a card token (tok_): one of Stripe's test cards.
 var cardKind = &KindSpec{
 	Kind:     KindCard,
-	Object:   "token",
+	Object:   ObjectToken,
 	Prefixes: []string{"tok_"},
 	Short:    "card",
 	Label:    "card",

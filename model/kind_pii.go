@@ -5,7 +5,7 @@ import "time"
 // piiKind is a PII token (pii_): a personal id number, never shown.
 var piiKind = &KindSpec{
 	Kind:     KindPII,
-	Object:   "token",
+	Object:   ObjectToken,
 	Prefixes: []string{"pii_"},
 	Short:    "pii",
 	Label:    "PII (id number)",

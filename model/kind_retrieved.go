@@ -7,8 +7,8 @@ const (
 )
 
 // personKind is a person token (cpt_), for a Connect account's person.
-var personKind = &KindSpec{Kind: KindPerson, Object: "token", Prefixes: []string{"cpt_"}, Short: "person", Label: "person"}
+var personKind = &KindSpec{Kind: KindPerson, Object: ObjectToken, Prefixes: []string{"cpt_"}, Short: "person", Label: "person"}
 
 // cvcUpdateKind is a CVC update token (cvctok_): a card's CVC collected
 // again, to re-check a saved card.
-var cvcUpdateKind = &KindSpec{Kind: KindCVCUpdate, Object: "token", Prefixes: []string{"cvctok_"}, Short: "cvc_update", Label: "CVC update"}
+var cvcUpdateKind = &KindSpec{Kind: KindCVCUpdate, Object: ObjectToken, Prefixes: []string{"cvctok_"}, Short: "cvc_update", Label: "CVC update"}

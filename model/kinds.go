@@ -7,9 +7,15 @@ import "strings"
 // used for. Forms, validation, the scenario schema, the create commands,
 // the emulator and the detail pane are driven from these entries, so a new
 // kind is a new entry (see docs/ARCHITECTURE.md).
+//
+// A token kind has Object ObjectToken and Kind its type (card,
+// bank_account). An object kind (a charge, a customer) has Object and Kind
+// both the object's name, its ids' prefixes, and its Fields; it has no
+// Create, and the token-only parts (Uses) stay empty.
 type KindSpec struct {
 	Kind Kind
-	// Object is the API object an id names: "token" for every token kind.
+	// Object is the API object an id names: ObjectToken for every token
+	// kind.
 	Object string
 	// Prefixes are the id prefixes of this kind; a new id gets the first.
 	Prefixes []string
@@ -55,10 +61,15 @@ var kinds = []*KindSpec{cardKind, bankKind, piiKind, accountKind, personKind, cv
 // Kinds lists every registered kind, in the chooser's order.
 func Kinds() []*KindSpec { return kinds }
 
-// SpecOf finds a kind's entry.
+// ObjectToken is the API object of every token kind.
+const ObjectToken = "token"
+
+// SpecOf finds a token kind's entry. An object kind may share a token
+// kind's name (the account acct_ and the account token ct_), so object
+// kinds are found by their ids (KindOfID).
 func SpecOf(k Kind) (*KindSpec, bool) {
 	for _, s := range kinds {
-		if s.Kind == k {
+		if s.Object == ObjectToken && s.Kind == k {
 			return s, true
 		}
 	}

@@ -8,7 +8,13 @@ import (
 // Every id prefix names one kind, so an id's kind is never ambiguous.
 func TestKindPrefixesAreUnique(t *testing.T) {
 	seen := map[string]Kind{}
+	names := map[[2]string]bool{}
 	for _, s := range Kinds() {
+		if key := [2]string{s.Object, string(s.Kind)}; names[key] {
+			t.Errorf("two entries for the %s kind %s", s.Object, s.Kind)
+		} else {
+			names[key] = true
+		}
 		if len(s.Prefixes) == 0 || s.Object == "" || s.Short == "" || s.Label == "" {
 			t.Errorf("%s: incomplete entry %+v", s.Kind, s)
 		}

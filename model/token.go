@@ -9,7 +9,8 @@ import (
 	"github.com/stripe/stripe-go/v85"
 )
 
-// Kind is a token's type as Stripe names it.
+// Kind names an entry of the kind registry (kinds.go): a token's type as
+// Stripe names it (card), or an object's name (charge).
 type Kind string
 
 // The token kinds tokenscope creates.

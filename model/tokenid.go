@@ -8,7 +8,7 @@ import (
 
 // TokenIDPrefixes are the id prefixes of every kind of token (card, bank
 // account, PII, account, person, CVC update), from the kind registry.
-var TokenIDPrefixes = PrefixesOf("token")
+var TokenIDPrefixes = PrefixesOf(ObjectToken)
 
 // ParamTokenID is the param a retrieve names: the {id} of GET /v1/tokens/{id}.
 const ParamTokenID = "id"
@@ -43,7 +43,7 @@ func wellFormedTokenID(id string) bool {
 		return false
 	}
 	s, ok := KindOfID(id)
-	if !ok || s.Object != "token" {
+	if !ok || s.Object != ObjectToken {
 		return false
 	}
 	for _, p := range s.Prefixes {
