@@ -33,6 +33,11 @@ var bankKind = &KindSpec{
 		{Path: "bank_account.status", Label: "status"},
 		{Path: "bank_account.fingerprint", Label: "fingerprint"},
 	},
+	Drift: []DetailField{
+		{Path: "bank_account.status"}, {Path: "bank_account.bank_name"}, {Path: "bank_account.last4"},
+		{Path: "bank_account.routing_number"}, {Path: "bank_account.country"}, {Path: "bank_account.currency"},
+		{Path: "bank_account.account_holder_type"}, {Path: "bank_account.fingerprint"},
+	},
 	// Stripe charges a bank account only once it is verified on a
 	// customer, so a bank token is only attached.
 	Uses: []UseKind{UseCustomer},

@@ -42,6 +42,18 @@ var cardKind = &KindSpec{
 		{Path: "card.fingerprint", Label: "fingerprint"},
 		{Path: "card.name", Label: "name"},
 	},
+	Drift: []DetailField{
+		{Path: "card.brand"}, {Path: "card.last4"}, {Path: "card.funding"}, {Path: "card.country"},
+		{Path: "card.exp", Value: func(f Fields) string {
+			if !f.Has("card") {
+				return ""
+			}
+			m, _ := strconv.Atoi(f.Get("card.exp_month"))
+			y, _ := strconv.Atoi(f.Get("card.exp_year"))
+			return fmt.Sprintf("%02d/%04d", m, y)
+		}},
+		{Path: "card.cvc_check"}, {Path: "card.address_line1_check"}, {Path: "card.address_zip_check"}, {Path: "card.fingerprint"},
+	},
 	Uses: []UseKind{UseCharge, UseCustomer},
 	Create: &Creator{
 		Command: "card",

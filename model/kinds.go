@@ -29,6 +29,9 @@ type KindSpec struct {
 	Heading string
 	// Fields are what the detail pane shows of one, in order.
 	Fields []DetailField
+	// Drift are the fields whose change a refresh reports (Diff): what
+	// matters to someone testing with one. Label is unused there.
+	Drift []DetailField
 	// Uses are the ways tokenscope can use one (charge it, attach it to a
 	// customer); none for a kind only Connect calls consume.
 	Uses []UseKind
