@@ -11,6 +11,7 @@ var accountKind = &KindSpec{
 	Short:    "acct",
 	Label:    "account",
 	About:    "an account token: business type and name",
+	Summary:  func(Fields) string { return "account" },
 	Create: &Creator{
 		Command: "account",
 		Use:     "account --business-type individual|company",

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"strings"
 	"time"
 )
@@ -15,6 +16,12 @@ var bankKind = &KindSpec{
 	Label:    "bank account",
 	About:    "a US test bank account",
 	Heading:  "bank_account",
+	Summary: func(f Fields) string {
+		if !f.Has("bank_account") {
+			return ""
+		}
+		return cmp.Or(f.Get("bank_account.bank_name"), "Bank") + " •••• " + f.Get("bank_account.last4")
+	},
 	Fields: []DetailField{
 		{Path: "bank_account.id", Label: "id"},
 		{Path: "bank_account.bank_name", Label: "bank_name"},

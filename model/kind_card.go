@@ -16,6 +16,12 @@ var cardKind = &KindSpec{
 	Label:    "card",
 	About:    "a test card: succeeds, declines, fraud, 3D Secure",
 	Heading:  "card",
+	Summary: func(f Fields) string {
+		if !f.Has("card") {
+			return ""
+		}
+		return f.Get("card.brand") + " •••• " + f.Get("card.last4")
+	},
 	Fields: []DetailField{
 		{Path: "card.id", Label: "id"},
 		{Path: "card.brand", Label: "brand", Value: func(f Fields) string {

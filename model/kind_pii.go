@@ -10,6 +10,7 @@ var piiKind = &KindSpec{
 	Short:    "pii",
 	Label:    "PII (id number)",
 	About:    "a test id number, never shown",
+	Summary:  func(Fields) string { return "id number" },
 	Create: &Creator{
 		Command: "pii",
 		Use:     "pii [--preset NAME | --id-number N]",

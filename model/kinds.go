@@ -27,6 +27,9 @@ type KindSpec struct {
 	// Heading is the detail pane's title over Fields: the API attribute
 	// that holds them ("bank_account"); empty when the kind has none.
 	Heading string
+	// Summary is one in a few words for list rows ("Visa •••• 4242"); nil
+	// or "" shows the kind's name.
+	Summary func(Fields) string
 	// Fields are what the detail pane shows of one, in order.
 	Fields []DetailField
 	// Drift are the fields whose change a refresh reports (Diff): what

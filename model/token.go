@@ -71,13 +71,17 @@ func NewRecord(raw []byte, requestID string, fetched time.Time) (Record, error) 
 	if t.ID == "" {
 		return Record{}, fmt.Errorf("decode token: no id in response")
 	}
+	f, err := DecodeFields(raw)
+	if err != nil {
+		return Record{}, fmt.Errorf("decode token: %w", err)
+	}
 	r := Record{
 		ID:        t.ID,
 		Type:      Kind(t.Type),
 		Used:      t.Used,
 		Livemode:  t.Livemode,
 		Created:   t.Created,
-		Summary:   Summarize(&t),
+		Summary:   Summarize(Kind(t.Type), f),
 		Raw:       compact(raw),
 		FetchedAt: fetched.UTC(),
 		RequestID: requestID,
@@ -101,24 +105,16 @@ func (r Record) Refreshed(newer Record) Record {
 	return newer
 }
 
-// Summarize is the one-line description a list row shows:
-// "Visa •••• 4242", "STRIPE TEST BANK •••• 6789", "id number", "account".
-func Summarize(t *stripe.Token) string {
-	switch {
-	case t.Card != nil:
-		return fmt.Sprintf("%s •••• %s", t.Card.Brand, t.Card.Last4)
-	case t.BankAccount != nil:
-		name := t.BankAccount.BankName
-		if name == "" {
-			name = "Bank"
+// Summarize is the one-line description a list row shows, from the
+// kind's entry: "Visa •••• 4242", "STRIPE TEST BANK •••• 6789", "id
+// number", "account"; the kind's name when its entry has none.
+func Summarize(k Kind, obj Fields) string {
+	if s, ok := SpecOf(k); ok && s.Summary != nil {
+		if sum := s.Summary(obj); sum != "" {
+			return sum
 		}
-		return fmt.Sprintf("%s •••• %s", name, t.BankAccount.Last4)
-	case t.Type == stripe.TokenTypePII:
-		return "id number"
-	case t.Type == stripe.TokenTypeAccount:
-		return "account"
 	}
-	return string(t.Type)
+	return string(k)
 }
 
 func compact(raw []byte) json.RawMessage {
