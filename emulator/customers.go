@@ -26,7 +26,7 @@ func createCustomer(c *call) (any, *model.Error) {
 		}
 	}
 	c.objs.putCustomer(cus)
-	return renderCustomer(cus, c.params.expands("sources")), nil
+	return renderCustomer(cus), nil
 }
 
 // attach gives the customer the token's card or bank account. Cards that
@@ -71,7 +71,7 @@ func listCustomers(c *call) (any, *model.Error) {
 	return collectionLister(c, customersColl, "/v1/customers", "customer", keep, renderListedCustomer).page(pg)
 }
 
-func renderListedCustomer(cus *customerRec) any { return renderCustomer(cus, false) }
+func renderListedCustomer(cus *customerRec) any { return renderCustomer(cus) }
 
 // getCustomer is GET /v1/customers/{id}.
 func getCustomer(c *call) (any, *model.Error) {
@@ -79,7 +79,7 @@ func getCustomer(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "customer", c.id(), "id")
 	}
-	return renderCustomer(cus, c.params.expands("sources")), nil
+	return renderCustomer(cus), nil
 }
 
 type customerJSON struct {
@@ -103,7 +103,6 @@ type customerJSON struct {
 	Phone               *string           `json:"phone"`
 	PreferredLocales    []string          `json:"preferred_locales"`
 	Shipping            *struct{}         `json:"shipping"`
-	Sources             *listJSON         `json:"sources,omitempty"`
 	TaxExempt           string            `json:"tax_exempt"`
 	TestClock           *string           `json:"test_clock"`
 }
@@ -115,10 +114,10 @@ type invoiceSettings struct {
 	RenderingOptions     *struct{} `json:"rendering_options"`
 }
 
-// renderCustomer shows sources only when expanded (expand[]=sources), as
-// Stripe has since API version 2020-08-27.
-func renderCustomer(cus *customerRec, withSources bool) *customerJSON {
-	out := &customerJSON{
+// renderCustomer leaves sources out: since API version 2020-08-27 Stripe
+// shows them only when expanded (expand[]=sources).
+func renderCustomer(cus *customerRec) *customerJSON {
+	return &customerJSON{
 		ID: cus.ID, Object: "customer", Created: cus.Created,
 		DefaultSource: opt(cus.defaultSource()),
 		Description:   opt(cus.Description), Email: opt(cus.Email),
@@ -126,15 +125,4 @@ func renderCustomer(cus *customerRec, withSources bool) *customerJSON {
 		Metadata:            map[string]string{},
 		NextInvoiceSequence: 1, PreferredLocales: []string{}, TaxExempt: "none",
 	}
-	if withSources {
-		list := &listJSON{Object: "list", Data: []any{}, URL: "/v1/customers/" + cus.ID + "/sources"}
-		switch {
-		case cus.Card != nil:
-			list.Data = append(list.Data, renderCard(cus.Card))
-		case cus.Bank != nil:
-			list.Data = append(list.Data, renderBank(cus.Bank))
-		}
-		out.Sources = list
-	}
-	return out
 }

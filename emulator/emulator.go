@@ -121,13 +121,30 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	if aerr != nil {
 		return errorResponse(aerr, reqID)
 	}
+	expand, aerr := readExpand(params)
+	if aerr == nil {
+		aerr = expand.check(ep.object)
+	}
+	if aerr != nil {
+		return errorResponse(aerr, reqID)
+	}
 	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now()}
 	handle := func() response {
 		obj, aerr := ep.handle(c)
-		if c.objs.err != nil {
-			return response{} // serve answers with the store's error
+		if aerr != nil {
+			return errorResponse(aerr, reqID)
 		}
-		return respond(obj, aerr, reqID)
+		body, err := json.Marshal(obj)
+		if err == nil {
+			body, err = expander{c}.expand(body, ep.object, expand)
+		}
+		switch {
+		case c.objs.err != nil:
+			return response{} // serve answers with the store's error
+		case err != nil:
+			return errorResponse(apiFault(err), reqID)
+		}
+		return response{status: http.StatusOK, body: body, requestID: reqID}
 	}
 
 	var res response
@@ -160,18 +177,6 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 		return errorResponse(apiFault(err), reqID)
 	}
 	return res
-}
-
-// respond encodes a handler's answer.
-func respond(obj any, aerr *model.Error, reqID string) response {
-	if aerr != nil {
-		return errorResponse(aerr, reqID)
-	}
-	body, err := json.Marshal(obj)
-	if err != nil {
-		return errorResponse(apiFault(err), reqID)
-	}
-	return response{status: http.StatusOK, body: body, requestID: reqID}
 }
 
 // clientIP is the token's client_ip: the peer's address, or loopback for an

@@ -73,20 +73,6 @@ func (p params) has(prefix string) bool {
 	return false
 }
 
-// expands reports whether expand[]=field was asked for.
-func (p params) expands(field string) bool {
-	for k, vs := range p.Values {
-		if strings.HasPrefix(k, "expand[") {
-			for _, v := range vs {
-				if v == field {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // integer reads an integer parameter; ok is false when it is absent, err
 // set when it is not an integer (Stripe: "Invalid integer: 20.0").
 func (p params) integer(key string) (n int64, ok bool, err *model.Error) {

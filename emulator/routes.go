@@ -11,27 +11,30 @@ import (
 type endpoint struct {
 	method string
 	// path is under /v1/, with {} for each id: "customers/{}/sources".
-	path        string
+	path string
+	// object is what the endpoint answers with, which expand[] paths
+	// start from: an object of expandable, or "list:" one.
+	object      string
 	publishable bool     // a pk_test_ key may call it
 	params      []string // accepted parameters; a trailing "[" accepts a prefix
 	handle      func(*call) (any, *model.Error)
 }
 
 var endpoints = []endpoint{
-	{method: http.MethodPost, path: "tokens", publishable: true, params: tokenParams, handle: createToken},
-	{method: http.MethodGet, path: "tokens/{}", params: getParams, handle: getToken},
-	{method: http.MethodPost, path: "customers", params: customerParams, handle: createCustomer},
-	{method: http.MethodGet, path: "customers", params: customerListParams, handle: listCustomers},
-	{method: http.MethodGet, path: "customers/{}", params: getParams, handle: getCustomer},
-	{method: http.MethodGet, path: "customers/{}/sources", params: sourceListParams, handle: listSources("sources")},
-	{method: http.MethodGet, path: "customers/{}/sources/{}", params: getParams, handle: getSource("sources")},
-	{method: http.MethodGet, path: "customers/{}/cards", params: pageParams, handle: listSources("cards")},
-	{method: http.MethodGet, path: "customers/{}/cards/{}", params: getParams, handle: getSource("cards")},
-	{method: http.MethodGet, path: "customers/{}/bank_accounts", params: pageParams, handle: listSources("bank_accounts")},
-	{method: http.MethodGet, path: "customers/{}/bank_accounts/{}", params: getParams, handle: getSource("bank_accounts")},
-	{method: http.MethodPost, path: "charges", params: chargeParams, handle: createCharge},
-	{method: http.MethodGet, path: "charges", params: chargeListParams, handle: listCharges},
-	{method: http.MethodGet, path: "charges/{}", params: getParams, handle: getCharge},
+	{method: http.MethodPost, path: "tokens", object: "token", publishable: true, params: tokenParams, handle: createToken},
+	{method: http.MethodGet, path: "tokens/{}", object: "token", params: getParams, handle: getToken},
+	{method: http.MethodPost, path: "customers", object: "customer", params: customerParams, handle: createCustomer},
+	{method: http.MethodGet, path: "customers", object: "list:customer", params: customerListParams, handle: listCustomers},
+	{method: http.MethodGet, path: "customers/{}", object: "customer", params: getParams, handle: getCustomer},
+	{method: http.MethodGet, path: "customers/{}/sources", object: "list:source", params: sourceListParams, handle: listSources("sources")},
+	{method: http.MethodGet, path: "customers/{}/sources/{}", object: "source", params: getParams, handle: getSource("sources")},
+	{method: http.MethodGet, path: "customers/{}/cards", object: "list:source", params: pageParams, handle: listSources("cards")},
+	{method: http.MethodGet, path: "customers/{}/cards/{}", object: "source", params: getParams, handle: getSource("cards")},
+	{method: http.MethodGet, path: "customers/{}/bank_accounts", object: "list:source", params: pageParams, handle: listSources("bank_accounts")},
+	{method: http.MethodGet, path: "customers/{}/bank_accounts/{}", object: "source", params: getParams, handle: getSource("bank_accounts")},
+	{method: http.MethodPost, path: "charges", object: "charge", params: chargeParams, handle: createCharge},
+	{method: http.MethodGet, path: "charges", object: "list:charge", params: chargeListParams, handle: listCharges},
+	{method: http.MethodGet, path: "charges/{}", object: "charge", params: getParams, handle: getCharge},
 }
 
 var getParams = []string{"expand["}
