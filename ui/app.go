@@ -115,8 +115,16 @@ func (a *App) bodyHeight() int { return max(a.height-chrome, 0) }
 
 func (a *App) wide() bool { return a.width >= wideWidth }
 
-// listWidth is the list pane's outer width in the wide layout.
-func (a *App) listWidth() int { return a.width * 47 / 100 }
+// detailMin is the narrowest the detail pane gets beside the list: its
+// labels, a full card_ id and a date.
+const detailMin = 48
+
+// listWidth is the list pane's outer width in the wide layout: 47% of the
+// terminal, more when the ids need it (the detail keeps detailMin).
+func (a *App) listWidth() int {
+	need := rowWidth(a.list.idWidth) + 3 // borders and a leading space
+	return max(min(need, a.width-detailMin), a.width*47/100)
+}
 
 func (a *App) setSize(w, h int) {
 	a.width, a.height = max(w, 0), max(h, 0)

@@ -103,7 +103,7 @@ func (a *App) refreshOne(id string, background bool) tea.Cmd {
 	}
 	a.inflight[id] = true
 	s, ctx := a.pc.Session, a.pc.Ctx
-	return tea.Batch(a.startBusy("refreshing "+shorten(id, 16)), func() tea.Msg {
+	return tea.Batch(a.startBusy("refreshing "+id), func() tea.Msg {
 		rep, err := s.Refresh(ctx, []string{id}, nil)
 		return refreshedMsg{id: id, background: background, report: rep, err: err}
 	})
@@ -186,11 +186,11 @@ func (a *App) refreshed(msg refreshedMsg) tea.Cmd {
 	}
 	switch {
 	case err != nil && msg.background:
-		a.status = common.GlyphError + " background refresh of " + shorten(msg.id, 16) + " failed: " + err.Error()
+		a.status = common.GlyphError + " " + msg.id + ": background refresh failed: " + err.Error()
 	case err != nil:
 		a.showError("refresh of "+msg.id+" failed", err)
 	case len(msg.report.Drifts) == 0:
-		a.status = shorten(msg.id, 16) + " refreshed: no change"
+		a.status = msg.id + " refreshed: no change"
 	default:
 		var ds []string
 		for _, d := range msg.report.Drifts {
@@ -206,9 +206,10 @@ func (a *App) refreshed(msg refreshedMsg) tea.Cmd {
 // the copy, and the status line says where else to find the id.
 func (a *App) copyID(id string) tea.Cmd {
 	out := a.pc.Output
-	done := "copied " + shorten(id, 16) + " to the clipboard (OSC 52; if your terminal ignores it, select the id in the detail pane)"
-	if ansi.StringWidth(done) >= a.width { // one status line: say it shorter
-		done = "copied " + shorten(id, 12) + " (OSC 52; nothing to paste? select it in the detail)"
+	// One status line: the id whole, the advice as long as it fits.
+	done := "copied " + id + " to the clipboard (OSC 52; if your terminal ignores it, select the id in the detail pane)"
+	if ansi.StringWidth(done) >= a.width {
+		done = "copied " + id + " (OSC 52; nothing to paste? select it in the detail)"
 	}
 	return func() tea.Msg {
 		if out == nil {

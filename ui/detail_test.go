@@ -36,10 +36,16 @@ func TestUsedLineWrapsBesideTheList(t *testing.T) {
 				}
 				break
 			}
-			// The continuation: under the value, past the glyph.
-			next := lines[i+1]
-			if !strings.Contains(next, "insufficient_funds)") || textColumn(next) != cellsBefore(l, "● yes")+2 {
-				t.Errorf("%d columns: the continuation is not indented under the value:\n%s\n%s", w, l, next)
+			// The continuation lines: under the value, past the glyph,
+			// down to the end of the outcome.
+			for _, next := range lines[i+1:] {
+				if textColumn(next) != cellsBefore(l, "● yes")+2 {
+					t.Errorf("%d columns: the continuation is not indented under the value:\n%s\n%s", w, l, next)
+					break
+				}
+				if strings.Contains(next, "insufficient_funds)") {
+					break
+				}
 			}
 			break
 		}

@@ -4,7 +4,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // tokenList is the scrolling list of the workspace's tokens. It is written
@@ -22,7 +25,9 @@ type tokenList struct {
 	// ToLower.
 	hay   []string
 	used  int
-	query string
+	// idWidth is the longest id, in cells: the id column of every row.
+	idWidth int
+	query   string
 	// view holds indices into tokens that pass the filter; nil means all.
 	view   []int
 	cursor int // position in the visible sequence
@@ -35,11 +40,12 @@ type tokenList struct {
 func (l *tokenList) setTokens(tokens []model.Record) {
 	keep := l.selectedID()
 	l.tokens, l.hay = tokens, nil
-	l.used = 0
+	l.used, l.idWidth = 0, 0
 	for i := range tokens {
 		if tokens[i].Used {
 			l.used++
 		}
+		l.idWidth = max(l.idWidth, idCells(tokens[i].ID))
 	}
 	l.applyFilter()
 	l.selectID(keep)
@@ -57,6 +63,7 @@ func (l *tokenList) upsert(r model.Record) {
 				l.used++
 			}
 			l.tokens[i] = r
+			l.idWidth = max(l.idWidth, idCells(r.ID))
 			if l.hay != nil {
 				l.hay[i] = haystack(&r)
 			}
@@ -68,6 +75,9 @@ func (l *tokenList) upsert(r model.Record) {
 	l.setTokens(append([]model.Record{r}, l.tokens...))
 	l.selectID(r.ID)
 }
+
+// idCells is the width of an id as a row shows it.
+func idCells(id string) int { return ansi.StringWidth(views.Clean(id)) }
 
 func haystack(r *model.Record) string {
 	return strings.ToLower(r.ID + " " + string(r.Type) + " " + r.Type.Short() + " " + r.Summary + " " + r.Preset)
@@ -213,7 +223,7 @@ func (l *tokenList) clamp() {
 func (l *tokenList) rows(rs *rowStyle, w int, now time.Time) []string {
 	end := min(l.offset+l.height, l.len())
 	out := make([]string, 0, max(end-l.offset, 0))
-	cols := listColumns(w)
+	cols := listColumns(w, l.idWidth)
 	for pos := l.offset; pos < end; pos++ {
 		out = append(out, renderRow(rs, l.at(pos), pos == l.cursor, cols, now))
 	}

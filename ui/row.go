@@ -12,25 +12,39 @@ import (
 )
 
 // columns is the layout of list rows at one width, computed once per frame
-// so every row lines up.
+// so every row lines up. Ids are what a support engineer copies: where a
+// row does not fit, the summary gives way first, then the age, then the
+// kind and the status word (the glyph stays); an id is cut only when the
+// width is narrower than the id itself.
 type columns struct {
 	width   int
-	id      int  // cells for the token id
-	compact bool // below 40 cells: glyphs and id only
+	id      int  // cells for the token id: the longest id in the list
+	age     bool // the age column fits
+	compact bool // glyphs and id only
 }
 
 const (
-	rowFixed      = 22 // "› " + kind + " " + " " + status + " " + age + "  "
-	rowSummaryMin = 10 // "Visa •4242"
-	rowIDMax      = 28 // a full tok_ id
+	rowLead         = 16 // "› " + kind(4) + " " + id + " " + status word(8)
+	rowAge          = 4  // " %3s"
+	rowSummaryMin   = 5  // "  " and three cells: less than that says nothing
+	rowSummaryUsual = 12 // "  Visa •4242"
 )
 
-func listColumns(w int) columns {
-	if w < 40 {
-		return columns{width: w, compact: true}
+// listColumns lays rows out in w cells for ids of up to idWidth cells.
+func listColumns(w, idWidth int) columns {
+	c := columns{width: w, id: idWidth}
+	switch {
+	case w < idWidth+rowLead:
+		c.compact = true
+	case w >= idWidth+rowLead+rowAge:
+		c.age = true
 	}
-	return columns{width: w, id: min(rowIDMax, max(8, w-rowFixed-rowSummaryMin))}
+	return c
 }
+
+// rowWidth is the width a row needs in full, with a summary of the usual
+// length, for ids of up to idWidth cells.
+func rowWidth(idWidth int) int { return idWidth + rowLead + rowAge + rowSummaryUsual }
 
 // rowStyle holds what every row repeats, rendered once per program:
 // lipgloss's Render is the dearest call in a frame.
@@ -77,7 +91,14 @@ func renderRow(rs *rowStyle, r *model.Record, selected bool, c columns, now time
 	if c.compact {
 		return shorten(style.Render(sel)+" "+glyph+" "+style.Render(shorten(views.Clean(r.ID), c.width-4)), c.width)
 	}
-	lead := sel + " " + pad(views.Clean(r.Type.Short()), 4) + " " + pad(shorten(views.Clean(r.ID), c.id), c.id)
-	tail := fmt.Sprintf(" %3s  %s", views.Age(now.Sub(time.Unix(r.Created, 0))), rowSummary(r))
-	return shorten(style.Render(lead)+" "+word+tail, c.width)
+	lead := sel + " " + pad(views.Clean(r.Type.Short()), 4) + " " + pad(views.Clean(r.ID), c.id)
+	row := style.Render(lead) + " " + word
+	if !c.age {
+		return row
+	}
+	row += fmt.Sprintf(" %3s", views.Age(now.Sub(time.Unix(r.Created, 0))))
+	if room := c.width - c.id - rowLead - rowAge; room >= rowSummaryMin {
+		row += "  " + shorten(rowSummary(r), room-2)
+	}
+	return row
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -85,7 +86,7 @@ func FuzzRow(f *testing.F) {
 		}
 		r := fixtures(t)[0]
 		r.ID, r.Type, r.Summary, r.Used = id, model.Kind(kind), summary, used
-		row := renderRow(rs, &r, true, listColumns(width), clock)
+		row := renderRow(rs, &r, true, listColumns(width, ansi.StringWidth(id)), clock)
 		if n := ansi.StringWidth(row); n > max(width, 0) {
 			t.Fatalf("row of %d cells at width %d: %q", n, width, row)
 		}
@@ -105,5 +106,33 @@ func TestNoEscapeFromAPIText(t *testing.T) {
 	press(t, a, "G")
 	if v := a.View(); strings.Contains(v, "\x1b") || !strings.Contains(v, "EVIL[2J BANK") {
 		t.Fatalf("escape from API text reached the screen: %q", v)
+	}
+}
+
+// Ids are whole wherever they fit: in the list alone (below 100 columns)
+// and beside the detail (from 100), btok_ ids (29 cells) too; the summary
+// and the age give way first. Narrower than an id, it is cut with "…".
+func TestIDsWholeWhereTheyFit(t *testing.T) {
+	recs := fixtures(t)
+	a := newApp(t, newSession(t, recs), 80, 24)
+	for w := 36; w <= 200; w++ {
+		a.Update(tea.WindowSizeMsg{Width: w, Height: 24})
+		v := a.View()
+		for _, r := range recs {
+			if !strings.Contains(v, r.ID) {
+				t.Fatalf("%d columns: %s is not whole:\n%s", w, r.ID, v)
+			}
+		}
+		if w == 80 || w == 100 {
+			for _, want := range []string{"○ unused", "● used"} {
+				if !strings.Contains(v, want) {
+					t.Errorf("%d columns: %q lost:\n%s", w, want, v)
+				}
+			}
+		}
+	}
+	a.Update(tea.WindowSizeMsg{Width: 30, Height: 24})
+	if v := a.View(); !regexp.MustCompile(`btok_[0-9A-Za-z]{8,}…`).MatchString(v) {
+		t.Errorf("30 columns: the bank id is not cut with an ellipsis:\n%s", v)
 	}
 }

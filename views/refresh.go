@@ -4,15 +4,19 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/tokenscope/tokenscope/model"
 )
 
-// DriftLine reads "~ tok_1QxYa1Bc…   used: false -> true" or
-// "- tok_1QxXz9Aa…   no longer exists (resource_missing)", indented as a
-// refresh report lists it.
-func DriftLine(d model.Drift) Line {
-	id := idColumn(d.ID)
+// DriftLine reads "~ tok_1QxYa1BcDeFgHiJkLmNoPqRs   used: false -> true"
+// or "- tok_1QxXz9AaBbCcDdEeFfGgHhIi   no longer exists
+// (resource_missing)", indented as a refresh report lists it.
+func DriftLine(d model.Drift) Line { return driftLine(d, 0) }
+
+// driftLine is DriftLine with the id padded to idWidth.
+func driftLine(d model.Drift, idWidth int) Line {
+	id := idColumn(Clean(d.ID), idWidth)
 	if d.Gone {
 		what := "no longer exists"
 		if d.Code != "" {
@@ -26,11 +30,11 @@ func DriftLine(d model.Drift) Line {
 // RefreshLines are the report of a refresh:
 //
 //	Refreshed 7 tokens in 0.4s.
-//	  ~ tok_1QxYa1Bc…   used: false -> true
-//	  - tok_1QxXz9Aa…   no longer exists (resource_missing)
+//	  ~ tok_1QxYa1BcDeFgHiJkLmNoPqRs   used: false -> true
+//	  - tok_1QxXz9AaBbCcDdEeFfGgHhIi   no longer exists (resource_missing)
 //	Refresh: 1 changed, 1 gone, 5 unchanged.
 //
-// Tokens that could not be read are not counted as refreshed: "Refreshed 0
+// Ids are whole, padded to the longest so the columns line up. Tokens that could not be read are not counted as refreshed: "Refreshed 0
 // of 1 tokens" with the failure listed under it, not "Refreshed 1 token".
 func RefreshLines(r model.RefreshReport) []Line {
 	_, _, failed, _ := r.Counts()
@@ -39,16 +43,21 @@ func RefreshLines(r model.RefreshReport) []Line {
 		done = fmt.Sprintf("%d of %d %s", max(r.Total-failed, 0), r.Total, Plural(r.Total, "token", "tokens"))
 	}
 	out := []Line{{Text: fmt.Sprintf("Refreshed %s in %s.", done, Elapsed(r.Elapsed))}}
-	for _, d := range r.Drifts {
-		out = append(out, DriftLine(d))
-	}
 	ids := make([]string, 0, len(r.Errors))
+	width := 0
 	for id := range r.Errors {
 		ids = append(ids, id)
+		width = max(width, utf8.RuneCountInString(Clean(id)))
+	}
+	for _, d := range r.Drifts {
+		width = max(width, utf8.RuneCountInString(Clean(d.ID)))
 	}
 	sort.Strings(ids)
+	for _, d := range r.Drifts {
+		out = append(out, driftLine(d, width))
+	}
 	for _, id := range ids {
-		out = append(out, Line{Kind: Failed, Lead: "  ", Text: GlyphError + " " + idColumn(id) + "   " + Clean(r.Errors[id].Error())})
+		out = append(out, Line{Kind: Failed, Lead: "  ", Text: GlyphError + " " + idColumn(Clean(id), width) + "   " + Clean(r.Errors[id].Error())})
 	}
 	return append(out, Line{Text: RefreshSummary(r)})
 }

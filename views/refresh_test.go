@@ -9,33 +9,20 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
+// A drift line carries the id whole: headless output never shortens one.
 func TestDriftString(t *testing.T) {
 	cases := []struct {
 		d    model.Drift
 		want string
 	}{
-		{model.Drift{ID: "tok_1QxYa1BcDeFgHiJk", Field: "used", From: "false", To: "true"}, "~ tok_1QxYa1Bc…   used: false -> true"},
-		{model.GoneDrift(model.Record{ID: "tok_1QxXz9AaBbCc"}, "resource_missing"), "- tok_1QxXz9Aa…   no longer exists (resource_missing)"},
-		{model.Drift{ID: "tok_visa", Field: "used", From: "false", To: "true"}, "~ tok_visa        used: false -> true"},
-		{model.Drift{ID: "tok_visa", Gone: true}, "- tok_visa        no longer exists"},
+		{model.Drift{ID: "tok_1QxYa1BcDeFgHiJkLmNoPqRs", Field: "used", From: "false", To: "true"}, "~ tok_1QxYa1BcDeFgHiJkLmNoPqRs   used: false -> true"},
+		{model.GoneDrift(model.Record{ID: "btok_1QxXz9AaBbCcDdEeFfGgHhIi"}, "resource_missing"), "- btok_1QxXz9AaBbCcDdEeFfGgHhIi   no longer exists (resource_missing)"},
+		{model.Drift{ID: "tok_visa", Field: "used", From: "false", To: "true"}, "~ tok_visa   used: false -> true"},
+		{model.Drift{ID: "tok_visa", Gone: true}, "- tok_visa   no longer exists"},
 	}
 	for _, c := range cases {
 		if got := strings.TrimPrefix(DriftLine(c.d).String(), "  "); got != c.want {
 			t.Errorf("String() = %q, want %q", got, c.want)
-		}
-	}
-}
-
-func TestShortID(t *testing.T) {
-	for in, want := range map[string]string{
-		"tok_1QxYa1BcDeFgHiJk": "tok_1QxYa1Bc…",
-		"btok_1QxYc3DeFg":      "btok_1QxYc3D…",
-		"tok_visa":             "tok_visa",
-		"tok_1QxYa1Bcd":        "tok_1QxYa1Bcd", // exactly 13: kept whole
-		"":                     "",
-	} {
-		if got := ShortID(in); got != want {
-			t.Errorf("ShortID(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -46,15 +33,15 @@ func TestRefreshReportMatchesScreen(t *testing.T) {
 		Total:   7,
 		Elapsed: 400 * time.Millisecond,
 		Drifts: []model.Drift{
-			{ID: "tok_1QxYa1BcDeFgHiJk", Field: "used", From: "false", To: "true"},
-			model.GoneDrift(model.Record{ID: "tok_1QxXz9AaBbCcDd"}, "resource_missing"),
+			{ID: "tok_1QxYa1BcDeFgHiJkLmNoPqRs", Field: "used", From: "false", To: "true"},
+			model.GoneDrift(model.Record{ID: "btok_1QxXz9AaBbCcDdEeFfGgHhIi"}, "resource_missing"),
 		},
 	}
 	var b strings.Builder
 	_ = WriteRefresh(&b, r)
 	diffText(t, b.String(), `Refreshed 7 tokens in 400ms.
-  ~ tok_1QxYa1Bc…   used: false -> true
-  - tok_1QxXz9Aa…   no longer exists (resource_missing)
+  ~ tok_1QxYa1BcDeFgHiJkLmNoPqRs    used: false -> true
+  - btok_1QxXz9AaBbCcDdEeFfGgHhIi   no longer exists (resource_missing)
 Refresh: 1 changed, 1 gone, 5 unchanged.
 `)
 }
@@ -76,10 +63,10 @@ func TestRefreshReportCountsAndErrors(t *testing.T) {
 	var b strings.Builder
 	_ = WriteRefresh(&b, r)
 	diffText(t, b.String(), `Refreshed 2 of 4 tokens in 1.2s.
-  ~ tok_a           used: false -> true
-  ~ tok_a           card.cvc_check: unchecked -> pass
-  ! tok_b           rate_limit
-  ! tok_z           api_connection_error: connection refused
+  ~ tok_a   used: false -> true
+  ~ tok_a   card.cvc_check: unchecked -> pass
+  ! tok_b   rate_limit
+  ! tok_z   api_connection_error: connection refused
 Refresh: 1 changed, 0 gone, 1 unchanged, 2 failed.
 `)
 	b.Reset()
@@ -88,5 +75,5 @@ Refresh: 1 changed, 0 gone, 1 unchanged, 2 failed.
 	b.Reset()
 	// A refresh that failed did not refresh: the headline says 0 of 1 token.
 	_ = WriteRefresh(&b, model.RefreshReport{Total: 1, Elapsed: 12 * time.Millisecond, Errors: map[string]error{"tok_a": errors.New("rate_limit")}})
-	diffText(t, b.String(), "Refreshed 0 of 1 token in 12ms.\n  ! tok_a           rate_limit\nRefresh: 0 changed, 0 gone, 0 unchanged, 1 failed.\n")
+	diffText(t, b.String(), "Refreshed 0 of 1 token in 12ms.\n  ! tok_a   rate_limit\nRefresh: 0 changed, 0 gone, 0 unchanged, 1 failed.\n")
 }

@@ -17,24 +17,11 @@ func Plural(n int, one, many string) string {
 	return many
 }
 
-// idWidth is the width of a shortened id: 12 characters and an ellipsis.
-const idWidth = 13
-
-// ShortID cuts an id to its first 12 characters and an ellipsis
-// ("tok_1QxYa1Bc…"), for a column of human text only: JSON always carries
-// the full id.
-func ShortID(id string) string {
-	if utf8.RuneCountInString(id) <= idWidth {
-		return id
-	}
-	return string([]rune(id)[:idWidth-1]) + "…"
-}
-
-// idColumn is a shortened id padded to a fixed width, so the text after
-// it lines up.
-func idColumn(id string) string {
-	short := ShortID(id)
-	return short + strings.Repeat(" ", max(0, idWidth-utf8.RuneCountInString(short)))
+// idColumn is an id, whole, padded to width runes so the text after it
+// lines up. An id is never shortened in text: it is what a support
+// engineer copies into a ticket.
+func idColumn(id string, width int) string {
+	return id + strings.Repeat(" ", max(0, width-utf8.RuneCountInString(id)))
 }
 
 // Elapsed is a duration as a person reads it: "12ms" below a second
