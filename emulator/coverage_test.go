@@ -1,0 +1,119 @@
+package emulator
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestEveryEndpointAndStatus sends each endpoint a request for every
+// status it answers (do checks each answer against Stripe's spec), and
+// fails if an endpoint lacks one: a new endpoint comes with its answers.
+func TestEveryEndpointAndStatus(t *testing.T) {
+	e, _ := New(Options{Now: clock})
+	broken, _ := New(Options{Store: failingStore{errors.New("disk gone")}, Now: clock})
+	post := func(path, body string) map[string]any {
+		t.Helper()
+		rec := do(t, e, "POST", path, testKey, body, nil)
+		if rec.Code != 200 {
+			t.Fatalf("POST %s: %d %s", path, rec.Code, rec.Body)
+		}
+		var m map[string]any
+		json.Unmarshal(rec.Body.Bytes(), &m)
+		return m
+	}
+	cus := post("/v1/customers", "source=tok_visa")
+	cusID, card := cus["id"].(string), cus["default_source"].(string)
+	btok := post("/v1/tokens", "bank_account[country]=US&bank_account[currency]=usd&bank_account[routing_number]=110000000&bank_account[account_number]=000123456789")
+	bcus := post("/v1/customers", "source="+btok["id"].(string))
+	bcusID, bank := bcus["id"].(string), bcus["default_source"].(string)
+	ch := post("/v1/charges", "amount=1000&currency=usd&source=tok_visa")["id"].(string)
+	tok := post("/v1/tokens", "pii[id_number]=000000000")["id"].(string)
+
+	type req struct {
+		method, path, body string
+		status             int
+	}
+	var reqs []req
+	// Every endpoint: authentication, an unknown parameter, an unknown
+	// version and a store that fails.
+	for _, ep := range endpoints {
+		path := "/v1/" + strings.NewReplacer("customers/{}", "customers/"+cusID, "tokens/{}", "tokens/"+tok,
+			"charges/{}", "charges/"+ch, "sources/{}", "sources/"+card, "cards/{}", "cards/"+card,
+			"bank_accounts/{}", "bank_accounts/"+bank).Replace(ep.path)
+		reqs = append(reqs, req{ep.method, path, "", 401}, req{ep.method, path + "?frobnicate=1", "", 400},
+			req{ep.method, path + "?expand[]=zzz", "", 400}, req{ep.method, path, "version", 400},
+			req{ep.method, path, "broken", 500})
+	}
+	reqs = append(reqs,
+		req{"POST", "/v1/tokens", "card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=2031&card[cvc]=123", 200},
+		req{"POST", "/v1/tokens", "card[number]=4242424242424241&card[exp_month]=12&card[exp_year]=2031", 402},
+		req{"GET", "/v1/tokens/tok_visa", "", 200},
+		req{"GET", "/v1/tokens/tok_nope", "", 404},
+		req{"POST", "/v1/customers", "email=jenny@example.com", 200},
+		req{"POST", "/v1/customers", "source=tok_chargeDeclined", 402},
+		req{"GET", "/v1/customers", "", 200},
+		req{"GET", "/v1/customers/" + cusID, "", 200},
+		req{"GET", "/v1/customers/cus_nope", "", 404},
+		req{"GET", "/v1/customers/" + cusID + "/sources", "", 200},
+		req{"GET", "/v1/customers/cus_nope/sources", "", 404},
+		req{"GET", "/v1/customers/" + cusID + "/sources/" + card, "", 200},
+		req{"GET", "/v1/customers/" + cusID + "/sources/card_nope", "", 404},
+		req{"GET", "/v1/customers/" + cusID + "/cards", "", 200},
+		req{"GET", "/v1/customers/cus_nope/cards", "", 404},
+		req{"GET", "/v1/customers/" + cusID + "/cards/" + card, "", 200},
+		req{"GET", "/v1/customers/" + cusID + "/cards/card_nope", "", 404},
+		req{"GET", "/v1/customers/" + bcusID + "/bank_accounts", "", 200},
+		req{"GET", "/v1/customers/cus_nope/bank_accounts", "", 404},
+		req{"GET", "/v1/customers/" + bcusID + "/bank_accounts/" + bank, "", 200},
+		req{"GET", "/v1/customers/" + bcusID + "/bank_accounts/ba_nope", "", 404},
+		req{"POST", "/v1/charges", "amount=1000&currency=usd&source=tok_visa", 200},
+		req{"POST", "/v1/charges", "amount=1000&currency=usd&source=tok_chargeDeclined", 402},
+		req{"GET", "/v1/charges", "", 200},
+		req{"GET", "/v1/charges/" + ch, "", 200},
+		req{"GET", "/v1/charges/ch_nope", "", 404},
+		req{"GET", "/v1/nothing", "", 404},
+	)
+
+	seen := map[string][]int{}
+	for _, r := range reqs {
+		h, key, body, header := http.Handler(e), testKey, r.body, map[string]string{}
+		switch r.body {
+		case "version":
+			header["Stripe-Version"], body = "2019-2-19", ""
+		case "broken":
+			h, body = broken, ""
+		}
+		if r.status == 401 {
+			key = ""
+		}
+		if r.method == "GET" && body != "" {
+			t.Fatalf("GET with a body: %+v", r)
+		}
+		rec := do(t, h, r.method, r.path, key, body, header)
+		if rec.Code != r.status {
+			t.Errorf("%s %s %s: %d, want %d: %s", r.method, r.path, r.body, rec.Code, r.status, rec.Body)
+		}
+		if ep, _ := match(httptest.NewRequest(r.method, r.path, nil)); ep != nil {
+			seen[ep.method+" "+ep.path] = append(seen[ep.method+" "+ep.path], rec.Code)
+		}
+	}
+	for _, ep := range endpoints {
+		want := []int{200, 400, 401, 500}
+		if strings.Contains(ep.path, "{}") {
+			want = append(want, 404)
+		}
+		if ep.method == "POST" {
+			want = append(want, 402)
+		}
+		for _, status := range want {
+			if !slices.Contains(seen[ep.method+" "+ep.path], status) {
+				t.Errorf("%s /v1/%s: no %d checked against the spec", ep.method, ep.path, status)
+			}
+		}
+	}
+}
