@@ -34,6 +34,15 @@ func newServer(t testing.TB, dir string) (*Emulator, *httptest.Server) {
 	return e, srv
 }
 
+// newSpecServer serves e on loopback, checking its answers against the
+// spec, and returns its URL.
+func newSpecServer(t testing.TB, e *Emulator) string {
+	t.Helper()
+	srv := httptest.NewServer(specChecked(t, e))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
 // newClient is stripe-go pointed at the emulator, silent and without retries
 // so every test sees exactly one request per call.
 func newClient(url, key string) *stripe.Client {

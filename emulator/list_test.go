@@ -258,9 +258,7 @@ func TestStripeGoLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(specChecked(t, e))
-	t.Cleanup(srv.Close)
-	c := newClient(srv.URL, testKey)
+	c := newClient(newSpecServer(t, e), testKey)
 	var want []string
 	for i := range 23 {
 		cus, err := c.V1Customers.Create(ctx, &stripe.CustomerCreateParams{Email: stripe.String(fmt.Sprintf("c%d@example.com", i))})

@@ -1,0 +1,93 @@
+package emulator
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/stripe/stripe-go/v85"
+	"github.com/tokenscope/tokenscope/internal/stripemock"
+)
+
+// TestProtocolConformance makes the list, expand and version requests the
+// other tests check on the emulator against stripe-mock too, through
+// stripe-go. stripe-mock checks every request against Stripe's spec
+// (unknown or malformed parameters are a 400 there) and answers with
+// fixtures, so against it only acceptance counts: the requests the
+// emulator serves are requests Stripe takes.
+func TestProtocolConformance(t *testing.T) {
+	for _, target := range []struct {
+		name string
+		url  func(t *testing.T) string
+	}{
+		{"emulator", func(t *testing.T) string {
+			e, err := New(Options{Now: ticking()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return newSpecServer(t, e)
+		}},
+		{"stripe-mock", func(t *testing.T) string { return stripemock.Start(t) }},
+	} {
+		t.Run(target.name, func(t *testing.T) {
+			c := newClient(target.url(t), testKey)
+			must := func(what string, err error) {
+				t.Helper()
+				if err != nil {
+					t.Fatalf("%s: %v", what, err)
+				}
+			}
+			cus, err := c.V1Customers.Create(ctx, &stripe.CustomerCreateParams{Email: stripe.String("jenny@example.com"), Source: stripe.String("tok_visa")})
+			must("create customer", err)
+			cp := &stripe.ChargeCreateParams{Amount: stripe.Int64(1000), Currency: stripe.String("usd"), Customer: stripe.String(cus.ID)}
+			cp.AddExpand("customer")
+			cp.AddExpand("balance_transaction")
+			ch, err := c.V1Charges.Create(ctx, cp)
+			must("create charge", err)
+
+			get := &stripe.ChargeRetrieveParams{}
+			get.AddExpand("customer.default_source")
+			_, err = c.V1Charges.Retrieve(ctx, ch.ID, get)
+			must("retrieve charge expanded", err)
+			cget := &stripe.CustomerRetrieveParams{}
+			cget.AddExpand("sources")
+			_, err = c.V1Customers.Retrieve(ctx, cus.ID, cget)
+			must("retrieve customer with sources", err)
+
+			lp := &stripe.CustomerListParams{Email: stripe.String("jenny@example.com")}
+			lp.Limit = stripe.Int64(3)
+			lp.CreatedRange = &stripe.RangeQueryParams{GreaterThanOrEqual: 1, LesserThan: 4_000_000_000}
+			lp.AddExpand("data.default_source")
+			for _, err := range c.V1Customers.List(ctx, lp).All(ctx) {
+				must("list customers", err)
+			}
+			after := &stripe.CustomerListParams{}
+			after.StartingAfter = stripe.String(cus.ID)
+			for _, err := range c.V1Customers.List(ctx, after).All(ctx) {
+				must("list customers after", err)
+			}
+			chl := &stripe.ChargeListParams{Customer: stripe.String(cus.ID)}
+			chl.Created = stripe.Int64(ch.Created)
+			chl.AddExpand("data.customer")
+			for _, err := range c.V1Charges.List(ctx, chl).All(ctx) {
+				must("list charges", err)
+			}
+			for _, err := range c.V1PaymentSources.List(ctx, &stripe.PaymentSourceListParams{Customer: stripe.String(cus.ID), Object: stripe.String("card")}).All(ctx) {
+				must("list sources", err)
+			}
+			for _, err := range c.V1Cards.List(ctx, &stripe.CardListParams{Customer: stripe.String(cus.ID)}).All(ctx) {
+				must("list cards", err)
+			}
+			src := "card_fixture" // stripe-mock's customer has no source
+			if cus.DefaultSource != nil {
+				src = cus.DefaultSource.ID
+			}
+			_, err = c.V1PaymentSources.Retrieve(ctx, src, &stripe.PaymentSourceRetrieveParams{Customer: stripe.String(cus.ID)})
+			must("retrieve source", err)
+
+			pinned := &stripe.TokenRetrieveParams{}
+			pinned.Headers = http.Header{"Stripe-Version": {"2025-03-31.basil"}}
+			_, err = c.V1Tokens.Retrieve(ctx, "tok_visa", pinned)
+			must("pinned version", err)
+		})
+	}
+}
