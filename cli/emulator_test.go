@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stripe/stripe-go/v85"
 	"github.com/tokenscope/tokenscope/internal/testio"
 )
 
@@ -49,6 +50,8 @@ func TestEmulatorServesAndShutsDown(t *testing.T) {
 		t.Errorf("the served emulator and the offline one disagree")
 	}
 
+	stripeGoAgainst(t, base)
+
 	cancel()
 	select {
 	case code := <-done:
@@ -68,4 +71,44 @@ func TestEmulatorRefusesRemoteListen(t *testing.T) {
 		}
 	}
 	s.expect(2, "emulator", "--listen", "nonsense")
+}
+
+// stripeGoAgainst drives the served emulator as a stripe-go user would:
+// auto-pagination, an expanded customer, the pinned version echoed.
+func stripeGoAgainst(t *testing.T, base string) {
+	t.Helper()
+	ctx := context.Background()
+	sc := stripe.NewClient("sk_test_stripego", stripe.WithBackends(stripe.NewBackendsWithConfig(&stripe.BackendConfig{
+		URL: stripe.String(base), MaxNetworkRetries: stripe.Int64(0),
+		LeveledLogger: &stripe.LeveledLogger{Level: stripe.LevelNull},
+	})))
+	var made []string
+	for range 3 {
+		cus, err := sc.V1Customers.Create(ctx, &stripe.CustomerCreateParams{Email: stripe.String("jenny@example.com"), Source: stripe.String("tok_visa")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		made = append(made, cus.ID)
+	}
+	p := &stripe.CustomerListParams{Email: stripe.String("jenny@example.com")}
+	p.Limit = stripe.Int64(2)
+	var listed []string
+	for cus, err := range sc.V1Customers.List(ctx, p).All(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		listed = append(listed, cus.ID)
+	}
+	if len(listed) != 3 || listed[0] != made[2] || listed[2] != made[0] {
+		t.Errorf("All() listed %v, made %v", listed, made)
+	}
+	cp := &stripe.ChargeCreateParams{Amount: stripe.Int64(1000), Currency: stripe.String("usd"), Customer: stripe.String(made[0])}
+	cp.AddExpand("customer")
+	ch, err := sc.V1Charges.Create(ctx, cp)
+	if err != nil || ch.Customer == nil || ch.Customer.Email != "jenny@example.com" {
+		t.Fatalf("expanded charge customer: %+v %v", ch, err)
+	}
+	if v := ch.LastResponse.Header.Get("Stripe-Version"); v != stripe.APIVersion {
+		t.Errorf("Stripe-Version %q, stripe-go pins %q", v, stripe.APIVersion)
+	}
 }
