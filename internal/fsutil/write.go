@@ -33,7 +33,9 @@ func writeAtomic(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	defer t.Cleanup()
+	// After CloseAtomicallyReplace there is nothing to clean up; before it,
+	// the write's own error is the one to report.
+	defer func() { _ = t.Cleanup() }()
 	if _, err := t.Write(data); err != nil {
 		return err
 	}

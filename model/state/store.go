@@ -123,11 +123,11 @@ func (s *Store) Load() (*State, error) {
 
 func (s *Store) unreadable(err error) error {
 	backup := s.Path() + ".backup"
-	hint := "There is no " + backup + " to restore from."
+	hint := "There is no " + backup + " to restore from. Nothing was changed."
 	if _, statErr := os.Stat(backup); statErr == nil {
-		hint = "The previous state is in " + backup + ": check it (tokenscope keeps it 0600) and copy it over " + s.Path() + " to restore it."
+		hint = "The previous state is in " + backup + ": check it (tokenscope keeps it 0600) and copy it over " + s.Path() + " to restore it. Nothing was changed."
 	}
-	return fmt.Errorf("cannot read state %s: %w\n%s Nothing was changed.", s.Path(), err, hint)
+	return fmt.Errorf("cannot read state %s: %w\n%s", s.Path(), err, hint)
 }
 
 // Update changes the state under the lock: it takes the lock (waiting up to
