@@ -75,16 +75,15 @@ func (u *useSpec) request() (model.UseRequest, error) {
 // after a plan, and show what happened and what it did to the token.
 type Use struct {
 	scope
-	pc    *common.ProgramContext
-	rec   model.Record
-	step  step
-	form  *form[model.UseRequest]
-	req   model.UseRequest
-	plan  *planView
-	spin  spinner.Model
-	out   views.Outcome
-	w, h  int
-	ready bool // the outcome is on screen: any key closes it
+	pc   *common.ProgramContext
+	rec  model.Record
+	step step
+	form *form[model.UseRequest]
+	req  model.UseRequest
+	plan *planView
+	spin spinner.Model
+	out  views.Outcome
+	w, h int
 }
 
 // NewUse starts the flow for rec at the form.
