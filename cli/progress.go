@@ -36,7 +36,7 @@ func progressLine(w io.Writer) (progress func(done, total int), end func()) {
 	}
 	end = func() {
 		if wrote {
-			io.WriteString(w, "\r\x1b[K")
+			fmt.Fprint(w, "\r\x1b[K") // best effort, as the progress itself
 		}
 	}
 	return progress, end
