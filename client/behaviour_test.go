@@ -2,10 +2,11 @@ package client_test
 
 import (
 	"fmt"
-	"github.com/tokenscope/tokenscope/internal/testio"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/tokenscope/tokenscope/internal/testio"
 
 	"github.com/tokenscope/tokenscope/model"
 )

@@ -1,11 +1,12 @@
 package client_test
 
 import (
-	"github.com/tokenscope/tokenscope/internal/testio"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/tokenscope/tokenscope/internal/testio"
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"

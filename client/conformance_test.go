@@ -2,10 +2,11 @@ package client_test
 
 import (
 	"context"
-	"github.com/tokenscope/tokenscope/internal/testio"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/tokenscope/tokenscope/internal/testio"
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/emulator"

@@ -1,9 +1,10 @@
 package client_test
 
 import (
-	"github.com/tokenscope/tokenscope/internal/testio"
 	"net/http"
 	"testing"
+
+	"github.com/tokenscope/tokenscope/internal/testio"
 
 	"github.com/tokenscope/tokenscope/client"
 )

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/stripe/stripe-go/v85"
+
 	"github.com/tokenscope/tokenscope/model"
 )
 

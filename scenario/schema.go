@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"github.com/hashicorp/hcl/v2"
+
 	"github.com/tokenscope/tokenscope/model"
 )
 

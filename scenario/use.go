@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/hashicorp/hcl/v2"
+
 	"github.com/tokenscope/tokenscope/model"
 )
 
