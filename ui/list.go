@@ -23,8 +23,8 @@ type tokenList struct {
 	// filter after a load (not at start-up: the first frame has a budget)
 	// so that each keystroke of a filter is a substring scan, not 10,000
 	// ToLower.
-	hay   []string
-	used  int
+	hay  []string
+	used int
 	// idWidth is the longest id, in cells: the id column of every row.
 	idWidth int
 	query   string

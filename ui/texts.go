@@ -21,9 +21,11 @@ func indentJSON(raw []byte) string {
 	return b.String()
 }
 
-// logText is the request log: one line per request (time, method, path,
-// status, request id, latency, idempotency key) and the redacted body
-// wrapped under it.
+// logText is the request log, oldest first: per request a line of time,
+// method and path, status, latency, request id and idempotency key, then
+// the redacted body and any error under it. Nothing is cut: a request id
+// quoted to Stripe must be the real one, so fields that do not fit go on
+// to the next line, and bodies wrap between parameters.
 func (a *App) logText(width int) string {
 	if a.pc.Session == nil {
 		return "no requests yet"
@@ -32,7 +34,8 @@ func (a *App) logText(width int) string {
 	if len(entries) == 0 {
 		return a.st.Muted.Render("no requests yet: every call to the API shows here, secrets masked")
 	}
-	var b strings.Builder
+	const in = "    "
+	var lines []string
 	for _, e := range entries {
 		status := fmt.Sprint(e.Status)
 		if e.Status == 0 {
@@ -41,22 +44,89 @@ func (a *App) logText(width int) string {
 		if e.Status >= 400 || e.Err != "" {
 			status = a.st.Error.Render(common.GlyphError + status)
 		}
-		fmt.Fprintf(&b, "%s  %-4s %s  %s  %s  %dms", e.Time.UTC().Format("15:04:05"), e.Method, e.Path, status,
-			orDash(e.RequestID), e.Latency.Milliseconds())
-		if e.IdempotencyKey != "" {
-			fmt.Fprintf(&b, "  idem %s", e.IdempotencyKey)
-			if e.Replayed {
-				b.WriteString(" (replayed)")
-			}
+		fields := []string{
+			e.Time.UTC().Format("15:04:05"),
+			fmt.Sprintf("%-4s %s", e.Method, views.Clean(e.Path)),
+			status,
+			fmt.Sprintf("%dms", e.Latency.Milliseconds()),
+			orDash(views.Clean(e.RequestID)),
 		}
-		b.WriteString("\n")
+		if e.IdempotencyKey != "" {
+			idem := "idem " + views.Clean(e.IdempotencyKey)
+			if e.Replayed {
+				idem += " (replayed)"
+			}
+			fields = append(fields, idem)
+		}
+		lines = append(lines, packFields(fields, width, in)...)
 		for _, s := range []string{e.Body, e.Err} {
-			if s != "" {
-				b.WriteString(indent(ansi.Hardwrap(views.Clean(s), max(width-4, 10), false), "    ") + "\n")
+			for _, l := range wrapBody(views.Clean(s), max(width-len(in), 10)) {
+				lines = append(lines, in+l)
 			}
 		}
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return strings.Join(lines, "\n")
+}
+
+// packFields lays fields two spaces apart in lines of width cells, the
+// lines after the first indented; a field is never cut: one wider than a
+// line is wrapped onto the next.
+func packFields(fields []string, width int, indent string) []string {
+	var lines []string
+	line := ""
+	for _, f := range fields {
+		switch {
+		case line == "":
+			line = f
+		case ansi.StringWidth(line)+2+ansi.StringWidth(f) <= width:
+			line += "  " + f
+		default:
+			lines = append(lines, line)
+			line = indent + f
+		}
+		if ansi.StringWidth(line) > width {
+			parts := breakLong(line, width, indent)
+			lines = append(lines, parts[:len(parts)-1]...)
+			line = parts[len(parts)-1]
+		}
+	}
+	return append(lines, line)
+}
+
+// breakLong splits a line wider than width into lines of width cells,
+// those after the first indented.
+func breakLong(line string, width int, indent string) []string {
+	width = max(width, len(indent)+1)
+	out := []string{ansi.Truncate(line, width, "")}
+	rest := ansi.TruncateLeft(line, width, "")
+	for _, p := range strings.Split(ansi.Hardwrap(rest, width-len(indent), false), "\n") {
+		out = append(out, indent+p)
+	}
+	return out
+}
+
+// wrapBody wraps a form-encoded body between its parameters (after each
+// &), and a parameter wider than a line at its spaces, so "card[name]=
+// Jenny Rosen" is not torn mid-word.
+func wrapBody(s string, width int) []string {
+	if s == "" {
+		return nil
+	}
+	var lines []string
+	line := ""
+	for _, p := range strings.SplitAfter(s, "&") {
+		if line != "" && ansi.StringWidth(line)+ansi.StringWidth(p) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		line += p
+		if ansi.StringWidth(line) > width {
+			parts := strings.Split(common.Wrap(line, width), "\n")
+			lines = append(lines, parts[:len(parts)-1]...)
+			line = parts[len(parts)-1]
+		}
+	}
+	return append(lines, line)
 }
 
 // reportText is the refresh-all pane: a progress bar while it runs, then
