@@ -19,6 +19,9 @@ type pager struct {
 	content func(width int) string
 	back    mode // where esc returns
 	vp      viewport.Model
+	// follow keeps the view on the last line while it is there, as
+	// tail -f does: the request log grows as requests are made.
+	follow bool
 }
 
 func newPager(title string, back mode, content func(width int) string) pager {
@@ -32,10 +35,19 @@ func (p *pager) setSize(w, h int) {
 }
 
 // reload renders the content again (after a resize, a refresh, progress).
+// The offset is kept within the new content: a resize that makes it
+// shorter must not leave the view scrolled past its end.
 func (p *pager) reload() {
-	if p.content != nil {
-		p.vp.SetContent(p.content(p.vp.Width))
+	if p.content == nil {
+		return
 	}
+	bottom := p.follow && p.vp.AtBottom()
+	p.vp.SetContent(p.content(p.vp.Width))
+	if bottom {
+		p.vp.GotoBottom()
+		return
+	}
+	p.vp.SetYOffset(p.vp.YOffset)
 }
 
 func (p *pager) update(msg tea.KeyMsg, keys *common.KeyMap) tea.Cmd {

@@ -177,6 +177,7 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 		}
 	case key.Matches(msg, k.Log):
 		a.openPager("Request log (oldest first)", func(w int) string { return a.logText(w) })
+		a.pager.follow = true
 		a.pager.vp.GotoBottom()
 	case key.Matches(msg, k.Filter):
 		a.mode = modeList
