@@ -51,7 +51,7 @@ shot() {
 	tmux -S "$sock" -f /dev/null new-session -d -x "$1" -y "$2" "$work/tokenscope"
 	wait_for "4 tokens"
 	tmux -S "$sock" send-keys j
-	wait_for "› card tok_.*● used"
+	wait_for "› tok_[A-Za-z0-9]* *card *● used"
 	# freeze reads SGR 39/49 (default colours) as "keep the last colour";
 	# spell the default foreground out and drop the default background.
 	tmux -S "$sock" capture-pane -e -p |

@@ -43,7 +43,7 @@ func TestTUICreatesCardThroughPlan(t *testing.T) {
 	s.keys("Enter")
 	scr = s.waitUntil("the created token in the list", createdLine.MatchString)
 	id := createdLine.FindStringSubmatch(scr)[1]
-	if !regexp.MustCompile(`› card ` + id + ` +○ unused`).MatchString(scr) {
+	if !regexp.MustCompile(`› ` + id + ` +card +○ unused`).MatchString(scr) {
 		t.Errorf("list does not show %s selected and ○ unused:\n%s", id, scr)
 	}
 	s.keys("Enter")

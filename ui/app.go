@@ -120,9 +120,9 @@ func (a *App) wide() bool { return a.width >= wideWidth }
 const detailMin = 48
 
 // listWidth is the list pane's outer width in the wide layout: 47% of the
-// terminal, more when the ids need it (the detail keeps detailMin).
+// terminal, more when its columns need it (the detail keeps detailMin).
 func (a *App) listWidth() int {
-	need := rowWidth(a.list.idWidth) + 3 // borders and a leading space
+	need := a.list.fullWidth() + 3 // borders and a leading space
 	return max(min(need, a.width-detailMin), a.width*47/100)
 }
 
@@ -131,7 +131,7 @@ func (a *App) setSize(w, h int) {
 	a.pc.Width, a.pc.Height = a.width, a.height
 	a.filter.Width = max(a.width-4, 1)
 	a.bar.Width = max(min(a.width-4, 60), 1)
-	rows := a.bodyHeight()
+	rows := a.bodyHeight() - 1 // the column titles
 	if a.wide() {
 		rows -= 2 // the pane's border
 	}

@@ -1,13 +1,11 @@
 package ui
 
 import (
+	"math"
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/tokenscope/tokenscope/model"
-	"github.com/tokenscope/tokenscope/views"
 )
 
 // tokenList is the scrolling list of the workspace's tokens. It is written
@@ -23,16 +21,22 @@ type tokenList struct {
 	// filter after a load (not at start-up: the first frame has a budget)
 	// so that each keystroke of a filter is a substring scan, not 10,000
 	// ToLower.
-	hay  []string
-	used int
-	// idWidth is the longest id, in cells: the id column of every row.
-	idWidth int
-	query   string
-	// view holds indices into tokens that pass the filter; nil means all.
+	hay   []string
+	used  int
+	query string
+	sort  sortKey
+	// order holds indices into tokens in the sort's order; nil means the
+	// state's (newest first).
+	order []int
+	// view holds indices into tokens that pass the filter, in order; nil
+	// means all of them.
 	view   []int
 	cursor int // position in the visible sequence
 	offset int // first visible position
 	height int
+	// widths are the columns' natural widths over all tokens, filtered
+	// out or not, so that a filter does not move the columns.
+	widths widths
 }
 
 // setTokens replaces the tokens and keeps the selection on the token with
@@ -40,13 +44,23 @@ type tokenList struct {
 func (l *tokenList) setTokens(tokens []model.Record) {
 	keep := l.selectedID()
 	l.tokens, l.hay = tokens, nil
-	l.used, l.idWidth = 0, 0
+	l.used = 0
 	for i := range tokens {
 		if tokens[i].Used {
 			l.used++
 		}
-		l.idWidth = max(l.idWidth, idCells(tokens[i].ID))
 	}
+	l.widths = measure(tokens)
+	l.order = orderOf(tokens, l.sort)
+	l.applyFilter()
+	l.selectID(keep)
+}
+
+// setSort orders the list by k, keeping the selection on its token.
+func (l *tokenList) setSort(k sortKey) {
+	keep := l.selectedID()
+	l.sort = k
+	l.order = orderOf(l.tokens, k)
 	l.applyFilter()
 	l.selectID(keep)
 }
@@ -63,10 +77,11 @@ func (l *tokenList) upsert(r model.Record) {
 				l.used++
 			}
 			l.tokens[i] = r
-			l.idWidth = max(l.idWidth, idCells(r.ID))
 			if l.hay != nil {
 				l.hay[i] = haystack(&r)
 			}
+			l.widths.include(&r)
+			l.order = orderOf(l.tokens, l.sort) // its status may have moved it
 			l.applyFilter()
 			l.selectID(r.ID)
 			return
@@ -76,16 +91,13 @@ func (l *tokenList) upsert(r model.Record) {
 	l.selectID(r.ID)
 }
 
-// idCells is the width of an id as a row shows it.
-func idCells(id string) int { return ansi.StringWidth(views.Clean(id)) }
-
 func haystack(r *model.Record) string {
-	return strings.ToLower(r.ID + " " + string(r.Type) + " " + r.Type.Short() + " " + r.Summary + " " + r.Preset)
+	return strings.ToLower(r.ID + " " + string(r.Type) + " " + r.Type.Short() + " " + r.Summary + " " + r.Preset + " " + r.Scenario + " " + usedBy(r))
 }
 
 // setFilter keeps the tokens matching every word of q: "used" and "unused"
 // match the status, any other word is a substring of id, type, summary
-// (brand and last4) or preset.
+// (brand and last4), preset, scenario or what used the token.
 func (l *tokenList) setFilter(q string) {
 	keep := l.selectedID()
 	l.query = q
@@ -96,7 +108,7 @@ func (l *tokenList) setFilter(q string) {
 func (l *tokenList) applyFilter() {
 	words := strings.Fields(strings.ToLower(l.query))
 	if len(words) == 0 {
-		l.view = nil
+		l.view = l.order
 		l.clamp()
 		return
 	}
@@ -107,7 +119,11 @@ func (l *tokenList) applyFilter() {
 		}
 	}
 	l.view = l.view[:0:0]
-	for i := range l.tokens {
+	for n := range l.tokens {
+		i := n
+		if l.order != nil {
+			i = l.order[n]
+		}
 		if matches(&l.tokens[i], l.hay[i], words) {
 			l.view = append(l.view, i)
 		}
@@ -219,13 +235,22 @@ func (l *tokenList) clamp() {
 	l.offset = min(max(l.offset, 0), max(n-l.height, 0))
 }
 
-// rows renders the visible rows at width w.
+// layout fits the list's columns into w cells.
+func (l *tokenList) layout(w int) layout { return layoutFor(w, l.widths, l.sort.column()) }
+
+// fullWidth is the width of a row with every column whole.
+func (l *tokenList) fullWidth() int {
+	return layoutFor(math.MaxInt32, l.widths, l.sort.column()).total()
+}
+
+// rows renders the column titles and the visible rows at width w.
 func (l *tokenList) rows(rs *rowStyle, w int, now time.Time) []string {
 	end := min(l.offset+l.height, l.len())
-	out := make([]string, 0, max(end-l.offset, 0))
-	cols := listColumns(w, l.idWidth)
+	out := make([]string, 0, max(end-l.offset, 0)+1)
+	lay := l.layout(w)
+	out = append(out, rs.st.Label.Render(lay.header(l.sort.String())))
 	for pos := l.offset; pos < end; pos++ {
-		out = append(out, renderRow(rs, l.at(pos), pos == l.cursor, cols, now))
+		out = append(out, renderRow(rs, l.at(pos), pos == l.cursor, lay, now))
 	}
 	return out
 }

@@ -209,6 +209,10 @@ func (a *App) listKey(msg tea.KeyMsg) tea.Cmd {
 		a.list.move(a.list.len())
 	case key.Matches(msg, k.Open):
 		return a.openDetail()
+	case key.Matches(msg, k.Sort):
+		a.list.setSort(a.list.sort.next())
+		a.status = "sorted " + a.list.sort.String()
+		return a.settle()
 	case key.Matches(msg, k.Back):
 		if a.list.query != "" {
 			a.list.setFilter("")

@@ -77,10 +77,11 @@ func (a *App) body() string {
 }
 
 func (a *App) listLines(w int) []string {
+	rows := a.list.rows(a.rs, w, a.pc.Now())
 	if a.list.len() == 0 {
-		return []string{a.st.Muted.Render(fmt.Sprintf(" no token matches %q · esc clears the filter", a.list.query))}
+		rows = append(rows, a.st.Muted.Render(fmt.Sprintf("  no token matches %q · esc clears the filter", a.list.query)))
 	}
-	return a.list.rows(a.rs, w, a.pc.Now())
+	return rows
 }
 
 // box draws lines in a bordered pane of exactly w x h cells with the title

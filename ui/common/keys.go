@@ -9,7 +9,10 @@ type KeyMap struct {
 	Open, Back, Quit, Help                  key.Binding
 	New, Use, Refresh, RefreshAll, Retrieve key.Binding
 	Filter, Copy, JSON, Log, Scenario       key.Binding
-	Confirm, NextField, PrevField           key.Binding
+	// Sort cycles the list's order; Forget drops the selected token from
+	// the state, ForgetGone every token Stripe no longer has.
+	Sort, Forget, ForgetGone      key.Binding
+	Confirm, NextField, PrevField key.Binding
 	// Flows (ui/flow): enter reviews a form's plan, esc from a plan edits
 	// again, Dismiss closes an error or outcome pane, Close a finished
 	// scenario summary.
@@ -42,6 +45,7 @@ func NewKeyMap() *KeyMap {
 		JSON:        key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "json")),
 		Log:         key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "log")),
 		Scenario:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scenarios")),
+		Sort:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "sort")),
 		Confirm:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
 		NextField:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
 		PrevField:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev")),

@@ -47,6 +47,21 @@ type Styles struct {
 	Form *huh.Theme
 }
 
+// barOn and barOff start and end the selection bar: reverse video, bold.
+// They are written as they are, not through the renderer, because a
+// renderer without colour (NO_COLOR, TERM=vt100) drops every attribute
+// with the colours, and a selection shown by colour alone, or not at all,
+// is lost on a projector. Reverse video is no colour: every terminal
+// bubbletea can drive has it.
+const (
+	barOn  = "\x1b[1;7m"
+	barOff = "\x1b[m"
+)
+
+// Bar draws s as the selection bar; s must hold no escapes of its own (an
+// inner reset would end the bar early).
+func (st *Styles) Bar(s string) string { return barOn + s + barOff }
+
 // NewStyles builds Styles for one renderer.
 func NewStyles(r *lipgloss.Renderer) *Styles {
 	if r == nil {
