@@ -12,7 +12,7 @@ import (
 	"github.com/tokenscope/tokenscope/internal/testbin"
 )
 
-// The create+get budget (DESIGN.md): headless create then get against the
+// The create+get budget (README, Figures): headless create then get against the
 // same stripe-mock takes at most half the Stripe CLI's wall time. Both
 // benchmarks start fresh processes every iteration, because that is what a
 // person at a shell prompt waits for: start-up, the request, the output.

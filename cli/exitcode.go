@@ -7,7 +7,7 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-// Exit codes of DESIGN.md.
+// Exit codes, as the README's Exit codes table documents them.
 const (
 	ExitOK        = 0
 	ExitRefused   = 1 // the API refused (card_error, invalid_request_error, ...), or the state is locked or unreadable

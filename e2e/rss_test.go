@@ -14,7 +14,7 @@ import (
 	"github.com/tokenscope/tokenscope/model/state"
 )
 
-// rssBudget is DESIGN.md's budget for the TUI's resident memory with
+// rssBudget is the README's budget (Figures) for the TUI's resident memory with
 // 10,000 tokens in the state.
 const rssBudget = 40 << 20
 

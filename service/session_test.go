@@ -308,7 +308,7 @@ func TestUnreadableStateSendsNothing(t *testing.T) {
 	}
 }
 
-// QA B: a use the API answers resource_missing for (the token no longer
+// A use the API answers resource_missing for (the token no longer
 // exists) marks the record Gone, as a refresh would, instead of leaving it
 // "still unused"; the refused attempt is kept in its uses.
 func TestSessionUseOfAMissingTokenMarksItGone(t *testing.T) {
@@ -449,7 +449,7 @@ func holdLock(t *testing.T, dir string) {
 	t.Cleanup(func() { close(free); <-done })
 }
 
-// QA A, repro 1: a write whose answer could not be recorded because another
+// A write whose answer could not be recorded because another
 // tokenscope holds the lock must not be sent (the token would be orphaned
 // at the API). The lock is taken before the request, so nothing is sent.
 func TestSessionSendsNothingWhileTheLockIsHeld(t *testing.T) {
@@ -494,7 +494,7 @@ func TestSessionHoldsTheLockAcrossTheRequest(t *testing.T) {
 	}
 }
 
-// QA A, repro 2: a state dir of the user's own that is not writable (0500)
+// A state dir of the user's own that is not writable (0500)
 // is found before the request, with a message naming --state-dir. Root
 // writes anyway, so this runs as an ordinary user only (the probe itself
 // is tested in model/state with a failing create).

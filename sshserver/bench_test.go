@@ -12,7 +12,8 @@ import (
 	"github.com/tokenscope/tokenscope/service"
 )
 
-// moveBudget is DESIGN.md's budget for one selection move at 80x24.
+// moveBudget is the README's budget (Figures) for one selection move at
+// 80x24.
 const moveBudget = 300
 
 // listOf50 is a server and a settled 80x24 session whose workspace holds

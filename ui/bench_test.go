@@ -12,7 +12,7 @@ import (
 
 // BenchmarkFirstFrame10k is the time from nothing to the first frame with
 // 10,000 tokens in the state: read the state file, build the model, View.
-// Budget (DESIGN.md): 100 ms.
+// Budget (README, Figures): 100 ms.
 func BenchmarkFirstFrame10k(b *testing.B) {
 	s := newSession(b, manyRecords(b, 10000))
 	b.ResetTimer()

@@ -24,7 +24,7 @@ import (
 // testKey is any test key: the emulator takes them all.
 const testKey = "sk_test_httpserve0000000000000000000001"
 
-// floodConns is issue 11's slow-body flood: connections that send their
+// floodConns is the size of a slow-body flood: connections that send their
 // headers and then drip their body.
 const floodConns = 2000
 
