@@ -75,18 +75,22 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 	switch req.Kind {
 	case model.UseCustomer:
 		var cus *stripe.Customer
-		cus, err = c.sc.V1Customers.Create(ctx, &stripe.CustomerCreateParams{Source: stripe.String(req.TokenID)})
+		params := &stripe.CustomerCreateParams{Source: stripe.String(req.TokenID)}
+		setKey(&params.Params, req.IdempotencyKey)
+		cus, err = c.sc.V1Customers.Create(ctx, params)
 		if err == nil {
 			use.ObjectID, use.Status, livemode, res = cus.ID, "attached", cus.Livemode, cus.LastResponse
 		}
 	default:
 		use.Amount, use.Currency = req.Amount, req.Currency
 		var ch *stripe.Charge
-		ch, err = c.sc.V1Charges.Create(ctx, &stripe.ChargeCreateParams{
+		params := &stripe.ChargeCreateParams{
 			Amount:   stripe.Int64(req.Amount),
 			Currency: stripe.String(req.Currency),
 			Source:   &stripe.PaymentSourceSourceParams{Token: stripe.String(req.TokenID)},
-		})
+		}
+		setKey(&params.Params, req.IdempotencyKey)
+		ch, err = c.sc.V1Charges.Create(ctx, params)
 		if err == nil {
 			use.ObjectID, use.Status, livemode, res = ch.ID, string(ch.Status), ch.Livemode, ch.LastResponse
 		}
@@ -103,4 +107,12 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 	}
 	use.RequestID = res.RequestID
 	return use, nil
+}
+
+// setKey sends key as the Idempotency-Key; "" leaves stripe-go to make
+// one up.
+func setKey(p *stripe.Params, key string) {
+	if key != "" {
+		p.IdempotencyKey = stripe.String(key)
+	}
 }

@@ -14,6 +14,9 @@ type TokenRequest struct {
 	// AllowAnyNumber lets a card number outside Stripe's test cards through
 	// local checks (--allow-any-number).
 	AllowAnyNumber bool
+	// IdempotencyKey is sent as the Idempotency-Key header; "" lets the
+	// client make one up.
+	IdempotencyKey string
 }
 
 // CardInput is a card as typed into a form or flags.
@@ -60,8 +63,11 @@ const (
 // UseRequest asks to consume a token: attach it to a new customer, or charge
 // it Amount (in the currency's smallest unit).
 type UseRequest struct {
-	TokenID  string
-	Kind     UseKind
-	Amount   int64
-	Currency string
+	TokenID  string  `json:"token"`
+	Kind     UseKind `json:"kind"`
+	Amount   int64   `json:"amount,omitempty"`
+	Currency string  `json:"currency,omitempty"`
+	// IdempotencyKey is sent as the Idempotency-Key header; "" lets the
+	// client make one up.
+	IdempotencyKey string `json:"-"`
 }

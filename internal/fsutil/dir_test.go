@@ -1,7 +1,7 @@
 package fsutil
 
 import (
-	"io/fs"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,62 +14,79 @@ func mode(t *testing.T, path string) os.FileMode {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fi.Mode().Perm()
+	return fi.Mode() & (os.ModePerm | os.ModeSticky)
 }
 
-// EnsureDir only takes group and other bits away: a dir the user made 0500
-// stays 0500, a 0755 one becomes 0700, a new one is 0700.
-func TestEnsureDirOnlyRemovesBits(t *testing.T) {
+// EnsureDir makes a missing dir 0700 and never changes the mode of one
+// that exists: one only its owner can write in is used as it is, one
+// others can write in (a shared 1777 dir, a group-writable one) is refused
+// with a message naming it, its mode, its owner and what to do, and is
+// left exactly as it was.
+func TestEnsureDirNeverChmods(t *testing.T) {
 	root := t.TempDir()
 	for _, c := range []struct {
-		before, after os.FileMode
-	}{{0o500, 0o500}, {0o755, 0o700}, {0o750, 0o700}, {0o700, 0o700}, {0o555, 0o500}} {
-		dir := filepath.Join(root, c.before.String())
+		mode os.FileMode
+		ok   bool
+		text string
+	}{
+		{0o700, true, ""},
+		{0o500, true, ""},
+		{0o755, true, ""},
+		{os.ModeSticky | 0o777, false, "mode 1777"},
+		{0o777, false, "mode 0777"},
+		{0o775, false, "mode 0775"},
+	} {
+		dir := filepath.Join(root, strings.ReplaceAll(c.mode.String(), "-", "_"))
 		if err := os.Mkdir(dir, 0o700); err != nil {
 			t.Fatal(err)
 		}
-		os.Chmod(dir, c.before)
-		if err := EnsureDir(dir); err != nil {
-			t.Errorf("%v: %v", c.before, err)
+		if err := os.Chmod(dir, c.mode); err != nil {
+			t.Fatal(err)
 		}
-		if got := mode(t, dir); got != c.after {
-			t.Errorf("EnsureDir on %v made it %v, want %v", c.before, got, c.after)
+		err := EnsureDir(dir)
+		var de *DirError
+		switch {
+		case c.ok && err != nil:
+			t.Errorf("%v: %v", c.mode, err)
+		case !c.ok && !errors.As(err, &de):
+			t.Errorf("%v: %v, want a *DirError", c.mode, err)
+		case !c.ok:
+			for _, want := range []string{dir, c.text, "is writable by other users", "owner root (uid 0)", "chmod 700 " + dir, "--state-dir"} {
+				if os.Geteuid() != 0 && strings.HasPrefix(want, "owner") {
+					continue
+				}
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("%v: %q does not say %q", c.mode, err, want)
+				}
+			}
+		}
+		if got := mode(t, dir); got != c.mode {
+			t.Errorf("EnsureDir changed %v to %v", c.mode, got)
 		}
 	}
 	fresh := filepath.Join(root, "new", "state")
-	if err := EnsureDir(fresh); err != nil || mode(t, fresh) != DirMode {
+	if err := EnsureDir(fresh); err != nil || mode(t, fresh) != DirMode || mode(t, filepath.Dir(fresh)) != DirMode {
 		t.Errorf("a new dir: %v %v", mode(t, fresh), err)
 	}
 }
 
-// failChmod makes every chmod fail as it does on a dir owned by someone
-// else (tests may run as root, where it never fails).
-func failChmod(t *testing.T) *int {
-	calls := new(int)
-	old := Chmod
-	Chmod = func(string, os.FileMode) error { *calls++; return fs.ErrPermission }
-	t.Cleanup(func() { Chmod = old })
-	return calls
-}
-
-// A dir already private needs no chmod, so one that would fail is never tried.
-func TestEnsureDirPrivateDirNeedsNoChmod(t *testing.T) {
+// Run as root, a private dir of another user is refused too: files root
+// made in it would be the user's no more.
+func TestEnsureDirRefusesAnotherUsersDir(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to chown")
+	}
 	dir := t.TempDir()
 	os.Chmod(dir, 0o700)
-	calls := failChmod(t)
-	if err := EnsureDir(dir); err != nil || *calls != 0 {
-		t.Fatalf("EnsureDir on a private dir: %v (%d chmods)", err, *calls)
+	if err := os.Chown(dir, 12345, 12345); err != nil {
+		t.Fatal(err)
 	}
-}
-
-// A dir open to others that cannot be made private is refused with a
-// message that names it and the way out.
-func TestEnsureDirRefusesADirItCannotMakePrivate(t *testing.T) {
-	dir := t.TempDir()
-	os.Chmod(dir, 0o755)
-	failChmod(t)
 	err := EnsureDir(dir)
-	if err == nil || !strings.Contains(err.Error(), "cannot make the state dir "+dir+" private") || !strings.Contains(err.Error(), "--state-dir") {
-		t.Errorf("EnsureDir: %v", err)
+	if err == nil || !strings.Contains(err.Error(), "belongs to another user (mode 0700, owner uid 12345)") || strings.Contains(err.Error(), "chmod") {
+		t.Errorf("EnsureDir on uid 12345's dir: %v", err)
+	}
+	fi, _ := os.Stat(dir)
+	if fi.Mode().Perm() != 0o700 {
+		t.Errorf("mode changed to %v", fi.Mode())
 	}
 }

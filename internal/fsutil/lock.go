@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -18,14 +19,19 @@ var ErrLocked = errors.New("held by another process")
 // to timeout for another holder; a timeout of 0 or less fails at once. While
 // it waits, onWait is called once so the caller can say "Acquiring state
 // lock...". The kernel drops the lock if the process dies, so a killed
-// process never leaves it behind. The returned func releases it.
+// process never leaves it behind. The returned func releases it. A lock
+// file that is a symbolic link is a *LinkError: opening it would create
+// or lock the file it points at.
 func Lock(ctx context.Context, path string, timeout time.Duration, onWait func()) (func(), error) {
 	if err := EnsureDir(filepath.Dir(path)); err != nil {
 		return nil, err
 	}
-	fl := flock.New(path, flock.SetPermissions(FileMode))
+	fl := flock.New(path, flock.SetPermissions(FileMode), flock.SetFlag(os.O_CREATE|os.O_RDWR|noFollow))
 	ok, err := fl.TryLock()
 	if err != nil {
+		if lerr := checkNotLink(path); lerr != nil {
+			return nil, lerr
+		}
 		return nil, err
 	}
 	if !ok && timeout <= 0 {

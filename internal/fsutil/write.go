@@ -15,9 +15,15 @@ import (
 // file, fsync, rename over path (renameio does the dance). The temp file is
 // made in path's own dir, never in a shared /tmp, and the result is
 // FileMode even when the old file was looser. With backup set, the previous
-// file is first kept as path+".backup".
+// file is first kept as path+".backup". Once renamed into place the dir is
+// fsynced too, so that the new file survives a power cut, not only a kill.
+// A path that is a symbolic link is a *LinkError: the link is neither
+// followed nor replaced.
 func WriteFileAtomic(path string, data []byte, backup bool) error {
 	if err := EnsureDir(filepath.Dir(path)); err != nil {
+		return err
+	}
+	if err := checkNotLink(path); err != nil {
 		return err
 	}
 	if backup {
@@ -39,7 +45,20 @@ func writeAtomic(path string, data []byte) error {
 	if _, err := t.Write(data); err != nil {
 		return err
 	}
-	return t.CloseAtomicallyReplace()
+	if err := t.CloseAtomicallyReplace(); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(path))
+}
+
+// syncDir fsyncs a dir, making the renames in it durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
 }
 
 // keepBackup makes path+".backup" the current content of path. A hard link

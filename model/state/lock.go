@@ -96,7 +96,7 @@ func (s *Store) lock(ctx context.Context, op string) (func(), error) {
 }
 
 func (s *Store) readLockInfo() (*LockInfo, error) {
-	data, err := os.ReadFile(s.infoPath())
+	data, err := fsutil.ReadFileNoFollow(s.infoPath())
 	if err != nil {
 		return nil, err
 	}

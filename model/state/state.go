@@ -36,6 +36,9 @@ type Workspace struct {
 	Backend   string            `json:"backend"`             // label of the backend, for humans
 	Tokens    []model.Record    `json:"tokens"`              // newest first
 	Scenarios map[string]string `json:"scenarios,omitempty"` // scenario resource name -> token id
+	// Pending are writes sent (or about to be) whose answer is not
+	// recorded yet, oldest first: the write-ahead records (model.Pending).
+	Pending []model.Pending `json:"pending,omitempty"`
 }
 
 // Workspace returns the named workspace, creating it if missing.
@@ -105,6 +108,28 @@ func (w *Workspace) dropScenarios(ids map[string]bool) {
 			delete(w.Scenarios, name)
 		}
 	}
+}
+
+// AddPending records p, replacing a record with the same key.
+func (w *Workspace) AddPending(p model.Pending) {
+	for i := range w.Pending {
+		if w.Pending[i].Key == p.Key {
+			w.Pending[i] = p
+			return
+		}
+	}
+	w.Pending = append(w.Pending, p)
+}
+
+// RemovePending forgets the record with key; false if there was none.
+func (w *Workspace) RemovePending(key string) bool {
+	for i := range w.Pending {
+		if w.Pending[i].Key == key {
+			w.Pending = append(w.Pending[:i], w.Pending[i+1:]...)
+			return true
+		}
+	}
+	return false
 }
 
 func (w *Workspace) index(id string) int {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,10 +106,17 @@ func (s *Store) Path() string { return filepath.Join(s.opts.Dir, FileName) }
 // always whole). A missing file is an empty state. A file that cannot be
 // read or parsed is an error that points at the backup; Load never falls
 // back to an empty state, which the next write would save over the tokens.
+// A state.json that is a symbolic link is refused, not followed: reading
+// it would merge whatever file it points at into the state, and the next
+// write would replace the link.
 func (s *Store) Load() (*State, error) {
-	f, err := os.Open(s.Path())
+	f, err := fsutil.OpenNoFollow(s.Path())
 	if errors.Is(err, fs.ErrNotExist) {
 		return &State{Version: Version, Workspaces: map[string]*Workspace{}}, nil
+	}
+	var link *fsutil.LinkError
+	if errors.As(err, &link) {
+		return nil, fmt.Errorf("%w. Nothing was read or changed.", err)
 	}
 	if err != nil {
 		return nil, s.unreadable(err)
@@ -132,48 +140,94 @@ func (s *Store) unreadable(err error) error {
 
 // Update changes the state under the lock: it takes the lock (waiting up to
 // LockTimeout), reloads the file so that writes of other processes are kept,
-// calls fn, keeps MaxTokens tokens per workspace, bumps the serial and
-// writes atomically with the previous file as state.json.backup. If fn
-// returns an error, or the result holds a secret, nothing is written and
-// the error is returned. op names the operation in the lock info.
+// calls fn, and saves the result (Locked.Save). If fn returns an error, or
+// the result cannot be saved, nothing is written and the error is
+// returned. op names the operation in the lock info.
 func (s *Store) Update(ctx context.Context, op string, fn func(*State) error) (*State, error) {
-	unlock, err := s.lock(ctx, op)
-	if errors.Is(err, fs.ErrPermission) {
-		return nil, fmt.Errorf("cannot write to the state dir %s (%w); nothing was changed", s.Dir(), err)
-	}
+	var st *State
+	err := s.Hold(ctx, op, func(l *Locked) error {
+		if err := fn(l.State()); err != nil {
+			return err
+		}
+		st = l.State()
+		return l.Save()
+	})
 	if err != nil {
 		return nil, err
+	}
+	return st, nil
+}
+
+// Hold takes the lock (waiting up to LockTimeout), loads the state afresh
+// and calls fn, which may change it and Save it any number of times
+// before the lock is released: a write-ahead record is saved before a
+// request is sent, and its answer after, under one lock. op names the
+// operation in the lock info.
+func (s *Store) Hold(ctx context.Context, op string, fn func(*Locked) error) error {
+	unlock, err := s.lock(ctx, op)
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("cannot write to the state dir %s (%w); nothing was changed", s.Dir(), err)
+	}
+	if err != nil {
+		return err
 	}
 	defer unlock()
 	s.removeOrphans()
 	st, err := s.Load()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if err := fn(st); err != nil {
-		return nil, err
-	}
+	return fn(&Locked{store: s, st: st})
+}
+
+// Locked is the state while Hold holds the lock.
+type Locked struct {
+	store *Store
+	st    *State
+}
+
+// State is the state as loaded under the lock, with the changes made to
+// it since.
+func (l *Locked) State() *State { return l.st }
+
+// Save writes the state: it keeps MaxTokens tokens per workspace, bumps
+// the serial and writes atomically (fsynced) with the previous file as
+// state.json.backup. A state that holds a secret, or whose serial cannot
+// be bumped, is not written.
+func (l *Locked) Save() error {
+	st := l.st
 	for _, w := range st.Workspaces {
 		if w != nil {
-			w.trim(s.opts.MaxTokens)
+			w.trim(l.store.opts.MaxTokens)
 		}
 	}
 	st.Version = Version
 	if st.Lineage == "" {
 		st.Lineage = fsutil.NewID()
 	}
+	if st.Serial < 0 || st.Serial == math.MaxInt64 {
+		return fmt.Errorf("refusing to write the state: its serial %d cannot be bumped (a serial counts writes from 0 up to %d; was %s edited?); set \"serial\" in it to the number of writes you believe it has seen, or 0", st.Serial, int64(math.MaxInt64), l.store.Path())
+	}
 	st.Serial++
 	data, err := encode(st)
+	if err == nil {
+		err = fsutil.CheckSecrets(data)
+		if err != nil {
+			err = fmt.Errorf("refusing to write the state: %w", err)
+		}
+	} else {
+		err = fmt.Errorf("encode state: %w", err)
+	}
+	if err == nil {
+		if err = fsutil.WriteFileAtomic(l.store.Path(), data, true); err != nil {
+			err = fmt.Errorf("write state %s: %w", l.store.Path(), err)
+		}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("encode state: %w", err)
+		st.Serial-- // not written: the next Save writes this serial
+		return err
 	}
-	if err := fsutil.CheckSecrets(data); err != nil {
-		return nil, fmt.Errorf("refusing to write the state: %w", err)
-	}
-	if err := fsutil.WriteFileAtomic(s.Path(), data, true); err != nil {
-		return nil, fmt.Errorf("write state %s: %w", s.Path(), err)
-	}
-	return st, nil
+	return nil
 }
 
 // removeOrphans deletes the temp files of a process killed while writing

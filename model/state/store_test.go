@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/model"
 )
 
 func TestLoadMissingIsEmpty(t *testing.T) {
@@ -63,7 +64,9 @@ func TestRoundTripSerialAndBackup(t *testing.T) {
 	}
 }
 
-func TestModesAreTightened(t *testing.T) {
+// Files are 0600 whatever was there before; an existing dir only its
+// owner can write in is used with its mode unchanged (never chmodded).
+func TestFileModesAreTightened(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "state")
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -76,7 +79,7 @@ func TestModesAreTightened(t *testing.T) {
 	addTokens(t, s, "offline", "tok_a")
 	addTokens(t, s, "offline", "tok_b")
 	for path, want := range map[string]os.FileMode{
-		dir:                                  fsutil.DirMode,
+		dir:                                  0o755,
 		s.Path():                             fsutil.FileMode,
 		s.Path() + ".backup":                 fsutil.FileMode,
 		filepath.Join(dir, FileName+".lock"): fsutil.FileMode,
@@ -244,23 +247,19 @@ func mode(t *testing.T, path string) os.FileMode {
 	return fi.Mode().Perm()
 }
 
-// failChmod makes every chmod fail as it does on a dir owned by someone
-// else (tests may run as root, where it never fails).
-func failChmod(t *testing.T) {
-	old := fsutil.Chmod
-	fsutil.Chmod = func(string, os.FileMode) error { return fs.ErrPermission }
-	t.Cleanup(func() { fsutil.Chmod = old })
-}
-
-// A state dir tokenscope cannot make private (root-owned 0755 with a
-// readable state.json): reading works; writing fails with a plain message
-// and writes nothing.
-func TestReadOnlyStateDir(t *testing.T) {
-	dir := t.TempDir()
+// A state dir of another user's (root running in alice's dir): reading
+// works; writing is refused with a message naming the dir and its owner,
+// and neither the dir nor state.json changes.
+func TestAnotherUsersStateDir(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to chown")
+	}
+	dir := filepath.Join(t.TempDir(), "state")
 	seed := openStore(t, dir)
 	addTokens(t, seed, "offline", "tok_a")
-	os.Chmod(dir, 0o755)
-	failChmod(t)
+	if err := os.Chown(dir, 12345, 12345); err != nil {
+		t.Fatal(err)
+	}
 
 	s, err := Open(Options{Dir: dir})
 	if err != nil {
@@ -273,16 +272,20 @@ func TestReadOnlyStateDir(t *testing.T) {
 	if _, ok := st.Workspace("offline").Find("tok_a"); !ok {
 		t.Fatal("the state was not read")
 	}
-	if err := s.Prepare(); err == nil || !strings.Contains(err.Error(), "--state-dir") {
+	want := "refusing to write in " + dir + ": it belongs to another user (mode 0700, owner uid 12345)"
+	if err := s.Prepare(); err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "--state-dir") {
 		t.Errorf("Prepare: %v", err)
 	}
 	before, _ := os.ReadFile(s.Path())
 	_, err = s.Update(context.Background(), "create", func(*State) error { return nil })
-	if err == nil || !strings.Contains(err.Error(), "cannot make the state dir "+dir+" private") || !strings.Contains(err.Error(), "--state-dir") {
+	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("Update: %v", err)
 	}
 	if after, _ := os.ReadFile(s.Path()); string(after) != string(before) {
 		t.Error("state.json changed")
+	}
+	if mode(t, dir) != fsutil.DirMode {
+		t.Errorf("the dir's mode changed to %v", mode(t, dir))
 	}
 }
 
@@ -328,5 +331,53 @@ func TestPrepareProbesWritability(t *testing.T) {
 	err := s.Prepare()
 	if err == nil || !strings.Contains(err.Error(), "cannot write to the state dir "+dir+" (permission denied)") || !strings.Contains(err.Error(), "--state-dir") {
 		t.Errorf("Prepare on a dir that refuses writes: %v", err)
+	}
+}
+
+// A serial at its maximum is refused, not wrapped to a negative number,
+// and the file is left as it was.
+func TestSerialDoesNotWrap(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "state")
+	os.Mkdir(dir, 0o700)
+	s := openStore(t, dir)
+	for _, serial := range []string{"9223372036854775807", "-3"} {
+		before := `{"version":1,"serial":` + serial + `,"lineage":"x","workspaces":{}}`
+		os.WriteFile(s.Path(), []byte(before), 0o600)
+		_, err := s.Update(context.Background(), "create", func(st *State) error {
+			st.Workspace("offline").Upsert(cardRecord("tok_a"))
+			return nil
+		})
+		if err == nil || !strings.Contains(err.Error(), "serial "+serial+" cannot be bumped") {
+			t.Errorf("serial %s: %v", serial, err)
+		}
+		if after, _ := os.ReadFile(s.Path()); string(after) != before {
+			t.Errorf("serial %s: the file changed to %s", serial, after)
+		}
+	}
+}
+
+// Hold saves as many times as it is asked under one lock, each save a
+// serial of its own; what it saved last is what Load reads.
+func TestHoldSavesTwice(t *testing.T) {
+	s := openStore(t, filepath.Join(t.TempDir(), "state"))
+	err := s.Hold(context.Background(), "create", func(l *Locked) error {
+		w := l.State().Workspace("offline")
+		w.AddPending(model.Pending{Key: "k", Op: model.PendingCreate, Summary: "create card visa"})
+		if err := l.Save(); err != nil {
+			return err
+		}
+		if st, _ := s.Load(); st.Serial != 1 || len(st.Workspace("offline").Pending) != 1 {
+			t.Errorf("after the first save: serial %d pending %v", st.Serial, st.Workspace("offline").Pending)
+		}
+		w.RemovePending("k")
+		w.Upsert(cardRecord("tok_a"))
+		return l.Save()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := s.Load()
+	if w := st.Workspace("offline"); st.Serial != 2 || len(w.Pending) != 0 || len(w.Tokens) != 1 {
+		t.Errorf("serial %d pending %v tokens %d", st.Serial, w.Pending, len(w.Tokens))
 	}
 }

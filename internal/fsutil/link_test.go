@@ -1,0 +1,92 @@
+package fsutil
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// linked makes dir/name a symbolic link to target.
+func linked(t *testing.T, dir, name, target string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.Symlink(target, path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// A lock file that is a link is refused, whether it points at nothing
+// (the lock would create its target) or at a file (it would lock it).
+func TestLockRefusesALink(t *testing.T) {
+	dir, other := t.TempDir(), t.TempDir()
+	dangling := filepath.Join(other, "created")
+	existing := filepath.Join(other, "existing")
+	os.WriteFile(existing, []byte("x"), 0o644)
+	for _, target := range []string{dangling, existing} {
+		path := linked(t, dir, filepath.Base(target)+".lock", target)
+		release, err := Lock(context.Background(), path, 0, nil)
+		if err == nil {
+			release()
+		}
+		var le *LinkError
+		if !errors.As(err, &le) {
+			t.Fatalf("Lock through a link to %s: %v", target, err)
+		}
+		if !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), target) {
+			t.Errorf("the refusal names neither the link nor its target: %v", err)
+		}
+	}
+	if _, err := os.Stat(dangling); !os.IsNotExist(err) {
+		t.Errorf("the lock created the link's target: %v", err)
+	}
+	if fi, _ := os.Stat(existing); fi.Mode().Perm() != 0o644 {
+		t.Errorf("the target's mode changed to %v", fi.Mode())
+	}
+}
+
+// WriteFileAtomic neither follows nor replaces a link; its target keeps
+// its content and mode, and so does the backup's.
+func TestWriteFileAtomicRefusesALink(t *testing.T) {
+	dir, other := t.TempDir(), t.TempDir()
+	target := filepath.Join(other, "theirs.json")
+	os.WriteFile(target, []byte("theirs"), 0o644)
+	path := linked(t, dir, "state.json", target)
+	for _, backup := range []bool{false, true} {
+		var le *LinkError
+		if err := WriteFileAtomic(path, []byte("ours"), backup); !errors.As(err, &le) {
+			t.Errorf("backup %v: %v, want a *LinkError", backup, err)
+		}
+	}
+	if data, _ := os.ReadFile(target); string(data) != "theirs" {
+		t.Errorf("the target now holds %q", data)
+	}
+	if fi, _ := os.Stat(target); fi.Mode().Perm() != 0o644 {
+		t.Errorf("the target's mode changed to %v", fi.Mode())
+	}
+	if fi, err := os.Lstat(path); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files left: %v", entries)
+	}
+}
+
+func TestReadFileNoFollow(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "target")
+	os.WriteFile(target, []byte("data"), 0o600)
+	if data, err := ReadFileNoFollow(target); err != nil || string(data) != "data" {
+		t.Errorf("a plain file: %q %v", data, err)
+	}
+	var le *LinkError
+	if _, err := ReadFileNoFollow(linked(t, dir, "link", target)); !errors.As(err, &le) {
+		t.Errorf("a link: %v", err)
+	}
+	if _, err := ReadFileNoFollow(filepath.Join(dir, "missing")); !os.IsNotExist(err) {
+		t.Errorf("a missing file: %v", err)
+	}
+}
