@@ -44,6 +44,16 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 	if err != nil {
 		return model.RefreshReport{}, err
 	}
+	// Requests a killed tokenscope left pending are sent again first, so
+	// that what they made is recorded and refreshed with the rest.
+	if waiting(s.workspaceOf(st)) {
+		if err := s.hold(ctx, "refresh", nil); err != nil {
+			return model.RefreshReport{}, err
+		}
+		if st, err = s.store.Load(); err != nil {
+			return model.RefreshReport{}, err
+		}
+	}
 	if ids == nil {
 		for _, r := range s.workspaceOf(st).Tokens {
 			if !r.Gone {
@@ -57,8 +67,8 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 	}
 
 	report := model.RefreshReport{Total: len(ids), Errors: map[string]error{}}
-	_, err = s.store.Update(ctx, "refresh", func(st *state.State) error {
-		w := s.workspaceOf(st)
+	err = s.hold(ctx, "refresh", func(h *held) error {
+		w := h.workspace()
 		for i, id := range ids {
 			r := results[i]
 			old, had := w.Find(id)
@@ -78,7 +88,7 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 				report.Errors[id] = r.err
 			}
 		}
-		return nil
+		return h.l.Save()
 	})
 	report.Elapsed = time.Since(start)
 	return report, err
@@ -120,6 +130,16 @@ func (s *Session) fetchAll(ctx context.Context, ids []string, progress func(done
 		})
 	}
 	return results, g.Wait()
+}
+
+// waiting: the workspace holds pending requests to send again.
+func waiting(w *state.Workspace) bool {
+	for _, p := range w.Pending {
+		if p.Unresolved == "" {
+			return true
+		}
+	}
+	return false
 }
 
 func isMissing(err error) bool {

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/tokenscope/tokenscope/model"
-	"github.com/tokenscope/tokenscope/model/state"
 	"github.com/tokenscope/tokenscope/scenario"
 )
 
@@ -44,24 +43,22 @@ func (r recorder) Use(ctx context.Context, req model.UseRequest) (model.Use, mod
 }
 
 func (r recorder) SetDigest(ctx context.Context, id, digest string) error {
-	_, err := r.s.store.Update(ctx, "scenario digest", func(st *state.State) error {
-		w := st.Workspace(r.s.WorkspaceName())
+	return r.s.hold(ctx, "scenario digest", func(h *held) error {
+		w := h.workspace()
 		if rec, ok := w.Find(id); ok {
 			rec.ScenarioDigest = digest
 			w.Upsert(rec)
 		}
-		return nil
+		return h.l.Save()
 	})
-	return err
 }
 
 // Unlink forgets which token a scenario key made, as Terraform taints a
 // resource whose creation half failed: the next apply creates it again.
 // The token itself stays in the state.
 func (r recorder) Unlink(ctx context.Context, key string) error {
-	_, err := r.s.store.Update(ctx, "unlink "+key, func(st *state.State) error {
-		delete(r.s.workspaceOf(st).Scenarios, key)
-		return nil
+	return r.s.hold(ctx, "unlink "+key, func(h *held) error {
+		delete(h.workspace().Scenarios, key)
+		return h.l.Save()
 	})
-	return err
 }

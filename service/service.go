@@ -31,6 +31,12 @@ type Config struct {
 	// OnLockWait is called once when a write waits for another
 	// tokenscope's lock.
 	OnLockWait func()
+	// WriteTimeout bounds how long a write holds the state lock, its
+	// requests included; 0 is DefaultWriteTimeout.
+	WriteTimeout time.Duration
+	// OnRecover hears of each request a killed tokenscope left pending
+	// that a write sent again (Recovery.Text says what became of it).
+	OnRecover func(Recovery)
 	// API, when set, answers instead of a client built for Backend: tests
 	// give fakes, gated clients or an emulator with its own clock.
 	API client.API
@@ -84,7 +90,7 @@ func (s *Service) session() (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.sess = &Session{api: api, store: store, workspace: s.cfg.Workspace}
+	s.sess = s.newSession(api, store, s.cfg.Workspace)
 	return s.sess, nil
 }
 
@@ -219,7 +225,11 @@ func (s *Service) Guest(id, dir string) (*Session, func(), error) {
 		release()
 		return nil, nil, err
 	}
-	return &Session{api: api, store: store, workspace: GuestWorkspace(id)}, release, nil
+	return s.newSession(api, store, GuestWorkspace(id)), release, nil
+}
+
+func (s *Service) newSession(api client.API, store *state.Store, workspace string) *Session {
+	return &Session{api: api, store: store, workspace: workspace, writeTimeout: s.cfg.WriteTimeout, notify: s.cfg.OnRecover}
 }
 
 // GuestWorkspace is the offline workspace of a guest.

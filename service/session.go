@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -19,6 +18,11 @@ type Session struct {
 	store *state.Store
 	// workspace is the state workspace; "" means the backend's.
 	workspace string
+	// writeTimeout bounds a write's time under the lock (0:
+	// DefaultWriteTimeout); notify hears of each pending request sent
+	// again (nil: no one).
+	writeTimeout time.Duration
+	notify       func(Recovery)
 }
 
 // WorkspaceName is the state workspace the session reads and writes.
@@ -62,55 +66,47 @@ func (s *Session) stateReady() error {
 	return nil
 }
 
-// errNothingToRecord ends a record fn that got no answer worth keeping:
-// the state is left as it was, and the caller reports the request's error.
-var errNothingToRecord = errors.New("nothing to record")
-
-// record sends a write and records its answer under the state lock, taken
-// BEFORE the request and held until the answer is written, as Terraform
-// holds its lock for a whole apply: an answer can then never be lost to a
-// lock that another tokenscope holds, which would orphan what the API made.
-// fn sends the request and changes the freshly loaded workspace; when it
-// returns an error the state file is left exactly as it was.
-func (s *Session) record(ctx context.Context, op string, fn func(w *state.Workspace) error) error {
-	if err := s.stateReady(); err != nil {
-		return err
-	}
-	_, err := s.store.Update(ctx, op, func(st *state.State) error {
-		return fn(s.workspaceOf(st))
-	})
-	if errors.Is(err, errNothingToRecord) {
-		return nil
-	}
-	return err
-}
-
 // Create makes a token and records it, under scenario if not "". Bad
 // input is refused before the state lock is taken, so it fails at once
 // with its field and code; nothing is sent when the state cannot be read,
-// written or locked.
+// written or locked. The request is sent under the state lock with its
+// write-ahead record (writeAhead), so that a token it makes is recorded
+// even if this process dies before the answer is written.
 func (s *Session) Create(ctx context.Context, req model.TokenRequest, scenario string) (model.Record, error) {
 	if err := client.CheckCreate(req, time.Now()); err != nil {
 		return model.Record{}, err
 	}
+	if err := s.stateReady(); err != nil {
+		return model.Record{}, err
+	}
 	var rec model.Record
-	err := s.record(ctx, "create", func(w *state.Workspace) error {
-		made, err := s.api.Create(ctx, req)
-		if err != nil {
-			return err
-		}
-		rec = made
-		rec.Scenario = scenario
-		w.Upsert(rec)
-		if scenario != "" {
-			if w.Scenarios == nil {
-				w.Scenarios = map[string]string{}
+	err := s.hold(ctx, "create", func(h *held) error {
+		req.IdempotencyKey = newKey()
+		p := model.NewPendingCreate(req, req.IdempotencyKey, scenario, time.Now())
+		var made model.Record
+		send := func(ctx context.Context) (err error) { made, err = s.api.Create(ctx, req); return err }
+		return h.writeAhead(p, send, func(w *state.Workspace, err error) string {
+			if err != nil {
+				return "" // refused: nothing made
 			}
-			w.Scenarios[scenario] = rec.ID
-		}
-		return nil
+			rec = recordCreate(w, made, scenario)
+			return rec.ID
+		})
 	})
 	return rec, err
+}
+
+// recordCreate records a token made under scenario ("" for none).
+func recordCreate(w *state.Workspace, rec model.Record, scenario string) model.Record {
+	rec.Scenario = scenario
+	w.Upsert(rec)
+	if scenario != "" {
+		if w.Scenarios == nil {
+			w.Scenarios = map[string]string{}
+		}
+		w.Scenarios[scenario] = rec.ID
+	}
+	return rec
 }
 
 // Fetch retrieves a token and records it: a token made elsewhere (or a
@@ -125,11 +121,11 @@ func (s *Session) Fetch(ctx context.Context, id string) (model.Record, error) {
 		return model.Record{}, err
 	}
 	var stored model.Record
-	_, err = s.store.Update(ctx, "fetch", func(st *state.State) error {
-		w := s.workspaceOf(st)
+	err = s.hold(ctx, "fetch", func(h *held) error {
+		w := h.workspace()
 		stored = known(w, rec)
 		w.Upsert(stored)
-		return nil
+		return h.l.Save()
 	})
 	return stored, err
 }
@@ -143,13 +139,21 @@ func known(w *state.Workspace, fresh model.Record) model.Record {
 	return fresh
 }
 
+// usage is a use as it is sent and recorded: the API's answer, then the
+// token re-read after it.
+type usage struct {
+	use    model.Use
+	stored model.Record
+	getErr error
+}
+
 // Use consumes a token, records the Use on it, re-reads the token (used is
 // now true) and records that. A decline is an answer, so it is recorded too
 // (status failed, the failed charge's id) and its *model.Error returned; a token
 // the re-read finds missing (resource_missing) is marked Gone, as Refresh
-// does, so it is not shown as still unused. A request that got no answer,
-// or a local refusal, records nothing.
-// Magic test tokens (tok_visa) are not recorded either: Stripe mints a new
+// does, so it is not shown as still unused. A local refusal records
+// nothing; a request that got no answer stays pending (writeAhead).
+// Magic test tokens (tok_visa) are not recorded: Stripe mints a new
 // token from one on every request, so there is no single token to hang the
 // Use on. Bad input is refused before the state lock is taken, as by
 // Create; nothing is sent when the state cannot be read, written or locked.
@@ -157,51 +161,59 @@ func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, mod
 	if err := client.CheckUse(req); err != nil {
 		return model.Use{}, model.Record{}, err
 	}
+	if err := s.stateReady(); err != nil {
+		return model.Use{}, model.Record{}, err
+	}
 	var (
-		use            model.Use
-		stored         model.Record
-		useErr, getErr error
+		u      usage
+		useErr error // the API's answer, when it refused
 	)
-	err := s.record(ctx, "use", func(w *state.Workspace) error {
-		use, useErr = s.api.Use(ctx, req)
-		if _, magic := model.MagicTokens[req.TokenID]; magic || !answered(useErr) {
-			return errNothingToRecord
+	err := s.hold(ctx, "use", func(h *held) error {
+		if _, magic := model.MagicTokens[req.TokenID]; magic {
+			u.use, useErr = s.api.Use(h.ctx, req)
+			return nil
 		}
-		var fresh model.Record
-		fresh, getErr = s.api.Get(ctx, req.TokenID)
-		old, had := w.Find(req.TokenID)
-		switch {
-		case getErr == nil:
-			stored = known(w, fresh)
-		case !had:
-			return errNothingToRecord // nothing to hang the Use on
-		case isMissing(getErr):
-			stored = old
-			stored.Gone = true
-		default:
-			stored = old
-		}
-		stored.Uses = append(stored.Uses, use)
-		w.Upsert(stored)
-		return nil
+		req.IdempotencyKey = newKey()
+		p := model.NewPendingUse(req, req.IdempotencyKey, time.Now())
+		send := func(ctx context.Context) (err error) { u.use, err = s.api.Use(ctx, req); return err }
+		return h.writeAhead(p, send, func(w *state.Workspace, err error) string {
+			useErr = err
+			return s.recordUse(h.ctx, w, req, &u)
+		})
 	})
 	switch {
-	case useErr != nil:
-		return use, stored, useErr
 	case err != nil:
-		return use, stored, err
-	case getErr != nil:
-		return use, stored, fmt.Errorf("token used (%s), but re-reading it failed: %w", use.ObjectID, getErr)
+		return u.use, u.stored, err
+	case useErr != nil:
+		return u.use, u.stored, useErr
+	case u.getErr != nil:
+		return u.use, u.stored, fmt.Errorf("token used (%s), but re-reading it failed: %w", u.use.ObjectID, u.getErr)
 	}
-	return use, stored, nil
+	return u.use, u.stored, nil
 }
 
-// answered: nil, or the API refused with a 4xx. Local checks, network
-// failures and server faults are not answers about the token.
-func answered(err error) bool {
-	if err == nil {
-		return true
+// recordUse re-reads the token u.use was made with and records the Use on
+// it; it returns what the use made ("" when nothing did: a refusal that
+// left no charge).
+func (s *Session) recordUse(ctx context.Context, w *state.Workspace, req model.UseRequest, u *usage) string {
+	var fresh model.Record
+	fresh, u.getErr = s.api.Get(ctx, req.TokenID)
+	old, had := w.Find(req.TokenID)
+	switch {
+	case u.getErr == nil:
+		u.stored = known(w, fresh)
+	case !had:
+		return "" // nothing to hang the Use on
+	case isMissing(u.getErr):
+		u.stored = old
+		u.stored.Gone = true
+	default:
+		u.stored = old
 	}
-	e, ok := model.AsError(err)
-	return ok && !e.Local && e.HTTPStatus >= 400 && e.HTTPStatus < 500
+	u.stored.Uses = append(u.stored.Uses, u.use)
+	w.Upsert(u.stored)
+	if u.use.ObjectID == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s %s of %s", u.use.Kind, u.use.ObjectID, req.TokenID)
 }

@@ -44,21 +44,42 @@ type NotInStateError struct{ ID string }
 
 func (e *NotInStateError) Error() string { return e.ID + " is not in the state" }
 
-// Remove forgets tokens (Stripe keeps them: tokens cannot be deleted).
-// When one of ids is not in the workspace nothing is removed and the error
-// is a *NotInStateError.
+// Pending are the workspace's requests whose answer is not recorded:
+// those waiting to be sent again and those left to the user
+// (model.Pending.Unresolved).
+func (s *Session) Pending() ([]model.Pending, error) {
+	w, err := s.loadWorkspace()
+	if err != nil {
+		return nil, err
+	}
+	return w.Pending, nil
+}
+
+// Remove forgets tokens (Stripe keeps them: tokens cannot be deleted) and
+// pending requests, named by their Idempotency-Key. When one of ids is in
+// neither nothing is removed and the error is a *NotInStateError.
 func (s *Session) Remove(ctx context.Context, ids []string) error {
-	_, err := s.store.Update(ctx, "state rm", func(st *state.State) error {
-		w := st.Workspace(s.WorkspaceName())
+	return s.hold(ctx, "state rm", func(h *held) error {
+		w := h.workspace()
 		for _, id := range ids {
-			if _, ok := w.Find(id); !ok {
+			if _, ok := w.Find(id); !ok && !hasPending(w, id) {
 				return &NotInStateError{ID: id}
 			}
 		}
 		for _, id := range ids {
-			w.Remove(id)
+			if !w.Remove(id) {
+				w.RemovePending(id)
+			}
 		}
-		return nil
+		return h.l.Save()
 	})
-	return err
+}
+
+func hasPending(w *state.Workspace, key string) bool {
+	for _, p := range w.Pending {
+		if p.Key == key {
+			return true
+		}
+	}
+	return false
 }
