@@ -51,12 +51,14 @@ func (c *Client) fromAPI(err error) error {
 		}
 	case notJSON.MatchString(err.Error()):
 		return c.notStripe(err.Error())
+	case errors.Is(err, context.Canceled):
+		e = &model.Error{Type: model.TypeConnection, Code: model.CodeCancelled, Message: "cancelled before an answer came", Cause: err}
 	default:
 		msg := err.Error()
 		if errors.Is(err, context.DeadlineExceeded) {
 			msg = "timed out: " + msg
 		}
-		e = &model.Error{Type: model.TypeConnection, Message: msg}
+		e = &model.Error{Type: model.TypeConnection, Message: msg, Cause: err}
 	}
 	e.Explain()
 	return e

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/tokenscope/tokenscope/client"
@@ -30,7 +29,7 @@ func TestHandlerTransportCancelled(t *testing.T) {
 	cancel()
 	err = testio.Recv(t, got, "the cancelled request to return")
 	var e *model.Error
-	if !errors.As(err, &e) || e.Type != model.TypeConnection || !strings.Contains(e.Message, "context canceled") {
+	if !errors.As(err, &e) || e.Type != model.TypeConnection || e.Code != model.CodeCancelled || !errors.Is(err, context.Canceled) {
 		t.Fatalf("a cancelled request failed with %v", err)
 	}
 }

@@ -29,7 +29,14 @@ type Error struct {
 	Local bool
 	// Why and Next are a plain explanation and next step (explain.go).
 	Why, Next string
+	// Cause is what failed under a request that got no answer (the
+	// context's cancel or deadline, a network error), so a cancel the
+	// user asked for is told apart from a network fault.
+	Cause error
 }
+
+// Unwrap gives the cause of an error that got no answer.
+func (e *Error) Unwrap() error { return e.Cause }
 
 // Error reads "number: incorrect_number: Your card number is incorrect.
 // (request req_123)".

@@ -17,7 +17,9 @@ const (
 	CodeMissingKey       = "missing_api_key"
 	CodeSecretKey        = "secret_key_required"
 	CodeLivemodeResponse = "livemode_response"
-	codeRawCardRefused   = "raw_card_data_refused"
+	// CodeCancelled: the user cancelled a request before its answer came.
+	CodeCancelled      = "request_cancelled"
+	codeRawCardRefused = "raw_card_data_refused"
 )
 
 // Message fragments of errors Stripe sends without a distinguishing code.
@@ -102,6 +104,10 @@ var explanations = map[string]Explanation{
 	CodeSecretKey: {
 		Why:  "a publishable key (pk_test_) can create tokens but not read or use them",
 		Next: "use a secret key (sk_test_ or rk_test_) to retrieve or use tokens",
+	},
+	CodeCancelled: {
+		Why:  "you cancelled the request before an answer came: nothing is known of what it did",
+		Next: "a read can simply be sent again; a write may have been made at the server without being recorded here: refresh or retrieve it, or send it again",
 	},
 	CodeLivemodeResponse: {
 		Why:  "the answer was a live-mode object, which tokenscope refuses to show or store",

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tokenscope/tokenscope/internal/testio"
 )
 
 // sendBurst sends what bubbletea makes of keys that arrive in one read: the
@@ -77,5 +80,19 @@ func TestAltKeysOfATextFieldStay(t *testing.T) {
 	sendBurst(t, a, tea.KeyMsg{Type: tea.KeyEsc, Alt: true})
 	if a.flow != nil {
 		t.Fatal("two Escapes in the id field left it open")
+	}
+}
+
+// q while a create is in flight asks first, as the README says, instead
+// of doing nothing.
+func TestQAsksWhileAWriteIsInFlight(t *testing.T) {
+	h := testio.HangOn(func(r *http.Request) bool { return r.Method == http.MethodPost })
+	a := newApp(t, newSessionWith(t, nil, h.Wrap), 80, 24)
+	press(t, a, "n", "enter")
+	_, cmd := a.Update(keyMsg("enter")) // review the plan
+	drain(t, a, cmd, 0)
+	a.Update(keyMsg("enter")) // apply: the command that sends is not run
+	if quits(a, "q") || !a.confirmQuit {
+		t.Fatalf("q while a write is in flight: quit at once, or did not ask:\n%s", a.View())
 	}
 }

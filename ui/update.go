@@ -116,6 +116,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		return a.quit()
 	}
 	if a.flow != nil {
+		if key.Matches(msg, k.Quit) && a.flowInFlight() {
+			return a.quit() // q types nothing while a request is in flight
+		}
 		return a.toFlow(msg)
 	}
 	if a.filtering {
@@ -297,9 +300,14 @@ func (a *App) recordChanged(rec model.Record) tea.Cmd {
 	return a.loadCmd()
 }
 
+func (a *App) flowInFlight() bool {
+	f, ok := a.flow.(interface{ InFlight() bool })
+	return ok && f.InFlight()
+}
+
 // quit leaves at once unless a flow is writing, then it asks.
 func (a *App) quit() tea.Cmd {
-	if f, ok := a.flow.(interface{ InFlight() bool }); ok && f.InFlight() {
+	if a.flowInFlight() {
 		a.confirmQuit = true
 		a.status = "a write is in flight: quit anyway? y/n"
 		return nil

@@ -17,6 +17,8 @@ type KeyMap struct {
 	// again, Dismiss closes an error or outcome pane, Close a finished
 	// scenario summary.
 	Review, Edit, Dismiss, Close key.Binding
+	// Cancel stops a request in flight.
+	Cancel key.Binding
 	// Shell (ui): ctrl+c quits from anywhere, even inside a form; y and n
 	// answer "quit anyway?"; enter keeps a filter, esc clears it.
 	Interrupt, Yes, No, KeepFilter, ClearFilter key.Binding
@@ -53,6 +55,7 @@ func NewKeyMap() *KeyMap {
 		Edit:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "edit")),
 		Dismiss:     key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the form")),
 		Close:       key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "close")),
+		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel the request")),
 		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Yes:         key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
 		No:          key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no")),

@@ -72,6 +72,10 @@ func checkTokenID(id string) error {
 // Update implements tea.Model.
 func (r *Retrieve) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if r.busy {
+		if keyIs(msg, r.pc.Keys.Cancel) {
+			r.cancelRequest()
+			return r, nil
+		}
 		got, ok, cmd := awaitReply(msg, r.id, &r.spin)
 		switch {
 		case !ok:
@@ -122,7 +126,7 @@ func (r *Retrieve) View() string {
 	}
 	b.WriteString(" " + r.input.View() + "\n\n")
 	if r.busy {
-		b.WriteString(" " + r.spin.View() + " Retrieving… GET /v1/tokens/" + r.sentID + "  →  " + r.pc.Backend.Label())
+		b.WriteString(" " + r.spin.View() + " Retrieving… GET /v1/tokens/" + r.sentID + "  →  " + r.pc.Backend.Label() + "  " + r.waiting())
 	} else {
 		b.WriteString(st.Muted.Render(" enter: retrieve · any id, magic test tokens such as tok_visa too"))
 	}
@@ -132,7 +136,7 @@ func (r *Retrieve) View() string {
 // ShortHelp implements help.KeyMap.
 func (r *Retrieve) ShortHelp() []key.Binding {
 	if r.busy {
-		return nil
+		return []key.Binding{r.pc.Keys.Cancel}
 	}
 	open := r.pc.Keys.Open
 	open.SetHelp("enter", "retrieve")

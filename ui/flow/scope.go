@@ -2,6 +2,7 @@ package flow
 
 import (
 	"context"
+	"fmt"
 	"sync/atomic"
 	"time"
 
@@ -25,11 +26,36 @@ type scope struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	ended  *DoneMsg // set as the flow ends, before its DoneMsg arrives
+	now    func() time.Time
+	// The request in flight: its cancel (esc), when it was sent, and
+	// whether the user cancelled it.
+	stop    context.CancelFunc
+	sent    time.Time
+	stopped bool
 }
 
 func newScope(pc *common.ProgramContext) scope {
 	ctx, cancel := context.WithCancel(pc.Ctx)
-	return scope{id: flowIDs.Add(1), ctx: ctx, cancel: cancel}
+	return scope{id: flowIDs.Add(1), ctx: ctx, cancel: cancel, now: pc.Now}
+}
+
+// cancelRequest cancels the request in flight (esc while it hangs): its
+// reply comes back at once with a request_cancelled error.
+func (sc *scope) cancelRequest() {
+	if sc.stop != nil {
+		sc.stop()
+		sc.stopped = true
+	}
+}
+
+// waiting is how long the request in flight has been waiting, beside its
+// spinner: "3s · esc cancels", "3s · cancelling…".
+func (sc *scope) waiting() string {
+	s := fmt.Sprintf("%ds · ", int(sc.now().Sub(sc.sent)/time.Second))
+	if sc.stopped {
+		return s + "cancelling…"
+	}
+	return s + "esc cancels"
 }
 
 // Close cancels whatever the flow still has in flight.
@@ -64,14 +90,17 @@ type reply struct {
 	err  error
 }
 
-// request runs fn off the Update loop, under the flow's context, and
+// request runs fn off the Update loop, under a context of its own (a
+// child of the flow's, made here in Update so esc can cancel it), and
 // delivers its reply.
 func (sc *scope) request(fn func(ctx context.Context) reply) tea.Cmd {
+	ctx, cancel := context.WithTimeout(sc.ctx, requestTimeout)
+	sc.stop, sc.sent, sc.stopped = cancel, sc.now(), false
+	id := sc.id
 	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(sc.ctx, requestTimeout)
 		defer cancel()
 		r := fn(ctx)
-		r.flow = sc.id
+		r.flow = id
 		return r
 	}
 }

@@ -242,6 +242,10 @@ func (t *Token) create() tea.Cmd {
 }
 
 func (t *Token) updateApply(msg tea.Msg) tea.Cmd {
+	if keyIs(msg, t.pc.Keys.Cancel) {
+		t.cancelRequest()
+		return nil
+	}
 	r, ok, cmd := awaitReply(msg, t.id, &t.spin)
 	switch {
 	case !ok:
@@ -278,7 +282,7 @@ func (t *Token) View() string {
 	case stepPlan:
 		body = t.plan.view()
 	case stepApply:
-		body = t.spin.View() + " Creating token… POST /v1/tokens  →  " + t.pc.Backend.Label()
+		body = t.spin.View() + " Creating token… POST /v1/tokens  →  " + t.pc.Backend.Label() + "  " + t.waiting()
 	case stepDone:
 		body = t.status
 	case stepFailed:
@@ -315,6 +319,8 @@ func (t *Token) ShortHelp() []key.Binding {
 		return []key.Binding{k.NextField, k.PrevField, k.Review, k.Back}
 	case stepPlan:
 		return []key.Binding{k.Confirm, k.Edit}
+	case stepApply:
+		return []key.Binding{k.Cancel, k.Quit}
 	case stepFailed:
 		return []key.Binding{k.Dismiss}
 	}

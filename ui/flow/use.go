@@ -147,6 +147,10 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return u, u.plan.update(msg)
 		}
 	case stepApply:
+		if keyIs(msg, k.Cancel) {
+			u.cancelRequest()
+			return u, nil
+		}
 		r, ok, cmd := awaitReply(msg, u.id, &u.spin)
 		if !ok {
 			return u, cmd
@@ -227,7 +231,7 @@ func (u *Use) View() string {
 		if u.req.Kind == model.UseCustomer {
 			verb = "Creating a customer… POST /v1/customers"
 		}
-		body = u.spin.View() + " " + verb + "  →  " + u.pc.Backend.Label()
+		body = u.spin.View() + " " + verb + "  →  " + u.pc.Backend.Label() + "  " + u.waiting()
 	case stepFailed:
 		body = renderOutcome(st, u.out, u.w-1) + "\n\n" + st.Muted.Render("any key: close")
 	}
@@ -242,6 +246,8 @@ func (u *Use) ShortHelp() []key.Binding {
 		return []key.Binding{k.NextField, k.PrevField, k.Review, k.Back}
 	case stepPlan:
 		return []key.Binding{k.Confirm, k.Edit}
+	case stepApply:
+		return []key.Binding{k.Cancel, k.Quit}
 	}
 	return nil
 }
