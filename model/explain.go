@@ -2,7 +2,6 @@ package model
 
 import (
 	"errors"
-	"net/http"
 	"strings"
 )
 
@@ -232,9 +231,9 @@ func (e *Error) explainKey() string {
 		}
 	}
 	switch {
-	case e.HTTPStatus == http.StatusUnauthorized:
+	case e.HTTPStatus == 401:
 		return "unauthorized"
-	case e.HTTPStatus == http.StatusTooManyRequests:
+	case e.HTTPStatus == 429:
 		return "rate_limit"
 	}
 	return e.Type

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
-
-	"github.com/stripe/stripe-go/v85"
 )
 
 // Kind names an entry of the kind registry (kinds.go): a token's type as
@@ -64,7 +62,7 @@ type Use struct {
 // NewRecord decodes a Token as returned by the API into a Record. raw is kept
 // byte for byte (compacted) so --json can print what Stripe sent.
 func NewRecord(raw []byte, requestID string, fetched time.Time) (Record, error) {
-	var t stripe.Token
+	var t tokenHead
 	if err := json.Unmarshal(raw, &t); err != nil {
 		return Record{}, fmt.Errorf("decode token: %w", err)
 	}
@@ -89,13 +87,15 @@ func NewRecord(raw []byte, requestID string, fetched time.Time) (Record, error) 
 	return r, nil
 }
 
-// Token decodes the stored API object.
-func (r Record) Token() (*stripe.Token, error) {
-	var t stripe.Token
-	if err := json.Unmarshal(r.Raw, &t); err != nil {
-		return nil, err
-	}
-	return &t, nil
+// tokenHead is the part of a Token every record keeps in its own fields;
+// the rest is read from Raw by path (Fields), so model needs no API
+// client's types.
+type tokenHead struct {
+	ID       string `json:"id"`
+	Type     string `json:"type"`
+	Used     bool   `json:"used"`
+	Livemode bool   `json:"livemode"`
+	Created  int64  `json:"created"`
 }
 
 // Refreshed returns r with the API's newer view of the token, keeping the
