@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tokenscope/tokenscope/service"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // stateDir is --state-dir, else TOKENSCOPE_STATE_DIR, else
@@ -119,6 +120,9 @@ func (a *app) serviceConfig(dir string, b service.BackendConfig) service.Config 
 		LockTimeout: timeout,
 		OnLockWait: func() {
 			fmt.Fprintln(a.stderr, "Acquiring state lock. This may take a few moments...")
+		},
+		OnRecover: func(r service.Recovery) {
+			fmt.Fprintln(a.stderr, views.CleanLines(r.Text()))
 		},
 	}
 }

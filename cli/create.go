@@ -3,12 +3,14 @@ package cli
 import (
 	"cmp"
 	"context"
+	"errors"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/views"
 )
 
@@ -191,13 +193,18 @@ func (a *app) create(ctx context.Context, req model.TokenRequest, dryRun bool) e
 		return err
 	}
 	rec, err := sess.Create(ctx, req, "")
-	if err != nil {
+	var unrecorded *service.UnrecordedError
+	if err != nil && !errors.As(err, &unrecorded) {
 		return err
 	}
+	// A token made but not recorded is printed all the same (its id is
+	// what recovers it), then the error says how it gets recorded.
 	if a.json {
-		return views.WriteJSON(a.stdout, rec.Raw)
+		err = errors.Join(views.WriteJSON(a.stdout, rec.Raw), err)
+	} else {
+		err = errors.Join(writeToken(a.stdout, "created", rec), err)
 	}
-	return writeToken(a.stdout, "created", rec)
+	return err
 }
 
 // printPlan prints one change as a plan against the chosen backend.

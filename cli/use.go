@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/views"
 )
 
@@ -127,12 +129,20 @@ func (a *app) use(c *cobra.Command, req model.UseRequest) error {
 		return err
 	}
 	use, rec, err := sess.Use(c.Context(), req)
+	var unrecorded *service.UnrecordedError
 	switch {
+	case a.json && (err == nil || errors.As(err, &unrecorded)):
+		// Made but not recorded: the outcome is still the one document on
+		// stdout, the error on stderr says how it gets recorded.
+		if werr := views.WriteJSON(a.stdout, useJSON{Use: use, Token: rec.Raw}); werr != nil {
+			return werr
+		}
+		return err
 	case a.json && err == nil:
 		return views.WriteJSON(a.stdout, useJSON{Use: use, Token: rec.Raw})
 	case a.json:
 		return err
-	case err != nil && use.Status != "failed":
+	case err != nil && use.Status != "failed" && !errors.As(err, &unrecorded):
 		return err
 	}
 	out := views.Outcome{Req: req, Use: use, After: rec, Err: err}
