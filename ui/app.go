@@ -47,6 +47,7 @@ type App struct {
 	list          tokenList
 	detail        detailCache
 	pager         pager
+	under         []pager // pagers opened over: esc goes back to them
 	flow          common.Component
 
 	filter    textinput.Model
@@ -147,6 +148,9 @@ func (a *App) openPager(title string, content func(width int) string) {
 	back := a.mode
 	if a.mode == modePager {
 		back = a.pager.back
+		a.under = append(a.under, a.pager) // J over the detail: esc returns to it
+	} else {
+		a.under = nil
 	}
 	a.status = "" // it spoke of what was shown before ("cancelled", a copy)
 	a.pager = newPager(title, back, content)
@@ -169,6 +173,7 @@ func (a *App) openDetail() tea.Cmd {
 	}
 	id := r.ID
 	a.openPager(id, func(w int) string { return a.detailText(id, w) })
+	a.pager.detail = true
 	return a.autoRefresh(r)
 }
 

@@ -37,6 +37,9 @@ type (
 	settledMsg struct{ seq int }
 )
 
+// refreshTitle titles the refresh-all report.
+const refreshTitle = "Refresh all"
+
 // refreshRun is a refresh of the whole workspace as it runs and ends.
 type refreshRun struct {
 	done, total int
@@ -119,7 +122,7 @@ func (a *App) refreshAll() tea.Cmd {
 	}
 	a.refresh = &refreshRun{total: a.list.len()}
 	run := a.refresh
-	a.openPager("Refresh all", func(w int) string { return a.reportText(run, w) })
+	a.openPager(refreshTitle, func(w int) string { return a.reportText(run, w) })
 	s, ctx := a.pc.Session, a.pc.Ctx
 	ch := make(chan tea.Msg, 64)
 	var next tea.Cmd
@@ -176,7 +179,11 @@ func (a *App) refreshed(msg refreshedMsg) tea.Cmd {
 		}
 		run.finished, run.report = true, msg.report
 		a.pager.reload()
-		a.status = views.RefreshSummary(msg.report)
+		if a.mode != modePager || a.pager.title != refreshTitle {
+			// The report ends with the summary; the status line says it
+			// only when the report is no longer on screen.
+			a.status = views.RefreshSummary(msg.report)
+		}
 		return a.loadCmd()
 	}
 	delete(a.inflight, msg.id)

@@ -22,6 +22,8 @@ type pager struct {
 	// follow keeps the view on the last line while it is there, as
 	// tail -f does: the request log grows as requests are made.
 	follow bool
+	// detail: the token's detail, where its keys (u, r, J, y) work.
+	detail bool
 }
 
 func newPager(title string, back mode, content func(width int) string) pager {

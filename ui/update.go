@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -129,7 +130,7 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	if a.mode == modePager {
 		if key.Matches(msg, k.Back) {
-			a.mode = a.pager.back
+			a.closePager()
 			return nil
 		}
 		if cmd, ok := a.action(msg); ok {
@@ -141,6 +142,17 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	}
 	return a.listKey(msg)
+}
+
+// closePager goes back to the pager it was opened over, or to the mode
+// before the first.
+func (a *App) closePager() {
+	if n := len(a.under); n > 0 {
+		a.pager, a.under = a.under[n-1], a.under[:n-1]
+		a.pager.setSize(a.width, a.bodyHeight())
+		return
+	}
+	a.mode = a.pager.back
 }
 
 // action handles the keys that mean the same in the list and in a pager.
@@ -296,6 +308,14 @@ func (a *App) closeFlow(msg flow.DoneMsg) tea.Cmd {
 func (a *App) recordChanged(rec model.Record) tea.Cmd {
 	a.gen++
 	a.list.upsert(rec)
+	if a.list.query != "" && a.list.selectedID() != rec.ID {
+		// The filter hides the token just made or used: clear it, and say
+		// so, rather than report a token nobody can see.
+		a.list.setFilter("")
+		a.filter.SetValue("")
+		a.list.selectID(rec.ID)
+		a.status = strings.TrimSpace(a.status + " · filter cleared to show it")
+	}
 	a.pager.reload() // the detail that was open shows the token as it is now
 	return a.loadCmd()
 }

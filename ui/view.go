@@ -116,6 +116,15 @@ func (a *App) statusLine() string {
 	if a.flow == nil && a.mode == modeList && a.list.len() > a.list.height {
 		left = a.st.Muted.Render(fmt.Sprintf(" %d/%d", a.list.cursor+1, a.list.len()))
 	}
+	if a.flow == nil && a.mode == modeList && a.list.query != "" && !a.filtering {
+		// An active filter is always in sight, in reverse video (not
+		// colour alone), with how much it hides and how to clear it.
+		left += " " + a.st.HeaderBadge.Render("/ filter: "+views.Clean(a.list.query)) +
+			a.st.Muted.Render(fmt.Sprintf("  %d of %d  esc clears", a.list.len(), len(a.list.tokens)))
+		if a.status != "" || a.busy > 0 {
+			left += a.st.Muted.Render(" ·")
+		}
+	}
 	switch {
 	case a.confirmQuit:
 		return " " + a.st.ErrorTitle.Render(views.Clean(a.status))
@@ -128,8 +137,6 @@ func (a *App) statusLine() string {
 		}
 	case a.status != "":
 		left += " " + a.st.Status.Render(views.Clean(a.status))
-	case a.list.query != "":
-		left += " " + a.st.Muted.Render("filter: "+a.list.query+" · / edit · esc clear")
 	}
 	return left
 }
@@ -159,7 +166,13 @@ func (a *App) footerKeys() []key.Binding {
 	case a.flow != nil:
 		return a.flow.ShortHelp()
 	case a.filtering:
-		return []key.Binding{k.KeepFilter, k.ClearFilter, k.Up, k.Down}
+		// j and k type into the filter: only the arrows move.
+		up, down := k.Up, k.Down
+		up.SetHelp("↑", "up")
+		down.SetHelp("↓", "down")
+		return []key.Binding{k.KeepFilter, k.ClearFilter, up, down}
+	case a.mode == modePager && a.pager.detail:
+		return []key.Binding{k.Back, k.Use, k.Refresh, k.JSON, k.Copy, k.Up, k.Down, k.Quit}
 	case a.mode == modePager:
 		return []key.Binding{k.Back, k.Up, k.Down, k.PageDown, k.Top, k.Bottom, k.Quit}
 	case len(a.list.tokens) == 0:
