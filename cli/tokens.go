@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/views"
 )
 
@@ -54,6 +55,7 @@ func (a *app) listCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			a.notePending(sess)
 			if a.json {
 				raws := make([]json.RawMessage, 0, len(tokens))
 				for _, r := range tokens {
@@ -178,4 +180,20 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// notePending says on stderr which requests the state holds without an
+// answer: those the next write sends again, and those left to the user.
+func (a *app) notePending(sess *service.Session) {
+	pending, err := sess.Pending()
+	if err != nil {
+		return
+	}
+	for _, p := range pending {
+		what := "the next command that writes the state sends it again with its key"
+		if p.Unresolved != "" {
+			what = "not sent again: " + p.Unresolved + "; once checked, tokenscope state rm " + p.Key
+		}
+		fmt.Fprintln(a.stderr, views.CleanLines(fmt.Sprintf("note: pending request %s (Idempotency-Key %s): %s", p.Summary, p.Key, what)))
+	}
 }

@@ -29,6 +29,9 @@ func TestUnrecordedCreatePrintsTheToken(t *testing.T) {
 			t.Errorf("stderr does not say %q:\n%s", want, r.errOut)
 		}
 	}
+	if list := s.ok("list"); !strings.Contains(list.errOut, "note: pending request create card visa •••• 4242") {
+		t.Errorf("list does not note the pending request:\n%s", list.errOut)
+	}
 	os.Remove(obstacle)
 	r = s.ok("refresh")
 	if !strings.Contains(r.errOut, tok.ID+" is now in the state") {
