@@ -13,6 +13,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/internal/httpserve"
 	"github.com/tokenscope/tokenscope/internal/netaddr"
+	"github.com/tokenscope/tokenscope/service"
 )
 
 // shutdownGrace is how long requests in flight get to finish on SIGINT.
@@ -24,6 +25,7 @@ const shutdownGrace = 5 * time.Second
 func (a *app) emulatorCmd() *cobra.Command {
 	var listen string
 	var allowRemote bool
+	var keep service.EmulatorOptions
 	c := &cobra.Command{
 		Use:   "emulator [--listen 127.0.0.1:12111]",
 		Short: "Serve the offline emulator of Stripe's test mode over HTTP (until Ctrl-C)",
@@ -32,11 +34,16 @@ func (a *app) emulatorCmd() *cobra.Command {
 			if err := checkListen(c, listen, allowRemote); err != nil {
 				return err
 			}
+			if keep.MaxObjects < 0 || keep.ExpireAfter < 0 {
+				return usagef(c.CommandPath(), "--max-objects and --expire-after cannot be negative")
+			}
 			svc, err := a.stateService()
 			if err != nil {
 				return err
 			}
-			emu, err := svc.Emulator()
+			logger := log.NewWithOptions(a.stderr, log.Options{ReportTimestamp: true, Prefix: "tokenscope emulator"})
+			keep.Logf = logger.Warnf
+			emu, err := svc.Emulator(keep)
 			if err != nil {
 				return err
 			}
@@ -51,12 +58,13 @@ func (a *app) emulatorCmd() *cobra.Command {
 			fmt.Fprintf(a.stdout, "  use it    tokenscope --api-base %s list\n", base)
 			fmt.Fprintf(a.stdout, "            (no key needed on loopback; stripe-go: BackendConfig URL %s)\n", base)
 			fmt.Fprintln(a.stdout, "Press Ctrl-C to stop.")
-			logger := log.NewWithOptions(a.stderr, log.Options{ReportTimestamp: true, Prefix: "tokenscope emulator"})
 			return serveUntilDone(c.Context(), ln, httpserve.New(emu, httpserve.DefaultLimits, logger))
 		},
 	}
 	c.Flags().StringVar(&listen, "listen", "127.0.0.1:12111", "address to listen on (loopback only unless --allow-remote)")
 	c.Flags().BoolVar(&allowRemote, "allow-remote", false, "allow a non-loopback --listen address (anyone who can reach it can use the emulator)")
+	c.Flags().IntVar(&keep.MaxObjects, "max-objects", 0, "keep at most N objects (and N idempotency keys), dropping the oldest; 0 keeps all")
+	c.Flags().DurationVar(&keep.ExpireAfter, "expire-after", 0, "drop objects created longer ago than this (e.g. 24h); 0 keeps them")
 	return c
 }
 

@@ -112,3 +112,12 @@ func stripeGoAgainst(t *testing.T, base string) {
 		t.Errorf("Stripe-Version %q, stripe-go pins %q", v, stripe.APIVersion)
 	}
 }
+
+func TestEmulatorRefusesNegativeBounds(t *testing.T) {
+	s := newSandbox(t)
+	for _, args := range [][]string{{"--max-objects", "-1"}, {"--expire-after", "-1h"}} {
+		if r := s.expect(2, append([]string{"emulator", "--listen", "127.0.0.1:0"}, args...)...); !strings.Contains(r.errOut, "cannot be negative") {
+			t.Errorf("%v: stderr = %s", args, r.errOut)
+		}
+	}
+}

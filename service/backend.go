@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/emulator"
@@ -77,10 +78,19 @@ type EmulatorServer interface {
 	io.Closer
 }
 
+// EmulatorOptions bound what `tokenscope emulator` keeps (0: no bound)
+// and say where its store reports what it repaired at start.
+type EmulatorOptions struct {
+	MaxObjects  int           // the newest objects kept, and as many idempotency keys
+	ExpireAfter time.Duration // objects created longer ago are dropped
+	Logf        func(format string, args ...any)
+}
+
 // Emulator is the offline emulator keeping its objects in the state dir,
 // for `tokenscope emulator` to serve to other processes.
-func (s *Service) Emulator() (EmulatorServer, error) {
-	emu, err := emulator.New(emulator.Options{Dir: s.cfg.StateDir})
+func (s *Service) Emulator(opts EmulatorOptions) (EmulatorServer, error) {
+	keep := emulator.LogOptions{MaxObjects: opts.MaxObjects, ExpireAfter: opts.ExpireAfter, Logf: opts.Logf}
+	emu, err := emulator.New(emulator.Options{Dir: s.cfg.StateDir, Keep: keep})
 	if err != nil {
 		return nil, err
 	}
