@@ -6,9 +6,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/tokenscope/tokenscope/internal/stripemock"
 	"github.com/tokenscope/tokenscope/internal/testbin"
 )
 
@@ -27,11 +29,20 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 	} else {
-		code = m.Run()
+		code = stripemock.Run(m)
+	}
+	for _, f := range slices.Backward(exits) {
+		f()
 	}
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
+
+// exits are what TestMain runs once the tests are done, last added first:
+// the benchmarks' shared emulator processes.
+var exits []func()
+
+func atExit(f func()) { exits = append(exits, f) }
 
 // cleanEnv is the test's environment without anything that would change
 // which backend or terminal the binary sees: no key (so the offline emulator

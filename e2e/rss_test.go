@@ -118,7 +118,7 @@ func (s *tui) binaryPID() int {
 }
 
 // memory reads a Vm* line of /proc/PID/status, in bytes.
-func memory(t *testing.T, pid int, field string) int64 {
+func memory(t testing.TB, pid int, field string) int64 {
 	t.Helper()
 	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {

@@ -1,8 +1,13 @@
 package emulator
 
 import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -74,4 +79,52 @@ func BenchmarkRefresh1000OverHTTP(b *testing.B) {
 		close(work)
 		wg.Wait()
 	}
+}
+
+// BenchmarkCreateTokenHTTP16 is the token-create path over HTTP with 16
+// clients, in one process so that `go test -cpuprofile` sees the server
+// side; e2e's BenchmarkTokenCreate16 is the same against the real binary
+// and stripe-mock. Every answer waits for its fsync; req/fsync is how
+// many requests an fsync served.
+func BenchmarkCreateTokenHTTP16(b *testing.B) {
+	var syncs atomic.Int64
+	fsync := syncFile
+	syncFile = func(f *os.File) error { syncs.Add(1); return fsync(f) }
+	defer func() { syncFile = fsync }()
+	e, err := New(Options{Dir: b.TempDir()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer e.Close()
+	srv := httptest.NewServer(e) // without the spec check of the tests
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16, MaxConnsPerHost: 16}}
+	defer client.CloseIdleConnections()
+	const body = "card[number]=4242424242424242&card[exp_month]=12&card[exp_year]=2034&card[cvc]=123"
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	b.ResetTimer()
+	for range 16 {
+		wg.Go(func() {
+			for next.Add(1) <= int64(b.N) {
+				req, _ := http.NewRequest(http.MethodPost, srv.URL+"/v1/tokens", strings.NewReader(body))
+				req.Header.Set("Authorization", "Bearer "+testKey)
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				res, err := client.Do(req)
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != http.StatusOK {
+					b.Errorf("status %d", res.StatusCode)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+	b.ReportMetric(float64(b.N)/float64(max(syncs.Load(), 1)), "req/fsync")
 }

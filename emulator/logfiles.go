@@ -156,7 +156,7 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 			f.Close()
 		}
 	}()
-	data, err := io.ReadAll(f)
+	data, err := readAll(f)
 	if err != nil {
 		return fileError(path, err)
 	}
@@ -193,6 +193,21 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 		l.log, l.end, keep = f, int64(good), true
 	}
 	return nil
+}
+
+// readAll reads f from its start in one buffer of its size: growing one
+// as io.ReadAll does costs more than the rest of start-up.
+func readAll(f *os.File) ([]byte, error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	data := make([]byte, fi.Size())
+	n, err := io.ReadFull(f, data)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil // cut meanwhile (a torn record): what was read is all
+	}
+	return data[:n], err
 }
 
 // logReader applies a log's records to a state.
@@ -238,7 +253,12 @@ func (r *logReader) record(p []byte) error {
 
 // readSnapshot reads snapshot gen into st and returns its size.
 func readSnapshot(path string, gen uint64, st *memState, dec *decoder) (int64, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	data, err := readAll(f)
+	f.Close()
 	if err != nil {
 		return 0, err
 	}

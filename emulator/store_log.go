@@ -224,11 +224,21 @@ func (s *logStore) stale() (bool, error) {
 		_, err := os.Stat(filepath.Join(s.dir, logName(s.gen)))
 		return err == nil, nil
 	}
-	fi, err := s.log.Stat()
+	size, err := fileSize(s.log)
 	if err != nil {
 		return false, fileError(s.log.Name(), err)
 	}
-	return fi.Size() != s.seen, nil
+	return size != s.seen, nil
+}
+
+// fileSize is f's size, by an fstat that allocates nothing (os.File.Stat
+// allocates a FileInfo, on every request here).
+func fileSize(f *os.File) (int64, error) {
+	var st syscall.Stat_t
+	if err := syscall.Fstat(int(f.Fd()), &st); err != nil {
+		return 0, err
+	}
+	return st.Size, nil
 }
 
 func (s *logStore) Update(ctx context.Context, fn func(Tx) error) error {
@@ -340,11 +350,10 @@ func (s *logStore) catchUp(locked bool) error {
 			}
 			return s.reload(locked)
 		}
-		fi, err := s.log.Stat()
+		size, err := fileSize(s.log)
 		if err != nil {
 			return fileError(s.log.Name(), err)
 		}
-		size := fi.Size()
 		if size == s.end || (size == s.seen && !locked) {
 			return nil
 		}

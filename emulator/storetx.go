@@ -44,9 +44,9 @@ type tx struct {
 	pruneBefore time.Time // records created earlier are gone
 }
 
-func newTx(base stateView) *tx {
-	return &tx{base: base, puts: map[objectKey]json.RawMessage{}, idem: map[string]*IdempotencyRecord{}}
-}
+// newTx starts a transaction; its maps are made by its first writes, as
+// most transactions put one object or none.
+func newTx(base stateView) *tx { return &tx{base: base} }
 
 // empty reports whether the transaction changes nothing but, perhaps, the
 // pruning of idempotency records, which the next write does as well.
@@ -75,6 +75,9 @@ func (t *tx) Put(collection, id string, obj json.RawMessage) error {
 	if _, ok := t.puts[k]; !ok {
 		t.order = append(t.order, k)
 	}
+	if t.puts == nil {
+		t.puts = map[objectKey]json.RawMessage{}
+	}
 	t.puts[k] = obj
 	return nil
 }
@@ -82,6 +85,9 @@ func (t *tx) Put(collection, id string, obj json.RawMessage) error {
 func (t *tx) PutIdempotency(key string, rec *IdempotencyRecord) error {
 	if _, ok := t.idem[key]; !ok {
 		t.idemOrder = append(t.idemOrder, key)
+	}
+	if t.idem == nil {
+		t.idem = map[string]*IdempotencyRecord{}
 	}
 	t.idem[key] = rec
 	return nil

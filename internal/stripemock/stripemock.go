@@ -67,6 +67,17 @@ func Start(t testing.TB) string {
 	return shared.srv.url
 }
 
+// PID is the process id of the shared stripe-mock, 0 when none runs: a
+// benchmark reads its CPU time and memory from /proc.
+func PID() int {
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	if shared.srv == nil {
+		return 0
+	}
+	return shared.srv.cmd.Process.Pid
+}
+
 // Run runs the tests with the server kept up throughout, then stops it.
 func Run(m *testing.M) int {
 	shared.mu.Lock()
