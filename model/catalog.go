@@ -1,7 +1,6 @@
 package model
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -260,28 +259,6 @@ func BankByAccount(number string) (*BankPreset, bool) {
 func IDByName(name string) (*IDPreset, bool) {
 	p, ok := idsByName[strings.ToLower(name)]
 	return p, ok
-}
-
-// CardForDecline finds the test card that simulates a decline code.
-func CardForDecline(declineCode string) (*CardPreset, bool) {
-	for i := range Cards {
-		if Cards[i].Outcome.DeclineCode == declineCode {
-			return &Cards[i], true
-		}
-	}
-	return nil, false
-}
-
-// PresetNames lists every preset name, sorted, for usage messages.
-func PresetNames() []string {
-	var names []string
-	for _, s := range Creatable() {
-		for _, p := range s.Create.Presets {
-			names = append(names, p.Name)
-		}
-	}
-	sort.Strings(names)
-	return names
 }
 
 // Digits strips spaces and dashes that people type inside card numbers.

@@ -155,7 +155,7 @@ var explanations = map[string]Explanation{
 // init adds every decline code of the test-card catalog, with the card's own
 // Explain text, so a decline reads the same as the card's description in the
 // presets list. Hand-written entries (incorrect_number) stay; otherwise the
-// first card with a code wins, as in CardForDecline.
+// first card with a code wins.
 func init() {
 	for _, c := range Cards {
 		for _, code := range []string{c.Outcome.DeclineCode, c.TokenizeCode} {
@@ -168,12 +168,6 @@ func init() {
 			}
 		}
 	}
-}
-
-// Explain looks up a code or decline code in the table.
-func Explain(code string) (Explanation, bool) {
-	x, ok := explanations[code]
-	return x, ok
 }
 
 // Explained is AsError with a local check's FieldError explained, as the

@@ -20,16 +20,6 @@ const (
 	presetCurrency   = "usd"
 )
 
-// PresetKind says which kind of token a preset name makes.
-func PresetKind(name string) (Kind, bool) {
-	for _, s := range Creatable() {
-		if _, ok := s.Create.Preset(name); ok {
-			return s.Kind, true
-		}
-	}
-	return "", false
-}
-
 // FromPreset builds a complete token request from a preset name, ready to
 // validate and send. An unknown name is a *FieldError (unknown_preset).
 func FromPreset(name string) (TokenRequest, error) {
