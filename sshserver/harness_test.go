@@ -343,3 +343,9 @@ func waitTokens(t testing.TB, ts *testServer, workspace string, n int) []string 
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// Workspace is the offline workspace of an SSH key, "offline:SHA256:…",
+// where the tests look for the tokens its sessions made.
+func Workspace(key gossh.PublicKey) string {
+	return service.GuestWorkspace(Fingerprint(key))
+}

@@ -14,7 +14,6 @@ import (
 	"github.com/charmbracelet/wish"
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/ui"
 )
 
@@ -146,15 +145,6 @@ func (s *Server) program(sess ssh.Session, win *window, in *input) *tea.Program 
 	p := tea.NewProgram(ui.New(opts), progOpts...)
 	s.sessions.run(sess, p, cancel)
 	return p
-}
-
-// Workspace is the offline workspace of an SSH key, "offline:SHA256:…":
-// offline, every key has its own (service.Guest), so attendees never see
-// each other's tokens, nor reach them by id. With a Stripe key or
-// --api-base all sessions share the backend's, and the key never leaves
-// the server: the header shows ••••last4 only.
-func Workspace(key ssh.PublicKey) string {
-	return service.GuestWorkspace(Fingerprint(key))
 }
 
 // KeyDir is the directory name of key's offline emulator under

@@ -142,10 +142,6 @@ func (a *App) reportText(run *refreshRun, _ int) string {
 	return strings.Join(common.StyleLines(a.st, views.RefreshLines(run.report), 0), "\n")
 }
 
-func indent(s, by string) string {
-	return by + strings.ReplaceAll(s, "\n", "\n"+by)
-}
-
 func orDash(s string) string {
 	if s == "" {
 		return "-"
