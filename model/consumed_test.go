@@ -17,7 +17,8 @@ func TestConsumedBy(t *testing.T) {
 		{"refused after", []Use{charge, again, again}, "ch_1", 2, true},
 		{"used elsewhere", []Use{again, again}, "", 2, false},
 		{"refused before (used elsewhere), then nothing consumes", []Use{again, charge}, "ch_1", 0, true},
-		{"no object, other code", []Use{{Kind: UseCustomer, Status: "failed", Code: "resource_missing"}, again}, "", 1, true},
+		{"refused before it made anything", []Use{{Kind: UseCustomer, Status: "failed", Code: "resource_missing"}, again}, "", 2, false},
+		{"a bank charge refused, then a customer", []Use{{Kind: UseCharge, Status: "failed", Code: "bank_account_unverified"}, {Kind: UseCustomer, ObjectID: "cus_1", Status: "attached"}}, "cus_1", 0, true},
 	}
 	for _, c := range cases {
 		first, later, found := Record{Uses: c.uses}.ConsumedBy()

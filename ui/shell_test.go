@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/flow"
 )
 
@@ -51,5 +53,27 @@ func TestRefreshSummaryOnceAndFilterFooter(t *testing.T) {
 	press(t, a, "esc", "/")
 	if v := a.View(); strings.Contains(v, "↑/k") || strings.Contains(v, "↓/j") {
 		t.Errorf("the filter's footer offers k or j:\n%s", v)
+	}
+}
+
+// u offers only the uses of the token's kind, from the registry: a bank
+// account is attached to a customer, never charged; a PII token has no
+// use tokenscope can make, and the status line says so.
+func TestUseOffersTheKindsUses(t *testing.T) {
+	s := newSession(t, nil)
+	spec, _ := model.SpecOf(model.KindPII)
+	p, _ := spec.Create.Preset("id_match")
+	if _, err := s.Create(context.Background(), p.Request(clock), ""); err != nil {
+		t.Fatal(err)
+	}
+	a := newApp(t, s, 80, 24)
+	press(t, a, "u")
+	if a.flow != nil || !strings.Contains(a.status, "no use") {
+		t.Fatalf("u on a PII token: flow open %v, status %q", a.flow != nil, a.status)
+	}
+	b := newApp(t, newSession(t, fixtures(t)), 80, 24)
+	press(t, b, "G", "u")
+	if v := b.View(); b.flow == nil || strings.Contains(v, "charge it") || !strings.Contains(v, "attach to a new customer") {
+		t.Fatalf("u on a bank token offers a charge:\n%s", v)
 	}
 }

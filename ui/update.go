@@ -11,6 +11,7 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 	"github.com/tokenscope/tokenscope/ui/flow"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // Update handles the shell's own messages first, then gives the open flow
@@ -170,6 +171,10 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Use):
 		if sel == nil {
 			a.status = "no token selected: n makes one"
+			return nil, true
+		}
+		if len(flow.UsesOf(*sel)) == 0 {
+			a.status = views.Clean(string(sel.Type)) + " tokens have no use tokenscope can make yet: Stripe Connect consumes them when it creates or updates an account"
 			return nil, true
 		}
 		return a.openFlow(flow.NewUse(a.pc, *sel)), true

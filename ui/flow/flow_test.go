@@ -314,11 +314,16 @@ func TestNoSecretsAfterSubmission(t *testing.T) {
 				}
 				views = append(views, s.done.Status, string(s.done.Record.Raw))
 				rec := *s.done.Record
-				u := start(t, NewUse(pc, rec), 100, 40)
-				u.keys("enter", "enter")
-				views = append(views, u.shows("Plan: 1 to add").view)
-				u.keys("enter")
-				views = append(views, u.shows("any key: close").view)
+				if uses := UsesOf(rec); len(uses) > 0 {
+					u := start(t, NewUse(pc, rec), 100, 40)
+					if uses[0] == model.UseCharge {
+						u.keys("enter") // on to the amount
+					}
+					u.keys("enter")
+					views = append(views, u.shows("Plan: 1 to add").view)
+					u.keys("enter")
+					views = append(views, u.shows("any key: close").view)
+				}
 			}
 			for _, v := range views {
 				v = randomIDs.ReplaceAllString(v, "ID")

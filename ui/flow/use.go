@@ -21,14 +21,22 @@ import (
 // customer; a charge also asks for amount and currency.
 type useSpec struct {
 	tokenID, kind, amount, currency string
+	uses                            []model.UseKind // the kind's, from the registry
 	kindSel                         *huh.Select[string]
 }
 
+// useOptions name each use with its request.
+var useOptions = map[model.UseKind]string{
+	model.UseCharge:   "charge it                  POST /v1/charges",
+	model.UseCustomer: "attach to a new customer   POST /v1/customers",
+}
+
 func (u *useSpec) groups(int, int) []*huh.Group {
-	u.kindSel = huh.NewSelect[string]().Title("Use the token").Options(
-		huh.NewOption("charge it                  POST /v1/charges", string(model.UseCharge)),
-		huh.NewOption("attach to a new customer   POST /v1/customers", string(model.UseCustomer)),
-	).Value(&u.kind)
+	var opts []huh.Option[string]
+	for _, k := range u.uses {
+		opts = append(opts, huh.NewOption(useOptions[k], string(k)))
+	}
+	u.kindSel = huh.NewSelect[string]().Title("Use the token").Options(opts...).Value(&u.kind)
 	// The amount's hint has a line of its own: inline, huh draws the
 	// description between the title and the value ("…10.00 usd1000").
 	amount := huh.NewInput().Title("Amount").Description("in the smallest unit: 1000 = 10.00 usd").
@@ -86,10 +94,22 @@ type Use struct {
 	w, h int
 }
 
-// NewUse starts the flow for rec at the form.
+// UsesOf are the ways rec can be used, from its kind's registry entry;
+// a kind tokenscope does not know is offered both. Empty: none yet (the
+// shell says so instead of opening the flow).
+func UsesOf(rec model.Record) []model.UseKind {
+	if spec, ok := model.SpecOf(rec.Type); ok {
+		return spec.Uses
+	}
+	return []model.UseKind{model.UseCharge, model.UseCustomer}
+}
+
+// NewUse starts the flow for rec at the form; rec must have a use
+// (UsesOf).
 func NewUse(pc *common.ProgramContext, rec model.Record) common.Component {
 	u := &Use{scope: newScope(pc), pc: pc, rec: rec, step: stepForm, spin: newSpinner(pc.Styles), w: pc.Width, h: pc.Height}
-	sp := &useSpec{tokenID: rec.ID, kind: string(model.UseCharge), amount: "1000", currency: "usd"}
+	uses := UsesOf(rec)
+	sp := &useSpec{tokenID: rec.ID, uses: uses, kind: string(uses[0]), amount: "1000", currency: "usd"}
 	u.form = newForm[model.UseRequest](pc.Styles, sp, u.w, u.formHeight())
 	return u
 }
