@@ -48,10 +48,6 @@ type tx struct {
 // most transactions put one object or none.
 func newTx(base stateView) *tx { return &tx{base: base} }
 
-// empty reports whether the transaction changes nothing but, perhaps, the
-// pruning of idempotency records, which the next write does as well.
-func (t *tx) empty() bool { return len(t.order) == 0 && len(t.idemOrder) == 0 }
-
 func (t *tx) Get(collection, id string) (json.RawMessage, bool, error) {
 	if obj, ok := t.puts[objectKey{collection, id}]; ok {
 		return obj, true, nil
@@ -145,12 +141,14 @@ func (t *tx) Scan(collection, from string, ascending bool, fn func(string, json.
 			from = ""
 		}
 		if more {
-			t.base.Scan(collection, from, false, staged)
+			return t.base.Scan(collection, from, false, staged)
 		}
 		return nil
 	}
 	if fromBase {
-		t.base.Scan(collection, from, true, staged)
+		if err := t.base.Scan(collection, from, true, staged); err != nil {
+			return err
+		}
 	}
 	for i := at + 1; i < len(created) && more; i++ {
 		staged(created[i], t.puts[objectKey{collection, created[i]}])
