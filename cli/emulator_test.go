@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/stripe/stripe-go/v85"
+
 	"github.com/tokenscope/tokenscope/internal/testio"
 )
 

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )

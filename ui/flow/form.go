@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
+
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/model"

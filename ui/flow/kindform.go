@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/huh"
+
 	"github.com/tokenscope/tokenscope/model"
 )
 

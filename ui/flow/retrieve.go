@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )

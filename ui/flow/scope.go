@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 )
