@@ -116,7 +116,7 @@ func (s *Store) Load() (*State, error) {
 	}
 	var link *fsutil.LinkError
 	if errors.As(err, &link) {
-		return nil, fmt.Errorf("%w. Nothing was read or changed.", err)
+		return nil, fmt.Errorf("%w; nothing was read or changed", err)
 	}
 	if err != nil {
 		return nil, s.unreadable(err)
