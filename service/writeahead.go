@@ -151,7 +151,7 @@ func (h *held) settle(p model.Pending, sendErr error, apply func(*state.Workspac
 	w := h.workspace()
 	if e, ok := model.AsError(sendErr); ok && e.Local {
 		w.RemovePending(p.Key)
-		h.l.Save() // best effort: a leftover record of a request never sent is only sent again
+		_ = h.l.Save() // best effort: a leftover record of a request never sent is only sent again
 		return sendErr
 	}
 	if sendErr != nil && !answered(sendErr) {
@@ -231,7 +231,7 @@ func (h *held) replayOne(p model.Pending) Recovery {
 	unresolved := func(why string) Recovery {
 		p.Unresolved = why
 		h.workspace().AddPending(p)
-		h.l.Save()
+		_ = h.l.Save() // best effort, as in settle: the record is replayed again
 		return Recovery{Pending: p}
 	}
 	if age := time.Since(p.Created); age > replayWindow {
@@ -278,7 +278,7 @@ func (h *held) replayOne(p model.Pending) Recovery {
 			return unresolved(fmt.Sprintf("it got no answer %d times (%v)", p.Tries, ua.Err))
 		}
 		h.workspace().AddPending(p)
-		h.l.Save()
+		_ = h.l.Save() // best effort, as in settle: the record is replayed again
 		return Recovery{Pending: p, Err: err}
 	case errors.As(err, &ur):
 		return Recovery{Pending: p, Err: err}
