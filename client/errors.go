@@ -61,6 +61,11 @@ func (c *Client) fromAPI(err error) error {
 		e = &model.Error{Type: model.TypeConnection, Message: msg, Cause: err}
 	}
 	e.Explain()
+	if e.Code == "resource_missing" && c.backend.Kind == model.BackendOffline && !strings.Contains(e.Message, "a similar object exists") {
+		// Offline no key chose the account: the emulator has no such object.
+		e.Why = "the offline emulator has no such object: it was made on another backend (Stripe, stripe-mock) or with another state dir"
+		e.Next = "make it again offline, or run with the backend and --state-dir that made it"
+	}
 	return e
 }
 

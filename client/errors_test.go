@@ -26,7 +26,7 @@ func TestExplainedFromStripeAnswers(t *testing.T) {
 		want       string // in Why or Next
 	}{
 		{"raw card numbers", `{"error":{"type":"invalid_request_error","message":"Sending credit card numbers directly to the Stripe API is generally unsafe. ..."}}`, 402, "tokenscope get tok_visa"},
-		{"missing token", testio.MissingToken, 404, "another account or mode"},
+		{"missing token", testio.MissingToken, 404, "offline emulator has no such object"},
 		{"livemode mismatch", `{"error":{"type":"invalid_request_error","code":"resource_missing","message":"No such token: 'tok_1'; a similar object exists in test mode, but a live mode key was used to make this request."}}`, 404, "a similar object exists in test mode"},
 		{"bad key", `{"error":{"type":"invalid_request_error","message":"Invalid API Key provided: sk_test_****1234"}}`, 401, "API key"},
 		{"rate limit", `{"error":{"type":"invalid_request_error","code":"rate_limit","message":"Too many requests."}}`, 429, "25 per second"},
@@ -44,10 +44,23 @@ func TestExplainedFromStripeAnswers(t *testing.T) {
 			if !strings.Contains(e.Why+" "+e.Next, c.want) {
 				t.Errorf("why %q / next %q lacks %q", e.Why, e.Next, c.want)
 			}
-			if c.name == "missing token" && !strings.Contains(e.Next, e.RequestID) {
-				t.Errorf("next %q does not quote the request id", e.Next)
-			}
 		})
+	}
+}
+
+// A token missing at a server (not the offline emulator) is explained in
+// terms of keys, with the request id to quote to Stripe.
+func TestMissingTokenAtAServer(t *testing.T) {
+	srv := httptest.NewServer(testio.Answer(404, testio.MissingToken))
+	defer srv.Close()
+	cl, err := client.New(client.Config{Key: "sk_test_x1234", BaseURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = cl.Get(t.Context(), "tok_1")
+	e, _ := model.AsError(err)
+	if e == nil || !strings.Contains(e.Why+" "+e.Next, "another account or mode") || !strings.Contains(e.Next, e.RequestID) {
+		t.Fatalf("got %#v", err)
 	}
 }
 

@@ -117,7 +117,7 @@ func (o Outcome) Fields() []Field {
 	why := false
 	for _, f := range NewError(o.Err).Fields() {
 		switch f.Label {
-		case "type", "charge", "request id":
+		case "charge", "request id": // beside the headline
 			continue
 		case "why":
 			why = true

@@ -40,6 +40,10 @@ const custom = "custom"
 // labelWidth aligns the titles of inline fields.
 const labelWidth = 11
 
+// placeholder marks an example shown in an empty field as one: without
+// colour (NO_COLOR) a dim "tok_visa" reads as a value already typed.
+func placeholder(s string) string { return "e.g. " + s }
+
 // label pads an inline field's title so the values line up.
 func label(s string) string { return fmt.Sprintf("%-*s", labelWidth, s) }
 

@@ -61,7 +61,7 @@ func (f *kindForm) fields(rows, width int) []huh.Field {
 		}
 		t := field(in.Label, &f.values[i], f.check(in))
 		if in.Placeholder != "" {
-			t.Placeholder(in.Placeholder)
+			t.Placeholder(placeholder(in.Placeholder))
 		}
 		f.texts[i] = t
 		out = append(out, t)

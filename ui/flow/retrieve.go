@@ -37,7 +37,7 @@ func NewRetrieve(pc *common.ProgramContext) common.Component { return newRetriev
 func newRetrieve(pc *common.ProgramContext, nested bool) *Retrieve {
 	in := textinput.New()
 	in.Prompt = "Token id  "
-	in.Placeholder = "tok_visa"
+	in.Placeholder = placeholder("tok_visa")
 	in.PromptStyle = pc.Styles.PaneTitle
 	in.PlaceholderStyle = pc.Styles.Muted
 	in.Cursor.Style = pc.Styles.RowSelected
