@@ -1,7 +1,6 @@
 package fsutil
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -14,10 +13,6 @@ import (
 // an error text would put a card number or a key into a file that lives on
 // for years, is copied by backups and is read by `state pull`. Refusing the
 // write turns that bug into a loud error instead of a silent leak.
-
-// secretKeyPrefixes are Stripe's secret and restricted key prefixes.
-// Publishable keys (pk_) are public by design and are not refused.
-var secretKeyPrefixes = []string{"sk_test_", "sk_live_", "rk_test_", "rk_live_"}
 
 // minKeyChars is how many key characters must follow a prefix for it to be
 // a key: real keys have dozens, while a text that mentions "sk_test_..." or
@@ -43,36 +38,8 @@ func CheckSecrets(data []byte) error {
 	if off, last4 := model.FindCardNumber(data, model.ScanStored); off >= 0 {
 		return &SecretError{Kind: "card number", Hint: "ending " + last4, Offset: off}
 	}
-	if off, prefix := findSecretKey(data); off >= 0 {
+	if off, _, prefix := model.FindSecretKey(data, minKeyChars); off >= 0 {
 		return &SecretError{Kind: "Stripe secret key", Hint: prefix + "…", Offset: off}
 	}
 	return nil
-}
-
-// findSecretKey finds a secret or restricted key prefix followed by at
-// least minKeyChars key characters. It returns the offset and the prefix.
-func findSecretKey(data []byte) (int, string) {
-	for _, p := range secretKeyPrefixes {
-		for from := 0; ; {
-			i := bytes.Index(data[from:], []byte(p))
-			if i < 0 {
-				break
-			}
-			i += from
-			n := i + len(p)
-			for n < len(data) && isKeyChar(data[n]) {
-				n++
-			}
-			if n-i-len(p) >= minKeyChars {
-				return i, p
-			}
-			from = i + len(p)
-		}
-	}
-	return -1, ""
-}
-
-// isKeyChar reports whether c can be part of a Stripe key after its prefix.
-func isKeyChar(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
