@@ -134,11 +134,11 @@ func (a *app) scenarioPlan(arg string, opts scenario.PlanOptions) (*service.Sess
 // source on stderr, or as JSON diagnostic lines on stdout with --json.
 func (a *app) writeDiagnostics(f *scenario.File, diags hcl.Diagnostics) {
 	if !a.json {
-		_ = f.WriteDiagnostics(a.stderr, diags, 0, false)
+		_ = f.WriteDiagnostics(a.stderr, diags, 0)
 		return
 	}
 	j := views.NewJSONUI(a.stdout, Version)
-	for _, d := range diags {
+	for _, d := range scenario.Shown(diags) {
 		severity := "error"
 		if d.Severity == hcl.DiagWarning {
 			severity = "warning"

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,7 +56,7 @@ func Load(arg string) (*File, hcl.Diagnostics) {
 		src, err = packSource(name)
 		summary = "Unknown pack"
 	} else if source, err = filepath.Abs(arg); err == nil {
-		src, err = os.ReadFile(arg)
+		src, err = readBounded(arg)
 	}
 	if err != nil {
 		return &File{Name: arg, Source: source}, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: summary, Detail: err.Error()}}
@@ -63,6 +64,17 @@ func Load(arg string) (*File, hcl.Diagnostics) {
 	f, diags := Parse(arg, src)
 	f.Source = source
 	return f, diags
+}
+
+// readBounded reads a file, but no more than one byte past MaxSourceBytes
+// (lexSource refuses it then): a path such as /dev/zero never ends.
+func readBounded(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxSourceBytes+1))
 }
 
 // Parse decodes and validates scenario source named filename. Every error
@@ -73,7 +85,14 @@ func Parse(filename string, src []byte) (*File, hcl.Diagnostics) {
 }
 
 func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) {
-	f := &File{Name: filename, Source: filename, masked: maskSource(src)}
+	toks, diags := lexSource(filename, src)
+	f := &File{Name: filename, Source: filename}
+	if toks != nil {
+		f.masked = maskSource(src, toks)
+	}
+	if diags.HasErrors() {
+		return f, diags
+	}
 	hf, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
 	if diags.HasErrors() {
 		return f, diags
@@ -94,6 +113,17 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 	}
 	seen := map[string]hcl.Range{}
 	for i, ts := range schema.Tokens {
+		if last4, ok := model.LooksLikeCardNumber(ts.Name); ok {
+			// The name becomes the token's key in the state (Key).
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Card number in a token name",
+				Detail: "This token name holds what looks like a card number (ending " + last4 + "). " +
+					"Token names are kept in the state as the token's key, and tokenscope never keeps a card number; name the token after what it tests.",
+				Subject: ts.NameRange.Ptr(),
+			})
+			continue
+		}
 		if first, dup := seen[ts.Name]; dup {
 			diags = append(diags, &hcl.Diagnostic{
 				Severity: hcl.DiagError,

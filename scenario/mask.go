@@ -2,65 +2,64 @@ package scenario
 
 import (
 	"bytes"
-	"regexp"
-	"slices"
-	"strings"
 
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/tokenscope/tokenscope/model"
 )
 
-var (
-	// sensitiveAttr finds the values of the attributes that hold a secret
-	// or a masked number (model.Input's Secret and Masked: a card number,
-	// a CVC, an id number, an account number), quoted or not.
-	sensitiveAttr = regexp.MustCompile(`\b(` + strings.Join(sensitiveAttrs(), "|") + `)(\s*=\s*"?)([0-9][0-9 -]*[0-9]|[0-9])`)
-	// longDigits catches a card number typed anywhere else (a name, a comment).
-	longDigits = regexp.MustCompile(`[0-9]{12,}`)
-)
-
-// sensitiveAttrs are the attributes of every kind's block that a snippet
-// masks; keepLast4 those of them shown by their last 4.
-func sensitiveAttrs() []string {
-	var out []string
+// shownAttrs are the attributes whose values a snippet shows as written:
+// those of the schema that hold nothing sensitive (a country, an expiry, a
+// holder name, an amount). Every other attribute's digits are masked: the
+// sensitive ones (model.Input's Secret and Masked) and the unknown ones,
+// which may be anything (`secret_cvc = "4729"`). keepLast4 are those shown
+// by their last 4 (a card or account number).
+var shownAttrs, keepLast4 = func() (map[string]bool, map[string]bool) {
+	shown := map[string]bool{presetAttr: true, "amount": true, "currency": true}
+	keep := map[string]bool{}
 	for _, k := range model.Creatable() {
 		for _, in := range k.Create.Inputs {
-			if in.Attr != "" && (in.Secret || in.Masked) && !slices.Contains(out, in.Attr) {
-				out = append(out, in.Attr)
+			switch {
+			case in.Attr == "":
+			case in.Masked:
+				keep[in.Attr] = true
+			case !in.Sensitive():
+				shown[in.Attr] = true
 			}
 		}
 	}
-	return out
-}
-
-var keepLast4 = func() map[string]bool {
-	m := map[string]bool{}
-	for _, k := range model.Creatable() {
-		for _, in := range k.Create.Inputs {
-			if in.Masked {
-				m[in.Attr] = true
-			}
-		}
-	}
-	return m
+	return shown, keep
 }()
 
 // maskSource returns a copy of a scenario's source fit for a diagnostic
-// snippet: card and account numbers keep their last four digits, CVCs and
-// id numbers none. Masking keeps every byte offset (one ASCII '*' per digit), so the
-// ranges of diagnostics still point at the right columns.
-func maskSource(src []byte) []byte {
+// snippet: the digits of every value but the shownAttrs' are masked (card
+// and account numbers keep their last four), and then whatever
+// model.MaskSecrets finds anywhere (a card number in a label, a name, a
+// comment) is masked as everything tokenscope prints is. toks are the
+// source's tokens (lexSource); masking a value keeps every byte offset (one
+// ASCII '*' per digit), and MaskSecrets never joins or splits lines, so
+// line numbers still point at the right lines.
+func maskSource(src []byte, toks hclsyntax.Tokens) []byte {
 	out := bytes.Clone(src)
-	for _, m := range sensitiveAttr.FindAllSubmatchIndex(out, -1) {
-		keep := 0
-		if keepLast4[string(out[m[2]:m[3]])] {
-			keep = 4
+	attr, depth, attrDepth := "", 0, 0
+	for i, t := range toks {
+		switch d := nesting(t.Type); {
+		case d != 0:
+			depth = max(depth+d, 0)
+		case attrStart(toks, i):
+			attr, attrDepth = string(toks[i-1].Bytes), depth
+		case t.Type == hclsyntax.TokenNewline && depth <= attrDepth:
+			attr = ""
+		case t.Type == hclsyntax.TokenNumberLit || t.Type == hclsyntax.TokenQuotedLit || t.Type == hclsyntax.TokenStringLit:
+			if attr != "" && !shownAttrs[attr] {
+				keep := 0
+				if keepLast4[attr] {
+					keep = 4
+				}
+				maskDigits(out[t.Range.Start.Byte:t.Range.End.Byte], keep)
+			}
 		}
-		maskDigits(out[m[6]:m[7]], keep)
 	}
-	for _, m := range longDigits.FindAllIndex(out, -1) {
-		maskDigits(out[m[0]:m[1]], 4)
-	}
-	return out
+	return []byte(model.MaskSecrets(string(out)))
 }
 
 // maskDigits replaces the digits of b with '*', leaving the last keep.

@@ -18,7 +18,7 @@ func mustParse(t *testing.T, src string) *File {
 	f, diags := parse("scenario.hcl", []byte(src), testNow)
 	if diags.HasErrors() {
 		var buf bytes.Buffer
-		f.WriteDiagnostics(&buf, diags, 0, false)
+		f.WriteDiagnostics(&buf, diags, 0)
 		t.Fatalf("unexpected diagnostics:\n%s", buf.String())
 	}
 	return f
@@ -126,7 +126,7 @@ func diagAt(t *testing.T, src string) (*hcl.Diagnostic, string) {
 		t.Errorf("a file with errors kept %d tokens", len(f.Tokens))
 	}
 	var buf bytes.Buffer
-	if err := f.WriteDiagnostics(&buf, diags, 0, false); err != nil {
+	if err := f.WriteDiagnostics(&buf, diags, 0); err != nil {
 		t.Fatal(err)
 	}
 	return diags.Errs()[0].(*hcl.Diagnostic), buf.String()
@@ -292,14 +292,20 @@ func TestPackBanksAndBrandsCoverCatalog(t *testing.T) {
 	}
 }
 
-func TestMaskSourceKeepsOffsets(t *testing.T) {
-	src := []byte("number = \"4000 0000 0000 9995\"\ncvc = \"123\"\nid_number = 000000000\nname = \"4242424242424242\"\naccount_number = \"000123\"\n")
-	got := maskSource(src)
-	if len(got) != len(src) {
-		t.Fatalf("masking changed the length: %d -> %d", len(src), len(got))
+// Snippets mask every value but the harmless ones' digits (an unknown
+// attribute may hold anything), and every card number anywhere, keeping
+// the lines where they are.
+func TestMaskSourceKeepsLines(t *testing.T) {
+	src := []byte("number = \"4000 0000 0000 9995\"\ncvc = \"123\"\nid_number = 000000000\nname = \"4242424242424242\"\n" +
+		"account_number = \"000123\"\nsecret_cvc = \"4729\"\nexp_month = 12\ntoken \"x4000.0566.5566.5556\" { card { cvc = 4729 } }\n# 4000 0566 5566 5556\n")
+	toks, diags := lexSource("s.hcl", src)
+	if diags.HasErrors() {
+		t.Fatal(diags)
 	}
+	got := maskSource(src, toks)
 	// An account number keeps its last 4, as in a plan (model.Input.Masked).
-	want := "number = \"**** **** **** 9995\"\ncvc = \"***\"\nid_number = *********\nname = \"************4242\"\naccount_number = \"**0123\"\n"
+	want := "number = \"**** **** **** 9995\"\ncvc = \"***\"\nid_number = *********\nname = \"••••4242\"\n" +
+		"account_number = \"**0123\"\nsecret_cvc = \"****\"\nexp_month = 12\ntoken \"x••••5556\" { card { cvc = **** } }\n# ••••5556\n"
 	if string(got) != want {
 		t.Errorf("masked =\n%s\nwant\n%s", got, want)
 	}
@@ -321,7 +327,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("nil file")
 		}
 		var buf bytes.Buffer
-		_ = file.WriteDiagnostics(&buf, diags, 80, false)
+		_ = file.WriteDiagnostics(&buf, diags, 80)
 		if !diags.HasErrors() {
 			for _, tok := range file.Tokens {
 				if err := model.Validate(tok.Request, testNow); err != nil {

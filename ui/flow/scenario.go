@@ -255,9 +255,9 @@ func (s *Scenario) loaded(msg scenarioLoaded) {
 // glyph, with card and id numbers masked.
 func diagnosticLines(f *scenario.File, diags hcl.Diagnostics, width int) []views.Line {
 	var out []views.Line
-	for _, d := range diags {
+	for _, d := range scenario.Shown(diags) {
 		var b bytes.Buffer
-		_ = f.WriteDiagnostics(&b, hcl.Diagnostics{d}, uint(width), false)
+		_ = f.WriteDiagnostics(&b, hcl.Diagnostics{d}, uint(width))
 		text := common.MaskNumbers(b.String())
 		head, body, _ := strings.Cut(text, "\n")
 		line := views.Line{Text: head}
