@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -16,7 +17,8 @@ import (
 // and the session built from them on first use.
 type app struct {
 	stdin          io.Reader
-	stdout, stderr io.Writer // masked: see redact
+	stdout, stderr io.Writer // out and errOut
+	out, errOut    *output   // cleaned and masked (output.go)
 	term           io.Writer // stdout as given, for the TUI to detect the terminal
 	errTerm        io.Writer // stderr as given, for progress lines to detect one
 	getenv         func(string) string
@@ -28,9 +30,15 @@ type app struct {
 	// stream: the command writes JSON lines and reports its errors in
 	// them as diagnostics, so printError leaves stdout alone.
 	stream bool
+	// jsonOut: the command prints a JSON document without --json (state
+	// pull); its control characters are escaped rather than dropped.
+	jsonOut bool
 	// started is set once a command's RunE begins; an error before that
 	// is cobra refusing the command line (exit 2).
 	started bool
+
+	// lines reads the values of sensitive flags given as "-" (secrets.go).
+	lines *bufio.Reader
 
 	svc *service.Service
 }
@@ -84,6 +92,10 @@ an offline emulator of Stripe's test mode; nothing leaves the machine.`,
 		a.serveCmd(),
 		a.versionCmd(),
 	)
+	help := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		a.unmasked(func() { help(c, args) })
+	})
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{err: err, cmd: c.CommandPath()}
 	})
@@ -101,6 +113,15 @@ func (a *app) addGlobalFlags(root *cobra.Command) {
 	f.DurationVar(&g.lockTimeout, "lock-timeout", service.DefaultLockTimeout, "how long to wait for another tokenscope's state lock (0s: fail at once if it is held)")
 	f.BoolVar(&g.noColor, "no-color", false, "no colours (also when NO_COLOR is set)")
 	f.IntVar(&g.maxTokens, "max-tokens", 1000, "tokens kept per workspace in the state, newest first")
+}
+
+// unmasked runs print with masking off (control characters are still
+// dropped): for static text whose numbers are Stripe's published test
+// data, as help's examples and the presets catalog are.
+func (a *app) unmasked(print func()) {
+	a.out.plain, a.errOut.plain = true, true
+	defer func() { a.out.plain, a.errOut.plain = false, false }()
+	print()
 }
 
 // markStarted wraps every RunE in the tree so that Main can tell an error

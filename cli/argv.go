@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"io"
 	"regexp"
 	"strings"
 
@@ -20,9 +19,14 @@ var errKeyInArgs = usageError{err: errors.New("an API key was given on the comma
 	"Set STRIPE_API_KEY, or put the key in a file with mode 0600 and pass --api-key-file FILE")}
 
 // refuseKeysInArgs refuses any argument, or flag value after "=", that
-// starts like a Stripe key.
+// starts like a Stripe key, and any argument holding a secret key anywhere
+// ("name sk_test_…" quoted into one argument): model.FindSecretKey, the
+// rule the state's guard and the output's masking use.
 func refuseKeysInArgs(args []string) error {
 	for _, arg := range args {
+		if start, _, _ := model.FindSecretKey([]byte(arg), 1); start >= 0 {
+			return errKeyInArgs
+		}
 		values := []string{arg}
 		if _, v, ok := strings.Cut(arg, "="); ok {
 			values = append(values, v)
@@ -63,37 +67,4 @@ func numbersIn(args []string) []string {
 		}
 	}
 	return out
-}
-
-// redact wraps w so that every secret in it is written masked to its last
-// four digits. Writes are whole messages here (fmt, json, tabwriter flush),
-// so replacing within each write is enough.
-func redact(w io.Writer, secrets []string) io.Writer {
-	if len(secrets) == 0 {
-		return w
-	}
-	var pairs []string
-	for _, s := range secrets {
-		pairs = append(pairs, s, "••••"+model.Last4(s))
-		if d := model.Digits(s); d != s {
-			pairs = append(pairs, d, "••••"+model.Last4(s))
-		}
-	}
-	return redactor{w: w, r: strings.NewReplacer(pairs...)}
-}
-
-type redactor struct {
-	w io.Writer
-	r *strings.Replacer
-}
-
-func (r redactor) Write(p []byte) (int, error) {
-	masked := r.r.Replace(string(p))
-	if masked == string(p) {
-		return r.w.Write(p)
-	}
-	if _, err := io.WriteString(r.w, masked); err != nil {
-		return 0, err
-	}
-	return len(p), nil
 }

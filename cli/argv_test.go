@@ -70,7 +70,7 @@ func TestNumbersInLeavesRoutingNumbers(t *testing.T) {
 
 func TestRedactMasksEveryForm(t *testing.T) {
 	var b bytes.Buffer
-	w := redact(&b, []string{"4242 4242 4242 4242"})
+	w := newOutput(&b, []string{"4242 4242 4242 4242"}, nil)
 	if _, err := w.Write([]byte("a 4242 4242 4242 4242 b 4242424242424242 c")); err != nil {
 		t.Fatal(err)
 	}

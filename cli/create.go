@@ -62,7 +62,7 @@ func (a *app) createKindCmd(spec *model.KindSpec) *cobra.Command {
 		Example: cr.Example,
 		Args:    cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			req, err := requestFromFlags(c, spec, f.preset, values)
+			req, err := a.requestFromFlags(c, spec, f.preset, values)
 			if err != nil {
 				return err
 			}
@@ -107,8 +107,9 @@ func presetHint(ps []model.Preset) string {
 // requestFromFlags builds a create command's request: from --preset, with
 // the flags given adjusting it (`--preset visa --exp 01/20`), or from the
 // flags alone, which must then name the test data (the kind's Ident
-// inputs).
-func requestFromFlags(c *cobra.Command, spec *model.KindSpec, preset string, values []string) (model.TokenRequest, error) {
+// inputs). A sensitive flag (secrets.go) holds Stripe's published test data
+// or "-", which reads its value from stdin.
+func (a *app) requestFromFlags(c *cobra.Command, spec *model.KindSpec, preset string, values []string) (model.TokenRequest, error) {
 	cr, fs := spec.Create, c.Flags()
 	req := model.NewRequest(spec)
 	ident := ""
@@ -131,8 +132,15 @@ func requestFromFlags(c *cobra.Command, spec *model.KindSpec, preset string, val
 		if in.Flag == "" || (preset != "" && !fs.Changed(in.Flag)) {
 			continue
 		}
-		if fe := in.Set(&req, values[i]); fe != nil {
-			return req, flagError(cr.Inputs[:i], req, in, values[i], ident, fe)
+		v := values[i]
+		if in.Sensitive() && fs.Changed(in.Flag) {
+			var err error
+			if v, err = a.sensitiveFlag(c, in, v, req); err != nil {
+				return req, err
+			}
+		}
+		if fe := in.Set(&req, v); fe != nil {
+			return req, flagError(cr.Inputs[:i], req, in, v, ident, fe)
 		}
 	}
 	return req, nil

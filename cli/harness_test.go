@@ -20,6 +20,8 @@ type sandbox struct {
 	t    *testing.T
 	dir  string // the state dir
 	vars map[string]string
+	// stdin is what the next runs read from stdin (input).
+	stdin string
 }
 
 func newSandbox(t *testing.T) *sandbox {
@@ -27,6 +29,14 @@ func newSandbox(t *testing.T) *sandbox {
 	home := t.TempDir()
 	dir := filepath.Join(home, "state")
 	return &sandbox{t: t, dir: dir, vars: map[string]string{"TOKENSCOPE_STATE_DIR": dir, "HOME": home}}
+}
+
+// input is the sandbox with text on stdin for its runs: the values of
+// sensitive flags given as "-".
+func (s *sandbox) input(text string) *sandbox {
+	c := *s
+	c.stdin = text
+	return &c
 }
 
 // result is one run of tokenscope.
@@ -42,7 +52,7 @@ func (r result) all() string { return r.out + r.errOut }
 func (s *sandbox) run(args ...string) result {
 	s.t.Helper()
 	var out, errOut bytes.Buffer
-	code := Main(context.Background(), args, strings.NewReader(""), &out, &errOut, func(k string) string { return s.vars[k] })
+	code := Main(context.Background(), args, strings.NewReader(s.stdin), &out, &errOut, func(k string) string { return s.vars[k] })
 	return result{code: code, out: out.String(), errOut: errOut.String()}
 }
 

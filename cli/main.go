@@ -17,17 +17,18 @@ var Version = "dev"
 // process exit code: 0 ok, 1 the API refused or the state is locked or
 // unreadable, 2 bad usage or a local check, 3 a network or server fault.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, term: stdout, errTerm: stderr, getenv: getenv}
+	a := &app{stdin: stdin, term: stdout, errTerm: stderr, getenv: getenv}
+	// Anything on the command line that looks like a card, account or id
+	// number is masked wherever it would be echoed (cobra's own messages
+	// included), and so is every secret the output holds (output.go).
+	secrets := numbersIn(args)
+	a.out = newOutput(stdout, secrets, func() bool { return a.json || a.jsonOut })
+	a.errOut = newOutput(stderr, secrets, nil)
+	a.stdout, a.stderr = a.out, a.errOut
 	if err := refuseKeysInArgs(args); err != nil {
 		a.printError(err)
 		return ExitCode(err)
 	}
-	// Anything on the command line that looks like a card, account or id
-	// number is masked wherever it would be echoed (cobra's own messages
-	// included): a number that was typed stays in the shell history, not
-	// in logs people paste into tickets.
-	secrets := numbersIn(args)
-	a.stdout, a.stderr = redact(stdout, secrets), redact(stderr, secrets)
 
 	root := a.rootCmd()
 	root.SetArgs(args)

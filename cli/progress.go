@@ -23,7 +23,7 @@ func (a *app) refreshProgress() (progress func(done, total int), end func()) {
 	if a.json || !isTerminal(a.errTerm) {
 		return nil, func() {}
 	}
-	return progressLine(a.stderr)
+	return progressLine(a.errTerm) // only its own text, and escapes
 }
 
 // progressLine writes "\rRefreshing N/TOTAL…" to w on every call; end

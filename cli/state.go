@@ -109,6 +109,7 @@ func (a *app) statePullCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			a.jsonOut = true
 			_, err = fmt.Fprintf(a.stdout, "%s\n", data)
 			return err
 		},

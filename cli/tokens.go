@@ -92,7 +92,7 @@ func writeList(w io.Writer, recs []model.Record, label string, now time.Time) er
 		if r.Gone {
 			status = "- gone"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Type.Short(), status, age(now, r.Created), r.Summary)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", views.Clean(r.ID), views.Clean(r.Type.Short()), status, age(now, r.Created), views.Clean(r.Summary))
 	}
 	return tw.Flush()
 }

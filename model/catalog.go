@@ -202,6 +202,7 @@ var (
 	banksByName   = index(Banks, func(b *BankPreset) string { return b.Name })
 	banksByNumber = index(Banks, func(b *BankPreset) string { return b.AccountNumber })
 	idsByName     = index(IDNumbers, func(p *IDPreset) string { return p.Name })
+	idsByNumber   = index(IDNumbers, func(p *IDPreset) string { return p.IDNumber })
 )
 
 func index[T any](list []T, key func(*T) string) map[string]*T {
@@ -258,6 +259,12 @@ func BankByAccount(number string) (*BankPreset, bool) {
 // IDByName finds a test identity number by preset name.
 func IDByName(name string) (*IDPreset, bool) {
 	p, ok := idsByName[strings.ToLower(name)]
+	return p, ok
+}
+
+// IDByNumber finds a test identity number by the number (digits only).
+func IDByNumber(number string) (*IDPreset, bool) {
+	p, ok := idsByNumber[Digits(number)]
 	return p, ok
 }
 

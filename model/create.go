@@ -79,6 +79,12 @@ type Input struct {
 	// and scenario digests say (sensitive). Masked: shown only by its last
 	// 4 outside the form (a card or account number).
 	Secret, Masked bool
+	// Public says whether a value of a Secret or Masked input is Stripe's
+	// published test data (a test card, a test bank account, a test id
+	// number), given the request so far: such a value may be given on a
+	// command line, which every user of the machine can read through ps;
+	// any other is refused there (see Sensitive). nil: none is.
+	Public func(value string, req TokenRequest) bool
 	// Note is a remark beside it in a plan ("test account: bank_ok"); nil
 	// for none.
 	Note func(string) string
@@ -92,6 +98,18 @@ type Input struct {
 	// cleaned (trimmed, digits only, ...), or says why it cannot.
 	Get func(TokenRequest) string
 	Set func(*TokenRequest, string) *FieldError
+}
+
+// Sensitive reports whether the input holds a secret or a number shown by
+// its last 4 only: outside Stripe's published test data (Public), such a
+// value is not given on a command line.
+func (in Input) Sensitive() bool { return in.Secret || in.Masked }
+
+// IsPublic reports whether value, given for in with the request so far, is
+// Stripe's published test data (always true of an input that is not
+// Sensitive).
+func (in Input) IsPublic(value string, req TokenRequest) bool {
+	return !in.Sensitive() || in.Public != nil && in.Public(value, req)
 }
 
 // Creatable lists the kinds tokenscope creates, in the chooser's order.

@@ -91,3 +91,29 @@ func nonEmpty(parts []string) []string {
 	}
 	return out
 }
+
+// EscapeControls makes JSON text safe to print: each control character
+// becomes its \u escape, which is what it means inside a JSON string (the
+// only place one can stand in a valid document), and no terminal acts on
+// it. Newlines, tabs and carriage returns, JSON's whitespace, stay.
+// encoding/json escapes C0 itself but writes DEL and C1 (U+0080-U+009F,
+// CSI among them) raw; a state file edited by hand may hold anything.
+func EscapeControls(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if !strings.ContainsFunc(s, escaped) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if escaped(r) {
+			fmt.Fprintf(&b, `\u%04x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func escaped(r rune) bool {
+	return unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r'
+}

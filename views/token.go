@@ -61,7 +61,7 @@ type Field struct {
 // (model.DecodeFields(r.Raw)), decodeErr why it could not be. The fields
 // of its kind and their order are the kind registry's (model.KindSpec).
 func NewToken(r *model.Record, obj model.Fields, decodeErr error) Token {
-	t := Token{ID: Clean(r.ID), Type: r.Type, Summary: Clean(r.Summary), DecodeErr: decodeErr,
+	t := Token{ID: Clean(r.ID), Type: model.Kind(Clean(string(r.Type))), Summary: Clean(r.Summary), DecodeErr: decodeErr,
 		FetchedAt: r.FetchedAt, RequestID: Clean(r.RequestID), Used: r.Used}
 	switch {
 	case r.Gone:
