@@ -109,8 +109,20 @@ func New(opts Options) tea.Model {
 	return a
 }
 
-// Init starts nothing: the state is already loaded and no call is due.
-func (a *App) Init() tea.Cmd { return nil }
+// Init starts watching the state file, so that what another tokenscope
+// writes (the CLI, a second terminal) shows without R. The state itself
+// is already loaded. Without a watch (no inotify left, say) the TUI works
+// as before and R reads the state again.
+func (a *App) Init() tea.Cmd {
+	if a.pc.Session == nil {
+		return nil
+	}
+	changes, err := a.pc.Session.Watch(a.pc.Ctx)
+	if err != nil {
+		return nil
+	}
+	return awaitChange(a.pc.Ctx, changes)
+}
 
 func (a *App) bodyHeight() int { return max(a.height-chrome, 0) }
 

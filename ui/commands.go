@@ -33,8 +33,11 @@ type (
 		done, total int
 		next        tea.Cmd // waits for the next progress or the end
 	}
-	copiedMsg  struct{ status string }
-	settledMsg struct{ seq int }
+	copiedMsg struct{ status string }
+	// stateChangedMsg: the state file changed on disk; changes tells of
+	// the next change.
+	stateChangedMsg struct{ changes <-chan struct{} }
+	settledMsg      struct{ seq int }
 )
 
 // refreshTitle titles the refresh-all report.
@@ -62,6 +65,19 @@ func loadTokens(s *service.Session) ([]model.Record, error) {
 	// off the render path.
 	go debug.FreeOSMemory()
 	return tokens, nil
+}
+
+// awaitChange waits for the state file's next change, or for the program
+// to end.
+func awaitChange(ctx context.Context, changes <-chan struct{}) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case <-changes:
+			return stateChangedMsg{changes: changes}
+		case <-ctx.Done():
+			return nil
+		}
+	}
 }
 
 func (a *App) loadCmd() tea.Cmd {

@@ -37,6 +37,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.recordChanged(msg.Record)
 	case loadedMsg:
 		return a, a.loaded(msg)
+	case stateChangedMsg:
+		// Read off the Update loop; the selection stays on its token id.
+		return a, tea.Batch(a.loadCmd(), awaitChange(a.pc.Ctx, msg.changes))
 	case refreshedMsg:
 		return a, a.refreshed(msg)
 	case progressMsg:
