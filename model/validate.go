@@ -119,12 +119,16 @@ func ValidateNumber(number string, allowAny bool) *FieldError {
 }
 
 // ParseExpiry reads an expiry as typed: "12/34", "12/2034", "1/34", with
-// optional spaces around the slash. It checks the form and the month; the
-// date itself is checked by ValidateExpiry.
+// optional spaces around the slash, or as the four digits printed on a
+// card, "1234" (MMYY). It checks the form and the month; the date itself
+// is checked by ValidateExpiry.
 func ParseExpiry(s string) (month, year int, err *FieldError) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, 0, missing(ParamExpMonth, "the expiry date")
+	}
+	if len(s) == 4 && isDigits(s) {
+		s = s[:2] + "/" + s[2:]
 	}
 	ms, ys, ok := strings.Cut(s, "/")
 	ms, ys = strings.TrimSpace(ms), strings.TrimSpace(ys)

@@ -89,6 +89,8 @@ func TestParseExpiry(t *testing.T) {
 		{"12/2034", 12, 2034, ""},
 		{"1/30", 1, 2030, ""},
 		{" 03 / 2031 ", 3, 2031, ""},
+		{"1230", 12, 2030, ""}, // MMYY, as printed on a card
+		{"1330", 0, 0, "card_error invalid_expiry_month exp_month"},
 		{"01/1999", 1, 1999, ""}, // parses; ValidateExpiry refuses it
 		{"", 0, 0, "invalid_request_error parameter_missing exp_month"},
 		{"13/34", 0, 0, "card_error invalid_expiry_month exp_month"},
