@@ -49,7 +49,7 @@ func (a *app) printError(err error) {
 	if errors.As(err, &u) && u.cmd != "" {
 		fmt.Fprintf(a.stderr, "Run '%s --help' for usage.\n", u.cmd)
 	}
-	if a.json && !a.stream {
+	if a.json && !a.stream && !a.out.wrote {
 		_ = v.WriteJSON(a.stdout)
 	}
 }

@@ -34,6 +34,9 @@ type output struct {
 	// examples name test cards, and the catalog of test data (presets).
 	plain bool
 	tail  []byte // the start of a UTF-8 sequence the last write ended in
+	// wrote: something was printed (printError then adds no second JSON
+	// document to stdout).
+	wrote bool
 }
 
 func newOutput(w io.Writer, secrets []string, json func() bool) *output {
@@ -48,6 +51,7 @@ func newOutput(w io.Writer, secrets []string, json func() bool) *output {
 }
 
 func (o *output) Write(p []byte) (int, error) {
+	o.wrote = o.wrote || len(p) > 0
 	data := append(o.tail, p...)
 	o.tail = nil
 	if cut := incompleteTail(data); cut < len(data) {

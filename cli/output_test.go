@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -161,4 +163,23 @@ func FuzzEveryFlagNeverEchoesSecrets(f *testing.F) {
 			}
 		}
 	})
+}
+
+// With --json, an error of no Stripe shape (a held state lock) is still
+// one JSON document on stdout.
+func TestJSONLockTimeoutPrintsOneErrorObject(t *testing.T) {
+	s := newSandbox(t)
+	s.create("card", "visa")
+	unlock, err := fsutil.Lock(context.Background(), filepath.Join(s.dir, "state.json.lock"), 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	r := s.expect(1, "--lock-timeout", "0s", "create", "card", "--preset", "visa", "--json")
+	var e struct {
+		Error struct{ Type, Message string }
+	}
+	if err := json.Unmarshal([]byte(r.out), &e); err != nil || e.Error.Type != "tokenscope_error" || !strings.Contains(e.Error.Message, "state lock") {
+		t.Errorf("stdout = %q (%v)", r.out, err)
+	}
 }

@@ -98,12 +98,19 @@ type ErrorJSON struct {
 	} `json:"error"`
 }
 
-// WriteJSON writes a Stripe-shaped error as Stripe's error object; an
-// error of no such shape writes nothing.
+// TypeLocalFault is the type of an error of tokenscope's own in JSON (the
+// state is locked, unreadable or could not be written): Stripe's shape, so
+// a script reading --json always finds one error object.
+const TypeLocalFault = "tokenscope_error"
+
+// WriteJSON writes the error as Stripe's error object; an error of no
+// Stripe shape is one of type tokenscope_error with its text as message.
 func (e Error) WriteJSON(w io.Writer) error {
 	s := e.Stripe
 	if s == nil {
-		return nil
+		var out ErrorJSON
+		out.Error.Type, out.Error.Message = TypeLocalFault, e.err.Error()
+		return WriteJSON(w, out)
 	}
 	var out ErrorJSON
 	o := &out.Error
