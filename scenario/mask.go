@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
 	"github.com/tokenscope/tokenscope/model"
 )
 
