@@ -19,7 +19,7 @@ import (
 	"github.com/tokenscope/tokenscope/internal/stripemock"
 )
 
-// The emulator as a test server, against stripe-mock (issue 12): token
+// The emulator as a test server, against stripe-mock: token
 // creates over HTTP from 16 clients, the same client code for both, each
 // server a child process of the benchmark on loopback, on the same cores:
 //

@@ -14,7 +14,7 @@ import (
 	"github.com/tokenscope/tokenscope/emulator"
 )
 
-// The write-ahead record's promise, tried as issue 11 tried it: 200
+// The write-ahead record's promise, tried the hard way: 200
 // creates, uses and scenario applies of the real binary, offline (so a
 // kill can land in the emulator's own write too), each killed with
 // SIGKILL at a random point of its run (a create takes about 400 ms on 2

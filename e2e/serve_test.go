@@ -15,9 +15,11 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/tokenscope/tokenscope/internal/testio"
 )
 
-// serveBudget is issue 11's bound on `tokenscope serve` with three
+// serveBudget bounds `tokenscope serve` with three
 // sessions whose clients claim a 10000x10000 terminal.
 const serveBudget = 100 << 20
 
@@ -36,7 +38,7 @@ func TestServeHugePTYMemory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stderr bytes.Buffer
+	var stderr testio.SyncBuffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
