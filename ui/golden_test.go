@@ -97,11 +97,15 @@ var scrubs = []struct {
 
 // scrub masks what changes from run to run (request ids, clock times,
 // latencies, elapsed time) in the log and drift views.
+// Trailing blanks are dropped too: a line padded to the width before
+// "12ms" became "Nms" would otherwise differ by one blank from run to run.
 func scrub(s string) string {
 	for _, r := range scrubs {
 		s = r.re.ReplaceAllString(s, r.with)
 	}
-	return s
+	return trailingBlanks.ReplaceAllString(s, "")
 }
+
+var trailingBlanks = regexp.MustCompile(`(?m) +$`)
 
 var _ tea.Model = (*App)(nil)
