@@ -61,8 +61,10 @@ type App struct {
 	inflight    map[string]bool
 	closed      map[int64]bool // flows closed whose DoneMsg is on its way
 	refresh     *refreshRun    // refresh all, while it runs
-	status      string
+	status      status
 	confirmQuit bool
+	// after is tea.Tick; tests send the ticks themselves.
+	after func(time.Duration, tea.Msg) tea.Cmd
 	// gen counts local changes to the list; a load started before one is
 	// stale and is done again.
 	gen    int
@@ -81,7 +83,7 @@ func New(opts Options) tea.Model {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]bool{}, closed: map[int64]bool{}, settleDelay: settleDelay}
+	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]bool{}, closed: map[int64]bool{}, settleDelay: settleDelay, after: tick}
 	pc.Ctx, a.cancel = context.WithCancel(ctx)
 
 	a.help = help.New()
@@ -164,7 +166,7 @@ func (a *App) openPager(title string, content func(width int) string) {
 	} else {
 		a.under = nil
 	}
-	a.status = "" // it spoke of what was shown before ("cancelled", a copy)
+	a.setStatus("") // it spoke of what was shown before ("cancelled", a copy)
 	a.pager = newPager(title, back, content)
 	a.pager.setSize(a.width, a.bodyHeight())
 	a.mode = modePager

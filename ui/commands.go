@@ -33,7 +33,10 @@ type (
 		done, total int
 		next        tea.Cmd // waits for the next progress or the end
 	}
-	copiedMsg struct{ status string }
+	copiedMsg struct {
+		status string
+		err    bool
+	}
 	// stateChangedMsg: the state file changed on disk; changes tells of
 	// the next change.
 	stateChangedMsg struct{ changes <-chan struct{} }
@@ -198,7 +201,7 @@ func (a *App) refreshed(msg refreshedMsg) tea.Cmd {
 		if a.mode != modePager || a.pager.title != refreshTitle {
 			// The report ends with the summary; the status line says it
 			// only when the report is no longer on screen.
-			a.status = views.RefreshSummary(msg.report)
+			a.setStatus(views.RefreshSummary(msg.report))
 		}
 		return a.loadCmd()
 	}
@@ -209,17 +212,17 @@ func (a *App) refreshed(msg refreshedMsg) tea.Cmd {
 	}
 	switch {
 	case err != nil && msg.background:
-		a.status = common.GlyphError + " " + msg.id + ": background refresh failed: " + err.Error()
+		a.setError(common.GlyphError + " " + msg.id + ": background refresh failed: " + err.Error())
 	case err != nil:
 		a.showError("refresh of "+msg.id+" failed", err)
 	case len(msg.report.Drifts) == 0:
-		a.status = msg.id + " refreshed: no change"
+		a.setStatus(msg.id + " refreshed: no change")
 	default:
 		var ds []string
 		for _, d := range msg.report.Drifts {
 			ds = append(ds, views.DriftLine(d).Text)
 		}
-		a.status = strings.Join(ds, "; ")
+		a.setStatus(strings.Join(ds, "; "))
 	}
 	return a.loadCmd()
 }
@@ -236,10 +239,10 @@ func (a *App) copyID(id string) tea.Cmd {
 	}
 	return func() tea.Msg {
 		if out == nil {
-			return copiedMsg{status: common.GlyphError + " cannot copy: no terminal to write to"}
+			return copiedMsg{status: common.GlyphError + " cannot copy: no terminal to write to", err: true}
 		}
 		if _, err := osc52.New(id).WriteTo(out); err != nil {
-			return copiedMsg{status: common.GlyphError + " copy failed: " + err.Error()}
+			return copiedMsg{status: common.GlyphError + " copy failed: " + err.Error(), err: true}
 		}
 		return copiedMsg{status: done}
 	}

@@ -31,13 +31,13 @@ func TestFilterInSightAndClearedForANewToken(t *testing.T) {
 	recs := fixtures(t)
 	a := newApp(t, newSession(t, recs[1:]), 80, 24)
 	press(t, a, "/", "b", "a", "n", "k", "enter")
-	a.status = "something happened"
+	a.setStatus("something happened")
 	if v := a.View(); !strings.Contains(v, "/ filter: bank") || !strings.Contains(v, "1 of 2") {
 		t.Fatalf("the filter is not in sight:\n%s", v)
 	}
 	a.Update(flow.DoneMsg{Record: &recs[0], Status: "created " + recs[0].ID})
-	if a.list.query != "" || a.list.selectedID() != recs[0].ID || !strings.Contains(a.status, "filter cleared") {
-		t.Fatalf("the new token is hidden by the filter (query %q, selected %s, status %q)", a.list.query, a.list.selectedID(), a.status)
+	if a.list.query != "" || a.list.selectedID() != recs[0].ID || !strings.Contains(a.status.text, "filter cleared") {
+		t.Fatalf("the new token is hidden by the filter (query %q, selected %s, status %q)", a.list.query, a.list.selectedID(), a.status.text)
 	}
 }
 
@@ -68,8 +68,8 @@ func TestUseOffersTheKindsUses(t *testing.T) {
 	}
 	a := newApp(t, s, 80, 24)
 	press(t, a, "u")
-	if a.flow != nil || !strings.Contains(a.status, "no use") {
-		t.Fatalf("u on a PII token: flow open %v, status %q", a.flow != nil, a.status)
+	if a.flow != nil || !strings.Contains(a.status.text, "no use") {
+		t.Fatalf("u on a PII token: flow open %v, status %q", a.flow != nil, a.status.text)
 	}
 	b := newApp(t, newSession(t, fixtures(t)), 80, 24)
 	press(t, b, "G", "u")
