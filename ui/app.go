@@ -69,6 +69,9 @@ type App struct {
 	// stale and is done again.
 	gen    int
 	selSeq int
+	// loading: a read of the state is on its way; loadAgain: another was
+	// asked for meanwhile.
+	loading, loadAgain bool
 	// settleDelay is settleDelay; tests make it 0.
 	settleDelay time.Duration
 }

@@ -83,7 +83,15 @@ func awaitChange(ctx context.Context, changes <-chan struct{}) tea.Cmd {
 	}
 }
 
+// loadCmd reads the state off the Update loop. Reads asked for while one
+// runs (a scenario's steps land faster than a large state is read) are
+// one read after it.
 func (a *App) loadCmd() tea.Cmd {
+	if a.loading {
+		a.loadAgain = true
+		return nil
+	}
+	a.loading = true
 	s, gen := a.pc.Session, a.gen
 	return func() tea.Msg {
 		tokens, err := loadTokens(s)
@@ -92,7 +100,9 @@ func (a *App) loadCmd() tea.Cmd {
 }
 
 func (a *App) loaded(msg loadedMsg) tea.Cmd {
+	a.loading = false
 	if msg.gen != a.gen {
+		a.loadAgain = false
 		return a.loadCmd() // a flow's record arrived meanwhile: read again
 	}
 	if msg.err != nil {
@@ -101,6 +111,10 @@ func (a *App) loaded(msg loadedMsg) tea.Cmd {
 	}
 	a.list.setTokens(msg.tokens)
 	a.pager.reload()
+	if a.loadAgain {
+		a.loadAgain = false
+		return a.loadCmd()
+	}
 	return nil
 }
 

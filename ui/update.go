@@ -48,6 +48,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.closeFlow(msg)
 	case flow.ChangedMsg:
 		return a.recordChanged(msg.Record)
+	case flow.WroteMsg:
+		return a.loadCmd()
 	case loadedMsg:
 		return a.loaded(msg)
 	case stateChangedMsg:

@@ -184,13 +184,24 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if msg.flow == s.id {
 				s.addEvent(msg.ev)
 				s.refreshContent()
-				return s, s.next()
+				if msg.ev.Kind == model.ApplyStarted {
+					return s, s.next()
+				}
+				return s, tea.Batch(s.next(), wrote) // a step landed in the state
 			}
 		case scenarioDone:
 			if msg.flow == s.id {
+				if s.stopped {
+					return s, s.finish(nil, s.arg+": "+views.ApplyCancelled(msg.result, len(s.plan.Changes)), false)
+				}
 				s.result, s.step = msg.result, scSummary
 				s.refreshContent()
 				s.vp.GotoTop()
+				return s, wrote
+			}
+		default:
+			if keyIs(msg, k.Cancel) {
+				s.cancelRequest() // the step in flight ends, the rest is not sent
 			}
 		}
 	case scSummary:
@@ -280,9 +291,14 @@ func diagnosticLines(f *scenario.File, diags hcl.Diagnostics, width int) []views
 func (s *Scenario) apply() tea.Cmd {
 	s.step, s.lines = scApply, nil
 	s.events = make(chan tea.Msg, 16)
+	// The apply runs under a context of its own, which esc cancels; its
+	// events are sent under the flow's, so the result still arrives.
+	actx, stop := context.WithCancel(s.ctx)
+	s.stop, s.sent, s.stopped = stop, s.pc.Now(), false
 	sess, p, id, ch, ctx := s.pc.Session, s.plan, s.id, s.events, s.ctx
 	go runApply(ctx, ch, id, func(emit func(model.ApplyEvent)) *model.ApplyResult {
-		return sess.Apply(ctx, p, emit)
+		defer stop()
+		return sess.Apply(actx, p, emit)
 	})
 	s.refreshContent()
 	return s.next()
@@ -385,6 +401,8 @@ func (s *Scenario) View() string {
 func (s *Scenario) hint() string {
 	var h string
 	switch {
+	case s.step == scApply && s.stopped:
+		return "cancelling… the step in flight ends, the rest is not sent"
 	case s.step == scApply:
 		return "applying… every step is recorded in the state as it completes"
 	case s.step == scSummary:
@@ -437,6 +455,10 @@ func (s *Scenario) ShortHelp() []key.Binding {
 			return []key.Binding{k.Confirm, k.PageDown, k.PageUp, k.Back}
 		}
 		return []key.Binding{k.Back}
+	case scApply:
+		cancel := k.Cancel
+		cancel.SetHelp("esc", "cancel the apply")
+		return []key.Binding{cancel, k.Quit}
 	case scSummary:
 		return []key.Binding{k.Close, k.PageDown, k.PageUp}
 	}
