@@ -56,11 +56,11 @@ type App struct {
 	spin      spinner.Model
 	bar       progress.Model
 
-	busy        int    // API calls in flight
-	busyLabel   string // what the latest of them does
-	inflight    map[string]bool
-	closed      map[int64]bool // flows closed whose DoneMsg is on its way
-	refresh     *refreshRun    // refresh all, while it runs
+	busy        int                    // API calls in flight
+	busyLabel   string                 // what the latest of them does
+	inflight    map[string]*oneRefresh // r (or a stale token opened), by id
+	closed      map[int64]bool         // flows closed whose DoneMsg is on its way
+	refresh     *refreshRun            // refresh all, while it runs
 	status      status
 	confirmQuit bool
 	// after is tea.Tick; tests send the ticks themselves.
@@ -86,7 +86,7 @@ func New(opts Options) tea.Model {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]bool{}, closed: map[int64]bool{}, settleDelay: settleDelay, after: tick}
+	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]*oneRefresh{}, closed: map[int64]bool{}, settleDelay: settleDelay, after: tick}
 	pc.Ctx, a.cancel = context.WithCancel(ctx)
 
 	a.help = help.New()

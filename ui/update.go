@@ -154,6 +154,11 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	if a.mode == modePager {
 		if key.Matches(msg, k.Back) {
+			// esc cancels a refresh in flight first; from its own report
+			// it also goes back.
+			if a.cancelRefresh() && a.pager.title != refreshTitle {
+				return nil
+			}
 			a.closePager()
 			return nil
 		}
@@ -257,6 +262,9 @@ func (a *App) listKey(msg tea.KeyMsg) tea.Cmd {
 		a.setStatus("sorted " + a.list.sort.String())
 		return a.settle()
 	case key.Matches(msg, k.Back):
+		if a.cancelRefresh() {
+			return nil
+		}
 		if a.list.query != "" {
 			a.list.setFilter("")
 		}
