@@ -25,6 +25,9 @@ type Error struct {
 	// Charge is the failed charge, on a decline: Stripe keeps it, so the
 	// Use recorded on the token can point at it.
 	Charge string
+	// UsedBy is what consumed the token, on token_already_used, when the
+	// state knows it ("charge ch_123"): see NameConsumer.
+	UsedBy string
 	// Local: refused by a local check, never sent.
 	Local bool
 	// Why and Next are a plain explanation and next step (explain.go).

@@ -197,6 +197,8 @@ func (e *Error) Explain() {
 	}
 	e.Why, e.Next = x.Why, x.Next
 	switch {
+	case key == CodeTokenAlreadyUsed && e.UsedBy != "":
+		e.Why = "this token was already consumed by " + e.UsedBy + ": a token is used once, by a customer or a charge"
 	case key == "resource_missing" && e.Local:
 		// ValidateTokenID: the id has no token's shape.
 		e.Why = "that is not a token id, so it was not sent: Stripe has no such token"

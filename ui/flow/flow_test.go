@@ -231,7 +231,7 @@ func TestUseSucceedsThenAlreadyUsed(t *testing.T) {
 	r2.keys("enter", "enter")
 	r2.shows("already used: expected token_already_used")
 	r2.keys("enter")
-	s2 := r2.shows("! charge failed", "token_already_used", "why", "was already ● used")
+	s2 := r2.shows("! charge failed", "token_already_used", "why", "was already ● used", "consumed by charge "+s.done.Record.Uses[0].ObjectID)
 	if strings.Contains(s2.view, "is now ● used") {
 		t.Errorf("a refused second use says the token is now used:\n%s", s2.view)
 	}
