@@ -30,8 +30,10 @@ type Error struct {
 	UsedBy string
 	// Local: refused by a local check, never sent.
 	Local bool
-	// Why and Next are a plain explanation and next step (explain.go).
-	Why, Next string
+	// Why and Next are a plain explanation and next step (explain.go);
+	// NextTUI, when set, is the next step as the TUI takes it, where Next
+	// names a flag or a command (Explanation.TUI).
+	Why, Next, NextTUI string
 	// Cause is what failed under a request that got no answer (the
 	// context's cancel or deadline, a network error), so a cancel the
 	// user asked for is told apart from a network fault.

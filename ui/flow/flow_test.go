@@ -112,6 +112,22 @@ func TestInvalidNumberStopsReview(t *testing.T) {
 	}
 }
 
+// A number outside Stripe's test cards is refused with advice the TUI can
+// follow: the CLI's --allow-any-number has no field in the form.
+func TestNonTestNumberAdviceIsTheTUIs(t *testing.T) {
+	pc, _ := newContext(t, 200, 40, setup{})
+	r := start(t, NewToken(pc), 200, 40)
+	r.keys("enter")
+	r.shows("┃ Preset")
+	r.keys("tab")
+	r.shows("┃ Number")
+	r.keys("ctrl+u", "4111111111111111", "enter")
+	s := r.shows("test_mode_live_card", "pick a test card from the Preset list")
+	if strings.Contains(s.view, "--allow-any") {
+		t.Errorf("the TUI names a CLI flag:\n%s", s.view)
+	}
+}
+
 func TestPlanEscKeepsValues(t *testing.T) {
 	pc, _ := newContext(t, 80, 24, setup{})
 	r := start(t, NewToken(pc), 80, 24)
