@@ -14,7 +14,7 @@ var cardKind = &KindSpec{
 	Prefixes: []string{"tok_"},
 	Short:    "card",
 	Label:    "card",
-	About:    "a test card: succeeds, declines, fraud, 3D Secure",
+	About:    "a test card: succeeds, declines, fraud checks",
 	Heading:  "card",
 	Summary: func(f Fields) string {
 		if !f.Has("card") {

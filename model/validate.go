@@ -113,7 +113,7 @@ func ValidateNumber(number string, allowAny bool) *FieldError {
 	}
 	if _, ok := CardByNumber(d); !ok && !allowAny {
 		return cardErr("test_mode_live_card", ParamNumber,
-			"only Stripe's test cards are accepted in test mode (this one ends "+Last4(d)+"); pick a preset, or pass --allow-any-number")
+			"only Stripe's test cards are accepted in test mode (this one ends "+Last4(d)+")")
 	}
 	return nil
 }

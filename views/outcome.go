@@ -16,6 +16,9 @@ type Outcome struct {
 	Use           model.Use
 	Before, After model.Record
 	Err           error
+	// TUI: shown in the TUI, whose next steps are keys, not flags
+	// (Error.InTUI).
+	TUI bool
 }
 
 // Segment is a run of text of one Kind within a line.
@@ -115,7 +118,11 @@ func (o Outcome) Fields() []Field {
 	}
 	var out []Field
 	why := false
-	for _, f := range NewError(o.Err).Fields() {
+	e := NewError(o.Err)
+	if o.TUI {
+		e = e.InTUI()
+	}
+	for _, f := range e.Fields() {
 		switch f.Label {
 		case "charge", "request id": // beside the headline
 			continue
