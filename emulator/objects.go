@@ -23,6 +23,7 @@ const (
 type objects struct {
 	r   Reader
 	tx  Tx // nil in a request that only reads
+	key *hashKey
 	err error
 }
 
