@@ -305,6 +305,12 @@ func (d *decoder) ops(b []byte, fn func(op)) error {
 		if r.err != nil {
 			return r.err
 		}
+		switch {
+		case o.kind == opPut && !looksLikeObject(o.obj):
+			return fmt.Errorf("%s %s is not a JSON object", o.coll, o.id)
+		case o.kind == opPutIdem && !looksLikeObject(o.rec.Body):
+			return fmt.Errorf("the answer kept for idempotency key %q is not a JSON object", o.id)
+		}
 		fn(o)
 	}
 	return r.err
