@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -47,11 +48,11 @@ func TestJSONFileGarbageNamed(t *testing.T) {
 // the record's offset.
 func TestLogGarbageObjectNamed(t *testing.T) {
 	for name, bad := range map[string]op{
-		"null object":   {kind: opPut, coll: tokensColl, id: "tok_b", obj: json.RawMessage(`null`)},
-		"cut object":    {kind: opPut, coll: tokensColl, id: "tok_b", obj: json.RawMessage(`{"id":"tok_b"`)},
-		"empty object":  {kind: opPut, coll: tokensColl, id: "tok_b", obj: nil},
-		"null answer":   {kind: opPutIdem, id: "k", rec: &IdempotencyRecord{Hash: "h", Status: 200, Body: json.RawMessage(`null`)}},
-		"string answer": {kind: opPutIdem, id: "k", rec: &IdempotencyRecord{Hash: "h", Status: 200, Body: json.RawMessage(`"x"`)}},
+		"null object":  {kind: opPut, coll: tokensColl, id: "tok_b", obj: json.RawMessage(`null`)},
+		"cut object":   {kind: opPut, coll: tokensColl, id: "tok_b", obj: json.RawMessage(`{"id":"tok_b"`)},
+		"empty object": {kind: opPut, coll: tokensColl, id: "tok_b", obj: nil},
+		"null answer":  {kind: opPutIdem, id: "k", rec: &IdempotencyRecord{Hash: "h", Status: 200, Body: json.RawMessage(`null`)}},
+		"cut answer":   {kind: opPutIdem, id: "k", rec: &IdempotencyRecord{Hash: "h", Status: 200, Body: json.RawMessage(`{"error":`)}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -71,20 +72,52 @@ func TestLogGarbageObjectNamed(t *testing.T) {
 	}
 }
 
+// nullStore is a Store whose reads find tok_null as a null.
+type nullStore struct{ Store }
+
+type nullReader struct{ Reader }
+
+func (r nullReader) Get(collection, id string) (json.RawMessage, bool, error) {
+	if id == "tok_null" {
+		return json.RawMessage(`null`), true, nil
+	}
+	return r.Reader.Get(collection, id)
+}
+
+type nullTx struct {
+	nullReader
+	Tx
+}
+
+func (t nullTx) Get(collection, id string) (json.RawMessage, bool, error) {
+	return t.nullReader.Get(collection, id)
+}
+
+func (t nullTx) Idempotency(key string) (*IdempotencyRecord, bool, error) {
+	return t.Tx.Idempotency(key)
+}
+
+func (t nullTx) Scan(collection, from string, ascending bool, fn func(string, json.RawMessage) bool) error {
+	return t.Tx.Scan(collection, from, ascending, fn)
+}
+
+func (s nullStore) View(ctx context.Context, fn func(Reader) error) error {
+	return s.Store.View(ctx, func(r Reader) error { return fn(nullReader{r}) })
+}
+
+func (s nullStore) Update(ctx context.Context, fn func(Tx) error) error {
+	return s.Store.Update(ctx, func(tx Tx) error { return fn(nullTx{nullReader{tx}, tx}) })
+}
+
 // A store that hands the emulator a null (any Store, not only the log)
-// gets an error naming the object, never a panic.
+// gets an error naming the object, never a panic; and no store takes a
+// null to keep.
 func TestNullObjectFromAStore(t *testing.T) {
-	st := NewMemoryStore()
-	e, err := New(Options{Store: st, Now: clock})
+	e, err := New(Options{Store: nullStore{NewMemoryStore()}, Now: clock})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer e.Close()
-	if err := st.Update(t.Context(), func(tx Tx) error {
-		return tx.Put(tokensColl, "tok_null", json.RawMessage(`null`))
-	}); err != nil {
-		t.Fatal(err)
-	}
 	for _, r := range []struct{ method, path, body string }{
 		{"GET", "/v1/tokens/tok_null", ""},
 		{"POST", "/v1/customers", "source=tok_null"},
@@ -94,5 +127,12 @@ func TestNullObjectFromAStore(t *testing.T) {
 		if rec.Code != 500 || !strings.Contains(rec.Body.String(), "tok_null") {
 			t.Errorf("%s %s: %d %s", r.method, r.path, rec.Code, rec.Body)
 		}
+	}
+	for name, s := range map[string]Store{"memory": NewMemoryStore(), "log": openStore(t, t.TempDir(), LogOptions{})} {
+		err := s.Update(t.Context(), func(tx Tx) error { return tx.Put(tokensColl, "tok_a", json.RawMessage(`null`)) })
+		if err == nil {
+			t.Errorf("the %s store took a null", name)
+		}
+		s.Close()
 	}
 }

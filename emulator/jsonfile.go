@@ -141,11 +141,25 @@ func notObject(raw []byte) error {
 	return fmt.Errorf("%q where a JSON object belongs", shown)
 }
 
-// looksLikeObject is the cheap half of objectOrError, for the log
-// store's start-up, which reads every object kept: it begins with { and
-// ends with }. A record's CRC already says its bytes are the ones
-// written; this finds a null or a cut object a bug wrote.
+// looksLikeObject is the cheap half of objectOrError, for every read of
+// an object: it begins with { and ends with }.
 func looksLikeObject(raw []byte) bool {
 	raw = bytes.TrimSpace(raw)
 	return len(raw) >= 2 && raw[0] == '{' && raw[len(raw)-1] == '}'
+}
+
+// looksWhole is the log store's check of each document at start-up, which
+// reads every one kept, so it is cheap: not empty, not null, and ending
+// with the bracket or quote it begins with. A record's CRC already says
+// its bytes are the ones written; this finds a null or a cut document a
+// writer's bug put there. (The store keeps any JSON document; the
+// emulator's objects are then checked to be objects as they are read.)
+func looksWhole(raw []byte) bool {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return false
+	}
+	closing := map[byte]byte{'{': '}', '[': ']', '"': '"'}
+	end, ok := closing[raw[0]]
+	return !ok || len(raw) >= 2 && raw[len(raw)-1] == end
 }

@@ -306,10 +306,10 @@ func (d *decoder) ops(b []byte, fn func(op)) error {
 			return r.err
 		}
 		switch {
-		case o.kind == opPut && !looksLikeObject(o.obj):
-			return fmt.Errorf("%s %s is not a JSON object", o.coll, o.id)
-		case o.kind == opPutIdem && !looksLikeObject(o.rec.Body):
-			return fmt.Errorf("the answer kept for idempotency key %q is not a JSON object", o.id)
+		case o.kind == opPut && !looksWhole(o.obj):
+			return fmt.Errorf("%s %s: %w", o.coll, o.id, notObject(o.obj))
+		case o.kind == opPutIdem && !looksWhole(o.rec.Body):
+			return fmt.Errorf("the answer kept for idempotency key %q: %w", o.id, notObject(o.rec.Body))
 		}
 		fn(o)
 	}
