@@ -26,8 +26,16 @@ type errorJSON struct {
 	Type        string `json:"type"`
 }
 
+// errorResponse writes e as Stripe's error JSON. Stripe quotes what it
+// refuses ("No such token: '...'", "Received unknown parameter: ...");
+// the emulator quotes it too, with any card number or key in the quote
+// masked (model.MaskSecrets): here, once, whatever path the refusal took,
+// so no check, present or to come, echoes a secret a request held.
 func errorResponse(e *model.Error, reqID string) response {
-	out := errorJSON{Charge: e.Charge, Code: e.Code, DeclineCode: e.DeclineCode, Message: e.Message, Param: e.Param, Type: e.Type}
+	out := errorJSON{
+		Charge: e.Charge, Code: e.Code, DeclineCode: e.DeclineCode, Type: e.Type,
+		Message: model.MaskSecrets(e.Message), Param: model.MaskSecrets(e.Param),
+	}
 	if e.Code != "" {
 		// Stripe gives every coded error the page that explains the code.
 		out.DocURL = "https://stripe.com/docs/error-codes/" + strings.ReplaceAll(e.Code, "_", "-")

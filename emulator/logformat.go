@@ -305,6 +305,12 @@ func (d *decoder) ops(b []byte, fn func(op)) error {
 		if r.err != nil {
 			return r.err
 		}
+		switch {
+		case o.kind == opPut && !looksWhole(o.obj):
+			return fmt.Errorf("%s %s: %w", o.coll, o.id, notObject(o.obj))
+		case o.kind == opPutIdem && !looksWhole(o.rec.Body):
+			return fmt.Errorf("the answer kept for idempotency key %q: %w", o.id, notObject(o.rec.Body))
+		}
 		fn(o)
 	}
 	return r.err
