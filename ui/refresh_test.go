@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 
@@ -44,5 +45,34 @@ func TestEscCancelsRefreshAll(t *testing.T) {
 	}
 	if a.mode != modeList {
 		t.Fatalf("esc did not leave the report:\n%s", a.View())
+	}
+}
+
+// The refresh summary shows once: help opened over the running report,
+// then closed, shows the report, which ends with the summary; the status
+// line does not say it again under it.
+func TestRefreshSummaryOnceUnderHelp(t *testing.T) {
+	gate, held := make(chan struct{}), make(chan string, 16)
+	wrap := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if tokenGets(r) {
+				held <- r.URL.Path
+				<-gate
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+	a := newApp(t, newSessionWith(t, fixtures(t), wrap), 80, 24)
+	l := newLoop(t, a)
+	l.send(keyMsg("R"))
+	l.until("the refresh's end", func() bool { return a.busy == 0 }, held, func() {
+		if a.pager.title == refreshTitle {
+			l.send(keyMsg("?"))
+			close(gate)
+		}
+	})
+	l.send(keyMsg("esc"))
+	if v := a.View(); a.pager.title != refreshTitle || strings.Count(v, "Refresh: ") != 1 {
+		t.Fatalf("the summary shows %d times:\n%s", strings.Count(v, "Refresh: "), v)
 	}
 }

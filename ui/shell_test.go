@@ -77,3 +77,18 @@ func TestUseOffersTheKindsUses(t *testing.T) {
 		t.Fatalf("u on a bank token offers a charge:\n%s", v)
 	}
 }
+
+// A flow's keys are said once, in the footer: the scenario plan and the
+// create error do not repeat them above it.
+func TestFlowKeysSaidOnce(t *testing.T) {
+	a := newApp(t, newSession(t, nil), 80, 24)
+	press(t, a, "s", "j", "j", "enter")
+	if v := a.View(); strings.Count(v, "esc back") != 1 || strings.Count(v, "enter apply") != 1 {
+		t.Errorf("the scenario plan says its keys twice:\n%s", v)
+	}
+	b := newApp(t, refusingSession(t), 80, 24)
+	press(t, b, "n", "enter", "enter", "enter")
+	if v := b.View(); strings.Count(v, "back to the form") != 1 {
+		t.Errorf("the create error says its keys twice:\n%s", v)
+	}
+}

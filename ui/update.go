@@ -189,7 +189,8 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k, sel := a.keys, a.list.selected()
 	switch {
 	case key.Matches(msg, k.Help):
-		a.openPager("Keys", func(int) string { return helpText(a.st, k) })
+		// The pager's rows: the body less its title line.
+		a.openPager("Keys", func(w int) string { return helpText(a.st, k, w, a.bodyHeight()-1) })
 	case key.Matches(msg, k.New):
 		return a.openFlow(flow.NewToken(a.pc)), true
 	case key.Matches(msg, k.Retrieve):
@@ -218,6 +219,24 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		return a.copyID(sel.ID), true
+	case key.Matches(msg, k.Forget):
+		if sel == nil {
+			a.setStatus("no token selected")
+			return nil, true
+		}
+		return a.openFlow(flow.NewForget(a.pc, []string{sel.ID})), true
+	case key.Matches(msg, k.ForgetGone):
+		var gone []string
+		for _, r := range a.list.tokens {
+			if r.Gone {
+				gone = append(gone, r.ID)
+			}
+		}
+		if len(gone) == 0 {
+			a.setStatus("no token is marked gone: R refreshes all and marks those Stripe no longer has")
+			return nil, true
+		}
+		return a.openFlow(flow.NewForget(a.pc, gone)), true
 	case key.Matches(msg, k.JSON):
 		if sel != nil {
 			raw := sel.Raw
@@ -302,7 +321,7 @@ func (a *App) filterKey(msg tea.KeyMsg) tea.Cmd {
 		a.filter.SetValue("")
 		a.list.setFilter("")
 		return nil
-	case msg.Type == tea.KeyUp, msg.Type == tea.KeyDown:
+	case key.Matches(msg, k.FilterMove):
 		return a.listKey(msg)
 	}
 	var cmd tea.Cmd

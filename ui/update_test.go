@@ -79,7 +79,7 @@ func TestJSONAndLogAndHelp(t *testing.T) {
 		t.Fatalf("L does not show the request log:\n%s", v)
 	}
 	press(t, a, "esc", "?")
-	if v := a.View(); !strings.Contains(v, "R        refresh all") || !strings.Contains(v, "y        copy id") {
+	if v := a.View(); !strings.Contains(v, "R  refresh all") || !strings.Contains(v, "y  copy id") {
 		t.Fatalf("? does not list every key:\n%s", v)
 	}
 	press(t, a, "esc")

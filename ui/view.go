@@ -167,10 +167,7 @@ func (a *App) footerKeys() []key.Binding {
 		return a.flow.ShortHelp()
 	case a.filtering:
 		// j and k type into the filter: only the arrows move.
-		up, down := k.Up, k.Down
-		up.SetHelp("↑", "up")
-		down.SetHelp("↓", "down")
-		return []key.Binding{k.KeepFilter, k.ClearFilter, up, down}
+		return []key.Binding{k.KeepFilter, k.ClearFilter, k.FilterMove}
 	case a.mode == modePager && a.pager.detail:
 		return []key.Binding{k.Back, k.Use, k.Refresh, k.JSON, k.Copy, k.Up, k.Down, k.Quit}
 	case a.mode == modePager:

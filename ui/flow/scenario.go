@@ -396,26 +396,20 @@ func (s *Scenario) View() string {
 	return st.Header.Render(title) + "\n\n" + indent(s.vp.View()) + "\n\n" + indent(st.Muted.Render(s.hint()))
 }
 
-// hint is the line under the viewport: what the keys do here, and where in
-// a long text the viewport is.
+// hint is the line under the viewport: what is going on, and where in a
+// long text the viewport is. The keys are in the shell's footer only.
 func (s *Scenario) hint() string {
-	var h string
 	switch {
 	case s.step == scApply && s.stopped:
 		return "cancelling… the step in flight ends, the rest is not sent"
 	case s.step == scApply:
 		return "applying… every step is recorded in the state as it completes"
-	case s.step == scSummary:
-		h = "enter/esc close"
-	case s.plan != nil && len(s.plan.Changes) > 0:
-		h = "enter apply · esc back"
-	default:
-		h = "esc back"
+	case s.vp.TotalLineCount() <= s.vp.Height:
+		return ""
+	case s.vp.AtBottom():
+		return "↑ more above"
 	}
-	if s.vp.TotalLineCount() > s.vp.Height {
-		h += fmt.Sprintf(" · pgdn/pgup scroll (%d%%)", int(s.vp.ScrollPercent()*100))
-	}
-	return h
+	return fmt.Sprintf("↓ more below (%d%%)", int(s.vp.ScrollPercent()*100))
 }
 
 func (s *Scenario) pickerView() string {
@@ -432,16 +426,15 @@ func (s *Scenario) pickerView() string {
 		}
 		b.WriteString(ansi.Truncate(line, max(s.w-2, 10), "…") + "\n")
 	}
-	hint := "enter: plan"
 	if dir := s.pc.ScenarioDir; dir != "" {
 		where := dir + "/"
 		if dir == "." {
 			where = "the working directory"
 		}
-		hint += " · scenario files (*.hcl) in " + where + " are listed after the packs"
+		hint := "scenario files (*.hcl) in " + where + " are listed after the packs"
+		b.WriteString("\n" + st.Muted.Render(ansi.Wordwrap(hint, max(s.w-2, 10), " ")))
 	}
-	b.WriteString("\n" + st.Muted.Render(ansi.Wordwrap(hint, max(s.w-2, 10), " ")))
-	return b.String()
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // ShortHelp implements help.KeyMap.
@@ -449,7 +442,9 @@ func (s *Scenario) ShortHelp() []key.Binding {
 	k := s.pc.Keys
 	switch s.step {
 	case scPick:
-		return []key.Binding{k.Up, k.Down, k.Open, k.Back}
+		plan := k.Open
+		plan.SetHelp("enter", "plan")
+		return []key.Binding{k.Up, k.Down, plan, k.Back}
 	case scPlan:
 		if s.plan != nil && len(s.plan.Changes) > 0 {
 			return []key.Binding{k.Confirm, k.PageDown, k.PageUp, k.Back}
