@@ -86,7 +86,7 @@ func New(cfg Config) (*Client, error) {
 	retries := int64(max(cfg.MaxRetries, 0))
 	backends := stripe.NewBackendsWithConfig(&stripe.BackendConfig{
 		URL:               stripe.String(b.URL),
-		HTTPClient:        &http.Client{Timeout: timeout, Transport: logTransport{next: base, log: log}},
+		HTTPClient:        &http.Client{Timeout: timeout, Transport: logTransport{next: guardTransport{base}, log: log}},
 		MaxNetworkRetries: &retries,
 		LeveledLogger:     &stripe.LeveledLogger{Level: stripe.LevelNull},
 	})

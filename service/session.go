@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/tokenscope/tokenscope/client"
@@ -23,6 +24,8 @@ type Session struct {
 	// again (nil: no one).
 	writeTimeout time.Duration
 	notify       func(Recovery)
+	notifyMu     sync.Mutex      // guards notify (set by OnRecover) and told
+	told         map[string]bool // unresolved pending requests notify heard of
 }
 
 // WorkspaceName is the state workspace the session reads and writes.

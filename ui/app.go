@@ -122,11 +122,12 @@ func (a *App) Init() tea.Cmd {
 	if a.pc.Session == nil {
 		return nil
 	}
+	pending := tea.Batch(pendingCmd(a.pc.Session), watchRecoveries(a.pc.Ctx, a.pc.Session))
 	changes, err := a.pc.Session.Watch(a.pc.Ctx)
 	if err != nil {
-		return nil
+		return pending
 	}
-	return awaitChange(a.pc.Ctx, changes)
+	return tea.Batch(pending, awaitChange(a.pc.Ctx, changes))
 }
 
 func (a *App) bodyHeight() int { return max(a.height-chrome, 0) }
