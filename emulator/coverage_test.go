@@ -31,7 +31,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	btok := post("/v1/tokens", "bank_account[country]=US&bank_account[currency]=usd&bank_account[routing_number]=110000000&bank_account[account_number]=000123456789")
 	bcus := post("/v1/customers", "source="+btok["id"].(string))
 	bcusID, bank := bcus["id"].(string), bcus["default_source"].(string)
-	ch := post("/v1/charges", "amount=1000&currency=usd&source=tok_visa")["id"].(string)
+	charged := post("/v1/charges", "amount=1000&currency=usd&source=tok_visa")
+	ch, txn := charged["id"].(string), charged["balance_transaction"].(string)
 	tok := post("/v1/tokens", "pii[id_number]=000000000")["id"].(string)
 
 	type req struct {
@@ -44,7 +45,7 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	for _, ep := range endpoints {
 		path := "/v1/" + strings.NewReplacer("customers/{}", "customers/"+cusID, "tokens/{}", "tokens/"+tok,
 			"charges/{}", "charges/"+ch, "sources/{}", "sources/"+card, "cards/{}", "cards/"+card,
-			"bank_accounts/{}", "bank_accounts/"+bank).Replace(ep.path)
+			"bank_accounts/{}", "bank_accounts/"+bank, "balance_transactions/{}", "balance_transactions/"+txn).Replace(ep.path)
 		reqs = append(reqs, req{ep.method, path, "", 401}, req{ep.method, path + "?frobnicate=1", "", 400},
 			req{ep.method, path + "?expand[]=zzz", "", 400}, req{ep.method, path, "version", 400},
 			req{ep.method, path, "broken", 500})
@@ -76,6 +77,10 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/charges", "", 200},
 		req{"GET", "/v1/charges/" + ch, "", 200},
 		req{"GET", "/v1/charges/ch_nope", "", 404},
+		req{"GET", "/v1/balance_transactions", "", 200},
+		req{"GET", "/v1/balance_transactions?type=charge&source=" + ch + "&expand[]=data.source", "", 200},
+		req{"GET", "/v1/balance_transactions/" + txn, "", 200},
+		req{"GET", "/v1/balance_transactions/txn_nope", "", 404},
 		req{"GET", "/v1/nothing", "", 404},
 	)
 

@@ -210,9 +210,14 @@ func (e expander) resolve(typ, parent, f, id string) (any, bool) {
 		if ch, ok := o.charge(id); ok {
 			return renderCharge(ch), true
 		}
-	case to == "balance_transaction" && typ == "charge":
-		if ch, ok := o.charge(parent); ok && ch.BalanceTx == id && id != "" {
-			return renderBalanceTx(ch, e.c.now), true
+	case to == "balance_transaction":
+		if bt, ok := o.balanceTx(id); ok {
+			return renderBalanceTx(bt, e.c.now), true
+		}
+		// A charge made before balance transactions were kept has none
+		// of its own: it is derived from the charge.
+		if ch, ok := o.charge(parent); ok && typ == "charge" && ch.BalanceTx == id && id != "" {
+			return renderBalanceTx(chargeBalanceTx(ch), e.c.now), true
 		}
 	case to == "source" || to == "list:source":
 		cus, ok := o.customer(parent)

@@ -41,7 +41,10 @@ func (o *objects) charge(id string) (*chargeRec, bool) {
 
 func (o *objects) putToken(t *tokenRec)       { o.put(tokensColl, t.ID, t) }
 func (o *objects) putCustomer(c *customerRec) { o.put(customersColl, c.ID, c) }
-func (o *objects) putCharge(c *chargeRec)     { o.put(chargesColl, c.ID, c) }
+func (o *objects) putCharge(c *chargeRec) {
+	o.put(chargesColl, c.ID, c)
+	o.keepBalanceTx(c)
+}
 
 func get[T any](o *objects, collection, id string) (*T, bool) {
 	if o.err != nil {

@@ -34,6 +34,7 @@ var specPaths = []string{
 	"/v1/customers/{customer}/cards", "/v1/customers/{customer}/cards/{id}",
 	"/v1/customers/{customer}/bank_accounts", "/v1/customers/{customer}/bank_accounts/{id}",
 	"/v1/charges", "/v1/charges/{charge}",
+	"/v1/balance_transactions", "/v1/balance_transactions/{id}",
 }
 
 var spec struct {
