@@ -44,7 +44,8 @@ type feeDetail struct {
 
 // renderBalanceTx is ch's balance transaction as it stands at now.
 func renderBalanceTx(ch *chargeRec, now time.Time) *balanceTxJSON {
-	fee := int64(math.Round(float64(ch.Amount)*feePercent/100)) + feeFixed
+	amount := ch.captured()
+	fee := int64(math.Round(float64(amount)*feePercent/100)) + feeFixed
 	created := time.Unix(ch.Created, 0).UTC()
 	available := created.Truncate(24*time.Hour).AddDate(0, 0, settleDays)
 	status := "pending"
@@ -52,11 +53,11 @@ func renderBalanceTx(ch *chargeRec, now time.Time) *balanceTxJSON {
 		status = "available"
 	}
 	return &balanceTxJSON{
-		ID: ch.BalanceTx, Object: "balance_transaction", Amount: ch.Amount,
+		ID: ch.BalanceTx, Object: "balance_transaction", Amount: amount,
 		AvailableOn: available.Unix(), BalanceType: "payments", Created: ch.Created,
 		Currency: ch.Currency, Description: opt(ch.Description), Fee: fee,
 		FeeDetails: []feeDetail{{Amount: fee, Currency: ch.Currency, Description: "Stripe processing fees", Type: "stripe_fee"}},
-		Net:        ch.Amount - fee, ReportingCategory: "charge", Source: ch.ID,
+		Net:        amount - fee, ReportingCategory: "charge", Source: ch.ID,
 		Status: status, Type: "charge",
 	}
 }
