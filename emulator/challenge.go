@@ -97,7 +97,7 @@ func (e *Emulator) serveChallenge(w http.ResponseWriter, r *http.Request) {
 			found = false
 			return
 		}
-		if action != "" && pi.Status == piRequiresAction {
+		if action != "" && pi.Status == model.PIRequiresAction {
 			out, _ = finishChallenge(c, pi, action == "complete")
 		}
 	}
@@ -128,7 +128,7 @@ func (e *Emulator) serveChallenge(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	view := challengeView{ID: pi.ID, Amount: model.FormatAmount(pi.Amount, pi.Currency), Secret: secret,
-		Status: pi.Status, Open: pi.Status == piRequiresAction}
+		Status: pi.Status, Open: pi.Status == model.PIRequiresAction}
 	if pm, ok := e.paymentMethodOf(r, pi); ok {
 		view.Card = pm.Card.Brand + " •••• " + pm.Card.Last4
 	}
@@ -167,7 +167,7 @@ func withRedirectStatus(pi *paymentIntentRec) string {
 	u, _ := url.Parse(pi.ReturnURL)
 	q := u.Query()
 	status := "succeeded"
-	if pi.Status == piRequiresPaymentMethod {
+	if pi.Status == model.PIRequiresPaymentMethod {
 		status = "failed"
 	}
 	q.Set("payment_intent", pi.ID)

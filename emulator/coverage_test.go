@@ -35,7 +35,9 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	tok := post("/v1/tokens", "pii[id_number]=000000000")["id"].(string)
 	pm := post("/v1/payment_methods", "type=card&card[token]=tok_visa")["id"].(string)
 	pi := post("/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa")["id"].(string)
-	newPI := func(body string) string { return post("/v1/payment_intents", "amount=1000&currency=usd&"+body)["id"].(string) }
+	newPI := func(body string) string {
+		return post("/v1/payment_intents", "amount=1000&currency=usd&"+body)["id"].(string)
+	}
 
 	type req struct {
 		method, path, body string

@@ -17,16 +17,6 @@ import (
 // decline is a 402 carrying the PaymentIntent back in
 // requires_payment_method, manual capture stops in requires_capture.
 
-// The statuses of a PaymentIntent.
-const (
-	piRequiresPaymentMethod = "requires_payment_method"
-	piRequiresConfirmation  = "requires_confirmation"
-	piRequiresAction        = "requires_action"
-	piRequiresCapture       = "requires_capture"
-	piCanceled              = "canceled"
-	piSucceeded             = "succeeded"
-)
-
 // codeUnexpectedState is Stripe's code for an operation the
 // PaymentIntent's status does not allow.
 const codeUnexpectedState = "payment_intent_unexpected_state"
@@ -59,7 +49,7 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 	}
 	pi := &paymentIntentRec{
 		ID: newID("pi_", longID), Created: c.now.Unix(), Amount: amount, Currency: currency,
-		Status: piRequiresPaymentMethod, CaptureMethod: "automatic", ConfirmationMethod: "automatic",
+		Status: model.PIRequiresPaymentMethod, CaptureMethod: "automatic", ConfirmationMethod: "automatic",
 		Description: c.params.get("description"), Secret: newID("", longID),
 	}
 	if aerr := readChoice(c, "capture_method", &pi.CaptureMethod, "automatic", "automatic_async", "manual"); aerr != nil {
@@ -138,8 +128,8 @@ func setPaymentMethod(c *call, pi *paymentIntentRec, id string) *model.Error {
 			"; pass customer="+pm.Customer+" to use it.")
 	}
 	pi.PaymentMethod = pm.ID
-	if pi.Status == piRequiresPaymentMethod {
-		pi.Status = piRequiresConfirmation
+	if pi.Status == model.PIRequiresPaymentMethod {
+		pi.Status = model.PIRequiresConfirmation
 	}
 	return nil
 }
@@ -150,8 +140,8 @@ func confirmPaymentIntentAt(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "payment_intent", c.id(), "intent")
 	}
-	if pi.Status != piRequiresPaymentMethod && pi.Status != piRequiresConfirmation {
-		return nil, unexpectedState(pi, "confirm", piRequiresPaymentMethod, piRequiresConfirmation)
+	if pi.Status != model.PIRequiresPaymentMethod && pi.Status != model.PIRequiresConfirmation {
+		return nil, unexpectedState(pi, "confirm", model.PIRequiresPaymentMethod, model.PIRequiresConfirmation)
 	}
 	if id := c.params.get("payment_method"); id != "" {
 		if aerr := setPaymentMethod(c, pi, id); aerr != nil {
@@ -202,7 +192,7 @@ func confirmPaymentIntent(c *call, pi *paymentIntentRec) (any, *model.Error) {
 	switch {
 	case o.ThreeDS == model.ThreeDSNone:
 	case !offSession:
-		pi.Status, pi.NextAction = piRequiresAction, "use_stripe_sdk"
+		pi.Status, pi.NextAction = model.PIRequiresAction, "use_stripe_sdk"
 		if pi.ReturnURL != "" {
 			pi.NextAction = "redirect_to_url"
 		}
@@ -251,7 +241,7 @@ func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (
 	ch.PaymentIntent, ch.PaymentMethod, ch.Description = pi.ID, pm.ID, pi.Description
 	pi.LatestCharge, pi.NextAction, pi.ChallengeURL = ch.ID, "", ""
 	if aerr != nil {
-		pi.Status, pi.PaymentMethod = piRequiresPaymentMethod, ""
+		pi.Status, pi.PaymentMethod = model.PIRequiresPaymentMethod, ""
 		pi.LastError = &lastErrorRec{Type: aerr.Type, Code: aerr.Code, DeclineCode: aerr.DeclineCode,
 			Message: aerr.Message, Param: aerr.Param, Charge: ch.ID, PaymentMethod: pm.ID}
 		c.objs.putCharge(ch)
@@ -262,9 +252,9 @@ func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (
 	pi.LastError = nil
 	if pi.CaptureMethod == "manual" {
 		ch.Uncaptured, ch.BalanceTx = true, ""
-		pi.Status, pi.AmountCapturable = piRequiresCapture, pi.Amount
+		pi.Status, pi.AmountCapturable = model.PIRequiresCapture, pi.Amount
 	} else {
-		pi.Status, pi.AmountReceived = piSucceeded, pi.Amount
+		pi.Status, pi.AmountReceived = model.PISucceeded, pi.Amount
 	}
 	c.objs.putCharge(ch)
 	c.objs.putPaymentIntent(pi)
@@ -289,7 +279,7 @@ func finishChallenge(c *call, pi *paymentIntentRec, complete bool) (any, *model.
 		}
 		return obj, nil
 	}
-	pi.Status, pi.NextAction, pi.ChallengeURL, pi.PaymentMethod = piRequiresPaymentMethod, "", "", ""
+	pi.Status, pi.NextAction, pi.ChallengeURL, pi.PaymentMethod = model.PIRequiresPaymentMethod, "", "", ""
 	pi.LastError = &lastErrorRec{Type: model.TypeInvalidRequest, Code: "payment_intent_authentication_failure",
 		Message:       "The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.",
 		PaymentMethod: pm.ID}
@@ -306,8 +296,8 @@ func capturePaymentIntent(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "payment_intent", c.id(), "intent")
 	}
-	if pi.Status != piRequiresCapture {
-		return nil, unexpectedState(pi, "capture", piRequiresCapture)
+	if pi.Status != model.PIRequiresCapture {
+		return nil, unexpectedState(pi, "capture", model.PIRequiresCapture)
 	}
 	n, given, aerr := c.params.integer("amount_to_capture")
 	switch {
@@ -326,7 +316,7 @@ func capturePaymentIntent(c *call) (any, *model.Error) {
 		return nil, noSuch(http.StatusBadRequest, "charge", pi.LatestCharge, "intent")
 	}
 	ch.Uncaptured, ch.AmountCaptured, ch.BalanceTx = false, n, newID("txn_", longID)
-	pi.Status, pi.AmountCapturable, pi.AmountReceived = piSucceeded, 0, n
+	pi.Status, pi.AmountCapturable, pi.AmountReceived = model.PISucceeded, 0, n
 	c.objs.putCharge(ch)
 	c.objs.putPaymentIntent(pi)
 	return renderPaymentIntent(pi), nil
@@ -340,7 +330,7 @@ func cancelPaymentIntent(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "payment_intent", c.id(), "intent")
 	}
-	allowed := []string{piRequiresPaymentMethod, piRequiresCapture, piRequiresConfirmation, piRequiresAction, "processing"}
+	allowed := []string{model.PIRequiresPaymentMethod, model.PIRequiresCapture, model.PIRequiresConfirmation, model.PIRequiresAction, model.PIProcessing}
 	if !slices.Contains(allowed, pi.Status) {
 		return nil, unexpectedState(pi, "cancel", allowed...)
 	}
@@ -348,7 +338,7 @@ func cancelPaymentIntent(c *call) (any, *model.Error) {
 	if aerr := readChoice(c, "cancellation_reason", &reason, "duplicate", "fraudulent", "requested_by_customer", "abandoned"); aerr != nil {
 		return nil, aerr
 	}
-	pi.Status, pi.CanceledAt, pi.CancellationReason = piCanceled, c.now.Unix(), reason
+	pi.Status, pi.CanceledAt, pi.CancellationReason = model.PICanceled, c.now.Unix(), reason
 	pi.NextAction, pi.ChallengeURL, pi.AmountCapturable = "", "", 0
 	c.objs.putPaymentIntent(pi)
 	return renderPaymentIntent(pi), nil

@@ -25,6 +25,9 @@ type Error struct {
 	// Charge is the failed charge, on a decline: Stripe keeps it, so the
 	// Use recorded on the token can point at it.
 	Charge string
+	// PaymentIntent is the PaymentIntent a decline left in
+	// requires_payment_method, on a confirm.
+	PaymentIntent string
 	// Local: refused by a local check, never sent.
 	Local bool
 	// Why and Next are a plain explanation and next step (explain.go).
