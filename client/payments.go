@@ -88,7 +88,10 @@ func (c *Client) checkPaymentIntent(id, what string) error {
 			Message: id + " is a " + spec.Label + ", not a PaymentIntent (pi_)"}
 	}
 	if fe != nil {
-		return fromValidation(fe)
+		e, _ := model.Explained(fe)
+		e.Why = "that is not a PaymentIntent id (pi_…), so it was not sent"
+		e.Next = "copy the pi_ id that tokenscope use TOKEN --payment-intent AMOUNT printed, or tokenscope get the token to see what it became"
+		return e
 	}
 	return c.secretKey(what)
 }
