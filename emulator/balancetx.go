@@ -37,9 +37,10 @@ type balanceTxRec struct {
 
 // chargeBalanceTx is the balance transaction of ch, a succeeded charge.
 func chargeBalanceTx(ch *chargeRec) *balanceTxRec {
+	amount := ch.captured()
 	return &balanceTxRec{
-		ID: ch.BalanceTx, Type: "charge", Source: ch.ID, Amount: ch.Amount,
-		Fee:      int64(math.Round(float64(ch.Amount)*feePercent/100)) + feeFixed,
+		ID: ch.BalanceTx, Type: "charge", Source: ch.ID, Amount: amount,
+		Fee:      int64(math.Round(float64(amount)*feePercent/100)) + feeFixed,
 		Currency: ch.Currency, Created: ch.Created, Description: ch.Description,
 	}
 }
