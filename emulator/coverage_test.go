@@ -33,6 +33,18 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	bcusID, bank := bcus["id"].(string), bcus["default_source"].(string)
 	ch := post("/v1/charges", "amount=1000&currency=usd&source=tok_visa")["id"].(string)
 	tok := post("/v1/tokens", "pii[id_number]=000000000")["id"].(string)
+	re := post("/v1/refunds", "charge="+ch+"&amount=100")["id"].(string)
+	dtok := post("/v1/tokens", "card[number]=4000000000000259&card[exp_month]=12&card[exp_year]=2031&card[cvc]=123")["id"].(string)
+	dch := post("/v1/charges", "amount=1000&currency=usd&source="+dtok)["id"].(string)
+	du := do(t, e, "GET", "/v1/disputes?charge="+dch, testKey, "", nil)
+	var dus struct{ Data []struct{ ID string } }
+	json.Unmarshal(du.Body.Bytes(), &dus)
+	if len(dus.Data) != 1 {
+		t.Fatalf("the dispute card opened no dispute: %s", du.Body)
+	}
+	dispute := dus.Data[0].ID
+	acct := post("/v1/accounts", "type=custom&business_type=company")["id"].(string)
+	person := post("/v1/accounts/"+acct+"/persons", "first_name=Jenny")["id"].(string)
 
 	type req struct {
 		method, path, body string
@@ -44,7 +56,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	for _, ep := range endpoints {
 		path := "/v1/" + strings.NewReplacer("customers/{}", "customers/"+cusID, "tokens/{}", "tokens/"+tok,
 			"charges/{}", "charges/"+ch, "sources/{}", "sources/"+card, "cards/{}", "cards/"+card,
-			"bank_accounts/{}", "bank_accounts/"+bank).Replace(ep.path)
+			"bank_accounts/{}", "bank_accounts/"+bank, "refunds/{}", "refunds/"+re, "disputes/{}", "disputes/"+dispute,
+			"accounts/{}", "accounts/"+acct, "persons/{}", "persons/"+person).Replace(ep.path)
 		reqs = append(reqs, req{ep.method, path, "", 401}, req{ep.method, path + "?frobnicate=1", "", 400},
 			req{ep.method, path + "?expand[]=zzz", "", 400}, req{ep.method, path, "version", 400},
 			req{ep.method, path, "broken", 500})
@@ -76,6 +89,30 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/charges", "", 200},
 		req{"GET", "/v1/charges/" + ch, "", 200},
 		req{"GET", "/v1/charges/ch_nope", "", 404},
+		req{"POST", "/v1/refunds", "charge=" + ch + "&amount=100", 200},
+		req{"POST", "/v1/refunds", "charge=ch_nope", 400},
+		req{"GET", "/v1/refunds", "", 200},
+		req{"GET", "/v1/refunds/" + re, "", 200},
+		req{"GET", "/v1/refunds/re_nope", "", 404},
+		req{"GET", "/v1/disputes", "", 200},
+		req{"GET", "/v1/disputes/" + dispute, "", 200},
+		req{"GET", "/v1/disputes/du_nope", "", 404},
+		req{"POST", "/v1/disputes/" + dispute, "submit=false&evidence[product_description]=a+hat", 200},
+		req{"POST", "/v1/disputes/du_nope", "submit=false", 404},
+		req{"POST", "/v1/disputes/" + dispute + "/close", "", 200},
+		req{"POST", "/v1/disputes/du_nope/close", "", 404},
+		req{"POST", "/v1/customers/" + bcusID + "/sources/" + bank + "/verify", "amounts[]=1&amounts[]=2", 402},
+		req{"POST", "/v1/customers/" + bcusID + "/sources/" + bank + "/verify", "amounts[]=32&amounts[]=45", 200},
+		req{"POST", "/v1/customers/" + bcusID + "/sources/ba_nope/verify", "amounts[]=32&amounts[]=45", 404},
+		req{"POST", "/v1/accounts", "type=custom", 200},
+		req{"GET", "/v1/accounts/" + acct, "", 200},
+		req{"GET", "/v1/accounts/acct_nope", "", 404},
+		req{"POST", "/v1/accounts/" + acct, "email=jenny@example.com", 200},
+		req{"POST", "/v1/accounts/acct_nope", "email=jenny@example.com", 404},
+		req{"POST", "/v1/accounts/" + acct + "/persons", "first_name=Jenny", 200},
+		req{"POST", "/v1/accounts/acct_nope/persons", "first_name=Jenny", 404},
+		req{"GET", "/v1/accounts/" + acct + "/persons/" + person, "", 200},
+		req{"GET", "/v1/accounts/" + acct + "/persons/person_nope", "", 404},
 		req{"GET", "/v1/nothing", "", 404},
 	)
 
@@ -107,7 +144,7 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		if strings.Contains(ep.path, "{}") {
 			want = append(want, 404)
 		}
-		if ep.method == "POST" {
+		if ep.method == "POST" && !neverDeclines[ep.path] {
 			want = append(want, 402)
 		}
 		for _, status := range want {
@@ -116,4 +153,11 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 			}
 		}
 	}
+}
+
+// neverDeclines are the POST endpoints that no card or bank account
+// decline reaches, so they never answer 402.
+var neverDeclines = map[string]bool{
+	"refunds": true, "disputes/{}": true, "disputes/{}/close": true,
+	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true,
 }

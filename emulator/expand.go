@@ -38,6 +38,17 @@ var expandable = map[string]map[string]string{
 		"presentment_details": "", "radar_options": "", "review": "", "shipping": "",
 		"source_transfer": "", "transfer": "", "transfer_data": ""},
 	"balance_transaction": {"source": "charge", "fee_details": ""},
+	"refund": {"charge": "charge", "balance_transaction": "", "customer": "", "destination_details": "",
+		"failure_balance_transaction": "", "next_action": "", "payment_intent": "", "payment_method": "",
+		"presentment_details": "", "source_transfer_reversal": "", "transfer_reversal": ""},
+	"dispute": {"charge": "charge", "balance_transactions": "", "evidence": "", "evidence_details": "",
+		"payment_intent": "", "payment_method_details": ""},
+	"account": {"business_profile": "", "capabilities": "", "company": "", "controller": "",
+		"external_accounts": "", "future_requirements": "", "groups": "", "individual": "",
+		"requirements": "", "settings": "", "tos_acceptance": ""},
+	"person": {"additional_tos_acceptances": "", "address": "", "address_kana": "", "address_kanji": "",
+		"dob": "", "future_requirements": "", "registered_address": "", "relationship": "",
+		"requirements": "", "us_cfpb_data": "", "verification": ""},
 	"source": {"customer": "customer", "account": "", "networks": "",
 		"future_requirements": "", "requirements": ""},
 }
@@ -229,8 +240,9 @@ func (e expander) resolve(typ, parent, f, id string) (any, bool) {
 		}
 		return list, true
 	case to == "list:refund" && id == "":
-		// The emulator makes no refunds.
-		return &listJSON{Object: "list", Data: []any{}, URL: "/v1/charges/" + parent + "/refunds"}, true
+		if ch, ok := o.charge(parent); ok {
+			return chargeRefunds(o, ch), true
+		}
 	}
 	return nil, false
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
@@ -24,6 +25,8 @@ type objects struct {
 	r   Reader
 	tx  Tx // nil in a request that only reads
 	err error
+	// now is the request's time, at which a pending debit reads settled.
+	now time.Time
 }
 
 func (o *objects) token(id string) (*tokenRec, bool) {
@@ -35,7 +38,11 @@ func (o *objects) customer(id string) (*customerRec, bool) {
 }
 
 func (o *objects) charge(id string) (*chargeRec, bool) {
-	return get[chargeRec](o, chargesColl, id)
+	ch, ok := get[chargeRec](o, chargesColl, id)
+	if ok {
+		ch.settle(o.now)
+	}
+	return ch, ok
 }
 
 func (o *objects) putToken(t *tokenRec)       { o.put(tokensColl, t.ID, t) }

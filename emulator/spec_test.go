@@ -34,6 +34,10 @@ var specPaths = []string{
 	"/v1/customers/{customer}/cards", "/v1/customers/{customer}/cards/{id}",
 	"/v1/customers/{customer}/bank_accounts", "/v1/customers/{customer}/bank_accounts/{id}",
 	"/v1/charges", "/v1/charges/{charge}",
+	"/v1/refunds", "/v1/refunds/{refund}",
+	"/v1/disputes", "/v1/disputes/{dispute}", "/v1/disputes/{dispute}/close",
+	"/v1/customers/{customer}/sources/{id}/verify",
+	"/v1/accounts", "/v1/accounts/{account}", "/v1/accounts/{account}/persons", "/v1/accounts/{account}/persons/{person}",
 }
 
 var spec struct {
