@@ -157,13 +157,6 @@ var Cards = withExpects([]CardPreset{
 		Expect:  "3D Secure required, then declined: card_declined / authentication_required",
 		Explain: "4000008400001629 requires 3D Secure and is declined even after authentication. A real customer sees \"Your card was declined\"."},
 	{Name: "threeds_supported", Number: "4000000000003055", Brand: "Visa", Funding: "credit", Country: "US", Expect: "3D Secure supported, not required: charges succeed"},
-
-	{Name: "dispute_fraudulent", Number: "4000000000000259", Brand: "Visa", Funding: "credit", Country: "US",
-		Expect: "charge succeeds, then a dispute opens: fraudulent"},
-	{Name: "dispute_product_not_received", Number: "4000000000002685", Brand: "Visa", Funding: "credit", Country: "US",
-		Expect: "charge succeeds, then a dispute opens: product_not_received"},
-	{Name: "dispute_inquiry", Number: "4000000000001976", Brand: "Visa", Funding: "credit", Country: "US",
-		Expect: "charge succeeds, then an inquiry opens"},
 })
 
 // Banks is the catalog of Stripe's US test bank accounts.
