@@ -137,15 +137,30 @@ type achDebitDetails struct {
 	RoutingNumber     *string `json:"routing_number"`
 }
 
-// bankCharge fills in what an ACH debit shows of its bank account.
-func bankCharge(out *chargeJSON, b *bankRec) {
-	if b == nil {
-		return
+// renderBankCharge is an ACH debit: a charge whose source is the
+// customer's bank account.
+func renderBankCharge(ch *chargeRec) *chargeJSON {
+	b := ch.Money.Bank
+	succeeded := ch.Status == "succeeded"
+	out := &chargeJSON{
+		ID: ch.ID, Object: "charge", Amount: ch.Amount, AmountCaptured: ch.Amount,
+		BalanceTransaction: opt(ch.BalanceTx), BillingDetails: billingDetails{Name: opt(b.HolderName)},
+		CalculatedStatementDesc: opt("TOKENSCOPE EMULATOR"),
+		Captured:                true, Created: ch.Created, Currency: ch.Currency,
+		Customer: opt(ch.Customer), Description: opt(ch.Description), FailureCode: opt(ch.FailureCode),
+		FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{}, Metadata: map[string]string{},
+		Outcome: outcomeJSON{
+			NetworkStatus: ch.Outcome.NetworkStatus, Reason: opt(ch.Outcome.Reason),
+			RiskLevel: ch.Outcome.RiskLevel, RiskScore: ch.Outcome.RiskScore,
+			SellerMessage: ch.Outcome.SellerMessage, Type: ch.Outcome.Type,
+		},
+		Paid: succeeded, PaymentMethod: b.ID,
+		PaymentMethodDetails: pmDetails{Type: "ach_debit", AchDebit: &achDebitDetails{
+			AccountHolderType: opt(b.HolderType), BankName: opt(b.BankName), Country: opt(b.Country),
+			Fingerprint: opt(b.Fingerprint), Last4: opt(b.Last4), RoutingNumber: opt(b.RoutingNumber),
+		}},
+		Source: renderBank(b), Status: ch.Status,
 	}
-	out.BillingDetails.Name = opt(b.HolderName)
-	out.PaymentMethod, out.Source = b.ID, renderBank(b)
-	out.PaymentMethodDetails = pmDetails{Type: "ach_debit", AchDebit: &achDebitDetails{
-		AccountHolderType: opt(b.HolderType), BankName: opt(b.BankName), Country: opt(b.Country),
-		Fingerprint: opt(b.Fingerprint), Last4: opt(b.Last4), RoutingNumber: opt(b.RoutingNumber),
-	}}
+	ch.Money.show(out)
+	return out
 }

@@ -146,69 +146,64 @@ func network(brand string) string {
 }
 
 func renderCharge(ch *chargeRec) *chargeJSON {
+	if ch.Card == nil {
+		return renderBankCharge(ch)
+	}
+	card := ch.Card
 	succeeded := ch.Status == "succeeded"
 	out := &chargeJSON{
 		ID: ch.ID, Object: "charge", Amount: ch.Amount,
-		AmountRefunded:     ch.Money.AmountRefunded,
 		BalanceTransaction: opt(ch.BalanceTx),
-		Captured:           succeeded || ch.Status == "pending", Created: ch.Created, Currency: ch.Currency,
-		Customer: opt(ch.Customer), Description: opt(ch.Description),
-		Disputed:    ch.Money.Dispute != "",
-		FailureCode: opt(ch.FailureCode), FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{},
+		BillingDetails: billingDetails{
+			Address: billingAddress{
+				City: opt(card.Address.City), Country: opt(card.Address.Country),
+				Line1: opt(card.Address.Line1), Line2: opt(card.Address.Line2),
+				PostalCode: opt(card.Address.Zip), State: opt(card.Address.State),
+			},
+			Name: opt(card.Name),
+		},
+		Captured: succeeded, Created: ch.Created, Currency: ch.Currency,
+		Customer: opt(ch.Customer), Description: opt(ch.Description), FailureCode: opt(ch.FailureCode),
+		FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{},
 		Metadata: map[string]string{},
 		Outcome: outcomeJSON{
 			NetworkStatus: ch.Outcome.NetworkStatus, Reason: opt(ch.Outcome.Reason),
 			RiskLevel: ch.Outcome.RiskLevel, RiskScore: ch.Outcome.RiskScore,
 			SellerMessage: ch.Outcome.SellerMessage, Type: ch.Outcome.Type,
 		},
-		Paid:     succeeded,
-		Refunded: ch.Money.AmountRefunded > 0 && ch.Money.AmountRefunded == ch.Amount,
-		Status:   ch.Status,
+		Paid: succeeded, PaymentMethod: card.ID,
+		PaymentMethodDetails: pmDetails{Type: "card", Card: &pmCard{
+			Brand: network(card.Brand),
+			Checks: pmChecks{
+				AddressLine1Check:      opt(card.Line1Check),
+				AddressPostalCodeCheck: opt(card.ZipCheck),
+				CVCCheck:               opt(card.CVCCheck),
+			},
+			Country: opt(card.Country), ExpMonth: card.ExpMonth, ExpYear: card.ExpYear,
+			ExtendedAuthorization: featureStatus{"disabled"},
+			Fingerprint:           card.Fingerprint, Funding: card.Funding,
+			IncrementalAuthorization: featureStatus{"unavailable"},
+			Last4:                    card.Last4,
+			Multicapture:             featureStatus{"unavailable"},
+			Network:                  network(card.Brand),
+			Overcapture:              overcapture{MaximumAmountCapturable: ch.Amount, Status: "unavailable"},
+			// Stripe's test cards are issued by unregulated banks.
+			RegulatedStatus: "unregulated",
+		}},
+		Source: renderCard(card),
+		Status: ch.Status,
 	}
-	if succeeded || ch.Status == "pending" {
-		out.AmountCaptured = ch.Amount
-		out.CalculatedStatementDesc = opt("TOKENSCOPE EMULATOR")
-	}
-	if ch.Card == nil {
-		bankCharge(out, ch.Money.Bank)
-		return out
-	}
-	card := ch.Card
-	out.BillingDetails = billingDetails{
-		Address: billingAddress{
-			City: opt(card.Address.City), Country: opt(card.Address.Country),
-			Line1: opt(card.Address.Line1), Line2: opt(card.Address.Line2),
-			PostalCode: opt(card.Address.Zip), State: opt(card.Address.State),
-		},
-		Name: opt(card.Name),
-	}
-	out.PaymentMethod, out.Source = card.ID, renderCard(card)
-	pm := &pmCard{
-		Brand: network(card.Brand),
-		Checks: pmChecks{
-			AddressLine1Check:      opt(card.Line1Check),
-			AddressPostalCodeCheck: opt(card.ZipCheck),
-			CVCCheck:               opt(card.CVCCheck),
-		},
-		Country: opt(card.Country), ExpMonth: card.ExpMonth, ExpYear: card.ExpYear,
-		ExtendedAuthorization: featureStatus{"disabled"},
-		Fingerprint:           card.Fingerprint, Funding: card.Funding,
-		IncrementalAuthorization: featureStatus{"unavailable"},
-		Last4:                    card.Last4,
-		Multicapture:             featureStatus{"unavailable"},
-		Network:                  network(card.Brand),
-		Overcapture:              overcapture{MaximumAmountCapturable: ch.Amount, Status: "unavailable"},
-		// Stripe's test cards are issued by unregulated banks.
-		RegulatedStatus: "unregulated",
-	}
-	out.PaymentMethodDetails = pmDetails{Type: "card", Card: pm}
+	ch.Money.show(out)
+	pm := out.PaymentMethodDetails.Card
 	if ch.Outcome.NetworkStatus != "not_sent_to_network" {
 		// The network answered: its transaction id, stable per charge.
 		pm.NetworkTransactionID = opt(networkTransactionID(ch.ID))
 	}
 	if succeeded {
+		out.AmountCaptured = ch.Amount
 		pm.AmountAuthorized = &ch.Amount
 		pm.AuthorizationCode = opt(stableDigits("auth:"+ch.ID, 6))
+		out.CalculatedStatementDesc = opt("TOKENSCOPE EMULATOR")
 	}
 	return out
 }

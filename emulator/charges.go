@@ -100,7 +100,7 @@ func charge(c *call, card *cardRec, customer string, amount int64, currency stri
 	}
 	if !declines {
 		ch.Status, ch.BalanceTx = "succeeded", newID("txn_", longID)
-		openDispute(c, ch, preset.Number)
+		openDispute(c, ch, o.Dispute)
 		return ch, nil
 	}
 	ch.Status, ch.FailureCode, ch.FailureMessage = "failed", o.Code, o.Message
@@ -160,7 +160,6 @@ func listCharges(c *call) (any, *model.Error) {
 	customer, byCustomer := c.params.get("customer"), c.params.Has("customer")
 	none := c.params.Has("payment_intent") || c.params.Has("transfer_group")
 	keep := func(ch *chargeRec) bool {
-		ch.settle(c.now)
 		return cr.holds(ch.Created) && (!byCustomer || ch.Customer == customer) && !none
 	}
 	return collectionLister(c, chargesColl, "/v1/charges", "charge", keep, renderListedCharge).page(pg)

@@ -28,19 +28,21 @@ var evidenceFiles = []string{
 const disputeResponseDays = 7
 
 // openDispute opens the dispute Stripe's test mode opens on a successful
-// charge of a dispute test card (model.DisputeReasons), and marks the
-// charge disputed.
-func openDispute(c *call, ch *chargeRec, number string) {
-	reason, ok := model.DisputeReasons[number]
-	if !ok {
+// charge of a dispute test card (model.Outcome.Dispute: a reason, or
+// "inquiry"), and marks the charge disputed. An early fraud warning
+// ("warning") is no dispute.
+func openDispute(c *call, ch *chargeRec, reason string) {
+	if reason == "" || reason == "warning" {
 		return
 	}
 	d := &disputeRec{
 		ID: newID("du_", longID), Created: c.now.Unix(), Amount: ch.Amount, Currency: ch.Currency,
 		Charge: ch.ID, Reason: reason, Status: "needs_response",
 	}
-	if model.InquiryCards[number] {
-		d.Inquiry, d.Status = true, "warning_needs_response"
+	if reason == "inquiry" {
+		// An inquiry is not yet a chargeback; Stripe gives it the
+		// general reason.
+		d.Inquiry, d.Reason, d.Status = true, "general", "warning_needs_response"
 	}
 	ch.Money.Dispute = d.ID
 	c.objs.putDispute(d)

@@ -24,6 +24,13 @@ type chargeMoney struct {
 	FailCode string `json:"fail_code,omitempty"`
 }
 
+// show puts what followed the charge into its JSON: refunds, a dispute.
+func (m chargeMoney) show(out *chargeJSON) {
+	out.AmountRefunded = m.AmountRefunded
+	out.Refunded = m.AmountRefunded > 0 && m.AmountRefunded == out.Amount
+	out.Disputed = m.Dispute != ""
+}
+
 // settle is the charge as it reads at now: a pending ACH debit past its
 // SettleAt has succeeded or failed by its test account's code, as Stripe's
 // debits do a few days later (here: achSettleDelay). Reads settle what

@@ -38,11 +38,7 @@ func (o *objects) customer(id string) (*customerRec, bool) {
 }
 
 func (o *objects) charge(id string) (*chargeRec, bool) {
-	ch, ok := get[chargeRec](o, chargesColl, id)
-	if ok {
-		ch.settle(o.now)
-	}
-	return ch, ok
+	return get[chargeRec](o, chargesColl, id)
 }
 
 func (o *objects) putToken(t *tokenRec)       { o.put(tokensColl, t.ID, t) }
@@ -63,7 +59,19 @@ func get[T any](o *objects, collection, id string) (*T, bool) {
 		o.fail(fmt.Errorf("emulator: %s %s: %w", collection, id, err))
 		return nil, false
 	}
+	o.settle(v)
 	return v, true
+}
+
+// settler is a record that changes with time alone (a pending debit).
+type settler interface{ settle(now time.Time) }
+
+// settle brings a record read at o.now up to that time; a write of it
+// keeps what it became.
+func (o *objects) settle(v any) {
+	if s, ok := v.(settler); ok {
+		s.settle(o.now)
+	}
 }
 
 // scan walks the records of a collection newest first, or oldest first
@@ -79,6 +87,7 @@ func scan[T any](o *objects, collection, from string, ascending bool, fn func(*T
 			o.fail(fmt.Errorf("emulator: %s %s: %w", collection, id, err))
 			return false
 		}
+		o.settle(v)
 		return fn(v)
 	})
 	o.fail(err)
