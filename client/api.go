@@ -22,6 +22,10 @@ type API interface {
 	// filled in for a decline as well (with the failed charge's id), together
 	// with a non-nil error.
 	Use(ctx context.Context, req model.UseRequest) (model.Use, error)
+	// Refund refunds a charge or a PaymentIntent, in full or in part.
+	Refund(ctx context.Context, req model.RefundRequest) (model.Object, error)
+	// Verify verifies a customer's bank account by its micro-deposits.
+	Verify(ctx context.Context, req model.VerifyRequest) (model.Object, error)
 	// Backend describes where requests go.
 	Backend() model.Backend
 	// Log is the in-memory request log.

@@ -67,6 +67,8 @@ type UseRequest struct {
 	Kind     UseKind `json:"kind"`
 	Amount   int64   `json:"amount,omitempty"`
 	Currency string  `json:"currency,omitempty"`
+	// Account is the acct_ an id number goes to (UseIDNumber).
+	Account string `json:"account,omitempty"`
 	// IdempotencyKey is sent as the Idempotency-Key header; "" lets the
 	// client make one up.
 	IdempotencyKey string `json:"-"`

@@ -1,0 +1,73 @@
+package client
+
+import (
+	"context"
+
+	"github.com/stripe/stripe-go/v85"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// Refund refunds a charge or a PaymentIntent (POST /v1/refunds): all that
+// remains, or req.Amount.
+func (c *Client) Refund(ctx context.Context, req model.RefundRequest) (model.Object, error) {
+	if err := fromValidation(model.ValidateRefund(req)); err != nil {
+		return model.Object{}, err
+	}
+	if err := c.secretKey("refund charges"); err != nil {
+		return model.Object{}, err
+	}
+	params := &stripe.RefundCreateParams{}
+	if model.RefundParam(req.Of) == "payment_intent" {
+		params.PaymentIntent = stripe.String(req.Of)
+	} else {
+		params.Charge = stripe.String(req.Of)
+	}
+	if req.Amount > 0 {
+		params.Amount = stripe.Int64(req.Amount)
+	}
+	setKey(&params.Params, req.IdempotencyKey)
+	re, err := c.sc.V1Refunds.Create(ctx, params)
+	if err != nil {
+		return model.Object{}, c.fromAPI(err)
+	}
+	return c.object(re.LastResponse, "refund")
+}
+
+// Verify verifies a customer's bank account with the micro-deposit
+// amounts (POST /v1/customers/{cus}/sources/{ba}/verify).
+func (c *Client) Verify(ctx context.Context, req model.VerifyRequest) (model.Object, error) {
+	if err := fromValidation(model.ValidateVerify(req)); err != nil {
+		return model.Object{}, err
+	}
+	if err := c.secretKey("verify bank accounts"); err != nil {
+		return model.Object{}, err
+	}
+	params := &stripe.PaymentSourceVerifyParams{Customer: stripe.String(req.Customer), Amounts: req.Amounts}
+	src, err := c.sc.V1PaymentSources.Verify(ctx, req.Bank, params)
+	if err != nil {
+		return model.Object{}, c.fromAPI(err)
+	}
+	return c.object(src.LastResponse, "bank account")
+}
+
+// secretKey refuses what a publishable key cannot do, before sending.
+func (c *Client) secretKey(what string) error {
+	if c.backend.Publishable {
+		return model.LocalError(model.CodeSecretKey, "key", "a secret key (sk_test_ or rk_test_) is needed to "+what)
+	}
+	return nil
+}
+
+// object is an answer as a model.Object, refusing live-mode answers (read
+// from the JSON itself, whatever stripe-go decoded).
+func (c *Client) object(res *stripe.APIResponse, what string) (model.Object, error) {
+	obj, err := model.NewObject(res.RawJSON, res.RequestID)
+	if err != nil {
+		return model.Object{}, &model.Error{Type: model.TypeAPIError, Message: err.Error(), RequestID: res.RequestID, HTTPStatus: res.StatusCode}
+	}
+	if obj.Fields().Get("livemode") == "true" {
+		return model.Object{}, refuseLivemode(what, res.RequestID)
+	}
+	return obj, nil
+}
