@@ -16,26 +16,41 @@ import (
 
 // useCmd consumes a token: a new customer with it as source, or a charge.
 func (a *app) useCmd() *cobra.Command {
-	var customer, dryRun bool
-	var amount, currency string
+	var customer, account, dryRun bool
+	var amount, currency, idNumberFor string
 	c := &cobra.Command{
-		Use:   "use ID (--customer | --charge AMOUNT)",
+		Use:   "use ID (--customer | --charge AMOUNT | --account | --id-number-for ACCT)",
 		Short: "Use a token once: attach it to a new customer, or charge it",
 		Long: `Use a token once: attach it to a new customer (--customer), or charge it
 AMOUNT in the currency's smallest unit (--charge 1000 is $10.00).
-A token can be used only once; a declined charge uses it up too.`,
+An account token makes a Connect custom account (--account); a PII token
+gives an individual account its id number (--id-number-for acct_…).
+A token can be used only once; a declined charge uses it up too.
+A customer (cus_…) with --charge is charged on its default source: a
+verified bank account's debit is pending until its test account number
+decides it.`,
 		Example: `  tokenscope use tok_1Qx… --charge 1000
-  tokenscope use btok_1Qx… --customer`,
+  tokenscope use btok_1Qx… --customer
+  tokenscope use ct_1Qx… --account
+  tokenscope use pii_1Qx… --id-number-for acct_1Qx…`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			req := model.UseRequest{TokenID: args[0], Kind: model.UseCustomer}
-			if !customer {
+			switch {
+			case account:
+				req.Kind = model.UseAccount
+			case idNumberFor != "":
+				req.Kind, req.Account = model.UseIDNumber, idNumberFor
+			case !customer:
 				req.Kind, req.Currency = model.UseCharge, strings.ToLower(currency)
 				n, err := chargeAmount(amount, req.Currency)
 				if err != nil {
 					return usagef(c.CommandPath(), "%v", err)
 				}
 				req.Amount = n
+			}
+			if strings.HasPrefix(args[0], "cus_") && req.Kind == model.UseCharge && !dryRun {
+				return a.chargeCustomer(c, args[0], req)
 			}
 			if dryRun {
 				return a.planUse(req)
@@ -47,10 +62,12 @@ A token can be used only once; a declined charge uses it up too.`,
 	fs.BoolVar(&customer, "customer", false, "attach the token to a new customer (POST /v1/customers)")
 	fs.StringVar(&amount, "charge", "", "charge AMOUNT in the smallest currency unit (POST /v1/charges)")
 	fs.StringVar(&currency, "currency", "usd", "currency of the charge")
+	fs.BoolVar(&account, "account", false, "make a Connect custom account from an account token (POST /v1/accounts)")
+	fs.StringVar(&idNumberFor, "id-number-for", "", "give the PII token as the id number of account ACCT (POST /v1/accounts/ACCT)")
 	fs.BoolVar(&dryRun, "dry-run", false, "print the plan instead of using the token")
 	a.jsonFlag(c, `print {"use": the outcome, "token": the Token re-read after use}`)
-	c.MarkFlagsMutuallyExclusive("customer", "charge")
-	c.MarkFlagsOneRequired("customer", "charge")
+	c.MarkFlagsMutuallyExclusive("customer", "charge", "account", "id-number-for")
+	c.MarkFlagsOneRequired("customer", "charge", "account", "id-number-for")
 	return c
 }
 

@@ -26,6 +26,8 @@ type API interface {
 	Refund(ctx context.Context, req model.RefundRequest) (model.Object, error)
 	// Verify verifies a customer's bank account by its micro-deposits.
 	Verify(ctx context.Context, req model.VerifyRequest) (model.Object, error)
+	// ChargeCustomer charges a customer's default source.
+	ChargeCustomer(ctx context.Context, req model.CustomerCharge) (model.Object, error)
 	// Backend describes where requests go.
 	Backend() model.Backend
 	// Log is the in-memory request log.

@@ -51,6 +51,25 @@ func (c *Client) Verify(ctx context.Context, req model.VerifyRequest) (model.Obj
 	return c.object(src.LastResponse, "bank account")
 }
 
+// ChargeCustomer charges a customer's default source (POST /v1/charges
+// customer=cus_…): a card, or a verified bank account, whose debit is
+// pending before its test account number decides it.
+func (c *Client) ChargeCustomer(ctx context.Context, req model.CustomerCharge) (model.Object, error) {
+	if err := fromValidation(model.ValidateCustomerCharge(req)); err != nil {
+		return model.Object{}, err
+	}
+	if err := c.secretKey("charge customers"); err != nil {
+		return model.Object{}, err
+	}
+	params := &stripe.ChargeCreateParams{Amount: stripe.Int64(req.Amount), Currency: stripe.String(req.Currency), Customer: stripe.String(req.Customer)}
+	setKey(&params.Params, req.IdempotencyKey)
+	ch, err := c.sc.V1Charges.Create(ctx, params)
+	if err != nil {
+		return model.Object{}, c.fromAPI(err)
+	}
+	return c.object(ch.LastResponse, "charge")
+}
+
 // secretKey refuses what a publishable key cannot do, before sending.
 func (c *Client) secretKey(what string) error {
 	if c.backend.Publishable {

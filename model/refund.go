@@ -35,6 +35,30 @@ func ValidateRefund(req RefundRequest) error {
 	return nil
 }
 
+// CustomerCharge asks to charge a customer's default source: a card, or
+// a verified bank account (an ACH debit).
+type CustomerCharge struct {
+	Customer string `json:"customer"`
+	Amount   int64  `json:"amount"`
+	Currency string `json:"currency"`
+	// IdempotencyKey is sent as the Idempotency-Key header.
+	IdempotencyKey string `json:"-"`
+}
+
+// ValidateCustomerCharge checks a customer charge before it is sent.
+func ValidateCustomerCharge(req CustomerCharge) error {
+	if fe := ValidateObjectID(req.Customer, "customer", "customer", "cus_"); fe != nil {
+		return fe
+	}
+	if fe := first(
+		func() *FieldError { return ValidateCurrency(req.Currency) },
+		func() *FieldError { return ValidateAmount(req.Amount, req.Currency) },
+	); fe != nil {
+		return fe
+	}
+	return nil
+}
+
 // VerifyRequest asks to verify a customer's bank account with the two
 // micro-deposit amounts (32 and 45 in test mode).
 type VerifyRequest struct {

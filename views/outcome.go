@@ -35,6 +35,9 @@ func Text(segs []Segment) string {
 
 // noun is "charge" or "customer".
 func (o Outcome) noun() string {
+	if connectUse(o.Req.Kind) {
+		return "account"
+	}
 	if o.Req.Kind == model.UseCustomer {
 		return "customer"
 	}
@@ -46,6 +49,8 @@ func (o Outcome) Headline() string {
 	switch e, _ := model.AsError(o.Err); {
 	case o.Err == nil && o.Req.Kind == model.UseCustomer:
 		return "customer created"
+	case o.Err == nil && connectUse(o.Req.Kind):
+		return "account " + o.Use.Status
 	case o.Err == nil:
 		return "charge " + o.Use.Status
 	case e != nil && e.Type == model.TypeCardError:
@@ -174,6 +179,8 @@ func (o Outcome) WriteText(w io.Writer) error {
 		fmt.Fprintf(w, "%s %s failed%s\n", GlyphError, u.Kind, objectSuffix(Clean(u.ObjectID)))
 	case u.Kind == model.UseCustomer:
 		fmt.Fprintf(w, "attached %s to customer %s\n", Clean(o.Req.TokenID), Clean(u.ObjectID))
+	case connectUse(u.Kind):
+		fmt.Fprintln(w, connectDone(o.Req, u))
 	default:
 		fmt.Fprintf(w, "charged %s: %s %d %s (%s)\n", Clean(o.Req.TokenID), Clean(u.ObjectID), u.Amount, u.Currency, u.Status)
 	}
