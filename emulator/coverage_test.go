@@ -33,6 +33,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	bcusID, bank := bcus["id"].(string), bcus["default_source"].(string)
 	ch := post("/v1/charges", "amount=1000&currency=usd&source=tok_visa")["id"].(string)
 	tok := post("/v1/tokens", "pii[id_number]=000000000")["id"].(string)
+	we := post("/v1/webhook_endpoints", "url=http://127.0.0.1:9/hook&enabled_events[0]=*")["id"].(string)
+	evt := firstEvent(t, e)
 
 	type req struct {
 		method, path, body string
@@ -44,7 +46,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	for _, ep := range endpoints {
 		path := "/v1/" + strings.NewReplacer("customers/{}", "customers/"+cusID, "tokens/{}", "tokens/"+tok,
 			"charges/{}", "charges/"+ch, "sources/{}", "sources/"+card, "cards/{}", "cards/"+card,
-			"bank_accounts/{}", "bank_accounts/"+bank).Replace(ep.path)
+			"bank_accounts/{}", "bank_accounts/"+bank, "events/{}", "events/"+evt,
+			"webhook_endpoints/{}", "webhook_endpoints/"+we).Replace(ep.path)
 		reqs = append(reqs, req{ep.method, path, "", 401}, req{ep.method, path + "?frobnicate=1", "", 400},
 			req{ep.method, path + "?expand[]=zzz", "", 400}, req{ep.method, path, "version", 400},
 			req{ep.method, path, "broken", 500})
@@ -76,6 +79,17 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/charges", "", 200},
 		req{"GET", "/v1/charges/" + ch, "", 200},
 		req{"GET", "/v1/charges/ch_nope", "", 404},
+		req{"GET", "/v1/events", "", 200},
+		req{"GET", "/v1/events/" + evt, "", 200},
+		req{"GET", "/v1/events/evt_nope", "", 404},
+		req{"POST", "/v1/webhook_endpoints", "url=http://localhost:4242/hook&enabled_events[]=charge.succeeded", 200},
+		req{"GET", "/v1/webhook_endpoints", "", 200},
+		req{"GET", "/v1/webhook_endpoints/" + we, "", 200},
+		req{"GET", "/v1/webhook_endpoints/we_nope", "", 404},
+		req{"POST", "/v1/webhook_endpoints/" + we, "description=mine", 200},
+		req{"POST", "/v1/webhook_endpoints/we_nope", "description=mine", 404},
+		req{"DELETE", "/v1/webhook_endpoints/" + we, "", 200},
+		req{"DELETE", "/v1/webhook_endpoints/we_nope", "", 404},
 		req{"GET", "/v1/nothing", "", 404},
 	)
 
@@ -107,7 +121,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		if strings.Contains(ep.path, "{}") {
 			want = append(want, 404)
 		}
-		if ep.method == "POST" {
+		// Webhook endpoints are settings: nothing about them declines.
+		if ep.method == "POST" && !strings.HasPrefix(ep.path, "webhook_endpoints") {
 			want = append(want, 402)
 		}
 		for _, status := range want {

@@ -33,6 +33,8 @@ type Options struct {
 	// Now is the clock for created timestamps, idempotency expiry and the
 	// log store's expiry; nil means time.Now.
 	Now func() time.Time
+	// AllowRemoteWebhooks lets webhook endpoints name URLs off loopback.
+	AllowRemoteWebhooks bool
 }
 
 // Emulator is an http.Handler that serves Stripe's /v1 API. It is safe for
@@ -41,6 +43,10 @@ type Options struct {
 type Emulator struct {
 	store Store
 	now   func() time.Time
+	opts  Options
+	// made tells this process's followers (Deliver, listen) that an
+	// Update made events; other processes' are seen through the files.
+	made notifier
 }
 
 // New opens the emulator's objects: opts.Store, else the log store in
@@ -64,7 +70,7 @@ func New(opts Options) (*Emulator, error) {
 	default:
 		s = NewMemoryStore()
 	}
-	return &Emulator{store: s, now: now}, nil
+	return &Emulator{store: s, now: now, opts: opts}, nil
 }
 
 // Close closes the emulator's store.
@@ -128,7 +134,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	if aerr != nil {
 		return errorResponse(aerr, reqID)
 	}
-	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now()}
+	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now(), allowRemoteWebhooks: e.opts.AllowRemoteWebhooks}
 	handle := func() response {
 		obj, aerr := ep.handle(c)
 		if aerr != nil {
@@ -160,14 +166,18 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 		if aerr != nil {
 			return errorResponse(aerr, reqID)
 		}
+		from := &origin{requestID: reqID, idempotencyKey: idem.key, now: c.now}
 		err = e.store.Update(r.Context(), func(tx Tx) error {
-			c.objs = &objects{r: tx, tx: tx}
+			c.objs = &objects{r: tx, tx: tx, origin: from}
 			if err := tx.PruneIdempotency(c.now.Add(-idempotencyTTL)); err != nil {
 				return err
 			}
 			res = idem.run(c.objs, reqID, c.now, handle)
 			return c.objs.err
 		})
+	}
+	if err == nil && c.objs != nil && c.objs.events > 0 {
+		e.made.tell()
 	}
 	var secret *fsutil.SecretError
 	switch {
@@ -196,6 +206,8 @@ type call struct {
 	ids      []string // the ids in the path, in order
 	clientIP string
 	now      time.Time
+	// allowRemoteWebhooks: webhook endpoints may be off loopback.
+	allowRemoteWebhooks bool
 }
 
 // id is the path's last id: the object a route names.

@@ -35,6 +35,13 @@ var endpoints = []endpoint{
 	{method: http.MethodPost, path: "charges", object: "charge", params: chargeParams, handle: createCharge},
 	{method: http.MethodGet, path: "charges", object: "list:charge", params: chargeListParams, handle: listCharges},
 	{method: http.MethodGet, path: "charges/{}", object: "charge", params: getParams, handle: getCharge},
+	{method: http.MethodGet, path: "events", object: "list:event", params: eventListParams, handle: listEvents},
+	{method: http.MethodGet, path: "events/{}", object: "event", params: getParams, handle: getEvent},
+	{method: http.MethodPost, path: "webhook_endpoints", object: "webhook_endpoint", params: endpointParams, handle: createEndpoint},
+	{method: http.MethodGet, path: "webhook_endpoints", object: "list:webhook_endpoint", params: pageParams, handle: listEndpoints},
+	{method: http.MethodGet, path: "webhook_endpoints/{}", object: "webhook_endpoint", params: getParams, handle: getEndpoint},
+	{method: http.MethodPost, path: "webhook_endpoints/{}", object: "webhook_endpoint", params: endpointUpdateParams, handle: updateEndpoint},
+	{method: http.MethodDelete, path: "webhook_endpoints/{}", object: "webhook_endpoint", params: nil, handle: deleteEndpoint},
 }
 
 var getParams = []string{"expand["}

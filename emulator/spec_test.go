@@ -34,6 +34,8 @@ var specPaths = []string{
 	"/v1/customers/{customer}/cards", "/v1/customers/{customer}/cards/{id}",
 	"/v1/customers/{customer}/bank_accounts", "/v1/customers/{customer}/bank_accounts/{id}",
 	"/v1/charges", "/v1/charges/{charge}",
+	"/v1/events", "/v1/events/{id}",
+	"/v1/webhook_endpoints", "/v1/webhook_endpoints/{webhook_endpoint}",
 }
 
 var spec struct {
