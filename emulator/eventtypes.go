@@ -47,7 +47,7 @@ type eventRule struct {
 	update bool
 }
 
-func isNew(old, _ shown) bool { return old == nil }
+func isNew(old, _ shown) bool    { return old == nil }
 func isUpdate(old, _ shown) bool { return old != nil }
 
 // became: field now holds one of values, and did not before.
