@@ -38,7 +38,7 @@ var expandable = map[string]map[string]string{
 		"presentment_details": "", "radar_options": "", "review": "", "shipping": "",
 		"source_transfer": "", "transfer": "", "transfer_data": ""},
 	"balance_transaction": {"source": "charge", "fee_details": ""},
-	"event":               {},
+	"event":               {"data": "", "request": ""},
 	"webhook_endpoint":    {},
 	"source": {"customer": "customer", "account": "", "networks": "",
 		"future_requirements": "", "requirements": ""},
