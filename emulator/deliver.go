@@ -304,4 +304,3 @@ func (e *Emulator) Deliveries(ctx context.Context, events ...string) ([]Delivery
 	})
 	return out, err
 }
-
