@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"context"
+	"strings"
 	"sync"
 )
 
@@ -45,4 +46,10 @@ func (n *notifier) tell() {
 // here: watch the dir's files for those.
 func (e *Emulator) EventsMade(ctx context.Context) <-chan struct{} {
 	return e.made.subscribe(ctx)
+}
+
+// IsLogFile reports whether a file name in the state dir is one of the
+// log store's logs, whose writes are the changes of every process on it.
+func IsLogFile(name string) bool {
+	return strings.HasPrefix(name, filePrefix) && strings.HasSuffix(name, logSuffix)
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
@@ -23,6 +24,10 @@ type Session struct {
 	// again (nil: no one).
 	writeTimeout time.Duration
 	notify       func(Recovery)
+	// emu is the in-process emulator (nil on another backend) and emuDir
+	// where it keeps its log: events are followed through them.
+	emu    *emulator.Emulator
+	emuDir string
 }
 
 // WorkspaceName is the state workspace the session reads and writes.
