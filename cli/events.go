@@ -27,7 +27,7 @@ func (a *app) eventsCmd() *cobra.Command {
 			"first, as they are made (offline: by any tokenscope on the same state dir).",
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
-			if f.Limit < 0 || f.Limit > maxEventLimit {
+			if f.Limit < 1 || f.Limit > maxEventLimit {
 				return usagef(c.CommandPath(), "--limit must be between 1 and %d", maxEventLimit)
 			}
 			if len(f.Types) > 20 {

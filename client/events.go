@@ -25,7 +25,8 @@ type EventQuery struct {
 	// CreatedGTE keeps events made at or after this unix time (0: all).
 	CreatedGTE    int64
 	Limit         int    // 1..100; 0 is the API's default (10)
-	StartingAfter string // the page after this event
+	StartingAfter string // the page after (older than) this event
+	EndingBefore  string // the page before (newer than) this event
 }
 
 // EventPage is a page of events and whether there are more past it.
@@ -55,6 +56,9 @@ func (c *Client) Events(ctx context.Context, q EventQuery) (EventPage, error) {
 	}
 	if q.StartingAfter != "" {
 		p.StartingAfter = stripe.String(q.StartingAfter)
+	}
+	if q.EndingBefore != "" {
+		p.EndingBefore = stripe.String(q.EndingBefore)
 	}
 	// The list's raw page is read, as V1Events.List's iterator does not
 	// show it: a webhook forwards each event exactly as the API sent it.

@@ -216,10 +216,26 @@ func listEvents(c *call) (any, *model.Error) {
 		}
 		return true
 	}
-	return collectionLister(c, eventsColl, "/v1/events", "event", keep, renderEvent).page(pg)
+	// Events are kept in the order they were made: a newest-first walk
+	// ends at the first one older than the created filter allows, so
+	// following the newest events costs what is new, not the whole log.
+	lower := cr.lowest()
+	return lister{
+		url: "/v1/events", what: "event",
+		has: func(id string) bool { return c.objs.has(eventsColl, id) },
+		walk: func(from string, ascending bool, visit func(any) bool) {
+			scan(c.objs, eventsColl, from, ascending, func(ev *eventJSON) bool {
+				switch {
+				case !ascending && ev.Created < lower:
+					return false
+				case !keep(ev):
+					return true
+				}
+				return visit(ev)
+			})
+		},
+	}.page(pg)
 }
-
-func renderEvent(ev *eventJSON) any { return ev }
 
 // getEvent is GET /v1/events/{id}.
 func getEvent(c *call) (any, *model.Error) {

@@ -125,36 +125,29 @@ func (s *Session) readEvents(ctx context.Context, since int64, types []string, n
 // first, until ctx ends. Offline it wakes when the emulator's log is
 // written, by this process or another on the state dir, so an event is
 // seen as it is made; on another backend it polls every poll
-// (DefaultPoll when 0). ready, if not nil, is called once the first
-// events are read and the wake-up is in place.
+// (DefaultPoll when 0). Each look reads only what is newer than the last
+// event seen (ending_before). ready, if not nil, is called once the
+// first events are read and the wake-up is in place.
 func (s *Session) FollowEvents(ctx context.Context, since time.Time, types []string, poll time.Duration, ready func(), each func(model.Event)) error {
 	wake, err := s.eventWake(ctx, poll)
 	if err != nil {
 		return err
 	}
-	from := since.Unix()
-	seen := map[string]int64{} // the events at or after from, told already
+	f := follower{s: s, types: types, from: since.Unix(), told: map[string]int64{}}
+	// The newest event of any type is where the first look begins.
+	if newest, err := s.readEvents(ctx, 0, nil, 1); err == nil && len(newest) == 1 {
+		f.cursor = newest[0].ID
+	}
 	for {
-		evs, err := s.readEvents(ctx, from, types, maxEventsRead)
+		evs, err := f.next(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
 			}
 			return err
 		}
-		slices.Reverse(evs)
 		for _, ev := range evs {
-			if _, ok := seen[ev.ID]; ok {
-				continue
-			}
-			seen[ev.ID] = ev.Created
 			each(ev)
-			from = max(from, ev.Created)
-		}
-		for id, t := range seen {
-			if t < from {
-				delete(seen, id)
-			}
 		}
 		if ready != nil {
 			ready()
@@ -166,6 +159,67 @@ func (s *Session) FollowEvents(ctx context.Context, since time.Time, types []str
 		case <-wake:
 		}
 	}
+}
+
+// follower reads the events past the last one it saw.
+type follower struct {
+	s      *Session
+	types  []string
+	cursor string           // the newest event seen ("": none yet)
+	from   int64            // without a cursor: events made at or after
+	told   map[string]int64 // without a cursor: those told already
+}
+
+// next is the events made since the last call, oldest first.
+func (f *follower) next(ctx context.Context) ([]model.Event, error) {
+	if f.cursor != "" {
+		evs, err := f.after(ctx)
+		var me *model.Error
+		if !errors.As(err, &me) || me.Code != "resource_missing" {
+			return evs, err
+		}
+		f.cursor = "" // the cursor event is gone (expired): go by time
+	}
+	evs, err := f.s.readEvents(ctx, f.from, f.types, maxEventsRead)
+	if err != nil {
+		return nil, err
+	}
+	slices.Reverse(evs)
+	evs = slices.DeleteFunc(evs, func(ev model.Event) bool { _, ok := f.told[ev.ID]; return ok })
+	for _, ev := range evs {
+		f.told[ev.ID] = ev.Created
+		f.from = max(f.from, ev.Created)
+	}
+	if len(evs) > 0 {
+		f.cursor = evs[len(evs)-1].ID
+		clear(f.told)
+	}
+	return evs, nil
+}
+
+// after reads the pages newer than the cursor, up to maxEventsRead.
+func (f *follower) after(ctx context.Context) ([]model.Event, error) {
+	api, err := f.s.events()
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Event
+	for len(out) < maxEventsRead {
+		page, err := api.Events(ctx, client.EventQuery{Types: f.types, Limit: eventPage, EndingBefore: f.cursor})
+		if err != nil {
+			return out, err
+		}
+		slices.Reverse(page.Events) // newest first in a page
+		out = append(out, page.Events...)
+		if len(page.Events) > 0 {
+			f.cursor = page.Events[len(page.Events)-1].ID
+			f.from = page.Events[len(page.Events)-1].Created
+		}
+		if !page.HasMore || len(page.Events) == 0 {
+			break
+		}
+	}
+	return out, nil
 }
 
 // eventWake tells when there may be new events: offline, writes to the
