@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // listed is GET path's list of events, decoded.
@@ -196,5 +198,85 @@ func TestEventTypesAreKnown(t *testing.T) {
 	}
 	if knownEventType("token.created") {
 		t.Error("Stripe has no token events")
+	}
+}
+
+// The rows for the objects other endpoints add (payment intents, payment
+// methods, disputes...) read the object as its GET route renders it; here
+// a stand-in route renders what is stored, so the transitions are checked
+// before those endpoints exist.
+func TestEventRowsForOtherObjects(t *testing.T) {
+	e, _ := New(Options{Now: clock})
+	for _, coll := range []string{"payment_intents", "payment_methods", "disputes", "refunds", "accounts"} {
+		route := coll + "/{}"
+		if getRoutes[route] != nil {
+			continue // the real one exists
+		}
+		getRoutes[route] = &endpoint{handle: func(c *call) (any, *model.Error) {
+			raw, ok, _ := c.objs.r.Get(coll, c.id())
+			if !ok {
+				return nil, noSuch(404, coll, c.id(), "id")
+			}
+			return json.RawMessage(raw), nil
+		}}
+		t.Cleanup(func() { delete(getRoutes, route) })
+	}
+	write := func(coll string, obj map[string]any) {
+		t.Helper()
+		err := e.store.Update(ctx, func(tx Tx) error {
+			o := &objects{r: tx, tx: tx, origin: &origin{requestID: "req_x", now: fixedNow}}
+			o.put(coll, obj["id"].(string), obj)
+			return o.err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	pi := map[string]any{"id": "pi_1", "object": "payment_intent", "status": "requires_payment_method", "last_payment_error": nil}
+	write("payment_intents", pi)
+	pi["status"] = "requires_action"
+	write("payment_intents", pi)
+	pi["status"], pi["last_payment_error"] = "requires_payment_method", map[string]any{"code": "card_declined"}
+	write("payment_intents", pi)
+	pi["status"], pi["last_payment_error"] = "requires_capture", nil
+	write("payment_intents", pi)
+	pi["status"] = "succeeded"
+	write("payment_intents", pi)
+	pm := map[string]any{"id": "pm_1", "object": "payment_method", "customer": nil}
+	write("payment_methods", pm)
+	pm["customer"] = "cus_1"
+	write("payment_methods", pm)
+	pm["customer"] = nil
+	write("payment_methods", pm)
+	du := map[string]any{"id": "du_1", "object": "dispute", "status": "needs_response"}
+	write("disputes", du)
+	du["status"] = "under_review"
+	write("disputes", du)
+	du["status"] = "won"
+	write("disputes", du)
+	write("refunds", map[string]any{"id": "re_1", "object": "refund", "status": "succeeded"})
+	acct := map[string]any{"id": "acct_1", "object": "account", "charges_enabled": false}
+	write("accounts", acct)
+	acct["charges_enabled"] = true
+	write("accounts", acct)
+
+	got := types(listed(t, e, "/v1/events?limit=100"))
+	slices.Reverse(got)
+	want := []string{
+		"payment_intent.created",
+		"payment_intent.requires_action",
+		"payment_intent.payment_failed",
+		"payment_intent.amount_capturable_updated",
+		"payment_intent.succeeded",
+		"payment_method.attached",
+		"payment_method.detached",
+		"charge.dispute.created", "charge.dispute.funds_withdrawn",
+		"charge.dispute.updated",
+		"charge.dispute.closed", "charge.dispute.funds_reinstated",
+		"refund.created",
+		"account.updated",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("events:\n got %v\nwant %v", got, want)
 	}
 }
