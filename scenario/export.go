@@ -33,17 +33,21 @@ func Export(tokens []model.Record, now time.Time) (src []byte, written, left int
 		body.AppendNewline()
 		what := commentText(r.ID + " (" + string(r.Type) + ", " + r.Summary + ")")
 		preset, exact, ok := model.TestDataOfRecord(r, now)
+		k, _ := model.SpecOf(r.Type)
+		switch {
+		case !ok && (k == nil || k.Create == nil || len(k.Create.Presets) == 0):
+			comment(body, what+" is left out: a scenario makes "+string(r.Type)+" tokens from inputs Stripe does not return, so none is known.")
+		case !ok:
+			comment(body, what+" is left out: no published test data has its brand and last 4.")
+		case exact:
+			comment(body, "from "+what)
+		default:
+			comment(body, "from "+what+", typed by hand:",
+				"written as "+preset+", the published test data with its brand and last 4.")
+		}
 		if !ok {
-			comment(body, what+" is left out: it is not Stripe's published test data, and none stands for it.")
 			left++
 			continue
-		}
-		k, _ := model.SpecOf(r.Type)
-		if exact {
-			comment(body, "from "+what)
-		} else {
-			comment(body, "from "+what+", typed by hand:",
-				"the test data "+preset+" has its brand and last 4 and stands in for it.")
 		}
 		name := blockName(r, preset, names)
 		tb := body.AppendNewBlock("token", []string{name}).Body()
