@@ -43,7 +43,11 @@ func NewRequestLog(size int) *RequestLog {
 	return &RequestLog{ring: make([]model.LoggedRequest, size)}
 }
 
-func (l *RequestLog) add(e model.LoggedRequest) {
+// add logs e; keep hears of it unless cancelled: a request the user (or
+// the program's end) cancelled is shown while the program runs, but not
+// kept after it, as nothing came of it, and a write then could outlive
+// the program's state dir.
+func (l *RequestLog) add(e model.LoggedRequest, cancelled bool) {
 	l.mu.Lock()
 	l.ring[l.next] = e
 	l.next = (l.next + 1) % len(l.ring)
@@ -52,7 +56,7 @@ func (l *RequestLog) add(e model.LoggedRequest) {
 	}
 	keep := l.keep
 	l.mu.Unlock()
-	if keep != nil {
+	if keep != nil && !cancelled {
 		keep(e)
 	}
 }
@@ -104,7 +108,7 @@ func (t logTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 	}
-	t.log.add(e)
+	t.log.add(e, req.Context().Err() != nil)
 	return res, err
 }
 

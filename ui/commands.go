@@ -5,7 +5,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -228,19 +227,10 @@ func (a *App) refreshed(msg refreshedMsg) tea.Cmd {
 // at the far end of SSH) handles; terminals that ignore it lose nothing but
 // the copy, and the status line says where else to find the id.
 func (a *App) copyID(id string) tea.Cmd {
-	out := a.pc.Output
 	// One status line: the id whole, the advice as long as it fits.
 	done := "copied " + id + " to the clipboard (OSC 52; if your terminal ignores it, select the id in the detail pane)"
 	if ansi.StringWidth(done) >= a.width {
 		done = "copied " + id + " (OSC 52; nothing to paste? select it in the detail)"
 	}
-	return func() tea.Msg {
-		if out == nil {
-			return copiedMsg{status: common.GlyphError + " cannot copy: no terminal to write to"}
-		}
-		if _, err := osc52.New(id).WriteTo(out); err != nil {
-			return copiedMsg{status: common.GlyphError + " copy failed: " + err.Error()}
-		}
-		return copiedMsg{status: done}
-	}
+	return a.copyText(id, done)
 }

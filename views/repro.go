@@ -206,3 +206,10 @@ func shellQuote(s string) string {
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
+
+// CurlOf writes one request of the log on its own (the TUI's c in the
+// request log): ids stay as they were sent, masked values are filled in
+// from the published test data, as in a report.
+func CurlOf(e model.LoggedRequest, now time.Time) Repro {
+	return (&replay{vars: map[string]string{}, now: now}).repro(e, "")
+}

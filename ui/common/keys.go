@@ -19,6 +19,9 @@ type KeyMap struct {
 	Review, Edit, Dismiss, Close key.Binding
 	// Cancel stops a request in flight.
 	Cancel key.Binding
+	// Export writes the workspace as a scenario file, Report the selected
+	// token's report; CopyCurl copies the request log's entry as curl.
+	Export, Report, CopyCurl key.Binding
 	// Shell (ui): ctrl+c quits from anywhere, even inside a form; y and n
 	// answer "quit anyway?"; enter keeps a filter, esc clears it.
 	Interrupt, Yes, No, KeepFilter, ClearFilter key.Binding
@@ -56,6 +59,9 @@ func NewKeyMap() *KeyMap {
 		Dismiss:     key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the form")),
 		Close:       key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "close")),
 		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel the request")),
+		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
+		Report:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "report")),
+		CopyCurl:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy as curl")),
 		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Yes:         key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
 		No:          key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no")),
