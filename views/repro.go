@@ -101,7 +101,7 @@ func (rp *replay) subPath(path string) (quoted string, sub, ok bool) {
 			segs[i], sub = "$"+v, true
 			continue
 		}
-		if s == rp.token {
+		if rp.token != "" && s == rp.token {
 			return "", false, false
 		}
 		segs[i] = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`").Replace(s)
@@ -115,7 +115,7 @@ func (rp *replay) subParam(p [2]string) (arg, note string, ok bool) {
 	if v, kept := rp.vars[p[1]]; kept && isParamName(p[0]) {
 		return `"` + p[0] + "=$" + v + `"`, "names " + p[1] + " by $" + v + ".", true
 	}
-	if p[1] == rp.token {
+	if rp.token != "" && p[1] == rp.token {
 		if rp.magic == "" {
 			return "", "", false
 		}
