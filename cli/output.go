@@ -36,7 +36,7 @@ type output struct {
 	// testCards keeps Stripe's published test card numbers while every
 	// other secret is masked: for a report, whose curl lines need them.
 	testCards bool
-	tail  []byte // the start of a UTF-8 sequence the last write ended in
+	tail      []byte // the start of a UTF-8 sequence the last write ended in
 	// wrote: something was printed (printError then adds no second JSON
 	// document to stdout).
 	wrote bool

@@ -31,7 +31,7 @@ var (
 // are fixed).
 func luhnWith(head, tail string, ok func(string) bool) string {
 	for d := 0; d < 1000; d++ {
-		n := head[:len(head)-3] + strconv.Itoa(100+d)[:3] + tail
+		n := head[:len(head)-3] + strconv.Itoa(100 + d)[:3] + tail
 		if _, found := model.FindCardNumber([]byte(n), model.ScanStored); found != "" && ok(n) {
 			return n
 		}
