@@ -117,7 +117,28 @@ func NewReport(s model.Story, now time.Time) Report {
 				RequestID: Clean(e.RequestID), At: e.Time.UTC()})
 		}
 	}
+	r.Errors = append(r.Errors, unloggedRefusals(rec.Uses, s.Requests)...)
 	return r
+}
+
+// unloggedRefusals are the refusals the token's uses recorded whose
+// request the log no longer holds (it keeps the newest requests only):
+// what the state recorded of them, explained.
+func unloggedRefusals(uses []model.Use, logged []model.LoggedRequest) []ReportError {
+	var out []ReportError
+	for _, u := range uses {
+		if u.Code == "" || slices.ContainsFunc(logged, func(e model.LoggedRequest) bool { return e.RequestID == u.RequestID }) {
+			continue
+		}
+		x := &model.Error{Code: u.Code, DeclineCode: u.DeclineCode, RequestID: u.RequestID}
+		if u.DeclineCode != "" {
+			x.Type = model.TypeCardError
+		}
+		x.Explain()
+		out = append(out, ReportError{Request: "use: " + string(u.Kind), Type: x.Type, Code: Clean(x.Code), DeclineCode: Clean(x.DeclineCode),
+			Why: x.Why, Next: x.Next, RequestID: Clean(u.RequestID), At: u.At.UTC()})
+	}
+	return out
 }
 
 // namedAfter reports whether a later request names id in its path or

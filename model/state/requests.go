@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
@@ -43,6 +44,14 @@ const (
 type RequestJournal struct {
 	path string
 	run  string
+
+	// The entries last read, and the size and time of the file they were
+	// read from: the TUI's log asks on every redraw, and the file changes
+	// far less often than that.
+	mu     sync.Mutex
+	cached []model.LoggedRequest
+	size   int64
+	mod    time.Time
 }
 
 // OpenRequestJournal is the log of workspace in dir, for one run: Entries
@@ -117,6 +126,15 @@ func (j *RequestJournal) Entries() ([]model.LoggedRequest, error) {
 		return nil, err
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.cached != nil && fi.Size() == j.size && fi.ModTime().Equal(j.mod) {
+		return append([]model.LoggedRequest(nil), j.cached...), nil
+	}
 	var out []model.LoggedRequest
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64<<10), MaxJournalBytes)
@@ -131,5 +149,9 @@ func (j *RequestJournal) Entries() ([]model.LoggedRequest, error) {
 	if len(out) > MaxJournalEntries {
 		out = out[len(out)-MaxJournalEntries:]
 	}
-	return out, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	j.cached, j.size, j.mod = out, fi.Size(), fi.ModTime()
+	return append([]model.LoggedRequest(nil), out...), nil
 }

@@ -100,3 +100,30 @@ func TestRequestJournalRefusesSecrets(t *testing.T) {
 		t.Error("a key was written")
 	}
 }
+
+// BenchmarkRequestJournalAppend is one request's log line, lock and all.
+func BenchmarkRequestJournalAppend(b *testing.B) {
+	j := OpenRequestJournal(b.TempDir(), "offline")
+	for i := 0; b.Loop(); i++ {
+		if err := j.Append(logged(i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRequestJournalEntries reads a full log (500 requests of 3 KB)
+// as the TUI's L does when it changed.
+func BenchmarkRequestJournalEntries(b *testing.B) {
+	dir := b.TempDir()
+	j := OpenRequestJournal(dir, "offline")
+	for i := range MaxJournalEntries {
+		if err := j.Append(logged(i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		if _, err := OpenRequestJournal(dir, "offline").Entries(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
