@@ -18,18 +18,34 @@ import (
 func (a *app) useCmd() *cobra.Command {
 	var customer, dryRun bool
 	var amount, currency string
+	var pay paymentFlags
 	c := &cobra.Command{
-		Use:   "use ID (--customer | --charge AMOUNT)",
-		Short: "Use a token once: attach it to a new customer, or charge it",
-		Long: `Use a token once: attach it to a new customer (--customer), or charge it
-AMOUNT in the currency's smallest unit (--charge 1000 is $10.00).
-A token can be used only once; a declined charge uses it up too.`,
+		Use:   "use ID (--customer | --charge AMOUNT | --payment-method | --payment-intent AMOUNT)",
+		Short: "Use a token once: a new customer, a charge, a PaymentMethod or a PaymentIntent",
+		Long: `Use a token once: attach it to a new customer (--customer), charge it
+AMOUNT in the currency's smallest unit (--charge 1000 is $10.00), make a
+PaymentMethod of it (--payment-method), or make a PaymentMethod of it and
+confirm a PaymentIntent of AMOUNT with it (--payment-intent 1000; with
+--capture manual it waits in requires_capture, with --return-url a 3D
+Secure challenge redirects there). A token can be used only once; a
+declined charge uses it up too.`,
 		Example: `  tokenscope use tok_1Qx… --charge 1000
-  tokenscope use btok_1Qx… --customer`,
+  tokenscope use btok_1Qx… --customer
+  tokenscope use tok_1Qx… --payment-intent 1000 --capture manual
+  tokenscope use tok_1Qx… --payment-intent 1000 --return-url https://example.com/done`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			req := model.UseRequest{TokenID: args[0], Kind: model.UseCustomer}
-			if !customer {
+			switch {
+			case customer:
+			case pay.method:
+				req.Kind = model.UsePaymentMethod
+			case pay.intent != "":
+				var err error
+				if req, err = pay.request(c, args[0], currency); err != nil {
+					return err
+				}
+			default:
 				req.Kind, req.Currency = model.UseCharge, strings.ToLower(currency)
 				n, err := chargeAmount(amount, req.Currency)
 				if err != nil {
@@ -48,9 +64,10 @@ A token can be used only once; a declined charge uses it up too.`,
 	fs.StringVar(&amount, "charge", "", "charge AMOUNT in the smallest currency unit (POST /v1/charges)")
 	fs.StringVar(&currency, "currency", "usd", "currency of the charge")
 	fs.BoolVar(&dryRun, "dry-run", false, "print the plan instead of using the token")
+	pay.add(c)
 	a.jsonFlag(c, `print {"use": the outcome, "token": the Token re-read after use}`)
-	c.MarkFlagsMutuallyExclusive("customer", "charge")
-	c.MarkFlagsOneRequired("customer", "charge")
+	c.MarkFlagsMutuallyExclusive("customer", "charge", "payment-method", "payment-intent")
+	c.MarkFlagsOneRequired("customer", "charge", "payment-method", "payment-intent")
 	return c
 }
 
@@ -107,7 +124,9 @@ func (a *app) planUse(req model.UseRequest) error {
 	var note []string
 	if sess, err := a.session(); err == nil {
 		if rec, ok, _ := sess.Token(req.TokenID); ok {
-			if card, ok := model.CardByName(rec.Preset); ok {
+			if card, ok := model.CardByName(rec.Preset); ok && req.Kind == model.UsePaymentIntent {
+				note = append(note, model.PaymentIntentExpect(card, req.CaptureMethod == "manual"))
+			} else if ok {
 				note = append(note, model.UseExpect(req.Kind, card))
 			}
 		}
