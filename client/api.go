@@ -33,6 +33,12 @@ type API interface {
 	// (0: all); Cancel cancels one.
 	Capture(ctx context.Context, id string, amount int64) (model.Object, error)
 	Cancel(ctx context.Context, id string) (model.Object, error)
+	// Refund refunds a charge or a PaymentIntent, in full or in part.
+	Refund(ctx context.Context, req model.RefundRequest) (model.Object, error)
+	// Verify verifies a customer's bank account by its micro-deposits.
+	Verify(ctx context.Context, req model.VerifyRequest) (model.Object, error)
+	// ChargeCustomer charges a customer's default source.
+	ChargeCustomer(ctx context.Context, req model.CustomerCharge) (model.Object, error)
 	// Backend describes where requests go.
 	Backend() model.Backend
 	// Log is the in-memory request log.

@@ -74,6 +74,8 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 		err      error
 	)
 	switch req.Kind {
+	case model.UseAccount, model.UseIDNumber:
+		use.ObjectID, use.Status, livemode, res, err = c.connect(ctx, req)
 	case model.UseCustomer:
 		var cus *stripe.Customer
 		params := &stripe.CustomerCreateParams{Source: stripe.String(req.TokenID)}

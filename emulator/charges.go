@@ -33,7 +33,12 @@ func createCharge(c *call) (any, *model.Error) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	ch, aerr := charge(c, card, customer, amount, currency)
+	var ch *chargeRec
+	if bank := verifiedBank(c, customer, card); bank != nil {
+		ch = achDebit(c, bank, customer, amount, currency)
+	} else {
+		ch, aerr = charge(c, card, customer, amount, currency)
+	}
 	c.objs.putCharge(ch)
 	if aerr != nil {
 		return nil, aerr
@@ -64,6 +69,8 @@ func chargeSource(c *call) (*cardRec, string, *model.Error) {
 	switch {
 	case cus.Card != nil:
 		return cus.Card, cusID, nil
+	case cus.Bank != nil && cus.Bank.Status == "verified":
+		return nil, cusID, nil // an ACH debit (verifiedBank)
 	case cus.Bank != nil:
 		return nil, "", invalid("bank_account_unverified", "", "The customer's bank account must be verified in order to create an ACH payment.")
 	}
@@ -98,6 +105,7 @@ func chargeCard(c *call, card *cardRec, customer string, amount int64, currency 
 	}
 	if !declines {
 		ch.Status, ch.BalanceTx = "succeeded", newID("txn_", longID)
+		openDispute(c, ch, o.Dispute)
 		return ch, nil
 	}
 	ch.Status, ch.FailureCode, ch.FailureMessage = "failed", o.Code, o.Message

@@ -39,6 +39,18 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	newPI := func(body string) string {
 		return post("/v1/payment_intents", "amount=1000&currency=usd&"+body)["id"].(string)
 	}
+	re := post("/v1/refunds", "charge="+ch+"&amount=100")["id"].(string)
+	dtok := post("/v1/tokens", "card[number]=4000000000000259&card[exp_month]=12&card[exp_year]=2031&card[cvc]=123")["id"].(string)
+	dch := post("/v1/charges", "amount=1000&currency=usd&source="+dtok)["id"].(string)
+	du := do(t, e, "GET", "/v1/disputes?charge="+dch, testKey, "", nil)
+	var dus struct{ Data []struct{ ID string } }
+	json.Unmarshal(du.Body.Bytes(), &dus)
+	if len(dus.Data) != 1 {
+		t.Fatalf("the dispute card opened no dispute: %s", du.Body)
+	}
+	dispute := dus.Data[0].ID
+	acct := post("/v1/accounts", "type=custom&business_type=company")["id"].(string)
+	person := post("/v1/accounts/"+acct+"/persons", "first_name=Jenny")["id"].(string)
 
 	type req struct {
 		method, path, body string
@@ -51,7 +63,9 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		path := "/v1/" + strings.NewReplacer("customers/{}", "customers/"+cusID, "tokens/{}", "tokens/"+tok,
 			"charges/{}", "charges/"+ch, "sources/{}", "sources/"+card, "cards/{}", "cards/"+card,
 			"bank_accounts/{}", "bank_accounts/"+bank, "balance_transactions/{}", "balance_transactions/"+txn,
-			"payment_methods/{}", "payment_methods/"+pm, "payment_intents/{}", "payment_intents/"+pi).Replace(ep.path)
+			"payment_methods/{}", "payment_methods/"+pm, "payment_intents/{}", "payment_intents/"+pi,
+			"refunds/{}", "refunds/"+re, "disputes/{}", "disputes/"+dispute,
+			"accounts/{}", "accounts/"+acct, "persons/{}", "persons/"+person).Replace(ep.path)
 		reqs = append(reqs, req{ep.method, path, "", 401}, req{ep.method, path + "?frobnicate=1", "", 400},
 			req{ep.method, path + "?expand[]=zzz", "", 400}, req{ep.method, path, "version", 400},
 			req{ep.method, path, "broken", 500})
@@ -116,6 +130,30 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"POST", "/v1/payment_intents/" + newPI("") + "/cancel", "cancellation_reason=abandoned", 200},
 		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true") + "/cancel", "", 400},
 		req{"POST", "/v1/payment_intents/pi_nope/cancel", "", 404},
+		req{"POST", "/v1/refunds", "charge=" + ch + "&amount=100", 200},
+		req{"POST", "/v1/refunds", "charge=ch_nope", 400},
+		req{"GET", "/v1/refunds", "", 200},
+		req{"GET", "/v1/refunds/" + re, "", 200},
+		req{"GET", "/v1/refunds/re_nope", "", 404},
+		req{"GET", "/v1/disputes", "", 200},
+		req{"GET", "/v1/disputes/" + dispute, "", 200},
+		req{"GET", "/v1/disputes/du_nope", "", 404},
+		req{"POST", "/v1/disputes/" + dispute, "submit=false&evidence[product_description]=a+hat", 200},
+		req{"POST", "/v1/disputes/du_nope", "submit=false", 404},
+		req{"POST", "/v1/disputes/" + dispute + "/close", "", 200},
+		req{"POST", "/v1/disputes/du_nope/close", "", 404},
+		req{"POST", "/v1/customers/" + bcusID + "/sources/" + bank + "/verify", "amounts[]=1&amounts[]=2", 402},
+		req{"POST", "/v1/customers/" + bcusID + "/sources/" + bank + "/verify", "amounts[]=32&amounts[]=45", 200},
+		req{"POST", "/v1/customers/" + bcusID + "/sources/ba_nope/verify", "amounts[]=32&amounts[]=45", 404},
+		req{"POST", "/v1/accounts", "type=custom", 200},
+		req{"GET", "/v1/accounts/" + acct, "", 200},
+		req{"GET", "/v1/accounts/acct_nope", "", 404},
+		req{"POST", "/v1/accounts/" + acct, "email=jenny@example.com", 200},
+		req{"POST", "/v1/accounts/acct_nope", "email=jenny@example.com", 404},
+		req{"POST", "/v1/accounts/" + acct + "/persons", "first_name=Jenny", 200},
+		req{"POST", "/v1/accounts/acct_nope/persons", "first_name=Jenny", 404},
+		req{"GET", "/v1/accounts/" + acct + "/persons/" + person, "", 200},
+		req{"GET", "/v1/accounts/" + acct + "/persons/person_nope", "", 404},
 		req{"GET", "/v1/nothing", "", 404},
 	)
 
@@ -158,8 +196,10 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	}
 }
 
-// neverDeclines are the POST endpoints that charge nothing and attach
-// nothing, so answer no 402.
+// neverDeclines are the POST endpoints that no card or bank account
+// decline reaches, so they never answer 402.
 var neverDeclines = map[string]bool{
 	"payment_methods/{}/detach": true, "payment_intents/{}/capture": true, "payment_intents/{}/cancel": true,
+	"refunds": true, "disputes/{}": true, "disputes/{}/close": true,
+	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true,
 }

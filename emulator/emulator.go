@@ -159,7 +159,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	var err error
 	if r.Method == http.MethodGet {
 		err = e.store.View(r.Context(), func(rd Reader) error {
-			c.objs = &objects{r: rd, key: e.key}
+			c.objs = &objects{r: rd, key: e.key, now: c.now}
 			res = handle()
 			return c.objs.err
 		})
@@ -169,7 +169,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 			return errorResponse(aerr, reqID)
 		}
 		err = e.store.Update(r.Context(), func(tx Tx) error {
-			c.objs = &objects{r: tx, tx: tx, key: e.key}
+			c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now}
 			if err := tx.PruneIdempotency(c.now.Add(-idempotencyTTL)); err != nil {
 				return err
 			}

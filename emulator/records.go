@@ -15,6 +15,8 @@ type tokenRec struct {
 	ClientIP string   `json:"client_ip,omitempty"`
 	Card     *cardRec `json:"card,omitempty"`
 	Bank     *bankRec `json:"bank_account,omitempty"`
+	// Account is what an account token says of the account it makes.
+	Account *accountTokenRec `json:"account,omitempty"`
 }
 
 // cardRec is a card as Stripe shows it. Check fields hold "pass", "fail",
@@ -60,6 +62,8 @@ type bankRec struct {
 	HolderType    string `json:"holder_type,omitempty"`
 	Fingerprint   string `json:"fingerprint"`
 	Customer      string `json:"customer,omitempty"`
+	// Status is "" (new) until micro-deposits verify it ("verified").
+	Status string `json:"status,omitempty"`
 }
 
 // customerRec is a customer and the one source it was created with.
@@ -91,7 +95,7 @@ type chargeRec struct {
 	Currency       string   `json:"currency"`
 	Customer       string   `json:"customer,omitempty"`
 	Description    string   `json:"description,omitempty"`
-	Card           *cardRec `json:"card"`
+	Card           *cardRec `json:"card"`   // nil for an ACH debit (Money.Bank)
 	Status         string   `json:"status"` // succeeded, failed
 	FailureCode    string   `json:"failure_code,omitempty"`
 	FailureMessage string   `json:"failure_message,omitempty"`
@@ -104,6 +108,9 @@ type chargeRec struct {
 	// yet; AmountCaptured is what a capture took (0: the whole amount).
 	Uncaptured     bool  `json:"uncaptured,omitempty"`
 	AmountCaptured int64 `json:"amount_captured,omitempty"`
+	// Money is what happened to the charge after it was made: refunds,
+	// a dispute, an ACH debit settling (moneyrecords.go).
+	Money chargeMoney `json:"money,omitzero"`
 }
 
 // captured is what the charge has captured.

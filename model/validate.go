@@ -425,6 +425,8 @@ func validateUse(req UseRequest) *FieldError {
 			func() *FieldError { return ValidateCaptureMethod(req.CaptureMethod) },
 			func() *FieldError { return ValidateReturnURL(req.ReturnURL) },
 		)
+	case UseAccount, UseIDNumber:
+		return validateConnectUse(req)
 	}
 	return requestErr("parameter_unknown", "use", "a token is used by a customer, a charge, a PaymentMethod or a PaymentIntent")
 }

@@ -39,6 +39,9 @@ func Text(segs []Segment) string {
 
 // noun names what the use makes: "charge", "customer", "PaymentIntent".
 func (o Outcome) noun() string {
+	if connectUse(o.Req.Kind) {
+		return "account"
+	}
 	switch o.Req.Kind {
 	case model.UseCustomer:
 		return "customer"
@@ -55,6 +58,8 @@ func (o Outcome) Headline() string {
 	switch e, _ := model.AsError(o.Err); {
 	case o.Err == nil && (o.Req.Kind == model.UseCustomer || o.Req.Kind == model.UsePaymentMethod):
 		return o.noun() + " created"
+	case o.Err == nil && connectUse(o.Req.Kind):
+		return "account " + o.Use.Status
 	case o.Err == nil:
 		return "charge " + o.Use.Status
 	case e != nil && e.Type == model.TypeCardError:
@@ -203,6 +208,8 @@ func (o Outcome) WriteText(w io.Writer) error {
 		fmt.Fprintf(w, "made PaymentMethod %s of %s\n", Clean(u.ObjectID), Clean(o.Req.TokenID))
 	case u.Kind == model.UsePaymentIntent:
 		fmt.Fprintf(w, "PaymentIntent %s: %s %s\n", Clean(u.ObjectID), model.FormatAmount(u.Amount, u.Currency), Clean(u.Status))
+	case connectUse(u.Kind):
+		fmt.Fprintln(w, connectDone(o.Req, u))
 	default:
 		fmt.Fprintf(w, "charged %s: %s %d %s (%s)\n", Clean(o.Req.TokenID), Clean(u.ObjectID), u.Amount, u.Currency, u.Status)
 	}
