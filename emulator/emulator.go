@@ -83,8 +83,13 @@ type response struct {
 	original string
 }
 
-// ServeHTTP answers one API request.
+// ServeHTTP answers one API request, or a request for the 3D Secure
+// test page (challenge.go).
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if isChallenge(r) {
+		e.serveChallenge(w, r)
+		return
+	}
 	version, verr := versionOf(r)
 	res := e.serve(r, verr)
 	h := w.Header()
@@ -131,11 +136,11 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	if aerr != nil {
 		return errorResponse(aerr, reqID)
 	}
-	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now()}
+	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now(), base: baseURL(r)}
 	handle := func() response {
 		obj, aerr := ep.handle(c)
 		if aerr != nil {
-			return errorResponse(aerr, reqID)
+			return errorResponseWith(aerr, reqID, c.errPaymentIntent)
 		}
 		body, err := json.Marshal(obj)
 		if err == nil {
@@ -154,7 +159,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	var err error
 	if r.Method == http.MethodGet {
 		err = e.store.View(r.Context(), func(rd Reader) error {
-			c.objs = &objects{r: rd, key: e.key}
+			c.objs = &objects{r: rd, key: e.key, now: c.now}
 			res = handle()
 			return c.objs.err
 		})
@@ -164,7 +169,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 			return errorResponse(aerr, reqID)
 		}
 		err = e.store.Update(r.Context(), func(tx Tx) error {
-			c.objs = &objects{r: tx, tx: tx, key: e.key}
+			c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now}
 			if err := tx.PruneIdempotency(c.now.Add(-idempotencyTTL)); err != nil {
 				return err
 			}
@@ -199,6 +204,12 @@ type call struct {
 	ids      []string // the ids in the path, in order
 	clientIP string
 	now      time.Time
+	// base is the URL the request reached the emulator at, for the links
+	// it hands out (a 3D Secure challenge page).
+	base string
+	// errPaymentIntent is the PaymentIntent a refusal carries (a decline
+	// on confirm), nil for none.
+	errPaymentIntent any
 }
 
 // id is the path's last id: the object a route names.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
@@ -25,6 +26,8 @@ type objects struct {
 	tx  Tx // nil in a request that only reads
 	key *hashKey
 	err error
+	// now is the request's time, at which a pending debit reads settled.
+	now time.Time
 }
 
 func (o *objects) token(id string) (*tokenRec, bool) {
@@ -41,7 +44,10 @@ func (o *objects) charge(id string) (*chargeRec, bool) {
 
 func (o *objects) putToken(t *tokenRec)       { o.put(tokensColl, t.ID, t) }
 func (o *objects) putCustomer(c *customerRec) { o.put(customersColl, c.ID, c) }
-func (o *objects) putCharge(c *chargeRec)     { o.put(chargesColl, c.ID, c) }
+func (o *objects) putCharge(c *chargeRec) {
+	o.put(chargesColl, c.ID, c)
+	o.keepBalanceTx(c)
+}
 
 func get[T any](o *objects, collection, id string) (*T, bool) {
 	if o.err != nil {
@@ -57,6 +63,7 @@ func get[T any](o *objects, collection, id string) (*T, bool) {
 		o.fail(fmt.Errorf("emulator: %s %s: %w", collection, id, err))
 		return nil, false
 	}
+	o.settle(v)
 	return v, true
 }
 
@@ -69,6 +76,17 @@ func decodeObject[T any](raw json.RawMessage) (*T, error) {
 	}
 	v := new(T)
 	return v, json.Unmarshal(raw, v)
+}
+
+// settler is a record that changes with time alone (a pending debit).
+type settler interface{ settle(now time.Time) }
+
+// settle brings a record read at o.now up to that time; a write of it
+// keeps what it became.
+func (o *objects) settle(v any) {
+	if s, ok := v.(settler); ok {
+		s.settle(o.now)
+	}
 }
 
 // scan walks the records of a collection newest first, or oldest first
@@ -84,6 +102,7 @@ func scan[T any](o *objects, collection, from string, ascending bool, fn func(*T
 			o.fail(fmt.Errorf("emulator: %s %s: %w", collection, id, err))
 			return false
 		}
+		o.settle(v)
 		return fn(v)
 	})
 	o.fail(err)

@@ -66,6 +66,10 @@ func createToken(c *call) (any, *model.Error) {
 		if aerr = fieldError(fe); aerr == nil {
 			aerr = fieldError(model.Validate(req, c.now))
 		}
+		if a := req.Account; a != nil {
+			// What the account it makes will show (accounts.go).
+			t.Account = &accountTokenRec{BusinessType: a.BusinessType, FirstName: a.FirstName, LastName: a.LastName}
+		}
 	}
 	if aerr != nil {
 		return nil, aerr

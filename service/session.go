@@ -184,6 +184,10 @@ func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, mod
 			return s.recordUse(h.ctx, w, req, &u)
 		})
 	})
+	// A refusal comes back as err (the hold returns it) and as useErr.
+	for _, e := range []error{err, useErr} {
+		model.NameConsumer(e, u.stored)
+	}
 	switch {
 	case err != nil:
 		return u.use, u.stored, err

@@ -75,6 +75,6 @@ func RenderError(st *Styles, err error, width int) string {
 	if err == nil {
 		return ""
 	}
-	v := views.NewError(err)
+	v := views.NewError(err).InTUI()
 	return st.ErrorTitle.Render(GlyphError+" "+v.Title()) + "\n" + RenderRows(st, v.Fields(), width)
 }
