@@ -62,7 +62,8 @@ func (f DetailField) Show(obj Fields) string {
 }
 
 // kinds is the registry, in the order the new-token chooser offers them.
-var kinds = []*KindSpec{cardKind, bankKind, piiKind, accountKind, personKind, cvcUpdateKind}
+var kinds = []*KindSpec{cardKind, bankKind, piiKind, accountKind, personKind, cvcUpdateKind,
+	refundKind, disputeKind, connectedKind, bankAccountKind}
 
 // Kinds lists every registered kind, in the chooser's order.
 func Kinds() []*KindSpec { return kinds }
