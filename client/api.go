@@ -28,6 +28,17 @@ type API interface {
 	Verify(ctx context.Context, req model.VerifyRequest) (model.Object, error)
 	// ChargeCustomer charges a customer's default source.
 	ChargeCustomer(ctx context.Context, req model.CustomerCharge) (model.Object, error)
+	// Object retrieves an object other than a token by its id
+	// (pi_, pm_: the kinds with a model.KindSpec.Path).
+	Object(ctx context.Context, id string) (model.Object, error)
+	// Authenticate completes (or, fail, fails) a PaymentIntent's 3D
+	// Secure challenge where tokenscope can answer it (the emulator's
+	// page); elsewhere it returns the page's URL to open.
+	Authenticate(ctx context.Context, id string, fail bool) (model.Challenge, error)
+	// Capture captures a PaymentIntent in requires_capture, amount of it
+	// (0: all); Cancel cancels one.
+	Capture(ctx context.Context, id string, amount int64) (model.Object, error)
+	Cancel(ctx context.Context, id string) (model.Object, error)
 	// Backend describes where requests go.
 	Backend() model.Backend
 	// Log is the in-memory request log.

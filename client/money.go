@@ -69,24 +69,3 @@ func (c *Client) ChargeCustomer(ctx context.Context, req model.CustomerCharge) (
 	}
 	return c.object(ch.LastResponse, "charge")
 }
-
-// secretKey refuses what a publishable key cannot do, before sending.
-func (c *Client) secretKey(what string) error {
-	if c.backend.Publishable {
-		return model.LocalError(model.CodeSecretKey, "key", "a secret key (sk_test_ or rk_test_) is needed to "+what)
-	}
-	return nil
-}
-
-// object is an answer as a model.Object, refusing live-mode answers (read
-// from the JSON itself, whatever stripe-go decoded).
-func (c *Client) object(res *stripe.APIResponse, what string) (model.Object, error) {
-	obj, err := model.NewObject(res.RawJSON, res.RequestID)
-	if err != nil {
-		return model.Object{}, &model.Error{Type: model.TypeAPIError, Message: err.Error(), RequestID: res.RequestID, HTTPStatus: res.StatusCode}
-	}
-	if obj.Fields().Get("livemode") == "true" {
-		return model.Object{}, refuseLivemode(what, res.RequestID)
-	}
-	return obj, nil
-}

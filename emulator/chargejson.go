@@ -162,7 +162,7 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 			},
 			Name: opt(card.Name),
 		},
-		Captured: succeeded, Created: ch.Created, Currency: ch.Currency,
+		Captured: succeeded && !ch.Uncaptured, Created: ch.Created, Currency: ch.Currency,
 		Customer: opt(ch.Customer), Description: opt(ch.Description), FailureCode: opt(ch.FailureCode),
 		FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{},
 		Metadata: map[string]string{},
@@ -171,7 +171,7 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 			RiskLevel: ch.Outcome.RiskLevel, RiskScore: ch.Outcome.RiskScore,
 			SellerMessage: ch.Outcome.SellerMessage, Type: ch.Outcome.Type,
 		},
-		Paid: succeeded, PaymentMethod: card.ID,
+		Paid: succeeded, PaymentIntent: opt(ch.PaymentIntent), PaymentMethod: cmpOr(ch.PaymentMethod, card.ID),
 		PaymentMethodDetails: pmDetails{Type: "card", Card: &pmCard{
 			Brand: network(card.Brand),
 			Checks: pmChecks{
@@ -190,17 +190,21 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 			// Stripe's test cards are issued by unregulated banks.
 			RegulatedStatus: "unregulated",
 		}},
-		Source: renderCard(card),
 		Status: ch.Status,
 	}
 	ch.Money.show(out)
+	if ch.PaymentMethod == "" {
+		// A charge made with a token or a source shows its card; one
+		// made by a PaymentIntent has a PaymentMethod instead.
+		out.Source = renderCard(card)
+	}
 	pm := out.PaymentMethodDetails.Card
 	if ch.Outcome.NetworkStatus != "not_sent_to_network" {
 		// The network answered: its transaction id, stable per charge.
 		pm.NetworkTransactionID = opt(networkTransactionID(ch.ID))
 	}
 	if succeeded {
-		out.AmountCaptured = ch.Amount
+		out.AmountCaptured = ch.captured()
 		pm.AmountAuthorized = &ch.Amount
 		pm.AuthorizationCode = opt(stableDigits("auth:"+ch.ID, 6))
 		out.CalculatedStatementDesc = opt("TOKENSCOPE EMULATOR")

@@ -84,7 +84,12 @@ var riskScores = map[string]int{"normal": 20, "elevated": 70, "highest": 95}
 // decline gives the failed charge and the card_error that names it.
 func charge(c *call, card *cardRec, customer string, amount int64, currency string) (*chargeRec, *model.Error) {
 	preset, _ := model.CardByName(card.Preset)
-	o := preset.Outcome
+	return chargeCard(c, card, customer, amount, currency, preset.Outcome)
+}
+
+// chargeCard runs a charge on card with the outcome o: the catalog's for
+// the Charges API, the one after 3D Secure for a PaymentIntent.
+func chargeCard(c *call, card *cardRec, customer string, amount int64, currency string, o model.Outcome) (*chargeRec, *model.Error) {
 	// A card that only fails the CVC check (4000000000000101) is declined
 	// only when a CVC was given to check; issuer declines (NoAttach) always.
 	cvcGated := o.CVCCheck == "fail" && !o.NoAttach
@@ -146,8 +151,8 @@ func chargeOutcome(o model.Outcome, declines bool) outcome {
 var chargeListParams = append([]string{"customer", "payment_intent", "transfer_group"}, append(createdParams, pageParams...)...)
 
 // listCharges is GET /v1/charges, newest first, failed charges included,
-// filtered by customer and created. The emulator's charges have no payment
-// intent or transfer group, so those filters match nothing.
+// filtered by customer, payment_intent and created. The emulator's charges
+// have no transfer group, so that filter matches nothing.
 func listCharges(c *call) (any, *model.Error) {
 	pg, aerr := readPage(c.params)
 	if aerr != nil {
@@ -158,9 +163,10 @@ func listCharges(c *call) (any, *model.Error) {
 		return nil, aerr
 	}
 	customer, byCustomer := c.params.get("customer"), c.params.Has("customer")
-	none := c.params.Has("payment_intent") || c.params.Has("transfer_group")
+	pi, byPI := c.params.get("payment_intent"), c.params.Has("payment_intent")
+	none := c.params.Has("transfer_group")
 	keep := func(ch *chargeRec) bool {
-		return cr.holds(ch.Created) && (!byCustomer || ch.Customer == customer) && !none
+		return cr.holds(ch.Created) && (!byCustomer || ch.Customer == customer) && (!byPI || ch.PaymentIntent == pi) && !none
 	}
 	return collectionLister(c, chargesColl, "/v1/charges", "charge", keep, renderListedCharge).page(pg)
 }

@@ -26,8 +26,8 @@ func moneyServer(t *testing.T) (*stripe.Client, func(time.Duration)) {
 	return newClient(srv.URL, testKey), func(d time.Duration) { offset.Add(int64(d)) }
 }
 
-// chargeCard charges amount on a new token of the catalog card number.
-func chargeCard(t *testing.T, sc *stripe.Client, number string, amount int64) *stripe.Charge {
+// chargeTestCard charges amount on a new token of the catalog card number.
+func chargeTestCard(t *testing.T, sc *stripe.Client, number string, amount int64) *stripe.Charge {
 	t.Helper()
 	tok, err := sc.V1Tokens.Create(ctx, cardParams(t, number))
 	if err != nil {
@@ -44,7 +44,7 @@ func chargeCard(t *testing.T, sc *stripe.Client, number string, amount int64) *s
 
 func TestRefundsFullAndPartial(t *testing.T) {
 	sc, _ := moneyServer(t)
-	ch := chargeCard(t, sc, "4242424242424242", 1000)
+	ch := chargeTestCard(t, sc, "4242424242424242", 1000)
 
 	re, err := sc.V1Refunds.Create(ctx, &stripe.RefundCreateParams{Charge: stripe.String(ch.ID), Amount: stripe.Int64(300)})
 	if err != nil {
@@ -97,7 +97,7 @@ func TestRefundsFullAndPartial(t *testing.T) {
 
 func TestRefundRefusals(t *testing.T) {
 	sc, _ := moneyServer(t)
-	ch := chargeCard(t, sc, "4242424242424242", 1000)
+	ch := chargeTestCard(t, sc, "4242424242424242", 1000)
 	_, err := sc.V1Refunds.Create(ctx, &stripe.RefundCreateParams{Charge: stripe.String(ch.ID), Amount: stripe.Int64(1001)})
 	se := stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, "amount_too_large")
 	if se.Msg != "Refund amount ($10.01) is greater than charge amount ($10.00)" {
@@ -120,7 +120,7 @@ func TestDisputeCardsOpenDisputes(t *testing.T) {
 		{"4000000000002685", "product_not_received", "needs_response", "won", "lost"},
 		{"4000000000001976", "general", "warning_needs_response", "warning_closed", "warning_closed"},
 	} {
-		ch := chargeCard(t, sc, c.number, 2000)
+		ch := chargeTestCard(t, sc, c.number, 2000)
 		if ch.Status != "succeeded" || !ch.Disputed {
 			t.Fatalf("%s: charge %s disputed %v", c.number, ch.Status, ch.Disputed)
 		}
@@ -148,7 +148,7 @@ func TestDisputeCardsOpenDisputes(t *testing.T) {
 		stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, "")
 
 		// Another charge on the same card, lost this time.
-		ch2 := chargeCard(t, sc, c.number, 500)
+		ch2 := chargeTestCard(t, sc, c.number, 500)
 		var du2 *stripe.Dispute
 		for d := range sc.V1Disputes.List(ctx, &stripe.DisputeListParams{Charge: stripe.String(ch2.ID)}).All(ctx) {
 			du2 = d
@@ -159,10 +159,10 @@ func TestDisputeCardsOpenDisputes(t *testing.T) {
 		}
 	}
 	// A plain card opens none; close accepts the loss.
-	if ch := chargeCard(t, sc, "4242424242424242", 1000); ch.Disputed {
+	if ch := chargeTestCard(t, sc, "4242424242424242", 1000); ch.Disputed {
 		t.Error("4242 disputed")
 	}
-	ch := chargeCard(t, sc, "4000000000000259", 1000)
+	ch := chargeTestCard(t, sc, "4000000000000259", 1000)
 	var du *stripe.Dispute
 	for d := range sc.V1Disputes.List(ctx, &stripe.DisputeListParams{Charge: stripe.String(ch.ID)}).All(ctx) {
 		du = d

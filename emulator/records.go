@@ -101,9 +101,27 @@ type chargeRec struct {
 	FailureMessage string   `json:"failure_message,omitempty"`
 	Outcome        outcome  `json:"outcome"`
 	BalanceTx      string   `json:"balance_transaction,omitempty"`
+	// PaymentIntent and PaymentMethod are set on a PaymentIntent's charge.
+	PaymentIntent string `json:"payment_intent,omitempty"`
+	PaymentMethod string `json:"payment_method,omitempty"`
+	// Uncaptured: a manual-capture PaymentIntent's charge not captured
+	// yet; AmountCaptured is what a capture took (0: the whole amount).
+	Uncaptured     bool  `json:"uncaptured,omitempty"`
+	AmountCaptured int64 `json:"amount_captured,omitempty"`
 	// Money is what happened to the charge after it was made: refunds,
 	// a dispute, an ACH debit settling (moneyrecords.go).
 	Money chargeMoney `json:"money,omitzero"`
+}
+
+// captured is what the charge has captured.
+func (ch *chargeRec) captured() int64 {
+	switch {
+	case ch.Status != "succeeded" || ch.Uncaptured:
+		return 0
+	case ch.AmountCaptured > 0:
+		return ch.AmountCaptured
+	}
+	return ch.Amount
 }
 
 // outcome is Stripe's charge.outcome.

@@ -48,6 +48,20 @@ var endpoints = []endpoint{
 	{method: http.MethodPost, path: "charges", object: "charge", params: chargeParams, handle: createCharge},
 	{method: http.MethodGet, path: "charges", object: "list:charge", params: chargeListParams, handle: listCharges},
 	{method: http.MethodGet, path: "charges/{}", object: "charge", params: getParams, handle: getCharge},
+	{method: http.MethodGet, path: "balance_transactions", object: "list:balance_transaction", params: balanceTxListParams, handle: listBalanceTxs},
+	{method: http.MethodGet, path: "balance_transactions/{}", object: "balance_transaction", params: getParams, handle: getBalanceTx},
+	{method: http.MethodPost, path: "payment_methods", object: "payment_method", params: paymentMethodParams, handle: createPaymentMethod},
+	{method: http.MethodGet, path: "payment_methods", object: "list:payment_method", params: paymentMethodListParams, handle: listPaymentMethods},
+	{method: http.MethodGet, path: "payment_methods/{}", object: "payment_method", params: getParams, handle: getPaymentMethod},
+	{method: http.MethodPost, path: "payment_methods/{}/attach", object: "payment_method", params: []string{"customer", "expand["}, handle: attachPaymentMethodTo},
+	{method: http.MethodPost, path: "payment_methods/{}/detach", object: "payment_method", params: getParams, handle: detachPaymentMethod},
+	{method: http.MethodGet, path: "customers/{}/payment_methods", object: "list:payment_method", params: paymentMethodListParams, handle: listCustomerPaymentMethods},
+	{method: http.MethodPost, path: "payment_intents", object: "payment_intent", params: paymentIntentParams, handle: createPaymentIntent},
+	{method: http.MethodGet, path: "payment_intents", object: "list:payment_intent", params: paymentIntentListParams, handle: listPaymentIntents},
+	{method: http.MethodGet, path: "payment_intents/{}", object: "payment_intent", params: getParams, handle: getPaymentIntent},
+	{method: http.MethodPost, path: "payment_intents/{}/confirm", object: "payment_intent", params: confirmParams, handle: confirmPaymentIntentAt},
+	{method: http.MethodPost, path: "payment_intents/{}/capture", object: "payment_intent", params: captureParams, handle: capturePaymentIntent},
+	{method: http.MethodPost, path: "payment_intents/{}/cancel", object: "payment_intent", params: cancelParams, handle: cancelPaymentIntent},
 }
 
 var getParams = []string{"expand["}

@@ -69,6 +69,10 @@ type UseRequest struct {
 	Currency string  `json:"currency,omitempty"`
 	// Account is the acct_ an id number goes to (UseIDNumber).
 	Account string `json:"account,omitempty"`
+	// CaptureMethod (automatic or manual) and ReturnURL are a
+	// PaymentIntent's (UsePaymentIntent); "" leaves Stripe's defaults.
+	CaptureMethod string `json:"capture_method,omitempty"`
+	ReturnURL     string `json:"return_url,omitempty"`
 	// IdempotencyKey is sent as the Idempotency-Key header; "" lets the
 	// client make one up.
 	IdempotencyKey string `json:"-"`

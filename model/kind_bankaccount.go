@@ -15,7 +15,6 @@ var bankAccountKind = &KindSpec{
 	Summary: func(f Fields) string {
 		return withDetail(f.Get("bank_name")+" •••• "+f.Get("last4"), f.Get("status"))
 	},
-	Heading: "bank_account",
 	Fields: []DetailField{
 		{Path: "status", Label: "status"},
 		{Path: "customer", Label: "customer"},

@@ -10,12 +10,12 @@ var connectedKind = &KindSpec{
 	Kind:     KindConnected,
 	Object:   "account",
 	Prefixes: []string{"acct_"},
+	Path:     "/v1/accounts/",
 	Short:    "acct",
 	Label:    "connected account",
 	Summary: func(f Fields) string {
 		return withDetail(f.Get("type")+" account", f.Get("business_type"), f.Get("country"))
 	},
-	Heading: "account",
 	Fields: []DetailField{
 		{Path: "type", Label: "type"},
 		{Path: "business_type", Label: "business_type"},

@@ -9,10 +9,10 @@ var disputeKind = &KindSpec{
 	Kind:     KindDispute,
 	Object:   "dispute",
 	Prefixes: []string{"du_", "dp_"},
+	Path:     "/v1/disputes/",
 	Short:    "du",
 	Label:    "dispute",
-	Summary:  func(f Fields) string { return withDetail(f.Get("reason"), f.Get("status")) },
-	Heading:  "dispute",
+	Summary:  func(f Fields) string { return JoinWords(amountOf(f, "amount"), f.Get("reason"), f.Get("status")) },
 	Fields: []DetailField{
 		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
 		{Path: "charge", Label: "charge"},

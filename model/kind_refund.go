@@ -1,7 +1,5 @@
 package model
 
-import "strconv"
-
 // KindRefund is a refund of a charge (re_).
 const KindRefund Kind = "refund"
 
@@ -11,10 +9,10 @@ var refundKind = &KindSpec{
 	Kind:     KindRefund,
 	Object:   "refund",
 	Prefixes: []string{"re_", "pyr_"},
+	Path:     "/v1/refunds/",
 	Short:    "re",
 	Label:    "refund",
 	Summary:  func(f Fields) string { return amountOf(f, "amount") + " refunded" },
-	Heading:  "refund",
 	Fields: []DetailField{
 		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
 		{Path: "charge", Label: "charge"},
@@ -22,15 +20,7 @@ var refundKind = &KindSpec{
 		{Path: "status", Label: "status"},
 		{Path: "reason", Label: "reason"},
 		{Path: "failure_reason", Label: "failure_reason"},
+		{Path: "created", Label: "created", Value: createdAt},
 	},
 	Drift: []DetailField{{Path: "status"}, {Path: "amount"}},
-}
-
-// amountOf is an amount attribute with the object's currency: "10.00 usd".
-func amountOf(f Fields, path string) string {
-	n, err := strconv.ParseInt(f.Get(path), 10, 64)
-	if err != nil {
-		return f.Get(path)
-	}
-	return FormatAmount(n, f.Get("currency"))
 }

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/tokenscope/tokenscope/client"
@@ -23,6 +24,8 @@ type Session struct {
 	// again (nil: no one).
 	writeTimeout time.Duration
 	notify       func(Recovery)
+	notifyMu     sync.Mutex      // guards notify (set by OnRecover) and told
+	told         map[string]bool // unresolved pending requests notify heard of
 }
 
 // WorkspaceName is the state workspace the session reads and writes.
@@ -181,6 +184,10 @@ func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, mod
 			return s.recordUse(h.ctx, w, req, &u)
 		})
 	})
+	// A refusal comes back as err (the hold returns it) and as useErr.
+	for _, e := range []error{err, useErr} {
+		model.NameConsumer(e, u.stored)
+	}
 	switch {
 	case err != nil:
 		return u.use, u.stored, err

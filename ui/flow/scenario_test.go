@@ -23,7 +23,7 @@ func TestScenarioAppliesDeclinesPack(t *testing.T) {
 	r := start(t, NewScenario(pc), 120, 40)
 	r.shows("› pack:banks", "pack:declines", "one token per declining test card")
 	r.keys("down", "down", "enter")
-	r.shows("tokenscope will perform the following actions:", "# token.generic_decline will be created", "enter apply")
+	r.shows("tokenscope will perform the following actions:", "# token.generic_decline will be created", "Plan: 32 to add")
 	r.keys("enter")
 	s := r.shows("token.generic_decline: Creating...", "0/32 changes")
 	if !s.inFlight {
@@ -79,7 +79,7 @@ func TestScenarioPickerWithoutDirListsPacksOnly(t *testing.T) {
 	t.Chdir(dir)
 	pc, _ := newContext(t, 80, 24, setup{})
 	r := start(t, NewScenario(pc), 80, 24)
-	s := r.shows("› pack:banks", "pack:declines", "enter: plan")
+	s := r.shows("› pack:banks", "pack:declines")
 	if strings.Contains(s.view, "server-secret") || strings.Contains(s.view, "working directory") {
 		t.Errorf("the picker shows the server's files:\n%s", s.view)
 	}
