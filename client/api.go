@@ -26,6 +26,10 @@ type API interface {
 	Refund(ctx context.Context, req model.RefundRequest) (model.Object, error)
 	// Verify verifies a customer's bank account by its micro-deposits.
 	Verify(ctx context.Context, req model.VerifyRequest) (model.Object, error)
+	// DisputeOf finds a charge's dispute; Answer submits evidence to a
+	// dispute, or closes it (accepting the loss).
+	DisputeOf(ctx context.Context, charge string) (model.Object, bool, error)
+	Answer(ctx context.Context, id, evidence string, close bool) (model.Object, error)
 	// ChargeCustomer charges a customer's default source.
 	ChargeCustomer(ctx context.Context, req model.CustomerCharge) (model.Object, error)
 	// Object retrieves an object other than a token by its id

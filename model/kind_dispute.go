@@ -21,7 +21,9 @@ var disputeKind = &KindSpec{
 		{Path: "status", Label: "status"},
 		{Path: "evidence.uncategorized_text", Label: "evidence"},
 		{Path: "evidence_details.submission_count", Label: "submissions"},
-		{Path: "evidence_details.due_by", Label: "due_by"},
+		{Path: "evidence_details.due_by", Label: "due_by", Value: func(f Fields) string {
+			return createdAt(Fields{"created": f.Get("evidence_details.due_by")})
+		}},
 	},
 	Drift: []DetailField{{Path: "status"}, {Path: "evidence_details.submission_count"}},
 }
