@@ -12,6 +12,8 @@ var accountKind = &KindSpec{
 	Label:    "account",
 	About:    "an account token: business type and name",
 	Summary:  func(Fields) string { return "account" },
+	// Connect makes a custom account from one.
+	Uses: []UseKind{UseAccount},
 	Create: &Creator{
 		Command: "account",
 		Use:     "account --business-type individual|company",

@@ -23,7 +23,7 @@ func planConnectUse(name string, req UseRequest, source Attr) Change {
 	known := Attr{Name: "id", Value: KnownAfterApply}
 	if req.Kind == UseIDNumber {
 		return Change{Address: "account." + name, Action: ActionUpdate, Request: "POST /v1/accounts/" + req.Account,
-			Attrs: []Attr{{Name: "individual.id_number", Value: str(req.TokenID)}, {Name: "individual.id_number_provided", Value: "true"}}}
+			Attrs: []Attr{{Name: "individual.id_number", Value: str(req.TokenID)}, {Name: "individual.id_number_provided", Old: "false", Value: "true"}}}
 	}
 	source.Name = "account_token"
 	return Change{Address: "account." + name, Action: ActionCreate, Request: "POST /v1/accounts",

@@ -50,8 +50,11 @@ func WritePlan(w io.Writer, p model.Plan) error { return WriteLines(w, PlanLines
 // its attributes, and the request that does it, sent to target.
 func changeLines(c model.Change, target string) []Line {
 	kind, glyph, verb := Create, GlyphCreate, "will be created"
-	if c.Action == model.ActionReplace {
+	switch c.Action {
+	case model.ActionReplace:
 		kind, glyph, verb = Change, GlyphGone+"/"+GlyphCreate, "must be replaced"
+	case model.ActionUpdate:
+		kind, glyph, verb = Change, GlyphChange, "will be updated in-place"
 	}
 	if c.Reason != "" {
 		verb += ": " + c.Reason

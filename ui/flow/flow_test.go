@@ -332,11 +332,14 @@ func TestNoSecretsAfterSubmission(t *testing.T) {
 				rec := *s.done.Record
 				if uses := UsesOf(rec); len(uses) > 0 {
 					u := start(t, NewUse(pc, rec), 100, 40)
-					if uses[0] == model.UseCharge {
+					switch uses[0] {
+					case model.UseCharge:
 						u.keys("enter") // on to the amount
+					case model.UseIDNumber:
+						u.keys("enter", "acct_nope") // on to the account
 					}
 					u.keys("enter")
-					views = append(views, u.shows("Plan: 1 to add").view)
+					views = append(views, u.shows("Plan: ").view)
 					u.keys("enter")
 					views = append(views, u.shows("any key: close").view)
 				}
