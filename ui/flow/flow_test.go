@@ -3,6 +3,7 @@ package flow
 import (
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -125,6 +126,24 @@ func TestNonTestNumberAdviceIsTheTUIs(t *testing.T) {
 	s := r.shows("test_mode_live_card", "pick a test card from the Preset list")
 	if strings.Contains(s.view, "--allow-any") {
 		t.Errorf("the TUI names a CLI flag:\n%s", s.view)
+	}
+}
+
+// An account token of a company is named by its company name; the first
+// and last name the form starts with are an individual's, and not sent.
+func TestAccountFormSendsTheCompanyName(t *testing.T) {
+	pc, _ := newContext(t, 120, 40, setup{})
+	r := start(t, NewToken(pc), 120, 40)
+	i := slices.IndexFunc(choices, func(e entry) bool { return e.spec != nil && e.spec.Kind == model.KindAccount })
+	r.keys(down(i)...)
+	r.keys("enter")
+	r.shows("New account token", "┃ Business type")
+	r.keys("right")
+	r.shows("← company →")
+	r.keys("enter")
+	s := r.shows("Plan: 1 to add", `account.company_name  = "Rocket Rides"`)
+	if strings.Contains(s.view, "first_name") || strings.Contains(s.view, "Jenny") {
+		t.Errorf("a company's plan sends an individual's name:\n%s", s.view)
 	}
 }
 
