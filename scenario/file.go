@@ -26,6 +26,8 @@ type File struct {
 	// or the file's cleaned absolute path, so the same file named from
 	// another directory is the same file.
 	Source string
+	// About is what the file says of itself, its header comment (About).
+	About  string
 	Tokens []Token
 	// masked is the source with sensitive values masked, for snippets.
 	masked []byte
@@ -87,29 +89,30 @@ func Parse(filename string, src []byte) (*File, hcl.Diagnostics) {
 func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) {
 	toks, diags := lexSource(filename, src)
 	f := &File{Name: filename, Source: filename}
-	if toks != nil {
+	if toks != nil { // a source past the size bound is not read at all
+		f.About = About(filename, src)
 		f.masked = maskSource(src, toks)
 	}
 	if diags.HasErrors() {
 		return f, diags
 	}
+	// Every error is reported at once, as Terraform does: a stage that
+	// fails in one place still reads the rest (HCL's parser recovers, and
+	// gives the body it could read), and a token block whose body has an
+	// error is left out of the later checks, not the others.
 	hf, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
-	if diags.HasErrors() {
+	if hf == nil || hf.Body == nil {
 		return f, diags
 	}
 	var schema fileSchema
 	diags = append(diags, gohcl.DecodeBody(hf.Body, nil, &schema)...)
-	if diags.HasErrors() {
-		return f, diags
-	}
 	bodies := make([]tokenBlock, len(schema.Tokens))
+	broken := make([]bool, len(schema.Tokens))
 	for i, ts := range schema.Tokens {
 		var bdiags hcl.Diagnostics
 		bodies[i], bdiags = decodeBody(ts)
 		diags = append(diags, bdiags...)
-	}
-	if diags.HasErrors() {
-		return f, diags
+		broken[i] = bdiags.HasErrors()
 	}
 	seen := map[string]hcl.Range{}
 	for i, ts := range schema.Tokens {
@@ -134,6 +137,9 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 			continue
 		}
 		seen[ts.Name] = ts.NameRange
+		if broken[i] {
+			continue
+		}
 		tok, tdiags := decodeToken(ts, bodies[i], now)
 		diags = append(diags, tdiags...)
 		if !tdiags.HasErrors() {

@@ -100,13 +100,18 @@ func NewScenario(pc *common.ProgramContext) common.Component {
 	return s
 }
 
-// listFiles lists the *.hcl files of dir for the picker.
+// listFiles lists the *.hcl files of dir for the picker, each described
+// by its header comment.
 func listFiles(flow int64, dir string) tea.Cmd {
 	return func() tea.Msg {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.hcl"))
 		msg := scenarioFiles{flow: flow}
 		for _, f := range files {
-			msg.entries = append(msg.entries, scenarioEntry{arg: f, about: "scenario file in " + filepath.Base(mustAbs(dir)) + "/"})
+			about := scenario.FileAbout(f)
+			if about == "" {
+				about = "scenario file in " + filepath.Base(mustAbs(dir)) + "/"
+			}
+			msg.entries = append(msg.entries, scenarioEntry{arg: f, about: about})
 		}
 		return msg
 	}
@@ -332,7 +337,11 @@ func (s *Scenario) refreshContent() {
 			return // diagnostics or an error, set by load
 		}
 		if len(s.plan.Changes) == 0 {
-			s.vp.SetContent(st.Add.Render(views.NoChanges) + "\n\n" + st.Muted.Render(fmt.Sprintf("%d tokens already in the state", len(s.plan.Unchanged))))
+			about := ""
+			if s.plan.About != "" {
+				about = st.Muted.Render(common.Wrap("# "+s.plan.About, s.vp.Width)) + "\n\n"
+			}
+			s.vp.SetContent(about + st.Add.Render(views.NoChanges) + "\n\n" + st.Muted.Render(fmt.Sprintf("%d tokens already in the state", len(s.plan.Unchanged))))
 			return
 		}
 		s.vp.SetContent(strings.Join(common.StyleLines(st, views.PlanLines(s.plan.Plan), s.vp.Width), "\n"))
