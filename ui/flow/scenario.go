@@ -73,15 +73,18 @@ type Scenario struct {
 	entries []scenarioEntry
 	cursor  int
 	arg     string
-	loadSeq int
-	plan    *scenario.Plan // nil when the file has errors
-	events  chan tea.Msg
-	lines   []views.Line
-	last    model.ApplyEvent
-	result  *model.ApplyResult
-	bar     progress.Model
-	vp      viewport.Model
-	w, h    int
+	// replaceAll plans fresh tokens for every block, as apply
+	// --replace-all does: R in the plan turns it on and off.
+	replaceAll bool
+	loadSeq    int
+	plan       *scenario.Plan // nil when the file has errors
+	events     chan tea.Msg
+	lines      []views.Line
+	last       model.ApplyEvent
+	result     *model.ApplyResult
+	bar        progress.Model
+	vp         viewport.Model
+	w, h       int
 }
 
 // NewScenario starts the flow at the picker: the packs, then (once Init's
@@ -172,12 +175,16 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case keyIs(msg, k.Down):
 			s.cursor = min(s.cursor+1, len(s.entries)-1)
 		case keyIs(msg, k.Open) && len(s.entries) > 0:
+			s.replaceAll = false
 			return s, s.load(s.entries[s.cursor].arg)
 		}
 	case scPlan:
 		switch {
 		case keyIs(msg, k.Back):
 			s.step = scPick
+		case keyIs(msg, k.ReplaceAll) && s.plan != nil:
+			s.replaceAll = !s.replaceAll
+			return s, s.load(s.arg)
 		case keyIs(msg, k.Confirm) && s.plan != nil && len(s.plan.Changes) > 0:
 			return s, s.apply()
 		default:
@@ -227,14 +234,14 @@ func (s *Scenario) load(arg string) tea.Cmd {
 	s.loadSeq++
 	s.vp.SetContent(s.pc.Styles.Muted.Render("reading " + arg + "…"))
 	msg := scenarioLoaded{flow: s.id, seq: s.loadSeq}
-	sess, width := s.pc.Session, max(s.w-4, 20)
+	sess, width, opts := s.pc.Session, max(s.w-4, 20), scenario.PlanOptions{ReplaceAll: s.replaceAll}
 	return func() tea.Msg {
 		f, diags := scenario.Load(arg)
 		if diags.HasErrors() {
 			msg.diags = diagnosticLines(f, diags, width)
 			return msg
 		}
-		msg.plan, msg.err = sess.Plan(f, scenario.PlanOptions{})
+		msg.plan, msg.err = sess.Plan(f, opts)
 		return msg
 	}
 }
@@ -379,6 +386,9 @@ func (s *Scenario) View() string {
 	if s.step != scPick {
 		title += "  " + st.Muted.Render(s.arg)
 	}
+	if s.step == scPlan && s.replaceAll {
+		title += "  " + st.Muted.Render("(replace all)")
+	}
 	if s.step == scPlan && s.plan != nil && len(s.plan.Changes) > 0 {
 		add, change, destroy := s.plan.Counts()
 		title += "  " + st.Add.Render(fmt.Sprintf("Plan: %d to add, %d to change, %d to destroy.", add, change, destroy))
@@ -399,7 +409,9 @@ func (s *Scenario) hint() string {
 	case s.step == scSummary:
 		h = "enter/esc close"
 	case s.plan != nil && len(s.plan.Changes) > 0:
-		h = "enter apply · esc back"
+		h = "enter apply · " + s.replaceHint() + " · esc back"
+	case s.plan != nil:
+		h = s.replaceHint() + " · esc back"
 	default:
 		h = "esc back"
 	}
@@ -407,6 +419,15 @@ func (s *Scenario) hint() string {
 		h += fmt.Sprintf(" · pgdn/pgup scroll (%d%%)", int(s.vp.ScrollPercent()*100))
 	}
 	return h
+}
+
+// replaceHint says what R does: replace every token with a fresh one, or
+// go back to the plan that keeps the tokens the state has.
+func (s *Scenario) replaceHint() string {
+	if s.replaceAll {
+		return "R keep existing tokens"
+	}
+	return "R replace all (fresh tokens)"
 }
 
 func (s *Scenario) pickerView() string {
@@ -442,8 +463,11 @@ func (s *Scenario) ShortHelp() []key.Binding {
 	case scPick:
 		return []key.Binding{k.Up, k.Down, k.Open, k.Back}
 	case scPlan:
-		if s.plan != nil && len(s.plan.Changes) > 0 {
-			return []key.Binding{k.Confirm, k.PageDown, k.PageUp, k.Back}
+		switch {
+		case s.plan != nil && len(s.plan.Changes) > 0:
+			return []key.Binding{k.Confirm, k.ReplaceAll, k.PageDown, k.PageUp, k.Back}
+		case s.plan != nil:
+			return []key.Binding{k.ReplaceAll, k.Back}
 		}
 		return []key.Binding{k.Back}
 	case scSummary:
