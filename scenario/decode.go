@@ -264,7 +264,7 @@ func fromPreset(preset string, spec *model.KindSpec, r hcl.Range, now time.Time)
 		for i, p := range spec.Create.Presets {
 			names[i] = p.Name
 		}
-		d.Detail += didYouMean(preset, names)
+		d.Detail = suggested(d.Detail, preset, names)
 		return req, hcl.Diagnostics{d}
 	}
 	return req, nil

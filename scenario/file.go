@@ -1,9 +1,11 @@
 package scenario
 
 import (
+	"cmp"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,12 +98,13 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 	if diags.HasErrors() {
 		return f, diags
 	}
-	// Every error is reported at once, as Terraform does: a stage that
-	// fails in one place still reads the rest (HCL's parser recovers, and
-	// gives the body it could read), and a token block whose body has an
+	// Every error is reported at once. HCL's parser reports every syntax
+	// error it finds (it recovers and reads on); what it makes of a file
+	// with syntax errors is not decoded, where it would add errors of its
+	// own making. In a file that parses, a token block whose body has an
 	// error is left out of the later checks, not the others.
 	hf, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
-	if hf == nil || hf.Body == nil {
+	if diags.HasErrors() {
 		return f, diags
 	}
 	var schema fileSchema
@@ -149,7 +152,19 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 	if diags.HasErrors() {
 		f.Tokens = nil
 	}
+	// In the file's order: the stages above find errors stage by stage.
+	slices.SortStableFunc(diags, func(a, b *hcl.Diagnostic) int {
+		return cmp.Compare(start(a), start(b))
+	})
 	return f, diags
+}
+
+// start is where a diagnostic points in its file; -1 for nowhere.
+func start(d *hcl.Diagnostic) int {
+	if d.Subject == nil {
+		return -1
+	}
+	return d.Subject.Start.Byte
 }
 
 // Token returns the token block with the given name.

@@ -27,3 +27,16 @@ func didYouMean(given string, names []string) string {
 	}
 	return " Did you mean " + strconv.Quote(best) + "?"
 }
+
+// suggested is a diagnostic's detail with didYouMean's suggestion after
+// it, as a sentence of its own.
+func suggested(detail, given string, names []string) string {
+	s := didYouMean(given, names)
+	if s == "" {
+		return detail
+	}
+	if !strings.HasSuffix(detail, ".") {
+		detail += "."
+	}
+	return detail + s
+}
