@@ -351,7 +351,11 @@ func (s *Scenario) refreshContent() {
 			s.vp.SetContent(about + st.Add.Render(views.NoChanges) + "\n\n" + st.Muted.Render(fmt.Sprintf("%d tokens already in the state", len(s.plan.Unchanged))))
 			return
 		}
-		s.vp.SetContent(strings.Join(common.StyleLines(st, views.PlanLines(s.plan.Plan), s.vp.Width), "\n"))
+		lines := views.PlanLines(s.plan.Plan)
+		if s.replaceAll {
+			lines = append([]views.Line{{Kind: views.Muted, Text: "# replace all (apply --replace-all): a fresh token for every block"}}, lines...)
+		}
+		s.vp.SetContent(strings.Join(common.StyleLines(st, lines, s.vp.Width), "\n"))
 	case scApply:
 		// Each step wraps under its text, past the glyph, so a charge's id
 		// and its decline code are read whole, not cut.
@@ -386,9 +390,6 @@ func (s *Scenario) View() string {
 	if s.step != scPick {
 		title += "  " + st.Muted.Render(s.arg)
 	}
-	if s.step == scPlan && s.replaceAll {
-		title += "  " + st.Muted.Render("(replace all)")
-	}
 	if s.step == scPlan && s.plan != nil && len(s.plan.Changes) > 0 {
 		add, change, destroy := s.plan.Counts()
 		title += "  " + st.Add.Render(fmt.Sprintf("Plan: %d to add, %d to change, %d to destroy.", add, change, destroy))
@@ -419,6 +420,15 @@ func (s *Scenario) hint() string {
 		h += fmt.Sprintf(" · pgdn/pgup scroll (%d%%)", int(s.vp.ScrollPercent()*100))
 	}
 	return h
+}
+
+// replaceKey is R as the footer names it: replace all, or keep the
+// tokens again.
+func (s *Scenario) replaceKey() key.Binding {
+	if !s.replaceAll {
+		return s.pc.Keys.ReplaceAll
+	}
+	return key.NewBinding(key.WithKeys(s.pc.Keys.ReplaceAll.Keys()...), key.WithHelp(s.pc.Keys.ReplaceAll.Help().Key, "keep tokens"))
 }
 
 // replaceHint says what R does: replace every token with a fresh one, or
@@ -465,9 +475,9 @@ func (s *Scenario) ShortHelp() []key.Binding {
 	case scPlan:
 		switch {
 		case s.plan != nil && len(s.plan.Changes) > 0:
-			return []key.Binding{k.Confirm, k.ReplaceAll, k.PageDown, k.PageUp, k.Back}
+			return []key.Binding{k.Confirm, s.replaceKey(), k.PageDown, k.PageUp, k.Back}
 		case s.plan != nil:
-			return []key.Binding{k.ReplaceAll, k.Back}
+			return []key.Binding{s.replaceKey(), k.Back}
 		}
 		return []key.Binding{k.Back}
 	case scSummary:

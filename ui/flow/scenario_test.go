@@ -68,7 +68,7 @@ func TestScenarioReplaceAllFromThePlan(t *testing.T) {
 	again.keys("down", "enter")
 	again.shows("No changes.", "R replace all")
 	again.keys("R")
-	again.shows("(replace all)", "# token.visa must be replaced", "-/+ token \"visa\" {", "to add")
+	again.shows("# replace all (apply --replace-all)", "# token.visa must be replaced", "-/+ token \"visa\" {", "to add")
 	again.keys("R")
 	again.shows("No changes.")
 	again.keys("R")
