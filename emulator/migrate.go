@@ -14,7 +14,7 @@ import (
 // readJSONFile reads dir's emulator.json, reporting whether there is one.
 func readJSONFile(dir string) (*memState, bool, error) {
 	path := filepath.Join(dir, FileName)
-	data, err := os.ReadFile(path)
+	data, err := fsutil.ReadFileNoFollow(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}

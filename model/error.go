@@ -28,6 +28,9 @@ type Error struct {
 	// UsedBy is what consumed the token, on token_already_used, when the
 	// state knows it ("charge ch_123"): see NameConsumer.
 	UsedBy string
+	// PaymentIntent is the PaymentIntent a decline left in
+	// requires_payment_method, on a confirm.
+	PaymentIntent string
 	// Local: refused by a local check, never sent.
 	Local bool
 	// Why and Next are a plain explanation and next step (explain.go);

@@ -416,8 +416,19 @@ func validateUse(req UseRequest) *FieldError {
 			func() *FieldError { return ValidateCurrency(req.Currency) },
 			func() *FieldError { return ValidateAmount(req.Amount, req.Currency) },
 		)
+	case UsePaymentMethod:
+		return nil
+	case UsePaymentIntent:
+		return first(
+			func() *FieldError { return ValidateCurrency(req.Currency) },
+			func() *FieldError { return ValidateAmount(req.Amount, req.Currency) },
+			func() *FieldError { return ValidateCaptureMethod(req.CaptureMethod) },
+			func() *FieldError { return ValidateReturnURL(req.ReturnURL) },
+		)
+	case UseAccount, UseIDNumber:
+		return validateConnectUse(req)
 	}
-	return requestErr("parameter_unknown", "use", "a token is used by a customer or a charge")
+	return requestErr("parameter_unknown", "use", "a token is used by a customer, a charge, a PaymentMethod or a PaymentIntent")
 }
 
 // first runs checks in order and returns the first failure.

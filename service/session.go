@@ -3,9 +3,11 @@ package service
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
@@ -23,6 +25,12 @@ type Session struct {
 	// again (nil: no one).
 	writeTimeout time.Duration
 	notify       func(Recovery)
+	notifyMu     sync.Mutex      // guards notify (set by OnRecover) and told
+	told         map[string]bool // unresolved pending requests notify heard of
+	// emu is the in-process emulator (nil on another backend) and emuDir
+	// where it keeps its log: events are followed through them.
+	emu    *emulator.Emulator
+	emuDir string
 }
 
 // WorkspaceName is the state workspace the session reads and writes.

@@ -218,12 +218,12 @@ func refused(err error) bool {
 func (h *held) replay() {
 	for _, p := range slices.Clone(h.workspace().Pending) {
 		if p.Unresolved != "" {
+			// Left to the user: said once per session (a command, a
+			// TUI), not sent again.
+			h.s.recovered(Recovery{Pending: p})
 			continue
 		}
-		r := h.replayOne(p)
-		if h.s.notify != nil {
-			h.s.notify(r)
-		}
+		h.s.recovered(h.replayOne(p))
 	}
 }
 

@@ -87,7 +87,7 @@ func (e Error) Fields() []Field {
 	var out []Field
 	for _, f := range [][2]string{
 		{"type", s.Type}, {"code", s.Code}, {"decline_code", s.DeclineCode}, {"param", s.Param},
-		{"message", s.Message}, {"charge", s.Charge}, {"request id", s.RequestID},
+		{"message", s.Message}, {"charge", s.Charge}, {"payment_intent", s.PaymentIntent}, {"request id", s.RequestID},
 		{"why", s.Why}, {"next", next},
 	} {
 		if f[1] != "" {
@@ -107,7 +107,9 @@ type ErrorJSON struct {
 		Param       string `json:"param,omitempty"`
 		Message     string `json:"message,omitempty"`
 		Charge      string `json:"charge,omitempty"`
-		RequestID   string `json:"request_id,omitempty"`
+		// PaymentIntent is its id only: Stripe's error carries the object.
+		PaymentIntent string `json:"payment_intent,omitempty"`
+		RequestID     string `json:"request_id,omitempty"`
 	} `json:"error"`
 }
 
@@ -128,7 +130,7 @@ func (e Error) WriteJSON(w io.Writer) error {
 	var out ErrorJSON
 	o := &out.Error
 	o.Type, o.Code, o.DeclineCode, o.Param = s.Type, s.Code, s.DeclineCode, s.Param
-	o.Message, o.Charge, o.RequestID = s.Message, s.Charge, s.RequestID
+	o.Message, o.Charge, o.PaymentIntent, o.RequestID = s.Message, s.Charge, s.PaymentIntent, s.RequestID
 	return WriteJSON(w, out)
 }
 

@@ -196,13 +196,24 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if msg.flow == s.id {
 				s.addEvent(msg.ev)
 				s.refreshContent()
-				return s, s.next()
+				if msg.ev.Kind == model.ApplyStarted {
+					return s, s.next()
+				}
+				return s, tea.Batch(s.next(), wrote) // a step landed in the state
 			}
 		case scenarioDone:
 			if msg.flow == s.id {
+				if s.stopped {
+					return s, s.finish(nil, s.arg+": "+views.ApplyCancelled(msg.result, len(s.plan.Changes)), false)
+				}
 				s.result, s.step = msg.result, scSummary
 				s.refreshContent()
 				s.vp.GotoTop()
+				return s, wrote
+			}
+		default:
+			if keyIs(msg, k.Cancel) {
+				s.cancelRequest() // the step in flight ends, the rest is not sent
 			}
 		}
 	case scSummary:
@@ -270,7 +281,7 @@ func diagnosticLines(f *scenario.File, diags hcl.Diagnostics, width int) []views
 	for _, d := range scenario.Shown(diags) {
 		var b bytes.Buffer
 		_ = f.WriteDiagnostics(&b, hcl.Diagnostics{d}, uint(width))
-		text := common.MaskNumbers(b.String())
+		text := model.MaskSecrets(b.String())
 		head, body, _ := strings.Cut(text, "\n")
 		line := views.Line{Text: head}
 		if d.Severity == hcl.DiagError {
@@ -292,9 +303,14 @@ func diagnosticLines(f *scenario.File, diags hcl.Diagnostics, width int) []views
 func (s *Scenario) apply() tea.Cmd {
 	s.step, s.lines = scApply, nil
 	s.events = make(chan tea.Msg, 16)
+	// The apply runs under a context of its own, which esc cancels; its
+	// events are sent under the flow's, so the result still arrives.
+	actx, stop := context.WithCancel(s.ctx)
+	s.stop, s.sent, s.stopped = stop, s.pc.Now(), false
 	sess, p, id, ch, ctx := s.pc.Session, s.plan, s.id, s.events, s.ctx
 	go runApply(ctx, ch, id, func(emit func(model.ApplyEvent)) *model.ApplyResult {
-		return sess.Apply(ctx, p, emit)
+		defer stop()
+		return sess.Apply(actx, p, emit)
 	})
 	s.refreshContent()
 	return s.next()
@@ -400,26 +416,20 @@ func (s *Scenario) View() string {
 	return st.Header.Render(title) + "\n\n" + indent(s.vp.View()) + "\n\n" + indent(st.Muted.Render(s.hint()))
 }
 
-// hint is the line under the viewport: what the keys do here, and where in
-// a long text the viewport is.
+// hint is the line under the viewport: what is going on, and where in a
+// long text the viewport is. The keys are in the shell's footer only.
 func (s *Scenario) hint() string {
-	var h string
 	switch {
+	case s.step == scApply && s.stopped:
+		return "cancelling… the step in flight ends, the rest is not sent"
 	case s.step == scApply:
 		return "applying… every step is recorded in the state as it completes"
-	case s.step == scSummary:
-		h = "enter/esc close"
-	case s.plan != nil && len(s.plan.Changes) > 0:
-		h = "enter apply · " + s.replaceHint() + " · esc back"
-	case s.plan != nil:
-		h = s.replaceHint() + " · esc back"
-	default:
-		h = "esc back"
+	case s.vp.TotalLineCount() <= s.vp.Height:
+		return ""
+	case s.vp.AtBottom():
+		return "↑ more above"
 	}
-	if s.vp.TotalLineCount() > s.vp.Height {
-		h += fmt.Sprintf(" · pgdn/pgup scroll (%d%%)", int(s.vp.ScrollPercent()*100))
-	}
-	return h
+	return fmt.Sprintf("↓ more below (%d%%)", int(s.vp.ScrollPercent()*100))
 }
 
 // replaceKey is R as the footer names it: replace all, or keep the
@@ -429,15 +439,6 @@ func (s *Scenario) replaceKey() key.Binding {
 		return s.pc.Keys.ReplaceAll
 	}
 	return key.NewBinding(key.WithKeys(s.pc.Keys.ReplaceAll.Keys()...), key.WithHelp(s.pc.Keys.ReplaceAll.Help().Key, "keep tokens"))
-}
-
-// replaceHint says what R does: replace every token with a fresh one, or
-// go back to the plan that keeps the tokens the state has.
-func (s *Scenario) replaceHint() string {
-	if s.replaceAll {
-		return "R keep existing tokens"
-	}
-	return "R replace all (fresh tokens)"
 }
 
 func (s *Scenario) pickerView() string {
@@ -454,16 +455,15 @@ func (s *Scenario) pickerView() string {
 		}
 		b.WriteString(ansi.Truncate(line, max(s.w-2, 10), "…") + "\n")
 	}
-	hint := "enter: plan"
 	if dir := s.pc.ScenarioDir; dir != "" {
 		where := dir + "/"
 		if dir == "." {
 			where = "the working directory"
 		}
-		hint += " · scenario files (*.hcl) in " + where + " are listed after the packs"
+		hint := "scenario files (*.hcl) in " + where + " are listed after the packs"
+		b.WriteString("\n" + st.Muted.Render(ansi.Wordwrap(hint, max(s.w-2, 10), " ")))
 	}
-	b.WriteString("\n" + st.Muted.Render(ansi.Wordwrap(hint, max(s.w-2, 10), " ")))
-	return b.String()
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // ShortHelp implements help.KeyMap.
@@ -471,7 +471,9 @@ func (s *Scenario) ShortHelp() []key.Binding {
 	k := s.pc.Keys
 	switch s.step {
 	case scPick:
-		return []key.Binding{k.Up, k.Down, k.Open, k.Back}
+		plan := k.Open
+		plan.SetHelp("enter", "plan")
+		return []key.Binding{k.Up, k.Down, plan, k.Back}
 	case scPlan:
 		switch {
 		case s.plan != nil && len(s.plan.Changes) > 0:
@@ -480,6 +482,10 @@ func (s *Scenario) ShortHelp() []key.Binding {
 			return []key.Binding{s.replaceKey(), k.Back}
 		}
 		return []key.Binding{k.Back}
+	case scApply:
+		cancel := k.Cancel
+		cancel.SetHelp("esc", "cancel the apply")
+		return []key.Binding{cancel, k.Quit}
 	case scSummary:
 		return []key.Binding{k.Close, k.PageDown, k.PageUp}
 	}

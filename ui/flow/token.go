@@ -297,7 +297,7 @@ func (t *Token) View() string {
 		// The form is not shown under the pane: it would not fit at 80x24,
 		// and after a submission no number may be on screen unmasked.
 		body = common.RenderError(st, t.err, t.w-1) + "\n\n" +
-			st.Muted.Render("enter/esc: back to the form, everything you typed is kept")
+			st.Muted.Render("everything you typed is kept") // the footer says how to go back
 	}
 	return st.Header.Render(" "+t.title()) + "\n\n" + indent(body)
 }
