@@ -32,7 +32,7 @@ func About(name string, src []byte) string {
 	var para []string
 	inPara := true
 	for ; i < len(lines); i++ {
-		text, comment := commentText(strings.TrimSpace(lines[i]))
+		text, comment := headerText(strings.TrimSpace(lines[i]))
 		if !comment {
 			break
 		}
@@ -50,9 +50,9 @@ func About(name string, src []byte) string {
 	return describe(name, para)
 }
 
-// commentText is a line's text after HCL's comment marker (# or //), and
+// headerText is a line's text after HCL's comment marker (# or //), and
 // whether the line is a comment.
-func commentText(line string) (string, bool) {
+func headerText(line string) (string, bool) {
 	for _, mark := range []string{"#", "//"} {
 		if rest, ok := strings.CutPrefix(line, mark); ok {
 			return strings.TrimSpace(rest), true
