@@ -32,3 +32,19 @@ func TestDisputeFoundByChargeThenWon(t *testing.T) {
 		t.Errorf("a plain charge's dispute:\n%s", r.errOut)
 	}
 }
+
+// pack:disputes opens a dispute per card; pack:connect makes an account
+// of each account token.
+func TestApplyDisputeAndConnectPacks(t *testing.T) {
+	s := newSandbox(t)
+	if r := s.ok("apply", "pack:disputes", "--auto-approve"); strings.Count(r.out, "charge  succeeded") != 3 {
+		t.Errorf("pack:disputes:\n%s", r.out)
+	}
+	r := s.ok("apply", "pack:connect", "--auto-approve")
+	if strings.Count(r.out, "account  created") != 2 || !strings.Contains(r.out, "[id=acct_") {
+		t.Errorf("pack:connect:\n%s", r.out)
+	}
+	if r := s.ok("plan", "pack:connect"); !strings.Contains(r.out, "No changes") {
+		t.Errorf("plan after apply:\n%s", r.out)
+	}
+}

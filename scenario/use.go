@@ -45,7 +45,7 @@ func decodeUse(u *useBlock, kind model.Kind) (*model.UseRequest, hcl.Diagnostics
 			Subject:  u.KindRange.Ptr(),
 		}}
 	}
-	if use.Kind == model.UseCustomer {
+	if use.Kind == model.UseCustomer || use.Kind == model.UseAccount {
 		for _, r := range []hcl.Range{u.AmountRange, u.CurrencyRange} {
 			if r.Filename != "" {
 				return nil, hcl.Diagnostics{{
