@@ -171,8 +171,9 @@ func decodeRaw(dec *jsontext.Decoder, raw *stdjson.RawMessage) error {
 	return nil
 }
 
-// recordMark is in every record once, and nowhere else: a count of the
-// records in a file that costs a millisecond for 10,000.
+// recordMark is in every record once: counting it counts the records of
+// a file in a millisecond for 10,000. It is a hint: should a Raw hold the
+// same bytes, the slice is only made larger.
 var recordMark = []byte(`"fetched_at":`)
 
 // recordsDecoder decodes a workspace's tokens into a slice made for hint
