@@ -110,7 +110,7 @@ func TestApplyDeclinesPackThenNoChanges(t *testing.T) {
 		"declined as expected  card_declined / insufficient_funds",
 		"declined as expected  card_declined / authentication_required",
 		"declined as expected  expired_card",
-		"Apply complete! Resources: 32 added, 0 changed, 0 destroyed.",
+		"Apply complete! Resources: 40 added, 0 changed, 0 destroyed.",
 	} {
 		if !strings.Contains(r.out, want) {
 			t.Errorf("apply output lacks %q:\n%s", want, r.out)
@@ -120,7 +120,7 @@ func TestApplyDeclinesPackThenNoChanges(t *testing.T) {
 	if !strings.HasPrefix(again.out, views.NoChanges) || strings.Contains(again.out, "Creating") {
 		t.Errorf("second apply:\n%s", again.out)
 	}
-	if n := len(strings.Fields(s.ok("state", "list").out)); n != 16 {
+	if n := len(strings.Fields(s.ok("state", "list").out)); n != 20 {
 		t.Errorf("state holds %d tokens, want 16", n)
 	}
 }

@@ -84,6 +84,9 @@ func quits(a *App, k string) bool {
 // fakeAPI answers Get from a map (a missing id is resource_missing), so
 // that refresh and drift are deterministic.
 type fakeAPI struct {
+	// API is nil: the methods below are all the list and refresh call;
+	// any other panics, so a test that reaches one shows it.
+	client.API
 	tokens map[string]model.Record
 	log    *client.RequestLog
 }

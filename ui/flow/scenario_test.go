@@ -25,12 +25,12 @@ func TestScenarioAppliesDeclinesPack(t *testing.T) {
 	r.keys("down", "down", "enter")
 	r.shows("tokenscope will perform the following actions:", "# token.generic_decline will be created", "enter apply")
 	r.keys("enter")
-	s := r.shows("token.generic_decline: Creating...", "0/32 changes")
+	s := r.shows("token.generic_decline: Creating...", "0/40 changes")
 	if !s.inFlight {
 		t.Error("the flow is not in flight while applying")
 	}
 	close(g.open)
-	r.shows("Apply complete! Resources: 32 added, 0 changed, 0 destroyed.", "declined as expected: card_declined / insufficient_funds")
+	r.shows("Apply complete! Resources: 40 added, 0 changed, 0 destroyed.", "declined as expected: card_declined / insufficient_funds")
 	r.keys("enter")
 	s = r.until("done", func(s snapshot) bool { return s.done != nil })
 	if s.done.Cancelled || !strings.HasPrefix(s.done.Status, "pack:declines: Apply complete!") {
@@ -39,7 +39,7 @@ func TestScenarioAppliesDeclinesPack(t *testing.T) {
 
 	again := start(t, NewScenario(pc), 120, 40)
 	again.keys("down", "down", "enter")
-	again.shows("No changes.", "16 tokens already in the state")
+	again.shows("No changes.", "20 tokens already in the state")
 }
 
 func TestScenarioFileWithTypoSendsNothing(t *testing.T) {
@@ -196,7 +196,7 @@ func TestScenarioWrapsLongLinesAt80Columns(t *testing.T) {
 	pc, _ := newContext(t, 80, 24, setup{})
 	s := NewScenario(pc).(*Scenario)
 	s.Update(s.load("pack:declines")())
-	s.SetSize(80, 400) // tall enough to show the whole plan at once
+	s.SetSize(80, 500) // tall enough to show the whole plan at once
 	var b bytes.Buffer
 	_ = views.WritePlan(&b, s.plan.Plan)
 	wantWords(t, "plan", s.View(), strings.Split(b.String(), "\n"))
