@@ -212,7 +212,7 @@ func TestDiagnostics(t *testing.T) {
 
 func TestEveryPackParses(t *testing.T) {
 	packs := Packs()
-	if strings.Join(packs, ",") != "pack:banks,pack:brands,pack:declines" {
+	if strings.Join(packs, ",") != "pack:3ds,pack:banks,pack:brands,pack:declines" {
 		t.Fatalf("packs = %v", packs)
 	}
 	for _, name := range packs {
