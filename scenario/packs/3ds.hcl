@@ -51,9 +51,9 @@ token "threeds_declined" {
 }
 
 # asks, then insufficient_funds once authenticated
-token "threeds_insufficient_funds" {
+token "threeds_no_funds" {
   card {
-    preset = "threeds_insufficient_funds"
+    preset = "threeds_no_funds"
   }
   use "payment_intent" {
     amount   = 1000

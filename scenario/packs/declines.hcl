@@ -180,9 +180,9 @@ token "threeds_declined" {
 }
 
 # 3D Secure on a PaymentIntent; a plain charge: card_declined / authentication_required
-token "threeds_setup_off_session" {
+token "threeds_off_session" {
   card {
-    preset = "threeds_setup_off_session"
+    preset = "threeds_off_session"
   }
   use "charge" {
     amount   = 1000
@@ -191,9 +191,9 @@ token "threeds_setup_off_session" {
 }
 
 # 3D Secure on a PaymentIntent; a plain charge: card_declined / authentication_required
-token "threeds_insufficient_funds" {
+token "threeds_no_funds" {
   card {
-    preset = "threeds_insufficient_funds"
+    preset = "threeds_no_funds"
   }
   use "charge" {
     amount   = 1000
@@ -213,9 +213,9 @@ token "threeds1_required" {
 }
 
 # 3D Secure on a PaymentIntent; a plain charge: card_declined / authentication_required
-token "threeds_processing_error" {
+token "threeds_processing" {
   card {
-    preset = "threeds_processing_error"
+    preset = "threeds_processing"
   }
   use "charge" {
     amount   = 1000

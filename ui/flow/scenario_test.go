@@ -21,8 +21,8 @@ import (
 func TestScenarioAppliesDeclinesPack(t *testing.T) {
 	pc, g := newContext(t, 120, 40, setup{held: true})
 	r := start(t, NewScenario(pc), 120, 40)
-	r.shows("› pack:banks", "pack:declines", "one token per declining test card")
-	r.keys("down", "down", "enter")
+	r.shows("› pack:3ds", "pack:declines", "one token per declining test card")
+	r.keys("down", "down", "down", "enter")
 	r.shows("tokenscope will perform the following actions:", "# token.generic_decline will be created", "enter apply")
 	r.keys("enter")
 	s := r.shows("token.generic_decline: Creating...", "0/40 changes")
@@ -38,7 +38,7 @@ func TestScenarioAppliesDeclinesPack(t *testing.T) {
 	}
 
 	again := start(t, NewScenario(pc), 120, 40)
-	again.keys("down", "down", "enter")
+	again.keys("down", "down", "down", "enter")
 	again.shows("No changes.", "20 tokens already in the state")
 }
 
@@ -59,7 +59,7 @@ func TestScenarioFileWithTypoSendsNothing(t *testing.T) {
 	pc.ScenarioDir = "." // as the local TUI sets it
 	r := start(t, NewScenario(pc), 80, 24)
 	r.shows("checkout.hcl")
-	r.keys("down", "down", "down", "enter")
+	r.keys("down", "down", "down", "down", "enter")
 	r.shows("! checkout.hcl:3,5-10: Unsupported argument", `Did you mean "preset"?`, "nothing was sent")
 	r.keys("enter") // no plan: enter applies nothing
 	r.keys("esc")
@@ -79,7 +79,7 @@ func TestScenarioPickerWithoutDirListsPacksOnly(t *testing.T) {
 	t.Chdir(dir)
 	pc, _ := newContext(t, 80, 24, setup{})
 	r := start(t, NewScenario(pc), 80, 24)
-	s := r.shows("› pack:banks", "pack:declines", "enter: plan")
+	s := r.shows("› pack:3ds", "pack:declines", "enter: plan")
 	if strings.Contains(s.view, "server-secret") || strings.Contains(s.view, "working directory") {
 		t.Errorf("the picker shows the server's files:\n%s", s.view)
 	}
@@ -135,8 +135,9 @@ func TestScenarioReadsFilesOffUpdate(t *testing.T) {
 func TestScenarioDropsAnAbandonedLoad(t *testing.T) {
 	pc, _ := newContext(t, 80, 24, setup{})
 	s := NewScenario(pc).(*Scenario)
-	_, first := s.Update(keyMsg("enter")) // pack:banks
+	_, first := s.Update(keyMsg("enter")) // pack:3ds
 	s.Update(keyMsg("esc"))
+	s.Update(keyMsg("down"))
 	s.Update(keyMsg("down"))
 	_, second := s.Update(keyMsg("enter")) // pack:brands
 	s.Update(first())
