@@ -34,7 +34,7 @@ func TestPlanPackShowsChangesAndSendsNothing(t *testing.T) {
 		"•••• •••• •••• 9995",
 		"expected: declined, card_declined / insufficient_funds",
 		"POST /v1/charges  →  OFFLINE emulator",
-		"Plan: 32 to add, 0 to change, 0 to destroy.",
+		"Plan: 40 to add, 0 to change, 0 to destroy.",
 	} {
 		if !strings.Contains(r.out, want) {
 			t.Errorf("plan lacks %q", want)
@@ -121,7 +121,7 @@ func TestApplyDeclinesPackThenNoChanges(t *testing.T) {
 		t.Errorf("second apply:\n%s", again.out)
 	}
 	if n := len(strings.Fields(s.ok("state", "list").out)); n != 20 {
-		t.Errorf("state holds %d tokens, want 16", n)
+		t.Errorf("state holds %d tokens, want 20", n)
 	}
 }
 
@@ -207,7 +207,7 @@ func TestApplyJSONLines(t *testing.T) {
 		}
 		types[msg.Type]++
 	}
-	want := map[string]int{"version": 1, "planned_change": 32, "apply_start": 32, "apply_complete": 32, "diagnostic": 16, "change_summary": 1}
+	want := map[string]int{"version": 1, "planned_change": 40, "apply_start": 40, "apply_complete": 40, "diagnostic": 20, "change_summary": 1}
 	for typ, n := range want {
 		if types[typ] != n {
 			t.Errorf("%d %s lines, want %d (all: %v)", types[typ], typ, n, types)
