@@ -22,6 +22,7 @@ type presetJSON struct {
 	Funding       string     `json:"funding,omitempty"`
 	Country       string     `json:"country,omitempty"`
 	MagicToken    string     `json:"magic_token,omitempty"`
+	PaymentMethod string     `json:"payment_method,omitempty"` // Stripe's test PaymentMethod (pm_card_visa)
 	Expect        string     `json:"expect"`
 	Code          string     `json:"code,omitempty"`
 	DeclineCode   string     `json:"decline_code,omitempty"`
@@ -37,6 +38,7 @@ func catalog() []presetJSON {
 			if c, ok := model.CardByName(p.Name); ok {
 				e.Number, e.Brand, e.Funding, e.Country, e.MagicToken = c.Number, c.Brand, c.Funding, c.Country, c.MagicToken
 				e.Code, e.DeclineCode = cmp.Or(c.TokenizeCode, c.Outcome.Code), c.Outcome.DeclineCode
+				e.PaymentMethod = c.PaymentMethod
 			} else if b, ok := model.BankByName(p.Name); ok {
 				e.Number, e.RoutingNumber, e.Code = b.AccountNumber, b.RoutingNumber, b.Code
 			} else if id, ok := model.IDByName(p.Name); ok {

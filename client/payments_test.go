@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/internal/testio"
 	"github.com/tokenscope/tokenscope/model"
 )
@@ -72,5 +74,35 @@ func TestPaymentIntentDeclineCarriesIt(t *testing.T) {
 		} else if e, _ := model.AsError(err); !e.Local {
 			t.Errorf("capture %q sent: %v", id, err)
 		}
+	}
+}
+
+// A challenge page that is not the backend's own (Stripe's) is for a
+// person: Authenticate returns its URL and answers nothing.
+func TestAuthenticateElsewhereReturnsTheURL(t *testing.T) {
+	emu, err := emulator.New(emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Host = "hooks.stripe.example" // the page the API names is on another host
+		emu.ServeHTTP(w, r)
+	})
+	c, err := client.New(client.Config{Handler: elsewhere})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := t.Context()
+	tok, _ := c.Create(ctx, testio.Preset(t, "threeds_always"))
+	use, err := c.Use(ctx, model.UseRequest{TokenID: tok.ID, Kind: model.UsePaymentIntent, Amount: 1000, Currency: "usd"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := c.Authenticate(ctx, use.ObjectID, false)
+	if err != nil || ch.Answered || !strings.HasPrefix(ch.URL, "http://hooks.stripe.example/3ds/"+use.ObjectID) {
+		t.Fatalf("%+v %v", ch, err)
+	}
+	if pi, _ := c.Object(ctx, use.ObjectID); pi.Fields().Get("status") != model.PIRequiresAction {
+		t.Errorf("the challenge was answered: %s", pi.Raw)
 	}
 }

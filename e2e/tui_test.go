@@ -171,9 +171,9 @@ func TestTUIKeysSentTogether(t *testing.T) {
 	s.keys("Escape", "Escape")
 	s.waitFor("two Escapes: back to the welcome", welcomeText, listFooter)
 	s.keys("s")
-	s.waitFor("the scenario picker", "› pack:banks")
+	s.waitFor("the scenario picker", "› pack:3ds")
 	s.keys("jj")
-	s.waitFor("jj: two rows down in the picker", "› pack:declines")
+	s.waitFor("jj: two rows down in the picker", "› pack:brands")
 	s.keys("Escape", "q")
 	s.waitFor("esc q: the picker closed and the program quit", "EXIT=0")
 }

@@ -108,9 +108,12 @@ func PlanUse(name string, req UseRequest, note ...string) Change {
 	if req.Kind == UseAccount || req.Kind == UseIDNumber {
 		return planConnectUse(name, req, source)
 	}
-	if req.Kind == UseCustomer {
+	switch req.Kind {
+	case UseCustomer:
 		return Change{Address: "customer." + name, Action: ActionCreate, Request: "POST /v1/customers",
 			Attrs: []Attr{source, known}}
+	case UsePaymentMethod, UsePaymentIntent:
+		return planPayment(name, req, n)
 	}
 	return Change{Address: "charge." + name, Action: ActionCreate, Request: "POST /v1/charges",
 		Attrs: []Attr{
@@ -125,6 +128,12 @@ func PlanUse(name string, req UseRequest, note ...string) Change {
 // insufficient_funds".
 func UseExpect(kind UseKind, c *CardPreset) string {
 	o := c.Outcome
+	switch kind {
+	case UsePaymentIntent:
+		return PaymentIntentExpect(c, false)
+	case UsePaymentMethod:
+		return "expected: a PaymentMethod (attaching it to a customer " + map[bool]string{true: "fails, " + o.Codes(), false: "works"}[o.NoAttach] + ")"
+	}
 	if kind == UseCustomer {
 		if o.NoAttach {
 			return "expected: attach fails, " + o.Codes()

@@ -2,6 +2,7 @@ package model
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -71,4 +72,29 @@ func PaymentIntentExpect(c *CardPreset, manual bool) string {
 		return "expected: declined, " + after.Codes() + "; back to requires_payment_method"
 	}
 	return "expected: " + done
+}
+
+// planPayment is the plan of a PaymentMethod or PaymentIntent use: the
+// card token becomes a PaymentMethod, which confirms the PaymentIntent.
+func planPayment(name string, req UseRequest, note string) Change {
+	token := Attr{Name: "card.token", Value: str(req.TokenID), Note: note}
+	if req.Kind == UsePaymentMethod {
+		return Change{Address: "payment_method." + name, Action: ActionCreate, Request: "POST /v1/payment_methods",
+			Attrs: []Attr{{Name: "type", Value: str("card")}, token, {Name: "id", Value: KnownAfterApply}}}
+	}
+	attrs := []Attr{
+		{Name: "amount", Value: strconv.FormatInt(req.Amount, 10)},
+		{Name: "currency", Value: str(req.Currency)},
+		{Name: "confirm", Value: "true"},
+		{Name: "payment_method", Value: KnownAfterApply, Note: "made of the token first: POST /v1/payment_methods"},
+		token,
+	}
+	if req.CaptureMethod != "" {
+		attrs = append(attrs, Attr{Name: "capture_method", Value: str(req.CaptureMethod)})
+	}
+	if req.ReturnURL != "" {
+		attrs = append(attrs, Attr{Name: "return_url", Value: str(req.ReturnURL)})
+	}
+	attrs = append(attrs, Attr{Name: "id", Value: KnownAfterApply}, Attr{Name: "status", Value: KnownAfterApply})
+	return Change{Address: "payment_intent." + name, Action: ActionCreate, Request: "POST /v1/payment_intents", Attrs: attrs}
 }

@@ -1,7 +1,7 @@
 // Package scenario reads scenario files (HCL, as Terraform reads .tf files)
 // that name the tokens a support engineer wants, each with an optional use
 // step, and turns them into a plan against the state and an apply through
-// a Recorder (the service's session). Built-in packs (brands, declines, banks) are scenario files
+// a Recorder (the service's session). Built-in packs (brands, declines, banks, 3ds) are scenario files
 // themselves, embedded in the binary and loaded as "pack:NAME".
 //
 // The state links each block, keyed by its file and name (File.Key:

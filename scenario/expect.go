@@ -36,6 +36,10 @@ func (t Token) Expected() (e Expectation, ok bool) {
 	case t.Use.Kind == model.UseCharge && o.Declines(),
 		t.Use.Kind == model.UseCustomer && o.NoAttach:
 		return Expectation{Code: o.Code, DeclineCode: o.DeclineCode}, true
+	case t.Use.Kind == model.UsePaymentIntent && o.ThreeDS == model.ThreeDSNone && o.Declines():
+		// A 3D Secure card stops in requires_action: its decline, if
+		// any, comes after authentication.
+		return Expectation{Code: o.Code, DeclineCode: o.DeclineCode}, true
 	}
 	return Expectation{}, false
 }

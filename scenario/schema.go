@@ -28,9 +28,14 @@ type tokenSchema struct {
 type useSchema struct {
 	Amount   *int64  `hcl:"amount,optional"`
 	Currency *string `hcl:"currency,optional"`
+	// CaptureMethod and ReturnURL are a payment_intent use's.
+	CaptureMethod *string `hcl:"capture_method,optional"`
+	ReturnURL     *string `hcl:"return_url,optional"`
 
-	AmountRange   hcl.Range `hcl:"amount,attr_range"`
-	CurrencyRange hcl.Range `hcl:"currency,attr_range"`
+	AmountRange        hcl.Range `hcl:"amount,attr_range"`
+	CurrencyRange      hcl.Range `hcl:"currency,attr_range"`
+	CaptureMethodRange hcl.Range `hcl:"capture_method,attr_range"`
+	ReturnURLRange     hcl.Range `hcl:"return_url,attr_range"`
 }
 
 // useBlock is a use block: its label and body.

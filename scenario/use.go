@@ -3,6 +3,8 @@ package scenario
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -14,7 +16,7 @@ import (
 // attached, pii and account tokens are consumed by Connect calls
 // tokenscope does not make.
 var useKinds = func() map[model.UseKind][]model.Kind {
-	m := map[model.UseKind][]model.Kind{model.UseCharge: nil, model.UseCustomer: nil}
+	m := map[model.UseKind][]model.Kind{model.UseCharge: nil, model.UseCustomer: nil, model.UsePaymentMethod: nil, model.UsePaymentIntent: nil}
 	for _, s := range model.Kinds() {
 		for _, u := range s.Uses {
 			m[u] = append(m[u], s.Kind)
@@ -22,6 +24,25 @@ var useKinds = func() map[model.UseKind][]model.Kind {
 	}
 	return m
 }()
+
+// useKindNames are the use steps a file may name, sorted.
+func useKindNames() []string {
+	var names []string
+	for k := range useKinds {
+		names = append(names, string(k))
+	}
+	slices.Sort(names)
+	return names
+}
+
+// quotedUseKinds is `"a", "b" or "c"`: the use steps, as an error names them.
+func quotedUseKinds() string {
+	names := useKindNames()
+	for i, n := range names {
+		names[i] = strconv.Quote(n)
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
 
 // decodeUse checks a use block's shape and currency. The minimum amount is
 // left to the charge itself: Stripe derives it from the account's settlement
@@ -33,7 +54,7 @@ func decodeUse(u *useBlock, kind model.Kind) (*model.UseRequest, hcl.Diagnostics
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Unknown use",
-			Detail:   suggested(fmt.Sprintf("A use step is \"charge\" or \"customer\", not %q.", u.Kind), u.Kind, []string{string(model.UseCharge), string(model.UseCustomer)}),
+			Detail:   suggested(fmt.Sprintf("A use step is %s, not %q.", quotedUseKinds(), u.Kind), u.Kind, useKindNames()),
 			Subject:  u.KindRange.Ptr(),
 		}}
 	}
@@ -45,24 +66,44 @@ func decodeUse(u *useBlock, kind model.Kind) (*model.UseRequest, hcl.Diagnostics
 			Subject:  u.KindRange.Ptr(),
 		}}
 	}
-	if use.Kind == model.UseCustomer || use.Kind == model.UseAccount {
+	if use.Kind != model.UsePaymentIntent {
+		for _, r := range []hcl.Range{u.CaptureMethodRange, u.ReturnURLRange} {
+			if r.Filename != "" {
+				return nil, hcl.Diagnostics{{
+					Severity: hcl.DiagError,
+					Summary:  "Unexpected argument",
+					Detail:   "Only a payment_intent use takes capture_method and return_url.",
+					Subject:  r.Ptr(),
+				}}
+			}
+		}
+	}
+	if use.Kind == model.UseCustomer || use.Kind == model.UseAccount || use.Kind == model.UsePaymentMethod {
 		for _, r := range []hcl.Range{u.AmountRange, u.CurrencyRange} {
 			if r.Filename != "" {
 				return nil, hcl.Diagnostics{{
 					Severity: hcl.DiagError,
 					Summary:  "Unexpected argument",
-					Detail:   "A customer use takes no amount or currency: it attaches the token to a new customer.",
+					Detail:   "A " + string(use.Kind) + " use takes no amount or currency: it makes a " + string(use.Kind) + " of the token.",
 					Subject:  r.Ptr(),
 				}}
 			}
 		}
 		return use, nil
 	}
+	set(&use.CaptureMethod, u.CaptureMethod)
+	set(&use.ReturnURL, u.ReturnURL)
+	if fe := model.ValidateCaptureMethod(use.CaptureMethod); fe != nil {
+		return nil, hcl.Diagnostics{fieldDiag("Invalid capture_method", fe, nil, u.CaptureMethodRange)}
+	}
+	if fe := model.ValidateReturnURL(use.ReturnURL); fe != nil {
+		return nil, hcl.Diagnostics{fieldDiag("Invalid return_url", fe, nil, u.ReturnURLRange)}
+	}
 	if u.Amount == nil {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Missing required argument",
-			Detail:   "A charge needs an amount, in the currency's smallest unit (1000 is $10.00).",
+			Detail:   "A " + string(use.Kind) + " needs an amount, in the currency's smallest unit (1000 is $10.00).",
 			Subject:  u.DefRange.Ptr(),
 		}}
 	}

@@ -41,7 +41,7 @@ func TestBurstsInFlows(t *testing.T) {
 
 	press(t, a, "s")
 	sendBurst(t, a, runes("jj"))
-	if v := a.View(); !strings.Contains(v, "› pack:declines") {
+	if v := a.View(); !strings.Contains(v, "› pack:brands") {
 		t.Fatalf("jj in the scenario picker did not move two rows:\n%s", v)
 	}
 	sendBurst(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q"), Alt: true}) // esc, then q

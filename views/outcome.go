@@ -60,7 +60,7 @@ func (o Outcome) Headline() string {
 	case o.Err == nil && connectUse(o.Req.Kind):
 		return "account " + o.Use.Status
 	case o.Err == nil:
-		return "charge " + o.Use.Status
+		return o.noun() + " " + o.Use.Status
 	case e != nil && e.Type == model.TypeCardError:
 		return o.noun() + " declined"
 	}
@@ -125,7 +125,7 @@ func (o Outcome) Fields() []Field {
 			out = append(out, Field{Label: "amount", Value: model.FormatAmount(o.Use.Amount, o.Use.Currency)})
 		}
 		if o.Use.PaymentMethod != "" {
-			out = append(out, Field{Label: "payment_method", Value: Clean(o.Use.PaymentMethod)})
+			out = append(out, Field{Label: "method", Value: Clean(o.Use.PaymentMethod)})
 		}
 		switch {
 		case isCard && o.Req.Kind == model.UsePaymentIntent:

@@ -178,3 +178,47 @@ token "threeds_declined" {
     currency = "usd"
   }
 }
+
+# 3D Secure on a PaymentIntent; a plain charge: card_declined / authentication_required
+token "threeds_off_session" {
+  card {
+    preset = "threeds_off_session"
+  }
+  use "charge" {
+    amount   = 1000
+    currency = "usd"
+  }
+}
+
+# 3D Secure on a PaymentIntent; a plain charge: card_declined / authentication_required
+token "threeds_no_funds" {
+  card {
+    preset = "threeds_no_funds"
+  }
+  use "charge" {
+    amount   = 1000
+    currency = "usd"
+  }
+}
+
+# 3D Secure on a PaymentIntent; a plain charge: card_declined / authentication_required
+token "threeds1_required" {
+  card {
+    preset = "threeds1_required"
+  }
+  use "charge" {
+    amount   = 1000
+    currency = "usd"
+  }
+}
+
+# 3D Secure on a PaymentIntent; a plain charge: card_declined / authentication_required
+token "threeds_processing" {
+  card {
+    preset = "threeds_processing"
+  }
+  use "charge" {
+    amount   = 1000
+    currency = "usd"
+  }
+}

@@ -21,16 +21,16 @@ import (
 func TestScenarioAppliesDeclinesPack(t *testing.T) {
 	pc, g := newContext(t, 120, 40, setup{held: true})
 	r := start(t, NewScenario(pc), 120, 40)
-	r.shows("› pack:banks", "pack:declines", "one token per declining test card")
-	r.keys("down", "down", "enter")
-	r.shows("tokenscope will perform the following actions:", "# token.generic_decline will be created", "Plan: 32 to add")
+	r.shows("› pack:3ds", "pack:declines", "one token per declining test card")
+	r.keys("down", "down", "down", "enter")
+	r.shows("tokenscope will perform the following actions:", "# token.generic_decline will be created", "enter apply")
 	r.keys("enter")
-	s := r.shows("token.generic_decline: Creating...", "0/32 changes")
+	s := r.shows("token.generic_decline: Creating...", "0/40 changes")
 	if !s.inFlight {
 		t.Error("the flow is not in flight while applying")
 	}
 	close(g.open)
-	r.shows("Apply complete! Resources: 32 added, 0 changed, 0 destroyed.", "declined as expected: card_declined / insufficient_funds")
+	r.shows("Apply complete! Resources: 40 added, 0 changed, 0 destroyed.", "declined as expected: card_declined / insufficient_funds")
 	r.keys("enter")
 	s = r.until("done", func(s snapshot) bool { return s.done != nil })
 	if s.done.Cancelled || !strings.HasPrefix(s.done.Status, "pack:declines: Apply complete!") {
@@ -38,8 +38,8 @@ func TestScenarioAppliesDeclinesPack(t *testing.T) {
 	}
 
 	again := start(t, NewScenario(pc), 120, 40)
-	again.keys("down", "down", "enter")
-	again.shows("No changes.", "16 tokens already in the state")
+	again.keys("down", "down", "down", "enter")
+	again.shows("No changes.", "20 tokens already in the state")
 }
 
 // R in the plan re-runs a scenario with fresh tokens, as apply
@@ -113,7 +113,7 @@ func TestScenarioFileWithTypoSendsNothing(t *testing.T) {
 	pc.ScenarioDir = "." // as the local TUI sets it
 	r := start(t, NewScenario(pc), 80, 24)
 	r.shows("checkout.hcl")
-	r.keys("down", "down", "down", "enter")
+	r.keys("down", "down", "down", "down", "enter")
 	r.shows("! checkout.hcl:3,5-10: Unsupported argument", `Did you mean "preset"?`, "nothing was sent")
 	r.keys("enter") // no plan: enter applies nothing
 	r.keys("esc")
@@ -133,7 +133,7 @@ func TestScenarioPickerWithoutDirListsPacksOnly(t *testing.T) {
 	t.Chdir(dir)
 	pc, _ := newContext(t, 80, 24, setup{})
 	r := start(t, NewScenario(pc), 80, 24)
-	s := r.shows("› pack:banks", "pack:declines")
+	s := r.shows("› pack:3ds", "pack:declines", "enter: plan")
 	if strings.Contains(s.view, "server-secret") || strings.Contains(s.view, "working directory") {
 		t.Errorf("the picker shows the server's files:\n%s", s.view)
 	}
@@ -189,8 +189,9 @@ func TestScenarioReadsFilesOffUpdate(t *testing.T) {
 func TestScenarioDropsAnAbandonedLoad(t *testing.T) {
 	pc, _ := newContext(t, 80, 24, setup{})
 	s := NewScenario(pc).(*Scenario)
-	_, first := s.Update(keyMsg("enter")) // pack:banks
+	_, first := s.Update(keyMsg("enter")) // pack:3ds
 	s.Update(keyMsg("esc"))
+	s.Update(keyMsg("down"))
 	s.Update(keyMsg("down"))
 	_, second := s.Update(keyMsg("enter")) // pack:brands
 	s.Update(first())
@@ -250,7 +251,7 @@ func TestScenarioWrapsLongLinesAt80Columns(t *testing.T) {
 	pc, _ := newContext(t, 80, 24, setup{})
 	s := NewScenario(pc).(*Scenario)
 	s.Update(s.load("pack:declines")())
-	s.SetSize(80, 400) // tall enough to show the whole plan at once
+	s.SetSize(80, 500) // tall enough to show the whole plan at once
 	var b bytes.Buffer
 	_ = views.WritePlan(&b, s.plan.Plan)
 	wantWords(t, "plan", s.View(), strings.Split(b.String(), "\n"))

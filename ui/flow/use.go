@@ -22,16 +22,24 @@ import (
 type useSpec struct {
 	tokenID, kind, amount, currency string
 	account                         string          // the acct_ an id number goes to
+	capture                         string          // a PaymentIntent's capture method
 	uses                            []model.UseKind // the kind's, from the registry
 	kindSel                         *huh.Select[string]
 }
 
 // useOptions name each use with its request.
 var useOptions = map[model.UseKind]string{
-	model.UseCharge:   "charge it                  POST /v1/charges",
-	model.UseCustomer: "attach to a new customer   POST /v1/customers",
-	model.UseAccount:  "make a Connect account     POST /v1/accounts",
-	model.UseIDNumber: "id number of an account    POST /v1/accounts/{acct}",
+	model.UseCharge:        "charge it                  POST /v1/charges",
+	model.UseCustomer:      "attach to a new customer   POST /v1/customers",
+	model.UsePaymentMethod: "make a PaymentMethod       POST /v1/payment_methods",
+	model.UsePaymentIntent: "pay a PaymentIntent        POST /v1/payment_intents",
+	model.UseAccount:       "make a Connect account     POST /v1/accounts",
+	model.UseIDNumber:      "id number of an account    POST /v1/accounts/{acct}",
+}
+
+// paysAmount reports whether a use takes an amount and a currency.
+func paysAmount(k string) bool {
+	return k == string(model.UseCharge) || k == string(model.UsePaymentIntent)
 }
 
 func (u *useSpec) groups(int, int) []*huh.Group {
@@ -44,12 +52,17 @@ func (u *useSpec) groups(int, int) []*huh.Group {
 	// description between the title and the value ("…10.00 usd1000").
 	amount := huh.NewInput().Title("Amount").Description("in the smallest unit: 1000 = 10.00 usd").
 		Prompt("").Value(&u.amount).Validate(u.checkAmount)
+	capture := huh.NewSelect[string]().Title("Capture").Options(
+		huh.NewOption("automatic: paid once confirmed (and authenticated)", "automatic"),
+		huh.NewOption("manual: waits in requires_capture", "manual"),
+	).Value(&u.capture)
 	return []*huh.Group{
 		huh.NewGroup(u.kindSel),
 		huh.NewGroup(
 			amount,
 			input("Currency", &u.currency, check(model.ValidateCurrency)),
-		).WithHideFunc(func() bool { return u.kind != string(model.UseCharge) }),
+		).WithHideFunc(func() bool { return !paysAmount(u.kind) }),
+		huh.NewGroup(capture).WithHideFunc(func() bool { return u.kind != string(model.UsePaymentIntent) }),
 		huh.NewGroup(
 			input("Account (acct_…)", &u.account, check(checkAccountID)),
 		).WithHideFunc(func() bool { return u.kind != string(model.UseIDNumber) }),
@@ -61,8 +74,8 @@ func (u *useSpec) sync() bool { return false }
 // advance: enter on "charge it" goes on to the amount and currency, which
 // a charge needs; enter on "attach to a new customer" reviews the plan.
 func (u *useSpec) advance(focused huh.Field) bool {
-	v := u.kindSel.GetValue()
-	return focused == huh.Field(u.kindSel) && (v == string(model.UseCharge) || v == string(model.UseIDNumber))
+	v, _ := u.kindSel.GetValue().(string)
+	return focused == huh.Field(u.kindSel) && (paysAmount(v) || v == string(model.UseIDNumber))
 }
 
 // checkAccountID checks the account an id number goes to.
@@ -81,7 +94,10 @@ func (u *useSpec) checkAmount(s string) error {
 
 func (u *useSpec) request() (model.UseRequest, error) {
 	req := model.UseRequest{TokenID: u.tokenID, Kind: model.UseKind(u.kind)}
-	if req.Kind == model.UseCharge {
+	if req.Kind == model.UsePaymentIntent && u.capture == "manual" {
+		req.CaptureMethod = "manual"
+	}
+	if paysAmount(u.kind) {
 		if err := u.checkAmount(u.amount); err != nil {
 			return req, err
 		}
@@ -94,19 +110,23 @@ func (u *useSpec) request() (model.UseRequest, error) {
 	return req, model.ValidateUse(req)
 }
 
-// Use is the "use a token" flow: charge it or attach it to a new customer,
-// after a plan, and show what happened and what it did to the token.
+// Use is the "use a token" flow: charge it, attach it to a new customer,
+// make a PaymentMethod or pay a PaymentIntent with it, after a plan, and
+// show what happened and what it did to the token; a PaymentIntent that
+// waits for 3D Secure can be authenticated (or failed) from there.
 type Use struct {
 	scope
-	pc   *common.ProgramContext
-	rec  model.Record
-	step step
-	form *form[model.UseRequest]
-	req  model.UseRequest
-	plan *planView
-	spin spinner.Model
-	out  views.Outcome
-	w, h int
+	// authing: the request in flight answers a 3D Secure challenge.
+	authing bool
+	pc      *common.ProgramContext
+	rec     model.Record
+	step    step
+	form    *form[model.UseRequest]
+	req     model.UseRequest
+	plan    *planView
+	spin    spinner.Model
+	out     views.Outcome
+	w, h    int
 }
 
 // UsesOf are the ways rec can be used, from its kind's registry entry;
@@ -190,12 +210,28 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !ok {
 			return u, cmd
 		}
+		if u.authing {
+			// The challenge's answer: the PaymentIntent's new status, or
+			// why it could not be answered.
+			u.authing = false
+			u.step = stepFailed
+			if r.err != nil {
+				u.out.Err = r.err
+			} else {
+				u.out.Use.Status = r.use.Status
+			}
+			return u, nil
+		}
 		u.out = views.Outcome{Req: u.req, Use: r.use, Before: u.rec, After: r.rec, Err: r.err, TUI: true}
 		u.step = stepFailed // the outcome pane
 		if r.rec.ID != "" {
 			return u, changed(r.rec)
 		}
 	case stepFailed:
+		if m, ok := msg.(tea.KeyMsg); ok && u.waitsForChallenge() && (m.String() == "a" || m.String() == "f") {
+			u.step, u.authing = stepApply, true
+			return u, tea.Batch(u.spin.Tick, u.authenticate(m.String() == "f"))
+		}
 		if _, ok := msg.(tea.KeyMsg); ok {
 			var rec *model.Record
 			if u.out.After.ID != "" {
@@ -242,7 +278,9 @@ func (u *Use) note() []string {
 	if u.rec.Used {
 		return []string{"already used: expected token_already_used"}
 	}
-	if p, ok := model.CardByName(u.rec.Preset); ok {
+	if p, ok := model.CardByName(u.rec.Preset); ok && u.req.Kind == model.UsePaymentIntent {
+		return []string{"test card " + p.Name + ", " + model.PaymentIntentExpect(p, u.req.CaptureMethod == "manual")}
+	} else if ok {
 		return []string{"test card " + p.Name + ", " + model.UseExpect(u.req.Kind, p)}
 	}
 	return nil
@@ -262,13 +300,22 @@ func (u *Use) View() string {
 	case stepPlan:
 		body = u.plan.view()
 	case stepApply:
-		verb := "Charging the token… POST /v1/charges"
-		if u.req.Kind == model.UseCustomer {
-			verb = "Creating a customer… POST /v1/customers"
+		verb := map[model.UseKind]string{
+			model.UseCharge:        "Charging the token… POST /v1/charges",
+			model.UseCustomer:      "Creating a customer… POST /v1/customers",
+			model.UsePaymentMethod: "Making a PaymentMethod… POST /v1/payment_methods",
+			model.UsePaymentIntent: "Paying a PaymentIntent… POST /v1/payment_methods, POST /v1/payment_intents",
+		}[u.req.Kind]
+		if u.authing {
+			verb = "Answering the 3D Secure challenge…"
 		}
 		body = u.spin.View() + " " + verb + "  →  " + u.pc.Backend.Label() + "  " + u.waiting()
 	case stepFailed:
-		body = renderOutcome(st, u.out, u.w-1) + "\n\n" + st.Muted.Render("any key: close")
+		close := "any key: close"
+		if u.waitsForChallenge() {
+			close = "a: complete the 3D Secure challenge · f: fail it · any other key: close"
+		}
+		body = renderOutcome(st, u.out, u.w-1) + "\n\n" + st.Muted.Render(close)
 	}
 	return st.Header.Render(title) + "\n\n" + indent(body)
 }
@@ -289,3 +336,23 @@ func (u *Use) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (u *Use) FullHelp() [][]key.Binding { return [][]key.Binding{u.ShortHelp()} }
+
+// waitsForChallenge reports a PaymentIntent just made that waits for 3D
+// Secure, which the outcome pane offers to answer.
+func (u *Use) waitsForChallenge() bool {
+	return u.out.Err == nil && u.out.Use.Kind == model.UsePaymentIntent && u.out.Use.Status == model.PIRequiresAction
+}
+
+// authenticate answers the challenge of the PaymentIntent the use made:
+// offline the emulator's page is answered; against Stripe its URL is
+// shown to open (as the reply's error, so the pane says what to do).
+func (u *Use) authenticate(fail bool) tea.Cmd {
+	s, id := u.pc.Session, u.out.Use.ObjectID
+	return u.request(func(ctx context.Context) reply {
+		ch, err := s.Authenticate(ctx, id, fail)
+		if err == nil && !ch.Answered {
+			err = fmt.Errorf("open %s in a browser and press Complete or Fail: only Stripe's page can answer it", ch.URL)
+		}
+		return reply{use: model.Use{Status: ch.PaymentIntent.Fields().Get("status")}, err: err}
+	})
+}
