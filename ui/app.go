@@ -49,6 +49,7 @@ type App struct {
 	pager         pager
 	under         []pager // pagers opened over: esc goes back to them
 	flow          common.Component
+	picker        *idPicker // y's menu of ids, over the body
 
 	filter    textinput.Model
 	filtering bool

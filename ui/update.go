@@ -140,6 +140,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, k.Interrupt) {
 		return a.quit()
 	}
+	if a.picker != nil {
+		return a.pickerKey(msg)
+	}
 	if a.flow != nil {
 		if key.Matches(msg, k.Quit) && a.flowInFlight() {
 			return a.quit() // q types nothing while a request is in flight
@@ -218,7 +221,7 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if sel == nil {
 			return nil, true
 		}
-		return a.copyID(sel.ID), true
+		return a.copyKey(sel), true
 	case key.Matches(msg, k.Forget):
 		if sel == nil {
 			a.setStatus("no token selected")
