@@ -65,6 +65,9 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case StatusMsg:
 		a.setStatus(string(msg))
 		return nil
+	case noticeMsg:
+		a.setStatus(msg.text)
+		return awaitNotice(a.pc.Ctx, msg.ch)
 	case statusExpiredMsg:
 		a.expire(msg)
 		return nil

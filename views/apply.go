@@ -107,13 +107,12 @@ func ApplyClosing(r *model.ApplyResult) string {
 	return fmt.Sprintf("Apply complete! Resources: %d added, %d changed, %d destroyed.", add, change, destroy)
 }
 
-// ApplyCancelled says what an apply cancelled part way (esc) did: the
-// changes that landed, which are in the state, of the plan's total; the
-// rest was not sent, and the next apply makes it.
+// ApplyCancelled says what an apply cancelled part way (esc) did, short
+// enough for a status line at 80 columns: how many of the plan's changes
+// landed, which are in the state; the rest was not sent.
 func ApplyCancelled(r *model.ApplyResult, total int) string {
 	add, change, _ := r.Counts()
-	done := add + change
-	return fmt.Sprintf("apply cancelled after %d of %d changes: %d added, %d changed, recorded in the state; the rest was not sent (the next apply makes it).", done, total, add, change)
+	return fmt.Sprintf("apply cancelled: %d of %d changes landed, in the state", add+change, total)
 }
 
 func orDash(s string) string {
