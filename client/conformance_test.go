@@ -80,7 +80,7 @@ func TestConformance(t *testing.T) {
 					t.Errorf("create %s: record lacks id, request id or raw JSON: %+v", name, rec)
 				}
 			}
-			for _, kind := range []model.UseKind{model.UseCustomer, model.UseCharge} {
+			for _, kind := range []model.UseKind{model.UseCustomer, model.UseCharge, model.UsePaymentMethod, model.UsePaymentIntent} {
 				tok, err := c.Create(ctx, testio.Preset(t, "visa"))
 				if err != nil {
 					t.Fatal(err)
@@ -93,10 +93,34 @@ func TestConformance(t *testing.T) {
 				if err != nil {
 					t.Fatalf("use by %s: %v", kind, err)
 				}
-				prefix := map[model.UseKind]string{model.UseCustomer: "cus_", model.UseCharge: "ch_"}[kind]
+				prefix := map[model.UseKind]string{model.UseCustomer: "cus_", model.UseCharge: "ch_",
+					model.UsePaymentMethod: "pm_", model.UsePaymentIntent: "pi_"}[kind]
 				if !strings.HasPrefix(use.ObjectID, prefix) || use.RequestID == "" || use.Kind != kind {
 					t.Errorf("use by %s: %+v", kind, use)
 				}
+				if kind == model.UsePaymentMethod || kind == model.UsePaymentIntent {
+					obj, err := c.Object(ctx, use.ObjectID)
+					if err != nil || obj.ID == "" || string(obj.Kind) != string(kind) || obj.RequestID == "" {
+						t.Errorf("get %s: %+v %v", use.ObjectID, obj, err)
+					}
+				}
+			}
+			tok, err := c.Create(ctx, testio.Preset(t, "visa"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			held, err := c.Use(ctx, model.UseRequest{TokenID: tok.ID, Kind: model.UsePaymentIntent, Amount: 1000, Currency: "usd",
+				CaptureMethod: "manual", ReturnURL: "https://example.com/done"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.Capture(ctx, held.ObjectID, 500); err != nil {
+				t.Errorf("capture %s: %v", held.ObjectID, err)
+			}
+			tok, _ = c.Create(ctx, testio.Preset(t, "visa"))
+			other, _ := c.Use(ctx, model.UseRequest{TokenID: tok.ID, Kind: model.UsePaymentIntent, Amount: 1000, Currency: "usd", CaptureMethod: "manual"})
+			if _, err := c.Cancel(ctx, other.ObjectID); err != nil {
+				t.Errorf("cancel %s: %v", other.ObjectID, err)
 			}
 			if _, err := c.Get(ctx, "tok_visa"); err != nil {
 				t.Errorf("get magic token tok_visa: %v", err)

@@ -24,7 +24,9 @@ type Options struct {
 	// Dir is the state dir, when Store is nil: objects live in a log and
 	// snapshots in Dir (emulator-*.log, emulator-*.snapshot; 0600, dir
 	// 0700, made on the first write), shared with other processes using
-	// the same Dir. "" keeps them in memory only.
+	// the same Dir. "" keeps them in memory only. The secret key of its
+	// fingerprints is kept in Dir (emulator-secret.key) even with a
+	// Store, or in memory with Dir "".
 	Dir string
 	// Keep bounds what the log store in Dir keeps (MaxObjects,
 	// ExpireAfter) and says where it reports repairs (Logf). Its Now is
@@ -33,6 +35,8 @@ type Options struct {
 	// Now is the clock for created timestamps, idempotency expiry and the
 	// log store's expiry; nil means time.Now.
 	Now func() time.Time
+	// AllowRemoteWebhooks lets webhook endpoints name URLs off loopback.
+	AllowRemoteWebhooks bool
 }
 
 // Emulator is an http.Handler that serves Stripe's /v1 API. It is safe for
@@ -40,7 +44,12 @@ type Options struct {
 // one while it compacts.
 type Emulator struct {
 	store Store
+	key   *hashKey
 	now   func() time.Time
+	opts  Options
+	// made tells this process's followers (Deliver, listen) that an
+	// Update made events; other processes' are seen through the files.
+	made notifier
 }
 
 // New opens the emulator's objects: opts.Store, else the log store in
@@ -64,7 +73,7 @@ func New(opts Options) (*Emulator, error) {
 	default:
 		s = NewMemoryStore()
 	}
-	return &Emulator{store: s, now: now}, nil
+	return &Emulator{store: s, key: newHashKey(opts.Dir), now: now, opts: opts}, nil
 }
 
 // Close closes the emulator's store.
@@ -80,8 +89,13 @@ type response struct {
 	original string
 }
 
-// ServeHTTP answers one API request.
+// ServeHTTP answers one API request, or a request for the 3D Secure
+// test page (challenge.go).
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if isChallenge(r) {
+		e.serveChallenge(w, r)
+		return
+	}
 	version, verr := versionOf(r)
 	res := e.serve(r, verr)
 	h := w.Header()
@@ -128,11 +142,12 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	if aerr != nil {
 		return errorResponse(aerr, reqID)
 	}
-	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now()}
+	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now(), base: baseURL(r),
+		allowRemoteWebhooks: e.opts.AllowRemoteWebhooks}
 	handle := func() response {
 		obj, aerr := ep.handle(c)
 		if aerr != nil {
-			return errorResponse(aerr, reqID)
+			return errorResponseWith(aerr, reqID, c.errPaymentIntent)
 		}
 		body, err := json.Marshal(obj)
 		if err == nil {
@@ -151,23 +166,30 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	var err error
 	if r.Method == http.MethodGet {
 		err = e.store.View(r.Context(), func(rd Reader) error {
-			c.objs = &objects{r: rd}
+			c.objs = &objects{r: rd, key: e.key, now: c.now}
 			res = handle()
 			return c.objs.err
 		})
 	} else {
-		idem, aerr := idempotencyOf(r, params)
+		idem, aerr := idempotencyOf(r, params, e.key)
 		if aerr != nil {
 			return errorResponse(aerr, reqID)
 		}
+		// An event names the request's Idempotency-Key as Stripe does, but
+		// masked as every answer is: a key may be anything, a card number
+		// too.
+		from := &origin{requestID: reqID, idempotencyKey: model.MaskSecrets(idem.key), now: c.now}
 		err = e.store.Update(r.Context(), func(tx Tx) error {
-			c.objs = &objects{r: tx, tx: tx}
+			c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now, origin: from}
 			if err := tx.PruneIdempotency(c.now.Add(-idempotencyTTL)); err != nil {
 				return err
 			}
 			res = idem.run(c.objs, reqID, c.now, handle)
 			return c.objs.err
 		})
+	}
+	if err == nil && c.objs != nil && c.objs.events > 0 {
+		e.made.tell()
 	}
 	var secret *fsutil.SecretError
 	switch {
@@ -196,6 +218,14 @@ type call struct {
 	ids      []string // the ids in the path, in order
 	clientIP string
 	now      time.Time
+	// base is the URL the request reached the emulator at, for the links
+	// it hands out (a 3D Secure challenge page).
+	base string
+	// errPaymentIntent is the PaymentIntent a refusal carries (a decline
+	// on confirm), nil for none.
+	errPaymentIntent any
+	// allowRemoteWebhooks: webhook endpoints may be off loopback.
+	allowRemoteWebhooks bool
 }
 
 // id is the path's last id: the object a route names.

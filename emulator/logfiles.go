@@ -162,7 +162,9 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 	}
 	l.logBytes += int64(len(data))
 	r := logReader{gen: gen, st: l.st, dec: dec}
+	l.st.sizeFor(data)
 	good, tail, err := scanRecords(data, r.record)
+	l.st.sizeHint = 0
 	if err == nil && !r.started && len(data) > 0 {
 		err = &corruptError{err: errors.New("no header")}
 	}
@@ -203,6 +205,7 @@ func readAll(f *os.File) ([]byte, error) {
 		return nil, err
 	}
 	data := make([]byte, fi.Size())
+	preferHugePages(data)
 	n, err := io.ReadFull(f, data)
 	if err == io.ErrUnexpectedEOF || err == io.EOF {
 		err = nil // cut meanwhile (a torn record): what was read is all
@@ -263,6 +266,8 @@ func readSnapshot(path string, gen uint64, st *memState, dec *decoder) (int64, e
 		return 0, err
 	}
 	started, ended := false, false
+	st.sizeFor(data)
+	defer func() { st.sizeHint = 0 }()
 	_, tail, err := scanRecords(data, func(p []byte) error {
 		switch {
 		case ended:

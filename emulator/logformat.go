@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // The log store's files are sequences of records:
@@ -116,6 +118,34 @@ func scanRecords(data []byte, fn func(payload []byte) error) (int, tail, error) 
 	return off, tailNone, nil
 }
 
+// objectsHint guesses from a file's bytes how many objects reading it
+// creates, to size the maps and slices a start-up fills at once rather than
+// growing them (a third of replaying 100,000 tokens, unsized). It only
+// hops from record to record by their lengths: a snapshot ends with the
+// count of its objects (recEnd), and each transaction of a log mostly
+// creates one object. It is a guess, so nothing is checked: reading the
+// records does that.
+func objectsHint(data []byte) int {
+	n, last := 0, []byte(nil)
+	for off := 0; len(data)-off >= recordHeader; {
+		size := int(binary.LittleEndian.Uint32(data[off:]))
+		if size == 0 || size > len(data)-off-recordHeader {
+			break
+		}
+		last = data[off+recordHeader : off+recordHeader+size]
+		if last[0] == recTx {
+			n++
+		}
+		off += recordHeader + size
+	}
+	if len(last) > 0 && last[0] == recEnd {
+		if objects, err := decodeNumbers(last[1:], 2); err == nil && objects[0] < maxRecord {
+			return int(objects[0])
+		}
+	}
+	return n
+}
+
 // damagedTail reports whether rest, starting with a damaged record, is
 // what a crash leaves: that record ends exactly at the end, or everything
 // from it on is zeros (space a file system allocated but did not fill).
@@ -139,6 +169,10 @@ type corruptError struct {
 
 func (e *corruptError) Error() string { return fmt.Sprintf("at byte %d: %v", e.offset, e.err) }
 func (e *corruptError) Unwrap() error { return e.err }
+
+// LocalCode is the code of a damaged emulator file in --json's error
+// object.
+func (e *corruptError) LocalCode() string { return model.CodeEmulatorCorrupt }
 
 // appendTx appends a transaction record holding ops.
 func appendTx(buf []byte, ops []op) []byte {
@@ -304,6 +338,12 @@ func (d *decoder) ops(b []byte, fn func(op)) error {
 		}
 		if r.err != nil {
 			return r.err
+		}
+		switch {
+		case o.kind == opPut && !looksWhole(o.obj):
+			return fmt.Errorf("%s %s: %w", o.coll, o.id, notObject(o.obj))
+		case o.kind == opPutIdem && !looksWhole(o.rec.Body):
+			return fmt.Errorf("the answer kept for idempotency key %q: %w", o.id, notObject(o.rec.Body))
 		}
 		fn(o)
 	}

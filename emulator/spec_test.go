@@ -34,6 +34,18 @@ var specPaths = []string{
 	"/v1/customers/{customer}/cards", "/v1/customers/{customer}/cards/{id}",
 	"/v1/customers/{customer}/bank_accounts", "/v1/customers/{customer}/bank_accounts/{id}",
 	"/v1/charges", "/v1/charges/{charge}",
+	"/v1/balance_transactions", "/v1/balance_transactions/{id}",
+	"/v1/payment_methods", "/v1/payment_methods/{payment_method}",
+	"/v1/payment_methods/{payment_method}/attach", "/v1/payment_methods/{payment_method}/detach",
+	"/v1/customers/{customer}/payment_methods",
+	"/v1/payment_intents", "/v1/payment_intents/{intent}", "/v1/payment_intents/{intent}/confirm",
+	"/v1/payment_intents/{intent}/capture", "/v1/payment_intents/{intent}/cancel",
+	"/v1/refunds", "/v1/refunds/{refund}",
+	"/v1/disputes", "/v1/disputes/{dispute}", "/v1/disputes/{dispute}/close",
+	"/v1/customers/{customer}/sources/{id}/verify",
+	"/v1/accounts", "/v1/accounts/{account}", "/v1/accounts/{account}/persons", "/v1/accounts/{account}/persons/{person}",
+	"/v1/events", "/v1/events/{id}",
+	"/v1/webhook_endpoints", "/v1/webhook_endpoints/{webhook_endpoint}",
 }
 
 var spec struct {

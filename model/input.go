@@ -67,6 +67,12 @@ type UseRequest struct {
 	Kind     UseKind `json:"kind"`
 	Amount   int64   `json:"amount,omitempty"`
 	Currency string  `json:"currency,omitempty"`
+	// CaptureMethod (automatic or manual) and ReturnURL are a
+	// PaymentIntent's (UsePaymentIntent); "" leaves Stripe's defaults.
+	CaptureMethod string `json:"capture_method,omitempty"`
+	ReturnURL     string `json:"return_url,omitempty"`
+	// Account is the acct_ an id number goes to (UseIDNumber).
+	Account string `json:"account,omitempty"`
 	// IdempotencyKey is sent as the Idempotency-Key header; "" lets the
 	// client make one up.
 	IdempotencyKey string `json:"-"`

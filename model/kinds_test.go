@@ -79,3 +79,15 @@ func TestDetailFields(t *testing.T) {
 		t.Errorf("card fields of a bank token: %v", none)
 	}
 }
+
+// The chooser says what a kind of token does here. A 3D Secure test card
+// can only be declined (authentication_required: tokenscope completes no
+// authentication), so the card's line must not offer 3D Secure.
+func TestCardAboutClaimsOnlyWhatWorks(t *testing.T) {
+	spec, _ := SpecOf(KindCard)
+	for _, c := range Cards {
+		if c.Outcome.DeclineCode == "authentication_required" && strings.Contains(spec.About, "3D Secure") {
+			t.Fatalf("card About %q offers 3D Secure, but %s only declines (authentication_required)", spec.About, c.Name)
+		}
+	}
+}

@@ -102,6 +102,9 @@ func PlanUse(name string, req UseRequest, note ...string) Change {
 	}
 	source := Attr{Name: "source", Value: str(req.TokenID), Note: n}
 	known := Attr{Name: "id", Value: KnownAfterApply}
+	if req.Kind == UseAccount || req.Kind == UseIDNumber {
+		return planConnectUse(name, req, source)
+	}
 	if req.Kind == UseCustomer {
 		return Change{Address: "customer." + name, Action: ActionCreate, Request: "POST /v1/customers",
 			Attrs: []Attr{source, known}}

@@ -48,6 +48,7 @@ type App struct {
 	detail        detailCache
 	pager         pager
 	under         []pager // pagers opened over: esc goes back to them
+	reqlog        logCursor
 	flow          common.Component
 	picker        *idPicker // y's menu of ids, over the body
 
@@ -116,8 +117,9 @@ func New(opts Options) tea.Model {
 	return a
 }
 
-// Init listens for the service's notices and starts watching the state file, so that what another tokenscope
-// writes (the CLI, a second terminal) shows without R. The state itself
+// Init listens for the service's notices (a lock wait) and recoveries, and
+// starts watching the state file, so that what another tokenscope writes
+// (the CLI, a second terminal) shows without R. The state itself
 // is already loaded. Without a watch (no inotify left, say) the TUI works
 // as before and R reads the state again.
 func (a *App) Init() tea.Cmd {
@@ -125,11 +127,12 @@ func (a *App) Init() tea.Cmd {
 	if a.pc.Session == nil {
 		return notices
 	}
+	pending := tea.Batch(pendingCmd(a.pc.Session), watchRecoveries(a.pc.Ctx, a.pc.Session))
 	changes, err := a.pc.Session.Watch(a.pc.Ctx)
 	if err != nil {
-		return notices
+		return tea.Batch(notices, pending)
 	}
-	return tea.Batch(notices, awaitChange(a.pc.Ctx, changes))
+	return tea.Batch(notices, pending, awaitChange(a.pc.Ctx, changes))
 }
 
 func (a *App) bodyHeight() int { return max(a.height-chrome, 0) }

@@ -41,8 +41,8 @@ func TestStateWrittenElsewhereShows(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	got := make(chan tea.Msg, 1)
-	go func() { got <- wait() }()
+	got := make(chan tea.Msg, 4)
+	runCmds(wait, got)
 	var msg tea.Msg
 	select {
 	case msg = <-got:

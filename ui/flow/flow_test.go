@@ -112,6 +112,22 @@ func TestInvalidNumberStopsReview(t *testing.T) {
 	}
 }
 
+// A number outside Stripe's test cards is refused with advice the TUI can
+// follow: the CLI's --allow-any-number has no field in the form.
+func TestNonTestNumberAdviceIsTheTUIs(t *testing.T) {
+	pc, _ := newContext(t, 200, 40, setup{})
+	r := start(t, NewToken(pc), 200, 40)
+	r.keys("enter")
+	r.shows("┃ Preset")
+	r.keys("tab")
+	r.shows("┃ Number")
+	r.keys("ctrl+u", "4111111111111111", "enter")
+	s := r.shows("test_mode_live_card", "pick a test card from the Preset list")
+	if strings.Contains(s.view, "--allow-any") {
+		t.Errorf("the TUI names a CLI flag:\n%s", s.view)
+	}
+}
+
 func TestPlanEscKeepsValues(t *testing.T) {
 	pc, _ := newContext(t, 80, 24, setup{})
 	r := start(t, NewToken(pc), 80, 24)
@@ -231,7 +247,7 @@ func TestUseSucceedsThenAlreadyUsed(t *testing.T) {
 	r2.keys("enter", "enter")
 	r2.shows("already used: expected token_already_used")
 	r2.keys("enter")
-	s2 := r2.shows("! charge failed", "token_already_used", "why", "was already ● used")
+	s2 := r2.shows("! charge failed", "token_already_used", "why", "was already ● used", "consumed by charge "+s.done.Record.Uses[0].ObjectID)
 	if strings.Contains(s2.view, "is now ● used") {
 		t.Errorf("a refused second use says the token is now used:\n%s", s2.view)
 	}

@@ -154,21 +154,33 @@ func (p *presetSelect) WithHeight(h int) huh.Field {
 // check adapts a model validator to huh's func(string) error, minding the
 // typed-nil trap of returning a nil *FieldError as an error.
 func check(fn func(string) *model.FieldError) func(string) error {
-	return func(s string) error {
-		if fe := fn(s); fe != nil {
-			return fe
-		}
-		return nil
-	}
+	return func(s string) error { return fieldErr(fn(s)) }
 }
 
-// fieldErr turns a *FieldError that may be nil into an error that is nil.
+// fieldErr turns a *FieldError that may be nil into an error that is nil,
+// worded as a form shows it (formError).
 func fieldErr(fe *model.FieldError) error {
 	if fe == nil {
 		return nil
 	}
-	return fe
+	return formError{fe}
 }
+
+// formError is a refusal as a form shows it: its text and, where its
+// explanation has a next step of the TUI's own (model.Explanation.TUI),
+// that step. A check's message gives no advice: the CLI's names a flag
+// (--allow-any-number) the form has no field for.
+type formError struct{ err error }
+
+func (e formError) Error() string {
+	text := e.err.Error()
+	if x, ok := model.Explained(e.err); ok && x.NextTUI != "" {
+		text += "; " + x.NextTUI
+	}
+	return text
+}
+
+func (e formError) Unwrap() error { return e.err }
 
 // redraw is a message no field answers to; passing it through a huh form
 // makes it render its group again.
@@ -307,9 +319,8 @@ func (f *form[R]) typing() bool {
 func (f *form[R]) view() string {
 	v := strings.TrimRight(f.huh.View(), "\n ")
 	if f.err != nil {
-		// Wrapped, not cut: the end of a message is often its hint
-		// (test_mode_live_card ends with --allow-any-number).
-		v += "\n\n" + f.st.Error.Render(common.Wrap(common.GlyphError+" "+f.err.Error(), f.w-2))
+		// Wrapped, not cut: the end of a message is often its hint.
+		v += "\n\n" + f.st.Error.Render(common.Wrap(common.GlyphError+" "+formError{f.err}.Error(), f.w-2))
 	}
 	return v
 }

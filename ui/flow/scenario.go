@@ -269,7 +269,7 @@ func diagnosticLines(f *scenario.File, diags hcl.Diagnostics, width int) []views
 	for _, d := range scenario.Shown(diags) {
 		var b bytes.Buffer
 		_ = f.WriteDiagnostics(&b, hcl.Diagnostics{d}, uint(width))
-		text := common.MaskNumbers(b.String())
+		text := model.MaskSecrets(b.String())
 		head, body, _ := strings.Cut(text, "\n")
 		line := views.Line{Text: head}
 		if d.Severity == hcl.DiagError {

@@ -175,7 +175,7 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !ok {
 			return u, cmd
 		}
-		u.out = views.Outcome{Req: u.req, Use: r.use, Before: u.rec, After: r.rec, Err: r.err}
+		u.out = views.Outcome{Req: u.req, Use: r.use, Before: u.rec, After: r.rec, Err: r.err, TUI: true}
 		u.step = stepFailed // the outcome pane
 		if r.rec.ID != "" {
 			return u, changed(r.rec)
