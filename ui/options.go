@@ -43,8 +43,8 @@ type Options struct {
 	// lists the packs only, which is what an SSH session must get.
 	ScenarioDir string
 	// Notices are what the service says while the program runs (waiting
-	// for the state lock, a request left pending sent again): each shows
-	// in the status line. nil: none.
+	// for another tokenscope's state lock): each shows in the status
+	// line. nil: none.
 	Notices <-chan string
 	// Context bounds the API calls the program makes: they are cancelled
 	// when it ends (Run's context; an SSH session's own, cancelled when

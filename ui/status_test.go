@@ -61,8 +61,7 @@ func TestErrorStatusStaysUntilAKey(t *testing.T) {
 }
 
 // What the service says while the program runs (Options.Notices: a lock
-// wait, a request left pending sent again) is a status line, not text
-// written under the screen.
+// wait) is a status line, not text written under the screen.
 func TestServiceNoticesInTheStatusLine(t *testing.T) {
 	notices := make(chan string, 1)
 	a := New(Options{Session: newSession(t, fixtures(t)), Renderer: asciiRenderer(), Now: fixedNow, Width: 80, Height: 24, Notices: notices}).(*App)
