@@ -50,6 +50,7 @@ type App struct {
 	under         []pager // pagers opened over: esc goes back to them
 	reqlog        logCursor
 	flow          common.Component
+	picker        *idPicker // y's menu of ids, over the body
 
 	filter    textinput.Model
 	filtering bool
@@ -75,6 +76,7 @@ type App struct {
 	loading, loadAgain bool
 	// settleDelay is settleDelay; tests make it 0.
 	settleDelay time.Duration
+	notices     <-chan string // Options.Notices
 }
 
 // New builds the TUI model for one program. It reads the state once, so
@@ -87,7 +89,7 @@ func New(opts Options) tea.Model {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]*oneRefresh{}, closed: map[int64]bool{}, settleDelay: settleDelay, after: tick}
+	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]*oneRefresh{}, closed: map[int64]bool{}, settleDelay: settleDelay, after: tick, notices: opts.Notices}
 	pc.Ctx, a.cancel = context.WithCancel(ctx)
 
 	a.help = help.New()
@@ -115,20 +117,22 @@ func New(opts Options) tea.Model {
 	return a
 }
 
-// Init starts watching the state file, so that what another tokenscope
-// writes (the CLI, a second terminal) shows without R. The state itself
+// Init listens for the service's notices (a lock wait) and recoveries, and
+// starts watching the state file, so that what another tokenscope writes
+// (the CLI, a second terminal) shows without R. The state itself
 // is already loaded. Without a watch (no inotify left, say) the TUI works
 // as before and R reads the state again.
 func (a *App) Init() tea.Cmd {
+	notices := awaitNotice(a.pc.Ctx, a.notices)
 	if a.pc.Session == nil {
-		return nil
+		return notices
 	}
 	pending := tea.Batch(pendingCmd(a.pc.Session), watchRecoveries(a.pc.Ctx, a.pc.Session))
 	changes, err := a.pc.Session.Watch(a.pc.Ctx)
 	if err != nil {
-		return pending
+		return tea.Batch(notices, pending)
 	}
-	return tea.Batch(pending, awaitChange(a.pc.Ctx, changes))
+	return tea.Batch(notices, pending, awaitChange(a.pc.Ctx, changes))
 }
 
 func (a *App) bodyHeight() int { return max(a.height-chrome, 0) }
