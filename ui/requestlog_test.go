@@ -8,6 +8,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokenscope/tokenscope/model"
 )
@@ -41,7 +44,7 @@ func TestRequestLogEarlierRunsResponseAndCurl(t *testing.T) {
 	press(t, a, "c")
 	m := regexp.MustCompile("\x1b]52;c;([A-Za-z0-9+/=]+)\a").FindStringSubmatch(out.String())
 	if m == nil {
-		t.Fatalf("no OSC 52 copy: %q (status %q)", out.String(), a.status)
+		t.Fatalf("no OSC 52 copy: %q (status %q)", out.String(), a.status.text)
 	}
 	curl, _ := base64.StdEncoding.DecodeString(m[1])
 	for _, want := range []string{"curl -sS ", "/v1/tokens", `-u "$STRIPE_API_KEY:"`, "card[number]=4242424242424242"} {
@@ -66,10 +69,11 @@ func TestReportAndExportKeys(t *testing.T) {
 	_, _, _ = s.Use(ctx, model.UseRequest{TokenID: rec.ID, Kind: model.UseCharge, Amount: 1000, Currency: "usd"})
 	var out strings.Builder
 	a := New(Options{Session: s, Renderer: asciiRenderer(), Now: fixedNow, Output: &out, Width: 120, Height: 40}).(*App)
+	a.after = func(time.Duration, tea.Msg) tea.Cmd { return nil } // the status line stays
 	press(t, a, "m")
 	report := filepath.Join(dir, "report-"+rec.ID+".md")
-	if !strings.Contains(a.status, "report written to "+report) || !strings.Contains(out.String(), "\x1b]52;c;") {
-		t.Errorf("status %q, copied %q", a.status, out.String())
+	if !strings.Contains(a.status.text, "report written to "+report) || !strings.Contains(out.String(), "\x1b]52;c;") {
+		t.Errorf("status %q, copied %q", a.status.text, out.String())
 	}
 	data, err := os.ReadFile(report)
 	if err != nil || !strings.Contains(string(data), "decline code `insufficient_funds`") {
@@ -79,9 +83,9 @@ func TestReportAndExportKeys(t *testing.T) {
 		t.Errorf("report mode: %v %v", fi, err)
 	}
 	press(t, a, "x")
-	path := regexp.MustCompile(`exported 1 token to (\S+\.hcl)`).FindStringSubmatch(a.status)
+	path := regexp.MustCompile(`exported 1 token to (\S+\.hcl)`).FindStringSubmatch(a.status.text)
 	if path == nil {
-		t.Fatalf("status %q", a.status)
+		t.Fatalf("status %q", a.status.text)
 	}
 	if data, err := os.ReadFile(path[1]); err != nil || !strings.Contains(string(data), `preset = "insufficient_funds"`) {
 		t.Errorf("export %v:\n%s", err, data)
