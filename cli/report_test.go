@@ -60,6 +60,7 @@ func story(t *testing.T, s *sandbox, global ...string) map[string]string {
 	run(s, 1, "use", ids["declined"], "--customer")
 	run(s, 1, "use", mk(s, "velocity", "--preset", "card_velocity_exceeded"), "--charge", "500")
 	run(s, 0, "use", mk(s, "typed", "--number", "4000056655665556", "--exp", "12/34", "--cvc", "123"), "--customer")
+	run(s, 0, "use", mk(s, "intent", "--preset", "mastercard"), "--payment-intent", "1500")
 	// Stripe's test mode refuses a number that is not a test card
 	// (test_mode_live_card): the requests are logged, no token is made.
 	for _, n := range []string{handTyped, noStandIn} {
@@ -229,7 +230,7 @@ func TestStateExportRoundTrip(t *testing.T) {
 	a := newSandbox(t)
 	ids := story(t, a)
 	file := filepath.Join(t.TempDir(), "workspace.hcl")
-	if out := a.ok("state", "export", "--out", file).out; !strings.Contains(out, "Exported 4 tokens") || !strings.Contains(out, "1 left out") {
+	if out := a.ok("state", "export", "--out", file).out; !strings.Contains(out, "Exported 5 tokens") || !strings.Contains(out, "1 left out") {
 		t.Errorf("export says:\n%s", out)
 	}
 	b := newSandbox(t)
