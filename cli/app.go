@@ -93,6 +93,8 @@ an offline emulator of Stripe's test mode; nothing leaves the machine.`,
 		a.forceUnlockCmd(),
 		a.presetsCmd(),
 		a.emulatorCmd(),
+		a.eventsCmd(),
+		a.listenCmd(),
 		a.serveCmd(),
 		a.versionCmd(),
 	)

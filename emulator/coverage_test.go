@@ -51,6 +51,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	dispute := dus.Data[0].ID
 	acct := post("/v1/accounts", "type=custom&business_type=company")["id"].(string)
 	person := post("/v1/accounts/"+acct+"/persons", "first_name=Jenny")["id"].(string)
+	we := post("/v1/webhook_endpoints", "url=http://127.0.0.1:9/hook&enabled_events[0]=*")["id"].(string)
+	evt := firstEvent(t, e)
 
 	type req struct {
 		method, path, body string
@@ -65,7 +67,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 			"bank_accounts/{}", "bank_accounts/"+bank, "balance_transactions/{}", "balance_transactions/"+txn,
 			"payment_methods/{}", "payment_methods/"+pm, "payment_intents/{}", "payment_intents/"+pi,
 			"refunds/{}", "refunds/"+re, "disputes/{}", "disputes/"+dispute,
-			"accounts/{}", "accounts/"+acct, "persons/{}", "persons/"+person).Replace(ep.path)
+			"accounts/{}", "accounts/"+acct, "persons/{}", "persons/"+person,
+			"events/{}", "events/"+evt, "webhook_endpoints/{}", "webhook_endpoints/"+we).Replace(ep.path)
 		reqs = append(reqs, req{ep.method, path, "", 401}, req{ep.method, path + "?frobnicate=1", "", 400},
 			req{ep.method, path + "?expand[]=zzz", "", 400}, req{ep.method, path, "version", 400},
 			req{ep.method, path, "broken", 500})
@@ -154,6 +157,17 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"POST", "/v1/accounts/acct_nope/persons", "first_name=Jenny", 404},
 		req{"GET", "/v1/accounts/" + acct + "/persons/" + person, "", 200},
 		req{"GET", "/v1/accounts/" + acct + "/persons/person_nope", "", 404},
+		req{"GET", "/v1/events", "", 200},
+		req{"GET", "/v1/events/" + evt, "", 200},
+		req{"GET", "/v1/events/evt_nope", "", 404},
+		req{"POST", "/v1/webhook_endpoints", "url=http://localhost:4242/hook&enabled_events[]=charge.succeeded", 200},
+		req{"GET", "/v1/webhook_endpoints", "", 200},
+		req{"GET", "/v1/webhook_endpoints/" + we, "", 200},
+		req{"GET", "/v1/webhook_endpoints/we_nope", "", 404},
+		req{"POST", "/v1/webhook_endpoints/" + we, "description=mine", 200},
+		req{"POST", "/v1/webhook_endpoints/we_nope", "description=mine", 404},
+		req{"DELETE", "/v1/webhook_endpoints/" + we, "", 200},
+		req{"DELETE", "/v1/webhook_endpoints/we_nope", "", 404},
 		req{"GET", "/v1/nothing", "", 404},
 	)
 
@@ -199,6 +213,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 // neverDeclines are the POST endpoints that no card or bank account
 // decline reaches, so they never answer 402.
 var neverDeclines = map[string]bool{
+	// Webhook endpoints are settings: nothing about them declines.
+	"webhook_endpoints": true, "webhook_endpoints/{}": true,
 	"payment_methods/{}/detach": true, "payment_intents/{}/capture": true, "payment_intents/{}/cancel": true,
 	"refunds": true, "disputes/{}": true, "disputes/{}/close": true,
 	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true,

@@ -55,6 +55,8 @@ var expandable = map[string]map[string]string{
 	"person": {"additional_tos_acceptances": "", "address": "", "address_kana": "", "address_kanji": "",
 		"dob": "", "future_requirements": "", "registered_address": "", "relationship": "",
 		"requirements": "", "us_cfpb_data": "", "verification": ""},
+	"event":               {"data": "", "request": ""},
+	"webhook_endpoint":    {},
 	"source": {"customer": "customer", "account": "", "networks": "",
 		"future_requirements": "", "requirements": ""},
 }

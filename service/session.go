@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
@@ -26,6 +27,10 @@ type Session struct {
 	notify       func(Recovery)
 	notifyMu     sync.Mutex      // guards notify (set by OnRecover) and told
 	told         map[string]bool // unresolved pending requests notify heard of
+	// emu is the in-process emulator (nil on another backend) and emuDir
+	// where it keeps its log: events are followed through them.
+	emu    *emulator.Emulator
+	emuDir string
 	// journal keeps the request log in the state dir (nil: the client's
 	// log in memory is all there is).
 	journal *state.RequestJournal

@@ -33,6 +33,7 @@ func TestRequestLogEarlierRunsResponseAndCurl(t *testing.T) {
 	}
 	var out strings.Builder
 	a := New(Options{Session: s, Renderer: asciiRenderer(), Now: fixedNow, Output: &out, Width: 120, Height: 40}).(*App)
+	a.after = func(time.Duration, tea.Msg) tea.Cmd { return nil } // a test sends the ticks it wants
 	press(t, a, "L")
 	if v := a.View(); strings.Count(v, "earlier") != 1 || !strings.Contains(v, "▸") {
 		t.Errorf("the earlier run's request is not marked once, or none is selected:\n%s", v)
@@ -69,7 +70,7 @@ func TestReportAndExportKeys(t *testing.T) {
 	_, _, _ = s.Use(ctx, model.UseRequest{TokenID: rec.ID, Kind: model.UseCharge, Amount: 1000, Currency: "usd"})
 	var out strings.Builder
 	a := New(Options{Session: s, Renderer: asciiRenderer(), Now: fixedNow, Output: &out, Width: 120, Height: 40}).(*App)
-	a.after = func(time.Duration, tea.Msg) tea.Cmd { return nil } // the status line stays
+	a.after = func(time.Duration, tea.Msg) tea.Cmd { return nil } // a test sends the ticks it wants
 	press(t, a, "m")
 	report := filepath.Join(dir, "report-"+rec.ID+".md")
 	if !strings.Contains(a.status.text, "report written to "+report) || !strings.Contains(out.String(), "\x1b]52;c;") {

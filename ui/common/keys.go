@@ -64,7 +64,7 @@ func NewKeyMap() *KeyMap {
 		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel the request")),
 		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
 		Report:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "report")),
-		CopyCurl:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "curl (in L)")),
+		CopyCurl:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy as curl")),
 		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit, even from a form")),
 		Yes:         key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
 		No:          key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no")),
