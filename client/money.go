@@ -69,3 +69,52 @@ func (c *Client) ChargeCustomer(ctx context.Context, req model.CustomerCharge) (
 	}
 	return c.object(ch.LastResponse, "charge")
 }
+
+// DisputeOf finds the dispute of a charge (GET /v1/disputes?charge=);
+// found is false when the charge has none.
+func (c *Client) DisputeOf(ctx context.Context, charge string) (du model.Object, found bool, err error) {
+	if fe := model.ValidateObjectID(charge, "charge", "charge", "ch_", "py_"); fe != nil {
+		return model.Object{}, false, fromValidation(fe)
+	}
+	if err := c.secretKey("read disputes"); err != nil {
+		return model.Object{}, false, err
+	}
+	params := &stripe.DisputeListParams{Charge: stripe.String(charge)}
+	params.Limit = stripe.Int64(1)
+	for d, err := range c.sc.V1Disputes.List(ctx, params).All(ctx) {
+		if err != nil {
+			return model.Object{}, false, c.fromAPI(err)
+		}
+		// A list's items carry no response of their own: the dispute is
+		// read again, so it is shown exactly as the API gives it.
+		obj, err := c.Object(ctx, d.ID)
+		return obj, err == nil, err
+	}
+	return model.Object{}, false, nil
+}
+
+// Answer answers a dispute (POST /v1/disputes/{id}): evidence submitted
+// as uncategorized_text (winning_evidence or losing_evidence decide it in
+// test mode), or, with close, the loss accepted (POST .../close).
+func (c *Client) Answer(ctx context.Context, id, evidence string, close bool) (model.Object, error) {
+	if fe := model.ValidateObjectID(id, "dispute", "dispute", "du_", "dp_"); fe != nil {
+		return model.Object{}, fromValidation(fe)
+	}
+	if err := c.secretKey("answer disputes"); err != nil {
+		return model.Object{}, err
+	}
+	var (
+		d   *stripe.Dispute
+		err error
+	)
+	if close {
+		d, err = c.sc.V1Disputes.Close(ctx, id, &stripe.DisputeCloseParams{})
+	} else {
+		d, err = c.sc.V1Disputes.Update(ctx, id, &stripe.DisputeUpdateParams{
+			Evidence: &stripe.DisputeUpdateEvidenceParams{UncategorizedText: stripe.String(evidence)}})
+	}
+	if err != nil {
+		return model.Object{}, c.fromAPI(err)
+	}
+	return c.object(d.LastResponse, "dispute")
+}

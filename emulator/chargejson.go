@@ -192,12 +192,12 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 		}},
 		Status: ch.Status,
 	}
+	ch.Money.show(out)
 	if ch.PaymentMethod == "" {
 		// A charge made with a token or a source shows its card; one
 		// made by a PaymentIntent has a PaymentMethod instead.
 		out.Source = renderCard(card)
 	}
-	ch.Money.show(out)
 	pm := out.PaymentMethodDetails.Card
 	if ch.Outcome.NetworkStatus != "not_sent_to_network" {
 		// The network answered: its transaction id, stable per charge.

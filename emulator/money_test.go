@@ -26,7 +26,7 @@ func moneyServer(t *testing.T) (*stripe.Client, func(time.Duration)) {
 	return newClient(srv.URL, testKey), func(d time.Duration) { offset.Add(int64(d)) }
 }
 
-// chargeCard charges amount on a new token of the catalog card number.
+// chargeTestCard charges amount on a new token of the catalog card number.
 func chargeTestCard(t *testing.T, sc *stripe.Client, number string, amount int64) *stripe.Charge {
 	t.Helper()
 	tok, err := sc.V1Tokens.Create(ctx, cardParams(t, number))

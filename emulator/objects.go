@@ -71,17 +71,6 @@ func get[T any](o *objects, collection, id string) (*T, bool) {
 	return v, true
 }
 
-// decodeObject decodes an object as a store keeps it. A null would decode
-// into a zero record (a token with no id, no card), which handlers are
-// not written to meet: it is an error, as any other non-object is.
-func decodeObject[T any](raw json.RawMessage) (*T, error) {
-	if !looksLikeObject(raw) {
-		return nil, notObject(raw) // Unmarshal checks the rest
-	}
-	v := new(T)
-	return v, json.Unmarshal(raw, v)
-}
-
 // settler is a record that changes with time alone (a pending debit).
 type settler interface{ settle(now time.Time) }
 
@@ -91,6 +80,17 @@ func (o *objects) settle(v any) {
 	if s, ok := v.(settler); ok {
 		s.settle(o.now)
 	}
+}
+
+// decodeObject decodes an object as a store keeps it. A null would decode
+// into a zero record (a token with no id, no card), which handlers are
+// not written to meet: it is an error, as any other non-object is.
+func decodeObject[T any](raw json.RawMessage) (*T, error) {
+	if !looksLikeObject(raw) {
+		return nil, notObject(raw) // Unmarshal checks the rest
+	}
+	v := new(T)
+	return v, json.Unmarshal(raw, v)
 }
 
 // scan walks the records of a collection newest first, or oldest first

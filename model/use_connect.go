@@ -21,9 +21,13 @@ func validateConnectUse(req UseRequest) *FieldError {
 // planConnectUse is the plan of a Connect use.
 func planConnectUse(name string, req UseRequest, source Attr) Change {
 	known := Attr{Name: "id", Value: KnownAfterApply}
+	if req.TokenID == "" {
+		// A scenario's token is made by the same apply.
+		source.Value = KnownAfterApply
+	}
 	if req.Kind == UseIDNumber {
 		return Change{Address: "account." + name, Action: ActionUpdate, Request: "POST /v1/accounts/" + req.Account,
-			Attrs: []Attr{{Name: "individual.id_number", Value: str(req.TokenID)}, {Name: "individual.id_number_provided", Value: "true"}}}
+			Attrs: []Attr{{Name: "individual.id_number", Value: source.Value}, {Name: "individual.id_number_provided", Old: "false", Value: "true"}}}
 	}
 	source.Name = "account_token"
 	return Change{Address: "account." + name, Action: ActionCreate, Request: "POST /v1/accounts",

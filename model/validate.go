@@ -416,6 +416,8 @@ func validateUse(req UseRequest) *FieldError {
 			func() *FieldError { return ValidateCurrency(req.Currency) },
 			func() *FieldError { return ValidateAmount(req.Amount, req.Currency) },
 		)
+	case UseAccount, UseIDNumber:
+		return validateConnectUse(req)
 	case UsePaymentMethod:
 		return nil
 	case UsePaymentIntent:
@@ -425,8 +427,6 @@ func validateUse(req UseRequest) *FieldError {
 			func() *FieldError { return ValidateCaptureMethod(req.CaptureMethod) },
 			func() *FieldError { return ValidateReturnURL(req.ReturnURL) },
 		)
-	case UseAccount, UseIDNumber:
-		return validateConnectUse(req)
 	}
 	return requestErr("parameter_unknown", "use", "a token is used by a customer, a charge, a PaymentMethod or a PaymentIntent")
 }

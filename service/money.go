@@ -27,3 +27,13 @@ func (s *Session) ChargeCustomer(ctx context.Context, req model.CustomerCharge) 
 func (s *Session) Verify(ctx context.Context, req model.VerifyRequest) (model.Object, error) {
 	return s.api.Verify(ctx, req)
 }
+
+// DisputeOf finds a charge's dispute; found is false when it has none.
+func (s *Session) DisputeOf(ctx context.Context, charge string) (model.Object, bool, error) {
+	return s.api.DisputeOf(ctx, charge)
+}
+
+// Answer submits evidence to a dispute, or closes it (accepting the loss).
+func (s *Session) Answer(ctx context.Context, id, evidence string, close bool) (model.Object, error) {
+	return s.api.Answer(ctx, id, evidence, close)
+}

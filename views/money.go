@@ -69,3 +69,17 @@ func writeRequestID(w io.Writer, id string) error {
 	fmt.Fprintf(tw, "  request id\t%s\n", Clean(id))
 	return tw.Flush()
 }
+
+// moneyNext is what moves a charge or a dispute on: a dispute waiting for
+// an answer, a disputed charge, a bank debit still pending.
+func moneyNext(id string, f model.Fields) string {
+	switch {
+	case f.Get("object") == "dispute" && (f.Get("status") == "needs_response" || f.Get("status") == "warning_needs_response"):
+		return "tokenscope dispute " + id + " --evidence " + model.WinningEvidence + " (or " + model.LosingEvidence + "), or --close"
+	case f.Get("object") == "charge" && f.Get("disputed") == "true":
+		return "tokenscope dispute " + id + " (its dispute)"
+	case f.Get("object") == "charge" && f.Get("status") == "pending":
+		return "tokenscope get " + id + " again: a bank debit waits for the bank's answer"
+	}
+	return ""
+}

@@ -39,6 +39,9 @@ func NewObject(o model.Object) Object {
 	}
 	v.Fields = fs.list
 	v.Next = NextStep(o.ID, f.Get("status"))
+	if v.Next == "" {
+		v.Next = moneyNext(v.ID, f)
+	}
 	return v
 }
 

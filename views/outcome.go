@@ -39,10 +39,9 @@ func Text(segs []Segment) string {
 
 // noun names what the use makes: "charge", "customer", "PaymentIntent".
 func (o Outcome) noun() string {
-	if connectUse(o.Req.Kind) {
-		return "account"
-	}
 	switch o.Req.Kind {
+	case model.UseAccount, model.UseIDNumber:
+		return "account"
 	case model.UseCustomer:
 		return "customer"
 	case model.UsePaymentMethod:
@@ -204,12 +203,12 @@ func (o Outcome) WriteText(w io.Writer) error {
 		fmt.Fprintf(w, "%s %s failed%s\n", GlyphError, u.Kind, objectSuffix(Clean(u.ObjectID)))
 	case u.Kind == model.UseCustomer:
 		fmt.Fprintf(w, "attached %s to customer %s\n", Clean(o.Req.TokenID), Clean(u.ObjectID))
+	case connectUse(u.Kind):
+		fmt.Fprintln(w, connectDone(o.Req, u))
 	case u.Kind == model.UsePaymentMethod:
 		fmt.Fprintf(w, "made PaymentMethod %s of %s\n", Clean(u.ObjectID), Clean(o.Req.TokenID))
 	case u.Kind == model.UsePaymentIntent:
 		fmt.Fprintf(w, "PaymentIntent %s: %s %s\n", Clean(u.ObjectID), model.FormatAmount(u.Amount, u.Currency), Clean(u.Status))
-	case connectUse(u.Kind):
-		fmt.Fprintln(w, connectDone(o.Req, u))
 	default:
 		fmt.Fprintf(w, "charged %s: %s %d %s (%s)\n", Clean(o.Req.TokenID), Clean(u.ObjectID), u.Amount, u.Currency, u.Status)
 	}
