@@ -218,6 +218,10 @@ func TestReportAndExportHoldNoSecret(t *testing.T) {
 	if fi, _ := os.Stat(export); fi.Mode().Perm() != 0o600 {
 		t.Errorf("export mode %v, want 0600", fi.Mode().Perm())
 	}
+	// The events of the declined token and its failed charge are listed.
+	if r := s.ok("--offline", "report", ids["declined"]).out; !strings.Contains(r, "`charge.failed`") {
+		t.Errorf("the report lists no charge.failed event:\n%s", r)
+	}
 	if !strings.Contains(string(data), "left out") {
 		t.Errorf("the export does not name the token it leaves out:\n%s", data)
 	}

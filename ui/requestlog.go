@@ -184,9 +184,9 @@ func (a *App) writeReport(sel *model.Record) tea.Cmd {
 		a.setStatus("no token selected")
 		return nil
 	}
-	id, out := sel.ID, a.pc.Output
+	id, out, ctx := sel.ID, a.pc.Output, a.pc.Ctx
 	return func() tea.Msg {
-		story, err := sess.Story(id)
+		story, err := sess.Story(ctx, id)
 		var b bytes.Buffer
 		if err == nil {
 			err = views.NewReport(story, time.Now()).WriteMarkdown(&b)
