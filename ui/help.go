@@ -19,7 +19,7 @@ func helpGroups(k *common.KeyMap) []struct {
 		keys  []key.Binding
 	}{
 		{"Tokens", []key.Binding{k.New, k.Retrieve, k.Use, k.Refresh, k.RefreshAll, k.Copy, k.Scenario}},
-		{"Views", []key.Binding{k.Open, k.JSON, k.Log, k.Filter, k.Help, k.Back}},
+		{"Views", []key.Binding{k.Open, k.JSON, k.Log, k.Events, k.Filter, k.Help, k.Back}},
 		{"Moving", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
 		{"Quitting", []key.Binding{k.Quit, k.Interrupt}},
 	}

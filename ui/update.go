@@ -47,6 +47,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case copiedMsg:
 		a.status = msg.status
 		return a, nil
+	case eventsMsg:
+		a.showEvents(msg)
+		return a, nil
 	case StatusMsg:
 		a.status = string(msg)
 		return a, nil
@@ -198,6 +201,8 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 			raw := sel.Raw
 			a.openPager("JSON "+sel.ID+" (the API object as returned)", func(int) string { return indentJSON(raw) })
 		}
+	case key.Matches(msg, k.Events):
+		return a.openEvents(sel), true
 	case key.Matches(msg, k.Log):
 		a.openPager("Request log (oldest first)", func(w int) string { return a.logText(w) })
 		a.pager.follow = true

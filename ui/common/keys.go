@@ -9,6 +9,8 @@ type KeyMap struct {
 	Open, Back, Quit, Help                  key.Binding
 	New, Use, Refresh, RefreshAll, Retrieve key.Binding
 	Filter, Copy, JSON, Log, Scenario       key.Binding
+	// Events opens the selected token's timeline.
+	Events key.Binding
 	// Sort cycles the list's order; Forget drops the selected token from
 	// the state, ForgetGone every token Stripe no longer has.
 	Sort, Forget, ForgetGone      key.Binding
@@ -46,6 +48,7 @@ func NewKeyMap() *KeyMap {
 		Copy:        key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy id")),
 		JSON:        key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "json")),
 		Log:         key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "log")),
+		Events:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "events")),
 		Scenario:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scenarios")),
 		Sort:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "sort")),
 		Confirm:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
