@@ -19,12 +19,19 @@ import (
 func (a *app) getCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "get ID",
-		Short: "Retrieve a token from the API (magic test tokens such as tok_visa too) and record it",
+		Short: "Retrieve a token (and record it) or any object tokenscope knows (pi_, pm_) by its id",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			sess, err := a.session()
 			if err != nil {
 				return err
+			}
+			if _, fe := model.ObjectKindOf(args[0], model.ParamTokenID); fe == nil {
+				obj, err := sess.Object(c.Context(), args[0])
+				if err != nil {
+					return err
+				}
+				return a.printObject(obj, "")
 			}
 			rec, err := sess.Fetch(c.Context(), args[0])
 			if err != nil {

@@ -16,26 +16,56 @@ import (
 
 // useCmd consumes a token: a new customer with it as source, or a charge.
 func (a *app) useCmd() *cobra.Command {
-	var customer, dryRun bool
-	var amount, currency string
+	var customer, account, dryRun bool
+	var amount, currency, idNumberFor string
+	var pay paymentFlags
 	c := &cobra.Command{
-		Use:   "use ID (--customer | --charge AMOUNT)",
-		Short: "Use a token once: attach it to a new customer, or charge it",
-		Long: `Use a token once: attach it to a new customer (--customer), or charge it
-AMOUNT in the currency's smallest unit (--charge 1000 is $10.00).
-A token can be used only once; a declined charge uses it up too.`,
+		Use:   "use ID (--customer | --charge AMOUNT | --payment-method | --payment-intent AMOUNT | --account | --id-number-for ACCT)",
+		Short: "Use a token once: a new customer, a charge, a PaymentMethod, a PaymentIntent or a Connect account",
+		Long: `Use a token once: attach it to a new customer (--customer), charge it
+AMOUNT in the currency's smallest unit (--charge 1000 is $10.00), make a
+PaymentMethod of it (--payment-method), or make a PaymentMethod of it and
+confirm a PaymentIntent of AMOUNT with it (--payment-intent 1000; with
+--capture manual it waits in requires_capture, with --return-url a 3D
+Secure challenge redirects there). An account token makes a Connect
+custom account (--account); a PII token gives an individual account its id
+number (--id-number-for acct_…). A token can be used only once; a
+declined charge uses it up too.
+A customer (cus_…) with --charge is charged on its default source: a
+verified bank account's debit is pending until its test account number
+decides it.`,
 		Example: `  tokenscope use tok_1Qx… --charge 1000
-  tokenscope use btok_1Qx… --customer`,
+  tokenscope use btok_1Qx… --customer
+  tokenscope use tok_1Qx… --payment-intent 1000 --capture manual
+  tokenscope use tok_1Qx… --payment-intent 1000 --return-url https://example.com/done
+  tokenscope use ct_1Qx… --account
+  tokenscope use pii_1Qx… --id-number-for acct_1Qx…`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			req := model.UseRequest{TokenID: args[0], Kind: model.UseCustomer}
-			if !customer {
+			switch {
+			case customer:
+			case account:
+				req.Kind = model.UseAccount
+			case idNumberFor != "":
+				req.Kind, req.Account = model.UseIDNumber, idNumberFor
+			case pay.method:
+				req.Kind = model.UsePaymentMethod
+			case pay.intent != "":
+				var err error
+				if req, err = pay.request(c, args[0], currency); err != nil {
+					return err
+				}
+			default:
 				req.Kind, req.Currency = model.UseCharge, strings.ToLower(currency)
 				n, err := chargeAmount(amount, req.Currency)
 				if err != nil {
 					return usagef(c.CommandPath(), "%v", err)
 				}
 				req.Amount = n
+			}
+			if strings.HasPrefix(args[0], "cus_") && req.Kind == model.UseCharge && !dryRun {
+				return a.chargeCustomer(c, args[0], req)
 			}
 			if dryRun {
 				return a.planUse(req)
@@ -47,10 +77,13 @@ A token can be used only once; a declined charge uses it up too.`,
 	fs.BoolVar(&customer, "customer", false, "attach the token to a new customer (POST /v1/customers)")
 	fs.StringVar(&amount, "charge", "", "charge AMOUNT in the smallest currency unit (POST /v1/charges)")
 	fs.StringVar(&currency, "currency", "usd", "currency of the charge")
+	fs.BoolVar(&account, "account", false, "make a Connect custom account from an account token (POST /v1/accounts)")
+	fs.StringVar(&idNumberFor, "id-number-for", "", "give the PII token as the id number of account ACCT (POST /v1/accounts/ACCT)")
 	fs.BoolVar(&dryRun, "dry-run", false, "print the plan instead of using the token")
+	pay.add(c)
 	a.jsonFlag(c, `print {"use": the outcome, "token": the Token re-read after use}`)
-	c.MarkFlagsMutuallyExclusive("customer", "charge")
-	c.MarkFlagsOneRequired("customer", "charge")
+	c.MarkFlagsMutuallyExclusive("customer", "charge", "payment-method", "payment-intent", "account", "id-number-for")
+	c.MarkFlagsOneRequired("customer", "charge", "payment-method", "payment-intent", "account", "id-number-for")
 	return c
 }
 
@@ -107,7 +140,9 @@ func (a *app) planUse(req model.UseRequest) error {
 	var note []string
 	if sess, err := a.session(); err == nil {
 		if rec, ok, _ := sess.Token(req.TokenID); ok {
-			if card, ok := model.CardByName(rec.Preset); ok {
+			if card, ok := model.CardByName(rec.Preset); ok && req.Kind == model.UsePaymentIntent {
+				note = append(note, model.PaymentIntentExpect(card, req.CaptureMethod == "manual"))
+			} else if ok {
 				note = append(note, model.UseExpect(req.Kind, card))
 			}
 		}

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -116,10 +117,15 @@ func TestUseDryRunAndUsage(t *testing.T) {
 func TestReuseSaysWasAlreadyUsed(t *testing.T) {
 	s := newSandbox(t)
 	id := s.create("card", "visa")
-	s.ok("use", id, "--customer")
+	first := s.ok("use", id, "--customer", "--json").out
+	cus := regexp.MustCompile(`cus_[A-Za-z0-9]+`).FindString(first)
 	r := s.expect(1, "use", id, "--customer")
 	if !strings.Contains(r.out, id+" was already ● used") || strings.Contains(r.out, "is now") {
 		t.Errorf("second use:\nstdout:\n%s\nstderr:\n%s", r.out, r.errOut)
+	}
+	// The state knows what took the token: the explanation names it.
+	if cus == "" || !strings.Contains(r.errOut, "consumed by customer "+cus) {
+		t.Errorf("second use: stderr does not name %q, the customer that used the token:\n%s", cus, r.errOut)
 	}
 }
 

@@ -22,6 +22,27 @@ type API interface {
 	// filled in for a decline as well (with the failed charge's id), together
 	// with a non-nil error.
 	Use(ctx context.Context, req model.UseRequest) (model.Use, error)
+	// Refund refunds a charge or a PaymentIntent, in full or in part.
+	Refund(ctx context.Context, req model.RefundRequest) (model.Object, error)
+	// Verify verifies a customer's bank account by its micro-deposits.
+	Verify(ctx context.Context, req model.VerifyRequest) (model.Object, error)
+	// DisputeOf finds a charge's dispute; Answer submits evidence to a
+	// dispute, or closes it (accepting the loss).
+	DisputeOf(ctx context.Context, charge string) (model.Object, bool, error)
+	Answer(ctx context.Context, id, evidence string, close bool) (model.Object, error)
+	// ChargeCustomer charges a customer's default source.
+	ChargeCustomer(ctx context.Context, req model.CustomerCharge) (model.Object, error)
+	// Object retrieves an object other than a token by its id
+	// (pi_, pm_: the kinds with a model.KindSpec.Path).
+	Object(ctx context.Context, id string) (model.Object, error)
+	// Authenticate completes (or, fail, fails) a PaymentIntent's 3D
+	// Secure challenge where tokenscope can answer it (the emulator's
+	// page); elsewhere it returns the page's URL to open.
+	Authenticate(ctx context.Context, id string, fail bool) (model.Challenge, error)
+	// Capture captures a PaymentIntent in requires_capture, amount of it
+	// (0: all); Cancel cancels one.
+	Capture(ctx context.Context, id string, amount int64) (model.Object, error)
+	Cancel(ctx context.Context, id string) (model.Object, error)
 	// Backend describes where requests go.
 	Backend() model.Backend
 	// Log is the in-memory request log.

@@ -41,7 +41,10 @@ const offlineKey = "sk_test_offline"
 
 // Client implements API over stripe-go.
 type Client struct {
-	sc      *stripe.Client
+	sc *stripe.Client
+	// http is the client under stripe-go, for the emulator's pages
+	// (its 3D Secure challenge), which are not API calls.
+	http    *http.Client
 	backend model.Backend
 	log     *RequestLog
 	now     func() time.Time
@@ -84,9 +87,13 @@ func New(cfg Config) (*Client, error) {
 		timeout = DefaultTimeout
 	}
 	retries := int64(max(cfg.MaxRetries, 0))
+	hc := &http.Client{Timeout: timeout, Transport: logTransport{next: guardTransport{base}, log: log},
+		// A page's redirect leads to the customer's return_url, which is
+		// for a browser: tokenscope reads the answer itself.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	backends := stripe.NewBackendsWithConfig(&stripe.BackendConfig{
 		URL:               stripe.String(b.URL),
-		HTTPClient:        &http.Client{Timeout: timeout, Transport: logTransport{next: base, log: log}},
+		HTTPClient:        hc,
 		MaxNetworkRetries: &retries,
 		LeveledLogger:     &stripe.LeveledLogger{Level: stripe.LevelNull},
 	})
@@ -96,6 +103,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	return &Client{
 		sc:      stripe.NewClient(key, stripe.WithBackends(backends)),
+		http:    hc,
 		backend: b,
 		log:     log,
 		now:     now,

@@ -58,7 +58,7 @@ func requests(t testing.TB) map[string]model.TokenRequest {
 		"bank":    testio.Preset(t, "bank_ok"),
 		"pii":     testio.Preset(t, "id_match"),
 		"account": {Kind: model.KindAccount, Account: &model.AccountInput{BusinessType: "individual", FirstName: "Jenny", LastName: "Rosen"}},
-		"company": {Kind: model.KindAccount, Account: &model.AccountInput{BusinessType: "company"}},
+		"company": {Kind: model.KindAccount, Account: &model.AccountInput{BusinessType: "company", CompanyName: "Rocket Rides"}},
 	}
 }
 
@@ -80,7 +80,7 @@ func TestConformance(t *testing.T) {
 					t.Errorf("create %s: record lacks id, request id or raw JSON: %+v", name, rec)
 				}
 			}
-			for _, kind := range []model.UseKind{model.UseCustomer, model.UseCharge} {
+			for _, kind := range []model.UseKind{model.UseCustomer, model.UseCharge, model.UsePaymentMethod, model.UsePaymentIntent} {
 				tok, err := c.Create(ctx, testio.Preset(t, "visa"))
 				if err != nil {
 					t.Fatal(err)
@@ -93,10 +93,34 @@ func TestConformance(t *testing.T) {
 				if err != nil {
 					t.Fatalf("use by %s: %v", kind, err)
 				}
-				prefix := map[model.UseKind]string{model.UseCustomer: "cus_", model.UseCharge: "ch_"}[kind]
+				prefix := map[model.UseKind]string{model.UseCustomer: "cus_", model.UseCharge: "ch_",
+					model.UsePaymentMethod: "pm_", model.UsePaymentIntent: "pi_"}[kind]
 				if !strings.HasPrefix(use.ObjectID, prefix) || use.RequestID == "" || use.Kind != kind {
 					t.Errorf("use by %s: %+v", kind, use)
 				}
+				if kind == model.UsePaymentMethod || kind == model.UsePaymentIntent {
+					obj, err := c.Object(ctx, use.ObjectID)
+					if err != nil || obj.ID == "" || string(obj.Kind) != string(kind) || obj.RequestID == "" {
+						t.Errorf("get %s: %+v %v", use.ObjectID, obj, err)
+					}
+				}
+			}
+			tok, err := c.Create(ctx, testio.Preset(t, "visa"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			held, err := c.Use(ctx, model.UseRequest{TokenID: tok.ID, Kind: model.UsePaymentIntent, Amount: 1000, Currency: "usd",
+				CaptureMethod: "manual", ReturnURL: "https://example.com/done"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.Capture(ctx, held.ObjectID, 500); err != nil {
+				t.Errorf("capture %s: %v", held.ObjectID, err)
+			}
+			tok, _ = c.Create(ctx, testio.Preset(t, "visa"))
+			other, _ := c.Use(ctx, model.UseRequest{TokenID: tok.ID, Kind: model.UsePaymentIntent, Amount: 1000, Currency: "usd", CaptureMethod: "manual"})
+			if _, err := c.Cancel(ctx, other.ObjectID); err != nil {
+				t.Errorf("cancel %s: %v", other.ObjectID, err)
 			}
 			if _, err := c.Get(ctx, "tok_visa"); err != nil {
 				t.Errorf("get magic token tok_visa: %v", err)
@@ -105,6 +129,42 @@ func TestConformance(t *testing.T) {
 				if e.Status != 200 {
 					t.Errorf("%s %s answered %d (body %s)", e.Method, e.Path, e.Status, e.Body)
 				}
+			}
+		})
+	}
+}
+
+// An account token names an individual under account[individual] and a
+// company under account[company], as Stripe's API takes them: a company's
+// token sent account[individual][first_name]. A name of the other business
+// type is refused before anything is sent.
+func TestAccountTokenNamesFollowBusinessType(t *testing.T) {
+	ctx := context.Background()
+	account := func(a model.AccountInput) model.TokenRequest {
+		return model.TokenRequest{Kind: model.KindAccount, Account: &a}
+	}
+	for _, tg := range targets {
+		t.Run(tg.name, func(t *testing.T) {
+			c := tg.open(t)
+			for _, r := range []struct {
+				req       model.TokenRequest
+				want, not string
+			}{
+				{account(model.AccountInput{BusinessType: "company", CompanyName: "Rocket Rides"}), "account[company][name]=Rocket Rides", "account[individual]"},
+				{account(model.AccountInput{BusinessType: "individual", FirstName: "Jenny", LastName: "Rosen"}), "account[individual][first_name]=Jenny", "account[company]"},
+			} {
+				before := len(c.Log().Entries())
+				if _, err := c.Create(ctx, r.req); err != nil {
+					t.Fatalf("create %+v: %v", *r.req.Account, err)
+				}
+				body := c.Log().Entries()[before].Body
+				if !strings.Contains(body, r.want) || strings.Contains(body, r.not) {
+					t.Errorf("%s token: body %q, want %q and no %q", r.req.Account.BusinessType, body, r.want, r.not)
+				}
+			}
+			_, err := c.Create(ctx, account(model.AccountInput{BusinessType: "company", FirstName: "Jenny"}))
+			if e, ok := model.AsError(err); !ok || !e.Local || e.Param != model.ParamFirstName {
+				t.Errorf("a company with a first name: %v, want a local refusal naming %s", err, model.ParamFirstName)
 			}
 		})
 	}

@@ -49,6 +49,9 @@ func (c *Client) fromAPI(err error) error {
 			HTTPStatus:  se.HTTPStatusCode,
 			Charge:      se.ChargeID,
 		}
+		if se.PaymentIntent != nil {
+			e.PaymentIntent = se.PaymentIntent.ID
+		}
 	case notJSON.MatchString(err.Error()):
 		return c.notStripe(err.Error())
 	case errors.Is(err, context.Canceled):

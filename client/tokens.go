@@ -1,6 +1,7 @@
 package client
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 
@@ -73,6 +74,8 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 		err      error
 	)
 	switch req.Kind {
+	case model.UseAccount, model.UseIDNumber:
+		use.ObjectID, use.Status, livemode, res, err = c.connect(ctx, req)
 	case model.UseCustomer:
 		var cus *stripe.Customer
 		params := &stripe.CustomerCreateParams{Source: stripe.String(req.TokenID)}
@@ -94,12 +97,28 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 		if err == nil {
 			use.ObjectID, use.Status, livemode, res = ch.ID, string(ch.Status), ch.Livemode, ch.LastResponse
 		}
+	case model.UsePaymentMethod:
+		var pm *stripe.PaymentMethod
+		pm, err = c.usePaymentMethod(ctx, req.TokenID, req.IdempotencyKey)
+		if err == nil {
+			use.ObjectID, use.Status, livemode, res = pm.ID, "created", pm.Livemode, pm.LastResponse
+		}
+	case model.UsePaymentIntent:
+		use.Amount, use.Currency = req.Amount, req.Currency
+		var pi *stripe.PaymentIntent
+		pi, err = c.usePaymentIntent(ctx, req, &use)
+		if err == nil {
+			use.ObjectID, use.Status, livemode, res = pi.ID, string(pi.Status), pi.Livemode, pi.LastResponse
+		}
 	}
 	if err != nil {
 		err = c.fromAPI(err)
 		e, _ := model.AsError(err)
 		use.Status, use.Code, use.DeclineCode = "failed", e.Code, e.DeclineCode
-		use.ObjectID, use.RequestID = e.Charge, e.RequestID
+		// What the attempt made: the PaymentIntent a decline left, the
+		// failed charge, or the PaymentMethod a refused PaymentIntent
+		// consumed the token into.
+		use.ObjectID, use.RequestID = cmp.Or(e.PaymentIntent, e.Charge, use.PaymentMethod), e.RequestID
 		return use, err
 	}
 	if livemode {

@@ -23,19 +23,39 @@ type errorJSON struct {
 	DocURL      string `json:"doc_url,omitempty"`
 	Message     string `json:"message"`
 	Param       string `json:"param,omitempty"`
-	Type        string `json:"type"`
+	// PaymentIntent is the PaymentIntent a decline on confirm left in
+	// requires_payment_method, as Stripe sends it.
+	PaymentIntent any    `json:"payment_intent,omitempty"`
+	Type          string `json:"type"`
 }
 
+// errorResponse writes e as Stripe's error JSON. Stripe quotes what it
+// refuses ("No such token: '...'", "Received unknown parameter: ...");
+// the emulator quotes it too, with any card number or key in the quote
+// masked (model.MaskSecrets): here, once, whatever path the refusal took,
+// so no check, present or to come, echoes a secret a request held.
 func errorResponse(e *model.Error, reqID string) response {
-	out := errorJSON{Charge: e.Charge, Code: e.Code, DeclineCode: e.DeclineCode, Message: e.Message, Param: e.Param, Type: e.Type}
-	if e.Code != "" {
-		// Stripe gives every coded error the page that explains the code.
-		out.DocURL = "https://stripe.com/docs/error-codes/" + strings.ReplaceAll(e.Code, "_", "-")
-	}
+	return errorResponseWith(e, reqID, nil)
+}
+
+// errorResponseWith is errorResponse carrying the PaymentIntent pi (nil:
+// none).
+func errorResponseWith(e *model.Error, reqID string, pi any) response {
+	out := errorJSON{Charge: e.Charge, Code: e.Code, DeclineCode: e.DeclineCode, Message: model.MaskSecrets(e.Message), Param: model.MaskSecrets(e.Param), Type: e.Type, PaymentIntent: pi}
+	out.DocURL = docURL(e.Code)
 	body, _ := json.Marshal(struct {
 		Error errorJSON `json:"error"`
 	}{out})
 	return response{status: e.HTTPStatus, body: body, requestID: reqID}
+}
+
+// docURL is the page that explains an error code: Stripe gives one to
+// every coded error ("" for none).
+func docURL(code string) string {
+	if code == "" {
+		return ""
+	}
+	return "https://stripe.com/docs/error-codes/" + strings.ReplaceAll(code, "_", "-")
 }
 
 const idempotencyErr = "idempotency_error"
@@ -80,8 +100,10 @@ func unrecognizedURL(r *http.Request) *model.Error {
 
 // apiFault is Stripe's api_error: something went wrong on the server side
 // (here: the store could not be read or written).
+// A fault of its own files keeps its code (emulator_corrupt,
+// state_locked): the client's --json error object carries it.
 func apiFault(err error) *model.Error {
-	return newError(http.StatusInternalServerError, model.TypeAPIError, "", "", err.Error())
+	return newError(http.StatusInternalServerError, model.TypeAPIError, model.LocalCodeOf(err), "", err.Error())
 }
 
 // secretRefused answers a request whose stored fields would put a card

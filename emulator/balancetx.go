@@ -2,18 +2,48 @@ package emulator
 
 import (
 	"math"
+	"net/http"
 	"time"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
-// A succeeded charge's balance transaction is derived from the charge (the
-// emulator keeps no balance of its own): Stripe's standard US card pricing,
-// settled in the charge's currency, available two days after the charge.
+// A succeeded charge makes a balance transaction, kept as an object of its
+// own (GET /v1/balance_transactions lists them, newest first, as Stripe
+// does): Stripe's standard US card pricing, settled in the charge's
+// currency, available two days after the charge. The emulator keeps no
+// balance: a transaction's status is "pending" until its available_on and
+// "available" after, whenever it is read.
 
 const (
-	feePercent = 2.9
-	feeFixed   = 30 // in the currency's smallest unit
-	settleDays = 2
+	balanceTxColl = "balance_transactions"
+	feePercent    = 2.9
+	feeFixed      = 30 // in the currency's smallest unit
+	settleDays    = 2
 )
+
+// balanceTxRec is what the emulator keeps of a balance transaction; the
+// rest is derived when it is rendered.
+type balanceTxRec struct {
+	ID          string `json:"id"`
+	Type        string `json:"type"`   // "charge"
+	Source      string `json:"source"` // the ch_ it records
+	Amount      int64  `json:"amount"`
+	Fee         int64  `json:"fee"`
+	Currency    string `json:"currency"`
+	Created     int64  `json:"created"`
+	Description string `json:"description,omitempty"`
+}
+
+// chargeBalanceTx is the balance transaction of ch, a succeeded charge.
+func chargeBalanceTx(ch *chargeRec) *balanceTxRec {
+	amount := ch.captured()
+	return &balanceTxRec{
+		ID: ch.BalanceTx, Type: "charge", Source: ch.ID, Amount: amount,
+		Fee:      int64(math.Round(float64(amount)*feePercent/100)) + feeFixed,
+		Currency: ch.Currency, Created: ch.Created, Description: ch.Description,
+	}
+}
 
 type balanceTxJSON struct {
 	ID                string      `json:"id"`
@@ -42,21 +72,66 @@ type feeDetail struct {
 	Type        string  `json:"type"`
 }
 
-// renderBalanceTx is ch's balance transaction as it stands at now.
-func renderBalanceTx(ch *chargeRec, now time.Time) *balanceTxJSON {
-	fee := int64(math.Round(float64(ch.Amount)*feePercent/100)) + feeFixed
-	created := time.Unix(ch.Created, 0).UTC()
+// renderBalanceTx is bt as it stands at now.
+func renderBalanceTx(bt *balanceTxRec, now time.Time) *balanceTxJSON {
+	created := time.Unix(bt.Created, 0).UTC()
 	available := created.Truncate(24*time.Hour).AddDate(0, 0, settleDays)
 	status := "pending"
 	if !now.Before(available) {
 		status = "available"
 	}
 	return &balanceTxJSON{
-		ID: ch.BalanceTx, Object: "balance_transaction", Amount: ch.Amount,
-		AvailableOn: available.Unix(), BalanceType: "payments", Created: ch.Created,
-		Currency: ch.Currency, Description: opt(ch.Description), Fee: fee,
-		FeeDetails: []feeDetail{{Amount: fee, Currency: ch.Currency, Description: "Stripe processing fees", Type: "stripe_fee"}},
-		Net:        ch.Amount - fee, ReportingCategory: "charge", Source: ch.ID,
-		Status: status, Type: "charge",
+		ID: bt.ID, Object: "balance_transaction", Amount: bt.Amount,
+		AvailableOn: available.Unix(), BalanceType: "payments", Created: bt.Created,
+		Currency: bt.Currency, Description: opt(bt.Description), Fee: bt.Fee,
+		FeeDetails: []feeDetail{{Amount: bt.Fee, Currency: bt.Currency, Description: "Stripe processing fees", Type: "stripe_fee"}},
+		Net:        bt.Amount - bt.Fee, ReportingCategory: bt.Type, Source: bt.Source,
+		Status: status, Type: bt.Type,
+	}
+}
+
+var balanceTxListParams = append([]string{"currency", "payout", "source", "type"}, append(createdParams, pageParams...)...)
+
+// listBalanceTxs is GET /v1/balance_transactions, newest first, filtered
+// by currency, source, type and created. The emulator makes no payouts,
+// so the payout filter matches nothing.
+func listBalanceTxs(c *call) (any, *model.Error) {
+	pg, aerr := readPage(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	cr, aerr := readCreated(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	match := func(param, value string) bool { return !c.params.Has(param) || c.params.get(param) == value }
+	none := c.params.Has("payout")
+	keep := func(bt *balanceTxRec) bool {
+		return cr.holds(bt.Created) && match("currency", bt.Currency) && match("source", bt.Source) &&
+			match("type", bt.Type) && !none
+	}
+	render := func(bt *balanceTxRec) any { return renderBalanceTx(bt, c.now) }
+	return collectionLister(c, balanceTxColl, "/v1/balance_transactions", "balance transaction", keep, render).page(pg)
+}
+
+// getBalanceTx is GET /v1/balance_transactions/{id}.
+func getBalanceTx(c *call) (any, *model.Error) {
+	bt, ok := c.objs.balanceTx(c.id())
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "balance transaction", c.id(), "id")
+	}
+	return renderBalanceTx(bt, c.now), nil
+}
+
+func (o *objects) balanceTx(id string) (*balanceTxRec, bool) {
+	return get[balanceTxRec](o, balanceTxColl, id)
+}
+
+// keepBalanceTx keeps the balance transaction of ch, the first time ch is
+// put with one: whichever request makes a charge succeed (a charge, a
+// payment intent's confirm or capture) makes its balance transaction.
+func (o *objects) keepBalanceTx(ch *chargeRec) {
+	if ch.BalanceTx != "" && !o.has(balanceTxColl, ch.BalanceTx) {
+		o.put(balanceTxColl, ch.BalanceTx, chargeBalanceTx(ch))
 	}
 }

@@ -42,7 +42,7 @@ type chargeJSON struct {
 	Refunded                  bool              `json:"refunded"`
 	Review                    *string           `json:"review"`
 	Shipping                  *struct{}         `json:"shipping"`
-	Source                    *cardJSON         `json:"source"`
+	Source                    any               `json:"source"` // *cardJSON or *bankJSON
 	SourceTransfer            *string           `json:"source_transfer"`
 	StatementDescriptor       *string           `json:"statement_descriptor"`
 	StatementDescriptorSuffix *string           `json:"statement_descriptor_suffix"`
@@ -81,8 +81,9 @@ type outcomeJSON struct {
 }
 
 type pmDetails struct {
-	Card pmCard `json:"card"`
-	Type string `json:"type"`
+	AchDebit *achDebitDetails `json:"ach_debit,omitempty"`
+	Card     *pmCard          `json:"card,omitempty"`
+	Type     string           `json:"type"`
 }
 
 type pmCard struct {
@@ -145,6 +146,9 @@ func network(brand string) string {
 }
 
 func renderCharge(ch *chargeRec) *chargeJSON {
+	if ch.Card == nil {
+		return renderBankCharge(ch)
+	}
 	card := ch.Card
 	succeeded := ch.Status == "succeeded"
 	out := &chargeJSON{
@@ -158,7 +162,7 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 			},
 			Name: opt(card.Name),
 		},
-		Captured: succeeded, Created: ch.Created, Currency: ch.Currency,
+		Captured: succeeded && !ch.Uncaptured, Created: ch.Created, Currency: ch.Currency,
 		Customer: opt(ch.Customer), Description: opt(ch.Description), FailureCode: opt(ch.FailureCode),
 		FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{},
 		Metadata: map[string]string{},
@@ -167,8 +171,8 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 			RiskLevel: ch.Outcome.RiskLevel, RiskScore: ch.Outcome.RiskScore,
 			SellerMessage: ch.Outcome.SellerMessage, Type: ch.Outcome.Type,
 		},
-		Paid: succeeded, PaymentMethod: card.ID,
-		PaymentMethodDetails: pmDetails{Type: "card", Card: pmCard{
+		Paid: succeeded, PaymentIntent: opt(ch.PaymentIntent), PaymentMethod: cmpOr(ch.PaymentMethod, card.ID),
+		PaymentMethodDetails: pmDetails{Type: "card", Card: &pmCard{
 			Brand: network(card.Brand),
 			Checks: pmChecks{
 				AddressLine1Check:      opt(card.Line1Check),
@@ -186,16 +190,21 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 			// Stripe's test cards are issued by unregulated banks.
 			RegulatedStatus: "unregulated",
 		}},
-		Source: renderCard(card),
 		Status: ch.Status,
 	}
-	pm := &out.PaymentMethodDetails.Card
+	ch.Money.show(out)
+	if ch.PaymentMethod == "" {
+		// A charge made with a token or a source shows its card; one
+		// made by a PaymentIntent has a PaymentMethod instead.
+		out.Source = renderCard(card)
+	}
+	pm := out.PaymentMethodDetails.Card
 	if ch.Outcome.NetworkStatus != "not_sent_to_network" {
 		// The network answered: its transaction id, stable per charge.
 		pm.NetworkTransactionID = opt(networkTransactionID(ch.ID))
 	}
 	if succeeded {
-		out.AmountCaptured = ch.Amount
+		out.AmountCaptured = ch.captured()
 		pm.AmountAuthorized = &ch.Amount
 		pm.AuthorizationCode = opt(stableDigits("auth:"+ch.ID, 6))
 		out.CalculatedStatementDesc = opt("TOKENSCOPE EMULATOR")

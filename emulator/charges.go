@@ -33,7 +33,12 @@ func createCharge(c *call) (any, *model.Error) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	ch, aerr := charge(c, card, customer, amount, currency)
+	var ch *chargeRec
+	if bank := verifiedBank(c, customer, card); bank != nil {
+		ch = achDebit(c, bank, customer, amount, currency)
+	} else {
+		ch, aerr = charge(c, card, customer, amount, currency)
+	}
 	c.objs.putCharge(ch)
 	if aerr != nil {
 		return nil, aerr
@@ -64,6 +69,8 @@ func chargeSource(c *call) (*cardRec, string, *model.Error) {
 	switch {
 	case cus.Card != nil:
 		return cus.Card, cusID, nil
+	case cus.Bank != nil && cus.Bank.Status == "verified":
+		return nil, cusID, nil // an ACH debit (verifiedBank)
 	case cus.Bank != nil:
 		return nil, "", invalid("bank_account_unverified", "", "The customer's bank account must be verified in order to create an ACH payment.")
 	}
@@ -77,7 +84,12 @@ var riskScores = map[string]int{"normal": 20, "elevated": 70, "highest": 95}
 // decline gives the failed charge and the card_error that names it.
 func charge(c *call, card *cardRec, customer string, amount int64, currency string) (*chargeRec, *model.Error) {
 	preset, _ := model.CardByName(card.Preset)
-	o := preset.Outcome
+	return chargeCard(c, card, customer, amount, currency, preset.Outcome)
+}
+
+// chargeCard runs a charge on card with the outcome o: the catalog's for
+// the Charges API, the one after 3D Secure for a PaymentIntent.
+func chargeCard(c *call, card *cardRec, customer string, amount int64, currency string, o model.Outcome) (*chargeRec, *model.Error) {
 	// A card that only fails the CVC check (4000000000000101) is declined
 	// only when a CVC was given to check; issuer declines (NoAttach) always.
 	cvcGated := o.CVCCheck == "fail" && !o.NoAttach
@@ -93,6 +105,7 @@ func charge(c *call, card *cardRec, customer string, amount int64, currency stri
 	}
 	if !declines {
 		ch.Status, ch.BalanceTx = "succeeded", newID("txn_", longID)
+		openDispute(c, ch, o.Dispute)
 		return ch, nil
 	}
 	ch.Status, ch.FailureCode, ch.FailureMessage = "failed", o.Code, o.Message
@@ -138,8 +151,8 @@ func chargeOutcome(o model.Outcome, declines bool) outcome {
 var chargeListParams = append([]string{"customer", "payment_intent", "transfer_group"}, append(createdParams, pageParams...)...)
 
 // listCharges is GET /v1/charges, newest first, failed charges included,
-// filtered by customer and created. The emulator's charges have no payment
-// intent or transfer group, so those filters match nothing.
+// filtered by customer, payment_intent and created. The emulator's charges
+// have no transfer group, so that filter matches nothing.
 func listCharges(c *call) (any, *model.Error) {
 	pg, aerr := readPage(c.params)
 	if aerr != nil {
@@ -150,9 +163,10 @@ func listCharges(c *call) (any, *model.Error) {
 		return nil, aerr
 	}
 	customer, byCustomer := c.params.get("customer"), c.params.Has("customer")
-	none := c.params.Has("payment_intent") || c.params.Has("transfer_group")
+	pi, byPI := c.params.get("payment_intent"), c.params.Has("payment_intent")
+	none := c.params.Has("transfer_group")
 	keep := func(ch *chargeRec) bool {
-		return cr.holds(ch.Created) && (!byCustomer || ch.Customer == customer) && !none
+		return cr.holds(ch.Created) && (!byCustomer || ch.Customer == customer) && (!byPI || ch.PaymentIntent == pi) && !none
 	}
 	return collectionLister(c, chargesColl, "/v1/charges", "charge", keep, renderListedCharge).page(pg)
 }

@@ -31,10 +31,28 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	btok := post("/v1/tokens", "bank_account[country]=US&bank_account[currency]=usd&bank_account[routing_number]=110000000&bank_account[account_number]=000123456789")
 	bcus := post("/v1/customers", "source="+btok["id"].(string))
 	bcusID, bank := bcus["id"].(string), bcus["default_source"].(string)
-	ch := post("/v1/charges", "amount=1000&currency=usd&source=tok_visa")["id"].(string)
+	charged := post("/v1/charges", "amount=1000&currency=usd&source=tok_visa")
+	ch, txn := charged["id"].(string), charged["balance_transaction"].(string)
 	tok := post("/v1/tokens", "pii[id_number]=000000000")["id"].(string)
+	re := post("/v1/refunds", "charge="+ch+"&amount=100")["id"].(string)
+	dtok := post("/v1/tokens", "card[number]=4000000000000259&card[exp_month]=12&card[exp_year]=2031&card[cvc]=123")["id"].(string)
+	dch := post("/v1/charges", "amount=1000&currency=usd&source="+dtok)["id"].(string)
+	du := do(t, e, "GET", "/v1/disputes?charge="+dch, testKey, "", nil)
+	var dus struct{ Data []struct{ ID string } }
+	json.Unmarshal(du.Body.Bytes(), &dus)
+	if len(dus.Data) != 1 {
+		t.Fatalf("the dispute card opened no dispute: %s", du.Body)
+	}
+	dispute := dus.Data[0].ID
+	acct := post("/v1/accounts", "type=custom&business_type=company")["id"].(string)
+	person := post("/v1/accounts/"+acct+"/persons", "first_name=Jenny")["id"].(string)
 	we := post("/v1/webhook_endpoints", "url=http://127.0.0.1:9/hook&enabled_events[0]=*")["id"].(string)
 	evt := firstEvent(t, e)
+	pm := post("/v1/payment_methods", "type=card&card[token]=tok_visa")["id"].(string)
+	pi := post("/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa")["id"].(string)
+	newPI := func(body string) string {
+		return post("/v1/payment_intents", "amount=1000&currency=usd&"+body)["id"].(string)
+	}
 
 	type req struct {
 		method, path, body string
@@ -46,8 +64,11 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	for _, ep := range endpoints {
 		path := "/v1/" + strings.NewReplacer("customers/{}", "customers/"+cusID, "tokens/{}", "tokens/"+tok,
 			"charges/{}", "charges/"+ch, "sources/{}", "sources/"+card, "cards/{}", "cards/"+card,
-			"bank_accounts/{}", "bank_accounts/"+bank, "events/{}", "events/"+evt,
-			"webhook_endpoints/{}", "webhook_endpoints/"+we).Replace(ep.path)
+			"bank_accounts/{}", "bank_accounts/"+bank, "balance_transactions/{}", "balance_transactions/"+txn,
+			"payment_methods/{}", "payment_methods/"+pm, "payment_intents/{}", "payment_intents/"+pi,
+			"refunds/{}", "refunds/"+re, "disputes/{}", "disputes/"+dispute,
+			"accounts/{}", "accounts/"+acct, "persons/{}", "persons/"+person,
+			"events/{}", "events/"+evt, "webhook_endpoints/{}", "webhook_endpoints/"+we).Replace(ep.path)
 		reqs = append(reqs, req{ep.method, path, "", 401}, req{ep.method, path + "?frobnicate=1", "", 400},
 			req{ep.method, path + "?expand[]=zzz", "", 400}, req{ep.method, path, "version", 400},
 			req{ep.method, path, "broken", 500})
@@ -79,6 +100,30 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/charges", "", 200},
 		req{"GET", "/v1/charges/" + ch, "", 200},
 		req{"GET", "/v1/charges/ch_nope", "", 404},
+		req{"POST", "/v1/refunds", "charge=" + ch + "&amount=100", 200},
+		req{"POST", "/v1/refunds", "charge=ch_nope", 400},
+		req{"GET", "/v1/refunds", "", 200},
+		req{"GET", "/v1/refunds/" + re, "", 200},
+		req{"GET", "/v1/refunds/re_nope", "", 404},
+		req{"GET", "/v1/disputes", "", 200},
+		req{"GET", "/v1/disputes/" + dispute, "", 200},
+		req{"GET", "/v1/disputes/du_nope", "", 404},
+		req{"POST", "/v1/disputes/" + dispute, "submit=false&evidence[product_description]=a+hat", 200},
+		req{"POST", "/v1/disputes/du_nope", "submit=false", 404},
+		req{"POST", "/v1/disputes/" + dispute + "/close", "", 200},
+		req{"POST", "/v1/disputes/du_nope/close", "", 404},
+		req{"POST", "/v1/customers/" + bcusID + "/sources/" + bank + "/verify", "amounts[]=1&amounts[]=2", 402},
+		req{"POST", "/v1/customers/" + bcusID + "/sources/" + bank + "/verify", "amounts[]=32&amounts[]=45", 200},
+		req{"POST", "/v1/customers/" + bcusID + "/sources/ba_nope/verify", "amounts[]=32&amounts[]=45", 404},
+		req{"POST", "/v1/accounts", "type=custom", 200},
+		req{"GET", "/v1/accounts/" + acct, "", 200},
+		req{"GET", "/v1/accounts/acct_nope", "", 404},
+		req{"POST", "/v1/accounts/" + acct, "email=jenny@example.com", 200},
+		req{"POST", "/v1/accounts/acct_nope", "email=jenny@example.com", 404},
+		req{"POST", "/v1/accounts/" + acct + "/persons", "first_name=Jenny", 200},
+		req{"POST", "/v1/accounts/acct_nope/persons", "first_name=Jenny", 404},
+		req{"GET", "/v1/accounts/" + acct + "/persons/" + person, "", 200},
+		req{"GET", "/v1/accounts/" + acct + "/persons/person_nope", "", 404},
 		req{"GET", "/v1/events", "", 200},
 		req{"GET", "/v1/events/" + evt, "", 200},
 		req{"GET", "/v1/events/evt_nope", "", 404},
@@ -90,6 +135,39 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"POST", "/v1/webhook_endpoints/we_nope", "description=mine", 404},
 		req{"DELETE", "/v1/webhook_endpoints/" + we, "", 200},
 		req{"DELETE", "/v1/webhook_endpoints/we_nope", "", 404},
+		req{"GET", "/v1/balance_transactions", "", 200},
+		req{"GET", "/v1/balance_transactions?type=charge&source=" + ch + "&expand[]=data.source", "", 200},
+		req{"GET", "/v1/balance_transactions/" + txn, "", 200},
+		req{"GET", "/v1/balance_transactions/txn_nope", "", 404},
+		req{"POST", "/v1/payment_methods", "type=card&card[token]=tok_visa", 200},
+		req{"POST", "/v1/payment_methods", "type=card&card[token]=tok_chargeDeclined&customer=" + cusID, 402},
+		req{"GET", "/v1/payment_methods", "", 200},
+		req{"GET", "/v1/payment_methods/" + pm, "", 200},
+		req{"GET", "/v1/payment_methods/pm_card_visa", "", 200},
+		req{"GET", "/v1/payment_methods/pm_nope", "", 404},
+		req{"POST", "/v1/payment_methods/" + pm + "/attach", "customer=" + cusID, 200},
+		req{"POST", "/v1/payment_methods/pm_card_chargeDeclined/attach", "customer=" + cusID, 402},
+		req{"POST", "/v1/payment_methods/pm_nope/attach", "customer=" + cusID, 404},
+		req{"GET", "/v1/customers/" + cusID + "/payment_methods", "", 200},
+		req{"GET", "/v1/customers/cus_nope/payment_methods", "", 404},
+		req{"POST", "/v1/payment_methods/" + pm + "/detach", "", 200},
+		req{"POST", "/v1/payment_methods/pm_nope/detach", "", 404},
+		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa&confirm=true", 200},
+		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_threeDSecure2Required&confirm=true&return_url=https://example.com/done", 200},
+		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_chargeDeclined&confirm=true", 402},
+		req{"GET", "/v1/payment_intents", "", 200},
+		req{"GET", "/v1/payment_intents/" + pi, "", 200},
+		req{"GET", "/v1/payment_intents/pi_nope", "", 404},
+		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa") + "/confirm", "", 200},
+		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_authenticationRequired") + "/confirm", "", 200},
+		req{"POST", "/v1/payment_intents/" + newPI("") + "/confirm", "payment_method=pm_card_visa_chargeDeclinedInsufficientFunds", 402},
+		req{"POST", "/v1/payment_intents/pi_nope/confirm", "", 404},
+		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true&capture_method=manual") + "/capture", "amount_to_capture=500", 200},
+		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true") + "/capture", "", 400},
+		req{"POST", "/v1/payment_intents/pi_nope/capture", "", 404},
+		req{"POST", "/v1/payment_intents/" + newPI("") + "/cancel", "cancellation_reason=abandoned", 200},
+		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true") + "/cancel", "", 400},
+		req{"POST", "/v1/payment_intents/pi_nope/cancel", "", 404},
 		req{"GET", "/v1/nothing", "", 404},
 	)
 
@@ -121,8 +199,7 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		if strings.Contains(ep.path, "{}") {
 			want = append(want, 404)
 		}
-		// Webhook endpoints are settings: nothing about them declines.
-		if ep.method == "POST" && !strings.HasPrefix(ep.path, "webhook_endpoints") {
+		if ep.method == "POST" && !neverDeclines[ep.path] {
 			want = append(want, 402)
 		}
 		for _, status := range want {
@@ -131,4 +208,14 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 			}
 		}
 	}
+}
+
+// neverDeclines are the POST endpoints that charge nothing and attach
+// nothing, so answer no 402.
+var neverDeclines = map[string]bool{
+	// Webhook endpoints are settings: nothing about them declines.
+	"webhook_endpoints": true, "webhook_endpoints/{}": true,
+	"payment_methods/{}/detach": true, "payment_intents/{}/capture": true, "payment_intents/{}/cancel": true,
+	"refunds": true, "disputes/{}": true, "disputes/{}/close": true,
+	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true,
 }

@@ -24,7 +24,9 @@ type Options struct {
 	// Dir is the state dir, when Store is nil: objects live in a log and
 	// snapshots in Dir (emulator-*.log, emulator-*.snapshot; 0600, dir
 	// 0700, made on the first write), shared with other processes using
-	// the same Dir. "" keeps them in memory only.
+	// the same Dir. "" keeps them in memory only. The secret key of its
+	// fingerprints is kept in Dir (emulator-secret.key) even with a
+	// Store, or in memory with Dir "".
 	Dir string
 	// Keep bounds what the log store in Dir keeps (MaxObjects,
 	// ExpireAfter) and says where it reports repairs (Logf). Its Now is
@@ -42,6 +44,7 @@ type Options struct {
 // one while it compacts.
 type Emulator struct {
 	store Store
+	key   *hashKey
 	now   func() time.Time
 	opts  Options
 	// made tells this process's followers (Deliver, listen) that an
@@ -70,7 +73,7 @@ func New(opts Options) (*Emulator, error) {
 	default:
 		s = NewMemoryStore()
 	}
-	return &Emulator{store: s, now: now, opts: opts}, nil
+	return &Emulator{store: s, key: newHashKey(opts.Dir), now: now, opts: opts}, nil
 }
 
 // Close closes the emulator's store.
@@ -86,8 +89,13 @@ type response struct {
 	original string
 }
 
-// ServeHTTP answers one API request.
+// ServeHTTP answers one API request, or a request for the 3D Secure
+// test page (challenge.go).
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if isChallenge(r) {
+		e.serveChallenge(w, r)
+		return
+	}
 	version, verr := versionOf(r)
 	res := e.serve(r, verr)
 	h := w.Header()
@@ -134,11 +142,12 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	if aerr != nil {
 		return errorResponse(aerr, reqID)
 	}
-	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now(), allowRemoteWebhooks: e.opts.AllowRemoteWebhooks}
+	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now(), base: baseURL(r),
+		allowRemoteWebhooks: e.opts.AllowRemoteWebhooks}
 	handle := func() response {
 		obj, aerr := ep.handle(c)
 		if aerr != nil {
-			return errorResponse(aerr, reqID)
+			return errorResponseWith(aerr, reqID, c.errPaymentIntent)
 		}
 		body, err := json.Marshal(obj)
 		if err == nil {
@@ -157,18 +166,21 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	var err error
 	if r.Method == http.MethodGet {
 		err = e.store.View(r.Context(), func(rd Reader) error {
-			c.objs = &objects{r: rd}
+			c.objs = &objects{r: rd, key: e.key, now: c.now}
 			res = handle()
 			return c.objs.err
 		})
 	} else {
-		idem, aerr := idempotencyOf(r, params)
+		idem, aerr := idempotencyOf(r, params, e.key)
 		if aerr != nil {
 			return errorResponse(aerr, reqID)
 		}
-		from := &origin{requestID: reqID, idempotencyKey: idem.key, now: c.now}
+		// An event names the request's Idempotency-Key as Stripe does, but
+		// masked as every answer is: a key may be anything, a card number
+		// too.
+		from := &origin{requestID: reqID, idempotencyKey: model.MaskSecrets(idem.key), now: c.now}
 		err = e.store.Update(r.Context(), func(tx Tx) error {
-			c.objs = &objects{r: tx, tx: tx, origin: from}
+			c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now, origin: from}
 			if err := tx.PruneIdempotency(c.now.Add(-idempotencyTTL)); err != nil {
 				return err
 			}
@@ -206,6 +218,12 @@ type call struct {
 	ids      []string // the ids in the path, in order
 	clientIP string
 	now      time.Time
+	// base is the URL the request reached the emulator at, for the links
+	// it hands out (a 3D Secure challenge page).
+	base string
+	// errPaymentIntent is the PaymentIntent a refusal carries (a decline
+	// on confirm), nil for none.
+	errPaymentIntent any
 	// allowRemoteWebhooks: webhook endpoints may be off loopback.
 	allowRemoteWebhooks bool
 }

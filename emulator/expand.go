@@ -34,14 +34,39 @@ var expandable = map[string]map[string]string{
 	"charge": {"customer": "customer", "balance_transaction": "balance_transaction",
 		"failure_balance_transaction": "balance_transaction", "refunds": "list:refund",
 		"application": "", "application_fee": "", "billing_details": "", "fraud_details": "",
-		"on_behalf_of": "", "outcome": "", "payment_intent": "", "payment_method_details": "",
+		"on_behalf_of": "", "outcome": "", "payment_intent": "payment_intent", "payment_method_details": "",
 		"presentment_details": "", "radar_options": "", "review": "", "shipping": "",
 		"source_transfer": "", "transfer": "", "transfer_data": ""},
 	"balance_transaction": {"source": "charge", "fee_details": ""},
-	"event":               {"data": "", "request": ""},
-	"webhook_endpoint":    {},
+	"refund": {"charge": "charge", "balance_transaction": "", "customer": "", "destination_details": "",
+		"failure_balance_transaction": "", "next_action": "", "payment_intent": "", "payment_method": "",
+		"presentment_details": "", "source_transfer_reversal": "", "transfer_reversal": ""},
+	"dispute": {"charge": "charge", "balance_transactions": "", "evidence": "", "evidence_details": "",
+		"payment_intent": "", "payment_method_details": ""},
+	"account": {"business_profile": "", "capabilities": "", "company": "", "controller": "",
+		"external_accounts": "", "future_requirements": "", "groups": "", "individual": "",
+		"requirements": "", "settings": "", "tos_acceptance": ""},
+	"person": {"additional_tos_acceptances": "", "address": "", "address_kana": "", "address_kanji": "",
+		"dob": "", "future_requirements": "", "registered_address": "", "relationship": "",
+		"requirements": "", "us_cfpb_data": "", "verification": ""},
+	"event":            {"data": "", "request": ""},
+	"webhook_endpoint": {},
+	// A PaymentMethod's and a PaymentIntent's other expandable fields are
+	// objects already, or null here: accepted, left as they are.
+	"payment_method": withInPlace(map[string]string{"customer": "customer"},
+		"acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "billing_details", "bizum", "blik", "boleto", "card", "card_present", "cashapp", "crypto", "custom", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "interac_present", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mb_way", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "radar_options", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "sunbit", "swish", "twint", "upi", "us_bank_account", "wechat_pay", "zip"),
+	"payment_intent": withInPlace(map[string]string{"customer": "customer", "latest_charge": "charge", "payment_method": "payment_method"},
+		"amount_details", "application", "automatic_payment_methods", "hooks", "last_payment_error", "managed_payments", "next_action", "on_behalf_of", "payment_details", "payment_method_configuration_details", "payment_method_options", "presentment_details", "processing", "review", "shipping", "transfer_data"),
 	"source": {"customer": "customer", "account": "", "networks": "",
 		"future_requirements": "", "requirements": ""},
+}
+
+// withInPlace adds to m the fields that expand in place ("").
+func withInPlace(m map[string]string, fields ...string) map[string]string {
+	for _, f := range fields {
+		m[f] = ""
+	}
+	return m
 }
 
 // expansion is the tree of paths a request expands: field -> deeper paths.
@@ -212,9 +237,22 @@ func (e expander) resolve(typ, parent, f, id string) (any, bool) {
 		if ch, ok := o.charge(id); ok {
 			return renderCharge(ch), true
 		}
-	case to == "balance_transaction" && typ == "charge":
-		if ch, ok := o.charge(parent); ok && ch.BalanceTx == id && id != "" {
-			return renderBalanceTx(ch, e.c.now), true
+	case to == "payment_method":
+		if pm, ok := o.paymentMethod(id); ok {
+			return renderPaymentMethod(pm), true
+		}
+	case to == "payment_intent":
+		if pi, ok := o.paymentIntent(id); ok {
+			return renderPaymentIntent(pi), true
+		}
+	case to == "balance_transaction":
+		if bt, ok := o.balanceTx(id); ok {
+			return renderBalanceTx(bt, e.c.now), true
+		}
+		// A charge made before balance transactions were kept has none
+		// of its own: it is derived from the charge.
+		if ch, ok := o.charge(parent); ok && typ == "charge" && ch.BalanceTx == id && id != "" {
+			return renderBalanceTx(chargeBalanceTx(ch), e.c.now), true
 		}
 	case to == "source" || to == "list:source":
 		cus, ok := o.customer(parent)
@@ -231,8 +269,9 @@ func (e expander) resolve(typ, parent, f, id string) (any, bool) {
 		}
 		return list, true
 	case to == "list:refund" && id == "":
-		// The emulator makes no refunds.
-		return &listJSON{Object: "list", Data: []any{}, URL: "/v1/charges/" + parent + "/refunds"}, true
+		if ch, ok := o.charge(parent); ok {
+			return chargeRefunds(o, ch), true
+		}
 	}
 	return nil, false
 }

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
 	"time"
@@ -19,13 +18,21 @@ const (
 // idempotency is a POST's Idempotency-Key and the hash of what it asked.
 type idempotency struct{ key, hash string }
 
-func idempotencyOf(r *http.Request, p params) (idempotency, *model.Error) {
-	key := r.Header.Get(idempotencyHeader)
-	if len(key) > maxIdempotencyKey {
+func idempotencyOf(r *http.Request, p params, key *hashKey) (idempotency, *model.Error) {
+	ik := r.Header.Get(idempotencyHeader)
+	if len(ik) > maxIdempotencyKey {
 		return idempotency{}, invalid("", "", "The Idempotency-Key header must be at most 255 characters long.")
 	}
-	sum := sha256.Sum256([]byte(r.Method + " " + r.URL.Path + "\n" + p.Encode()))
-	return idempotency{key: key, hash: hex.EncodeToString(sum[:])}, nil
+	if ik == "" {
+		return idempotency{}, nil
+	}
+	// Keyed, as fingerprints are: the parameters hashed may hold a card
+	// number, which a plain hash would let anyone reading the store find.
+	sum, err := key.sum("idempotency", r.Method, r.URL.Path, p.Encode())
+	if err != nil {
+		return idempotency{}, apiFault(err)
+	}
+	return idempotency{key: ik, hash: hex.EncodeToString(sum)}, nil
 }
 
 // run answers a POST: a key seen before with the same request replays the

@@ -29,14 +29,6 @@ func stableID(prefix, seed string, n int) string {
 	return prefix + toBase62(sum[:n])
 }
 
-// fingerprint identifies a card or bank account without revealing it, like
-// Stripe's: the same number always gives the same 16 characters. Only the
-// fingerprint is kept; the number itself never reaches the state file.
-func fingerprint(kind, number string) string {
-	sum := sha256.Sum256([]byte("tokenscope-emulator:" + kind + ":" + number))
-	return toBase62(sum[:16])
-}
-
 // stableDigits derives n decimal digits from a seed, for numbers that must
 // read the same on every render of an object (a charge's authorization
 // code).

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -57,8 +58,8 @@ func decodeJSONFile(data []byte) (*memState, error) {
 }
 
 func decodeJSONCollection(st *memState, name string, raw json.RawMessage) error {
-	var coll map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &coll); err != nil {
+	coll, err := jsonMembers(raw)
+	if err != nil {
 		return err
 	}
 	type object struct {
@@ -67,6 +68,9 @@ func decodeJSONCollection(st *memState, name string, raw json.RawMessage) error 
 	}
 	objs := make([]object, 0, len(coll))
 	for id, obj := range coll {
+		if err := objectOrError(obj); err != nil {
+			return fmt.Errorf("%s: %w", id, err)
+		}
 		var head struct {
 			Created int64 `json:"created"`
 		}
@@ -85,14 +89,77 @@ func decodeJSONCollection(st *memState, name string, raw json.RawMessage) error 
 }
 
 func decodeJSONIdempotency(st *memState, raw json.RawMessage) error {
-	var recs map[string]*IdempotencyRecord
-	if err := json.Unmarshal(raw, &recs); err != nil {
+	recs, err := jsonMembers(raw)
+	if err != nil {
 		return err
 	}
 	for _, key := range slices.Sorted(maps.Keys(recs)) {
-		if recs[key] != nil {
-			st.apply(op{kind: opPutIdem, id: key, rec: recs[key]})
+		rec := new(IdempotencyRecord)
+		err := objectOrError(recs[key])
+		if err == nil {
+			err = json.Unmarshal(recs[key], rec)
 		}
+		if err == nil {
+			err = objectOrError(rec.Body)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", key, err)
+		}
+		st.apply(op{kind: opPutIdem, id: key, rec: rec})
 	}
 	return nil
+}
+
+// jsonMembers reads a JSON object's members; anything else (null
+// included) is an error.
+func jsonMembers(raw json.RawMessage) (map[string]json.RawMessage, error) {
+	if err := objectOrError(raw); err != nil {
+		return nil, err
+	}
+	var m map[string]json.RawMessage
+	err := json.Unmarshal(raw, &m)
+	return m, err
+}
+
+// objectOrError is an error saying what raw is unless it is a JSON
+// object. Every object and answer the emulator keeps is one: a null, a
+// number or a string where one belongs is damage to report, not an
+// empty object to serve (it would be decoded into a zero token).
+func objectOrError(raw []byte) error {
+	if looksLikeObject(raw) && json.Valid(raw) {
+		return nil
+	}
+	return notObject(raw)
+}
+
+// notObject says what raw is where a JSON object belongs.
+func notObject(raw []byte) error {
+	shown := string(raw)
+	if len(shown) > 40 {
+		shown = shown[:40] + "…"
+	}
+	return fmt.Errorf("%q where a JSON object belongs", shown)
+}
+
+// looksLikeObject is the cheap half of objectOrError, for every read of
+// an object: it begins with { and ends with }.
+func looksLikeObject(raw []byte) bool {
+	raw = bytes.TrimSpace(raw)
+	return len(raw) >= 2 && raw[0] == '{' && raw[len(raw)-1] == '}'
+}
+
+// looksWhole is the log store's check of each document at start-up, which
+// reads every one kept, so it is cheap: not empty, not null, and ending
+// with the bracket or quote it begins with. A record's CRC already says
+// its bytes are the ones written; this finds a null or a cut document a
+// writer's bug put there. (The store keeps any JSON document; the
+// emulator's objects are then checked to be objects as they are read.)
+func looksWhole(raw []byte) bool {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return false
+	}
+	closing := map[byte]byte{'{': '}', '[': ']', '"': '"'}
+	end, ok := closing[raw[0]]
+	return !ok || len(raw) >= 2 && raw[len(raw)-1] == end
 }

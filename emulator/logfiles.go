@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -156,13 +155,15 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 			f.Close()
 		}
 	}()
-	data, err := readAll(f)
+	data, err := fsutil.ReadAll(f)
 	if err != nil {
 		return fileError(path, err)
 	}
 	l.logBytes += int64(len(data))
 	r := logReader{gen: gen, st: l.st, dec: dec}
+	l.st.sizeFor(data)
 	good, tail, err := scanRecords(data, r.record)
+	l.st.sizeHint = 0
 	if err == nil && !r.started && len(data) > 0 {
 		err = &corruptError{err: errors.New("no header")}
 	}
@@ -193,21 +194,6 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 		l.log, l.end, keep = f, int64(good), true
 	}
 	return nil
-}
-
-// readAll reads f from its start in one buffer of its size: growing one
-// as io.ReadAll does costs more than the rest of start-up.
-func readAll(f *os.File) ([]byte, error) {
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	data := make([]byte, fi.Size())
-	n, err := io.ReadFull(f, data)
-	if err == io.ErrUnexpectedEOF || err == io.EOF {
-		err = nil // cut meanwhile (a torn record): what was read is all
-	}
-	return data[:n], err
 }
 
 // logReader applies a log's records to a state.
@@ -257,12 +243,14 @@ func readSnapshot(path string, gen uint64, st *memState, dec *decoder) (int64, e
 	if err != nil {
 		return 0, err
 	}
-	data, err := readAll(f)
+	data, err := fsutil.ReadAll(f)
 	f.Close()
 	if err != nil {
 		return 0, err
 	}
 	started, ended := false, false
+	st.sizeFor(data)
+	defer func() { st.sizeHint = 0 }()
 	_, tail, err := scanRecords(data, func(p []byte) error {
 		switch {
 		case ended:

@@ -21,6 +21,35 @@ type memState struct {
 	nextSeq uint64   // the next object's creation order
 	objects int      // objects in all collections
 	bytes   int64    // encoded size of all that is kept: compaction pays when the log is much bigger
+	// sizeHint is how many objects the file being read is expected to
+	// create (sizeFor): the next collection created is sized for them.
+	sizeHint int
+	free     []entry // entries allocated together, for newEntry to hand out
+}
+
+// entryChunk is how many entries are allocated at once: one allocation
+// instead of a thousand at start-up, while an entry deleted keeps at most
+// a chunk's 64 KiB alive.
+const entryChunk = 1024
+
+// newEntry returns a zero entry for a new object.
+func (st *memState) newEntry() *entry {
+	if len(st.free) == 0 {
+		st.free = make([]entry, entryChunk)
+	}
+	e := &st.free[0]
+	st.free = st.free[1:]
+	return e
+}
+
+// sizeFor sets sizeHint for reading the file data into an empty state:
+// the first file of a start-up, which holds most of what it reads. One
+// collection takes the hint, as a store mostly holds tokens; the others
+// grow as they fill. The caller resets it once the file is read.
+func (st *memState) sizeFor(data []byte) {
+	if st.objects == 0 {
+		st.sizeHint = objectsHint(data)
+	}
 }
 
 // entry is one object.
@@ -72,15 +101,17 @@ func (st *memState) apply(o op) {
 	case opPut:
 		c := st.colls[o.coll]
 		if c == nil {
-			c = &collection{byID: map[string]*entry{}}
+			c = &collection{byID: make(map[string]*entry, st.sizeHint), order: make([]*entry, 0, st.sizeHint)}
 			st.colls[o.coll] = c
+			st.sizeHint = 0
 		}
 		if e, ok := c.byID[o.id]; ok {
 			st.bytes += int64(len(o.obj) - len(e.obj))
 			e.obj = o.obj
 			return
 		}
-		e := &entry{id: o.id, obj: o.obj, at: o.at, seq: st.nextSeq, pos: c.base + len(c.order)}
+		e := st.newEntry()
+		*e = entry{id: o.id, obj: o.obj, at: o.at, seq: st.nextSeq, pos: c.base + len(c.order)}
 		st.nextSeq++
 		c.byID[o.id] = e
 		c.order = append(c.order, e)

@@ -9,12 +9,13 @@ import (
 	"syscall"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // readJSONFile reads dir's emulator.json, reporting whether there is one.
 func readJSONFile(dir string) (*memState, bool, error) {
 	path := filepath.Join(dir, FileName)
-	data, err := os.ReadFile(path)
+	data, err := fsutil.ReadFileNoFollow(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}
@@ -23,7 +24,7 @@ func readJSONFile(dir string) (*memState, bool, error) {
 	}
 	st, err := decodeJSONFile(data)
 	if err != nil {
-		return nil, false, fmt.Errorf("emulator: %s is not valid: %w", path, err)
+		return nil, false, model.Fault(model.CodeEmulatorCorrupt, fmt.Errorf("emulator: %s is not valid: %w", path, err))
 	}
 	return st, true, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
@@ -23,7 +24,10 @@ const (
 type objects struct {
 	r   Reader
 	tx  Tx // nil in a request that only reads
+	key *hashKey
 	err error
+	// now is the request's time, at which a pending debit reads settled.
+	now time.Time
 	// origin is the request the writes are made for; their events name
 	// it. nil while rendering an event's object, which writes nothing.
 	origin *origin
@@ -44,7 +48,10 @@ func (o *objects) charge(id string) (*chargeRec, bool) {
 
 func (o *objects) putToken(t *tokenRec)       { o.put(tokensColl, t.ID, t) }
 func (o *objects) putCustomer(c *customerRec) { o.put(customersColl, c.ID, c) }
-func (o *objects) putCharge(c *chargeRec)     { o.put(chargesColl, c.ID, c) }
+func (o *objects) putCharge(c *chargeRec) {
+	o.put(chargesColl, c.ID, c)
+	o.keepBalanceTx(c)
+}
 
 func get[T any](o *objects, collection, id string) (*T, bool) {
 	if o.err != nil {
@@ -55,12 +62,35 @@ func get[T any](o *objects, collection, id string) (*T, bool) {
 		o.fail(err)
 		return nil, false
 	}
-	v := new(T)
-	if err := json.Unmarshal(raw, v); err != nil {
+	v, err := decodeObject[T](raw)
+	if err != nil {
 		o.fail(fmt.Errorf("emulator: %s %s: %w", collection, id, err))
 		return nil, false
 	}
+	o.settle(v)
 	return v, true
+}
+
+// settler is a record that changes with time alone (a pending debit).
+type settler interface{ settle(now time.Time) }
+
+// settle brings a record read at o.now up to that time; a write of it
+// keeps what it became.
+func (o *objects) settle(v any) {
+	if s, ok := v.(settler); ok {
+		s.settle(o.now)
+	}
+}
+
+// decodeObject decodes an object as a store keeps it. A null would decode
+// into a zero record (a token with no id, no card), which handlers are
+// not written to meet: it is an error, as any other non-object is.
+func decodeObject[T any](raw json.RawMessage) (*T, error) {
+	if !looksLikeObject(raw) {
+		return nil, notObject(raw) // Unmarshal checks the rest
+	}
+	v := new(T)
+	return v, json.Unmarshal(raw, v)
 }
 
 // scan walks the records of a collection newest first, or oldest first
@@ -71,11 +101,12 @@ func scan[T any](o *objects, collection, from string, ascending bool, fn func(*T
 		return
 	}
 	err := o.r.Scan(collection, from, ascending, func(id string, raw json.RawMessage) bool {
-		v := new(T)
-		if err := json.Unmarshal(raw, v); err != nil {
+		v, err := decodeObject[T](raw)
+		if err != nil {
 			o.fail(fmt.Errorf("emulator: %s %s: %w", collection, id, err))
 			return false
 		}
+		o.settle(v)
 		return fn(v)
 	})
 	o.fail(err)

@@ -15,6 +15,8 @@ type tokenRec struct {
 	ClientIP string   `json:"client_ip,omitempty"`
 	Card     *cardRec `json:"card,omitempty"`
 	Bank     *bankRec `json:"bank_account,omitempty"`
+	// Account is what an account token says of the account it makes.
+	Account *accountTokenRec `json:"account,omitempty"`
 }
 
 // cardRec is a card as Stripe shows it. Check fields hold "pass", "fail",
@@ -60,6 +62,8 @@ type bankRec struct {
 	HolderType    string `json:"holder_type,omitempty"`
 	Fingerprint   string `json:"fingerprint"`
 	Customer      string `json:"customer,omitempty"`
+	// Status is "" (new) until micro-deposits verify it ("verified").
+	Status string `json:"status,omitempty"`
 }
 
 // customerRec is a customer and the one source it was created with.
@@ -91,12 +95,33 @@ type chargeRec struct {
 	Currency       string   `json:"currency"`
 	Customer       string   `json:"customer,omitempty"`
 	Description    string   `json:"description,omitempty"`
-	Card           *cardRec `json:"card"`
+	Card           *cardRec `json:"card"`   // nil for an ACH debit (Money.Bank)
 	Status         string   `json:"status"` // succeeded, failed
 	FailureCode    string   `json:"failure_code,omitempty"`
 	FailureMessage string   `json:"failure_message,omitempty"`
 	Outcome        outcome  `json:"outcome"`
 	BalanceTx      string   `json:"balance_transaction,omitempty"`
+	// PaymentIntent and PaymentMethod are set on a PaymentIntent's charge.
+	PaymentIntent string `json:"payment_intent,omitempty"`
+	PaymentMethod string `json:"payment_method,omitempty"`
+	// Uncaptured: a manual-capture PaymentIntent's charge not captured
+	// yet; AmountCaptured is what a capture took (0: the whole amount).
+	Uncaptured     bool  `json:"uncaptured,omitempty"`
+	AmountCaptured int64 `json:"amount_captured,omitempty"`
+	// Money is what happened to the charge after it was made: refunds,
+	// a dispute, an ACH debit settling (moneyrecords.go).
+	Money chargeMoney `json:"money,omitzero"`
+}
+
+// captured is what the charge has captured.
+func (ch *chargeRec) captured() int64 {
+	switch {
+	case ch.Status != "succeeded" || ch.Uncaptured:
+		return 0
+	case ch.AmountCaptured > 0:
+		return ch.AmountCaptured
+	}
+	return ch.Amount
 }
 
 // outcome is Stripe's charge.outcome.

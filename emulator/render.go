@@ -135,8 +135,15 @@ func renderBank(b *bankRec) *bankJSON {
 		Last4:             b.Last4,
 		Metadata:          map[string]string{},
 		RoutingNumber:     b.RoutingNumber,
-		// A new account is unverified: Stripe sets "new" until micro-deposits
-		// or instant verification succeed.
-		Status: "new",
+		Status:            bankStatus(b),
 	}
+}
+
+// bankStatus: a new account is unverified; Stripe says "new" until
+// micro-deposits or instant verification succeed.
+func bankStatus(b *bankRec) string {
+	if b.Status == "" {
+		return "new"
+	}
+	return b.Status
 }

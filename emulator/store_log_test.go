@@ -247,7 +247,7 @@ func TestLogStoreMaxObjects(t *testing.T) {
 	put(t, s, customersColl, "cus_5", `5`)
 	for i := range 5 {
 		s.Update(ctx, func(tx Tx) error {
-			return tx.PutIdempotency(fmt.Sprint("k", i), &IdempotencyRecord{Status: 200, Created: int64(i)})
+			return tx.PutIdempotency(fmt.Sprint("k", i), &IdempotencyRecord{Status: 200, Body: json.RawMessage(`{}`), Created: int64(i)})
 		})
 	}
 	check := func(s Store) {

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"time"
 )
@@ -67,6 +68,9 @@ func (t *tx) Idempotency(key string) (*IdempotencyRecord, bool, error) {
 }
 
 func (t *tx) Put(collection, id string, obj json.RawMessage) error {
+	if !looksWhole(obj) { // what the log could not read back
+		return fmt.Errorf("emulator: put %s %s: %w", collection, id, notObject(obj))
+	}
 	k := objectKey{collection, id}
 	if _, ok := t.puts[k]; !ok {
 		t.order = append(t.order, k)
@@ -79,6 +83,9 @@ func (t *tx) Put(collection, id string, obj json.RawMessage) error {
 }
 
 func (t *tx) PutIdempotency(key string, rec *IdempotencyRecord) error {
+	if !looksWhole(rec.Body) {
+		return fmt.Errorf("emulator: put the answer for idempotency key %q: %w", key, notObject(rec.Body))
+	}
 	if _, ok := t.idem[key]; !ok {
 		t.idemOrder = append(t.idemOrder, key)
 	}

@@ -66,6 +66,10 @@ func createToken(c *call) (any, *model.Error) {
 		if aerr = fieldError(fe); aerr == nil {
 			aerr = fieldError(model.Validate(req, c.now))
 		}
+		if a := req.Account; a != nil {
+			// What the account it makes will show (accounts.go).
+			t.Account = &accountTokenRec{BusinessType: a.BusinessType, FirstName: a.FirstName, LastName: a.LastName}
+		}
 	}
 	if aerr != nil {
 		return nil, aerr
@@ -95,17 +99,17 @@ func findToken(o *objects, id string, now time.Time) (*tokenRec, bool) {
 	if !ok {
 		return nil, false
 	}
-	card := magicCard(preset, stableID("card_", id, longID), now)
+	card := magicCard(o, preset, stableID("card_", id, longID), now)
 	return &tokenRec{ID: id, Type: string(model.KindCard), Created: now.Unix(), Card: card}, true
 }
 
 // magicCard is the card behind a magic token: as if typed with a CVC and an
 // expiry a year ahead. Each use of a magic token mints a new card (cardID).
-func magicCard(p *model.CardPreset, cardID string, now time.Time) *cardRec {
+func magicCard(o *objects, p *model.CardPreset, cardID string, now time.Time) *cardRec {
 	return &cardRec{
 		ID: cardID, Preset: p.Name, Brand: p.Brand, Funding: p.Funding,
 		Country: p.Country, Last4: model.Last4(p.Number), ExpMonth: 12, ExpYear: now.Year() + 1,
-		Fingerprint: fingerprint("card", p.Number), CVCCheck: check(true, p.Outcome.CVCCheck),
+		Fingerprint: o.fingerprint("card", p.Number), CVCCheck: check(true, p.Outcome.CVCCheck),
 	}
 }
 
@@ -150,7 +154,7 @@ func cardFromParams(c *call) (*cardRec, *model.Error) {
 	return &cardRec{
 		ID: newID("card_", longID), Preset: preset.Name, Brand: preset.Brand,
 		Funding: preset.Funding, Country: preset.Country, Last4: model.Last4(number),
-		ExpMonth: month, ExpYear: year, Fingerprint: fingerprint("card", number),
+		ExpMonth: month, ExpYear: year, Fingerprint: c.objs.fingerprint("card", number),
 		Name: p.get("card[name]"), Address: addr,
 		CVCCheck:   check(cvc != "", preset.Outcome.CVCCheck),
 		ZipCheck:   check(addr.Zip != "", preset.Outcome.ZipCheck),
@@ -188,7 +192,7 @@ func bankFromParams(c *call) (*bankRec, *model.Error) {
 		ID: newID("ba_", longID), Country: in.Country, Currency: in.Currency,
 		RoutingNumber: in.RoutingNumber, Last4: model.Last4(in.AccountNumber),
 		HolderName: in.HolderName, HolderType: in.HolderType,
-		Fingerprint: fingerprint("bank", in.RoutingNumber+"/"+in.AccountNumber),
+		Fingerprint: c.objs.fingerprint("bank", in.RoutingNumber+"/"+in.AccountNumber),
 	}
 	if in.RoutingNumber == model.TestRouting {
 		b.BankName = model.TestBankName

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestConsumedBy(t *testing.T) {
 	charge := Use{Kind: UseCharge, ObjectID: "ch_1", Status: "failed", Code: "card_declined", DeclineCode: "insufficient_funds"}
@@ -25,5 +28,28 @@ func TestConsumedBy(t *testing.T) {
 		if first.ObjectID != c.first || len(later) != c.later || found != c.wantFound {
 			t.Errorf("%s: got %q, %d later, found %t", c.name, first.ObjectID, len(later), found)
 		}
+	}
+}
+
+// token_already_used names the use that consumed the token, a declined
+// charge included; another refusal, or a token used elsewhere, is left as
+// it is.
+func TestNameConsumer(t *testing.T) {
+	rec := Record{Uses: []Use{
+		{Kind: UseCharge, Status: "failed", Code: "bank_account_unverified"},
+		{Kind: UseCharge, ObjectID: "ch_1", Status: "failed", Code: "card_declined", DeclineCode: "insufficient_funds"},
+	}}
+	e := &Error{Type: TypeInvalidRequest, Code: CodeTokenAlreadyUsed}
+	e.Explain()
+	NameConsumer(e, rec)
+	if want := "consumed by charge ch_1 (declined: insufficient_funds)"; !strings.Contains(e.Why, want) {
+		t.Errorf("Why = %q, want it to say %q", e.Why, want)
+	}
+	other := &Error{Type: TypeCardError, Code: "card_declined"}
+	NameConsumer(other, rec)
+	elsewhere := &Error{Type: TypeInvalidRequest, Code: CodeTokenAlreadyUsed}
+	NameConsumer(elsewhere, Record{})
+	if other.UsedBy != "" || elsewhere.UsedBy != "" {
+		t.Errorf("named a consumer it does not know: %q, %q", other.UsedBy, elsewhere.UsedBy)
 	}
 }

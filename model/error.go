@@ -25,10 +25,18 @@ type Error struct {
 	// Charge is the failed charge, on a decline: Stripe keeps it, so the
 	// Use recorded on the token can point at it.
 	Charge string
+	// UsedBy is what consumed the token, on token_already_used, when the
+	// state knows it ("charge ch_123"): see NameConsumer.
+	UsedBy string
+	// PaymentIntent is the PaymentIntent a decline left in
+	// requires_payment_method, on a confirm.
+	PaymentIntent string
 	// Local: refused by a local check, never sent.
 	Local bool
-	// Why and Next are a plain explanation and next step (explain.go).
-	Why, Next string
+	// Why and Next are a plain explanation and next step (explain.go);
+	// NextTUI, when set, is the next step as the TUI takes it, where Next
+	// names a flag or a command (Explanation.TUI).
+	Why, Next, NextTUI string
 	// Cause is what failed under a request that got no answer (the
 	// context's cancel or deadline, a network error), so a cancel the
 	// user asked for is told apart from a network fault.

@@ -6,8 +6,11 @@ import (
 )
 
 // Explanation is a plain one-line reason for an error and what to do next.
-// It is the one table behind every error the TUI and the CLI show.
-type Explanation struct{ Why, Next string }
+// It is the one table behind every error the TUI and the CLI show. Next
+// may name a flag or a command; TUI, when set, is the next step as it is
+// done in the TUI (a key, a form's field), which has no flags: the TUI
+// shows it in place of Next.
+type Explanation struct{ Why, Next, TUI string }
 
 // Codes tokenscope itself gives to refusals Stripe has no code for.
 const (
@@ -27,7 +30,10 @@ const (
 	msgLivemodeMismatch = "a similar object exists in"
 )
 
-const nextNewToken = "a token is single-use; create a new one (tokenscope create card --preset visa)"
+const (
+	nextNewToken    = "a token is single-use; create a new one (tokenscope create card --preset visa)"
+	nextNewTokenTUI = "a token is single-use; create a new one: n, then a preset"
+)
 
 // explanations is keyed by Stripe's error code, by decline code (filled from
 // the test-card catalog in init) and by tokenscope's own codes.
@@ -51,6 +57,7 @@ var explanations = map[string]Explanation{
 	"parameter_invalid_string": {
 		Why:  "a text field holds what it must not: tokenscope refuses a card number in a name or address field, since Stripe returns those fields in the token and the token is stored on disk",
 		Next: "type the card number only in the card number field (--number), and the name as it is written on the card",
+		TUI:  "type the card number only in the Number field, and the name as it is written on the card",
 	},
 	"invalid_expiry_year": {
 		Why:  "the expiry year is in the past (or not a year)",
@@ -63,6 +70,7 @@ var explanations = map[string]Explanation{
 	"token_already_used": {
 		Why:  "this token was already consumed by a customer or a charge",
 		Next: nextNewToken,
+		TUI:  nextNewTokenTUI,
 	},
 	"resource_missing": {
 		Why:  "no such object for this key",
@@ -82,7 +90,8 @@ var explanations = map[string]Explanation{
 	},
 	"test_mode_live_card": {
 		Why:  "a real card number was sent with a test key; test mode accepts only Stripe's test cards",
-		Next: "use a test card such as the visa preset (tokenscope presets lists them)",
+		Next: "use a test card such as the visa preset (tokenscope presets lists them), or pass --allow-any-number to send this one anyway",
+		TUI:  "pick a test card from the Preset list (type to filter it), or type a test card's number",
 	},
 	"card_declined": {
 		Why:  "the issuer declined the charge",
@@ -115,6 +124,7 @@ var explanations = map[string]Explanation{
 	codeRawCardRefused: {
 		Why:  "this Stripe account may not send raw card numbers to the API, test mode included",
 		Next: "use a magic test token instead: `tokenscope get tok_visa` (or --offline for raw numbers)",
+		TUI:  "retrieve a magic test token instead: n, retrieve by id, tok_visa (or start tokenscope --offline for raw numbers)",
 	},
 	// By type, for errors whose code (if any) has no entry: every error
 	// gets a plain explanation.
@@ -195,12 +205,15 @@ func (e *Error) Explain() {
 	if !ok {
 		key, x = TypeInvalidRequest, explanations[TypeInvalidRequest]
 	}
-	e.Why, e.Next = x.Why, x.Next
+	e.Why, e.Next, e.NextTUI = x.Why, x.Next, x.TUI
 	switch {
+	case key == CodeTokenAlreadyUsed && e.UsedBy != "":
+		e.Why = "this token was already consumed by " + e.UsedBy + ": a token is used once, by a customer or a charge"
 	case key == "resource_missing" && e.Local:
 		// ValidateTokenID: the id has no token's shape.
 		e.Why = "that is not a token id, so it was not sent: Stripe has no such token"
 		e.Next = "copy the id from `tokenscope list`, or try a magic test token such as tok_visa"
+		e.NextTUI = "copy the id from the list (y), or try a magic test token such as tok_visa"
 	case key == "resource_missing" && (e.Param == "token" || strings.Contains(e.Message, "No such token")):
 		e.Why = "no such token for this key: usually a key from another account or mode"
 		e.Next = "use the key that created it"

@@ -47,8 +47,11 @@ type PIIInput struct {
 // AccountInput is the little an account token needs.
 type AccountInput struct {
 	BusinessType string // individual or company
-	FirstName    string
-	LastName     string
+	// FirstName and LastName name an individual, CompanyName a company
+	// (account[individual][...] and account[company][name]).
+	FirstName   string
+	LastName    string
+	CompanyName string
 }
 
 // UseKind says how a token is consumed.
@@ -67,6 +70,12 @@ type UseRequest struct {
 	Kind     UseKind `json:"kind"`
 	Amount   int64   `json:"amount,omitempty"`
 	Currency string  `json:"currency,omitempty"`
+	// Account is the acct_ an id number goes to (UseIDNumber).
+	Account string `json:"account,omitempty"`
+	// CaptureMethod (automatic or manual) and ReturnURL are a
+	// PaymentIntent's (UsePaymentIntent); "" leaves Stripe's defaults.
+	CaptureMethod string `json:"capture_method,omitempty"`
+	ReturnURL     string `json:"return_url,omitempty"`
 	// IdempotencyKey is sent as the Idempotency-Key header; "" lets the
 	// client make one up.
 	IdempotencyKey string `json:"-"`

@@ -14,7 +14,7 @@ var cardKind = &KindSpec{
 	Prefixes: []string{"tok_"},
 	Short:    "card",
 	Label:    "card",
-	About:    "a test card: succeeds, declines, fraud, 3D Secure",
+	About:    "a test card: succeeds, declines, fraud checks",
 	Heading:  "card",
 	Summary: func(f Fields) string {
 		if !f.Has("card") {
@@ -60,7 +60,7 @@ var cardKind = &KindSpec{
 		}},
 		{Path: "card.cvc_check"}, {Path: "card.address_line1_check"}, {Path: "card.address_zip_check"}, {Path: "card.fingerprint"},
 	},
-	Uses: []UseKind{UseCharge, UseCustomer},
+	Uses: []UseKind{UseCharge, UseCustomer, UsePaymentMethod, UsePaymentIntent},
 	Create: &Creator{
 		Command: "card",
 		Use:     "card [--preset NAME | --number N --exp MM/YY --cvc CVC]",

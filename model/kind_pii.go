@@ -11,6 +11,8 @@ var piiKind = &KindSpec{
 	Label:    "PII (id number)",
 	About:    "a test id number, never shown",
 	Summary:  func(Fields) string { return "id number" },
+	// It stands in for an individual account's id number.
+	Uses: []UseKind{UseIDNumber},
 	Create: &Creator{
 		Command: "pii",
 		Use:     "pii [--preset NAME | --id-number N]",

@@ -40,6 +40,10 @@ type KindSpec struct {
 	Uses []UseKind
 	// Create says how tokenscope makes one; nil for a kind it only reads.
 	Create *Creator
+	// Path is where an object kind's objects are read by id
+	// ("/v1/payment_intents/"): `get` retrieves any id of a kind that has
+	// one. Token kinds leave it empty (tokens are read as tokens).
+	Path string
 }
 
 // DetailField is one attribute of an object as the detail pane shows it.
@@ -62,7 +66,9 @@ func (f DetailField) Show(obj Fields) string {
 }
 
 // kinds is the registry, in the order the new-token chooser offers them.
-var kinds = []*KindSpec{cardKind, bankKind, piiKind, accountKind, personKind, cvcUpdateKind}
+var kinds = []*KindSpec{cardKind, bankKind, piiKind, accountKind, personKind, cvcUpdateKind,
+	chargeKind, customerKind, refundKind, disputeKind, connectedKind, bankAccountKind,
+	paymentMethodKind, paymentIntentKind}
 
 // Kinds lists every registered kind, in the chooser's order.
 func Kinds() []*KindSpec { return kinds }

@@ -33,7 +33,7 @@ func TestKindPrefixesAreUnique(t *testing.T) {
 			t.Errorf("KindOfID(%q) = %v, want %s", id, s, want)
 		}
 	}
-	if _, ok := KindOfID("cus_1"); ok {
+	if s, ok := KindOfID("cus_1"); ok && s.Object == ObjectToken {
 		t.Errorf("cus_1 is not a token")
 	}
 	if got := strings.Join(TokenIDPrefixes, " "); got != "tok_ btok_ pii_ ct_ cpt_ cvctok_" {
@@ -77,5 +77,17 @@ func TestDetailFields(t *testing.T) {
 	}
 	if none := show(bankTokenJSON, KindCard); none["number"] != "" || none["expires"] != "" || none["brand"] != "" {
 		t.Errorf("card fields of a bank token: %v", none)
+	}
+}
+
+// The chooser says what a kind of token does here. A 3D Secure test card
+// can only be declined (authentication_required: tokenscope completes no
+// authentication), so the card's line must not offer 3D Secure.
+func TestCardAboutClaimsOnlyWhatWorks(t *testing.T) {
+	spec, _ := SpecOf(KindCard)
+	for _, c := range Cards {
+		if c.Outcome.DeclineCode == "authentication_required" && strings.Contains(spec.About, "3D Secure") {
+			t.Fatalf("card About %q offers 3D Secure, but %s only declines (authentication_required)", spec.About, c.Name)
+		}
 	}
 }

@@ -108,8 +108,13 @@ func presetHolding(c *Creator, in Input, v string, now time.Time) string {
 // NewPendingUse is the write-ahead record of req under key.
 func NewPendingUse(req UseRequest, key string, now time.Time) Pending {
 	summary := fmt.Sprintf("attach %s to a new customer", req.TokenID)
-	if req.Kind == UseCharge {
+	switch req.Kind {
+	case UseCharge:
 		summary = fmt.Sprintf("charge %s %d %s", req.TokenID, req.Amount, req.Currency)
+	case UseAccount:
+		summary = fmt.Sprintf("make an account from %s", req.TokenID)
+	case UseIDNumber:
+		summary = fmt.Sprintf("give %s as the id number of %s", req.TokenID, req.Account)
 	}
 	req.IdempotencyKey = ""
 	return Pending{Key: key, Op: PendingUse, Summary: summary, Created: now.UTC(), Use: &req}

@@ -23,6 +23,9 @@ type Plan struct {
 	Changes []Change
 	// Target labels the backend the requests go to ("OFFLINE emulator").
 	Target string
+	// About says what is planned, in the words of a scenario file's own
+	// header comment; "" for none.
+	About string
 }
 
 // Change is one resource a plan creates: a token, a charge or a customer.
@@ -102,6 +105,9 @@ func PlanUse(name string, req UseRequest, note ...string) Change {
 	}
 	source := Attr{Name: "source", Value: str(req.TokenID), Note: n}
 	known := Attr{Name: "id", Value: KnownAfterApply}
+	if req.Kind == UseAccount || req.Kind == UseIDNumber {
+		return planConnectUse(name, req, source)
+	}
 	if req.Kind == UseCustomer {
 		return Change{Address: "customer." + name, Action: ActionCreate, Request: "POST /v1/customers",
 			Attrs: []Attr{source, known}}

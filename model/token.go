@@ -48,15 +48,18 @@ type Record struct {
 
 // Use records what consumed (or tried to consume) a token.
 type Use struct {
-	Kind        UseKind   `json:"kind"`
-	ObjectID    string    `json:"object_id,omitempty"` // cus_… or ch_…, also for a failed charge
-	Status      string    `json:"status"`              // succeeded, attached, failed, pending
-	Code        string    `json:"code,omitempty"`
-	DeclineCode string    `json:"decline_code,omitempty"`
-	Amount      int64     `json:"amount,omitempty"`
-	Currency    string    `json:"currency,omitempty"`
-	RequestID   string    `json:"request_id,omitempty"`
-	At          time.Time `json:"at"`
+	Kind        UseKind `json:"kind"`
+	ObjectID    string  `json:"object_id,omitempty"` // cus_… or ch_…, also for a failed charge
+	Status      string  `json:"status"`              // succeeded, attached, failed, pending
+	Code        string  `json:"code,omitempty"`
+	DeclineCode string  `json:"decline_code,omitempty"`
+	Amount      int64   `json:"amount,omitempty"`
+	Currency    string  `json:"currency,omitempty"`
+	RequestID   string  `json:"request_id,omitempty"`
+	// PaymentMethod is the PaymentMethod a PaymentIntent use made of the
+	// token first.
+	PaymentMethod string    `json:"payment_method,omitempty"`
+	At            time.Time `json:"at"`
 }
 
 // NewRecord decodes a Token as returned by the API into a Record. raw is kept

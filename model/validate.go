@@ -113,7 +113,7 @@ func ValidateNumber(number string, allowAny bool) *FieldError {
 	}
 	if _, ok := CardByNumber(d); !ok && !allowAny {
 		return cardErr("test_mode_live_card", ParamNumber,
-			"only Stripe's test cards are accepted in test mode (this one ends "+Last4(d)+"); pick a preset, or pass --allow-any-number")
+			"only Stripe's test cards are accepted in test mode (this one ends "+Last4(d)+")")
 	}
 	return nil
 }
@@ -416,8 +416,19 @@ func validateUse(req UseRequest) *FieldError {
 			func() *FieldError { return ValidateCurrency(req.Currency) },
 			func() *FieldError { return ValidateAmount(req.Amount, req.Currency) },
 		)
+	case UseAccount, UseIDNumber:
+		return validateConnectUse(req)
+	case UsePaymentMethod:
+		return nil
+	case UsePaymentIntent:
+		return first(
+			func() *FieldError { return ValidateCurrency(req.Currency) },
+			func() *FieldError { return ValidateAmount(req.Amount, req.Currency) },
+			func() *FieldError { return ValidateCaptureMethod(req.CaptureMethod) },
+			func() *FieldError { return ValidateReturnURL(req.ReturnURL) },
+		)
 	}
-	return requestErr("parameter_unknown", "use", "a token is used by a customer or a charge")
+	return requestErr("parameter_unknown", "use", "a token is used by a customer, a charge, a PaymentMethod or a PaymentIntent")
 }
 
 // first runs checks in order and returns the first failure.

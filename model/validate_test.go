@@ -55,7 +55,8 @@ func TestValidateNumber(t *testing.T) {
 		{"42424242424242424242", false, card + "invalid_number number"}, // 20 digits
 		{"37828224631000", false, card + "invalid_number number"},       // Amex with 14
 		{"5555555555554", false, card + "invalid_number number"},        // MasterCard with 13
-		{"36227206271667", false, card + "test_mode_live_card number"},  // Diners, 14 digits, not in the catalog
+		{"38520000023237", false, card + "test_mode_live_card number"},  // Diners, 14 digits, not in the catalog
+		{"36227206271667", false, ""},                                   // Diners, 14 digits, in the catalog
 		{"36227206271667", true, ""},
 		{"4242424242424241", false, card + "incorrect_number number"},
 		{"4242424242424241", true, card + "incorrect_number number"},

@@ -33,7 +33,7 @@ func decodeUse(u *useBlock, kind model.Kind) (*model.UseRequest, hcl.Diagnostics
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Unknown use",
-			Detail:   fmt.Sprintf("A use step is \"charge\" or \"customer\", not %q.", u.Kind),
+			Detail:   suggested(fmt.Sprintf("A use step is \"charge\" or \"customer\", not %q.", u.Kind), u.Kind, []string{string(model.UseCharge), string(model.UseCustomer)}),
 			Subject:  u.KindRange.Ptr(),
 		}}
 	}
@@ -45,7 +45,7 @@ func decodeUse(u *useBlock, kind model.Kind) (*model.UseRequest, hcl.Diagnostics
 			Subject:  u.KindRange.Ptr(),
 		}}
 	}
-	if use.Kind == model.UseCustomer {
+	if use.Kind == model.UseCustomer || use.Kind == model.UseAccount {
 		for _, r := range []hcl.Range{u.AmountRange, u.CurrencyRange} {
 			if r.Filename != "" {
 				return nil, hcl.Diagnostics{{

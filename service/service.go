@@ -234,8 +234,10 @@ func (s *Service) Guest(id, dir string) (*Session, func(), error) {
 }
 
 func (s *Service) newSession(api client.API, store *state.Store, workspace string) *Session {
-	return &Session{api: api, store: store, workspace: workspace, writeTimeout: s.cfg.WriteTimeout, notify: s.cfg.OnRecover,
+	sess := &Session{api: api, store: store, workspace: workspace, writeTimeout: s.cfg.WriteTimeout, notify: s.cfg.OnRecover,
 		emu: s.emu, emuDir: s.cfg.StateDir}
+	sess.keepLog(s.cfg.StateDir)
+	return sess
 }
 
 // GuestWorkspace is the offline workspace of a guest.

@@ -72,6 +72,9 @@ func (e *UnrecordedError) Error() string {
 
 func (e *UnrecordedError) Unwrap() error { return e.Err }
 
+// LocalCode is UnrecordedError's code in --json's error object.
+func (e *UnrecordedError) LocalCode() string { return model.CodePendingUnrecorded }
+
 // UnansweredError is a write that got no answer (no connection, a
 // timeout, a server fault): it may have been carried out, so it stays
 // pending in the state and is sent again, with its key, later.
@@ -218,12 +221,12 @@ func refused(err error) bool {
 func (h *held) replay() {
 	for _, p := range slices.Clone(h.workspace().Pending) {
 		if p.Unresolved != "" {
+			// Left to the user: said once per session (a command, a
+			// TUI), not sent again.
+			h.s.recovered(Recovery{Pending: p})
 			continue
 		}
-		r := h.replayOne(p)
-		if h.s.notify != nil {
-			h.s.notify(r)
-		}
+		h.s.recovered(h.replayOne(p))
 	}
 }
 

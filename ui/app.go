@@ -48,6 +48,7 @@ type App struct {
 	detail        detailCache
 	pager         pager
 	under         []pager // pagers opened over: esc goes back to them
+	reqlog        logCursor
 	flow          common.Component
 
 	filter    textinput.Model
@@ -56,17 +57,22 @@ type App struct {
 	spin      spinner.Model
 	bar       progress.Model
 
-	busy        int    // API calls in flight
-	busyLabel   string // what the latest of them does
-	inflight    map[string]bool
-	closed      map[int64]bool // flows closed whose DoneMsg is on its way
-	refresh     *refreshRun    // refresh all, while it runs
-	status      string
+	busy        int                    // API calls in flight
+	busyLabel   string                 // what the latest of them does
+	inflight    map[string]*oneRefresh // r (or a stale token opened), by id
+	closed      map[int64]bool         // flows closed whose DoneMsg is on its way
+	refresh     *refreshRun            // refresh all, while it runs
+	status      status
 	confirmQuit bool
+	// after is tea.Tick; tests send the ticks themselves.
+	after func(time.Duration, tea.Msg) tea.Cmd
 	// gen counts local changes to the list; a load started before one is
 	// stale and is done again.
 	gen    int
 	selSeq int
+	// loading: a read of the state is on its way; loadAgain: another was
+	// asked for meanwhile.
+	loading, loadAgain bool
 	// settleDelay is settleDelay; tests make it 0.
 	settleDelay time.Duration
 }
@@ -81,7 +87,7 @@ func New(opts Options) tea.Model {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]bool{}, closed: map[int64]bool{}, settleDelay: settleDelay}
+	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]*oneRefresh{}, closed: map[int64]bool{}, settleDelay: settleDelay, after: tick}
 	pc.Ctx, a.cancel = context.WithCancel(ctx)
 
 	a.help = help.New()
@@ -117,11 +123,12 @@ func (a *App) Init() tea.Cmd {
 	if a.pc.Session == nil {
 		return nil
 	}
+	pending := tea.Batch(pendingCmd(a.pc.Session), watchRecoveries(a.pc.Ctx, a.pc.Session))
 	changes, err := a.pc.Session.Watch(a.pc.Ctx)
 	if err != nil {
-		return nil
+		return pending
 	}
-	return awaitChange(a.pc.Ctx, changes)
+	return tea.Batch(pending, awaitChange(a.pc.Ctx, changes))
 }
 
 func (a *App) bodyHeight() int { return max(a.height-chrome, 0) }
@@ -164,7 +171,7 @@ func (a *App) openPager(title string, content func(width int) string) {
 	} else {
 		a.under = nil
 	}
-	a.status = "" // it spoke of what was shown before ("cancelled", a copy)
+	a.setStatus("") // it spoke of what was shown before ("cancelled", a copy)
 	a.pager = newPager(title, back, content)
 	a.pager.setSize(a.width, a.bodyHeight())
 	a.mode = modePager

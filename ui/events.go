@@ -36,7 +36,7 @@ func timelineTitle(id string) string {
 // deliveries to the emulator's webhook endpoints.
 func (a *App) openEvents(sel *model.Record) tea.Cmd {
 	if sel == nil || a.pc.Session == nil {
-		a.status = "no token selected: n makes one"
+		a.setStatus("no token selected: n makes one")
 		return nil
 	}
 	id, sess, ctx := sel.ID, a.pc.Session, a.pc.Ctx

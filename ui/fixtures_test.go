@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
@@ -121,6 +122,7 @@ func newApp(t testing.TB, s *service.Session, w, h int) *App {
 	t.Helper()
 	a := New(Options{Session: s, Renderer: asciiRenderer(), Now: fixedNow, Width: w, Height: h}).(*App)
 	a.settleDelay = 0
+	a.after = func(time.Duration, tea.Msg) tea.Cmd { return nil } // a test sends the ticks it wants
 	return a
 }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"regexp"
 	"testing"
 	"time"
@@ -25,6 +27,9 @@ func TestGolden(t *testing.T) {
 		keys    []string
 		wait    string // output to wait for after the keys
 		scrub   bool   // mask request ids, times and latencies
+		// enter: every enter is sent, wide too (otherwise an enter that
+		// opens the detail is skipped where it is already beside the list)
+		enter bool
 	}{
 		{name: "welcome", session: func(t *testing.T) *service.Session { return newSession(t, nil) }, wait: "Welcome"},
 		{name: "list_card", session: fixtureSession, wait: "Visa"},
@@ -34,7 +39,9 @@ func TestGolden(t *testing.T) {
 		{name: "log", session: loggedSession, keys: []string{"L"}, wait: "404", scrub: true},
 		{name: "drift", session: driftSessionT, keys: []string{"R"}, wait: "Refresh:", scrub: true},
 		{name: "help", session: fixtureSession, keys: []string{"?"}, wait: "refresh all"},
-		{name: "filter", session: fixtureSession, keys: []string{"/", "u", "n", "u", "s", "e", "d", "enter"}, wait: "filter: unused"},
+		{name: "filter", session: fixtureSession, keys: []string{"/", "u", "n", "u", "s", "e", "d", "enter"}, wait: "filter: unused", enter: true},
+		{name: "scenario_plan", session: fixtureSession, keys: []string{"s", "j", "j", "enter"}, wait: "Plan: 32 to add", enter: true},
+		{name: "create_failed", session: refusingSession, keys: []string{"n", "enter", "enter", "enter"}, wait: "typed is kept", enter: true, scrub: true},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, sc := range screens {
@@ -44,7 +51,7 @@ func TestGolden(t *testing.T) {
 				m := New(Options{Session: sc.session(t), Renderer: asciiRenderer(), Now: fixedNow, Width: w, Height: h})
 				tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
 				for _, k := range sc.keys {
-					if k == "enter" && w >= wideWidth && sc.name != "filter" {
+					if k == "enter" && w >= wideWidth && !sc.enter {
 						continue // wide: the detail is already beside the list
 					}
 					tm.Send(keyMsg(k))
@@ -69,6 +76,23 @@ func openKeys() []string { return []string{"enter"} }
 func fixtureSession(t *testing.T) *service.Session { return newSession(t, fixtures(t)) }
 
 func driftSessionT(t *testing.T) *service.Session { return driftSession(t) }
+
+// refusingSession answers a card create with a card number as Stripe's
+// test mode does for an account without raw card data APIs: HTTP 402.
+func refusingSession(t *testing.T) *service.Session {
+	return newSessionWith(t, fixtures(t), func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if tokenCreate(r) {
+				w.Header().Set("Request-Id", "req_RawCardRefused1")
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(http.StatusPaymentRequired)
+				_, _ = io.WriteString(w, `{"error":{"type":"invalid_request_error","message":"Sending credit card numbers directly to the Stripe API is generally unsafe."}}`)
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	})
+}
 
 // loggedSession has made two requests through the real client and
 // emulator: a magic token retrieved, and a token that does not exist.

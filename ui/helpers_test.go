@@ -84,8 +84,9 @@ func quits(a *App, k string) bool {
 // fakeAPI answers Get from a map (a missing id is resource_missing), so
 // that refresh and drift are deterministic.
 type fakeAPI struct {
-	tokens map[string]model.Record
-	log    *client.RequestLog
+	client.API // what the tests do not call
+	tokens     map[string]model.Record
+	log        *client.RequestLog
 }
 
 func (f *fakeAPI) Create(context.Context, model.TokenRequest) (model.Record, error) {

@@ -19,7 +19,7 @@ func TestPagerOffsetAfterResize(t *testing.T) {
 	if off := a.pager.vp.YOffset; off != 0 {
 		t.Fatalf("after growing to 80x60 the help is still scrolled by %d:\n%s", off, a.View())
 	}
-	if v := a.View(); !strings.Contains(v, "Tokens") {
+	if v := a.View(); !strings.Contains(v, "Navigation") {
 		t.Fatalf("the top of the help is not in sight:\n%s", v)
 	}
 }

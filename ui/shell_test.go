@@ -31,13 +31,13 @@ func TestFilterInSightAndClearedForANewToken(t *testing.T) {
 	recs := fixtures(t)
 	a := newApp(t, newSession(t, recs[1:]), 80, 24)
 	press(t, a, "/", "b", "a", "n", "k", "enter")
-	a.status = "something happened"
+	a.setStatus("something happened")
 	if v := a.View(); !strings.Contains(v, "/ filter: bank") || !strings.Contains(v, "1 of 2") {
 		t.Fatalf("the filter is not in sight:\n%s", v)
 	}
 	a.Update(flow.DoneMsg{Record: &recs[0], Status: "created " + recs[0].ID})
-	if a.list.query != "" || a.list.selectedID() != recs[0].ID || !strings.Contains(a.status, "filter cleared") {
-		t.Fatalf("the new token is hidden by the filter (query %q, selected %s, status %q)", a.list.query, a.list.selectedID(), a.status)
+	if a.list.query != "" || a.list.selectedID() != recs[0].ID || !strings.Contains(a.status.text, "filter cleared") {
+		t.Fatalf("the new token is hidden by the filter (query %q, selected %s, status %q)", a.list.query, a.list.selectedID(), a.status.text)
 	}
 }
 
@@ -57,8 +57,8 @@ func TestRefreshSummaryOnceAndFilterFooter(t *testing.T) {
 }
 
 // u offers only the uses of the token's kind, from the registry: a bank
-// account is attached to a customer, never charged; a PII token has no
-// use tokenscope can make, and the status line says so.
+// account is attached to a customer, never charged; a PII token is only
+// an account's id number.
 func TestUseOffersTheKindsUses(t *testing.T) {
 	s := newSession(t, nil)
 	spec, _ := model.SpecOf(model.KindPII)
@@ -68,12 +68,27 @@ func TestUseOffersTheKindsUses(t *testing.T) {
 	}
 	a := newApp(t, s, 80, 24)
 	press(t, a, "u")
-	if a.flow != nil || !strings.Contains(a.status, "no use") {
-		t.Fatalf("u on a PII token: flow open %v, status %q", a.flow != nil, a.status)
+	if v := a.View(); a.flow == nil || strings.Contains(v, "charge it") || !strings.Contains(v, "id number of an account") {
+		t.Fatalf("u on a PII token:\n%s", v)
 	}
 	b := newApp(t, newSession(t, fixtures(t)), 80, 24)
 	press(t, b, "G", "u")
 	if v := b.View(); b.flow == nil || strings.Contains(v, "charge it") || !strings.Contains(v, "attach to a new customer") {
 		t.Fatalf("u on a bank token offers a charge:\n%s", v)
+	}
+}
+
+// A flow's keys are said once, in the footer: the scenario plan and the
+// create error do not repeat them above it.
+func TestFlowKeysSaidOnce(t *testing.T) {
+	a := newApp(t, newSession(t, nil), 80, 24)
+	press(t, a, "s", "j", "j", "enter")
+	if v := a.View(); strings.Count(v, "esc back") != 1 || strings.Count(v, "enter apply") != 1 {
+		t.Errorf("the scenario plan says its keys twice:\n%s", v)
+	}
+	b := newApp(t, refusingSession(t), 80, 24)
+	press(t, b, "n", "enter", "enter", "enter")
+	if v := b.View(); strings.Count(v, "back to the form") != 1 {
+		t.Errorf("the create error says its keys twice:\n%s", v)
 	}
 }

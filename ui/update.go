@@ -14,58 +14,76 @@ import (
 	"github.com/tokenscope/tokenscope/views"
 )
 
-// Update handles the shell's own messages first, then gives the open flow
+// Update handles msg, then starts the expiry of a status line it set. An
+// error in the status line stays until the next key, which clears it.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.KeyMsg); ok && a.status.err {
+		a.setStatus("")
+	}
+	cmd := a.update(msg)
+	if exp := a.statusExpiry(); exp != nil {
+		cmd = tea.Batch(cmd, exp)
+	}
+	return a, cmd
+}
+
+// update handles the shell's own messages first, then gives the open flow
 // everything else: a flow owns the body, and its replies and ticks are its
 // business.
-func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (a *App) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.setSize(msg.Width, msg.Height)
-		return a, nil
+		return nil
 	case tea.KeyMsg:
 		if keys := a.split(msg); keys != nil {
-			return a, a.keyBurst(keys)
+			return a.keyBurst(keys)
 		}
-		return a, a.key(msg)
+		return a.key(msg)
 	case flow.DoneMsg:
 		if a.closed[msg.Flow] { // closed as it finished (toFlow)
 			delete(a.closed, msg.Flow)
-			return a, nil
+			return nil
 		}
-		return a, a.closeFlow(msg)
+		return a.closeFlow(msg)
 	case flow.ChangedMsg:
-		return a, a.recordChanged(msg.Record)
+		return a.recordChanged(msg.Record)
+	case flow.WroteMsg:
+		return a.loadCmd()
 	case loadedMsg:
-		return a, a.loaded(msg)
+		return a.loaded(msg)
 	case stateChangedMsg:
 		// Read off the Update loop; the selection stays on its token id.
-		return a, tea.Batch(a.loadCmd(), awaitChange(a.pc.Ctx, msg.changes))
+		return tea.Batch(a.loadCmd(), awaitChange(a.pc.Ctx, msg.changes))
 	case refreshedMsg:
-		return a, a.refreshed(msg)
+		return a.refreshed(msg)
 	case progressMsg:
-		return a, a.progressed(msg)
+		return a.progressed(msg)
 	case copiedMsg:
-		a.status = msg.status
-		return a, nil
+		a.putStatus(msg.status, msg.err)
+		return nil
 	case eventsMsg:
 		a.showEvents(msg)
-		return a, nil
+		return nil
 	case StatusMsg:
-		a.status = string(msg)
-		return a, nil
+		a.setStatus(string(msg))
+		return nil
+	case statusExpiredMsg:
+		a.expire(msg)
+		return nil
 	case settledMsg:
 		if msg.seq == a.selSeq && a.mode == modeList && a.flow == nil {
-			return a, a.autoRefresh(a.list.selected())
+			return a.autoRefresh(a.list.selected())
 		}
-		return a, nil
+		return nil
 	case spinner.TickMsg:
 		var cmd tea.Cmd
 		if a.busy > 0 {
 			a.spin, cmd = a.spin.Update(msg)
 		}
-		return a, tea.Batch(cmd, a.toFlow(msg))
+		return tea.Batch(cmd, a.toFlow(msg))
 	}
-	return a, a.toFlow(msg)
+	return a.toFlow(msg)
 }
 
 func (a *App) toFlow(msg tea.Msg) tea.Cmd {
@@ -103,7 +121,8 @@ func (a *App) dropQuitQuestion() {
 	if f, ok := a.flow.(interface{ InFlight() bool }); ok && f.InFlight() {
 		return
 	}
-	a.confirmQuit, a.status = false, ""
+	a.confirmQuit = false
+	a.setStatus("")
 }
 
 // key routes a key press: the quit question, then ctrl+c, then an open
@@ -116,7 +135,8 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, k.Yes), key.Matches(msg, k.Interrupt):
 			return a.quitNow()
 		case key.Matches(msg, k.No):
-			a.confirmQuit, a.status = false, ""
+			a.confirmQuit = false
+			a.setStatus("")
 		}
 		return nil
 	}
@@ -137,8 +157,16 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	if a.mode == modePager {
 		if key.Matches(msg, k.Back) {
+			// esc cancels a refresh in flight first; from its own report
+			// it also goes back.
+			if a.cancelRefresh() && a.pager.title != refreshTitle {
+				return nil
+			}
 			a.closePager()
 			return nil
+		}
+		if cmd, ok := a.logKey(msg); ok {
+			return cmd
 		}
 		if cmd, ok := a.action(msg); ok {
 			return cmd
@@ -167,7 +195,8 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k, sel := a.keys, a.list.selected()
 	switch {
 	case key.Matches(msg, k.Help):
-		a.openPager("Keys", func(int) string { return helpText(a.st, k) })
+		// The pager's rows: the body less its title line.
+		a.openPager("Keys", func(w int) string { return helpText(a.st, k, w, a.bodyHeight()-1) })
 	case key.Matches(msg, k.New):
 		return a.openFlow(flow.NewToken(a.pc)), true
 	case key.Matches(msg, k.Retrieve):
@@ -176,11 +205,11 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return a.openFlow(flow.NewScenario(a.pc)), true
 	case key.Matches(msg, k.Use):
 		if sel == nil {
-			a.status = "no token selected: n makes one"
+			a.setStatus("no token selected: n makes one")
 			return nil, true
 		}
 		if len(flow.UsesOf(*sel)) == 0 {
-			a.status = views.Clean(string(sel.Type)) + " tokens have no use tokenscope can make yet: Stripe Connect consumes them when it creates or updates an account"
+			a.setStatus(views.Clean(string(sel.Type)) + " tokens have no use tokenscope can make yet: Stripe Connect consumes them when it creates or updates an account")
 			return nil, true
 		}
 		return a.openFlow(flow.NewUse(a.pc, *sel)), true
@@ -196,6 +225,24 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		return a.copyID(sel.ID), true
+	case key.Matches(msg, k.Forget):
+		if sel == nil {
+			a.setStatus("no token selected")
+			return nil, true
+		}
+		return a.openFlow(flow.NewForget(a.pc, []string{sel.ID})), true
+	case key.Matches(msg, k.ForgetGone):
+		var gone []string
+		for _, r := range a.list.tokens {
+			if r.Gone {
+				gone = append(gone, r.ID)
+			}
+		}
+		if len(gone) == 0 {
+			a.setStatus("no token is marked gone: R refreshes all and marks those Stripe no longer has")
+			return nil, true
+		}
+		return a.openFlow(flow.NewForget(a.pc, gone)), true
 	case key.Matches(msg, k.JSON):
 		if sel != nil {
 			raw := sel.Raw
@@ -204,9 +251,11 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Events):
 		return a.openEvents(sel), true
 	case key.Matches(msg, k.Log):
-		a.openPager("Request log (oldest first)", func(w int) string { return a.logText(w) })
-		a.pager.follow = true
-		a.pager.vp.GotoBottom()
+		a.openLog()
+	case key.Matches(msg, k.Export):
+		return a.exportWorkspace(), true
+	case key.Matches(msg, k.Report):
+		return a.writeReport(sel), true
 	case key.Matches(msg, k.Filter):
 		a.mode = modeList
 		a.filtering = true
@@ -239,18 +288,21 @@ func (a *App) listKey(msg tea.KeyMsg) tea.Cmd {
 		return a.openDetail()
 	case key.Matches(msg, k.Sort):
 		a.list.setSort(a.list.sort.next())
-		a.status = "sorted " + a.list.sort.String()
+		a.setStatus("sorted " + a.list.sort.String())
 		return a.settle()
 	case key.Matches(msg, k.Back):
+		if a.cancelRefresh() {
+			return nil
+		}
 		if a.list.query != "" {
 			a.list.setFilter("")
 		}
-		a.status = ""
+		a.setStatus("")
 		return nil
 	default:
 		return nil
 	}
-	a.status = "" // it spoke of the row we left
+	a.setStatus("") // it spoke of the row we left
 	return a.settle()
 }
 
@@ -279,7 +331,7 @@ func (a *App) filterKey(msg tea.KeyMsg) tea.Cmd {
 		a.filter.SetValue("")
 		a.list.setFilter("")
 		return nil
-	case msg.Type == tea.KeyUp, msg.Type == tea.KeyDown:
+	case key.Matches(msg, k.FilterMove):
 		return a.listKey(msg)
 	}
 	var cmd tea.Cmd
@@ -292,7 +344,8 @@ func (a *App) filterKey(msg tea.KeyMsg) tea.Cmd {
 
 // openFlow gives the body to a flow until it sends flow.DoneMsg.
 func (a *App) openFlow(c common.Component) tea.Cmd {
-	a.flow, a.filtering, a.status = c, false, ""
+	a.flow, a.filtering = c, false
+	a.setStatus("")
 	a.filter.Blur()
 	c.SetSize(a.width, a.bodyHeight())
 	return c.Init()
@@ -306,7 +359,7 @@ func (a *App) closeFlow(msg flow.DoneMsg) tea.Cmd {
 	}
 	a.flow = nil
 	a.dropQuitQuestion()
-	a.status = msg.Status
+	a.setStatus(msg.Status)
 	if msg.Cancelled {
 		return nil
 	}
@@ -327,7 +380,7 @@ func (a *App) recordChanged(rec model.Record) tea.Cmd {
 		a.list.setFilter("")
 		a.filter.SetValue("")
 		a.list.selectID(rec.ID)
-		a.status = strings.TrimSpace(a.status + " · filter cleared to show it")
+		a.setStatus(strings.TrimSpace(a.status.text + " · filter cleared to show it"))
 	}
 	a.pager.reload() // the detail that was open shows the token as it is now
 	return a.loadCmd()
@@ -342,7 +395,7 @@ func (a *App) flowInFlight() bool {
 func (a *App) quit() tea.Cmd {
 	if a.flowInFlight() {
 		a.confirmQuit = true
-		a.status = "a write is in flight: quit anyway? y/n"
+		a.setStatus("a write is in flight: quit anyway? y/n")
 		return nil
 	}
 	return a.quitNow()

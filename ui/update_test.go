@@ -79,7 +79,7 @@ func TestJSONAndLogAndHelp(t *testing.T) {
 		t.Fatalf("L does not show the request log:\n%s", v)
 	}
 	press(t, a, "esc", "?")
-	if v := a.View(); !strings.Contains(v, "R        refresh all") || !strings.Contains(v, "y        copy id") {
+	if v := a.View(); !strings.Contains(v, "R  refresh all") || !strings.Contains(v, "y  copy id") {
 		t.Fatalf("? does not list every key:\n%s", v)
 	}
 	press(t, a, "esc")
@@ -147,7 +147,7 @@ func TestFlowsOpenAndClose(t *testing.T) {
 		rec.Used = true
 		_, cmd := a.Update(flow.DoneMsg{Record: &rec, Status: "done " + k})
 		drain(t, a, cmd, 0) // reads the state again: the record is not in it
-		if a.flow != nil || a.status != "done "+k {
+		if a.flow != nil || a.status.text != "done "+k {
 			t.Fatalf("DoneMsg did not close the %s flow", k)
 		}
 		if selectedID(a) != rec.ID || a.list.used != 1 {
@@ -214,8 +214,8 @@ func TestQuit(t *testing.T) {
 func TestRefreshSelectedShowsDrift(t *testing.T) {
 	a := newApp(t, driftSession(t), 80, 24)
 	press(t, a, "r")
-	if !strings.Contains(a.status, "used: false -> true") {
-		t.Fatalf("r: status %q lacks the drift", a.status)
+	if !strings.Contains(a.status.text, "used: false -> true") {
+		t.Fatalf("r: status %q lacks the drift", a.status.text)
 	}
 	if !a.list.selected().Used || a.list.used != 2 {
 		t.Fatal("r did not reload the refreshed token")
@@ -268,17 +268,18 @@ func TestRefreshAllReport(t *testing.T) {
 func TestCopyWritesOSC52(t *testing.T) {
 	var out strings.Builder
 	a := New(Options{Session: newSession(t, fixtures(t)), Renderer: asciiRenderer(), Now: fixedNow, Output: &out, Width: 120, Height: 40}).(*App)
+	a.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 	press(t, a, "y")
 	if !strings.Contains(out.String(), "\x1b]52;c;dG9rXzFReFl6OExrMm1OM3BRNHJTNXRVNnZXNw==\a") {
 		t.Fatalf("no OSC 52 sequence for the id: %q", out.String())
 	}
-	if !strings.HasPrefix(a.status, "copied tok_1QxYz8Lk2mN3pQ4rS5tU6vW7 (OSC 52") {
-		t.Fatalf("status %q", a.status)
+	if !strings.HasPrefix(a.status.text, "copied tok_1QxYz8Lk2mN3pQ4rS5tU6vW7 (OSC 52") {
+		t.Fatalf("status %q", a.status.text)
 	}
 	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	press(t, a, "y")
-	if a.status != "copied tok_1QxYz8Lk2mN3pQ4rS5tU6vW7 (OSC 52; nothing to paste? select it in the detail)" {
-		t.Fatalf("status at 80 columns %q", a.status)
+	if a.status.text != "copied tok_1QxYz8Lk2mN3pQ4rS5tU6vW7 (OSC 52; nothing to paste? select it in the detail)" {
+		t.Fatalf("status at 80 columns %q", a.status.text)
 	}
 	if v := a.View(); !strings.Contains(v, "copied tok_1QxYz8Lk2mN3pQ4rS5tU6vW7 ") {
 		t.Fatalf("the id is cut in the status line at 80 columns:\n%s", v)
@@ -350,7 +351,7 @@ func TestKeyBurstIsSplit(t *testing.T) {
 func TestPagerClearsStatus(t *testing.T) {
 	a := newApp(t, newSession(t, fixtures(t)), 80, 24)
 	for _, k := range []string{"J", "?", "L"} {
-		a.status = "cancelled"
+		a.setStatus("cancelled")
 		press(t, a, k)
 		if strings.Contains(a.View(), "cancelled") {
 			t.Fatalf("%s: the status 'cancelled' stays:\n%s", k, a.View())

@@ -121,22 +121,22 @@ func (a *App) statusLine() string {
 		// colour alone), with how much it hides and how to clear it.
 		left += " " + a.st.HeaderBadge.Render("/ filter: "+views.Clean(a.list.query)) +
 			a.st.Muted.Render(fmt.Sprintf("  %d of %d  esc clears", a.list.len(), len(a.list.tokens)))
-		if a.status != "" || a.busy > 0 {
+		if a.status.text != "" || a.busy > 0 {
 			left += a.st.Muted.Render(" ·")
 		}
 	}
 	switch {
 	case a.confirmQuit:
-		return " " + a.st.ErrorTitle.Render(views.Clean(a.status))
+		return " " + a.st.ErrorTitle.Render(views.Clean(a.status.text))
 	case a.filtering:
 		return a.filter.View()
 	case a.busy > 0:
 		left += " " + a.spin.View() + " " + a.busyLabel
-		if a.status != "" {
-			left += a.st.Muted.Render(" · " + views.Clean(a.status))
+		if a.status.text != "" {
+			left += a.st.Muted.Render(" · " + views.Clean(a.status.text))
 		}
-	case a.status != "":
-		left += " " + a.st.Status.Render(views.Clean(a.status))
+	case a.status.text != "":
+		left += " " + a.st.Status.Render(views.Clean(a.status.text))
 	}
 	return left
 }
@@ -167,12 +167,11 @@ func (a *App) footerKeys() []key.Binding {
 		return a.flow.ShortHelp()
 	case a.filtering:
 		// j and k type into the filter: only the arrows move.
-		up, down := k.Up, k.Down
-		up.SetHelp("↑", "up")
-		down.SetHelp("↓", "down")
-		return []key.Binding{k.KeepFilter, k.ClearFilter, up, down}
+		return []key.Binding{k.KeepFilter, k.ClearFilter, k.FilterMove}
 	case a.mode == modePager && a.pager.detail:
 		return []key.Binding{k.Back, k.Use, k.Refresh, k.JSON, k.Copy, k.Up, k.Down, k.Quit}
+	case a.mode == modePager && a.pager.log:
+		return a.logHelp()
 	case a.mode == modePager:
 		return []key.Binding{k.Back, k.Up, k.Down, k.PageDown, k.Top, k.Bottom, k.Quit}
 	case len(a.list.tokens) == 0:

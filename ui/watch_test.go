@@ -41,8 +41,8 @@ func TestStateWrittenElsewhereShows(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	got := make(chan tea.Msg, 1)
-	go func() { got <- wait() }()
+	got := make(chan tea.Msg, 4)
+	runCmds(wait, got)
 	var msg tea.Msg
 	select {
 	case msg = <-got:
@@ -52,13 +52,18 @@ func TestStateWrittenElsewhereShows(t *testing.T) {
 	if _, ok := msg.(stateChangedMsg); !ok {
 		t.Fatalf("the watch answered %T", msg)
 	}
-	if _, cmd := a.Update(msg); cmd == nil {
+	_, cmd := a.Update(msg)
+	if cmd == nil {
 		t.Fatal("a change reads nothing")
 	}
 	if a.list.find(other.ID) != nil {
 		t.Fatal("the state was read in Update")
 	}
-	_, _ = a.Update(a.loadCmd()()) // what the command does, off the loop
+	batch, ok := cmd().(tea.BatchMsg) // the read, and the wait for the next change
+	if !ok || len(batch) != 2 {
+		t.Fatalf("a change answers %T, not the read and the next wait", cmd())
+	}
+	_, _ = a.Update(batch[0]()) // what the read does, off the loop
 	if a.list.find(other.ID) == nil {
 		t.Fatalf("%s not in the list after the reload", other.ID)
 	}

@@ -107,6 +107,15 @@ func ApplyClosing(r *model.ApplyResult) string {
 	return fmt.Sprintf("Apply complete! Resources: %d added, %d changed, %d destroyed.", add, change, destroy)
 }
 
+// ApplyCancelled says what an apply cancelled part way (esc) did: the
+// changes that landed, which are in the state, of the plan's total; the
+// rest was not sent, and the next apply makes it.
+func ApplyCancelled(r *model.ApplyResult, total int) string {
+	add, change, _ := r.Counts()
+	done := add + change
+	return fmt.Sprintf("apply cancelled after %d of %d changes: %d added, %d changed, recorded in the state; the rest was not sent (the next apply makes it).", done, total, add, change)
+}
+
 func orDash(s string) string {
 	if s == "" {
 		return "-"

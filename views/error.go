@@ -16,6 +16,15 @@ type Error struct {
 	// of no such shape, which is shown by its text.
 	Stripe *model.Error
 	err    error
+	tui    bool
+}
+
+// InTUI is e as the TUI shows it: its next step the TUI's own where the
+// explanation has one (model.Explanation.TUI), since the CLI's names
+// flags and commands the TUI has no use for.
+func (e Error) InTUI() Error {
+	e.tui = true
+	return e
 }
 
 // NewError describes err; a local check's model.FieldError reads like the
@@ -30,6 +39,9 @@ func NewError(err error) Error {
 func (e Error) Title() string {
 	s := e.Stripe
 	if s == nil {
+		if code := model.LocalCodeOf(e.err); code != "" {
+			return code
+		}
 		return "error"
 	}
 	title := s.Code
@@ -71,11 +83,15 @@ func (e Error) Fields() []Field {
 	if s == nil {
 		return []Field{{Path: "message", Label: "message", Value: Clean(e.err.Error())}}
 	}
+	next := s.Next
+	if e.tui && s.NextTUI != "" {
+		next = s.NextTUI
+	}
 	var out []Field
 	for _, f := range [][2]string{
 		{"type", s.Type}, {"code", s.Code}, {"decline_code", s.DeclineCode}, {"param", s.Param},
-		{"message", s.Message}, {"charge", s.Charge}, {"request id", s.RequestID},
-		{"why", s.Why}, {"next", s.Next},
+		{"message", s.Message}, {"charge", s.Charge}, {"payment_intent", s.PaymentIntent}, {"request id", s.RequestID},
+		{"why", s.Why}, {"next", next},
 	} {
 		if f[1] != "" {
 			out = append(out, Field{Path: f[0], Label: f[0], Value: Clean(f[1])})
@@ -94,7 +110,9 @@ type ErrorJSON struct {
 		Param       string `json:"param,omitempty"`
 		Message     string `json:"message,omitempty"`
 		Charge      string `json:"charge,omitempty"`
-		RequestID   string `json:"request_id,omitempty"`
+		// PaymentIntent is its id only: Stripe's error carries the object.
+		PaymentIntent string `json:"payment_intent,omitempty"`
+		RequestID     string `json:"request_id,omitempty"`
 	} `json:"error"`
 }
 
@@ -104,18 +122,20 @@ type ErrorJSON struct {
 const TypeLocalFault = "tokenscope_error"
 
 // WriteJSON writes the error as Stripe's error object; an error of no
-// Stripe shape is one of type tokenscope_error with its text as message.
+// Stripe shape is one of type tokenscope_error with its text as message
+// and its code of tokenscope's own (model.LocalCodeOf: state_locked, ...).
 func (e Error) WriteJSON(w io.Writer) error {
 	s := e.Stripe
 	if s == nil {
 		var out ErrorJSON
 		out.Error.Type, out.Error.Message = TypeLocalFault, e.err.Error()
+		out.Error.Code = model.LocalCodeOf(e.err)
 		return WriteJSON(w, out)
 	}
 	var out ErrorJSON
 	o := &out.Error
 	o.Type, o.Code, o.DeclineCode, o.Param = s.Type, s.Code, s.DeclineCode, s.Param
-	o.Message, o.Charge, o.RequestID = s.Message, s.Charge, s.RequestID
+	o.Message, o.Charge, o.PaymentIntent, o.RequestID = s.Message, s.Charge, s.PaymentIntent, s.RequestID
 	return WriteJSON(w, out)
 }
 

@@ -67,3 +67,23 @@ func TestOutcomeTokenLine(t *testing.T) {
 		t.Errorf("CLI:\n%s\nids %q headline %q", b.String(), used.IDs(), used.Headline())
 	}
 }
+
+// The CLI's next step names its flag; the TUI's says what to do there.
+func TestErrorNextStepFitsWhereItIsShown(t *testing.T) {
+	fe := model.ValidateNumber("4111111111111111", false)
+	next := func(e Error) string {
+		for _, f := range e.Fields() {
+			if f.Label == "next" {
+				return f.Value
+			}
+		}
+		return ""
+	}
+	cli, tui := next(NewError(fe)), next(NewError(fe).InTUI())
+	if !strings.Contains(cli, "--allow-any-number") || strings.Contains(tui, "--") || !strings.Contains(tui, "Preset list") {
+		t.Errorf("next: CLI %q, TUI %q", cli, tui)
+	}
+	if h := NewError(fe).Headline(); strings.Contains(h, "--") {
+		t.Errorf("the message itself names a flag, so the TUI shows it too: %q", h)
+	}
+}

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -16,6 +17,9 @@ type Outcome struct {
 	Use           model.Use
 	Before, After model.Record
 	Err           error
+	// TUI: shown in the TUI, whose next steps are keys, not flags
+	// (Error.InTUI).
+	TUI bool
 }
 
 // Segment is a run of text of one Kind within a line.
@@ -33,10 +37,17 @@ func Text(segs []Segment) string {
 	return b.String()
 }
 
-// noun is "charge" or "customer".
+// noun names what the use makes: "charge", "customer", "PaymentIntent".
 func (o Outcome) noun() string {
-	if o.Req.Kind == model.UseCustomer {
+	switch o.Req.Kind {
+	case model.UseAccount, model.UseIDNumber:
+		return "account"
+	case model.UseCustomer:
 		return "customer"
+	case model.UsePaymentMethod:
+		return "PaymentMethod"
+	case model.UsePaymentIntent:
+		return "PaymentIntent"
 	}
 	return "charge"
 }
@@ -44,8 +55,10 @@ func (o Outcome) noun() string {
 // Headline is "charge succeeded", "charge declined", "customer failed".
 func (o Outcome) Headline() string {
 	switch e, _ := model.AsError(o.Err); {
-	case o.Err == nil && o.Req.Kind == model.UseCustomer:
-		return "customer created"
+	case o.Err == nil && (o.Req.Kind == model.UseCustomer || o.Req.Kind == model.UsePaymentMethod):
+		return o.noun() + " created"
+	case o.Err == nil && connectUse(o.Req.Kind):
+		return "account " + o.Use.Status
 	case o.Err == nil:
 		return "charge " + o.Use.Status
 	case e != nil && e.Type == model.TypeCardError:
@@ -102,20 +115,36 @@ func (o Outcome) Status() string {
 // error's fields but those beside the headline already (type, charge,
 // request id), explained from the catalog when the error came without.
 func (o Outcome) Fields() []Field {
-	card, isCard := model.CardByName(o.Before.Preset)
+	card, isCard := model.CardByName(cmp.Or(o.Before.Preset, o.After.Preset))
 	if o.Err == nil {
 		out := []Field{{Label: "status", Value: o.Use.Status}}
-		if o.Req.Kind == model.UseCharge {
+		if why := model.PaymentIntentStatusNote(o.Use.Status); o.Req.Kind == model.UsePaymentIntent && why != "" {
+			out[0].Value += ": " + why
+		}
+		if o.Req.Kind == model.UseCharge || o.Req.Kind == model.UsePaymentIntent {
 			out = append(out, Field{Label: "amount", Value: model.FormatAmount(o.Use.Amount, o.Use.Currency)})
 		}
-		if isCard {
+		if o.Use.PaymentMethod != "" {
+			out = append(out, Field{Label: "payment_method", Value: Clean(o.Use.PaymentMethod)})
+		}
+		switch {
+		case isCard && o.Req.Kind == model.UsePaymentIntent:
+			out = append(out, Field{Label: "outcome", Value: model.PaymentIntentExpect(card, o.Req.CaptureMethod == "manual")})
+		case isCard:
 			out = append(out, Field{Label: "outcome", Value: card.Expect})
+		}
+		if next := NextStep(o.Use.ObjectID, o.Use.Status); o.Req.Kind == model.UsePaymentIntent && next != "" {
+			out = append(out, Field{Label: "next", Value: Clean(next)})
 		}
 		return pathsAreLabels(out)
 	}
 	var out []Field
 	why := false
-	for _, f := range NewError(o.Err).Fields() {
+	e := NewError(o.Err)
+	if o.TUI {
+		e = e.InTUI()
+	}
+	for _, f := range e.Fields() {
 		switch f.Label {
 		case "charge", "request id": // beside the headline
 			continue
@@ -174,10 +203,24 @@ func (o Outcome) WriteText(w io.Writer) error {
 		fmt.Fprintf(w, "%s %s failed%s\n", GlyphError, u.Kind, objectSuffix(Clean(u.ObjectID)))
 	case u.Kind == model.UseCustomer:
 		fmt.Fprintf(w, "attached %s to customer %s\n", Clean(o.Req.TokenID), Clean(u.ObjectID))
+	case connectUse(u.Kind):
+		fmt.Fprintln(w, connectDone(o.Req, u))
+	case u.Kind == model.UsePaymentMethod:
+		fmt.Fprintf(w, "made PaymentMethod %s of %s\n", Clean(u.ObjectID), Clean(o.Req.TokenID))
+	case u.Kind == model.UsePaymentIntent:
+		fmt.Fprintf(w, "PaymentIntent %s: %s %s\n", Clean(u.ObjectID), model.FormatAmount(u.Amount, u.Currency), Clean(u.Status))
 	default:
 		fmt.Fprintf(w, "charged %s: %s %d %s (%s)\n", Clean(o.Req.TokenID), Clean(u.ObjectID), u.Amount, u.Currency, u.Status)
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	if o.Err == nil && u.Kind == model.UsePaymentIntent {
+		for _, f := range o.Fields() {
+			fmt.Fprintf(tw, "  %s\t%s\n", f.Label, f.Value)
+		}
+	}
+	if o.Err != nil && u.Kind == model.UsePaymentIntent && strings.HasPrefix(u.ObjectID, "pi_") {
+		fmt.Fprintf(tw, "  status\t%s\n", model.PIRequiresPaymentMethod+": "+model.PaymentIntentStatusNote(model.PIRequiresPaymentMethod))
+	}
 	if o.Err == nil && u.RequestID != "" {
 		fmt.Fprintf(tw, "  request id\t%s\n", Clean(u.RequestID))
 	}

@@ -12,9 +12,13 @@ import (
 const NoChanges = "No changes. The test tokens already match the configuration."
 
 // PlanLines are the plan as Terraform writes it: its actions, then its
-// summary.
+// summary; led by what the plan is of (About), as a comment.
 func PlanLines(p model.Plan) []Line {
-	lines := PlanActions(p)
+	var lines []Line
+	if p.About != "" {
+		lines = append(lines, Line{Kind: Muted, Text: "# " + Clean(p.About)}, Line{})
+	}
+	lines = append(lines, PlanActions(p)...)
 	if len(p.Changes) > 0 {
 		lines = append(lines, Line{}, Line{Text: PlanSummary(p)})
 	}
@@ -50,8 +54,11 @@ func WritePlan(w io.Writer, p model.Plan) error { return WriteLines(w, PlanLines
 // its attributes, and the request that does it, sent to target.
 func changeLines(c model.Change, target string) []Line {
 	kind, glyph, verb := Create, GlyphCreate, "will be created"
-	if c.Action == model.ActionReplace {
+	switch c.Action {
+	case model.ActionReplace:
 		kind, glyph, verb = Change, GlyphGone+"/"+GlyphCreate, "must be replaced"
+	case model.ActionUpdate:
+		kind, glyph, verb = Change, GlyphChange, "will be updated in-place"
 	}
 	if c.Reason != "" {
 		verb += ": " + c.Reason

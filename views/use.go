@@ -33,6 +33,8 @@ func UseBrief(u model.Use) string {
 		return "failed: " + u.Code
 	case u.Kind == model.UseCustomer:
 		return "attached to a customer"
+	case connectUse(u.Kind):
+		return connectBrief(u)
 	}
 	return string(u.Kind) + " " + u.Status
 }

@@ -19,9 +19,10 @@ type FileLock struct {
 }
 
 // OpenFileLock opens (or creates, FileMode) the lock file path. Its dir
-// must exist.
+// must exist. A path that is a symbolic link is a *LinkError: followed,
+// it would create or lock a file anywhere the link points.
 func OpenFileLock(path string) (*FileLock, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, FileMode)
+	f, err := openNoFollow(path, os.O_RDWR|os.O_CREATE, FileMode)
 	if err != nil {
 		return nil, err
 	}

@@ -90,3 +90,78 @@ func TestReadFileNoFollow(t *testing.T) {
 		t.Errorf("a missing file: %v", err)
 	}
 }
+
+// OpenFileLock (the emulator's locks, kept open) refuses a link too.
+func TestOpenFileLockRefusesALink(t *testing.T) {
+	dir, other := t.TempDir(), t.TempDir()
+	target := filepath.Join(other, "created")
+	path := linked(t, dir, "emulator.lock", target)
+	l, err := OpenFileLock(path)
+	if err == nil {
+		l.Close()
+	}
+	var le *LinkError
+	if !errors.As(err, &le) {
+		t.Fatalf("OpenFileLock through a link: %v", err)
+	}
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Errorf("the lock created the link's target: %v", err)
+	}
+}
+
+// ReadOrCreate makes the file once, 0600; a second call reads what the
+// first made; a link is neither followed nor replaced.
+func TestReadOrCreate(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "k")
+	calls := 0
+	mk := func() []byte { calls++; return []byte{byte(calls)} }
+	first, err := ReadOrCreate(path, mk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := ReadOrCreate(path, mk)
+	if err != nil || string(first) != string(second) || calls != 1 {
+		t.Fatalf("second read %v %v after %d makes, first %v", second, err, calls, first)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != FileMode {
+		t.Errorf("mode %v", fi.Mode())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temp files left: %v", entries)
+	}
+	target := filepath.Join(t.TempDir(), "theirs")
+	link := linked(t, dir, "l", target)
+	var le *LinkError
+	if _, err := ReadOrCreate(link, mk); !errors.As(err, &le) {
+		t.Errorf("ReadOrCreate through a dangling link: %v", err)
+	}
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Errorf("the link's target was created: %v", err)
+	}
+}
+
+// A backup that is already the file itself (a link: what a failed save
+// leaves) is kept without leaving the temp link behind: a full disk left
+// one state.json.backup.UUID per failed write.
+func TestKeepBackupOverItselfLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "state.json")
+	os.WriteFile(path, []byte("v1"), FileMode)
+	if err := os.Link(path, path+".backup"); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	for range 3 {
+		if err := keepBackup(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("files left: %v", names)
+	}
+}

@@ -2,7 +2,6 @@ package common
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -16,8 +15,9 @@ const labelWidth = 13
 
 // RenderRows lays out a view's fields two spaces in, labels aligned,
 // values word-wrapped to width under themselves, past the label column. Empty values are skipped, so callers can list every
-// field and let the missing ones fall away. Digit runs that look like a card
-// or id number are masked: an error message may echo what was sent.
+// field and let the missing ones fall away. Card numbers and keys are
+// masked (model.MaskSecrets, the one rule the CLI's output follows too):
+// an error message may echo what was sent.
 func RenderRows(st *Styles, rows []views.Field, width int) string {
 	valueWidth := max(width-2-labelWidth-1, 10)
 	var b strings.Builder
@@ -25,7 +25,7 @@ func RenderRows(st *Styles, rows []views.Field, width int) string {
 		if r.Value == "" {
 			continue
 		}
-		lines := strings.Split(Wrap(MaskNumbers(r.Value), valueWidth), "\n")
+		lines := strings.Split(Wrap(model.MaskSecrets(r.Value), valueWidth), "\n")
 		for i, line := range lines {
 			label := ""
 			if i == 0 {
@@ -75,22 +75,6 @@ func RenderError(st *Styles, err error, width int) string {
 	if err == nil {
 		return ""
 	}
-	v := views.NewError(err)
+	v := views.NewError(err).InTUI()
 	return st.ErrorTitle.Render(GlyphError+" "+v.Title()) + "\n" + RenderRows(st, v.Fields(), width)
-}
-
-// numberRun finds runs of 9 to 19 digits, spaces or dashes allowed between
-// them: card numbers and id numbers. Request ids and object ids mix letters
-// in, and amounts are shorter, so neither is caught.
-var numberRun = regexp.MustCompile(`\b\d(?:[ -]?\d){8,18}\b`)
-
-// MaskNumbers replaces anything shaped like a card or id number with its
-// masked form, the only form in which a number may reach the screen.
-func MaskNumbers(s string) string {
-	return numberRun.ReplaceAllStringFunc(s, func(n string) string {
-		if len(model.Digits(n)) >= 12 {
-			return model.MaskCard(n)
-		}
-		return "•••••" + model.Last4(n)
-	})
 }

@@ -1,10 +1,14 @@
 package common
 
 import (
+	"io"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // Words, flags included, are never torn at their hyphens, and no line is
@@ -48,5 +52,26 @@ func TestHangIndentsUnderTheValue(t *testing.T) {
 	}
 	if got := Hang("● ", "yes", 80); len(got) != 1 || got[0] != "● yes" {
 		t.Errorf("a short value: %q", got)
+	}
+}
+
+// The error pane masks what model.MaskSecrets masks, a card number in any
+// grouping and a secret key, and nothing else: a routing number or an
+// amount of nine digits is no card and stays readable.
+func TestRenderRowsMasksSecretsOnly(t *testing.T) {
+	st := NewStyles(lipgloss.NewRenderer(io.Discard))
+	out := ansi.Strip(RenderRows(st, []views.Field{
+		{Label: "message", Value: "card 4000-0566-5566-5556 and 4242424242424242 via sk_" + "test_51Habcdefghijklmnop"},
+		{Label: "param", Value: "routing 110000000, amount 100000000"},
+	}, 200))
+	for _, leak := range []string{"4000-0566", "424242424242", "51Habcdef"} {
+		if strings.Contains(out, leak) {
+			t.Errorf("%q shown: %s", leak, out)
+		}
+	}
+	for _, kept := range []string{"••••5556", "••••4242", "sk_test_…", "110000000", "100000000"} {
+		if !strings.Contains(out, kept) {
+			t.Errorf("%q not shown: %s", kept, out)
+		}
 	}
 }

@@ -19,11 +19,18 @@ type KeyMap struct {
 	// again, Dismiss closes an error or outcome pane, Close a finished
 	// scenario summary.
 	Review, Edit, Dismiss, Close key.Binding
+	// ReplaceAll plans a scenario again with fresh tokens for every block
+	// (apply --replace-all).
+	ReplaceAll key.Binding
 	// Cancel stops a request in flight.
 	Cancel key.Binding
+	// Export writes the workspace as a scenario file, Report the selected
+	// token's report; CopyCurl copies the request log's entry as curl.
+	Export, Report, CopyCurl key.Binding
 	// Shell (ui): ctrl+c quits from anywhere, even inside a form; y and n
-	// answer "quit anyway?"; enter keeps a filter, esc clears it.
-	Interrupt, Yes, No, KeepFilter, ClearFilter key.Binding
+	// answer "quit anyway?"; enter keeps a filter, esc clears it, and the
+	// arrows move while it is typed (j and k type).
+	Interrupt, Yes, No, KeepFilter, ClearFilter, FilterMove key.Binding
 }
 
 // NewKeyMap returns the bindings.
@@ -51,6 +58,8 @@ func NewKeyMap() *KeyMap {
 		Events:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "events")),
 		Scenario:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scenarios")),
 		Sort:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "sort")),
+		Forget:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "forget")),
+		ForgetGone:  key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "forget gone")),
 		Confirm:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
 		NextField:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
 		PrevField:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev")),
@@ -58,11 +67,35 @@ func NewKeyMap() *KeyMap {
 		Edit:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "edit")),
 		Dismiss:     key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the form")),
 		Close:       key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "close")),
+		ReplaceAll:  key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "replace all")),
 		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel the request")),
-		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
+		Report:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "report")),
+		CopyCurl:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy as curl")),
+		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit, even from a form")),
 		Yes:         key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
 		No:          key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no")),
 		KeepFilter:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
 		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		FilterMove:  key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move")),
+	}
+}
+
+// KeyGroup is a titled group of keys in the help overlay.
+type KeyGroup struct {
+	Title string
+	Keys  []key.Binding
+}
+
+// Groups are every key a person presses, grouped as the help overlay
+// shows them (and the README's key table lists them).
+func (k *KeyMap) Groups() []KeyGroup {
+	return []KeyGroup{
+		{"Navigation", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back}},
+		{"Token", []key.Binding{k.New, k.Retrieve, k.Use, k.Refresh, k.RefreshAll, k.Copy, k.Forget, k.ForgetGone, k.Scenario, k.Report, k.Export}},
+		{"Views", []key.Binding{k.JSON, k.Log, k.CopyCurl, k.Filter, k.Sort, k.Help}},
+		{"Forms and plans", []key.Binding{k.NextField, k.PrevField, k.Review, k.Confirm, k.Edit, k.Cancel}},
+		{"Filter", []key.Binding{k.KeepFilter, k.ClearFilter, k.FilterMove}},
+		{"Global", []key.Binding{k.Events, k.Quit, k.Interrupt}},
 	}
 }

@@ -29,6 +29,13 @@ type DoneMsg struct {
 // when the flow closes.
 type ChangedMsg struct{ Record model.Record }
 
+// WroteMsg says a flow wrote to the state and stays open (a scenario
+// apply, step by step): the shell reads the state again, so the header's
+// counts and the list keep up with it.
+type WroteMsg struct{}
+
+func wrote() tea.Msg { return WroteMsg{} }
+
 func changed(rec model.Record) tea.Cmd {
 	return func() tea.Msg { return ChangedMsg{Record: rec} }
 }

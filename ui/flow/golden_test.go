@@ -46,7 +46,7 @@ func TestGolden(t *testing.T) {
 			r.keys("enter", "enter")
 			r.shows("Plan: 1 to add")
 			r.keys("enter")
-			r.shows("! ", "back to the form")
+			r.shows("! ", "everything you typed is kept")
 		}},
 	}
 	for _, c := range cases {

@@ -73,15 +73,18 @@ type Scenario struct {
 	entries []scenarioEntry
 	cursor  int
 	arg     string
-	loadSeq int
-	plan    *scenario.Plan // nil when the file has errors
-	events  chan tea.Msg
-	lines   []views.Line
-	last    model.ApplyEvent
-	result  *model.ApplyResult
-	bar     progress.Model
-	vp      viewport.Model
-	w, h    int
+	// replaceAll plans fresh tokens for every block, as apply
+	// --replace-all does: R in the plan turns it on and off.
+	replaceAll bool
+	loadSeq    int
+	plan       *scenario.Plan // nil when the file has errors
+	events     chan tea.Msg
+	lines      []views.Line
+	last       model.ApplyEvent
+	result     *model.ApplyResult
+	bar        progress.Model
+	vp         viewport.Model
+	w, h       int
 }
 
 // NewScenario starts the flow at the picker: the packs, then (once Init's
@@ -100,13 +103,18 @@ func NewScenario(pc *common.ProgramContext) common.Component {
 	return s
 }
 
-// listFiles lists the *.hcl files of dir for the picker.
+// listFiles lists the *.hcl files of dir for the picker, each described
+// by its header comment.
 func listFiles(flow int64, dir string) tea.Cmd {
 	return func() tea.Msg {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.hcl"))
 		msg := scenarioFiles{flow: flow}
 		for _, f := range files {
-			msg.entries = append(msg.entries, scenarioEntry{arg: f, about: "scenario file in " + filepath.Base(mustAbs(dir)) + "/"})
+			about := scenario.FileAbout(f)
+			if about == "" {
+				about = "scenario file in " + filepath.Base(mustAbs(dir)) + "/"
+			}
+			msg.entries = append(msg.entries, scenarioEntry{arg: f, about: about})
 		}
 		return msg
 	}
@@ -167,12 +175,16 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case keyIs(msg, k.Down):
 			s.cursor = min(s.cursor+1, len(s.entries)-1)
 		case keyIs(msg, k.Open) && len(s.entries) > 0:
+			s.replaceAll = false
 			return s, s.load(s.entries[s.cursor].arg)
 		}
 	case scPlan:
 		switch {
 		case keyIs(msg, k.Back):
 			s.step = scPick
+		case keyIs(msg, k.ReplaceAll) && s.plan != nil:
+			s.replaceAll = !s.replaceAll
+			return s, s.load(s.arg)
 		case keyIs(msg, k.Confirm) && s.plan != nil && len(s.plan.Changes) > 0:
 			return s, s.apply()
 		default:
@@ -184,13 +196,24 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if msg.flow == s.id {
 				s.addEvent(msg.ev)
 				s.refreshContent()
-				return s, s.next()
+				if msg.ev.Kind == model.ApplyStarted {
+					return s, s.next()
+				}
+				return s, tea.Batch(s.next(), wrote) // a step landed in the state
 			}
 		case scenarioDone:
 			if msg.flow == s.id {
+				if s.stopped {
+					return s, s.finish(nil, s.arg+": "+views.ApplyCancelled(msg.result, len(s.plan.Changes)), false)
+				}
 				s.result, s.step = msg.result, scSummary
 				s.refreshContent()
 				s.vp.GotoTop()
+				return s, wrote
+			}
+		default:
+			if keyIs(msg, k.Cancel) {
+				s.cancelRequest() // the step in flight ends, the rest is not sent
 			}
 		}
 	case scSummary:
@@ -222,14 +245,14 @@ func (s *Scenario) load(arg string) tea.Cmd {
 	s.loadSeq++
 	s.vp.SetContent(s.pc.Styles.Muted.Render("reading " + arg + "…"))
 	msg := scenarioLoaded{flow: s.id, seq: s.loadSeq}
-	sess, width := s.pc.Session, max(s.w-4, 20)
+	sess, width, opts := s.pc.Session, max(s.w-4, 20), scenario.PlanOptions{ReplaceAll: s.replaceAll}
 	return func() tea.Msg {
 		f, diags := scenario.Load(arg)
 		if diags.HasErrors() {
 			msg.diags = diagnosticLines(f, diags, width)
 			return msg
 		}
-		msg.plan, msg.err = sess.Plan(f, scenario.PlanOptions{})
+		msg.plan, msg.err = sess.Plan(f, opts)
 		return msg
 	}
 }
@@ -258,7 +281,7 @@ func diagnosticLines(f *scenario.File, diags hcl.Diagnostics, width int) []views
 	for _, d := range scenario.Shown(diags) {
 		var b bytes.Buffer
 		_ = f.WriteDiagnostics(&b, hcl.Diagnostics{d}, uint(width))
-		text := common.MaskNumbers(b.String())
+		text := model.MaskSecrets(b.String())
 		head, body, _ := strings.Cut(text, "\n")
 		line := views.Line{Text: head}
 		if d.Severity == hcl.DiagError {
@@ -280,9 +303,14 @@ func diagnosticLines(f *scenario.File, diags hcl.Diagnostics, width int) []views
 func (s *Scenario) apply() tea.Cmd {
 	s.step, s.lines = scApply, nil
 	s.events = make(chan tea.Msg, 16)
+	// The apply runs under a context of its own, which esc cancels; its
+	// events are sent under the flow's, so the result still arrives.
+	actx, stop := context.WithCancel(s.ctx)
+	s.stop, s.sent, s.stopped = stop, s.pc.Now(), false
 	sess, p, id, ch, ctx := s.pc.Session, s.plan, s.id, s.events, s.ctx
 	go runApply(ctx, ch, id, func(emit func(model.ApplyEvent)) *model.ApplyResult {
-		return sess.Apply(ctx, p, emit)
+		defer stop()
+		return sess.Apply(actx, p, emit)
 	})
 	s.refreshContent()
 	return s.next()
@@ -332,10 +360,18 @@ func (s *Scenario) refreshContent() {
 			return // diagnostics or an error, set by load
 		}
 		if len(s.plan.Changes) == 0 {
-			s.vp.SetContent(st.Add.Render(views.NoChanges) + "\n\n" + st.Muted.Render(fmt.Sprintf("%d tokens already in the state", len(s.plan.Unchanged))))
+			about := ""
+			if s.plan.About != "" {
+				about = st.Muted.Render(common.Wrap("# "+s.plan.About, s.vp.Width)) + "\n\n"
+			}
+			s.vp.SetContent(about + st.Add.Render(views.NoChanges) + "\n\n" + st.Muted.Render(fmt.Sprintf("%d tokens already in the state", len(s.plan.Unchanged))))
 			return
 		}
-		s.vp.SetContent(strings.Join(common.StyleLines(st, views.PlanLines(s.plan.Plan), s.vp.Width), "\n"))
+		lines := views.PlanLines(s.plan.Plan)
+		if s.replaceAll {
+			lines = append([]views.Line{{Kind: views.Muted, Text: "# replace all (apply --replace-all): a fresh token for every block"}}, lines...)
+		}
+		s.vp.SetContent(strings.Join(common.StyleLines(st, lines, s.vp.Width), "\n"))
 	case scApply:
 		// Each step wraps under its text, past the glyph, so a charge's id
 		// and its decline code are read whole, not cut.
@@ -380,24 +416,29 @@ func (s *Scenario) View() string {
 	return st.Header.Render(title) + "\n\n" + indent(s.vp.View()) + "\n\n" + indent(st.Muted.Render(s.hint()))
 }
 
-// hint is the line under the viewport: what the keys do here, and where in
-// a long text the viewport is.
+// hint is the line under the viewport: what is going on, and where in a
+// long text the viewport is. The keys are in the shell's footer only.
 func (s *Scenario) hint() string {
-	var h string
 	switch {
+	case s.step == scApply && s.stopped:
+		return "cancelling… the step in flight ends, the rest is not sent"
 	case s.step == scApply:
 		return "applying… every step is recorded in the state as it completes"
-	case s.step == scSummary:
-		h = "enter/esc close"
-	case s.plan != nil && len(s.plan.Changes) > 0:
-		h = "enter apply · esc back"
-	default:
-		h = "esc back"
+	case s.vp.TotalLineCount() <= s.vp.Height:
+		return ""
+	case s.vp.AtBottom():
+		return "↑ more above"
 	}
-	if s.vp.TotalLineCount() > s.vp.Height {
-		h += fmt.Sprintf(" · pgdn/pgup scroll (%d%%)", int(s.vp.ScrollPercent()*100))
+	return fmt.Sprintf("↓ more below (%d%%)", int(s.vp.ScrollPercent()*100))
+}
+
+// replaceKey is R as the footer names it: replace all, or keep the
+// tokens again.
+func (s *Scenario) replaceKey() key.Binding {
+	if !s.replaceAll {
+		return s.pc.Keys.ReplaceAll
 	}
-	return h
+	return key.NewBinding(key.WithKeys(s.pc.Keys.ReplaceAll.Keys()...), key.WithHelp(s.pc.Keys.ReplaceAll.Help().Key, "keep tokens"))
 }
 
 func (s *Scenario) pickerView() string {
@@ -414,16 +455,15 @@ func (s *Scenario) pickerView() string {
 		}
 		b.WriteString(ansi.Truncate(line, max(s.w-2, 10), "…") + "\n")
 	}
-	hint := "enter: plan"
 	if dir := s.pc.ScenarioDir; dir != "" {
 		where := dir + "/"
 		if dir == "." {
 			where = "the working directory"
 		}
-		hint += " · scenario files (*.hcl) in " + where + " are listed after the packs"
+		hint := "scenario files (*.hcl) in " + where + " are listed after the packs"
+		b.WriteString("\n" + st.Muted.Render(ansi.Wordwrap(hint, max(s.w-2, 10), " ")))
 	}
-	b.WriteString("\n" + st.Muted.Render(ansi.Wordwrap(hint, max(s.w-2, 10), " ")))
-	return b.String()
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // ShortHelp implements help.KeyMap.
@@ -431,12 +471,21 @@ func (s *Scenario) ShortHelp() []key.Binding {
 	k := s.pc.Keys
 	switch s.step {
 	case scPick:
-		return []key.Binding{k.Up, k.Down, k.Open, k.Back}
+		plan := k.Open
+		plan.SetHelp("enter", "plan")
+		return []key.Binding{k.Up, k.Down, plan, k.Back}
 	case scPlan:
-		if s.plan != nil && len(s.plan.Changes) > 0 {
-			return []key.Binding{k.Confirm, k.PageDown, k.PageUp, k.Back}
+		switch {
+		case s.plan != nil && len(s.plan.Changes) > 0:
+			return []key.Binding{k.Confirm, s.replaceKey(), k.PageDown, k.PageUp, k.Back}
+		case s.plan != nil:
+			return []key.Binding{s.replaceKey(), k.Back}
 		}
 		return []key.Binding{k.Back}
+	case scApply:
+		cancel := k.Cancel
+		cancel.SetHelp("esc", "cancel the apply")
+		return []key.Binding{cancel, k.Quit}
 	case scSummary:
 		return []key.Binding{k.Close, k.PageDown, k.PageUp}
 	}

@@ -21,6 +21,7 @@ import (
 // customer; a charge also asks for amount and currency.
 type useSpec struct {
 	tokenID, kind, amount, currency string
+	account                         string          // the acct_ an id number goes to
 	uses                            []model.UseKind // the kind's, from the registry
 	kindSel                         *huh.Select[string]
 }
@@ -29,6 +30,8 @@ type useSpec struct {
 var useOptions = map[model.UseKind]string{
 	model.UseCharge:   "charge it                  POST /v1/charges",
 	model.UseCustomer: "attach to a new customer   POST /v1/customers",
+	model.UseAccount:  "make a Connect account     POST /v1/accounts",
+	model.UseIDNumber: "id number of an account    POST /v1/accounts/{acct}",
 }
 
 func (u *useSpec) groups(int, int) []*huh.Group {
@@ -47,6 +50,9 @@ func (u *useSpec) groups(int, int) []*huh.Group {
 			amount,
 			input("Currency", &u.currency, check(model.ValidateCurrency)),
 		).WithHideFunc(func() bool { return u.kind != string(model.UseCharge) }),
+		huh.NewGroup(
+			input("Account (acct_…)", &u.account, check(checkAccountID)),
+		).WithHideFunc(func() bool { return u.kind != string(model.UseIDNumber) }),
 	}
 }
 
@@ -55,7 +61,13 @@ func (u *useSpec) sync() bool { return false }
 // advance: enter on "charge it" goes on to the amount and currency, which
 // a charge needs; enter on "attach to a new customer" reviews the plan.
 func (u *useSpec) advance(focused huh.Field) bool {
-	return focused == huh.Field(u.kindSel) && u.kindSel.GetValue() == string(model.UseCharge)
+	v := u.kindSel.GetValue()
+	return focused == huh.Field(u.kindSel) && (v == string(model.UseCharge) || v == string(model.UseIDNumber))
+}
+
+// checkAccountID checks the account an id number goes to.
+func checkAccountID(s string) *model.FieldError {
+	return model.ValidateObjectID(strings.TrimSpace(s), "account", "account", "acct_")
 }
 
 func (u *useSpec) checkAmount(s string) error {
@@ -75,6 +87,9 @@ func (u *useSpec) request() (model.UseRequest, error) {
 		}
 		req.Amount, _ = strconv.ParseInt(strings.TrimSpace(u.amount), 10, 64)
 		req.Currency = strings.ToLower(strings.TrimSpace(u.currency))
+	}
+	if req.Kind == model.UseIDNumber {
+		req.Account = strings.TrimSpace(u.account)
 	}
 	return req, model.ValidateUse(req)
 }
@@ -175,7 +190,7 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !ok {
 			return u, cmd
 		}
-		u.out = views.Outcome{Req: u.req, Use: r.use, Before: u.rec, After: r.rec, Err: r.err}
+		u.out = views.Outcome{Req: u.req, Use: r.use, Before: u.rec, After: r.rec, Err: r.err, TUI: true}
 		u.step = stepFailed // the outcome pane
 		if r.rec.ID != "" {
 			return u, changed(r.rec)

@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// A dispute card's charge is disputed; its dispute is found by the
+// charge, won with winning_evidence, and then closed no more.
+func TestDisputeFoundByChargeThenWon(t *testing.T) {
+	s := newSandbox(t)
+	ch := useObject(t, s.ok("use", s.create("card", "dispute_fraudulent"), "--charge", "2000", "--json").out)
+	if out := s.ok("get", ch).out; !strings.Contains(out, "disputed         true") && !strings.Contains(out, "tokenscope dispute "+ch) {
+		t.Errorf("get of a disputed charge:\n%s", out)
+	}
+	if r := s.expect(1, "refund", ch); !strings.Contains(r.errOut, "charge_disputed") {
+		t.Errorf("refund of a disputed charge:\n%s", r.errOut)
+	}
+	var du struct{ ID, Status, Reason string }
+	if err := json.Unmarshal([]byte(s.ok("dispute", ch, "--json").out), &du); err != nil || du.Status != "needs_response" || du.Reason != "fraudulent" {
+		t.Fatalf("dispute of the charge: %+v %v", du, err)
+	}
+	if out := s.ok("get", du.ID).out; !strings.Contains(out, "--evidence winning_evidence") {
+		t.Errorf("get of an open dispute names no next step:\n%s", out)
+	}
+	if out := s.ok("dispute", du.ID, "--evidence", "winning_evidence").out; !strings.Contains(out, "status       won") {
+		t.Errorf("winning evidence:\n%s", out)
+	}
+	s.expect(1, "dispute", du.ID, "--close")
+	if r := s.expect(1, "dispute", useObject(t, s.ok("use", s.create("card", "visa"), "--charge", "500", "--json").out)); !strings.Contains(r.errOut, "has no dispute") {
+		t.Errorf("a plain charge's dispute:\n%s", r.errOut)
+	}
+}
+
+// pack:disputes opens a dispute per card; pack:connect makes an account
+// of each account token.
+func TestApplyDisputeAndConnectPacks(t *testing.T) {
+	s := newSandbox(t)
+	if r := s.ok("apply", "pack:disputes", "--auto-approve"); strings.Count(r.out, "charge  succeeded") != 3 {
+		t.Errorf("pack:disputes:\n%s", r.out)
+	}
+	r := s.ok("apply", "pack:connect", "--auto-approve")
+	if strings.Count(r.out, "account  created") != 2 || !strings.Contains(r.out, "[id=acct_") {
+		t.Errorf("pack:connect:\n%s", r.out)
+	}
+	if r := s.ok("plan", "pack:connect"); !strings.Contains(r.out, "No changes") {
+		t.Errorf("plan after apply:\n%s", r.out)
+	}
+}

@@ -1,0 +1,248 @@
+package emulator
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// Connect: custom accounts made from account tokens (or parameters), and
+// their persons; a PII token stands in for an id number on either.
+
+var accountUpdateParams = []string{"account_token", "email", "business_type", "individual[", "company[",
+	"business_profile[", "capabilities[", "metadata[", "tos_acceptance[", "expand["}
+
+var accountParams = append([]string{"type", "country", "default_currency"}, accountUpdateParams...)
+
+// createAccount is POST /v1/accounts. With account_token=ct_ the token
+// (consumed) says what the account is, and the account is then updated
+// with tokens only; individual[id_number] may be a PII token.
+func createAccount(c *call) (any, *model.Error) {
+	typ := c.params.get("type")
+	if typ == "" {
+		typ = "custom"
+	}
+	if typ != "custom" {
+		return nil, invalid("", "type", "The emulator makes custom accounts only (type=custom): standard and express accounts are onboarded by Stripe's hosted pages.")
+	}
+	a := &accountRec{
+		ID: newID("acct_", 16), Created: c.now.Unix(), Country: strings.ToUpper(c.params.get("country")),
+		Email: c.params.get("email"), BusinessType: c.params.get("business_type"),
+	}
+	if a.Country == "" {
+		a.Country = "US"
+	}
+	if aerr := updateAccountFrom(c, a); aerr != nil {
+		return nil, aerr
+	}
+	c.objs.putAccount(a)
+	return renderAccount(c.objs, a), nil
+}
+
+// updateAccount is POST /v1/accounts/{id}.
+func updateAccount(c *call) (any, *model.Error) {
+	a, ok := c.objs.account(c.id())
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "account", c.id(), "account")
+	}
+	if email := c.params.get("email"); email != "" {
+		a.Email = email
+	}
+	if aerr := updateAccountFrom(c, a); aerr != nil {
+		return nil, aerr
+	}
+	c.objs.putAccount(a)
+	return renderAccount(c.objs, a), nil
+}
+
+// updateAccountFrom applies account_token and individual[...] to a.
+func updateAccountFrom(c *call, a *accountRec) *model.Error {
+	tokenID := c.params.get("account_token")
+	if tokenID != "" || a.FromToken {
+		for key := range c.params.Values {
+			direct := key == "business_type" || strings.HasPrefix(key, "company[") ||
+				strings.HasPrefix(key, "individual[") && key != "individual[id_number]"
+			if direct {
+				return invalid("", key, "This account can only be updated with an account token, because it was originally created with an account token. (Attempted to update param '"+key+"' directly.)")
+			}
+		}
+	}
+	var from *accountTokenRec
+	if tokenID != "" {
+		t, aerr := takeTyped(c, tokenID, model.KindAccount, "account_token")
+		if aerr != nil {
+			return aerr
+		}
+		a.FromToken = true
+		if from = t.Account; from == nil {
+			from = &accountTokenRec{}
+		}
+		if from.BusinessType != "" {
+			a.BusinessType = from.BusinessType
+		}
+	} else if first, last := c.params.get("individual[first_name]"), c.params.get("individual[last_name]"); first != "" || last != "" {
+		from = &accountTokenRec{FirstName: first, LastName: last}
+	}
+	provided, aerr := idNumber(c, "individual[id_number]")
+	if aerr != nil {
+		return aerr
+	}
+	if a.BusinessType == "" && (provided || from != nil) {
+		a.BusinessType = "individual"
+	}
+	if provided && a.BusinessType != "individual" {
+		return invalid("", "individual[id_number]", "The account's business_type is "+a.BusinessType+"; only an individual account has individual[id_number].")
+	}
+	if a.BusinessType != "individual" {
+		return nil
+	}
+	p := &personRec{ID: newID("person_", longID), Account: a.ID, Created: c.now.Unix()}
+	if a.Individual != "" {
+		if old, ok := c.objs.person(a.Individual); ok {
+			p = old
+		}
+	}
+	if from != nil {
+		if from.FirstName != "" {
+			p.FirstName = from.FirstName
+		}
+		if from.LastName != "" {
+			p.LastName = from.LastName
+		}
+	}
+	p.IDNumberProvided = p.IDNumberProvided || provided
+	a.Individual = p.ID
+	c.objs.putPerson(p)
+	return nil
+}
+
+// takeTyped consumes a token of kind given as param (account_token,
+// id_number).
+func takeTyped(c *call, id string, kind model.Kind, param string) (*tokenRec, *model.Error) {
+	t, ok := c.objs.token(id)
+	switch {
+	case !ok:
+		return nil, noSuch(http.StatusBadRequest, "token", id, param)
+	case t.Type != string(kind):
+		spec, _ := model.SpecOf(kind)
+		return nil, invalid("", param, "The token "+id+" is a "+t.Type+" token; "+param+" takes a "+spec.Label+" token ("+spec.Prefixes[0]+"…).")
+	case t.Used:
+		return nil, invalid("token_already_used", param, "You cannot use a Stripe token more than once: "+id+".")
+	}
+	t.Used = true
+	c.objs.putToken(t)
+	return t, nil
+}
+
+// idNumber reads an id number parameter: a PII token (consumed) or the
+// number itself, which is checked and never kept. provided says one was
+// given.
+func idNumber(c *call, param string) (provided bool, aerr *model.Error) {
+	v := c.params.get(param)
+	switch {
+	case v == "":
+		return false, nil
+	case strings.HasPrefix(v, "pii_"):
+		_, aerr := takeTyped(c, v, model.KindPII, param)
+		return aerr == nil, aerr
+	}
+	if fe := model.ValidateIDNumber(model.Digits(v)); fe != nil {
+		return false, invalid(fe.Code, param, sentence(fe.Message))
+	}
+	return true, nil
+}
+
+// getAccount is GET /v1/accounts/{id}.
+func getAccount(c *call) (any, *model.Error) {
+	a, ok := c.objs.account(c.id())
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "account", c.id(), "account")
+	}
+	return renderAccount(c.objs, a), nil
+}
+
+var personParams = []string{"id_number", "first_name", "last_name", "email", "person_token", "relationship[",
+	"metadata[", "expand["}
+
+// createPerson is POST /v1/accounts/{id}/persons; id_number may be a PII
+// token.
+func createPerson(c *call) (any, *model.Error) {
+	a, ok := c.objs.account(c.ids[0])
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "account", c.ids[0], "account")
+	}
+	provided, aerr := idNumber(c, "id_number")
+	if aerr != nil {
+		return nil, aerr
+	}
+	p := &personRec{
+		ID: newID("person_", longID), Account: a.ID, Created: c.now.Unix(),
+		FirstName: c.params.get("first_name"), LastName: c.params.get("last_name"), IDNumberProvided: provided,
+	}
+	c.objs.putPerson(p)
+	return renderPerson(p), nil
+}
+
+// getPerson is GET /v1/accounts/{id}/persons/{person}.
+func getPerson(c *call) (any, *model.Error) {
+	p, ok := c.objs.person(c.id())
+	if !ok || p.Account != c.ids[0] {
+		return nil, noSuch(http.StatusNotFound, "person", c.id(), "person")
+	}
+	return renderPerson(p), nil
+}
+
+type accountJSON struct {
+	ID               string            `json:"id"`
+	Object           string            `json:"object"`
+	BusinessType     *string           `json:"business_type"`
+	Capabilities     struct{}          `json:"capabilities"`
+	ChargesEnabled   bool              `json:"charges_enabled"`
+	Country          string            `json:"country"`
+	Created          int64             `json:"created"`
+	DefaultCurrency  string            `json:"default_currency"`
+	DetailsSubmitted bool              `json:"details_submitted"`
+	Email            *string           `json:"email"`
+	ExternalAccounts *listJSON         `json:"external_accounts"`
+	Individual       *personJSON       `json:"individual,omitempty"`
+	Metadata         map[string]string `json:"metadata"`
+	PayoutsEnabled   bool              `json:"payouts_enabled"`
+	Type             string            `json:"type"`
+}
+
+// renderAccount: the emulator's accounts have no capabilities requested,
+// so charges and payouts stay disabled, as a new custom account's are.
+func renderAccount(o *objects, a *accountRec) *accountJSON {
+	out := &accountJSON{
+		ID: a.ID, Object: "account", BusinessType: opt(a.BusinessType), Country: a.Country,
+		Created: a.Created, DefaultCurrency: "usd", Email: opt(a.Email),
+		ExternalAccounts: &listJSON{Object: "list", Data: []any{}, URL: "/v1/accounts/" + a.ID + "/external_accounts"},
+		Metadata:         map[string]string{}, Type: "custom",
+	}
+	if a.Individual != "" {
+		if p, ok := o.person(a.Individual); ok {
+			out.Individual = renderPerson(p)
+		}
+	}
+	return out
+}
+
+type personJSON struct {
+	ID               string            `json:"id"`
+	Object           string            `json:"object"`
+	Account          string            `json:"account"`
+	Created          int64             `json:"created"`
+	FirstName        *string           `json:"first_name"`
+	IDNumberProvided bool              `json:"id_number_provided"`
+	LastName         *string           `json:"last_name"`
+	Metadata         map[string]string `json:"metadata"`
+}
+
+func renderPerson(p *personRec) *personJSON {
+	return &personJSON{
+		ID: p.ID, Object: "person", Account: p.Account, Created: p.Created,
+		FirstName: opt(p.FirstName), IDNumberProvided: p.IDNumberProvided, LastName: opt(p.LastName),
+		Metadata: map[string]string{},
+	}
+}

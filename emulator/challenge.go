@@ -1,0 +1,178 @@
+package emulator
+
+import (
+	"crypto/subtle"
+	"encoding/json"
+	"html/template"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// The 3D Secure test page. Stripe's test mode sends a challenged
+// PaymentIntent's customer to a page with "Complete" and "Fail"
+// buttons; the emulator serves its own at next_action's URL,
+// /3ds/{pi}?client_secret=..: GET shows it, POST action=complete|fail
+// ends the challenge. The client secret in the URL is what lets the
+// holder of the link, and no one else, answer it. A browser is sent on
+// to the PaymentIntent's return_url afterwards, as Stripe does; a POST
+// asking for JSON (tokenscope authenticate) gets the PaymentIntent.
+
+const challengePath = "/3ds/"
+
+// maxChallengeForm bounds the page's form: two short fields.
+const maxChallengeForm = 4 << 10
+
+func isChallenge(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, challengePath) }
+
+// baseURL is where r reached the emulator: http, and its Host.
+func baseURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+var challengePage = template.Must(template.New("3ds").Parse(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>3D Secure test page</title>
+<style>body{font:16px system-ui,sans-serif;max-width:32em;margin:3em auto;padding:0 1em}
+button{font-size:1em;padding:.5em 1.5em;margin-right:1em}</style></head>
+<body><h1>3D Secure test payment</h1>
+<p id="what">{{.Amount}} on {{.Card}} for <code>{{.ID}}</code>.</p>
+{{if .Open}}<p>This is tokenscope's offline emulator standing in for the issuer's page, as Stripe's test mode does.</p>
+<form method="post"><input type="hidden" name="client_secret" value="{{.Secret}}">
+<button id="complete" name="action" value="complete">Complete</button>
+<button id="fail" name="action" value="fail">Fail</button></form>
+{{else}}<p id="status">Status: <b>{{.Status}}</b>.{{if .Error}} {{.Error}}{{end}}</p>{{end}}
+</body></html>
+`))
+
+type challengeView struct {
+	ID, Amount, Card, Secret, Status, Error string
+	Open                                    bool
+}
+
+func (e *Emulator) serveChallenge(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cache-Control", "no-store")
+	id := strings.TrimPrefix(r.URL.Path, challengePath)
+	secret := r.URL.Query().Get("client_secret")
+	action := ""
+	switch r.Method {
+	case http.MethodGet, http.MethodHead:
+	case http.MethodPost:
+		body, err := io.ReadAll(io.LimitReader(r.Body, maxChallengeForm+1))
+		form, perr := url.ParseQuery(string(body))
+		if err != nil || perr != nil || len(body) > maxChallengeForm {
+			http.Error(w, "bad form", http.StatusBadRequest)
+			return
+		}
+		secret = cmpOr(form.Get("client_secret"), secret)
+		action = form.Get("action")
+		if action != "complete" && action != "fail" {
+			http.Error(w, "action must be complete or fail", http.StatusBadRequest)
+			return
+		}
+	default:
+		h.Set("Allow", "GET, POST")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	var (
+		pi    *paymentIntentRec
+		found bool
+		out   any
+	)
+	run := func(o *objects) {
+		c := &call{objs: o, now: e.now(), base: baseURL(r)}
+		pi, found = o.paymentIntent(id)
+		if !found || subtle.ConstantTimeCompare([]byte(secret), []byte(pi.clientSecret())) != 1 {
+			found = false
+			return
+		}
+		if action != "" && pi.Status == model.PIRequiresAction {
+			out, _ = finishChallenge(c, pi, action == "complete")
+		}
+	}
+	var err error
+	if action == "" {
+		err = e.store.View(r.Context(), func(rd Reader) error { o := &objects{r: rd}; run(o); return o.err })
+	} else {
+		err = e.store.Update(r.Context(), func(tx Tx) error { o := &objects{r: tx, tx: tx}; run(o); return o.err })
+	}
+	switch {
+	case err != nil:
+		http.Error(w, "the emulator could not read or write its objects", http.StatusInternalServerError)
+		return
+	case !found:
+		http.Error(w, "no such challenge: the link is wrong, or from another emulator", http.StatusNotFound)
+		return
+	}
+	if action != "" && strings.Contains(r.Header.Get("Accept"), "application/json") {
+		if out == nil {
+			out = renderPaymentIntent(pi)
+		}
+		h.Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(out)
+		return
+	}
+	if action != "" && out != nil && returnable(pi.ReturnURL) {
+		http.Redirect(w, r, withRedirectStatus(pi), http.StatusSeeOther)
+		return
+	}
+	view := challengeView{ID: pi.ID, Amount: model.FormatAmount(pi.Amount, pi.Currency), Secret: secret,
+		Status: pi.Status, Open: pi.Status == model.PIRequiresAction}
+	if pm, ok := e.paymentMethodOf(r, pi); ok {
+		view.Card = pm.Card.Brand + " •••• " + pm.Card.Last4
+	}
+	if pi.LastError != nil {
+		view.Error = pi.LastError.Message
+	}
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	_ = challengePage.Execute(w, view)
+}
+
+// paymentMethodOf reads the PaymentMethod pi was confirmed with (the
+// failed one after a failure), for the page to name its card.
+func (e *Emulator) paymentMethodOf(r *http.Request, pi *paymentIntentRec) (*paymentMethodRec, bool) {
+	id := pi.PaymentMethod
+	if id == "" && pi.LastError != nil {
+		id = pi.LastError.PaymentMethod
+	}
+	var pm *paymentMethodRec
+	var ok bool
+	_ = e.store.View(r.Context(), func(rd Reader) error {
+		pm, ok = (&objects{r: rd}).paymentMethod(id)
+		return nil
+	})
+	return pm, ok
+}
+
+// returnable: a browser is sent on only to a web page; an app's own
+// scheme (myapp://) means nothing to it.
+func returnable(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
+}
+
+// withRedirectStatus is the return_url with what Stripe adds to it.
+func withRedirectStatus(pi *paymentIntentRec) string {
+	u, _ := url.Parse(pi.ReturnURL)
+	q := u.Query()
+	status := "succeeded"
+	if pi.Status == model.PIRequiresPaymentMethod {
+		status = "failed"
+	}
+	q.Set("payment_intent", pi.ID)
+	q.Set("payment_intent_client_secret", pi.clientSecret())
+	q.Set("redirect_status", status)
+	u.RawQuery = q.Encode()
+	return u.String()
+}

@@ -1,0 +1,217 @@
+package emulator
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// evidenceFields are the dispute evidence fields Stripe takes as text; the
+// file fields (receipt, ...) need uploads, which the emulator has not.
+var evidenceFields = []string{
+	"access_activity_log", "billing_address", "cancellation_policy_disclosure", "cancellation_rebuttal",
+	"customer_email_address", "customer_name", "customer_purchase_ip", "duplicate_charge_explanation",
+	"duplicate_charge_id", "product_description", "refund_policy_disclosure", "refund_refusal_explanation",
+	"service_date", "shipping_address", "shipping_carrier", "shipping_date", "shipping_tracking_number",
+	"uncategorized_text",
+}
+
+// evidenceFiles are the evidence fields that name an uploaded file.
+var evidenceFiles = []string{
+	"cancellation_policy", "customer_communication", "customer_signature", "duplicate_charge_documentation",
+	"receipt", "refund_policy", "service_documentation", "shipping_documentation", "uncategorized_file",
+}
+
+// disputeResponseDays is how long a merchant has to answer a dispute.
+const disputeResponseDays = 7
+
+// openDispute opens the dispute Stripe's test mode opens on a successful
+// charge of a dispute test card (model.Outcome.Dispute: a reason, or
+// "inquiry"), and marks the charge disputed. An early fraud warning
+// ("warning") is no dispute.
+func openDispute(c *call, ch *chargeRec, reason string) {
+	if reason == "" || reason == "warning" {
+		return
+	}
+	d := &disputeRec{
+		ID: newID("du_", longID), Created: c.now.Unix(), Amount: ch.Amount, Currency: ch.Currency,
+		Charge: ch.ID, Reason: reason, Status: "needs_response",
+	}
+	if reason == "inquiry" {
+		// An inquiry is not yet a chargeback; Stripe gives it the
+		// general reason.
+		d.Inquiry, d.Reason, d.Status = true, "general", "warning_needs_response"
+	}
+	ch.Money.Dispute = d.ID
+	c.objs.putDispute(d)
+}
+
+var disputeUpdateParams = []string{"evidence[", "metadata[", "submit", "expand["}
+
+// updateDispute is POST /v1/disputes/{id}: evidence, submitted at once
+// unless submit=false. As in Stripe's test mode, uncategorized_text
+// winning_evidence wins the dispute and losing_evidence loses it; other
+// evidence leaves it under review.
+func updateDispute(c *call) (any, *model.Error) {
+	d, ok := c.objs.dispute(c.id())
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "dispute", c.id(), "dispute")
+	}
+	if !d.open() {
+		return nil, invalid("", "", "This dispute is already closed ("+d.Status+"); it cannot take more evidence.")
+	}
+	for key := range c.params.Values {
+		field, isEvidence := strings.CutPrefix(key, "evidence[")
+		if !isEvidence {
+			continue
+		}
+		field = strings.TrimSuffix(field, "]")
+		if !knownEvidence(field) {
+			return nil, invalid("parameter_unknown", key, "Received unknown parameter: "+key)
+		}
+		if d.Evidence == nil {
+			d.Evidence = map[string]string{}
+		}
+		d.Evidence[field] = c.params.get(key)
+	}
+	if c.params.get("submit") != "false" {
+		d.Submissions++
+		d.decide()
+	}
+	c.objs.putDispute(d)
+	return renderDispute(d, c.now), nil
+}
+
+func knownEvidence(field string) bool {
+	for _, f := range append(evidenceFields, evidenceFiles...) {
+		if f == field {
+			return true
+		}
+	}
+	return false
+}
+
+// decide is the submitted dispute's status, as Stripe's test mode decides
+// it from uncategorized_text.
+func (d *disputeRec) decide() {
+	won, lost := "won", "lost"
+	review := "under_review"
+	if d.Inquiry {
+		won, lost, review = "warning_closed", "warning_closed", "warning_under_review"
+	}
+	switch d.Evidence["uncategorized_text"] {
+	case model.WinningEvidence:
+		d.Status = won
+	case model.LosingEvidence:
+		d.Status = lost
+	default:
+		d.Status = review
+	}
+}
+
+// open reports whether the dispute is still waiting for the merchant.
+func (d *disputeRec) open() bool {
+	switch d.Status {
+	case "needs_response", "warning_needs_response", "under_review", "warning_under_review":
+		return true
+	}
+	return false
+}
+
+// closeDispute is POST /v1/disputes/{id}/close: the merchant accepts the
+// loss (an inquiry just closes).
+func closeDispute(c *call) (any, *model.Error) {
+	d, ok := c.objs.dispute(c.id())
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "dispute", c.id(), "dispute")
+	}
+	if !d.open() {
+		return nil, invalid("", "", "This dispute is already closed ("+d.Status+").")
+	}
+	d.Status = "lost"
+	if d.Inquiry {
+		d.Status = "warning_closed"
+	}
+	c.objs.putDispute(d)
+	return renderDispute(d, c.now), nil
+}
+
+// getDispute is GET /v1/disputes/{id}.
+func getDispute(c *call) (any, *model.Error) {
+	d, ok := c.objs.dispute(c.id())
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "dispute", c.id(), "dispute")
+	}
+	return renderDispute(d, c.now), nil
+}
+
+var disputeListParams = append([]string{"charge", "payment_intent"}, append(createdParams, pageParams...)...)
+
+// listDisputes is GET /v1/disputes, newest first, by charge,
+// payment_intent and created.
+func listDisputes(c *call) (any, *model.Error) {
+	pg, aerr := readPage(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	cr, aerr := readCreated(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	charge, pi := c.params.get("charge"), c.params.get("payment_intent")
+	keep := func(d *disputeRec) bool {
+		return cr.holds(d.Created) && (charge == "" || d.Charge == charge) && (pi == "" || d.PaymentIntent == pi)
+	}
+	render := func(d *disputeRec) any { return renderDispute(d, c.now) }
+	return collectionLister(c, disputesColl, "/v1/disputes", "dispute", keep, render).page(pg)
+}
+
+type disputeJSON struct {
+	ID                      string                `json:"id"`
+	Object                  string                `json:"object"`
+	Amount                  int64                 `json:"amount"`
+	BalanceTransactions     []any                 `json:"balance_transactions"`
+	Charge                  string                `json:"charge"`
+	Created                 int64                 `json:"created"`
+	Currency                string                `json:"currency"`
+	EnhancedEligibilityType []string              `json:"enhanced_eligibility_types"`
+	Evidence                map[string]any        `json:"evidence"`
+	EvidenceDetails         disputeEvidenceDetail `json:"evidence_details"`
+	IsChargeRefundable      bool                  `json:"is_charge_refundable"`
+	Livemode                bool                  `json:"livemode"`
+	Metadata                map[string]string     `json:"metadata"`
+	PaymentIntent           *string               `json:"payment_intent"`
+	Reason                  string                `json:"reason"`
+	Status                  string                `json:"status"`
+}
+
+type disputeEvidenceDetail struct {
+	DueBy               *int64   `json:"due_by"`
+	EnhancedEligibility struct{} `json:"enhanced_eligibility"`
+	HasEvidence         bool     `json:"has_evidence"`
+	PastDue             bool     `json:"past_due"`
+	SubmissionCount     int      `json:"submission_count"`
+}
+
+func renderDispute(d *disputeRec, now time.Time) *disputeJSON {
+	evidence := map[string]any{"enhanced_evidence": struct{}{}}
+	for _, f := range append(evidenceFields, evidenceFiles...) {
+		evidence[f] = nil
+		if v, ok := d.Evidence[f]; ok {
+			evidence[f] = v
+		}
+	}
+	details := disputeEvidenceDetail{HasEvidence: len(d.Evidence) > 0, SubmissionCount: d.Submissions}
+	if d.open() {
+		due := time.Unix(d.Created, 0).AddDate(0, 0, disputeResponseDays).Unix()
+		details.DueBy, details.PastDue = &due, now.Unix() > due
+	}
+	return &disputeJSON{
+		ID: d.ID, Object: "dispute", Amount: d.Amount, BalanceTransactions: []any{}, Charge: d.Charge,
+		Created: d.Created, Currency: d.Currency, EnhancedEligibilityType: []string{}, Evidence: evidence,
+		EvidenceDetails: details, Metadata: map[string]string{}, PaymentIntent: opt(d.PaymentIntent),
+		Reason: d.Reason, Status: d.Status,
+	}
+}

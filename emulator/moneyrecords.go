@@ -1,0 +1,126 @@
+package emulator
+
+import "time"
+
+// Collections of the objects that follow a charge.
+const (
+	refundsColl  = "refunds"
+	disputesColl = "disputes"
+	accountsColl = "accounts"
+	personsColl  = "persons"
+)
+
+// chargeMoney is what a charge carries beyond its card: its refunds and
+// dispute, and for an ACH debit the bank account and when it settles.
+type chargeMoney struct {
+	AmountRefunded int64    `json:"amount_refunded,omitempty"`
+	Refunds        []string `json:"refunds,omitempty"` // re_ ids, oldest first
+	Dispute        string   `json:"dispute,omitempty"`
+	// Bank is the account an ACH debit draws on (Card is nil then).
+	Bank *bankRec `json:"bank,omitempty"`
+	// SettleAt is when a pending ACH debit settles (unix seconds), with
+	// FailCode the test account's failure code ("" succeeds). 0: never.
+	SettleAt int64  `json:"settle_at,omitempty"`
+	FailCode string `json:"fail_code,omitempty"`
+}
+
+// show puts what followed the charge into its JSON: refunds, a dispute.
+func (m chargeMoney) show(out *chargeJSON) {
+	out.AmountRefunded = m.AmountRefunded
+	out.Refunded = m.AmountRefunded > 0 && m.AmountRefunded == out.Amount
+	out.Disputed = m.Dispute != ""
+}
+
+// settle is the charge as it reads at now: a pending ACH debit past its
+// SettleAt has succeeded or failed by its test account's code, as Stripe's
+// debits do a few days later (here: achSettleDelay). Reads settle what
+// they show; the next write of the charge keeps it.
+func (ch *chargeRec) settle(now time.Time) {
+	m := &ch.Money
+	if ch.Status != "pending" || m.SettleAt == 0 || now.Unix() < m.SettleAt {
+		return
+	}
+	m.SettleAt = 0
+	if m.FailCode == "" {
+		ch.Status = "succeeded"
+		return
+	}
+	ch.Status, ch.FailureCode, ch.FailureMessage = "failed", m.FailCode, achFailures[m.FailCode]
+	ch.BalanceTx = ""
+	ch.Outcome = outcome{NetworkStatus: "declined_by_network", Type: "issuer_declined", RiskLevel: "not_assessed",
+		SellerMessage: "The bank returned the failure code `" + m.FailCode + "`.", Reason: m.FailCode}
+}
+
+// refundRec is a refund of (part of) a charge.
+type refundRec struct {
+	ID            string `json:"id"`
+	Created       int64  `json:"created"`
+	Amount        int64  `json:"amount"`
+	Currency      string `json:"currency"`
+	Charge        string `json:"charge"`
+	PaymentIntent string `json:"payment_intent,omitempty"`
+	Reason        string `json:"reason,omitempty"`
+	BalanceTx     string `json:"balance_transaction"`
+}
+
+// disputeRec is a dispute a dispute test card opened on its charge.
+type disputeRec struct {
+	ID            string `json:"id"`
+	Created       int64  `json:"created"`
+	Amount        int64  `json:"amount"`
+	Currency      string `json:"currency"`
+	Charge        string `json:"charge"`
+	PaymentIntent string `json:"payment_intent,omitempty"`
+	Reason        string `json:"reason"`
+	Status        string `json:"status"`
+	Inquiry       bool   `json:"inquiry,omitempty"`
+	// Evidence is what was sent as evidence[...], by field.
+	Evidence    map[string]string `json:"evidence,omitempty"`
+	Submissions int               `json:"submissions,omitempty"`
+}
+
+// accountRec is a Connect account (custom), made from an account token or
+// from parameters.
+type accountRec struct {
+	ID           string `json:"id"`
+	Created      int64  `json:"created"`
+	Country      string `json:"country"`
+	Email        string `json:"email,omitempty"`
+	BusinessType string `json:"business_type,omitempty"`
+	// FromToken: made with an account token, so updated only with tokens.
+	FromToken bool `json:"from_token,omitempty"`
+	// Individual is the person an individual account is (person_ id).
+	Individual string `json:"individual,omitempty"`
+}
+
+// personRec is a person of a Connect account. The id number itself is
+// never kept: only that one was given (by a PII token or in clear).
+type personRec struct {
+	ID               string `json:"id"`
+	Account          string `json:"account"`
+	Created          int64  `json:"created"`
+	FirstName        string `json:"first_name,omitempty"`
+	LastName         string `json:"last_name,omitempty"`
+	IDNumberProvided bool   `json:"id_number_provided,omitempty"`
+}
+
+// accountTokenRec is what an account token holds for the account it makes.
+type accountTokenRec struct {
+	BusinessType string `json:"business_type,omitempty"`
+	FirstName    string `json:"first_name,omitempty"`
+	LastName     string `json:"last_name,omitempty"`
+}
+
+func (o *objects) refund(id string) (*refundRec, bool) { return get[refundRec](o, refundsColl, id) }
+func (o *objects) dispute(id string) (*disputeRec, bool) {
+	return get[disputeRec](o, disputesColl, id)
+}
+func (o *objects) account(id string) (*accountRec, bool) {
+	return get[accountRec](o, accountsColl, id)
+}
+func (o *objects) person(id string) (*personRec, bool) { return get[personRec](o, personsColl, id) }
+
+func (o *objects) putRefund(r *refundRec)   { o.put(refundsColl, r.ID, r) }
+func (o *objects) putDispute(d *disputeRec) { o.put(disputesColl, d.ID, d) }
+func (o *objects) putAccount(a *accountRec) { o.put(accountsColl, a.ID, a) }
+func (o *objects) putPerson(p *personRec)   { o.put(personsColl, p.ID, p) }

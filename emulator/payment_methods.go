@@ -1,0 +1,247 @@
+package emulator
+
+import (
+	"net/http"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// PaymentMethods: POST /v1/payment_methods type=card card[token]=tok_..
+// consumes the token (Stripe's way from the Tokens API to the
+// PaymentMethods API); Stripe's test PaymentMethods (pm_card_visa) read
+// as themselves and, when a request uses one, become a new pm_ of their
+// own, as Stripe clones them.
+
+const paramCardToken = "card[token]"
+
+var paymentMethodParams = []string{"type", paramCardToken, "customer", "billing_details[name]", "billing_details[email]", "expand["}
+
+// createPaymentMethod is POST /v1/payment_methods.
+func createPaymentMethod(c *call) (any, *model.Error) {
+	switch typ := c.params.get("type"); {
+	case typ == "":
+		return nil, missingParam("type")
+	case typ != "card":
+		return nil, invalid("", "type", "The emulator makes card PaymentMethods only (type=card); got type="+typ+".")
+	}
+	tokID := c.params.get(paramCardToken)
+	if tokID == "" {
+		return nil, invalid("parameter_missing", paramCardToken,
+			"Missing required param: card[token]. The emulator makes PaymentMethods from card tokens (tok_), never from raw card numbers.")
+	}
+	t, ok := findToken(c.objs, tokID, c.now)
+	if !ok {
+		return nil, noSuch(http.StatusBadRequest, "token", tokID, paramCardToken)
+	}
+	if t.Card == nil {
+		return nil, invalid("", paramCardToken, "The token "+tokID+" is a "+t.Type+" token; a card PaymentMethod is made from a card token.")
+	}
+	t, aerr := takeToken(c, tokID, false)
+	if aerr != nil {
+		aerr.Param = paramCardToken
+		return nil, aerr
+	}
+	card := *t.Card
+	card.Name = cmpOr(c.params.get("billing_details[name]"), card.Name)
+	pm := &paymentMethodRec{ID: newID("pm_", longID), Created: c.now.Unix(), Card: &card}
+	if cus := c.params.get("customer"); cus != "" {
+		if aerr := attachPaymentMethod(c, pm, cus); aerr != nil {
+			return nil, aerr
+		}
+	}
+	c.objs.putPaymentMethod(pm)
+	return renderPaymentMethod(pm), nil
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// findPaymentMethod reads a stored PaymentMethod, or the one a test
+// PaymentMethod's name stands for, with that name as its id.
+func findPaymentMethod(o *objects, id string, c *call) (*paymentMethodRec, bool) {
+	if pm, ok := o.paymentMethod(id); ok {
+		return pm, true
+	}
+	preset, ok := model.TestPaymentMethods[id]
+	if !ok {
+		return nil, false
+	}
+	return &paymentMethodRec{ID: id, Created: c.now.Unix(), Card: magicCard(o, preset, stableID("card_", id, longID), c.now)}, true
+}
+
+// usePaymentMethod finds the PaymentMethod a request names in param; a
+// test PaymentMethod becomes a new stored one, as Stripe clones it.
+func usePaymentMethod(c *call, id, param string) (*paymentMethodRec, *model.Error) {
+	pm, ok := findPaymentMethod(c.objs, id, c)
+	if !ok {
+		return nil, noSuch(http.StatusBadRequest, "PaymentMethod", id, param)
+	}
+	if _, test := model.TestPaymentMethods[id]; test {
+		pm.ID = newID("pm_", longID)
+		c.objs.putPaymentMethod(pm)
+	}
+	return pm, nil
+}
+
+// getPaymentMethod is GET /v1/payment_methods/{id}.
+func getPaymentMethod(c *call) (any, *model.Error) {
+	pm, ok := findPaymentMethod(c.objs, c.id(), c)
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "PaymentMethod", c.id(), "payment_method")
+	}
+	return renderPaymentMethod(pm), nil
+}
+
+// attachPaymentMethod gives pm to the customer cusID. A card that
+// simulates an issuer decline cannot be attached, as for a source.
+func attachPaymentMethod(c *call, pm *paymentMethodRec, cusID string) *model.Error {
+	if _, ok := c.objs.customer(cusID); !ok {
+		return noSuch(http.StatusBadRequest, "customer", cusID, "customer")
+	}
+	if pm.Customer != "" && pm.Customer != cusID {
+		return invalid("", "", "The payment method you provided has already been attached to a customer.")
+	}
+	if p, ok := model.CardByName(pm.Card.Preset); ok && p.Outcome.NoAttach {
+		return declined(p.Outcome.Code, p.Outcome.DeclineCode, p.Outcome.Message, declineParams[p.Outcome.Code])
+	}
+	pm.Customer = cusID
+	return nil
+}
+
+// attachPaymentMethodTo is POST /v1/payment_methods/{id}/attach.
+func attachPaymentMethodTo(c *call) (any, *model.Error) {
+	cus := c.params.get("customer")
+	if cus == "" {
+		return nil, missingParam("customer")
+	}
+	pm, ok := findPaymentMethod(c.objs, c.id(), c)
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "PaymentMethod", c.id(), "payment_method")
+	}
+	if _, test := model.TestPaymentMethods[c.id()]; test {
+		pm.ID = newID("pm_", longID)
+	}
+	if aerr := attachPaymentMethod(c, pm, cus); aerr != nil {
+		return nil, aerr
+	}
+	c.objs.putPaymentMethod(pm)
+	return renderPaymentMethod(pm), nil
+}
+
+// detachPaymentMethod is POST /v1/payment_methods/{id}/detach.
+func detachPaymentMethod(c *call) (any, *model.Error) {
+	pm, ok := c.objs.paymentMethod(c.id())
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "PaymentMethod", c.id(), "payment_method")
+	}
+	if pm.Customer == "" {
+		return nil, invalid("", "", "The payment method you provided is not attached to a customer so detachment is impossible.")
+	}
+	pm.Customer = ""
+	c.objs.putPaymentMethod(pm)
+	return renderPaymentMethod(pm), nil
+}
+
+var paymentMethodListParams = append([]string{"customer", "type"}, pageParams...)
+
+// listPaymentMethods is GET /v1/payment_methods, filtered by customer and
+// type, newest first.
+func listPaymentMethods(c *call) (any, *model.Error) {
+	return pagePaymentMethods(c, c.params.get("customer"), c.params.Has("customer"), "/v1/payment_methods")
+}
+
+// listCustomerPaymentMethods is GET /v1/customers/{id}/payment_methods.
+func listCustomerPaymentMethods(c *call) (any, *model.Error) {
+	if _, ok := c.objs.customer(c.ids[0]); !ok {
+		return nil, noSuch(http.StatusNotFound, "customer", c.ids[0], "customer")
+	}
+	return pagePaymentMethods(c, c.ids[0], true, "/v1/customers/"+c.ids[0]+"/payment_methods")
+}
+
+func pagePaymentMethods(c *call, customer string, byCustomer bool, url string) (any, *model.Error) {
+	pg, aerr := readPage(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	typ := c.params.get("type")
+	keep := func(pm *paymentMethodRec) bool {
+		return (!byCustomer || pm.Customer == customer) && (typ == "" || typ == "card")
+	}
+	return collectionLister(c, paymentMethodsColl, url, "PaymentMethod", keep, renderListedPaymentMethod).page(pg)
+}
+
+func renderListedPaymentMethod(pm *paymentMethodRec) any { return renderPaymentMethod(pm) }
+
+type paymentMethodJSON struct {
+	ID             string            `json:"id"`
+	Object         string            `json:"object"`
+	AllowRedisplay string            `json:"allow_redisplay"`
+	BillingDetails billingDetails    `json:"billing_details"`
+	Card           pmCardJSON        `json:"card"`
+	Created        int64             `json:"created"`
+	Customer       *string           `json:"customer"`
+	Livemode       bool              `json:"livemode"`
+	Metadata       map[string]string `json:"metadata"`
+	Type           string            `json:"type"`
+}
+
+type pmCardJSON struct {
+	Brand             string         `json:"brand"`
+	Checks            pmChecks       `json:"checks"`
+	Country           *string        `json:"country"`
+	DisplayBrand      *string        `json:"display_brand"`
+	ExpMonth          int            `json:"exp_month"`
+	ExpYear           int            `json:"exp_year"`
+	Fingerprint       *string        `json:"fingerprint"`
+	Funding           string         `json:"funding"`
+	GeneratedFrom     *struct{}      `json:"generated_from"`
+	Last4             string         `json:"last4"`
+	Networks          pmNetworks     `json:"networks"`
+	RegulatedStatus   string         `json:"regulated_status"`
+	ThreeDSecureUsage threeDSecureOK `json:"three_d_secure_usage"`
+	Wallet            *struct{}      `json:"wallet"`
+}
+
+type pmNetworks struct {
+	Available []string `json:"available"`
+	Preferred *string  `json:"preferred"`
+}
+
+type threeDSecureOK struct {
+	Supported bool `json:"supported"`
+}
+
+func renderPaymentMethod(pm *paymentMethodRec) *paymentMethodJSON {
+	card := pm.Card
+	net := network(card.Brand)
+	return &paymentMethodJSON{
+		ID: pm.ID, Object: "payment_method", AllowRedisplay: "unspecified",
+		BillingDetails: billingDetails{
+			Address: billingAddress{
+				City: opt(card.Address.City), Country: opt(card.Address.Country),
+				Line1: opt(card.Address.Line1), Line2: opt(card.Address.Line2),
+				PostalCode: opt(card.Address.Zip), State: opt(card.Address.State),
+			},
+			Name: opt(card.Name),
+		},
+		Card: pmCardJSON{
+			Brand: net,
+			Checks: pmChecks{
+				AddressLine1Check: opt(card.Line1Check), AddressPostalCodeCheck: opt(card.ZipCheck),
+				CVCCheck: opt(card.CVCCheck),
+			},
+			Country: opt(card.Country), DisplayBrand: opt(net), ExpMonth: card.ExpMonth, ExpYear: card.ExpYear,
+			Fingerprint: opt(card.Fingerprint), Funding: card.Funding, Last4: card.Last4,
+			Networks: pmNetworks{Available: []string{net}},
+			// Stripe's test cards are issued by unregulated banks, and
+			// every one supports 3D Secure but American Express's.
+			RegulatedStatus:   "unregulated",
+			ThreeDSecureUsage: threeDSecureOK{Supported: card.Brand != model.BrandAmex},
+		},
+		Created: pm.Created, Customer: opt(pm.Customer), Metadata: map[string]string{}, Type: "card",
+	}
+}

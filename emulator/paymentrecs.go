@@ -1,0 +1,74 @@
+package emulator
+
+// The records of PaymentMethods and PaymentIntents, kept as the other
+// records are (records.go): what the responses need, never a card number.
+
+// Collections of the payment objects in the Store.
+const (
+	paymentMethodsColl = "payment_methods"
+	paymentIntentsColl = "payment_intents"
+)
+
+// paymentMethodRec is a card PaymentMethod, made from a token or from one
+// of Stripe's test PaymentMethods (pm_card_visa).
+type paymentMethodRec struct {
+	ID       string   `json:"id"`
+	Created  int64    `json:"created"`
+	Customer string   `json:"customer,omitempty"`
+	Card     *cardRec `json:"card"`
+}
+
+// paymentIntentRec is a PaymentIntent. Amounts are in the currency's
+// smallest unit; Secret is the random part of its client secret.
+type paymentIntentRec struct {
+	ID                 string        `json:"id"`
+	Created            int64         `json:"created"`
+	Amount             int64         `json:"amount"`
+	Currency           string        `json:"currency"`
+	Status             string        `json:"status"`
+	CaptureMethod      string        `json:"capture_method"`
+	ConfirmationMethod string        `json:"confirmation_method"`
+	Customer           string        `json:"customer,omitempty"`
+	Description        string        `json:"description,omitempty"`
+	PaymentMethod      string        `json:"payment_method,omitempty"`
+	ReturnURL          string        `json:"return_url,omitempty"`
+	OffSession         bool          `json:"off_session,omitempty"`
+	SetupFutureUsage   string        `json:"setup_future_usage,omitempty"`
+	LatestCharge       string        `json:"latest_charge,omitempty"`
+	AmountCapturable   int64         `json:"amount_capturable,omitempty"`
+	AmountReceived     int64         `json:"amount_received,omitempty"`
+	LastError          *lastErrorRec `json:"last_payment_error,omitempty"`
+	// NextAction is the next_action's type while the status is
+	// requires_action: use_stripe_sdk, or redirect_to_url with a
+	// return_url; ChallengeURL is the emulator's test page for it.
+	NextAction         string `json:"next_action,omitempty"`
+	ChallengeURL       string `json:"challenge_url,omitempty"`
+	CanceledAt         int64  `json:"canceled_at,omitempty"`
+	CancellationReason string `json:"cancellation_reason,omitempty"`
+	Secret             string `json:"secret"`
+}
+
+// lastErrorRec is a PaymentIntent's last_payment_error.
+type lastErrorRec struct {
+	Type          string `json:"type"`
+	Code          string `json:"code,omitempty"`
+	DeclineCode   string `json:"decline_code,omitempty"`
+	Message       string `json:"message,omitempty"`
+	Param         string `json:"param,omitempty"`
+	Charge        string `json:"charge,omitempty"`
+	PaymentMethod string `json:"payment_method,omitempty"`
+}
+
+func (o *objects) paymentMethod(id string) (*paymentMethodRec, bool) {
+	return get[paymentMethodRec](o, paymentMethodsColl, id)
+}
+
+func (o *objects) paymentIntent(id string) (*paymentIntentRec, bool) {
+	return get[paymentIntentRec](o, paymentIntentsColl, id)
+}
+
+func (o *objects) putPaymentMethod(pm *paymentMethodRec) { o.put(paymentMethodsColl, pm.ID, pm) }
+func (o *objects) putPaymentIntent(pi *paymentIntentRec) { o.put(paymentIntentsColl, pi.ID, pi) }
+
+// clientSecret is the PaymentIntent's client_secret, as Stripe forms it.
+func (pi *paymentIntentRec) clientSecret() string { return pi.ID + "_secret_" + pi.Secret }

@@ -1,0 +1,183 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+var refundParams = []string{"charge", "payment_intent", "amount", "reason", "metadata[", "expand["}
+
+// refundReasons are the reasons Stripe takes for a refund.
+var refundReasons = map[string]bool{"duplicate": true, "fraudulent": true, "requested_by_customer": true}
+
+// createRefund is POST /v1/refunds with charge=ch_ or payment_intent=pi_
+// (its latest charge), refunding amount or all that remains. The charge's
+// amount_refunded and refunded follow.
+func createRefund(c *call) (any, *model.Error) {
+	chID, piID := c.params.get("charge"), c.params.get("payment_intent")
+	switch {
+	case chID == "" && piID == "":
+		return nil, invalid("parameter_missing", "charge", "One of the following params should be provided for this request: charge or payment_intent.")
+	case chID != "" && piID != "":
+		return nil, invalid("", "payment_intent", "You cannot specify both charge and payment_intent; the refund is of one of them.")
+	}
+	reason := c.params.get("reason")
+	if reason != "" && !refundReasons[reason] {
+		return nil, invalid("", "reason", "Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer")
+	}
+	if piID != "" {
+		var aerr *model.Error
+		if chID, aerr = latestCharge(c, piID); aerr != nil {
+			return nil, aerr
+		}
+	}
+	ch, ok := c.objs.charge(chID)
+	if !ok {
+		return nil, noSuch(http.StatusBadRequest, "charge", chID, "charge")
+	}
+	m := &ch.Money
+	remains := ch.Amount - m.AmountRefunded
+	switch {
+	case ch.Status == "failed":
+		return nil, invalid("", "charge", "Charge "+ch.ID+" failed, so there is nothing to refund.")
+	case ch.Status == "pending":
+		return nil, invalid("", "charge", "Charge "+ch.ID+" is still pending; it can be refunded once it has succeeded.")
+	case m.Dispute != "":
+		return nil, invalid("charge_disputed", "charge", "Charge "+ch.ID+" has been charged back; cannot issue a refund.")
+	case remains <= 0:
+		return nil, invalid("charge_already_refunded", "charge", "Charge "+ch.ID+" has already been refunded.")
+	}
+	amount, given, aerr := c.params.integer("amount")
+	switch {
+	case aerr != nil:
+		return nil, aerr
+	case !given:
+		amount = remains
+	case amount < 1:
+		return nil, invalid("parameter_invalid_integer", "amount", "This value must be greater than or equal to 1.")
+	case amount > remains && m.AmountRefunded == 0:
+		return nil, invalid("amount_too_large", "amount", fmt.Sprintf("Refund amount (%s) is greater than charge amount (%s)",
+			moneyText(amount, ch.Currency), moneyText(ch.Amount, ch.Currency)))
+	case amount > remains:
+		return nil, invalid("amount_too_large", "amount", fmt.Sprintf("Refund amount (%s) is greater than unrefunded amount on charge (%s)",
+			moneyText(amount, ch.Currency), moneyText(remains, ch.Currency)))
+	}
+	re := &refundRec{
+		ID: newID("re_", longID), Created: c.now.Unix(), Amount: amount, Currency: ch.Currency,
+		Charge: ch.ID, PaymentIntent: piID, Reason: reason, BalanceTx: newID("txn_", longID),
+	}
+	m.AmountRefunded += amount
+	m.Refunds = append(m.Refunds, re.ID)
+	c.objs.putRefund(re)
+	c.objs.putCharge(ch)
+	return renderRefund(re), nil
+}
+
+// latestCharge is the charge a PaymentIntent's refund refunds: its
+// latest_charge, read from the stored PaymentIntent by that one field.
+func latestCharge(c *call, piID string) (string, *model.Error) {
+	var pi struct {
+		LatestCharge string `json:"latest_charge"`
+	}
+	// PaymentIntents are kept in "payment_intents", as the API names them.
+	raw, ok, err := c.objs.r.Get("payment_intents", piID)
+	switch {
+	case err != nil:
+		c.objs.fail(err)
+		return "", apiFault(err)
+	case !ok:
+		return "", noSuch(http.StatusBadRequest, "payment_intent", piID, "payment_intent")
+	}
+	if err := json.Unmarshal(raw, &pi); err != nil || pi.LatestCharge == "" {
+		return "", invalid("", "payment_intent", "PaymentIntent "+piID+" has no successful charge to refund.")
+	}
+	return pi.LatestCharge, nil
+}
+
+// currencySymbols are the symbols Stripe's refund messages write amounts
+// with; other currencies are written with their code.
+var currencySymbols = map[string]string{"usd": "$", "gbp": "£", "eur": "€", "cad": "$", "aud": "$"}
+
+// moneyText is an amount as Stripe's messages write it: $10.00.
+func moneyText(amount int64, cur string) string {
+	n, _, _ := strings.Cut(model.FormatAmount(amount, cur), " ")
+	if sym, ok := currencySymbols[cur]; ok {
+		return sym + n
+	}
+	return n + " " + strings.ToUpper(cur)
+}
+
+var refundListParams = append([]string{"charge", "payment_intent"}, append(createdParams, pageParams...)...)
+
+// listRefunds is GET /v1/refunds, newest first, filtered by charge,
+// payment_intent and created.
+func listRefunds(c *call) (any, *model.Error) {
+	pg, aerr := readPage(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	cr, aerr := readCreated(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	charge, pi := c.params.get("charge"), c.params.get("payment_intent")
+	keep := func(re *refundRec) bool {
+		return cr.holds(re.Created) && (charge == "" || re.Charge == charge) && (pi == "" || re.PaymentIntent == pi)
+	}
+	return collectionLister(c, refundsColl, "/v1/refunds", "refund", keep, renderListedRefund).page(pg)
+}
+
+func renderListedRefund(re *refundRec) any { return renderRefund(re) }
+
+// getRefund is GET /v1/refunds/{id}.
+func getRefund(c *call) (any, *model.Error) {
+	re, ok := c.objs.refund(c.id())
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "refund", c.id(), "id")
+	}
+	return renderRefund(re), nil
+}
+
+// chargeRefunds is a charge's refunds as the list its refunds field
+// expands to, newest first.
+func chargeRefunds(o *objects, ch *chargeRec) *listJSON {
+	list := &listJSON{Object: "list", Data: []any{}, URL: "/v1/charges/" + ch.ID + "/refunds"}
+	for i := len(ch.Money.Refunds) - 1; i >= 0; i-- {
+		if re, ok := o.refund(ch.Money.Refunds[i]); ok {
+			list.Data = append(list.Data, renderRefund(re))
+		}
+	}
+	return list
+}
+
+type refundJSON struct {
+	ID                     string            `json:"id"`
+	Object                 string            `json:"object"`
+	Amount                 int64             `json:"amount"`
+	BalanceTransaction     *string           `json:"balance_transaction"`
+	Charge                 *string           `json:"charge"`
+	Created                int64             `json:"created"`
+	Currency               string            `json:"currency"`
+	Metadata               map[string]string `json:"metadata"`
+	PaymentIntent          *string           `json:"payment_intent"`
+	Reason                 *string           `json:"reason"`
+	ReceiptNumber          *string           `json:"receipt_number"`
+	SourceTransferReversal *string           `json:"source_transfer_reversal"`
+	Status                 string            `json:"status"`
+	TransferReversal       *string           `json:"transfer_reversal"`
+}
+
+// renderRefund: the emulator's refunds succeed at once, as Stripe's test
+// mode refunds to test cards do.
+func renderRefund(re *refundRec) *refundJSON {
+	return &refundJSON{
+		ID: re.ID, Object: "refund", Amount: re.Amount, BalanceTransaction: opt(re.BalanceTx),
+		Charge: opt(re.Charge), Created: re.Created, Currency: re.Currency,
+		Metadata: map[string]string{}, PaymentIntent: opt(re.PaymentIntent), Reason: opt(re.Reason),
+		Status: "succeeded",
+	}
+}

@@ -1,0 +1,38 @@
+package model
+
+// KindCharge is a charge (ch_, or py_ for a bank debit).
+const KindCharge Kind = "charge"
+
+// chargeKind is a charge: what it took, what was refunded, whether it is
+// disputed, and how it ended.
+var chargeKind = &KindSpec{
+	Kind:     KindCharge,
+	Object:   string(KindCharge),
+	Prefixes: []string{"ch_", "py_"},
+	Short:    "ch",
+	Label:    "charge",
+	Path:     "/v1/charges/",
+	Summary: func(f Fields) string {
+		return JoinWords(amountOf(f, "amount"), f.Get("status"))
+	},
+	Fields: []DetailField{
+		{Path: "status", Label: "status", Value: func(f Fields) string {
+			s := f.Get("status")
+			if s == "pending" {
+				return s + ": a bank debit waits for the bank's answer"
+			}
+			return s
+		}},
+		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
+		{Path: "amount_refunded", Label: "amount_refunded", Value: func(f Fields) string { return nonZeroAmount(f, "amount_refunded") }},
+		{Path: "refunded", Label: "refunded"},
+		{Path: "disputed", Label: "disputed"},
+		{Path: "failure_code", Label: "failure_code"},
+		{Path: "failure_message", Label: "failure_message"},
+		{Path: "outcome.seller_message", Label: "outcome"},
+		{Path: "payment_method_details.type", Label: "method"},
+		{Path: "customer", Label: "customer"},
+		{Path: "payment_intent", Label: "payment_intent"},
+		{Path: "created", Label: "created", Value: createdAt},
+	},
+}

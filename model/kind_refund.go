@@ -1,0 +1,26 @@
+package model
+
+// KindRefund is a refund of a charge (re_).
+const KindRefund Kind = "refund"
+
+// refundKind is a refund: how much of which charge, and whether it went
+// through.
+var refundKind = &KindSpec{
+	Kind:     KindRefund,
+	Object:   "refund",
+	Prefixes: []string{"re_", "pyr_"},
+	Path:     "/v1/refunds/",
+	Short:    "re",
+	Label:    "refund",
+	Summary:  func(f Fields) string { return amountOf(f, "amount") + " refunded" },
+	Fields: []DetailField{
+		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
+		{Path: "charge", Label: "charge"},
+		{Path: "payment_intent", Label: "payment_intent"},
+		{Path: "status", Label: "status"},
+		{Path: "reason", Label: "reason"},
+		{Path: "failure_reason", Label: "failure_reason"},
+		{Path: "created", Label: "created", Value: createdAt},
+	},
+	Drift: []DetailField{{Path: "status"}, {Path: "amount"}},
+}

@@ -1,0 +1,74 @@
+package model
+
+import (
+	"net/url"
+	"strings"
+)
+
+// The uses of a card token beyond the Charges API: a PaymentMethod made
+// from it (POST /v1/payment_methods card[token]), and a PaymentIntent
+// confirmed with that PaymentMethod.
+const (
+	UsePaymentMethod UseKind = "payment_method"
+	UsePaymentIntent UseKind = "payment_intent"
+)
+
+// The statuses of a PaymentIntent, as Stripe names them.
+const (
+	PIRequiresPaymentMethod = "requires_payment_method"
+	PIRequiresConfirmation  = "requires_confirmation"
+	PIRequiresAction        = "requires_action"
+	PIProcessing            = "processing"
+	PIRequiresCapture       = "requires_capture"
+	PICanceled              = "canceled"
+	PISucceeded             = "succeeded"
+)
+
+// ValidateCaptureMethod accepts a PaymentIntent's capture method: ""
+// (Stripe's default, automatic), automatic or manual.
+func ValidateCaptureMethod(m string) *FieldError {
+	switch m {
+	case "", "automatic", "automatic_async", "manual":
+		return nil
+	}
+	return requestErr("parameter_invalid", "capture_method", "the capture method is automatic or manual")
+}
+
+// ValidateReturnURL accepts "" or an absolute URL (https://..., or an
+// app's own scheme), where a 3D Secure challenge sends the customer back.
+func ValidateReturnURL(u string) *FieldError {
+	if u == "" {
+		return nil
+	}
+	p, err := url.Parse(u)
+	if err != nil || p.Scheme == "" || strings.ContainsAny(u, " \t\r\n") || len(u) > 2048 {
+		return requestErr("url_invalid", "return_url", "the return URL must be an absolute URL, such as https://example.com/done")
+	}
+	return nil
+}
+
+// PaymentIntentExpect is what a PaymentIntent confirmed with a test card
+// is expected to do, for plans and the use menu.
+func PaymentIntentExpect(c *CardPreset, manual bool) string {
+	o := c.Outcome
+	after := o
+	if o.ThreeDS != ThreeDSNone {
+		after = Outcome{}
+		if o.AfterAuth != nil {
+			after = *o.AfterAuth
+		}
+	}
+	done := "succeeded"
+	if manual {
+		done = "requires_capture"
+	}
+	switch {
+	case o.ThreeDS.Asks(false) && after.Declines():
+		return "expected: requires_action (3D Secure), then declined: " + after.Codes()
+	case o.ThreeDS.Asks(false):
+		return "expected: requires_action (3D Secure), then " + done
+	case after.Declines():
+		return "expected: declined, " + after.Codes() + "; back to requires_payment_method"
+	}
+	return "expected: " + done
+}

@@ -1,0 +1,78 @@
+package service
+
+import (
+	"context"
+
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/model/state"
+)
+
+// Object retrieves an object other than a token (pi_, pm_). The workspace
+// keeps tokens only: an object is read again whenever it is shown, and
+// nothing is recorded.
+func (s *Session) Object(ctx context.Context, id string) (model.Object, error) {
+	return s.api.Object(ctx, id)
+}
+
+// Authenticate completes or fails a PaymentIntent's 3D Secure challenge
+// where tokenscope can (the emulator), and records the PaymentIntent's
+// new status on the token it was made from; against Stripe it returns
+// the page's URL.
+func (s *Session) Authenticate(ctx context.Context, id string, fail bool) (model.Challenge, error) {
+	ch, err := s.api.Authenticate(ctx, id, fail)
+	if err == nil && ch.Answered {
+		err = s.notePaymentIntent(ctx, ch.PaymentIntent)
+	}
+	return ch, err
+}
+
+// Capture captures a PaymentIntent (amount 0: all of it) and records its
+// new status on its token.
+func (s *Session) Capture(ctx context.Context, id string, amount int64) (model.Object, error) {
+	pi, err := s.api.Capture(ctx, id, amount)
+	if err == nil {
+		err = s.notePaymentIntent(ctx, pi)
+	}
+	return pi, err
+}
+
+// Cancel cancels a PaymentIntent and records its new status on its token.
+func (s *Session) Cancel(ctx context.Context, id string) (model.Object, error) {
+	pi, err := s.api.Cancel(ctx, id)
+	if err == nil {
+		err = s.notePaymentIntent(ctx, pi)
+	}
+	return pi, err
+}
+
+// notePaymentIntent brings the Use that made pi up to its status, so the
+// list and the detail show where the PaymentIntent stands. A
+// PaymentIntent no token of the workspace made changes nothing.
+func (s *Session) notePaymentIntent(ctx context.Context, pi model.Object) error {
+	status := pi.Fields().Get("status")
+	if _, err := s.store.Load(); err != nil {
+		return err
+	}
+	return s.hold(ctx, "payment", func(h *held) error {
+		w := h.workspace()
+		if !noteUse(w, pi.ID, status) {
+			return nil
+		}
+		return h.l.Save()
+	})
+}
+
+// noteUse sets the status of the Use whose object is id; it reports
+// whether one was found.
+func noteUse(w *state.Workspace, id, status string) bool {
+	for _, r := range w.Tokens {
+		for i := range r.Uses {
+			if r.Uses[i].ObjectID == id {
+				r.Uses[i].Status = status
+				w.Upsert(r)
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"context"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tokenscope/tokenscope/service"
+	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/views"
+)
+
+// The TUI says in its status line what a killed tokenscope left pending
+// (write-ahead records, service/writeahead.go): at start, how many wait
+// and how many need the user; later, what each write that sent one again
+// made of it.
+
+// pendingCmd reads the pending requests once, at start.
+func pendingCmd(s *service.Session) tea.Cmd {
+	return func() tea.Msg {
+		ps, err := s.Pending()
+		if note := views.PendingNote(ps); err == nil && note != "" {
+			return StatusMsg(views.Clean(note))
+		}
+		return nil
+	}
+}
+
+// watchRecoveries takes the session's recoveries from Config.OnRecover,
+// whose stderr line would tear the screen, and turns each into a
+// StatusMsg. A recovery is heard on the goroutine of the write that sent
+// it; the channel hands it to the program, dropping what a full buffer
+// cannot take rather than hold the write (and its state lock).
+func watchRecoveries(ctx context.Context, s *service.Session) tea.Cmd {
+	ch := make(chan service.Recovery, 16)
+	s.OnRecover(func(r service.Recovery) {
+		select {
+		case ch <- r:
+		default:
+		}
+	})
+	go func() { <-ctx.Done(); s.OnRecover(nil) }()
+	return awaitRecovery(ctx, ch)
+}
+
+// awaitRecovery waits for the next recovery. Its message is a BatchMsg,
+// which bubbletea runs as commands: the status line and the next wait,
+// with no case of its own in Update.
+func awaitRecovery(ctx context.Context, ch <-chan service.Recovery) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case r := <-ch:
+			return tea.BatchMsg{
+				func() tea.Msg { return StatusMsg(recoveryStatus(r)) },
+				awaitRecovery(ctx, ch),
+			}
+		case <-ctx.Done():
+			return nil
+		}
+	}
+}
+
+// recoveryStatus is a recovery in the status line: what it made first,
+// which the line's width would cut from the end of Recovery.Text.
+func recoveryStatus(r service.Recovery) string {
+	if r.ID != "" && r.Err == nil {
+		return views.Clean("interrupted request sent again (" + r.Pending.Summary + "): " + r.ID + " is now in the state")
+	}
+	return common.GlyphError + " " + views.Clean(r.Text())
+}

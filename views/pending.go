@@ -1,0 +1,41 @@
+package views
+
+import (
+	"fmt"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// PendingNote is the one line that says the state holds requests a
+// killed (or interrupted) tokenscope sent without recording the answer:
+// how many the next write sends again with their Idempotency-Key, and how
+// many need the user. "" when there are none. The TUI shows it in its
+// status line, headless commands on stderr.
+func PendingNote(ps []model.Pending) string {
+	var waiting, unresolved int
+	for _, p := range ps {
+		if p.Unresolved != "" {
+			unresolved++
+		} else {
+			waiting++
+		}
+	}
+	var note string
+	if waiting > 0 {
+		note = fmt.Sprintf("%s waiting to be sent again with its Idempotency-Key by the next write (or tokenscope refresh), which records what it made", plural(waiting, "interrupted request"))
+	}
+	if unresolved > 0 {
+		if note != "" {
+			note += "; "
+		}
+		note += fmt.Sprintf("%s could not be sent again and may have made something the state lacks: tokenscope list names it, tokenscope state rm KEY forgets it once checked", plural(unresolved, "interrupted request"))
+	}
+	return note
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
