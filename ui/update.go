@@ -62,6 +62,9 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case copiedMsg:
 		a.putStatus(msg.status, msg.err)
 		return nil
+	case eventsMsg:
+		a.showEvents(msg)
+		return nil
 	case StatusMsg:
 		a.setStatus(string(msg))
 		return nil
@@ -251,6 +254,8 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 			raw := sel.Raw
 			a.openPager("JSON "+sel.ID+" (the API object as returned)", func(int) string { return indentJSON(raw) })
 		}
+	case key.Matches(msg, k.Events):
+		return a.openEvents(sel), true
 	case key.Matches(msg, k.Log):
 		a.openLog()
 	case key.Matches(msg, k.Export):
