@@ -57,12 +57,26 @@ func (a *app) emulatorCmd() *cobra.Command {
 			fmt.Fprintf(a.stdout, "  objects   %s\n", svc.StateDir())
 			fmt.Fprintf(a.stdout, "  use it    tokenscope --api-base %s list\n", base)
 			fmt.Fprintf(a.stdout, "            (no key needed on loopback; stripe-go: BackendConfig URL %s)\n", base)
+			fmt.Fprintln(a.stdout, "  webhooks  POST /v1/webhook_endpoints; events are delivered signed while this runs")
 			fmt.Fprintln(a.stdout, "Press Ctrl-C to stop.")
-			return serveUntilDone(c.Context(), ln, httpserve.New(emu, httpserve.DefaultLimits, logger))
+			// Deliveries end before the emulator is closed.
+			ctx, cancel := context.WithCancel(c.Context())
+			delivered := make(chan struct{})
+			go func() {
+				defer close(delivered)
+				if err := svc.DeliverWebhooks(ctx, emu, logger.Warnf); err != nil {
+					logger.Warnf("webhooks are not delivered: %v", err)
+				}
+			}()
+			err = serveUntilDone(c.Context(), ln, httpserve.New(emu, httpserve.DefaultLimits, logger))
+			cancel()
+			<-delivered
+			return err
 		},
 	}
 	c.Flags().StringVar(&listen, "listen", "127.0.0.1:12111", "address to listen on (loopback only unless --allow-remote)")
 	c.Flags().BoolVar(&allowRemote, "allow-remote", false, "allow a non-loopback --listen address (anyone who can reach it can use the emulator)")
+	c.Flags().BoolVar(&keep.AllowRemoteWebhooks, "allow-remote-webhooks", false, "let webhook endpoints name URLs off loopback (the emulator then posts wherever a client says)")
 	c.Flags().IntVar(&keep.MaxObjects, "max-objects", 0, "keep at most N objects (and N idempotency keys), dropping the oldest; 0 keeps all")
 	c.Flags().DurationVar(&keep.ExpireAfter, "expire-after", 0, "drop objects created longer ago than this (e.g. 24h); 0 keeps them")
 	return c

@@ -33,7 +33,10 @@ type output struct {
 	// plain turns masking off while static text is printed: help, whose
 	// examples name test cards, and the catalog of test data (presets).
 	plain bool
-	tail  []byte // the start of a UTF-8 sequence the last write ended in
+	// testCards keeps Stripe's published test card numbers while every
+	// other secret is masked: for a report, whose curl lines need them.
+	testCards bool
+	tail      []byte // the start of a UTF-8 sequence the last write ended in
 	// wrote: something was printed (printError then adds no second JSON
 	// document to stdout).
 	wrote bool
@@ -64,7 +67,11 @@ func (o *output) Write(p []byte) (int, error) {
 	} else {
 		s = views.CleanLines(s)
 	}
-	if !o.plain {
+	switch {
+	case o.plain:
+	case o.testCards:
+		s = o.known.Replace(model.MaskSecretsKeepTestCards(s))
+	default:
 		s = o.known.Replace(model.MaskSecrets(s))
 	}
 	if _, err := io.WriteString(o.w, s); err != nil {

@@ -17,7 +17,7 @@ func (a *app) stateCmd() *cobra.Command {
 		Use:   "state",
 		Short: "Inspect and edit the local state (no request is made)",
 	})
-	c.AddCommand(a.stateListCmd(), a.stateShowCmd(), a.stateRmCmd(), a.statePullCmd())
+	c.AddCommand(a.stateListCmd(), a.stateShowCmd(), a.stateRmCmd(), a.statePullCmd(), a.stateExportCmd())
 	return c
 }
 

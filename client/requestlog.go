@@ -22,6 +22,17 @@ type RequestLog struct {
 	ring []model.LoggedRequest
 	next int // index of the next write
 	full bool
+	// keep hears of each request after it is logged (the workspace's
+	// journal in the state dir); nil: no one.
+	keep func(model.LoggedRequest)
+}
+
+// Keep has fn hear of every request logged from now on, after it is in
+// the ring: the service keeps the log in the state dir through it.
+func (l *RequestLog) Keep(fn func(model.LoggedRequest)) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.keep = fn
 }
 
 // NewRequestLog keeps the last size entries (DefaultLogSize when size <= 0).
@@ -32,13 +43,21 @@ func NewRequestLog(size int) *RequestLog {
 	return &RequestLog{ring: make([]model.LoggedRequest, size)}
 }
 
-func (l *RequestLog) add(e model.LoggedRequest) {
+// add logs e; keep hears of it unless cancelled: a request the user (or
+// the program's end) cancelled is shown while the program runs, but not
+// kept after it, as nothing came of it, and a write then could outlive
+// the program's state dir.
+func (l *RequestLog) add(e model.LoggedRequest, cancelled bool) {
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	l.ring[l.next] = e
 	l.next = (l.next + 1) % len(l.ring)
 	if l.next == 0 {
 		l.full = true
+	}
+	keep := l.keep
+	l.mu.Unlock()
+	if keep != nil && !cancelled {
+		keep(e)
 	}
 }
 
@@ -74,6 +93,7 @@ func (t logTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, err
 		}
 		e.Body = RedactForm(string(body))
+		e.TestData, e.StandIn = testDataOf(string(body), e.Time)
 		req.Body = io.NopCloser(bytes.NewReader(body))
 	}
 	res, err := t.next.RoundTrip(req)
@@ -84,9 +104,44 @@ func (t logTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		e.Status = res.StatusCode
 		e.RequestID = res.Header.Get("Request-Id")
 		e.Replayed = res.Header.Get("Idempotent-Replayed") == "true"
+		if err := keepResponse(res, &e); err != nil {
+			return nil, err
+		}
 	}
-	t.log.add(e)
+	t.log.add(e, req.Context().Err() != nil)
 	return res, err
+}
+
+// keepResponse reads the answer's body into e (masked, cut at
+// model.MaxLoggedResponse) and puts it back for stripe-go to read. It
+// reads what stripe-go would read anyway, under the client's timeout.
+func keepResponse(res *http.Response, e *model.LoggedRequest) error {
+	if res.Body == nil || res.Body == http.NoBody {
+		return nil
+	}
+	body, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	if err != nil {
+		return err
+	}
+	res.Body = io.NopCloser(bytes.NewReader(body))
+	if len(body) > model.MaxLoggedResponse {
+		body, e.ResponseCut = body[:model.MaxLoggedResponse], true
+	}
+	e.Response = model.MaskSecrets(string(bytes.ToValidUTF8(body, []byte("?"))))
+	return nil
+}
+
+// testDataOf names the published test data that stands for the secrets of
+// a create request's form body (model.TestDataOf), computed while the
+// values are still in memory; only the preset's name is logged.
+func testDataOf(body string, now time.Time) (preset string, standIn bool) {
+	form, err := url.ParseQuery(body)
+	if err != nil {
+		return "", false
+	}
+	p, exact, ok := model.TestDataOf(form.Get, now)
+	return p, ok && !exact
 }
 
 // RedactForm renders a form-encoded body for people, decoded, with card and

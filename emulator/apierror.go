@@ -100,8 +100,10 @@ func unrecognizedURL(r *http.Request) *model.Error {
 
 // apiFault is Stripe's api_error: something went wrong on the server side
 // (here: the store could not be read or written).
+// A fault of its own files keeps its code (emulator_corrupt,
+// state_locked): the client's --json error object carries it.
 func apiFault(err error) *model.Error {
-	return newError(http.StatusInternalServerError, model.TypeAPIError, "", "", err.Error())
+	return newError(http.StatusInternalServerError, model.TypeAPIError, model.LocalCodeOf(err), "", err.Error())
 }
 
 // secretRefused answers a request whose stored fields would put a card

@@ -34,6 +34,11 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	charged := post("/v1/charges", "amount=1000&currency=usd&source=tok_visa")
 	ch, txn := charged["id"].(string), charged["balance_transaction"].(string)
 	tok := post("/v1/tokens", "pii[id_number]=000000000")["id"].(string)
+	pm := post("/v1/payment_methods", "type=card&card[token]=tok_visa")["id"].(string)
+	pi := post("/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa")["id"].(string)
+	newPI := func(body string) string {
+		return post("/v1/payment_intents", "amount=1000&currency=usd&"+body)["id"].(string)
+	}
 	re := post("/v1/refunds", "charge="+ch+"&amount=100")["id"].(string)
 	dtok := post("/v1/tokens", "card[number]=4000000000000259&card[exp_month]=12&card[exp_year]=2031&card[cvc]=123")["id"].(string)
 	dch := post("/v1/charges", "amount=1000&currency=usd&source="+dtok)["id"].(string)
@@ -46,11 +51,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	dispute := dus.Data[0].ID
 	acct := post("/v1/accounts", "type=custom&business_type=company")["id"].(string)
 	person := post("/v1/accounts/"+acct+"/persons", "first_name=Jenny")["id"].(string)
-	pm := post("/v1/payment_methods", "type=card&card[token]=tok_visa")["id"].(string)
-	pi := post("/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa")["id"].(string)
-	newPI := func(body string) string {
-		return post("/v1/payment_intents", "amount=1000&currency=usd&"+body)["id"].(string)
-	}
+	we := post("/v1/webhook_endpoints", "url=http://127.0.0.1:9/hook&enabled_events[0]=*")["id"].(string)
+	evt := firstEvent(t, e)
 
 	type req struct {
 		method, path, body string
@@ -65,7 +67,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 			"bank_accounts/{}", "bank_accounts/"+bank, "balance_transactions/{}", "balance_transactions/"+txn,
 			"payment_methods/{}", "payment_methods/"+pm, "payment_intents/{}", "payment_intents/"+pi,
 			"refunds/{}", "refunds/"+re, "disputes/{}", "disputes/"+dispute,
-			"accounts/{}", "accounts/"+acct, "persons/{}", "persons/"+person).Replace(ep.path)
+			"accounts/{}", "accounts/"+acct, "persons/{}", "persons/"+person,
+			"events/{}", "events/"+evt, "webhook_endpoints/{}", "webhook_endpoints/"+we).Replace(ep.path)
 		reqs = append(reqs, req{ep.method, path, "", 401}, req{ep.method, path + "?frobnicate=1", "", 400},
 			req{ep.method, path + "?expand[]=zzz", "", 400}, req{ep.method, path, "version", 400},
 			req{ep.method, path, "broken", 500})
@@ -97,30 +100,6 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/charges", "", 200},
 		req{"GET", "/v1/charges/" + ch, "", 200},
 		req{"GET", "/v1/charges/ch_nope", "", 404},
-		req{"POST", "/v1/refunds", "charge=" + ch + "&amount=100", 200},
-		req{"POST", "/v1/refunds", "charge=ch_nope", 400},
-		req{"GET", "/v1/refunds", "", 200},
-		req{"GET", "/v1/refunds/" + re, "", 200},
-		req{"GET", "/v1/refunds/re_nope", "", 404},
-		req{"GET", "/v1/disputes", "", 200},
-		req{"GET", "/v1/disputes/" + dispute, "", 200},
-		req{"GET", "/v1/disputes/du_nope", "", 404},
-		req{"POST", "/v1/disputes/" + dispute, "submit=false&evidence[product_description]=a+hat", 200},
-		req{"POST", "/v1/disputes/du_nope", "submit=false", 404},
-		req{"POST", "/v1/disputes/" + dispute + "/close", "", 200},
-		req{"POST", "/v1/disputes/du_nope/close", "", 404},
-		req{"POST", "/v1/customers/" + bcusID + "/sources/" + bank + "/verify", "amounts[]=1&amounts[]=2", 402},
-		req{"POST", "/v1/customers/" + bcusID + "/sources/" + bank + "/verify", "amounts[]=32&amounts[]=45", 200},
-		req{"POST", "/v1/customers/" + bcusID + "/sources/ba_nope/verify", "amounts[]=32&amounts[]=45", 404},
-		req{"POST", "/v1/accounts", "type=custom", 200},
-		req{"GET", "/v1/accounts/" + acct, "", 200},
-		req{"GET", "/v1/accounts/acct_nope", "", 404},
-		req{"POST", "/v1/accounts/" + acct, "email=jenny@example.com", 200},
-		req{"POST", "/v1/accounts/acct_nope", "email=jenny@example.com", 404},
-		req{"POST", "/v1/accounts/" + acct + "/persons", "first_name=Jenny", 200},
-		req{"POST", "/v1/accounts/acct_nope/persons", "first_name=Jenny", 404},
-		req{"GET", "/v1/accounts/" + acct + "/persons/" + person, "", 200},
-		req{"GET", "/v1/accounts/" + acct + "/persons/person_nope", "", 404},
 		req{"GET", "/v1/balance_transactions", "", 200},
 		req{"GET", "/v1/balance_transactions?type=charge&source=" + ch + "&expand[]=data.source", "", 200},
 		req{"GET", "/v1/balance_transactions/" + txn, "", 200},
@@ -154,6 +133,41 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"POST", "/v1/payment_intents/" + newPI("") + "/cancel", "cancellation_reason=abandoned", 200},
 		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true") + "/cancel", "", 400},
 		req{"POST", "/v1/payment_intents/pi_nope/cancel", "", 404},
+		req{"POST", "/v1/refunds", "charge=" + ch + "&amount=100", 200},
+		req{"POST", "/v1/refunds", "charge=ch_nope", 400},
+		req{"GET", "/v1/refunds", "", 200},
+		req{"GET", "/v1/refunds/" + re, "", 200},
+		req{"GET", "/v1/refunds/re_nope", "", 404},
+		req{"GET", "/v1/disputes", "", 200},
+		req{"GET", "/v1/disputes/" + dispute, "", 200},
+		req{"GET", "/v1/disputes/du_nope", "", 404},
+		req{"POST", "/v1/disputes/" + dispute, "submit=false&evidence[product_description]=a+hat", 200},
+		req{"POST", "/v1/disputes/du_nope", "submit=false", 404},
+		req{"POST", "/v1/disputes/" + dispute + "/close", "", 200},
+		req{"POST", "/v1/disputes/du_nope/close", "", 404},
+		req{"POST", "/v1/customers/" + bcusID + "/sources/" + bank + "/verify", "amounts[]=1&amounts[]=2", 402},
+		req{"POST", "/v1/customers/" + bcusID + "/sources/" + bank + "/verify", "amounts[]=32&amounts[]=45", 200},
+		req{"POST", "/v1/customers/" + bcusID + "/sources/ba_nope/verify", "amounts[]=32&amounts[]=45", 404},
+		req{"POST", "/v1/accounts", "type=custom", 200},
+		req{"GET", "/v1/accounts/" + acct, "", 200},
+		req{"GET", "/v1/accounts/acct_nope", "", 404},
+		req{"POST", "/v1/accounts/" + acct, "email=jenny@example.com", 200},
+		req{"POST", "/v1/accounts/acct_nope", "email=jenny@example.com", 404},
+		req{"POST", "/v1/accounts/" + acct + "/persons", "first_name=Jenny", 200},
+		req{"POST", "/v1/accounts/acct_nope/persons", "first_name=Jenny", 404},
+		req{"GET", "/v1/accounts/" + acct + "/persons/" + person, "", 200},
+		req{"GET", "/v1/accounts/" + acct + "/persons/person_nope", "", 404},
+		req{"GET", "/v1/events", "", 200},
+		req{"GET", "/v1/events/" + evt, "", 200},
+		req{"GET", "/v1/events/evt_nope", "", 404},
+		req{"POST", "/v1/webhook_endpoints", "url=http://localhost:4242/hook&enabled_events[]=charge.succeeded", 200},
+		req{"GET", "/v1/webhook_endpoints", "", 200},
+		req{"GET", "/v1/webhook_endpoints/" + we, "", 200},
+		req{"GET", "/v1/webhook_endpoints/we_nope", "", 404},
+		req{"POST", "/v1/webhook_endpoints/" + we, "description=mine", 200},
+		req{"POST", "/v1/webhook_endpoints/we_nope", "description=mine", 404},
+		req{"DELETE", "/v1/webhook_endpoints/" + we, "", 200},
+		req{"DELETE", "/v1/webhook_endpoints/we_nope", "", 404},
 		req{"GET", "/v1/nothing", "", 404},
 	)
 
@@ -196,9 +210,11 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	}
 }
 
-// neverDeclines are the POST endpoints that charge nothing and attach
-// nothing, so answer no 402.
+// neverDeclines are the POST endpoints that no card or bank account
+// decline reaches, so they never answer 402.
 var neverDeclines = map[string]bool{
+	// Webhook endpoints are settings: nothing about them declines.
+	"webhook_endpoints": true, "webhook_endpoints/{}": true,
 	"payment_methods/{}/detach": true, "payment_intents/{}/capture": true, "payment_intents/{}/cancel": true,
 	"refunds": true, "disputes/{}": true, "disputes/{}/close": true,
 	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true,

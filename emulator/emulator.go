@@ -35,6 +35,8 @@ type Options struct {
 	// Now is the clock for created timestamps, idempotency expiry and the
 	// log store's expiry; nil means time.Now.
 	Now func() time.Time
+	// AllowRemoteWebhooks lets webhook endpoints name URLs off loopback.
+	AllowRemoteWebhooks bool
 }
 
 // Emulator is an http.Handler that serves Stripe's /v1 API. It is safe for
@@ -44,6 +46,10 @@ type Emulator struct {
 	store Store
 	key   *hashKey
 	now   func() time.Time
+	opts  Options
+	// made tells this process's followers (Deliver, listen) that an
+	// Update made events; other processes' are seen through the files.
+	made notifier
 }
 
 // New opens the emulator's objects: opts.Store, else the log store in
@@ -67,7 +73,7 @@ func New(opts Options) (*Emulator, error) {
 	default:
 		s = NewMemoryStore()
 	}
-	return &Emulator{store: s, key: newHashKey(opts.Dir), now: now}, nil
+	return &Emulator{store: s, key: newHashKey(opts.Dir), now: now, opts: opts}, nil
 }
 
 // Close closes the emulator's store.
@@ -136,7 +142,8 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	if aerr != nil {
 		return errorResponse(aerr, reqID)
 	}
-	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now(), base: baseURL(r)}
+	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now(), base: baseURL(r),
+		allowRemoteWebhooks: e.opts.AllowRemoteWebhooks}
 	handle := func() response {
 		obj, aerr := ep.handle(c)
 		if aerr != nil {
@@ -168,14 +175,21 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 		if aerr != nil {
 			return errorResponse(aerr, reqID)
 		}
+		// An event names the request's Idempotency-Key as Stripe does, but
+		// masked as every answer is: a key may be anything, a card number
+		// too.
+		from := &origin{requestID: reqID, idempotencyKey: model.MaskSecrets(idem.key), now: c.now}
 		err = e.store.Update(r.Context(), func(tx Tx) error {
-			c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now}
+			c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now, origin: from}
 			if err := tx.PruneIdempotency(c.now.Add(-idempotencyTTL)); err != nil {
 				return err
 			}
 			res = idem.run(c.objs, reqID, c.now, handle)
 			return c.objs.err
 		})
+	}
+	if err == nil && c.objs != nil && c.objs.events > 0 {
+		e.made.tell()
 	}
 	var secret *fsutil.SecretError
 	switch {
@@ -210,6 +224,8 @@ type call struct {
 	// errPaymentIntent is the PaymentIntent a refusal carries (a decline
 	// on confirm), nil for none.
 	errPaymentIntent any
+	// allowRemoteWebhooks: webhook endpoints may be off loopback.
+	allowRemoteWebhooks bool
 }
 
 // id is the path's last id: the object a route names.

@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // keyName is the file in the state dir holding the emulator's secret key
@@ -61,7 +62,7 @@ func (k *hashKey) get() ([]byte, error) {
 			k.key, k.err = randomKey(), nil
 		}
 		if k.err == nil && len(k.key) != keySize {
-			k.err = fmt.Errorf("emulator: %s is damaged (%d bytes, not %d); move it away to start afresh (fingerprints made with it will change)", k.path, len(k.key), keySize)
+			k.err = model.Fault(model.CodeEmulatorCorrupt, fmt.Errorf("emulator: %s is damaged (%d bytes, not %d); move it away to start afresh (fingerprints made with it will change)", k.path, len(k.key), keySize))
 		} else if k.err != nil {
 			k.err = fmt.Errorf("emulator: secret key: %w", k.err)
 		}

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"math"
 	"net/http"
 	"slices"
 	"strconv"
@@ -81,6 +82,20 @@ func readCreated(p params) (created, *model.Error) {
 		}
 	}
 	return c, nil
+}
+
+// lowest is the earliest time c holds (math.MinInt64 when unbounded).
+func (c created) lowest() int64 {
+	low := int64(math.MinInt64)
+	for _, b := range c.bounds {
+		switch b.op {
+		case "", "gte":
+			low = max(low, b.t)
+		case "gt":
+			low = max(low, b.t+1)
+		}
+	}
+	return low
 }
 
 func (c created) holds(t int64) bool {

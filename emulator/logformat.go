@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // The log store's files are sequences of records:
@@ -167,6 +169,10 @@ type corruptError struct {
 
 func (e *corruptError) Error() string { return fmt.Sprintf("at byte %d: %v", e.offset, e.err) }
 func (e *corruptError) Unwrap() error { return e.err }
+
+// LocalCode is the code of a damaged emulator file in --json's error
+// object.
+func (e *corruptError) LocalCode() string { return model.CodeEmulatorCorrupt }
 
 // appendTx appends a transaction record holding ops.
 func appendTx(buf []byte, ops []op) []byte {

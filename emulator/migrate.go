@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // readJSONFile reads dir's emulator.json, reporting whether there is one.
@@ -23,7 +24,7 @@ func readJSONFile(dir string) (*memState, bool, error) {
 	}
 	st, err := decodeJSONFile(data)
 	if err != nil {
-		return nil, false, fmt.Errorf("emulator: %s is not valid: %w", path, err)
+		return nil, false, model.Fault(model.CodeEmulatorCorrupt, fmt.Errorf("emulator: %s is not valid: %w", path, err))
 	}
 	return st, true, nil
 }

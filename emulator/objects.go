@@ -28,6 +28,10 @@ type objects struct {
 	err error
 	// now is the request's time, at which a pending debit reads settled.
 	now time.Time
+	// origin is the request the writes are made for; their events name
+	// it. nil while rendering an event's object, which writes nothing.
+	origin *origin
+	events int // events made: the Update tells followers when it lands
 }
 
 func (o *objects) token(id string) (*tokenRec, bool) {
@@ -122,15 +126,30 @@ func (o *objects) has(collection, id string) bool {
 // number or key a request carried into a stored field (a name, a
 // description) fails the request with *fsutil.SecretError, whatever the
 // store.
+//
+// put is also where events are made (eventtypes.go): it reads what the
+// object was before the write, and the table says what the change means.
 func (o *objects) put(collection, id string, v any) {
 	if o.err != nil {
 		return
+	}
+	rules := eventRules[collection]
+	var old json.RawMessage
+	if len(rules) > 0 && o.origin != nil {
+		var err error
+		if old, _, err = o.r.Get(collection, id); err != nil {
+			o.fail(err)
+			return
+		}
 	}
 	data, err := o.encode(v)
 	if err == nil {
 		err = o.tx.Put(collection, id, data)
 	}
 	o.fail(err)
+	if len(rules) > 0 && o.origin != nil && o.err == nil {
+		o.emit(collection, id, old, rules)
+	}
 }
 
 func (o *objects) idempotency(key string) (*IdempotencyRecord, bool) {

@@ -62,6 +62,13 @@ var endpoints = []endpoint{
 	{method: http.MethodPost, path: "payment_intents/{}/confirm", object: "payment_intent", params: confirmParams, handle: confirmPaymentIntentAt},
 	{method: http.MethodPost, path: "payment_intents/{}/capture", object: "payment_intent", params: captureParams, handle: capturePaymentIntent},
 	{method: http.MethodPost, path: "payment_intents/{}/cancel", object: "payment_intent", params: cancelParams, handle: cancelPaymentIntent},
+	{method: http.MethodGet, path: "events", object: "list:event", params: eventListParams, handle: listEvents},
+	{method: http.MethodGet, path: "events/{}", object: "event", params: getParams, handle: getEvent},
+	{method: http.MethodPost, path: "webhook_endpoints", object: "webhook_endpoint", params: endpointParams, handle: createEndpoint},
+	{method: http.MethodGet, path: "webhook_endpoints", object: "list:webhook_endpoint", params: pageParams, handle: listEndpoints},
+	{method: http.MethodGet, path: "webhook_endpoints/{}", object: "webhook_endpoint", params: getParams, handle: getEndpoint},
+	{method: http.MethodPost, path: "webhook_endpoints/{}", object: "webhook_endpoint", params: endpointUpdateParams, handle: updateEndpoint},
+	{method: http.MethodDelete, path: "webhook_endpoints/{}", object: "webhook_endpoint", params: nil, handle: deleteEndpoint},
 }
 
 var getParams = []string{"expand["}

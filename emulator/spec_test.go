@@ -44,6 +44,8 @@ var specPaths = []string{
 	"/v1/disputes", "/v1/disputes/{dispute}", "/v1/disputes/{dispute}/close",
 	"/v1/customers/{customer}/sources/{id}/verify",
 	"/v1/accounts", "/v1/accounts/{account}", "/v1/accounts/{account}/persons", "/v1/accounts/{account}/persons/{person}",
+	"/v1/events", "/v1/events/{id}",
+	"/v1/webhook_endpoints", "/v1/webhook_endpoints/{webhook_endpoint}",
 }
 
 var spec struct {

@@ -52,7 +52,15 @@ func FindSecretKey(data []byte, minChars int) (start, end int, prefix string) {
 // and a test number where no number belongs (a file name, a duration) is
 // a sign that a real one could land there as well. Text with no secret
 // comes back unchanged.
-func MaskSecrets(s string) string {
+func MaskSecrets(s string) string { return maskSecrets(s, false) }
+
+// MaskSecretsKeepTestCards is MaskSecrets for text that must name Stripe's
+// published test cards (a report's curl lines, which reproduce a request
+// only with the number itself): a run that is exactly a catalog card's
+// number stays, every other card number and every key is masked.
+func MaskSecretsKeepTestCards(s string) string { return maskSecrets(s, true) }
+
+func maskSecrets(s string, keepTestCards bool) string {
 	var b strings.Builder
 	text := []byte(s)
 	done := 0
@@ -62,6 +70,9 @@ func MaskSecrets(s string) string {
 			break
 		}
 		from = r.end
+		if _, test := CardByNumber(r.digits); keepTestCards && test {
+			continue
+		}
 		b.WriteString(maskKeys(s[done:r.start]))
 		b.WriteString("••••" + lastDigits(s[r.start:r.end], 4))
 		done = r.end

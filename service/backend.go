@@ -50,16 +50,17 @@ func ChooseBackend(offline bool, apiBase, key string) (BackendConfig, error) {
 }
 
 // clientConfig is the client config of the backend: offline, an emulator
-// keeping its objects in stateDir.
-func (b BackendConfig) clientConfig(stateDir string) (client.Config, error) {
+// keeping its objects in stateDir (returned too: events are followed
+// through it).
+func (b BackendConfig) clientConfig(stateDir string) (client.Config, *emulator.Emulator, error) {
 	if !b.Offline {
-		return client.Config{Key: b.Key, BaseURL: b.BaseURL, MaxRetries: remoteRetries}, nil
+		return client.Config{Key: b.Key, BaseURL: b.BaseURL, MaxRetries: remoteRetries}, nil, nil
 	}
 	emu, err := emulator.New(emulator.Options{Dir: stateDir})
 	if err != nil {
-		return client.Config{}, fmt.Errorf("start the offline emulator: %w", err)
+		return client.Config{}, nil, fmt.Errorf("start the offline emulator: %w", err)
 	}
-	return client.Config{Handler: emu}, nil
+	return client.Config{Handler: emu}, emu, nil
 }
 
 // isLoopbackURL: the URL's host is localhost or a loopback address.
@@ -84,13 +85,15 @@ type EmulatorOptions struct {
 	MaxObjects  int           // the newest objects kept, and as many idempotency keys
 	ExpireAfter time.Duration // objects created longer ago are dropped
 	Logf        func(format string, args ...any)
+	// AllowRemoteWebhooks lets webhook endpoints name URLs off loopback.
+	AllowRemoteWebhooks bool
 }
 
 // Emulator is the offline emulator keeping its objects in the state dir,
 // for `tokenscope emulator` to serve to other processes.
 func (s *Service) Emulator(opts EmulatorOptions) (EmulatorServer, error) {
 	keep := emulator.LogOptions{MaxObjects: opts.MaxObjects, ExpireAfter: opts.ExpireAfter, Logf: opts.Logf}
-	emu, err := emulator.New(emulator.Options{Dir: s.cfg.StateDir, Keep: keep})
+	emu, err := emulator.New(emulator.Options{Dir: s.cfg.StateDir, Keep: keep, AllowRemoteWebhooks: opts.AllowRemoteWebhooks})
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
@@ -53,6 +54,7 @@ type Service struct {
 
 	mu     sync.Mutex
 	api    client.API
+	emu    *emulator.Emulator // the in-process emulator, offline
 	store  *state.Store
 	sess   *Session
 	guests *guests
@@ -115,10 +117,11 @@ func (s *Service) client() (client.API, error) {
 		s.api = s.cfg.API
 		return s.api, nil
 	}
-	cfg, err := s.cfg.Backend.clientConfig(s.cfg.StateDir)
+	cfg, emu, err := s.cfg.Backend.clientConfig(s.cfg.StateDir)
 	if err != nil {
 		return nil, err
 	}
+	s.emu = emu
 	c, err := client.New(cfg)
 	if err != nil {
 		return nil, err
@@ -225,11 +228,16 @@ func (s *Service) Guest(id, dir string) (*Session, func(), error) {
 		release()
 		return nil, nil, err
 	}
-	return s.newSession(api, store, GuestWorkspace(id)), release, nil
+	sess := s.newSession(api, store, GuestWorkspace(id))
+	sess.emu, sess.emuDir = emu, "" // its own emulator, which only this process writes
+	return sess, release, nil
 }
 
 func (s *Service) newSession(api client.API, store *state.Store, workspace string) *Session {
-	return &Session{api: api, store: store, workspace: workspace, writeTimeout: s.cfg.WriteTimeout, notify: s.cfg.OnRecover}
+	sess := &Session{api: api, store: store, workspace: workspace, writeTimeout: s.cfg.WriteTimeout, notify: s.cfg.OnRecover,
+		emu: s.emu, emuDir: s.cfg.StateDir}
+	sess.keepLog(s.cfg.StateDir)
+	return sess
 }
 
 // GuestWorkspace is the offline workspace of a guest.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
 )
@@ -26,6 +27,14 @@ type Session struct {
 	notify       func(Recovery)
 	notifyMu     sync.Mutex      // guards notify (set by OnRecover) and told
 	told         map[string]bool // unresolved pending requests notify heard of
+	// emu is the in-process emulator (nil on another backend) and emuDir
+	// where it keeps its log: events are followed through them.
+	emu    *emulator.Emulator
+	emuDir string
+	// journal keeps the request log in the state dir (nil: the client's
+	// log in memory is all there is).
+	journal *state.RequestJournal
+	logErr  firstErr
 }
 
 // WorkspaceName is the state workspace the session reads and writes.
@@ -39,9 +48,16 @@ func (s *Session) WorkspaceName() string {
 // Backend describes where the session's requests go.
 func (s *Session) Backend() model.Backend { return s.api.Backend() }
 
-// Requests are the latest requests the session's client sent, oldest
-// first (the request log).
+// Requests are the latest requests sent on the session's workspace,
+// oldest first (the request log): this run's and, kept in the state dir,
+// earlier runs' (marked Earlier). When the kept log cannot be read, this
+// run's requests are all there is.
 func (s *Session) Requests() []model.LoggedRequest {
+	if s.journal != nil {
+		if kept, err := s.journal.Entries(); err == nil {
+			return kept
+		}
+	}
 	if log := s.api.Log(); log != nil {
 		return log.Entries()
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/internal/fsutil"
 	"github.com/tokenscope/tokenscope/model/state"
 )
@@ -44,9 +45,21 @@ type watcher struct {
 type watchedDir struct {
 	subs  map[chan struct{}]bool
 	quiet *time.Timer // runs from a change until watchQuiet has passed
+	// logSubs hear of each write to the emulator's log at once: events
+	// are forwarded as they are made, not after a quiet period.
+	logSubs map[chan struct{}]bool
 }
 
 func (w *watcher) subscribe(ctx context.Context, dir string) (<-chan struct{}, error) {
+	return w.add(ctx, dir, false)
+}
+
+// subscribeLog tells of writes to the emulator's log files in dir.
+func (w *watcher) subscribeLog(ctx context.Context, dir string) (<-chan struct{}, error) {
+	return w.add(ctx, dir, true)
+}
+
+func (w *watcher) add(ctx context.Context, dir string, log bool) (<-chan struct{}, error) {
 	dir = filepath.Clean(dir)
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -64,11 +77,15 @@ func (w *watcher) subscribe(ctx context.Context, dir string) (<-chan struct{}, e
 			w.closeIfIdle()
 			return nil, err
 		}
-		d = &watchedDir{subs: map[chan struct{}]bool{}}
+		d = &watchedDir{subs: map[chan struct{}]bool{}, logSubs: map[chan struct{}]bool{}}
 		w.dirs[dir] = d
 	}
 	ch := make(chan struct{}, 1)
-	d.subs[ch] = true
+	if log {
+		d.logSubs[ch] = true
+	} else {
+		d.subs[ch] = true
+	}
 	context.AfterFunc(ctx, func() { w.unsubscribe(dir, ch) })
 	return ch, nil
 }
@@ -81,7 +98,8 @@ func (w *watcher) unsubscribe(dir string, ch chan struct{}) {
 		return
 	}
 	delete(d.subs, ch)
-	if len(d.subs) > 0 {
+	delete(d.logSubs, ch)
+	if len(d.subs) > 0 || len(d.logSubs) > 0 {
 		return
 	}
 	if d.quiet != nil {
@@ -108,8 +126,11 @@ func (w *watcher) run(fw *fsnotify.Watcher) {
 			if !ok {
 				return
 			}
-			if filepath.Base(ev.Name) == state.FileName {
+			switch base := filepath.Base(ev.Name); {
+			case base == state.FileName:
 				w.changed(filepath.Dir(ev.Name))
+			case emulator.IsLogFile(base):
+				w.logWritten(filepath.Dir(ev.Name))
 			}
 		case _, ok := <-fw.Errors:
 			if !ok {
@@ -137,6 +158,15 @@ func (w *watcher) changed(dir string) {
 	d.quiet = time.AfterFunc(watchQuiet, func() { w.tell(dir) })
 }
 
+// logWritten tells dir's log subscribers at once.
+func (w *watcher) logWritten(dir string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if d := w.dirs[dir]; d != nil {
+		tellAll(d.logSubs)
+	}
+}
+
 func (w *watcher) tell(dir string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -144,10 +174,24 @@ func (w *watcher) tell(dir string) {
 	if d == nil {
 		return
 	}
-	for ch := range d.subs {
+	tellAll(d.subs)
+}
+
+func tellAll(subs map[chan struct{}]bool) {
+	for ch := range subs {
 		select {
 		case ch <- struct{}{}:
 		default: // one is already waiting: it covers this change too
 		}
 	}
+}
+
+// watchLog tells of every write to the offline emulator's log in the
+// state dir, at once (no quiet period): events are followed as they are
+// made.
+func (s *Session) watchLog(ctx context.Context) (<-chan struct{}, error) {
+	if err := fsutil.EnsureDir(s.emuDir); err != nil {
+		return nil, err
+	}
+	return stateWatcher.subscribeLog(ctx, s.emuDir)
 }

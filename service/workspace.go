@@ -44,6 +44,9 @@ type NotInStateError struct{ ID string }
 
 func (e *NotInStateError) Error() string { return e.ID + " is not in the state" }
 
+// LocalCode is NotInStateError's code in --json's error object.
+func (e *NotInStateError) LocalCode() string { return model.CodeNotInState }
+
 // Pending are the workspace's requests whose answer is not recorded:
 // those waiting to be sent again and those left to the user
 // (model.Pending.Unresolved).

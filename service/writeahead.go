@@ -72,6 +72,9 @@ func (e *UnrecordedError) Error() string {
 
 func (e *UnrecordedError) Unwrap() error { return e.Err }
 
+// LocalCode is UnrecordedError's code in --json's error object.
+func (e *UnrecordedError) LocalCode() string { return model.CodePendingUnrecorded }
+
 // UnansweredError is a write that got no answer (no connection, a
 // timeout, a server fault): it may have been carried out, so it stays
 // pending in the state and is sent again, with its key, later.

@@ -48,6 +48,7 @@ type App struct {
 	detail        detailCache
 	pager         pager
 	under         []pager // pagers opened over: esc goes back to them
+	reqlog        logCursor
 	flow          common.Component
 
 	filter    textinput.Model

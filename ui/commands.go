@@ -4,13 +4,11 @@ import (
 	"context"
 	"runtime/debug"
 
-	"github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/service"
-	"github.com/tokenscope/tokenscope/ui/common"
 )
 
 // Messages of the shell's own commands. Every API call and state read runs
@@ -123,19 +121,10 @@ func (a *App) endBusy() { a.busy = max(a.busy-1, 0) }
 // at the far end of SSH) handles; terminals that ignore it lose nothing but
 // the copy, and the status line says where else to find the id.
 func (a *App) copyID(id string) tea.Cmd {
-	out := a.pc.Output
 	// One status line: the id whole, the advice as long as it fits.
 	done := "copied " + id + " to the clipboard (OSC 52; if your terminal ignores it, select the id in the detail pane)"
 	if ansi.StringWidth(done) >= a.width {
 		done = "copied " + id + " (OSC 52; nothing to paste? select it in the detail)"
 	}
-	return func() tea.Msg {
-		if out == nil {
-			return copiedMsg{status: common.GlyphError + " cannot copy: no terminal to write to", err: true}
-		}
-		if _, err := osc52.New(id).WriteTo(out); err != nil {
-			return copiedMsg{status: common.GlyphError + " copy failed: " + err.Error(), err: true}
-		}
-		return copiedMsg{status: done}
-	}
+	return a.copyText(id, done)
 }

@@ -24,6 +24,8 @@ type pager struct {
 	follow bool
 	// detail: the token's detail, where its keys (u, r, J, y) work.
 	detail bool
+	// log: the request log, where ↑/↓ pick a request (requestlog.go).
+	log bool
 }
 
 func newPager(title string, back mode, content func(width int) string) pager {

@@ -36,7 +36,8 @@ func (a *App) logText(width int) string {
 	}
 	const in = "    "
 	var lines []string
-	for _, e := range entries {
+	a.reqlog.clamp(len(entries))
+	for i, e := range entries {
 		status := fmt.Sprint(e.Status)
 		if e.Status == 0 {
 			status = "---"
@@ -45,7 +46,7 @@ func (a *App) logText(width int) string {
 			status = a.st.Error.Render(common.GlyphError + status)
 		}
 		fields := []string{
-			e.Time.UTC().Format("15:04:05"),
+			a.reqlog.mark(i, e) + e.Time.UTC().Format("15:04:05"),
 			fmt.Sprintf("%-4s %s", e.Method, views.Clean(e.Path)),
 			status,
 			fmt.Sprintf("%dms", e.Latency.Milliseconds()),
@@ -58,12 +59,14 @@ func (a *App) logText(width int) string {
 			}
 			fields = append(fields, idem)
 		}
+		a.reqlog.at(i, len(lines))
 		lines = append(lines, packFields(fields, width, in)...)
 		for _, s := range []string{e.Body, e.Err} {
 			for _, l := range wrapBody(views.Clean(s), max(width-len(in), 10)) {
 				lines = append(lines, in+l)
 			}
 		}
+		lines = append(lines, a.reqlog.response(i, e, width, in)...)
 	}
 	return strings.Join(lines, "\n")
 }

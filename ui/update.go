@@ -162,6 +162,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 			a.closePager()
 			return nil
 		}
+		if cmd, ok := a.logKey(msg); ok {
+			return cmd
+		}
 		if cmd, ok := a.action(msg); ok {
 			return cmd
 		}
@@ -243,9 +246,11 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 			a.openPager("JSON "+sel.ID+" (the API object as returned)", func(int) string { return indentJSON(raw) })
 		}
 	case key.Matches(msg, k.Log):
-		a.openPager("Request log (oldest first)", func(w int) string { return a.logText(w) })
-		a.pager.follow = true
-		a.pager.vp.GotoBottom()
+		a.openLog()
+	case key.Matches(msg, k.Export):
+		return a.exportWorkspace(), true
+	case key.Matches(msg, k.Report):
+		return a.writeReport(sel), true
 	case key.Matches(msg, k.Filter):
 		a.mode = modeList
 		a.filtering = true

@@ -170,6 +170,8 @@ func (a *App) footerKeys() []key.Binding {
 		return []key.Binding{k.KeepFilter, k.ClearFilter, k.FilterMove}
 	case a.mode == modePager && a.pager.detail:
 		return []key.Binding{k.Back, k.Use, k.Refresh, k.JSON, k.Copy, k.Up, k.Down, k.Quit}
+	case a.mode == modePager && a.pager.log:
+		return a.logHelp()
 	case a.mode == modePager:
 		return []key.Binding{k.Back, k.Up, k.Down, k.PageDown, k.Top, k.Bottom, k.Quit}
 	case len(a.list.tokens) == 0:

@@ -39,6 +39,9 @@ func NewError(err error) Error {
 func (e Error) Title() string {
 	s := e.Stripe
 	if s == nil {
+		if code := model.LocalCodeOf(e.err); code != "" {
+			return code
+		}
 		return "error"
 	}
 	title := s.Code
@@ -119,12 +122,14 @@ type ErrorJSON struct {
 const TypeLocalFault = "tokenscope_error"
 
 // WriteJSON writes the error as Stripe's error object; an error of no
-// Stripe shape is one of type tokenscope_error with its text as message.
+// Stripe shape is one of type tokenscope_error with its text as message
+// and its code of tokenscope's own (model.LocalCodeOf: state_locked, ...).
 func (e Error) WriteJSON(w io.Writer) error {
 	s := e.Stripe
 	if s == nil {
 		var out ErrorJSON
 		out.Error.Type, out.Error.Message = TypeLocalFault, e.err.Error()
+		out.Error.Code = model.LocalCodeOf(e.err)
 		return WriteJSON(w, out)
 	}
 	var out ErrorJSON

@@ -12,6 +12,8 @@ import (
 	"os"
 	"os/user"
 	"strconv"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // Private modes: the state dir holds nothing secret, but what tokens a
@@ -73,6 +75,9 @@ func (e *DirError) Error() string {
 	return fmt.Sprintf("refusing to write in %s: it %s (mode %s, owner %s), and tokenscope writes only in dirs no one else can write in, and never changes the mode of a dir it did not make: %s",
 		e.Dir, e.Reason, mode, userName(e.Owner), fix)
 }
+
+// LocalCode is DirError's code in --json's error object.
+func (e *DirError) LocalCode() string { return model.CodeDirRefused }
 
 // stickyBits are the sticky, setgid and setuid bits in chmod's octal.
 func stickyBits(m os.FileMode) uint32 {

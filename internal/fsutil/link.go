@@ -5,6 +5,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // LinkError refuses a file tokenscope keeps (state.json, a lock) that is
@@ -18,6 +20,9 @@ func (e *LinkError) Error() string {
 	return fmt.Sprintf("refusing to use %s: it is a symbolic link (to %s), and tokenscope never follows links to the files it keeps, so that it reads and writes only files it made; if the link is yours, replace it by the file itself (mv %s %s) or point --state-dir at the dir that holds the file",
 		e.Path, e.Target, e.Target, e.Path)
 }
+
+// LocalCode is LinkError's code in --json's error object.
+func (e *LinkError) LocalCode() string { return model.CodeLinkRefused }
 
 // OpenNoFollow opens path read-only without following a symbolic link:
 // a link is a *LinkError, a missing file fs.ErrNotExist.

@@ -140,3 +140,28 @@ func TestReadOrCreate(t *testing.T) {
 		t.Errorf("the link's target was created: %v", err)
 	}
 }
+
+// A backup that is already the file itself (a link: what a failed save
+// leaves) is kept without leaving the temp link behind: a full disk left
+// one state.json.backup.UUID per failed write.
+func TestKeepBackupOverItselfLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "state.json")
+	os.WriteFile(path, []byte("v1"), FileMode)
+	if err := os.Link(path, path+".backup"); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	for range 3 {
+		if err := keepBackup(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("files left: %v", names)
+	}
+}

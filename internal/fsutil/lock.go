@@ -9,11 +9,13 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // ErrLocked is wrapped by Lock's error when another process kept the lock
 // for the whole timeout.
-var ErrLocked = errors.New("held by another process")
+var ErrLocked = model.Fault(model.CodeStateLocked, errors.New("held by another process"))
 
 // Lock takes an exclusive advisory lock on path (created 0600), waiting up
 // to timeout for another holder; a timeout of 0 or less fails at once. While

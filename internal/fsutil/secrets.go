@@ -31,6 +31,9 @@ func (e *SecretError) Error() string {
 	return fmt.Sprintf("it holds what looks like a %s (%s) at byte %d; %ss must never be written to disk", e.Kind, e.Hint, e.Offset, e.Kind)
 }
 
+// LocalCode is SecretError's code in --json's error object.
+func (e *SecretError) LocalCode() string { return model.CodeSecretRefused }
+
 // CheckSecrets reports a card number or an API secret key in data, as a
 // *SecretError. Every file tokenscope writes that outlives the process
 // (state.json, the emulator's objects) passes through it first.

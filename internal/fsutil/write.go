@@ -83,9 +83,13 @@ func keepBackup(path string) error {
 		os.Remove(tmp)
 		return err
 	}
-	if err := os.Rename(tmp, path+".backup"); err != nil {
-		os.Remove(tmp)
-		return err
+	err = os.Rename(tmp, path+".backup")
+	// A rename between two links to one file (the backup a failed save
+	// left is the file itself) does nothing and succeeds, leaving tmp:
+	// one more backup.UUID per failed save. Removing tmp is then right,
+	// and after a real rename finds nothing.
+	if rerr := os.Remove(tmp); err == nil && rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+		err = rerr
 	}
-	return nil
+	return err
 }

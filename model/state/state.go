@@ -164,6 +164,9 @@ func decode(r io.Reader) (*State, error) {
 	case s.Version != Version:
 		return nil, fmt.Errorf("unsupported state version %d (want %d)", s.Version, Version)
 	}
+	if err := s.check(); err != nil {
+		return nil, err
+	}
 	return &s, nil
 }
 

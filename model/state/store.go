@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // FileName is the state file's name in the state dir.
@@ -135,7 +136,7 @@ func (s *Store) unreadable(err error) error {
 	if _, statErr := os.Stat(backup); statErr == nil {
 		hint = "The previous state is in " + backup + ": check it (tokenscope keeps it 0600) and copy it over " + s.Path() + " to restore it. Nothing was changed."
 	}
-	return fmt.Errorf("cannot read state %s: %w\n%s", s.Path(), err, hint)
+	return model.Fault(model.CodeStateCorrupt, fmt.Errorf("cannot read state %s: %w\n%s", s.Path(), err, hint))
 }
 
 // Update changes the state under the lock: it takes the lock (waiting up to

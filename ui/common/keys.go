@@ -19,6 +19,9 @@ type KeyMap struct {
 	Review, Edit, Dismiss, Close key.Binding
 	// Cancel stops a request in flight.
 	Cancel key.Binding
+	// Export writes the workspace as a scenario file, Report the selected
+	// token's report; CopyCurl copies the request log's entry as curl.
+	Export, Report, CopyCurl key.Binding
 	// Shell (ui): ctrl+c quits from anywhere, even inside a form; y and n
 	// answer "quit anyway?"; enter keeps a filter, esc clears it, and the
 	// arrows move while it is typed (j and k type).
@@ -59,6 +62,9 @@ func NewKeyMap() *KeyMap {
 		Dismiss:     key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the form")),
 		Close:       key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "close")),
 		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel the request")),
+		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
+		Report:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "report")),
+		CopyCurl:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy as curl")),
 		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit, even from a form")),
 		Yes:         key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
 		No:          key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no")),
@@ -79,8 +85,8 @@ type KeyGroup struct {
 func (k *KeyMap) Groups() []KeyGroup {
 	return []KeyGroup{
 		{"Navigation", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back}},
-		{"Token", []key.Binding{k.New, k.Retrieve, k.Use, k.Refresh, k.RefreshAll, k.Copy, k.Forget, k.ForgetGone, k.Scenario}},
-		{"Views", []key.Binding{k.JSON, k.Log, k.Filter, k.Sort, k.Help}},
+		{"Token", []key.Binding{k.New, k.Retrieve, k.Use, k.Refresh, k.RefreshAll, k.Copy, k.Forget, k.ForgetGone, k.Scenario, k.Report, k.Export}},
+		{"Views", []key.Binding{k.JSON, k.Log, k.CopyCurl, k.Filter, k.Sort, k.Help}},
 		{"Forms and plans", []key.Binding{k.NextField, k.PrevField, k.Review, k.Confirm, k.Edit, k.Cancel}},
 		{"Filter", []key.Binding{k.KeepFilter, k.ClearFilter, k.FilterMove}},
 		{"Global", []key.Binding{k.Quit, k.Interrupt}},

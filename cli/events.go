@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/service"
+	"github.com/tokenscope/tokenscope/views"
+)
+
+// maxEventLimit bounds --limit: events are read back newest first.
+const maxEventLimit = 1000
+
+// eventsCmd shows events: a token's story (--for) or the workspace's.
+func (a *app) eventsCmd() *cobra.Command {
+	var f service.EventFilter
+	var follow bool
+	c := &cobra.Command{
+		Use:   "events [--for ID] [--type T]... [--limit N] [--follow]",
+		Short: "Show the events of a token and all it became (--for), or of the workspace, newest first",
+		Long: "Show Stripe's events (evt_): what happened to which object and which request caused it.\n" +
+			"--for follows a token (or any object) through what it became: the customer it made, the\n" +
+			"charges, payment intents, refunds and disputes. --follow keeps printing new events, oldest\n" +
+			"first, as they are made (offline: by any tokenscope on the same state dir).",
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if f.Limit < 1 || f.Limit > maxEventLimit {
+				return usagef(c.CommandPath(), "--limit must be between 1 and %d", maxEventLimit)
+			}
+			if len(f.Types) > 20 {
+				return usagef(c.CommandPath(), "at most 20 --type")
+			}
+			sess, err := a.session()
+			if err != nil {
+				return err
+			}
+			if follow {
+				return sess.FollowFiltered(c.Context(), f, nil, func(ev model.Event) {
+					if a.json {
+						fmt.Fprintf(a.stdout, "%s\n", compact(ev.Raw))
+						return
+					}
+					views.WriteLines(a.stdout, views.EventLines([]model.Event{ev}))
+				})
+			}
+			evs, err := sess.Events(c.Context(), f)
+			if err != nil {
+				return err
+			}
+			if a.json {
+				raws := make([]json.RawMessage, 0, len(evs))
+				for _, ev := range evs {
+					raws = append(raws, ev.Raw)
+				}
+				return views.WriteJSON(a.stdout, raws)
+			}
+			if len(evs) == 0 {
+				what := "the workspace"
+				if f.For != "" {
+					what = views.Clean(f.For)
+				}
+				fmt.Fprintf(a.stdout, "No events for %s on %s.\n", what, sess.Backend().Label())
+				return nil
+			}
+			return views.WriteLines(a.stdout, views.EventLines(evs))
+		},
+	}
+	c.Flags().StringVar(&f.For, "for", "", "a token or object id: its events and those of all it became")
+	c.Flags().StringArrayVar(&f.Types, "type", nil, "only events of this type (repeat for several)")
+	c.Flags().IntVar(&f.Limit, "limit", service.DefaultEventLimit, "the newest N events")
+	c.Flags().BoolVar(&follow, "follow", false, "keep printing new events as they are made (until Ctrl-C)")
+	a.jsonFlag(c, "print the events as the API returned them (with --follow: one per line)")
+	return c
+}
+
+// compact is raw JSON on one line.
+func compact(raw json.RawMessage) []byte {
+	var b []byte
+	if out, err := json.Marshal(raw); err == nil {
+		b = out
+	}
+	return b
+}

@@ -1,0 +1,247 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"path"
+	"time"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+const eventsColl = "events"
+
+// origin is the request an Update's writes are made for: what its events
+// name as their cause.
+type origin struct {
+	requestID, idempotencyKey string
+	now                       time.Time
+}
+
+// eventJSON is an event as Stripe sends it, and as the emulator keeps it:
+// it never changes but for pending_webhooks.
+type eventJSON struct {
+	ID              string       `json:"id"`
+	Object          string       `json:"object"`
+	APIVersion      string       `json:"api_version"`
+	Created         int64        `json:"created"`
+	Data            eventData    `json:"data"`
+	Livemode        bool         `json:"livemode"`
+	PendingWebhooks int          `json:"pending_webhooks"`
+	Request         eventRequest `json:"request"`
+	Type            string       `json:"type"`
+}
+
+type eventData struct {
+	Object             json.RawMessage            `json:"object"`
+	PreviousAttributes map[string]json.RawMessage `json:"previous_attributes,omitempty"`
+}
+
+type eventRequest struct {
+	ID             *string `json:"id"`
+	IdempotencyKey *string `json:"idempotency_key"`
+}
+
+// getRoutes are the GET routes by path, which render an event's object as
+// a GET would answer. Built in init, since the handlers that write (and so
+// make events) are themselves in endpoints.
+var getRoutes map[string]*endpoint
+
+func init() {
+	getRoutes = map[string]*endpoint{}
+	for i := range endpoints {
+		if ep := &endpoints[i]; ep.method == http.MethodGet {
+			getRoutes[ep.path] = ep
+		}
+	}
+}
+
+// rendering is an object as the API shows it: its JSON and its top-level
+// fields; zero when it does not exist.
+type rendering struct {
+	raw    json.RawMessage
+	fields shown
+}
+
+// emit makes the events of one write by the table: collection/id was old
+// (nil: it was created) and is now what was just put.
+func (o *objects) emit(collection, id string, old json.RawMessage, rules []eventRule) {
+	own := collection + "/{}"
+	ownOld, ownNow := o.renderings(own, []string{id}, collection, id, old)
+	if ownNow.raw == nil {
+		return // no GET route: the collection makes no events yet
+	}
+	for _, r := range rules {
+		if o.err != nil || !r.when(ownOld.fields, ownNow.fields) {
+			continue
+		}
+		before, now := ownOld, ownNow
+		if r.route != "" {
+			if before, now = o.renderings(r.route, r.ids(id, ownNow.fields), collection, id, old); now.raw == nil {
+				continue
+			}
+		}
+		var prev map[string]json.RawMessage
+		if r.update {
+			if prev = previous(before.fields, now.fields); len(prev) == 0 {
+				continue
+			}
+		}
+		o.putEvent(r.typ, now.raw, prev)
+	}
+}
+
+// renderings renders route before the write (with collection/id read as
+// old) and now.
+func (o *objects) renderings(route string, ids []string, collection, id string, old json.RawMessage) (before, now rendering) {
+	if old != nil {
+		before = o.render(route, ids, beforeWrite{o.r, objectKey{collection, id}, old})
+	}
+	return before, o.render(route, ids, o.r)
+}
+
+// render is what GET route answers for ids on r's objects.
+func (o *objects) render(route string, ids []string, r Reader) rendering {
+	ep := getRoutes[route]
+	if ep == nil || o.err != nil {
+		return rendering{}
+	}
+	ro := &objects{r: r}
+	obj, aerr := ep.handle(&call{objs: ro, ids: ids, params: params{url.Values{}}, now: o.origin.now, clientIP: "127.0.0.1"})
+	if o.fail(ro.err); ro.err != nil || aerr != nil {
+		return rendering{}
+	}
+	raw, err := json.Marshal(obj)
+	var f shown
+	if err == nil {
+		err = json.Unmarshal(raw, &f)
+	}
+	if err != nil {
+		o.fail(err)
+		return rendering{}
+	}
+	return rendering{raw, f}
+}
+
+// previous is what changed, with its old values: an update's
+// previous_attributes.
+func previous(old, now shown) map[string]json.RawMessage {
+	out := map[string]json.RawMessage{}
+	for k, v := range old {
+		if !bytes.Equal(v, now[k]) {
+			out[k] = v
+		}
+	}
+	for k := range now {
+		if _, ok := old[k]; !ok {
+			out[k] = json.RawMessage("null")
+		}
+	}
+	return out
+}
+
+// beforeWrite reads one object as it was before the transaction's write.
+type beforeWrite struct {
+	Reader
+	key objectKey
+	obj json.RawMessage
+}
+
+func (b beforeWrite) Get(collection, id string) (json.RawMessage, bool, error) {
+	if (objectKey{collection, id}) == b.key {
+		return b.obj, true, nil
+	}
+	return b.Reader.Get(collection, id)
+}
+
+func (o *objects) putEvent(typ string, obj json.RawMessage, prev map[string]json.RawMessage) {
+	ev := &eventJSON{
+		ID: newID("evt_", longID), Object: "event", APIVersion: DefaultVersion,
+		Created: o.origin.now.Unix(), Data: eventData{Object: obj, PreviousAttributes: prev},
+		Request: eventRequest{ID: opt(o.origin.requestID), IdempotencyKey: opt(o.origin.idempotencyKey)},
+		Type:    typ,
+	}
+	scan(o, endpointsColl, "", false, func(we *endpointRec) bool {
+		if we.wants(typ, ev.Created) {
+			ev.PendingWebhooks++
+		}
+		return true
+	})
+	o.put(eventsColl, ev.ID, ev)
+	o.events++
+}
+
+const maxTypes = 20 // types[] on GET /v1/events
+
+var eventListParams = append([]string{"type", "types["}, append(createdParams, pageParams...)...)
+
+// listEvents is GET /v1/events, newest first, filtered by type (a name or
+// a pattern with *: charge.*), types[] (names) and created.
+func listEvents(c *call) (any, *model.Error) {
+	pg, aerr := readPage(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	cr, aerr := readCreated(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	typ, types := c.params.get("type"), arrayParam(c.params, "types")
+	switch {
+	case typ != "" && len(types) > 0:
+		return nil, invalid("", "types", "You may only specify one of these parameters: type, types.")
+	case len(types) > maxTypes:
+		return nil, invalid("", "types", "You may pass at most 20 event types.")
+	}
+	if _, err := path.Match(typ, ""); err != nil {
+		return nil, invalid("", "type", "Invalid event type pattern: "+typ)
+	}
+	keep := func(ev *eventJSON) bool {
+		if !cr.holds(ev.Created) {
+			return false
+		}
+		if typ != "" {
+			ok, _ := path.Match(typ, ev.Type)
+			return ok
+		}
+		if len(types) > 0 {
+			for _, t := range types {
+				if t == ev.Type {
+					return true
+				}
+			}
+			return false
+		}
+		return true
+	}
+	// Events are kept in the order they were made: a newest-first walk
+	// ends at the first one older than the created filter allows, so
+	// following the newest events costs what is new, not the whole log.
+	lower := cr.lowest()
+	return lister{
+		url: "/v1/events", what: "event",
+		has: func(id string) bool { return c.objs.has(eventsColl, id) },
+		walk: func(from string, ascending bool, visit func(any) bool) {
+			scan(c.objs, eventsColl, from, ascending, func(ev *eventJSON) bool {
+				switch {
+				case !ascending && ev.Created < lower:
+					return false
+				case !keep(ev):
+					return true
+				}
+				return visit(ev)
+			})
+		},
+	}.page(pg)
+}
+
+// getEvent is GET /v1/events/{id}.
+func getEvent(c *call) (any, *model.Error) {
+	ev, ok := get[eventJSON](c.objs, eventsColl, c.id())
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "event", c.id(), "id")
+	}
+	return ev, nil
+}

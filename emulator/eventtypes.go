@@ -1,0 +1,157 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+)
+
+// The event table: which writes of which collection make which events.
+// Events are derived here, from object writes (objects.put), and nowhere
+// else: a handler writes its objects and the events follow, so no handler
+// can forget one or send one twice. A rule reads the object as the API
+// shows it (its GET route's rendering) before and after the write, so it
+// names Stripe's fields, not the emulator's records. A collection with no
+// rule (tokens: Stripe has no token events) makes no events and costs
+// nothing; rules for a collection whose GET route does not exist yet make
+// no events either.
+
+// shown is an object's top-level fields as the API renders them; nil is an
+// object that did not exist.
+type shown map[string]json.RawMessage
+
+// str is a string field's value, "" for null or missing.
+func (s shown) str(name string) string {
+	var v string
+	_ = json.Unmarshal(s[name], &v)
+	return v
+}
+
+// set reports whether a field is present and not null.
+func (s shown) set(name string) bool {
+	raw, ok := s[name]
+	return ok && !bytes.Equal(raw, []byte("null"))
+}
+
+// eventRule is one row of the table.
+type eventRule struct {
+	typ string
+	// when decides from the object before (nil: created) and after.
+	when func(old, now shown) bool
+	// route renders data.object when it is not the written object itself
+	// (a customer's source): a GET route and the ids for its {}.
+	route string
+	ids   func(id string, now shown) []string
+	// update events carry previous_attributes, and are not made when
+	// nothing the API shows changed.
+	update bool
+}
+
+func isNew(old, _ shown) bool    { return old == nil }
+func isUpdate(old, _ shown) bool { return old != nil }
+
+// became: field now holds one of values, and did not before.
+func became(field string, values ...string) func(old, now shown) bool {
+	return func(old, now shown) bool {
+		v := now.str(field)
+		return slices.Contains(values, v) && (old == nil || old.str(field) != v)
+	}
+}
+
+// changedTo: field is set now and differs from before (a charge's
+// amount_refunded grew, a payment's last error appeared).
+func changedTo(field string, onCreate bool) func(old, now shown) bool {
+	return func(old, now shown) bool {
+		if old == nil {
+			return onCreate && now.set(field)
+		}
+		return now.set(field) && !bytes.Equal(old[field], now[field])
+	}
+}
+
+// turnedOn: a boolean field is true now and was not before.
+func turnedOn(field string) func(old, now shown) bool {
+	return func(old, now shown) bool {
+		on := func(s shown) bool { return bytes.Equal(s[field], []byte("true")) }
+		return on(now) && !on(old)
+	}
+}
+
+func both(a, b func(old, now shown) bool) func(old, now shown) bool {
+	return func(old, now shown) bool { return a(old, now) && b(old, now) }
+}
+
+func not(a func(old, now shown) bool) func(old, now shown) bool {
+	return func(old, now shown) bool { return !a(old, now) }
+}
+
+// defaultSourceIDs are the route ids of a customer's default source.
+func defaultSourceIDs(id string, now shown) []string { return []string{id, now.str("default_source")} }
+
+var disputeClosed = became("status", "won", "lost", "warning_closed")
+
+// eventRules maps a collection to its rules, in the order their events are
+// made for one write.
+var eventRules = map[string][]eventRule{
+	customersColl: {
+		{typ: "customer.created", when: isNew},
+		{typ: "customer.updated", when: isUpdate, update: true},
+		{typ: "customer.source.created", when: changedTo("default_source", true), route: "customers/{}/sources/{}", ids: defaultSourceIDs},
+		{typ: "customer.source.updated", when: both(isUpdate, not(changedTo("default_source", false))),
+			route: "customers/{}/sources/{}", ids: defaultSourceIDs, update: true},
+	},
+	chargesColl: {
+		{typ: "charge.pending", when: became("status", "pending")},
+		{typ: "charge.succeeded", when: became("status", "succeeded")},
+		{typ: "charge.failed", when: became("status", "failed")},
+		{typ: "charge.captured", when: both(isUpdate, turnedOn("captured")), update: true},
+		{typ: "charge.refunded", when: both(isUpdate, changedTo("amount_refunded", false)), update: true},
+	},
+	"payment_intents": {
+		{typ: "payment_intent.created", when: isNew},
+		{typ: "payment_intent.requires_action", when: became("status", "requires_action"), update: true},
+		{typ: "payment_intent.processing", when: became("status", "processing"), update: true},
+		{typ: "payment_intent.amount_capturable_updated", when: became("status", "requires_capture"), update: true},
+		{typ: "payment_intent.succeeded", when: became("status", "succeeded"), update: true},
+		{typ: "payment_intent.payment_failed", when: changedTo("last_payment_error", true), update: true},
+		{typ: "payment_intent.canceled", when: became("status", "canceled"), update: true},
+	},
+	"payment_methods": {
+		{typ: "payment_method.attached", when: changedTo("customer", false), update: true},
+		{typ: "payment_method.detached", when: func(old, now shown) bool { return old.set("customer") && !now.set("customer") }, update: true},
+	},
+	"refunds": {
+		{typ: "refund.created", when: isNew},
+		{typ: "refund.failed", when: became("status", "failed"), update: true},
+		{typ: "refund.updated", when: both(isUpdate, not(became("status", "failed"))), update: true},
+	},
+	"disputes": {
+		{typ: "charge.dispute.created", when: isNew},
+		{typ: "charge.dispute.funds_withdrawn", when: isNew},
+		{typ: "charge.dispute.updated", when: both(isUpdate, not(disputeClosed)), update: true},
+		{typ: "charge.dispute.closed", when: disputeClosed, update: true},
+		{typ: "charge.dispute.funds_reinstated", when: became("status", "won"), update: true},
+	},
+	"accounts": {
+		{typ: "account.updated", when: isUpdate, update: true},
+	},
+}
+
+// EventTypes are the types the emulator makes, sorted: what a webhook
+// endpoint's enabled_events may name, besides "*".
+var EventTypes = func() []string {
+	var out []string
+	for _, rules := range eventRules {
+		for _, r := range rules {
+			out = append(out, r.typ)
+		}
+	}
+	slices.Sort(out)
+	return out
+}()
+
+// knownEventType: "*" or a type the emulator makes.
+func knownEventType(t string) bool {
+	_, ok := slices.BinarySearch(EventTypes, t)
+	return ok || t == "*"
+}

@@ -1,0 +1,126 @@
+package scenario
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// Export writes a workspace's tokens as a scenario file which, applied in
+// an empty state dir (or on another machine), makes the same tokens with
+// the same test data and runs the same first use of each, declines and
+// all: as Terraform's -generate-config-out writes the configuration of
+// what exists. A token is written by the preset it was made from, or the
+// published test data that stands for it (same brand and last 4, see
+// model.TestDataOfRecord); any other is named in a comment and left out,
+// as is a token of a kind tokenscope does not make. tokens are as the
+// state keeps them, newest first; the file makes them oldest first.
+func Export(tokens []model.Record, now time.Time) (src []byte, written, left int) {
+	f := hclwrite.NewEmptyFile()
+	body := f.Body()
+	comment(body, "Exported by tokenscope state export on "+now.UTC().Format("2006-01-02 15:04 UTC")+".",
+		"Apply it in an empty state dir: tokenscope apply FILE")
+	names := map[string]bool{}
+	for _, r := range slices.Backward(tokens) {
+		body.AppendNewline()
+		what := commentText(r.ID + " (" + string(r.Type) + ", " + r.Summary + ")")
+		preset, exact, ok := model.TestDataOfRecord(r, now)
+		k, _ := model.SpecOf(r.Type)
+		switch {
+		case !ok && (k == nil || k.Create == nil || len(k.Create.Presets) == 0):
+			comment(body, what+" is left out: a scenario makes "+string(r.Type)+" tokens from inputs Stripe does not return, so none is known.")
+		case !ok:
+			comment(body, what+" is left out: no published test data has its brand and last 4.")
+		case exact:
+			comment(body, "from "+what)
+		default:
+			comment(body, "from "+what+", typed by hand:",
+				"written as "+preset+", the published test data with its brand and last 4.")
+		}
+		if !ok {
+			left++
+			continue
+		}
+		name := blockName(r, preset, names)
+		tb := body.AppendNewBlock("token", []string{name}).Body()
+		tb.AppendNewBlock(string(k.Kind), nil).Body().SetAttributeValue(presetAttr, cty.StringVal(preset))
+		if len(r.Uses) > 0 {
+			writeUse(tb, r.Uses[0])
+			for _, u := range r.Uses[1:] {
+				comment(tb, commentText("then "+string(u.Kind)+": "+useOutcome(u)+" (a scenario token runs one use)"))
+			}
+		}
+		written++
+	}
+	return f.Bytes(), written, left
+}
+
+// writeUse writes a token's use block, with what it got as a comment.
+func writeUse(tb *hclwrite.Body, u model.Use) {
+	comment(tb, commentText("was: "+useOutcome(u)))
+	ub := tb.AppendNewBlock("use", []string{string(u.Kind)}).Body()
+	if u.Amount > 0 {
+		ub.SetAttributeValue("amount", cty.NumberIntVal(u.Amount))
+		ub.SetAttributeValue("currency", cty.StringVal(u.Currency))
+	}
+}
+
+// useOutcome is what a use got: its status and codes.
+func useOutcome(u model.Use) string {
+	codes := strings.Join(slices.DeleteFunc([]string{u.Code, u.DeclineCode}, func(s string) bool { return s == "" }), " / ")
+	if codes == "" {
+		return u.Status
+	}
+	return u.Status + ": " + codes
+}
+
+// blockName names a token's block: the scenario name it was made under,
+// else its test data, made unique with a number.
+func blockName(r model.Record, preset string, taken map[string]bool) string {
+	base := identifier(r.Scenario)
+	if base == "" {
+		base = preset
+	}
+	name := base
+	for n := 2; taken[name]; n++ {
+		name = fmt.Sprintf("%s_%d", base, n)
+	}
+	taken[name] = true
+	return name
+}
+
+// identifier keeps the letters, digits, _ and - of s: a block name read
+// back from the state must not break the file.
+func identifier(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-') {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// commentText keeps a value read from the state to one printable line.
+func commentText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// comment appends "# line" for each line.
+func comment(b *hclwrite.Body, lines ...string) {
+	for _, l := range lines {
+		b.AppendUnstructuredTokens(hclwrite.Tokens{{Type: hclsyntax.TokenComment, Bytes: []byte("# " + l + "\n")}})
+	}
+}

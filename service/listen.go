@@ -1,0 +1,103 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/internal/webhook"
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// listenSecretFile holds the whsec_ secret tokenscope listen signs with,
+// one per state dir, so a receiver configured once keeps verifying.
+const listenSecretFile = "listen-secret"
+
+// maxForwardURL bounds --forward-to.
+const maxForwardURL = 2048
+
+// ListenSecret is the state dir's listen secret, made (0600) on first use.
+func (s *Service) ListenSecret() (string, error) {
+	if s.cfg.StateDir == "" {
+		return "", errors.New("listen: no state dir to keep its secret in")
+	}
+	path := filepath.Join(s.cfg.StateDir, listenSecretFile)
+	data, err := fsutil.ReadFileNoFollow(path)
+	if secret := strings.TrimSpace(string(data)); err == nil && strings.HasPrefix(secret, webhook.SecretPrefix) {
+		return secret, nil
+	}
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return "", err
+	}
+	if err := fsutil.EnsureDir(s.cfg.StateDir); err != nil {
+		return "", err
+	}
+	secret := webhook.NewSecret()
+	if err := fsutil.WriteFileAtomic(path, []byte(secret+"\n"), false); err != nil {
+		return "", err
+	}
+	return secret, nil
+}
+
+// ListenOptions say where listen forwards and which events.
+type ListenOptions struct {
+	ForwardTo   string
+	Types       []string // none: every event
+	AllowRemote bool     // a --forward-to off loopback
+	Secret      string
+	// Sender and Retry post each event (zero: Stripe-like); Poll is how
+	// often a remote backend is asked for events (DefaultPoll when 0).
+	Sender webhook.Sender
+	Retry  webhook.Retry
+	Poll   time.Duration
+	// Ready is called once listen follows the events.
+	Ready func()
+	// Forwarded hears of each event once its delivery ended.
+	Forwarded func(Forward)
+}
+
+// Forward is one event forwarded, and how its last attempt went.
+type Forward struct {
+	Event    model.Event
+	Last     webhook.Attempt
+	Attempts int
+}
+
+// CheckForwardTo refuses a URL listen cannot or should not post to.
+func CheckForwardTo(raw string, allowRemote bool) error {
+	if len(raw) > maxForwardURL {
+		return fmt.Errorf("--forward-to is longer than %d characters", maxForwardURL)
+	}
+	if !strings.HasPrefix(raw, "http://") && !strings.HasPrefix(raw, "https://") {
+		return fmt.Errorf("--forward-to %s: an http or https URL", model.MaskSecrets(raw))
+	}
+	if !allowRemote && !isLoopbackURL(raw) {
+		return fmt.Errorf("--forward-to %s is not on this machine (loopback); pass --allow-remote to send events there", model.MaskSecrets(raw))
+	}
+	return nil
+}
+
+// Listen forwards the events made from now on to opts.ForwardTo, signed
+// with opts.Secret, one at a time in the order they were made, until ctx
+// ends: offline the emulator's (this process's or any other's on the
+// state dir), else the key's own events, polled from GET /v1/events.
+func (s *Session) Listen(ctx context.Context, opts ListenOptions) error {
+	if err := CheckForwardTo(opts.ForwardTo, opts.AllowRemote); err != nil {
+		return err
+	}
+	if !strings.HasPrefix(opts.Secret, webhook.SecretPrefix) {
+		return errors.New("listen: no whsec_ secret to sign with")
+	}
+	return s.FollowEvents(ctx, time.Now(), opts.Types, opts.Poll, opts.Ready, func(ev model.Event) {
+		send := func() webhook.Attempt { return opts.Sender.Send(ctx, opts.ForwardTo, opts.Secret, ev.Raw) }
+		attempts := opts.Retry.Do(ctx, send, nil)
+		if opts.Forwarded != nil && len(attempts) > 0 {
+			opts.Forwarded(Forward{Event: ev, Last: attempts[len(attempts)-1], Attempts: len(attempts)})
+		}
+	})
+}

@@ -1,0 +1,68 @@
+package service
+
+import (
+	"path/filepath"
+	"time"
+
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/scenario"
+)
+
+// Story is what a report tells of a token: its record, the requests of
+// the workspace's request log (this run's and earlier ones', kept in the
+// state dir) that touched it or what it became. id is the token's, or
+// the id of what one of its uses became (a charge, a customer). No request
+// is made. An id the workspace does not know is a *NotInStateError.
+func (s *Session) Story(id string) (model.Story, error) {
+	w, err := s.loadWorkspace()
+	if err != nil {
+		return model.Story{}, err
+	}
+	rec, ok := w.Find(id)
+	if !ok {
+		if rec, ok = madeByUse(w.Tokens, id); !ok {
+			return model.Story{}, &NotInStateError{ID: id}
+		}
+	}
+	// Events are read here once the backend keeps them (issue 14: events
+	// and GET /v1/events); until then EventsRead stays false and the report
+	// says it could not list them.
+	return model.Story{Token: rec, Backend: s.api.Backend(), Requests: model.Touched(rec, s.Requests())}, nil
+}
+
+// madeByUse finds the token one of whose uses made id.
+func madeByUse(tokens []model.Record, id string) (model.Record, bool) {
+	for _, r := range tokens {
+		for _, u := range r.Uses {
+			if u.ObjectID == id {
+				return r, true
+			}
+		}
+	}
+	return model.Record{}, false
+}
+
+// Export is the workspace as a scenario file (scenario.Export): written
+// is how many tokens it makes, left how many it names and leaves out.
+func (s *Session) Export(now time.Time) (src []byte, written, left int, err error) {
+	w, err := s.loadWorkspace()
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	src, written, left = scenario.Export(w.Tokens, now)
+	return src, written, left, nil
+}
+
+// SaveOutput writes a report or an export to path (0600, atomically),
+// refusing data that holds a card number other than Stripe's published
+// test cards, or a key (state.SaveOutput).
+func (s *Session) SaveOutput(path string, data []byte) error {
+	return state.SaveOutput(path, data)
+}
+
+// OutputPath is where the TUI saves a file it hands on (an export, a
+// report): name in the state dir.
+func (s *Session) OutputPath(name string) string {
+	return filepath.Join(s.store.Dir(), name)
+}

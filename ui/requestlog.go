@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/aymanbagabas/go-osc52/v2"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/views"
+)
+
+// The request log (L) has one entry selected (▸, moved with ↑/↓): enter
+// shows its answer's body under it (and hides it again), and c copies it
+// as a curl line (OSC 52) that sends it again with Stripe's published
+// test data, as a report writes it. Entries an earlier run of tokenscope sent (the log is kept in
+// the state dir) are marked "earlier".
+
+// logCursor is the request log's selection (sel; -1 is the newest
+// entry) and the entry whose answer is shown (shown; -1 for none).
+type logCursor struct {
+	sel   int
+	shown int
+	n     int   // entries when last drawn
+	lines []int // the first line of each entry when last drawn
+}
+
+// openLog shows the request log, its newest entry selected.
+func (a *App) openLog() {
+	a.reqlog = logCursor{sel: -1, shown: -1}
+	a.openPager("Request log (oldest first)", func(w int) string { return a.logText(w) })
+	a.pager.log, a.pager.follow = true, true
+	a.pager.vp.GotoBottom()
+}
+
+func (c *logCursor) clamp(n int) {
+	c.n = n
+	c.lines = make([]int, n)
+	if c.sel < 0 || c.sel >= n {
+		c.sel = n - 1
+	}
+}
+
+// at notes where entry i starts.
+func (c *logCursor) at(i, line int) {
+	if i < len(c.lines) {
+		c.lines[i] = line
+	}
+}
+
+// mark is entry i's lead: ▸ when selected, and "earlier" for a request an
+// earlier run sent.
+func (c *logCursor) mark(i int, e model.LoggedRequest) string {
+	lead := "  "
+	if i == c.sel {
+		lead = "▸ "
+	}
+	if e.Earlier {
+		lead += "earlier "
+	}
+	return lead
+}
+
+// response is the selected entry's answer body, indented, under it.
+func (c *logCursor) response(i int, e model.LoggedRequest, width int, in string) []string {
+	if i != c.shown || e.Response == "" {
+		return nil
+	}
+	body := indentJSON([]byte(e.Response))
+	if e.ResponseCut {
+		body += "\n(cut at " + fmt.Sprint(model.MaxLoggedResponse) + " bytes)"
+	}
+	out := []string{in + "response:"}
+	for _, l := range strings.Split(views.CleanLines(body), "\n") {
+		out = append(out, in+"  "+l)
+	}
+	return out
+}
+
+// logKey handles the request log's own keys: ↑/↓ move the selection (and
+// the view to it), enter shows or hides its answer, c copies it as curl.
+func (a *App) logKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	c, k := &a.reqlog, a.keys
+	if !a.pager.log {
+		return nil, false
+	}
+	switch {
+	case key.Matches(msg, k.Up) && c.sel > 0:
+		c.sel--
+	case key.Matches(msg, k.Down) && c.sel < c.n-1:
+		c.sel++
+	case key.Matches(msg, k.CopyCurl):
+		return a.copyCurl(), true
+	case key.Matches(msg, k.Open) && c.shown == c.sel:
+		c.shown = -1
+	case key.Matches(msg, k.Open):
+		c.shown = c.sel
+	case key.Matches(msg, k.Up, k.Down):
+		return nil, true
+	default:
+		return nil, false
+	}
+	a.pager.follow = c.sel == c.n-1 && c.shown != c.sel
+	a.pager.reload()
+	if c.sel < len(c.lines) && !a.pager.follow {
+		a.pager.vp.SetYOffset(c.lines[c.sel])
+	}
+	return nil, true
+}
+
+// logHelp is the request log's footer.
+func (a *App) logHelp() []key.Binding {
+	k := a.keys
+	open := k.Open
+	open.SetHelp("enter", "response")
+	return []key.Binding{k.Back, k.Up, k.Down, open, k.CopyCurl, k.Quit}
+}
+
+// copyCurl copies the selected entry as a curl line.
+func (a *App) copyCurl() tea.Cmd {
+	entries := a.pc.Session.Requests()
+	if a.reqlog.sel < 0 || a.reqlog.sel >= len(entries) {
+		return nil
+	}
+	r := views.CurlOf(entries[a.reqlog.sel], time.Now())
+	if r.Curl == "" {
+		a.setError(common.GlyphError + " not copied: " + r.Note)
+		return nil
+	}
+	return a.copyText(r.Curl, "copied the request as curl (OSC 52; it reads the key from $STRIPE_API_KEY)")
+}
+
+// copyText puts text on the clipboard with OSC 52, which the terminal
+// (even at the far end of SSH) handles; done is the status after.
+func (a *App) copyText(text, done string) tea.Cmd {
+	out := a.pc.Output
+	return func() tea.Msg {
+		if out == nil {
+			return copiedMsg{status: common.GlyphError + " cannot copy: no terminal to write to"}
+		}
+		if _, err := osc52.New(text).WriteTo(out); err != nil {
+			return copiedMsg{status: common.GlyphError + " copy failed: " + err.Error()}
+		}
+		return copiedMsg{status: done}
+	}
+}
+
+// exportWorkspace writes the workspace as a scenario file in the state
+// dir (tokenscope state export) and says where.
+func (a *App) exportWorkspace() tea.Cmd {
+	sess := a.pc.Session
+	if sess == nil {
+		return nil
+	}
+	now := time.Now()
+	return func() tea.Msg {
+		src, written, left, err := sess.Export(now)
+		path := sess.OutputPath("export-" + now.UTC().Format("20060102-150405") + ".hcl")
+		if err == nil {
+			err = sess.SaveOutput(path, src)
+		}
+		if err != nil {
+			return copiedMsg{status: common.GlyphError + " export failed: " + err.Error()}
+		}
+		status := fmt.Sprintf("exported %d %s to %s", written, views.Plural(written, "token", "tokens"), path)
+		if left > 0 {
+			status += fmt.Sprintf(" (%d left out)", left)
+		}
+		return copiedMsg{status: status}
+	}
+}
+
+// writeReport writes the selected token's report (tokenscope report) to
+// a file in the state dir and copies its path.
+func (a *App) writeReport(sel *model.Record) tea.Cmd {
+	sess := a.pc.Session
+	if sel == nil || sess == nil {
+		a.setStatus("no token selected")
+		return nil
+	}
+	id, out := sel.ID, a.pc.Output
+	return func() tea.Msg {
+		story, err := sess.Story(id)
+		var b bytes.Buffer
+		if err == nil {
+			err = views.NewReport(story, time.Now()).WriteMarkdown(&b)
+		}
+		path := sess.OutputPath("report-" + fileSafe(id) + ".md")
+		if err == nil {
+			err = sess.SaveOutput(path, b.Bytes())
+		}
+		if err != nil {
+			return copiedMsg{status: common.GlyphError + " report failed: " + err.Error()}
+		}
+		if out != nil {
+			if _, err := osc52.New(path).WriteTo(out); err == nil {
+				return copiedMsg{status: "report written to " + path + " (path copied, OSC 52)"}
+			}
+		}
+		return copiedMsg{status: "report written to " + path}
+	}
+}
+
+// fileSafe keeps the letters, digits and _ of an id read from the state:
+// it names a file, and must not name another directory.
+func fileSafe(id string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return r
+		}
+		return -1
+	}, id)
+}

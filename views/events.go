@@ -1,0 +1,91 @@
+package views
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// EventLines are events as a timeline, one line each, in the order given:
+// when (UTC), the type, the object it is about and the request that
+// caused it ("-" for none, as for an event Stripe made on its own).
+func EventLines(evs []model.Event) []Line {
+	typeW := 0
+	for _, ev := range evs {
+		typeW = max(typeW, len(ev.Type))
+	}
+	out := make([]Line, 0, len(evs))
+	for _, ev := range evs {
+		req := ev.RequestID
+		if req == "" {
+			req = "-"
+		}
+		out = append(out, Line{
+			Kind: eventKind(ev.Type),
+			Lead: ev.Time().Format("2006-01-02 15:04:05") + "  ",
+			Text: fmt.Sprintf("%-*s  %s  %s  %s", typeW, Clean(ev.Type), Clean(ev.ObjectID), Clean(req), ev.ID),
+		})
+	}
+	return out
+}
+
+// eventKind: failures read as failures, creations as creations.
+func eventKind(typ string) Kind {
+	switch {
+	case strings.HasSuffix(typ, ".failed"), strings.HasSuffix(typ, ".payment_failed"),
+		strings.HasPrefix(typ, "charge.dispute."):
+		return Failed
+	case strings.HasSuffix(typ, ".created"), strings.HasSuffix(typ, ".succeeded"):
+		return Create
+	}
+	return Change
+}
+
+// Forwarded is one delivery of an event, as tokenscope listen reports it.
+type Forwarded struct {
+	Event    model.Event
+	Status   int // 0 when no answer came
+	Latency  time.Duration
+	Attempts int
+	Error    string // why no answer came
+}
+
+// OK reports whether the receiver took it (2xx).
+func (f Forwarded) OK() bool { return f.Status >= 200 && f.Status < 300 }
+
+// Line is the delivery in one line: when, the type, the event id, the
+// status (or the error) and how long the receiver took.
+func (f Forwarded) Line() Line {
+	status := strconv.Itoa(f.Status)
+	if f.Status == 0 {
+		status = "no answer: " + Clean(f.Error)
+	}
+	text := fmt.Sprintf("%s  %s  [%s]  %s", Clean(f.Event.Type), f.Event.ID, status, f.Latency.Round(100*time.Microsecond))
+	if f.Attempts > 1 {
+		text += fmt.Sprintf("  (%d attempts)", f.Attempts)
+	}
+	l := Line{Kind: Create, Lead: time.Now().UTC().Format("15:04:05") + "  " + GlyphCreate + " ", Text: text}
+	if !f.OK() {
+		l.Kind, l.Lead = Failed, time.Now().UTC().Format("15:04:05")+"  "+GlyphError+" "
+	}
+	return l
+}
+
+// ForwardedJSON is the delivery as --json prints it, one object a line.
+type ForwardedJSON struct {
+	ID        string  `json:"id"`
+	Type      string  `json:"type"`
+	Status    int     `json:"status"`
+	LatencyMS float64 `json:"latency_ms"`
+	Attempts  int     `json:"attempts"`
+	Error     string  `json:"error,omitempty"`
+}
+
+// JSON is the delivery for --json.
+func (f Forwarded) JSON() ForwardedJSON {
+	return ForwardedJSON{ID: f.Event.ID, Type: f.Event.Type, Status: f.Status,
+		LatencyMS: float64(f.Latency.Microseconds()) / 1000, Attempts: f.Attempts, Error: f.Error}
+}
