@@ -12,6 +12,7 @@ import (
 	"github.com/creack/pty"
 
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/scenario"
 	"github.com/tokenscope/tokenscope/views"
 )
 
@@ -117,7 +118,9 @@ func TestApplyDeclinesPackThenNoChanges(t *testing.T) {
 		}
 	}
 	again := s.ok("apply", "pack:declines", "--auto-approve")
-	if !strings.HasPrefix(again.out, views.NoChanges) || strings.Contains(again.out, "Creating") {
+	// The pack's own description leads the plan, then Terraform's words.
+	about := "# " + scenario.PackAbout("pack:declines") + "\n\n"
+	if !strings.HasPrefix(again.out, about+views.NoChanges) || strings.Contains(again.out, "Creating") {
 		t.Errorf("second apply:\n%s", again.out)
 	}
 	if n := len(strings.Fields(s.ok("state", "list").out)); n != 16 {

@@ -21,16 +21,16 @@ func (a *app) useCmd() *cobra.Command {
 	var pay paymentFlags
 	c := &cobra.Command{
 		Use:   "use ID (--customer | --charge AMOUNT | --payment-method | --payment-intent AMOUNT | --account | --id-number-for ACCT)",
-		Short: "Use a token once: a customer, a charge, a PaymentMethod, a PaymentIntent or an account",
+		Short: "Use a token once: a new customer, a charge, a PaymentMethod, a PaymentIntent or a Connect account",
 		Long: `Use a token once: attach it to a new customer (--customer), charge it
 AMOUNT in the currency's smallest unit (--charge 1000 is $10.00), make a
 PaymentMethod of it (--payment-method), or make a PaymentMethod of it and
 confirm a PaymentIntent of AMOUNT with it (--payment-intent 1000; with
 --capture manual it waits in requires_capture, with --return-url a 3D
-Secure challenge redirects there).
-An account token makes a Connect custom account (--account); a PII token
-gives an individual account its id number (--id-number-for acct_…).
-A token can be used only once; a declined charge uses it up too.
+Secure challenge redirects there). An account token makes a Connect
+custom account (--account); a PII token gives an individual account its id
+number (--id-number-for acct_…). A token can be used only once; a
+declined charge uses it up too.
 A customer (cus_…) with --charge is charged on its default source: a
 verified bank account's debit is pending until its test account number
 decides it.`,

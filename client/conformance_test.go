@@ -58,7 +58,7 @@ func requests(t testing.TB) map[string]model.TokenRequest {
 		"bank":    testio.Preset(t, "bank_ok"),
 		"pii":     testio.Preset(t, "id_match"),
 		"account": {Kind: model.KindAccount, Account: &model.AccountInput{BusinessType: "individual", FirstName: "Jenny", LastName: "Rosen"}},
-		"company": {Kind: model.KindAccount, Account: &model.AccountInput{BusinessType: "company"}},
+		"company": {Kind: model.KindAccount, Account: &model.AccountInput{BusinessType: "company", CompanyName: "Rocket Rides"}},
 	}
 }
 
@@ -129,6 +129,42 @@ func TestConformance(t *testing.T) {
 				if e.Status != 200 {
 					t.Errorf("%s %s answered %d (body %s)", e.Method, e.Path, e.Status, e.Body)
 				}
+			}
+		})
+	}
+}
+
+// An account token names an individual under account[individual] and a
+// company under account[company], as Stripe's API takes them: a company's
+// token sent account[individual][first_name]. A name of the other business
+// type is refused before anything is sent.
+func TestAccountTokenNamesFollowBusinessType(t *testing.T) {
+	ctx := context.Background()
+	account := func(a model.AccountInput) model.TokenRequest {
+		return model.TokenRequest{Kind: model.KindAccount, Account: &a}
+	}
+	for _, tg := range targets {
+		t.Run(tg.name, func(t *testing.T) {
+			c := tg.open(t)
+			for _, r := range []struct {
+				req       model.TokenRequest
+				want, not string
+			}{
+				{account(model.AccountInput{BusinessType: "company", CompanyName: "Rocket Rides"}), "account[company][name]=Rocket Rides", "account[individual]"},
+				{account(model.AccountInput{BusinessType: "individual", FirstName: "Jenny", LastName: "Rosen"}), "account[individual][first_name]=Jenny", "account[company]"},
+			} {
+				before := len(c.Log().Entries())
+				if _, err := c.Create(ctx, r.req); err != nil {
+					t.Fatalf("create %+v: %v", *r.req.Account, err)
+				}
+				body := c.Log().Entries()[before].Body
+				if !strings.Contains(body, r.want) || strings.Contains(body, r.not) {
+					t.Errorf("%s token: body %q, want %q and no %q", r.req.Account.BusinessType, body, r.want, r.not)
+				}
+			}
+			_, err := c.Create(ctx, account(model.AccountInput{BusinessType: "company", FirstName: "Jenny"}))
+			if e, ok := model.AsError(err); !ok || !e.Local || e.Param != model.ParamFirstName {
+				t.Errorf("a company with a first name: %v, want a local refusal naming %s", err, model.ParamFirstName)
 			}
 		})
 	}

@@ -34,11 +34,6 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	charged := post("/v1/charges", "amount=1000&currency=usd&source=tok_visa")
 	ch, txn := charged["id"].(string), charged["balance_transaction"].(string)
 	tok := post("/v1/tokens", "pii[id_number]=000000000")["id"].(string)
-	pm := post("/v1/payment_methods", "type=card&card[token]=tok_visa")["id"].(string)
-	pi := post("/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa")["id"].(string)
-	newPI := func(body string) string {
-		return post("/v1/payment_intents", "amount=1000&currency=usd&"+body)["id"].(string)
-	}
 	re := post("/v1/refunds", "charge="+ch+"&amount=100")["id"].(string)
 	dtok := post("/v1/tokens", "card[number]=4000000000000259&card[exp_month]=12&card[exp_year]=2031&card[cvc]=123")["id"].(string)
 	dch := post("/v1/charges", "amount=1000&currency=usd&source="+dtok)["id"].(string)
@@ -53,6 +48,11 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	person := post("/v1/accounts/"+acct+"/persons", "first_name=Jenny")["id"].(string)
 	we := post("/v1/webhook_endpoints", "url=http://127.0.0.1:9/hook&enabled_events[0]=*")["id"].(string)
 	evt := firstEvent(t, e)
+	pm := post("/v1/payment_methods", "type=card&card[token]=tok_visa")["id"].(string)
+	pi := post("/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa")["id"].(string)
+	newPI := func(body string) string {
+		return post("/v1/payment_intents", "amount=1000&currency=usd&"+body)["id"].(string)
+	}
 
 	type req struct {
 		method, path, body string
@@ -100,39 +100,6 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/charges", "", 200},
 		req{"GET", "/v1/charges/" + ch, "", 200},
 		req{"GET", "/v1/charges/ch_nope", "", 404},
-		req{"GET", "/v1/balance_transactions", "", 200},
-		req{"GET", "/v1/balance_transactions?type=charge&source=" + ch + "&expand[]=data.source", "", 200},
-		req{"GET", "/v1/balance_transactions/" + txn, "", 200},
-		req{"GET", "/v1/balance_transactions/txn_nope", "", 404},
-		req{"POST", "/v1/payment_methods", "type=card&card[token]=tok_visa", 200},
-		req{"POST", "/v1/payment_methods", "type=card&card[token]=tok_chargeDeclined&customer=" + cusID, 402},
-		req{"GET", "/v1/payment_methods", "", 200},
-		req{"GET", "/v1/payment_methods/" + pm, "", 200},
-		req{"GET", "/v1/payment_methods/pm_card_visa", "", 200},
-		req{"GET", "/v1/payment_methods/pm_nope", "", 404},
-		req{"POST", "/v1/payment_methods/" + pm + "/attach", "customer=" + cusID, 200},
-		req{"POST", "/v1/payment_methods/pm_card_chargeDeclined/attach", "customer=" + cusID, 402},
-		req{"POST", "/v1/payment_methods/pm_nope/attach", "customer=" + cusID, 404},
-		req{"GET", "/v1/customers/" + cusID + "/payment_methods", "", 200},
-		req{"GET", "/v1/customers/cus_nope/payment_methods", "", 404},
-		req{"POST", "/v1/payment_methods/" + pm + "/detach", "", 200},
-		req{"POST", "/v1/payment_methods/pm_nope/detach", "", 404},
-		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa&confirm=true", 200},
-		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_threeDSecure2Required&confirm=true&return_url=https://example.com/done", 200},
-		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_chargeDeclined&confirm=true", 402},
-		req{"GET", "/v1/payment_intents", "", 200},
-		req{"GET", "/v1/payment_intents/" + pi, "", 200},
-		req{"GET", "/v1/payment_intents/pi_nope", "", 404},
-		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa") + "/confirm", "", 200},
-		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_authenticationRequired") + "/confirm", "", 200},
-		req{"POST", "/v1/payment_intents/" + newPI("") + "/confirm", "payment_method=pm_card_visa_chargeDeclinedInsufficientFunds", 402},
-		req{"POST", "/v1/payment_intents/pi_nope/confirm", "", 404},
-		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true&capture_method=manual") + "/capture", "amount_to_capture=500", 200},
-		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true") + "/capture", "", 400},
-		req{"POST", "/v1/payment_intents/pi_nope/capture", "", 404},
-		req{"POST", "/v1/payment_intents/" + newPI("") + "/cancel", "cancellation_reason=abandoned", 200},
-		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true") + "/cancel", "", 400},
-		req{"POST", "/v1/payment_intents/pi_nope/cancel", "", 404},
 		req{"POST", "/v1/refunds", "charge=" + ch + "&amount=100", 200},
 		req{"POST", "/v1/refunds", "charge=ch_nope", 400},
 		req{"GET", "/v1/refunds", "", 200},
@@ -168,6 +135,39 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"POST", "/v1/webhook_endpoints/we_nope", "description=mine", 404},
 		req{"DELETE", "/v1/webhook_endpoints/" + we, "", 200},
 		req{"DELETE", "/v1/webhook_endpoints/we_nope", "", 404},
+		req{"GET", "/v1/balance_transactions", "", 200},
+		req{"GET", "/v1/balance_transactions?type=charge&source=" + ch + "&expand[]=data.source", "", 200},
+		req{"GET", "/v1/balance_transactions/" + txn, "", 200},
+		req{"GET", "/v1/balance_transactions/txn_nope", "", 404},
+		req{"POST", "/v1/payment_methods", "type=card&card[token]=tok_visa", 200},
+		req{"POST", "/v1/payment_methods", "type=card&card[token]=tok_chargeDeclined&customer=" + cusID, 402},
+		req{"GET", "/v1/payment_methods", "", 200},
+		req{"GET", "/v1/payment_methods/" + pm, "", 200},
+		req{"GET", "/v1/payment_methods/pm_card_visa", "", 200},
+		req{"GET", "/v1/payment_methods/pm_nope", "", 404},
+		req{"POST", "/v1/payment_methods/" + pm + "/attach", "customer=" + cusID, 200},
+		req{"POST", "/v1/payment_methods/pm_card_chargeDeclined/attach", "customer=" + cusID, 402},
+		req{"POST", "/v1/payment_methods/pm_nope/attach", "customer=" + cusID, 404},
+		req{"GET", "/v1/customers/" + cusID + "/payment_methods", "", 200},
+		req{"GET", "/v1/customers/cus_nope/payment_methods", "", 404},
+		req{"POST", "/v1/payment_methods/" + pm + "/detach", "", 200},
+		req{"POST", "/v1/payment_methods/pm_nope/detach", "", 404},
+		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa&confirm=true", 200},
+		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_threeDSecure2Required&confirm=true&return_url=https://example.com/done", 200},
+		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_chargeDeclined&confirm=true", 402},
+		req{"GET", "/v1/payment_intents", "", 200},
+		req{"GET", "/v1/payment_intents/" + pi, "", 200},
+		req{"GET", "/v1/payment_intents/pi_nope", "", 404},
+		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa") + "/confirm", "", 200},
+		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_authenticationRequired") + "/confirm", "", 200},
+		req{"POST", "/v1/payment_intents/" + newPI("") + "/confirm", "payment_method=pm_card_visa_chargeDeclinedInsufficientFunds", 402},
+		req{"POST", "/v1/payment_intents/pi_nope/confirm", "", 404},
+		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true&capture_method=manual") + "/capture", "amount_to_capture=500", 200},
+		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true") + "/capture", "", 400},
+		req{"POST", "/v1/payment_intents/pi_nope/capture", "", 404},
+		req{"POST", "/v1/payment_intents/" + newPI("") + "/cancel", "cancellation_reason=abandoned", 200},
+		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true") + "/cancel", "", 400},
+		req{"POST", "/v1/payment_intents/pi_nope/cancel", "", 404},
 		req{"GET", "/v1/nothing", "", 404},
 	)
 
@@ -210,8 +210,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	}
 }
 
-// neverDeclines are the POST endpoints that no card or bank account
-// decline reaches, so they never answer 402.
+// neverDeclines are the POST endpoints that charge nothing and attach
+// nothing, so answer no 402.
 var neverDeclines = map[string]bool{
 	// Webhook endpoints are settings: nothing about them declines.
 	"webhook_endpoints": true, "webhook_endpoints/{}": true,

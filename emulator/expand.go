@@ -38,12 +38,6 @@ var expandable = map[string]map[string]string{
 		"presentment_details": "", "radar_options": "", "review": "", "shipping": "",
 		"source_transfer": "", "transfer": "", "transfer_data": ""},
 	"balance_transaction": {"source": "charge", "fee_details": ""},
-	// A PaymentMethod's and a PaymentIntent's other expandable fields are
-	// objects already, or null here: accepted, left as they are.
-	"payment_method": withInPlace(map[string]string{"customer": "customer"},
-		"acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "billing_details", "bizum", "blik", "boleto", "card", "card_present", "cashapp", "crypto", "custom", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "interac_present", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mb_way", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "radar_options", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "sunbit", "swish", "twint", "upi", "us_bank_account", "wechat_pay", "zip"),
-	"payment_intent": withInPlace(map[string]string{"customer": "customer", "latest_charge": "charge", "payment_method": "payment_method"},
-		"amount_details", "application", "automatic_payment_methods", "hooks", "last_payment_error", "managed_payments", "next_action", "on_behalf_of", "payment_details", "payment_method_configuration_details", "payment_method_options", "presentment_details", "processing", "review", "shipping", "transfer_data"),
 	"refund": {"charge": "charge", "balance_transaction": "", "customer": "", "destination_details": "",
 		"failure_balance_transaction": "", "next_action": "", "payment_intent": "", "payment_method": "",
 		"presentment_details": "", "source_transfer_reversal": "", "transfer_reversal": ""},
@@ -57,6 +51,12 @@ var expandable = map[string]map[string]string{
 		"requirements": "", "us_cfpb_data": "", "verification": ""},
 	"event":            {"data": "", "request": ""},
 	"webhook_endpoint": {},
+	// A PaymentMethod's and a PaymentIntent's other expandable fields are
+	// objects already, or null here: accepted, left as they are.
+	"payment_method": withInPlace(map[string]string{"customer": "customer"},
+		"acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "billing_details", "bizum", "blik", "boleto", "card", "card_present", "cashapp", "crypto", "custom", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "interac_present", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mb_way", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "radar_options", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "sunbit", "swish", "twint", "upi", "us_bank_account", "wechat_pay", "zip"),
+	"payment_intent": withInPlace(map[string]string{"customer": "customer", "latest_charge": "charge", "payment_method": "payment_method"},
+		"amount_details", "application", "automatic_payment_methods", "hooks", "last_payment_error", "managed_payments", "next_action", "on_behalf_of", "payment_details", "payment_method_configuration_details", "payment_method_options", "presentment_details", "processing", "review", "shipping", "transfer_data"),
 	"source": {"customer": "customer", "account": "", "networks": "",
 		"future_requirements": "", "requirements": ""},
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -156,7 +155,7 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 			f.Close()
 		}
 	}()
-	data, err := readAll(f)
+	data, err := fsutil.ReadAll(f)
 	if err != nil {
 		return fileError(path, err)
 	}
@@ -195,22 +194,6 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 		l.log, l.end, keep = f, int64(good), true
 	}
 	return nil
-}
-
-// readAll reads f from its start in one buffer of its size: growing one
-// as io.ReadAll does costs more than the rest of start-up.
-func readAll(f *os.File) ([]byte, error) {
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	data := make([]byte, fi.Size())
-	preferHugePages(data)
-	n, err := io.ReadFull(f, data)
-	if err == io.ErrUnexpectedEOF || err == io.EOF {
-		err = nil // cut meanwhile (a torn record): what was read is all
-	}
-	return data[:n], err
 }
 
 // logReader applies a log's records to a state.
@@ -260,7 +243,7 @@ func readSnapshot(path string, gen uint64, st *memState, dec *decoder) (int64, e
 	if err != nil {
 		return 0, err
 	}
-	data, err := readAll(f)
+	data, err := fsutil.ReadAll(f)
 	f.Close()
 	if err != nil {
 		return 0, err

@@ -90,25 +90,26 @@ type tail int
 const (
 	tailNone       tail = iota // nothing: the bytes end with a record
 	tailIncomplete             // a record that runs past the end
-	tailTorn                   // a record that is whole but damaged, and is last (or zeros)
+	tailTorn                   // damaged bytes that no whole record follows
 )
 
 // scanRecords calls fn on the payload of each record in data, in order,
 // and returns the bytes read up to the end of the last record fn was
-// called on and what follows it. A damaged record followed by more data is
-// an error (*corruptError, with its offset); so is an error of fn.
+// called on and what follows it. A damaged or incomplete record that a
+// whole record follows is an error (*corruptError, with its offset): a
+// length changed in the middle of a log must not pass for a write in
+// progress, or what follows would be cut off. So is an error of fn.
 func scanRecords(data []byte, fn func(payload []byte) error) (int, tail, error) {
 	off := 0
 	for off < len(data) {
 		payload, size, err := readRecord(data[off:])
 		switch {
+		case err != nil && !damagedTail(data[off:]):
+			return off, tailNone, &corruptError{offset: int64(off), err: err}
 		case err == errShort:
 			return off, tailIncomplete, nil
 		case err != nil:
-			if damagedTail(data[off:]) {
-				return off, tailTorn, nil
-			}
-			return off, tailNone, &corruptError{offset: int64(off), err: err}
+			return off, tailTorn, nil
 		}
 		if err := fn(payload); err != nil {
 			return off, tailNone, &corruptError{offset: int64(off), err: err}
@@ -147,14 +148,22 @@ func objectsHint(data []byte) int {
 }
 
 // damagedTail reports whether rest, starting with a damaged record, is
-// what a crash leaves: that record ends exactly at the end, or everything
-// from it on is zeros (space a file system allocated but did not fill).
+// what a crash leaves: no whole record follows the damage. A write cut by
+// a power loss can leave anything after the last record that was synced,
+// a prefix of the record, zeros where the file system allocated blocks it
+// did not fill, or the old bytes of reused blocks; all of it was written
+// after the last fsync, so none of it was acknowledged. A record that
+// reads whole after the damage means the damage is not at the end: bytes
+// a crash cannot have changed were changed, and dropping what follows
+// would lose what was acknowledged. The search costs the distance to the
+// next record, and checks a checksum only where a length fits.
 func damagedTail(rest []byte) bool {
-	if len(rest) >= recordHeader && uint64(binary.LittleEndian.Uint32(rest))+recordHeader == uint64(len(rest)) {
-		return true
-	}
-	for _, b := range rest {
-		if b != 0 {
+	for i := 1; len(rest)-i >= recordHeader; i++ {
+		n := binary.LittleEndian.Uint32(rest[i:])
+		if n == 0 || n > maxRecord || uint64(n) > uint64(len(rest)-i-recordHeader) {
+			continue
+		}
+		if _, _, err := readRecord(rest[i:]); err == nil {
 			return false
 		}
 	}

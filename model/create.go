@@ -75,6 +75,11 @@ type Input struct {
 	// Keep: choosing a preset fills it only while it is empty, so a
 	// holder name typed stays.
 	Keep bool
+	// For reports whether the input belongs to a request of this shape
+	// (an individual's names, a company's name, by business type); nil:
+	// every request. Requests and plans leave the others out, and a form
+	// does not send what it holds for them.
+	For func(TokenRequest) bool
 	// Secret: never shown (a CVC, an id number): the form hides it, plans
 	// and scenario digests say (sensitive). Masked: shown only by its last
 	// 4 outside the form (a card or account number).
@@ -99,6 +104,9 @@ type Input struct {
 	Get func(TokenRequest) string
 	Set func(*TokenRequest, string) *FieldError
 }
+
+// Applies reports whether the input belongs to req (For).
+func (in Input) Applies(req TokenRequest) bool { return in.For == nil || in.For(req) }
 
 // Sensitive reports whether the input holds a secret or a number shown by
 // its last 4 only: outside Stripe's published test data (Public), such a
@@ -182,7 +190,7 @@ func (c *Creator) PresetOf(req TokenRequest, now time.Time) string {
 func (c *Creator) Params(req TokenRequest) [][2]string {
 	var out [][2]string
 	for _, in := range c.Inputs {
-		if in.Param == "" {
+		if in.Param == "" || !in.Applies(req) {
 			continue
 		}
 		if v := in.Get(req); v != "" {
@@ -218,7 +226,7 @@ func PlanAttrs(kind Kind, c *Creator, req TokenRequest) []Attr {
 	var out []Attr
 	for _, in := range c.Inputs {
 		v := in.Get(req)
-		if in.Param == "" || v == "" {
+		if in.Param == "" || v == "" || !in.Applies(req) {
 			continue
 		}
 		a := Attr{Name: string(kind) + "." + in.Attr, Value: str(v)}

@@ -4,11 +4,12 @@ package model
 // them back in the Token (card.name, bank_account.account_holder_name, ...),
 // so whatever is typed there ends up in state.json.
 const (
-	ParamCardName   = "card[name]"
-	ParamCardZip    = "card[address_zip]"
-	ParamHolderName = "bank_account[account_holder_name]"
-	ParamFirstName  = "account[individual][first_name]"
-	ParamLastName   = "account[individual][last_name]"
+	ParamCardName    = "card[name]"
+	ParamCardZip     = "card[address_zip]"
+	ParamHolderName  = "bank_account[account_holder_name]"
+	ParamFirstName   = "account[individual][first_name]"
+	ParamLastName    = "account[individual][last_name]"
+	ParamCompanyName = "account[company][name]"
 )
 
 // ValidateFreeText refuses a card number typed into a free-text field: it

@@ -47,8 +47,11 @@ type PIIInput struct {
 // AccountInput is the little an account token needs.
 type AccountInput struct {
 	BusinessType string // individual or company
-	FirstName    string
-	LastName     string
+	// FirstName and LastName name an individual, CompanyName a company
+	// (account[individual][...] and account[company][name]).
+	FirstName   string
+	LastName    string
+	CompanyName string
 }
 
 // UseKind says how a token is consumed.

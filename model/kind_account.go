@@ -23,10 +23,12 @@ var accountKind = &KindSpec{
 			bindText(Input{Attr: "business_type", Required: true, Param: ParamBusinessType, Flag: "business-type", Usage: "individual or company",
 				Label: "Business type", Choices: []string{"individual", "company"}, Example: "individual"},
 				accountPart, func(a *AccountInput) *string { return &a.BusinessType }, trim),
-			bindText(Input{Attr: "first_name", Param: ParamFirstName, Flag: "first-name", Usage: "individual's first name", Label: "First name", Example: "Jenny"},
+			bindText(Input{Attr: "first_name", Param: ParamFirstName, Flag: "first-name", Usage: "individual's first name", Label: "First name", Example: "Jenny", For: individual},
 				accountPart, func(a *AccountInput) *string { return &a.FirstName }, trim),
-			bindText(Input{Attr: "last_name", Param: ParamLastName, Flag: "last-name", Usage: "individual's last name", Label: "Last name", Example: "Rosen"},
+			bindText(Input{Attr: "last_name", Param: ParamLastName, Flag: "last-name", Usage: "individual's last name", Label: "Last name", Example: "Rosen", For: individual},
 				accountPart, func(a *AccountInput) *string { return &a.LastName }, trim),
+			bindText(Input{Attr: "company_name", Param: ParamCompanyName, Flag: "company-name", Usage: "company's name", Label: "Company", Example: "Rocket Rides", For: company},
+				accountPart, func(a *AccountInput) *string { return &a.CompanyName }, trim),
 		},
 		New: func(r *TokenRequest) { r.Account = &AccountInput{} },
 		Validate: func(r TokenRequest, _ time.Time) *FieldError {
@@ -36,10 +38,38 @@ var accountKind = &KindSpec{
 			a := r.Account
 			return first(
 				func() *FieldError { return ValidateBusinessType(a.BusinessType) },
-				freeText(ParamFirstName, a.FirstName, ParamLastName, a.LastName),
+				func() *FieldError { return namedAs(r) },
+				freeText(ParamFirstName, a.FirstName, ParamLastName, a.LastName, ParamCompanyName, a.CompanyName),
 			)
 		},
 	},
+}
+
+// individual and company tell an account token's names apart: Stripe
+// takes an individual's under account[individual] and a company's under
+// account[company], by business type.
+func individual(r TokenRequest) bool { return r.Account != nil && r.Account.BusinessType != "company" }
+func company(r TokenRequest) bool    { return r.Account != nil && r.Account.BusinessType == "company" }
+
+// namedAs refuses a name given for the other business type (a first name
+// for a company): it would not be sent, and the token would not be named
+// as asked.
+func namedAs(r TokenRequest) *FieldError {
+	a := r.Account
+	param := ""
+	switch {
+	case company(r) && a.FirstName != "":
+		param = ParamFirstName
+	case company(r) && a.LastName != "":
+		param = ParamLastName
+	case !company(r) && a.CompanyName != "":
+		param = ParamCompanyName
+	}
+	if param == "" {
+		return nil
+	}
+	return requestErr("parameter_unknown", param,
+		"a business of type "+a.BusinessType+" is not named by "+param+": an individual has a first and last name, a company a company name")
 }
 
 func accountPart(r *TokenRequest) *AccountInput {

@@ -23,6 +23,9 @@ type Plan struct {
 	Changes []Change
 	// Target labels the backend the requests go to ("OFFLINE emulator").
 	Target string
+	// About says what is planned, in the words of a scenario file's own
+	// header comment; "" for none.
+	About string
 }
 
 // Change is one resource a plan creates: a token, a charge or a customer.

@@ -123,19 +123,41 @@ func decodeToken(ts tokenSchema, tb tokenBlock, now time.Time) (Token, hcl.Diagn
 	}
 	kb := tb.kinds[0]
 	req, diags := kb.request(now)
-	if diags.HasErrors() {
-		return tok, diags
-	}
-	tok.Request = req
-	if err := model.Validate(req, now); err != nil {
-		diags = append(diags, fieldDiag("Invalid "+string(req.Kind), err, kb.ranges(), kb.def))
+	if !diags.HasErrors() {
+		tok.Request = req
+		diags = append(diags, kb.check(req, now)...)
 	}
 	if tb.use != nil {
 		var udiags hcl.Diagnostics
-		tok.Use, udiags = decodeUse(tb.use, req.Kind)
+		tok.Use, udiags = decodeUse(tb.use, kb.spec.Kind)
 		diags = append(diags, udiags...)
 	}
 	return tok, diags
+}
+
+// check validates a block's request with model.Validate, and before it
+// each attribute with its input's own check, so that every attribute at
+// fault is reported, not the first; Validate's error is left out when it
+// is about an attribute already reported.
+func (kb kindBlock) check(req model.TokenRequest, now time.Time) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	reported := map[string]bool{}
+	for _, a := range kb.attrs {
+		if a.input == nil || a.input.Check == nil {
+			continue
+		}
+		if fe := a.input.Check(a.text, req, now); fe != nil {
+			diags = append(diags, fieldDiag("Invalid "+string(req.Kind), fe, nil, a.rng))
+			reported[fe.Param] = true
+		}
+	}
+	if err := model.Validate(req, now); err != nil {
+		var fe *model.FieldError
+		if !errors.As(err, &fe) || !reported[fe.Param] {
+			diags = append(diags, fieldDiag("Invalid "+string(req.Kind), err, kb.ranges(), kb.def))
+		}
+	}
+	return diags
 }
 
 // kindBlockNames lists the kinds' blocks: "card, bank_account, pii and
@@ -162,35 +184,38 @@ func (kb kindBlock) request(now time.Time) (model.TokenRequest, hcl.Diagnostics)
 		}
 	}
 	req := model.NewRequest(kb.spec)
+	var diags hcl.Diagnostics
 	if preset != nil {
 		for _, a := range kb.attrs {
 			if a.input != nil && a.input.Ident {
-				return req, hcl.Diagnostics{{
+				diags = append(diags, &hcl.Diagnostic{
 					Severity: hcl.DiagError,
 					Summary:  "Conflicting arguments",
 					Detail: fmt.Sprintf("A %s takes either preset or %s, not both: the preset already names the test %s.",
 						kb.spec.Label, a.name, kb.spec.Label),
 					Subject: a.rng.Ptr(),
-				}}
+				})
 			}
 		}
-		var diags hcl.Diagnostics
-		if req, diags = fromPreset(preset.text, kb.spec.Kind, preset.rng, now); diags.HasErrors() {
+		if diags.HasErrors() {
 			return req, diags
 		}
+		var pdiags hcl.Diagnostics
+		req, pdiags = fromPreset(preset.text, kb.spec, preset.rng, now)
+		diags = append(diags, pdiags...)
 	}
 	for _, a := range kb.attrs {
 		if a.input == nil {
 			continue
 		}
 		if fe := a.input.Set(&req, a.text); fe != nil {
-			return req, hcl.Diagnostics{fieldDiag("Invalid "+string(kb.spec.Kind), fe, nil, a.rng)}
+			diags = append(diags, fieldDiag("Invalid "+string(kb.spec.Kind), fe, nil, a.rng))
 		}
 	}
 	if preset == nil {
 		req.Preset = c.PresetOf(req, now)
 	}
-	return req, nil
+	return req, diags
 }
 
 // ranges maps each attribute the block sets to where it is written, for
@@ -225,15 +250,22 @@ func paramName(param string) string {
 	return param
 }
 
-// fromPreset starts a request from a preset, reporting an unknown name, or
-// one of another kind, on the preset attribute.
-func fromPreset(preset string, kind model.Kind, r hcl.Range, now time.Time) (model.TokenRequest, hcl.Diagnostics) {
+// fromPreset starts a request from a preset, reporting an unknown name
+// (with the kind's preset it is likely a typo of), or one of another kind,
+// on the preset attribute.
+func fromPreset(preset string, spec *model.KindSpec, r hcl.Range, now time.Time) (model.TokenRequest, hcl.Diagnostics) {
 	req, err := model.FromPresetAt(preset, now)
-	if err == nil && req.Kind != kind {
-		err = fmt.Errorf("preset %q makes a %s token, not a %s token", preset, req.Kind, kind)
+	if err == nil && req.Kind != spec.Kind {
+		err = fmt.Errorf("preset %q makes a %s token, not a %s token", preset, req.Kind, spec.Kind)
 	}
 	if err != nil {
-		return req, hcl.Diagnostics{fieldDiag("Invalid preset", err, nil, r)}
+		d := fieldDiag("Invalid preset", err, nil, r)
+		names := make([]string, len(spec.Create.Presets))
+		for i, p := range spec.Create.Presets {
+			names[i] = p.Name
+		}
+		d.Detail = suggested(d.Detail, preset, names)
+		return req, hcl.Diagnostics{d}
 	}
 	return req, nil
 }

@@ -1,9 +1,11 @@
 package scenario
 
 import (
+	"cmp"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,6 +28,8 @@ type File struct {
 	// or the file's cleaned absolute path, so the same file named from
 	// another directory is the same file.
 	Source string
+	// About is what the file says of itself, its header comment (About).
+	About  string
 	Tokens []Token
 	// masked is the source with sensitive values masked, for snippets.
 	masked []byte
@@ -87,29 +91,31 @@ func Parse(filename string, src []byte) (*File, hcl.Diagnostics) {
 func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) {
 	toks, diags := lexSource(filename, src)
 	f := &File{Name: filename, Source: filename}
-	if toks != nil {
+	if toks != nil { // a source past the size bound is not read at all
+		f.About = About(filename, src)
 		f.masked = maskSource(src, toks)
 	}
 	if diags.HasErrors() {
 		return f, diags
 	}
+	// Every error is reported at once. HCL's parser reports every syntax
+	// error it finds (it recovers and reads on); what it makes of a file
+	// with syntax errors is not decoded, where it would add errors of its
+	// own making. In a file that parses, a token block whose body has an
+	// error is left out of the later checks, not the others.
 	hf, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
 	if diags.HasErrors() {
 		return f, diags
 	}
 	var schema fileSchema
 	diags = append(diags, gohcl.DecodeBody(hf.Body, nil, &schema)...)
-	if diags.HasErrors() {
-		return f, diags
-	}
 	bodies := make([]tokenBlock, len(schema.Tokens))
+	broken := make([]bool, len(schema.Tokens))
 	for i, ts := range schema.Tokens {
 		var bdiags hcl.Diagnostics
 		bodies[i], bdiags = decodeBody(ts)
 		diags = append(diags, bdiags...)
-	}
-	if diags.HasErrors() {
-		return f, diags
+		broken[i] = bdiags.HasErrors()
 	}
 	seen := map[string]hcl.Range{}
 	for i, ts := range schema.Tokens {
@@ -134,6 +140,9 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 			continue
 		}
 		seen[ts.Name] = ts.NameRange
+		if broken[i] {
+			continue
+		}
 		tok, tdiags := decodeToken(ts, bodies[i], now)
 		diags = append(diags, tdiags...)
 		if !tdiags.HasErrors() {
@@ -143,7 +152,19 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 	if diags.HasErrors() {
 		f.Tokens = nil
 	}
+	// In the file's order: the stages above find errors stage by stage.
+	slices.SortStableFunc(diags, func(a, b *hcl.Diagnostic) int {
+		return cmp.Compare(start(a), start(b))
+	})
 	return f, diags
+}
+
+// start is where a diagnostic points in its file; -1 for nowhere.
+func start(d *hcl.Diagnostic) int {
+	if d.Subject == nil {
+		return -1
+	}
+	return d.Subject.Start.Byte
 }
 
 // Token returns the token block with the given name.

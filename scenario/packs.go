@@ -25,16 +25,14 @@ func Packs() []string {
 	return names
 }
 
-// PackAbout is a pack's one-line description, the first line of its file:
+// PackAbout is a pack's one-line description, its header comment (About):
 // "one token per declining test card, each charged so its code shows."
 func PackAbout(pack string) string {
 	src, err := packSource(strings.TrimPrefix(pack, PackPrefix))
 	if err != nil {
 		return ""
 	}
-	first, _, _ := strings.Cut(string(src), "\n")
-	_, about, _ := strings.Cut(first, ": ")
-	return about
+	return About(PackPrefix+strings.TrimPrefix(pack, PackPrefix), src)
 }
 
 func packSource(name string) ([]byte, error) {

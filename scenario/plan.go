@@ -66,7 +66,7 @@ func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan,
 			return nil, &ReplaceError{Name: name, File: f.Name}
 		}
 	}
-	p := &Plan{Plan: model.Plan{Target: opts.Target}}
+	p := &Plan{Plan: model.Plan{Target: opts.Target, About: f.About}}
 	for _, t := range f.Tokens {
 		key := f.Key(t.Name)
 		step := Step{Token: t, Key: key}

@@ -33,7 +33,7 @@ func decodeUse(u *useBlock, kind model.Kind) (*model.UseRequest, hcl.Diagnostics
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Unknown use",
-			Detail:   fmt.Sprintf("A use step is \"charge\" or \"customer\", not %q.", u.Kind),
+			Detail:   suggested(fmt.Sprintf("A use step is \"charge\" or \"customer\", not %q.", u.Kind), u.Kind, []string{string(model.UseCharge), string(model.UseCustomer)}),
 			Subject:  u.KindRange.Ptr(),
 		}}
 	}

@@ -144,7 +144,7 @@ func TestApplyDeclinesPack(t *testing.T) {
 	}
 	var text bytes.Buffer
 	_ = views.WritePlan(&text, again.Plan)
-	if !strings.HasPrefix(text.String(), "No changes.") {
+	if !strings.HasPrefix(text.String(), "# "+f.About+"\n\nNo changes.") {
 		t.Errorf("second plan renders %q", text.String())
 	}
 }

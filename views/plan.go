@@ -12,9 +12,13 @@ import (
 const NoChanges = "No changes. The test tokens already match the configuration."
 
 // PlanLines are the plan as Terraform writes it: its actions, then its
-// summary.
+// summary; led by what the plan is of (About), as a comment.
 func PlanLines(p model.Plan) []Line {
-	lines := PlanActions(p)
+	var lines []Line
+	if p.About != "" {
+		lines = append(lines, Line{Kind: Muted, Text: "# " + Clean(p.About)}, Line{})
+	}
+	lines = append(lines, PlanActions(p)...)
 	if len(p.Changes) > 0 {
 		lines = append(lines, Line{}, Line{Text: PlanSummary(p)})
 	}

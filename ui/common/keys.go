@@ -17,6 +17,9 @@ type KeyMap struct {
 	// again, Dismiss closes an error or outcome pane, Close a finished
 	// scenario summary.
 	Review, Edit, Dismiss, Close key.Binding
+	// ReplaceAll plans a scenario again with fresh tokens for every block
+	// (apply --replace-all).
+	ReplaceAll key.Binding
 	// Cancel stops a request in flight.
 	Cancel key.Binding
 	// Export writes the workspace as a scenario file, Report the selected
@@ -61,6 +64,7 @@ func NewKeyMap() *KeyMap {
 		Edit:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "edit")),
 		Dismiss:     key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the form")),
 		Close:       key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "close")),
+		ReplaceAll:  key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "replace all")),
 		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel the request")),
 		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
 		Report:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "report")),

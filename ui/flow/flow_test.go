@@ -3,6 +3,7 @@ package flow
 import (
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -125,6 +126,24 @@ func TestNonTestNumberAdviceIsTheTUIs(t *testing.T) {
 	s := r.shows("test_mode_live_card", "pick a test card from the Preset list")
 	if strings.Contains(s.view, "--allow-any") {
 		t.Errorf("the TUI names a CLI flag:\n%s", s.view)
+	}
+}
+
+// An account token of a company is named by its company name; the first
+// and last name the form starts with are an individual's, and not sent.
+func TestAccountFormSendsTheCompanyName(t *testing.T) {
+	pc, _ := newContext(t, 120, 40, setup{})
+	r := start(t, NewToken(pc), 120, 40)
+	i := slices.IndexFunc(choices, func(e entry) bool { return e.spec != nil && e.spec.Kind == model.KindAccount })
+	r.keys(down(i)...)
+	r.keys("enter")
+	r.shows("New account token", "┃ Business type")
+	r.keys("right")
+	r.shows("← company →")
+	r.keys("enter")
+	s := r.shows("Plan: 1 to add", `account.company_name  = "Rocket Rides"`)
+	if strings.Contains(s.view, "first_name") || strings.Contains(s.view, "Jenny") {
+		t.Errorf("a company's plan sends an individual's name:\n%s", s.view)
 	}
 }
 
@@ -452,4 +471,71 @@ func TestAwaitReply(t *testing.T) {
 	if r, ok, _ := awaitReply(reply{flow: 7, rec: model.Record{ID: "tok_new"}, err: want}, 7, &spin); !ok || r.rec.ID != "tok_new" || r.err != want {
 		t.Errorf("this flow's reply: %+v %v", r, ok)
 	}
+}
+
+// The preset list fills the room the form has, with no blank rows under
+// it, and says which preset is chosen once the focus leaves it.
+func TestPresetListFillsTheRoomAndSaysWhatIsChosen(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {100, 30}} {
+		pc, _ := newContext(t, sz[0], sz[1], setup{})
+		r := start(t, NewToken(pc), sz[0], sz[1])
+		r.keys("enter")
+		s := r.shows("┃ Preset", "   Number")
+		lines := strings.Split(s.view, "\n")
+		if len(lines) != sz[1] {
+			t.Errorf("%dx%d: the form is %d lines, want the %d of the screen:\n%s", sz[0], sz[1], len(lines), sz[1], s.view)
+		}
+		listed := strings.Count(s.view, "┃ ") - 1 // the title's line
+		if min := sz[1] - 9; listed < min {
+			t.Errorf("%dx%d: %d presets listed, want at least %d:\n%s", sz[0], sz[1], listed, min, s.view)
+		}
+		r.keys(down(insufficientFunds)...)
+		r.keys("tab")
+		s = r.shows("┃ Number     4000 0000 0000 9995")
+		if !strings.Contains(s.view, "  Preset     insufficient_funds  ") || strings.Contains(s.view, "lost_card") {
+			t.Errorf("%dx%d: the blurred picker does not say, in one line, which preset is chosen:\n%s", sz[0], sz[1], s.view)
+		}
+	}
+}
+
+// Typing filters the presets, as a burst or key by key; esc clears the
+// filter (the preset hovered stays chosen), the next esc leaves the form
+// for the chooser.
+func TestPresetTypeToFilter(t *testing.T) {
+	for _, typed := range [][]string{{"i", "n", "s", "u", "f"}, {"insuf"}} {
+		pc, _ := newContext(t, 80, 24, setup{})
+		r := start(t, NewToken(pc), 80, 24)
+		r.keys("enter")
+		r.shows("┃ Preset")
+		r.keys(typed...)
+		s := r.shows("/insuf", "› insufficient_funds", "4000 0000 0000 9995", "esc: clear the filter")
+		if strings.Contains(s.view, "visa") {
+			t.Errorf("%q: the filter keeps presets that do not match:\n%s", typed, s.view)
+		}
+		r.keys("esc")
+		r.shows("┃ Preset", "› insufficient_funds", "lost_card")
+		if r.h.snap().done != nil {
+			t.Fatalf("%q: esc clearing the filter closed the form", typed)
+		}
+		r.keys("j", "esc")
+		r.shows("› card ")
+	}
+	// A filter, then enter: the plan of the preset found.
+	pc, _ := newContext(t, 120, 40, setup{})
+	r := start(t, NewToken(pc), 120, 40)
+	r.keys("enter")
+	r.shows("┃ Preset")
+	r.keys("lost", "enter")
+	r.shows("Plan: 1 to add", "(test card: lost_card)")
+}
+
+// shift+tab on the first field goes nowhere: the preset list stays
+// focused and open (huh blurred it in place, and it closed to one line).
+func TestShiftTabOnTheFirstFieldKeepsIt(t *testing.T) {
+	pc, _ := newContext(t, 80, 24, setup{})
+	r := start(t, NewToken(pc), 80, 24)
+	r.keys("enter")
+	r.shows("┃ Preset")
+	r.keys("shift+tab", "down")
+	r.shows("┃ Preset", "› visa_debit", "type to filter the presets")
 }

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -87,12 +89,19 @@ func presetPicker(v *string, rows, width int, names, expects []string) huh.Field
 	return &presetSelect{Select: sel, value: v, opts: opts, height: rows + 1}
 }
 
-// presetSelect is huh's Select with the end of its list drawn whole. huh
-// v1.0.0 scrolls the hovered option to the top of its window on every
-// update, so End (or up from the first preset) showed "custom" alone above
-// blank rows. Near the end, View draws the last window-full of options
-// through a Select of just those (huh's own rendering, no scrolling), and
-// Update makes End choose what it hovers, as the other moves do.
+// presetSelect is huh's Select of presets, made to fit a list of 35:
+//
+//   - focused, it is as tall as the form has room for (form.fit), and
+//     typing a letter or digit filters it (huh's own filter, which "/"
+//     starts too; esc clears it); j, k, g and G still move;
+//   - blurred, it is one line, "Preset  insufficient_funds  declines…":
+//     the list with no cursor did not say which preset was chosen;
+//   - the end of its list is drawn whole. huh v1.0.0 scrolls the hovered
+//     option to the top of its window on every update, so End (or up from
+//     the first preset) showed "custom" alone above blank rows. Near the
+//     end, View draws the last window-full of options through a Select of
+//     just those (huh's own rendering, no scrolling), and Update makes End
+//     choose what it hovers, as the other moves do.
 type presetSelect struct {
 	*huh.Select[string]
 	value   *string
@@ -100,11 +109,21 @@ type presetSelect struct {
 	height  int // title and window
 	width   int
 	theme   *huh.Theme
+	keys    huh.SelectKeyMap
 	focused bool
 }
 
 // Update implements huh.Field.
 func (p *presetSelect) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && p.focused {
+		switch {
+		case p.GetFiltering() && k.Type == tea.KeyEsc:
+			p.clearFilter()
+			return p, nil
+		case p.startsFilter(k):
+			p.Select.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
+		}
+	}
 	_, cmd := p.Select.Update(msg)
 	if v, ok := p.Hovered(); ok {
 		*p.value = v // huh's End moves the cursor without choosing
@@ -112,29 +131,81 @@ func (p *presetSelect) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return p, cmd
 }
 
+// startsFilter reports typing that begins filtering the list: text led
+// by a letter, digit or underscore (what preset names are made of), but
+// for a single key that moves (j, k, g, G).
+func (p *presetSelect) startsFilter(k tea.KeyMsg) bool {
+	if p.GetFiltering() || k.Type != tea.KeyRunes || len(k.Runes) == 0 || k.Alt {
+		return false
+	}
+	r := k.Runes[0]
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' {
+		return false
+	}
+	s := p.keys
+	return len(k.Runes) > 1 || !key.Matches(k, s.Up, s.Down, s.GotoTop, s.GotoBottom, s.Filter)
+}
+
+// clearFilter ends filtering and shows the whole list again, the preset
+// hovered still chosen. huh's own esc only stops the typing (SetFilter),
+// a second clears the filter (ClearFilter); its cursor then still counts
+// in the filtered list, so it is put back on the chosen preset.
+func (p *presetSelect) clearFilter() {
+	esc := tea.KeyMsg{Type: tea.KeyEsc}
+	if p.GetFiltering() {
+		p.Select.Update(esc)
+	}
+	p.Select.Update(esc)
+	p.Select.Value(p.value)
+}
+
 // View implements huh.Field.
 func (p *presetSelect) View() string {
+	if !p.focused {
+		return p.summary()
+	}
 	rows := p.height - 1
 	last := len(p.opts) - rows
 	v, _ := p.Hovered()
 	i := slices.IndexFunc(p.opts, func(o huh.Option[string]) bool { return o.Value == v })
-	if rows < 1 || last < 0 || i <= last {
+	if rows < 1 || last < 0 || i <= last || p.GetFiltering() {
 		return p.Select.View() // huh's window is full from the hovered option down
 	}
 	tail := huh.NewSelect[string]().Title("Preset").Options(p.opts[last:]...).Value(&v).WithWidth(p.width)
 	if p.theme != nil {
 		tail.WithTheme(p.theme)
 	}
-	if p.focused {
-		tail.Focus()
-	}
+	tail.Focus()
 	return tail.View()
 }
 
+// summary is the blurred picker: one line with the chosen preset and what
+// it does, drawn as huh draws the inline fields under it.
+func (p *presetSelect) summary() string {
+	text := *p.value
+	if i := slices.IndexFunc(p.opts, func(o huh.Option[string]) bool { return o.Value == *p.value }); i >= 0 {
+		// One line: past the border, the label and the cursor's cell.
+		text = ansi.Truncate(p.opts[i].Key, max(p.width-labelWidth-4, 10), "…")
+	}
+	in := huh.NewInput().Title(label("Preset")).Inline(true).Prompt("").Value(&text).WithWidth(p.width)
+	if p.theme != nil {
+		in.WithTheme(p.theme)
+	}
+	return in.View()
+}
+
+// rows is the height of the list's window.
+func (p *presetSelect) rows() int { return p.height - 1 }
+
 // Focus, Blur and the With methods keep what View needs to draw the tail
-// as huh would.
+// as huh would. Blur clears a filter: the list is whole when focus comes
+// back.
 func (p *presetSelect) Focus() tea.Cmd { p.focused = true; return p.Select.Focus() }
-func (p *presetSelect) Blur() tea.Cmd  { p.focused = false; return p.Select.Blur() }
+func (p *presetSelect) Blur() tea.Cmd {
+	p.clearFilter()
+	p.focused = false
+	return p.Select.Blur()
+}
 func (p *presetSelect) WithTheme(t *huh.Theme) huh.Field {
 	p.theme = t
 	p.Select.WithTheme(t)
@@ -148,6 +219,16 @@ func (p *presetSelect) WithWidth(w int) huh.Field {
 func (p *presetSelect) WithHeight(h int) huh.Field {
 	p.height = h
 	p.Select.WithHeight(h)
+	return p
+}
+
+// WithKeyMap gives the list huh's filter, which the form turns off for
+// its other selects (their esc would clash with the flow's).
+func (p *presetSelect) WithKeyMap(k *huh.KeyMap) huh.Field {
+	km := *k
+	km.Select.Filter = huh.NewDefaultKeyMap().Select.Filter
+	p.keys = km.Select
+	p.Select.WithKeyMap(&km)
 	return p
 }
 
@@ -215,13 +296,35 @@ func (f *form[R]) build() tea.Cmd {
 	km.Quit = key.NewBinding(key.WithDisabled())
 	km.Select.Filter = key.NewBinding(key.WithDisabled())
 	f.km = km
+	// The form's height is the room it has, so huh never scrolls it (a
+	// group sized to its content when built would cut the preset list
+	// once it grew); field errors are drawn by view, under the fields,
+	// not by huh under the padding of that height.
 	f.huh = huh.NewForm(f.spec.groups(rows, f.w)...).
 		WithShowHelp(false).
+		WithShowErrors(false).
 		WithTheme(f.st.Form).
 		WithKeyMap(km).
-		WithWidth(f.w)
+		WithWidth(f.w).
+		WithHeight(f.h)
 	f.huh.Update(tea.WindowSizeMsg{Width: f.w, Height: f.h})
-	return f.huh.Init()
+	cmd := f.huh.Init()
+	f.fit()
+	return cmd
+}
+
+// fit makes a focused preset list as tall as the form's room allows: the
+// rows the other fields and any error leave, no more than it has options.
+func (f *form[R]) fit() {
+	p, ok := f.huh.GetFocusedField().(*presetSelect)
+	if !ok || f.huh.State != huh.StateNormal {
+		return
+	}
+	rows := min(max(p.rows()+f.h-lipgloss.Height(f.view()), 3), len(p.opts))
+	if rows != p.rows() {
+		p.WithHeight(rows + 1)
+		f.huh.Update(redraw{}) // huh sizes a list's window as it updates
+	}
 }
 
 // resize fits the form to a new size, focus and values kept.
@@ -231,14 +334,16 @@ func (f *form[R]) resize(w, h int) {
 		f.build()
 		return
 	}
-	f.huh = f.huh.WithWidth(w)
+	f.huh = f.huh.WithWidth(w).WithHeight(h)
 	f.huh.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	f.fit()
 }
 
 // update passes a message to the huh form. review is true when the user
 // asked for the plan (enter, or tab past the last field) and the request
 // passed its checks.
 func (f *form[R]) update(msg tea.Msg, enter key.Binding) (req R, review bool, cmd tea.Cmd) {
+	defer f.fit()
 	if keyIs(msg, enter) {
 		if a, ok := f.spec.(advancer); ok && a.advance(f.huh.GetFocusedField()) {
 			return req, false, f.huh.NextGroup() // at once, as moveNow does
@@ -285,6 +390,11 @@ func (f *form[R]) moveNow(msg tea.Msg, focused huh.Field) tea.Cmd {
 	case key.Matches(k, f.km.Input.Next, f.km.Select.Next):
 		move = huh.NextField()
 	case key.Matches(k, f.km.Input.Prev, f.km.Select.Prev):
+		if !key.Matches(k, focused.KeyBinds()...) {
+			// The first field: huh turns its back key off there, and
+			// moving back from it blurred it in place.
+			return nil
+		}
 		move = huh.PrevField()
 	default:
 		return nil
@@ -310,17 +420,38 @@ func (f *form[R]) review() (R, bool) {
 	return req, true
 }
 
-// typing reports a text field with the focus (not a select).
+// typing reports a text field with the focus (not a select), or the
+// preset list's filter.
 func (f *form[R]) typing() bool {
 	_, ok := f.huh.GetFocusedField().(*huh.Input)
+	return ok || f.filtering()
+}
+
+// presets reports the preset list with the focus.
+func (f *form[R]) presets() bool {
+	_, ok := f.huh.GetFocusedField().(*presetSelect)
 	return ok
+}
+
+// filtering reports the preset list being filtered: esc then clears the
+// filter rather than leaving the form.
+func (f *form[R]) filtering() bool {
+	p, ok := f.huh.GetFocusedField().(*presetSelect)
+	return ok && p.GetFiltering()
 }
 
 func (f *form[R]) view() string {
 	v := strings.TrimRight(f.huh.View(), "\n ")
+	errs := f.huh.Errors()
 	if f.err != nil {
+		errs = append(errs, formError{f.err})
+	}
+	for i, err := range errs {
+		if i == 0 {
+			v += "\n"
+		}
 		// Wrapped, not cut: the end of a message is often its hint.
-		v += "\n\n" + f.st.Error.Render(common.Wrap(common.GlyphError+" "+formError{f.err}.Error(), f.w-2))
+		v += "\n" + f.st.Error.Render(common.Wrap(common.GlyphError+" "+err.Error(), f.w-2))
 	}
 	return v
 }

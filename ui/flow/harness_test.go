@@ -161,7 +161,7 @@ func keyMsg(k string) tea.KeyMsg {
 	names := map[string]tea.KeyType{
 		"tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab, "enter": tea.KeyEnter, "esc": tea.KeyEsc,
 		"ctrl+c": tea.KeyCtrlC, "up": tea.KeyUp, "down": tea.KeyDown, "backspace": tea.KeyBackspace,
-		"ctrl+u": tea.KeyCtrlU, "home": tea.KeyHome, "end": tea.KeyEnd, "pgdown": tea.KeyPgDown,
+		"ctrl+u": tea.KeyCtrlU, "home": tea.KeyHome, "end": tea.KeyEnd, "pgdown": tea.KeyPgDown, "right": tea.KeyRight,
 	}
 	if t, ok := names[k]; ok {
 		return tea.KeyMsg{Type: t}

@@ -114,12 +114,19 @@ func (f *kindForm) sync() bool {
 }
 
 // build makes the request the values stand for, stopping at the first
-// value that cannot be read (an expiry not written as MM/YY).
+// value that cannot be read (an expiry not written as MM/YY). A field
+// that does not belong to the request (an individual's name once the
+// business type is company) is kept as typed but not sent.
 func (f *kindForm) build() (model.TokenRequest, *model.FieldError) {
 	req := model.NewRequest(f.spec)
 	for i, in := range f.inputs {
 		if fe := in.Set(&req, f.values[i]); fe != nil {
 			return req, fe
+		}
+	}
+	for _, in := range f.inputs {
+		if !in.Applies(req) {
+			_ = in.Set(&req, "") // text inputs take "" as nothing given
 		}
 	}
 	return req, nil

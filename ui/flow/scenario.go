@@ -73,15 +73,18 @@ type Scenario struct {
 	entries []scenarioEntry
 	cursor  int
 	arg     string
-	loadSeq int
-	plan    *scenario.Plan // nil when the file has errors
-	events  chan tea.Msg
-	lines   []views.Line
-	last    model.ApplyEvent
-	result  *model.ApplyResult
-	bar     progress.Model
-	vp      viewport.Model
-	w, h    int
+	// replaceAll plans fresh tokens for every block, as apply
+	// --replace-all does: R in the plan turns it on and off.
+	replaceAll bool
+	loadSeq    int
+	plan       *scenario.Plan // nil when the file has errors
+	events     chan tea.Msg
+	lines      []views.Line
+	last       model.ApplyEvent
+	result     *model.ApplyResult
+	bar        progress.Model
+	vp         viewport.Model
+	w, h       int
 }
 
 // NewScenario starts the flow at the picker: the packs, then (once Init's
@@ -100,13 +103,18 @@ func NewScenario(pc *common.ProgramContext) common.Component {
 	return s
 }
 
-// listFiles lists the *.hcl files of dir for the picker.
+// listFiles lists the *.hcl files of dir for the picker, each described
+// by its header comment.
 func listFiles(flow int64, dir string) tea.Cmd {
 	return func() tea.Msg {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.hcl"))
 		msg := scenarioFiles{flow: flow}
 		for _, f := range files {
-			msg.entries = append(msg.entries, scenarioEntry{arg: f, about: "scenario file in " + filepath.Base(mustAbs(dir)) + "/"})
+			about := scenario.FileAbout(f)
+			if about == "" {
+				about = "scenario file in " + filepath.Base(mustAbs(dir)) + "/"
+			}
+			msg.entries = append(msg.entries, scenarioEntry{arg: f, about: about})
 		}
 		return msg
 	}
@@ -167,12 +175,16 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case keyIs(msg, k.Down):
 			s.cursor = min(s.cursor+1, len(s.entries)-1)
 		case keyIs(msg, k.Open) && len(s.entries) > 0:
+			s.replaceAll = false
 			return s, s.load(s.entries[s.cursor].arg)
 		}
 	case scPlan:
 		switch {
 		case keyIs(msg, k.Back):
 			s.step = scPick
+		case keyIs(msg, k.ReplaceAll) && s.plan != nil:
+			s.replaceAll = !s.replaceAll
+			return s, s.load(s.arg)
 		case keyIs(msg, k.Confirm) && s.plan != nil && len(s.plan.Changes) > 0:
 			return s, s.apply()
 		default:
@@ -233,14 +245,14 @@ func (s *Scenario) load(arg string) tea.Cmd {
 	s.loadSeq++
 	s.vp.SetContent(s.pc.Styles.Muted.Render("reading " + arg + "…"))
 	msg := scenarioLoaded{flow: s.id, seq: s.loadSeq}
-	sess, width := s.pc.Session, max(s.w-4, 20)
+	sess, width, opts := s.pc.Session, max(s.w-4, 20), scenario.PlanOptions{ReplaceAll: s.replaceAll}
 	return func() tea.Msg {
 		f, diags := scenario.Load(arg)
 		if diags.HasErrors() {
 			msg.diags = diagnosticLines(f, diags, width)
 			return msg
 		}
-		msg.plan, msg.err = sess.Plan(f, scenario.PlanOptions{})
+		msg.plan, msg.err = sess.Plan(f, opts)
 		return msg
 	}
 }
@@ -348,10 +360,18 @@ func (s *Scenario) refreshContent() {
 			return // diagnostics or an error, set by load
 		}
 		if len(s.plan.Changes) == 0 {
-			s.vp.SetContent(st.Add.Render(views.NoChanges) + "\n\n" + st.Muted.Render(fmt.Sprintf("%d tokens already in the state", len(s.plan.Unchanged))))
+			about := ""
+			if s.plan.About != "" {
+				about = st.Muted.Render(common.Wrap("# "+s.plan.About, s.vp.Width)) + "\n\n"
+			}
+			s.vp.SetContent(about + st.Add.Render(views.NoChanges) + "\n\n" + st.Muted.Render(fmt.Sprintf("%d tokens already in the state", len(s.plan.Unchanged))))
 			return
 		}
-		s.vp.SetContent(strings.Join(common.StyleLines(st, views.PlanLines(s.plan.Plan), s.vp.Width), "\n"))
+		lines := views.PlanLines(s.plan.Plan)
+		if s.replaceAll {
+			lines = append([]views.Line{{Kind: views.Muted, Text: "# replace all (apply --replace-all): a fresh token for every block"}}, lines...)
+		}
+		s.vp.SetContent(strings.Join(common.StyleLines(st, lines, s.vp.Width), "\n"))
 	case scApply:
 		// Each step wraps under its text, past the glyph, so a charge's id
 		// and its decline code are read whole, not cut.
@@ -412,6 +432,15 @@ func (s *Scenario) hint() string {
 	return fmt.Sprintf("↓ more below (%d%%)", int(s.vp.ScrollPercent()*100))
 }
 
+// replaceKey is R as the footer names it: replace all, or keep the
+// tokens again.
+func (s *Scenario) replaceKey() key.Binding {
+	if !s.replaceAll {
+		return s.pc.Keys.ReplaceAll
+	}
+	return key.NewBinding(key.WithKeys(s.pc.Keys.ReplaceAll.Keys()...), key.WithHelp(s.pc.Keys.ReplaceAll.Help().Key, "keep tokens"))
+}
+
 func (s *Scenario) pickerView() string {
 	st := s.pc.Styles
 	var b strings.Builder
@@ -446,8 +475,11 @@ func (s *Scenario) ShortHelp() []key.Binding {
 		plan.SetHelp("enter", "plan")
 		return []key.Binding{k.Up, k.Down, plan, k.Back}
 	case scPlan:
-		if s.plan != nil && len(s.plan.Changes) > 0 {
-			return []key.Binding{k.Confirm, k.PageDown, k.PageUp, k.Back}
+		switch {
+		case s.plan != nil && len(s.plan.Changes) > 0:
+			return []key.Binding{k.Confirm, s.replaceKey(), k.PageDown, k.PageUp, k.Back}
+		case s.plan != nil:
+			return []key.Binding{s.replaceKey(), k.Back}
 		}
 		return []key.Binding{k.Back}
 	case scApply:

@@ -42,6 +42,60 @@ func TestScenarioAppliesDeclinesPack(t *testing.T) {
 	again.shows("No changes.", "16 tokens already in the state")
 }
 
+// R in the plan re-runs a scenario with fresh tokens, as apply
+// --replace-all does: the plan shows each token replaced (-/+) before
+// anything is sent, and R again goes back to the plan that keeps them.
+func TestScenarioReplaceAllFromThePlan(t *testing.T) {
+	pc, _ := newContext(t, 120, 40, setup{})
+	tokens := func() []model.Record {
+		t.Helper()
+		recs, err := pc.Session.Tokens()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return recs
+	}
+	r := start(t, NewScenario(pc), 120, 40)
+	r.keys("down", "enter") // pack:brands
+	r.shows("# token.visa will be created")
+	r.keys("enter")
+	r.shows("Apply complete!")
+	r.keys("enter")
+	r.until("done", func(s snapshot) bool { return s.done != nil })
+	before := tokens()
+
+	again := start(t, NewScenario(pc), 120, 40)
+	again.keys("down", "enter")
+	again.shows("No changes.")
+	footer := func() string {
+		again.h.mu.Lock() // the program updates the flow under it
+		defer again.h.mu.Unlock()
+		var b strings.Builder
+		for _, k := range again.h.c.(*Scenario).ShortHelp() {
+			b.WriteString(k.Help().Key + " " + k.Help().Desc + " · ")
+		}
+		return b.String()
+	}
+	if f := footer(); !strings.Contains(f, "R replace all") {
+		t.Errorf("the footer of a plan with no changes does not offer R: %s", f)
+	}
+	again.keys("R")
+	again.shows("# replace all (apply --replace-all)", "# token.visa must be replaced", "-/+ token \"visa\" {", "to add")
+	if f := footer(); !strings.Contains(f, "R keep tokens") {
+		t.Errorf("the footer of a replace-all plan does not say R keeps the tokens: %s", f)
+	}
+	again.keys("R")
+	again.shows("No changes.")
+	again.keys("R")
+	again.shows("-/+ token \"visa\" {")
+	again.keys("enter")
+	again.shows("Apply complete!")
+	after := tokens()
+	if len(after) != 2*len(before) {
+		t.Errorf("%d tokens after replacing all of %d, want fresh ones beside them", len(after), len(before))
+	}
+}
+
 func TestScenarioFileWithTypoSendsNothing(t *testing.T) {
 	dir := t.TempDir()
 	src := "token \"x\" {\n  card {\n    prest = \"visa\"\n  }\n}\n"

@@ -220,7 +220,7 @@ func (t *Token) open(spec *model.KindSpec) tea.Cmd {
 }
 
 func (t *Token) updateForm(msg tea.Msg) tea.Cmd {
-	if keyIs(msg, t.pc.Keys.Back) {
+	if keyIs(msg, t.pc.Keys.Back) && !t.form.filtering() { // esc clears a filter first
 		t.step, t.form = stepChoose, nil
 		return nil
 	}
@@ -279,7 +279,14 @@ func (t *Token) View() string {
 	case stepChoose:
 		body = t.chooserView()
 	case stepForm:
-		body = t.form.view() + "\n\n" + st.Muted.Render("enter: review the plan")
+		hint := "enter: review the plan"
+		switch {
+		case t.form.filtering():
+			hint = "↑/↓ choose · esc: clear the filter · " + hint
+		case t.form.presets():
+			hint = "type to filter the presets · " + hint
+		}
+		body = t.form.view() + "\n\n" + st.Muted.Render(hint)
 	case stepPlan:
 		body = t.plan.view()
 	case stepApply:
@@ -317,6 +324,12 @@ func (t *Token) ShortHelp() []key.Binding {
 	case stepRetrieve:
 		return t.retrieve.ShortHelp()
 	case stepForm:
+		switch {
+		case t.form.filtering():
+			return []key.Binding{k.NextField, k.Review, k.ClearFilter}
+		case t.form.presets():
+			return []key.Binding{k.Filter, k.NextField, k.Review, k.Back}
+		}
 		return []key.Binding{k.NextField, k.PrevField, k.Review, k.Back}
 	case stepPlan:
 		return []key.Binding{k.Confirm, k.Edit}

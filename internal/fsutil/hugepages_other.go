@@ -1,6 +1,6 @@
 //go:build !linux
 
-package emulator
+package fsutil
 
 // preferHugePages does nothing where madvise's MADV_HUGEPAGE does not
 // exist (see hugepages_linux.go).
