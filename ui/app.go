@@ -58,13 +58,15 @@ type App struct {
 	spin      spinner.Model
 	bar       progress.Model
 
-	busy        int                    // API calls in flight
-	busyLabel   string                 // what the latest of them does
-	inflight    map[string]*oneRefresh // r (or a stale token opened), by id
-	closed      map[int64]bool         // flows closed whose DoneMsg is on its way
-	refresh     *refreshRun            // refresh all, while it runs
-	status      status
-	confirmQuit bool
+	busy      int                    // API calls in flight
+	busyLabel string                 // what the latest of them does
+	inflight  map[string]*oneRefresh // r (or a stale token opened), by id
+	closed    map[int64]bool         // flows closed whose DoneMsg is on its way
+	refresh   *refreshRun            // refresh all, while it runs
+	status    status
+	// pendingNoted: the first load's pending requests were named.
+	pendingNoted bool
+	confirmQuit  bool
 	// after is tea.Tick; tests send the ticks themselves.
 	after func(time.Duration, tea.Msg) tea.Cmd
 	// gen counts local changes to the list; a load started before one is
@@ -127,12 +129,12 @@ func (a *App) Init() tea.Cmd {
 	if a.pc.Session == nil {
 		return notices
 	}
-	pending := tea.Batch(pendingCmd(a.pc.Session), watchRecoveries(a.pc.Ctx, a.pc.Session))
+	recoveries := watchRecoveries(a.pc.Ctx, a.pc.Session)
 	changes, err := a.pc.Session.Watch(a.pc.Ctx)
 	if err != nil {
-		return tea.Batch(notices, pending)
+		return tea.Batch(notices, recoveries)
 	}
-	return tea.Batch(notices, pending, awaitChange(a.pc.Ctx, changes))
+	return tea.Batch(notices, recoveries, awaitChange(a.pc.Ctx, changes))
 }
 
 func (a *App) bodyHeight() int { return max(a.height-chrome, 0) }
