@@ -84,19 +84,6 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 		if err == nil {
 			use.ObjectID, use.Status, livemode, res = cus.ID, "attached", cus.Livemode, cus.LastResponse
 		}
-	default:
-		use.Amount, use.Currency = req.Amount, req.Currency
-		var ch *stripe.Charge
-		params := &stripe.ChargeCreateParams{
-			Amount:   stripe.Int64(req.Amount),
-			Currency: stripe.String(req.Currency),
-			Source:   &stripe.PaymentSourceSourceParams{Token: stripe.String(req.TokenID)},
-		}
-		setKey(&params.Params, req.IdempotencyKey)
-		ch, err = c.sc.V1Charges.Create(ctx, params)
-		if err == nil {
-			use.ObjectID, use.Status, livemode, res = ch.ID, string(ch.Status), ch.Livemode, ch.LastResponse
-		}
 	case model.UsePaymentMethod:
 		var pm *stripe.PaymentMethod
 		pm, err = c.usePaymentMethod(ctx, req.TokenID, req.IdempotencyKey)
@@ -109,6 +96,19 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 		pi, err = c.usePaymentIntent(ctx, req, &use)
 		if err == nil {
 			use.ObjectID, use.Status, livemode, res = pi.ID, string(pi.Status), pi.Livemode, pi.LastResponse
+		}
+	default:
+		use.Amount, use.Currency = req.Amount, req.Currency
+		var ch *stripe.Charge
+		params := &stripe.ChargeCreateParams{
+			Amount:   stripe.Int64(req.Amount),
+			Currency: stripe.String(req.Currency),
+			Source:   &stripe.PaymentSourceSourceParams{Token: stripe.String(req.TokenID)},
+		}
+		setKey(&params.Params, req.IdempotencyKey)
+		ch, err = c.sc.V1Charges.Create(ctx, params)
+		if err == nil {
+			use.ObjectID, use.Status, livemode, res = ch.ID, string(ch.Status), ch.Livemode, ch.LastResponse
 		}
 	}
 	if err != nil {
