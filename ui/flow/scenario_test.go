@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/internal/testio"
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/scenario"
 	"github.com/tokenscope/tokenscope/views"
 )
 
@@ -22,8 +24,8 @@ func TestScenarioAppliesDeclinesPack(t *testing.T) {
 	pc, g := newContext(t, 120, 40, setup{held: true})
 	r := start(t, NewScenario(pc), 120, 40)
 	r.shows("› pack:3ds", "pack:declines", "one token per declining test card")
-	r.keys("down", "down", "down", "enter")
-	r.shows("tokenscope will perform the following actions:", "# token.generic_decline will be created", "enter apply")
+	r.keys(downTo("pack:declines")...)
+	r.shows("tokenscope will perform the following actions:", "# token.generic_decline will be created", "Plan: 40 to add")
 	r.keys("enter")
 	s := r.shows("token.generic_decline: Creating...", "0/40 changes")
 	if !s.inFlight {
@@ -38,7 +40,7 @@ func TestScenarioAppliesDeclinesPack(t *testing.T) {
 	}
 
 	again := start(t, NewScenario(pc), 120, 40)
-	again.keys("down", "down", "down", "enter")
+	again.keys(downTo("pack:declines")...)
 	again.shows("No changes.", "20 tokens already in the state")
 }
 
@@ -113,7 +115,7 @@ func TestScenarioFileWithTypoSendsNothing(t *testing.T) {
 	pc.ScenarioDir = "." // as the local TUI sets it
 	r := start(t, NewScenario(pc), 80, 24)
 	r.shows("checkout.hcl")
-	r.keys("down", "down", "down", "down", "enter")
+	r.keys(downTo("checkout.hcl")...) // the file, below the packs
 	r.shows("! checkout.hcl:3,5-10: Unsupported argument", `Did you mean "preset"?`, "nothing was sent")
 	r.keys("enter") // no plan: enter applies nothing
 	r.keys("esc")
@@ -314,4 +316,14 @@ func hungUnder(view, value, tail string) bool {
 		return col > 0 && ansi.StringWidth(lines[i-1][:col]) == len(l)-len(tail)
 	}
 	return false
+}
+
+// downTo are the keys that pick name in the scenario list, whose packs
+// come first (scenario.Packs, sorted) and files after them.
+func downTo(name string) []string {
+	n := len(scenario.Packs())
+	if i := slices.Index(scenario.Packs(), name); i >= 0 {
+		n = i
+	}
+	return append(slices.Repeat([]string{"down"}, n), "enter")
 }
