@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/internal/testio"
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/scenario"
 	"github.com/tokenscope/tokenscope/views"
 )
 
@@ -22,8 +24,8 @@ func TestScenarioAppliesDeclinesPack(t *testing.T) {
 	pc, g := newContext(t, 120, 40, setup{held: true})
 	r := start(t, NewScenario(pc), 120, 40)
 	r.shows("› pack:3ds", "pack:declines", "one token per declining test card")
-	r.keys("down", "down", "down", "enter")
-	r.shows("tokenscope will perform the following actions:", "# token.generic_decline will be created", "enter apply")
+	r.keys(downTo("pack:declines")...)
+	r.shows("tokenscope will perform the following actions:", "# token.generic_decline will be created", "Plan: 40 to add")
 	r.keys("enter")
 	s := r.shows("token.generic_decline: Creating...", "0/40 changes")
 	if !s.inFlight {
@@ -38,7 +40,7 @@ func TestScenarioAppliesDeclinesPack(t *testing.T) {
 	}
 
 	again := start(t, NewScenario(pc), 120, 40)
-	again.keys("down", "down", "down", "enter")
+	again.keys(downTo("pack:declines")...)
 	again.shows("No changes.", "20 tokens already in the state")
 }
 
@@ -56,7 +58,7 @@ func TestScenarioReplaceAllFromThePlan(t *testing.T) {
 		return recs
 	}
 	r := start(t, NewScenario(pc), 120, 40)
-	r.keys("down", "enter") // pack:brands
+	r.keys(downTo("pack:brands")...)
 	r.shows("# token.visa will be created")
 	r.keys("enter")
 	r.shows("Apply complete!")
@@ -65,7 +67,7 @@ func TestScenarioReplaceAllFromThePlan(t *testing.T) {
 	before := tokens()
 
 	again := start(t, NewScenario(pc), 120, 40)
-	again.keys("down", "enter")
+	again.keys(downTo("pack:brands")...)
 	again.shows("No changes.")
 	footer := func() string {
 		again.h.mu.Lock() // the program updates the flow under it
@@ -113,7 +115,7 @@ func TestScenarioFileWithTypoSendsNothing(t *testing.T) {
 	pc.ScenarioDir = "." // as the local TUI sets it
 	r := start(t, NewScenario(pc), 80, 24)
 	r.shows("checkout.hcl")
-	r.keys("down", "down", "down", "down", "enter")
+	r.keys(downTo("checkout.hcl")...) // the file, below the packs
 	r.shows("! checkout.hcl:3,5-10: Unsupported argument", `Did you mean "preset"?`, "nothing was sent")
 	r.keys("enter") // no plan: enter applies nothing
 	r.keys("esc")
@@ -133,7 +135,7 @@ func TestScenarioPickerWithoutDirListsPacksOnly(t *testing.T) {
 	t.Chdir(dir)
 	pc, _ := newContext(t, 80, 24, setup{})
 	r := start(t, NewScenario(pc), 80, 24)
-	s := r.shows("› pack:3ds", "pack:declines", "enter: plan")
+	s := r.shows("› pack:3ds", "pack:declines")
 	if strings.Contains(s.view, "server-secret") || strings.Contains(s.view, "working directory") {
 		t.Errorf("the picker shows the server's files:\n%s", s.view)
 	}
@@ -191,9 +193,10 @@ func TestScenarioDropsAnAbandonedLoad(t *testing.T) {
 	s := NewScenario(pc).(*Scenario)
 	_, first := s.Update(keyMsg("enter")) // pack:3ds
 	s.Update(keyMsg("esc"))
-	s.Update(keyMsg("down"))
-	s.Update(keyMsg("down"))
-	_, second := s.Update(keyMsg("enter")) // pack:brands
+	var second tea.Cmd
+	for _, k := range downTo("pack:brands") {
+		_, second = s.Update(keyMsg(k))
+	}
 	s.Update(first())
 	if s.plan != nil {
 		t.Fatalf("the abandoned load's plan was shown for %s", s.arg)
@@ -229,8 +232,10 @@ func TestScenarioCloseCancelsTheApply(t *testing.T) {
 	h := testio.HangOn(tokenCreates)
 	pc, _ := newContext(t, 120, 40, setup{wrap: h.Wrap})
 	s := NewScenario(pc).(*Scenario)
-	s.Update(keyMsg("down"))
-	_, load := s.Update(keyMsg("enter")) // pack:brands
+	var load tea.Cmd
+	for _, k := range downTo("pack:brands") {
+		_, load = s.Update(keyMsg(k))
+	}
 	s.Update(load())
 	_, next := s.Update(keyMsg("enter"))
 	if !s.InFlight() {
@@ -314,4 +319,15 @@ func hungUnder(view, value, tail string) bool {
 		return col > 0 && ansi.StringWidth(lines[i-1][:col]) == len(l)-len(tail)
 	}
 	return false
+}
+
+// downTo are the keys that pick name in the scenario list, whose packs
+// come first (scenario.Packs, sorted) and files after them: the tests
+// hold when a pack is added.
+func downTo(name string) []string {
+	n := len(scenario.Packs())
+	if i := slices.Index(scenario.Packs(), name); i >= 0 {
+		n = i
+	}
+	return append(slices.Repeat([]string{"down"}, n), "enter")
 }
