@@ -22,6 +22,10 @@ type app struct {
 	term           io.Writer // stdout as given, for the TUI to detect the terminal
 	errTerm        io.Writer // stderr as given, for progress lines to detect one
 	getenv         func(string) string
+	// notice takes the service's notices (a lock wait) while the TUI runs:
+	// its status line, not stderr under its screen. (Recoveries reach the
+	// TUI through Session.OnRecover.)
+	notice func(string)
 
 	global globalFlags
 	// json is the running command's --json: errors are then also printed

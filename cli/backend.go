@@ -118,13 +118,19 @@ func (a *app) serviceConfig(dir string, b service.BackendConfig) service.Config 
 		StateDir:    dir,
 		MaxTokens:   a.global.maxTokens,
 		LockTimeout: timeout,
-		OnLockWait: func() {
-			fmt.Fprintln(a.stderr, "Acquiring state lock. This may take a few moments...")
-		},
-		OnRecover: func(r service.Recovery) {
-			fmt.Fprintln(a.stderr, views.CleanLines(r.Text()))
-		},
+		OnLockWait:  func() { a.say("Acquiring state lock. This may take a few moments...") },
+		OnRecover:   func(r service.Recovery) { a.say(views.CleanLines(r.Text())) },
 	}
+}
+
+// say tells the user what the service is doing: on stderr, or in the
+// TUI's status line while it runs.
+func (a *app) say(text string) {
+	if a.notice != nil {
+		a.notice(text)
+		return
+	}
+	fmt.Fprintln(a.stderr, text)
 }
 
 // session is the service's session on the chosen backend.

@@ -12,23 +12,24 @@ import (
 )
 
 // reportCmd writes the story of a token for a ticket: Markdown, or one
-// JSON value with --json. It makes no request: the token and its uses come
-// from the state, the requests from the workspace's request log kept in
-// the state dir.
+// JSON value with --json. The token and its uses come from the state, the
+// requests from the workspace's request log kept in the state dir; the
+// events are the one request it makes.
 func (a *app) reportCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "report ID",
 		Short: "Write a Markdown story of a token and all it touched, with curl lines that reproduce it, for a ticket",
 		Long: `Write a Markdown story of a token (or of the charge or customer a use of one
 made): its fields, masked; each use and what it became; every error with its
-type, code, decline code and a plain explanation; and every request with its
-id and time, and a curl line and a stripe CLI line that send it again.
+type, code, decline code and a plain explanation; the events of it all; and
+every request with its id and time, and a curl line and a stripe CLI line that
+send it again.
 
 The lines read the key from $STRIPE_API_KEY (no key is written out) and send
 to $STRIPE_API_BASE when it is set (tokenscope emulator's URL, say), else to
 api.stripe.com. They use Stripe's published test data only: a number typed by
 hand is replaced by the test card of the same brand and last 4, or the line is
-left out with a note. No request is made.`,
+left out with a note. Reading the events is the one request it makes.`,
 		Example: `  tokenscope report tok_1Qx...            > ticket.md
   tokenscope report ch_3Qx... --json`,
 		Args: cobra.ExactArgs(1),
@@ -37,7 +38,7 @@ left out with a note. No request is made.`,
 			if err != nil {
 				return err
 			}
-			story, err := sess.Story(args[0])
+			story, err := sess.Story(c.Context(), args[0])
 			var missing *service.NotInStateError
 			if errors.As(err, &missing) {
 				return notInState(c, missing.ID)

@@ -60,6 +60,7 @@ func story(t *testing.T, s *sandbox, global ...string) map[string]string {
 	run(s, 1, "use", ids["declined"], "--customer")
 	run(s, 1, "use", mk(s, "velocity", "--preset", "card_velocity_exceeded"), "--charge", "500")
 	run(s, 0, "use", mk(s, "typed", "--number", "4000056655665556", "--exp", "12/34", "--cvc", "123"), "--customer")
+	run(s, 0, "use", mk(s, "intent", "--preset", "mastercard"), "--payment-intent", "1500")
 	// Stripe's test mode refuses a number that is not a test card
 	// (test_mode_live_card): the requests are logged, no token is made.
 	for _, n := range []string{handTyped, noStandIn} {
@@ -217,6 +218,10 @@ func TestReportAndExportHoldNoSecret(t *testing.T) {
 	if fi, _ := os.Stat(export); fi.Mode().Perm() != 0o600 {
 		t.Errorf("export mode %v, want 0600", fi.Mode().Perm())
 	}
+	// The events of the declined token and its failed charge are listed.
+	if r := s.ok("--offline", "report", ids["declined"]).out; !strings.Contains(r, "`charge.failed`") {
+		t.Errorf("the report lists no charge.failed event:\n%s", r)
+	}
 	if !strings.Contains(string(data), "left out") {
 		t.Errorf("the export does not name the token it leaves out:\n%s", data)
 	}
@@ -229,7 +234,7 @@ func TestStateExportRoundTrip(t *testing.T) {
 	a := newSandbox(t)
 	ids := story(t, a)
 	file := filepath.Join(t.TempDir(), "workspace.hcl")
-	if out := a.ok("state", "export", "--out", file).out; !strings.Contains(out, "Exported 4 tokens") || !strings.Contains(out, "1 left out") {
+	if out := a.ok("state", "export", "--out", file).out; !strings.Contains(out, "Exported 5 tokens") || !strings.Contains(out, "1 left out") {
 		t.Errorf("export says:\n%s", out)
 	}
 	b := newSandbox(t)

@@ -30,6 +30,16 @@ func (a *app) addTUI(root *cobra.Command) {
 			_ = c.Help()
 			return usagef(c.CommandPath(), "the terminal UI needs a terminal on stdin and stdout; use the commands above in scripts")
 		}
+		// What the service says while the TUI runs goes to its status
+		// line: on stderr it would be drawn over the screen.
+		notices := make(chan string, 16)
+		a.notice = func(text string) {
+			select {
+			case notices <- text:
+			default: // the status line holds one line anyway
+			}
+		}
+		defer func() { a.notice = nil }()
 		sess, err := a.session()
 		if err != nil {
 			return err
@@ -44,6 +54,7 @@ func (a *app) addTUI(root *cobra.Command) {
 			FPS:      f.fps,
 			// The user's own scenario files, where they started tokenscope.
 			ScenarioDir: ".",
+			Notices:     notices,
 		}, tea.WithInput(in))
 		if err != nil && c.Context().Err() != nil {
 			return nil // Ctrl-C from outside (SIGINT, SIGTERM) is a normal way out

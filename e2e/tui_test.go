@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tokenscope/tokenscope/scenario"
 )
 
 // Screens the tests wait for. listFooter is the footer of the welcome and
@@ -173,7 +175,7 @@ func TestTUIKeysSentTogether(t *testing.T) {
 	s.keys("s")
 	s.waitFor("the scenario picker", "› pack:3ds")
 	s.keys("jj")
-	s.waitFor("jj: two rows down in the picker", "› pack:brands")
+	s.waitFor("jj: two rows down in the picker", "› "+scenario.Packs()[2]+" ")
 	s.keys("Escape", "q")
 	s.waitFor("esc q: the picker closed and the program quit", "EXIT=0")
 }

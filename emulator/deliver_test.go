@@ -237,3 +237,48 @@ func TestWebhookEndpointLimits(t *testing.T) {
 		t.Errorf("a remote URL when allowed: %d %s", rec.Code, rec.Body)
 	}
 }
+
+// Two processes on one state dir (two emulators on one log store) both
+// deliver; each delivery is claimed in the store, so it is sent once.
+func TestWebhooksAreSentOnceAcrossProcesses(t *testing.T) {
+	dir := t.TempDir()
+	e1, err := New(Options{Dir: dir, Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e1.Close()
+	e2, err := New(Options{Dir: dir, Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e2.Close()
+	r := newReceiver(t)
+	r.endpoint(e1, "charge.succeeded")
+	post(t, e1, "/v1/charges", "amount=1000&currency=usd&source=tok_visa", nil)
+	evt := firstEvent(t, e2) // e2 reads what e1 wrote
+
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	for _, e := range []*Emulator{e1, e2} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			e.Deliver(ctx, DeliverOptions{})
+		}()
+	}
+	r.wait()
+	var ds []Delivery
+	for range 100 {
+		if ds, _ = e2.Deliveries(ctx, evt); len(ds) == 1 && ds[0].State == Delivered {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	wg.Wait()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.got) != 1 || len(ds) != 1 || len(ds[0].Attempts) != 1 {
+		t.Errorf("delivered %d times, log %+v; want once", len(r.got), ds)
+	}
+}

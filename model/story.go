@@ -3,7 +3,6 @@ package model
 import (
 	"encoding/json"
 	"strings"
-	"time"
 )
 
 // Story is everything known of one token for a report: the token as the
@@ -15,19 +14,12 @@ type Story struct {
 	Backend  Backend
 	Requests []LoggedRequest
 	// Events are the backend's events of the token and what it became,
-	// oldest first. EventsRead says they were asked for: false, the report
-	// says it could not list them (this backend keeps none yet, issue 14)
-	// instead of saying there were none.
-	Events     []StoryEvent
+	// oldest first. EventsRead says they were read; when not, EventsErr
+	// says why, and the report says it could not list them rather than
+	// that there were none.
+	Events     []Event
 	EventsRead bool
-}
-
-// StoryEvent is one event (evt_) a report lists.
-type StoryEvent struct {
-	ID      string    `json:"id"`
-	Type    string    `json:"type"`
-	Object  string    `json:"object_id"`
-	Created time.Time `json:"created"`
+	EventsErr  string
 }
 
 // Touched are the ids a token's story follows: the token, what its uses

@@ -50,17 +50,43 @@ func Export(tokens []model.Record, now time.Time) (src []byte, written, left int
 			continue
 		}
 		name := blockName(r, preset, names)
-		tb := body.AppendNewBlock("token", []string{name}).Body()
-		tb.AppendNewBlock(string(k.Kind), nil).Body().SetAttributeValue(presetAttr, cty.StringVal(preset))
-		if len(r.Uses) > 0 {
-			writeUse(tb, r.Uses[0])
-			for _, u := range r.Uses[1:] {
-				comment(tb, commentText("then "+string(u.Kind)+": "+useOutcome(u)+" (a scenario token runs one use)"))
-			}
-		}
+		block := exportBlock(name, k.Kind, preset, r.Uses, now)
+		body.AppendBlock(block)
 		written++
 	}
 	return f.Bytes(), written, left
+}
+
+// exportBlock is a token's block: its test data and its first use, each
+// later use as a comment. A use this tokenscope's scenarios cannot run
+// (the decoder refuses the block) is a comment too, saying why, so the
+// file always applies.
+func exportBlock(name string, kind model.Kind, preset string, uses []model.Use, now time.Time) *hclwrite.Block {
+	block := func(withUse bool) *hclwrite.Block {
+		b := hclwrite.NewBlock("token", []string{name})
+		tb := b.Body()
+		tb.AppendNewBlock(string(kind), nil).Body().SetAttributeValue(presetAttr, cty.StringVal(preset))
+		if len(uses) == 0 {
+			return b
+		}
+		if withUse {
+			writeUse(tb, uses[0])
+		}
+		for _, u := range uses[1:] {
+			comment(tb, commentText("then "+string(u.Kind)+": "+useOutcome(u)+" (a scenario token runs one use)"))
+		}
+		return b
+	}
+	b := block(true)
+	one := hclwrite.NewEmptyFile()
+	one.Body().AppendBlock(b)
+	_, diags := parse("export", one.Bytes(), now)
+	if !diags.HasErrors() || len(uses) == 0 {
+		return b
+	}
+	b = block(false)
+	comment(b.Body(), commentText("was used by "+string(uses[0].Kind)+" ("+useOutcome(uses[0])+"), which a scenario cannot run: "+diags[0].Summary))
+	return b
 }
 
 // writeUse writes a token's use block, with what it got as a comment.

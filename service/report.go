@@ -1,7 +1,9 @@
 package service
 
 import (
+	"context"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -11,10 +13,12 @@ import (
 
 // Story is what a report tells of a token: its record, the requests of
 // the workspace's request log (this run's and earlier ones', kept in the
-// state dir) that touched it or what it became. id is the token's, or
-// the id of what one of its uses became (a charge, a customer). No request
-// is made. An id the workspace does not know is a *NotInStateError.
-func (s *Session) Story(id string) (model.Story, error) {
+// state dir) that touched it or what it became, and the backend's events
+// of those. id is the token's, or the id of what one of its uses became
+// (a charge, a customer). Reading the events is the one request made; when
+// it fails the story says why and has none. An id the workspace does not
+// know is a *NotInStateError.
+func (s *Session) Story(ctx context.Context, id string) (model.Story, error) {
 	w, err := s.loadWorkspace()
 	if err != nil {
 		return model.Story{}, err
@@ -25,10 +29,15 @@ func (s *Session) Story(id string) (model.Story, error) {
 			return model.Story{}, &NotInStateError{ID: id}
 		}
 	}
-	// Events are read here once the backend keeps them (issue 14: events
-	// and GET /v1/events); until then EventsRead stays false and the report
-	// says it could not list them.
-	return model.Story{Token: rec, Backend: s.api.Backend(), Requests: model.Touched(rec, s.Requests())}, nil
+	story := model.Story{Token: rec, Backend: s.api.Backend(), Requests: model.Touched(rec, s.Requests())}
+	evs, err := s.Events(ctx, EventFilter{For: rec.ID, Limit: maxEventsRead})
+	if err != nil {
+		story.EventsErr = err.Error()
+		return story, nil
+	}
+	slices.Reverse(evs) // newest first: a story reads oldest first
+	story.Events, story.EventsRead = evs, true
+	return story, nil
 }
 
 // madeByUse finds the token one of whose uses made id.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tokenscope/tokenscope/client"
@@ -25,8 +26,9 @@ type Session struct {
 	// again (nil: no one).
 	writeTimeout time.Duration
 	notify       func(Recovery)
-	notifyMu     sync.Mutex      // guards notify (set by OnRecover) and told
-	told         map[string]bool // unresolved pending requests notify heard of
+	notifyMu     sync.Mutex                      // guards notify (set by OnRecover) and told
+	told         map[string]bool                 // unresolved pending requests notify heard of
+	seenPending  atomic.Pointer[[]model.Pending] // as the last read found them
 	// emu is the in-process emulator (nil on another backend) and emuDir
 	// where it keeps its log: events are followed through them.
 	emu    *emulator.Emulator

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/internal/fsutil"
@@ -42,4 +43,35 @@ func (s *Session) DeliverWebhooks(ctx context.Context, logf func(string, ...any)
 		wake = w
 	}
 	return s.emu.Deliver(ctx, emulator.DeliverOptions{Wake: wake, Logf: logf})
+}
+
+// Delivery is one event's delivery to one of the emulator's webhook
+// endpoints, as its log in the store tells it.
+type Delivery struct {
+	Event, Endpoint, URL string
+	State                string // delivering, delivered, failed
+	Attempts             int
+	Status               int // the last attempt's (0: no answer)
+	Latency              time.Duration
+	Error                string
+}
+
+// Deliveries are the deliveries of the events named to the offline
+// emulator's webhook endpoints; none on another backend, where Stripe
+// keeps them.
+func (s *Session) Deliveries(ctx context.Context, events ...string) ([]Delivery, error) {
+	if s.emu == nil {
+		return nil, nil
+	}
+	ds, err := s.emu.Deliveries(ctx, events...)
+	out := make([]Delivery, 0, len(ds))
+	for _, d := range ds {
+		v := Delivery{Event: d.Event, Endpoint: d.Endpoint, URL: d.URL, State: d.State, Attempts: len(d.Attempts)}
+		if n := len(d.Attempts); n > 0 {
+			last := d.Attempts[n-1]
+			v.Status, v.Latency, v.Error = last.Status, last.Latency, last.Error
+		}
+		out = append(out, v)
+	}
+	return out, err
 }

@@ -15,7 +15,9 @@ func (s *Session) loadWorkspace() (*state.Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.workspaceOf(st), nil
+	w := s.workspaceOf(st)
+	s.seenPending.Store(&w.Pending)
+	return w, nil
 }
 
 // Tokens are the workspace's tokens, newest first, as the state records

@@ -219,6 +219,9 @@ func refused(err error) bool {
 // workspace that can be, and records what each made, saving after each so
 // that a kill in the middle loses nothing.
 func (h *held) replay() {
+	if h.ctx.Err() != nil {
+		return // nothing can be sent: a try is not spent on a cancelled write
+	}
 	for _, p := range slices.Clone(h.workspace().Pending) {
 		if p.Unresolved != "" {
 			// Left to the user: said once per session (a command, a

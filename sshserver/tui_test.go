@@ -86,7 +86,8 @@ func TestSharedBackendHidesKey(t *testing.T) {
 	}
 }
 
-// TestCopyWritesOSC52ToTheSession: y sends the id to the SSH client's
+// TestCopyWritesOSC52ToTheSession: y (then enter: the token's id, the
+// picker's first) sends the id to the SSH client's
 // terminal (OSC 52, which crosses SSH and tmux), and the id stays on
 // screen for terminals that ignore OSC 52.
 func TestCopyWritesOSC52ToTheSession(t *testing.T) {
@@ -96,7 +97,9 @@ func TestCopyWritesOSC52ToTheSession(t *testing.T) {
 	tm.waitFor("Welcome to tokenscope.")
 	tm.getByID("tok_visa")
 	tm.waitFor("retrieved tok_visa")
-	tm.typeKeys("y")
+	tm.typeKeys("y") // the picker: the token, its card, the request that read it
+	tm.waitFor("Copy which id?", "card_")
+	tm.typeKeys("\r")
 	tm.waitFor("copied tok_visa", "OSC 52")
 	want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte("tok_visa"))
 	if !strings.Contains(tm.raw(), want) {

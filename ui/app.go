@@ -50,6 +50,7 @@ type App struct {
 	under         []pager // pagers opened over: esc goes back to them
 	reqlog        logCursor
 	flow          common.Component
+	picker        *idPicker // y's menu of ids, over the body
 
 	filter    textinput.Model
 	filtering bool
@@ -57,13 +58,15 @@ type App struct {
 	spin      spinner.Model
 	bar       progress.Model
 
-	busy        int                    // API calls in flight
-	busyLabel   string                 // what the latest of them does
-	inflight    map[string]*oneRefresh // r (or a stale token opened), by id
-	closed      map[int64]bool         // flows closed whose DoneMsg is on its way
-	refresh     *refreshRun            // refresh all, while it runs
-	status      status
-	confirmQuit bool
+	busy      int                    // API calls in flight
+	busyLabel string                 // what the latest of them does
+	inflight  map[string]*oneRefresh // r (or a stale token opened), by id
+	closed    map[int64]bool         // flows closed whose DoneMsg is on its way
+	refresh   *refreshRun            // refresh all, while it runs
+	status    status
+	// pendingNoted: the first load's pending requests were named.
+	pendingNoted bool
+	confirmQuit  bool
 	// after is tea.Tick; tests send the ticks themselves.
 	after func(time.Duration, tea.Msg) tea.Cmd
 	// gen counts local changes to the list; a load started before one is
@@ -75,6 +78,7 @@ type App struct {
 	loading, loadAgain bool
 	// settleDelay is settleDelay; tests make it 0.
 	settleDelay time.Duration
+	notices     <-chan string // Options.Notices
 }
 
 // New builds the TUI model for one program. It reads the state once, so
@@ -87,7 +91,7 @@ func New(opts Options) tea.Model {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]*oneRefresh{}, closed: map[int64]bool{}, settleDelay: settleDelay, after: tick}
+	a := &App{pc: pc, st: pc.Styles, rs: newRowStyle(pc.Styles), keys: pc.Keys, inflight: map[string]*oneRefresh{}, closed: map[int64]bool{}, settleDelay: settleDelay, after: tick, notices: opts.Notices}
 	pc.Ctx, a.cancel = context.WithCancel(ctx)
 
 	a.help = help.New()
@@ -115,20 +119,22 @@ func New(opts Options) tea.Model {
 	return a
 }
 
-// Init starts watching the state file, so that what another tokenscope
-// writes (the CLI, a second terminal) shows without R. The state itself
+// Init listens for the service's notices (a lock wait) and recoveries, and
+// starts watching the state file, so that what another tokenscope writes
+// (the CLI, a second terminal) shows without R. The state itself
 // is already loaded. Without a watch (no inotify left, say) the TUI works
 // as before and R reads the state again.
 func (a *App) Init() tea.Cmd {
+	notices := awaitNotice(a.pc.Ctx, a.notices)
 	if a.pc.Session == nil {
-		return nil
+		return notices
 	}
-	pending := tea.Batch(pendingCmd(a.pc.Session), watchRecoveries(a.pc.Ctx, a.pc.Session))
+	recoveries := watchRecoveries(a.pc.Ctx, a.pc.Session)
 	changes, err := a.pc.Session.Watch(a.pc.Ctx)
 	if err != nil {
-		return pending
+		return tea.Batch(notices, recoveries)
 	}
-	return tea.Batch(pending, awaitChange(a.pc.Ctx, changes))
+	return tea.Batch(notices, recoveries, awaitChange(a.pc.Ctx, changes))
 }
 
 func (a *App) bodyHeight() int { return max(a.height-chrome, 0) }

@@ -48,7 +48,7 @@ func TestEscCancelsAnApply(t *testing.T) {
 		}
 		l.send(keyMsg("esc"))
 	})
-	if !strings.Contains(a.status.text, "pack:brands: apply cancelled after 1 of ") || !strings.Contains(a.status.text, "1 added") {
+	if !strings.HasPrefix(a.status.text, "pack:brands: apply cancelled: 1 of ") || !strings.HasSuffix(a.status.text, " changes landed, in the state") {
 		t.Fatalf("status %q", a.status.text)
 	}
 	l.until("the state read", func() bool { return !a.loading }, nil, nil)

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokenscope/tokenscope/internal/testio"
+	"github.com/tokenscope/tokenscope/scenario"
 )
 
 // sendBurst sends what bubbletea makes of keys that arrive in one read: the
@@ -41,7 +42,7 @@ func TestBurstsInFlows(t *testing.T) {
 
 	press(t, a, "s")
 	sendBurst(t, a, runes("jj"))
-	if v := a.View(); !strings.Contains(v, "› pack:brands") {
+	if v := a.View(); !strings.Contains(v, "› "+scenario.Packs()[2]+" ") { // the third
 		t.Fatalf("jj in the scenario picker did not move two rows:\n%s", v)
 	}
 	sendBurst(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q"), Alt: true}) // esc, then q

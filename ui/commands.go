@@ -96,6 +96,7 @@ func (a *App) loaded(msg loadedMsg) tea.Cmd {
 		return nil
 	}
 	a.list.setTokens(msg.tokens)
+	a.notePending()
 	a.pager.reload()
 	if a.loadAgain {
 		a.loadAgain = false

@@ -42,6 +42,10 @@ type Options struct {
 	// built-in packs: "." (the working directory) for the local TUI; ""
 	// lists the packs only, which is what an SSH session must get.
 	ScenarioDir string
+	// Notices are what the service says while the program runs (waiting
+	// for another tokenscope's state lock): each shows in the status
+	// line. nil: none.
+	Notices <-chan string
 	// Context bounds the API calls the program makes: they are cancelled
 	// when it ends (Run's context; an SSH session's own, cancelled when
 	// the session ends). nil means they end only when the program quits.

@@ -15,14 +15,15 @@ import (
 // and how many need the user; later, what each write that sent one again
 // made of it.
 
-// pendingCmd reads the pending requests once, at start.
-func pendingCmd(s *service.Session) tea.Cmd {
-	return func() tea.Msg {
-		ps, err := s.Pending()
-		if note := views.PendingNote(ps); err == nil && note != "" {
-			return StatusMsg(views.Clean(note))
-		}
-		return nil
+// notePending names in the status line, once, after the first load,
+// what that load found pending (Session.SeenPending: no second decode).
+func (a *App) notePending() {
+	if a.pendingNoted || a.pc.Session == nil {
+		return
+	}
+	a.pendingNoted = true
+	if note := views.PendingNote(a.pc.Session.SeenPending()); note != "" {
+		a.setError(views.Clean(note)) // stays until a key: not to be missed
 	}
 }
 

@@ -116,9 +116,10 @@ func (a *App) logKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 // logHelp is the request log's footer.
 func (a *App) logHelp() []key.Binding {
 	k := a.keys
-	open := k.Open
+	open, curl := k.Open, k.CopyCurl
 	open.SetHelp("enter", "response")
-	return []key.Binding{k.Back, k.Up, k.Down, open, k.CopyCurl, k.Quit}
+	curl.SetHelp("c", "copy as curl")
+	return []key.Binding{k.Back, k.Up, k.Down, open, curl, k.Quit}
 }
 
 // copyCurl copies the selected entry as a curl line.
@@ -141,10 +142,10 @@ func (a *App) copyText(text, done string) tea.Cmd {
 	out := a.pc.Output
 	return func() tea.Msg {
 		if out == nil {
-			return copiedMsg{status: common.GlyphError + " cannot copy: no terminal to write to"}
+			return copiedMsg{status: common.GlyphError + " cannot copy: no terminal to write to", err: true}
 		}
 		if _, err := osc52.New(text).WriteTo(out); err != nil {
-			return copiedMsg{status: common.GlyphError + " copy failed: " + err.Error()}
+			return copiedMsg{status: common.GlyphError + " copy failed: " + err.Error(), err: true}
 		}
 		return copiedMsg{status: done}
 	}
@@ -165,7 +166,7 @@ func (a *App) exportWorkspace() tea.Cmd {
 			err = sess.SaveOutput(path, src)
 		}
 		if err != nil {
-			return copiedMsg{status: common.GlyphError + " export failed: " + err.Error()}
+			return copiedMsg{status: common.GlyphError + " export failed: " + err.Error(), err: true}
 		}
 		status := fmt.Sprintf("exported %d %s to %s", written, views.Plural(written, "token", "tokens"), path)
 		if left > 0 {
@@ -183,9 +184,9 @@ func (a *App) writeReport(sel *model.Record) tea.Cmd {
 		a.setStatus("no token selected")
 		return nil
 	}
-	id, out := sel.ID, a.pc.Output
+	id, out, ctx := sel.ID, a.pc.Output, a.pc.Ctx
 	return func() tea.Msg {
-		story, err := sess.Story(id)
+		story, err := sess.Story(ctx, id)
 		var b bytes.Buffer
 		if err == nil {
 			err = views.NewReport(story, time.Now()).WriteMarkdown(&b)
@@ -195,7 +196,7 @@ func (a *App) writeReport(sel *model.Record) tea.Cmd {
 			err = sess.SaveOutput(path, b.Bytes())
 		}
 		if err != nil {
-			return copiedMsg{status: common.GlyphError + " report failed: " + err.Error()}
+			return copiedMsg{status: common.GlyphError + " report failed: " + err.Error(), err: true}
 		}
 		if out != nil {
 			if _, err := osc52.New(path).WriteTo(out); err == nil {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -10,6 +11,29 @@ import (
 // what the user should know about the terminal itself (an SSH server
 // drawing in less than the size the client asked for).
 type StatusMsg string
+
+// noticeMsg is a notice of the service (Options.Notices); ch tells the
+// next.
+type noticeMsg struct {
+	text string
+	ch   <-chan string
+}
+
+// awaitNotice waits for the service's next notice, or for the program to
+// end; nil when there are none to wait for.
+func awaitNotice(ctx context.Context, ch <-chan string) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		select {
+		case text := <-ch:
+			return noticeMsg{text: text, ch: ch}
+		case <-ctx.Done():
+			return nil
+		}
+	}
+}
 
 // statusTTL is how long a status line stays: long enough to read an id
 // whole, short enough that "copied tok_…" does not still speak minutes

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -56,5 +57,22 @@ func TestErrorStatusStaysUntilAKey(t *testing.T) {
 	a.Update(statusExpiredMsg{seq: a.status.seq})
 	if a.status.text == "" {
 		t.Fatal("the quit question expired")
+	}
+}
+
+// What the service says while the program runs (Options.Notices: a lock
+// wait) is a status line, not text written under the screen.
+func TestServiceNoticesInTheStatusLine(t *testing.T) {
+	notices := make(chan string, 1)
+	a := New(Options{Session: newSession(t, fixtures(t)), Renderer: asciiRenderer(), Now: fixedNow, Width: 80, Height: 24, Notices: notices}).(*App)
+	a.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	batch, ok := a.Init()().(tea.BatchMsg)
+	if !ok || len(batch) < 2 {
+		t.Fatal("Init does not wait for notices and changes")
+	}
+	notices <- "Acquiring state lock. This may take a few moments..."
+	_, next := a.Update(batch[0]())
+	if !strings.Contains(a.View(), "Acquiring state lock.") || next == nil {
+		t.Fatalf("the notice is not in the status line (or the next is not awaited):\n%s", a.View())
 	}
 }

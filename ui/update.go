@@ -62,9 +62,15 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case copiedMsg:
 		a.putStatus(msg.status, msg.err)
 		return nil
+	case eventsMsg:
+		a.showEvents(msg)
+		return nil
 	case StatusMsg:
 		a.setStatus(string(msg))
 		return nil
+	case noticeMsg:
+		a.setStatus(msg.text)
+		return awaitNotice(a.pc.Ctx, msg.ch)
 	case statusExpiredMsg:
 		a.expire(msg)
 		return nil
@@ -139,6 +145,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	if key.Matches(msg, k.Interrupt) {
 		return a.quit()
+	}
+	if a.picker != nil {
+		return a.pickerKey(msg)
 	}
 	if a.flow != nil {
 		if key.Matches(msg, k.Quit) && a.flowInFlight() {
@@ -221,7 +230,7 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if sel == nil {
 			return nil, true
 		}
-		return a.copyID(sel.ID), true
+		return a.copyKey(sel), true
 	case key.Matches(msg, k.Forget):
 		if sel == nil {
 			a.setStatus("no token selected")
@@ -245,6 +254,8 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 			raw := sel.Raw
 			a.openPager("JSON "+sel.ID+" (the API object as returned)", func(int) string { return indentJSON(raw) })
 		}
+	case key.Matches(msg, k.Events):
+		return a.openEvents(sel), true
 	case key.Matches(msg, k.Log):
 		a.openLog()
 	case key.Matches(msg, k.Export):

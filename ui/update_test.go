@@ -269,7 +269,7 @@ func TestCopyWritesOSC52(t *testing.T) {
 	var out strings.Builder
 	a := New(Options{Session: newSession(t, fixtures(t)), Renderer: asciiRenderer(), Now: fixedNow, Output: &out, Width: 120, Height: 40}).(*App)
 	a.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
-	press(t, a, "y")
+	press(t, a, "y", "enter") // the token's id, the first the picker offers
 	if !strings.Contains(out.String(), "\x1b]52;c;dG9rXzFReFl6OExrMm1OM3BRNHJTNXRVNnZXNw==\a") {
 		t.Fatalf("no OSC 52 sequence for the id: %q", out.String())
 	}
@@ -277,7 +277,7 @@ func TestCopyWritesOSC52(t *testing.T) {
 		t.Fatalf("status %q", a.status.text)
 	}
 	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	press(t, a, "y")
+	press(t, a, "y", "enter")
 	if a.status.text != "copied tok_1QxYz8Lk2mN3pQ4rS5tU6vW7 (OSC 52; nothing to paste? select it in the detail)" {
 		t.Fatalf("status at 80 columns %q", a.status.text)
 	}

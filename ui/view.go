@@ -18,7 +18,11 @@ import (
 func (a *App) View() string {
 	lines := make([]string, 0, a.height)
 	lines = append(lines, a.header())
-	lines = append(lines, fitLines(strings.Split(a.body(), "\n"), a.width, a.bodyHeight())...)
+	body := fitLines(strings.Split(a.body(), "\n"), a.width, a.bodyHeight())
+	if a.picker != nil {
+		body = a.overlayPicker(body)
+	}
+	lines = append(lines, body...)
 	lines = append(lines, a.statusLine(), a.footer())
 	return strings.Join(fitLines(lines, a.width, a.height), "\n")
 }
@@ -163,6 +167,8 @@ func (a *App) footerKeys() []key.Binding {
 	switch {
 	case a.confirmQuit:
 		return []key.Binding{k.Yes, k.No}
+	case a.picker != nil:
+		return a.pickerKeys()
 	case a.flow != nil:
 		return a.flow.ShortHelp()
 	case a.filtering:

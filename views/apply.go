@@ -73,20 +73,52 @@ func WriteApplySummary(w io.Writer, r *model.ApplyResult, width int) error {
 		table.Reset()
 		tw = tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "NAME\tOUTCOME")
+		col := len("NAME")
 		for _, row := range r.Rows {
 			outcome := ApplyOutcome(row)
 			if c := applyCodes(row); c != "" {
 				outcome += ": " + Clean(c)
 			}
 			fmt.Fprintf(tw, "%s\t%s\n", row.Name, outcome)
+			col = max(col, utf8.RuneCountInString(row.Name))
 		}
 		tw.Flush()
+		// An outcome that still does not fit wraps under its column
+		// rather than being cut: its decline code is the point.
+		lines := strings.Split(strings.TrimSuffix(table.String(), "\n"), "\n")
+		table.Reset()
+		for _, l := range lines {
+			table.WriteString(hangAt(l, col+2, width) + "\n")
+		}
 	}
 	if len(r.Failed()) == 0 {
 		fmt.Fprintf(&table, "\n%s\n", ApplyClosing(r))
 	}
 	_, err := table.WriteTo(w)
 	return err
+}
+
+// hangAt wraps line at spaces to width runes, the lines after the first
+// indented by col (the column the wrapped text starts in).
+func hangAt(line string, col, width int) string {
+	if utf8.RuneCountInString(line) <= width || col > width/2 {
+		return line
+	}
+	head, rest := string([]rune(line)[:col]), string([]rune(line)[col:])
+	var out []string
+	cur := ""
+	for _, w := range strings.Fields(rest) {
+		if cur != "" && col+utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(w) > width {
+			out = append(out, cur)
+			cur = ""
+		}
+		if cur != "" {
+			cur += " "
+		}
+		cur += w
+	}
+	out = append(out, cur)
+	return head + strings.Join(out, "\n"+strings.Repeat(" ", col))
 }
 
 func widest(text string) int {
@@ -107,13 +139,12 @@ func ApplyClosing(r *model.ApplyResult) string {
 	return fmt.Sprintf("Apply complete! Resources: %d added, %d changed, %d destroyed.", add, change, destroy)
 }
 
-// ApplyCancelled says what an apply cancelled part way (esc) did: the
-// changes that landed, which are in the state, of the plan's total; the
-// rest was not sent, and the next apply makes it.
+// ApplyCancelled says what an apply cancelled part way (esc) did, short
+// enough for a status line at 80 columns: how many of the plan's changes
+// landed, which are in the state; the rest was not sent.
 func ApplyCancelled(r *model.ApplyResult, total int) string {
 	add, change, _ := r.Counts()
-	done := add + change
-	return fmt.Sprintf("apply cancelled after %d of %d changes: %d added, %d changed, recorded in the state; the rest was not sent (the next apply makes it).", done, total, add, change)
+	return fmt.Sprintf("apply cancelled: %d of %d changes landed, in the state", add+change, total)
 }
 
 func orDash(s string) string {

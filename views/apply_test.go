@@ -40,4 +40,12 @@ func TestApplySummaryNarrowsToWidth(t *testing.T) {
 	if widest(narrow.String()) > 78 || !strings.Contains(narrow.String(), "declined as expected: card_declined / insufficient_funds") {
 		t.Errorf("narrow summary:\n%s", narrow.String())
 	}
+	// A line still too wide wraps under the OUTCOME column, nothing cut.
+	r.Rows = append(r.Rows, model.ApplyRow{Name: "card_velocity_exceeded", TokenID: "tok_1QxYa1Bc2dE3fG4hI5jK6lM9", Use: model.UseCharge,
+		Status: model.StatusExpectedDecline, Codes: "card_declined / card_velocity_exceeded"})
+	narrow.Reset()
+	_ = WriteApplySummary(&narrow, r, 78)
+	if widest(narrow.String()) > 78 || !strings.Contains(narrow.String(), "card_velocity_exceeded  declined as expected: card_declined /\n                        card_velocity_exceeded") {
+		t.Errorf("the long outcome is not wrapped under its column:\n%s", narrow.String())
+	}
 }

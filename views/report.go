@@ -16,22 +16,32 @@ import (
 // is one value with two renderings: Markdown (WriteMarkdown) and JSON (its
 // fields' tags).
 type Report struct {
-	TokenID string             `json:"token"`
-	Summary string             `json:"summary"`
-	Backend string             `json:"backend"`
-	Written time.Time          `json:"written"`
-	Status  string             `json:"status"`
-	Fields  []Field            `json:"fields"`
-	Uses    []ReportUse        `json:"uses"`
-	Errors  []ReportError      `json:"errors"`
-	Events  []model.StoryEvent `json:"events"`
-	// EventsRead is false when the events could not be listed (the
-	// backend keeps none yet): Events is then empty for that reason.
+	TokenID string        `json:"token"`
+	Summary string        `json:"summary"`
+	Backend string        `json:"backend"`
+	Written time.Time     `json:"written"`
+	Status  string        `json:"status"`
+	Fields  []Field       `json:"fields"`
+	Uses    []ReportUse   `json:"uses"`
+	Errors  []ReportError `json:"errors"`
+	Events  []ReportEvent `json:"events"`
+	// EventsRead is false when the events could not be listed (EventsErr
+	// says why): Events is then empty for that reason.
 	EventsRead bool            `json:"events_read"`
+	EventsErr  string          `json:"events_error,omitempty"`
 	Requests   []ReportRequest `json:"requests"`
 	// TestData names the published test data the token's repro lines use
 	// ("" when none stands for it).
 	TestData string `json:"test_data,omitempty"`
+}
+
+// ReportEvent is one event of the story.
+type ReportEvent struct {
+	ID        string    `json:"id"`
+	Type      string    `json:"type"`
+	Object    string    `json:"object_id"`
+	Created   time.Time `json:"created"`
+	RequestID string    `json:"request_id,omitempty"`
 }
 
 // ReportUse is one use of the token and what it became.
@@ -77,13 +87,14 @@ func NewReport(s model.Story, now time.Time) Report {
 	obj, err := model.DecodeFields(rec.Raw)
 	tok := NewToken(&rec, obj, err)
 	r := Report{TokenID: tok.ID, Summary: tok.Summary, Backend: Clean(s.Backend.Label()), Written: now.UTC(),
-		Status: UsedWord(tok.Status == StatusUsed), Fields: tok.Fields, Events: s.Events, EventsRead: s.EventsRead,
+		Status: UsedWord(tok.Status == StatusUsed), Fields: tok.Fields, EventsRead: s.EventsRead, EventsErr: Clean(s.EventsErr), Events: []ReportEvent{},
 		Uses: []ReportUse{}, Errors: []ReportError{}, Requests: []ReportRequest{}}
 	if tok.Status == StatusGone {
 		r.Status = GlyphGone + " gone"
 	}
-	if r.Events == nil {
-		r.Events = []model.StoryEvent{}
+	for _, ev := range s.Events {
+		r.Events = append(r.Events, ReportEvent{ID: Clean(ev.ID), Type: Clean(ev.Type), Object: Clean(ev.ObjectID),
+			Created: time.Unix(ev.Created, 0).UTC(), RequestID: Clean(ev.RequestID)})
 	}
 	for _, u := range rec.Uses {
 		ru := ReportUse{Kind: u.Kind, Became: Clean(u.ObjectID), Outcome: Clean(UseOutcome(u)), RequestID: Clean(u.RequestID), At: u.At}
@@ -234,12 +245,16 @@ func (r Report) WriteMarkdown(w io.Writer) error {
 	b.WriteString("\n## Events\n\n")
 	switch {
 	case !r.EventsRead:
-		b.WriteString("Not listed: this tokenscope does not read events from the backend; the request ids below find them in the Dashboard's logs.\n")
+		fmt.Fprintf(&b, "Not listed: %s. The request ids below find them in the Dashboard's logs.\n", md(r.EventsErr))
 	case len(r.Events) == 0:
 		b.WriteString("None.\n")
 	}
 	for _, ev := range r.Events {
-		fmt.Fprintf(&b, "- %s %s `%s` on %s\n", ev.Created.UTC().Format(reportTime), md(ev.ID), md(ev.Type), md(ev.Object))
+		fmt.Fprintf(&b, "- %s %s `%s` on %s", ev.Created.Format(reportTime), ev.ID, md(ev.Type), ev.Object)
+		if ev.RequestID != "" {
+			fmt.Fprintf(&b, ", request %s", ev.RequestID)
+		}
+		b.WriteString("\n")
 	}
 	b.WriteString("\n## Requests\n\n")
 	if len(r.Requests) == 0 {

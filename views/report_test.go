@@ -19,7 +19,7 @@ func TestReportFromTheStateAlone(t *testing.T) {
 		Raw: []byte(`{"id":"tok_1","type":"card","used":true,"card":{"brand":"Visa","last4":"9995"}}`),
 		Uses: []model.Use{{Kind: model.UseCharge, ObjectID: "ch_1", Status: "failed", Code: "card_declined",
 			DeclineCode: "insufficient_funds", Amount: 1000, Currency: "usd", RequestID: "req_1", At: at}}}
-	r := NewReport(model.Story{Token: rec}, at)
+	r := NewReport(model.Story{Token: rec, EventsErr: "no backend"}, at)
 	if len(r.Uses) != 1 || r.Uses[0].Became != "ch_1" || len(r.Errors) != 1 || r.Errors[0].DeclineCode != "insufficient_funds" || r.Errors[0].Why == "" {
 		t.Fatalf("report %+v", r)
 	}
@@ -27,7 +27,7 @@ func TestReportFromTheStateAlone(t *testing.T) {
 	if err := r.WriteMarkdown(&b); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"# Token tok_1", "→ ch_1", "decline code `insufficient_funds`", "request req_1", "## Events\n\nNot listed", "None in the request log."} {
+	for _, want := range []string{"# Token tok_1", "→ ch_1", "decline code `insufficient_funds`", "request req_1", "## Events\n\nNot listed: no backend", "None in the request log."} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("no %q in:\n%s", want, b.String())
 		}

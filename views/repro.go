@@ -58,7 +58,7 @@ func (rp *replay) repro(e model.LoggedRequest, keep string) Repro {
 		return Repro{Note: note}
 	}
 	var r Repro
-	path, sub, ok := rp.subPath(e.Path)
+	path, subNote, ok := rp.subPath(e.Path)
 	if !ok {
 		return Repro{Note: "not written out: it acts on " + rp.token + ", which is used up, and no earlier line makes one like it."}
 	}
@@ -77,9 +77,7 @@ func (rp *replay) repro(e model.LoggedRequest, keep string) Repro {
 		stripe = append(stripe, "-d "+arg)
 	}
 	r.Curl, r.Stripe = strings.Join(curl, " "), strings.Join(stripe, " ")
-	if sub {
-		note = JoinNonEmpty(note, "names what an earlier line made by its variable.")
-	}
+	note = JoinNonEmpty(subNote, note)
 	if keep != "" {
 		r.Curl = keep + "=$(" + r.Curl + idOf + "); echo \"$" + keep + "\""
 		r.Stripe = keep + "=$(" + r.Stripe + idOf + "); echo \"$" + keep + "\""
@@ -91,22 +89,22 @@ func (rp *replay) repro(e model.LoggedRequest, keep string) Repro {
 }
 
 // subPath writes a path for double quotes, naming by its variable an id
-// an earlier line kept; ok is false when it names the used-up token that
-// no line made (a magic token cannot stand in a path: reading it would
-// read a fresh token, not the one the story used).
-func (rp *replay) subPath(path string) (quoted string, sub, ok bool) {
+// an earlier line kept (note says so); ok is false when it names the
+// used-up token that no line made (a magic token cannot stand in a path:
+// reading it would read a fresh token, not the one the story used).
+func (rp *replay) subPath(path string) (quoted, note string, ok bool) {
 	segs := strings.Split(path, "/")
 	for i, s := range segs {
 		if v, kept := rp.vars[s]; kept {
-			segs[i], sub = "$"+v, true
+			segs[i], note = "$"+v, JoinNonEmpty(note, "names "+s+" by $"+v+".")
 			continue
 		}
 		if rp.token != "" && s == rp.token {
-			return "", false, false
+			return "", "", false
 		}
 		segs[i] = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`").Replace(s)
 	}
-	return strings.Join(segs, "/"), sub, true
+	return strings.Join(segs, "/"), note, true
 }
 
 // subParam writes one parameter as a shell word, naming a kept id by its
