@@ -137,12 +137,18 @@ func (a *App) statusLine() string {
 	case a.busy > 0:
 		left += " " + a.spin.View() + " " + a.busyLabel
 		if a.status.text != "" {
-			left += a.st.Muted.Render(" · " + views.Clean(a.status.text))
+			left += a.st.Muted.Render(" · " + a.statusText(left, 3))
 		}
 	case a.status.text != "":
-		left += " " + a.st.Status.Render(views.Clean(a.status.text))
+		left += " " + a.st.Status.Render(a.statusText(left, 1))
 	}
 	return left
+}
+
+// statusText is the status line's text in what the line has left after
+// left and gap: its ids stay whole, the words around them give way.
+func (a *App) statusText(left string, gap int) string {
+	return common.FitIDs(views.Clean(a.status.text), a.width-ansi.StringWidth(left)-gap)
 }
 
 // footer lists the keys of what is shown (bubbles/help short view), as
