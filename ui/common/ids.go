@@ -71,13 +71,28 @@ func FitIDs(s string, w int) string {
 	return ansi.Truncate(b.String(), max(w, 0), "…")
 }
 
-// cutIDs cuts, with "…", each id in s wider than width, so that Wrap
-// shows its start whole on a line rather than breaking it over two.
+// cutIDs cuts, with "…", each word of s wider than width that holds an
+// id ("pi_…", quoted in JSON), so that Wrap shows its start on a line
+// rather than breaking it over two.
 func cutIDs(s string, width int) string {
-	return idWord.ReplaceAllStringFunc(s, func(word string) string {
-		if ansi.StringWidth(word) > width && IsID(word) {
-			return ansi.Truncate(word, width, "…")
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		words := strings.Split(line, " ")
+		for j, w := range words {
+			if ansi.StringWidth(w) > width && holdsID(w) {
+				words[j] = ansi.Truncate(w, width, "…")
+			}
 		}
-		return word
-	})
+		lines[i] = strings.Join(words, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func holdsID(word string) bool {
+	for _, m := range idWord.FindAllString(word, -1) {
+		if IsID(m) {
+			return true
+		}
+	}
+	return false
 }
