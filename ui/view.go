@@ -36,12 +36,19 @@ func (a *App) header() string {
 	if a.list.query != "" {
 		counts = fmt.Sprintf("%d of %s", a.list.len(), counts)
 	}
-	right := a.st.Muted.Render(fmt.Sprintf("%s · %d used · ? help ", counts, a.list.used))
-	gap := a.width - ansi.StringWidth(left) - ansi.StringWidth(right)
-	if gap < 1 {
-		return left
+	// How the list is sorted is said here (the column titles mark the
+	// sorted column), and is the first to give way.
+	sorts := []string{""}
+	if n > 1 {
+		sorts = []string{" · " + a.list.sort.String(), ""}
 	}
-	return left + strings.Repeat(" ", gap) + right
+	for _, sorted := range sorts {
+		right := a.st.Muted.Render(fmt.Sprintf("%s · %d used%s · ? help ", counts, a.list.used, sorted))
+		if gap := a.width - ansi.StringWidth(left) - ansi.StringWidth(right); gap >= 1 {
+			return left + strings.Repeat(" ", gap) + right
+		}
+	}
+	return left
 }
 
 func (a *App) backendLabel() string {
