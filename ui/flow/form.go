@@ -65,7 +65,6 @@ func secret(title string, v *string, check func(string) error) *huh.Input {
 	return input(title, v, check).EchoMode(huh.EchoModePassword)
 }
 
-
 // presetPicker lists presets with what each is expected to do, "custom"
 // last. Choosing one fills the other fields (kindForm.sync).
 // Each option is one line, cut to width, so the list never jumps.
