@@ -171,6 +171,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 			a.closePager()
 			return nil
 		}
+		if cmd, ok := a.followKey(msg); ok {
+			return cmd
+		}
 		if cmd, ok := a.logKey(msg); ok {
 			return cmd
 		}
