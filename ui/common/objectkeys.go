@@ -12,10 +12,10 @@ type ObjectKeys struct {
 
 func newObjectKeys() ObjectKeys {
 	return ObjectKeys{
-		Follow:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "detail: open what it became")),
-		Authenticate:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "complete 3D Secure")),
-		FailChallenge:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fail 3D Secure")),
-		Verify:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "verify bank account")),
-		ChargeCustomer: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "charge 10.00 usd")),
+		Follow:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open its objects")),
+		Authenticate:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "pass 3DS")),
+		FailChallenge:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fail 3DS")),
+		Verify:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "verify bank")),
+		ChargeCustomer: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "charge 10.00")),
 	}
 }
