@@ -21,15 +21,20 @@ func (a *App) followKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	obj, err := a.detail.token(r)
 	ids := became(views.NewToken(r, obj, err))
-	switch len(ids) {
-	case 0:
+	if len(ids) == 0 {
 		a.setStatus(views.Clean(r.ID) + " became nothing yet: u uses it")
-	case 1:
-		return a.openObject(ids[0].Value), true
-	default:
-		a.picker = &idPicker{ids: ids, title: "Open which?", verb: "open", pick: a.openObject}
+		return nil, true
 	}
-	return nil, true
+	return a.openOneOf(ids), true
+}
+
+// openOneOf opens the object of the only id, or asks which in the picker.
+func (a *App) openOneOf(ids []views.Field) tea.Cmd {
+	if len(ids) == 1 {
+		return a.openObject(ids[0].Value)
+	}
+	a.picker = &idPicker{ids: ids, title: "Open which?", verb: "open", pick: a.openObject}
+	return nil
 }
 
 // became are the ids of the token's detail that name an object
@@ -44,5 +49,11 @@ func became(t views.Token) []views.Field {
 	return out
 }
 
-// openObject opens the pane of the object with this id.
-func (a *App) openObject(id string) tea.Cmd { return a.openFlow(flow.NewObject(a.pc, id)) }
+// openObject opens the pane of the object with this id, in the place of
+// the object pane that named it.
+func (a *App) openObject(id string) tea.Cmd {
+	if a.flow != nil {
+		a.flow.Close()
+	}
+	return a.openFlow(flow.NewObject(a.pc, id))
+}

@@ -65,7 +65,8 @@ func TestEnterInDetailOfAnUnusedToken(t *testing.T) {
 
 // i and a pasted PaymentIntent id in one read (a paste without bracketed
 // paste) open its pane; a there completes the 3D Secure challenge, and
-// the token that made it shows the new status.
+// the token that made it shows the new status; enter opens what the
+// PaymentIntent names.
 func TestRetrieveAnyIDInOneBurstThenAuthenticate(t *testing.T) {
 	s := newSession(t, nil)
 	pi, tok := payThreeDS(t, s)
@@ -81,6 +82,15 @@ func TestRetrieveAnyIDInOneBurstThenAuthenticate(t *testing.T) {
 	}
 	if r := a.list.find(tok); r == nil || len(r.Uses) == 0 || r.Uses[0].Status != "succeeded" {
 		t.Errorf("the token's use did not move on: %+v", r)
+	}
+	// enter there: its PaymentMethod or its charge, one step away.
+	press(t, a, "enter")
+	if a.picker == nil || len(a.picker.ids) != 2 || a.picker.ids[1].Label != "latest_charge" {
+		t.Fatalf("enter in the PaymentIntent's pane offers no PaymentMethod and charge:\n%s", a.View())
+	}
+	press(t, a, "j", "enter")
+	if v := a.View(); !strings.Contains(v, "charge ch_") || !strings.Contains(v, "succeeded") {
+		t.Errorf("the charge's pane did not open:\n%s", v)
 	}
 }
 

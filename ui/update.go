@@ -48,6 +48,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.closeFlow(msg)
 	case flow.ChangedMsg:
 		return a.recordChanged(msg.Record)
+	case flow.LinksMsg:
+		return a.openOneOf(msg.IDs)
 	case flow.WroteMsg:
 		return a.loadCmd()
 	case loadedMsg:

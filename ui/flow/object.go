@@ -59,6 +59,26 @@ func newVerify(pc *common.ProgramContext, customer string) *Object {
 	return o
 }
 
+// LinksMsg asks the shell to open an object an object pane names (its
+// PaymentMethod, its charge, its customer): y's picker asks which when
+// there are several, and the one chosen takes the pane's place.
+type LinksMsg struct{ IDs []views.Field }
+
+// links are the ids among the object's fields that tokenscope reads by
+// id, in the pane's order.
+func (o *Object) links() []views.Field {
+	if o.obj == nil {
+		return nil
+	}
+	var out []views.Field
+	for _, f := range views.NewObject(*o.obj).Fields {
+		if f.Value != o.objID && IsObjectID(f.Value) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // IsObjectID reports an id of an object tokenscope reads by id (not a
 // token's): `i` opens its pane instead of adding a token to the state.
 func IsObjectID(id string) bool {
@@ -167,6 +187,9 @@ func (o *Object) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return o, o.send(actCharge)
 	case keyIs(msg, k.Refresh):
 		return o, o.send(actLoad)
+	case keyIs(msg, k.Follow) && len(o.links()) > 0:
+		ids := o.links()
+		return o, func() tea.Msg { return LinksMsg{IDs: ids} }
 	case keyIs(msg, k.Back):
 		return o, o.finish(nil, "", true)
 	}
@@ -267,6 +290,9 @@ func (o *Object) ShortHelp() []key.Binding {
 	}
 	if o.bank() != "" {
 		out = append(out, k.Verify, k.ChargeCustomer)
+	}
+	if len(o.links()) > 0 {
+		out = append(out, k.Follow)
 	}
 	closeIt := k.Back
 	closeIt.SetHelp("esc", "close")
