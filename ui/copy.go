@@ -14,10 +14,14 @@ import (
 
 // idPicker is the small menu y opens when the selected token's detail
 // shows more than one id: the token, the charge or customer that used it,
-// the requests, the card inside it. enter copies the one chosen.
+// the requests, the card inside it. enter copies the one chosen. enter in
+// the detail opens it with another verb (follow.go).
 type idPicker struct {
 	ids    []views.Field // Label: what the id names; Value: the id
 	cursor int
+	title  string                  // the box's: "Copy which id?"
+	verb   string                  // enter's, in the footer: "copy"
+	pick   func(id string) tea.Cmd // what enter does with the id chosen
 }
 
 // copyKey copies the selected token's id, or opens the picker when its
@@ -28,7 +32,7 @@ func (a *App) copyKey(sel *model.Record) tea.Cmd {
 	if len(ids) == 1 {
 		return a.copyID(ids[0].Value)
 	}
-	a.picker = &idPicker{ids: ids}
+	a.picker = &idPicker{ids: ids, title: "Copy which id?", verb: "copy", pick: a.copyID}
 	return nil
 }
 
@@ -42,7 +46,7 @@ func (a *App) pickerKey(msg tea.KeyMsg) tea.Cmd {
 		p.cursor = min(p.cursor+1, len(p.ids)-1)
 	case key.Matches(msg, k.Open):
 		a.picker = nil
-		return a.copyID(p.ids[p.cursor].Value)
+		return p.pick(p.ids[p.cursor].Value)
 	case key.Matches(msg, k.Back), key.Matches(msg, k.Quit):
 		a.picker = nil
 	}
@@ -53,7 +57,7 @@ func (a *App) pickerKey(msg tea.KeyMsg) tea.Cmd {
 func (a *App) pickerKeys() []key.Binding {
 	k := a.keys
 	copyIt := k.Open
-	copyIt.SetHelp("enter", "copy")
+	copyIt.SetHelp("enter", a.picker.verb)
 	return []key.Binding{k.Up, k.Down, copyIt, k.Back}
 }
 
@@ -75,7 +79,7 @@ func (a *App) overlayPicker(lines []string) []string {
 	}
 	w := min(labelW+idW+8, a.width) // borders, a margin, the glyph, the gap
 	h := min(len(rows)+2, len(lines))
-	boxLines := box(a.st, "Copy which id?", rows, w, h)
+	boxLines := box(a.st, p.title, rows, w, h)
 	top, left := max((len(lines)-h)/2, 0), max((a.width-w)/2, 0)
 	for i, b := range boxLines {
 		if top+i >= len(lines) {

@@ -48,6 +48,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.closeFlow(msg)
 	case flow.ChangedMsg:
 		return a.recordChanged(msg.Record)
+	case flow.LinksMsg:
+		return a.openOneOf(msg.IDs)
 	case flow.WroteMsg:
 		return a.loadCmd()
 	case loadedMsg:
@@ -173,6 +175,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 			}
 			a.closePager()
 			return nil
+		}
+		if cmd, ok := a.followKey(msg); ok {
+			return cmd
 		}
 		if cmd, ok := a.logKey(msg); ok {
 			return cmd

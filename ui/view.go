@@ -188,7 +188,7 @@ func (a *App) footerKeys() []key.Binding {
 		// j and k type into the filter: only the arrows move.
 		return []key.Binding{k.KeepFilter, k.ClearFilter, k.FilterMove}
 	case a.mode == modePager && a.pager.detail:
-		return []key.Binding{k.Back, k.Use, k.Refresh, k.JSON, k.Copy, k.Up, k.Down, k.Quit}
+		return []key.Binding{k.Back, k.Follow, k.Use, k.Refresh, k.JSON, k.Copy, k.Up, k.Down, k.Quit}
 	case a.mode == modePager && a.pager.log:
 		return a.logHelp()
 	case a.mode == modePager:

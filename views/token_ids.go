@@ -26,6 +26,7 @@ func (t Token) IDs() []Field {
 			what += " (tried)"
 		}
 		add(what, u.ObjectID)
+		add("payment method of the "+string(u.Kind), u.PaymentMethod)
 		add("request of the "+string(u.Kind), u.RequestID)
 	}
 	for _, f := range t.Fields {

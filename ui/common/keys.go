@@ -27,6 +27,8 @@ type KeyMap struct {
 	// Export writes the workspace as a scenario file, Report the selected
 	// token's report; CopyCurl copies the request log's entry as curl.
 	Export, Report, CopyCurl key.Binding
+	// ObjectKeys move on what a token became (objectkeys.go).
+	ObjectKeys
 	// Shell (ui): ctrl+c quits from anywhere, even inside a form; y and n
 	// answer "quit anyway?"; enter keeps a filter, esc clears it, and the
 	// arrows move while it is typed (j and k type).
@@ -72,6 +74,7 @@ func NewKeyMap() *KeyMap {
 		Export:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export")),
 		Report:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "report")),
 		CopyCurl:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy as curl")),
+		ObjectKeys:  newObjectKeys(),
 		Interrupt:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit, even from a form")),
 		Yes:         key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
 		No:          key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "no")),
@@ -92,6 +95,7 @@ type KeyGroup struct {
 func (k *KeyMap) Groups() []KeyGroup {
 	return []KeyGroup{
 		{"Navigation", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back}},
+		{"Objects", []key.Binding{k.Follow, k.Authenticate, k.FailChallenge, k.Verify, k.ChargeCustomer}},
 		{"Token", []key.Binding{k.New, k.Retrieve, k.Use, k.Refresh, k.RefreshAll, k.Copy, k.Forget, k.ForgetGone, k.Scenario, k.Report, k.Export}},
 		{"Views", []key.Binding{k.JSON, k.Log, k.CopyCurl, k.Filter, k.Sort, k.Help}},
 		{"Forms and plans", []key.Binding{k.NextField, k.PrevField, k.Review, k.Confirm, k.Edit, k.Cancel}},

@@ -360,7 +360,7 @@ func TestNoSecretsAfterSubmission(t *testing.T) {
 					u.keys("enter")
 					views = append(views, u.shows("Plan: ").view)
 					u.keys("enter")
-					views = append(views, u.shows("any key: close").view)
+					views = append(views, u.shows("key: close").view)
 				}
 			}
 			for _, v := range views {

@@ -107,7 +107,9 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ChangedMsg:
 		h.changed = &msg
 	default:
-		_, cmd = h.c.Update(msg)
+		var m tea.Model
+		m, cmd = h.c.Update(msg)
+		h.c = m.(common.Component) // a flow may hand over to the next (i to an object pane)
 	}
 	h.view = h.c.View()
 	h.inFlight = h.c.(interface{ InFlight() bool }).InFlight()

@@ -99,6 +99,13 @@ func (r *Retrieve) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return r, r.cancelled()
 	case keyIs(msg, r.pc.Keys.Open):
 		id := strings.Trim(strings.TrimSpace(r.input.Value()), `"'`)
+		if IsObjectID(id) {
+			// Not a token: its pane takes the flow's place (object.go).
+			o := newObject(r.pc, id)
+			o.SetSize(r.w, r.h)
+			r.Close()
+			return o, o.Init()
+		}
 		if r.err = checkTokenID(id); r.err != nil {
 			return r, nil
 		}
@@ -129,7 +136,7 @@ func (r *Retrieve) View() string {
 	if r.busy {
 		b.WriteString(" " + r.spin.View() + " Retrieving… GET /v1/tokens/" + r.sentID + "  →  " + r.pc.Backend.Label() + "  " + r.waiting())
 	} else {
-		b.WriteString(st.Muted.Render(" example: tok_visa (a magic test token) · enter: retrieve"))
+		b.WriteString(st.Muted.Render(" example: tok_visa (a magic test token), or any object: pi_, pm_, ch_, cus_, re_, du_, acct_… · enter: retrieve"))
 	}
 	return b.String()
 }

@@ -90,6 +90,7 @@ type reply struct {
 	flow int64
 	rec  model.Record
 	use  model.Use
+	obj  model.Object // an object read or moved on (object.go)
 	err  error
 }
 

@@ -228,9 +228,17 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return u, changed(r.rec)
 		}
 	case stepFailed:
-		if m, ok := msg.(tea.KeyMsg); ok && u.waitsForChallenge() && (m.String() == "a" || m.String() == "f") {
+		if u.waitsForChallenge() && (keyIs(msg, k.Authenticate) || keyIs(msg, k.FailChallenge)) {
 			u.step, u.authing = stepApply, true
-			return u, tea.Batch(u.spin.Tick, u.authenticate(m.String() == "f"))
+			return u, tea.Batch(u.spin.Tick, u.authenticate(keyIs(msg, k.FailChallenge)))
+		}
+		if cus := u.verifiable(); cus != "" && keyIs(msg, k.Verify) {
+			// The customer's pane takes the flow's place: it verifies,
+			// then shows the customer, with p to charge it.
+			o := newVerify(u.pc, cus)
+			o.SetSize(u.w, u.h)
+			u.Close()
+			return o, o.Init()
 		}
 		if _, ok := msg.(tea.KeyMsg); ok {
 			var rec *model.Record
@@ -315,6 +323,9 @@ func (u *Use) View() string {
 		if u.waitsForChallenge() {
 			close = "a: complete the 3D Secure challenge · f: fail it · any other key: close"
 		}
+		if u.verifiable() != "" {
+			close = "v: verify its bank account (micro-deposits 32, 45) · any other key: close"
+		}
 		body = renderOutcome(st, u.out, u.w-1) + "\n\n" + st.Muted.Render(close)
 	}
 	return st.Header.Render(title) + "\n\n" + indent(body)
@@ -343,16 +354,21 @@ func (u *Use) waitsForChallenge() bool {
 	return u.out.Err == nil && u.out.Use.Kind == model.UsePaymentIntent && u.out.Use.Status == model.PIRequiresAction
 }
 
-// authenticate answers the challenge of the PaymentIntent the use made:
-// offline the emulator's page is answered; against Stripe its URL is
-// shown to open (as the reply's error, so the pane says what to do).
+// authenticate answers the challenge of the PaymentIntent the use made
+// (answerChallenge, as the object pane does).
 func (u *Use) authenticate(fail bool) tea.Cmd {
-	s, id := u.pc.Session, u.out.Use.ObjectID
+	answer := answerChallenge(u.pc, u.out.Use.ObjectID, fail)
 	return u.request(func(ctx context.Context) reply {
-		ch, err := s.Authenticate(ctx, id, fail)
-		if err == nil && !ch.Answered {
-			err = fmt.Errorf("open %s in a browser and press Complete or Fail: only Stripe's page can answer it", ch.URL)
-		}
-		return reply{use: model.Use{Status: ch.PaymentIntent.Fields().Get("status")}, err: err}
+		pi, err := answer(ctx)
+		return reply{use: model.Use{Status: pi.Fields().Get("status")}, err: err}
 	})
+}
+
+// verifiable is the customer a bank token was just attached to, whose
+// bank account waits for its micro-deposits: the outcome pane offers v.
+func (u *Use) verifiable() string {
+	if u.out.Err == nil && u.out.Use.Kind == model.UseCustomer && u.rec.Type == model.KindBank {
+		return u.out.Use.ObjectID
+	}
+	return ""
 }
