@@ -69,8 +69,8 @@ func TestEventsOfStatusChanges(t *testing.T) {
 					t.Fatalf("debit: %v %+v", err, ch)
 				}
 				id = ch.ID
-				offset.Add(int64(achSettleDelay))
 			}, func() {
+				offset.Add(int64(achSettleDelay))
 				if _, err := sc.V1Charges.Retrieve(ctx, id, nil); err != nil {
 					t.Fatal(err)
 				}
@@ -132,5 +132,30 @@ func TestEventsOfStatusChanges(t *testing.T) {
 		if got, seen = newEventTypes(t, sc, seen); len(got) > 0 {
 			t.Errorf("%s again: events %v", tc.name, got)
 		}
+	}
+}
+
+// TestEventsListShowsASettledDebit: listing events settles a due debit
+// first, so its charge.succeeded is listed though the charge was not read.
+func TestEventsListShowsASettledDebit(t *testing.T) {
+	var offset atomic.Int64
+	e, err := New(Options{Now: func() time.Time { return fixedNow.Add(time.Duration(offset.Load())) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(e)
+	t.Cleanup(srv.Close)
+	sc := newClient(srv.URL, testKey)
+	cus, ba := bankCustomer(t, sc, "000123456789")
+	if _, err := sc.V1PaymentSources.Verify(ctx, ba, &stripe.PaymentSourceVerifyParams{Customer: stripe.String(cus), Amounts: [2]int64{32, 45}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sc.V1Charges.Create(ctx, &stripe.ChargeCreateParams{Amount: stripe.Int64(1500), Currency: stripe.String("usd"), Customer: stripe.String(cus)}); err != nil {
+		t.Fatal(err)
+	}
+	_, seen := newEventTypes(t, sc, "")
+	offset.Add(int64(achSettleDelay))
+	if got, _ := newEventTypes(t, sc, seen); !slices.Equal(got, []string{"charge.succeeded"}) {
+		t.Errorf("events after the settle time: %v", got)
 	}
 }
