@@ -21,7 +21,7 @@ type Events interface {
 
 // EventQuery filters and pages GET /v1/events.
 type EventQuery struct {
-	Types []string // any of these (types[]); none: every type
+	Types []string // one type or pattern (type=), or any of these names (types[]); none: every type
 	// CreatedGTE keeps events made at or after this unix time (0: all).
 	CreatedGTE    int64
 	Limit         int    // 1..100; 0 is the API's default (10)
@@ -45,8 +45,12 @@ func (c *Client) Events(ctx context.Context, q EventQuery) (EventPage, error) {
 			"a secret key (sk_test_ or rk_test_) is needed to read events")
 	}
 	p := &stripe.EventListParams{}
-	for _, t := range q.Types {
-		p.Types = append(p.Types, stripe.String(t))
+	if len(q.Types) == 1 {
+		p.Type = stripe.String(q.Types[0]) // type= takes a pattern (charge.*), types[] does not
+	} else {
+		for _, t := range q.Types {
+			p.Types = append(p.Types, stripe.String(t))
+		}
 	}
 	if q.CreatedGTE > 0 {
 		p.CreatedRange = &stripe.RangeQueryParams{GreaterThanOrEqual: q.CreatedGTE}

@@ -85,13 +85,14 @@ func (e *Emulator) serveChallenge(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	now := e.now()
 	var (
 		pi    *paymentIntentRec
 		found bool
 		out   any
 	)
 	run := func(o *objects) {
-		c := &call{objs: o, now: e.now(), base: baseURL(r)}
+		c := &call{objs: o, now: now, base: baseURL(r)}
 		pi, found = o.paymentIntent(id)
 		if !found || subtle.ConstantTimeCompare([]byte(secret), []byte(pi.clientSecret())) != 1 {
 			found = false
@@ -103,9 +104,20 @@ func (e *Emulator) serveChallenge(w http.ResponseWriter, r *http.Request) {
 	}
 	var err error
 	if action == "" {
-		err = e.store.View(r.Context(), func(rd Reader) error { o := &objects{r: rd}; run(o); return o.err })
+		err = e.store.View(r.Context(), func(rd Reader) error { o := &objects{r: rd, key: e.key}; run(o); return o.err })
 	} else {
-		err = e.store.Update(r.Context(), func(tx Tx) error { o := &objects{r: tx, tx: tx}; run(o); return o.err })
+		// The answer is written as any request's writes are, so its events
+		// (payment_intent.succeeded, charge.succeeded, payment_failed) are
+		// made; they name no request, as Stripe's for a challenge do.
+		var o *objects
+		err = e.store.Update(r.Context(), func(tx Tx) error {
+			o = &objects{r: tx, tx: tx, key: e.key, now: now, origin: &origin{now: now}}
+			run(o)
+			return o.err
+		})
+		if err == nil && o.events > 0 {
+			e.made.tell()
+		}
 	}
 	switch {
 	case err != nil:

@@ -170,6 +170,15 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 			res = handle()
 			return c.objs.err
 		})
+		if err == nil && c.objs.due {
+			// It read a debit that has settled since: run again as an
+			// Update, which writes the settlement and its events once.
+			err = e.store.Update(r.Context(), func(tx Tx) error {
+				c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now, origin: &origin{now: c.now}}
+				res = handle()
+				return c.objs.err
+			})
+		}
 	} else {
 		idem, aerr := idempotencyOf(r, params, e.key)
 		if aerr != nil {

@@ -97,7 +97,7 @@ func (o *objects) emit(collection, id string, old json.RawMessage, rules []event
 // old) and now.
 func (o *objects) renderings(route string, ids []string, collection, id string, old json.RawMessage) (before, now rendering) {
 	if old != nil {
-		before = o.render(route, ids, beforeWrite{o.r, objectKey{collection, id}, old})
+		before = o.render(route, ids, beforeWrite{o.r, objectKey{collection, id}, old, o.orig})
 	}
 	return before, o.render(route, ids, o.r)
 }
@@ -142,16 +142,24 @@ func previous(old, now shown) map[string]json.RawMessage {
 	return out
 }
 
-// beforeWrite reads one object as it was before the transaction's write.
+// beforeWrite reads one object as it was before this write of it, and the
+// others the request wrote as they were before the request: an account's
+// update that wrote its person first is still an update of what the
+// account showed.
 type beforeWrite struct {
 	Reader
-	key objectKey
-	obj json.RawMessage
+	key  objectKey
+	obj  json.RawMessage
+	orig map[objectKey]json.RawMessage
 }
 
 func (b beforeWrite) Get(collection, id string) (json.RawMessage, bool, error) {
-	if (objectKey{collection, id}) == b.key {
+	k := objectKey{collection, id}
+	if k == b.key {
 		return b.obj, true, nil
+	}
+	if raw, ok := b.orig[k]; ok {
+		return raw, raw != nil, nil
 	}
 	return b.Reader.Get(collection, id)
 }
@@ -216,6 +224,7 @@ func listEvents(c *call) (any, *model.Error) {
 		}
 		return true
 	}
+	settleRecent(c.objs)
 	// Events are kept in the order they were made: a newest-first walk
 	// ends at the first one older than the created filter allows, so
 	// following the newest events costs what is new, not the whole log.

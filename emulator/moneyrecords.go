@@ -33,22 +33,23 @@ func (m chargeMoney) show(out *chargeJSON) {
 
 // settle is the charge as it reads at now: a pending ACH debit past its
 // SettleAt has succeeded or failed by its test account's code, as Stripe's
-// debits do a few days later (here: achSettleDelay). Reads settle what
-// they show; the next write of the charge keeps it.
-func (ch *chargeRec) settle(now time.Time) {
+// debits do a few days later (here: achSettleDelay). The first read
+// writes it (settle.go).
+func (ch *chargeRec) settle(now time.Time) bool {
 	m := &ch.Money
 	if ch.Status != "pending" || m.SettleAt == 0 || now.Unix() < m.SettleAt {
-		return
+		return false
 	}
 	m.SettleAt = 0
 	if m.FailCode == "" {
 		ch.Status = "succeeded"
-		return
+		return true
 	}
 	ch.Status, ch.FailureCode, ch.FailureMessage = "failed", m.FailCode, achFailures[m.FailCode]
 	ch.BalanceTx = ""
 	ch.Outcome = outcome{NetworkStatus: "declined_by_network", Type: "issuer_declined", RiskLevel: "not_assessed",
 		SellerMessage: "The bank returned the failure code `" + m.FailCode + "`.", Reason: m.FailCode}
+	return true
 }
 
 // refundRec is a refund of (part of) a charge.

@@ -32,6 +32,14 @@ type objects struct {
 	// it. nil while rendering an event's object, which writes nothing.
 	origin *origin
 	events int // events made: the Update tells followers when it lands
+	// orig is each object this Update wrote as it was before the request
+	// (nil: it did not exist), so an event's "before" is the object as
+	// the request found it, with everything it shows (an account's
+	// person) as it was then too.
+	orig map[objectKey]json.RawMessage
+	// due: a read in a View found a record that has changed with time (a
+	// debit settled); the request is run again as an Update to write it.
+	due bool
 }
 
 func (o *objects) token(id string) (*tokenRec, bool) {
@@ -67,19 +75,10 @@ func get[T any](o *objects, collection, id string) (*T, bool) {
 		o.fail(fmt.Errorf("emulator: %s %s: %w", collection, id, err))
 		return nil, false
 	}
-	o.settle(v)
-	return v, true
-}
-
-// settler is a record that changes with time alone (a pending debit).
-type settler interface{ settle(now time.Time) }
-
-// settle brings a record read at o.now up to that time; a write of it
-// keeps what it became.
-func (o *objects) settle(v any) {
-	if s, ok := v.(settler); ok {
-		s.settle(o.now)
+	if o.settle(v) {
+		o.keepSettled(v)
 	}
+	return v, true
 }
 
 // decodeObject decodes an object as a store keeps it. A null would decode
@@ -100,16 +99,22 @@ func scan[T any](o *objects, collection, from string, ascending bool, fn func(*T
 	if o.err != nil {
 		return
 	}
+	var settled []*T // written once the scan is done: a store is not written while walked
 	err := o.r.Scan(collection, from, ascending, func(id string, raw json.RawMessage) bool {
 		v, err := decodeObject[T](raw)
 		if err != nil {
 			o.fail(fmt.Errorf("emulator: %s %s: %w", collection, id, err))
 			return false
 		}
-		o.settle(v)
+		if o.settle(v) {
+			settled = append(settled, v)
+		}
 		return fn(v)
 	})
 	o.fail(err)
+	for _, v := range settled {
+		o.keepSettled(v)
+	}
 }
 
 // has reports whether the collection holds id, without decoding it.
@@ -135,12 +140,13 @@ func (o *objects) put(collection, id string, v any) {
 	}
 	rules := eventRules[collection]
 	var old json.RawMessage
-	if len(rules) > 0 && o.origin != nil {
+	if o.origin != nil && collection != eventsColl {
 		var err error
 		if old, _, err = o.r.Get(collection, id); err != nil {
 			o.fail(err)
 			return
 		}
+		o.remember(collection, id, old)
 	}
 	data, err := o.encode(v)
 	if err == nil {
@@ -150,6 +156,19 @@ func (o *objects) put(collection, id string, v any) {
 	if len(rules) > 0 && o.origin != nil && o.err == nil {
 		o.emit(collection, id, old, rules)
 	}
+}
+
+// remember keeps what collection/id was before the request's first write
+// of it.
+func (o *objects) remember(collection, id string, old json.RawMessage) {
+	k := objectKey{collection, id}
+	if _, ok := o.orig[k]; ok {
+		return
+	}
+	if o.orig == nil {
+		o.orig = map[objectKey]json.RawMessage{}
+	}
+	o.orig[k] = old
 }
 
 func (o *objects) idempotency(key string) (*IdempotencyRecord, bool) {

@@ -127,5 +127,7 @@ func (a *applier) use(ctx context.Context, step Step, row *model.ApplyRow) {
 			row.Err = errors.Join(err, uerr)
 		}
 		a.emit(model.ApplyEvent{Kind: model.ApplyErrored, Change: *step.Use, Err: err, Elapsed: time.Since(start)})
+		return
 	}
+	a.checkEvents(ctx, t, row)
 }

@@ -131,6 +131,9 @@ func decodeToken(ts tokenSchema, tb tokenBlock, now time.Time) (Token, hcl.Diagn
 		var udiags hcl.Diagnostics
 		tok.Use, udiags = decodeUse(tb.use, kb.spec.Kind)
 		diags = append(diags, udiags...)
+		var ediags hcl.Diagnostics
+		tok.ExpectEvents, ediags = decodeExpectEvents(tb.use)
+		diags = append(diags, ediags...)
 	}
 	return tok, diags
 }

@@ -40,8 +40,11 @@ type Token struct {
 	Name    string
 	Request model.TokenRequest
 	// Use is the optional use step; nil means the token is only created.
-	Use   *model.UseRequest
-	Range hcl.Range
+	Use *model.UseRequest
+	// ExpectEvents are the event types (or patterns) the use step should
+	// lead to (expectevents.go).
+	ExpectEvents []string
+	Range        hcl.Range
 	// Digest identifies the block's inputs (digestOf); the state keeps it
 	// on the token's record to notice an edited block.
 	Digest string

@@ -31,11 +31,15 @@ type useSchema struct {
 	// CaptureMethod and ReturnURL are a payment_intent use's.
 	CaptureMethod *string `hcl:"capture_method,optional"`
 	ReturnURL     *string `hcl:"return_url,optional"`
+	// ExpectEvents are the event types (or patterns: charge.*) the step
+	// should lead to; apply reports those that did not occur.
+	ExpectEvents *[]string `hcl:"expect_events,optional"`
 
 	AmountRange        hcl.Range `hcl:"amount,attr_range"`
 	CurrencyRange      hcl.Range `hcl:"currency,attr_range"`
 	CaptureMethodRange hcl.Range `hcl:"capture_method,attr_range"`
 	ReturnURLRange     hcl.Range `hcl:"return_url,attr_range"`
+	ExpectEventsRange  hcl.Range `hcl:"expect_events,attr_range"`
 }
 
 // useBlock is a use block: its label and body.

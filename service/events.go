@@ -3,7 +3,9 @@ package service
 import (
 	"context"
 	"errors"
+	"path"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tokenscope/tokenscope/client"
@@ -43,20 +45,21 @@ func (s *Session) Events(ctx context.Context, f EventFilter) ([]model.Event, err
 	if limit <= 0 {
 		limit = DefaultEventLimit
 	}
-	read := limit
-	if f.For != "" {
-		// A token's story is found among all recent events: its type
-		// filter applies after, or it would cut the chain of links.
+	read, send := limit, typesFor(f)
+	if len(send) < len(f.Types) {
+		// A token's story is found among all recent events (its type
+		// filter applies after, or it would cut the chain of links), as
+		// are types the API cannot filter by.
 		read = maxEventsRead
 	}
-	evs, err := s.readEvents(ctx, 0, typesFor(f), min(read, maxEventsRead))
+	evs, err := s.readEvents(ctx, 0, send, min(read, maxEventsRead))
 	if err != nil {
 		return nil, err
 	}
 	if f.For != "" {
 		evs = model.Related(evs, s.seeds(f.For)...)
-		evs = slices.DeleteFunc(evs, func(ev model.Event) bool { return !wanted(f.Types, ev.Type) })
 	}
+	evs = slices.DeleteFunc(evs, func(ev model.Event) bool { return !wanted(f.Types, ev.Type) })
 	if len(evs) > limit {
 		evs = evs[:limit]
 	}
@@ -69,11 +72,29 @@ func typesFor(f EventFilter) []string {
 	if f.For != "" {
 		return nil
 	}
-	return f.Types
+	return apiTypes(f.Types)
 }
 
+// apiTypes is the types filter the API can apply: one type or pattern
+// (type=charge.*), or several names (types[], which takes no pattern);
+// none when several hold a pattern, which are then filtered here.
+func apiTypes(types []string) []string {
+	if len(types) > 1 && slices.ContainsFunc(types, isPattern) {
+		return nil
+	}
+	return types
+}
+
+func isPattern(t string) bool { return strings.Contains(t, "*") }
+
+// wanted: typ is one of types, or matches one holding a * (charge.*
+// matches charge.succeeded and charge.dispute.created, as Stripe's type
+// filter does); no types wants every type.
 func wanted(types []string, typ string) bool {
-	return len(types) == 0 || slices.Contains(types, typ)
+	return len(types) == 0 || slices.ContainsFunc(types, func(t string) bool {
+		ok, _ := path.Match(t, typ)
+		return ok
+	})
 }
 
 // seeds are the ids a story of id starts from: id, and if the state
@@ -133,7 +154,7 @@ func (s *Session) FollowEvents(ctx context.Context, since time.Time, types []str
 	if err != nil {
 		return err
 	}
-	f := follower{s: s, types: types, from: since.Unix(), told: map[string]int64{}}
+	f := follower{s: s, types: apiTypes(types), from: since.Unix(), told: map[string]int64{}}
 	// The newest event of any type is where the first look begins.
 	if newest, err := s.readEvents(ctx, 0, nil, 1); err == nil && len(newest) == 1 {
 		f.cursor = newest[0].ID
@@ -147,7 +168,9 @@ func (s *Session) FollowEvents(ctx context.Context, since time.Time, types []str
 			return err
 		}
 		for _, ev := range evs {
-			each(ev)
+			if wanted(types, ev.Type) {
+				each(ev)
+			}
 		}
 		if ready != nil {
 			ready()

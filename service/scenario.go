@@ -42,6 +42,20 @@ func (r recorder) Use(ctx context.Context, req model.UseRequest) (model.Use, mod
 	return r.s.Use(ctx, req)
 }
 
+// EventTypesOf are the types of the events id and all it became led to,
+// newest first: what a use step's expect_events is checked against.
+func (r recorder) EventTypesOf(ctx context.Context, id string) ([]string, error) {
+	evs, err := r.s.Events(ctx, EventFilter{For: id, Limit: maxEventsRead})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(evs))
+	for _, ev := range evs {
+		out = append(out, ev.Type)
+	}
+	return out, nil
+}
+
 func (r recorder) SetDigest(ctx context.Context, id, digest string) error {
 	return r.s.hold(ctx, "scenario digest", func(h *held) error {
 		w := h.workspace()
