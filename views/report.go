@@ -103,6 +103,7 @@ func NewReport(s model.Story, now time.Time) Report {
 		}
 		r.Uses = append(r.Uses, ru)
 	}
+	r.Uses = append(r.Uses, laterSteps(rec.Uses, s.Requests)...)
 	rp := &replay{vars: map[string]string{}, token: rec.ID, now: now}
 	if preset, _, ok := model.TestDataOfRecord(rec, now); ok {
 		r.TestData = preset
