@@ -117,7 +117,7 @@ func (c *Client) Authenticate(ctx context.Context, id string, fail bool) (model.
 		e.Explain()
 		return ch, e
 	}
-	if ch.URL == "" || !strings.HasPrefix(ch.URL, c.backend.URL+"/3ds/") {
+	if ch.URL == "" || !strings.HasPrefix(ch.URL, c.backend.URL+model.EmulatorChallengePath) {
 		return ch, nil
 	}
 	action := "complete"

@@ -67,7 +67,7 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 		return model.Use{}, model.LocalError(model.CodeSecretKey, "key",
 			"a secret key (sk_test_ or rk_test_) is needed to create customers and charges")
 	}
-	use := model.Use{Kind: req.Kind, At: c.now().UTC()}
+	use := model.Use{Kind: req.Kind, CaptureMethod: req.CaptureMethod, At: c.now().UTC()}
 	var (
 		res      *stripe.APIResponse
 		livemode bool

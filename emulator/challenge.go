@@ -21,7 +21,7 @@ import (
 // to the PaymentIntent's return_url afterwards, as Stripe does; a POST
 // asking for JSON (tokenscope authenticate) gets the PaymentIntent.
 
-const challengePath = "/3ds/"
+const challengePath = model.EmulatorChallengePath
 
 // maxChallengeForm bounds the page's form: two short fields.
 const maxChallengeForm = 4 << 10

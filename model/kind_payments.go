@@ -88,6 +88,11 @@ var paymentIntentKind = &KindSpec{
 	},
 }
 
+// EmulatorChallengePath is where the offline emulator serves its own 3D
+// Secure page (/3ds/{pi}): a page of the emulator only, which Stripe's API
+// does not have.
+const EmulatorChallengePath = "/3ds/"
+
 // ChallengeURL is the page a PaymentIntent in requires_action sends its
 // customer to: next_action's redirect_to_url, or the stripe_js of
 // use_stripe_sdk; "" when it waits for none.

@@ -58,7 +58,10 @@ type Use struct {
 	RequestID   string  `json:"request_id,omitempty"`
 	// PaymentMethod is the PaymentMethod a PaymentIntent use made of the
 	// token first.
-	PaymentMethod string    `json:"payment_method,omitempty"`
+	PaymentMethod string `json:"payment_method,omitempty"`
+	// CaptureMethod is the capture method a PaymentIntent use asked for
+	// (manual), so that an export asks for it again.
+	CaptureMethod string    `json:"capture_method,omitempty"`
 	At            time.Time `json:"at"`
 }
 

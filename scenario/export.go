@@ -85,17 +85,45 @@ func exportBlock(name string, kind model.Kind, preset string, uses []model.Use, 
 		return b
 	}
 	b = block(false)
-	comment(b.Body(), commentText("was used by "+string(uses[0].Kind)+" ("+useOutcome(uses[0])+"), which a scenario cannot run: "+diags[0].Summary))
+	comment(b.Body(), commentText("was used by "+string(uses[0].Kind)+" ("+useOutcome(uses[0])+"), which a scenario cannot run: "+diags[0].Detail))
+	if next := nextStep(uses[0]); next != "" {
+		comment(b.Body(), commentText("to do it by hand: "+next))
+	}
 	return b
 }
 
-// writeUse writes a token's use block, with what it got as a comment.
+// nextStep is what to do instead of a use that failed, as the error's
+// explanation says it ("" when it did not fail or says nothing).
+func nextStep(u model.Use) string {
+	if u.Code == "" {
+		return ""
+	}
+	x := &model.Error{Code: u.Code, DeclineCode: u.DeclineCode}
+	x.Explain()
+	return x.Next
+}
+
+// writeUse writes a token's use block, with what it got as a comment,
+// taking the arguments its step takes (useSteps). A PaymentIntent left
+// waiting for 3D Secure is noted: a scenario does not authenticate.
 func writeUse(tb *hclwrite.Body, u model.Use) {
 	comment(tb, commentText("was: "+useOutcome(u)))
+	step := useSteps[u.Kind]
 	ub := tb.AppendNewBlock("use", []string{string(u.Kind)}).Body()
-	if u.Amount > 0 {
+	if step.amount && u.Amount > 0 {
 		ub.SetAttributeValue("amount", cty.NumberIntVal(u.Amount))
 		ub.SetAttributeValue("currency", cty.StringVal(u.Currency))
+	}
+	capture := u.CaptureMethod
+	if capture == "" && u.Status == model.PIRequiresCapture {
+		capture = "manual" // recorded before the capture method was
+	}
+	if step.intent && capture != "" {
+		ub.SetAttributeValue("capture_method", cty.StringVal(capture))
+	}
+	if u.Kind == model.UsePaymentIntent && u.Status == model.PIRequiresAction {
+		comment(tb, "it waited for 3D Secure, which a scenario does not complete: after apply, run",
+			"tokenscope authenticate PI (or --fail) with the PaymentIntent this use makes")
 	}
 }
 

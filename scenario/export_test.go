@@ -22,6 +22,10 @@ func TestExportParses(t *testing.T) {
 		{ID: "tok_5", Type: model.KindCard, Raw: card("tok_5", "Visa", "4242"), Preset: "visa",
 			Uses: []model.Use{{Kind: "refund", Status: "succeeded"}}},
 		{ID: "tok_4", Type: model.KindCard, Raw: card("tok_4", "Visa", "4242"), Preset: "visa",
+			Uses: []model.Use{{Kind: model.UsePaymentIntent, Status: "requires_capture", Amount: 1000, Currency: "usd", CaptureMethod: "manual"}}},
+		{ID: "pii_5", Type: model.KindPII, Raw: []byte(`{"id":"pii_5","type":"pii"}`), Preset: "id_match",
+			Uses: []model.Use{{Kind: model.UseIDNumber, Status: "id_number_provided"}}},
+		{ID: "tok_6", Type: model.KindCard, Raw: card("tok_6", "Visa", "4242"), Preset: "visa",
 			Uses: []model.Use{{Kind: model.UsePaymentMethod, Status: "created"}}},
 		{ID: "ct_3", Type: model.KindAccount, Summary: "account", Raw: []byte(`{"id":"ct_3","type":"account"}`)},
 		{ID: "tok_2", Type: model.KindCard, Summary: "Visa •••• 5556", Raw: card("tok_2", "Visa", "5556"),
@@ -32,22 +36,42 @@ func TestExportParses(t *testing.T) {
 				{Kind: model.UseCustomer, Status: "failed", Code: "token_already_used"}}},
 	}
 	src, written, left := Export(tokens, now)
-	if written != 4 || left != 1 {
+	if written != 6 || left != 1 {
 		t.Errorf("written %d, left %d", written, left)
 	}
 	f, diags := parse("export.hcl", src, now)
 	if diags.HasErrors() {
 		t.Fatalf("%s\n%s", diags, src)
 	}
-	if len(f.Tokens) != 4 || f.Tokens[0].Name != "declined" {
+	if len(f.Tokens) != 6 || f.Tokens[0].Name != "declined" {
 		t.Errorf("tokens %+v", f.Tokens)
 	}
 	for _, want := range []string{
 		`preset = "visa_debit"`, "typed by hand", "ct_3 (account, account) is left out",
-		"then customer: failed: token_already_used", "use \"payment_method\" {", "was used by refund (succeeded), which a scenario cannot run",
+		"then customer: failed: token_already_used", `capture_method = "manual"`,
+		"was used by id_number (id_number_provided), which a scenario cannot run", "--id-number-for acct_",
+		"use \"payment_method\" {", "was used by refund (succeeded), which a scenario cannot run",
 	} {
 		if !strings.Contains(string(src), want) {
 			t.Errorf("no %q in:\n%s", want, src)
 		}
+	}
+}
+
+// Every use a kind takes is a step the scenario registry knows, and an
+// id_number use is refused for what it lacks (an account), not for an
+// amount.
+func TestUseStepsCoverEveryKindsUses(t *testing.T) {
+	for _, s := range model.Kinds() {
+		for _, u := range s.Uses {
+			if _, ok := useSteps[u]; !ok {
+				t.Errorf("%s's use %s has no scenario step", s.Kind, u)
+			}
+		}
+	}
+	now := time.Date(2026, 12, 5, 10, 0, 0, 0, time.UTC)
+	_, diags := parse("pii.hcl", []byte("token \"p\" {\n  pii { preset = \"id_match\" }\n  use \"id_number\" {}\n}\n"), now)
+	if !diags.HasErrors() || !strings.Contains(diags.Error(), "--id-number-for") || strings.Contains(diags.Error(), "amount") {
+		t.Errorf("id_number use: %v", diags)
 	}
 }

@@ -11,15 +11,39 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
+// useStep is what a scenario knows of one use step: which arguments its
+// block takes and, for a step a file cannot run, why and what to run
+// instead. useSteps is the one list of them: decodeUse reads blocks by
+// it, Export writes them by it.
+type useStep struct {
+	amount bool // takes amount and currency
+	intent bool // takes capture_method and return_url too
+	// instead, when not "", is why a file cannot run the step and the
+	// command that does.
+	instead string
+}
+
+var useSteps = map[model.UseKind]useStep{
+	model.UseCharge:        {amount: true},
+	model.UseCustomer:      {},
+	model.UsePaymentMethod: {},
+	model.UsePaymentIntent: {amount: true, intent: true},
+	model.UseAccount:       {},
+	model.UseIDNumber: {instead: "An id_number use gives the id number to a Connect account (acct_…), which a scenario cannot name: " +
+		"after apply, run tokenscope use PII --id-number-for acct_…"},
+}
+
 // useKinds says which token kinds each use step can consume, from the
 // kinds' Uses: cards can be charged or attached, bank accounts only
-// attached, pii and account tokens are consumed by Connect calls
-// tokenscope does not make.
+// attached (a debit is a charge of the customer), pii and account tokens
+// go to Connect accounts.
 var useKinds = func() map[model.UseKind][]model.Kind {
-	m := map[model.UseKind][]model.Kind{model.UseCharge: nil, model.UseCustomer: nil, model.UsePaymentMethod: nil, model.UsePaymentIntent: nil}
+	m := map[model.UseKind][]model.Kind{}
 	for _, s := range model.Kinds() {
 		for _, u := range s.Uses {
-			m[u] = append(m[u], s.Kind)
+			if _, ok := useSteps[u]; ok {
+				m[u] = append(m[u], s.Kind)
+			}
 		}
 	}
 	return m
@@ -66,7 +90,16 @@ func decodeUse(u *useBlock, kind model.Kind) (*model.UseRequest, hcl.Diagnostics
 			Subject:  u.KindRange.Ptr(),
 		}}
 	}
-	if use.Kind != model.UsePaymentIntent {
+	step := useSteps[use.Kind]
+	if step.instead != "" {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Unsupported use",
+			Detail:   step.instead + ".",
+			Subject:  u.KindRange.Ptr(),
+		}}
+	}
+	if !step.intent {
 		for _, r := range []hcl.Range{u.CaptureMethodRange, u.ReturnURLRange} {
 			if r.Filename != "" {
 				return nil, hcl.Diagnostics{{
@@ -78,7 +111,7 @@ func decodeUse(u *useBlock, kind model.Kind) (*model.UseRequest, hcl.Diagnostics
 			}
 		}
 	}
-	if use.Kind == model.UseCustomer || use.Kind == model.UseAccount || use.Kind == model.UsePaymentMethod {
+	if !step.amount {
 		for _, r := range []hcl.Range{u.AmountRange, u.CurrencyRange} {
 			if r.Filename != "" {
 				return nil, hcl.Diagnostics{{

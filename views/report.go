@@ -103,6 +103,7 @@ func NewReport(s model.Story, now time.Time) Report {
 		}
 		r.Uses = append(r.Uses, ru)
 	}
+	r.Uses = append(r.Uses, laterSteps(rec.Uses, s.Requests)...)
 	rp := &replay{vars: map[string]string{}, token: rec.ID, now: now}
 	if preset, _, ok := model.TestDataOfRecord(rec, now); ok {
 		r.TestData = preset
@@ -245,7 +246,7 @@ func (r Report) WriteMarkdown(w io.Writer) error {
 	b.WriteString("\n## Events\n\n")
 	switch {
 	case !r.EventsRead:
-		fmt.Fprintf(&b, "Not listed: %s. The request ids below find them in the Dashboard's logs.\n", md(r.EventsErr))
+		fmt.Fprintf(&b, "Could not be read this time: %s. `tokenscope events --for %s` lists them once the API answers; the request ids below find them in the Dashboard's logs too.\n", md(r.EventsErr), r.TokenID)
 	case len(r.Events) == 0:
 		b.WriteString("None.\n")
 	}
@@ -260,7 +261,7 @@ func (r Report) WriteMarkdown(w io.Writer) error {
 	if len(r.Requests) == 0 {
 		b.WriteString("None in the request log.\n")
 	} else {
-		b.WriteString("Each request with a curl line and a stripe CLI line that send it again with Stripe's published test data; run in order in one shell, they replay the story. They read the key from `$STRIPE_API_KEY`; curl sends to `$STRIPE_API_BASE` when it is set (`tokenscope emulator`'s URL, say), else to api.stripe.com.\n")
+		b.WriteString("Each request with a curl line and a stripe CLI line that send it again with Stripe's published test data; run in order in one shell, they replay the story. They read the key from `$STRIPE_API_KEY`; curl sends to `$STRIPE_API_BASE` when it is set (`tokenscope emulator`'s URL, say), else to api.stripe.com; a line for the emulator's own 3D Secure page needs `$STRIPE_API_BASE` and has no stripe CLI line.\n")
 	}
 	for i, q := range r.Requests {
 		fmt.Fprintf(&b, "\n### %d. %s %s\n\n%s · %s", i+1, q.Method, md(q.Path), q.At.Format(reportTime), md(q.Outcome))
@@ -271,8 +272,10 @@ func (r Report) WriteMarkdown(w io.Writer) error {
 		if q.Repro.Note != "" {
 			fmt.Fprintf(&b, "\n_%s_\n", md(q.Repro.Note))
 		}
-		if q.Repro.Curl != "" {
-			fmt.Fprintf(&b, "\n```sh\n%s\n```\n\n```sh\n%s\n```\n", q.Repro.Curl, q.Repro.Stripe)
+		for _, line := range []string{q.Repro.Curl, q.Repro.Stripe} {
+			if line != "" {
+				fmt.Fprintf(&b, "\n```sh\n%s\n```\n", line)
+			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -27,7 +27,7 @@ func TestReportFromTheStateAlone(t *testing.T) {
 	if err := r.WriteMarkdown(&b); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"# Token tok_1", "→ ch_1", "decline code `insufficient_funds`", "request req_1", "## Events\n\nNot listed: no backend", "None in the request log."} {
+	for _, want := range []string{"# Token tok_1", "→ ch_1", "decline code `insufficient_funds`", "request req_1", "## Events\n\nCould not be read this time: no backend. `tokenscope events --for tok_1`", "None in the request log."} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("no %q in:\n%s", want, b.String())
 		}

@@ -62,7 +62,15 @@ func (rp *replay) repro(e model.LoggedRequest, keep string) Repro {
 	if !ok {
 		return Repro{Note: "not written out: it acts on " + rp.token + ", which is used up, and no earlier line makes one like it."}
 	}
-	curl := []string{`curl -sS "${STRIPE_API_BASE:-https://api.stripe.com}` + path + `" -u "$STRIPE_API_KEY:"`}
+	base := "${STRIPE_API_BASE:-https://api.stripe.com}"
+	emulatorOnly := strings.HasPrefix(e.Path, model.EmulatorChallengePath)
+	if emulatorOnly {
+		// Stripe has no such page: the line runs against the emulator
+		// only, and says so rather than ask api.stripe.com.
+		base = "${STRIPE_API_BASE:?the 3D Secure page is tokenscope emulator's own: set STRIPE_API_BASE to its URL}"
+		note = JoinNonEmpty(note, "the emulator's own 3D Secure page: against Stripe, open the PaymentIntent's next_action URL (tokenscope authenticate PI prints it); there is no stripe CLI line.")
+	}
+	curl := []string{`curl -sS "` + base + path + `" -u "$STRIPE_API_KEY:"`}
 	stripe := []string{"stripe " + strings.ToLower(e.Method) + ` "` + path + `"`}
 	if e.Method != "GET" && e.Method != "POST" {
 		curl = append(curl, "-X "+e.Method)
@@ -77,10 +85,15 @@ func (rp *replay) repro(e model.LoggedRequest, keep string) Repro {
 		stripe = append(stripe, "-d "+arg)
 	}
 	r.Curl, r.Stripe = strings.Join(curl, " "), strings.Join(stripe, " ")
+	if emulatorOnly {
+		r.Stripe = ""
+	}
 	note = JoinNonEmpty(subNote, note)
 	if keep != "" {
 		r.Curl = keep + "=$(" + r.Curl + idOf + "); echo \"$" + keep + "\""
-		r.Stripe = keep + "=$(" + r.Stripe + idOf + "); echo \"$" + keep + "\""
+		if r.Stripe != "" {
+			r.Stripe = keep + "=$(" + r.Stripe + idOf + "); echo \"$" + keep + "\""
+		}
 		r.Keeps = keep
 		note = JoinNonEmpty(note, "keeps the new id in $"+keep+" for the lines below.")
 	}

@@ -45,3 +45,21 @@ func TestCurlOfWithoutTestData(t *testing.T) {
 		t.Errorf("stand-in: %+v", r)
 	}
 }
+
+// The emulator's own 3D Secure page is never aimed at api.stripe.com:
+// its curl line needs $STRIPE_API_BASE (the shell stops without it) and
+// there is no stripe CLI line.
+func TestCurlOfTheEmulatorsChallengePage(t *testing.T) {
+	r := CurlOf(model.LoggedRequest{Method: "POST", Path: model.EmulatorChallengePath + "pi_1", Body: "action=complete"}, time.Now())
+	if strings.Contains(r.Curl, "api.stripe.com") || !strings.Contains(r.Curl, "${STRIPE_API_BASE:?") || r.Stripe != "" ||
+		!strings.Contains(r.Note, "emulator's own") {
+		t.Errorf("%+v", r)
+	}
+	if _, err := exec.LookPath("sh"); err != nil {
+		return
+	}
+	script := strings.Replace(r.Curl, "curl ", "printf '%s\\n' ", 1)
+	if out, err := exec.Command("sh", "-c", "unset STRIPE_API_BASE; "+script).CombinedOutput(); err == nil {
+		t.Errorf("ran without STRIPE_API_BASE:\n%s", out)
+	}
+}

@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/scenario"
+)
+
+// Every export applies: a workspace holding every pack applied and the
+// hand uses a scenario cannot write (a bank token charged directly, a
+// PII token given to an account, a PaymentIntent waiting for 3D Secure,
+// one captured by hand) exports to a file that applies in an empty state
+// dir with the same tokens, used pattern and decline codes. The uses a
+// file cannot run are comments saying what to run instead; the id
+// number's token is the one whose used pattern differs (its account is
+// another workspace's), and the account token has no test data.
+func TestStateExportOfEveryKindApplies(t *testing.T) {
+	a := newSandbox(t)
+	for _, p := range scenario.Packs() {
+		a.run("apply", p, "--auto-approve") // declines exit 1; a pack that does not parse applies nothing
+	}
+	bank := a.create("bank", "bank_insufficient_funds")
+	a.expect(1, "use", bank, "--charge", "1000") // bank_account_unverified: a debit is a customer's charge
+	a.ok("use", a.create("bank", "bank_ok"), "--customer")
+	ct := token(t, a.ok("create", "account", "--business-type", "individual", "--json").out).ID
+	acct := struct {
+		Use model.Use `json:"use"`
+	}{}
+	if err := json.Unmarshal([]byte(a.ok("use", ct, "--account", "--json").out), &acct); err != nil {
+		t.Fatal(err)
+	}
+	pii := a.create("pii", "id_match")
+	a.ok("use", pii, "--id-number-for", acct.Use.ObjectID)
+	a.ok("use", a.create("card", "threeds_required"), "--payment-intent", "1000", "--capture", "manual")
+	a.ok("use", a.create("card", "visa"), "--payment-intent", "2000", "--capture", "manual")
+	a.ok("use", a.create("card", "mastercard"), "--payment-method")
+
+	file := filepath.Join(t.TempDir(), "workspace.hcl")
+	a.ok("state", "export", "--out", file)
+	src, _ := os.ReadFile(file)
+	for _, want := range []string{`capture_method = "manual"`, "tokenscope authenticate", "--id-number-for", "verify it (tokenscope verify"} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("the export does not say %q:\n%s", want, src)
+		}
+	}
+	b := newSandbox(t)
+	if r := b.run("apply", file, "--auto-approve"); r.code == 2 {
+		t.Fatalf("the export does not apply:\n%s\n%s", r.all(), src)
+	}
+	shape := func(s *sandbox) (out []string) {
+		for _, id := range strings.Fields(s.ok("state", "list").out) {
+			if !strings.Contains(id, "_") {
+				continue
+			}
+			var r model.Record
+			if err := json.Unmarshal([]byte(s.ok("state", "show", id, "--json").out), &r); err != nil {
+				t.Fatal(err)
+			}
+			if r.Type == model.KindAccount || r.Preset == "id_match" { // the PII token given to the account
+				continue
+			}
+			line := string(r.Type) + " " + r.Summary + " used=" + strconv.FormatBool(r.Used)
+			// A bank token charged directly is a comment: its used
+			// pattern (unused: the refusal consumed nothing) is compared.
+			if len(r.Uses) > 0 && !(r.Type == model.KindBankAccount && r.Uses[0].Kind == model.UseCharge) {
+				u := r.Uses[0]
+				line += " " + string(u.Kind) + ":" + u.Status + ":" + u.Code + "/" + u.DeclineCode + " " + u.CaptureMethod
+			}
+			out = append(out, line)
+		}
+		slices.Sort(out)
+		return out
+	}
+	if got, want := shape(b), shape(a); !slices.Equal(got, want) {
+		t.Errorf("applied export:\n%s\nwant:\n%s\nfile:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), src)
+	}
+}
