@@ -66,7 +66,7 @@ func TestREADMEKeysMatchTheBuild(t *testing.T) {
 			}
 		}
 	}
-	row := regexp.MustCompile("(?m)^\\| ([^|]*) \\|")
+	row := regexp.MustCompile(`(?m)^\| ([^|]*) \|`)
 	tick := regexp.MustCompile("`([^`]+)`")
 	for _, m := range row.FindAllStringSubmatch(tui, -1) {
 		for _, k := range tick.FindAllStringSubmatch(m[1], -1) {
