@@ -94,6 +94,13 @@ func (s *Session) stateReady() error {
 // write-ahead record (writeAhead), so that a token it makes is recorded
 // even if this process dies before the answer is written.
 func (s *Session) Create(ctx context.Context, req model.TokenRequest, scenario string) (model.Record, error) {
+	return s.create(ctx, req, scenario, nil)
+}
+
+// create is Create; made, when not nil, may find under the lock (once the
+// pending requests are replayed) a token already made for the request,
+// which is then returned and nothing is sent.
+func (s *Session) create(ctx context.Context, req model.TokenRequest, scenario string, made func(*state.Workspace) (model.Record, bool)) (model.Record, error) {
 	if err := client.CheckCreate(req, time.Now()); err != nil {
 		return model.Record{}, err
 	}
@@ -102,6 +109,12 @@ func (s *Session) Create(ctx context.Context, req model.TokenRequest, scenario s
 	}
 	var rec model.Record
 	err := s.hold(ctx, "create", func(h *held) error {
+		if made != nil {
+			if found, ok := made(h.workspace()); ok {
+				rec = found
+				return nil
+			}
+		}
 		req.IdempotencyKey = newKey()
 		p := model.NewPendingCreate(req, req.IdempotencyKey, scenario, time.Now())
 		var made model.Record
