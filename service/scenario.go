@@ -51,8 +51,12 @@ func (r recorder) Create(ctx context.Context, req model.TokenRequest, key string
 	})
 }
 
+// Use runs a block's use step, unless the token was used since the plan
+// was made (usedSincePlan): that use is taken instead.
 func (r recorder) Use(ctx context.Context, req model.UseRequest) (model.Use, model.Record, error) {
-	return r.s.Use(ctx, req)
+	return r.s.use(ctx, req, func(w *state.Workspace) (model.Use, model.Record, bool) {
+		return usedSincePlan(w, req)
+	})
 }
 
 func (r recorder) SetDigest(ctx context.Context, id, digest string) error {

@@ -192,6 +192,13 @@ type usage struct {
 // Use on. Bad input is refused before the state lock is taken, as by
 // Create; nothing is sent when the state cannot be read, written or locked.
 func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, model.Record, error) {
+	return s.use(ctx, req, nil)
+}
+
+// use is Use; done, when not nil, may find under the lock (once the
+// pending requests are replayed) the use already made and recorded, which
+// is then returned (its refusal as the error) and nothing is sent.
+func (s *Session) use(ctx context.Context, req model.UseRequest, done func(*state.Workspace) (model.Use, model.Record, bool)) (model.Use, model.Record, error) {
 	if err := client.CheckUse(req); err != nil {
 		return model.Use{}, model.Record{}, err
 	}
@@ -203,6 +210,12 @@ func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, mod
 		useErr error // the API's answer, when it refused
 	)
 	err := s.hold(ctx, "use", func(h *held) error {
+		if done != nil {
+			if use, rec, ok := done(h.workspace()); ok {
+				u.use, u.stored, useErr = use, rec, recordedRefusal(use)
+				return nil
+			}
+		}
 		if _, magic := model.MagicTokens[req.TokenID]; magic {
 			u.use, useErr = s.api.Use(h.ctx, req)
 			return nil

@@ -70,3 +70,52 @@ token "second" {
 		t.Errorf("the plan after: %d/%d/%d", add, change, destroy)
 	}
 }
+
+// The same for a use: an apply killed between a charge's answer and the
+// state write leaves the block's token unused in the state and a pending
+// use. The next apply plans the use alone; its write sends the pending use
+// again, which records the charge on the token, and the block's use then
+// reports that charge instead of being refused as token_already_used.
+func TestApplyTakesTheUseItsPendingUseRecovered(t *testing.T) {
+	const src = `token "only" {
+  card {
+    preset = "insufficient_funds"
+  }
+  use "charge" {
+    amount   = 1000
+    currency = "usd"
+  }
+}
+`
+	dir := t.TempDir()
+	s := newCrashSession(t, dir)
+	f := parseScenario(t, src)
+	tok := f.Tokens[0]
+	rec, err := s.Create(context.Background(), tok.Request, f.Key(tok.Name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	use := *tok.Use
+	use.TokenID = rec.ID
+	s.lose.Store(true)
+	var ua *UnansweredError
+	if _, _, err := s.Use(context.Background(), use); !errors.As(err, &ua) {
+		t.Fatalf("use without an answer: %v", err)
+	}
+	s.lose.Store(false)
+
+	next := &Session{api: s.api, store: s.store}
+	p := planFor(t, next, f, scenario.PlanOptions{})
+	r := next.Apply(context.Background(), p, nil)
+	if len(r.Failed()) != 0 {
+		t.Fatal(r.Failed()[0].Err)
+	}
+	w := workspace(t, next)
+	got, _ := w.Find(rec.ID)
+	if len(w.Tokens) != 1 || len(got.Uses) != 1 || w.Scenarios[f.Key(tok.Name)] != rec.ID {
+		t.Fatalf("%d tokens, uses %+v, linked %v", len(w.Tokens), got.Uses, w.Scenarios)
+	}
+	if add, change, destroy := planFor(t, next, f, scenario.PlanOptions{}).Counts(); add+change+destroy != 0 {
+		t.Errorf("the plan after: %d/%d/%d", add, change, destroy)
+	}
+}
