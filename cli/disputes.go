@@ -28,6 +28,9 @@ open one when charged.`,
   tokenscope dispute du_1Qx… --close`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
+			if fe := model.ValidateFreeText("evidence[uncategorized_text]", evidence); fe != nil {
+				return fe
+			}
 			sess, err := a.session()
 			if err != nil {
 				return err

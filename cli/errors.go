@@ -46,10 +46,13 @@ func (a *app) printError(err error) {
 		}
 	}
 	var u usageError
-	if errors.As(err, &u) && u.cmd != "" {
+	usage := errors.As(err, &u)
+	if usage && u.cmd != "" {
 		fmt.Fprintf(a.stderr, "Run '%s --help' for usage.\n", u.cmd)
 	}
-	if a.json && !a.stream && !a.out.wrote {
+	// A usage error prints nothing on stdout (README): the command never
+	// ran, and there is no object or refusal for a script to read.
+	if a.json && !a.stream && !a.out.wrote && !usage {
 		_ = v.WriteJSON(a.stdout)
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -29,7 +30,9 @@ func (p *paymentFlags) request(c *cobra.Command, tokenID, currency string) (mode
 	req := model.UseRequest{TokenID: tokenID, Kind: model.UsePaymentIntent, Currency: strings.ToLower(currency),
 		CaptureMethod: p.capture, ReturnURL: p.retURL}
 	n, err := chargeAmount(p.intent, req.Currency)
-	if err != nil {
+	if fe := (*model.FieldError)(nil); errors.As(err, &fe) {
+		return req, fe
+	} else if err != nil {
 		return req, usagef(c.CommandPath(), "%v", strings.ReplaceAll(err.Error(), "--charge", "--payment-intent"))
 	}
 	req.Amount = n
@@ -102,9 +105,9 @@ func (a *app) captureCmd() *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			var n int64
 			if amount != "" {
-				var err error
-				if n, err = chargeAmount(amount, "usd"); err != nil || n <= 0 {
-					return usagef(c.CommandPath(), "--amount: a whole number above 0, in the currency's smallest unit (500 is $5.00)")
+				var fe *model.FieldError
+				if n, fe = model.ParseAmount("amount_to_capture", amount); fe != nil {
+					return fe
 				}
 			}
 			sess, err := a.session()

@@ -13,7 +13,7 @@ import (
 
 // refundCmd refunds a charge or a PaymentIntent, in full or in part.
 func (a *app) refundCmd() *cobra.Command {
-	var amount int64
+	var amount string
 	c := &cobra.Command{
 		Use:   "refund CH|PI [--amount N]",
 		Short: "Refund a charge or a PaymentIntent, all that remains or --amount",
@@ -26,14 +26,18 @@ amount_refunded and refunded follow; refunding more than remains is refused
   tokenscope refund pi_3Qx…`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if c.Flags().Changed("amount") && amount < 1 {
-				return usagef(c.CommandPath(), "--amount: a positive whole number in the currency's smallest unit (500 is $5.00)")
+			var n int64
+			if c.Flags().Changed("amount") {
+				var fe *model.FieldError
+				if n, fe = model.ParseAmount("amount", amount); fe != nil {
+					return fe
+				}
 			}
 			sess, err := a.session()
 			if err != nil {
 				return err
 			}
-			re, err := sess.Refund(c.Context(), model.RefundRequest{Of: args[0], Amount: amount})
+			re, err := sess.Refund(c.Context(), model.RefundRequest{Of: args[0], Amount: n})
 			if err != nil {
 				return err
 			}
@@ -43,7 +47,7 @@ amount_refunded and refunded follow; refunding more than remains is refused
 			return views.Refunded{Of: args[0], Refund: re}.WriteText(a.stdout)
 		},
 	}
-	c.Flags().Int64Var(&amount, "amount", 0, "refund this much, in the currency's smallest unit (default: all that remains)")
+	c.Flags().StringVar(&amount, "amount", "", "refund this much, in the currency's smallest unit (default: all that remains)")
 	a.jsonFlag(c, "print the Refund exactly as the API returned it")
 	return c
 }

@@ -59,7 +59,9 @@ decides it.`,
 			default:
 				req.Kind, req.Currency = model.UseCharge, strings.ToLower(currency)
 				n, err := chargeAmount(amount, req.Currency)
-				if err != nil {
+				if fe := (*model.FieldError)(nil); errors.As(err, &fe) {
+					return fe
+				} else if err != nil {
 					return usagef(c.CommandPath(), "%v", err)
 				}
 				req.Amount = n
@@ -94,7 +96,11 @@ decides it.`,
 // echoed only as far as it can be an amount, never a card number pasted
 // into the wrong flag.
 func chargeAmount(s, cur string) (int64, error) {
-	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+	if strings.Trim(s, "-0123456789") == "" {
+		n, fe := model.ParseAmount("amount", s)
+		if fe != nil {
+			return 0, fe
+		}
 		return n, nil
 	}
 	example := "1.50 usd is --charge 150"

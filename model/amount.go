@@ -1,10 +1,35 @@
 package model
 
-import "strings"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // FormatAmount writes an amount in the currency's smallest unit as people
 // read it: 1000 usd -> "10.00 usd", 500 jpy -> "500 jpy".
 func FormatAmount(amount int64, cur string) string {
 	cur = strings.ToLower(cur)
 	return decimal(amount, cur) + " " + cur
+}
+
+// ParseAmount reads an amount typed on the command line for param
+// (amount, amount_to_capture): a whole number from 1 to Stripe's largest,
+// 99999999, in the currency's smallest unit. The refusal names the param
+// and Stripe's code, never the digits typed: a long run of them may be a
+// card number pasted into the wrong flag.
+func ParseAmount(param, s string) (int64, *FieldError) {
+	s = strings.TrimSpace(s)
+	msg := fmt.Sprintf("%s: must be a whole number up to %d (Stripe's largest amount), in the currency's smallest unit: 500 is 5.00 usd", param, maxAmount)
+	if s == "" || strings.Trim(s, "0123456789") != "" {
+		return 0, requestErr("parameter_invalid_integer", param, msg)
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n > maxAmount {
+		return 0, requestErr("amount_too_large", param, msg)
+	}
+	if n == 0 {
+		return 0, requestErr("parameter_invalid_integer", param, msg)
+	}
+	return n, nil
 }

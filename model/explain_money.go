@@ -4,8 +4,8 @@ package model
 // verification and Connect.
 var moneyExplanations = map[string]Explanation{
 	"amount_too_large": {
-		Why:  "the amount is more than is allowed: for a refund, more than remains of the charge (its amount less amount_refunded); for a charge, more than Stripe's maximum",
-		Next: "refund at most what remains (see the message), or leave --amount out to refund all of it",
+		Why:  "the amount is more than is allowed: Stripe's maximum is 99999999; a refund, more than remains of the charge (its amount less amount_refunded); a capture, more than the PaymentIntent authorized (amount_capturable)",
+		Next: "give at most what the message says; for a refund or a capture, leave --amount out to take all there is",
 	},
 	"charge_already_refunded": {
 		Why:  "the charge was already refunded in full (refunded: true), so nothing remains to refund",

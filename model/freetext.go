@@ -1,5 +1,10 @@
 package model
 
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
 // Params of the free-text fields of a token request. Stripe echoes each of
 // them back in the Token (card.name, bank_account.account_holder_name, ...),
 // so whatever is typed there ends up in state.json.
@@ -12,11 +17,21 @@ const (
 	ParamCompanyName = "account[company][name]"
 )
 
+// MaxFreeText is Stripe's limit on a string parameter (a name, a
+// description, evidence): 5000 characters. A longer one Stripe refuses;
+// refused here, it is neither sent nor printed back whole.
+const MaxFreeText = 5000
+
 // ValidateFreeText refuses a card number typed into a free-text field: it
 // would be sent, echoed back in the Token and written to disk, where
 // tokenscope never keeps a card number. Only card-like runs are refused
-// (see LooksLikeCardNumber). The message names the last 4 only.
+// (see LooksLikeCardNumber). The message names the last 4 only. A value
+// over MaxFreeText characters is refused too.
 func ValidateFreeText(param, value string) *FieldError {
+	if n := utf8.RuneCountInString(value); n > MaxFreeText {
+		return requestErr("parameter_invalid_string", param,
+			param+": at most "+strconv.Itoa(MaxFreeText)+" characters (Stripe's limit on a string), not "+strconv.Itoa(n))
+	}
 	last4, ok := LooksLikeCardNumber(value)
 	if !ok {
 		return nil

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // The uses of a card token beyond the Charges API: a PaymentMethod made
@@ -35,15 +36,17 @@ func ValidateCaptureMethod(m string) *FieldError {
 	return requestErr("parameter_invalid", "capture_method", "the capture method is automatic or manual")
 }
 
-// ValidateReturnURL accepts "" or an absolute URL (https://..., or an
-// app's own scheme), where a 3D Secure challenge sends the customer back.
+// ValidateReturnURL accepts "" or an absolute http or https URL with a
+// host, where a 3D Secure challenge sends the customer back. Any other
+// scheme (javascript:, data:, file:) is refused: the URL is stored and
+// shown as a page to open.
 func ValidateReturnURL(u string) *FieldError {
 	if u == "" {
 		return nil
 	}
 	p, err := url.Parse(u)
-	if err != nil || p.Scheme == "" || strings.ContainsAny(u, " \t\r\n") || len(u) > 2048 {
-		return requestErr("url_invalid", "return_url", "the return URL must be an absolute URL, such as https://example.com/done")
+	if err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" || strings.ContainsFunc(u, unicode.IsControl) || strings.ContainsAny(u, " \t\r\n") || len(u) > 2048 {
+		return requestErr("url_invalid", "return_url", "return_url: must be an absolute http or https URL of at most 2048 characters, such as https://example.com/done")
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/model/state"
 	"github.com/tokenscope/tokenscope/scenario"
 )
 
@@ -28,18 +29,34 @@ func (s *Session) Plan(f *scenario.File, opts scenario.PlanOptions) (*scenario.P
 // Apply carries out a plan step by step, recording each token (linked to
 // its scenario key) and each use as it goes; events may be nil.
 func (s *Session) Apply(ctx context.Context, p *scenario.Plan, events func(model.ApplyEvent)) *model.ApplyResult {
-	return scenario.Apply(ctx, recorder{s}, p, events)
+	r := recorder{s: s, replaces: map[string]string{}}
+	for _, step := range p.Steps {
+		r.replaces[step.Key] = step.Replaces
+	}
+	return scenario.Apply(ctx, r, p, events)
 }
 
-// recorder is the session as an apply records into it.
-type recorder struct{ s *Session }
+// recorder is the session as an apply records into it; replaces is, by
+// scenario key, the token the plan saw linked to it ("" for none).
+type recorder struct {
+	s        *Session
+	replaces map[string]string
+}
 
+// Create makes a block's token, unless one was made for the block since
+// the plan was (madeSincePlan): that one is taken instead.
 func (r recorder) Create(ctx context.Context, req model.TokenRequest, key string) (model.Record, error) {
-	return r.s.Create(ctx, req, key)
+	return r.s.create(ctx, req, key, func(w *state.Workspace) (model.Record, bool) {
+		return madeSincePlan(w, req, key, r.replaces[key])
+	})
 }
 
+// Use runs a block's use step, unless the token was used since the plan
+// was made (usedSincePlan): that use is taken instead.
 func (r recorder) Use(ctx context.Context, req model.UseRequest) (model.Use, model.Record, error) {
-	return r.s.Use(ctx, req)
+	return r.s.use(ctx, req, func(w *state.Workspace) (model.Use, model.Record, bool) {
+		return usedSincePlan(w, req)
+	})
 }
 
 // EventTypesOf are the types of the events id and all it became led to,

@@ -94,6 +94,13 @@ func (s *Session) stateReady() error {
 // write-ahead record (writeAhead), so that a token it makes is recorded
 // even if this process dies before the answer is written.
 func (s *Session) Create(ctx context.Context, req model.TokenRequest, scenario string) (model.Record, error) {
+	return s.create(ctx, req, scenario, nil)
+}
+
+// create is Create; made, when not nil, may find under the lock (once the
+// pending requests are replayed) a token already made for the request,
+// which is then returned and nothing is sent.
+func (s *Session) create(ctx context.Context, req model.TokenRequest, scenario string, made func(*state.Workspace) (model.Record, bool)) (model.Record, error) {
 	if err := client.CheckCreate(req, time.Now()); err != nil {
 		return model.Record{}, err
 	}
@@ -102,6 +109,12 @@ func (s *Session) Create(ctx context.Context, req model.TokenRequest, scenario s
 	}
 	var rec model.Record
 	err := s.hold(ctx, "create", func(h *held) error {
+		if made != nil {
+			if found, ok := made(h.workspace()); ok {
+				rec = found
+				return nil
+			}
+		}
 		req.IdempotencyKey = newKey()
 		p := model.NewPendingCreate(req, req.IdempotencyKey, scenario, time.Now())
 		var made model.Record
@@ -179,6 +192,13 @@ type usage struct {
 // Use on. Bad input is refused before the state lock is taken, as by
 // Create; nothing is sent when the state cannot be read, written or locked.
 func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, model.Record, error) {
+	return s.use(ctx, req, nil)
+}
+
+// use is Use; done, when not nil, may find under the lock (once the
+// pending requests are replayed) the use already made and recorded, which
+// is then returned (its refusal as the error) and nothing is sent.
+func (s *Session) use(ctx context.Context, req model.UseRequest, done func(*state.Workspace) (model.Use, model.Record, bool)) (model.Use, model.Record, error) {
 	if err := client.CheckUse(req); err != nil {
 		return model.Use{}, model.Record{}, err
 	}
@@ -190,6 +210,12 @@ func (s *Session) Use(ctx context.Context, req model.UseRequest) (model.Use, mod
 		useErr error // the API's answer, when it refused
 	)
 	err := s.hold(ctx, "use", func(h *held) error {
+		if done != nil {
+			if use, rec, ok := done(h.workspace()); ok {
+				u.use, u.stored, useErr = use, rec, recordedRefusal(use)
+				return nil
+			}
+		}
 		if _, magic := model.MagicTokens[req.TokenID]; magic {
 			u.use, useErr = s.api.Use(h.ctx, req)
 			return nil

@@ -112,7 +112,7 @@ func NewReport(s model.Story, now time.Time) Report {
 		}
 	}
 	for i, e := range s.Requests {
-		rq := ReportRequest{At: e.Time.UTC(), Method: e.Method, Path: Clean(e.Path), Status: e.Status,
+		rq := ReportRequest{At: e.Time.UTC(), Method: Clean(e.Method), Path: Clean(e.Path), Status: e.Status,
 			RequestID: Clean(e.RequestID), Earlier: e.Earlier, Outcome: requestOutcome(e)}
 		id, keep := model.AnsweredID(e.Response), ""
 		if e.Method == "POST" && e.Status < 400 && id != "" && namedAfter(id, s.Requests[i+1:]) {
@@ -124,8 +124,8 @@ func NewReport(s model.Story, now time.Time) Report {
 		}
 		r.Requests = append(r.Requests, rq)
 		if x := model.ErrorOf(e); x != nil {
-			r.Errors = append(r.Errors, ReportError{Request: e.Method + " " + Clean(e.Path), Type: x.Type, Code: x.Code,
-				DeclineCode: x.DeclineCode, Param: x.Param, Message: Clean(x.Message), Why: x.Why, Next: x.Next,
+			r.Errors = append(r.Errors, ReportError{Request: Clean(e.Method + " " + e.Path), Type: Clean(x.Type), Code: Clean(x.Code),
+				DeclineCode: Clean(x.DeclineCode), Param: Clean(x.Param), Message: Clean(x.Message), Why: Clean(x.Why), Next: Clean(x.Next),
 				RequestID: Clean(e.RequestID), At: e.Time.UTC()})
 		}
 	}
@@ -176,7 +176,7 @@ func requestOutcome(e model.LoggedRequest) string {
 		return "no answer: " + Clean(e.Err)
 	case e.Status >= 400:
 		x := model.ErrorOf(e)
-		return JoinNonEmpty(fmt.Sprintf("HTTP %d", e.Status), x.Type, x.Code, slashed(x.DeclineCode, x.Code))
+		return Clean(JoinNonEmpty(fmt.Sprintf("HTTP %d", e.Status), x.Type, x.Code, slashed(x.DeclineCode, x.Code)))
 	}
 	return fmt.Sprintf("HTTP %d", e.Status)
 }

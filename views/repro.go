@@ -106,7 +106,7 @@ func (rp *replay) repro(e model.LoggedRequest, keep string) Repro {
 // used-up token that no line made (a magic token cannot stand in a path:
 // reading it would read a fresh token, not the one the story used).
 func (rp *replay) subPath(path string) (quoted, note string, ok bool) {
-	segs := strings.Split(path, "/")
+	segs := strings.Split(Clean(path), "/")
 	for i, s := range segs {
 		if v, kept := rp.vars[s]; kept {
 			segs[i], note = "$"+v, JoinNonEmpty(note, "names "+s+" by $"+v+".")
@@ -181,7 +181,10 @@ func reproParams(e model.LoggedRequest, now time.Time) (params [][2]string, note
 		}
 	}
 	for _, pair := range strings.Split(e.Body, "&") {
-		k, v, _ := strings.Cut(pair, "=")
+		// A value is what a user typed (a name, a description): cleaned
+		// here, so no line written from it carries a terminal escape to
+		// whatever file or terminal it reaches.
+		k, v, _ := strings.Cut(Clean(pair), "=")
 		if !isMasked(v) {
 			params = append(params, [2]string{k, v})
 			continue
