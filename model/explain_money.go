@@ -23,6 +23,11 @@ var moneyExplanations = map[string]Explanation{
 		Why:  "only an individual's account has an individual id number; this account's business_type is company",
 		Next: "give the PII token to an individual's account (tokenscope use PII --id-number-for ACCT), or to a person of the company; the token was not used",
 	},
+	CodeUseUnsupported: {
+		Why:  "each kind of token has its own uses: a card is charged or attached, a bank token attached to a customer, a PII token gives an account its id number, an account token makes an account",
+		Next: "use it as the message lists (tokenscope use ID --help shows each flag)",
+		TUI:  "press u on it: the menu offers only its uses",
+	},
 	msgDisputeClosed: {
 		Why:  "the dispute is already closed (won, lost or accepted), so it takes no more evidence and cannot be closed again",
 		Next: "nothing to do; tokenscope get the dispute to see its status",
