@@ -55,11 +55,11 @@ func TestApplyDisputeAndConnectPacks(t *testing.T) {
 func TestApplyRefundsPack(t *testing.T) {
 	s := newSandbox(t)
 	r := s.ok("apply", "pack:refunds", "--auto-approve", "--json")
-	charges := regexp.MustCompile(`ch_[A-Za-z0-9]+`).FindAllString(r.out, -1)
+	charges := regexp.MustCompile(`\[id=(ch_[A-Za-z0-9]+)\]`).FindAllStringSubmatch(r.out, -1)
 	if !strings.Contains(r.out, "6 added") || len(charges) != 3 {
 		t.Fatalf("pack:refunds:\n%s", r.out)
 	}
-	if r := s.ok("refund", charges[0]); !strings.Contains(r.out, "re_") {
-		t.Errorf("refund %s:\n%s", charges[0], r.out)
+	if r := s.ok("refund", charges[0][1]); !strings.Contains(r.out, "re_") {
+		t.Errorf("refund %s:\n%s", charges[0][1], r.out)
 	}
 }
