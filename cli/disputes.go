@@ -21,7 +21,7 @@ func (a *app) disputeCmd() *cobra.Command {
 --evidence sends uncategorized_text: in test mode winning_evidence wins the
 dispute and losing_evidence loses it (an inquiry closes either way); other
 text leaves it under review. --close accepts the loss. The dispute test cards
-(presets dispute_fraudulent, dispute_product_not_received, dispute_inquiry)
+(presets dispute_fraudulent, dispute_not_received, dispute_inquiry)
 open one when charged.`,
 		Example: `  tokenscope dispute ch_3Qx…
   tokenscope dispute du_1Qx… --evidence winning_evidence
@@ -39,7 +39,7 @@ open one when charged.`,
 				case err != nil:
 					return err
 				case !found:
-					return fmt.Errorf("%s has no dispute: only the dispute test cards open one (presets dispute_fraudulent, dispute_product_not_received, dispute_inquiry)", id)
+					return fmt.Errorf("%s has no dispute: only the dispute test cards open one (presets dispute_fraudulent, dispute_not_received, dispute_inquiry)", id)
 				}
 				if evidence == "" && !closeIt {
 					return a.printObject(du, "")

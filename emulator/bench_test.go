@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // BenchmarkGet1000Tokens reads 1,000 persisted tokens through the handler,
@@ -87,9 +88,14 @@ func BenchmarkRefresh1000OverHTTP(b *testing.B) {
 // and stripe-mock. Every answer waits for its fsync; req/fsync is how
 // many requests an fsync served.
 func BenchmarkCreateTokenHTTP16(b *testing.B) {
-	var syncs atomic.Int64
+	var syncs, syncing atomic.Int64
 	fsync := syncFile
-	syncFile = func(f *os.File) error { syncs.Add(1); return fsync(f) }
+	syncFile = func(f *os.File) error {
+		start := time.Now()
+		defer func() { syncing.Add(int64(time.Since(start))) }()
+		syncs.Add(1)
+		return fsync(f)
+	}
 	defer func() { syncFile = fsync }()
 	e, err := New(Options{Dir: b.TempDir()})
 	if err != nil {
@@ -127,4 +133,6 @@ func BenchmarkCreateTokenHTTP16(b *testing.B) {
 	wg.Wait()
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
 	b.ReportMetric(float64(b.N)/float64(max(syncs.Load(), 1)), "req/fsync")
+	b.ReportMetric(float64(syncing.Load())/float64(max(syncs.Load(), 1))/1e3, "µs/fsync")
+	b.ReportMetric(100*float64(syncing.Load())/float64(b.Elapsed()), "%fsyncing")
 }

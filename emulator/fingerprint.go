@@ -6,8 +6,10 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"io/fs"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"syscall"
 
@@ -34,6 +36,9 @@ type hashKey struct {
 	once sync.Once
 	key  []byte
 	err  error
+	// macs are HMACs under key, reset between uses: hmac.New costs more
+	// than a token's whole fingerprint, and runs on every card request.
+	macs sync.Pool
 }
 
 // newHashKey is the key of the state dir dir, read or made when first
@@ -76,12 +81,21 @@ func (k *hashKey) sum(parts ...string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	mac := hmac.New(sha256.New, key)
+	mac, _ := k.macs.Get().(hash.Hash)
+	if mac == nil {
+		mac = hmac.New(sha256.New, key)
+	}
+	var buf [64]byte
 	for _, p := range parts {
 		// A length before each part: ("ab","c") and ("a","bc") differ.
-		fmt.Fprintf(mac, "%d:%s", len(p), p)
+		b := append(strconv.AppendInt(buf[:0], int64(len(p)), 10), ':')
+		mac.Write(b)
+		mac.Write([]byte(p))
 	}
-	return mac.Sum(nil), nil
+	sum := mac.Sum(nil)
+	mac.Reset()
+	k.macs.Put(mac)
+	return sum, nil
 }
 
 // fingerprint identifies a card or bank account without revealing it, like

@@ -99,6 +99,7 @@ func OpenLogStore(dir string, opts LogOptions) (Store, error) {
 		dir: dir, lim: limits{maxObjects: opts.MaxObjects, expireAfter: opts.ExpireAfter},
 		now: opts.Now, logf: opts.Logf, compact: compactMin,
 		st: newMemState(), dec: newDecoder(), gen: 1,
+		commit: committer{wrote: make(chan struct{}, 1)},
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -173,8 +174,15 @@ func (s *logStore) reload(locked bool) error {
 	}
 	s.st, s.gen, s.log, s.end, s.seen = l.st, l.gen, l.log, l.end, l.end
 	s.snapBytes, s.logBytes = l.snapBytes, l.logBytes
-	s.seq++
+	s.bump()
 	return nil
+}
+
+// bump counts a change to st (the caller holds mu), telling the
+// committer too.
+func (s *logStore) bump() {
+	s.seq++
+	s.commit.written(s.seq)
 }
 
 // view is the state as requests read it now.
@@ -280,7 +288,7 @@ func (s *logStore) update(ctx context.Context, fn func(Tx) error) (uint64, error
 	for _, o := range ops {
 		s.st.apply(o)
 	}
-	s.seq++
+	s.bump()
 	if s.shouldCompact() {
 		s.compacting = true
 		s.bg.Add(1)
@@ -369,7 +377,7 @@ func (s *logStore) catchUp(locked bool) error {
 		if good > 0 {
 			s.end += int64(good)
 			s.logBytes += int64(good)
-			s.seq++
+			s.bump()
 		}
 		s.seen = size
 		if err != nil {

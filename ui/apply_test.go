@@ -15,7 +15,7 @@ import (
 // "0 tokens" until the flow was closed).
 func TestHeaderCountsDuringAnApply(t *testing.T) {
 	a := newApp(t, newSession(t, nil), 120, 40)
-	press(t, a, "s", "j", "enter") // pack:brands
+	press(t, a, planKeys("pack:brands")...)
 	if !strings.Contains(a.View(), "Plan:") {
 		t.Fatalf("no plan:\n%s", a.View())
 	}
@@ -39,7 +39,7 @@ func TestEscCancelsAnApply(t *testing.T) {
 		return tokenCreate(r) && creates.Add(1) == 2
 	})
 	a := newApp(t, newSessionWith(t, nil, h.Wrap), 120, 40)
-	press(t, a, "s", "j", "enter") // pack:brands
+	press(t, a, planKeys("pack:brands")...)
 	l := newLoop(t, a)
 	l.send(keyMsg("enter"))
 	l.until("the end of the flow", func() bool { return a.flow == nil }, h.Held, func() {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"regexp"
-	"slices"
 	"testing"
 	"time"
 
@@ -15,7 +14,6 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"github.com/tokenscope/tokenscope/scenario"
 	"github.com/tokenscope/tokenscope/service"
 )
 
@@ -42,7 +40,7 @@ func TestGolden(t *testing.T) {
 		{name: "drift", session: driftSessionT, keys: []string{"R"}, wait: "Refresh:", scrub: true},
 		{name: "help", session: fixtureSession, keys: []string{"?"}, wait: "refresh all"},
 		{name: "filter", session: fixtureSession, keys: []string{"/", "u", "n", "u", "s", "e", "d", "enter"}, wait: "filter: unused", enter: true},
-		{name: "scenario_plan", session: fixtureSession, keys: append(append([]string{"s"}, slices.Repeat([]string{"j"}, slices.Index(scenario.Packs(), "pack:declines"))...), "enter"), wait: "Plan: 32 to add", enter: true},
+		{name: "scenario_plan", session: fixtureSession, keys: planKeys("pack:declines"), wait: "Plan: 40 to add", enter: true},
 		{name: "create_failed", session: refusingSession, keys: []string{"n", "enter", "enter", "enter"}, wait: "typed is kept", enter: true, scrub: true},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {

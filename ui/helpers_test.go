@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/scenario"
 	"github.com/tokenscope/tokenscope/service"
 )
 
@@ -27,6 +29,16 @@ func keyMsg(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: t}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// planKeys open the scenario picker and plan pack, found by its place in
+// scenario.Packs (the picker's order), so a new pack moves no test's pick.
+func planKeys(pack string) []string {
+	i := slices.Index(scenario.Packs(), pack)
+	if i < 0 {
+		panic("no " + pack)
+	}
+	return append(append([]string{"s"}, slices.Repeat([]string{"j"}, i)...), "enter")
 }
 
 // press sends keys one by one and runs what they start to completion.

@@ -82,7 +82,7 @@ func TestUseOffersTheKindsUses(t *testing.T) {
 // create error do not repeat them above it.
 func TestFlowKeysSaidOnce(t *testing.T) {
 	a := newApp(t, newSession(t, nil), 80, 24)
-	press(t, a, "s", "j", "j", "enter")
+	press(t, a, planKeys("pack:declines")...)
 	if v := a.View(); strings.Count(v, "esc back") != 1 || strings.Count(v, "enter apply") != 1 {
 		t.Errorf("the scenario plan says its keys twice:\n%s", v)
 	}

@@ -16,9 +16,9 @@ token "dispute_fraudulent" {
 }
 
 # charge succeeds, then a dispute opens: product_not_received, needs_response
-token "dispute_product_not_received" {
+token "dispute_not_received" {
   card {
-    preset = "dispute_product_not_received"
+    preset = "dispute_not_received"
   }
   use "charge" {
     amount   = 2000
