@@ -234,10 +234,15 @@ func (tm *term) bytes() int {
 	return tm.total
 }
 
+// waitLimit bounds every wait for a screen or the state: a guard against a
+// hang, not a speed check. Twenty sessions on a loaded 2-core CI machine
+// have taken more than 10 s to draw.
+const waitLimit = 60 * time.Second
+
 // waitFor waits until every want has been shown.
 func (tm *term) waitFor(want ...string) string {
 	tm.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	for {
 		s := tm.text()
 		missing := ""
@@ -304,7 +309,7 @@ func (tm *term) wait() error {
 	select {
 	case err := <-tm.ended:
 		return err
-	case <-time.After(10 * time.Second):
+	case <-time.After(waitLimit):
 		return errors.New("session did not end")
 	}
 }
@@ -331,7 +336,7 @@ func (ts *testServer) tokens(t testing.TB, workspace string) []string {
 // waitTokens waits until workspace holds n tokens and returns their ids.
 func waitTokens(t testing.TB, ts *testServer, workspace string, n int) []string {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	for {
 		ids := ts.tokens(t, workspace)
 		if len(ids) >= n {

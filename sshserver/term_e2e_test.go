@@ -114,7 +114,7 @@ func (p *pane) capture(args ...string) string {
 
 func (p *pane) waitFor(want ...string) {
 	p.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	var screen string
 	for time.Now().Before(deadline) {
 		screen = p.capture()

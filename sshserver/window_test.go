@@ -58,7 +58,7 @@ func (ts *testServer) flood(t *testing.T, key gossh.Signer, beforeShell bool) *g
 // waitLogs waits until the server's log holds n lines with want.
 func waitLogs(t *testing.T, ts *testServer, want string, n int) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	for strings.Count(ts.logs.String(), want) < n {
 		if time.Now().After(deadline) {
 			t.Fatalf("the log holds %d %q lines, want %d:\n%s", strings.Count(ts.logs.String(), want), want, n, ts.logs.String())
@@ -70,7 +70,7 @@ func waitLogs(t *testing.T, ts *testServer, want string, n int) {
 // waitFree waits until no session holds a slot.
 func waitFree(t *testing.T, ts *testServer) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	for ts.sessions.count() > 0 {
 		if time.Now().After(deadline) {
 			t.Fatalf("%d slots still taken", ts.sessions.count())
@@ -119,7 +119,7 @@ func TestResizesReachTheTUI(t *testing.T) {
 	if err := tm.sess.WindowChange(40, 132); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	for !headerWiderThan(tm.text(), 80) {
 		if time.Now().After(deadline) {
 			t.Fatalf("the TUI never redrew at 132 columns:\n%s", tm.text())

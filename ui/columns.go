@@ -223,24 +223,19 @@ func (l layout) values(r *model.Record, ageOf func(*model.Record) string) [numCo
 	return v
 }
 
-// header is the row of column titles, the sorted one marked, and how the
-// list is sorted after them when there is room.
-func (l layout) header(how string) string {
+// header is the row of column titles, the sorted one marked with mark
+// (sortKey.mark). How the list is sorted is said in the screen's header
+// (App.header), not after the titles, where it read as a column's title.
+func (l layout) header(mark string) string {
 	var titles [numCols]string
 	for c := range titles {
 		titles[c] = colTitles[c]
 		if col(c) == l.sorted {
-			titles[c] += sortMark
+			titles[c] += mark
 		}
 	}
 	if !l.usedWord {
 		titles[colUsed] = "U"
 	}
-	s := strings.Repeat(" ", selWidth) + l.cells(&titles, nil)
-	if tail := "  " + how; ansi.StringWidth(s)+ansi.StringWidth(tail) <= l.width {
-		s += tail
-	}
-	return ansi.Truncate(s, l.width, "")
+	return ansi.Truncate(strings.Repeat(" ", selWidth)+l.cells(&titles, nil), l.width, "")
 }
-
-const sortMark = "▾"

@@ -81,8 +81,13 @@ func TestSortCycles(t *testing.T) {
 		if a.list.selectedID() != recs[1].ID {
 			t.Errorf("%s: the selection moved to %s", w.name, a.list.selectedID())
 		}
-		if v := a.View(); !strings.Contains(v, w.name) || !strings.Contains(v, sortMark) {
-			t.Errorf("%s: not shown:\n%s", w.name, v)
+		lines := strings.Split(a.View(), "\n")
+		if !strings.Contains(lines[1], a.list.sort.mark()) {
+			t.Errorf("%s: the sorted column is not marked:\n%s", w.name, strings.Join(lines, "\n"))
+		}
+		// Not after the column titles, where it read as a column's title.
+		if strings.Contains(lines[1], w.name) {
+			t.Errorf("%s: said among the column titles: %q", w.name, lines[1])
 		}
 	}
 }
@@ -104,5 +109,23 @@ func TestFromColumn(t *testing.T) {
 		if a.list.len() != 1 || a.list.at(0).ID != want {
 			t.Errorf("filter %q: %d rows", q, a.list.len())
 		}
+	}
+}
+
+// The screen's header says how the list is sorted where there is room,
+// the first thing there to give way; oldest first is marked ▴ on AGE,
+// newest first ▾, so the column titles tell them apart at 80 columns too.
+func TestSortInTheHeaderLine(t *testing.T) {
+	a := newApp(t, newSession(t, fixtures(t)), 120, 30)
+	press(t, a, "o")
+	if h := a.header(); !strings.Contains(h, "3 tokens · 1 used · oldest first · ? help") {
+		t.Errorf("the header does not say how the list is sorted: %q", h)
+	}
+	a.setSize(80, 24)
+	if h := a.header(); !strings.Contains(h, "3 tokens · 1 used · ? help") {
+		t.Errorf("the sort does not give way in the header at 80 columns: %q", h)
+	}
+	if titles := strings.Split(a.View(), "\n")[1]; !strings.Contains(titles, "AGE▴") {
+		t.Errorf("oldest first is not marked on AGE: %q", titles)
 	}
 }

@@ -248,7 +248,7 @@ func (l *tokenList) rows(rs *rowStyle, w int, now time.Time) []string {
 	end := min(l.offset+l.height, l.len())
 	out := make([]string, 0, max(end-l.offset, 0)+1)
 	lay := l.layout(w)
-	out = append(out, rs.st.Label.Render(lay.header(l.sort.String())))
+	out = append(out, rs.st.Label.Render(lay.header(l.sort.mark())))
 	for pos := l.offset; pos < end; pos++ {
 		out = append(out, renderRow(rs, l.at(pos), pos == l.cursor, lay, now))
 	}

@@ -77,7 +77,12 @@ func (c *logCursor) response(i int, e model.LoggedRequest, width int, in string)
 	}
 	out := []string{in + "response:"}
 	for _, l := range strings.Split(views.CleanLines(body), "\n") {
-		out = append(out, in+"  "+l)
+		// A long line (a client_secret, a description) wraps under its
+		// value: the viewport would cut it at the edge with no mark.
+		lead := l[:len(l)-len(strings.TrimLeft(l, " "))]
+		for _, w := range common.Hang(lead, l[len(lead):], width-len(in)-2) {
+			out = append(out, in+"  "+w)
+		}
 	}
 	return out
 }
@@ -105,12 +110,46 @@ func (a *App) logKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	default:
 		return nil, false
 	}
+	a.showLogSelection()
+	return nil, true
+}
+
+// hideLogAnswer is esc over a request's answer: back to the list of
+// requests, not out of the log.
+func (a *App) hideLogAnswer() bool {
+	if !a.pager.log || a.reqlog.shown < 0 {
+		return false
+	}
+	a.reqlog.shown = -1
+	a.showLogSelection()
+	return true
+}
+
+// showLogSelection draws the log again with the selected entry at the
+// top, or follows its end when the newest is selected with no answer.
+func (a *App) showLogSelection() {
+	c := &a.reqlog
 	a.pager.follow = c.sel == c.n-1 && c.shown != c.sel
 	a.pager.reload()
 	if c.sel < len(c.lines) && !a.pager.follow {
 		a.pager.vp.SetYOffset(c.lines[c.sel])
 	}
-	return nil, true
+}
+
+// padToEntry pads the log's lines so that, scrolled to its end, the view
+// begins where an entry begins: the last height lines of the log began
+// with the tail of an entry whose head was out of sight.
+func (c *logCursor) padToEntry(lines []string, height int) []string {
+	top := len(lines) - height
+	if top <= 0 {
+		return lines
+	}
+	for _, start := range c.lines {
+		if start >= top {
+			return append(lines, make([]string, start-top)...)
+		}
+	}
+	return lines
 }
 
 // logHelp is the request log's footer.

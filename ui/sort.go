@@ -37,6 +37,15 @@ func (k sortKey) column() col {
 	return colAge
 }
 
+// mark is the sorted column's marker: ▴ for the oldest first (AGE is
+// the same column as newest first), ▾ for the others.
+func (k sortKey) mark() string {
+	if k == sortOldest {
+		return "▴"
+	}
+	return "▾"
+}
+
 // next is the sort after k, round again after the last.
 func (k sortKey) next() sortKey { return (k + 1) % numSorts }
 

@@ -76,3 +76,13 @@ func TestServiceNoticesInTheStatusLine(t *testing.T) {
 		t.Fatalf("the notice is not in the status line (or the next is not awaited):\n%s", a.View())
 	}
 }
+
+// esc out of the New token menu, nothing in flight, says nothing: a
+// "cancelled" status spoke only of the esc just pressed.
+func TestEscOutOfAFlowSaysNothing(t *testing.T) {
+	a := newApp(t, newSession(t, fixtures(t)), 80, 24)
+	press(t, a, "n", "esc")
+	if a.flow != nil || a.status.text != "" {
+		t.Fatalf("esc out of the menu: flow %v, status %q; want closed, no status", a.flow, a.status.text)
+	}
+}

@@ -68,7 +68,7 @@ func (a *App) logText(width int) string {
 		}
 		lines = append(lines, a.reqlog.response(i, e, width, in)...)
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(a.reqlog.padToEntry(lines, a.pager.vp.Height), "\n")
 }
 
 // packFields lays fields two spaces apart in lines of width cells, the

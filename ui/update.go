@@ -168,6 +168,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 			if a.cancelRefresh() && a.pager.title != refreshTitle {
 				return nil
 			}
+			if a.hideLogAnswer() {
+				return nil
+			}
 			a.closePager()
 			return nil
 		}

@@ -36,12 +36,19 @@ func (a *App) header() string {
 	if a.list.query != "" {
 		counts = fmt.Sprintf("%d of %s", a.list.len(), counts)
 	}
-	right := a.st.Muted.Render(fmt.Sprintf("%s · %d used · ? help ", counts, a.list.used))
-	gap := a.width - ansi.StringWidth(left) - ansi.StringWidth(right)
-	if gap < 1 {
-		return left
+	// How the list is sorted is said here (the column titles mark the
+	// sorted column), and is the first to give way.
+	sorts := []string{""}
+	if n > 1 {
+		sorts = []string{" · " + a.list.sort.String(), ""}
 	}
-	return left + strings.Repeat(" ", gap) + right
+	for _, sorted := range sorts {
+		right := a.st.Muted.Render(fmt.Sprintf("%s · %d used%s · ? help ", counts, a.list.used, sorted))
+		if gap := a.width - ansi.StringWidth(left) - ansi.StringWidth(right); gap >= 1 {
+			return left + strings.Repeat(" ", gap) + right
+		}
+	}
+	return left
 }
 
 func (a *App) backendLabel() string {
@@ -137,12 +144,18 @@ func (a *App) statusLine() string {
 	case a.busy > 0:
 		left += " " + a.spin.View() + " " + a.busyLabel
 		if a.status.text != "" {
-			left += a.st.Muted.Render(" · " + views.Clean(a.status.text))
+			left += a.st.Muted.Render(" · " + a.statusText(left, 3))
 		}
 	case a.status.text != "":
-		left += " " + a.st.Status.Render(views.Clean(a.status.text))
+		left += " " + a.st.Status.Render(a.statusText(left, 1))
 	}
 	return left
+}
+
+// statusText is the status line's text in what the line has left after
+// left and gap: its ids stay whole, the words around them give way.
+func (a *App) statusText(left string, gap int) string {
+	return common.FitIDs(views.Clean(a.status.text), a.width-ansi.StringWidth(left)-gap)
 }
 
 // footer lists the keys of what is shown (bubbles/help short view), as

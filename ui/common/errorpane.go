@@ -40,10 +40,13 @@ func RenderRows(st *Styles, rows []views.Field, width int) string {
 // nbHyphen stands in for "-" while wrapping: the same width, no break.
 const nbHyphen = "\u2011"
 
-// Wrap wraps text to width cells at spaces only, cutting a word longer than
-// a line. x/ansi's wrappers also break after every hyphen, which tore
-// "tokenscope create card --preset visa" into "card" / " --" / " preset".
+// Wrap wraps text to width cells at spaces only, breaking a word longer
+// than a line, but for an id: that is cut with "…" (cutIDs), as an id
+// broken over two lines reads as two words. x/ansi's wrappers also break
+// after every hyphen, which tore "tokenscope create card --preset visa"
+// into "card" / " --" / " preset".
 func Wrap(s string, width int) string {
+	s = cutIDs(s, max(width, 1))
 	s = ansi.Wrap(strings.ReplaceAll(s, "-", nbHyphen), max(width, 1), "")
 	return strings.ReplaceAll(s, nbHyphen, "-")
 }

@@ -31,8 +31,8 @@ func TestChooserKeys(t *testing.T) {
 	r.shows("› bank account")
 	r.keys("esc")
 	s := r.until("cancelled", func(s snapshot) bool { return s.done != nil })
-	if !s.done.Cancelled || s.done.Record != nil {
-		t.Fatalf("esc at the chooser: %+v, want Cancelled and no record", s.done)
+	if !s.done.Cancelled || s.done.Record != nil || s.done.Status != "" {
+		t.Fatalf("esc at the chooser: %+v, want Cancelled, no record, no status", s.done)
 	}
 }
 

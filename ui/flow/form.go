@@ -46,8 +46,10 @@ const labelWidth = 11
 // colour (NO_COLOR) a dim "tok_visa" reads as a value already typed.
 func placeholder(s string) string { return "e.g. " + s }
 
-// label pads an inline field's title so the values line up.
-func label(s string) string { return fmt.Sprintf("%-*s", labelWidth, s) }
+// label pads an inline field's title so the values line up; a title as
+// wide as the column still gets a space before its value ("Account
+// (acct_…)acct_1Qx" ran together).
+func label(s string) string { return fmt.Sprintf("%-*s ", labelWidth-1, s) }
 
 // input is an inline text field bound to v and checked by check (nil: none).
 func input(title string, v *string, check func(string) error) *huh.Input {
@@ -61,11 +63,6 @@ func input(title string, v *string, check func(string) error) *huh.Input {
 // secret is an input whose value is never echoed: a CVC or an id number.
 func secret(title string, v *string, check func(string) error) *huh.Input {
 	return input(title, v, check).EchoMode(huh.EchoModePassword)
-}
-
-// choice is an inline select among fixed words (individual / company).
-func choice(title string, v *string, words ...string) *huh.Select[string] {
-	return huh.NewSelect[string]().Title(title).Inline(true).Options(huh.NewOptions(words...)...).Value(v)
 }
 
 // presetPicker lists presets with what each is expected to do, "custom"

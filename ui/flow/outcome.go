@@ -1,6 +1,10 @@
 package flow
 
 import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/tokenscope/tokenscope/ui/common"
 	"github.com/tokenscope/tokenscope/views"
 )
@@ -13,9 +17,27 @@ func renderOutcome(st *common.Styles, o views.Outcome, width int) string {
 	if o.HeadKind() == views.Failed {
 		head = st.ErrorTitle.Render(common.GlyphError + " " + o.Headline())
 	}
-	if ids := o.IDs(); ids != "" {
-		head += "  " + st.Muted.Render(ids)
-	}
+	lines := headIDs(st, head, o.IDs(), width)
 	rows := append(o.Fields(), views.Field{Label: "token", Value: common.StyleSegments(st, o.TokenLine())})
-	return head + "\n" + common.RenderRows(st, rows, width)
+	return strings.Join(lines, "\n") + "\n" + common.RenderRows(st, rows, width)
+}
+
+// headIDs puts the ids ("pi_… · req_…") beside the headline when they
+// fit there, else on the line under it, else each on a line of its own:
+// an id is cut (with "…") only when it alone is wider than the pane.
+func headIDs(st *common.Styles, head, ids string, width int) []string {
+	const in = "  "
+	switch {
+	case ids == "":
+		return []string{head}
+	case ansi.StringWidth(head)+len(in)+ansi.StringWidth(ids) <= width:
+		return []string{head + in + st.Muted.Render(ids)}
+	case len(in)+ansi.StringWidth(ids) <= width:
+		return []string{head, in + st.Muted.Render(ids)}
+	}
+	lines := []string{head}
+	for _, id := range strings.Split(ids, " · ") {
+		lines = append(lines, in+st.Muted.Render(ansi.Truncate(id, max(width-len(in), 1), "…")))
+	}
+	return lines
 }

@@ -37,9 +37,9 @@ func NewRetrieve(pc *common.ProgramContext) common.Component { return newRetriev
 func newRetrieve(pc *common.ProgramContext, nested bool) *Retrieve {
 	in := textinput.New()
 	in.Prompt = "Token id  "
-	in.Placeholder = placeholder("tok_visa")
+	// No placeholder: without colour (NO_COLOR) "tok_visa" in the field
+	// read as a value typed. The example is on the hint line under it.
 	in.PromptStyle = pc.Styles.PaneTitle
-	in.PlaceholderStyle = pc.Styles.Muted
 	in.Cursor.Style = pc.Styles.RowSelected
 	in.Focus()
 	return &Retrieve{scope: newScope(pc), pc: pc, input: in, spin: newSpinner(pc.Styles), nested: nested, w: pc.Width, h: pc.Height}
@@ -129,7 +129,7 @@ func (r *Retrieve) View() string {
 	if r.busy {
 		b.WriteString(" " + r.spin.View() + " Retrieving… GET /v1/tokens/" + r.sentID + "  →  " + r.pc.Backend.Label() + "  " + r.waiting())
 	} else {
-		b.WriteString(st.Muted.Render(" enter: retrieve · any id, magic test tokens such as tok_visa too"))
+		b.WriteString(st.Muted.Render(" example: tok_visa (a magic test token) · enter: retrieve"))
 	}
 	return b.String()
 }

@@ -71,8 +71,10 @@ func (sc *scope) finish(rec *model.Record, status string, cancelled bool) tea.Cm
 	return func() tea.Msg { return m }
 }
 
-// cancelled ends a flow the user backed out of.
-func (sc *scope) cancelled() tea.Cmd { return sc.finish(nil, "cancelled", true) }
+// cancelled ends a flow the user backed out of, with nothing to say:
+// nothing was in flight (esc on a request cancels that request, not the
+// flow), so "cancelled" only spoke of the esc just pressed.
+func (sc *scope) cancelled() tea.Cmd { return sc.finish(nil, "", true) }
 
 // Finished is the DoneMsg of a flow that has ended, its command not yet
 // delivered.
