@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -46,5 +47,19 @@ func TestApplyDisputeAndConnectPacks(t *testing.T) {
 	}
 	if r := s.ok("plan", "pack:connect"); !strings.Contains(r.out, "No changes") {
 		t.Errorf("plan after apply:\n%s", r.out)
+	}
+}
+
+// pack:refunds charges one token per refund test card; each charge is
+// then refunded with tokenscope refund.
+func TestApplyRefundsPack(t *testing.T) {
+	s := newSandbox(t)
+	r := s.ok("apply", "pack:refunds", "--auto-approve", "--json")
+	charges := regexp.MustCompile(`\[id=(ch_[A-Za-z0-9]+)\]`).FindAllStringSubmatch(r.out, -1)
+	if !strings.Contains(r.out, "6 added") || len(charges) != 3 {
+		t.Fatalf("pack:refunds:\n%s", r.out)
+	}
+	if r := s.ok("refund", charges[0][1]); !strings.Contains(r.out, "re_") {
+		t.Errorf("refund %s:\n%s", charges[0][1], r.out)
 	}
 }

@@ -43,7 +43,7 @@ func (a *app) eventsCmd() *cobra.Command {
 						fmt.Fprintf(a.stdout, "%s\n", compact(ev.Raw))
 						return
 					}
-					views.WriteLines(a.stdout, views.EventLines([]model.Event{ev}))
+					_ = views.WriteLines(a.stdout, views.EventLines([]model.Event{ev})) // a failed write to stdout does not stop the follow
 				})
 			}
 			evs, err := sess.Events(c.Context(), f)

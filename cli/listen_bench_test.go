@@ -93,5 +93,4 @@ func BenchmarkChargeToWebhook(b *testing.B) {
 	}
 	b.ReportMetric(at(0.50), "p50-ms")
 	b.ReportMetric(at(0.99), "p99-ms")
-
 }

@@ -96,6 +96,9 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 		pi, err = c.usePaymentIntent(ctx, req, &use)
 		if err == nil {
 			use.ObjectID, use.Status, livemode, res = pi.ID, string(pi.Status), pi.Livemode, pi.LastResponse
+			if pi.LatestCharge != nil {
+				use.Charge = pi.LatestCharge.ID
+			}
 		}
 	default:
 		use.Amount, use.Currency = req.Amount, req.Currency

@@ -84,15 +84,17 @@ func updateAccountFrom(c *call, a *accountRec) *model.Error {
 	} else if first, last := c.params.get("individual[first_name]"), c.params.get("individual[last_name]"); first != "" || last != "" {
 		from = &accountTokenRec{FirstName: first, LastName: last}
 	}
+	// A company's account takes no individual[id_number]: refused before
+	// idNumber consumes a PII token, so a refusal leaves the token unused.
+	if c.params.get("individual[id_number]") != "" && a.BusinessType != "" && a.BusinessType != "individual" {
+		return invalid(codeAccountMismatch, "individual[id_number]", "The account's business_type is "+a.BusinessType+"; only an individual account has individual[id_number].")
+	}
 	provided, aerr := idNumber(c, "individual[id_number]")
 	if aerr != nil {
 		return aerr
 	}
 	if a.BusinessType == "" && (provided || from != nil) {
 		a.BusinessType = "individual"
-	}
-	if provided && a.BusinessType != "individual" {
-		return invalid("", "individual[id_number]", "The account's business_type is "+a.BusinessType+"; only an individual account has individual[id_number].")
 	}
 	if a.BusinessType != "individual" {
 		return nil
@@ -116,6 +118,10 @@ func updateAccountFrom(c *call, a *accountRec) *model.Error {
 	c.objs.putPerson(p)
 	return nil
 }
+
+// codeAccountMismatch is Stripe's code for account information that does
+// not fit together: here an individual's id number on a company's account.
+const codeAccountMismatch = "account_information_mismatch"
 
 // takeTyped consumes a token of kind given as param (account_token,
 // id_number).

@@ -318,3 +318,26 @@ func TestConnectPersonWithPIIToken(t *testing.T) {
 	_, err = sc.V1Persons.Create(ctx, &stripe.PersonCreateParams{Account: stripe.String("acct_nope")})
 	stripeErr(t, err, http.StatusNotFound, stripe.ErrorTypeInvalidRequest, "resource_missing")
 }
+
+// An individual's id number on a company's account is refused before the
+// PII token is consumed, so the same token still works elsewhere.
+func TestCompanyAccountRefusesIDNumberWithoutConsumingIt(t *testing.T) {
+	sc, _ := moneyServer(t)
+	ct, err := sc.V1Tokens.Create(ctx, &stripe.TokenCreateParams{Account: &stripe.TokenCreateAccountParams{BusinessType: stripe.String("company")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	acct, err := sc.V1Accounts.Create(ctx, &stripe.AccountCreateParams{Type: stripe.String("custom"), AccountToken: stripe.String(ct.ID)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pii, _ := sc.V1Tokens.Create(ctx, &stripe.TokenCreateParams{PII: &stripe.TokenCreatePIIParams{IDNumber: stripe.String("000000000")}})
+	_, err = sc.V1Accounts.Update(ctx, acct.ID, &stripe.AccountUpdateParams{Individual: &stripe.PersonParams{IDNumber: stripe.String(pii.ID)}})
+	stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, "account_information_mismatch")
+	if tok, _ := sc.V1Tokens.Retrieve(ctx, pii.ID, nil); tok.Used {
+		t.Error("the refused request consumed the PII token")
+	}
+	if _, err := sc.V1Persons.Create(ctx, &stripe.PersonCreateParams{Account: stripe.String(acct.ID), IDNumber: stripe.String(pii.ID)}); err != nil {
+		t.Errorf("the PII token after a refusal: %v", err)
+	}
+}

@@ -68,7 +68,7 @@ var explanations = map[string]Explanation{
 		Next: "any 3 digits (4 for Amex) work with test cards",
 	},
 	"token_already_used": {
-		Why:  "this token was already consumed by a customer or a charge",
+		Why:  "this token was already consumed (by a charge, a customer, a PaymentMethod or an account)",
 		Next: nextNewToken,
 		TUI:  nextNewTokenTUI,
 	},
@@ -206,9 +206,17 @@ func (e *Error) Explain() {
 		key, x = TypeInvalidRequest, explanations[TypeInvalidRequest]
 	}
 	e.Why, e.Next, e.NextTUI = x.Why, x.Next, x.TUI
+	if key == CodeTokenAlreadyUsed {
+		e.Next, e.NextTUI = newTokenOfKind(e.Message)
+	}
 	switch {
+	case key == TypeInvalidRequest && e.Param == "":
+		// The generic advice is about a parameter; with none named, it
+		// would send the reader looking for one.
+		e.Why = "the request was refused as it stands: the message says why"
+		e.Next = "read the message; tokenscope get the object it names shows its state"
 	case key == CodeTokenAlreadyUsed && e.UsedBy != "":
-		e.Why = "this token was already consumed by " + e.UsedBy + ": a token is used once, by a customer or a charge"
+		e.Why = "this token was already consumed by " + e.UsedBy + ": a token is used once"
 	case key == "resource_missing" && e.Local:
 		// ValidateTokenID: the id has no token's shape.
 		e.Why = "that is not a token id, so it was not sent: Stripe has no such token"
@@ -223,6 +231,21 @@ func (e *Error) Explain() {
 	}
 }
 
+// newTokenOfKind is the next step after token_already_used, for the kind
+// of token the message names (Stripe's "…more than once: pii_123."): a
+// new token of that kind, a card only when it was a card or is unknown.
+func newTokenOfKind(msg string) (next, tui string) {
+	fields := strings.Fields(msg)
+	if len(fields) > 0 {
+		id := strings.TrimRight(fields[len(fields)-1], ".")
+		if s, ok := KindOfID(id); ok && s.Object == ObjectToken && s.Kind != KindCard && s.Create != nil {
+			return "a token is single-use; create a new one (tokenscope create " + s.Create.Command + ")",
+				"a token is single-use; create a new " + s.Label + " token: n, then " + s.Label
+		}
+	}
+	return nextNewToken, nextNewTokenTUI
+}
+
 func (e *Error) explainKey() string {
 	switch {
 	case strings.HasPrefix(e.Message, msgRawCardNumbers):
@@ -231,6 +254,16 @@ func (e *Error) explainKey() string {
 		return "livemode_mismatch"
 	case e.Type == "idempotency_error" && e.Code == "":
 		return "idempotency_error"
+	case e.Code == "" && strings.HasPrefix(e.Message, msgDisputeClosed):
+		return msgDisputeClosed
+	case e.Code == "" && strings.HasPrefix(e.Message, msgBankVerified):
+		return msgBankVerified
+	}
+	// A code may mean different things by the parameter it names
+	// (amount_too_large of a capture's amount_to_capture, of a refund's
+	// amount): "code@param" is explained before the code alone.
+	if _, ok := explanations[e.Code+"@"+e.Param]; ok && e.Code != "" {
+		return e.Code + "@" + e.Param
 	}
 	for _, k := range []string{e.DeclineCode, e.Code} {
 		if _, ok := explanations[k]; ok && k != "" {

@@ -4,8 +4,8 @@ package model
 // verification and Connect.
 var moneyExplanations = map[string]Explanation{
 	"amount_too_large": {
-		Why:  "the amount is more than is allowed: Stripe's maximum is 99999999; a refund, more than remains of the charge (its amount less amount_refunded); a capture, more than the PaymentIntent authorized (amount_capturable)",
-		Next: "give at most what the message says; for a refund or a capture, leave --amount out to take all there is",
+		Why:  "the amount is more than is allowed: Stripe's maximum is 99999999; a refund, more than remains of the charge (its amount less amount_refunded)",
+		Next: "give at most what the message says; for a refund, leave --amount out to refund all that remains",
 	},
 	"charge_already_refunded": {
 		Why:  "the charge was already refunded in full (refunded: true), so nothing remains to refund",
@@ -19,11 +19,36 @@ var moneyExplanations = map[string]Explanation{
 		Why:  "the amounts are not the two micro-deposits Stripe sent; in test mode they are always 32 and 45 cents",
 		Next: "verify again with --amounts 32,45",
 	},
+	"account_information_mismatch": {
+		Why:  "only an individual's account has an individual id number; this account's business_type is company",
+		Next: "give the PII token to an individual's account (tokenscope use PII --id-number-for ACCT), or to a person of the company; the token was not used",
+	},
+	CodeUseUnsupported: {
+		Why:  "each kind of token has its own uses: a card is charged or attached, a bank token attached to a customer, a PII token gives an account its id number, an account token makes an account",
+		Next: "use it as the message lists (tokenscope use ID --help shows each flag)",
+		TUI:  "press u on it: the menu offers only its uses",
+	},
+	msgDisputeClosed: {
+		Why:  "the dispute is already closed (won, lost or accepted), so it takes no more evidence and cannot be closed again",
+		Next: "nothing to do; tokenscope get the dispute to see its status",
+	},
+	msgBankVerified: {
+		Why:  "the bank account was already verified with its micro-deposits; it verifies once",
+		Next: "nothing to do: the customer's verified bank account can be debited now",
+	},
 	"bank_account_unverified": {
 		Why:  "a bank account must be verified before it can be debited (ACH): a bank token, and a customer's new bank account, are unverified",
 		Next: "attach the bank token to a customer (use --customer), verify it (tokenscope verify CUS BA --amounts 32,45), then charge the customer",
 	},
 }
+
+// Messages of refusals Stripe sends with no code: they are explained by
+// their message (Error.explainKey), not by the type's generic advice about
+// a parameter, since no parameter is wrong.
+const (
+	msgDisputeClosed = "This dispute is already closed"
+	msgBankVerified  = "This bank account has already been verified"
+)
 
 func init() {
 	for code, x := range moneyExplanations {

@@ -11,6 +11,10 @@ func init() {
 			Why:  "the customer failed (or abandoned) the 3D Secure challenge, so the PaymentIntent went back to requires_payment_method",
 			Next: "confirm it again with a new PaymentMethod; with a test card, tokenscope authenticate PI completes the challenge",
 		},
+		"amount_too_large@amount_to_capture": {
+			Why:  "the capture asks for more than the PaymentIntent authorized (amount_capturable)",
+			Next: "capture at most amount_capturable, or leave --amount out to capture it all",
+		},
 	} {
 		explanations[code] = x
 	}

@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // KindConnected is a Connect account (acct_). Its name is the API's,
 // "account", which the account token's kind shares; SpecOf finds the
 // token, KindOfID the account by its prefix.
@@ -21,7 +23,9 @@ var connectedKind = &KindSpec{
 		{Path: "business_type", Label: "business_type"},
 		{Path: "country", Label: "country"},
 		{Path: "individual.first_name", Label: "individual", Value: func(f Fields) string {
-			return withDetail(f.Get("individual.first_name")+" "+f.Get("individual.last_name"), f.Get("individual.id"))
+			// strings.TrimSpace: a company's account has no individual, and
+			// an empty row says nothing.
+			return strings.TrimSpace(withDetail(strings.TrimSpace(f.Get("individual.first_name")+" "+f.Get("individual.last_name")), f.Get("individual.id")))
 		}},
 		{Path: "individual.id_number_provided", Label: "id_number_provided"},
 		{Path: "charges_enabled", Label: "charges_enabled"},

@@ -37,6 +37,9 @@ type Change struct {
 	// Reason says why a replacement is needed when the user did not ask
 	// for it: "its block changed since it was applied".
 	Reason string
+	// Also counts the objects a create makes beside the one addressed (a
+	// PaymentIntent's PaymentMethod): each is one more to add.
+	Also int
 }
 
 // Attr is one line of a change. Value is written as the plan shows it:
@@ -60,13 +63,13 @@ func (p Plan) Counts() (add, change, destroy int) {
 	for _, c := range p.Changes {
 		switch c.Action {
 		case ActionCreate:
-			add++
+			add += 1 + c.Also
 		case ActionUpdate:
 			change++
 		case ActionDelete:
 			destroy++
 		case ActionReplace:
-			add++
+			add += 1 + c.Also
 			destroy++
 		}
 	}

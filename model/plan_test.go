@@ -40,3 +40,12 @@ func TestChangeAddressParts(t *testing.T) {
 		t.Errorf("Type %q Name %q", c.Type(), c.Name())
 	}
 }
+
+// A PaymentIntent's plan adds two objects: the PaymentMethod made of the
+// token first, then the PaymentIntent.
+func TestPaymentIntentPlanCountsItsPaymentMethod(t *testing.T) {
+	p := Plan{Changes: []Change{PlanUse("pi", UseRequest{TokenID: "tok_1", Kind: UsePaymentIntent, Amount: 1000, Currency: "usd"})}}
+	if a, _, _ := p.Counts(); a != 2 {
+		t.Errorf("a PaymentIntent's plan adds %d, want 2", a)
+	}
+}

@@ -61,8 +61,26 @@ type Use struct {
 	PaymentMethod string `json:"payment_method,omitempty"`
 	// CaptureMethod is the capture method a PaymentIntent use asked for
 	// (manual), so that an export asks for it again.
-	CaptureMethod string    `json:"capture_method,omitempty"`
-	At            time.Time `json:"at"`
+	CaptureMethod string `json:"capture_method,omitempty"`
+	// Charge is a PaymentIntent's latest_charge: what a support engineer
+	// looks up once it succeeded.
+	Charge string    `json:"charge,omitempty"`
+	At     time.Time `json:"at"`
+}
+
+// FollowPaymentIntent brings a PaymentIntent's Use up to pi as last read
+// (after authenticate, capture or cancel): its status, its latest charge,
+// and the request that read it, so the outcome names that request, not
+// the one that created the PaymentIntent.
+func (u *Use) FollowPaymentIntent(pi Object) {
+	f := pi.Fields()
+	u.Status = f.Get("status")
+	if c := f.Get("latest_charge"); c != "" {
+		u.Charge = c
+	}
+	if pi.RequestID != "" {
+		u.RequestID = pi.RequestID
+	}
 }
 
 // NewRecord decodes a Token as returned by the API into a Record. raw is kept

@@ -99,5 +99,5 @@ func planPayment(name string, req UseRequest, note string) Change {
 		attrs = append(attrs, Attr{Name: "return_url", Value: str(req.ReturnURL)})
 	}
 	attrs = append(attrs, Attr{Name: "id", Value: KnownAfterApply}, Attr{Name: "status", Value: KnownAfterApply})
-	return Change{Address: "payment_intent." + name, Action: ActionCreate, Request: "POST /v1/payment_intents", Attrs: attrs}
+	return Change{Address: "payment_intent." + name, Action: ActionCreate, Request: "POST /v1/payment_intents", Attrs: attrs, Also: 1}
 }

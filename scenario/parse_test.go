@@ -213,7 +213,7 @@ func TestDiagnostics(t *testing.T) {
 
 func TestEveryPackParses(t *testing.T) {
 	packs := Packs()
-	for _, want := range []string{"pack:3ds", "pack:banks", "pack:brands", "pack:connect", "pack:declines", "pack:disputes"} {
+	for _, want := range []string{"pack:3ds", "pack:banks", "pack:brands", "pack:connect", "pack:declines", "pack:disputes", "pack:refunds"} {
 		if !slices.Contains(packs, want) {
 			t.Fatalf("packs = %v, lacking %s", packs, want)
 		}

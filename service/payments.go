@@ -49,26 +49,25 @@ func (s *Session) Cancel(ctx context.Context, id string) (model.Object, error) {
 // list and the detail show where the PaymentIntent stands. A
 // PaymentIntent no token of the workspace made changes nothing.
 func (s *Session) notePaymentIntent(ctx context.Context, pi model.Object) error {
-	status := pi.Fields().Get("status")
 	if _, err := s.store.Load(); err != nil {
 		return err
 	}
 	return s.hold(ctx, "payment", func(h *held) error {
 		w := h.workspace()
-		if !noteUse(w, pi.ID, status) {
+		if !noteUse(w, pi) {
 			return nil
 		}
 		return h.l.Save()
 	})
 }
 
-// noteUse sets the status of the Use whose object is id; it reports
+// noteUse brings the Use whose object is pi up to it; it reports
 // whether one was found.
-func noteUse(w *state.Workspace, id, status string) bool {
+func noteUse(w *state.Workspace, pi model.Object) bool {
 	for _, r := range w.Tokens {
 		for i := range r.Uses {
-			if r.Uses[i].ObjectID == id {
-				r.Uses[i].Status = status
+			if r.Uses[i].ObjectID == pi.ID {
+				r.Uses[i].FollowPaymentIntent(pi)
 				w.Upsert(r)
 				return true
 			}

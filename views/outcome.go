@@ -127,6 +127,9 @@ func (o Outcome) Fields() []Field {
 		if o.Use.PaymentMethod != "" {
 			out = append(out, Field{Label: "method", Value: Clean(o.Use.PaymentMethod)})
 		}
+		if o.Use.Charge != "" {
+			out = append(out, Field{Label: "charge", Value: Clean(o.Use.Charge)})
+		}
 		switch {
 		case isCard && o.Req.Kind == model.UsePaymentIntent:
 			out = append(out, Field{Label: "outcome", Value: model.PaymentIntentExpect(card, o.Req.CaptureMethod == "manual")})

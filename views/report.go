@@ -222,7 +222,12 @@ func (r Report) WriteMarkdown(w io.Writer) error {
 		b.WriteString("None.\n")
 	}
 	for _, e := range r.Errors {
-		fmt.Fprintf(&b, "- **%s** %s: type `%s`, code `%s`", e.Request, e.At.Format(reportTime), orNone(e.Type), orNone(e.Code))
+		fmt.Fprintf(&b, "- **%s** %s: type `%s`", e.Request, e.At.Format(reportTime), orNone(e.Type))
+		// Stripe sends some refusals with no code: say nothing rather
+		// than a code named "none".
+		if e.Code != "" {
+			fmt.Fprintf(&b, ", code `%s`", e.Code)
+		}
 		if e.DeclineCode != "" {
 			fmt.Fprintf(&b, ", decline code `%s`", e.DeclineCode)
 		}

@@ -39,3 +39,16 @@ func TestReportFromTheStateAlone(t *testing.T) {
 		}
 	}
 }
+
+// A refusal Stripe sent with no code shows its type alone, never a code
+// named "none".
+func TestReportErrorWithoutCode(t *testing.T) {
+	r := Report{Errors: []ReportError{{Request: "POST /v1/disputes/du_1/close", Type: model.TypeInvalidRequest}}}
+	var b bytes.Buffer
+	if err := r.WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	if out := b.String(); strings.Contains(out, "code `") || !strings.Contains(out, "type `invalid_request_error`") {
+		t.Errorf("report:\n%s", out)
+	}
+}
