@@ -96,11 +96,7 @@ var balanceTxListParams = append([]string{"currency", "payout", "source", "type"
 // by currency, source, type and created. The emulator makes no payouts,
 // so the payout filter matches nothing.
 func listBalanceTxs(c *call) (any, *model.Error) {
-	pg, aerr := readPage(c.params)
-	if aerr != nil {
-		return nil, aerr
-	}
-	cr, aerr := readCreated(c.params)
+	pg, cr, aerr := readListing(c.params)
 	if aerr != nil {
 		return nil, aerr
 	}

@@ -154,11 +154,7 @@ var chargeListParams = append([]string{"customer", "payment_intent", "transfer_g
 // filtered by customer, payment_intent and created. The emulator's charges
 // have no transfer group, so that filter matches nothing.
 func listCharges(c *call) (any, *model.Error) {
-	pg, aerr := readPage(c.params)
-	if aerr != nil {
-		return nil, aerr
-	}
-	cr, aerr := readCreated(c.params)
+	pg, cr, aerr := readListing(c.params)
 	if aerr != nil {
 		return nil, aerr
 	}

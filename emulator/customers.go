@@ -55,11 +55,7 @@ var customerListParams = append([]string{"email", "test_clock"}, append(createdP
 // (exactly: Stripe's filter is case-sensitive) and created. The emulator
 // has no test clocks, so a test_clock filter matches nothing.
 func listCustomers(c *call) (any, *model.Error) {
-	pg, aerr := readPage(c.params)
-	if aerr != nil {
-		return nil, aerr
-	}
-	cr, aerr := readCreated(c.params)
+	pg, cr, aerr := readListing(c.params)
 	if aerr != nil {
 		return nil, aerr
 	}

@@ -152,11 +152,7 @@ var disputeListParams = append([]string{"charge", "payment_intent"}, append(crea
 // listDisputes is GET /v1/disputes, newest first, by charge,
 // payment_intent and created.
 func listDisputes(c *call) (any, *model.Error) {
-	pg, aerr := readPage(c.params)
-	if aerr != nil {
-		return nil, aerr
-	}
-	cr, aerr := readCreated(c.params)
+	pg, cr, aerr := readListing(c.params)
 	if aerr != nil {
 		return nil, aerr
 	}

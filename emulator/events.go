@@ -188,11 +188,7 @@ var eventListParams = append([]string{"type", "types["}, append(createdParams, p
 // listEvents is GET /v1/events, newest first, filtered by type (a name or
 // a pattern with *: charge.*), types[] (names) and created.
 func listEvents(c *call) (any, *model.Error) {
-	pg, aerr := readPage(c.params)
-	if aerr != nil {
-		return nil, aerr
-	}
-	cr, aerr := readCreated(c.params)
+	pg, cr, aerr := readListing(c.params)
 	if aerr != nil {
 		return nil, aerr
 	}

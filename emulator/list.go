@@ -66,6 +66,17 @@ type bound struct {
 	t  int64
 }
 
+// readListing reads what every list filtered by created takes: the page
+// and the created range.
+func readListing(p params) (page, created, *model.Error) {
+	pg, aerr := readPage(p)
+	if aerr != nil {
+		return page{}, created{}, aerr
+	}
+	cr, aerr := readCreated(p)
+	return pg, cr, aerr
+}
+
 func readCreated(p params) (created, *model.Error) {
 	var c created
 	for _, op := range []string{"", "gt", "gte", "lt", "lte"} {

@@ -358,11 +358,7 @@ var paymentIntentListParams = append([]string{"customer"}, append(createdParams,
 // listPaymentIntents is GET /v1/payment_intents, newest first, filtered
 // by customer and created.
 func listPaymentIntents(c *call) (any, *model.Error) {
-	pg, aerr := readPage(c.params)
-	if aerr != nil {
-		return nil, aerr
-	}
-	cr, aerr := readCreated(c.params)
+	pg, cr, aerr := readListing(c.params)
 	if aerr != nil {
 		return nil, aerr
 	}

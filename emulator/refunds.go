@@ -116,11 +116,7 @@ var refundListParams = append([]string{"charge", "payment_intent"}, append(creat
 // listRefunds is GET /v1/refunds, newest first, filtered by charge,
 // payment_intent and created.
 func listRefunds(c *call) (any, *model.Error) {
-	pg, aerr := readPage(c.params)
-	if aerr != nil {
-		return nil, aerr
-	}
-	cr, aerr := readCreated(c.params)
+	pg, cr, aerr := readListing(c.params)
 	if aerr != nil {
 		return nil, aerr
 	}
