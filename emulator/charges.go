@@ -9,24 +9,31 @@ import (
 
 var chargeParams = []string{"amount", "currency", "source", "customer", "description", "expand["}
 
-// createCharge is POST /v1/charges with source=<token>, or customer=<cus_>
-// (its default source, or source=<its card id>).
-func createCharge(c *call) (any, *model.Error) {
+// readAmount reads the amount and currency a charge or a PaymentIntent
+// takes, both required, checked as Stripe checks them.
+func readAmount(c *call) (int64, string, *model.Error) {
 	amount, ok, aerr := c.params.integer("amount")
 	switch {
 	case aerr != nil:
-		return nil, aerr
+		return 0, "", aerr
 	case !ok:
-		return nil, missingParam("amount")
+		return 0, "", missingParam("amount")
 	}
 	currency := strings.ToLower(c.params.get("currency"))
 	if currency == "" {
-		return nil, missingParam("currency")
+		return 0, "", missingParam("currency")
 	}
 	if aerr := checkCurrency(currency); aerr != nil {
-		return nil, aerr
+		return 0, "", aerr
 	}
-	if aerr := fieldError(model.ValidateAmount(amount, currency)); aerr != nil {
+	return amount, currency, fieldError(model.ValidateAmount(amount, currency))
+}
+
+// createCharge is POST /v1/charges with source=<token>, or customer=<cus_>
+// (its default source, or source=<its card id>).
+func createCharge(c *call) (any, *model.Error) {
+	amount, currency, aerr := readAmount(c)
+	if aerr != nil {
 		return nil, aerr
 	}
 	card, customer, aerr := chargeSource(c)

@@ -30,21 +30,8 @@ var confirmParams = []string{"payment_method", "return_url", "off_session", "exp
 // createPaymentIntent is POST /v1/payment_intents, confirmed at once with
 // confirm=true.
 func createPaymentIntent(c *call) (any, *model.Error) {
-	amount, ok, aerr := c.params.integer("amount")
-	switch {
-	case aerr != nil:
-		return nil, aerr
-	case !ok:
-		return nil, missingParam("amount")
-	}
-	currency := strings.ToLower(c.params.get("currency"))
-	if currency == "" {
-		return nil, missingParam("currency")
-	}
-	if aerr := checkCurrency(currency); aerr != nil {
-		return nil, aerr
-	}
-	if aerr := fieldError(model.ValidateAmount(amount, currency)); aerr != nil {
+	amount, currency, aerr := readAmount(c)
+	if aerr != nil {
 		return nil, aerr
 	}
 	pi := &paymentIntentRec{
