@@ -41,8 +41,15 @@ type Object struct {
 	note   string // what the last action did
 	spin   spinner.Model
 	verify bool // verify the bank account once read (the use outcome's v)
-	w, h   int
+	// typed holds the keys pressed while a request was in flight (a
+	// fast typist's p right after v, while the object is read again):
+	// they are handled once it answers, not dropped.
+	typed []tea.KeyMsg
+	w, h  int
 }
+
+// maxTyped bounds the keys kept while a request is in flight.
+const maxTyped = 16
 
 // NewObject opens the pane of the object with this id and reads it.
 func NewObject(pc *common.ProgramContext, id string) common.Component { return newObject(pc, id) }
@@ -167,11 +174,17 @@ func (o *Object) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			o.cancelRequest()
 			return o, nil
 		}
+		if km, ok := msg.(tea.KeyMsg); ok {
+			if len(o.typed) < maxTyped {
+				o.typed = append(o.typed, km)
+			}
+			return o, nil
+		}
 		r, ok, cmd := awaitReply(msg, o.id, &o.spin)
 		if !ok {
 			return o, cmd
 		}
-		return o, o.answered(r)
+		return o, o.handleTyped(o.answered(r))
 	}
 	if isQuit(msg) {
 		return o, o.cancelled()
@@ -194,6 +207,19 @@ func (o *Object) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return o, o.finish(nil, "", true)
 	}
 	return o, nil
+}
+
+// handleTyped runs the keys kept while a request was in flight, after
+// cmd (the reply's), until one of them starts another request.
+func (o *Object) handleTyped(cmd tea.Cmd) tea.Cmd {
+	cmds := []tea.Cmd{cmd}
+	for len(o.typed) > 0 && !o.busy {
+		k := o.typed[0]
+		o.typed = o.typed[1:]
+		_, c := o.Update(k)
+		cmds = append(cmds, c)
+	}
+	return tea.Batch(cmds...)
 }
 
 // answered takes a request's reply: the object read, or what an action

@@ -93,3 +93,14 @@ func TestObjectPaneGolden(t *testing.T) {
 	r.shows("v: verify bank")
 	requireGolden(t, r.final())
 }
+
+// Keys typed while a request is in flight are handled once it answers:
+// v and p in one burst verify, then charge.
+func TestObjectPaneKeepsKeysTypedWhileBusy(t *testing.T) {
+	pc, _ := newContext(t, 80, 24, setup{})
+	cus := used(t, pc, "bank_ok", model.UseRequest{Kind: model.UseCustomer})
+	r := start(t, NewObject(pc, cus), 80, 24)
+	r.shows("v: verify bank · p: charge 10.00")
+	r.keys("v", "p")
+	r.shows("charged 10.00 usd: charge py_", "pending")
+}
