@@ -35,6 +35,8 @@ type API interface {
 	// Object retrieves an object other than a token by its id
 	// (pi_, pm_: the kinds with a model.KindSpec.Path).
 	Object(ctx context.Context, id string) (model.Object, error)
+	// Source retrieves a customer's source (a bank account's status).
+	Source(ctx context.Context, customer, id string) (model.Object, error)
 	// Authenticate completes (or, fail, fails) a PaymentIntent's 3D
 	// Secure challenge where tokenscope can answer it (the emulator's
 	// page); elsewhere it returns the page's URL to open.
