@@ -76,11 +76,15 @@ func TestPlanMove(t *testing.T) {
 			`status = "requires_capture" -> "succeeded"`,
 			"amount_to_capture = 1500 (15.00 usd of 20.00 usd; the other 5.00 usd is released)"}},
 		{"full capture", MoveCapture, pi, MoveInput{}, []string{"amount_to_capture = 2000 (all of it)"}},
+		{"capture too much", MoveCapture, pi, MoveInput{Amount: 2500}, []string{
+			"amount_to_capture = 2500 (more than the 20.00 usd authorized: expected amount_too_large)"}},
 		{"cancel", MoveCancel, pi, MoveInput{}, []string{"POST /v1/payment_intents/pi_1/cancel",
 			`status = "requires_capture" -> "canceled"`, "amount_capturable = 2000 -> 0 (the authorization of 20.00 usd is released)"}},
 		{"partial refund", MoveRefund, ch, MoveInput{Amount: 400}, []string{"create refund.ch_1 POST /v1/refunds",
 			`charge = "ch_1"`, "amount = 400 (4.00 usd of the 10.00 usd that remains)", "update charge.ch_1",
 			"amount_refunded = 500 -> 900"}},
+		{"refund too much", MoveRefund, ch, MoveInput{Amount: 1001}, []string{
+			"amount = 1001 (more than the 10.00 usd that remains: expected amount_too_large)"}},
 		{"full refund", MoveRefund, ch, MoveInput{}, []string{"amount = 1000 (10.00 usd, all that remains)",
 			"amount_refunded = 500 -> 1500", "refunded = false -> true"}},
 		{"winning evidence", MoveAnswer, Subject{ID: "du_1", F: Fields{"status": "needs_response"}}, MoveInput{Evidence: WinningEvidence},

@@ -32,17 +32,19 @@ func PlanMove(m Move, s Subject, in MoveInput) []Change {
 	switch m {
 	case MoveCapture:
 		capturable, cur := s.Capturable()
-		n := in.Amount
-		note := "all of it"
-		if n > 0 && n < capturable {
-			note = FormatAmount(n, cur) + " of " + FormatAmount(capturable, cur) + "; the other " + FormatAmount(capturable-n, cur) + " is released"
-		} else {
+		n, note := in.Amount, "all of it"
+		attrs := []Attr{{Name: "status", Old: str(status), Value: str(PISucceeded)}}
+		switch {
+		case n == 0 || n == capturable:
 			n = capturable
+		case n < capturable:
+			note = FormatAmount(n, cur) + " of " + FormatAmount(capturable, cur) + "; the other " + FormatAmount(capturable-n, cur) + " is released"
+		default:
+			note = "more than the " + FormatAmount(capturable, cur) + " authorized: expected amount_too_large"
+			attrs = nil // the status stays
 		}
-		return []Change{update("payment_intent."+s.ID, "POST /v1/payment_intents/"+s.ID+"/capture",
-			Attr{Name: "status", Old: str(status), Value: str(PISucceeded)},
-			Attr{Name: "amount_to_capture", Value: strconv.FormatInt(n, 10), Note: note},
-		)}
+		attrs = append(attrs, Attr{Name: "amount_to_capture", Value: strconv.FormatInt(n, 10), Note: note})
+		return []Change{update("payment_intent."+s.ID, "POST /v1/payment_intents/"+s.ID+"/capture", attrs...)}
 	case MoveCancel:
 		attrs := []Attr{{Name: "status", Old: str(status), Value: str(PICanceled)}}
 		if n, cur := s.Capturable(); n > 0 {
@@ -97,12 +99,20 @@ func PlanMove(m Move, s Subject, in MoveInput) []Change {
 // remains.
 func planRefund(s Subject, in MoveInput) []Change {
 	remains, cur := s.Refundable()
-	n, note := in.Amount, "all that remains"
-	if n > 0 && n < remains {
-		note = FormatAmount(n, cur) + " of the " + FormatAmount(remains, cur) + " that remains"
-	} else {
+	n, note := in.Amount, ""
+	switch {
+	case n == 0 || n == remains:
 		n = remains
 		note = FormatAmount(n, cur) + ", all that remains"
+	case n < remains:
+		note = FormatAmount(n, cur) + " of the " + FormatAmount(remains, cur) + " that remains"
+	default:
+		// Sent as typed: Stripe's refusal is what this shows.
+		note = "more than the " + FormatAmount(remains, cur) + " that remains: expected amount_too_large"
+		return []Change{{Address: "refund." + s.ID, Action: ActionCreate, Request: "POST /v1/refunds", Attrs: []Attr{
+			{Name: RefundParam(s.ID), Value: str(s.ID)},
+			{Name: "amount", Value: strconv.FormatInt(n, 10), Note: note},
+		}}}
 	}
 	refund := Change{Address: "refund." + s.ID, Action: ActionCreate, Request: "POST /v1/refunds", Attrs: []Attr{
 		{Name: RefundParam(s.ID), Value: str(s.ID)},
