@@ -3,6 +3,7 @@ package flow
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -45,7 +46,10 @@ type Object struct {
 	doing objectAction
 	err   error
 	note  string // what the last action did
-	spin  spinner.Model
+	// offset is the first body row in sight when the body is taller than
+	// the pane; an error scrolls to the end, where its next step is.
+	offset int
+	spin   spinner.Model
 	// mv is the move whose form or plan is shown, nil for the pane;
 	// specs keep each move's form as typed until it succeeds.
 	mv     *moving
@@ -264,6 +268,14 @@ func (o *Object) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return o, o.challenge(true)
 	case keyIs(msg, k.Refresh):
 		return o, o.send(actLoad)
+	case keyIs(msg, k.Up):
+		o.scroll(-1)
+	case keyIs(msg, k.Down):
+		o.scroll(1)
+	case keyIs(msg, k.PageUp):
+		o.scroll(-o.bodyRoom(1) + 1)
+	case keyIs(msg, k.PageDown):
+		o.scroll(o.bodyRoom(1) - 1)
 	case keyIs(msg, k.Follow) && len(o.links()) > 0:
 		ids := o.links()
 		return o, func() tea.Msg { return LinksMsg{IDs: ids} }
@@ -299,8 +311,10 @@ func (o *Object) answered(r reply) tea.Cmd {
 	o.busy = false
 	if r.err != nil {
 		o.err, o.mv = r.err, nil
+		o.offset = math.MaxInt // the error's end, clamped as drawn
 		return nil
 	}
+	o.offset = 0
 	switch o.doing {
 	case actLoad:
 		o.obj, o.rel = &r.obj, r.also
@@ -328,34 +342,72 @@ func (o *Object) View() string {
 	if o.mv != nil && !o.busy {
 		return o.viewMove()
 	}
-	var b strings.Builder
 	head := " " + o.objID
-	var v views.Object
 	if o.obj != nil {
-		v = views.NewObject(*o.obj)
-		head = " " + v.Headline("")
+		head = " " + views.NewObject(*o.obj).Headline("")
 	}
-	b.WriteString(st.Header.Render(head) + "\n\n")
+	var foot []string
+	if o.busy {
+		foot = []string{" " + o.spin.View() + " " + o.doingText() + "  →  " + o.pc.Backend.Label() + "  " + o.waiting()}
+	} else {
+		for _, l := range common.Hang(" ", o.hint(), o.w) {
+			foot = append(foot, st.Muted.Render(l))
+		}
+	}
+	body := o.window(o.bodyLines(), o.bodyRoom(len(foot)))
+	return st.Header.Render(head) + "\n\n" + strings.Join(body, "\n") + "\n\n" + strings.Join(foot, "\n")
+}
+
+// bodyLines are the pane's lines under its title: the object's rows,
+// what the last action did, and the error of the last request.
+func (o *Object) bodyLines() []string {
+	st := o.pc.Styles
+	var out []string
 	if o.obj != nil {
+		v := views.NewObject(*o.obj)
 		rows := append(v.Fields, views.RelatedFields(*o.obj, o.rel)...)
 		if v.RequestID != "" {
 			rows = append(rows, views.Field{Label: "request id", Value: v.RequestID})
 		}
-		b.WriteString(indent(common.RenderRows(st, rows, o.w-1)) + "\n")
+		out = strings.Split(indent(common.RenderRows(st, rows, o.w-1)), "\n")
 	}
 	if o.note != "" {
-		b.WriteString(" " + st.Add.Render(common.GlyphAdd+" "+views.Clean(o.note)) + "\n")
+		for _, l := range common.Hang(" "+common.GlyphAdd+" ", views.Clean(o.note), o.w) {
+			out = append(out, st.Add.Render(l))
+		}
 	}
 	if o.err != nil {
-		b.WriteString("\n" + indent(common.RenderError(st, o.err, o.w-1)) + "\n")
+		out = append(out, "")
+		out = append(out, strings.Split(indent(common.RenderError(st, o.err, o.w-1)), "\n")...)
 	}
-	b.WriteString("\n")
-	if o.busy {
-		b.WriteString(" " + o.spin.View() + " " + o.doingText() + "  →  " + o.pc.Backend.Label() + "  " + o.waiting())
-	} else {
-		b.WriteString(st.Muted.Render(" " + o.hint()))
+	return out
+}
+
+// bodyRoom is the rows the body has: the pane less its title, the blank
+// lines around the body, and the footer's foot rows.
+func (o *Object) bodyRoom(foot int) int { return max(o.h-3-foot, 2) }
+
+// window is the body's rows in sight from the pane's offset, the last
+// row saying where the rest is when they do not all fit (a PaymentIntent
+// with an error's explanation at 80x24): ↑/↓ scroll.
+func (o *Object) window(lines []string, room int) []string {
+	if len(lines) <= room {
+		return lines
 	}
-	return b.String()
+	last := len(lines) - (room - 1)
+	off := min(max(o.offset, 0), last)
+	more := "  ↓ more below (↑/↓ scroll)"
+	if off == last {
+		more = "  ↑ more above (↑/↓ scroll)"
+	}
+	return append(lines[off:off+room-1:off+room-1], o.pc.Styles.Muted.Render(more))
+}
+
+// scroll moves the body's window by n rows, within its bounds.
+func (o *Object) scroll(n int) {
+	foot := len(common.Hang(" ", o.hint(), o.w))
+	last := max(len(o.bodyLines())-(o.bodyRoom(foot)-1), 0)
+	o.offset = min(max(min(o.offset, last)+n, 0), last)
 }
 
 // doingText says what the request in flight does.

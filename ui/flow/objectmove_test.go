@@ -2,6 +2,7 @@ package flow
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -188,4 +189,43 @@ func TestObjectChargePlanGolden(t *testing.T) {
 	r.keys("p", "ctrl+u", "2500", "enter")
 	r.shows("Plan: 1 to add")
 	requireGolden(t, r.final())
+}
+
+// An authorized PaymentIntent's pane, its capture form and plan, at 80x24
+// and (the plan scrolls) at 40x12.
+func TestObjectCaptureGolden(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{80, 24}, {40, 12}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			pc, _ := newContext(t, size.w, size.h, setup{})
+			pi := authorized(t, pc)
+			r := start(t, NewObject(pc, pi), size.w, size.h)
+			r.shows("c: capture")
+			pane := r.h.snap().view
+			r.keys("c")
+			r.shows("Capture    2000")
+			form := r.h.snap().view
+			r.keys("ctrl+u", "1500", "enter")
+			r.shows("Plan: 0 to add")
+			requireGolden(t, strings.Join([]string{pane, form, r.final()}, "\n\n----\n\n"))
+		})
+	}
+}
+
+// A pane taller than the terminal scrolls: an error's end, its next
+// step, is in sight when it comes, and ↑ goes back to the object's rows.
+func TestObjectPaneScrollsToTheError(t *testing.T) {
+	pc, _ := newContext(t, 60, 20, setup{})
+	ch := used(t, pc, "visa", model.UseRequest{Kind: model.UseCharge, Amount: 1500, Currency: "usd"})
+	r := start(t, NewObject(pc, ch), 60, 20)
+	s := r.shows("b: refund")
+	lacks(t, s, "more below") // the charge alone fits
+	r.keys("b", "ctrl+u", "9999", "enter", "enter")
+	s = r.shows("↑ more above (↑/↓ scroll)", "next ")
+	lacks(t, s, "status        succeeded")
+	r.keys("pgup", "pgup")
+	s = r.shows("status        succeeded", "↓ more below (↑/↓ scroll)")
+	lacks(t, s, "next ")
+	if n := len(strings.Split(s.view, "\n")); n > 20 {
+		t.Errorf("%d lines in a pane of 20:\n%s", n, s.view)
+	}
 }
