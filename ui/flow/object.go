@@ -52,9 +52,11 @@ type Object struct {
 	spin   spinner.Model
 	// mv is the move whose form or plan is shown, nil for the pane;
 	// specs keep each move's form as typed until it succeeds.
-	mv     *moving
-	specs  map[model.Move]*moveSpec
-	verify bool // verify the bank account once read (the use outcome's v)
+	mv    *moving
+	specs map[model.Move]*moveSpec
+	// then is the move to open once the object is read, if its state
+	// allows it: the use outcome's v, c and x open the pane with it.
+	then model.Move
 	// made is what the last move made (a refund, a charge): enter opens
 	// it, as it does the objects the pane names.
 	made *views.Field
@@ -76,12 +78,13 @@ func newObject(pc *common.ProgramContext, id string) *Object {
 		specs: map[model.Move]*moveSpec{}}
 }
 
-// newVerify opens a customer's pane and, once it is read, the
-// verification of its bank account: the use outcome of a bank token
-// attached to a customer offers it.
-func newVerify(pc *common.ProgramContext, customer string) *Object {
-	o := newObject(pc, customer)
-	o.verify = true
+// newMoveOn opens the pane of object id and, once it is read, move m
+// (its form or plan) if its state allows it: the use outcome offers the
+// verification of a bank token's new bank account (v), the capture and
+// cancel of an authorized PaymentIntent (c, x).
+func newMoveOn(pc *common.ProgramContext, id string, m model.Move) *Object {
+	o := newObject(pc, id)
+	o.then = m
 	return o
 }
 
@@ -318,9 +321,9 @@ func (o *Object) answered(r reply) tea.Cmd {
 	switch o.doing {
 	case actLoad:
 		o.obj, o.rel = &r.obj, r.also
-		if o.verify && o.subject().Allows(model.MoveVerify) {
-			o.verify = false
-			return o.startMove(model.MoveVerify)
+		if m := o.then; m != "" && o.subject().Allows(m) {
+			o.then = ""
+			return o.startMove(m)
 		}
 		return nil
 	case actChallenge:

@@ -229,3 +229,25 @@ func TestObjectPaneScrollsToTheError(t *testing.T) {
 		t.Errorf("%d lines in a pane of 20:\n%s", n, s.view)
 	}
 }
+
+// The outcome of a PaymentIntent with manual capture offers c and x,
+// which open its pane at the capture's form (or the cancel's plan).
+func TestUseOutcomeOffersCapture(t *testing.T) {
+	pc, _ := newContext(t, 120, 40, setup{})
+	rec := created(t, pc, "visa")
+	r := start(t, NewUse(pc, rec), 120, 40)
+	r.shows("pay a PaymentIntent")
+	r.keys("down", "down", "down", "enter")
+	r.shows("Amount")
+	r.keys("tab", "tab")
+	r.shows("manual: waits in requires_capture")
+	r.keys("down", "enter")
+	r.shows(`capture_method = "manual"`)
+	r.keys("enter")
+	r.shows("c: capture it · x: cancel it · any other key: close")
+	r.keys("c")
+	r.shows("Capture pi_", "Capture    1000")
+	r.keys("enter", "enter")
+	s := r.shows("captured 10.00 usd: succeeded", "b: refund")
+	lacks(t, s, "c: capture")
+}

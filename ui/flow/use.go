@@ -232,10 +232,12 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			u.step, u.authing = stepApply, true
 			return u, tea.Batch(u.spin.Tick, u.authenticate(keyIs(msg, k.FailChallenge)))
 		}
-		if cus := u.verifiable(); cus != "" && keyIs(msg, k.Verify) {
-			// The customer's pane takes the flow's place: it verifies,
-			// then shows the customer, with p to charge it.
-			o := newVerify(u.pc, cus)
+		if id, m := u.moveOffered(msg); m != "" {
+			// The object's pane takes the flow's place, with the move's
+			// form or plan open (objectmove.go): it verifies a bank
+			// account, then shows the customer with p to charge it;
+			// captures or cancels an authorized PaymentIntent.
+			o := newMoveOn(u.pc, id, m)
 			o.SetSize(u.w, u.h)
 			u.Close()
 			return o, o.Init()
@@ -326,6 +328,9 @@ func (u *Use) View() string {
 		if u.verifiable() != "" {
 			close = "v: verify its bank account (micro-deposits 32, 45) · any other key: close"
 		}
+		if u.authorized() {
+			close = "c: capture it · x: cancel it · any other key: close"
+		}
 		body = renderOutcome(st, u.out, u.w-1) + "\n\n" + st.Muted.Render(close)
 	}
 	return st.Header.Render(title) + "\n\n" + indent(body)
@@ -362,6 +367,29 @@ func (u *Use) authenticate(fail bool) tea.Cmd {
 		pi, err := answer(ctx)
 		return reply{use: model.Use{Status: pi.Fields().Get("status")}, err: err}
 	})
+}
+
+// moveOffered is the object and move the outcome's key msg opens in the
+// object's pane: v on a customer whose bank account waits for its
+// micro-deposits, c or x on an authorized PaymentIntent; m is "" for
+// any other key.
+func (u *Use) moveOffered(msg tea.Msg) (id string, m model.Move) {
+	k := u.pc.Keys
+	switch {
+	case u.verifiable() != "" && keyIs(msg, k.Verify):
+		return u.verifiable(), model.MoveVerify
+	case u.authorized() && keyIs(msg, k.Capture):
+		return u.out.Use.ObjectID, model.MoveCapture
+	case u.authorized() && keyIs(msg, k.CancelIntent):
+		return u.out.Use.ObjectID, model.MoveCancel
+	}
+	return "", ""
+}
+
+// authorized reports a PaymentIntent just made with manual capture,
+// waiting in requires_capture (after its challenge too).
+func (u *Use) authorized() bool {
+	return u.out.Err == nil && u.out.Use.Kind == model.UsePaymentIntent && u.out.Use.Status == model.PIRequiresCapture
 }
 
 // verifiable is the customer a bank token was just attached to, whose
