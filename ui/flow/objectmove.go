@@ -44,14 +44,17 @@ const answerClose = "close"
 // moveSpec is a move's form. Its values outlive the form, so a request
 // that failed opens the form again as it was typed.
 type moveSpec struct {
-	move                  model.Move
-	amount, currency      string
-	first, second         string // a verification's micro-deposits
-	answer                string // winning_evidence, losing_evidence or close
-	most                  int64  // capture, refund: what there is
-	mostCur, amountParam  string
-	answerSel             *huh.Select[string]
-	amountHint, amountTtl string
+	move             model.Move
+	amount, currency string
+	first, second    string // a verification's micro-deposits
+	answer           string // winning_evidence, losing_evidence or close
+	answerSel        *huh.Select[string]
+	// most is what there is to capture or refund, in mostCur; the
+	// amount's field is titled amountTitle, hinted by amountHint and
+	// refused as amountParam (amount_to_capture for a capture).
+	most                    int64
+	mostCur, amountParam    string
+	amountTitle, amountHint string
 }
 
 // newMoveSpec is the form of move m on s, filled with what the move
@@ -59,15 +62,15 @@ type moveSpec struct {
 // test micro-deposits, winning evidence.
 func newMoveSpec(m model.Move, s model.Subject) *moveSpec {
 	sp := &moveSpec{move: m, currency: "usd", amount: "1000", answer: model.WinningEvidence,
-		first: "32", second: "45", amountParam: model.ParamAmount, amountTtl: "Amount"}
+		first: "32", second: "45", amountParam: model.ParamAmount, amountTitle: "Amount"}
 	switch m {
 	case model.MoveCapture:
 		sp.most, sp.mostCur = s.Capturable()
-		sp.amountParam, sp.amountTtl = "amount_to_capture", "Capture"
+		sp.amountParam, sp.amountTitle = "amount_to_capture", "Capture"
 		sp.amountHint = "at most " + model.FormatAmount(sp.most, sp.mostCur) + "; less releases the rest"
 	case model.MoveRefund:
 		sp.most, sp.mostCur = s.Refundable()
-		sp.amountTtl = "Refund"
+		sp.amountTitle = "Refund"
 		sp.amountHint = model.FormatAmount(sp.most, sp.mostCur) + " remains; less is a partial refund"
 	case model.MoveCharge:
 		if s.Related != nil && s.Related.Get("currency") != "" {
@@ -99,7 +102,7 @@ func (sp *moveSpec) groups(_, width int) []*huh.Group {
 			input("Deposit 2", &sp.second, sp.checkDeposit),
 		).Description("the two micro-deposits, in cents (test mode: 32 and 45; others fail)")}
 	}
-	amount := input(sp.amountTtl, &sp.amount, sp.checkAmount)
+	amount := input(sp.amountTitle, &sp.amount, sp.checkAmount)
 	if sp.move == model.MoveCharge {
 		return []*huh.Group{huh.NewGroup(amount, input("Currency", &sp.currency, check(model.ValidateCurrency))).
 			Description(sp.amountHint)}
