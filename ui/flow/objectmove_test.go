@@ -251,3 +251,21 @@ func TestUseOutcomeOffersCapture(t *testing.T) {
 	s := r.shows("captured 10.00 usd: succeeded", "b: refund")
 	lacks(t, s, "c: capture")
 }
+
+// A pane read before the PaymentIntent was captured elsewhere (the CLI,
+// another terminal) still offers c; Stripe's payment_intent_unexpected_state
+// is explained with the pane's keys, and r shows where it stands.
+func TestObjectPaneStaleCaptureIsExplained(t *testing.T) {
+	pc, _ := newContext(t, 100, 40, setup{})
+	pi := authorized(t, pc)
+	r := start(t, NewObject(pc, pi), 100, 40)
+	r.shows("c: capture")
+	if _, err := pc.Session.Capture(context.Background(), pi, 0); err != nil {
+		t.Fatal(err)
+	}
+	r.keys("c", "enter", "enter")
+	r.shows("code          payment_intent_unexpected_state", "r reads the PaymentIntent again")
+	r.keys("r")
+	s := r.shows("status          succeeded", "b: refund")
+	lacks(t, s, "c: capture", "payment_intent_unexpected_state")
+}
