@@ -35,8 +35,6 @@ type API interface {
 	// Object retrieves an object other than a token by its id
 	// (pi_, pm_: the kinds with a model.KindSpec.Path).
 	Object(ctx context.Context, id string) (model.Object, error)
-	// Source retrieves a customer's source (a bank account's status).
-	Source(ctx context.Context, customer, id string) (model.Object, error)
 	// Authenticate completes (or, fail, fails) a PaymentIntent's 3D
 	// Secure challenge where tokenscope can answer it (the emulator's
 	// page); elsewhere it returns the page's URL to open.
@@ -45,6 +43,8 @@ type API interface {
 	// (0: all); Cancel cancels one.
 	Capture(ctx context.Context, id string, amount int64) (model.Object, error)
 	Cancel(ctx context.Context, id string) (model.Object, error)
+	// Source retrieves a customer's source (a bank account's status).
+	Source(ctx context.Context, customer, id string) (model.Object, error)
 	// Backend describes where requests go.
 	Backend() model.Backend
 	// Log is the in-memory request log.
