@@ -1,0 +1,136 @@
+package service
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/tokenscope/tokenscope/client"
+	"github.com/tokenscope/tokenscope/emulator"
+	"github.com/tokenscope/tokenscope/internal/testio"
+	"github.com/tokenscope/tokenscope/internal/webhook"
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// charged makes a charge on sess and returns the token it used.
+func charged(t *testing.T, sess *Session) string {
+	t.Helper()
+	rec, err := sess.Create(t.Context(), testio.Preset(t, "visa"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := sess.Use(t.Context(), model.UseRequest{TokenID: rec.ID, Kind: model.UseCharge, Amount: 1000, Currency: "usd"}); err != nil {
+		t.Fatal(err)
+	}
+	return rec.ID
+}
+
+// deliveryOf waits until sess's delivery log holds a delivery of event
+// in a final state (delivered or failed): the record is written just
+// after the receiver answers.
+func deliveryOf(t *testing.T, sess *Session, event string) Delivery {
+	t.Helper()
+	for range 1000 {
+		ds, err := sess.Deliveries(t.Context(), event)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ds) == 1 && ds[0].State != emulator.Delivering {
+			return ds[0]
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("no final delivery of %s", event)
+	return Delivery{}
+}
+
+// Offline, what listen forwards is a delivery record in the emulator's
+// store, which another tokenscope on the state dir reads, and which names
+// the listener.
+func TestListenLogsItsDeliveriesInTheStore(t *testing.T) {
+	dir := t.TempDir()
+	listener, maker := offlineService(dir), offlineService(dir)
+	secret, err := listener.ListenSecret()
+	if err != nil {
+		t.Fatal(err)
+	}
+	url, got := verifyingReceiver(t, func() string { return secret })
+	listening(t, listener, ListenOptions{ForwardTo: url, Secret: secret, Types: []string{"charge.succeeded"}})
+	sess, err := maker.Session()
+	if err != nil {
+		t.Fatal(err)
+	}
+	charged(t, sess)
+	v := next(t, got)
+	d := deliveryOf(t, sess, v.id)
+	if !d.Listener || d.Endpoint != emulator.ListenerID(url) || d.URL != url || d.State != emulator.Delivered || d.Status != 200 || d.Attempts != 1 {
+		t.Errorf("the delivery of %s: %+v", v.id, d)
+	}
+}
+
+// A receiver that keeps failing: each attempt is logged, and the last
+// makes the delivery failed.
+func TestListenLogsAFailedDelivery(t *testing.T) {
+	dir := t.TempDir()
+	svc := offlineService(dir)
+	secret, err := svc.ListenSecret()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusInternalServerError) }))
+	t.Cleanup(srv.Close)
+	forwarded := make(chan Forward, 10)
+	noWait := func(context.Context, time.Duration) error { return nil }
+	listening(t, svc, ListenOptions{ForwardTo: srv.URL, Secret: secret, Types: []string{"charge.succeeded"},
+		Retry: webhook.Retry{Attempts: 3, Sleep: noWait}, Forwarded: func(f Forward) { forwarded <- f }})
+	sess, err := svc.Session()
+	if err != nil {
+		t.Fatal(err)
+	}
+	charged(t, sess)
+	f := testio.Recv(t, forwarded, "a forward")
+	d := deliveryOf(t, sess, f.Event.ID)
+	if d.State != emulator.Failed || d.Attempts != 3 || d.Status != 500 || !d.Listener {
+		t.Errorf("the failed delivery: %+v", d)
+	}
+}
+
+// Without an emulator store (listen against Stripe or another server),
+// listen keeps its records in the state dir's forward log, where another
+// session on the dir reads them.
+func TestListenWithoutAnEmulatorKeepsAForwardLog(t *testing.T) {
+	dir := t.TempDir()
+	emu, err := emulator.New(emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	remote := func() *Service {
+		api, err := client.New(client.Config{Handler: emu})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return New(Config{API: api, StateDir: dir})
+	}
+	listener, reader := remote(), remote()
+	secret, err := listener.ListenSecret()
+	if err != nil {
+		t.Fatal(err)
+	}
+	url, got := verifyingReceiver(t, func() string { return secret })
+	listening(t, listener, ListenOptions{ForwardTo: url, Secret: secret, Types: []string{"charge.succeeded"}, Poll: 10 * time.Millisecond})
+	sess, err := reader.Session()
+	if err != nil {
+		t.Fatal(err)
+	}
+	charged(t, sess)
+	v := next(t, got)
+	d := deliveryOf(t, sess, v.id)
+	if !d.Listener || d.State != emulator.Delivered || d.URL != url {
+		t.Errorf("the delivery of %s in the forward log: %+v", v.id, d)
+	}
+	if ds, err := emu.Deliveries(t.Context(), v.id); err != nil || len(ds) != 0 {
+		t.Errorf("the remote emulator's store holds %+v %v: listen wrote to it", ds, err)
+	}
+}
