@@ -1,0 +1,30 @@
+package model
+
+import "slices"
+
+// What an event's webhook deliveries (to the emulator's endpoints and to
+// tokenscope listen) amount to, as `events --delivery` filters by.
+const (
+	DeliveryNone      = "none"      // no delivery was made
+	DeliveryPending   = "pending"   // one is still being tried
+	DeliveryDelivered = "delivered" // every one made it
+	DeliveryFailed    = "failed"    // one gave up
+)
+
+// DeliveryOutcomes are the outcomes, in the order a user reads them.
+var DeliveryOutcomes = []string{DeliveryDelivered, DeliveryFailed, DeliveryPending, DeliveryNone}
+
+// DeliveryOutcome is what deliveries in these states amount to: a failed
+// one outweighs one still tried, which outweighs those that made it. A
+// state is "delivered", "failed" or, while retried, anything else.
+func DeliveryOutcome(states []string) string {
+	switch {
+	case len(states) == 0:
+		return DeliveryNone
+	case slices.Contains(states, DeliveryFailed):
+		return DeliveryFailed
+	case slices.ContainsFunc(states, func(s string) bool { return s != DeliveryDelivered }):
+		return DeliveryPending
+	}
+	return DeliveryDelivered
+}
