@@ -67,6 +67,10 @@ func TestEventsShowListensDeliveries(t *testing.T) {
 	if !strings.Contains(human, d[0].Endpoint+" "+srv.URL+"/hook  delivered  [200]") {
 		t.Errorf("events --for %s does not show the delivery to listen:\n%s", charged, human)
 	}
+	report := s.ok("report", charged).out
+	if !strings.Contains(report, "  - webhook to "+d[0].Endpoint+" ("+srv.URL+"/hook): delivered, last 200 in ") {
+		t.Errorf("report %s does not tell the delivery to listen:\n%s", charged, report)
+	}
 	delivered := s.ok("events", "--delivery", "delivered").out
 	if !strings.Contains(delivered, evs[0].Event.ID) || strings.Contains(delivered, "customer.created") {
 		t.Errorf("events --delivery delivered:\n%s", delivered)

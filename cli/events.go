@@ -94,8 +94,7 @@ func eventsDelivered(evs []service.EventDeliveries) []views.EventDelivered {
 	for _, e := range evs {
 		v := views.EventDelivered{Event: e.Event, Outcome: e.Outcome()}
 		for _, d := range e.Deliveries {
-			v.Deliveries = append(v.Deliveries, views.Delivered{Endpoint: d.Endpoint, URL: d.URL, State: d.State,
-				Attempts: d.Attempts, Status: d.Status, Latency: d.Latency, Error: d.Error})
+			v.Deliveries = append(v.Deliveries, views.NewDelivered(d))
 		}
 		out = append(out, v)
 	}

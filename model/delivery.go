@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // What an event's webhook deliveries (to the emulator's endpoints and to
 // tokenscope listen) amount to, as `events --delivery` filters by.
@@ -27,4 +30,18 @@ func DeliveryOutcome(states []string) string {
 		return DeliveryPending
 	}
 	return DeliveryDelivered
+}
+
+// Delivery is one event's delivery to one of the emulator's webhook
+// endpoints or to a tokenscope listen, as its record tells it.
+type Delivery struct {
+	Event, Endpoint, URL string
+	// Listener: the endpoint is a tokenscope listen (its id is listen_
+	// and a hash of its --forward-to URL).
+	Listener bool
+	State    string // delivering, delivered, failed
+	Attempts int
+	Status   int // the last attempt's (0: no answer)
+	Latency  time.Duration
+	Error    string
 }

@@ -37,17 +37,9 @@ func (s *Session) EventsDelivered(ctx context.Context, f EventFilter) ([]EventDe
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(evs))
-	for i, ev := range evs {
-		ids[i] = ev.ID
-	}
-	ds, err := s.Deliveries(ctx, ids...)
+	byEvent, err := s.deliveriesOf(ctx, evs)
 	if err != nil {
 		return nil, err
-	}
-	byEvent := map[string][]Delivery{}
-	for _, d := range ds {
-		byEvent[d.Event] = append(byEvent[d.Event], d)
 	}
 	out := make([]EventDeliveries, 0, len(evs))
 	for _, ev := range evs {
@@ -60,4 +52,21 @@ func (s *Session) EventsDelivered(ctx context.Context, f EventFilter) ([]EventDe
 		out = out[:limit]
 	}
 	return out, nil
+}
+
+// deliveriesOf are the deliveries of evs, by event id.
+func (s *Session) deliveriesOf(ctx context.Context, evs []model.Event) (map[string][]Delivery, error) {
+	ids := make([]string, len(evs))
+	for i, ev := range evs {
+		ids[i] = ev.ID
+	}
+	ds, err := s.Deliveries(ctx, ids...)
+	if err != nil {
+		return nil, err
+	}
+	byEvent := map[string][]Delivery{}
+	for _, d := range ds {
+		byEvent[d.Event] = append(byEvent[d.Event], d)
+	}
+	return byEvent, nil
 }

@@ -3,10 +3,10 @@ package service
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // DeliverWebhooks sends the offline emulator's events to its webhook
@@ -45,19 +45,8 @@ func (s *Session) DeliverWebhooks(ctx context.Context, logf func(string, ...any)
 	return s.emu.Deliver(ctx, emulator.DeliverOptions{Wake: wake, Logf: logf})
 }
 
-// Delivery is one event's delivery to one of the emulator's webhook
-// endpoints or to a tokenscope listen, as its record tells it.
-type Delivery struct {
-	Event, Endpoint, URL string
-	// Listener: the endpoint is a tokenscope listen (its id is
-	// emulator.ListenerID of its --forward-to URL).
-	Listener bool
-	State    string // delivering, delivered, failed
-	Attempts int
-	Status   int // the last attempt's (0: no answer)
-	Latency  time.Duration
-	Error    string
-}
+// Delivery is one event's delivery to an endpoint or a listen.
+type Delivery = model.Delivery
 
 // Deliveries are the deliveries of the events named: offline to the
 // emulator's webhook endpoints and to listen, on another backend to

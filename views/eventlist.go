@@ -2,6 +2,7 @@ package views
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"github.com/tokenscope/tokenscope/model"
 )
@@ -52,10 +53,29 @@ func EventListJSON(evs []EventDelivered) []EventDeliveredJSON {
 	for _, e := range evs {
 		j := EventDeliveredJSON{Event: e.Event.Raw, Delivery: e.Outcome, Deliveries: make([]DeliveredJSON, 0, len(e.Deliveries))}
 		for _, d := range e.Deliveries {
-			j.Deliveries = append(j.Deliveries, DeliveredJSON{Endpoint: d.Endpoint, URL: d.URL, State: d.State, Attempts: d.Attempts,
-				Status: d.Status, LatencyMS: float64(d.Latency.Microseconds()) / 1000, Error: d.Error})
+			j.Deliveries = append(j.Deliveries, d.JSON())
 		}
 		out = append(out, j)
 	}
 	return out
+}
+
+// NewDelivered is a delivery as views shows it.
+func NewDelivered(d model.Delivery) Delivered {
+	return Delivered{Endpoint: d.Endpoint, URL: d.URL, State: d.State, Attempts: d.Attempts, Status: d.Status, Latency: d.Latency, Error: d.Error}
+}
+
+// JSON is the delivery for --json.
+func (d Delivered) JSON() DeliveredJSON {
+	return DeliveredJSON{Endpoint: Clean(d.Endpoint), URL: Clean(d.URL), State: d.State, Attempts: d.Attempts,
+		Status: d.Status, LatencyMS: float64(d.Latency.Microseconds()) / 1000, Error: Clean(d.Error)}
+}
+
+// last is the last attempt in a few words: "200 in 2.1ms", or why no
+// answer came.
+func (d DeliveredJSON) last() string {
+	if d.Status == 0 {
+		return "no answer: " + d.Error
+	}
+	return fmt.Sprintf("%d in %.1fms", d.Status, d.LatencyMS)
 }
