@@ -32,13 +32,16 @@ type listenerRec struct {
 	URL string `json:"url"`
 }
 
-// Forward is one attempt of a listen's delivery of an event.
+// Forward is one attempt of a listen's delivery of an event, or its end.
 type Forward struct {
 	Event, Type, URL string
 	Attempt          webhook.Attempt
 	// MaxAttempts is how many attempts the delivery gets: the one that
 	// fails last makes it Failed.
 	MaxAttempts int
+	// GaveUp: no attempt, the delivery ends here (listen stopped between
+	// retries); one not delivered is Failed, as nobody will retry it.
+	GaveUp bool
 }
 
 // LogForward adds a listen's attempt to the event's delivery record, as
@@ -92,10 +95,17 @@ func logForward(ctx context.Context, s Store, f Forward) error {
 			o.put(listenersColl, listener, &listenerRec{ID: listener, URL: f.URL})
 		}
 		rec, ok := get[deliveryRec](o, deliveriesColl, id)
-		if !ok {
+		switch {
+		case f.GaveUp && (!ok || rec.State != Delivering):
+			return o.err
+		case f.GaveUp:
+			rec.State = Failed
+		case !ok:
 			rec = &deliveryRec{ID: id, Event: f.Event, Type: f.Type, Endpoint: listener, URL: f.URL}
+			fallthrough
+		default:
+			rec.add(f.Attempt, f.MaxAttempts)
 		}
-		rec.add(f.Attempt, f.MaxAttempts)
 		o.put(deliveriesColl, id, rec)
 		return o.err
 	})

@@ -134,3 +134,46 @@ func TestListenWithoutAnEmulatorKeepsAForwardLog(t *testing.T) {
 		t.Errorf("the remote emulator's store holds %+v %v: listen wrote to it", ds, err)
 	}
 }
+
+// listen stopped while it waits to retry: nobody will send the event
+// again, so its delivery is failed, not pending for ever.
+func TestListenStoppedBetweenRetriesFailsTheDelivery(t *testing.T) {
+	svc := offlineService(t.TempDir())
+	secret, err := svc.ListenSecret()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusServiceUnavailable) }))
+	t.Cleanup(srv.Close)
+	sess, err := svc.Session()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	waiting := make(chan struct{}, 1)
+	retry := webhook.Retry{Sleep: func(ctx context.Context, _ time.Duration) error {
+		waiting <- struct{}{}
+		<-ctx.Done()
+		return ctx.Err()
+	}}
+	ready, done := make(chan struct{}), make(chan error, 1)
+	go func() {
+		done <- sess.Listen(ctx, ListenOptions{ForwardTo: srv.URL, Secret: secret, Types: []string{"charge.succeeded"}, Retry: retry,
+			Ready: func() { close(ready) }})
+	}()
+	testio.Recv(t, ready, "listen ready")
+	charged(t, sess)
+	testio.Recv(t, waiting, "the wait before a retry")
+	cancel()
+	if err := testio.Recv(t, done, "listen's end"); err != nil {
+		t.Fatal(err)
+	}
+	evs, err := sess.Events(t.Context(), EventFilter{Types: []string{"charge.succeeded"}})
+	if err != nil || len(evs) != 1 {
+		t.Fatalf("events: %v %v", evs, err)
+	}
+	if d := deliveryOf(t, sess, evs[0].ID); d.State != emulator.Failed || d.Attempts != 1 || d.Status != 503 {
+		t.Errorf("the delivery listen gave up: %+v", d)
+	}
+}

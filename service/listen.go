@@ -22,6 +22,10 @@ const listenSecretFile = "listen-secret"
 // maxForwardURL bounds --forward-to.
 const maxForwardURL = 2048
 
+// giveUpTimeout bounds writing, as listen ends, that a delivery it was
+// retrying is given up.
+const giveUpTimeout = 2 * time.Second
+
 // ListenSecret is the state dir's listen secret, made (0600) on first use.
 func (s *Service) ListenSecret() (string, error) {
 	if s.cfg.StateDir == "" {
@@ -107,15 +111,23 @@ func (s *Session) Listen(ctx context.Context, opts ListenOptions) error {
 	}
 	return s.FollowEvents(ctx, time.Now(), opts.Types, opts.Poll, opts.Ready, func(ev model.Event) {
 		send := func() webhook.Attempt { return opts.Sender.Send(ctx, opts.ForwardTo, opts.Secret, ev.Raw) }
-		attempts := opts.Retry.Do(ctx, send, func(a webhook.Attempt) {
-			if ctx.Err() != nil {
-				return // cut short by the end of listen, not by the receiver
-			}
-			f := emulator.Forward{Event: ev.ID, Type: ev.Type, URL: opts.ForwardTo, Attempt: a, MaxAttempts: opts.Retry.Max()}
+		record := func(ctx context.Context, f emulator.Forward) {
+			f.Event, f.Type, f.URL, f.MaxAttempts = ev.ID, ev.Type, opts.ForwardTo, opts.Retry.Max()
 			if err := log.LogForward(ctx, f); err != nil && opts.Logf != nil {
 				opts.Logf("listen: log the delivery of %s: %v", ev.ID, err)
 			}
+		}
+		attempts := opts.Retry.Do(ctx, send, func(a webhook.Attempt) {
+			if ctx.Err() == nil { // else cut short by the end of listen, not by the receiver
+				record(ctx, emulator.Forward{Attempt: a})
+			}
 		})
+		if ctx.Err() != nil && len(attempts) > 0 {
+			// listen ends between retries: nobody will send it again.
+			end, cancel := context.WithTimeout(context.WithoutCancel(ctx), giveUpTimeout)
+			record(end, emulator.Forward{GaveUp: true})
+			cancel()
+		}
 		if opts.Forwarded != nil && len(attempts) > 0 {
 			opts.Forwarded(Forward{Event: ev, Last: attempts[len(attempts)-1], Attempts: len(attempts)})
 		}
