@@ -163,9 +163,11 @@ func (s *Session) FollowEvents(ctx context.Context, since time.Time, types []str
 		return err
 	}
 	f := follower{s: s, types: apiTypes(types), from: since.Unix(), told: map[string]int64{}}
+	var seen recentIDs
 	// The newest event of any type is where the first look begins.
 	if newest, err := s.readEvents(ctx, 0, nil, 1); err == nil && len(newest) == 1 {
 		f.cursor = newest[0].ID
+		seen.add(f.cursor)
 	}
 	for {
 		evs, err := f.next(ctx)
@@ -176,7 +178,7 @@ func (s *Session) FollowEvents(ctx context.Context, since time.Time, types []str
 			return err
 		}
 		for _, ev := range evs {
-			if wanted(types, ev.Type) {
+			if seen.add(ev.ID) && wanted(types, ev.Type) {
 				each(ev)
 			}
 		}

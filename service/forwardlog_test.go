@@ -177,3 +177,60 @@ func TestListenStoppedBetweenRetriesFailsTheDelivery(t *testing.T) {
 		t.Errorf("the delivery listen gave up: %+v", d)
 	}
 }
+
+// staleEvents is a server that ignores ending_before, as stripe-mock
+// does: every list of events holds the same ones. polls counts the lists.
+type staleEvents struct {
+	client.API
+	polls chan struct{}
+}
+
+func (s staleEvents) Events(ctx context.Context, q client.EventQuery) (client.EventPage, error) {
+	q.EndingBefore, q.StartingAfter, q.CreatedGTE = "", "", 0
+	select {
+	case s.polls <- struct{}{}:
+	default:
+	}
+	return s.API.(client.Events).Events(ctx, q)
+}
+
+// Against a server that ignores ending_before, listen forwards neither
+// the event it began after nor any event twice.
+func TestListenForwardsEachEventOnceFromAStaleServer(t *testing.T) {
+	emu, err := emulator.New(emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inner, err := client.New(client.Config{Handler: emu})
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := staleEvents{API: inner, polls: make(chan struct{}, 1)}
+	svc := New(Config{API: api, StateDir: t.TempDir()})
+	sess, err := svc.Session()
+	if err != nil {
+		t.Fatal(err)
+	}
+	charged(t, sess) // before listen: not forwarded
+	secret, err := svc.ListenSecret()
+	if err != nil {
+		t.Fatal(err)
+	}
+	url, got := verifyingReceiver(t, func() string { return secret })
+	listening(t, svc, ListenOptions{ForwardTo: url, Secret: secret, Types: []string{"charge.succeeded"}, Poll: time.Millisecond})
+	charged(t, sess)
+	first := next(t, got)
+	for range 5 { // more looks, each answered with both charges again
+		testio.Recv(t, api.polls, "a look for events")
+	}
+	testio.Recv(t, api.polls, "a look for events") // the one after the last look's forwards
+	select {
+	case again := <-got:
+		t.Errorf("forwarded %s after %s", again.id, first.id)
+	default:
+	}
+	evs, err := sess.Events(t.Context(), EventFilter{Types: []string{"charge.succeeded"}})
+	if err != nil || len(evs) != 2 || first.id != evs[0].ID {
+		t.Errorf("forwarded %s, want the newer of the %d charges' events (%v)", first.id, len(evs), err)
+	}
+}
