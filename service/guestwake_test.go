@@ -48,3 +48,44 @@ func TestGuestFollowsEventsAnotherServeMade(t *testing.T) {
 		t.Errorf("followed %s", ev.Type)
 	}
 }
+
+// A guest's follows share the process's one file watcher: one watch on
+// the guest's dir however many follow it, given back when the last ends.
+func TestGuestFollowsShareOneWatch(t *testing.T) {
+	svc := offlineService(t.TempDir())
+	if err := svc.OpenGuests(); err != nil {
+		t.Fatal(err)
+	}
+	sess, release, err := svc.Guest("SHA256:b", "b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	ctx, cancel := context.WithCancel(context.Background())
+	for range 3 {
+		if _, err := sess.eventWake(ctx, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	watched := func() (dirs, subs int) {
+		stateWatcher.mu.Lock()
+		defer stateWatcher.mu.Unlock()
+		if d := stateWatcher.dirs[sess.emuDir]; d != nil {
+			return 1, len(d.logSubs)
+		}
+		return 0, 0
+	}
+	if dirs, subs := watched(); dirs != 1 || subs != 3 {
+		t.Fatalf("%d watches of %s with %d follows told, want 1 with 3", dirs, sess.emuDir, subs)
+	}
+	cancel()
+	for i := 0; ; i++ { // each follow lets go as its ctx ends (context.AfterFunc)
+		if dirs, _ := watched(); dirs == 0 {
+			break
+		}
+		if i > 1000 {
+			t.Fatalf("%s is still watched after every follow ended", sess.emuDir)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
