@@ -267,7 +267,7 @@ func fromPreset(preset string, spec *model.KindSpec, r hcl.Range, now time.Time)
 		for i, p := range spec.Create.Presets {
 			names[i] = p.Name
 		}
-		d.Detail = suggested(d.Detail, preset, names)
+		d.Detail = model.Suggested(d.Detail, preset, names)
 		return req, hcl.Diagnostics{d}
 	}
 	return req, nil

@@ -78,7 +78,7 @@ func decodeUse(u *useBlock, kind model.Kind) (*model.UseRequest, hcl.Diagnostics
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Unknown use",
-			Detail:   suggested(fmt.Sprintf("A use step is %s, not %q.", quotedUseKinds(), u.Kind), u.Kind, useKindNames()),
+			Detail:   model.Suggested(fmt.Sprintf("A use step is %s, not %q.", quotedUseKinds(), u.Kind), u.Kind, useKindNames()),
 			Subject:  u.KindRange.Ptr(),
 		}}
 	}
