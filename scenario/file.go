@@ -44,7 +44,9 @@ type Token struct {
 	// ExpectEvents are the event types (or patterns) the use step should
 	// lead to (expectevents.go).
 	ExpectEvents []string
-	Range        hcl.Range
+	// Steps follow the use, on what it made, in order (steps.go).
+	Steps []model.StepRequest
+	Range hcl.Range
 	// Digest identifies the block's inputs (digestOf); the state keeps it
 	// on the token's record to notice an edited block.
 	Digest string

@@ -42,6 +42,16 @@ type Step struct {
 	// UseOnly is the id of the token the state has, whose use step never
 	// ran (an apply interrupted between the two); Create is then unset.
 	UseOnly string
+	// Steps are the planned steps after the use (Token.Steps from
+	// StepsFrom on: the record has done the ones before).
+	Steps     []model.Change
+	StepsFrom int
+	// Made is the recorded use whose object the steps act on, when the
+	// apply runs the steps alone (StepsOnly); nil otherwise.
+	Made *model.Use
+	// StepsOnly is the id of the token the state has, used, whose steps
+	// did not all run; Create and Use are then unset.
+	StepsOnly string
 }
 
 // ReplaceError is a --replace NAME the file has no token block for.
@@ -84,7 +94,22 @@ func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan,
 		case unused:
 			step.UseOnly = rec.ID
 		default:
-			p.Unchanged = append(p.Unchanged, t.Name)
+			step.StepsFrom = stepsDone(t.Steps, rec.Steps)
+			if step.StepsFrom == len(t.Steps) {
+				p.Unchanged = append(p.Unchanged, t.Name)
+				continue
+			}
+			made, _, found := rec.ConsumedBy()
+			if t.Use != nil && !found {
+				step.StepsFrom, reason = 0, "its use made nothing its steps can act on"
+				break
+			}
+			step.StepsOnly, step.Made = rec.ID, &made
+		}
+		if step.StepsOnly != "" {
+			step.Steps = planSteps(t, step.StepsFrom, madeBy(step.Made))
+			p.Changes = append(p.Changes, step.Steps...)
+			p.Steps = append(p.Steps, step)
 			continue
 		}
 		if step.UseOnly == "" {
@@ -104,6 +129,8 @@ func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan,
 			step.Use = &use
 			p.Changes = append(p.Changes, use)
 		}
+		step.Steps = planSteps(t, 0, "")
+		p.Changes = append(p.Changes, step.Steps...)
 		p.Steps = append(p.Steps, step)
 	}
 	return p, nil
@@ -136,4 +163,37 @@ func planUse(t Token, id string) model.Change {
 		}
 	}
 	return c
+}
+
+// planSteps describes t's steps from the first not done on, acting on of
+// ("" when the same apply makes it). A step whose kind the token has
+// several of is numbered, as Terraform numbers a resource's instances.
+func planSteps(t Token, from int, of string) []model.Change {
+	count := map[model.UseKind]int{}
+	for _, s := range t.Steps {
+		count[s.Kind]++
+	}
+	seen := map[model.UseKind]int{}
+	var out []model.Change
+	for i, s := range t.Steps {
+		n := seen[s.Kind]
+		seen[s.Kind]++
+		if i < from {
+			continue
+		}
+		if count[s.Kind] == 1 {
+			n = -1
+		}
+		s.Of = of
+		out = append(out, model.PlanStep(t.Name, n, s))
+	}
+	return out
+}
+
+// madeBy is the object a recorded use made, what its steps act on.
+func madeBy(u *model.Use) string {
+	if u == nil {
+		return ""
+	}
+	return u.ObjectID
 }

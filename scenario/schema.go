@@ -53,14 +53,17 @@ type useBlock struct {
 // presetAttr starts a kind's block from the test-data catalog.
 const presetAttr = "preset"
 
-// tokenBody is the schema of a token block's body: a block per kind, and
-// use.
+// tokenBody is the schema of a token block's body: a block per kind, use,
+// and the steps after it (steps.go).
 func tokenBody() *hcl.BodySchema {
 	s := &hcl.BodySchema{}
 	for _, k := range model.Creatable() {
 		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: string(k.Kind)})
 	}
 	s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: "use", LabelNames: []string{"kind"}})
+	for _, k := range stepKinds {
+		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: string(k)})
+	}
 	return s
 }
 
