@@ -84,10 +84,8 @@ func decodeSteps(tok Token, use *useBlock, blocks []stepBlock) ([]model.StepRequ
 	)
 	for _, sb := range blocks {
 		req, d := decodeStepArgs(sb)
-		if !d.HasErrors() {
-			d = append(d, checkStep(tok, use, sb, req)...)
-		}
 		diags = append(diags, d...)
+		diags = append(diags, checkStep(tok, use, sb, req)...)
 		out = append(out, req)
 	}
 	return out, diags
@@ -152,12 +150,12 @@ func checkStep(tok Token, use *useBlock, sb stepBlock, req model.StepRequest) hc
 	switch {
 	case use == nil:
 		return hcl.Diagnostics{stepDiag("Step without a use",
-			fmt.Sprintf("A %s step acts on %s, which the token's use makes: add a %s block before it.", sb.kind, spec.what, follows), sb.def)}
+			fmt.Sprintf("%s step acts on %s, which the token's use makes: add a %s block before it.", aStep(sb.kind), spec.what, follows), sb.def)}
 	case tok.Use == nil:
 		return nil // the use block has errors of its own
 	case !slices.Contains(spec.after, tok.Use.Kind):
 		return hcl.Diagnostics{stepDiag("Unsupported step",
-			fmt.Sprintf("A %s step acts on %s, which only %s makes; this token's use is %q.", sb.kind, spec.what, follows, tok.Use.Kind), sb.def)}
+			fmt.Sprintf("%s step acts on %s, which only %s makes; this token's use is %q.", aStep(sb.kind), spec.what, follows, tok.Use.Kind), sb.def)}
 	case sb.kind == model.StepVerify && tok.Request.Kind != model.KindBank:
 		return hcl.Diagnostics{stepDiag("Unsupported step",
 			fmt.Sprintf("A verify step verifies the bank account a bank_account token gave the customer; this is a %s token.", tok.Request.Kind), sb.def)}
@@ -167,7 +165,7 @@ func checkStep(tok Token, use *useBlock, sb stepBlock, req model.StepRequest) hc
 	}
 	if e, declines := tok.Expected(); declines {
 		return hcl.Diagnostics{stepDiag("Unsupported step",
-			fmt.Sprintf("This token's use declines (%s), so it makes nothing a %s step can act on.", e, sb.kind), sb.def)}
+			fmt.Sprintf("This token's use declines (%s), so it makes nothing %s step can act on.", e, strings.ToLower(aStep(sb.kind)[:1])+aStep(sb.kind)[1:]), sb.def)}
 	}
 	card, known := (*model.CardPreset)(nil), false
 	if tok.Request.Card != nil {
@@ -176,14 +174,21 @@ func checkStep(tok Token, use *useBlock, sb stepBlock, req model.StepRequest) hc
 	switch {
 	case !known:
 	case sb.kind == model.StepAuthenticate && !card.Outcome.ThreeDS.Asks(false):
-		return hcl.Diagnostics{stepDiag("Unsupported step", suggested(
-			fmt.Sprintf("The %s card asks for no 3D Secure on a PaymentIntent, so there is no challenge to answer; the cards that ask are %s.", card.Name, strings.Join(cardsWhere(func(o model.Outcome) bool { return o.ThreeDS.Asks(false) }), ", ")),
-			card.Name, cardsWhere(func(o model.Outcome) bool { return o.ThreeDS.Asks(false) })), sb.def)}
+		return hcl.Diagnostics{stepDiag("Unsupported step",
+			fmt.Sprintf("The %s card asks for no 3D Secure on a PaymentIntent, so there is no challenge to answer; the cards that ask are %s.", card.Name, strings.Join(cardsWhere(func(o model.Outcome) bool { return o.ThreeDS.Asks(false) }), ", ")), sb.def)}
 	case sb.kind == model.StepDispute && card.Outcome.Dispute == "":
 		return hcl.Diagnostics{stepDiag("Unsupported step",
 			fmt.Sprintf("The %s card opens no dispute; the cards that do are %s.", card.Name, strings.Join(cardsWhere(func(o model.Outcome) bool { return o.Dispute != "" }), ", ")), sb.def)}
 	}
 	return nil
+}
+
+// aStep is "A refund", "An authenticate".
+func aStep(k model.UseKind) string {
+	if strings.ContainsAny(string(k)[:1], "aeiou") {
+		return "An " + string(k)
+	}
+	return "A " + string(k)
 }
 
 // cardsWhere names the test cards whose outcome is so.

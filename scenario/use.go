@@ -75,10 +75,14 @@ func decodeUse(u *useBlock, kind model.Kind) (*model.UseRequest, hcl.Diagnostics
 	use := &model.UseRequest{Kind: model.UseKind(u.Kind)}
 	kinds, known := useKinds[use.Kind]
 	if !known {
+		detail := suggested(fmt.Sprintf("A use step is %s, not %q.", quotedUseKinds(), u.Kind), u.Kind, useKindNames())
+		if _, step := stepSpecs[use.Kind]; step {
+			detail = fmt.Sprintf("A use step is %s; %s is a step after the use, on what it made: write %s {} after the use block.", quotedUseKinds(), u.Kind, u.Kind)
+		}
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Unknown use",
-			Detail:   suggested(fmt.Sprintf("A use step is %s, not %q.", quotedUseKinds(), u.Kind), u.Kind, useKindNames()),
+			Detail:   detail,
 			Subject:  u.KindRange.Ptr(),
 		}}
 	}
