@@ -238,3 +238,24 @@ func TestHandRefundIsRecorded(t *testing.T) {
 		t.Errorf("steps %+v", got.Steps)
 	}
 }
+
+// The packs whose stories now go on after the use apply whole, and a
+// second plan has nothing to do.
+func TestStepPacksApply(t *testing.T) {
+	for _, pack := range []string{"pack:3ds", "pack:refunds", "pack:disputes", "pack:banks"} {
+		t.Run(pack, func(t *testing.T) {
+			s := offlineSession(t)
+			f, diags := scenario.Load(pack)
+			if diags.HasErrors() {
+				t.Fatal(diags.Error())
+			}
+			r := s.Apply(context.Background(), planFor(t, s, f, scenario.PlanOptions{}), nil)
+			for _, row := range r.Failed() {
+				t.Errorf("%s failed: %v", row.Name, row.Err)
+			}
+			if again := planFor(t, s, f, scenario.PlanOptions{}); len(again.Changes) != 0 {
+				t.Errorf("second plan: %+v", again.Changes)
+			}
+		})
+	}
+}
