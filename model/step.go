@@ -58,9 +58,10 @@ func (r StepRequest) Done(obj Object) Use {
 }
 
 // PlanStep describes a step of the token named name, numbered n among
-// the token's steps of its kind when there are several (-1 for one). Its
-// object (req.Of) is KnownAfterApply when the same apply makes it.
-func PlanStep(name string, n int, req StepRequest) Change {
+// the token's steps of its kind when there are several (-1 for one), after
+// a use of kind after. Its object (req.Of) is KnownAfterApply when the
+// same apply makes it.
+func PlanStep(name string, n int, after UseKind, req StepRequest) Change {
 	addr := string(req.Kind) + "." + name
 	if n >= 0 {
 		addr += "[" + strconv.Itoa(n) + "]"
@@ -68,6 +69,9 @@ func PlanStep(name string, n int, req StepRequest) Change {
 	of := Attr{Value: KnownAfterApply, Note: "made by the use above"}
 	if req.Of != "" {
 		of = Attr{Value: str(req.Of)}
+	}
+	if after == UsePaymentIntent && req.Kind == StepDispute {
+		of.Note = "the latest charge of the PaymentIntent the use makes"
 	}
 	c := Change{Address: addr, Action: ActionCreate}
 	switch req.Kind {
@@ -88,9 +92,9 @@ func PlanStep(name string, n int, req StepRequest) Change {
 		}
 		c.Attrs = append(c.Attrs, Attr{Name: "status", Value: KnownAfterApply})
 	case StepRefund:
-		of.Name = RefundParam(req.Of)
-		if req.Of == "" {
-			of.Name = "of"
+		of.Name = "charge"
+		if after == UsePaymentIntent {
+			of.Name = "payment_intent"
 		}
 		amount := Attr{Name: "amount", Value: strconv.FormatInt(req.Amount, 10)}
 		if req.Amount == 0 {
