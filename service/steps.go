@@ -23,9 +23,9 @@ func (r recorder) Step(ctx context.Context, tokenID string, req model.StepReques
 	)
 	switch req.Kind {
 	case model.StepAuthenticate, model.StepCapture, model.StepCancel:
-		pi, err := s.api.Object(ctx, req.Of)
-		if err != nil {
-			return model.Use{}, err
+		pi, perr := s.api.Object(ctx, req.Of)
+		if perr != nil {
+			return model.Use{}, perr
 		}
 		if donePI(req.Kind, pi.Fields().Get("status")) {
 			u := req.Done(pi)

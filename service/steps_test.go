@@ -259,3 +259,32 @@ func TestStepPacksApply(t *testing.T) {
 		})
 	}
 }
+
+// A PaymentIntent step the API refuses fails its step with the API's
+// code, and the steps after it do not run.
+func TestRefusedCaptureFailsTheStep(t *testing.T) {
+	s := offlineSession(t)
+	f := parseScenario(t, `
+token "over" {
+  card { preset = "visa" }
+  use "payment_intent" {
+    amount         = 1000
+    capture_method = "manual"
+  }
+  capture { amount = 5000 }
+  refund {}
+}
+`)
+	r := s.Apply(context.Background(), planFor(t, s, f, scenario.PlanOptions{}), nil)
+	row := r.Rows[0]
+	e, ok := model.AsError(row.Err)
+	if !ok || e.Code == "" || e.Local {
+		t.Fatalf("row error %v, want the API's refusal", row.Err)
+	}
+	if st := objectField(t, s, row.ObjectID, "status"); st != model.PIRequiresCapture {
+		t.Errorf("PaymentIntent %s, want still requires_capture", st)
+	}
+	if rec, _ := workspace(t, s).Find(row.TokenID); len(rec.Steps) != 0 {
+		t.Errorf("steps recorded: %+v", rec.Steps)
+	}
+}
