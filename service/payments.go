@@ -21,7 +21,7 @@ func (s *Session) Authenticate(ctx context.Context, id string, fail bool) (model
 	ch, err := s.api.Authenticate(ctx, id, fail)
 	if err == nil && ch.Answered {
 		step := model.StepRequest{Kind: model.StepAuthenticate, Fail: fail}.Done(ch.PaymentIntent)
-		err = s.notePaymentIntent(ctx, ch.PaymentIntent, &step)
+		err = s.notePaymentIntent(ctx, ch.PaymentIntent, step)
 	}
 	return ch, err
 }
@@ -32,7 +32,7 @@ func (s *Session) Capture(ctx context.Context, id string, amount int64) (model.O
 	pi, err := s.api.Capture(ctx, id, amount)
 	if err == nil {
 		step := model.StepRequest{Kind: model.StepCapture, Amount: amount}.Done(pi)
-		err = s.notePaymentIntent(ctx, pi, &step)
+		err = s.notePaymentIntent(ctx, pi, step)
 	}
 	return pi, err
 }
@@ -43,19 +43,15 @@ func (s *Session) Cancel(ctx context.Context, id string) (model.Object, error) {
 	pi, err := s.api.Cancel(ctx, id)
 	if err == nil {
 		step := model.StepRequest{Kind: model.StepCancel}.Done(pi)
-		err = s.notePaymentIntent(ctx, pi, &step)
+		err = s.notePaymentIntent(ctx, pi, step)
 	}
 	return pi, err
 }
 
 // notePaymentIntent brings the Use that made pi up to its status, so the
 // list and the detail show where the PaymentIntent stands, and records
-// step (nil for none) among the token's steps. A PaymentIntent no token
-// of the workspace made changes nothing.
-func (s *Session) notePaymentIntent(ctx context.Context, pi model.Object, step *model.Use) error {
-	u := model.Use{}
-	if step != nil {
-		u = *step
-	}
-	return s.noteStep(ctx, pi.ID, u, &pi)
+// step among the token's steps. A PaymentIntent no token of the workspace
+// made changes nothing.
+func (s *Session) notePaymentIntent(ctx context.Context, pi model.Object, step model.Use) error {
+	return s.noteStep(ctx, pi.ID, step, &pi)
 }

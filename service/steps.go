@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -29,7 +30,7 @@ func (r recorder) Step(ctx context.Context, tokenID string, req model.StepReques
 		}
 		if donePI(req.Kind, pi.Fields().Get("status")) {
 			u := req.Done(pi)
-			return u, s.notePaymentIntent(ctx, pi, &u)
+			return u, s.notePaymentIntent(ctx, pi, u)
 		}
 		switch req.Kind {
 		case model.StepAuthenticate:
@@ -122,32 +123,53 @@ func (s *Session) verifyStep(ctx context.Context, req model.StepRequest) (model.
 // that object's charge), and brings that use up to pi when the step
 // changed a PaymentIntent. A step on an object no token of the workspace
 // made records nothing: the object lives in the API.
+// The state is locked only when a token made of: a refund of a charge
+// made elsewhere waits for no other tokenscope.
 func (s *Session) noteStep(ctx context.Context, of string, step model.Use, pi *model.Object) error {
-	if _, err := s.store.Load(); err != nil {
-		return err
+	w, err := s.loadWorkspace()
+	if err == nil && !madeHere(w, of) {
+		return nil
 	}
-	return s.hold(ctx, "step", func(h *held) error {
-		if !noteOn(h.workspace(), of, step, pi) {
-			return nil
-		}
-		return h.l.Save()
-	})
+	if err == nil {
+		err = s.hold(ctx, "step", func(h *held) error {
+			if !noteOn(h.workspace(), of, step, pi) {
+				return nil
+			}
+			return h.l.Save()
+		})
+	}
+	if err != nil {
+		return fmt.Errorf("%s %s was done, but recording it on the token that made %s failed: %w", step.Kind, step.ObjectID, of, err)
+	}
+	return nil
 }
+
+// madeHere: a token's use made of (the object, or its charge).
+func madeHere(w *state.Workspace, of string) bool {
+	for _, r := range w.Tokens {
+		for _, u := range r.Uses {
+			if made(u, of) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func made(u model.Use, of string) bool { return u.ObjectID == of || (u.Charge != "" && u.Charge == of) }
 
 // noteOn is noteStep's change to the workspace; it reports whether a
 // token's use made of.
 func noteOn(w *state.Workspace, of string, step model.Use, pi *model.Object) bool {
 	for _, r := range w.Tokens {
 		for i := range r.Uses {
-			if u := r.Uses[i]; u.ObjectID != of && (u.Charge == "" || u.Charge != of) {
+			if !made(r.Uses[i], of) {
 				continue
 			}
 			if pi != nil {
 				r.Uses[i].FollowPaymentIntent(*pi)
 			}
-			if step.Kind != "" {
-				r.Steps = append(r.Steps, step)
-			}
+			r.Steps = append(r.Steps, step)
 			w.Upsert(r)
 			return true
 		}
