@@ -288,3 +288,29 @@ token "over" {
 		t.Errorf("steps recorded: %+v", rec.Steps)
 	}
 }
+
+// A step added to a block already applied runs on what the token's use
+// made, named by its id in the plan; the token is not made again.
+func TestAddedStepRunsOnTheAppliedToken(t *testing.T) {
+	s := offlineSession(t)
+	before := parseScenario(t, "token \"v\" {\n  card { preset = \"visa\" }\n  use \"charge\" { amount = 1000 }\n}\n")
+	r := s.Apply(context.Background(), planFor(t, s, before, scenario.PlanOptions{}), nil)
+	id, ch := r.Rows[0].TokenID, r.Rows[0].ObjectID
+	after := parseScenario(t, "token \"v\" {\n  card { preset = \"visa\" }\n  use \"charge\" { amount = 1000 }\n  refund { amount = 250 }\n}\n")
+	p := planFor(t, s, after, scenario.PlanOptions{})
+	var text bytes.Buffer
+	_ = views.WritePlan(&text, p.Plan)
+	if len(p.Changes) != 1 || !strings.Contains(text.String(), `+ charge = "`+ch+`"`) || !strings.Contains(text.String(), "Plan: 1 to add") {
+		t.Fatalf("plan:\n%s", text.String())
+	}
+	r = s.Apply(context.Background(), p, nil)
+	if len(r.Failed()) > 0 || r.Rows[0].TokenID != id || r.Rows[0].Status != "refund: succeeded" {
+		t.Fatalf("rows %+v", r.Rows)
+	}
+	if n := objectField(t, s, ch, "amount_refunded"); n != "250" {
+		t.Errorf("amount_refunded %s", n)
+	}
+	if again := planFor(t, s, after, scenario.PlanOptions{}); len(again.Changes) != 0 {
+		t.Errorf("third plan: %+v", again.Changes)
+	}
+}
