@@ -82,13 +82,53 @@ func decodeSteps(tok Token, use *useBlock, blocks []stepBlock) ([]model.StepRequ
 		out   []model.StepRequest
 		diags hcl.Diagnostics
 	)
+	unpaid := unpaidBy(tok)
 	for _, sb := range blocks {
 		req, d := decodeStepArgs(sb)
 		diags = append(diags, d...)
-		diags = append(diags, checkStep(tok, use, sb, req)...)
+		d = checkStep(tok, use, sb, req)
+		switch {
+		case d.HasErrors():
+		case sb.kind == model.StepAuthenticate:
+			unpaid = afterAuth(tok, req)
+		case unpaid != "" && (sb.kind == model.StepRefund || sb.kind == model.StepCapture || sb.kind == model.StepDispute):
+			d = hcl.Diagnostics{stepDiag("Unsupported step",
+				fmt.Sprintf("There is no payment to %s here: %s.", sb.kind, unpaid), sb.def)}
+		}
+		diags = append(diags, d...)
 		out = append(out, req)
 	}
 	return out, diags
+}
+
+// unpaidBy says why a token's PaymentIntent use leaves nothing paid until
+// a step answers its challenge ("" when its payment goes through).
+func unpaidBy(tok Token) string {
+	if card := cardOf(tok); card != nil && tok.Use != nil && tok.Use.Kind == model.UsePaymentIntent && card.Outcome.ThreeDS.Asks(false) {
+		return "the PaymentIntent waits for 3D Secure: an authenticate {} step before this one completes it"
+	}
+	return ""
+}
+
+// afterAuth says why nothing is paid once an authenticate step answered
+// the challenge ("" when the payment then goes through).
+func afterAuth(tok Token, req model.StepRequest) string {
+	if req.Fail {
+		return "the authenticate step before it fails the challenge, which leaves the PaymentIntent in requires_payment_method"
+	}
+	if card := cardOf(tok); card != nil && card.Outcome.AfterAuth != nil && card.Outcome.AfterAuth.Declines() {
+		return fmt.Sprintf("the %s card declines once authenticated (%s)", card.Name, card.Outcome.AfterAuth.Codes())
+	}
+	return ""
+}
+
+// cardOf is the test card a token is made of; nil for none.
+func cardOf(tok Token) *model.CardPreset {
+	if tok.Request.Card == nil {
+		return nil
+	}
+	card, _ := model.CardByNumber(tok.Request.Card.Number)
+	return card
 }
 
 // decodeStepArgs reads a step's arguments into its request.
@@ -167,12 +207,9 @@ func checkStep(tok Token, use *useBlock, sb stepBlock, req model.StepRequest) hc
 		return hcl.Diagnostics{stepDiag("Unsupported step",
 			fmt.Sprintf("This token's use declines (%s), so it makes nothing %s step can act on.", e, strings.ToLower(aStep(sb.kind)[:1])+aStep(sb.kind)[1:]), sb.def)}
 	}
-	card, known := (*model.CardPreset)(nil), false
-	if tok.Request.Card != nil {
-		card, known = model.CardByNumber(tok.Request.Card.Number)
-	}
+	card := cardOf(tok)
 	switch {
-	case !known:
+	case card == nil:
 	case sb.kind == model.StepAuthenticate && !card.Outcome.ThreeDS.Asks(false):
 		return hcl.Diagnostics{stepDiag("Unsupported step",
 			fmt.Sprintf("The %s card asks for no 3D Secure on a PaymentIntent, so there is no challenge to answer; the cards that ask are %s.", card.Name, strings.Join(cardsWhere(func(o model.Outcome) bool { return o.ThreeDS.Asks(false) }), ", ")), sb.def)}

@@ -128,6 +128,17 @@ token "step_as_use" {
   card { preset = "visa" }
   use "refund" {}
 }
+token "unauthenticated" {
+  card { preset = "threeds_always" }
+  use "payment_intent" { amount = 1000 }
+  refund {}
+}
+token "declined_after" {
+  card { preset = "threeds_declined" }
+  use "payment_intent" { amount = 1000 }
+  authenticate {}
+  refund {}
+}
 `
 	f, diags := parse("scenario.hcl", []byte(src), testNow)
 	var buf bytes.Buffer
@@ -146,12 +157,14 @@ token "step_as_use" {
 		`one of the two`,
 		`verify step verifies the bank account a bank_account token gave the customer; this is a card token`,
 		`refund is a step after the use`,
+		`There is no payment to refund here: the PaymentIntent waits for 3D Secure`,
+		`the threeds_declined card declines once authenticated (card_declined`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("diagnostics lack %q:\n%s", want, out)
 		}
 	}
-	if n := len(diags.Errs()); n != 13 {
-		t.Errorf("%d errors, want 13 (one per fault):\n%s", n, out)
+	if n := len(diags.Errs()); n != 15 {
+		t.Errorf("%d errors, want 15 (one per fault):\n%s", n, out)
 	}
 }
