@@ -69,7 +69,9 @@ func (e *ReplaceError) Error() string {
 // without one is not compared); every other token is created and then
 // used. A linked token with a use step but no Use recorded (an apply
 // killed between the two) gets its use planned again; if a refresh shows
-// it used all the same, it was consumed elsewhere and is replaced.
+// it used all the same, it was consumed elsewhere and is replaced. A
+// linked token whose record lacks some of the block's steps (steps.go) gets
+// those planned, on the object its recorded use made.
 func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan, error) {
 	for _, name := range opts.Replace {
 		if _, ok := f.Token(name); !ok {
@@ -107,7 +109,7 @@ func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan,
 			step.StepsOnly, step.Made = rec.ID, &made
 		}
 		if step.StepsOnly != "" {
-			step.Steps = planSteps(t, step.StepsFrom, madeBy(step.Made))
+			step.Steps = planSteps(t, step.StepsFrom, step.Made.ObjectID)
 			p.Changes = append(p.Changes, step.Steps...)
 			p.Steps = append(p.Steps, step)
 			continue
@@ -188,12 +190,4 @@ func planSteps(t Token, from int, of string) []model.Change {
 		out = append(out, model.PlanStep(t.Name, n, t.Use.Kind, s))
 	}
 	return out
-}
-
-// madeBy is the object a recorded use made, what its steps act on.
-func madeBy(u *model.Use) string {
-	if u == nil {
-		return ""
-	}
-	return u.ObjectID
 }
