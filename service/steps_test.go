@@ -314,3 +314,23 @@ func TestAddedStepRunsOnTheAppliedToken(t *testing.T) {
 		t.Errorf("third plan: %+v", again.Changes)
 	}
 }
+
+// A use's expect_events are checked once its steps ran: a file can
+// expect the events its refunds and answers lead to.
+func TestExpectEventsSeeTheSteps(t *testing.T) {
+	s := offlineSession(t)
+	f := parseScenario(t, `
+token "v" {
+  card { preset = "visa" }
+  use "charge" {
+    amount        = 1000
+    expect_events = ["charge.succeeded", "charge.refunded", "refund.created"]
+  }
+  refund {}
+}
+`)
+	r := s.Apply(context.Background(), planFor(t, s, f, scenario.PlanOptions{}), nil)
+	if err := r.Rows[0].Err; err != nil {
+		t.Errorf("expect_events after a refund step: %v", err)
+	}
+}
