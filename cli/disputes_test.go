@@ -36,7 +36,7 @@ func TestDisputeFoundByChargeThenWon(t *testing.T) {
 
 // pack:disputes opens a dispute per card and answers two of them with
 // its steps, leaving the inquiry open; pack:connect makes an account of
-// each account token.
+// each account token and gives the individual's its id number.
 func TestApplyDisputeAndConnectPacks(t *testing.T) {
 	s := newSandbox(t)
 	if r := s.ok("apply", "pack:disputes", "--auto-approve"); strings.Count(r.out, "charge  succeeded") != 1 ||
@@ -44,7 +44,8 @@ func TestApplyDisputeAndConnectPacks(t *testing.T) {
 		t.Errorf("pack:disputes:\n%s", r.out)
 	}
 	r := s.ok("apply", "pack:connect", "--auto-approve")
-	if strings.Count(r.out, "account  created") != 2 || !strings.Contains(r.out, "[id=acct_") {
+	if len(regexp.MustCompile(`account +created`).FindAllString(r.out, -1)) != 2 || !strings.Contains(r.out, "[id=acct_") ||
+		!regexp.MustCompile(`id_number +id_number_provided`).MatchString(r.out) {
 		t.Errorf("pack:connect:\n%s", r.out)
 	}
 	if r := s.ok("plan", "pack:connect"); !strings.Contains(r.out, "No changes") {

@@ -25,7 +25,9 @@ running it again changes nothing until you edit the block or --replace it.
 After its use, a block may run steps on what the use made, in order, each
 once: authenticate {} (or { fail = true }), capture { amount = N }, cancel {},
 refund { amount = N } (without amount: all that remains), dispute { evidence =
-"winning_evidence" } (or close = true), verify {} (micro-deposits 32, 45).`
+"winning_evidence" } (or close = true), verify {} (micro-deposits 32, 45).
+A PII token's use "id_number" { account = token.NAME } gives its id number to
+the account an earlier block's use "account" made.`
 
 // newPlanCmd shows what apply would do with a scenario, sending nothing.
 func (a *app) newPlanCmd() *cobra.Command {

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"time"
@@ -36,7 +37,7 @@ func Apply(ctx context.Context, r Recorder, p *Plan, events func(model.ApplyEven
 	if events == nil {
 		events = func(model.ApplyEvent) {}
 	}
-	a := &applier{r: r, events: events, total: len(p.Changes)}
+	a := &applier{r: r, events: events, total: len(p.Changes), accounts: map[string]string{}}
 	res := &model.ApplyResult{}
 	for _, step := range p.Steps {
 		if err := ctx.Err(); err != nil {
@@ -48,11 +49,14 @@ func Apply(ctx context.Context, r Recorder, p *Plan, events func(model.ApplyEven
 	return res
 }
 
-// applier runs steps and numbers their events.
+// applier runs steps and numbers their events; accounts are the
+// accounts the apply made, by block name, for the id_number uses after
+// them (accountref.go).
 type applier struct {
 	r           Recorder
 	events      func(model.ApplyEvent)
 	done, total int
+	accounts    map[string]string
 }
 
 func (a *applier) emit(e model.ApplyEvent) {
@@ -84,6 +88,9 @@ func (a *applier) step(ctx context.Context, step Step) model.ApplyRow {
 		return row
 	}
 	made, ok := a.use(ctx, step, &row)
+	if ok && made.Kind == model.UseAccount && made.ObjectID != "" {
+		a.accounts[t.Name] = made.ObjectID
+	}
 	if !ok {
 		a.done += len(step.Steps)
 		return row
@@ -146,6 +153,9 @@ func (a *applier) use(ctx context.Context, step Step, row *model.ApplyRow) (made
 	t := step.Token
 	req := *t.Use
 	req.TokenID = row.TokenID
+	if ref := t.accountRef.name; ref != "" {
+		req.Account = cmp.Or(step.Account, a.accounts[ref])
+	}
 	row.Use = req.Kind
 	a.emit(model.ApplyEvent{Kind: model.ApplyStarted, Change: *step.Use})
 	start := time.Now()

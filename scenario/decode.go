@@ -144,6 +144,11 @@ func decodeToken(ts tokenSchema, tb tokenBlock, now time.Time) (Token, hcl.Diagn
 		var ediags hcl.Diagnostics
 		tok.ExpectEvents, ediags = decodeExpectEvents(tb.use)
 		diags = append(diags, ediags...)
+		if tok.Use != nil && tok.Use.Kind == model.UseIDNumber {
+			var adiags hcl.Diagnostics
+			tok.accountRef, adiags = decodeAccountRef(tb.use)
+			diags = append(diags, adiags...)
+		}
 	}
 	if len(tb.steps) > 0 {
 		var sdiags hcl.Diagnostics

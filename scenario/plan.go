@@ -52,6 +52,10 @@ type Step struct {
 	// StepsOnly is the id of the token the state has, used, whose steps
 	// did not all run; Create and Use are then unset.
 	StepsOnly string
+	// Account is the account an id_number use gives the id number to,
+	// when the state has the block that makes it; "" when the same apply
+	// makes it (accountref.go).
+	Account string
 }
 
 // ReplaceError is a --replace NAME the file has no token block for.
@@ -79,10 +83,14 @@ func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan,
 		}
 	}
 	p := &Plan{Plan: model.Plan{Target: opts.Target, About: f.About}}
+	accounts := map[string]string{} // block name -> the account the state has it made
 	for _, t := range f.Tokens {
 		key := f.Key(t.Name)
-		step := Step{Token: t, Key: key}
+		step := Step{Token: t, Key: key, Account: accounts[t.accountRef.name]}
 		rec, exists := linked[key]
+		if first, _, found := rec.ConsumedBy(); exists && found && first.Kind == model.UseAccount {
+			accounts[t.Name] = first.ObjectID // dropped below if the block is made again
+		}
 		unused := exists && t.Use != nil && len(rec.Uses) == 0
 		changed := exists && rec.ScenarioDigest != "" && rec.ScenarioDigest != t.Digest
 		reason := ""
@@ -115,6 +123,7 @@ func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan,
 			continue
 		}
 		if step.UseOnly == "" {
+			delete(accounts, t.Name)
 			step.Create = model.PlanCreate(t.Name, t.Request)
 			if exists {
 				step.Create.Action, step.Create.Reason = model.ActionReplace, reason
@@ -127,7 +136,7 @@ func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan,
 			p.Changes = append(p.Changes, step.Create)
 		}
 		if t.Use != nil {
-			use := planUse(t, step.UseOnly)
+			use := planUse(t, step.UseOnly, step.Account)
 			step.Use = &use
 			p.Changes = append(p.Changes, use)
 		}
@@ -148,8 +157,9 @@ func orNull(preset string) string {
 
 // planUse describes t's use step on the token id, or, when id is "", on
 // the token the same apply creates, whose id is known only after apply;
-// the note says what the catalog expects of a test card.
-func planUse(t Token, id string) model.Change {
+// the note says what the catalog expects of a test card. An id_number
+// use names its account, known (account) or made by the same apply.
+func planUse(t Token, id, account string) model.Change {
 	note := ""
 	if t.Request.Card != nil {
 		if card, ok := model.CardByNumber(t.Request.Card.Number); ok {
@@ -157,8 +167,18 @@ func planUse(t Token, id string) model.Change {
 		}
 	}
 	req := *t.Use
-	req.TokenID = id
+	req.TokenID, req.Account = id, account
+	if ref := t.accountRef.name; ref != "" && account == "" {
+		req.Account = "{account}"
+	}
 	c := model.PlanUse(t.Name, req, note)
+	if ref := t.accountRef.name; ref != "" {
+		acct := model.Attr{Name: "account", Value: model.KnownAfterApply, Note: "made by token." + ref}
+		if account != "" {
+			acct.Value, acct.Note = strconv.Quote(account), "made by token."+ref
+		}
+		c.Attrs = append([]model.Attr{acct}, c.Attrs...)
+	}
 	for i := range c.Attrs {
 		if c.Attrs[i].Name == "source" && id == "" {
 			c.Attrs[i].Value = model.KnownAfterApply

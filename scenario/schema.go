@@ -34,12 +34,16 @@ type useSchema struct {
 	// ExpectEvents are the event types (or patterns: charge.*) the step
 	// should lead to; apply reports those that did not occur.
 	ExpectEvents *[]string `hcl:"expect_events,optional"`
+	// Account is an id_number use's: a reference, token.NAME, to the
+	// block whose use "account" makes the account (accountref.go).
+	Account hcl.Expression `hcl:"account,optional"`
 
 	AmountRange        hcl.Range `hcl:"amount,attr_range"`
 	CurrencyRange      hcl.Range `hcl:"currency,attr_range"`
 	CaptureMethodRange hcl.Range `hcl:"capture_method,attr_range"`
 	ReturnURLRange     hcl.Range `hcl:"return_url,attr_range"`
 	ExpectEventsRange  hcl.Range `hcl:"expect_events,attr_range"`
+	AccountRange       hcl.Range `hcl:"account,attr_range"`
 }
 
 // useBlock is a use block: its label and body.

@@ -334,3 +334,26 @@ token "v" {
 		t.Errorf("expect_events after a refund step: %v", err)
 	}
 }
+
+// An id_number use gives its id number to the account an earlier block
+// made: in the same apply, or an earlier one, whose account the plan names.
+func TestIDNumberGoesToTheReferencedAccount(t *testing.T) {
+	s := offlineSession(t)
+	account := "token \"individual\" {\n  account { business_type = \"individual\" }\n  use \"account\" {}\n}\n"
+	r := s.Apply(context.Background(), planFor(t, s, parseScenario(t, account), scenario.PlanOptions{}), nil)
+	acct := r.Rows[0].ObjectID
+	f := parseScenario(t, account+"token \"ssn\" {\n  pii { preset = \"id_match\" }\n  use \"id_number\" { account = token.individual }\n}\n")
+	p := planFor(t, s, f, scenario.PlanOptions{})
+	var text bytes.Buffer
+	_ = views.WritePlan(&text, p.Plan)
+	if !strings.Contains(text.String(), `+ account                       = "`+acct+`"`) || !strings.Contains(text.String(), "POST /v1/accounts/"+acct) {
+		t.Fatalf("plan:\n%s", text.String())
+	}
+	r = s.Apply(context.Background(), p, nil)
+	if len(r.Failed()) > 0 || r.Rows[0].ObjectID != acct || r.Rows[0].Status != "id_number_provided" {
+		t.Fatalf("rows %+v", r.Rows)
+	}
+	if got := objectField(t, s, acct, "individual.id_number_provided"); got != "true" {
+		t.Errorf("id_number_provided %s", got)
+	}
+}
