@@ -326,6 +326,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("token \"${x}\" { pii { id_number = var.x } }"))
 	f.Add([]byte("token \"s\" {\n  card { preset = \"threeds_always\" }\n  use \"payment_intent\" { amount = 2000 }\n  authenticate { fail = true }\n  refund { amount = 500 }\n  refund {}\n}\n"))
 	f.Add([]byte("token \"d\" { card { preset = \"dispute_fraudulent\" } use \"charge\" { amount = 1 } dispute { evidence = \"x\", close = true } verify { amounts = [1] } capture {} }"))
+	f.Add([]byte("token \"a\" {\n  account { business_type = \"company\" }\n  use \"account\" {}\n}\ntoken \"p\" {\n  pii { preset = \"id_match\" }\n  use \"id_number\" { account = token.a }\n}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file, diags := parse("fuzz.hcl", src, testNow)
 		if file == nil {
