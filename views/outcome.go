@@ -63,6 +63,8 @@ func (o Outcome) Headline() string {
 		return o.noun() + " " + o.Use.Status
 	case e != nil && e.Type == model.TypeCardError:
 		return o.noun() + " declined"
+	case e != nil && e.Code == model.CodePIAuthenticationFailure:
+		return o.noun() + " authentication failed"
 	}
 	return o.noun() + " failed"
 }
@@ -151,6 +153,10 @@ func (o Outcome) Fields() []Field {
 		switch f.Label {
 		case "charge", "request id": // beside the headline
 			continue
+		case "payment_intent":
+			if f.Value == Clean(o.objectID()) {
+				continue // beside the headline too
+			}
 		case "why":
 			why = true
 		case "next":

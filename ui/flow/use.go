@@ -237,15 +237,14 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return u, cmd
 		}
 		if u.authing {
-			// The challenge's answer: the PaymentIntent's new status, or
-			// why it could not be answered.
+			// The challenge's answer: the PaymentIntent's new status and,
+			// when it failed or was declined after, its error; or why it
+			// could not be answered.
 			u.authing = false
 			u.step = stepFailed
-			if r.err != nil {
-				u.out.Err = r.err
-			} else {
-				u.out.Use.Status = r.use.Status
-			}
+			u.out.Err = r.err
+			u.out.Use.Status = cmp.Or(r.use.Status, u.out.Use.Status)
+			u.out.Use.RequestID = cmp.Or(r.use.RequestID, u.out.Use.RequestID)
 			return u, nil
 		}
 		u.out = views.Outcome{Req: u.req, Use: r.use, Before: u.rec, After: r.rec, Err: r.err, TUI: true}
@@ -386,7 +385,16 @@ func (u *Use) authenticate(fail bool) tea.Cmd {
 	answer := answerChallenge(u.pc, u.out.Use.ObjectID, fail)
 	return u.request(func(ctx context.Context) reply {
 		pi, err := answer(ctx)
-		return reply{use: model.Use{Status: pi.Fields().Get("status")}, err: err}
+		if err != nil {
+			return reply{err: err}
+		}
+		// A failed challenge (or a decline after it) is the PaymentIntent's
+		// last_payment_error, shown as the error it is, as the CLI does.
+		if pe := model.PaymentError(pi.Fields()); pe != nil {
+			pe.RequestID = pi.RequestID
+			err = pe
+		}
+		return reply{use: model.Use{Status: pi.Fields().Get("status"), RequestID: pi.RequestID}, err: err}
 	})
 }
 
