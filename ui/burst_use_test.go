@@ -82,3 +82,34 @@ func TestBurstDoesNotApplyUnseenPlan(t *testing.T) {
 		t.Fatalf("enter on a plan on screen for a second did not apply it:\n%s", v)
 	}
 }
+
+// The other plans keep the same rule: d's plan (forget) and a scenario's
+// plan take no enter that came before they could be read, and take the
+// next one.
+func TestEarlyEnterAppliesNoPlan(t *testing.T) {
+	a := newApp(t, newSession(t, fixtures(t)), 120, 32)
+	now := fixedNow()
+	a.pc.Now = func() time.Time { return now }
+	a.pc.PlanSettle = 300 * time.Millisecond
+	id := a.list.selectedID()
+	sendAll(t, a, runes("d"), keyMsg("enter"))
+	if flat := strings.Join(strings.Fields(a.View()), " "); a.list.find(id) == nil || !strings.Contains(flat, "press enter again to apply") {
+		t.Fatalf("d enter in one write forgot the token, or did not say why not:\n%s", a.View())
+	}
+	now = now.Add(time.Second)
+	press(t, a, "enter")
+	if a.list.find(id) != nil {
+		t.Fatalf("enter on the forget plan a second later did not forget %s", id)
+	}
+
+	press(t, a, planKeys("pack:brands")...) // the plan comes on screen now
+	press(t, a, "enter")
+	if v := a.View(); !strings.Contains(v, "Plan: ") || !strings.Contains(strings.Join(strings.Fields(v), " "), "press enter again to apply") {
+		t.Fatalf("an enter as the scenario's plan came applied it, or did not say why not:\n%s", v)
+	}
+	now = now.Add(time.Second)
+	press(t, a, "enter")
+	if v := a.View(); !strings.Contains(v, "Apply complete!") && !strings.Contains(v, "applying") {
+		t.Fatalf("enter on the scenario's plan a second later did not apply it:\n%s", v)
+	}
+}

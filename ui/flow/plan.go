@@ -35,9 +35,14 @@ type planView struct {
 
 func newPlanView(pc *common.ProgramContext, w, h int, changes ...model.Change) *planView {
 	plan := model.Plan{Target: pc.Backend.Label(), Changes: changes}
-	p := &planView{st: pc.Styles, keys: pc.Keys, actions: views.PlanActions(plan), summary: views.PlanSummary(plan),
-		now: pc.Now, opened: pc.Now(), settle: pc.PlanSettle}
+	p := (&planView{st: pc.Styles, keys: pc.Keys, actions: views.PlanActions(plan), summary: views.PlanSummary(plan)}).shown(pc)
 	p.setSize(w, h)
+	return p
+}
+
+// shown starts the plan's time on screen, from which confirm counts.
+func (p *planView) shown(pc *common.ProgramContext) *planView {
+	p.now, p.opened, p.settle = pc.Now, pc.Now(), pc.PlanSettle
 	return p
 }
 
