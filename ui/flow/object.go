@@ -46,6 +46,11 @@ type Object struct {
 	// they are handled once it answers, not dropped.
 	typed []tea.KeyMsg
 	w, h  int
+
+	// noteFailed: the note tells of a failure (a 3D Secure challenge
+	// failed, or declined after), shown with "!"; the error itself is in
+	// the PaymentIntent's fields (last_error).
+	noteFailed bool
 }
 
 // maxTyped bounds the keys kept while a request is in flight.
@@ -241,6 +246,10 @@ func (o *Object) answered(r reply) tea.Cmd {
 		return nil
 	case actChallenge:
 		o.note = "3D Secure answered: " + views.Clean(r.obj.Fields().Get("status"))
+		pe := model.PaymentError(r.obj.Fields())
+		if o.noteFailed = pe != nil; o.noteFailed {
+			o.note += ", " + views.Clean(pe.Code)
+		}
 	case actVerify:
 		o.note = "verified " + views.Clean(r.obj.ID) + " with 32 and 45: " + views.Clean(r.obj.Fields().Get("status"))
 	case actCharge:
@@ -267,7 +276,9 @@ func (o *Object) View() string {
 		}
 		b.WriteString(indent(common.RenderRows(st, rows, o.w-1)) + "\n")
 	}
-	if o.note != "" {
+	if o.note != "" && o.noteFailed {
+		b.WriteString(" " + st.ErrorTitle.Render(common.GlyphError+" "+views.Clean(o.note)) + "\n")
+	} else if o.note != "" {
 		b.WriteString(" " + st.Add.Render(common.GlyphAdd+" "+views.Clean(o.note)) + "\n")
 	}
 	if o.err != nil {
