@@ -84,6 +84,7 @@ type logStore struct {
 	bg         sync.WaitGroup // compaction
 
 	commit committer
+	wl     heldLock // the write lock between updates (writelock.go)
 }
 
 var errClosed = errors.New("emulator: the store is closed")
@@ -215,6 +216,10 @@ func (s *logStore) View(_ context.Context, fn func(Reader) error) error {
 // refresh catches up with the files if another process changed them.
 func (s *logStore) refresh() error {
 	s.mu.RLock()
+	if s.wl.held { // nobody else can have appended
+		s.mu.RUnlock()
+		return nil
+	}
 	stale, err := s.stale()
 	s.mu.RUnlock()
 	if err != nil || !stale {
@@ -250,8 +255,11 @@ func fileSize(f *os.File) (int64, error) {
 }
 
 func (s *logStore) Update(ctx context.Context, fn func(Tx) error) error {
+	s.wl.queued.Add(1)
 	s.mu.Lock()
+	s.wl.queued.Add(-1)
 	seq, err := s.update(ctx, fn)
+	s.passWriteLock(err == nil)
 	s.mu.Unlock()
 	if err != nil {
 		return err
@@ -259,17 +267,14 @@ func (s *logStore) Update(ctx context.Context, fn func(Tx) error) error {
 	return s.commit.wait(s, seq)
 }
 
-// update runs fn and appends its change; the caller holds mu. It returns
+// update runs fn and appends its change; the caller holds mu and then
+// calls passWriteLock (writelock.go). It returns
 // the state's seq once applied, for the caller to wait until it is on disk.
 func (s *logStore) update(ctx context.Context, fn func(Tx) error) (uint64, error) {
 	if s.closed {
 		return 0, errClosed
 	}
-	if err := s.writeLock(ctx); err != nil {
-		return 0, err
-	}
-	defer s.lock.Unlock()
-	if err := s.catchUp(true); err != nil {
+	if err := s.lockForUpdate(ctx); err != nil {
 		return 0, err
 	}
 	now := s.now()
@@ -434,4 +439,5 @@ func (s *logStore) closeFiles() {
 		s.lock.Close()
 		s.lock = nil
 	}
+	s.wl.held, s.wl.streak = false, 0
 }
