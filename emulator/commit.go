@@ -27,6 +27,9 @@ type committer struct {
 	syncing bool          // a leader is fsyncing
 	done    chan struct{} // closed when it is done
 	err     error         // an fsync failed: what was written may be lost, so nothing is trusted any more
+	// lost are the states a failed write undid (pending.go): a request
+	// that saw one is answered its error.
+	lost []lostStates
 
 	// crowd is how many changes the last fsync found written or saw
 	// written while it ran: the writers likely to come back together.
@@ -42,6 +45,31 @@ type committer struct {
 	// took is how long the last fsync took: a leader lingers at most a
 	// quarter of it.
 	took time.Duration
+}
+
+// lostStates are the states after seq from and up to seq to, undone.
+type lostStates struct {
+	from, to uint64
+	err      error
+}
+
+// fail says that the states after from and up to to are lost, err
+// saying why.
+func (c *committer) fail(from, to uint64, err error) {
+	c.mu.Lock()
+	c.lost = append(c.lost, lostStates{from, to, err})
+	c.mu.Unlock()
+}
+
+// lostErr is why the state seq was undone, nil if it was not; the caller
+// holds mu.
+func (c *committer) lostErr(seq uint64) error {
+	for _, l := range c.lost {
+		if seq > l.from && seq <= l.to {
+			return l.err
+		}
+	}
+	return nil
 }
 
 // written tells a lingering leader that the state reached seq.
@@ -74,6 +102,10 @@ func (c *committer) linger(durable, crowd uint64, took time.Duration) {
 func (c *committer) wait(s *logStore, seq uint64) error {
 	for {
 		c.mu.Lock()
+		if err := c.lostErr(seq); err != nil {
+			c.mu.Unlock()
+			return err
+		}
 		switch {
 		case c.err != nil:
 			err := c.err
@@ -111,11 +143,12 @@ func (c *committer) wait(s *logStore, seq uint64) error {
 	}
 }
 
-// syncFiles fsyncs the logs: those replaced since the last fsync (then
-// closed) and the current one. It returns the seq of the state they hold.
+// syncFiles writes what is pending (pending.go) and fsyncs the logs:
+// those replaced since the last fsync (then closed) and the current one. It returns the seq of the state they hold.
 // The store's lock is held only to read which files those are.
 func (s *logStore) syncFiles() (uint64, error) {
 	s.mu.Lock()
+	s.flush()
 	upTo, current, retired := s.seq, s.log, s.retired
 	s.retired = nil
 	s.mu.Unlock()

@@ -71,14 +71,15 @@ type logStore struct {
 	seq        uint64           // bumps with every change to st
 	gen        uint64           // the log written to
 	log        *os.File         // it; nil until it exists
-	end        int64            // its bytes applied to st
+	end        int64            // its bytes applied to st, pending ones too
 	seen       int64            // its size when last read: a View reads again only if it changed
 	retired    []*os.File       // logs replaced, to sync and close by the next commit
 	lock       *fsutil.FileLock // the write lock; nil until the dir exists
 	private    bool             // the dir was made private by a write
 	snapBytes  int64            // size of the snapshot the logs follow
 	logBytes   int64            // size of the logs since
-	buf        []byte           // the record being written
+	pending    []byte           // records applied to st, not yet written (pending.go)
+	writtenSeq uint64           // the seq of the state the log holds without pending
 	compacting bool
 	closed     bool
 	bg         sync.WaitGroup // compaction
@@ -183,6 +184,9 @@ func (s *logStore) reload(locked bool) error {
 // committer too.
 func (s *logStore) bump() {
 	s.seq++
+	if len(s.pending) == 0 {
+		s.writtenSeq = s.seq
+	}
 	s.commit.written(s.seq)
 }
 
@@ -324,8 +328,10 @@ func (s *logStore) writeLock(ctx context.Context) error {
 	return nil
 }
 
-// append writes ops as one record at the end of the log, creating the
-// log if it does not exist yet. The caller holds the write lock.
+// append adds ops as one record at the end of the log, creating the log
+// if it does not exist yet. The record is written with the others of the
+// same hold of the write lock (pending.go). The caller holds the write
+// lock.
 func (s *logStore) append(ops []op) error {
 	if s.log == nil {
 		f, end, err := createLog(s.dir, s.gen)
@@ -335,17 +341,10 @@ func (s *logStore) append(ops []op) error {
 		s.log, s.end, s.seen = f, end, end
 		s.logBytes += end
 	}
-	s.buf = appendTx(s.buf[:0], ops)
-	if _, err := s.log.WriteAt(s.buf, s.end); err != nil {
-		// A part written must not sit before the next record.
-		_ = s.log.Truncate(s.end)
-		return fileError(s.log.Name(), err)
-	}
-	s.end += int64(len(s.buf))
-	s.seen, s.logBytes = s.end, s.logBytes+int64(len(s.buf))
-	if cap(s.buf) > 1<<20 {
-		s.buf = nil // one big request does not keep a big buffer
-	}
+	n := len(s.pending)
+	s.pending = appendTx(s.pending, ops)
+	s.end += int64(len(s.pending) - n)
+	s.logBytes += int64(len(s.pending) - n)
 	return nil
 }
 
@@ -429,6 +428,9 @@ func (s *logStore) Close() error {
 }
 
 func (s *logStore) closeFiles() {
+	if s.lock != nil {
+		s.dropWriteLock() // nothing pending: Close waited for it
+	}
 	for _, f := range append(s.retired, s.log) {
 		if f != nil {
 			f.Close()
@@ -439,5 +441,4 @@ func (s *logStore) closeFiles() {
 		s.lock.Close()
 		s.lock = nil
 	}
-	s.wl.held, s.wl.streak = false, 0
 }

@@ -52,11 +52,13 @@ func (s *logStore) passWriteLock(ok bool) {
 	s.dropWriteLock()
 }
 
-// dropWriteLock releases the write lock if an update kept it, before
-// anything that takes the lock by itself (compaction). The caller holds
-// mu.
+// dropWriteLock writes what the updates under the write lock left
+// pending and releases the lock, if an update kept it: at the end of a
+// streak, and before anything that takes the lock by itself
+// (compaction). The caller holds mu.
 func (s *logStore) dropWriteLock() {
 	if s.wl.held {
+		s.flush()
 		_ = s.lock.Unlock()
 		s.wl.held, s.wl.streak = false, 0
 	}
