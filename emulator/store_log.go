@@ -43,10 +43,11 @@ const (
 //
 //   - An Update runs under the write lock (emulator.lock, an flock), first
 //     reading what other processes appended, then appending its change as
-//     one record with one write. It answers once the record is fsynced,
-//     and the fsync is shared: the requests that arrived while one fsync
-//     ran are made durable together by the next (commit.go). No lock is
-//     held across an fsync.
+//     one record. Updates that arrive together share one take of the lock
+//     (writelock.go) and one write of their records (pending.go). It
+//     answers once the record is fsynced, and the fsync is shared: the
+//     requests that arrived while one fsync ran are made durable together
+//     by the next (commit.go). No lock is held across an fsync.
 //   - A View reads the state in memory after one fstat of the log tells
 //     it whether another process appended, and, like an Update, answers
 //     only once what it read is on disk.
