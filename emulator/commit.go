@@ -148,7 +148,11 @@ func (c *committer) wait(s *logStore, seq uint64) error {
 // The store's lock is held only to read which files those are.
 func (s *logStore) syncFiles() (uint64, error) {
 	s.mu.Lock()
-	s.flush()
+	if s.wl.queued.Load() > 0 {
+		s.flush() // the next update keeps the lock
+	} else {
+		s.dropWriteLock()
+	}
 	upTo, current, retired := s.seq, s.log, s.retired
 	s.retired = nil
 	s.mu.Unlock()

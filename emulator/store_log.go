@@ -269,7 +269,15 @@ func (s *logStore) Update(ctx context.Context, fn func(Tx) error) error {
 	if err != nil {
 		return err
 	}
-	return s.commit.wait(s, seq)
+	if err := s.commit.wait(s, seq); err != nil {
+		// No leader may come to write what is pending (an fsync
+		// failed): release the lock for the other processes.
+		s.mu.Lock()
+		s.dropWriteLock()
+		s.mu.Unlock()
+		return err
+	}
+	return nil
 }
 
 // update runs fn and appends its change; the caller holds mu and then

@@ -15,9 +15,11 @@ const maxHeld = 32
 // store's updates. Taking and releasing an flock is two system calls, and
 // catching up with the log after taking it a third (an fstat): with many
 // requests at once they were a tenth of a request's CPU. So an update
-// that finds another one of this process waiting for mu keeps the lock
-// for it: while the lock stays held nobody else can append, so the next
-// update skips the catch-up too.
+// keeps the lock while another one of this process waits for mu, or
+// until the commit leader has written the records pending (pending.go):
+// the updates that arrive together take it once. While the lock stays
+// held nobody else can append, so the next update skips the catch-up
+// too.
 type heldLock struct {
 	held   bool         // the lock is held between updates (guarded by mu)
 	streak int          // updates since it was taken (guarded by mu)
@@ -38,14 +40,16 @@ func (s *logStore) lockForUpdate(ctx context.Context) error {
 	return s.catchUp(true)
 }
 
-// passWriteLock ends an update: the write lock is kept for the next
-// update when one is waiting, the last one went well and the streak is
-// not too long, and released otherwise. The caller holds mu.
+// passWriteLock ends an update: the write lock is kept, if the update
+// went well and the streak is not too long, for the next update waiting,
+// or for the commit leader that comes to write and fsync what is pending
+// (syncFiles releases it then); otherwise it is released. The caller
+// holds mu.
 func (s *logStore) passWriteLock(ok bool) {
 	if !s.wl.held {
 		return
 	}
-	if ok && s.wl.queued.Load() > 0 && s.wl.streak < maxHeld {
+	if ok && (s.wl.queued.Load() > 0 || len(s.pending) > 0) && s.wl.streak < maxHeld {
 		s.wl.streak++
 		return
 	}

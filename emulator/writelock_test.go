@@ -2,9 +2,11 @@ package emulator
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
@@ -81,5 +83,24 @@ func TestWriteLockSharedByBusyProcesses(t *testing.T) {
 	}
 	if !lockFree(t, dir) {
 		t.Error("the write lock is held with nothing to write")
+	}
+}
+
+// An fsync that fails leaves nobody to write what is pending: the update
+// releases the write lock, so the other processes on the dir go on.
+func TestWriteLockReleasedWhenAnFsyncFails(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir, LogOptions{})
+	put(t, s, tokensColl, "tok_1", `{}`)
+	old := syncFile
+	syncFile = func(*os.File) error { return syscall.EIO }
+	defer func() { syncFile = old }()
+	for _, id := range []string{"tok_2", "tok_3"} { // the fsync of tok_2 fails; tok_3 finds the store failed
+		if err := s.Update(ctx, func(tx Tx) error { return tx.Put(tokensColl, id, []byte(`{}`)) }); err == nil {
+			t.Fatalf("%s: an update after an fsync failed succeeded", id)
+		}
+		if !lockFree(t, dir) {
+			t.Errorf("%s: the write lock is held after the fsync failed", id)
+		}
 	}
 }
