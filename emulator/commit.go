@@ -42,8 +42,11 @@ type committer struct {
 	// wrote wakes a lingering leader when a change is written (made
 	// with the store, buffered 1).
 	wrote chan struct{}
-	// took is how long the last fsync took: a leader lingers at most a
-	// quarter of it.
+	// took is how long the last fsync took: a leader lingers at most as
+	// long. Lingering for the crowd costs its requests at most one more
+	// fsync's time, and spares the fsync, write and lock of a second
+	// group: with 16 clients a quarter of it left groups of 9, and
+	// cost about a tenth more CPU per request than the whole of it.
 	took time.Duration
 }
 
@@ -81,13 +84,13 @@ func (c *committer) written(seq uint64) {
 	}
 }
 
-// linger waits until crowd changes since durable are written, or a
-// quarter of the last fsync's time has passed.
+// linger waits until crowd changes since durable are written, or as long
+// as the last fsync took.
 func (c *committer) linger(durable, crowd uint64, took time.Duration) {
 	if crowd <= 1 || took <= 0 {
 		return
 	}
-	timer := time.NewTimer(took / 4)
+	timer := time.NewTimer(took)
 	defer timer.Stop()
 	for c.appended.Load() < durable+crowd {
 		select {
