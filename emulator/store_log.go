@@ -181,14 +181,12 @@ func (s *logStore) reload(locked bool) error {
 	return nil
 }
 
-// bump counts a change to st (the caller holds mu), telling the
-// committer too.
+// bump counts a change to st (the caller holds mu).
 func (s *logStore) bump() {
 	s.seq++
 	if len(s.pending) == 0 {
 		s.writtenSeq = s.seq
 	}
-	s.commit.written(s.seq)
 }
 
 // view is the state as requests read it now.
@@ -307,6 +305,7 @@ func (s *logStore) update(ctx context.Context, fn func(Tx) error) (uint64, error
 		s.st.apply(o)
 	}
 	s.bump()
+	s.commit.written()
 	if s.shouldCompact() {
 		s.compacting = true
 		s.bg.Add(1)
