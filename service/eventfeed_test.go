@@ -1,0 +1,79 @@
+package service
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// charged makes a visa token and charges it, on sess.
+func charged(t *testing.T, sess *Session) (model.Record, model.Use) {
+	t.Helper()
+	req, err := model.FromPreset("visa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := sess.Create(context.Background(), req, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	use, _, err := sess.Use(context.Background(), model.UseRequest{TokenID: rec.ID, Kind: model.UseCharge, Amount: 1000, Currency: "usd"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec, use
+}
+
+// A feed wakes when another tokenscope on the state dir makes an event,
+// and Next reads only the new ones; a token's feed keeps to its story.
+func TestEventFeedWakesOnAnotherProcesssEvents(t *testing.T) {
+	dir := t.TempDir()
+	watching, err := offlineService(dir).Session()
+	if err != nil {
+		t.Fatal(err)
+	}
+	maker, err := offlineService(dir).Session()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := charged(t, maker)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	all, err := watching.FeedEvents(ctx, EventFilter{Limit: 10}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.Polled() != 0 {
+		t.Errorf("offline feed polls every %s, want told as made", all.Polled())
+	}
+	mine, err := watching.FeedEvents(ctx, EventFilter{For: first.ID, Limit: 10}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []*EventFeed{all, mine} {
+		evs, err := f.First(ctx)
+		if err != nil || len(evs) != 1 || evs[0].Type != "charge.succeeded" {
+			t.Fatalf("first: %v %v, want the one charge", evs, err)
+		}
+	}
+
+	_, use := charged(t, maker) // another token, another process
+	if err := all.Wait(ctx); err != nil {
+		t.Fatalf("no wake for another process's event: %v", err)
+	}
+	evs, err := all.Next(ctx)
+	if err != nil || len(evs) != 1 || evs[0].ObjectID != use.ObjectID {
+		t.Fatalf("next: %v %v, want the new charge %s only", evs, err, use.ObjectID)
+	}
+	if err := mine.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if evs, err := mine.Next(ctx); err != nil || len(evs) != 0 {
+		t.Errorf("the first token's feed read %v %v: another token's charge", evs, err)
+	}
+	if evs, err := all.Next(ctx); err != nil || len(evs) != 0 {
+		t.Errorf("next again: %v %v, want nothing new", evs, err)
+	}
+}
