@@ -90,34 +90,11 @@ func (f Forwarded) JSON() ForwardedJSON {
 		LatencyMS: float64(f.Latency.Microseconds()) / 1000, Attempts: f.Attempts, Error: f.Error}
 }
 
-// Delivered is an event's delivery to a webhook endpoint, for a timeline.
+// Delivered is an event's delivery to a webhook endpoint or a listener,
+// for the events view (eventview.go).
 type Delivered struct {
 	Endpoint, URL, State string
 	Attempts, Status     int
 	Latency              time.Duration
 	Error                string
-}
-
-// TimelineLines are events as EventLines shows them, each followed by its
-// deliveries: where to, the state, the last status and latency, the
-// attempts.
-func TimelineLines(evs []model.Event, deliveries map[string][]Delivered) []Line {
-	lines := EventLines(evs)
-	out := make([]Line, 0, len(lines))
-	for i, l := range lines {
-		out = append(out, l)
-		for _, d := range deliveries[evs[i].ID] {
-			status := strconv.Itoa(d.Status)
-			if d.Status == 0 {
-				status = Clean(d.Error)
-			}
-			kind := Muted
-			if d.State == "failed" {
-				kind = Failed
-			}
-			out = append(out, Line{Kind: kind, Lead: "                     -> ",
-				Text: fmt.Sprintf("%s %s  %s  [%s]  %s  (%d attempts)", d.Endpoint, Clean(d.URL), d.State, status, d.Latency.Round(100*time.Microsecond), d.Attempts)})
-		}
-	}
-	return out
 }
