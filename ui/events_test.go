@@ -187,3 +187,20 @@ func TestEventDeliveriesShow(t *testing.T) {
 		t.Errorf("the delivery lacks its endpoint, glyph or attempts:\n%s", v)
 	}
 }
+
+// Keys pressed with E, before its first read came back (one burst), are
+// each handled once the rows are there.
+func TestAllEventsKeepsKeysPressedBeforeTheRead(t *testing.T) {
+	s := newSession(t, nil)
+	_, older := chargeOn(t, s, "visa")
+	_, newer := chargeOn(t, s, "mastercard")
+	a := newApp(t, s, 120, 32)
+	t.Cleanup(a.cancel)
+	l := newLoop(t, a)
+	l.send(keyMsg("E"))
+	l.send(keyMsg("j")) // before the read: nothing to move on yet
+	l.until("the events", func() bool { return strings.Contains(a.View(), newer.ObjectID) }, nil, nil)
+	if row := selectedRow(a.View()); !strings.Contains(row, older.ObjectID) {
+		t.Errorf("the j typed with E was lost: %q\n%s", row, a.View())
+	}
+}

@@ -3,7 +3,6 @@ package views
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,34 +35,42 @@ func (d Delivered) Glyph() (string, Kind) {
 	return GlyphChange, Change
 }
 
-// Where names the endpoint: its id and URL, or the listener's URL.
-func (d Delivered) Where() string {
+// Where names the endpoint (its id) or "listen" for a listener, and the
+// URL it posts to.
+func (d Delivered) Where() (who, url string) {
 	if u, ok := strings.CutPrefix(d.Endpoint, listenPrefix); ok {
-		if d.URL != "" {
-			u = d.URL
+		if d.URL == "" {
+			d.URL = u
 		}
-		return "listen " + Clean(u)
+		return "listen", Clean(d.URL)
 	}
-	return JoinNonEmpty(Clean(d.Endpoint), Clean(d.URL))
+	return Clean(d.Endpoint), Clean(d.URL)
 }
 
-// Line is the delivery on a line of its own: the glyph, where to, the
-// state, the last attempt's status (or why no answer came) and latency,
-// and the attempts.
-func (d Delivered) Line() Line {
+// Lines are the delivery: the glyph, who, the state, the last attempt's
+// status and latency and the attempts; then the URL, and why no answer
+// came, each on a line of its own (a URL or a dial error is long).
+func (d Delivered) Lines() []Line {
 	glyph, kind := d.Glyph()
-	status := "[" + strconv.Itoa(d.Status) + "]"
+	who, url := d.Where()
+	text := who + "  " + d.State
 	switch {
 	case d.Attempts == 0:
-		status = "not sent yet"
-	case d.Status == 0:
-		status = "no answer: " + Clean(d.Error)
+		text += "  not sent yet"
+	case d.Status != 0:
+		text += "  [" + strconv.Itoa(d.Status) + "]"
 	}
-	text := fmt.Sprintf("%s  %s  %s", d.Where(), d.State, status)
 	if d.Attempts > 0 {
 		text += "  " + d.Latency.Round(100*time.Microsecond).String() + "  " + strconv.Itoa(d.Attempts) + " " + Plural(d.Attempts, "attempt", "attempts")
 	}
-	return Line{Kind: kind, Lead: glyph + " ", Text: text}
+	out := []Line{{Kind: kind, Lead: glyph + " ", Text: text}}
+	if url != "" {
+		out = append(out, Line{Kind: Muted, Lead: "  ", Text: "to " + url})
+	}
+	if d.Attempts > 0 && d.Status == 0 && d.Error != "" {
+		out = append(out, Line{Kind: kind, Lead: "  ", Text: "no answer: " + Clean(d.Error)})
+	}
+	return out
 }
 
 // EventRow is one event in a list of them: when, its type, the object it
@@ -132,8 +139,10 @@ type EventDetail struct {
 	Deliveries []Line
 }
 
-// NewEventDetail describes ev and its deliveries.
-func NewEventDetail(ev model.Event, ds []Delivered, now time.Time) EventDetail {
+// NewEventDetail describes ev and its deliveries. Its time is written
+// whole, with no age: a live view is drawn again when events come, not
+// as the clock moves.
+func NewEventDetail(ev model.Event, ds []Delivered) EventDetail {
 	d := EventDetail{ID: Clean(ev.ID), Type: Clean(ev.Type), Kind: eventKind(ev.Type)}
 	var body struct {
 		APIVersion string `json:"api_version"`
@@ -151,7 +160,7 @@ func NewEventDetail(ev model.Event, ds []Delivered, now time.Time) EventDetail {
 		req = "- (none: Stripe made it on its own)"
 	}
 	d.Fields = []Field{
-		{Label: "created", Value: ev.Time().Format("2006-01-02 15:04:05 UTC") + " (" + Age(now.Sub(ev.Time())) + " ago)"},
+		{Label: "created", Value: ev.Time().Format("2006-01-02 15:04:05 UTC")},
 		{Label: "object", Value: JoinNonEmpty(Clean(ev.ObjectID), paren(Clean(ev.ObjectType)))},
 		{Label: "request id", Value: Clean(req)},
 		{Label: "idempotency", Value: Clean(body.Request.IdempotencyKey)},
@@ -162,7 +171,7 @@ func NewEventDetail(ev model.Event, ds []Delivered, now time.Time) EventDetail {
 		d.Previous = previous(body.Data.Previous, obj.Fields())
 	}
 	for _, dl := range ds {
-		d.Deliveries = append(d.Deliveries, dl.Line())
+		d.Deliveries = append(d.Deliveries, dl.Lines()...)
 	}
 	return d
 }

@@ -49,7 +49,10 @@ type Events struct {
 	open *model.Event
 	pane viewport.Model
 	obj  common.Component
-	w, h int
+	// early are the keys pressed before the first read came back (E j j
+	// in one burst): they are handled once there are rows to move on.
+	early []tea.KeyMsg
+	w, h  int
 }
 
 // NewEvents opens the timeline of the token id, or with id "" the
@@ -156,7 +159,13 @@ func (e *Events) took(r eventsRead) tea.Cmd {
 	}
 	e.keepSelection()
 	e.renderOpen()
-	return tea.Batch(e.note(r.err), e.next())
+	cmds := []tea.Cmd{e.note(r.err), e.next()}
+	for _, km := range e.early {
+		_, cmd := e.Update(km)
+		cmds = append(cmds, cmd)
+	}
+	e.early = nil
+	return tea.Batch(cmds...)
 }
 
 // note puts a read's failure in the status line; the view keeps what it
@@ -314,6 +323,12 @@ func (e *Events) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if isQuit(km) {
 		return e, e.cancelled()
+	}
+	if !e.read && !key.Matches(km, e.pc.Keys.Back) {
+		if len(e.early) < maxTyped {
+			e.early = append(e.early, km)
+		}
+		return e, nil
 	}
 	if e.open != nil {
 		return e, e.detailKey(km)
@@ -479,7 +494,7 @@ func (e *Events) renderOpen() {
 		return
 	}
 	st, w := e.pc.Styles, e.pane.Width
-	d := views.NewEventDetail(*e.open, e.dels[e.open.ID], e.pc.Now())
+	d := views.NewEventDetail(*e.open, e.dels[e.open.ID])
 	var b strings.Builder
 	b.WriteString(st.Of(d.Kind).Render(d.Type) + "  " + d.ID + "\n")
 	b.WriteString(common.RenderRows(st, d.Fields, w) + "\n")
@@ -537,7 +552,10 @@ func (e *Events) View() string {
 	}
 	rows := e.rows()
 	if len(rows) == 0 {
-		return strings.Join(append(lines, st.Muted.Render("  "+e.empty())), "\n")
+		for _, l := range strings.Split(common.Wrap(e.empty(), max(e.w-3, 10)), "\n") {
+			lines = append(lines, st.Muted.Render("  "+l))
+		}
+		return strings.Join(lines, "\n")
 	}
 	cols := fitColumns(rows, e.w-1)
 	lines = append(lines, " "+st.Muted.Render(cols.titles()))
@@ -696,3 +714,7 @@ func (c columns) row(st *common.Styles, r views.EventRow, selected bool) string 
 	}
 	return b.String()
 }
+
+// Typing reports the type filter having the focus: the shell then keeps
+// a burst of runes whole and a text field's alt keys as they are.
+func (e *Events) Typing() bool { return e.obj == nil && e.open == nil && e.typing }
