@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -99,8 +100,10 @@ func (e *EventFeed) Wait(ctx context.Context) error {
 }
 
 // Next reads the events f chooses made since the last read, newest
-// first; none when nothing new came.
+// first; none when nothing new came. Its reads stay out of the request
+// log (client.Unlogged).
 func (e *EventFeed) Next(ctx context.Context) ([]model.Event, error) {
+	ctx = client.Unlogged(ctx) // a look a change (or 2 s) is no request a person made
 	evs, err := e.fol.next(ctx) // oldest first: a story grows in order
 	if err != nil {
 		return nil, err

@@ -26,6 +26,17 @@ func charged(t *testing.T, sess *Session) (model.Record, model.Use) {
 	return rec, use
 }
 
+// eventReads counts the reads of events in s's request log.
+func eventReads(s *Session) int {
+	n := 0
+	for _, r := range s.Requests() {
+		if r.Path == "/v1/events" {
+			n++
+		}
+	}
+	return n
+}
+
 // A feed wakes when another tokenscope on the state dir makes an event,
 // and Next reads only the new ones; a token's feed keeps to its story.
 func TestEventFeedWakesOnAnotherProcesssEvents(t *testing.T) {
@@ -59,6 +70,10 @@ func TestEventFeedWakesOnAnotherProcesssEvents(t *testing.T) {
 		}
 	}
 
+	logged := eventReads(watching)
+	if logged == 0 {
+		t.Fatal("First's reads are not in the request log")
+	}
 	_, use := charged(t, maker) // another token, another process
 	if err := all.Wait(ctx); err != nil {
 		t.Fatalf("no wake for another process's event: %v", err)
@@ -75,5 +90,8 @@ func TestEventFeedWakesOnAnotherProcesssEvents(t *testing.T) {
 	}
 	if evs, err := all.Next(ctx); err != nil || len(evs) != 0 {
 		t.Errorf("next again: %v %v, want nothing new", evs, err)
+	}
+	if n := eventReads(watching); n != logged {
+		t.Errorf("the request log grew from %d to %d entries with the feed's follow-up reads", logged, n)
 	}
 }

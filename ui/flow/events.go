@@ -635,16 +635,20 @@ const (
 	gap       = "  "
 )
 
-// fitColumns fits the rows to w cells: the request id gives way first,
+// fitColumns fits the rows to w cells, with a column for the deliveries
+// when any row had some: the request id gives way first,
 // then the type is cut (with …), then the deliveries; the object's id
 // stays whole where it fits.
 func fitColumns(rows []views.EventRow, w int) columns {
-	c := columns{typ: len("TYPE"), obj: len("OBJECT"), req: len("REQUEST"), del: len("WEBHOOKS")}
+	c := columns{typ: len("TYPE"), obj: len("OBJECT"), req: len("REQUEST")}
 	for _, r := range rows {
 		c.typ = max(c.typ, ansi.StringWidth(r.Type))
 		c.obj = max(c.obj, ansi.StringWidth(r.Object))
 		c.req = max(c.req, ansi.StringWidth(r.Request))
 		c.del = max(c.del, ansi.StringWidth(views.Text(r.Delivered)))
+	}
+	if c.del > 0 { // no column for deliveries none of the rows had
+		c.del = max(c.del, len("WEBHOOKS"))
 	}
 	if c.width() > w {
 		c.req = 0
