@@ -103,7 +103,7 @@ func (e *EventFeed) Wait(ctx context.Context) error {
 // first; none when nothing new came. Its reads stay out of the request
 // log (client.Unlogged).
 func (e *EventFeed) Next(ctx context.Context) ([]model.Event, error) {
-	ctx = client.Unlogged(ctx) // a look a change (or 2 s) is no request a person made
+	ctx = client.Unlogged(ctx)  // a look a change (or 2 s) is no request a person made
 	evs, err := e.fol.next(ctx) // oldest first: a story grows in order
 	if err != nil {
 		return nil, err
