@@ -91,10 +91,34 @@ func (f Forwarded) JSON() ForwardedJSON {
 }
 
 // Delivered is an event's delivery to a webhook endpoint or a listener,
-// for the events view (eventview.go).
+// for a timeline and the events view (eventview.go).
 type Delivered struct {
 	Endpoint, URL, State string
 	Attempts, Status     int
 	Latency              time.Duration
 	Error                string
+}
+
+// TimelineLines are events as EventLines shows them, each followed by its
+// deliveries: where to, the state, the last status and latency, the
+// attempts.
+func TimelineLines(evs []model.Event, deliveries map[string][]Delivered) []Line {
+	lines := EventLines(evs)
+	out := make([]Line, 0, len(lines))
+	for i, l := range lines {
+		out = append(out, l)
+		for _, d := range deliveries[evs[i].ID] {
+			status := strconv.Itoa(d.Status)
+			if d.Status == 0 {
+				status = Clean(d.Error)
+			}
+			kind := Muted
+			if d.State == "failed" {
+				kind = Failed
+			}
+			out = append(out, Line{Kind: kind, Lead: "                     -> ",
+				Text: fmt.Sprintf("%s %s  %s  [%s]  %s  (%d %s)", d.Endpoint, Clean(d.URL), d.State, status, d.Latency.Round(100*time.Microsecond), d.Attempts, Plural(d.Attempts, "attempt", "attempts"))})
+		}
+	}
+	return out
 }

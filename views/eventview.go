@@ -19,9 +19,10 @@ const (
 	stateFailed     = "failed"
 )
 
-// listenPrefix leads the endpoint of a delivery tokenscope listen made: a
-// listener has no webhook endpoint id, and is named by where it forwards.
-const listenPrefix = "listen:"
+// listenPrefix leads the endpoint of a delivery tokenscope listen made
+// ("listen_" and a hash of its --forward-to URL): a listener is named by
+// where it forwards.
+const listenPrefix = "listen_"
 
 // Glyph is the delivery's state as a glyph and its Kind: + delivered,
 // ~ still being delivered (retrying), ! given up.
@@ -38,10 +39,7 @@ func (d Delivered) Glyph() (string, Kind) {
 // Where names the endpoint (its id) or "listen" for a listener, and the
 // URL it posts to.
 func (d Delivered) Where() (who, url string) {
-	if u, ok := strings.CutPrefix(d.Endpoint, listenPrefix); ok {
-		if d.URL == "" {
-			d.URL = u
-		}
+	if strings.HasPrefix(d.Endpoint, listenPrefix) {
 		return "listen", Clean(d.URL)
 	}
 	return Clean(d.Endpoint), Clean(d.URL)
