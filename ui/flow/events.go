@@ -627,7 +627,7 @@ func (e *Events) ShortHelp() []key.Binding {
 func (e *Events) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
 
 // columns are the widths of the list's columns; 0 hides one.
-type columns struct{ typ, obj, req, del int }
+type columns struct{ time, typ, obj, req, del int }
 
 const (
 	timeWidth = 8
@@ -636,11 +636,11 @@ const (
 )
 
 // fitColumns fits the rows to w cells, with a column for the deliveries
-// when any row had some: the request id gives way first,
-// then the type is cut (with …), then the deliveries; the object's id
+// when any row had some: the request id gives way first, then the type
+// is cut (with …), then the deliveries, then the time; the object's id
 // stays whole where it fits.
 func fitColumns(rows []views.EventRow, w int) columns {
-	c := columns{typ: len("TYPE"), obj: len("OBJECT"), req: len("REQUEST")}
+	c := columns{time: timeWidth, typ: len("TYPE"), obj: len("OBJECT"), req: len("REQUEST")}
 	for _, r := range rows {
 		c.typ = max(c.typ, ansi.StringWidth(r.Type))
 		c.obj = max(c.obj, ansi.StringWidth(r.Object))
@@ -659,13 +659,16 @@ func fitColumns(rows []views.EventRow, w int) columns {
 	if c.width() > w {
 		c.del = 0
 	}
+	if c.width() > w {
+		c.time = 0
+	}
 	return c
 }
 
 // width is a row's: the selection mark, the time and each column shown.
 func (c columns) width() int {
-	n := 2 + timeWidth
-	for _, cw := range []int{c.typ, c.obj, c.req, c.del} {
+	n := 2 - len(gap) // the first column has no gap before it
+	for _, cw := range []int{c.time, c.typ, c.obj, c.req, c.del} {
 		if cw > 0 {
 			n += len(gap) + cw
 		}
@@ -679,17 +682,16 @@ func (c columns) titles() string {
 
 // join lays out the cells of a row, each padded (or cut) to its column.
 func (c columns) join(lead, time, typ, obj, req, del string) string {
-	var b strings.Builder
-	b.WriteString(lead + cell(time, timeWidth))
+	cells := []string{}
 	for _, p := range []struct {
 		text string
 		w    int
-	}{{typ, c.typ}, {obj, c.obj}, {req, c.req}, {del, c.del}} {
+	}{{time, c.time}, {typ, c.typ}, {obj, c.obj}, {req, c.req}, {del, c.del}} {
 		if p.w > 0 {
-			b.WriteString(gap + cell(p.text, p.w))
+			cells = append(cells, cell(p.text, p.w))
 		}
 	}
-	return b.String()
+	return lead + strings.Join(cells, gap)
 }
 
 // cell is s in exactly w cells: padded, or cut with "…".
@@ -704,19 +706,18 @@ func (c columns) row(st *common.Styles, r views.EventRow, selected bool) string 
 	if selected {
 		return st.Bar(strings.TrimRight(c.join(common.GlyphSelected+" ", r.Time, r.Type, r.Object, r.Request, views.Text(r.Delivered)), " ") + " ")
 	}
-	var b strings.Builder
-	b.WriteString("  " + st.Muted.Render(r.Time))
-	if c.typ > 0 {
-		b.WriteString(gap + st.Of(r.Kind).Render(cell(r.Type, c.typ)))
+	cells := []string{}
+	if c.time > 0 {
+		cells = append(cells, st.Muted.Render(r.Time))
 	}
-	b.WriteString(gap + cell(r.Object, c.obj))
+	cells = append(cells, st.Of(r.Kind).Render(cell(r.Type, c.typ)), cell(r.Object, c.obj))
 	if c.req > 0 {
-		b.WriteString(gap + st.Muted.Render(cell(r.Request, c.req)))
+		cells = append(cells, st.Muted.Render(cell(r.Request, c.req)))
 	}
 	if c.del > 0 && len(r.Delivered) > 0 {
-		b.WriteString(gap + common.StyleSegments(st, r.Delivered))
+		cells = append(cells, common.StyleSegments(st, r.Delivered))
 	}
-	return b.String()
+	return "  " + strings.Join(cells, gap)
 }
 
 // Typing reports the type filter having the focus: the shell then keeps

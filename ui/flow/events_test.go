@@ -10,6 +10,7 @@ import (
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // Events reads through the gate: the real client reads events.
@@ -101,5 +102,31 @@ func TestEventsSelectionScrolls(t *testing.T) {
 	}
 	if strings.Count(s.view, "›") != 1 {
 		t.Errorf("not one row selected:\n%s", s.view)
+	}
+}
+
+// Where a row does not fit, the request id gives way first, then the
+// type is cut, then the deliveries and the time: the object's id stays
+// whole while the terminal is wider than it.
+func TestEventColumnsGiveWay(t *testing.T) {
+	rows := []views.EventRow{{Time: "02:41:07", Type: "payment_intent.amount_capturable_updated",
+		Object: "pi_3QxYg7Hi8jK9lM0nO1pQ2rS3", Request: "req_5mN8pQ2rS4tUvw",
+		Delivered: []views.Segment{{Kind: views.Create, Text: "+1"}}}}
+	for _, c := range []struct {
+		w    int
+		want columns
+	}{
+		{160, columns{time: 8, typ: 40, obj: 27, req: 18, del: 8}},
+		{79, columns{time: 8, typ: 28, obj: 27, del: 8}},
+		{60, columns{time: 8, typ: 12, obj: 27}},
+		{49, columns{typ: 12, obj: 27}},
+	} {
+		got := fitColumns(rows, c.w)
+		if got != c.want {
+			t.Errorf("at %d cells: %+v, want %+v", c.w, got, c.want)
+		}
+		if got.width() > c.w {
+			t.Errorf("at %d cells the row is %d wide", c.w, got.width())
+		}
 	}
 }
