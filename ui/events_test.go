@@ -204,3 +204,30 @@ func TestAllEventsKeepsKeysPressedBeforeTheRead(t *testing.T) {
 		t.Errorf("the j typed with E was lost: %q\n%s", row, a.View())
 	}
 }
+
+// A read the API refuses shows as an error pane in the view and in the
+// status line, with Stripe's code.
+func TestEventsReadRefused(t *testing.T) {
+	s := newSessionWith(t, nil, func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/v1/events" {
+				w.Header().Set("Request-Id", "req_EventsRefused01")
+				w.WriteHeader(http.StatusTooManyRequests)
+				_, _ = w.Write([]byte(`{"error":{"type":"invalid_request_error","code":"rate_limit","message":"Too many requests hit the API too quickly."}}`))
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	})
+	a := newApp(t, s, 80, 24)
+	t.Cleanup(a.cancel)
+	l := newLoop(t, a)
+	l.send(keyMsg("E"))
+	l.until("the refusal", func() bool { return a.status.text != "" }, nil, nil)
+	if !a.status.err || !strings.Contains(a.status.text, "rate_limit") {
+		t.Errorf("status %q (error %v), want the refusal's code", a.status.text, a.status.err)
+	}
+	if v := a.View(); !strings.Contains(v, "req_EventsRefused01") {
+		t.Errorf("the view does not show the refusal:\n%s", v)
+	}
+}
