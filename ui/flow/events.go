@@ -52,6 +52,7 @@ type Events struct {
 	// early are the keys pressed before the first read came back (E j j
 	// in one burst): they are handled once there are rows to move on.
 	early []tea.KeyMsg
+	shown shownRows
 	w, h  int
 }
 
@@ -141,7 +142,7 @@ func (e *Events) took(r eventsRead) tea.Cmd {
 		e.read, e.err = true, r.err
 		return e.note(r.err)
 	}
-	e.feed = r.feed
+	e.feed, e.shown = r.feed, shownRows{}
 	if r.first {
 		e.read, e.evs = true, r.evs
 	} else if len(r.evs) > 0 {
@@ -218,14 +219,27 @@ func (e *Events) filtered(evs []model.Event) []model.Event {
 	return out
 }
 
-// rows are the events shown, as views describes them.
+// rows are the events shown, as views describes them; kept until a read
+// or the filter changes them, so a key does not describe 200 events
+// again.
 func (e *Events) rows() []views.EventRow {
+	if e.shown.ok && e.shown.query == e.query.Value() {
+		return e.shown.rows
+	}
 	evs, now := e.filtered(e.evs), e.pc.Now()
 	out := make([]views.EventRow, len(evs))
 	for i, ev := range evs {
 		out[i] = views.NewEventRow(ev, e.dels[ev.ID], now)
 	}
+	e.shown = shownRows{rows: out, query: e.query.Value(), ok: true}
 	return out
+}
+
+// shownRows are the rows last described, for the query they were.
+type shownRows struct {
+	rows  []views.EventRow
+	query string
+	ok    bool
 }
 
 // selected is the index of the selected row among n shown, -1 for none.
