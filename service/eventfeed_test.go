@@ -8,8 +8,8 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-// charged makes a visa token and charges it, on sess.
-func charged(t *testing.T, sess *Session) (model.Record, model.Use) {
+// feedCharge makes a visa token and charges it, on sess.
+func feedCharge(t *testing.T, sess *Session) (model.Record, model.Use) {
 	t.Helper()
 	req, err := model.FromPreset("visa")
 	if err != nil {
@@ -49,7 +49,7 @@ func TestEventFeedWakesOnAnotherProcesssEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first, _ := charged(t, maker)
+	first, _ := feedCharge(t, maker)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	all, err := watching.FeedEvents(ctx, EventFilter{Limit: 10}, 0)
@@ -74,7 +74,7 @@ func TestEventFeedWakesOnAnotherProcesssEvents(t *testing.T) {
 	if logged == 0 {
 		t.Fatal("First's reads are not in the request log")
 	}
-	_, use := charged(t, maker) // another token, another process
+	_, use := feedCharge(t, maker) // another token, another process
 	if err := all.Wait(ctx); err != nil {
 		t.Fatalf("no wake for another process's event: %v", err)
 	}
