@@ -132,8 +132,10 @@ type EventDetail struct {
 	Fields   []Field
 	// Object is data.object as its kind describes it (Object.ID "" when
 	// the event holds none).
-	Object     Object
-	Previous   []Field
+	Object Object
+	// Previous are the attributes an update changed, as drift reads:
+	// "~ amount_refunded: 0 -> 1000".
+	Previous   []Line
 	Deliveries []Line
 }
 
@@ -183,12 +185,12 @@ func paren(s string) string {
 
 // previous lists what an update changed, by attribute path, sorted: the
 // value before, then the one data.object holds.
-func previous(raw json.RawMessage, now model.Fields) []Field {
+func previous(raw json.RawMessage, now model.Fields) []Line {
 	prev, err := model.DecodeFields(raw)
 	if err != nil || len(prev) == 0 {
 		return nil
 	}
-	var out []Field
+	var out []Line
 	var walk func(path string, v any)
 	walk = func(path string, v any) {
 		if m, ok := v.(map[string]any); ok && len(m) > 0 {
@@ -201,10 +203,10 @@ func previous(raw json.RawMessage, now model.Fields) []Field {
 		if after == "" && !now.Has(path) {
 			after = "null"
 		}
-		out = append(out, Field{Path: path, Label: path, Value: Clean(jsonValue(v)) + " -> " + Clean(after)})
+		out = append(out, Line{Kind: Change, Lead: GlyphChange + " ", Text: Clean(path) + ": " + Clean(jsonValue(v)) + " -> " + Clean(after)})
 	}
 	walk("", map[string]any(prev))
-	slices.SortFunc(out, func(a, b Field) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(out, func(a, b Line) int { return strings.Compare(a.Text, b.Text) })
 	return out
 }
 

@@ -54,18 +54,24 @@ func TestEventDetail(t *testing.T) {
 	}
 	d := NewEventDetail(ev, ds)
 	fields := map[string]string{}
-	for _, f := range append(d.Fields, d.Previous...) {
+	for _, f := range d.Fields {
 		fields[f.Label] = f.Value
 	}
 	want := map[string]string{
 		"request id": "req_abc", "idempotency": "idem-1", "object": "ch_1 (charge)",
-		"amount_refunded": "0 -> 400", "metadata.note": "null -> x",
 		"created": "2026-11-26 02:41:07 UTC",
 	}
 	for k, v := range want {
 		if fields[k] != v {
 			t.Errorf("%s = %q, want %q", k, fields[k], v)
 		}
+	}
+	var changed []string
+	for _, l := range d.Previous {
+		changed = append(changed, l.String())
+	}
+	if got, want := strings.Join(changed, "\n"), "~ amount_refunded: 0 -> 400\n~ metadata.note: null -> x"; got != want {
+		t.Errorf("previous_attributes:\n%s\nwant\n%s", got, want)
 	}
 	if d.Object.ID != "ch_1" {
 		t.Errorf("data.object: %+v", d.Object)

@@ -510,7 +510,7 @@ func (e *Events) renderOpen() {
 	st, w := e.pc.Styles, e.pane.Width
 	d := views.NewEventDetail(*e.open, e.dels[e.open.ID])
 	var b strings.Builder
-	b.WriteString(st.Of(d.Kind).Render(d.Type) + "  " + d.ID + "\n")
+	b.WriteString(st.Of(d.Kind).Render(d.Type) + "\n")
 	b.WriteString(common.RenderRows(st, d.Fields, w) + "\n")
 	if d.Object.ID != "" {
 		b.WriteString("\n" + st.Label.Render("data.object") + "  " + views.Clean(d.Object.Headline("")) + "\n")
@@ -518,7 +518,9 @@ func (e *Events) renderOpen() {
 	}
 	if len(d.Previous) > 0 {
 		b.WriteString("\n" + st.Label.Render("previous_attributes") + st.Muted.Render("  before -> after") + "\n")
-		b.WriteString(common.RenderRows(st, d.Previous, w) + "\n")
+		for _, l := range common.StyleLines(st, indentLines(d.Previous), w) {
+			b.WriteString(l + "\n")
+		}
 	}
 	b.WriteString("\n" + st.Label.Render("deliveries") + "\n")
 	if len(d.Deliveries) == 0 {

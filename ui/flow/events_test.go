@@ -64,6 +64,18 @@ func TestEventsGolden(t *testing.T) {
 		r.shows("Event evt_", charge, "deliveries")
 		requireGolden(t, eventIDs.ReplaceAllString(r.final(), "RANDOM"))
 	})
+	t.Run("refunded_80x24", func(t *testing.T) {
+		pc, _ := newContext(t, 80, 24, setup{})
+		charge := used(t, pc, "visa", model.UseRequest{Kind: model.UseCharge, Amount: 1000, Currency: "usd"})
+		if _, err := pc.Session.Refund(t.Context(), model.RefundRequest{Of: charge, Amount: 400}); err != nil {
+			t.Fatal(err)
+		}
+		r := start(t, NewEvents(pc, ""), 80, 24)
+		r.shows("charge.refunded")
+		r.keys("/", "charge.refunded", "enter", "enter", "G")
+		r.shows("previous_attributes", "~ amount_refunded: 0 -> 400")
+		requireGolden(t, eventIDs.ReplaceAllString(r.final(), "RANDOM"))
+	})
 }
 
 // A token's timeline keeps to its story: the charge it made, not the
