@@ -152,7 +152,7 @@ func (e *Events) took(r eventsRead) tea.Cmd {
 		e.evs = append(slices.Clone(r.evs), e.evs...)
 		e.evs = e.evs[:min(len(e.evs), eventsShown)]
 	}
-	if r.dels != nil || r.err == nil {
+	if r.err == nil { // a failed read keeps the deliveries last read
 		clear(e.dels)
 		for _, d := range r.dels {
 			e.dels[d.Event] = append(e.dels[d.Event], delivered(d))

@@ -142,3 +142,17 @@ func TestEventColumnsGiveWay(t *testing.T) {
 		}
 	}
 }
+
+// Against a backend other than the in-process emulator (here the client
+// on a handler, as for Stripe) the open view polls: a new event shows
+// without a key.
+func TestEventsPolledLive(t *testing.T) {
+	pc, _ := newContext(t, 80, 24, setup{})
+	r := start(t, NewEvents(pc, ""), 80, 24)
+	r.shows("polled every 2s", "No events yet")
+	charge := used(t, pc, "visa", model.UseRequest{Kind: model.UseCharge, Amount: 1000, Currency: "usd"})
+	s := r.shows(charge, "1 event ")
+	if !strings.Contains(s.view, "› ") {
+		t.Errorf("the first event is not selected:\n%s", s.view)
+	}
+}
