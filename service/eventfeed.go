@@ -66,9 +66,10 @@ func (e *EventFeed) First(ctx context.Context) ([]model.Event, error) {
 	}
 	if len(newest) == 1 {
 		e.fol.cursor = newest[0].ID
-	} else {
-		e.fol.from = time.Now().Unix() // nothing yet: go by time
 	}
+	// With none yet, Next reads every event (from 0), each one new: a
+	// time of this machine's would miss those of a server whose clock is
+	// behind.
 	evs, err := e.s.Events(ctx, e.f)
 	if err != nil {
 		return nil, err
