@@ -9,6 +9,10 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
+// maxAside bounds the events a token's feed keeps aside (those not yet
+// found to be of its story) to look at again.
+const maxAside = 500
+
 // EventFeed is the events a filter chooses, kept up to date for a screen
 // that shows them live (the TUI's timeline and events view). The screen
 // pulls: First reads the newest, Wait blocks until there may be more,
@@ -22,9 +26,12 @@ type EventFeed struct {
 	wake <-chan struct{}
 	poll time.Duration // 0 offline: woken as events are made
 	fol  follower
-	// story is what a token became so far (nil without f.For): a new
-	// event belongs when it touches it.
-	story *model.Relation
+	// With f.For: found are the ids of the token's story so far, aside
+	// the newest events not (yet) in it. A use through a PaymentIntent
+	// makes its events before the state records the use that links them
+	// to the token: they are looked at again with each look's seeds.
+	found map[string]bool
+	aside []model.Event // oldest first
 	// seen are the events First read, until Next has looked once.
 	seen map[string]bool
 }
@@ -33,7 +40,9 @@ type EventFeed struct {
 // names the API knows; a screen filters further as it likes). Offline it
 // wakes when the emulator's log is written, by this process or another
 // on the state dir; on another backend it polls GET /v1/events every poll
-// (DefaultPoll when 0), one request a look, until ctx ends.
+// (DefaultPoll when 0), one request a look, until ctx ends. A token's
+// feed (f.For) wakes when the state changes too: a use recorded there
+// links events to the token.
 func (s *Session) FeedEvents(ctx context.Context, f EventFilter, poll time.Duration) (*EventFeed, error) {
 	if _, err := s.events(); err != nil {
 		return nil, err
@@ -48,8 +57,33 @@ func (s *Session) FeedEvents(ctx context.Context, f EventFilter, poll time.Durat
 	if err != nil {
 		return nil, err
 	}
-	return &EventFeed{s: s, f: f, wake: wake, poll: poll, seen: map[string]bool{},
+	if f.For != "" {
+		if changes, err := s.Watch(ctx); err == nil { // without it, the next event's look
+			wake = merge(ctx, wake, changes)
+		}
+	}
+	return &EventFeed{s: s, f: f, wake: wake, poll: poll, seen: map[string]bool{}, found: map[string]bool{},
 		fol: follower{s: s, types: typesFor(f), told: map[string]int64{}}}, nil
+}
+
+// merge tells on one channel what a and b tell, until ctx ends.
+func merge(ctx context.Context, a, b <-chan struct{}) <-chan struct{} {
+	out := make(chan struct{}, 1)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-a:
+			case <-b:
+			}
+			select {
+			case out <- struct{}{}:
+			default:
+			}
+		}
+	}()
+	return out
 }
 
 // Polled is how often a remote backend is asked for new events; 0
@@ -74,19 +108,22 @@ func (e *EventFeed) First(ctx context.Context) ([]model.Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	if e.f.For != "" {
-		// The story found so far: its seeds and every object its events
-		// are about or name.
-		ids := e.s.seeds(e.f.For)
-		for _, ev := range evs {
-			ids = append(append(ids, ev.ObjectID), ev.Links...)
-		}
-		e.story = model.NewRelation(ids...)
-	}
 	for _, ev := range evs {
 		e.seen[ev.ID] = true
+		e.take(ev)
 	}
 	return evs, nil
+}
+
+// take notes the objects ev is about or names as the story's.
+func (e *EventFeed) take(ev model.Event) {
+	if e.f.For == "" {
+		return
+	}
+	e.found[ev.ObjectID] = true
+	for _, l := range ev.Links {
+		e.found[l] = true
+	}
 }
 
 // Wait blocks until there may be new events (or deliveries), or ctx
@@ -109,16 +146,36 @@ func (e *EventFeed) Next(ctx context.Context) ([]model.Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []model.Event
-	for _, ev := range evs {
-		if e.seen[ev.ID] || (e.story != nil && !e.story.Add(ev)) || !wanted(e.f.Types, ev.Type) {
-			continue
-		}
-		out = append(out, ev)
-	}
 	// Only the first look can meet what First read (made between its
 	// cursor and its read); the cursor keeps every later one new.
+	evs = slices.DeleteFunc(evs, func(ev model.Event) bool { return e.seen[ev.ID] })
 	clear(e.seen)
-	slices.Reverse(out)
-	return out, nil
+	if e.f.For != "" {
+		evs = e.ofStory(evs)
+	}
+	evs = slices.DeleteFunc(evs, func(ev model.Event) bool { return !wanted(e.f.Types, ev.Type) })
+	slices.Reverse(evs)
+	return evs, nil
+}
+
+// ofStory are the events of evs and of those set aside that are the
+// token's, found from the story so far and the token's seeds now; the
+// others are set aside (the newest maxAside).
+func (e *EventFeed) ofStory(evs []model.Event) []model.Event {
+	all := append(e.aside, evs...)
+	ids := e.s.seeds(e.f.For)
+	for id := range e.found {
+		ids = append(ids, id)
+	}
+	in := model.Related(all, ids...)
+	taken := map[string]bool{}
+	for _, ev := range in {
+		e.take(ev)
+		taken[ev.ID] = true
+	}
+	e.aside = slices.DeleteFunc(all, func(ev model.Event) bool { return taken[ev.ID] })
+	if n := len(e.aside); n > maxAside {
+		e.aside = slices.Delete(e.aside, 0, n-maxAside)
+	}
+	return in
 }

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -93,5 +94,54 @@ func TestEventFeedWakesOnAnotherProcesssEvents(t *testing.T) {
 	}
 	if n := eventReads(watching); n != logged {
 		t.Errorf("the request log grew from %d to %d entries with the feed's follow-up reads", logged, n)
+	}
+}
+
+// A token used through a PaymentIntent by another process shows in the
+// token's feed: its events name a PaymentMethod and a PaymentIntent, not
+// the token, and are found from the use the state records.
+func TestEventFeedFollowsAPaymentIntentUse(t *testing.T) {
+	dir := t.TempDir()
+	watching, err := offlineService(dir).Session()
+	if err != nil {
+		t.Fatal(err)
+	}
+	maker, err := offlineService(dir).Session()
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := model.FromPreset("visa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := maker.Create(t.Context(), req, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+	defer cancel()
+	feed, err := watching.FeedEvents(ctx, EventFilter{For: rec.ID, Limit: 10}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if evs, err := feed.First(ctx); err != nil || len(evs) != 0 {
+		t.Fatalf("first: %v %v, want none yet", evs, err)
+	}
+	use, _, err := maker.Use(t.Context(), model.UseRequest{TokenID: rec.ID, Kind: model.UsePaymentIntent, Amount: 1000, Currency: "usd"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for !slices.Contains(got, "payment_intent.succeeded") {
+		if err := feed.Wait(ctx); err != nil {
+			t.Fatalf("waiting for %s's events, read %v: %v", use.ObjectID, got, err)
+		}
+		evs, err := feed.Next(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range evs {
+			got = append(got, ev.Type)
+		}
 	}
 }
