@@ -94,6 +94,7 @@ func (f Forwarded) JSON() ForwardedJSON {
 // for a timeline and the events view (eventview.go).
 type Delivered struct {
 	Endpoint, URL, State string
+	Listener             bool // the endpoint is a tokenscope listen
 	Attempts, Status     int
 	Latency              time.Duration
 	Error                string

@@ -19,11 +19,6 @@ const (
 	stateFailed     = "failed"
 )
 
-// listenPrefix leads the endpoint of a delivery tokenscope listen made
-// ("listen_" and a hash of its --forward-to URL): a listener is named by
-// where it forwards.
-const listenPrefix = "listen_"
-
 // Glyph is the delivery's state as a glyph and its Kind: + delivered,
 // ~ still being delivered (retrying), ! given up.
 func (d Delivered) Glyph() (string, Kind) {
@@ -39,7 +34,7 @@ func (d Delivered) Glyph() (string, Kind) {
 // Where names the endpoint (its id) or "listen" for a listener, and the
 // URL it posts to.
 func (d Delivered) Where() (who, url string) {
-	if strings.HasPrefix(d.Endpoint, listenPrefix) {
+	if d.Listener { // its id is a hash of the URL: the URL says more
 		return "listen", Clean(d.URL)
 	}
 	return Clean(d.Endpoint), Clean(d.URL)

@@ -49,7 +49,7 @@ func TestEventDetail(t *testing.T) {
 	ev := event(t, refunded)
 	ds := []Delivered{
 		{Endpoint: "we_1", URL: "http://127.0.0.1:4242/hook", State: "delivered", Attempts: 1, Status: 200, Latency: 2100 * time.Microsecond},
-		{Endpoint: "listen_0a1b2c3d4e5f", URL: "http://localhost:9/x", State: "failed", Attempts: 3, Error: "connection refused"},
+		{Endpoint: "listen_0a1b2c3d4e5f", Listener: true, URL: "http://localhost:9/x", State: "failed", Attempts: 3, Error: "connection refused"},
 		{Endpoint: "we_2", URL: "http://127.0.0.1:1/", State: "delivering"},
 	}
 	d := NewEventDetail(ev, ds)

@@ -155,7 +155,7 @@ func (e *Events) took(r eventsRead) tea.Cmd {
 	if r.err == nil { // a failed read keeps the deliveries last read
 		clear(e.dels)
 		for _, d := range r.dels {
-			e.dels[d.Event] = append(e.dels[d.Event], delivered(d))
+			e.dels[d.Event] = append(e.dels[d.Event], views.NewDelivered(d))
 		}
 	}
 	e.keepSelection()
@@ -196,12 +196,6 @@ func paren(s string) string {
 		return ""
 	}
 	return "(" + s + ")"
-}
-
-// delivered is a delivery as views shows it.
-func delivered(d service.Delivery) views.Delivered {
-	return views.Delivered{Endpoint: d.Endpoint, URL: d.URL, State: d.State, Attempts: d.Attempts,
-		Status: d.Status, Latency: d.Latency, Error: d.Error}
 }
 
 // filtered are the events of evs whose type holds the query.
