@@ -508,7 +508,9 @@ func (e *Events) renderOpen() {
 	b.WriteString(common.RenderRows(st, d.Fields, w) + "\n")
 	if d.Object.ID != "" {
 		b.WriteString("\n" + st.Label.Render("data.object") + "  " + views.Clean(d.Object.Headline("")) + "\n")
-		b.WriteString(common.RenderRows(st, d.Object.Fields, w) + "\n")
+		if rows := common.RenderRows(st, d.Object.Fields, w); rows != "" {
+			b.WriteString(rows + "\n")
+		}
 	}
 	if len(d.Previous) > 0 {
 		b.WriteString("\n" + st.Label.Render("previous_attributes") + st.Muted.Render("  before -> after") + "\n")
@@ -618,10 +620,14 @@ func (e *Events) ShortHelp() []key.Binding {
 	}
 	back := k.Back
 	if e.open != nil {
-		open := k.Open
-		open.SetHelp("enter", "open "+views.Clean(e.open.ObjectID))
 		back.SetHelp("esc", "back to the events")
-		return []key.Binding{open, back, k.Up, k.Down}
+		keys := []key.Binding{back, k.Up, k.Down}
+		if IsObjectID(e.open.ObjectID) {
+			open := k.Open
+			open.SetHelp("enter", "open "+views.Clean(e.open.ObjectID))
+			keys = append([]key.Binding{open}, keys...)
+		}
+		return keys
 	}
 	if e.typing {
 		return []key.Binding{k.KeepFilter, k.ClearFilter, k.FilterMove}
