@@ -49,10 +49,3 @@ func bankStatus(status string) string {
 	}
 	return status + ": " + why
 }
-
-func paren(s string) string {
-	if s == "" {
-		return ""
-	}
-	return "(" + s + ")"
-}

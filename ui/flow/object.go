@@ -65,6 +65,11 @@ type Object struct {
 	// they are handled once it answers, not dropped.
 	typed []tea.KeyMsg
 	w, h  int
+
+	// noteFailed: the note tells of a failure (a 3D Secure challenge
+	// failed, or declined after), shown with "!"; the error itself is in
+	// the PaymentIntent's fields (last_error).
+	noteFailed bool
 }
 
 // maxTyped bounds the keys kept while a request is in flight.
@@ -328,8 +333,12 @@ func (o *Object) answered(r reply) tea.Cmd {
 		return nil
 	case actChallenge:
 		o.note = "3D Secure answered: " + views.Clean(r.obj.Fields().Get("status"))
+		pe := model.PaymentError(r.obj.Fields())
+		if o.noteFailed = pe != nil; o.noteFailed {
+			o.note += ", " + views.Clean(pe.Code)
+		}
 	case actMove:
-		o.note = moved(o.mv.move, o.mv.in, r.obj)
+		o.note, o.noteFailed = moved(o.mv.move, o.mv.in, r.obj), false
 		if r.obj.ID != o.objID && IsObjectID(r.obj.ID) {
 			o.made = &views.Field{Label: views.NewObject(r.obj).Label, Value: views.Clean(r.obj.ID)}
 		}
@@ -375,8 +384,12 @@ func (o *Object) bodyLines() []string {
 		out = strings.Split(indent(common.RenderRows(st, rows, o.w-1)), "\n")
 	}
 	if o.note != "" {
-		for _, l := range common.Hang(" "+common.GlyphAdd+" ", views.Clean(o.note), o.w) {
-			out = append(out, st.Add.Render(l))
+		glyph, style := common.GlyphAdd, st.Add
+		if o.noteFailed {
+			glyph, style = common.GlyphError, st.ErrorTitle
+		}
+		for _, l := range common.Hang(" "+glyph+" ", views.Clean(o.note), o.w) {
+			out = append(out, style.Render(l))
 		}
 	}
 	if o.err != nil {
