@@ -204,12 +204,14 @@ func (o *Object) showPlan() {
 }
 
 // updateMove handles a key while a move's form or plan is shown: esc
-// goes back a step (plan to form, form to the pane), enter goes on.
+// goes back a step (plan to form, form to the pane), enter goes on; an
+// enter typed ahead with the keys that opened the plan (x enter in one
+// write) does not apply it (planView.confirm), as in every plan.
 func (o *Object) updateMove(msg tea.Msg) tea.Cmd {
 	k, mv := o.pc.Keys, o.mv
 	if mv.plan != nil {
 		switch {
-		case keyIs(msg, k.Confirm):
+		case keyIs(msg, k.Confirm) && mv.plan.confirm():
 			return o.send(actMove)
 		case keyIs(msg, k.Edit):
 			mv.plan = nil
