@@ -15,7 +15,9 @@ import (
 )
 
 // The moves of an object pane (model.Move) other than the 3D Secure
-// answer, which a and f send at once: each asks what it needs in a small
+// answer, which a and f send at once (the customer's click on the bank's
+// test page, not a request of the user's; the README says so): each asks
+// what it needs in a small
 // form (an amount, a currency, the evidence), shows its plan, and is sent
 // only on enter, as every write of tokenscope is.
 
