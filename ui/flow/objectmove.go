@@ -17,9 +17,9 @@ import (
 // The moves of an object pane (model.Move) other than the 3D Secure
 // answer, which a and f send at once (the customer's click on the bank's
 // test page, not a request of the user's; the README says so): each asks
-// what it needs in a small
-// form (an amount, a currency, the evidence), shows its plan, and is sent
-// only on enter, as every write of tokenscope is.
+// what it needs in a small form (an amount, a currency, the evidence),
+// shows its plan, and is sent only on an enter that came once the plan
+// could be read (planView.confirm), as every write of tokenscope is.
 
 // moveKey is the key of a move; a and f both answer a challenge.
 func moveKey(k *common.KeyMap, m model.Move) key.Binding {
