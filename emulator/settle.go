@@ -43,4 +43,3 @@ func (o *objects) keepSettled(v any) {
 }
 
 func (ch *chargeRec) write(o *objects) { o.putCharge(ch) }
-
