@@ -7,10 +7,14 @@ import (
 	"github.com/tokenscope/tokenscope/model/state"
 )
 
-// Object retrieves an object other than a token (pi_, pm_). The workspace
+// Object retrieves an object other than a token (pi_, pm_; a card_ or ba_
+// under the customer it belongs to, sources.go). The workspace
 // keeps tokens only: an object is read again whenever it is shown, and
 // nothing is recorded.
 func (s *Session) Object(ctx context.Context, id string) (model.Object, error) {
+	if spec, fe := model.ObjectKindOf(id, model.ParamTokenID); fe == nil && spec.UnderCustomer() {
+		return s.source(ctx, id)
+	}
 	return s.api.Object(ctx, id)
 }
 
