@@ -35,10 +35,10 @@ type API interface {
 	// Object retrieves an object other than a token by its id
 	// (pi_, pm_: the kinds with a model.KindSpec.Path).
 	Object(ctx context.Context, id string) (model.Object, error)
-	// Source retrieves a customer's card or bank account (card_, ba_)
-	// under that customer; SourceOwner finds the customer whose default
-	// source id is, among the newest customers.
-	Source(ctx context.Context, customer, id string) (model.Object, error)
+	// ObjectUnder retrieves an object read under its owner (card_, ba_
+	// under a customer; person_ under an account); SourceOwner finds the
+	// customer whose default source id is, among the newest customers.
+	ObjectUnder(ctx context.Context, owner, id string) (model.Object, error)
 	SourceOwner(ctx context.Context, id string) (customer string, found bool, err error)
 	// Authenticate completes (or, fail, fails) a PaymentIntent's 3D
 	// Secure challenge where tokenscope can answer it (the emulator's

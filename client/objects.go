@@ -22,9 +22,9 @@ func (c *Client) Object(ctx context.Context, id string) (model.Object, error) {
 	if fe != nil {
 		return model.Object{}, fromValidation(fe)
 	}
-	if spec.UnderCustomer() {
-		return model.Object{}, model.LocalError("parameter_missing", "customer",
-			"a "+spec.Label+" ("+id+") is read under its customer: GET "+spec.Path+id)
+	if owner := spec.Owner(); owner != "" {
+		return model.Object{}, model.LocalError("parameter_missing", owner,
+			"a "+spec.Label+" ("+id+") is read under its "+owner+": GET "+spec.Path+id)
 	}
 	if err := c.secretKey("retrieve " + spec.Label + "s"); err != nil {
 		return model.Object{}, err

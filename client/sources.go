@@ -13,19 +13,20 @@ import (
 // (100 each): the newest thousand customers.
 const maxOwnerPages = 10
 
-// Source retrieves a customer's card or bank account (card_, ba_) under
-// that customer: GET /v1/customers/{customer}/sources/{id}, the only
-// route Stripe reads a source by. Both ids are checked before they go
-// into the path.
-func (c *Client) Source(ctx context.Context, customer, id string) (model.Object, error) {
+// ObjectUnder retrieves an object read only under its owner (a card_ or
+// ba_ under its customer, a person_ under its account: model's
+// KindSpec.Owner), GET /v1/customers/{customer}/sources/{id} and the
+// like. Both ids are checked before they go into the path. An object
+// read by its id alone is read so, whatever the owner.
+func (c *Client) ObjectUnder(ctx context.Context, owner, id string) (model.Object, error) {
 	spec, fe := model.ObjectKindOf(id, model.ParamTokenID)
-	if fe == nil && !spec.UnderCustomer() {
-		fe = model.ValidateObjectID(id, model.ParamTokenID, "source", "card_", "ba_")
+	switch {
+	case fe != nil:
+		return model.Object{}, fromValidation(fe)
+	case spec.Owner() == "":
+		return c.Object(ctx, id)
 	}
-	if fe == nil {
-		fe = model.ValidateObjectID(customer, "customer", "customer", "cus_")
-	}
-	if fe != nil {
+	if fe := model.ValidateObjectID(owner, spec.Owner(), spec.Owner(), model.PrefixesOf(spec.Owner())...); fe != nil {
 		return model.Object{}, fromValidation(fe)
 	}
 	if err := c.secretKey("retrieve " + spec.Label + "s"); err != nil {
@@ -33,7 +34,7 @@ func (c *Client) Source(ctx context.Context, customer, id string) (model.Object,
 	}
 	var v rawResource
 	p := &stripe.Params{Context: ctx}
-	if err := c.sc.V1Tokens.B.Call(http.MethodGet, spec.ObjectPath(id, customer), c.sc.V1Tokens.Key, p, &v); err != nil {
+	if err := c.sc.V1Tokens.B.Call(http.MethodGet, spec.ObjectPath(id, owner), c.sc.V1Tokens.Key, p, &v); err != nil {
 		return model.Object{}, c.fromAPI(err)
 	}
 	return c.object(v.LastResponse, string(spec.Kind))

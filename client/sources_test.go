@@ -10,9 +10,10 @@ import (
 )
 
 // TestSources reads a customer's card and bank account under the
-// customer, and finds the customer of a source by listing customers,
-// against the emulator and stripe-mock (which must accept the requests;
-// its fixtures are another customer's, so content is checked offline).
+// customer, an account's person under the account, and finds the
+// customer of a source by listing customers, against the emulator and
+// stripe-mock (which must accept the requests; its fixtures are another
+// customer's, so content is checked offline).
 func TestSources(t *testing.T) {
 	ctx := context.Background()
 	for _, tg := range targets {
@@ -31,9 +32,9 @@ func TestSources(t *testing.T) {
 				f := fields(t, tok.Raw)
 				src := f.Get("card.id") + f.Get("bank_account.id")
 				if !offline {
-					src = map[string]string{"visa": "card_fixture", "bank_ok": "ba_fixture"}[preset]
+					src = map[string]string{"visa": "card_1Fixture", "bank_ok": "ba_1Fixture"}[preset]
 				}
-				obj, err := c.Source(ctx, cus.ObjectID, src)
+				obj, err := c.ObjectUnder(ctx, cus.ObjectID, src)
 				if err != nil || obj.RequestID == "" {
 					t.Fatalf("source %s of %s: %+v %v", src, cus.ObjectID, obj, err)
 				}
@@ -45,6 +46,26 @@ func TestSources(t *testing.T) {
 					t.Errorf("source %s: %s; owner %q %v", src, obj.Raw, owner, found)
 				}
 			}
+			ct, err := c.Create(ctx, requests(t)["account"])
+			if err != nil {
+				t.Fatal(err)
+			}
+			acct, err := c.Use(ctx, model.UseRequest{TokenID: ct.ID, Kind: model.UseAccount})
+			if err != nil {
+				t.Fatal(err)
+			}
+			person := "person_fixture"
+			if offline {
+				a, err := c.Object(ctx, acct.ObjectID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				person = a.Fields().Get("individual.id")
+			}
+			obj, err := c.ObjectUnder(ctx, acct.ObjectID, person)
+			if err != nil || obj.RequestID == "" || offline && (obj.ID != person || obj.Fields().Get("first_name") != "Jenny") {
+				t.Errorf("person %s of %s: %s %v", person, acct.ObjectID, obj.Raw, err)
+			}
 		})
 	}
 }
@@ -55,15 +76,16 @@ func TestSources(t *testing.T) {
 func TestSourceRefusals(t *testing.T) {
 	ctx := context.Background()
 	c := offlineClient(t, "")
-	for _, tc := range []struct{ customer, id, param string }{
-		{"cus_1", "ch_1", model.ParamTokenID},
+	for _, tc := range []struct{ owner, id, param string }{
 		{"cus_1", "ba_1/../x", model.ParamTokenID},
 		{"cus_1/x", "ba_1", "customer"},
 		{"", "card_1", "customer"},
+		{"acct_1", "ba_1", "customer"},
+		{"cus_1", "person_1", "account"},
 	} {
-		_, err := c.Source(ctx, tc.customer, tc.id)
+		_, err := c.ObjectUnder(ctx, tc.owner, tc.id)
 		if e, ok := model.AsError(err); !ok || !e.Local || e.Param != tc.param {
-			t.Errorf("Source(%q, %q): %v", tc.customer, tc.id, err)
+			t.Errorf("ObjectUnder(%q, %q): %v", tc.owner, tc.id, err)
 		}
 	}
 	_, err := c.Object(ctx, "ba_1")

@@ -6,24 +6,35 @@ import (
 	"strings"
 )
 
-// A customer's sources, the card (card_) or bank account (ba_) a token
-// became on a customer, are read under their customer: GET
-// /v1/customers/{customer}/sources/{id}. Their kinds' Path holds
-// {customer}, which ObjectPath fills in.
+// Some objects are read only under the object they belong to, their
+// owner: a customer's card or bank account (card_, ba_) as GET
+// /v1/customers/{customer}/sources/{id}, a Connect account's person
+// (person_) as GET /v1/accounts/{account}/persons/{id}. Their kinds' Path
+// holds the owner's name in braces, which ObjectPath fills in.
 
 // sourcesPath is where a customer's sources are read by id.
 const sourcesPath = "/v1/customers/{customer}/sources/"
 
-// UnderCustomer reports a kind whose objects are read under the customer
-// they belong to (Path holds {customer}): `get` must find the customer
-// first.
-func (s *KindSpec) UnderCustomer() bool { return strings.Contains(s.Path, "{customer}") }
+// Owner is what an object of the kind is read under ("customer",
+// "account"), "" for a kind read by its id alone: `get` must find the
+// owner first.
+func (s *KindSpec) Owner() string {
+	_, rest, ok := strings.Cut(s.Path, "{")
+	owner, _, closed := strings.Cut(rest, "}")
+	if !ok || !closed {
+		return ""
+	}
+	return owner
+}
 
 // ObjectPath is where the object id of the kind is read: Path and the
-// id, with {customer} the customer it belongs to ("" for a kind not read
-// under one).
-func (s *KindSpec) ObjectPath(id, customer string) string {
-	return strings.Replace(s.Path, "{customer}", customer, 1) + id
+// id, with the owner's id in place of {owner} ("" for a kind without
+// one).
+func (s *KindSpec) ObjectPath(id, owner string) string {
+	if o := s.Owner(); o != "" {
+		return strings.Replace(s.Path, "{"+o+"}", owner, 1) + id
+	}
+	return s.Path + id
 }
 
 // KindCardSource is a customer's card (card_), the object a card token

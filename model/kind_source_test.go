@@ -10,7 +10,7 @@ func TestSourceKinds(t *testing.T) {
 		"card_declined": false, "card_velocity_exceeded": false, "card_decline_rate_limit_exceeded": false,
 	} {
 		s, fe := ObjectKindOf(id, ParamTokenID)
-		if got := fe == nil && s.UnderCustomer(); got != want {
+		if got := fe == nil && s.Owner() == "customer"; got != want {
 			t.Errorf("%s: read under a customer %v, want %v", id, got, want)
 		}
 	}
@@ -18,7 +18,10 @@ func TestSourceKinds(t *testing.T) {
 	if got := s.ObjectPath("ba_1", "cus_2"); got != "/v1/customers/cus_2/sources/ba_1" {
 		t.Errorf("path %s", got)
 	}
-	if s, _ := KindOfID("ch_1"); s.UnderCustomer() || s.ObjectPath("ch_1", "") != "/v1/charges/ch_1" {
+	if s, _ := KindOfID("person_1"); s.Owner() != "account" || s.ObjectPath("person_1", "acct_2") != "/v1/accounts/acct_2/persons/person_1" {
+		t.Errorf("a person is read under its account: %s", s.ObjectPath("person_1", "acct_2"))
+	}
+	if s, _ := KindOfID("ch_1"); s.Owner() != "" || s.ObjectPath("ch_1", "") != "/v1/charges/ch_1" {
 		t.Errorf("a charge is read by its id alone")
 	}
 }

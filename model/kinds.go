@@ -68,6 +68,7 @@ func (f DetailField) Show(obj Fields) string {
 // kinds is the registry, in the order the new-token chooser offers them.
 var kinds = []*KindSpec{cardKind, bankKind, piiKind, accountKind, personKind, cvcUpdateKind,
 	chargeKind, customerKind, refundKind, disputeKind, connectedKind, bankAccountKind, cardSourceKind,
+	personObjectKind,
 	paymentMethodKind, paymentIntentKind, balanceTransactionKind, eventKind, webhookEndpointKind}
 
 // Kinds lists every registered kind, in the chooser's order.

@@ -7,13 +7,13 @@ import (
 	"github.com/tokenscope/tokenscope/model/state"
 )
 
-// Object retrieves an object other than a token (pi_, pm_; a card_ or ba_
-// under the customer it belongs to, sources.go). The workspace
+// Object retrieves an object other than a token (pi_, pm_; a card_, ba_
+// or person_ under what it belongs to, sources.go). The workspace
 // keeps tokens only: an object is read again whenever it is shown, and
 // nothing is recorded.
 func (s *Session) Object(ctx context.Context, id string) (model.Object, error) {
-	if spec, fe := model.ObjectKindOf(id, model.ParamTokenID); fe == nil && spec.UnderCustomer() {
-		return s.source(ctx, id)
+	if spec, fe := model.ObjectKindOf(id, model.ParamTokenID); fe == nil && spec.Owner() != "" {
+		return s.owned(ctx, spec, id)
 	}
 	return s.api.Object(ctx, id)
 }

@@ -41,11 +41,11 @@ func (a *App) openOneOf(ids []views.Field) tea.Cmd {
 // became are the ids of the token's detail that name an object
 // tokenscope reads by id, in the detail's order. The token's own card or
 // bank account (card_, ba_) is not among them: it is read under a
-// customer, whose pane names it once there is one.
+// customer, whose pane names it once there is one (so for a person_).
 func became(t views.Token) []views.Field {
 	var out []views.Field
 	for _, f := range t.IDs() {
-		if spec, fe := model.ObjectKindOf(f.Value, model.ParamTokenID); fe == nil && spec.UnderCustomer() {
+		if spec, fe := model.ObjectKindOf(f.Value, model.ParamTokenID); fe == nil && spec.Owner() != "" {
 			continue
 		}
 		if flow.IsObjectID(f.Value) {
