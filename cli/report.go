@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/views"
 )
@@ -84,7 +85,7 @@ comment and left out. No request is made.`,
 				return err
 			}
 			if err := sess.SaveOutput(out, src); err != nil {
-				return err
+				return outFileError(err)
 			}
 			fmt.Fprintf(a.stdout, "Exported %d %s to %s", written, views.Plural(written, "token", "tokens"), out)
 			if left > 0 {
@@ -96,4 +97,14 @@ comment and left out. No request is made.`,
 	}
 	c.Flags().StringVar(&out, "out", "", "write to `FILE` (mode 0600) instead of stdout")
 	return c
+}
+
+// outFileError points a refused dir's advice at --out, which chose it,
+// rather than at --state-dir.
+func outFileError(err error) error {
+	var de *fsutil.DirError
+	if errors.As(err, &de) {
+		de.Instead = "choose a --out FILE in a dir of your own (tokenscope makes a missing one 0700)"
+	}
+	return err
 }

@@ -64,11 +64,17 @@ type DirError struct {
 	Owner  int // uid; -1 where the platform has none
 	Me     int // this process's effective uid
 	Reason string
+	// Instead is what to choose in its place, for the flag that named
+	// the dir; empty means the state dir's --state-dir.
+	Instead string
 }
 
 func (e *DirError) Error() string {
 	mode := fmt.Sprintf("%04o", uint32(e.Mode.Perm())|stickyBits(e.Mode))
-	fix := "choose a dir of your own with --state-dir (tokenscope makes a missing one 0700)"
+	fix := e.Instead
+	if fix == "" {
+		fix = "choose a dir of your own with --state-dir (tokenscope makes a missing one 0700)"
+	}
 	if e.Owner == e.Me {
 		fix = "if it is meant for tokenscope alone, run: chmod 700 " + e.Dir + "; or " + fix
 	}
