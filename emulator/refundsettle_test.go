@@ -2,8 +2,10 @@ package emulator
 
 import (
 	"context"
+	"encoding/json"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -186,6 +188,34 @@ func TestSettleWait(t *testing.T) {
 	} {
 		if got := settleWait(tc.next, now, time.Minute); got != tc.want {
 			t.Errorf("settleWait(%v): %v, want %v", tc.next, got, tc.want)
+		}
+	}
+}
+
+// BenchmarkSettleDueIdle is the settler's look when nothing is due, with
+// a thousand charges and a pending refund in a log store: one read of the
+// list, whatever the charges.
+func BenchmarkSettleDueIdle(b *testing.B) {
+	e, err := New(Options{Dir: b.TempDir(), Now: clock})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { e.Close() })
+	for i := range 1000 {
+		post(b, e, "/v1/charges", "amount=100&currency=usd&source=tok_visa", map[string]string{"Idempotency-Key": "c" + strconv.Itoa(i)})
+	}
+	var ch struct{ ID string }
+	if err := json.Unmarshal(post(b, e, "/v1/charges", "amount=100&currency=usd&source=tok_pendingRefund", nil).Body.Bytes(), &ch); err != nil {
+		b.Fatal(err)
+	}
+	post(b, e, "/v1/refunds", "charge="+ch.ID, nil)
+	if next, _ := e.SettleDue(ctx); next.IsZero() {
+		b.Fatal("nothing listed")
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := e.SettleDue(ctx); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
