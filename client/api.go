@@ -35,11 +35,6 @@ type API interface {
 	// Object retrieves an object other than a token by its id
 	// (pi_, pm_: the kinds with a model.KindSpec.Path).
 	Object(ctx context.Context, id string) (model.Object, error)
-	// ObjectUnder retrieves an object read under its owner (card_, ba_
-	// under a customer; person_ under an account); SourceOwner finds the
-	// customer whose default source id is, among the newest customers.
-	ObjectUnder(ctx context.Context, owner, id string) (model.Object, error)
-	SourceOwner(ctx context.Context, id string) (customer string, found bool, err error)
 	// Authenticate completes (or, fail, fails) a PaymentIntent's 3D
 	// Secure challenge where tokenscope can answer it (the emulator's
 	// page); elsewhere it returns the page's URL to open.
@@ -48,6 +43,11 @@ type API interface {
 	// (0: all); Cancel cancels one.
 	Capture(ctx context.Context, id string, amount int64) (model.Object, error)
 	Cancel(ctx context.Context, id string) (model.Object, error)
+	// ObjectUnder retrieves an object read under its owner (card_, ba_
+	// under a customer; person_ under an account); SourceOwner finds the
+	// customer whose default source id is, among the newest customers.
+	ObjectUnder(ctx context.Context, owner, id string) (model.Object, error)
+	SourceOwner(ctx context.Context, id string) (customer string, found bool, err error)
 	// Backend describes where requests go.
 	Backend() model.Backend
 	// Log is the in-memory request log.

@@ -8,7 +8,7 @@ import (
 )
 
 // Object retrieves an object other than a token (pi_, pm_; a card_, ba_
-// or person_ under what it belongs to, sources.go). The workspace
+// or person_ under what it belongs to, owned.go). The workspace
 // keeps tokens only: an object is read again whenever it is shown, and
 // nothing is recorded.
 func (s *Session) Object(ctx context.Context, id string) (model.Object, error) {
