@@ -29,6 +29,9 @@ type EventFilter struct {
 	For   string
 	Types []string // any of these; none: every type
 	Limit int      // the newest N; 0 is DefaultEventLimit
+	// Delivery keeps the events whose deliveries amount to it (one of
+	// model.DeliveryOutcomes; EventsDelivered only).
+	Delivery string
 }
 
 // events is the session's client as an event reader.
@@ -41,10 +44,7 @@ func (s *Session) events() (client.Events, error) {
 
 // Events are the events f chooses, newest first.
 func (s *Session) Events(ctx context.Context, f EventFilter) ([]model.Event, error) {
-	limit := f.Limit
-	if limit <= 0 {
-		limit = DefaultEventLimit
-	}
+	limit := orLimit(f.Limit)
 	read, send := limit, typesFor(f)
 	if len(send) < len(f.Types) {
 		// A token's story is found among all recent events (its type
@@ -64,6 +64,14 @@ func (s *Session) Events(ctx context.Context, f EventFilter) ([]model.Event, err
 		evs = evs[:limit]
 	}
 	return evs, nil
+}
+
+// orLimit is limit, or DefaultEventLimit for none.
+func orLimit(limit int) int {
+	if limit <= 0 {
+		return DefaultEventLimit
+	}
+	return limit
 }
 
 // typesFor is the types filter to send: none when the chain of links is
@@ -100,14 +108,21 @@ func wanted(types []string, typ string) bool {
 // seeds are the ids a story of id starts from: id, and if the state
 // keeps it, the card or bank account inside the token and what used it.
 func (s *Session) seeds(id string) []string {
+	out, _ := s.EventSeeds(id)
+	return out
+}
+
+// EventSeeds is seeds' ids, and whether the state keeps id at all: "No
+// events" then says what was looked for.
+func (s *Session) EventSeeds(id string) (ids []string, kept bool) {
 	out := []string{id}
 	st, err := s.store.Load()
 	if err != nil {
-		return out
+		return out, false
 	}
 	rec, ok := s.workspaceOf(st).Find(id)
 	if !ok {
-		return out
+		return out, false
 	}
 	if f, err := model.DecodeFields(rec.Raw); err == nil {
 		out = append(out, f.Get("card.id"), f.Get("bank_account.id"))
@@ -115,7 +130,7 @@ func (s *Session) seeds(id string) []string {
 	for _, u := range rec.Uses {
 		out = append(out, u.ObjectID)
 	}
-	return out
+	return out, true
 }
 
 // readEvents reads up to n events made at or after since (unix seconds,
@@ -155,9 +170,11 @@ func (s *Session) FollowEvents(ctx context.Context, since time.Time, types []str
 		return err
 	}
 	f := follower{s: s, types: apiTypes(types), from: since.Unix(), told: map[string]int64{}}
+	var seen recentIDs
 	// The newest event of any type is where the first look begins.
 	if newest, err := s.readEvents(ctx, 0, nil, 1); err == nil && len(newest) == 1 {
 		f.cursor = newest[0].ID
+		seen.add(f.cursor)
 	}
 	for {
 		evs, err := f.next(ctx)
@@ -168,7 +185,7 @@ func (s *Session) FollowEvents(ctx context.Context, since time.Time, types []str
 			return err
 		}
 		for _, ev := range evs {
-			if wanted(types, ev.Type) {
+			if seen.add(ev.ID) && wanted(types, ev.Type) {
 				each(ev)
 			}
 		}
