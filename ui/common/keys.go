@@ -97,7 +97,7 @@ type KeyGroup struct {
 func (k *KeyMap) Groups() []KeyGroup {
 	return []KeyGroup{
 		{"Navigation", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back}},
-		{"Objects", []key.Binding{k.Follow, k.Authenticate, k.FailChallenge, k.Verify, k.ChargeCustomer}},
+		{"Objects", []key.Binding{k.Follow, k.Authenticate, k.FailChallenge, k.Capture, k.CancelIntent, k.Refund, k.AnswerDispute, k.Verify, k.ChargeCustomer}},
 		{"Token", []key.Binding{k.New, k.Retrieve, k.Use, k.Refresh, k.RefreshAll, k.Copy, k.Forget, k.ForgetGone, k.Scenario, k.Report, k.Export}},
 		{"Views", []key.Binding{k.JSON, k.Log, k.CopyCurl, k.Filter, k.Sort, k.Help}},
 		{"Forms and plans", []key.Binding{k.NextField, k.PrevField, k.Review, k.Confirm, k.Edit, k.Cancel}},
