@@ -48,8 +48,6 @@ type API interface {
 	// (0: all); Cancel cancels one.
 	Capture(ctx context.Context, id string, amount int64) (model.Object, error)
 	Cancel(ctx context.Context, id string) (model.Object, error)
-	// Source retrieves a customer's source (a bank account's status).
-	Source(ctx context.Context, customer, id string) (model.Object, error)
 	// Backend describes where requests go.
 	Backend() model.Backend
 	// Log is the in-memory request log.
