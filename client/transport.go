@@ -3,11 +3,13 @@ package client
 import (
 	"net/http"
 	"net/http/httptest"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
-// offlineURL is the base URL of the in-process emulator. The host never
-// resolves: handlerTransport answers every request itself.
-const offlineURL = "http://emulator.offline"
+// offlineURL is the base URL of the in-process emulator
+// (model.OfflineBase): handlerTransport answers every request itself.
+const offlineURL = model.OfflineBase
 
 // handlerTransport serves requests with an http.Handler in-process, so the
 // offline emulator goes through exactly the same stripe-go code path as a

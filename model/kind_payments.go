@@ -77,7 +77,7 @@ var paymentIntentKind = &KindSpec{
 		{Path: "latest_charge", Label: "latest_charge"},
 		{Path: "customer", Label: "customer"},
 		{Path: "next_action.type", Label: "next_action"},
-		{Path: "next_action.url", Label: "challenge_url", Value: ChallengeURL},
+		{Path: "next_action.url", Label: "challenge_url", Value: shownChallengeURL},
 		{Path: "next_action.redirect_to_url.return_url", Label: "return_url"},
 		{Path: "last_payment_error.code", Label: "last_error", Value: func(f Fields) string {
 			return Outcome{Code: f.Get("last_payment_error.code"), DeclineCode: f.Get("last_payment_error.decline_code")}.Codes()
@@ -102,6 +102,21 @@ func ChallengeURL(pi Fields) string {
 	}
 	return pi.Get("next_action.use_stripe_sdk.stripe_js")
 }
+
+// shownChallengeURL is ChallengeURL as a page to open: none on the
+// in-process emulator, whose host never resolves (the detail's next line
+// says how to answer there).
+func shownChallengeURL(pi Fields) string {
+	if u := ChallengeURL(pi); !strings.HasPrefix(u, OfflineBase+"/") {
+		return u
+	}
+	return ""
+}
+
+// OfflineBase is the base URL of the in-process emulator. Its host never
+// resolves: a URL on it (a 3D Secure page) cannot be opened, and is not
+// shown as one.
+const OfflineBase = "http://emulator.offline"
 
 // PaymentIntentStatusNote says what a PaymentIntent's status waits for.
 func PaymentIntentStatusNote(status string) string {
