@@ -332,6 +332,9 @@ func decimal(amount int64, cur string) string {
 	if u, err := currency.ParseISO(cur); err == nil {
 		scale, _ = currency.Standard.Rounding(u)
 	}
+	if amount < 0 { // a balance transaction's net, a refund's amount
+		return "-" + decimal(-amount, cur)
+	}
 	s := strconv.FormatInt(amount, 10)
 	if scale == 0 {
 		return s
