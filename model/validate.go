@@ -409,6 +409,12 @@ func ValidateUse(req UseRequest) error {
 }
 
 func validateUse(req UseRequest) *FieldError {
+	if s, ok := KindOfID(req.TokenID); ok && s.Kind == KindPaymentMethod {
+		// A PaymentMethod is what a card token becomes; it is attached,
+		// not used again as a token.
+		return requestErr("resource_missing", ParamSource, req.TokenID+" is a PaymentMethod, not a token; it was not sent."+
+			" Attach it to a customer with tokenscope attach "+req.TokenID+" --customer CUS (detach with tokenscope detach)")
+	}
 	if fe := ValidateTokenID(req.TokenID, ParamSource); fe != nil {
 		return fe
 	}
