@@ -4,7 +4,9 @@ package emulator
 // does: the rest of the authorization is released as a refund of its own,
 // so the charge's amount_refunded is amount - amount_captured and later
 // refunds are bounded by what was captured. The released money never
-// reached the balance: the refund has no balance transaction.
+// reached the balance: the refund has no balance transaction. It runs
+// once ch is stored as captured, so the events come in causal order:
+// charge.captured, refund.created, charge.refunded.
 func releaseUncaptured(c *call, ch *chargeRec, piID string) {
 	rest := ch.Amount - ch.AmountCaptured
 	if ch.AmountCaptured == 0 || rest <= 0 {
@@ -17,4 +19,5 @@ func releaseUncaptured(c *call, ch *chargeRec, piID string) {
 	ch.Money.AmountRefunded += rest
 	ch.Money.Refunds = append(ch.Money.Refunds, re.ID)
 	c.objs.putRefund(re)
+	c.objs.putCharge(ch)
 }

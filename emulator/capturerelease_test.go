@@ -1,6 +1,9 @@
 package emulator
 
 import (
+	"encoding/json"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stripe/stripe-go/v85"
@@ -61,5 +64,29 @@ func TestBankDebitBalanceTransaction(t *testing.T) {
 		if err != nil || bt.Amount != amount || bt.Fee != fee || bt.Net != amount-fee {
 			t.Errorf("debit of %d: %v %+v", amount, err, bt)
 		}
+	}
+}
+
+// The release's events follow the capture: charge.captured, then
+// refund.created, then charge.refunded.
+func TestPartialCaptureEventOrder(t *testing.T) {
+	e, _ := New(Options{Now: clock})
+	rec := post(t, e, "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa&confirm=true&capture_method=manual&payment_method_types[]=card", nil)
+	var pi struct{ ID string }
+	if err := json.Unmarshal(rec.Body.Bytes(), &pi); err != nil {
+		t.Fatal(err)
+	}
+	post(t, e, "/v1/payment_intents/"+pi.ID+"/capture", "amount_to_capture=600", nil)
+	all := listed(t, e, "/v1/events")
+	slices.Reverse(all)
+	var got []string
+	for _, ev := range all {
+		if strings.HasPrefix(ev.Type, "charge.") || strings.HasPrefix(ev.Type, "refund.") {
+			got = append(got, ev.Type)
+		}
+	}
+	want := []string{"charge.succeeded", "charge.captured", "refund.created", "charge.refunded"}
+	if !slices.Equal(got, want) {
+		t.Errorf("events oldest first %v, want %v", got, want)
 	}
 }
