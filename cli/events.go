@@ -3,6 +3,8 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -19,12 +21,14 @@ func (a *app) eventsCmd() *cobra.Command {
 	var f service.EventFilter
 	var follow bool
 	c := &cobra.Command{
-		Use:   "events [--for ID] [--type T]... [--limit N] [--follow]",
-		Short: "Show the events of a token and all it became (--for), or of the workspace, newest first",
+		Use:   "events [--for ID] [--type T]... [--delivery delivered|failed|pending|none] [--limit N] [--follow]",
+		Short: "Show the events of a token and all it became (--for), or of the workspace, newest first, with their deliveries",
 		Long: "Show Stripe's events (evt_): what happened to which object and which request caused it.\n" +
 			"--for follows a token (or any object) through what it became: the customer it made, the\n" +
 			"charges, payment intents, refunds and disputes. --follow keeps printing new events, oldest\n" +
-			"first, as they are made (offline: by any tokenscope on the same state dir).",
+			"first, as they are made (offline: by any tokenscope on the same state dir). Each event is followed\n" +
+			"by its webhook deliveries (to the emulator's endpoints, and to tokenscope listen as listen_…):\n" +
+			"state, last status, latency, attempts; --delivery keeps the events they amount to.",
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if f.Limit < 1 || f.Limit > maxEventLimit {
@@ -32,6 +36,12 @@ func (a *app) eventsCmd() *cobra.Command {
 			}
 			if len(f.Types) > 20 {
 				return usagef(c.CommandPath(), "at most 20 --type")
+			}
+			if f.Delivery != "" && !slices.Contains(model.DeliveryOutcomes, f.Delivery) {
+				return usagef(c.CommandPath(), "--delivery is one of %s", strings.Join(model.DeliveryOutcomes, ", "))
+			}
+			if f.Delivery != "" && follow {
+				return usagef(c.CommandPath(), "--delivery shows what deliveries came to; --follow shows events as they are made, before")
 			}
 			sess, err := a.session()
 			if err != nil {
@@ -46,34 +56,49 @@ func (a *app) eventsCmd() *cobra.Command {
 					_ = views.WriteLines(a.stdout, views.EventLines([]model.Event{ev})) // a failed write to stdout does not stop the follow
 				})
 			}
-			evs, err := sess.Events(c.Context(), f)
+			evs, err := sess.EventsDelivered(c.Context(), f)
 			if err != nil {
 				return err
 			}
+			shown := eventsDelivered(evs)
 			if a.json {
-				raws := make([]json.RawMessage, 0, len(evs))
-				for _, ev := range evs {
-					raws = append(raws, ev.Raw)
-				}
-				return views.WriteJSON(a.stdout, raws)
+				return views.WriteJSON(a.stdout, views.EventListJSON(shown))
 			}
 			if len(evs) == 0 {
 				what := "the workspace"
 				if f.For != "" {
 					what = views.Clean(f.For)
 				}
+				if f.Delivery != "" {
+					what += " with --delivery " + f.Delivery
+				}
 				fmt.Fprintf(a.stdout, "No events for %s on %s.\n", what, sess.Backend().Label())
 				return nil
 			}
-			return views.WriteLines(a.stdout, views.EventLines(evs))
+			return views.WriteLines(a.stdout, views.EventListLines(shown))
 		},
 	}
 	c.Flags().StringVar(&f.For, "for", "", "a token or object id: its events and those of all it became")
 	c.Flags().StringArrayVar(&f.Types, "type", nil, "only events of this type (repeat for several)")
 	c.Flags().IntVar(&f.Limit, "limit", service.DefaultEventLimit, "the newest N events")
+	c.Flags().StringVar(&f.Delivery, "delivery", "", "only events whose webhook deliveries (endpoints', listen's) came to "+strings.Join(model.DeliveryOutcomes, "|"))
 	c.Flags().BoolVar(&follow, "follow", false, "keep printing new events as they are made (until Ctrl-C)")
-	a.jsonFlag(c, "print the events as the API returned them (with --follow: one per line)")
+	a.jsonFlag(c, `print [{"event": <as the API returned it>, "delivery": .., "deliveries": [..]}] (with --follow: each event as returned, one per line)`)
 	return c
+}
+
+// eventsDelivered are the events and their deliveries as views shows
+// them.
+func eventsDelivered(evs []service.EventDeliveries) []views.EventDelivered {
+	out := make([]views.EventDelivered, 0, len(evs))
+	for _, e := range evs {
+		v := views.EventDelivered{Event: e.Event, Outcome: e.Outcome()}
+		for _, d := range e.Deliveries {
+			v.Deliveries = append(v.Deliveries, views.NewDelivered(d))
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // compact is raw JSON on one line.

@@ -35,14 +35,19 @@ func TestEventsOfATokenAndTheWorkspace(t *testing.T) {
 	if !strings.Contains(mine, "charge.succeeded") || strings.Contains(mine, "customer.") {
 		t.Errorf("events --for %s:\n%s", charged, mine)
 	}
-	var evs []struct{ Type string }
+	var evs []struct {
+		Event    struct{ Type string }
+		Delivery string
+	}
 	if err := json.Unmarshal([]byte(s.ok("events", "--for", attached, "--type", "customer.created", "--json").out), &evs); err != nil {
 		t.Fatal(err)
 	}
-	if len(evs) != 1 || evs[0].Type != "customer.created" {
+	if len(evs) != 1 || evs[0].Event.Type != "customer.created" || evs[0].Delivery != "none" {
 		t.Errorf("--for %s --type customer.created --json: %+v", attached, evs)
 	}
 	s.expect(2, "events", "--limit", "0")
+	s.expect(2, "events", "--delivery", "lost")
+	s.expect(2, "events", "--delivery", "failed", "--follow")
 }
 
 func TestListenRefusesBadTargets(t *testing.T) {
@@ -72,24 +77,8 @@ func TestListenForwardsSigned(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	ctx, cancel := context.WithCancel(context.Background())
-	out := &testio.SyncBuffer{}
-	done := make(chan int)
-	go func() {
-		done <- Main(ctx, []string{"listen", "--forward-to", srv.URL + "/webhook", "--events", "charge.succeeded"},
-			strings.NewReader(""), out, io.Discard, func(k string) string { return s.vars[k] })
-	}()
-	for i := 0; !strings.Contains(out.String(), "whsec_"); i++ {
-		if i > 1000 {
-			t.Fatalf("listen printed no secret: %q", out.String())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	for _, f := range strings.Fields(out.String()) {
-		if strings.HasPrefix(f, "whsec_") {
-			secret = f
-		}
-	}
+	out, stop := s.listening("--forward-to", srv.URL+"/webhook", "--events", "charge.succeeded")
+	secret = listenSecret(t, out.String())
 	close(ready)
 	tok := token(t, s.ok("create", "card", "--preset", "visa", "--json").out).ID
 	s.ok("use", tok, "--charge", "500")
@@ -102,8 +91,40 @@ func TestListenForwardsSigned(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	cancel()
-	if code := <-done; code != 0 {
-		t.Errorf("listen ended with %d", code)
+	stop()
+}
+
+// listening runs `tokenscope listen args...` until stop, which fails the
+// test unless it ended with 0; it returns once listen printed its secret.
+func (s *sandbox) listening(args ...string) (out *testio.SyncBuffer, stop func()) {
+	s.t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out = &testio.SyncBuffer{}
+	done := make(chan int)
+	go func() {
+		done <- Main(ctx, append([]string{"listen"}, args...), strings.NewReader(""), out, io.Discard, func(k string) string { return s.vars[k] })
+	}()
+	for i := 0; !strings.Contains(out.String(), "whsec_"); i++ {
+		if i > 1000 {
+			s.t.Fatalf("listen printed no secret: %q", out.String())
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
+	return out, func() {
+		cancel()
+		if code := <-done; code != 0 {
+			s.t.Errorf("listen ended with %d", code)
+		}
+	}
+}
+
+// listenSecret is the whsec_ secret listen printed.
+func listenSecret(t *testing.T, out string) string {
+	for _, f := range strings.Fields(out) {
+		if strings.HasPrefix(f, "whsec_") {
+			return f
+		}
+	}
+	t.Fatalf("no secret in %q", out)
+	return ""
 }

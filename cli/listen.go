@@ -72,6 +72,7 @@ func (a *app) listenCmd() *cobra.Command {
 				}
 				_ = views.WriteLines(a.stdout, []views.Line{v.Line()})
 			}
+			opts.Logf = func(format string, args ...any) { fmt.Fprintf(a.stderr, format+"\n", args...) }
 			ctx, cancel := context.WithCancel(c.Context())
 			defer cancel()
 			delivered := make(chan struct{})

@@ -263,16 +263,12 @@ func (d *dispatcher) logAttempt(id, event string, a webhook.Attempt) {
 		if !ok {
 			return o.err
 		}
-		rec.Attempts = append(rec.Attempts, a)
-		switch {
-		case a.OK():
-			rec.State = Delivered
+		rec.add(a, d.opts.Retry.Max())
+		if a.OK() {
 			if ev, ok := get[eventJSON](o, eventsColl, event); ok && ev.PendingWebhooks > 0 {
 				ev.PendingWebhooks--
 				o.put(eventsColl, ev.ID, ev)
 			}
-		case len(rec.Attempts) >= d.opts.Retry.Max():
-			rec.State = Failed
 		}
 		o.put(deliveriesColl, id, rec)
 		return o.err
@@ -280,27 +276,4 @@ func (d *dispatcher) logAttempt(id, event string, a webhook.Attempt) {
 	if err != nil {
 		d.opts.Logf("webhooks: log %s: %v", id, err)
 	}
-}
-
-// Deliveries is the delivery log of the events named, oldest attempt
-// first, for tokenscope to show beside its events.
-func (e *Emulator) Deliveries(ctx context.Context, events ...string) ([]Delivery, error) {
-	var out []Delivery
-	err := e.store.View(ctx, func(r Reader) error {
-		o := &objects{r: r}
-		var eps []string
-		scan(o, endpointsColl, "", true, func(we *endpointRec) bool {
-			eps = append(eps, we.ID)
-			return true
-		})
-		for _, ev := range events {
-			for _, we := range eps {
-				if rec, ok := get[deliveryRec](o, deliveriesColl, ev+":"+we); ok {
-					out = append(out, Delivery{Event: rec.Event, Type: rec.Type, Endpoint: rec.Endpoint, URL: rec.URL, State: rec.State, Attempts: rec.Attempts})
-				}
-			}
-		}
-		return o.err
-	})
-	return out, err
 }

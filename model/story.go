@@ -20,6 +20,8 @@ type Story struct {
 	Events     []Event
 	EventsRead bool
 	EventsErr  string
+	// Deliveries are the events' webhook deliveries, by event id.
+	Deliveries map[string][]Delivery
 }
 
 // Touched are the ids a token's story follows: the token, what its uses

@@ -29,6 +29,9 @@ type EventFilter struct {
 	For   string
 	Types []string // any of these; none: every type
 	Limit int      // the newest N; 0 is DefaultEventLimit
+	// Delivery keeps the events whose deliveries amount to it (one of
+	// model.DeliveryOutcomes; EventsDelivered only).
+	Delivery string
 }
 
 // events is the session's client as an event reader.
@@ -41,10 +44,7 @@ func (s *Session) events() (client.Events, error) {
 
 // Events are the events f chooses, newest first.
 func (s *Session) Events(ctx context.Context, f EventFilter) ([]model.Event, error) {
-	limit := f.Limit
-	if limit <= 0 {
-		limit = DefaultEventLimit
-	}
+	limit := orLimit(f.Limit)
 	read, send := limit, typesFor(f)
 	if len(send) < len(f.Types) {
 		// A token's story is found among all recent events (its type
@@ -64,6 +64,14 @@ func (s *Session) Events(ctx context.Context, f EventFilter) ([]model.Event, err
 		evs = evs[:limit]
 	}
 	return evs, nil
+}
+
+// orLimit is limit, or DefaultEventLimit for none.
+func orLimit(limit int) int {
+	if limit <= 0 {
+		return DefaultEventLimit
+	}
+	return limit
 }
 
 // typesFor is the types filter to send: none when the chain of links is
@@ -155,9 +163,11 @@ func (s *Session) FollowEvents(ctx context.Context, since time.Time, types []str
 		return err
 	}
 	f := follower{s: s, types: apiTypes(types), from: since.Unix(), told: map[string]int64{}}
+	var seen recentIDs
 	// The newest event of any type is where the first look begins.
 	if newest, err := s.readEvents(ctx, 0, nil, 1); err == nil && len(newest) == 1 {
 		f.cursor = newest[0].ID
+		seen.add(f.cursor)
 	}
 	for {
 		evs, err := f.next(ctx)
@@ -168,7 +178,7 @@ func (s *Session) FollowEvents(ctx context.Context, since time.Time, types []str
 			return err
 		}
 		for _, ev := range evs {
-			if wanted(types, ev.Type) {
+			if seen.add(ev.ID) && wanted(types, ev.Type) {
 				each(ev)
 			}
 		}

@@ -31,24 +31,25 @@ func newGuests(stateDir string) *guests {
 	return &guests{dir: filepath.Join(stateDir, "serve"), open: map[string]*guestEmulator{}}
 }
 
-// acquire is the emulator in dir, opened on its first session; release
-// must be called once the session is over.
-func (gs *guests) acquire(name string) (emu *emulator.Emulator, release func(), err error) {
+// acquire is the emulator in the guest's dir (which it returns), opened
+// on its first session; release must be called once the session is over.
+func (gs *guests) acquire(name string) (emu *emulator.Emulator, dir string, release func(), err error) {
 	gs.mu.Lock()
 	defer gs.mu.Unlock()
+	dir = filepath.Join(gs.dir, name)
 	ge := gs.open[name]
 	if ge == nil {
 		// The emulator's first write makes the dirs 0700 (fsutil.EnsureDir).
-		e, err := emulator.New(emulator.Options{Dir: filepath.Join(gs.dir, name)})
+		e, err := emulator.New(emulator.Options{Dir: dir})
 		if err != nil {
-			return nil, nil, err
+			return nil, "", nil, err
 		}
 		ge = &guestEmulator{emu: e}
 		gs.open[name] = ge
 	}
 	ge.users++
 	var once sync.Once
-	return ge.emu, func() { once.Do(func() { gs.release(name) }) }, nil
+	return ge.emu, dir, func() { once.Do(func() { gs.release(name) }) }, nil
 }
 
 func (gs *guests) release(name string) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/internal/fsutil"
 	"github.com/tokenscope/tokenscope/internal/webhook"
 	"github.com/tokenscope/tokenscope/model"
@@ -20,6 +21,10 @@ const listenSecretFile = "listen-secret"
 
 // maxForwardURL bounds --forward-to.
 const maxForwardURL = 2048
+
+// giveUpTimeout bounds writing, as listen ends, that a delivery it was
+// retrying is given up.
+const giveUpTimeout = 2 * time.Second
 
 // ListenSecret is the state dir's listen secret, made (0600) on first use.
 func (s *Service) ListenSecret() (string, error) {
@@ -59,6 +64,9 @@ type ListenOptions struct {
 	Ready func()
 	// Forwarded hears of each event once its delivery ended.
 	Forwarded func(Forward)
+	// Logf hears of delivery records that could not be written; nil
+	// drops them.
+	Logf func(format string, args ...any)
 }
 
 // Forward is one event forwarded, and how its last attempt went.
@@ -86,6 +94,10 @@ func CheckForwardTo(raw string, allowRemote bool) error {
 // with opts.Secret, one at a time in the order they were made, until ctx
 // ends: offline the emulator's (this process's or any other's on the
 // state dir), else the key's own events, polled from GET /v1/events.
+// Each attempt is logged as a delivery to the endpoint
+// emulator.ListenerID(opts.ForwardTo): offline in the emulator's store
+// beside its endpoints' deliveries, else in the state dir's forward log,
+// so events, report and the TUI show it.
 func (s *Session) Listen(ctx context.Context, opts ListenOptions) error {
 	if err := CheckForwardTo(opts.ForwardTo, opts.AllowRemote); err != nil {
 		return err
@@ -93,9 +105,29 @@ func (s *Session) Listen(ctx context.Context, opts ListenOptions) error {
 	if !strings.HasPrefix(opts.Secret, webhook.SecretPrefix) {
 		return errors.New("listen: no whsec_ secret to sign with")
 	}
+	log, err := s.deliveryLog()
+	if err != nil {
+		return err
+	}
 	return s.FollowEvents(ctx, time.Now(), opts.Types, opts.Poll, opts.Ready, func(ev model.Event) {
 		send := func() webhook.Attempt { return opts.Sender.Send(ctx, opts.ForwardTo, opts.Secret, ev.Raw) }
-		attempts := opts.Retry.Do(ctx, send, nil)
+		record := func(ctx context.Context, f emulator.Forward) {
+			f.Event, f.Type, f.URL, f.MaxAttempts = ev.ID, ev.Type, opts.ForwardTo, opts.Retry.Max()
+			if err := log.LogForward(ctx, f); err != nil && opts.Logf != nil {
+				opts.Logf("listen: log the delivery of %s: %v", ev.ID, err)
+			}
+		}
+		attempts := opts.Retry.Do(ctx, send, func(a webhook.Attempt) {
+			if ctx.Err() == nil { // else cut short by the end of listen, not by the receiver
+				record(ctx, emulator.Forward{Attempt: a})
+			}
+		})
+		if ctx.Err() != nil && len(attempts) > 0 {
+			// listen ends between retries: nobody will send it again.
+			end, cancel := context.WithTimeout(context.WithoutCancel(ctx), giveUpTimeout)
+			record(end, emulator.Forward{GaveUp: true})
+			cancel()
+		}
 		if opts.Forwarded != nil && len(attempts) > 0 {
 			opts.Forwarded(Forward{Event: ev, Last: attempts[len(attempts)-1], Attempts: len(attempts)})
 		}

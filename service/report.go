@@ -37,6 +37,9 @@ func (s *Session) Story(ctx context.Context, id string) (model.Story, error) {
 	}
 	slices.Reverse(evs) // newest first: a story reads oldest first
 	story.Events, story.EventsRead = evs, true
+	// The deliveries are told when they can be read; the events are the
+	// story either way.
+	story.Deliveries, _ = s.deliveriesOf(ctx, evs)
 	return story, nil
 }
 

@@ -219,7 +219,7 @@ func (s *Service) Guest(id, dir string) (*Session, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	emu, release, err := s.guests.acquire(dir)
+	emu, emuDir, release, err := s.guests.acquire(dir)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -229,7 +229,11 @@ func (s *Service) Guest(id, dir string) (*Session, func(), error) {
 		return nil, nil, err
 	}
 	sess := s.newSession(api, store, GuestWorkspace(id))
-	sess.emu, sess.emuDir = emu, "" // its own emulator, which only this process writes
+	// Its own emulator, whose log another tokenscope serve on the state
+	// dir writes too when the guest logs in there: events are followed
+	// through the dir's log files, on the process's one file watcher (a
+	// watch per guest dir, shared by the guest's sessions).
+	sess.emu, sess.emuDir = emu, emuDir
 	return sess, release, nil
 }
 

@@ -3,10 +3,10 @@ package service
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // DeliverWebhooks sends the offline emulator's events to its webhook
@@ -45,28 +45,21 @@ func (s *Session) DeliverWebhooks(ctx context.Context, logf func(string, ...any)
 	return s.emu.Deliver(ctx, emulator.DeliverOptions{Wake: wake, Logf: logf})
 }
 
-// Delivery is one event's delivery to one of the emulator's webhook
-// endpoints, as its log in the store tells it.
-type Delivery struct {
-	Event, Endpoint, URL string
-	State                string // delivering, delivered, failed
-	Attempts             int
-	Status               int // the last attempt's (0: no answer)
-	Latency              time.Duration
-	Error                string
-}
+// Delivery is one event's delivery to an endpoint or a listen.
+type Delivery = model.Delivery
 
-// Deliveries are the deliveries of the events named to the offline
-// emulator's webhook endpoints; none on another backend, where Stripe
-// keeps them.
+// Deliveries are the deliveries of the events named: offline to the
+// emulator's webhook endpoints and to listen, on another backend to
+// listen (Stripe keeps its endpoints' own).
 func (s *Session) Deliveries(ctx context.Context, events ...string) ([]Delivery, error) {
-	if s.emu == nil {
-		return nil, nil
+	log, err := s.deliveryLog()
+	if err != nil {
+		return nil, err
 	}
-	ds, err := s.emu.Deliveries(ctx, events...)
+	ds, err := log.Deliveries(ctx, events...)
 	out := make([]Delivery, 0, len(ds))
 	for _, d := range ds {
-		v := Delivery{Event: d.Event, Endpoint: d.Endpoint, URL: d.URL, State: d.State, Attempts: len(d.Attempts)}
+		v := Delivery{Event: d.Event, Endpoint: d.Endpoint, URL: d.URL, Listener: IsListener(d.Endpoint), State: d.State, Attempts: len(d.Attempts)}
 		if n := len(d.Attempts); n > 0 {
 			last := d.Attempts[n-1]
 			v.Status, v.Latency, v.Error = last.Status, last.Latency, last.Error

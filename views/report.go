@@ -42,6 +42,9 @@ type ReportEvent struct {
 	Object    string    `json:"object_id"`
 	Created   time.Time `json:"created"`
 	RequestID string    `json:"request_id,omitempty"`
+	// Deliveries are its webhook deliveries (the emulator's endpoints,
+	// tokenscope listen's).
+	Deliveries []DeliveredJSON `json:"deliveries,omitempty"`
 }
 
 // ReportUse is one use of the token and what it became.
@@ -93,8 +96,12 @@ func NewReport(s model.Story, now time.Time) Report {
 		r.Status = GlyphGone + " gone"
 	}
 	for _, ev := range s.Events {
-		r.Events = append(r.Events, ReportEvent{ID: Clean(ev.ID), Type: Clean(ev.Type), Object: Clean(ev.ObjectID),
-			Created: time.Unix(ev.Created, 0).UTC(), RequestID: Clean(ev.RequestID)})
+		re := ReportEvent{ID: Clean(ev.ID), Type: Clean(ev.Type), Object: Clean(ev.ObjectID),
+			Created: time.Unix(ev.Created, 0).UTC(), RequestID: Clean(ev.RequestID)}
+		for _, d := range s.Deliveries[ev.ID] {
+			re.Deliveries = append(re.Deliveries, NewDelivered(d).JSON())
+		}
+		r.Events = append(r.Events, re)
 	}
 	for _, u := range rec.Uses {
 		ru := ReportUse{Kind: u.Kind, Became: Clean(u.ObjectID), Outcome: Clean(UseOutcome(u)), RequestID: Clean(u.RequestID), At: u.At}
@@ -261,6 +268,9 @@ func (r Report) WriteMarkdown(w io.Writer) error {
 			fmt.Fprintf(&b, ", request %s", ev.RequestID)
 		}
 		b.WriteString("\n")
+		for _, d := range ev.Deliveries {
+			fmt.Fprintf(&b, "  - webhook to %s (%s): %s, last %s, %d attempt(s)\n", d.Endpoint, md(d.URL), d.State, md(d.last()), d.Attempts)
+		}
 	}
 	b.WriteString("\n## Requests\n\n")
 	if len(r.Requests) == 0 {
