@@ -37,15 +37,18 @@ func TestDisputeFoundByChargeThenWon(t *testing.T) {
 	}
 }
 
-// pack:disputes opens a dispute per card; pack:connect makes an account
-// of each account token.
+// pack:disputes opens a dispute per card and answers two of them with
+// its steps, leaving the inquiry open; pack:connect makes an account of
+// each account token and gives the individual's its id number.
 func TestApplyDisputeAndConnectPacks(t *testing.T) {
 	s := newSandbox(t)
-	if r := s.ok("apply", "pack:disputes", "--auto-approve"); strings.Count(r.out, "charge  succeeded") != 3 {
+	if r := s.ok("apply", "pack:disputes", "--auto-approve"); strings.Count(r.out, "charge  succeeded") != 1 ||
+		!strings.Contains(r.out, "charge  dispute: won") || !strings.Contains(r.out, "charge  dispute: lost") {
 		t.Errorf("pack:disputes:\n%s", r.out)
 	}
 	r := s.ok("apply", "pack:connect", "--auto-approve")
-	if strings.Count(r.out, "account  created") != 2 || !strings.Contains(r.out, "[id=acct_") {
+	if len(regexp.MustCompile(`account +created`).FindAllString(r.out, -1)) != 2 || !strings.Contains(r.out, "[id=acct_") ||
+		!regexp.MustCompile(`id_number +id_number_provided`).MatchString(r.out) {
 		t.Errorf("pack:connect:\n%s", r.out)
 	}
 	if r := s.ok("plan", "pack:connect"); !strings.Contains(r.out, "No changes") {
@@ -53,16 +56,18 @@ func TestApplyDisputeAndConnectPacks(t *testing.T) {
 	}
 }
 
-// pack:refunds charges one token per refund test card; each charge is
-// then refunded with tokenscope refund.
+// pack:refunds charges one token per refund test card and refunds each
+// charge with its steps: visa's in part, then the rest, so a refund by
+// hand finds nothing left.
 func TestApplyRefundsPack(t *testing.T) {
 	s := newSandbox(t)
 	r := s.ok("apply", "pack:refunds", "--auto-approve", "--json")
 	charges := regexp.MustCompile(`\[id=(ch_[A-Za-z0-9]+)\]`).FindAllStringSubmatch(r.out, -1)
-	if !strings.Contains(r.out, "6 added") || len(charges) != 3 {
+	refunds := regexp.MustCompile(`\[id=(re_[A-Za-z0-9]+)\]`).FindAllStringSubmatch(r.out, -1)
+	if !strings.Contains(r.out, "10 added") || len(charges) != 3 || len(refunds) != 4 {
 		t.Fatalf("pack:refunds:\n%s", r.out)
 	}
-	if r := s.ok("refund", charges[0][1]); !strings.Contains(r.out, "re_") {
-		t.Errorf("refund %s:\n%s", charges[0][1], r.out)
+	if r := s.expect(1, "refund", charges[0][1]); !strings.Contains(r.errOut, "charge_already_refunded") {
+		t.Errorf("refund %s again:\n%s", charges[0][1], r.errOut)
 	}
 }

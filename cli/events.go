@@ -47,6 +47,9 @@ func (a *app) eventsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := sess.CheckEventTypes(f.Types); err != nil {
+				return usagef(c.CommandPath(), "--type %v", err)
+			}
 			if follow {
 				return sess.FollowFiltered(c.Context(), f, nil, func(ev model.Event) {
 					if a.json {
@@ -65,14 +68,7 @@ func (a *app) eventsCmd() *cobra.Command {
 				return views.WriteJSON(a.stdout, views.EventListJSON(shown))
 			}
 			if len(evs) == 0 {
-				what := "the workspace"
-				if f.For != "" {
-					what = views.Clean(f.For)
-				}
-				if f.Delivery != "" {
-					what += " with --delivery " + f.Delivery
-				}
-				fmt.Fprintf(a.stdout, "No events for %s on %s.\n", what, sess.Backend().Label())
+				fmt.Fprintln(a.stdout, noEvents(sess, f))
 				return nil
 			}
 			return views.WriteLines(a.stdout, views.EventListLines(shown))
@@ -85,6 +81,25 @@ func (a *app) eventsCmd() *cobra.Command {
 	c.Flags().BoolVar(&follow, "follow", false, "keep printing new events as they are made (until Ctrl-C)")
 	a.jsonFlag(c, `print [{"event": <as the API returned it>, "delivery": .., "deliveries": [..]}] (with --follow: each event as returned, one per line)`)
 	return c
+}
+
+// noEvents says what was looked for and found nothing: the ids a --for
+// story was looked for under, or that the state has no record of the id.
+func noEvents(sess *service.Session, f service.EventFilter) string {
+	what := "the workspace"
+	if f.For != "" {
+		what = views.Clean(f.For)
+		switch ids, kept := sess.EventSeeds(f.For); {
+		case !kept:
+			what += " (not a token of this workspace's state: only events naming it were looked for)"
+		case len(ids) > 1:
+			what += " or what it became (" + views.Clean(strings.Join(slices.DeleteFunc(ids[1:], func(id string) bool { return id == "" }), ", ")) + ")"
+		}
+	}
+	if f.Delivery != "" {
+		what += " with --delivery " + f.Delivery
+	}
+	return fmt.Sprintf("No events for %s on %s.", what, sess.Backend().Label())
 }
 
 // eventsDelivered are the events and their deliveries as views shows

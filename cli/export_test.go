@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,11 +14,12 @@ import (
 	"github.com/tokenscope/tokenscope/scenario"
 )
 
-// Every export applies: a workspace holding every pack applied and the
-// hand uses a scenario cannot write (a
-// PII token given to an account, a PaymentIntent waiting for 3D Secure,
-// one captured by hand) exports to a file that applies in an empty state
-// dir with the same tokens, used pattern and decline codes. The uses a
+// Every export applies: a workspace holding every pack applied (their
+// steps too) and what was done by hand (a PII token given to an account,
+// a PaymentIntent left waiting for 3D Secure, challenges completed and
+// failed, refunds in part and of the rest) exports to a file that applies
+// in an empty state dir with the same tokens, used pattern, decline codes
+// and steps: the 3D Secure outcomes and refunds are repeated. The uses a
 // file cannot run are comments saying what to run instead; the id
 // number's token is the one whose used pattern differs (its account is
 // another workspace's), and the account token has no test data.
@@ -41,11 +43,19 @@ func TestStateExportOfEveryKindApplies(t *testing.T) {
 	a.ok("use", a.create("card", "threeds_required"), "--payment-intent", "1000", "--capture", "manual")
 	a.ok("use", a.create("card", "visa"), "--payment-intent", "2000", "--capture", "manual")
 	a.ok("use", a.create("card", "mastercard"), "--payment-method")
+	pi := useObject(t, a.ok("use", a.create("card", "threeds_always"), "--payment-intent", "3000", "--json").out)
+	a.ok("authenticate", pi)
+	a.ok("refund", pi, "--amount", "700")
+	a.ok("authenticate", useObject(t, a.ok("use", a.create("card", "threeds_required"), "--payment-intent", "3000", "--json").out), "--fail")
+	ch := useObject(t, a.ok("use", a.create("card", "amex"), "--charge", "4000", "--json").out)
+	a.ok("refund", ch, "--amount", "1000")
+	a.ok("refund", ch)
 
 	file := filepath.Join(t.TempDir(), "workspace.hcl")
 	a.ok("state", "export", "--out", file)
 	src, _ := os.ReadFile(file)
-	for _, want := range []string{`capture_method = "manual"`, "tokenscope authenticate", "--id-number-for"} {
+	for _, want := range []string{`capture_method = "manual"`, "authenticate {} (or { fail = true })", "--id-number-for",
+		"authenticate {", "fail = true", "amount = 700", "amount = 1000", "refund {", "evidence = \"winning_evidence\"", "verify {"} {
 		if !strings.Contains(string(src), want) {
 			t.Errorf("the export does not say %q:\n%s", want, src)
 		}
@@ -72,6 +82,12 @@ func TestStateExportOfEveryKindApplies(t *testing.T) {
 			if len(r.Uses) > 0 && !(r.Type == model.KindBankAccount && r.Uses[0].Kind == model.UseCharge) {
 				u := r.Uses[0]
 				line += " " + string(u.Kind) + ":" + u.Status + ":" + u.Code + "/" + u.DeclineCode + " " + u.CaptureMethod
+			}
+			for _, st := range r.Steps { // a refund's status may be pending a while: the step and its arguments
+				line += fmt.Sprintf(" then %s:%d:%t:%s", st.Kind, st.Amount, st.Fail, st.Evidence)
+				if st.Kind == model.StepAuthenticate {
+					line += ":" + st.Status + ":" + st.Code
+				}
 			}
 			out = append(out, line)
 		}

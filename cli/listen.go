@@ -52,6 +52,9 @@ func (a *app) listenCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := sess.CheckEventTypes(opts.Types); err != nil {
+				return usagef(c.CommandPath(), "--events %v", err)
+			}
 			if opts.Secret, err = svc.ListenSecret(); err != nil {
 				return err
 			}
@@ -65,7 +68,7 @@ func (a *app) listenCmd() *cobra.Command {
 				fmt.Fprintf(a.stdout, "Your webhook signing secret is %s (^C to quit)\n", opts.Secret)
 			}
 			opts.Forwarded = func(f service.Forward) {
-				v := views.Forwarded{Event: f.Event, Status: f.Last.Status, Latency: f.Last.Latency, Attempts: f.Attempts, Error: f.Last.Error}
+				v := views.Forwarded{Event: f.Event, Status: f.Last.Status, Latency: f.Last.Latency, Attempts: f.Attempts, Error: f.Last.Error, Retrying: f.Retrying}
 				if a.json {
 					_ = json.NewEncoder(a.stdout).Encode(v.JSON())
 					return

@@ -18,10 +18,16 @@ import (
 	"github.com/tokenscope/tokenscope/views"
 )
 
-const scenarioArgs = `FILE is a scenario file in HCL; pack:NAME is a built-in pack (` + "`pack:brands`, `pack:declines`, `pack:banks`" + `).
+const scenarioArgs = `FILE is a scenario file in HCL; pack:NAME is a built-in pack (` + "`pack:brands`, `pack:declines`, `pack:banks`, `pack:3ds`, `pack:refunds`, `pack:disputes`, `pack:connect`" + `).
 Each token "NAME" block is created once: the state links the file's NAME
 (pack:NAME/NAME, or the file's absolute path/NAME) to the token it made, so
-running it again changes nothing until you edit the block or --replace it.`
+running it again changes nothing until you edit the block or --replace it.
+After its use, a block may run steps on what the use made, in order, each
+once: authenticate {} (or { fail = true }), capture { amount = N }, cancel {},
+refund { amount = N } (without amount: all that remains), dispute { evidence =
+"winning_evidence" } (or close = true), verify {} (micro-deposits 32, 45).
+A PII token's use "id_number" { account = token.NAME } gives its id number to
+the account an earlier block's use "account" made.`
 
 // newPlanCmd shows what apply would do with a scenario, sending nothing.
 func (a *app) newPlanCmd() *cobra.Command {

@@ -42,3 +42,43 @@ func TestStripeMockAcceptsEveryCreate(t *testing.T) {
 	delete(s.vars, "STRIPE_API_KEY")
 	s.ok("--api-base", base, "create", "card", "--preset", "mastercard")
 }
+
+// A scenario's steps send requests Stripe's spec accepts: refunds of a
+// charge and of a PaymentIntent in part and in full, a capture, a cancel.
+func TestStripeMockAcceptsSteps(t *testing.T) {
+	base := stripemock.Start(t)
+	s := newSandbox(t)
+	s.vars["STRIPE_API_KEY"] = "sk_test_123"
+	file := writeScenario(t, `
+token "refunded" {
+  card { preset = "visa" }
+  use "charge" { amount = 2000 }
+  refund { amount = 500 }
+  refund {}
+}
+token "captured" {
+  card { preset = "visa" }
+  use "payment_intent" {
+    amount         = 2000
+    capture_method = "manual"
+  }
+  capture { amount = 1500 }
+  refund { amount = 500 }
+}
+token "canceled" {
+  card { preset = "visa" }
+  use "payment_intent" {
+    amount         = 2000
+    capture_method = "manual"
+  }
+  cancel {}
+}
+`)
+	r := s.ok("--api-base", base, "apply", file, "--auto-approve")
+	for _, want := range []string{"refund.refunded[0]: Creation complete", "refund.refunded[1]: Creation complete",
+		"capture.captured: Creation complete", "refund.captured: Creation complete", "cancel.canceled: Creation complete"} {
+		if !strings.Contains(r.out, want) {
+			t.Errorf("apply against stripe-mock lacks %q:\n%s", want, r.out)
+		}
+	}
+}

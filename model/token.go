@@ -39,6 +39,10 @@ type Record struct {
 	Scenario  string          `json:"scenario,omitempty"`
 	Gone      bool            `json:"gone,omitempty"`
 	Uses      []Use           `json:"uses,omitempty"`
+	// Steps are what was done, after the token's use, to what the use
+	// made (authenticate, capture, refund, ...: step.go), in order, so a
+	// scenario runs each once and an export writes them again.
+	Steps []Use `json:"steps,omitempty"`
 
 	// ScenarioDigest identifies the scenario block that made the token (a
 	// hash of its inputs, never the inputs), so an edited block is planned
@@ -64,8 +68,12 @@ type Use struct {
 	CaptureMethod string `json:"capture_method,omitempty"`
 	// Charge is a PaymentIntent's latest_charge: what a support engineer
 	// looks up once it succeeded.
-	Charge string    `json:"charge,omitempty"`
-	At     time.Time `json:"at"`
+	Charge string `json:"charge,omitempty"`
+	// Fail and Evidence are a step's (step.go): an authentication
+	// failed on purpose; the evidence a dispute got ("" when closed).
+	Fail     bool      `json:"fail,omitempty"`
+	Evidence string    `json:"evidence,omitempty"`
+	At       time.Time `json:"at"`
 }
 
 // FollowPaymentIntent brings a PaymentIntent's Use up to pi as last read
@@ -123,9 +131,9 @@ type tokenHead struct {
 }
 
 // Refreshed returns r with the API's newer view of the token, keeping the
-// local facts (preset, scenario and its digest, uses).
+// local facts (preset, scenario and its digest, uses and steps).
 func (r Record) Refreshed(newer Record) Record {
-	newer.Preset, newer.Scenario, newer.ScenarioDigest, newer.Uses = r.Preset, r.Scenario, r.ScenarioDigest, r.Uses
+	newer.Preset, newer.Scenario, newer.ScenarioDigest, newer.Uses, newer.Steps = r.Preset, r.Scenario, r.ScenarioDigest, r.Uses, r.Steps
 	return newer
 }
 

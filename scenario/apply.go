@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"time"
@@ -21,6 +22,9 @@ type Recorder interface {
 	// Unlink forgets which token key made, so the next apply makes it
 	// again.
 	Unlink(ctx context.Context, key string) error
+	// Step runs a step on what the token's use made (req.Of) and records
+	// it among the token's steps.
+	Step(ctx context.Context, tokenID string, req model.StepRequest) (model.Use, error)
 }
 
 // Apply carries out the plan's steps one after the other through r, which
@@ -33,7 +37,7 @@ func Apply(ctx context.Context, r Recorder, p *Plan, events func(model.ApplyEven
 	if events == nil {
 		events = func(model.ApplyEvent) {}
 	}
-	a := &applier{r: r, events: events, total: len(p.Changes)}
+	a := &applier{r: r, events: events, total: len(p.Changes), accounts: map[string]string{}}
 	res := &model.ApplyResult{}
 	for _, step := range p.Steps {
 		if err := ctx.Err(); err != nil {
@@ -45,11 +49,14 @@ func Apply(ctx context.Context, r Recorder, p *Plan, events func(model.ApplyEven
 	return res
 }
 
-// applier runs steps and numbers their events.
+// applier runs steps and numbers their events; accounts are the
+// accounts the apply made, by block name, for the id_number uses after
+// them (accountref.go).
 type applier struct {
 	r           Recorder
 	events      func(model.ApplyEvent)
 	done, total int
+	accounts    map[string]string
 }
 
 func (a *applier) emit(e model.ApplyEvent) {
@@ -60,18 +67,62 @@ func (a *applier) emit(e model.ApplyEvent) {
 	a.events(e)
 }
 
-// step creates one token (unless the step is UseOnly) and runs its use
-// step.
+// step creates one token (unless the step is UseOnly or StepsOnly), runs
+// its use step, then the steps after it; then it checks the events the
+// use expects, which the steps may have led to.
 func (a *applier) step(ctx context.Context, step Step) model.ApplyRow {
 	t := step.Token
 	row := model.ApplyRow{Name: t.Name, TokenID: step.UseOnly}
-	if row.TokenID == "" && !a.create(ctx, step, &row) {
+	if step.StepsOnly != "" {
+		made := *step.Made
+		row.TokenID, row.Use, row.ObjectID, row.Status = step.StepsOnly, made.Kind, made.ObjectID, made.Status
+		a.steps(ctx, step, made, &row)
+		a.checkEvents(ctx, t, &row)
 		return row
 	}
-	if step.Use != nil {
-		a.use(ctx, step, &row)
+	if row.TokenID == "" && !a.create(ctx, step, &row) {
+		a.done += len(step.Steps) // they will not run: count them so progress reaches the end
+		return row
 	}
+	if step.Use == nil {
+		return row
+	}
+	made, ok := a.use(ctx, step, &row)
+	if ok && made.Kind == model.UseAccount && made.ObjectID != "" {
+		a.accounts[t.Name] = made.ObjectID
+	}
+	if !ok {
+		a.done += len(step.Steps)
+		return row
+	}
+	a.steps(ctx, step, made, &row)
+	a.checkEvents(ctx, t, &row)
 	return row
+}
+
+// steps runs the step's planned steps, in order, on what made made; a
+// failed step stops the ones after it, which the next apply runs.
+func (a *applier) steps(ctx context.Context, step Step, made model.Use, row *model.ApplyRow) {
+	for i, change := range step.Steps {
+		if row.Err != nil {
+			a.done++
+			continue
+		}
+		n := step.StepsFrom + i
+		req := step.Token.Steps[n]
+		req.Of, req.IdempotencyKey = made.ObjectID, stepKey(row.TokenID, n, req)
+		a.emit(model.ApplyEvent{Kind: model.ApplyStarted, Change: change})
+		start := time.Now()
+		done, err := a.r.Step(ctx, row.TokenID, req)
+		if err != nil {
+			row.Err = err
+			a.emit(model.ApplyEvent{Kind: model.ApplyErrored, Change: change, Err: err, Elapsed: time.Since(start)})
+			continue
+		}
+		row.Status = model.StepOutcome(done)
+		row.Applied = append(row.Applied, change)
+		a.emit(model.ApplyEvent{Kind: model.ApplyCompleted, Change: change, ID: done.ObjectID, Elapsed: time.Since(start)})
+	}
 }
 
 // create makes the step's token, linked to its key; false when it failed.
@@ -96,11 +147,15 @@ func (a *applier) create(ctx context.Context, step Step, row *model.ApplyRow) bo
 	return true
 }
 
-// use runs the step's use on row.TokenID.
-func (a *applier) use(ctx context.Context, step Step, row *model.ApplyRow) {
+// use runs the step's use on row.TokenID: ok when it succeeded or
+// declined as expected, with what it made.
+func (a *applier) use(ctx context.Context, step Step, row *model.ApplyRow) (made model.Use, ok bool) {
 	t := step.Token
 	req := *t.Use
 	req.TokenID = row.TokenID
+	if ref := t.accountRef.name; ref != "" {
+		req.Account = cmp.Or(step.Account, a.accounts[ref])
+	}
 	row.Use = req.Kind
 	a.emit(model.ApplyEvent{Kind: model.ApplyStarted, Change: *step.Use})
 	start := time.Now()
@@ -127,7 +182,7 @@ func (a *applier) use(ctx context.Context, step Step, row *model.ApplyRow) {
 			row.Err = errors.Join(err, uerr)
 		}
 		a.emit(model.ApplyEvent{Kind: model.ApplyErrored, Change: *step.Use, Err: err, Elapsed: time.Since(start)})
-		return
+		return use, false
 	}
-	a.checkEvents(ctx, t, row)
+	return use, true
 }

@@ -18,6 +18,8 @@ import (
 type tokenBlock struct {
 	kinds []kindBlock
 	use   *useBlock
+	// steps are the steps after the use, in the file's order.
+	steps []stepBlock
 }
 
 // kindBlock is a kind's block: the attributes it sets, in the schema's
@@ -42,11 +44,19 @@ type attrValue struct {
 func decodeBody(ts tokenSchema) (tokenBlock, hcl.Diagnostics) {
 	var tb tokenBlock
 	content, diags := ts.Body.Content(tokenBody())
+	for _, blk := range content.Blocks { // a step may come more than once (refund, then refund the rest)
+		if _, ok := stepSpecs[model.UseKind(blk.Type)]; ok {
+			sb, sdiags := decodeStep(blk)
+			diags = append(diags, sdiags...)
+			tb.steps = append(tb.steps, sb)
+		}
+	}
 	byType := content.Blocks.ByType()
 	for _, bs := range tokenBody().Blocks {
 		blocks := byType[bs.Type]
+		_, step := stepSpecs[model.UseKind(bs.Type)]
 		switch {
-		case len(blocks) == 0:
+		case len(blocks) == 0 || step:
 			continue
 		case len(blocks) > 1:
 			diags = append(diags, &hcl.Diagnostic{
@@ -134,6 +144,16 @@ func decodeToken(ts tokenSchema, tb tokenBlock, now time.Time) (Token, hcl.Diagn
 		var ediags hcl.Diagnostics
 		tok.ExpectEvents, ediags = decodeExpectEvents(tb.use)
 		diags = append(diags, ediags...)
+		if tok.Use != nil && tok.Use.Kind == model.UseIDNumber {
+			var adiags hcl.Diagnostics
+			tok.accountRef, adiags = decodeAccountRef(tb.use)
+			diags = append(diags, adiags...)
+		}
+	}
+	if len(tb.steps) > 0 {
+		var sdiags hcl.Diagnostics
+		tok.Steps, sdiags = decodeSteps(tok, tb.use, tb.steps)
+		diags = append(diags, sdiags...)
 	}
 	return tok, diags
 }
@@ -267,7 +287,7 @@ func fromPreset(preset string, spec *model.KindSpec, r hcl.Range, now time.Time)
 		for i, p := range spec.Create.Presets {
 			names[i] = p.Name
 		}
-		d.Detail = suggested(d.Detail, preset, names)
+		d.Detail = model.Suggested(d.Detail, preset, names)
 		return req, hcl.Diagnostics{d}
 	}
 	return req, nil

@@ -19,7 +19,9 @@ import (
 // digest is brute-forced in seconds, so it would be the secret on disk by
 // another name. They count by their masked form (last 4 and length, or
 // length alone), so an edit that keeps the last 4 digits goes unnoticed:
-// --replace NAME makes a fresh token then.
+// --replace NAME makes a fresh token then. The steps after the use do not
+// count either: the record keeps which ran (model.Record.Steps), so a step
+// added to an applied block runs on the token the state has.
 func digestOf(tb tokenBlock) string {
 	var b strings.Builder
 	for _, k := range tb.kinds {

@@ -50,19 +50,20 @@ func Export(tokens []model.Record, now time.Time) (src []byte, written, left int
 			continue
 		}
 		name := blockName(r, preset, names)
-		block := exportBlock(name, k.Kind, preset, r.Uses, now)
+		block := exportBlock(name, k.Kind, preset, r.Uses, r.Steps, now)
 		body.AppendBlock(block)
 		written++
 	}
 	return f.Bytes(), written, left
 }
 
-// exportBlock is a token's block: its test data and its first use, each
-// later use as a comment. A use this tokenscope's scenarios cannot run
-// (the decoder refuses the block) is a comment too, saying why, so the
-// file always applies.
-func exportBlock(name string, kind model.Kind, preset string, uses []model.Use, now time.Time) *hclwrite.Block {
-	block := func(withUse bool) *hclwrite.Block {
+// exportBlock is a token's block: its test data, its first use and the
+// steps after it, each later use as a comment. What this tokenscope's
+// scenarios cannot run (the decoder refuses the block) is a comment too,
+// saying why, so the file always applies: the steps from the first one
+// refused on, then, if the use itself is refused, the use.
+func exportBlock(name string, kind model.Kind, preset string, uses, steps []model.Use, now time.Time) *hclwrite.Block {
+	block := func(withUse bool, nSteps int) *hclwrite.Block {
 		b := hclwrite.NewBlock("token", []string{name})
 		tb := b.Body()
 		tb.AppendNewBlock(string(kind), nil).Body().SetAttributeValue(presetAttr, cty.StringVal(preset))
@@ -70,22 +71,42 @@ func exportBlock(name string, kind model.Kind, preset string, uses []model.Use, 
 			return b
 		}
 		if withUse {
-			writeUse(tb, uses[0])
+			writeUse(tb, uses[0], len(steps) > 0)
+			for _, st := range steps[:nSteps] {
+				writeStep(tb, st)
+			}
 		}
 		for _, u := range uses[1:] {
 			comment(tb, commentText("then "+string(u.Kind)+": "+useOutcome(u)+" (a scenario token runs one use)"))
 		}
 		return b
 	}
-	b := block(true)
-	one := hclwrite.NewEmptyFile()
-	one.Body().AppendBlock(b)
-	_, diags := parse("export", one.Bytes(), now)
-	if !diags.HasErrors() || len(uses) == 0 {
-		return b
+	refused := func(b *hclwrite.Block) (string, bool) {
+		one := hclwrite.NewEmptyFile()
+		one.Body().AppendBlock(b)
+		_, diags := parse("export", one.Bytes(), now)
+		if diags.HasErrors() {
+			return diags[0].Detail, true
+		}
+		return "", false
 	}
-	b = block(false)
-	comment(b.Body(), commentText("was used by "+string(uses[0].Kind)+" ("+useOutcome(uses[0])+"), which a scenario cannot run: "+diags[0].Detail))
+	if len(uses) == 0 {
+		return block(false, 0)
+	}
+	why := ""
+	for n := len(steps); n >= 0; n-- {
+		b := block(true, n)
+		w, bad := refused(b)
+		if !bad {
+			for _, st := range steps[n:] {
+				comment(b.Body(), commentText("then "+model.StepOutcome(st)+", which a scenario cannot run here: "+why))
+			}
+			return b
+		}
+		why = w
+	}
+	b := block(false, 0)
+	comment(b.Body(), commentText("was used by "+string(uses[0].Kind)+" ("+useOutcome(uses[0])+"), which a scenario cannot run: "+why))
 	if next := nextStep(uses[0]); next != "" {
 		comment(b.Body(), commentText("to do it by hand: "+next))
 	}
@@ -105,8 +126,9 @@ func nextStep(u model.Use) string {
 
 // writeUse writes a token's use block, with what it got as a comment,
 // taking the arguments its step takes (useSteps). A PaymentIntent left
-// waiting for 3D Secure is noted: a scenario does not authenticate.
-func writeUse(tb *hclwrite.Body, u model.Use) {
+// waiting for 3D Secure with no step after it is noted: an authenticate
+// step would answer it.
+func writeUse(tb *hclwrite.Body, u model.Use, stepped bool) {
 	comment(tb, commentText("was: "+useOutcome(u)))
 	step := useSteps[u.Kind]
 	ub := tb.AppendNewBlock("use", []string{string(u.Kind)}).Body()
@@ -121,9 +143,31 @@ func writeUse(tb *hclwrite.Body, u model.Use) {
 	if step.intent && capture != "" {
 		ub.SetAttributeValue("capture_method", cty.StringVal(capture))
 	}
-	if u.Kind == model.UsePaymentIntent && u.Status == model.PIRequiresAction {
-		comment(tb, "it waited for 3D Secure, which a scenario does not complete: after apply, run",
-			"tokenscope authenticate PI (or --fail) with the PaymentIntent this use makes")
+	if u.Kind == model.UsePaymentIntent && u.Status == model.PIRequiresAction && !stepped {
+		comment(tb, "it waits for 3D Secure: authenticate {} (or { fail = true }) after this use answers it")
+	}
+}
+
+// writeStep writes a step the token's record keeps, with what it got as
+// a comment, taking the arguments its kind takes (stepSpecs).
+func writeStep(tb *hclwrite.Body, u model.Use) {
+	comment(tb, commentText("was: "+useOutcome(u)))
+	sb := tb.AppendNewBlock(string(u.Kind), nil).Body()
+	switch u.Kind {
+	case model.StepAuthenticate:
+		if u.Fail {
+			sb.SetAttributeValue("fail", cty.True)
+		}
+	case model.StepRefund, model.StepCapture:
+		if u.Amount > 0 {
+			sb.SetAttributeValue("amount", cty.NumberIntVal(u.Amount))
+		}
+	case model.StepDispute:
+		if u.Evidence == "" {
+			sb.SetAttributeValue("close", cty.True)
+		} else {
+			sb.SetAttributeValue("evidence", cty.StringVal(u.Evidence))
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -73,5 +74,61 @@ func TestUseStepsCoverEveryKindsUses(t *testing.T) {
 	_, diags := parse("pii.hcl", []byte("token \"p\" {\n  pii { preset = \"id_match\" }\n  use \"id_number\" {}\n}\n"), now)
 	if !diags.HasErrors() || !strings.Contains(diags.Error(), "--id-number-for") || strings.Contains(diags.Error(), "amount") {
 		t.Errorf("id_number use: %v", diags)
+	}
+}
+
+// The steps a token's record keeps are written after its use, with their
+// arguments, and read back as the same steps: an exported 3D Secure,
+// refund, dispute or bank story applies as it happened.
+func TestExportWritesSteps(t *testing.T) {
+	now := time.Date(2026, 12, 5, 10, 0, 0, 0, time.UTC)
+	card := func(id, last4 string) []byte {
+		return []byte(`{"id":"` + id + `","type":"card","card":{"brand":"Visa","last4":"` + last4 + `"}}`)
+	}
+	pi := model.Use{Kind: model.UsePaymentIntent, Status: model.PISucceeded, Amount: 2000, Currency: "usd"}
+	tokens := []model.Record{
+		{ID: "btok_1", Type: model.KindBank, Raw: []byte(`{"id":"btok_1","type":"bank_account","bank_account":{"last4":"6789"}}`), Preset: "bank_ok",
+			Uses:  []model.Use{{Kind: model.UseCustomer, Status: "attached", ObjectID: "cus_1"}},
+			Steps: []model.Use{{Kind: model.StepVerify, Status: "verified"}}},
+		{ID: "tok_3", Type: model.KindCard, Raw: card("tok_3", "0259"), Preset: "dispute_fraudulent",
+			Uses:  []model.Use{{Kind: model.UseCharge, Status: "succeeded", Amount: 2000, Currency: "usd", ObjectID: "ch_3"}},
+			Steps: []model.Use{{Kind: model.StepDispute, Status: "lost"}}},
+		{ID: "tok_2", Type: model.KindCard, Raw: card("tok_2", "4242"), Preset: "visa",
+			Uses: []model.Use{{Kind: model.UseCharge, Status: "succeeded", Amount: 2000, Currency: "usd", ObjectID: "ch_2"}},
+			Steps: []model.Use{{Kind: model.StepRefund, Status: "succeeded", Amount: 500, Currency: "usd"},
+				{Kind: model.StepRefund, Status: "succeeded"}}},
+		{ID: "tok_1", Type: model.KindCard, Raw: card("tok_1", "3184"), Preset: "threeds_always",
+			Uses: []model.Use{pi},
+			Steps: []model.Use{{Kind: model.StepAuthenticate, Status: model.PIRequiresPaymentMethod, Fail: true},
+				{Kind: model.StepDispute, Status: "won", Evidence: model.WinningEvidence}}},
+	}
+	src, written, _ := Export(tokens, now)
+	if written != 4 {
+		t.Fatalf("written %d:\n%s", written, src)
+	}
+	f, diags := parse("export.hcl", src, now)
+	if diags.HasErrors() {
+		t.Fatalf("%s\n%s", diags, src)
+	}
+	// The 3D Secure card opens no dispute: its authenticate step is
+	// written, the dispute step that cannot run is a comment.
+	if got := f.Tokens[0].Steps; len(got) != 1 || !got[0].Fail || !strings.Contains(string(src), "then dispute: won, which a scenario cannot run here") {
+		t.Errorf("threeds_always steps %+v:\n%s", got, src)
+	}
+	want := [][]model.StepRequest{
+		nil,
+		{{Kind: model.StepRefund, Amount: 500, Amounts: model.TestDeposits}, {Kind: model.StepRefund, Amounts: model.TestDeposits}},
+		{{Kind: model.StepDispute, Amounts: model.TestDeposits}},
+		{{Kind: model.StepVerify, Amounts: model.TestDeposits}},
+	}
+	for i, tok := range f.Tokens[1:] {
+		if fmt.Sprint(tok.Steps) != fmt.Sprint(want[i+1]) {
+			t.Errorf("%s steps %+v, want %+v", tok.Name, tok.Steps, want[i+1])
+		}
+	}
+	for _, w := range []string{"refund {\n    amount = 500\n  }", "close = true", "verify {", "fail = true", "# was: succeeded"} {
+		if !strings.Contains(string(src), w) {
+			t.Errorf("no %q in:\n%s", w, src)
+		}
 	}
 }

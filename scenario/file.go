@@ -44,7 +44,12 @@ type Token struct {
 	// ExpectEvents are the event types (or patterns) the use step should
 	// lead to (expectevents.go).
 	ExpectEvents []string
-	Range        hcl.Range
+	// Steps follow the use, on what it made, in order (steps.go).
+	Steps []model.StepRequest
+	// accountRef names the block whose account an id_number use gives
+	// the id number to (accountref.go).
+	accountRef accountRef
+	Range      hcl.Range
 	// Digest identifies the block's inputs (digestOf); the state keeps it
 	// on the token's record to notice an edited block.
 	Digest string
@@ -152,6 +157,7 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 			f.Tokens = append(f.Tokens, tok)
 		}
 	}
+	diags = append(diags, checkAccountRefs(f.Tokens)...)
 	if diags.HasErrors() {
 		f.Tokens = nil
 	}

@@ -324,6 +324,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("token \"a\" { card { number = 4242424242424242, exp_month = 99 } use \"charge\" { amount = 1e99 } }"))
 	f.Add([]byte("token \"a\" { account { business_type = [1, {}] } }\ntoken \"a\" {}"))
 	f.Add([]byte("token \"${x}\" { pii { id_number = var.x } }"))
+	f.Add([]byte("token \"s\" {\n  card { preset = \"threeds_always\" }\n  use \"payment_intent\" { amount = 2000 }\n  authenticate { fail = true }\n  refund { amount = 500 }\n  refund {}\n}\n"))
+	f.Add([]byte("token \"d\" { card { preset = \"dispute_fraudulent\" } use \"charge\" { amount = 1 } dispute { evidence = \"x\", close = true } verify { amounts = [1] } capture {} }"))
+	f.Add([]byte("token \"a\" {\n  account { business_type = \"company\" }\n  use \"account\" {}\n}\ntoken \"p\" {\n  pii { preset = \"id_match\" }\n  use \"id_number\" { account = token.a }\n}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file, diags := parse("fuzz.hcl", src, testNow)
 		if file == nil {

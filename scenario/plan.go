@@ -42,6 +42,20 @@ type Step struct {
 	// UseOnly is the id of the token the state has, whose use step never
 	// ran (an apply interrupted between the two); Create is then unset.
 	UseOnly string
+	// Steps are the planned steps after the use (Token.Steps from
+	// StepsFrom on: the record has done the ones before).
+	Steps     []model.Change
+	StepsFrom int
+	// Made is the recorded use whose object the steps act on, when the
+	// apply runs the steps alone (StepsOnly); nil otherwise.
+	Made *model.Use
+	// StepsOnly is the id of the token the state has, used, whose steps
+	// did not all run; Create and Use are then unset.
+	StepsOnly string
+	// Account is the account an id_number use gives the id number to,
+	// when the state has the block that makes it; "" when the same apply
+	// makes it (accountref.go).
+	Account string
 }
 
 // ReplaceError is a --replace NAME the file has no token block for.
@@ -59,7 +73,9 @@ func (e *ReplaceError) Error() string {
 // without one is not compared); every other token is created and then
 // used. A linked token with a use step but no Use recorded (an apply
 // killed between the two) gets its use planned again; if a refresh shows
-// it used all the same, it was consumed elsewhere and is replaced.
+// it used all the same, it was consumed elsewhere and is replaced. A
+// linked token whose record lacks some of the block's steps (steps.go) gets
+// those planned, on the object its recorded use made.
 func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan, error) {
 	for _, name := range opts.Replace {
 		if _, ok := f.Token(name); !ok {
@@ -67,10 +83,14 @@ func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan,
 		}
 	}
 	p := &Plan{Plan: model.Plan{Target: opts.Target, About: f.About}}
+	accounts := map[string]string{} // block name -> the account the state has it made
 	for _, t := range f.Tokens {
 		key := f.Key(t.Name)
-		step := Step{Token: t, Key: key}
+		step := Step{Token: t, Key: key, Account: accounts[t.accountRef.name]}
 		rec, exists := linked[key]
+		if first, _, found := rec.ConsumedBy(); exists && found && first.Kind == model.UseAccount {
+			accounts[t.Name] = first.ObjectID // dropped below if the block is made again
+		}
 		unused := exists && t.Use != nil && len(rec.Uses) == 0
 		changed := exists && rec.ScenarioDigest != "" && rec.ScenarioDigest != t.Digest
 		reason := ""
@@ -84,10 +104,26 @@ func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan,
 		case unused:
 			step.UseOnly = rec.ID
 		default:
-			p.Unchanged = append(p.Unchanged, t.Name)
+			step.StepsFrom = stepsDone(t.Steps, rec.Steps)
+			if step.StepsFrom == len(t.Steps) {
+				p.Unchanged = append(p.Unchanged, t.Name)
+				continue
+			}
+			made, _, found := rec.ConsumedBy()
+			if t.Use != nil && !found {
+				step.StepsFrom, reason = 0, "its use made nothing its steps can act on"
+				break
+			}
+			step.StepsOnly, step.Made = rec.ID, &made
+		}
+		if step.StepsOnly != "" {
+			step.Steps = planSteps(t, step.StepsFrom, step.Made.ObjectID)
+			p.Changes = append(p.Changes, step.Steps...)
+			p.Steps = append(p.Steps, step)
 			continue
 		}
 		if step.UseOnly == "" {
+			delete(accounts, t.Name)
 			step.Create = model.PlanCreate(t.Name, t.Request)
 			if exists {
 				step.Create.Action, step.Create.Reason = model.ActionReplace, reason
@@ -100,10 +136,12 @@ func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan,
 			p.Changes = append(p.Changes, step.Create)
 		}
 		if t.Use != nil {
-			use := planUse(t, step.UseOnly)
+			use := planUse(t, step.UseOnly, step.Account)
 			step.Use = &use
 			p.Changes = append(p.Changes, use)
 		}
+		step.Steps = planSteps(t, 0, "")
+		p.Changes = append(p.Changes, step.Steps...)
 		p.Steps = append(p.Steps, step)
 	}
 	return p, nil
@@ -119,8 +157,9 @@ func orNull(preset string) string {
 
 // planUse describes t's use step on the token id, or, when id is "", on
 // the token the same apply creates, whose id is known only after apply;
-// the note says what the catalog expects of a test card.
-func planUse(t Token, id string) model.Change {
+// the note says what the catalog expects of a test card. An id_number
+// use names its account, known (account) or made by the same apply.
+func planUse(t Token, id, account string) model.Change {
 	note := ""
 	if t.Request.Card != nil {
 		if card, ok := model.CardByNumber(t.Request.Card.Number); ok {
@@ -128,12 +167,47 @@ func planUse(t Token, id string) model.Change {
 		}
 	}
 	req := *t.Use
-	req.TokenID = id
+	req.TokenID, req.Account = id, account
+	if ref := t.accountRef.name; ref != "" && account == "" {
+		req.Account = "{account}"
+	}
 	c := model.PlanUse(t.Name, req, note)
+	if ref := t.accountRef.name; ref != "" {
+		acct := model.Attr{Name: "account", Value: model.KnownAfterApply, Note: "made by token." + ref}
+		if account != "" {
+			acct.Value, acct.Note = strconv.Quote(account), "made by token."+ref
+		}
+		c.Attrs = append([]model.Attr{acct}, c.Attrs...)
+	}
 	for i := range c.Attrs {
 		if c.Attrs[i].Name == "source" && id == "" {
 			c.Attrs[i].Value = model.KnownAfterApply
 		}
 	}
 	return c
+}
+
+// planSteps describes t's steps from the first not done on, acting on of
+// ("" when the same apply makes it). A step whose kind the token has
+// several of is numbered, as Terraform numbers a resource's instances.
+func planSteps(t Token, from int, of string) []model.Change {
+	count := map[model.UseKind]int{}
+	for _, s := range t.Steps {
+		count[s.Kind]++
+	}
+	seen := map[model.UseKind]int{}
+	var out []model.Change
+	for i, s := range t.Steps {
+		n := seen[s.Kind]
+		seen[s.Kind]++
+		if i < from {
+			continue
+		}
+		if count[s.Kind] == 1 {
+			n = -1
+		}
+		s.Of = of
+		out = append(out, model.PlanStep(t.Name, n, t.Use.Kind, s))
+	}
+	return out
 }

@@ -34,12 +34,16 @@ type useSchema struct {
 	// ExpectEvents are the event types (or patterns: charge.*) the step
 	// should lead to; apply reports those that did not occur.
 	ExpectEvents *[]string `hcl:"expect_events,optional"`
+	// Account is an id_number use's: a reference, token.NAME, to the
+	// block whose use "account" makes the account (accountref.go).
+	Account hcl.Expression `hcl:"account,optional"`
 
 	AmountRange        hcl.Range `hcl:"amount,attr_range"`
 	CurrencyRange      hcl.Range `hcl:"currency,attr_range"`
 	CaptureMethodRange hcl.Range `hcl:"capture_method,attr_range"`
 	ReturnURLRange     hcl.Range `hcl:"return_url,attr_range"`
 	ExpectEventsRange  hcl.Range `hcl:"expect_events,attr_range"`
+	AccountRange       hcl.Range `hcl:"account,attr_range"`
 }
 
 // useBlock is a use block: its label and body.
@@ -53,14 +57,17 @@ type useBlock struct {
 // presetAttr starts a kind's block from the test-data catalog.
 const presetAttr = "preset"
 
-// tokenBody is the schema of a token block's body: a block per kind, and
-// use.
+// tokenBody is the schema of a token block's body: a block per kind, use,
+// and the steps after it (steps.go).
 func tokenBody() *hcl.BodySchema {
 	s := &hcl.BodySchema{}
 	for _, k := range model.Creatable() {
 		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: string(k.Kind)})
 	}
 	s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: "use", LabelNames: []string{"kind"}})
+	for _, k := range stepKinds {
+		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: string(k)})
+	}
 	return s
 }
 

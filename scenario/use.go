@@ -12,15 +12,12 @@ import (
 )
 
 // useStep is what a scenario knows of one use step: which arguments its
-// block takes and, for a step a file cannot run, why and what to run
-// instead. useSteps is the one list of them: decodeUse reads blocks by
+// block takes. useSteps is the one list of them: decodeUse reads blocks by
 // it, Export writes them by it.
 type useStep struct {
-	amount bool // takes amount and currency
-	intent bool // takes capture_method and return_url too
-	// instead, when not "", is why a file cannot run the step and the
-	// command that does.
-	instead string
+	amount  bool // takes amount and currency
+	intent  bool // takes capture_method and return_url too
+	account bool // takes account, a reference to another block (accountref.go)
 }
 
 var useSteps = map[model.UseKind]useStep{
@@ -29,8 +26,7 @@ var useSteps = map[model.UseKind]useStep{
 	model.UsePaymentMethod: {},
 	model.UsePaymentIntent: {amount: true, intent: true},
 	model.UseAccount:       {},
-	model.UseIDNumber: {instead: "An id_number use gives the id number to a Connect account (acct_…), which a scenario cannot name: " +
-		"after apply, run tokenscope use PII --id-number-for acct_…"},
+	model.UseIDNumber:      {account: true},
 }
 
 // useKinds says which token kinds each use step can consume, from the
@@ -75,10 +71,14 @@ func decodeUse(u *useBlock, kind model.Kind) (*model.UseRequest, hcl.Diagnostics
 	use := &model.UseRequest{Kind: model.UseKind(u.Kind)}
 	kinds, known := useKinds[use.Kind]
 	if !known {
+		detail := model.Suggested(fmt.Sprintf("A use step is %s, not %q.", quotedUseKinds(), u.Kind), u.Kind, useKindNames())
+		if _, step := stepSpecs[use.Kind]; step {
+			detail = fmt.Sprintf("A use step is %s; %s is a step after the use, on what it made: write %s {} after the use block.", quotedUseKinds(), u.Kind, u.Kind)
+		}
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Unknown use",
-			Detail:   suggested(fmt.Sprintf("A use step is %s, not %q.", quotedUseKinds(), u.Kind), u.Kind, useKindNames()),
+			Detail:   detail,
 			Subject:  u.KindRange.Ptr(),
 		}}
 	}
@@ -91,12 +91,12 @@ func decodeUse(u *useBlock, kind model.Kind) (*model.UseRequest, hcl.Diagnostics
 		}}
 	}
 	step := useSteps[use.Kind]
-	if step.instead != "" {
+	if !step.account && u.AccountRange.Filename != "" {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
-			Summary:  "Unsupported use",
-			Detail:   step.instead + ".",
-			Subject:  u.KindRange.Ptr(),
+			Summary:  "Unexpected argument",
+			Detail:   "Only an id_number use takes account: the Connect account the id number goes to.",
+			Subject:  u.AccountRange.Ptr(),
 		}}
 	}
 	if !step.intent {

@@ -108,14 +108,21 @@ func wanted(types []string, typ string) bool {
 // seeds are the ids a story of id starts from: id, and if the state
 // keeps it, the card or bank account inside the token and what used it.
 func (s *Session) seeds(id string) []string {
+	out, _ := s.EventSeeds(id)
+	return out
+}
+
+// EventSeeds is seeds' ids, and whether the state keeps id at all: "No
+// events" then says what was looked for.
+func (s *Session) EventSeeds(id string) (ids []string, kept bool) {
 	out := []string{id}
 	st, err := s.store.Load()
 	if err != nil {
-		return out
+		return out, false
 	}
 	rec, ok := s.workspaceOf(st).Find(id)
 	if !ok {
-		return out
+		return out, false
 	}
 	if f, err := model.DecodeFields(rec.Raw); err == nil {
 		out = append(out, f.Get("card.id"), f.Get("bank_account.id"))
@@ -123,7 +130,7 @@ func (s *Session) seeds(id string) []string {
 	for _, u := range rec.Uses {
 		out = append(out, u.ObjectID)
 	}
-	return out
+	return out, true
 }
 
 // readEvents reads up to n events made at or after since (unix seconds,

@@ -62,7 +62,9 @@ type ListenOptions struct {
 	Poll   time.Duration
 	// Ready is called once listen follows the events.
 	Ready func()
-	// Forwarded hears of each event once its delivery ended.
+	// Forwarded hears of each event once its delivery ended, and of
+	// each failed attempt another will follow (Retrying): a receiver
+	// that is down shows at once, not after the last retry.
 	Forwarded func(Forward)
 	// Logf hears of delivery records that could not be written; nil
 	// drops them.
@@ -74,6 +76,7 @@ type Forward struct {
 	Event    model.Event
 	Last     webhook.Attempt
 	Attempts int
+	Retrying bool // Last failed and another attempt follows
 }
 
 // CheckForwardTo refuses a URL listen cannot or should not post to.
@@ -117,9 +120,14 @@ func (s *Session) Listen(ctx context.Context, opts ListenOptions) error {
 				opts.Logf("listen: log the delivery of %s: %v", ev.ID, err)
 			}
 		}
+		n := 0
 		attempts := opts.Retry.Do(ctx, send, func(a webhook.Attempt) {
-			if ctx.Err() == nil { // else cut short by the end of listen, not by the receiver
-				record(ctx, emulator.Forward{Attempt: a})
+			if ctx.Err() != nil { // cut short by the end of listen, not by the receiver
+				return
+			}
+			record(ctx, emulator.Forward{Attempt: a})
+			if n++; !a.OK() && n < opts.Retry.Max() && opts.Forwarded != nil {
+				opts.Forwarded(Forward{Event: ev, Last: a, Attempts: n, Retrying: true})
 			}
 		})
 		if ctx.Err() != nil && len(attempts) > 0 {

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/tokenscope/tokenscope/model"
-	"github.com/tokenscope/tokenscope/model/state"
 )
 
 // Object retrieves an object other than a token (pi_, pm_). The workspace
@@ -16,62 +15,43 @@ func (s *Session) Object(ctx context.Context, id string) (model.Object, error) {
 
 // Authenticate completes or fails a PaymentIntent's 3D Secure challenge
 // where tokenscope can (the emulator), and records the PaymentIntent's
-// new status on the token it was made from; against Stripe it returns
-// the page's URL.
+// new status on the token it was made from, and the step among its
+// steps; against Stripe it returns the page's URL.
 func (s *Session) Authenticate(ctx context.Context, id string, fail bool) (model.Challenge, error) {
 	ch, err := s.api.Authenticate(ctx, id, fail)
 	if err == nil && ch.Answered {
-		err = s.notePaymentIntent(ctx, ch.PaymentIntent)
+		step := model.StepRequest{Kind: model.StepAuthenticate, Fail: fail}.Done(ch.PaymentIntent)
+		err = s.notePaymentIntent(ctx, ch.PaymentIntent, step)
 	}
 	return ch, err
 }
 
 // Capture captures a PaymentIntent (amount 0: all of it) and records its
-// new status on its token.
+// new status on its token, and the step.
 func (s *Session) Capture(ctx context.Context, id string, amount int64) (model.Object, error) {
 	pi, err := s.api.Capture(ctx, id, amount)
 	if err == nil {
-		err = s.notePaymentIntent(ctx, pi)
+		step := model.StepRequest{Kind: model.StepCapture, Amount: amount}.Done(pi)
+		err = s.notePaymentIntent(ctx, pi, step)
 	}
 	return pi, err
 }
 
-// Cancel cancels a PaymentIntent and records its new status on its token.
+// Cancel cancels a PaymentIntent and records its new status on its token,
+// and the step.
 func (s *Session) Cancel(ctx context.Context, id string) (model.Object, error) {
 	pi, err := s.api.Cancel(ctx, id)
 	if err == nil {
-		err = s.notePaymentIntent(ctx, pi)
+		step := model.StepRequest{Kind: model.StepCancel}.Done(pi)
+		err = s.notePaymentIntent(ctx, pi, step)
 	}
 	return pi, err
 }
 
 // notePaymentIntent brings the Use that made pi up to its status, so the
-// list and the detail show where the PaymentIntent stands. A
-// PaymentIntent no token of the workspace made changes nothing.
-func (s *Session) notePaymentIntent(ctx context.Context, pi model.Object) error {
-	if _, err := s.store.Load(); err != nil {
-		return err
-	}
-	return s.hold(ctx, "payment", func(h *held) error {
-		w := h.workspace()
-		if !noteUse(w, pi) {
-			return nil
-		}
-		return h.l.Save()
-	})
-}
-
-// noteUse brings the Use whose object is pi up to it; it reports
-// whether one was found.
-func noteUse(w *state.Workspace, pi model.Object) bool {
-	for _, r := range w.Tokens {
-		for i := range r.Uses {
-			if r.Uses[i].ObjectID == pi.ID {
-				r.Uses[i].FollowPaymentIntent(pi)
-				w.Upsert(r)
-				return true
-			}
-		}
-	}
-	return false
+// list and the detail show where the PaymentIntent stands, and records
+// step among the token's steps. A PaymentIntent no token of the workspace
+// made changes nothing.
+func (s *Session) notePaymentIntent(ctx context.Context, pi model.Object, step model.Use) error {
+	return s.noteStep(ctx, pi.ID, step, &pi)
 }

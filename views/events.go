@@ -51,6 +51,7 @@ type Forwarded struct {
 	Latency  time.Duration
 	Attempts int
 	Error    string // why no answer came
+	Retrying bool   // it failed and another attempt follows
 }
 
 // OK reports whether the receiver took it (2xx).
@@ -67,11 +68,14 @@ func (f Forwarded) Line() Line {
 	if f.Attempts > 1 {
 		text += fmt.Sprintf("  (%d attempts)", f.Attempts)
 	}
-	l := Line{Kind: Create, Lead: time.Now().UTC().Format("15:04:05") + "  " + GlyphCreate + " ", Text: text}
-	if !f.OK() {
-		l.Kind, l.Lead = Failed, time.Now().UTC().Format("15:04:05")+"  "+GlyphError+" "
+	now := time.Now().UTC().Format("15:04:05") + "  "
+	switch {
+	case f.OK():
+		return Line{Kind: Create, Lead: now + GlyphCreate + " ", Text: text}
+	case f.Retrying:
+		return Line{Kind: Change, Lead: now + GlyphChange + " ", Text: text + "  retrying"}
 	}
-	return l
+	return Line{Kind: Failed, Lead: now + GlyphError + " ", Text: text}
 }
 
 // ForwardedJSON is the delivery as --json prints it, one object a line.
@@ -82,12 +86,13 @@ type ForwardedJSON struct {
 	LatencyMS float64 `json:"latency_ms"`
 	Attempts  int     `json:"attempts"`
 	Error     string  `json:"error,omitempty"`
+	Retrying  bool    `json:"retrying,omitempty"`
 }
 
 // JSON is the delivery for --json.
 func (f Forwarded) JSON() ForwardedJSON {
 	return ForwardedJSON{ID: f.Event.ID, Type: f.Event.Type, Status: f.Status,
-		LatencyMS: float64(f.Latency.Microseconds()) / 1000, Attempts: f.Attempts, Error: f.Error}
+		LatencyMS: float64(f.Latency.Microseconds()) / 1000, Attempts: f.Attempts, Error: f.Error, Retrying: f.Retrying}
 }
 
 // Delivered is an event's delivery to a webhook endpoint, for a timeline.

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -68,9 +70,17 @@ func (u *JSONUI) emit(level, message, typ string, fields map[string]any) {
 	}
 }
 
-// resource is Terraform's resource object for an address "type.name".
+// resource is Terraform's resource object for an address "type.name", or
+// "type.name[n]" for the n-th of a token's steps of a kind (a second
+// refund), whose key is n as Terraform keys a counted resource.
 func resource(typ, name string) map[string]any {
 	addr := typ + "." + name
+	var key any
+	if base, idx, ok := strings.Cut(name, "["); ok {
+		if n, err := strconv.Atoi(strings.TrimSuffix(idx, "]")); err == nil {
+			name, key = base, n
+		}
+	}
 	return map[string]any{
 		"addr":             addr,
 		"module":           "",
@@ -78,7 +88,7 @@ func resource(typ, name string) map[string]any {
 		"implied_provider": "stripe",
 		"resource_type":    typ,
 		"resource_name":    name,
-		"resource_key":     nil,
+		"resource_key":     key,
 	}
 }
 

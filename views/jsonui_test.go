@@ -226,3 +226,20 @@ func TestJSONUIApplyCompleteWithoutID(t *testing.T) {
 		t.Errorf("hook carries id keys without an id: %v", hook)
 	}
 }
+
+// A token's second refund is keyed as Terraform keys a counted resource:
+// resource_name without the index, resource_key the index.
+func TestJSONUIStepIndexIsTheResourceKey(t *testing.T) {
+	var b strings.Builder
+	ui := NewJSONUI(&b, "dev")
+	ui.PlannedChange(model.PlanStep("visa", 1, model.UseCharge, model.StepRequest{Kind: model.StepRefund}))
+	ui.PlannedChange(model.PlanStep("visa", -1, model.UseCharge, model.StepRequest{Kind: model.StepRefund}))
+	msgs := lines(t, b.String())[1:]
+	if addr, name, key := path(msgs[0], "change", "resource", "addr"), path(msgs[0], "change", "resource", "resource_name"),
+		path(msgs[0], "change", "resource", "resource_key"); addr != "refund.visa[1]" || name != "visa" || key != 1.0 {
+		t.Errorf("indexed step: addr %v name %v key %v", addr, name, key)
+	}
+	if name, key := path(msgs[1], "change", "resource", "resource_name"), path(msgs[1], "change", "resource", "resource_key"); name != "visa" || key != nil {
+		t.Errorf("single step: name %v key %v", name, key)
+	}
+}

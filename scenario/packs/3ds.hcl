@@ -1,11 +1,13 @@
 # pack:3ds: one token per 3D Secure test card, each confirmed in a PaymentIntent.
 #
-# The cards that ask stop in requires_action: complete or fail each one with
-# `tokenscope authenticate PI [--fail]` (the PaymentIntent ids are in the
-# apply's output and in each token's detail). Against Stripe, open the page
-# next_action names instead.
+# The cards that ask stop in requires_action; an authenticate step answers
+# the challenge as the test page's Complete button does ({ fail = true }:
+# its Fail button). threeds_setup is left waiting: answer it yourself with
+# `a`/`f` in its PaymentIntent's pane, or `tokenscope authenticate PI
+# [--fail]`. Against Stripe, authenticate cannot press the page's buttons:
+# the step fails with the page to open.
 
-# 3D Secure on every payment: requires_action
+# 3D Secure on every payment: requires_action, then succeeded once authenticated
 token "threeds_always" {
   card {
     preset = "threeds_always"
@@ -14,9 +16,11 @@ token "threeds_always" {
     amount   = 1000
     currency = "usd"
   }
+  authenticate {}
 }
 
-# 3D Secure 2 required, with a return_url: next_action redirect_to_url
+# 3D Secure 2 required, with a return_url: next_action redirect_to_url;
+# the challenge failed: back to requires_payment_method
 token "threeds_required" {
   card {
     preset = "threeds_required"
@@ -26,9 +30,12 @@ token "threeds_required" {
     currency   = "usd"
     return_url = "https://example.com/done"
   }
+  authenticate {
+    fail = true
+  }
 }
 
-# 3D Secure unless set up: on session it asks
+# 3D Secure unless set up: on session it asks (left waiting, to answer yourself)
 token "threeds_setup" {
   card {
     preset = "threeds_setup"
@@ -48,6 +55,7 @@ token "threeds_declined" {
     amount   = 1000
     currency = "usd"
   }
+  authenticate {}
 }
 
 # asks, then insufficient_funds once authenticated
@@ -59,9 +67,11 @@ token "threeds_no_funds" {
     amount   = 1000
     currency = "usd"
   }
+  authenticate {}
 }
 
-# asks, with manual capture: requires_capture once authenticated
+# asks, with manual capture: requires_capture once authenticated; 15.00 of
+# 25.00 captured, then 5.00 of it refunded
 token "threeds_manual_capture" {
   card {
     preset = "threeds_always"
@@ -70,6 +80,13 @@ token "threeds_manual_capture" {
     amount         = 2500
     currency       = "usd"
     capture_method = "manual"
+  }
+  authenticate {}
+  capture {
+    amount = 1500
+  }
+  refund {
+    amount = 500
   }
 }
 

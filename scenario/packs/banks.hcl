@@ -1,7 +1,9 @@
-# pack:banks: one token per test bank account, each attached to a new customer.
+# pack:banks: one token per test bank account, each attached to a new customer and verified.
 #
-# The account's debit outcome (account_closed, ...) shows on a later debit,
-# not when it is attached.
+# A verify step verifies the customer's bank account with the test
+# micro-deposits (32 and 45). The account's debit outcome (account_closed,
+# ...) shows on a later debit, not when it is attached: tokenscope use
+# cus_… --charge 1500.
 
 # debits succeed
 token "bank_ok" {
@@ -9,6 +11,7 @@ token "bank_ok" {
     preset = "bank_ok"
   }
   use "customer" {}
+  verify {}
 }
 
 # debits fail: account_closed
@@ -17,6 +20,7 @@ token "bank_account_closed" {
     preset = "bank_account_closed"
   }
   use "customer" {}
+  verify {}
 }
 
 # debits fail: no_account
@@ -25,6 +29,7 @@ token "bank_no_account" {
     preset = "bank_no_account"
   }
   use "customer" {}
+  verify {}
 }
 
 # debits fail: insufficient_funds
@@ -33,6 +38,7 @@ token "bank_insufficient_funds" {
     preset = "bank_insufficient_funds"
   }
   use "customer" {}
+  verify {}
 }
 
 # debits fail: debit_not_authorized
@@ -41,6 +47,7 @@ token "bank_debit_not_authorized" {
     preset = "bank_debit_not_authorized"
   }
   use "customer" {}
+  verify {}
 }
 
 # debits fail: invalid_currency
@@ -49,6 +56,7 @@ token "bank_invalid_currency" {
     preset = "bank_invalid_currency"
   }
   use "customer" {}
+  verify {}
 }
 
 # debits stay processing
@@ -57,4 +65,5 @@ token "bank_processing" {
     preset = "bank_processing"
   }
   use "customer" {}
+  verify {}
 }

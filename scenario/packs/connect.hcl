@@ -1,8 +1,9 @@
 # pack:connect: one account token per business type, each made into a Connect custom account.
 #
-# Give an individual account its id number with a PII token afterwards:
-# tokenscope create pii --preset id_match, then
-# tokenscope use pii_… --id-number-for acct_….
+# The individual's account then gets its id number from a PII token: an
+# id_number use names the block whose account it goes to (account =
+# token.individual), which comes first. tokenscope use pii_… --id-number-for
+# acct_… does the same by hand.
 
 token "individual" {
   account {
@@ -18,4 +19,14 @@ token "company" {
     business_type = "company"
   }
   use "account" {}
+}
+
+# the individual's id number: id_number_provided becomes true
+token "individual_id_number" {
+  pii {
+    preset = "id_match"
+  }
+  use "id_number" {
+    account = token.individual
+  }
 }

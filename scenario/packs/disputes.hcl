@@ -1,10 +1,12 @@
 # pack:disputes: one token per dispute test card, each charged so its dispute opens.
 #
-# Each charge succeeds, then Stripe's test mode disputes it: answer with
-# tokenscope dispute CH --evidence winning_evidence (or losing_evidence), or
-# --close to accept the loss.
+# Each charge succeeds, then Stripe's test mode disputes it. A dispute step
+# answers it: evidence = "winning_evidence" wins it, "losing_evidence"
+# loses it, close = true accepts the loss. The inquiry is left open, to
+# answer yourself: tokenscope dispute CH --evidence winning_evidence (or
+# --close).
 
-# charge succeeds, then a dispute opens: fraudulent, needs_response
+# charge succeeds, then a dispute opens: fraudulent, needs_response; won with evidence
 token "dispute_fraudulent" {
   card {
     preset = "dispute_fraudulent"
@@ -13,9 +15,12 @@ token "dispute_fraudulent" {
     amount   = 2000
     currency = "usd"
   }
+  dispute {
+    evidence = "winning_evidence"
+  }
 }
 
-# charge succeeds, then a dispute opens: product_not_received, needs_response
+# charge succeeds, then a dispute opens: product_not_received, needs_response; closed, lost
 token "dispute_not_received" {
   card {
     preset = "dispute_not_received"
@@ -23,6 +28,9 @@ token "dispute_not_received" {
   use "charge" {
     amount   = 2000
     currency = "usd"
+  }
+  dispute {
+    close = true
   }
 }
 

@@ -1,11 +1,12 @@
-# pack:refunds: one token per refund test card, each charged so it can be refunded.
+# pack:refunds: one token per refund test card, each charged, then refunded.
 #
-# Scenario files have no refund step: refund each charge after the apply with
-# tokenscope refund CH (--amount N for part of it). visa's refund succeeds at
-# once; refund_pending's stays pending, then succeeds; refund_fails's stays
-# pending, then fails.
+# Each refund step refunds the charge its token's use made: amount = N for
+# part of it, all that remains without. visa is refunded 5.00, then the
+# rest (refunded: true); refund_pending's refund stays pending, then
+# succeeds; refund_fails's stays pending, then fails. tokenscope refund CH
+# does the same by hand.
 
-# charge succeeds; a refund succeeds at once
+# charge succeeds; a partial refund, then the rest, each succeeding at once
 token "visa" {
   card {
     preset = "visa"
@@ -14,6 +15,10 @@ token "visa" {
     amount   = 2000
     currency = "usd"
   }
+  refund {
+    amount = 500
+  }
+  refund {}
 }
 
 # charge succeeds; a refund stays pending, then succeeds
@@ -25,6 +30,7 @@ token "refund_pending" {
     amount   = 2000
     currency = "usd"
   }
+  refund {}
 }
 
 # charge succeeds; a refund stays pending, then fails
@@ -36,4 +42,5 @@ token "refund_fails" {
     amount   = 2000
     currency = "usd"
   }
+  refund {}
 }

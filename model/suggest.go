@@ -1,4 +1,4 @@
-package scenario
+package model
 
 import (
 	"strconv"
@@ -7,14 +7,14 @@ import (
 	"github.com/agext/levenshtein"
 )
 
-// didYouMean is " Did you mean "insufficient_funds"?" when given is a
+// DidYouMean is " Did you mean "insufficient_funds"?" when given is a
 // likely typo of one of names, "" when none is close. It is how HCL itself
 // suggests an argument or a block type (the same library and threshold:
 // an edit distance under 3, the closest first), for the names HCL cannot
-// know: presets and use steps. A given name with digits in it may be a card number typed in
-// the wrong place, and is compared, never echoed (the name suggested is
-// the registry's).
-func didYouMean(given string, names []string) string {
+// know: presets, use steps, event types. A given name with digits in it
+// may be a card number typed in the wrong place, and is compared, never
+// echoed (the name suggested is the known one).
+func DidYouMean(given string, names []string) string {
 	given = strings.ToLower(strings.TrimSpace(given))
 	best, dist := "", 3
 	for _, n := range names {
@@ -28,10 +28,10 @@ func didYouMean(given string, names []string) string {
 	return " Did you mean " + strconv.Quote(best) + "?"
 }
 
-// suggested is a diagnostic's detail with didYouMean's suggestion after
-// it, as a sentence of its own.
-func suggested(detail, given string, names []string) string {
-	s := didYouMean(given, names)
+// Suggested is a message with DidYouMean's suggestion after it, as a
+// sentence of its own.
+func Suggested(detail, given string, names []string) string {
+	s := DidYouMean(given, names)
 	if s == "" {
 		return detail
 	}

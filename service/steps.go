@@ -1,0 +1,178 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/model/state"
+)
+
+// Step runs a scenario's step on what a token's use made, through the
+// operations the CLI's commands use, which record it on the token
+// (noteStep). A step whose object already shows it done (an apply killed
+// after the API answered and before the state recorded it) is recorded
+// from the object and not sent again; a refund, which an object cannot
+// show done, carries the key the scenario derived for it, so the API
+// answers a second send with the first refund.
+func (r recorder) Step(ctx context.Context, tokenID string, req model.StepRequest) (model.Use, error) {
+	s := r.s
+	var (
+		obj model.Object
+		err error
+	)
+	switch req.Kind {
+	case model.StepAuthenticate, model.StepCapture, model.StepCancel:
+		pi, perr := s.api.Object(ctx, req.Of)
+		if perr != nil {
+			return model.Use{}, perr
+		}
+		if donePI(req.Kind, pi.Fields().Get("status")) {
+			u := req.Done(pi)
+			return u, s.notePaymentIntent(ctx, pi, u)
+		}
+		switch req.Kind {
+		case model.StepAuthenticate:
+			var ch model.Challenge
+			ch, err = s.Authenticate(ctx, req.Of, req.Fail)
+			if err == nil && !ch.Answered {
+				err = model.LocalError("payment_intent_action_required", "payment_intent",
+					req.Of+" waits for 3D Secure on a page a scenario cannot answer: open "+orNoPage(ch.URL)+" and press Complete or Fail, then apply again")
+			}
+			obj = ch.PaymentIntent
+		case model.StepCapture:
+			obj, err = s.Capture(ctx, req.Of, req.Amount)
+		default:
+			obj, err = s.Cancel(ctx, req.Of)
+		}
+	case model.StepRefund:
+		obj, err = s.Refund(ctx, model.RefundRequest{Of: req.Of, Amount: req.Amount, IdempotencyKey: req.IdempotencyKey})
+	case model.StepDispute:
+		obj, err = s.answerStep(ctx, req)
+	case model.StepVerify:
+		obj, err = s.verifyStep(ctx, req)
+	}
+	if err != nil {
+		return model.Use{}, err
+	}
+	return req.Done(obj), nil
+}
+
+// donePI: the PaymentIntent's status shows the step done.
+func donePI(kind model.UseKind, status string) bool {
+	switch kind {
+	case model.StepAuthenticate:
+		return status != model.PIRequiresAction
+	case model.StepCapture:
+		return status == model.PISucceeded
+	}
+	return status == model.PICanceled
+}
+
+func orNoPage(url string) string {
+	if url == "" {
+		return "the page next_action names (confirm it with a return_url to get one)"
+	}
+	return url
+}
+
+// answerStep answers the dispute of the charge req.Of (a PaymentIntent's
+// latest charge): evidence, or close. A dispute already answered is taken
+// as it is.
+func (s *Session) answerStep(ctx context.Context, req model.StepRequest) (model.Object, error) {
+	charge := req.Of
+	if strings.HasPrefix(charge, "pi_") {
+		pi, err := s.api.Object(ctx, charge)
+		if err != nil {
+			return model.Object{}, err
+		}
+		charge = pi.Fields().Get("latest_charge")
+	}
+	du, found, err := s.DisputeOf(ctx, charge)
+	switch {
+	case err != nil:
+		return model.Object{}, err
+	case !found:
+		return model.Object{}, model.LocalError("resource_missing", "charge", charge+" has no dispute: only the dispute test cards open one (presets dispute_fraudulent, dispute_not_received, dispute_inquiry)")
+	}
+	if st := du.Fields().Get("status"); st != "needs_response" && st != "warning_needs_response" {
+		u := req.Done(du)
+		return du, s.noteStep(ctx, charge, u, nil)
+	}
+	return s.Answer(ctx, du.ID, req.Evidence, req.Evidence == "")
+}
+
+// verifyStep verifies the bank account the customer req.Of holds (its
+// default source); one already verified is taken as it is.
+func (s *Session) verifyStep(ctx context.Context, req model.StepRequest) (model.Object, error) {
+	cus, err := s.api.Object(ctx, req.Of)
+	if err != nil {
+		return model.Object{}, err
+	}
+	ba := cus.Fields().Get("default_source")
+	obj, err := s.Verify(ctx, model.VerifyRequest{Customer: req.Of, Bank: ba, Amounts: req.Amounts})
+	if e, ok := model.AsError(err); ok && strings.Contains(e.Message, "already been verified") {
+		obj = model.Object{ID: ba, Raw: []byte(`{"id":"` + ba + `","status":"verified"}`), RequestID: e.RequestID}
+		return obj, s.noteStep(ctx, req.Of, req.Done(obj), nil)
+	}
+	return obj, err
+}
+
+// noteStep records a step on the token whose use made of (its object or
+// that object's charge), and brings that use up to pi when the step
+// changed a PaymentIntent. A step on an object no token of the workspace
+// made records nothing: the object lives in the API.
+// The state is locked only when a token made of: a refund of a charge
+// made elsewhere waits for no other tokenscope.
+func (s *Session) noteStep(ctx context.Context, of string, step model.Use, pi *model.Object) error {
+	w, err := s.loadWorkspace()
+	if err == nil && !madeHere(w, of) {
+		return nil
+	}
+	if err == nil {
+		err = s.hold(ctx, "step", func(h *held) error {
+			if !noteOn(h.workspace(), of, step, pi) {
+				return nil
+			}
+			return h.l.Save()
+		})
+	}
+	if err != nil {
+		return fmt.Errorf("%s %s was done, but recording it on the token that made %s failed: %w", step.Kind, step.ObjectID, of, err)
+	}
+	return nil
+}
+
+// madeHere: a token's use made of (the object, or its charge).
+func madeHere(w *state.Workspace, of string) bool {
+	for _, r := range w.Tokens {
+		for _, u := range r.Uses {
+			if made(u, of) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func made(u model.Use, of string) bool { return u.ObjectID == of || (u.Charge != "" && u.Charge == of) }
+
+// noteOn is noteStep's change to the workspace; it reports whether a
+// token's use made of.
+func noteOn(w *state.Workspace, of string, step model.Use, pi *model.Object) bool {
+	for _, r := range w.Tokens {
+		for i := range r.Uses {
+			if !made(r.Uses[i], of) {
+				continue
+			}
+			if pi != nil {
+				r.Uses[i].FollowPaymentIntent(*pi)
+			}
+			r.Steps = append(r.Steps, step)
+			w.Upsert(r)
+			return true
+		}
+	}
+	return false
+}
