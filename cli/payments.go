@@ -75,7 +75,7 @@ is for a browser: tokenscope prints its URL.`,
 			// last_payment_error. That is a decline as use's are: its
 			// error, exit 1.
 			decline := model.DeclinedAfterAuthentication(ch.PaymentIntent)
-			if decline == nil || ch.PaymentIntent.Fields().Get("status") != model.PIRequiresPaymentMethod {
+			if decline == nil {
 				return a.printObject(ch.PaymentIntent, "authenticated")
 			}
 			if err := a.printObject(ch.PaymentIntent, "authenticated, then declined:"); err != nil {

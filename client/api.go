@@ -46,6 +46,8 @@ type API interface {
 	// Attach attaches a PaymentMethod to a customer; Detach detaches it.
 	Attach(ctx context.Context, pm, customer string) (model.Object, error)
 	Detach(ctx context.Context, pm string) (model.Object, error)
+	// Source retrieves a customer's source (a bank account's status).
+	Source(ctx context.Context, customer, id string) (model.Object, error)
 	// Backend describes where requests go.
 	Backend() model.Backend
 	// Log is the in-memory request log.

@@ -80,6 +80,9 @@ type logTransport struct {
 }
 
 func (t logTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if unlogged(req.Context()) {
+		return t.next.RoundTrip(req)
+	}
 	e := model.LoggedRequest{
 		Time:           time.Now(),
 		Method:         req.Method,

@@ -4,8 +4,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tokenscope/tokenscope/scenario"
+	"github.com/tokenscope/tokenscope/ui/common"
 )
 
 // Screens the tests wait for. listFooter is the footer of the welcome and
@@ -42,6 +44,9 @@ func TestTUICreatesCardThroughPlan(t *testing.T) {
 		t.Errorf("plan shows the whole card number:\n%s", scr)
 	}
 
+	// A person reads the plan: an enter sooner than this after it opened
+	// is taken as typed ahead, and does not apply it.
+	time.Sleep(common.DefaultPlanSettle)
 	s.keys("Enter")
 	scr = s.waitUntil("the created token in the list", createdLine.MatchString)
 	id := createdLine.FindStringSubmatch(scr)[1]

@@ -86,7 +86,8 @@ func BenchmarkRefresh1000OverHTTP(b *testing.B) {
 // clients, in one process so that `go test -cpuprofile` sees the server
 // side; e2e's BenchmarkTokenCreate16 is the same against the real binary
 // and stripe-mock. Every answer waits for its fsync; req/fsync is how
-// many requests an fsync served.
+// many requests an fsync served, req/write how many records a write of
+// the log held.
 func BenchmarkCreateTokenHTTP16(b *testing.B) {
 	var syncs, syncing atomic.Int64
 	fsync := syncFile
@@ -97,6 +98,10 @@ func BenchmarkCreateTokenHTTP16(b *testing.B) {
 		return fsync(f)
 	}
 	defer func() { syncFile = fsync }()
+	var writes atomic.Int64
+	write := writeAt
+	writeAt = func(f *os.File, p []byte, off int64) (int, error) { writes.Add(1); return write(f, p, off) }
+	defer func() { writeAt = write }()
 	e, err := New(Options{Dir: b.TempDir()})
 	if err != nil {
 		b.Fatal(err)
@@ -133,6 +138,7 @@ func BenchmarkCreateTokenHTTP16(b *testing.B) {
 	wg.Wait()
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
 	b.ReportMetric(float64(b.N)/float64(max(syncs.Load(), 1)), "req/fsync")
+	b.ReportMetric(float64(b.N)/float64(max(writes.Load(), 1)), "req/write")
 	b.ReportMetric(float64(syncing.Load())/float64(max(syncs.Load(), 1))/1e3, "µs/fsync")
 	b.ReportMetric(100*float64(syncing.Load())/float64(b.Elapsed()), "%fsyncing")
 }

@@ -56,6 +56,7 @@ func (s *logStore) compactOnce() error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.dropWriteLock()
 	if err := s.lock.Lock(context.Background(), lockTimeout); err != nil {
 		return err
 	}
@@ -83,6 +84,7 @@ func (s *logStore) rotate() (snapshotPlan, error) {
 	if s.closed {
 		return snapshotPlan{}, nil
 	}
+	s.dropWriteLock()
 	if err := s.writeLock(context.Background()); err != nil {
 		return snapshotPlan{}, err
 	}

@@ -84,11 +84,14 @@ func (o *objects) emit(collection, id string, old json.RawMessage, rules []event
 			}
 		}
 		var prev map[string]json.RawMessage
-		if r.update {
+		if r.update && before.raw != nil {
 			if prev = previous(before.fields, now.fields); len(prev) == 0 {
 				continue
 			}
 		}
+		// An object made in a status (a PaymentIntent created and
+		// confirmed into requires_action) has that status's event, but no
+		// attributes before it: every field would read as once null.
 		o.putEvent(r.typ, now.raw, prev)
 	}
 }

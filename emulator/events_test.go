@@ -188,6 +188,21 @@ func TestUpdateEventsCarryPreviousAttributes(t *testing.T) {
 	}
 }
 
+// A PaymentIntent created and confirmed in one request into
+// requires_action has that event, with no previous_attributes: it had no
+// attributes before (they all read null once).
+func TestStatusEventOfANewObjectHasNoPreviousAttributes(t *testing.T) {
+	e, _ := New(Options{Now: clock})
+	post(t, e, "/v1/payment_intents", "amount=2000&currency=usd&confirm=true&payment_method=pm_card_threeDSecure2Required", nil)
+	evs := listed(t, e, "/v1/events?type=payment_intent.requires_action")
+	if len(evs) != 1 {
+		t.Fatalf("events: %v", types(evs))
+	}
+	if prev := evs[0].Data.PreviousAttributes; prev != nil {
+		t.Errorf("previous_attributes of a new PaymentIntent: %s", prev)
+	}
+}
+
 // Every type in the table is one a webhook endpoint may enable, and each
 // collection's rules name Stripe's event types for that object.
 func TestEventTypesAreKnown(t *testing.T) {

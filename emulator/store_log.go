@@ -43,10 +43,11 @@ const (
 //
 //   - An Update runs under the write lock (emulator.lock, an flock), first
 //     reading what other processes appended, then appending its change as
-//     one record with one write. It answers once the record is fsynced,
-//     and the fsync is shared: the requests that arrived while one fsync
-//     ran are made durable together by the next (commit.go). No lock is
-//     held across an fsync.
+//     one record. Updates that arrive together share one take of the lock
+//     (writelock.go) and one write of their records (pending.go). It
+//     answers once the record is fsynced, and the fsync is shared: the
+//     requests that arrived while one fsync ran are made durable together
+//     by the next (commit.go). No lock is held across an fsync.
 //   - A View reads the state in memory after one fstat of the log tells
 //     it whether another process appended, and, like an Update, answers
 //     only once what it read is on disk.
@@ -71,19 +72,21 @@ type logStore struct {
 	seq        uint64           // bumps with every change to st
 	gen        uint64           // the log written to
 	log        *os.File         // it; nil until it exists
-	end        int64            // its bytes applied to st
+	end        int64            // its bytes applied to st, pending ones too
 	seen       int64            // its size when last read: a View reads again only if it changed
 	retired    []*os.File       // logs replaced, to sync and close by the next commit
 	lock       *fsutil.FileLock // the write lock; nil until the dir exists
 	private    bool             // the dir was made private by a write
 	snapBytes  int64            // size of the snapshot the logs follow
 	logBytes   int64            // size of the logs since
-	buf        []byte           // the record being written
+	pending    []byte           // records applied to st, not yet written (pending.go)
+	writtenSeq uint64           // the seq of the state the log holds without pending
 	compacting bool
 	closed     bool
 	bg         sync.WaitGroup // compaction
 
 	commit committer
+	wl     heldLock // the write lock between updates (writelock.go)
 }
 
 var errClosed = errors.New("emulator: the store is closed")
@@ -178,11 +181,12 @@ func (s *logStore) reload(locked bool) error {
 	return nil
 }
 
-// bump counts a change to st (the caller holds mu), telling the
-// committer too.
+// bump counts a change to st (the caller holds mu).
 func (s *logStore) bump() {
 	s.seq++
-	s.commit.written(s.seq)
+	if len(s.pending) == 0 {
+		s.writtenSeq = s.seq
+	}
 }
 
 // view is the state as requests read it now.
@@ -215,6 +219,10 @@ func (s *logStore) View(_ context.Context, fn func(Reader) error) error {
 // refresh catches up with the files if another process changed them.
 func (s *logStore) refresh() error {
 	s.mu.RLock()
+	if s.wl.held { // nobody else can have appended
+		s.mu.RUnlock()
+		return nil
+	}
 	stale, err := s.stale()
 	s.mu.RUnlock()
 	if err != nil || !stale {
@@ -250,26 +258,34 @@ func fileSize(f *os.File) (int64, error) {
 }
 
 func (s *logStore) Update(ctx context.Context, fn func(Tx) error) error {
+	s.wl.queued.Add(1)
 	s.mu.Lock()
+	s.wl.queued.Add(-1)
 	seq, err := s.update(ctx, fn)
+	s.passWriteLock(err == nil)
 	s.mu.Unlock()
 	if err != nil {
 		return err
 	}
-	return s.commit.wait(s, seq)
+	if err := s.commit.wait(s, seq); err != nil {
+		// No leader may come to write what is pending (an fsync
+		// failed): release the lock for the other processes.
+		s.mu.Lock()
+		s.dropWriteLock()
+		s.mu.Unlock()
+		return err
+	}
+	return nil
 }
 
-// update runs fn and appends its change; the caller holds mu. It returns
+// update runs fn and appends its change; the caller holds mu and then
+// calls passWriteLock (writelock.go). It returns
 // the state's seq once applied, for the caller to wait until it is on disk.
 func (s *logStore) update(ctx context.Context, fn func(Tx) error) (uint64, error) {
 	if s.closed {
 		return 0, errClosed
 	}
-	if err := s.writeLock(ctx); err != nil {
-		return 0, err
-	}
-	defer s.lock.Unlock()
-	if err := s.catchUp(true); err != nil {
+	if err := s.lockForUpdate(ctx); err != nil {
 		return 0, err
 	}
 	now := s.now()
@@ -289,6 +305,7 @@ func (s *logStore) update(ctx context.Context, fn func(Tx) error) (uint64, error
 		s.st.apply(o)
 	}
 	s.bump()
+	s.commit.written()
 	if s.shouldCompact() {
 		s.compacting = true
 		s.bg.Add(1)
@@ -319,8 +336,10 @@ func (s *logStore) writeLock(ctx context.Context) error {
 	return nil
 }
 
-// append writes ops as one record at the end of the log, creating the
-// log if it does not exist yet. The caller holds the write lock.
+// append adds ops as one record at the end of the log, creating the log
+// if it does not exist yet. The record is written with the others of the
+// same hold of the write lock (pending.go). The caller holds the write
+// lock.
 func (s *logStore) append(ops []op) error {
 	if s.log == nil {
 		f, end, err := createLog(s.dir, s.gen)
@@ -330,17 +349,10 @@ func (s *logStore) append(ops []op) error {
 		s.log, s.end, s.seen = f, end, end
 		s.logBytes += end
 	}
-	s.buf = appendTx(s.buf[:0], ops)
-	if _, err := s.log.WriteAt(s.buf, s.end); err != nil {
-		// A part written must not sit before the next record.
-		_ = s.log.Truncate(s.end)
-		return fileError(s.log.Name(), err)
-	}
-	s.end += int64(len(s.buf))
-	s.seen, s.logBytes = s.end, s.logBytes+int64(len(s.buf))
-	if cap(s.buf) > 1<<20 {
-		s.buf = nil // one big request does not keep a big buffer
-	}
+	n := len(s.pending)
+	s.pending = appendTx(s.pending, ops)
+	s.end += int64(len(s.pending) - n)
+	s.logBytes += int64(len(s.pending) - n)
 	return nil
 }
 
@@ -424,6 +436,9 @@ func (s *logStore) Close() error {
 }
 
 func (s *logStore) closeFiles() {
+	if s.lock != nil {
+		s.dropWriteLock() // nothing pending: Close waited for it
+	}
 	for _, f := range append(s.retired, s.log) {
 		if f != nil {
 			f.Close()

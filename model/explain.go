@@ -206,6 +206,9 @@ func (e *Error) Explain() {
 		key, x = TypeInvalidRequest, explanations[TypeInvalidRequest]
 	}
 	e.Why, e.Next, e.NextTUI = x.Why, x.Next, x.TUI
+	if e.NextTUI == "" {
+		e.NextTUI = tuiNext[key] // explain_tui.go
+	}
 	if key == CodeTokenAlreadyUsed {
 		e.Next, e.NextTUI = newTokenOfKind(e.Message)
 	}

@@ -7,9 +7,10 @@ func init() {
 			Why:  "the PaymentIntent's status does not allow this: capture needs requires_capture, authenticate requires_action, and a succeeded or canceled one is done",
 			Next: "see its status with tokenscope get PI; make a new PaymentIntent to try again (tokenscope use TOKEN --payment-intent AMOUNT)",
 		},
-		"payment_intent_authentication_failure": {
+		CodePIAuthenticationFailure: {
 			Why:  "the customer failed (or abandoned) the 3D Secure challenge, so the PaymentIntent went back to requires_payment_method",
 			Next: "confirm it again with a new PaymentMethod; with a test card, tokenscope authenticate PI completes the challenge",
+			TUI:  "pay a new PaymentIntent with a new token of the card (n, then u) and complete its challenge with a",
 		},
 		"amount_too_large@amount_to_capture": {
 			Why:  "the capture asks for more than the PaymentIntent authorized (amount_capturable)",

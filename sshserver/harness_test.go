@@ -17,6 +17,7 @@ import (
 
 	"github.com/tokenscope/tokenscope/internal/testio"
 	"github.com/tokenscope/tokenscope/service"
+	"github.com/tokenscope/tokenscope/ui/common"
 
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/x/ansi"
@@ -293,6 +294,9 @@ func (tm *term) createVisa() {
 	tm.waitFor("Preset")
 	tm.typeKeys("\r")
 	tm.waitFor("Plan: 1 to add, 0 to change, 0 to destroy.")
+	// A person reads the plan: an enter sooner than this after it opened
+	// is taken as typed ahead, and does not apply it.
+	time.Sleep(common.DefaultPlanSettle)
 	tm.typeKeys("\r")
 }
 

@@ -148,7 +148,7 @@ const detailMin = 48
 // listWidth is the list pane's outer width in the wide layout: 47% of the
 // terminal, more when its columns need it (the detail keeps detailMin).
 func (a *App) listWidth() int {
-	need := a.list.fullWidth() + 3 // borders and a leading space
+	need := a.list.fullWidth() + 4 // borders, and a space each side: a value never touches the border
 	return max(min(need, a.width-detailMin), a.width*47/100)
 }
 

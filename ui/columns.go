@@ -26,10 +26,13 @@ const (
 var colTitles = [numCols]string{"ID", "KIND", "USED", "AGE", "FROM", "SUMMARY", "USED BY"}
 
 // giveWay is the order in which columns leave a row too narrow for all of
-// them (screens.md: the summary before the age). The id never leaves: it
-// is what a support engineer copies. What is left after them is the id
-// and the used status, which shrinks to its glyph before the id is cut.
-var giveWay = [...]col{colUsedBy, colSummary, colAge, colKind, colFrom}
+// them (screens.md: the summary before the age). The preset or scenario
+// block goes before the age: a support engineer asks "which token did I
+// just make?" more often than "which block made it", and the detail names
+// the preset anyway. The id never leaves: it is what a support engineer
+// copies. What is left after them is the id and the used status, which
+// shrinks to its glyph before the id is cut.
+var giveWay = [...]col{colUsedBy, colSummary, colFrom, colAge, colKind}
 
 const (
 	selWidth      = 2  // "› "

@@ -24,7 +24,7 @@ func TestColumnsGiveWay(t *testing.T) {
 		{140, []col{colID, colKind, colUsed, colAge, colFrom, colSummary, colUsedBy}},
 		{80, []col{colID, colKind, colUsed, colAge, colFrom, colSummary}},
 		{70, []col{colID, colKind, colUsed, colAge, colFrom}},
-		{60, []col{colID, colUsed, colFrom}},
+		{60, []col{colID, colKind, colUsed, colAge}}, // the age stays, the preset goes
 		{50, []col{colID, colKind, colUsed, colAge}},
 		{40, []col{colID, colUsed}},
 		{33, []col{colID, colUsed}}, // the used glyph alone

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/common"
 	"github.com/tokenscope/tokenscope/views"
@@ -36,6 +38,12 @@ const detailLabel = 11
 // wrap at spaces within width cells (0: no limit) under the value column,
 // past a glyph, so an id or an outcome is never cut.
 func detailLines(st *common.Styles, r *model.Record, obj model.Fields, decodeErr error, now time.Time, width int) []string {
+	return layoutDetail(st, r, obj, decodeErr, now, width, 0)
+}
+
+// layoutDetail is detailLines with each value kept to valueLines lines
+// (0: no limit), the last of a longer one ending in "…".
+func layoutDetail(st *common.Styles, r *model.Record, obj model.Fields, decodeErr error, now time.Time, width, valueLines int) []string {
 	var out []string
 	for _, row := range views.NewToken(r, obj, decodeErr).Pane(now) {
 		style := st.Of(row.Kind)
@@ -44,8 +52,12 @@ func detailLines(st *common.Styles, r *model.Record, obj model.Fields, decodeErr
 			continue
 		}
 		lines := []string{row.Lead + row.Value}
-		if width > 0 {
-			lines = common.Hang(row.Lead, row.Value, width-len(row.Indent)-detailLabel-1)
+		if vw := width - len(row.Indent) - detailLabel - 1; width > 0 {
+			lines = common.Hang(row.Lead, row.Value, vw)
+			if valueLines > 0 && len(lines) > valueLines {
+				lines = lines[:valueLines]
+				lines[valueLines-1] = ansi.Truncate(lines[valueLines-1], max(vw-1, 0), "") + "…"
+			}
 		}
 		name := row.Label
 		for i, l := range lines {

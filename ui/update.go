@@ -64,8 +64,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case copiedMsg:
 		a.putStatus(msg.status, msg.err)
 		return nil
-	case eventsMsg:
-		a.showEvents(msg)
+	case flow.NoteMsg:
+		a.putStatus(msg.Text, msg.Err)
 		return nil
 	case StatusMsg:
 		a.setStatus(string(msg))
@@ -264,6 +264,8 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 		}
 	case key.Matches(msg, k.Events):
 		return a.openEvents(sel), true
+	case key.Matches(msg, k.AllEvents):
+		return a.openAllEvents(), true
 	case key.Matches(msg, k.Log):
 		a.openLog()
 	case key.Matches(msg, k.Export):

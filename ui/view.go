@@ -73,12 +73,12 @@ func (a *App) body() string {
 		return joinLines(a.listLines(a.width))
 	}
 	lw := a.listWidth()
-	left := box(a.st, "Tokens", a.listLines(lw-3), lw, h)
+	left := box(a.st, "Tokens", a.listLines(lw-4), lw, h) // borders, a space each side
 	title, detail := "", []string{}
 	if r := a.list.selected(); r != nil {
 		title = r.ID
 		tok, err := a.detail.token(r)
-		detail = detailLines(a.st, r, tok, err, a.pc.Now(), a.width-lw-3) // box: borders and a leading space
+		detail = detailPreview(a.st, r, tok, err, a.pc.Now(), a.width-lw-4, h-2) // box: borders, a space each side
 	}
 	right := box(a.st, title, detail, a.width-lw, h)
 	for i := range left {

@@ -62,7 +62,7 @@ func EventListJSON(evs []EventDelivered) []EventDeliveredJSON {
 
 // NewDelivered is a delivery as views shows it.
 func NewDelivered(d model.Delivery) Delivered {
-	return Delivered{Endpoint: d.Endpoint, URL: d.URL, State: d.State, Attempts: d.Attempts, Status: d.Status, Latency: d.Latency, Error: d.Error}
+	return Delivered{Endpoint: d.Endpoint, URL: d.URL, Listener: d.Listener, State: d.State, Attempts: d.Attempts, Status: d.Status, Latency: d.Latency, Error: d.Error}
 }
 
 // JSON is the delivery for --json.

@@ -95,9 +95,11 @@ func (f Forwarded) JSON() ForwardedJSON {
 		LatencyMS: float64(f.Latency.Microseconds()) / 1000, Attempts: f.Attempts, Error: f.Error, Retrying: f.Retrying}
 }
 
-// Delivered is an event's delivery to a webhook endpoint, for a timeline.
+// Delivered is an event's delivery to a webhook endpoint or a listener,
+// for a timeline and the events view (eventview.go).
 type Delivered struct {
 	Endpoint, URL, State string
+	Listener             bool // the endpoint is a tokenscope listen
 	Attempts, Status     int
 	Latency              time.Duration
 	Error                string
@@ -121,7 +123,7 @@ func TimelineLines(evs []model.Event, deliveries map[string][]Delivered) []Line 
 				kind = Failed
 			}
 			out = append(out, Line{Kind: kind, Lead: "                     -> ",
-				Text: fmt.Sprintf("%s %s  %s  [%s]  %s  (%d attempts)", d.Endpoint, Clean(d.URL), d.State, status, d.Latency.Round(100*time.Microsecond), d.Attempts)})
+				Text: fmt.Sprintf("%s %s  %s  [%s]  %s  (%d %s)", d.Endpoint, Clean(d.URL), d.State, status, d.Latency.Round(100*time.Microsecond), d.Attempts, Plural(d.Attempts, "attempt", "attempts"))})
 		}
 	}
 	return out

@@ -63,6 +63,8 @@ func (o Outcome) Headline() string {
 		return o.noun() + " " + o.Use.Status
 	case e != nil && e.Type == model.TypeCardError:
 		return o.noun() + " declined"
+	case e != nil && e.Code == model.CodePIAuthenticationFailure:
+		return o.noun() + " authentication failed"
 	}
 	return o.noun() + " failed"
 }
@@ -151,8 +153,18 @@ func (o Outcome) Fields() []Field {
 		switch f.Label {
 		case "charge", "request id": // beside the headline
 			continue
+		case "payment_intent":
+			if f.Value == Clean(o.objectID()) {
+				continue // beside the headline too
+			}
 		case "why":
 			why = true
+			if ownDecline(card, isCard, e.Stripe) {
+				// The decline code's explanation names the catalog's first
+				// card with that code (••••9995 for insufficient_funds);
+				// the card used has its own words.
+				f.Value = card.Explain
+			}
 		case "next":
 			if !why && isCard && card.Explain != "" {
 				out, why = append(out, Field{Label: "why", Value: card.Explain}), true
@@ -164,6 +176,16 @@ func (o Outcome) Fields() []Field {
 		out = append(out, Field{Label: "why", Value: card.Explain})
 	}
 	return pathsAreLabels(out)
+}
+
+// ownDecline reports a decline the test card used is made to give, at
+// once or after 3D Secure, where the card has an explanation of its own.
+func ownDecline(card *model.CardPreset, isCard bool, e *model.Error) bool {
+	if !isCard || card.Explain == "" || e == nil || e.DeclineCode == "" {
+		return false
+	}
+	o := card.Outcome
+	return o.DeclineCode == e.DeclineCode || (o.AfterAuth != nil && o.AfterAuth.DeclineCode == e.DeclineCode)
 }
 
 func pathsAreLabels(fs []Field) []Field {

@@ -27,6 +27,12 @@ type ProgramContext struct {
 	Output io.Writer
 	// Now is the clock, fixed in golden tests.
 	Now func() time.Time
+	// PlanSettle: an enter this soon after a plan opened came in one write
+	// with the keys that opened it (typed ahead, pasted, a tmux send-keys),
+	// before the plan could be read, and does not apply it: the plan is
+	// shown before every write. Zero where the clock is fixed (tests):
+	// there no time passes between keys.
+	PlanSettle time.Duration
 	// Width and Height are the terminal's size, kept up to date by the app.
 	Width, Height int
 	// ScenarioDir is where the scenario picker finds *.hcl files after the
@@ -35,14 +41,20 @@ type ProgramContext struct {
 	ScenarioDir string
 }
 
+// DefaultPlanSettle is how long a plan is on screen before enter applies it:
+// longer than one write of the terminal takes to arrive (a few ms), much
+// shorter than reading a plan.
+const DefaultPlanSettle = 300 * time.Millisecond
+
 // NewContext builds the context for one program from its renderer.
 func NewContext(s *service.Session, r *lipgloss.Renderer, out io.Writer, now func() time.Time) *ProgramContext {
+	var settle time.Duration
 	if now == nil {
-		now = time.Now
+		now, settle = time.Now, DefaultPlanSettle
 	}
 	var b model.Backend
 	if s != nil {
 		b = s.Backend()
 	}
-	return &ProgramContext{Ctx: context.Background(), Session: s, Backend: b, Styles: NewStyles(r), Keys: NewKeyMap(), Output: out, Now: now}
+	return &ProgramContext{Ctx: context.Background(), Session: s, Backend: b, Styles: NewStyles(r), Keys: NewKeyMap(), Output: out, Now: now, PlanSettle: settle}
 }

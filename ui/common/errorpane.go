@@ -10,31 +10,55 @@ import (
 	"github.com/tokenscope/tokenscope/views"
 )
 
-// labelWidth fits the longest label the panes use ("decline_code").
+// labelWidth is the narrowest label column: it fits the longest label
+// the error pane uses ("decline_code"), so panes line up with it.
 const labelWidth = 13
 
+// maxLabelWidth bounds the label column, so a long label
+// ("cancellation_reason") never leaves the values too little room.
+const maxLabelWidth = 22
+
 // RenderRows lays out a view's fields two spaces in, labels aligned,
-// values word-wrapped to width under themselves, past the label column. Empty values are skipped, so callers can list every
-// field and let the missing ones fall away. Card numbers and keys are
-// masked (model.MaskSecrets, the one rule the CLI's output follows too):
-// an error message may echo what was sent.
+// values word-wrapped to width under themselves, past the label column.
+// The column is as wide as the longest label shown (labelColumn); a label
+// wider still has its line to itself, its value under the column, so no
+// value is pushed out of line or cut. Empty values are skipped, so callers
+// can list every field and let the missing ones fall away. Card numbers
+// and keys are masked (model.MaskSecrets, the one rule the CLI's output
+// follows too): an error message may echo what was sent.
 func RenderRows(st *Styles, rows []views.Field, width int) string {
-	valueWidth := max(width-2-labelWidth-1, 10)
+	col := labelColumn(rows, width)
+	valueWidth := max(width-2-col-1, 10)
+	pad := strings.Repeat(" ", col)
 	var b strings.Builder
 	for _, r := range rows {
 		if r.Value == "" {
 			continue
 		}
-		lines := strings.Split(Wrap(model.MaskSecrets(r.Value), valueWidth), "\n")
-		for i, line := range lines {
-			label := ""
-			if i == 0 {
-				label = r.Label
-			}
-			fmt.Fprintf(&b, "  %s %s\n", st.Label.Render(fmt.Sprintf("%-*s", labelWidth, label)), st.Value.Render(line))
+		label := fmt.Sprintf("%-*s", col, r.Label)
+		if ansi.StringWidth(r.Label) > col {
+			fmt.Fprintf(&b, "  %s\n", st.Label.Render(r.Label))
+			label = pad
+		}
+		for _, line := range strings.Split(Wrap(model.MaskSecrets(r.Value), valueWidth), "\n") {
+			fmt.Fprintf(&b, "  %s %s\n", st.Label.Render(label), st.Value.Render(line))
+			label = pad
 		}
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// labelColumn is the width of the label column for rows in width cells:
+// the longest label with a value, at least labelWidth, at most
+// maxLabelWidth and a third of the width.
+func labelColumn(rows []views.Field, width int) int {
+	col := labelWidth
+	for _, r := range rows {
+		if r.Value != "" {
+			col = max(col, ansi.StringWidth(r.Label))
+		}
+	}
+	return max(labelWidth, min(col, maxLabelWidth, width/3))
 }
 
 // nbHyphen stands in for "-" while wrapping: the same width, no break.

@@ -9,8 +9,9 @@ type KeyMap struct {
 	Open, Back, Quit, Help                  key.Binding
 	New, Use, Refresh, RefreshAll, Retrieve key.Binding
 	Filter, Copy, JSON, Log, Scenario       key.Binding
-	// Events opens the selected token's timeline.
-	Events key.Binding
+	// Events opens the selected token's timeline, AllEvents the
+	// workspace's events.
+	Events, AllEvents key.Binding
 	// Sort cycles the list's order; Forget drops the selected token from
 	// the state, ForgetGone every token Stripe no longer has.
 	Sort, Forget, ForgetGone      key.Binding
@@ -58,6 +59,7 @@ func NewKeyMap() *KeyMap {
 		JSON:        key.NewBinding(key.WithKeys("J"), key.WithHelp("J", "json")),
 		Log:         key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "log")),
 		Events:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "events")),
+		AllEvents:   key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "all events")),
 		Scenario:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scenarios")),
 		Sort:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "sort")),
 		Forget:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "forget")),
@@ -95,11 +97,11 @@ type KeyGroup struct {
 func (k *KeyMap) Groups() []KeyGroup {
 	return []KeyGroup{
 		{"Navigation", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back}},
-		{"Objects", []key.Binding{k.Follow, k.Authenticate, k.FailChallenge, k.Verify, k.ChargeCustomer}},
+		{"Objects", []key.Binding{k.Follow, k.Authenticate, k.FailChallenge, k.Capture, k.CancelIntent, k.Refund, k.AnswerDispute, k.Verify, k.ChargeCustomer}},
 		{"Token", []key.Binding{k.New, k.Retrieve, k.Use, k.Refresh, k.RefreshAll, k.Copy, k.Forget, k.ForgetGone, k.Scenario, k.Report, k.Export}},
 		{"Views", []key.Binding{k.JSON, k.Log, k.CopyCurl, k.Filter, k.Sort, k.Help}},
 		{"Forms and plans", []key.Binding{k.NextField, k.PrevField, k.Review, k.Confirm, k.Edit, k.Cancel}},
 		{"Filter", []key.Binding{k.KeepFilter, k.ClearFilter, k.FilterMove}},
-		{"Global", []key.Binding{k.Events, k.Quit, k.Interrupt}},
+		{"Global", []key.Binding{k.Events, k.AllEvents, k.Quit, k.Interrupt}},
 	}
 }

@@ -3,11 +3,16 @@ package common
 import "github.com/charmbracelet/bubbles/key"
 
 // ObjectKeys are the keys of what a token became (ui/flow/object.go):
-// enter in a token's detail opens it; in its pane a and f complete or
-// fail a PaymentIntent's 3D Secure challenge, v verifies a customer's
-// bank account with the test micro-deposits and p charges the customer.
+// enter in a token's detail opens it. In its pane each key is offered
+// only when the object's state allows it (model.Subject.Moves): a and f
+// complete or fail a PaymentIntent's 3D Secure challenge, c captures it,
+// x cancels it, b refunds a charge or a paid PaymentIntent, w answers an
+// open dispute (evidence or close), v verifies a bank account with its
+// micro-deposits and p charges a customer. Every move but a and f shows
+// its plan first.
 type ObjectKeys struct {
 	Follow, Authenticate, FailChallenge, Verify, ChargeCustomer key.Binding
+	Capture, CancelIntent, Refund, AnswerDispute                key.Binding
 }
 
 func newObjectKeys() ObjectKeys {
@@ -16,6 +21,10 @@ func newObjectKeys() ObjectKeys {
 		Authenticate:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "pass 3DS")),
 		FailChallenge:  key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "fail 3DS")),
 		Verify:         key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "verify bank")),
-		ChargeCustomer: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "charge 10.00")),
+		ChargeCustomer: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "charge")),
+		Capture:        key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "capture")),
+		CancelIntent:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel PI")),
+		Refund:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "refund")),
+		AnswerDispute:  key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "answer dispute")),
 	}
 }

@@ -245,7 +245,8 @@ func TestUseSucceedsThenAlreadyUsed(t *testing.T) {
 	pc, _ := newContext(t, 120, 40, setup{})
 	rec := created(t, pc, "visa")
 	r := start(t, NewUse(pc, rec), 120, 40)
-	r.keys("enter") // charge it: the amount and currency, defaults filled
+	r.shows("enter: review the plan (10.00 usd) · tab: change the amount")
+	r.keys("tab") // charge it: the amount and currency, defaults filled
 	if s := r.shows("┃ Amount", "in the smallest unit: 1000 = 10.00 usd", "┃ 1000", "Currency   usd"); strings.Contains(s.view, "usd1000") {
 		t.Errorf("the amount's hint is glued to its value:\n%s", s.view)
 	}
@@ -263,7 +264,7 @@ func TestUseSucceedsThenAlreadyUsed(t *testing.T) {
 
 	r2 := start(t, NewUse(pc, *s.done.Record), 120, 40)
 	r2.shows("is already used: Stripe will refuse it with token_already_used")
-	r2.keys("enter", "enter")
+	r2.keys("enter") // enter on the choice: the plan, 10.00 usd
 	r2.shows("already used: expected token_already_used")
 	r2.keys("enter")
 	s2 := r2.shows("! charge failed", "token_already_used", "why", "was already ● used", "consumed by charge "+s.done.Record.Uses[0].ObjectID)
@@ -351,10 +352,7 @@ func TestNoSecretsAfterSubmission(t *testing.T) {
 				rec := *s.done.Record
 				if uses := UsesOf(rec); len(uses) > 0 {
 					u := start(t, NewUse(pc, rec), 100, 40)
-					switch uses[0] {
-					case model.UseCharge:
-						u.keys("enter") // on to the amount
-					case model.UseIDNumber:
+					if uses[0] == model.UseIDNumber {
 						u.keys("enter", "acct_nope") // on to the account
 					}
 					u.keys("enter")

@@ -29,7 +29,7 @@ type Forget struct {
 // NewForget shows the plan of forgetting ids.
 func NewForget(pc *common.ProgramContext, ids []string) common.Component {
 	f := &Forget{scope: newScope(pc), pc: pc, ids: ids, spin: newSpinner(pc.Styles)}
-	f.plan = &planView{st: pc.Styles, keys: pc.Keys, actions: views.ForgetLines(ids), summary: views.ForgetSummary(len(ids))}
+	f.plan = (&planView{st: pc.Styles, keys: pc.Keys, actions: views.ForgetLines(ids), summary: views.ForgetSummary(len(ids))}).shown(pc)
 	f.SetSize(pc.Width, pc.Height)
 	return f
 }
@@ -72,7 +72,7 @@ func (f *Forget) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if keyIs(msg, k.Close) {
 			return f, f.finish(nil, "nothing was forgotten", false)
 		}
-	case keyIs(msg, k.Confirm):
+	case keyIs(msg, k.Confirm) && f.plan.confirm():
 		f.busy = true
 		s, ids := f.pc.Session, f.ids
 		return f, tea.Batch(f.spin.Tick, f.request(func(ctx context.Context) reply {

@@ -273,9 +273,6 @@ type form[R any] struct {
 	km   *huh.KeyMap
 	err  error
 	w, h int
-	// echoes counts huh's own focus messages still on their way for moves
-	// already made (see moveNow).
-	echoes int
 }
 
 func newForm[R any](st *common.Styles, sp spec[R], w, h int) *form[R] {
@@ -348,9 +345,8 @@ func (f *form[R]) update(msg tea.Msg, enter key.Binding) (req R, review bool, cm
 		req, review = f.review()
 		return req, review, nil
 	}
-	if (msg == huh.NextField() || msg == huh.PrevField()) && f.echoes > 0 {
-		f.echoes-- // moveNow made this move already
-		return req, false, nil
+	if huhMove(msg) {
+		return req, false, nil // moveNow made this move already
 	}
 	if _, ok := msg.(tea.KeyMsg); ok {
 		f.err = nil
@@ -371,12 +367,15 @@ func (f *form[R]) update(msg tea.Msg, enter key.Binding) (req R, review bool, cm
 }
 
 // moveNow makes the focus move that tab or shift+tab asked for at once.
-// huh moves the focus through a command (its field returns NextField, which
-// comes back as a message), so keys that arrived with the tab, already
-// queued before that message (tmux send-keys "Tab Tab Y", a paste, a
-// laggy SSH link), landed in the field being left: Y went into Number, not
-// Expires. The move is made here, in the same update, and the message huh
-// sends for it later is dropped as an echo. A field that refused to be
+// huh moves the focus through commands (its field returns NextField, its
+// group nextGroup past its last field), which come back as messages, so
+// keys that arrived with the tab, already queued before those messages
+// (tmux send-keys "Tab Tab Y", a paste, a laggy SSH link), landed in the
+// field being left: Y went into Number, not Expires; in the use form the
+// digits of an amount went to the choice of use, and ctrl+u (meant to
+// clear the amount) moved that choice. The move, from field to field or
+// from group to group, is made here, in the same update, and the messages
+// huh sends for it later are dropped (huhMove). A field that refused to be
 // left (its value is invalid: huh shows the error and sends nothing) keeps
 // the focus.
 func (f *form[R]) moveNow(msg tea.Msg, focused huh.Field) tea.Cmd {
@@ -399,9 +398,33 @@ func (f *form[R]) moveNow(msg tea.Msg, focused huh.Field) tea.Cmd {
 	if f.huh.State != huh.StateNormal || f.huh.GetFocusedField() != focused || focused.Error() != nil {
 		return nil
 	}
-	f.echoes++
 	_, cmd := f.huh.Update(move)
-	return cmd
+	if f.huh.GetFocusedField() != focused {
+		return cmd
+	}
+	// The group's last field (first, going back): huh blurred it and asked
+	// for the next group by a command. Go there now; the new group focuses
+	// its field as it opens.
+	if move == huh.NextField() {
+		return tea.Batch(cmd, f.huh.NextGroup())
+	}
+	return tea.Batch(cmd, f.huh.PrevGroup())
+}
+
+// huhMove reports huh's own focus messages: NextField, PrevField, and
+// the group moves, whose types huh does not export (huh v1.0.0 names them
+// nextGroupMsg and prevGroupMsg; TestUseFormTabThenDigit fails if that
+// changes). Every one answers a tab or shift+tab that moveNow has already carried
+// out, or an enter the form handles itself.
+func huhMove(msg tea.Msg) bool {
+	if msg == huh.NextField() || msg == huh.PrevField() {
+		return true
+	}
+	switch fmt.Sprintf("%T", msg) {
+	case "huh.nextGroupMsg", "huh.prevGroupMsg":
+		return true
+	}
+	return false
 }
 
 // review checks the request as Stripe would. A field error huh already

@@ -64,7 +64,7 @@ func TestGolden(t *testing.T) {
 			pc, _ := newContext(t, sz[0], sz[1], setup{})
 			rec := created(t, pc, "insufficient_funds")
 			r := start(t, NewUse(pc, rec), sz[0], sz[1])
-			r.keys("enter", "enter")
+			r.keys("enter")
 			r.shows("POST /v1/charges")
 			r.keys("enter")
 			r.shows("charge declined", "any key")

@@ -3,6 +3,7 @@ package flow
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -20,32 +21,55 @@ type objectAction int
 const (
 	actLoad objectAction = iota
 	actChallenge
-	actVerify
-	actCharge
+	actMove // the move under way (objectmove.go)
 )
 
 // Object is the pane of an object other than a token (pi_, ch_, cus_,
 // re_, du_, acct_, ...), read by id with `i` or opened from a token's
 // detail: what views.NewObject says of it, and the keys that move it on
-// where tokenscope can: a PaymentIntent waiting for 3D Secure (a / f), a
-// customer with a bank account (v verifies it with the test
-// micro-deposits, p charges it). The object is read again after each.
+// where tokenscope can, each offered only when the object's state allows
+// it (model.Subject.Moves): a PaymentIntent waiting for 3D Secure (a / f),
+// one to capture (c) or cancel (x), a charge or paid PaymentIntent to
+// refund (b), an open dispute to answer (w), a bank account to verify
+// (v), a customer to charge (p). The object is read again after each,
+// with the object that decides its moves (rel).
 type Object struct {
 	scope
-	pc     *common.ProgramContext
-	objID  string
-	obj    *model.Object // nil until read
-	busy   bool
-	doing  objectAction
-	err    error
-	note   string // what the last action did
+	pc    *common.ProgramContext
+	objID string
+	obj   *model.Object // nil until read
+	// rel is read with obj when it decides obj's moves: a customer's
+	// bank account, a disputed charge's dispute, a paid PaymentIntent's
+	// charge; nil when none (or it could not be read).
+	rel   *model.Object
+	busy  bool
+	doing objectAction
+	err   error
+	note  string // what the last action did
+	// offset is the first body row in sight when the body is taller than
+	// the pane; an error scrolls to the end, where its next step is.
+	offset int
 	spin   spinner.Model
-	verify bool // verify the bank account once read (the use outcome's v)
+	// mv is the move whose form or plan is shown, nil for the pane;
+	// specs keep each move's form as typed until it succeeds.
+	mv    *moving
+	specs map[model.Move]*moveSpec
+	// then is the move to open once the object is read, if its state
+	// allows it: the use outcome's v, c and x open the pane with it.
+	then model.Move
+	// made is what the last move made (a refund, a charge): enter opens
+	// it, as it does the objects the pane names.
+	made *views.Field
 	// typed holds the keys pressed while a request was in flight (a
 	// fast typist's p right after v, while the object is read again):
 	// they are handled once it answers, not dropped.
 	typed []tea.KeyMsg
 	w, h  int
+
+	// noteFailed: the note tells of a failure (a 3D Secure challenge
+	// failed, or declined after), shown with "!"; the error itself is in
+	// the PaymentIntent's fields (last_error).
+	noteFailed bool
 }
 
 // maxTyped bounds the keys kept while a request is in flight.
@@ -55,14 +79,17 @@ const maxTyped = 16
 func NewObject(pc *common.ProgramContext, id string) common.Component { return newObject(pc, id) }
 
 func newObject(pc *common.ProgramContext, id string) *Object {
-	return &Object{scope: newScope(pc), pc: pc, objID: id, spin: newSpinner(pc.Styles), w: pc.Width, h: pc.Height}
+	return &Object{scope: newScope(pc), pc: pc, objID: id, spin: newSpinner(pc.Styles), w: pc.Width, h: pc.Height,
+		specs: map[model.Move]*moveSpec{}}
 }
 
-// newVerify opens a customer's pane and verifies its bank account once
-// read: the use outcome of a bank token attached to a customer offers it.
-func newVerify(pc *common.ProgramContext, customer string) *Object {
-	o := newObject(pc, customer)
-	o.verify = true
+// newMoveOn opens the pane of object id and, once it is read, move m
+// (its form or plan) if its state allows it: the use outcome offers the
+// verification of a bank token's new bank account (v), the capture and
+// cancel of an authorized PaymentIntent (c, x).
+func newMoveOn(pc *common.ProgramContext, id string, m model.Move) *Object {
+	o := newObject(pc, id)
+	o.then = m
 	return o
 }
 
@@ -72,13 +99,17 @@ func newVerify(pc *common.ProgramContext, customer string) *Object {
 type LinksMsg struct{ IDs []views.Field }
 
 // links are the ids among the object's fields that tokenscope reads by
-// id, in the pane's order.
+// id, in the pane's order (a disputed charge's dispute too).
 func (o *Object) links() []views.Field {
 	if o.obj == nil {
 		return nil
 	}
 	var out []views.Field
-	for _, f := range views.NewObject(*o.obj).Fields {
+	rows := append(views.NewObject(*o.obj).Fields, views.RelatedFields(*o.obj, o.rel)...)
+	if o.made != nil {
+		rows = append(rows, *o.made)
+	}
+	for _, f := range rows {
 		if f.Value != o.objID && IsObjectID(f.Value) {
 			out = append(out, f)
 		}
@@ -96,32 +127,94 @@ func IsObjectID(id string) bool {
 // Init implements tea.Model: the object is read at once.
 func (o *Object) Init() tea.Cmd { return o.send(actLoad) }
 
-// InFlight reports a write on its way (a challenge answered, a
-// verification, a charge); a read is harmless to abandon.
+// InFlight reports a write on its way (a challenge answered, a move);
+// a read is harmless to abandon.
 func (o *Object) InFlight() bool { return o.busy && o.doing != actLoad }
 
+// Typing reports a move's text field with the focus (an amount).
+func (o *Object) Typing() bool {
+	return !o.busy && o.mv != nil && o.mv.plan == nil && o.mv.form.typing()
+}
+
 // SetSize implements common.Component.
-func (o *Object) SetSize(w, h int) { o.w, o.h = w, h }
+func (o *Object) SetSize(w, h int) {
+	o.w, o.h = w, h
+	if o.mv == nil {
+		return
+	}
+	if o.mv.form != nil {
+		o.mv.form.resize(w-2, o.moveHeight())
+	}
+	if o.mv.plan != nil {
+		o.mv.plan.setSize(planSize(w, o.moveHeight()+2))
+	}
+}
+
+// subject is the object as its moves see it.
+func (o *Object) subject() model.Subject {
+	s := model.Subject{ID: o.objID}
+	if o.obj != nil {
+		s.F = o.obj.Fields()
+	}
+	if o.rel != nil {
+		s.Related = o.rel.Fields()
+	}
+	return s
+}
 
 // send starts the request of act, with its spinner.
 func (o *Object) send(act objectAction) tea.Cmd {
 	o.busy, o.doing, o.err = true, act, nil
-	id, s := o.objID, o.pc.Session
-	var fn func(ctx context.Context) (model.Object, error)
+	var fn func(ctx context.Context) (model.Object, *model.Object, error)
 	switch act {
 	case actLoad:
-		fn = func(ctx context.Context) (model.Object, error) { return s.Object(ctx, id) }
-	case actVerify:
-		req := model.VerifyRequest{Customer: id, Bank: o.bank(), Amounts: [2]int64{32, 45}}
-		fn = func(ctx context.Context) (model.Object, error) { return s.Verify(ctx, req) }
-	case actCharge:
-		req := model.CustomerCharge{Customer: id, Amount: 1000, Currency: "usd"}
-		fn = func(ctx context.Context) (model.Object, error) { return s.ChargeCustomer(ctx, req) }
+		id, s := o.objID, o.pc.Session
+		fn = func(ctx context.Context) (model.Object, *model.Object, error) {
+			obj, err := s.Object(ctx, id)
+			if err != nil {
+				return obj, nil, err
+			}
+			return obj, readRelated(ctx, o.pc, obj), nil
+		}
+	case actMove:
+		run := o.runMove()
+		fn = func(ctx context.Context) (model.Object, *model.Object, error) {
+			obj, err := run(ctx)
+			return obj, nil, err
+		}
 	}
 	return tea.Batch(o.spin.Tick, o.request(func(ctx context.Context) reply {
-		obj, err := fn(ctx)
-		return reply{obj: obj, err: err}
+		obj, also, err := fn(ctx)
+		return reply{obj: obj, also: also, err: err}
 	}))
+}
+
+// readRelated reads the object that decides obj's moves: a customer's
+// bank account (its status), a disputed charge's dispute, a paid
+// PaymentIntent's charge (what remains to refund). It is nil when there
+// is none, or when it could not be read: the moves then leave it to
+// Stripe to say (model.Subject.Allows).
+func readRelated(ctx context.Context, pc *common.ProgramContext, obj model.Object) *model.Object {
+	s, f := pc.Session, obj.Fields()
+	var rel model.Object
+	var err error
+	switch {
+	case strings.HasPrefix(obj.ID, "cus_") && strings.HasPrefix(f.Get("default_source"), "ba_"):
+		rel, err = s.Source(ctx, obj.ID, f.Get("default_source"))
+	case (strings.HasPrefix(obj.ID, "ch_") || strings.HasPrefix(obj.ID, "py_")) && f.Get("disputed") == "true":
+		var found bool
+		if rel, found, err = s.DisputeOf(ctx, obj.ID); !found {
+			return nil
+		}
+	case strings.HasPrefix(obj.ID, "pi_") && f.Get("status") == model.PISucceeded && f.Get("latest_charge") != "":
+		rel, err = s.Object(ctx, f.Get("latest_charge"))
+	default:
+		return nil
+	}
+	if err != nil {
+		return nil
+	}
+	return &rel
 }
 
 // challenge answers the PaymentIntent's 3D Secure challenge.
@@ -149,23 +242,6 @@ func answerChallenge(pc *common.ProgramContext, id string, fail bool) func(conte
 	}
 }
 
-// waitsForChallenge reports a PaymentIntent in requires_action.
-func (o *Object) waitsForChallenge() bool {
-	return o.obj != nil && strings.HasPrefix(o.objID, "pi_") && o.obj.Fields().Get("status") == model.PIRequiresAction
-}
-
-// bank is the customer's bank account, "" when its default source is
-// none (a card, or no source): what v verifies and p charges.
-func (o *Object) bank() string {
-	if o.obj == nil || !strings.HasPrefix(o.objID, "cus_") {
-		return ""
-	}
-	if src := o.obj.Fields().Get("default_source"); strings.HasPrefix(src, "ba_") {
-		return src
-	}
-	return ""
-}
-
 // Update implements tea.Model.
 func (o *Object) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	k := o.pc.Keys
@@ -189,22 +265,35 @@ func (o *Object) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if isQuit(msg) {
 		return o, o.cancelled()
 	}
+	if o.mv != nil {
+		return o, o.updateMove(msg)
+	}
+	subj := o.subject()
 	switch {
-	case keyIs(msg, k.Authenticate) && o.waitsForChallenge():
+	case keyIs(msg, k.Authenticate) && subj.Allows(model.MoveAuthenticate):
 		return o, o.challenge(false)
-	case keyIs(msg, k.FailChallenge) && o.waitsForChallenge():
+	case keyIs(msg, k.FailChallenge) && subj.Allows(model.MoveAuthenticate):
 		return o, o.challenge(true)
-	case keyIs(msg, k.Verify) && o.bank() != "":
-		return o, o.send(actVerify)
-	case keyIs(msg, k.ChargeCustomer) && o.bank() != "":
-		return o, o.send(actCharge)
 	case keyIs(msg, k.Refresh):
 		return o, o.send(actLoad)
+	case keyIs(msg, k.Up):
+		o.scroll(-1)
+	case keyIs(msg, k.Down):
+		o.scroll(1)
+	case keyIs(msg, k.PageUp):
+		o.scroll(-o.bodyRoom(1) + 1)
+	case keyIs(msg, k.PageDown):
+		o.scroll(o.bodyRoom(1) - 1)
 	case keyIs(msg, k.Follow) && len(o.links()) > 0:
 		ids := o.links()
 		return o, func() tea.Msg { return LinksMsg{IDs: ids} }
 	case keyIs(msg, k.Back):
 		return o, o.finish(nil, "", true)
+	}
+	for _, m := range subj.Moves() {
+		if m != model.MoveAuthenticate && keyIs(msg, moveKey(o.pc.Keys, m)) {
+			return o, o.startMove(m)
+		}
 	}
 	return o, nil
 }
@@ -224,27 +313,37 @@ func (o *Object) handleTyped(cmd tea.Cmd) tea.Cmd {
 
 // answered takes a request's reply: the object read, or what an action
 // did (then the object is read again, and the shell reads the state: a
-// challenge answered moves its token's use on).
+// challenge answered moves its token's use on). A move that failed
+// leaves its form as typed, for its key to open again.
 func (o *Object) answered(r reply) tea.Cmd {
 	o.busy = false
 	if r.err != nil {
-		o.err = r.err
+		o.err, o.mv = r.err, nil
+		o.offset = math.MaxInt // the error's end, clamped as drawn
 		return nil
 	}
+	o.offset = 0
 	switch o.doing {
 	case actLoad:
-		o.obj = &r.obj
-		if o.verify && o.bank() != "" {
-			o.verify = false
-			return o.send(actVerify)
+		o.obj, o.rel = &r.obj, r.also
+		if m := o.then; m != "" && o.subject().Allows(m) {
+			o.then = ""
+			return o.startMove(m)
 		}
 		return nil
 	case actChallenge:
 		o.note = "3D Secure answered: " + views.Clean(r.obj.Fields().Get("status"))
-	case actVerify:
-		o.note = "verified " + views.Clean(r.obj.ID) + " with 32 and 45: " + views.Clean(r.obj.Fields().Get("status"))
-	case actCharge:
-		o.note = "charged 10.00 usd: " + views.NewObject(r.obj).Headline("")
+		pe := model.PaymentError(r.obj.Fields())
+		if o.noteFailed = pe != nil; o.noteFailed {
+			o.note += ", " + views.Clean(pe.Code)
+		}
+	case actMove:
+		o.note, o.noteFailed = moved(o.mv.move, o.mv.in, r.obj), false
+		if r.obj.ID != o.objID && IsObjectID(r.obj.ID) {
+			o.made = &views.Field{Label: views.NewObject(r.obj).Label, Value: views.Clean(r.obj.ID)}
+		}
+		delete(o.specs, o.mv.move)
+		o.mv = nil
 	}
 	return tea.Batch(o.send(actLoad), wrote)
 }
@@ -252,34 +351,79 @@ func (o *Object) answered(r reply) tea.Cmd {
 // View implements tea.Model.
 func (o *Object) View() string {
 	st := o.pc.Styles
-	var b strings.Builder
-	head := " " + o.objID
-	var v views.Object
-	if o.obj != nil {
-		v = views.NewObject(*o.obj)
-		head = " " + v.Headline("")
+	if o.mv != nil && !o.busy {
+		return o.viewMove()
 	}
-	b.WriteString(st.Header.Render(head) + "\n\n")
+	head := " " + o.objID
 	if o.obj != nil {
-		rows := v.Fields
+		head = " " + views.NewObject(*o.obj).Headline("")
+	}
+	var foot []string
+	if o.busy {
+		foot = []string{" " + o.spin.View() + " " + o.doingText() + "  →  " + o.pc.Backend.Label() + "  " + o.waiting()}
+	} else {
+		for _, l := range common.Hang(" ", o.hint(), o.w) {
+			foot = append(foot, st.Muted.Render(l))
+		}
+	}
+	body := o.window(o.bodyLines(), o.bodyRoom(len(foot)))
+	return st.Header.Render(head) + "\n\n" + strings.Join(body, "\n") + "\n\n" + strings.Join(foot, "\n")
+}
+
+// bodyLines are the pane's lines under its title: the object's rows,
+// what the last action did, and the error of the last request.
+func (o *Object) bodyLines() []string {
+	st := o.pc.Styles
+	var out []string
+	if o.obj != nil {
+		v := views.NewObject(*o.obj)
+		rows := append(v.Fields, views.RelatedFields(*o.obj, o.rel)...)
 		if v.RequestID != "" {
 			rows = append(rows, views.Field{Label: "request id", Value: v.RequestID})
 		}
-		b.WriteString(indent(common.RenderRows(st, rows, o.w-1)) + "\n")
+		out = strings.Split(indent(common.RenderRows(st, rows, o.w-1)), "\n")
 	}
 	if o.note != "" {
-		b.WriteString(" " + st.Add.Render(common.GlyphAdd+" "+views.Clean(o.note)) + "\n")
+		glyph, style := common.GlyphAdd, st.Add
+		if o.noteFailed {
+			glyph, style = common.GlyphError, st.ErrorTitle
+		}
+		for _, l := range common.Hang(" "+glyph+" ", views.Clean(o.note), o.w) {
+			out = append(out, style.Render(l))
+		}
 	}
 	if o.err != nil {
-		b.WriteString("\n" + indent(common.RenderError(st, o.err, o.w-1)) + "\n")
+		out = append(out, "")
+		out = append(out, strings.Split(indent(common.RenderError(st, o.err, o.w-1)), "\n")...)
 	}
-	b.WriteString("\n")
-	if o.busy {
-		b.WriteString(" " + o.spin.View() + " " + o.doingText() + "  →  " + o.pc.Backend.Label() + "  " + o.waiting())
-	} else {
-		b.WriteString(st.Muted.Render(" " + o.hint()))
+	return out
+}
+
+// bodyRoom is the rows the body has: the pane less its title, the blank
+// lines around the body, and the footer's foot rows.
+func (o *Object) bodyRoom(foot int) int { return max(o.h-3-foot, 2) }
+
+// window is the body's rows in sight from the pane's offset, the last
+// row saying where the rest is when they do not all fit (a PaymentIntent
+// with an error's explanation at 80x24): ↑/↓ scroll.
+func (o *Object) window(lines []string, room int) []string {
+	if len(lines) <= room {
+		return lines
 	}
-	return b.String()
+	last := len(lines) - (room - 1)
+	off := min(max(o.offset, 0), last)
+	more := "  ↓ more below (↑/↓ scroll)"
+	if off == last {
+		more = "  ↑ more above (↑/↓ scroll)"
+	}
+	return append(lines[off:off+room-1:off+room-1], o.pc.Styles.Muted.Render(more))
+}
+
+// scroll moves the body's window by n rows, within its bounds.
+func (o *Object) scroll(n int) {
+	foot := len(common.Hang(" ", o.hint(), o.w))
+	last := max(len(o.bodyLines())-(o.bodyRoom(foot)-1), 0)
+	o.offset = min(max(min(o.offset, last)+n, 0), last)
 }
 
 // doingText says what the request in flight does.
@@ -287,10 +431,8 @@ func (o *Object) doingText() string {
 	switch o.doing {
 	case actChallenge:
 		return "Answering the 3D Secure challenge…"
-	case actVerify:
-		return "Verifying " + o.bank() + "… POST /v1/customers/" + o.objID + "/sources/" + o.bank() + "/verify"
-	case actCharge:
-		return "Charging the customer… POST /v1/charges"
+	case actMove:
+		return movingText(o.mv.move, model.PlanMove(o.mv.move, o.subject(), o.mv.in))
 	}
 	return "Reading… GET " + o.objID
 }
@@ -307,15 +449,22 @@ func (o *Object) hint() string {
 // ShortHelp implements help.KeyMap.
 func (o *Object) ShortHelp() []key.Binding {
 	k := o.pc.Keys
-	if o.busy {
+	switch {
+	case o.busy:
 		return []key.Binding{k.Cancel}
+	case o.mv != nil && o.mv.plan != nil:
+		return []key.Binding{k.Confirm, k.Edit}
+	case o.mv != nil && o.mv.move == model.MoveAnswer:
+		return []key.Binding{k.Review, k.Back} // one list: tab goes nowhere
+	case o.mv != nil:
+		return []key.Binding{k.NextField, k.Review, k.Back}
 	}
 	var out []key.Binding
-	if o.waitsForChallenge() {
-		out = append(out, k.Authenticate, k.FailChallenge)
-	}
-	if o.bank() != "" {
-		out = append(out, k.Verify, k.ChargeCustomer)
+	for _, m := range o.subject().Moves() {
+		out = append(out, moveKey(k, m))
+		if m == model.MoveAuthenticate {
+			out = append(out, k.FailChallenge)
+		}
 	}
 	if len(o.links()) > 0 {
 		out = append(out, k.Follow)

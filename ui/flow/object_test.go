@@ -57,16 +57,31 @@ func TestRetrieveOpensAnObject(t *testing.T) {
 	r.until("the pane closed", func(s snapshot) bool { return s.done != nil })
 }
 
-// A customer with a bank account: v verifies it with 32 and 45, p charges it.
+// A customer with a new bank account: v verifies it with 32 and 45 after
+// its plan; only then does p charge it, after a form and a plan.
 func TestObjectPaneVerifiesAndCharges(t *testing.T) {
 	pc, _ := newContext(t, 80, 24, setup{})
 	cus := used(t, pc, "bank_ok", model.UseRequest{Kind: model.UseCustomer})
 	r := start(t, NewObject(pc, cus), 80, 24)
-	r.shows("customer "+cus, "v: verify bank · p: charge 10.00")
-	r.keys("a") // a PaymentIntent's key: nothing here
+	s := r.shows("customer "+cus, "bank_status    new: waits for its micro-deposits", "v: verify bank · r: refresh")
+	if strings.Contains(s.view, "p: charge") {
+		t.Errorf("an unverified bank account is offered a charge:\n%s", s.view)
+	}
+	r.keys("a", "p") // a PaymentIntent's key, and a charge not allowed yet: nothing
 	r.keys("v")
-	r.shows("verified ba_", "with 32 and 45: verified")
+	r.shows("Deposit 1  32", "Deposit 2  45")
+	r.keys("enter")
+	r.shows("amounts = [32, 45]", `status  = "new" -> "verified"`, "/verify")
+	r.keys("enter")
+	s = r.shows("verified ba_", "with 32 and 45: verified", "bank_status    verified: can be debited", "p: charge")
+	if strings.Contains(s.view, "v: verify") {
+		t.Errorf("a verified bank account is offered v:\n%s", s.view)
+	}
 	r.keys("p")
+	r.shows("Amount     1000", "Currency   usd")
+	r.keys("enter")
+	r.shows(`+ charge "`+cus+`"`, "amount   = 1000   (10.00 usd)", "POST /v1/charges")
+	r.keys("enter")
 	r.shows("charged 10.00 usd: charge py_", "pending")
 }
 
@@ -81,6 +96,8 @@ func TestUseOutcomeOffersVerify(t *testing.T) {
 	r.keys("enter")
 	r.shows("v: verify its bank account")
 	r.keys("v")
+	r.shows("Verify cus_", "Deposit 1  32")
+	r.keys("enter", "enter")
 	r.shows("verified ba_", "customer cus_")
 }
 
@@ -95,12 +112,13 @@ func TestObjectPaneGolden(t *testing.T) {
 }
 
 // Keys typed while a request is in flight are handled once it answers:
-// v and p in one burst verify, then charge.
+// verify and charge in one burst, the p typed while the verification
+// (and the read after it) were on their way.
 func TestObjectPaneKeepsKeysTypedWhileBusy(t *testing.T) {
 	pc, _ := newContext(t, 80, 24, setup{})
 	cus := used(t, pc, "bank_ok", model.UseRequest{Kind: model.UseCustomer})
 	r := start(t, NewObject(pc, cus), 80, 24)
-	r.shows("v: verify bank · p: charge 10.00")
-	r.keys("v", "p")
+	r.shows("v: verify bank")
+	r.keys("v", "enter", "enter", "p", "enter", "enter")
 	r.shows("charged 10.00 usd: charge py_", "pending")
 }

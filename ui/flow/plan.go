@@ -2,6 +2,7 @@ package flow
 
 import (
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -24,12 +25,24 @@ type planView struct {
 	summary string
 	w, h    int // h: rows for the actions
 	offset  int
+	// opened is when the plan came on screen; an enter within settle of it
+	// was typed ahead and does not apply it (confirm), which early notes.
+	now    func() time.Time
+	opened time.Time
+	settle time.Duration
+	early  bool
 }
 
 func newPlanView(pc *common.ProgramContext, w, h int, changes ...model.Change) *planView {
 	plan := model.Plan{Target: pc.Backend.Label(), Changes: changes}
-	p := &planView{st: pc.Styles, keys: pc.Keys, actions: views.PlanActions(plan), summary: views.PlanSummary(plan)}
+	p := (&planView{st: pc.Styles, keys: pc.Keys, actions: views.PlanActions(plan), summary: views.PlanSummary(plan)}).shown(pc)
 	p.setSize(w, h)
+	return p
+}
+
+// shown starts the plan's time on screen, from which confirm counts.
+func (p *planView) shown(pc *common.ProgramContext) *planView {
+	p.now, p.opened, p.settle = pc.Now, pc.Now(), pc.PlanSettle
 	return p
 }
 
@@ -45,6 +58,15 @@ func (p *planView) setSize(w, h int) {
 
 func (p *planView) scroll(by int) {
 	p.offset = min(max(p.offset+by, 0), max(len(p.lines)-p.h, 0))
+}
+
+// confirm reports whether an enter may apply the plan: not one that came
+// with the keys that opened it, before it could be read ("u enter enter"
+// in one write would otherwise choose a use and send it). The plan then
+// says why it is still there.
+func (p *planView) confirm() bool {
+	p.early = p.now().Sub(p.opened) < p.settle
+	return !p.early
 }
 
 // update scrolls with the keys of the shell's pagers.
@@ -77,6 +99,9 @@ func (p *planView) view() string {
 		s += p.st.Muted.Render("  ↓ more below (↑/↓ scroll)")
 	case p.offset > 0:
 		s += p.st.Muted.Render("  ↑ more above")
+	}
+	if p.early {
+		s += "\n\n" + p.st.Muted.Render(common.Wrap("enter came with the keys that opened this plan, before it could be read: press enter again to apply", p.w))
 	}
 	return s
 }

@@ -40,7 +40,7 @@ func TestUseTextsWrapAt80(t *testing.T) {
 	if !strings.Contains(flat, "using it will fail with resource_missing.") || strings.Contains(s.view, "…") {
 		t.Errorf("the warning is cut:\n%s", s.view)
 	}
-	r.keys("enter", "enter")
+	r.keys("enter")
 	s = r.shows("# charge.insufficient_funds will be created")
 	flat = strings.Join(strings.Fields(s.view), " ")
 	if !strings.Contains(flat, "(test card insufficient_funds, expected: declined") || strings.Contains(s.view, "…") {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/progress"
@@ -85,6 +86,11 @@ type Scenario struct {
 	bar        progress.Model
 	vp         viewport.Model
 	w, h       int
+
+	// planned is when the plan came on screen; early: an enter came
+	// sooner than pc.PlanSettle after it (typed ahead) and was not taken.
+	planned time.Time
+	early   bool
 }
 
 // NewScenario starts the flow at the picker: the packs, then (once Init's
@@ -186,6 +192,11 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			s.replaceAll = !s.replaceAll
 			return s, s.load(s.arg)
 		case keyIs(msg, k.Confirm) && s.plan != nil && len(s.plan.Changes) > 0:
+			// Not an enter that came with the keys that opened the plan
+			// ("s enter enter" in one write), as planView.confirm.
+			if s.early = s.pc.Now().Sub(s.planned) < s.pc.PlanSettle; s.early {
+				return s, nil
+			}
 			return s, s.apply()
 		default:
 			return s, s.scroll(msg)
@@ -261,7 +272,7 @@ func (s *Scenario) load(arg string) tea.Cmd {
 // state, or the plan.
 func (s *Scenario) loaded(msg scenarioLoaded) {
 	st := s.pc.Styles
-	s.plan = msg.plan
+	s.plan, s.planned, s.early = msg.plan, s.pc.Now(), false
 	switch {
 	case len(msg.diags) > 0:
 		s.vp.SetContent(strings.Join(common.StyleLines(st, msg.diags, 0), "\n") + "\n\n" + st.Muted.Render("nothing was sent"))
@@ -420,6 +431,8 @@ func (s *Scenario) View() string {
 // long text the viewport is. The keys are in the shell's footer only.
 func (s *Scenario) hint() string {
 	switch {
+	case s.step == scPlan && s.early:
+		return "enter came with the keys that opened this plan, before it could be read: press enter again to apply"
 	case s.step == scApply && s.stopped:
 		return "cancelling… the step in flight ends, the rest is not sent"
 	case s.step == scApply:

@@ -91,6 +91,9 @@ type reply struct {
 	rec  model.Record
 	use  model.Use
 	obj  model.Object // an object read or moved on (object.go)
+	// also is the object read with obj that decides its moves (a
+	// customer's bank account); nil when none.
+	also *model.Object
 	err  error
 }
 

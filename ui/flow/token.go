@@ -167,7 +167,7 @@ func (t *Token) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return t, t.updateForm(msg)
 	case stepPlan:
 		switch {
-		case keyIs(msg, t.pc.Keys.Confirm):
+		case keyIs(msg, t.pc.Keys.Confirm) && t.plan.confirm():
 			t.step = stepApply
 			return t, tea.Batch(t.spin.Tick, t.create())
 		case keyIs(msg, t.pc.Keys.Edit):

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strconv"
@@ -71,11 +72,35 @@ func (u *useSpec) groups(int, int) []*huh.Group {
 
 func (u *useSpec) sync() bool { return false }
 
-// advance: enter on "charge it" goes on to the amount and currency, which
-// a charge needs; enter on "attach to a new customer" reviews the plan.
+// advance: enter on the choice reviews the plan, as the create flow's
+// enter on a preset does: the amount and currency have defaults (tab goes
+// on to change them). An id number has none for the account it goes to,
+// so enter there goes on to that field.
 func (u *useSpec) advance(focused huh.Field) bool {
 	v, _ := u.kindSel.GetValue().(string)
-	return focused == huh.Field(u.kindSel) && (paysAmount(v) || v == string(model.UseIDNumber))
+	return focused == huh.Field(u.kindSel) && v == string(model.UseIDNumber)
+}
+
+// hint is the form's footer: what enter and tab do from the field with the
+// focus, with the values enter would send.
+func (u *useSpec) hint(focused huh.Field) string {
+	if focused != huh.Field(u.kindSel) {
+		return "enter: review the plan"
+	}
+	var set string
+	if n, err := strconv.ParseInt(strings.TrimSpace(u.amount), 10, 64); err == nil && paysAmount(u.kind) {
+		set = model.FormatAmount(n, u.currency)
+	}
+	switch u.kind {
+	case string(model.UseIDNumber):
+		return "enter: the account it goes to"
+	case string(model.UsePaymentIntent):
+		capture := cmp.Or(u.capture, "automatic")
+		return fmt.Sprintf("enter: review the plan (%s, capture %s) · tab: change them", set, capture)
+	case string(model.UseCharge):
+		return fmt.Sprintf("enter: review the plan (%s) · tab: change the amount", set)
+	}
+	return "enter: review the plan"
 }
 
 // checkAccountID checks the account an id number goes to.
@@ -126,6 +151,7 @@ type Use struct {
 	plan    *planView
 	spin    spinner.Model
 	out     views.Outcome
+	spec    *useSpec
 	w, h    int
 }
 
@@ -145,7 +171,7 @@ func NewUse(pc *common.ProgramContext, rec model.Record) common.Component {
 	u := &Use{scope: newScope(pc), pc: pc, rec: rec, step: stepForm, spin: newSpinner(pc.Styles), w: pc.Width, h: pc.Height}
 	uses := UsesOf(rec)
 	sp := &useSpec{tokenID: rec.ID, uses: uses, kind: string(uses[0]), amount: "1000", currency: "usd"}
-	u.form = newForm[model.UseRequest](pc.Styles, sp, u.w, u.formHeight())
+	u.spec, u.form = sp, newForm[model.UseRequest](pc.Styles, sp, u.w, u.formHeight())
 	return u
 }
 
@@ -193,7 +219,7 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return u, cmd
 	case stepPlan:
 		switch {
-		case keyIs(msg, k.Confirm):
+		case keyIs(msg, k.Confirm) && u.plan.confirm():
 			u.step = stepApply
 			return u, tea.Batch(u.spin.Tick, u.apply())
 		case keyIs(msg, k.Edit):
@@ -211,15 +237,14 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return u, cmd
 		}
 		if u.authing {
-			// The challenge's answer: the PaymentIntent's new status, or
-			// why it could not be answered.
+			// The challenge's answer: the PaymentIntent's new status and,
+			// when it failed or was declined after, its error; or why it
+			// could not be answered.
 			u.authing = false
 			u.step = stepFailed
-			if r.err != nil {
-				u.out.Err = r.err
-			} else {
-				u.out.Use.Status = r.use.Status
-			}
+			u.out.Err = r.err
+			u.out.Use.Status = cmp.Or(r.use.Status, u.out.Use.Status)
+			u.out.Use.RequestID = cmp.Or(r.use.RequestID, u.out.Use.RequestID)
 			return u, nil
 		}
 		u.out = views.Outcome{Req: u.req, Use: r.use, Before: u.rec, After: r.rec, Err: r.err, TUI: true}
@@ -232,10 +257,12 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			u.step, u.authing = stepApply, true
 			return u, tea.Batch(u.spin.Tick, u.authenticate(keyIs(msg, k.FailChallenge)))
 		}
-		if cus := u.verifiable(); cus != "" && keyIs(msg, k.Verify) {
-			// The customer's pane takes the flow's place: it verifies,
-			// then shows the customer, with p to charge it.
-			o := newVerify(u.pc, cus)
+		if id, m := u.moveOffered(msg); m != "" {
+			// The object's pane takes the flow's place, with the move's
+			// form or plan open (objectmove.go): it verifies a bank
+			// account, then shows the customer with p to charge it;
+			// captures or cancels an authorized PaymentIntent.
+			o := newMoveOn(u.pc, id, m)
 			o.SetSize(u.w, u.h)
 			u.Close()
 			return o, o.Init()
@@ -301,7 +328,7 @@ func (u *Use) View() string {
 	var body string
 	switch u.step {
 	case stepForm:
-		body = u.form.view() + "\n\n" + st.Muted.Render("enter: review the plan")
+		body = u.form.view() + "\n\n" + st.Muted.Render(common.Wrap(u.spec.hint(u.form.huh.GetFocusedField()), u.w-2))
 		if w := u.warning(); w != "" {
 			body = w + "\n\n" + body
 		}
@@ -325,6 +352,9 @@ func (u *Use) View() string {
 		}
 		if u.verifiable() != "" {
 			close = "v: verify its bank account (micro-deposits 32, 45) · any other key: close"
+		}
+		if u.authorized() {
+			close = "c: capture it · x: cancel it · any other key: close"
 		}
 		body = renderOutcome(st, u.out, u.w-1) + "\n\n" + st.Muted.Render(close)
 	}
@@ -360,8 +390,40 @@ func (u *Use) authenticate(fail bool) tea.Cmd {
 	answer := answerChallenge(u.pc, u.out.Use.ObjectID, fail)
 	return u.request(func(ctx context.Context) reply {
 		pi, err := answer(ctx)
-		return reply{use: model.Use{Status: pi.Fields().Get("status")}, err: err}
+		if err != nil {
+			return reply{err: err}
+		}
+		// A failed challenge (or a decline after it) is the PaymentIntent's
+		// last_payment_error, shown as the error it is, as the CLI does.
+		if pe := model.PaymentError(pi.Fields()); pe != nil {
+			pe.RequestID = pi.RequestID
+			err = pe
+		}
+		return reply{use: model.Use{Status: pi.Fields().Get("status"), RequestID: pi.RequestID}, err: err}
 	})
+}
+
+// moveOffered is the object and move the outcome's key msg opens in the
+// object's pane: v on a customer whose bank account waits for its
+// micro-deposits, c or x on an authorized PaymentIntent; m is "" for
+// any other key.
+func (u *Use) moveOffered(msg tea.Msg) (id string, m model.Move) {
+	k := u.pc.Keys
+	switch {
+	case u.verifiable() != "" && keyIs(msg, k.Verify):
+		return u.verifiable(), model.MoveVerify
+	case u.authorized() && keyIs(msg, k.Capture):
+		return u.out.Use.ObjectID, model.MoveCapture
+	case u.authorized() && keyIs(msg, k.CancelIntent):
+		return u.out.Use.ObjectID, model.MoveCancel
+	}
+	return "", ""
+}
+
+// authorized reports a PaymentIntent just made with manual capture,
+// waiting in requires_capture (after its challenge too).
+func (u *Use) authorized() bool {
+	return u.out.Err == nil && u.out.Use.Kind == model.UsePaymentIntent && u.out.Use.Status == model.PIRequiresCapture
 }
 
 // verifiable is the customer a bank token was just attached to, whose
