@@ -180,10 +180,12 @@ func useOutcome(u model.Use) string {
 	return u.Status + ": " + codes
 }
 
-// blockName names a token's block: the scenario name it was made under,
-// else its test data, made unique with a number.
+// blockName names a token's block: the block it was made by (Scenario is
+// "<file or pack>/<block>": the file's name glued on read as
+// "pack3dsthreeds_always"), else its test data, made unique with a
+// number.
 func blockName(r model.Record, preset string, taken map[string]bool) string {
-	base := identifier(r.Scenario)
+	base := identifier(r.Scenario[strings.LastIndex(r.Scenario, "/")+1:])
 	if base == "" {
 		base = preset
 	}

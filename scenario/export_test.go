@@ -31,7 +31,7 @@ func TestExportParses(t *testing.T) {
 		{ID: "ct_3", Type: model.KindAccount, Summary: "account", Raw: []byte(`{"id":"ct_3","type":"account"}`)},
 		{ID: "tok_2", Type: model.KindCard, Summary: "Visa •••• 5556", Raw: card("tok_2", "Visa", "5556"),
 			Uses: []model.Use{{Kind: model.UseCustomer, Status: "attached"}}},
-		{ID: "tok_1", Type: model.KindCard, Raw: card("tok_1", "Visa", "9995"), Preset: "insufficient_funds", Scenario: "declined",
+		{ID: "tok_1", Type: model.KindCard, Raw: card("tok_1", "Visa", "9995"), Preset: "insufficient_funds", Scenario: "pack:declines/declined",
 			Uses: []model.Use{
 				{Kind: model.UseCharge, Status: "failed", Code: "card_declined", DeclineCode: "insufficient_funds", Amount: 1000, Currency: "usd"},
 				{Kind: model.UseCustomer, Status: "failed", Code: "token_already_used"}}},

@@ -113,6 +113,7 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 	// error is left out of the later checks, not the others.
 	hf, diags := hclsyntax.ParseConfig(src, filename, hcl.InitialPos)
 	if diags.HasErrors() {
+		hintBareBlocks(src, diags)
 		return f, diags
 	}
 	var schema fileSchema

@@ -151,6 +151,10 @@ func decodeStepArgs(sb stepBlock) (model.StepRequest, hcl.Diagnostics) {
 			diags = append(diags, fieldDiag("Invalid evidence", fe, nil, a.Range))
 		} else if req.Evidence == "" {
 			diags = append(diags, stepDiag("Invalid evidence", "evidence is the text submitted to the dispute ("+model.WinningEvidence+" or "+model.LosingEvidence+" in test mode); to accept the loss, write close = true instead.", a.Range))
+		} else if magic := []string{model.WinningEvidence, model.LosingEvidence}; !slices.Contains(magic, req.Evidence) && model.DidYouMean(req.Evidence, magic) != "" {
+			// Any text is evidence, but one a letter away from a test
+			// word is a typo that would leave the dispute under review.
+			diags = append(diags, stepDiag("Invalid evidence", model.Suggested("test mode decides a dispute only on "+model.WinningEvidence+" or "+model.LosingEvidence+"; other text leaves it under review.", req.Evidence, magic), a.Range))
 		}
 	}
 	closeIt := false

@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
 
 // Fingerprint is the key's SHA256 fingerprint as ssh-keygen -l prints it
@@ -63,9 +65,19 @@ func keyType(line []byte) string {
 }
 
 func countKeys(path string) (int, error) {
-	data, err := os.ReadFile(path)
+	data, err := readKeysFile(path)
 	keys, _ := parseKeys(data)
 	return len(keys), err
+}
+
+// readKeysFile reads an authorized keys file that only its owner can
+// change (fsutil.CheckTrusted): one others could write in would let them
+// add their own key.
+func readKeysFile(path string) ([]byte, error) {
+	if err := fsutil.CheckTrusted(path); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(path)
 }
 
 // authorizedKeys reads the authorized keys file as it is now (it is read
@@ -74,7 +86,7 @@ func countKeys(path string) (int, error) {
 // the file, not on every login.
 func (s *Server) authorizedKeys() ([]ssh.PublicKey, error) {
 	path := s.cfg.AuthorizedKeys
-	data, err := os.ReadFile(path)
+	data, err := readKeysFile(path)
 	if err != nil {
 		return nil, err
 	}

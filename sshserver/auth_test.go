@@ -92,3 +92,26 @@ func TestBadAuthorizedKeysLineReportedAndSkipped(t *testing.T) {
 		t.Errorf("the bad line was reported %d times; once per content of the file is enough:\n%s", n, logs)
 	}
 }
+
+// An authorized keys file others can write is refused, as sshd's
+// StrictModes does: at start, and at a login after it was made so (any
+// local user could have added a key), with the reason in the log.
+func TestWritableKeysFileRefused(t *testing.T) {
+	key := newKey(t)
+	cfg := offlineConfig(t, key)
+	ts := start(t, cfg)
+	ts.login(t, key).Close()
+	if err := os.Chmod(cfg.AuthorizedKeys, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if conn, err := ts.dial(key); err == nil {
+		conn.Close()
+		t.Fatal("logged in with a world-writable authorized keys file")
+	}
+	if logs := ts.logs.String(); !strings.Contains(logs, "writable by other users") {
+		t.Errorf("the refusal's reason is not in the log:\n%s", logs)
+	}
+	if err := cfg.Check(); err == nil || !strings.Contains(err.Error(), "chmod go-w") {
+		t.Errorf("serve starts with a world-writable keys file: %v", err)
+	}
+}

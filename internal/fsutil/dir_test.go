@@ -90,3 +90,41 @@ func TestEnsureDirRefusesAnotherUsersDir(t *testing.T) {
 		t.Errorf("mode changed to %v", fi.Mode())
 	}
 }
+
+// A file that decides who logs in is refused when others could write it
+// or its dir, and taken when only its owner can.
+func TestCheckTrusted(t *testing.T) {
+	for _, c := range []struct {
+		dir, file os.FileMode
+		ok        bool
+		text      string
+	}{
+		{0o700, 0o600, true, ""},
+		{0o755, 0o644, true, ""},
+		{0o700, 0o666, false, "mode 0666"},
+		{0o700, 0o620, false, "mode 0620"},
+		{os.ModeSticky | 0o777, 0o600, false, "mode 1777"},
+	} {
+		dir := filepath.Join(t.TempDir(), "d")
+		if err := os.Mkdir(dir, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(dir, "authorized_keys")
+		if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(file, c.file); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(dir, c.dir); err != nil {
+			t.Fatal(err)
+		}
+		err := CheckTrusted(file)
+		switch {
+		case c.ok && err != nil:
+			t.Errorf("%v/%v: %v", c.dir, c.file, err)
+		case !c.ok && (err == nil || !strings.Contains(err.Error(), c.text) || !strings.Contains(err.Error(), "chmod go-w")):
+			t.Errorf("%v/%v: %v, want a refusal saying %q", c.dir, c.file, err, c.text)
+		}
+	}
+}

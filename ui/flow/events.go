@@ -507,7 +507,8 @@ func (e *Events) renderOpen() {
 	b.WriteString(st.Of(d.Kind).Render(d.Type) + "\n")
 	b.WriteString(common.RenderRows(st, d.Fields, w) + "\n")
 	if d.Object.ID != "" {
-		b.WriteString("\n" + st.Label.Render("data.object") + "  " + views.Clean(d.Object.Headline("")) + "\n")
+		head := common.Hang("data.object  ", views.Clean(d.Object.Headline("")), w)
+		b.WriteString("\n" + st.Label.Render("data.object") + strings.TrimPrefix(strings.Join(head, "\n"), "data.object") + "\n")
 		if rows := common.RenderRows(st, d.Object.Fields, w); rows != "" {
 			b.WriteString(rows + "\n")
 		}

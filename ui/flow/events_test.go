@@ -64,6 +64,16 @@ func TestEventsGolden(t *testing.T) {
 		r.shows("Event evt_", charge, "deliveries")
 		requireGolden(t, eventIDs.ReplaceAllString(r.final(), "RANDOM"))
 	})
+	t.Run("requires_action_80x24", func(t *testing.T) {
+		pc, _ := newContext(t, 80, 24, setup{})
+		used(t, pc, "threeds_required", model.UseRequest{Kind: model.UsePaymentIntent, Amount: 2000, Currency: "usd"})
+		r := start(t, NewEvents(pc, ""), 80, 24)
+		r.shows("payment_intent.requires_action")
+		r.keys("/", "requires_action", "enter", "enter")
+		// The headline is wrapped under itself, never cut at the edge.
+		r.shows("data.object  PaymentIntent", "             requires_action")
+		requireGolden(t, eventIDs.ReplaceAllString(r.final(), "RANDOM"))
+	})
 	t.Run("refunded_80x24", func(t *testing.T) {
 		pc, _ := newContext(t, 80, 24, setup{})
 		charge := used(t, pc, "visa", model.UseRequest{Kind: model.UseCharge, Amount: 1000, Currency: "usd"})
