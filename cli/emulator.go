@@ -61,16 +61,23 @@ func (a *app) emulatorCmd() *cobra.Command {
 			fmt.Fprintln(a.stdout, "Press Ctrl-C to stop.")
 			// Deliveries end before the emulator is closed.
 			ctx, cancel := context.WithCancel(c.Context())
-			delivered := make(chan struct{})
+			delivered, settled := make(chan struct{}), make(chan struct{})
 			go func() {
 				defer close(delivered)
 				if err := svc.DeliverWebhooks(ctx, emu, logger.Warnf); err != nil {
 					logger.Warnf("webhooks are not delivered: %v", err)
 				}
 			}()
+			go func() {
+				defer close(settled)
+				if err := svc.Settle(ctx, emu, logger.Warnf); err != nil {
+					logger.Warnf("pending debits and refunds settle only when read: %v", err)
+				}
+			}()
 			err = serveUntilDone(c.Context(), ln, httpserve.New(emu, httpserve.DefaultLimits, logger))
 			cancel()
 			<-delivered
+			<-settled
 			return err
 		},
 	}

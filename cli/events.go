@@ -21,7 +21,7 @@ func (a *app) eventsCmd() *cobra.Command {
 	var f service.EventFilter
 	var follow bool
 	c := &cobra.Command{
-		Use:   "events [--for ID] [--type T]... [--delivery delivered|failed|pending|none] [--limit N] [--follow]",
+		Use:   "events [--for ID] [--type T]... [--delivery delivered|failed|delivering|none] [--limit N] [--follow]",
 		Short: "Show the events of a token and all it became (--for), or of the workspace, newest first, with their deliveries",
 		Long: "Show Stripe's events (evt_): what happened to which object and which request caused it.\n" +
 			"--for follows a token (or any object) through what it became: the customer it made, the\n" +

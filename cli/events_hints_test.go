@@ -32,6 +32,8 @@ func TestEventTypeFiltersThatMatchNothingAreRefused(t *testing.T) {
 	for _, ok := range []string{"charge.*", "charge.dispute.*", "*", "payment_intent.requires_action"} {
 		a.ok("events", "--type", ok)
 	}
+	// --delivery names the states as deliveries print them.
+	a.ok("events", "--delivery", "delivering")
 }
 
 // "No events" says what was looked for: what the token became, or that

@@ -78,14 +78,19 @@ func (a *app) listenCmd() *cobra.Command {
 			opts.Logf = func(format string, args ...any) { fmt.Fprintf(a.stderr, format+"\n", args...) }
 			ctx, cancel := context.WithCancel(c.Context())
 			defer cancel()
-			delivered := make(chan struct{})
+			delivered, settled := make(chan struct{}), make(chan struct{})
 			go func() {
 				defer close(delivered)
 				_ = sess.DeliverWebhooks(ctx, func(format string, args ...any) { fmt.Fprintf(a.stderr, "webhooks: "+format+"\n", args...) })
 			}()
+			go func() {
+				defer close(settled)
+				_ = sess.Settle(ctx, func(format string, args ...any) { fmt.Fprintf(a.stderr, "settle: "+format+"\n", args...) })
+			}()
 			err = sess.Listen(ctx, opts)
 			cancel()
 			<-delivered
+			<-settled
 			return err
 		},
 	}

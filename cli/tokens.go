@@ -19,7 +19,7 @@ import (
 func (a *app) getCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "get ID",
-		Short: "Retrieve a token (and record it) or any object tokenscope knows (pi_, pm_) by its id",
+		Short: "Retrieve a token (and record it) or an object (ch_, cus_, pi_, pm_, re_, du_, acct_, ba_, card_, person_, ...) by its id",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			sess, err := a.session()

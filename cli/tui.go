@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"io"
 	"os"
 
@@ -45,6 +46,15 @@ func (a *app) addTUI(root *cobra.Command) {
 			return err
 		}
 		noColor := a.global.noColor || a.getenv("NO_COLOR") != ""
+		// Debits and refunds settle as they fall due while the TUI runs,
+		// so their events show in its timelines without a refresh.
+		settle, stopSettling := context.WithCancel(c.Context())
+		settled := make(chan struct{})
+		go func() {
+			defer close(settled)
+			_ = sess.Settle(settle, nil)
+		}()
+		defer func() { stopSettling(); <-settled }()
 		err = ui.Run(c.Context(), ui.Options{
 			Session:  sess,
 			Renderer: lipgloss.NewRenderer(out),

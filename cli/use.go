@@ -149,7 +149,7 @@ func (a *app) planUse(req model.UseRequest) error {
 			if card, ok := model.CardByName(rec.Preset); ok && req.Kind == model.UsePaymentIntent {
 				note = append(note, model.PaymentIntentExpect(card, req.CaptureMethod == "manual"))
 			} else if ok {
-				note = append(note, model.UseExpect(req.Kind, card))
+				note = append(note, model.UseExpect(req, card))
 			}
 		}
 	}

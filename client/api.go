@@ -26,6 +26,11 @@ type API interface {
 	Refund(ctx context.Context, req model.RefundRequest) (model.Object, error)
 	// Verify verifies a customer's bank account by its micro-deposits.
 	Verify(ctx context.Context, req model.VerifyRequest) (model.Object, error)
+	// ObjectUnder retrieves an object read under its owner (card_, ba_
+	// under a customer; person_ under an account); SourceOwner finds the
+	// customer whose default source id is, among the newest customers.
+	ObjectUnder(ctx context.Context, owner, id string) (model.Object, error)
+	SourceOwner(ctx context.Context, id string) (customer string, found bool, err error)
 	// DisputeOf finds a charge's dispute; Answer submits evidence to a
 	// dispute, or closes it (accepting the loss).
 	DisputeOf(ctx context.Context, charge string) (model.Object, bool, error)
@@ -46,8 +51,6 @@ type API interface {
 	// Attach attaches a PaymentMethod to a customer; Detach detaches it.
 	Attach(ctx context.Context, pm, customer string) (model.Object, error)
 	Detach(ctx context.Context, pm string) (model.Object, error)
-	// Source retrieves a customer's source (a bank account's status).
-	Source(ctx context.Context, customer, id string) (model.Object, error)
 	// Backend describes where requests go.
 	Backend() model.Backend
 	// Log is the in-memory request log.

@@ -22,12 +22,16 @@ func (c *Client) Object(ctx context.Context, id string) (model.Object, error) {
 	if fe != nil {
 		return model.Object{}, fromValidation(fe)
 	}
+	if owner := spec.Owner(); owner != "" {
+		return model.Object{}, model.LocalError("parameter_missing", owner,
+			"a "+spec.Label+" ("+id+") is read under its "+owner+": GET "+spec.Path+id)
+	}
 	if err := c.secretKey("retrieve " + spec.Label + "s"); err != nil {
 		return model.Object{}, err
 	}
 	var v rawResource
 	p := &stripe.Params{Context: ctx}
-	if err := c.sc.V1Tokens.B.Call(http.MethodGet, spec.Path+id, c.sc.V1Tokens.Key, p, &v); err != nil {
+	if err := c.sc.V1Tokens.B.Call(http.MethodGet, spec.ObjectPath(id, ""), c.sc.V1Tokens.Key, p, &v); err != nil {
 		return model.Object{}, c.fromAPI(err)
 	}
 	return c.object(v.LastResponse, string(spec.Kind))

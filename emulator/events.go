@@ -223,7 +223,7 @@ func listEvents(c *call) (any, *model.Error) {
 		}
 		return true
 	}
-	settleRecent(c.objs)
+	settleDue(c.objs)
 	// Events are kept in the order they were made: a newest-first walk
 	// ends at the first one older than the created filter allows, so
 	// following the newest events costs what is new, not the whole log.

@@ -69,6 +69,17 @@ func changedTo(field string, onCreate bool) func(old, now shown) bool {
 	}
 }
 
+// grew: a number field is larger now than before (a charge's
+// amount_refunded after a refund, not after a refund failed).
+func grew(field string) func(old, now shown) bool {
+	return func(old, now shown) bool {
+		var before, after int64
+		_ = json.Unmarshal(old[field], &before)
+		_ = json.Unmarshal(now[field], &after)
+		return after > before
+	}
+}
+
 // turnedOn: a boolean field is true now and was not before.
 func turnedOn(field string) func(old, now shown) bool {
 	return func(old, now shown) bool {
@@ -105,7 +116,7 @@ var eventRules = map[string][]eventRule{
 		{typ: "charge.succeeded", when: became("status", "succeeded")},
 		{typ: "charge.failed", when: became("status", "failed")},
 		{typ: "charge.captured", when: both(isUpdate, turnedOn("captured")), update: true},
-		{typ: "charge.refunded", when: both(isUpdate, changedTo("amount_refunded", false)), update: true},
+		{typ: "charge.refunded", when: both(isUpdate, grew("amount_refunded")), update: true},
 	},
 	"payment_intents": {
 		{typ: "payment_intent.created", when: isNew},
@@ -124,6 +135,7 @@ var eventRules = map[string][]eventRule{
 		{typ: "refund.created", when: isNew},
 		{typ: "refund.failed", when: became("status", "failed"), update: true},
 		{typ: "refund.updated", when: both(isUpdate, not(became("status", "failed"))), update: true},
+		{typ: "charge.refund.updated", when: isUpdate, update: true},
 	},
 	"disputes": {
 		{typ: "charge.dispute.created", when: isNew},

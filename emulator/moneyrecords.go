@@ -1,6 +1,9 @@
 package emulator
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Collections of the objects that follow a charge.
 const (
@@ -22,6 +25,16 @@ type chargeMoney struct {
 	// FailCode the test account's failure code ("" succeeds). 0: never.
 	SettleAt int64  `json:"settle_at,omitempty"`
 	FailCode string `json:"fail_code,omitempty"`
+	// Failing are refunds that will fail (4000000000005126): from At
+	// their amount is no longer refunded.
+	Failing []failingRefund `json:"failing,omitempty"`
+}
+
+// failingRefund is a refund of the charge that fails at At (unix seconds).
+type failingRefund struct {
+	Refund string `json:"refund"`
+	Amount int64  `json:"amount"`
+	At     int64  `json:"at"`
 }
 
 // show puts what followed the charge into its JSON: refunds, a dispute.
@@ -33,12 +46,14 @@ func (m chargeMoney) show(out *chargeJSON) {
 
 // settle is the charge as it reads at now: a pending ACH debit past its
 // SettleAt has succeeded or failed by its test account's code, as Stripe's
-// debits do a few days later (here: achSettleDelay). The first read
-// writes it (settle.go).
+// debits do a few days later (here: achSettleDelay); a refund that has
+// failed since is no longer counted as refunded. The first read writes
+// it (settle.go).
 func (ch *chargeRec) settle(now time.Time) bool {
+	failed := ch.refundsFailed(now)
 	m := &ch.Money
 	if ch.Status != "pending" || m.SettleAt == 0 || now.Unix() < m.SettleAt {
-		return false
+		return failed
 	}
 	m.SettleAt = 0
 	if m.FailCode == "" {
@@ -52,6 +67,36 @@ func (ch *chargeRec) settle(now time.Time) bool {
 	return true
 }
 
+// refundsFailed gives back what the refunds failed by now had refunded;
+// true if there were any.
+func (ch *chargeRec) refundsFailed(now time.Time) bool {
+	m := &ch.Money
+	n := len(m.Failing)
+	m.Failing = slices.DeleteFunc(m.Failing, func(f failingRefund) bool {
+		if now.Unix() < f.At {
+			return false
+		}
+		m.AmountRefunded -= f.Amount
+		return true
+	})
+	return len(m.Failing) != n
+}
+
+// settleAt is when the charge next changes with time: its debit settles
+// or one of its refunds fails.
+func (ch *chargeRec) settleAt() int64 {
+	at := int64(0)
+	if ch.Status == "pending" {
+		at = ch.Money.SettleAt
+	}
+	for _, f := range ch.Money.Failing {
+		if at == 0 || f.At < at {
+			at = f.At
+		}
+	}
+	return at
+}
+
 // refundRec is a refund of (part of) a charge.
 type refundRec struct {
 	ID            string `json:"id"`
@@ -62,6 +107,14 @@ type refundRec struct {
 	PaymentIntent string `json:"payment_intent,omitempty"`
 	Reason        string `json:"reason,omitempty"`
 	BalanceTx     string `json:"balance_transaction"`
+	// Status is "" for succeeded, else pending or failed; at SettleAt
+	// (unix seconds, 0: never) it becomes Then (refundsettle.go).
+	Status   string `json:"status,omitempty"`
+	SettleAt int64  `json:"settle_at,omitempty"`
+	Then     string `json:"then,omitempty"`
+	// FailureTx is the balance transaction a failure gives back with.
+	FailureTx     string `json:"failure_balance_transaction,omitempty"`
+	FailureReason string `json:"failure_reason,omitempty"`
 }
 
 // disputeRec is a dispute a dispute test card opened on its charge.

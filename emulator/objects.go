@@ -163,6 +163,9 @@ func (o *objects) put(collection, id string, v any) {
 	if len(rules) > 0 && o.origin != nil && o.err == nil {
 		o.emit(collection, id, old, rules)
 	}
+	if s, ok := v.(settler); ok {
+		o.listSettling(collection, id, s.settleAt())
+	}
 }
 
 // remember keeps what collection/id was before the request's first write

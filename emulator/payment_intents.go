@@ -326,6 +326,9 @@ func cancelPaymentIntent(c *call) (any, *model.Error) {
 	if aerr := readChoice(c, "cancellation_reason", &reason, "duplicate", "fraudulent", "requested_by_customer", "abandoned"); aerr != nil {
 		return nil, aerr
 	}
+	if pi.Status == model.PIRequiresCapture {
+		releaseAuthorization(c, pi)
+	}
 	pi.Status, pi.CanceledAt, pi.CancellationReason = model.PICanceled, c.now.Unix(), reason
 	pi.NextAction, pi.ChallengeURL, pi.AmountCapturable = "", "", 0
 	c.objs.putPaymentIntent(pi)

@@ -66,12 +66,7 @@ func createRefund(c *call) (any, *model.Error) {
 		return nil, invalid("amount_too_large", "amount", fmt.Sprintf("Refund amount (%s) is greater than unrefunded amount on charge (%s)",
 			moneyText(amount, ch.Currency), moneyText(remains, ch.Currency)))
 	}
-	re := &refundRec{
-		ID: newID("re_", longID), Created: c.now.Unix(), Amount: amount, Currency: ch.Currency,
-		Charge: ch.ID, PaymentIntent: piID, Reason: reason, BalanceTx: newID("txn_", longID),
-	}
-	m.AmountRefunded += amount
-	m.Refunds = append(m.Refunds, re.ID)
+	re := newRefund(ch, amount, piID, reason, c.now)
 	c.objs.putRefund(re)
 	c.objs.putCharge(ch)
 	return renderRefund(re), nil
@@ -158,8 +153,11 @@ type refundJSON struct {
 	Charge                 *string           `json:"charge"`
 	Created                int64             `json:"created"`
 	Currency               string            `json:"currency"`
+	FailureBalanceTx       string            `json:"failure_balance_transaction,omitempty"`
+	FailureReason          string            `json:"failure_reason,omitempty"`
 	Metadata               map[string]string `json:"metadata"`
 	PaymentIntent          *string           `json:"payment_intent"`
+	PendingReason          string            `json:"pending_reason,omitempty"`
 	Reason                 *string           `json:"reason"`
 	ReceiptNumber          *string           `json:"receipt_number"`
 	SourceTransferReversal *string           `json:"source_transfer_reversal"`
@@ -167,13 +165,20 @@ type refundJSON struct {
 	TransferReversal       *string           `json:"transfer_reversal"`
 }
 
-// renderRefund: the emulator's refunds succeed at once, as Stripe's test
-// mode refunds to test cards do.
+// renderRefund is a refund as its test card has it stand (refundsettle.go):
+// most succeed at once, as Stripe's test mode refunds to test cards do.
 func renderRefund(re *refundRec) *refundJSON {
-	return &refundJSON{
+	out := &refundJSON{
 		ID: re.ID, Object: "refund", Amount: re.Amount, BalanceTransaction: opt(re.BalanceTx),
 		Charge: opt(re.Charge), Created: re.Created, Currency: re.Currency,
 		Metadata: map[string]string{}, PaymentIntent: opt(re.PaymentIntent), Reason: opt(re.Reason),
-		Status: "succeeded",
+		Status: re.status(), FailureReason: re.FailureReason,
 	}
+	switch out.Status {
+	case "pending":
+		out.PendingReason = "processing"
+	case "failed":
+		out.FailureBalanceTx = re.FailureTx
+	}
+	return out
 }

@@ -15,6 +15,8 @@ type settler interface {
 	settle(now time.Time) bool
 	// write puts the record as it became.
 	write(o *objects)
+	// settleAt is when it will next change (unix seconds); 0 never.
+	settleAt() int64
 }
 
 // settle brings a record read at o.now up to that time; true if it changed.
@@ -41,16 +43,3 @@ func (o *objects) keepSettled(v any) {
 }
 
 func (ch *chargeRec) write(o *objects) { o.putCharge(ch) }
-
-// settleWindow is how many of the newest charges a list of events reads
-// for debits that have settled: a debit settles achSettleDelay after it
-// is made, so it is among the newest, and a list stays cheap.
-const settleWindow = 100
-
-// settleRecent reads the newest charges, so a debit that settled since is
-// written, and its event made, before the events are listed: `events
-// --for py_...` shows it without the charge being read first.
-func settleRecent(o *objects) {
-	n := 0
-	scan(o, chargesColl, "", false, func(*chargeRec) bool { n++; return n < settleWindow })
-}

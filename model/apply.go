@@ -55,6 +55,10 @@ type ApplyRow struct {
 	Codes string
 	// Err is the step's failure; the token, if made, stays in the state.
 	Err error
+	// FailedAt is the address of the step after the use that failed
+	// ("refund.visa[1]"); "" when the create or the use did. The use
+	// and the steps before it succeeded.
+	FailedAt string
 	// Applied are the changes the row made, for the counts.
 	Applied []Change
 }

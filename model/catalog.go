@@ -33,10 +33,19 @@ type Outcome struct {
 	// (fraudulent, product_not_received), "inquiry" for an inquiry, or
 	// "warning" for an early fraud warning; "" opens none.
 	Dispute string
-	// Refund is how a refund of the payment ends: "" succeeds at once,
-	// "pending_succeeds" and "pending_fails" stay pending first.
+	// Refund is how a refund of the payment goes: "" succeeds at once,
+	// or RefundPendingFirst, RefundFailsLater.
 	Refund string
 }
+
+// How a test card's refunds go (Stripe's testing docs, "Refunds").
+const (
+	// RefundPendingFirst: the refund is pending, then succeeds.
+	RefundPendingFirst = "pending_succeeds"
+	// RefundFailsLater: the refund succeeds, then fails; the charge is
+	// no longer refunded by its amount.
+	RefundFailsLater = "succeeds_fails"
+)
 
 // ThreeDS is how a test card meets 3D Secure on a PaymentIntent.
 type ThreeDS string
@@ -238,11 +247,11 @@ var Cards = withExpects([]CardPreset{
 		Expect:  "succeeds, then an early fraud warning is issued"},
 
 	{Name: "refund_pending", Number: "4000000000007726", Brand: "Visa", Funding: "credit", Country: "US", MagicToken: "tok_pendingRefund", PaymentMethod: "pm_card_pendingRefund",
-		Outcome: Outcome{Refund: "pending_succeeds"},
-		Expect:  "succeeds; a refund stays pending, then succeeds"},
+		Outcome: Outcome{Refund: RefundPendingFirst},
+		Expect:  "succeeds; a refund is pending, then succeeds (charge.refund.updated)"},
 	{Name: "refund_fails", Number: "4000000000005126", Brand: "Visa", Funding: "credit", Country: "US", MagicToken: "tok_refundFail", PaymentMethod: "pm_card_refundFail",
-		Outcome: Outcome{Refund: "pending_fails"},
-		Expect:  "succeeds; a refund stays pending, then fails"},
+		Outcome: Outcome{Refund: RefundFailsLater},
+		Expect:  "succeeds; a refund succeeds, then fails (charge.refund.updated)"},
 	{Name: "bypass_pending", Number: "4000000000000077", Brand: "Visa", Funding: "credit", Country: "US", MagicToken: "tok_bypassPending", PaymentMethod: "pm_card_bypassPending",
 		Expect: "succeeds; funds go straight to the available balance"},
 

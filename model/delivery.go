@@ -8,10 +8,10 @@ import (
 // What an event's webhook deliveries (to the emulator's endpoints and to
 // tokenscope listen) amount to, as `events --delivery` filters by.
 const (
-	DeliveryNone      = "none"      // no delivery was made
-	DeliveryPending   = "pending"   // one is still being tried
-	DeliveryDelivered = "delivered" // every one made it
-	DeliveryFailed    = "failed"    // one gave up
+	DeliveryNone      = "none"       // no delivery was made
+	DeliveryPending   = "delivering" // one is still being tried, as its state says
+	DeliveryDelivered = "delivered"  // every one made it
+	DeliveryFailed    = "failed"     // one gave up
 )
 
 // DeliveryOutcomes are the outcomes, in the order a user reads them.

@@ -206,7 +206,9 @@ func (e *Error) Explain() {
 		key, x = TypeInvalidRequest, explanations[TypeInvalidRequest]
 	}
 	e.Why, e.Next, e.NextTUI = x.Why, x.Next, x.TUI
-	if e.NextTUI == "" {
+	if e.NextTUI == "" && !e.Local {
+		// The pane's steps follow Stripe's refusals; a local check's is
+		// shown in the form being typed, where "b opens the form" is none.
 		e.NextTUI = tuiNext[key] // explain_tui.go
 	}
 	if key == CodeTokenAlreadyUsed {

@@ -4,7 +4,8 @@ package model
 // (capture, cancel, refund, dispute answers, verification, customer
 // charges), as it is done there: with its keys, where Next names the
 // CLI's flags. Explain fills Explanation.TUI from it when the
-// explanation has none of its own.
+// explanation has none of its own and the refusal is Stripe's, not a
+// local check's.
 var tuiNext = map[string]string{
 	"amount_too_large":                      "refund at most what remains: b on the charge or its PaymentIntent opens the form with all that remains filled in",
 	"amount_too_large@amount_to_capture":    "capture at most amount_capturable: c opens the form with it filled in",

@@ -25,4 +25,10 @@ func TestExplainTUINextSteps(t *testing.T) {
 			t.Errorf("%s@%s %q: TUI step %q, want %q", c.e.Code, c.e.Param, c.e.Message, c.e.NextTUI, c.want)
 		}
 	}
+	// A form's own check of an amount (over Stripe's largest) is shown in
+	// the form: the pane's "b opens the form" is no step there.
+	_, fe := ParseAmount(ParamAmount, "999999999999")
+	if e, ok := Explained(fe); !ok || e.NextTUI != "" {
+		t.Errorf("a local amount_too_large has the pane's TUI step %q", e.NextTUI)
+	}
 }

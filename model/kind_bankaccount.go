@@ -12,6 +12,7 @@ var bankAccountKind = &KindSpec{
 	Prefixes: []string{"ba_"},
 	Short:    "ba",
 	Label:    "bank account",
+	Path:     sourcesPath,
 	Summary: func(f Fields) string {
 		return withDetail(f.Get("bank_name")+" •••• "+f.Get("last4"), f.Get("status"))
 	},

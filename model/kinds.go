@@ -67,7 +67,8 @@ func (f DetailField) Show(obj Fields) string {
 
 // kinds is the registry, in the order the new-token chooser offers them.
 var kinds = []*KindSpec{cardKind, bankKind, piiKind, accountKind, personKind, cvcUpdateKind,
-	chargeKind, customerKind, refundKind, disputeKind, connectedKind, bankAccountKind,
+	chargeKind, customerKind, refundKind, disputeKind, connectedKind, bankAccountKind, cardSourceKind,
+	personObjectKind,
 	paymentMethodKind, paymentIntentKind, balanceTransactionKind, eventKind, webhookEndpointKind}
 
 // Kinds lists every registered kind, in the chooser's order.
@@ -92,7 +93,7 @@ func SpecOf(k Kind) (*KindSpec, bool) {
 func KindOfID(id string) (*KindSpec, bool) {
 	for _, s := range kinds {
 		for _, p := range s.Prefixes {
-			if strings.HasPrefix(id, p) {
+			if strings.HasPrefix(id, p) && !isCodeNotCard(s, id) {
 				return s, true
 			}
 		}

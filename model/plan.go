@@ -104,7 +104,7 @@ func PlanUse(name string, req UseRequest, note ...string) Change {
 	if len(note) > 0 {
 		n = note[0]
 	} else if p, ok := MagicTokens[req.TokenID]; ok {
-		n = UseExpect(req.Kind, p)
+		n = UseExpect(req, p)
 	}
 	source := Attr{Name: "source", Value: str(req.TokenID), Note: n}
 	known := Attr{Name: "id", Value: KnownAfterApply}
@@ -128,12 +128,13 @@ func PlanUse(name string, req UseRequest, note ...string) Change {
 
 // UseExpect is the expected outcome of using a test card's token, for the
 // note beside a plan's source: "expected: declined, card_declined /
-// insufficient_funds".
-func UseExpect(kind UseKind, c *CardPreset) string {
-	o := c.Outcome
+// insufficient_funds". A manual-capture PaymentIntent ends in
+// requires_capture, not succeeded.
+func UseExpect(req UseRequest, c *CardPreset) string {
+	o, kind := c.Outcome, req.Kind
 	switch kind {
 	case UsePaymentIntent:
-		return PaymentIntentExpect(c, false)
+		return PaymentIntentExpect(c, req.CaptureMethod == "manual")
 	case UsePaymentMethod:
 		return "expected: a PaymentMethod (attaching it to a customer " + map[bool]string{true: "fails, " + o.Codes(), false: "works"}[o.NoAttach] + ")"
 	}

@@ -5,19 +5,22 @@ import "testing"
 func TestUseExpect(t *testing.T) {
 	get := func(name string) *CardPreset { c, _ := CardByName(name); return c }
 	cases := []struct {
-		kind UseKind
-		card string
-		want string
+		kind    UseKind
+		card    string
+		want    string
+		capture string
 	}{
-		{UseCharge, "visa", "expected: succeeds"},
-		{UseCharge, "expired_card", "expected: declined, expired_card"},
-		{UseCharge, "elevated_risk", "expected: succeeds, risk elevated"},
-		{UseCustomer, "lost_card", "expected: attach fails, card_declined / lost_card"},
-		{UseCustomer, "customer_charge_fail", "expected: attaches"},
-		{UseCharge, "customer_charge_fail", "expected: declined, card_declined / generic_decline"},
+		{UseCharge, "visa", "expected: succeeds", ""},
+		{UseCharge, "expired_card", "expected: declined, expired_card", ""},
+		{UseCharge, "elevated_risk", "expected: succeeds, risk elevated", ""},
+		{UseCustomer, "lost_card", "expected: attach fails, card_declined / lost_card", ""},
+		{UseCustomer, "customer_charge_fail", "expected: attaches", ""},
+		{UseCharge, "customer_charge_fail", "expected: declined, card_declined / generic_decline", ""},
+		{UsePaymentIntent, "visa", "expected: succeeded", ""},
+		{UsePaymentIntent, "visa", "expected: requires_capture", "manual"},
 	}
 	for _, c := range cases {
-		if got := UseExpect(c.kind, get(c.card)); got != c.want {
+		if got := UseExpect(UseRequest{Kind: c.kind, CaptureMethod: c.capture}, get(c.card)); got != c.want {
 			t.Errorf("%s %s: %q, want %q", c.kind, c.card, got, c.want)
 		}
 	}

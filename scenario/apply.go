@@ -115,7 +115,7 @@ func (a *applier) steps(ctx context.Context, step Step, made model.Use, row *mod
 		start := time.Now()
 		done, err := a.r.Step(ctx, row.TokenID, req)
 		if err != nil {
-			row.Err = err
+			row.Err, row.FailedAt = err, change.Address
 			a.emit(model.ApplyEvent{Kind: model.ApplyErrored, Change: change, Err: err, Elapsed: time.Since(start)})
 			continue
 		}

@@ -163,7 +163,7 @@ func planUse(t Token, id, account string) model.Change {
 	note := ""
 	if t.Request.Card != nil {
 		if card, ok := model.CardByNumber(t.Request.Card.Number); ok {
-			note = model.UseExpect(t.Use.Kind, card)
+			note = model.UseExpect(*t.Use, card)
 		}
 	}
 	req := *t.Use
@@ -180,7 +180,7 @@ func planUse(t Token, id, account string) model.Change {
 		c.Attrs = append([]model.Attr{acct}, c.Attrs...)
 	}
 	for i := range c.Attrs {
-		if c.Attrs[i].Name == "source" && id == "" {
+		if (c.Attrs[i].Name == "source" || c.Attrs[i].Name == "card.token") && id == "" {
 			c.Attrs[i].Value = model.KnownAfterApply
 		}
 	}

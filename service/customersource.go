@@ -6,9 +6,10 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-// Source retrieves a customer's source, as Object does an object with a
-// path of its own: a bank account's status says whether it can be
-// verified or debited. Nothing is recorded.
+// Source retrieves a customer's source under the customer the caller
+// knows (the object pane's), as Object does once it has found the owner
+// (owned.go): a bank account's status says whether it can be verified or
+// debited. Nothing is recorded.
 func (s *Session) Source(ctx context.Context, customer, id string) (model.Object, error) {
-	return s.api.Source(ctx, customer, id)
+	return s.api.ObjectUnder(ctx, customer, id)
 }

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"path/filepath"
 	"sync"
 
@@ -25,6 +26,9 @@ type guests struct {
 type guestEmulator struct {
 	emu   *emulator.Emulator
 	users int // acquired and not yet released
+	// stop ends its settler (settle.go), settled once it has.
+	stop    context.CancelFunc
+	settled chan struct{}
 }
 
 func newGuests(stateDir string) *guests {
@@ -44,7 +48,13 @@ func (gs *guests) acquire(name string) (emu *emulator.Emulator, dir string, rele
 		if err != nil {
 			return nil, "", nil, err
 		}
-		ge = &guestEmulator{emu: e}
+		ge = &guestEmulator{emu: e, settled: make(chan struct{})}
+		var ctx context.Context
+		ctx, ge.stop = context.WithCancel(context.Background())
+		go func() {
+			defer close(ge.settled)
+			_ = e.Settle(ctx, emulator.SettleOptions{})
+		}()
 		gs.open[name] = ge
 	}
 	ge.users++
@@ -58,6 +68,8 @@ func (gs *guests) release(name string) {
 	if ge := gs.open[name]; ge != nil {
 		if ge.users--; ge.users == 0 {
 			delete(gs.open, name)
+			ge.stop()
+			<-ge.settled
 			_ = ge.emu.Close() // its objects are stored; nothing is lost
 		}
 	}

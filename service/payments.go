@@ -6,10 +6,14 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-// Object retrieves an object other than a token (pi_, pm_). The workspace
+// Object retrieves an object other than a token (pi_, pm_; a card_, ba_
+// or person_ under what it belongs to, owned.go). The workspace
 // keeps tokens only: an object is read again whenever it is shown, and
 // nothing is recorded.
 func (s *Session) Object(ctx context.Context, id string) (model.Object, error) {
+	if spec, fe := model.ObjectKindOf(id, model.ParamTokenID); fe == nil && spec.Owner() != "" {
+		return s.owned(ctx, spec, id)
+	}
 	return s.api.Object(ctx, id)
 }
 

@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/ui/flow"
 	"github.com/tokenscope/tokenscope/views"
 )
@@ -38,10 +39,15 @@ func (a *App) openOneOf(ids []views.Field) tea.Cmd {
 }
 
 // became are the ids of the token's detail that name an object
-// tokenscope reads by id, in the detail's order.
+// tokenscope reads by id, in the detail's order. The token's own card or
+// bank account (card_, ba_) is not among them: it is read under a
+// customer, whose pane names it once there is one (so for a person_).
 func became(t views.Token) []views.Field {
 	var out []views.Field
 	for _, f := range t.IDs() {
+		if spec, fe := model.ObjectKindOf(f.Value, model.ParamTokenID); fe == nil && spec.Owner() != "" {
+			continue
+		}
 		if flow.IsObjectID(f.Value) {
 			out = append(out, f)
 		}

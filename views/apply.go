@@ -38,6 +38,10 @@ func ApplyOutcome(row model.ApplyRow) string {
 	switch {
 	case row.Err != nil && row.TokenID == "":
 		return "create failed"
+	case row.Err != nil && row.FailedAt != "" && row.Status != "":
+		return row.Status + ", then " + row.FailedAt + " failed"
+	case row.Err != nil && row.FailedAt != "":
+		return row.FailedAt + " failed"
 	case row.Err != nil:
 		return "failed"
 	case row.Use == "":

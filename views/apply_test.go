@@ -49,3 +49,17 @@ func TestApplySummaryNarrowsToWidth(t *testing.T) {
 		t.Errorf("the long outcome is not wrapped under its column:\n%s", narrow.String())
 	}
 }
+
+// A row whose use succeeded and whose later step failed says so: "failed"
+// alone read as if the charge itself had.
+func TestApplyOutcomeOfAFailedStep(t *testing.T) {
+	err := &model.Error{Type: "invalid_request_error", Code: "amount_too_large"}
+	row := model.ApplyRow{Name: "r", TokenID: "tok_1", Use: model.UseCharge, Status: "refund: succeeded", Err: err, FailedAt: "refund.r[1]"}
+	if got := ApplyOutcome(row); got != "refund: succeeded, then refund.r[1] failed" {
+		t.Errorf("outcome %q", got)
+	}
+	row.FailedAt = ""
+	if got := ApplyOutcome(row); got != "failed" {
+		t.Errorf("a failed use: %q", got)
+	}
+}

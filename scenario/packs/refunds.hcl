@@ -2,9 +2,9 @@
 #
 # Each refund step refunds the charge its token's use made: amount = N for
 # part of it, all that remains without. visa is refunded 5.00, then the
-# rest (refunded: true); refund_pending's refund stays pending, then
-# succeeds; refund_fails's stays pending, then fails. tokenscope refund CH
-# does the same by hand.
+# rest (refunded: true); refund_pending's refund is pending, then
+# succeeds; refund_fails's succeeds, then fails (5 s later offline, with
+# charge.refund.updated). tokenscope refund CH does the same by hand.
 
 # charge succeeds; a partial refund, then the rest, each succeeding at once
 token "visa" {
@@ -21,7 +21,7 @@ token "visa" {
   refund {}
 }
 
-# charge succeeds; a refund stays pending, then succeeds
+# charge succeeds; a refund is pending, then succeeds
 token "refund_pending" {
   card {
     preset = "refund_pending"
@@ -33,7 +33,7 @@ token "refund_pending" {
   refund {}
 }
 
-# charge succeeds; a refund stays pending, then fails
+# charge succeeds; a refund succeeds, then fails
 token "refund_fails" {
   card {
     preset = "refund_fails"

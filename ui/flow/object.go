@@ -51,7 +51,8 @@ type Object struct {
 	offset int
 	spin   spinner.Model
 	// mv is the move whose form or plan is shown, nil for the pane;
-	// specs keep each move's form as typed until it succeeds.
+	// specs keep each move's form as typed when esc leaves it, until
+	// the move is sent.
 	mv    *moving
 	specs map[model.Move]*moveSpec
 	// then is the move to open once the object is read, if its state
@@ -314,10 +315,15 @@ func (o *Object) handleTyped(cmd tea.Cmd) tea.Cmd {
 // answered takes a request's reply: the object read, or what an action
 // did (then the object is read again, and the shell reads the state: a
 // challenge answered moves its token's use on). A move that failed
-// leaves its form as typed, for its key to open again.
+// shows its error in the pane, whose keys its next step names; its key
+// then opens its form filled as the next step says (all that remains to
+// refund or capture, the deposits 32 and 45), not as typed.
 func (o *Object) answered(r reply) tea.Cmd {
 	o.busy = false
 	if r.err != nil {
+		if o.doing == actMove {
+			delete(o.specs, o.mv.move)
+		}
 		o.err, o.mv = r.err, nil
 		o.offset = math.MaxInt // the error's end, clamped as drawn
 		return nil

@@ -63,7 +63,7 @@ func TestObjectPaneVerifiesAndCharges(t *testing.T) {
 	pc, _ := newContext(t, 80, 24, setup{})
 	cus := used(t, pc, "bank_ok", model.UseRequest{Kind: model.UseCustomer})
 	r := start(t, NewObject(pc, cus), 80, 24)
-	s := r.shows("customer "+cus, "bank_status    new: waits for its micro-deposits", "v: verify bank · r: refresh")
+	s := r.shows("customer "+cus, "bank_status    new: waits for its micro-deposits", "v: verify bank · enter: open its objects · r: refresh")
 	if strings.Contains(s.view, "p: charge") {
 		t.Errorf("an unverified bank account is offered a charge:\n%s", s.view)
 	}

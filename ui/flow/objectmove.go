@@ -15,9 +15,11 @@ import (
 )
 
 // The moves of an object pane (model.Move) other than the 3D Secure
-// answer, which a and f send at once: each asks what it needs in a small
-// form (an amount, a currency, the evidence), shows its plan, and is sent
-// only on enter, as every write of tokenscope is.
+// answer, which a and f send at once (the customer's click on the bank's
+// test page, not a request of the user's; the README says so): each asks
+// what it needs in a small form (an amount, a currency, the evidence),
+// shows its plan, and is sent only on an enter that came once the plan
+// could be read (planView.confirm), as every write of tokenscope is.
 
 // moveKey is the key of a move; a and f both answer a challenge.
 func moveKey(k *common.KeyMap, m model.Move) key.Binding {
@@ -41,8 +43,8 @@ var moveTitles = map[model.Move]string{
 // Answers to a dispute, as the form offers them.
 const answerClose = "close"
 
-// moveSpec is a move's form. Its values outlive the form, so a request
-// that failed opens the form again as it was typed.
+// moveSpec is a move's form. Its values outlive the form, so a form left
+// with esc opens again as it was typed.
 type moveSpec struct {
 	move             model.Move
 	amount, currency string
@@ -120,21 +122,47 @@ func (sp *moveSpec) cur() string {
 }
 
 func (sp *moveSpec) checkAmount(s string) error {
-	n, fe := model.ParseAmount(sp.amountParam, s)
-	if fe == nil && sp.cur() != "" {
-		fe = model.ValidateAmount(n, sp.cur())
-	}
+	_, fe := sp.parseAmount(s)
 	return fieldErr(fe)
 }
 
+// parseAmount reads the amount typed as the CLI reads its flag, but for
+// 0, a whole number the CLI's wording ("up to 99999999") lets pass: the
+// form says it takes at least 1.
+func (sp *moveSpec) parseAmount(s string) (int64, *model.FieldError) {
+	n, fe := model.ParseAmount(sp.amountParam, s)
+	if fe != nil {
+		if t := strings.TrimSpace(s); t != "" && strings.Trim(t, "0") == "" {
+			fe.Message = sp.amountParam + ": must be at least 1, in the currency's smallest unit"
+		}
+		return 0, fe
+	}
+	if sp.cur() != "" {
+		fe = model.ValidateAmount(n, sp.cur())
+	}
+	return n, fe
+}
+
+// checkDeposit refuses a micro-deposit that is not a whole number of
+// cents, in the verification's words (the amount's example, "500 is 5.00
+// usd", says nothing of deposits).
 func (sp *moveSpec) checkDeposit(s string) error {
-	_, fe := model.ParseAmount("amounts", s)
+	_, fe := parseDeposit(s)
 	return fieldErr(fe)
+}
+
+func parseDeposit(s string) (int64, *model.FieldError) {
+	n, fe := model.ParseAmount("amounts", s)
+	if fe != nil {
+		fe.Message = "amounts: each deposit is a whole number of cents, at least 1 (test mode: 32 and 45)"
+	}
+	return n, fe
 }
 
 // request is the move's input, checked as the CLI checks its flags. An
 // amount over what there is goes through: Stripe's amount_too_large, and
-// its explanation, are worth seeing (the plan says it is expected).
+// its explanation, are worth seeing (the plan says it is expected). A
+// refusal is the check's own error, which the form words once (formError).
 func (sp *moveSpec) request() (model.MoveInput, error) {
 	var in model.MoveInput
 	switch sp.move {
@@ -149,7 +177,7 @@ func (sp *moveSpec) request() (model.MoveInput, error) {
 		}
 	case model.MoveVerify:
 		for i, s := range []string{sp.first, sp.second} {
-			n, fe := model.ParseAmount("amounts", s)
+			n, fe := parseDeposit(s)
 			if fe != nil {
 				return in, fe
 			}
@@ -157,11 +185,18 @@ func (sp *moveSpec) request() (model.MoveInput, error) {
 		}
 	case model.MoveCancel:
 	default:
-		if err := sp.checkAmount(sp.amount); err != nil {
-			return in, err
+		if sp.move == model.MoveCharge {
+			// The currency's field checks it when left by tab; enter
+			// reviews from any field, so it is checked here too.
+			if fe := model.ValidateCurrency(sp.cur()); fe != nil {
+				return in, fe
+			}
 		}
-		in.Amount, _ = strconv.ParseInt(strings.TrimSpace(sp.amount), 10, 64)
-		in.Currency = sp.cur()
+		n, fe := sp.parseAmount(sp.amount)
+		if fe != nil {
+			return in, fe
+		}
+		in.Amount, in.Currency = n, sp.cur()
 	}
 	return in, nil
 }
@@ -177,7 +212,7 @@ type moving struct {
 }
 
 // startMove opens move m: its form, or its plan when it asks nothing.
-// A form left by a failed request comes back as it was typed.
+// A form left with esc comes back as it was typed.
 func (o *Object) startMove(m model.Move) tea.Cmd {
 	sp := o.specs[m]
 	if sp == nil {
@@ -204,12 +239,14 @@ func (o *Object) showPlan() {
 }
 
 // updateMove handles a key while a move's form or plan is shown: esc
-// goes back a step (plan to form, form to the pane), enter goes on.
+// goes back a step (plan to form, form to the pane), enter goes on; an
+// enter typed ahead with the keys that opened the plan (x enter in one
+// write) does not apply it (planView.confirm), as in every plan.
 func (o *Object) updateMove(msg tea.Msg) tea.Cmd {
 	k, mv := o.pc.Keys, o.mv
 	if mv.plan != nil {
 		switch {
-		case keyIs(msg, k.Confirm):
+		case keyIs(msg, k.Confirm) && mv.plan.confirm():
 			return o.send(actMove)
 		case keyIs(msg, k.Edit):
 			mv.plan = nil

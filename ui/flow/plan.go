@@ -57,7 +57,27 @@ func (p *planView) setSize(w, h int) {
 }
 
 func (p *planView) scroll(by int) {
-	p.offset = min(max(p.offset+by, 0), max(len(p.lines)-p.h, 0))
+	p.offset = min(max(p.offset+by, 0), max(len(p.lines)-p.rows(), 0))
+}
+
+// earlyNote says why an enter typed ahead did not apply the plan.
+const earlyNote = "enter came with the keys that opened this plan, before it could be read: press enter again to apply"
+
+// note is the plan's note under its summary, "" when none.
+func (p *planView) note() string {
+	if !p.early {
+		return ""
+	}
+	return p.st.Muted.Render(common.Wrap(earlyNote, p.w))
+}
+
+// rows is the room for the actions: the note takes its lines and a
+// blank from them, so it is read whole at 80x24 (it was cut).
+func (p *planView) rows() int {
+	if n := p.note(); n != "" {
+		return max(p.h-strings.Count(n, "\n")-2, 1)
+	}
+	return p.h
 }
 
 // confirm reports whether an enter may apply the plan: not one that came
@@ -66,6 +86,7 @@ func (p *planView) scroll(by int) {
 // says why it is still there.
 func (p *planView) confirm() bool {
 	p.early = p.now().Sub(p.opened) < p.settle
+	p.scroll(0)
 	return !p.early
 }
 
@@ -78,9 +99,9 @@ func (p *planView) update(msg tea.Msg) tea.Cmd {
 	case keyIs(msg, k.Down):
 		p.scroll(1)
 	case keyIs(msg, k.PageUp):
-		p.scroll(-p.h)
+		p.scroll(-p.rows())
 	case keyIs(msg, k.PageDown):
-		p.scroll(p.h)
+		p.scroll(p.rows())
 	case keyIs(msg, k.Top):
 		p.scroll(-len(p.lines))
 	case keyIs(msg, k.Bottom):
@@ -92,7 +113,7 @@ func (p *planView) update(msg tea.Msg) tea.Cmd {
 // view draws the rows in sight, then the summary with a hint when some
 // rows are out of sight.
 func (p *planView) view() string {
-	end := min(p.offset+p.h, len(p.lines))
+	end := min(p.offset+p.rows(), len(p.lines))
 	s := strings.Join(p.lines[p.offset:end], "\n") + "\n\n" + p.summary
 	switch {
 	case end < len(p.lines):
@@ -100,8 +121,8 @@ func (p *planView) view() string {
 	case p.offset > 0:
 		s += p.st.Muted.Render("  ↑ more above")
 	}
-	if p.early {
-		s += "\n\n" + p.st.Muted.Render(common.Wrap("enter came with the keys that opened this plan, before it could be read: press enter again to apply", p.w))
+	if n := p.note(); n != "" {
+		s += "\n\n" + n
 	}
 	return s
 }

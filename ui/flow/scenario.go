@@ -432,7 +432,7 @@ func (s *Scenario) View() string {
 func (s *Scenario) hint() string {
 	switch {
 	case s.step == scPlan && s.early:
-		return "enter came with the keys that opened this plan, before it could be read: press enter again to apply"
+		return earlyNote
 	case s.step == scApply && s.stopped:
 		return "cancelling… the step in flight ends, the rest is not sent"
 	case s.step == scApply:

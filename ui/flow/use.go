@@ -316,7 +316,7 @@ func (u *Use) note() []string {
 	if p, ok := model.CardByName(u.rec.Preset); ok && u.req.Kind == model.UsePaymentIntent {
 		return []string{"test card " + p.Name + ", " + model.PaymentIntentExpect(p, u.req.CaptureMethod == "manual")}
 	} else if ok {
-		return []string{"test card " + p.Name + ", " + model.UseExpect(u.req.Kind, p)}
+		return []string{"test card " + p.Name + ", " + model.UseExpect(u.req, p)}
 	}
 	return nil
 }

@@ -32,7 +32,7 @@ func TestSourceReadsABankAccount(t *testing.T) {
 			if tg.name != "emulator" {
 				ba = "ba_1Qx4mockSource" // stripe-mock's customers have no source
 			}
-			src, err := c.Source(ctx, cus.ID, ba)
+			src, err := c.ObjectUnder(ctx, cus.ID, ba)
 			if err != nil || src.RequestID == "" || tg.name == "emulator" && src.ID != ba {
 				t.Fatalf("source %s of %s: %+v %v", ba, cus.ID, src, err)
 			}
@@ -45,12 +45,12 @@ func TestSourceReadsABankAccount(t *testing.T) {
 			if _, err := c.Verify(ctx, model.VerifyRequest{Customer: cus.ID, Bank: ba, Amounts: [2]int64{32, 45}}); err != nil {
 				t.Fatal(err)
 			}
-			if src, err = c.Source(ctx, cus.ID, ba); err != nil || src.Fields().Get("status") != "verified" {
+			if src, err = c.ObjectUnder(ctx, cus.ID, ba); err != nil || src.Fields().Get("status") != "verified" {
 				t.Errorf("status after verification %q, %v", src.Fields().Get("status"), err)
 			}
 		})
 	}
-	if _, err := targets[0].open(t).Source(ctx, "cus_1", "4242424242424242"); err == nil {
+	if _, err := targets[0].open(t).ObjectUnder(ctx, "cus_1", "4242424242424242"); err == nil {
 		t.Error("a card number was sent as a source id")
 	}
 }
