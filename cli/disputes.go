@@ -60,7 +60,12 @@ open one when charged.`,
 			if err != nil {
 				return err
 			}
-			return a.printObject(du, "answered")
+			// Closing is not an answer: it accepts the loss.
+			verb := "answered"
+			if closeIt {
+				verb = "closed"
+			}
+			return a.printObject(du, verb)
 		},
 	}
 	c.Flags().StringVar(&evidence, "evidence", "", "submit this as evidence[uncategorized_text] ("+model.WinningEvidence+" or "+model.LosingEvidence+" in test mode)")

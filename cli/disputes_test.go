@@ -29,6 +29,9 @@ func TestDisputeFoundByChargeThenWon(t *testing.T) {
 		t.Errorf("winning evidence:\n%s", out)
 	}
 	s.expect(1, "dispute", du.ID, "--close")
+	if out := s.ok("dispute", useObject(t, s.ok("use", s.create("card", "dispute_inquiry"), "--charge", "700", "--json").out), "--close").out; !strings.HasPrefix(out, "closed dispute du_") {
+		t.Errorf("close of an inquiry:\n%s", out)
+	}
 	if r := s.expect(1, "dispute", useObject(t, s.ok("use", s.create("card", "visa"), "--charge", "500", "--json").out)); !strings.Contains(r.errOut, "has no dispute") {
 		t.Errorf("a plain charge's dispute:\n%s", r.errOut)
 	}

@@ -67,11 +67,21 @@ is for a browser: tokenscope prints its URL.`,
 			if !ch.Answered {
 				return a.openChallenge(ch)
 			}
-			verb := "authenticated"
 			if fail {
-				verb = "failed authentication of"
+				return a.printObject(ch.PaymentIntent, "failed authentication of")
 			}
-			return a.printObject(ch.PaymentIntent, verb)
+			// Authenticated, the card may still decline: the PaymentIntent
+			// is back in requires_payment_method with the decline in
+			// last_payment_error. That is a decline as use's are: its
+			// error, exit 1.
+			decline := model.DeclinedAfterAuthentication(ch.PaymentIntent)
+			if decline == nil {
+				return a.printObject(ch.PaymentIntent, "authenticated")
+			}
+			if err := a.printObject(ch.PaymentIntent, "authenticated, then declined:"); err != nil {
+				return err
+			}
+			return decline
 		},
 	}
 	c.Flags().BoolVar(&fail, "fail", false, "fail the challenge, as the page's Fail button does")

@@ -64,6 +64,24 @@ func TestAuthenticateCLI(t *testing.T) {
 	}
 }
 
+// A card that declines after 3D Secure: authenticate says so, with the
+// decline's codes, and exits 1 as a decline does; --json prints the
+// PaymentIntent only.
+func TestAuthenticateThenDeclined(t *testing.T) {
+	s := newSandbox(t)
+	pi, _ := piOf(t, s.ok("use", s.create("card", "threeds_no_funds"), "--payment-intent", "1500", "--json").out)
+	r := s.expect(1, "authenticate", pi)
+	if !strings.HasPrefix(r.out, "authenticated, then declined: PaymentIntent "+pi) ||
+		!strings.Contains(r.errOut, "code            card_declined") || !strings.Contains(r.errOut, "decline_code    insufficient_funds") ||
+		!strings.Contains(r.errOut, "3D Secure was completed") {
+		t.Errorf("authenticate of a card declined after 3DS:\nstdout %s\nstderr %s", r.out, r.errOut)
+	}
+	pi, _ = piOf(t, s.ok("use", s.create("card", "threeds_declined"), "--payment-intent", "1500", "--json").out)
+	if st := status(t, s.expect(1, "authenticate", pi, "--json").out); st != "requires_payment_method" {
+		t.Errorf("--json: status %s", st)
+	}
+}
+
 func TestCaptureCancelCLI(t *testing.T) {
 	s := newSandbox(t)
 	pi, st := piOf(t, s.ok("use", s.create("card", "visa"), "--payment-intent", "1000", "--capture", "manual", "--json").out)

@@ -48,6 +48,9 @@ type API interface {
 	// (0: all); Cancel cancels one.
 	Capture(ctx context.Context, id string, amount int64) (model.Object, error)
 	Cancel(ctx context.Context, id string) (model.Object, error)
+	// Attach attaches a PaymentMethod to a customer; Detach detaches it.
+	Attach(ctx context.Context, pm, customer string) (model.Object, error)
+	Detach(ctx context.Context, pm string) (model.Object, error)
 	// Backend describes where requests go.
 	Backend() model.Backend
 	// Log is the in-memory request log.

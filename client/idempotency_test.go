@@ -1,6 +1,7 @@
 package client_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tokenscope/tokenscope/internal/testio"
@@ -42,5 +43,33 @@ func TestIdempotencyKeyIsSent(t *testing.T) {
 	u2, err := c.Use(t.Context(), use)
 	if err != nil || u2.ObjectID != u1.ObjectID {
 		t.Errorf("the use sent again: %s %v, want %s (not token_already_used)", u2.ObjectID, err, u1.ObjectID)
+	}
+}
+
+// A request that names no key gets one of tokenscope's own, never
+// stripe-go's (a 19-digit nanosecond time, which output masking reads as
+// a card number): a magic token's use and a capture are matched with
+// their events by key.
+func TestEveryPostCarriesATokenscopeKey(t *testing.T) {
+	c := offlineClient(t, "")
+	u, err := c.Use(t.Context(), model.UseRequest{TokenID: "tok_visa", Kind: model.UsePaymentIntent, Amount: 1000, Currency: "usd", CaptureMethod: "manual"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Capture(t.Context(), u.ObjectID, 0); err != nil {
+		t.Fatal(err)
+	}
+	posts := 0
+	for _, e := range c.Log().Entries() {
+		if e.Method != "POST" {
+			continue
+		}
+		posts++
+		if !strings.HasPrefix(e.IdempotencyKey, "tokenscope-") || model.MaskSecrets(e.IdempotencyKey) != e.IdempotencyKey {
+			t.Errorf("%s %s sent key %q", e.Method, e.Path, e.IdempotencyKey)
+		}
+	}
+	if posts != 3 {
+		t.Errorf("%d POSTs logged, want 3 (payment method, PaymentIntent, capture)", posts)
 	}
 }

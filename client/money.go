@@ -108,10 +108,14 @@ func (c *Client) Answer(ctx context.Context, id, evidence string, close bool) (m
 		err error
 	)
 	if close {
-		d, err = c.sc.V1Disputes.Close(ctx, id, &stripe.DisputeCloseParams{})
+		p := &stripe.DisputeCloseParams{}
+		setKey(&p.Params, "")
+		d, err = c.sc.V1Disputes.Close(ctx, id, p)
 	} else {
-		d, err = c.sc.V1Disputes.Update(ctx, id, &stripe.DisputeUpdateParams{
-			Evidence: &stripe.DisputeUpdateEvidenceParams{UncategorizedText: stripe.String(evidence)}})
+		p := &stripe.DisputeUpdateParams{
+			Evidence: &stripe.DisputeUpdateEvidenceParams{UncategorizedText: stripe.String(evidence)}}
+		setKey(&p.Params, "")
+		d, err = c.sc.V1Disputes.Update(ctx, id, p)
 	}
 	if err != nil {
 		return model.Object{}, c.fromAPI(err)

@@ -24,11 +24,11 @@ func (c *Client) usePaymentMethod(ctx context.Context, tokenID, key string) (*st
 // PaymentIntent confirmed with it. use is filled in as far as it got:
 // the PaymentMethod a refused PaymentIntent leaves stays recorded.
 func (c *Client) usePaymentIntent(ctx context.Context, req model.UseRequest, use *model.Use) (*stripe.PaymentIntent, error) {
-	pmKey := ""
-	if req.IdempotencyKey != "" {
-		pmKey = req.IdempotencyKey + "-pm"
+	key := req.IdempotencyKey
+	if key == "" {
+		key = NewIdempotencyKey()
 	}
-	pm, err := c.usePaymentMethod(ctx, req.TokenID, pmKey)
+	pm, err := c.usePaymentMethod(ctx, req.TokenID, key+"-pm")
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func (c *Client) usePaymentIntent(ctx context.Context, req model.UseRequest, use
 	if req.ReturnURL != "" {
 		p.ReturnURL = stripe.String(req.ReturnURL)
 	}
-	setKey(&p.Params, req.IdempotencyKey)
+	setKey(&p.Params, key)
 	return c.sc.V1PaymentIntents.Create(ctx, p)
 }
 
@@ -60,6 +60,7 @@ func (c *Client) Capture(ctx context.Context, id string, amount int64) (model.Ob
 	if amount > 0 {
 		p.AmountToCapture = stripe.Int64(amount)
 	}
+	setKey(&p.Params, "")
 	pi, err := c.sc.V1PaymentIntents.Capture(ctx, id, p)
 	if err != nil {
 		return model.Object{}, c.fromAPI(err)
@@ -72,7 +73,9 @@ func (c *Client) Cancel(ctx context.Context, id string) (model.Object, error) {
 	if err := c.checkPaymentIntent(id, "cancel PaymentIntents"); err != nil {
 		return model.Object{}, err
 	}
-	pi, err := c.sc.V1PaymentIntents.Cancel(ctx, id, &stripe.PaymentIntentCancelParams{})
+	p := &stripe.PaymentIntentCancelParams{}
+	setKey(&p.Params, "")
+	pi, err := c.sc.V1PaymentIntents.Cancel(ctx, id, p)
 	if err != nil {
 		return model.Object{}, c.fromAPI(err)
 	}

@@ -22,9 +22,7 @@ type tokenForm struct {
 func newTokenForm(ctx context.Context, req model.TokenRequest) *tokenForm {
 	f := &tokenForm{}
 	f.Context = ctx
-	if req.IdempotencyKey != "" {
-		f.IdempotencyKey = stripe.String(req.IdempotencyKey)
-	}
+	setKey(&f.Params, req.IdempotencyKey)
 	if s, ok := model.SpecOf(req.Kind); ok && s.Create != nil {
 		f.pairs = s.Create.Params(req)
 	}

@@ -3,6 +3,8 @@ package client
 import (
 	"cmp"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"net/http"
 
 	"github.com/stripe/stripe-go/v85"
@@ -131,10 +133,27 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 	return use, nil
 }
 
-// setKey sends key as the Idempotency-Key; "" leaves stripe-go to make
-// one up.
+// setKey sends key as the Idempotency-Key; "" sends a new key of
+// tokenscope's own. stripe-go's own key starts with a 19-digit
+// nanosecond time, which the output's card-number masking reads as a
+// card: an event's request.idempotency_key would then be masked and could
+// not be matched with the request log.
 func setKey(p *stripe.Params, key string) {
-	if key != "" {
-		p.IdempotencyKey = stripe.String(key)
+	if key == "" {
+		key = NewIdempotencyKey()
 	}
+	p.IdempotencyKey = stripe.String(key)
+}
+
+// NewIdempotencyKey is "tokenscope-" and a random UUID: what the service
+// sends with its writes, and the key of any POST that names none.
+func NewIdempotencyKey() string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand never fails on the platforms Go supports
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b[:])
+	return "tokenscope-" + h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }

@@ -35,14 +35,35 @@ type balanceTxRec struct {
 	Description string `json:"description,omitempty"`
 }
 
-// chargeBalanceTx is the balance transaction of ch, a succeeded charge.
+// chargeBalanceTx is the balance transaction of ch, a charge that took
+// money: a card charge once captured (what the capture took), an ACH
+// debit from the start, while it is pending, as Stripe's does.
 func chargeBalanceTx(ch *chargeRec) *balanceTxRec {
-	amount := ch.captured()
+	amount := ch.Amount
+	if ch.AmountCaptured > 0 {
+		amount = ch.AmountCaptured
+	}
+	fee := int64(math.Round(float64(amount)*feePercent/100)) + feeFixed
+	if ch.Money.Bank != nil {
+		fee = min(int64(math.Round(float64(amount)*achFeePercent/100)), achFeeCap)
+	}
 	return &balanceTxRec{
-		ID: ch.BalanceTx, Type: "charge", Source: ch.ID, Amount: amount,
-		Fee:      int64(math.Round(float64(amount)*feePercent/100)) + feeFixed,
+		ID: ch.BalanceTx, Type: "charge", Source: ch.ID, Amount: amount, Fee: fee,
 		Currency: ch.Currency, Created: ch.Created, Description: ch.Description,
 	}
+}
+
+// Stripe's US ACH Direct Debit pricing: 0.8%, at most 5.00.
+const (
+	achFeePercent = 0.8
+	achFeeCap     = 500
+)
+
+// refundBalanceTx is the balance transaction of a refund: the amount
+// leaving the balance, with no fee.
+func refundBalanceTx(re *refundRec) *balanceTxRec {
+	return &balanceTxRec{ID: re.BalanceTx, Type: "refund", Source: re.ID, Amount: -re.Amount,
+		Currency: re.Currency, Created: re.Created}
 }
 
 type balanceTxJSON struct {
@@ -80,11 +101,15 @@ func renderBalanceTx(bt *balanceTxRec, now time.Time) *balanceTxJSON {
 	if !now.Before(available) {
 		status = "available"
 	}
+	fees := []feeDetail{}
+	if bt.Fee != 0 {
+		fees = append(fees, feeDetail{Amount: bt.Fee, Currency: bt.Currency, Description: "Stripe processing fees", Type: "stripe_fee"})
+	}
 	return &balanceTxJSON{
 		ID: bt.ID, Object: "balance_transaction", Amount: bt.Amount,
 		AvailableOn: available.Unix(), BalanceType: "payments", Created: bt.Created,
 		Currency: bt.Currency, Description: opt(bt.Description), Fee: bt.Fee,
-		FeeDetails: []feeDetail{{Amount: bt.Fee, Currency: bt.Currency, Description: "Stripe processing fees", Type: "stripe_fee"}},
+		FeeDetails: fees,
 		Net:        bt.Amount - bt.Fee, ReportingCategory: bt.Type, Source: bt.Source,
 		Status: status, Type: bt.Type,
 	}
@@ -129,5 +154,14 @@ func (o *objects) balanceTx(id string) (*balanceTxRec, bool) {
 func (o *objects) keepBalanceTx(ch *chargeRec) {
 	if ch.BalanceTx != "" && !o.has(balanceTxColl, ch.BalanceTx) {
 		o.put(balanceTxColl, ch.BalanceTx, chargeBalanceTx(ch))
+	}
+}
+
+// keepRefundBalanceTx keeps the balance transaction of a refund that
+// names one, the first time the refund is put: its id must be readable
+// as every balance transaction is.
+func (o *objects) keepRefundBalanceTx(re *refundRec) {
+	if re.BalanceTx != "" && !o.has(balanceTxColl, re.BalanceTx) {
+		o.put(balanceTxColl, re.BalanceTx, refundBalanceTx(re))
 	}
 }

@@ -112,7 +112,7 @@ func chargeCard(c *call, card *cardRec, customer string, amount int64, currency 
 	}
 	if !declines {
 		ch.Status, ch.BalanceTx = "succeeded", newID("txn_", longID)
-		openDispute(c, ch, o.Dispute)
+		ch.disputeReason = o.Dispute
 		return ch, nil
 	}
 	ch.Status, ch.FailureCode, ch.FailureMessage = "failed", o.Code, o.Message

@@ -30,13 +30,15 @@ const disputeResponseDays = 7
 // openDispute opens the dispute Stripe's test mode opens on a successful
 // charge of a dispute test card (model.Outcome.Dispute: a reason, or
 // "inquiry"), and marks the charge disputed. An early fraud warning
-// ("warning") is no dispute.
-func openDispute(c *call, ch *chargeRec, reason string) {
+// ("warning") is no dispute. putCharge calls it once the charge is
+// stored as it succeeded, so that its events come in causal order:
+// charge.succeeded (disputed false), then the dispute's.
+func (o *objects) openDispute(ch *chargeRec, reason string) {
 	if reason == "" || reason == "warning" {
 		return
 	}
 	d := &disputeRec{
-		ID: newID("du_", longID), Created: c.now.Unix(), Amount: ch.Amount, Currency: ch.Currency,
+		ID: newID("du_", longID), Created: o.now.Unix(), Amount: ch.Amount, Currency: ch.Currency,
 		Charge: ch.ID, Reason: reason, Status: "needs_response",
 	}
 	if reason == "inquiry" {
@@ -45,7 +47,7 @@ func openDispute(c *call, ch *chargeRec, reason string) {
 		d.Inquiry, d.Reason, d.Status = true, "general", "warning_needs_response"
 	}
 	ch.Money.Dispute = d.ID
-	c.objs.putDispute(d)
+	o.putDispute(d)
 }
 
 var disputeUpdateParams = []string{"evidence[", "metadata[", "submit", "expand["}

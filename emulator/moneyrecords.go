@@ -174,7 +174,10 @@ func (o *objects) account(id string) (*accountRec, bool) {
 }
 func (o *objects) person(id string) (*personRec, bool) { return get[personRec](o, personsColl, id) }
 
-func (o *objects) putRefund(r *refundRec)   { o.put(refundsColl, r.ID, r) }
+func (o *objects) putRefund(r *refundRec) {
+	o.put(refundsColl, r.ID, r)
+	o.keepRefundBalanceTx(r)
+}
 func (o *objects) putDispute(d *disputeRec) { o.put(disputesColl, d.ID, d) }
 func (o *objects) putAccount(a *accountRec) { o.put(accountsColl, a.ID, a) }
 func (o *objects) putPerson(p *personRec)   { o.put(personsColl, p.ID, p) }

@@ -59,6 +59,13 @@ func (o *objects) putCustomer(c *customerRec) { o.put(customersColl, c.ID, c) }
 func (o *objects) putCharge(c *chargeRec) {
 	o.put(chargesColl, c.ID, c)
 	o.keepBalanceTx(c)
+	if reason := c.disputeReason; reason != "" {
+		c.disputeReason = ""
+		o.openDispute(c, reason)
+		if c.Money.Dispute != "" {
+			o.put(chargesColl, c.ID, c)
+		}
+	}
 }
 
 func get[T any](o *objects, collection, id string) (*T, bool) {

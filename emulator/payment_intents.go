@@ -305,6 +305,7 @@ func capturePaymentIntent(c *call) (any, *model.Error) {
 	ch.Uncaptured, ch.AmountCaptured, ch.BalanceTx = false, n, newID("txn_", longID)
 	pi.Status, pi.AmountCapturable, pi.AmountReceived = model.PISucceeded, 0, n
 	c.objs.putCharge(ch)
+	releaseUncaptured(c, ch, pi.ID)
 	c.objs.putPaymentIntent(pi)
 	return renderPaymentIntent(pi), nil
 }

@@ -111,6 +111,9 @@ type chargeRec struct {
 	// Money is what happened to the charge after it was made: refunds,
 	// a dispute, an ACH debit settling (moneyrecords.go).
 	Money chargeMoney `json:"money,omitzero"`
+	// disputeReason: a dispute test card's charge, to be disputed once it
+	// is stored (putCharge); never stored itself.
+	disputeReason string
 }
 
 // captured is what the charge has captured.

@@ -17,9 +17,18 @@ func ValidateObjectID(id, param, what string, prefixes ...string) *FieldError {
 			return nil
 		}
 	}
-	hint := "; a " + what + " id starts with " + strings.Join(prefixes, ", ")
+	hint := "; " + WithArticle(what) + " id starts with " + strings.Join(prefixes, ", ")
 	if last4, ok := LooksLikeCardNumber(id); ok {
 		return requestErr("resource_missing", param, "this looks like a card number (ending "+last4+"), not a "+what+" id; it was not sent"+hint)
 	}
 	return requestErr("resource_missing", param, "No such "+what+": "+echoID(id)+hint)
+}
+
+// WithArticle is what with "a" or "an" before it: "an account", "a
+// charge".
+func WithArticle(what string) string {
+	if what != "" && strings.ContainsRune("aeiou", rune(what[0])) {
+		return "an " + what
+	}
+	return "a " + what
 }

@@ -110,7 +110,11 @@ func NewPendingUse(req UseRequest, key string, now time.Time) Pending {
 	summary := fmt.Sprintf("attach %s to a new customer", req.TokenID)
 	switch req.Kind {
 	case UseCharge:
-		summary = fmt.Sprintf("charge %s %d %s", req.TokenID, req.Amount, req.Currency)
+		summary = fmt.Sprintf("charge %s %s", req.TokenID, FormatAmount(req.Amount, req.Currency))
+	case UsePaymentMethod:
+		summary = fmt.Sprintf("make a PaymentMethod of %s", req.TokenID)
+	case UsePaymentIntent:
+		summary = fmt.Sprintf("pay a PaymentIntent of %s with %s", FormatAmount(req.Amount, req.Currency), req.TokenID)
 	case UseAccount:
 		summary = fmt.Sprintf("make an account from %s", req.TokenID)
 	case UseIDNumber:

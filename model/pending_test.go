@@ -96,7 +96,22 @@ func TestPendingUse(t *testing.T) {
 	}
 	got := back.UseRequest()
 	req.IdempotencyKey = "k"
-	if got != req || back.Summary != "charge tok_1 1000 usd" {
+	if got != req || back.Summary != "charge tok_1 10.00 usd" {
 		t.Errorf("%+v %q", got, back.Summary)
+	}
+}
+
+// TestPendingUseSummaries: a crash recovery names the use that was
+// interrupted, not "attach … to a new customer" for every kind.
+func TestPendingUseSummaries(t *testing.T) {
+	for kind, want := range map[model.UseKind]string{
+		model.UseCustomer:      "attach tok_1 to a new customer",
+		model.UsePaymentMethod: "make a PaymentMethod of tok_1",
+		model.UsePaymentIntent: "pay a PaymentIntent of 10.00 usd with tok_1",
+	} {
+		req := model.UseRequest{TokenID: "tok_1", Kind: kind, Amount: 1000, Currency: "usd"}
+		if got := model.NewPendingUse(req, "k", pendingNow).Summary; got != want {
+			t.Errorf("%s: %q, want %q", kind, got, want)
+		}
 	}
 }

@@ -332,6 +332,9 @@ func decimal(amount int64, cur string) string {
 	if u, err := currency.ParseISO(cur); err == nil {
 		scale, _ = currency.Standard.Rounding(u)
 	}
+	if amount < 0 { // a balance transaction's net, a refund's amount
+		return "-" + decimal(-amount, cur)
+	}
 	s := strconv.FormatInt(amount, 10)
 	if scale == 0 {
 		return s
@@ -406,6 +409,12 @@ func ValidateUse(req UseRequest) error {
 }
 
 func validateUse(req UseRequest) *FieldError {
+	if s, ok := KindOfID(req.TokenID); ok && s.Kind == KindPaymentMethod {
+		// A PaymentMethod is what a card token becomes; it is attached,
+		// not used again as a token.
+		return requestErr("resource_missing", ParamSource, req.TokenID+" is a PaymentMethod, not a token; it was not sent."+
+			" Attach it to a customer with tokenscope attach "+req.TokenID+" --customer CUS (detach with tokenscope detach)")
+	}
 	if fe := ValidateTokenID(req.TokenID, ParamSource); fe != nil {
 		return fe
 	}

@@ -235,7 +235,7 @@ func (o Outcome) WriteText(w io.Writer) error {
 	case u.Kind == model.UsePaymentIntent:
 		fmt.Fprintf(w, "PaymentIntent %s: %s %s\n", Clean(u.ObjectID), model.FormatAmount(u.Amount, u.Currency), Clean(u.Status))
 	default:
-		fmt.Fprintf(w, "charged %s: %s %d %s (%s)\n", Clean(o.Req.TokenID), Clean(u.ObjectID), u.Amount, u.Currency, u.Status)
+		fmt.Fprintf(w, "charged %s: %s %s (%s)\n", Clean(o.Req.TokenID), Clean(u.ObjectID), model.FormatAmount(u.Amount, u.Currency), Clean(u.Status))
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	if o.Err == nil && u.Kind == model.UsePaymentIntent {

@@ -1,7 +1,6 @@
 package views
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -9,7 +8,7 @@ import (
 
 // UseOutcome is a use's result in full, for the CLI: "declined:
 // card_declined / insufficient_funds", "failed: code", "charge succeeded
-// 1000 usd", "customer attached".
+// 10.00 usd", "customer attached".
 func UseOutcome(u model.Use) string {
 	switch {
 	case u.Status == "failed" && u.DeclineCode != "":
@@ -17,7 +16,7 @@ func UseOutcome(u model.Use) string {
 	case u.Status == "failed":
 		return "failed: " + useCodes(u)
 	case u.Amount != 0:
-		return JoinNonEmpty(string(u.Kind), u.Status, fmt.Sprint(u.Amount), u.Currency)
+		return JoinNonEmpty(string(u.Kind), u.Status, model.FormatAmount(u.Amount, u.Currency))
 	}
 	return JoinNonEmpty(string(u.Kind), u.Status)
 }

@@ -1,0 +1,19 @@
+package service
+
+import (
+	"context"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// Attach attaches a PaymentMethod to a customer, Detach detaches it.
+// Nothing is recorded: the workspace keeps tokens, and the PaymentMethod
+// lives in the API (tokenscope get pm_… reads it).
+func (s *Session) Attach(ctx context.Context, pm, customer string) (model.Object, error) {
+	return s.api.Attach(ctx, pm, customer)
+}
+
+// Detach: see Attach.
+func (s *Session) Detach(ctx context.Context, pm string) (model.Object, error) {
+	return s.api.Detach(ctx, pm)
+}
