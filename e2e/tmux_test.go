@@ -13,8 +13,10 @@ import (
 )
 
 // waitTimeout bounds every wait for the screen; the polls themselves are
-// short, so a passing test never sleeps longer than the app takes.
-const waitTimeout = 10 * time.Second
+// short, so a passing test never sleeps longer than the app takes. It is
+// generous: a resize redraw once took over 10 s while the whole suite
+// ran beside these TUIs on two cores.
+const waitTimeout = 30 * time.Second
 
 // tui is the binary running in a tmux session on a tmux server of its own
 // (-S: a socket in a temp dir, which no user's tmux shares and which goes
