@@ -305,7 +305,7 @@ func capturePaymentIntent(c *call) (any, *model.Error) {
 	ch.Uncaptured, ch.AmountCaptured, ch.BalanceTx = false, n, newID("txn_", longID)
 	pi.Status, pi.AmountCapturable, pi.AmountReceived = model.PISucceeded, 0, n
 	c.objs.putCharge(ch)
-	releaseUncaptured(c, ch, pi.ID)
+	release(c, ch, pi.ID, ch.Amount-n)
 	c.objs.putPaymentIntent(pi)
 	return renderPaymentIntent(pi), nil
 }
@@ -326,8 +326,8 @@ func cancelPaymentIntent(c *call) (any, *model.Error) {
 	if aerr := readChoice(c, "cancellation_reason", &reason, "duplicate", "fraudulent", "requested_by_customer", "abandoned"); aerr != nil {
 		return nil, aerr
 	}
-	if pi.Status == model.PIRequiresCapture {
-		releaseAuthorization(c, pi)
+	if ch, ok := c.objs.charge(pi.LatestCharge); ok && pi.Status == model.PIRequiresCapture && ch.Uncaptured {
+		release(c, ch, pi.ID, ch.Amount-ch.Money.AmountRefunded)
 	}
 	pi.Status, pi.CanceledAt, pi.CancellationReason = model.PICanceled, c.now.Unix(), reason
 	pi.NextAction, pi.ChallengeURL, pi.AmountCapturable = "", "", 0

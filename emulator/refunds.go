@@ -50,6 +50,11 @@ func createRefund(c *call) (any, *model.Error) {
 		return nil, invalid("charge_disputed", "charge", "Charge "+ch.ID+" has been charged back; cannot issue a refund.")
 	case remains <= 0:
 		return nil, invalid("charge_already_refunded", "charge", "Charge "+ch.ID+" has already been refunded.")
+	case ch.Uncaptured:
+		// An authorization still held is released by canceling its
+		// PaymentIntent (a cancel's release is a refund of all of it,
+		// refused above); a refund would leave it capturable.
+		return nil, invalid(codeUnexpectedState, "payment_intent", "This PaymentIntent ("+ch.PaymentIntent+") has a status of requires_capture: nothing has been captured, so there is nothing to refund. Cancel it to release the authorization.")
 	}
 	amount, given, aerr := c.params.integer("amount")
 	switch {

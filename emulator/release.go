@@ -1,24 +1,21 @@
 package emulator
 
-// releaseAuthorization gives back what a manual-capture PaymentIntent
-// being canceled had authorized: Stripe's docs (Cancel a PaymentIntent)
-// say "for PaymentIntents with a status of requires_capture, the remaining
-// amount_capturable is automatically refunded". The uncaptured charge
-// gets a refund of it (no balance transaction: no funds had moved), so it
-// reads refunded, amount_refunded its amount, captured false; the writes
-// make refund.created and charge.refunded.
-func releaseAuthorization(c *call, pi *paymentIntentRec) {
-	ch, ok := c.objs.charge(pi.LatestCharge)
-	if !ok || !ch.Uncaptured {
-		return
-	}
-	amount := ch.Amount - ch.Money.AmountRefunded
+// release gives back amount of ch's authorization that will never be
+// captured, as Stripe does: the rest left by a partial capture, or all
+// of it when a requires_capture PaymentIntent is canceled (Stripe's docs:
+// "the remaining amount_capturable is automatically refunded"). It is a
+// refund of its own with no balance transaction (no funds had moved), so
+// amount_refunded counts it and later refunds are bounded by what was
+// captured. It runs once ch is stored as it became (captured or not),
+// so the events come in causal order: charge.captured, then
+// refund.created and charge.refunded.
+func release(c *call, ch *chargeRec, piID string, amount int64) {
 	if amount <= 0 {
 		return
 	}
 	re := &refundRec{
 		ID: newID("re_", longID), Created: c.now.Unix(), Amount: amount, Currency: ch.Currency,
-		Charge: ch.ID, PaymentIntent: pi.ID,
+		Charge: ch.ID, PaymentIntent: piID,
 	}
 	ch.Money.AmountRefunded += amount
 	ch.Money.Refunds = append(ch.Money.Refunds, re.ID)

@@ -19,6 +19,13 @@ func TestCancelReleasesAuthorization(t *testing.T) {
 	if err != nil || held.Status != stripe.PaymentIntentStatusRequiresCapture {
 		t.Fatalf("%+v %v", held, err)
 	}
+	// Held money is not refunded: the PaymentIntent is canceled. A
+	// refund used to succeed and leave it capturable, then captured and
+	// refunded at once.
+	for _, p := range []*stripe.RefundCreateParams{{PaymentIntent: stripe.String(held.ID)}, {Charge: stripe.String(held.LatestCharge.ID)}} {
+		_, err = c.V1Refunds.Create(ctx, p)
+		stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, "payment_intent_unexpected_state")
+	}
 	_, seen := newEventTypes(t, c, "")
 	canceled, err := c.V1PaymentIntents.Cancel(ctx, held.ID, nil)
 	if err != nil || canceled.Status != stripe.PaymentIntentStatusCanceled || canceled.AmountCapturable != 0 {

@@ -82,7 +82,7 @@ func decodeSteps(tok Token, use *useBlock, blocks []stepBlock) ([]model.StepRequ
 		out   []model.StepRequest
 		diags hcl.Diagnostics
 	)
-	unpaid := unpaidBy(tok)
+	unpaid, held := unpaidBy(tok), heldBy(tok)
 	for _, sb := range blocks {
 		req, d := decodeStepArgs(sb)
 		diags = append(diags, d...)
@@ -94,6 +94,13 @@ func decodeSteps(tok Token, use *useBlock, blocks []stepBlock) ([]model.StepRequ
 		case unpaid != "" && (sb.kind == model.StepRefund || sb.kind == model.StepCapture || sb.kind == model.StepDispute):
 			d = hcl.Diagnostics{stepDiag("Unsupported step",
 				fmt.Sprintf("There is no payment to %s here: %s.", sb.kind, unpaid), sb.def)}
+		case sb.kind == model.StepCapture:
+			held = ""
+		case sb.kind == model.StepCancel:
+			unpaid = "the cancel step before it released the authorization"
+		case held != "" && sb.kind == model.StepRefund:
+			d = hcl.Diagnostics{stepDiag("Unsupported step",
+				fmt.Sprintf("There is nothing captured to refund here: %s.", held), sb.def)}
 		}
 		diags = append(diags, d...)
 		out = append(out, req)
@@ -106,6 +113,15 @@ func decodeSteps(tok Token, use *useBlock, blocks []stepBlock) ([]model.StepRequ
 func unpaidBy(tok Token) string {
 	if card := cardOf(tok); card != nil && tok.Use != nil && tok.Use.Kind == model.UsePaymentIntent && card.Outcome.ThreeDS.Asks(false) {
 		return "the PaymentIntent waits for 3D Secure: an authenticate {} step before this one completes it"
+	}
+	return ""
+}
+
+// heldBy says why a token's PaymentIntent use holds its money
+// uncaptured until a capture step ("" when it is captured at once).
+func heldBy(tok Token) string {
+	if tok.Use != nil && tok.Use.Kind == model.UsePaymentIntent && tok.Use.CaptureMethod == "manual" {
+		return `the PaymentIntent only holds the money (capture_method = "manual"): a capture {} step before this one takes it, or cancel {} releases it`
 	}
 	return ""
 }
