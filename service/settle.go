@@ -2,10 +2,8 @@ package service
 
 import (
 	"context"
-	"errors"
 
 	"github.com/tokenscope/tokenscope/emulator"
-	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
 
 // A pending ACH debit, or a refund of a refund test card, changes a few
@@ -19,14 +17,7 @@ import (
 // ctx ends, looking again when any process on the state dir writes the
 // emulator's log. srv is what Emulator returned.
 func (s *Service) Settle(ctx context.Context, srv EmulatorServer, logf func(string, ...any)) error {
-	emu, ok := srv.(*emulator.Emulator)
-	if !ok {
-		return errors.New("settle: not the offline emulator")
-	}
-	if err := fsutil.EnsureDir(s.cfg.StateDir); err != nil {
-		return err
-	}
-	wake, err := stateWatcher.subscribeLog(ctx, s.cfg.StateDir)
+	emu, wake, err := s.emulatorWake(ctx, srv, "settle")
 	if err != nil {
 		return err
 	}
@@ -39,13 +30,9 @@ func (s *Session) Settle(ctx context.Context, logf func(string, ...any)) error {
 	if s.emu == nil {
 		return nil
 	}
-	var wake <-chan struct{}
-	if s.emuDir != "" {
-		w, err := s.watchLog(ctx)
-		if err != nil {
-			return err
-		}
-		wake = w
+	wake, err := s.logWake(ctx)
+	if err != nil {
+		return err
 	}
 	return s.emu.Settle(ctx, emulator.SettleOptions{Wake: wake, Logf: logf})
 }

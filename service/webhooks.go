@@ -13,14 +13,7 @@ import (
 // endpoints until ctx ends (emulator.Deliver), waking when any process on
 // the state dir writes the emulator's log. srv is what Emulator returned.
 func (s *Service) DeliverWebhooks(ctx context.Context, srv EmulatorServer, logf func(string, ...any)) error {
-	emu, ok := srv.(*emulator.Emulator)
-	if !ok {
-		return errors.New("webhooks: not the offline emulator")
-	}
-	if err := fsutil.EnsureDir(s.cfg.StateDir); err != nil {
-		return err
-	}
-	wake, err := stateWatcher.subscribeLog(ctx, s.cfg.StateDir)
+	emu, wake, err := s.emulatorWake(ctx, srv, "webhooks")
 	if err != nil {
 		return err
 	}
@@ -34,15 +27,36 @@ func (s *Session) DeliverWebhooks(ctx context.Context, logf func(string, ...any)
 	if s.emu == nil {
 		return nil
 	}
-	var wake <-chan struct{}
-	if s.emuDir != "" {
-		w, err := s.watchLog(ctx)
-		if err != nil {
-			return err
-		}
-		wake = w
+	wake, err := s.logWake(ctx)
+	if err != nil {
+		return err
 	}
 	return s.emu.Deliver(ctx, emulator.DeliverOptions{Wake: wake, Logf: logf})
+}
+
+// emulatorWake is srv as the offline emulator, and a channel that wakes
+// when any process on the state dir writes its log: what the loops that
+// run beside a served emulator (deliveries, settling) wait on. what names
+// the loop in the error when srv is not the offline emulator.
+func (s *Service) emulatorWake(ctx context.Context, srv EmulatorServer, what string) (*emulator.Emulator, <-chan struct{}, error) {
+	emu, ok := srv.(*emulator.Emulator)
+	if !ok {
+		return nil, nil, errors.New(what + ": not the offline emulator")
+	}
+	if err := fsutil.EnsureDir(s.cfg.StateDir); err != nil {
+		return nil, nil, err
+	}
+	wake, err := stateWatcher.subscribeLog(ctx, s.cfg.StateDir)
+	return emu, wake, err
+}
+
+// logWake wakes when any process writes the session's in-process
+// emulator's log; nil when it keeps none on disk.
+func (s *Session) logWake(ctx context.Context) (<-chan struct{}, error) {
+	if s.emuDir == "" {
+		return nil, nil
+	}
+	return s.watchLog(ctx)
 }
 
 // Delivery is one event's delivery to an endpoint or a listen.
