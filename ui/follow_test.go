@@ -73,7 +73,7 @@ func TestRetrieveAnyIDInOneBurstThenAuthenticate(t *testing.T) {
 	a := newApp(t, s, 80, 24)
 	sendBurst(t, a, runes("i"+pi))
 	press(t, a, "enter")
-	if v := a.View(); !strings.Contains(v, "PaymentIntent "+pi) || !strings.Contains(v, "a: pass 3DS") {
+	if v := a.View(); !strings.Contains(v, "PaymentIntent "+pi) || !strings.Contains(v, "a pass 3DS") {
 		t.Fatalf("i %s did not open its pane waiting for 3D Secure:\n%s", pi, v)
 	}
 	press(t, a, "a")

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
@@ -90,6 +91,7 @@ type host struct {
 	done     *DoneMsg
 	changed  *ChangedMsg
 	view     string
+	keys     string // the app's footer for the flow (keysLine)
 	inFlight bool
 }
 
@@ -112,15 +114,26 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = h.c.Update(msg)
 		h.c = m.(common.Component) // a flow may hand over to the next (i to an object pane)
 	}
-	h.view = h.c.View()
+	h.view, h.keys = h.c.View(), keysLine(h.c.ShortHelp())
 	h.inFlight = h.c.(interface{ InFlight() bool }).InFlight()
 	return h, cmd
 }
 
 func (h *host) View() string { return h.c.View() }
 
+// keysLine is the flow's keys as the app's footer lists them ("b: refund
+// · r: refresh"): shows finds them on screen as a user would.
+func keysLine(keys []key.Binding) string {
+	var hs []string
+	for _, b := range keys {
+		hs = append(hs, b.Help().Key+": "+b.Help().Desc)
+	}
+	return strings.Join(hs, " · ")
+}
+
 type snapshot struct {
 	view     string
+	keys     string
 	inFlight bool
 	done     *DoneMsg
 	changed  *ChangedMsg
@@ -129,7 +142,7 @@ type snapshot struct {
 func (h *host) snap() snapshot {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return snapshot{h.view, h.inFlight, h.done, h.changed}
+	return snapshot{h.view, h.keys, h.inFlight, h.done, h.changed}
 }
 
 // run is one flow under teatest.
@@ -193,7 +206,7 @@ func (r *run) shows(texts ...string) snapshot {
 	r.t.Helper()
 	return r.until(strings.Join(texts, ", "), func(s snapshot) bool {
 		for _, x := range texts {
-			if !strings.Contains(s.view, x) {
+			if !strings.Contains(s.view, x) && !strings.Contains(s.keys, x) {
 				return false
 			}
 		}

@@ -282,9 +282,9 @@ func (o *Object) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case keyIs(msg, k.Down):
 		o.scroll(1)
 	case keyIs(msg, k.PageUp):
-		o.scroll(-o.bodyRoom(1) + 1)
+		o.scroll(-o.bodyRoom(o.footRows()) + 1)
 	case keyIs(msg, k.PageDown):
-		o.scroll(o.bodyRoom(1) - 1)
+		o.scroll(o.bodyRoom(o.footRows()) - 1)
 	case keyIs(msg, k.Follow) && len(o.links()) > 0:
 		ids := o.links()
 		return o, func() tea.Msg { return LinksMsg{IDs: ids} }
@@ -364,16 +364,21 @@ func (o *Object) View() string {
 	if o.obj != nil {
 		head = " " + views.NewObject(*o.obj).Headline("")
 	}
-	var foot []string
+	body := o.window(o.bodyLines(), o.bodyRoom(o.footRows()))
+	out := st.Header.Render(head) + "\n\n" + strings.Join(body, "\n")
 	if o.busy {
-		foot = []string{" " + o.spin.View() + " " + o.doingText() + "  →  " + o.pc.Backend.Label() + "  " + o.waiting()}
-	} else {
-		for _, l := range common.Hang(" ", o.hint(), o.w) {
-			foot = append(foot, st.Muted.Render(l))
-		}
+		out += "\n\n " + o.spin.View() + " " + o.doingText() + "  →  " + o.pc.Backend.Label() + "  " + o.waiting()
 	}
-	body := o.window(o.bodyLines(), o.bodyRoom(len(foot)))
-	return st.Header.Render(head) + "\n\n" + strings.Join(body, "\n") + "\n\n" + strings.Join(foot, "\n")
+	return out
+}
+
+// footRows is the rows under the body: the request in flight. The keys
+// the pane answers to are the app's footer (ShortHelp), said once.
+func (o *Object) footRows() int {
+	if o.busy {
+		return 2
+	}
+	return 0
 }
 
 // bodyLines are the pane's lines under its title: the object's rows,
@@ -405,9 +410,9 @@ func (o *Object) bodyLines() []string {
 	return out
 }
 
-// bodyRoom is the rows the body has: the pane less its title, the blank
-// lines around the body, and the footer's foot rows.
-func (o *Object) bodyRoom(foot int) int { return max(o.h-3-foot, 2) }
+// bodyRoom is the rows the body has: the pane less its title and the
+// blank line under it, and the foot rows.
+func (o *Object) bodyRoom(foot int) int { return max(o.h-2-foot, 2) }
 
 // window is the body's rows in sight from the pane's offset, the last
 // row saying where the rest is when they do not all fit (a PaymentIntent
@@ -427,8 +432,7 @@ func (o *Object) window(lines []string, room int) []string {
 
 // scroll moves the body's window by n rows, within its bounds.
 func (o *Object) scroll(n int) {
-	foot := len(common.Hang(" ", o.hint(), o.w))
-	last := max(len(o.bodyLines())-(o.bodyRoom(foot)-1), 0)
+	last := max(len(o.bodyLines())-(o.bodyRoom(o.footRows())-1), 0)
 	o.offset = min(max(min(o.offset, last)+n, 0), last)
 }
 
@@ -441,15 +445,6 @@ func (o *Object) doingText() string {
 		return movingText(o.mv.move, model.PlanMove(o.mv.move, o.subject(), o.mv.in))
 	}
 	return "Reading… GET " + o.objID
-}
-
-// hint names the keys the object answers to now.
-func (o *Object) hint() string {
-	var hs []string
-	for _, b := range o.ShortHelp() {
-		hs = append(hs, b.Help().Key+": "+b.Help().Desc)
-	}
-	return strings.Join(hs, " · ")
 }
 
 // ShortHelp implements help.KeyMap.
