@@ -35,6 +35,20 @@ token "asked" {
 	if !strings.Contains(r.errOut, "expected events did not occur: payment_intent.succeeded") || strings.Contains(r.errOut, "occur: payment_intent.requires_action") {
 		t.Errorf("missing event:\nstdout:\n%s\nstderr:\n%s", r.out, r.errOut)
 	}
+	// Everything was sent and recorded: the failure says so, not that
+	// nothing was sent, nor that the next apply retries it (it finds the
+	// token done).
+	for _, wrong := range []string{"refused locally", "next apply retries"} {
+		if strings.Contains(r.all(), wrong) {
+			t.Errorf("the failure says %q:\n%s", wrong, r.all())
+		}
+	}
+	if !strings.Contains(r.out, "requires_action (events missing)") || !strings.Contains(r.errOut, "--replace NAME") {
+		t.Errorf("the summary and the next step:\nstdout:\n%s\nstderr:\n%s", r.out, r.errOut)
+	}
+	if again := s.ok("apply", missing, "--auto-approve"); !strings.Contains(again.out, "No changes") {
+		t.Errorf("the next apply:\n%s", again.out)
+	}
 	bad := writeScenario(t, `
 token "typo" {
   card { preset = "visa" }

@@ -40,6 +40,9 @@ const (
 	CodeResponseTooLarge = "response_too_large"
 	// CodeResponseIDMismatch: a GET of one object answered with another.
 	CodeResponseIDMismatch = "response_id_mismatch"
+	// CodeExpectedEventsMissing: a scenario's use was made, but the
+	// events its expect_events names did not occur.
+	CodeExpectedEventsMissing = "expected_events_missing"
 )
 
 // LocalCoder is an error of tokenscope's own with a code (the Code
@@ -87,6 +90,10 @@ func init() {
 		CodeStateLocked: {
 			Why:  "another tokenscope held the lock for the whole --lock-timeout",
 			Next: "retry when it is done, or give a longer --lock-timeout",
+		},
+		CodeExpectedEventsMissing: {
+			Why:  "the use and its steps were made and are recorded, but they did not lead to the events expect_events names (the message lists the events they led to)",
+			Next: "compare with tokenscope events --for the token; then fix expect_events, or the use, and apply with --replace NAME to try again with a new token",
 		},
 		CodeResponseIDMismatch: {
 			Why:  "the server answered a request for one object with another, which Stripe never does: a proxy or cache in between, or a server that is not Stripe",

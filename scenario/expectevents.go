@@ -79,8 +79,12 @@ func (a *applier) checkEvents(ctx context.Context, t Token, row *model.ApplyRow)
 		}
 	}
 	if len(missing) > 0 {
-		row.Err = model.LocalError("expected_events_missing", "expect_events",
-			"expected events did not occur: "+strings.Join(missing, ", ")+" (got "+orNone(got)+")")
+		// Not a local refusal: everything was sent, and the next apply
+		// finds the token done (the explanation says what to do).
+		e := &model.Error{Type: model.TypeInvalidRequest, Code: model.CodeExpectedEventsMissing, Param: "expect_events",
+			Message: "expected events did not occur: " + strings.Join(missing, ", ") + " (got " + orNone(got) + ")"}
+		e.Explain()
+		row.Err = e
 	}
 }
 

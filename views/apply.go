@@ -38,6 +38,8 @@ func ApplyOutcome(row model.ApplyRow) string {
 	switch {
 	case row.Err != nil && row.TokenID == "":
 		return "create failed"
+	case eventsUnmet(row):
+		return JoinNonEmpty(row.Status, "(events missing)")
 	case row.Err != nil && row.FailedAt != "" && row.Status != "":
 		return row.Status + ", then " + row.FailedAt + " failed"
 	case row.Err != nil && row.FailedAt != "":
@@ -48,6 +50,13 @@ func ApplyOutcome(row model.ApplyRow) string {
 		return "-"
 	}
 	return row.Status
+}
+
+// eventsUnmet: the row's use and steps were made, but not the events its
+// expect_events names.
+func eventsUnmet(row model.ApplyRow) bool {
+	e, ok := model.AsError(row.Err)
+	return ok && e.Code == model.CodeExpectedEventsMissing
 }
 
 // applyCodes are the row's decline codes, or its error's code.
@@ -136,8 +145,17 @@ func widest(text string) int {
 // ApplyClosing is the apply's closing line: Terraform's "Apply complete!
 // Resources: 2 added, 0 changed, 0 destroyed.", or how many tokens failed.
 func ApplyClosing(r *model.ApplyResult) string {
-	if failed := len(r.Failed()); failed > 0 {
-		return fmt.Sprintf("Apply failed: %d of %d tokens errored; whatever succeeded is recorded in the state, and the next apply retries the failed ones.", failed, len(r.Rows))
+	if failed := r.Failed(); len(failed) > 0 {
+		unmet := 0
+		for _, row := range failed {
+			if eventsUnmet(row) {
+				unmet++
+			}
+		}
+		if unmet == len(failed) { // made and recorded: the next apply has nothing to retry
+			return fmt.Sprintf("Apply failed: %d of %d tokens did not lead to the events they expect; what they made is recorded in the state.", unmet, len(r.Rows))
+		}
+		return fmt.Sprintf("Apply failed: %d of %d tokens errored; whatever succeeded is recorded in the state, and the next apply retries the failed ones.", len(failed), len(r.Rows))
 	}
 	add, change, destroy := r.Counts()
 	return fmt.Sprintf("Apply complete! Resources: %d added, %d changed, %d destroyed.", add, change, destroy)
