@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -74,14 +75,14 @@ func (a *app) chargeCustomer(c *cobra.Command, customer string, req model.UseReq
 func (a *app) verifyCmd() *cobra.Command {
 	var amounts string
 	c := &cobra.Command{
-		Use:   "verify CUS BA --amounts 32,45",
+		Use:   "verify CUS BA [--amounts 32,45]",
 		Short: "Verify a customer's bank account with its two micro-deposit amounts",
 		Long: `Verify a customer's bank account (ba_…, made by using a bank token with
 --customer) with the two micro-deposits Stripe sent it, in cents. In test mode
-they are always 32 and 45; other amounts fail (bank_account_verification_failed).
-A verified account can be debited; its test account number then decides the
+they are always 32 and 45, the default, as a scenario's verify {} step has;
+other amounts fail (bank_account_verification_failed). A verified account can be debited; its test account number then decides the
 debit, which stays pending before it succeeds or fails.`,
-		Example: `  tokenscope verify cus_Qx… ba_1Qx… --amounts 32,45`,
+		Example: "  tokenscope verify cus_Qx… ba_1Qx…\n  tokenscope verify cus_Qx… ba_1Qx… --amounts 32,46   # fails: bank_account_verification_failed",
 		Args:    cobra.ExactArgs(2),
 		RunE: func(c *cobra.Command, args []string) error {
 			pair, err := readAmounts(amounts)
@@ -102,8 +103,7 @@ debit, which stays pending before it succeeds or fails.`,
 			return views.Verified{Customer: args[0], Bank: ba}.WriteText(a.stdout)
 		},
 	}
-	c.Flags().StringVar(&amounts, "amounts", "", "the two micro-deposits in cents, comma-separated (test mode: 32,45)")
-	_ = c.MarkFlagRequired("amounts")
+	c.Flags().StringVar(&amounts, "amounts", fmt.Sprintf("%d,%d", model.TestDeposits[0], model.TestDeposits[1]), "the two micro-deposits in cents, comma-separated (test mode sends 32 and 45)")
 	a.jsonFlag(c, "print the bank account exactly as the API returned it")
 	return c
 }
