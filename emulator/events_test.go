@@ -188,18 +188,44 @@ func TestUpdateEventsCarryPreviousAttributes(t *testing.T) {
 	}
 }
 
-// A PaymentIntent created and confirmed in one request into
-// requires_action has that event, with no previous_attributes: it had no
-// attributes before (they all read null once).
+// An object written for the first time in a status an update rule
+// names (a PaymentIntent put straight into requires_action) has that
+// event with no previous_attributes: it had none before (they would all
+// read null).
 func TestStatusEventOfANewObjectHasNoPreviousAttributes(t *testing.T) {
 	e, _ := New(Options{Now: clock})
-	post(t, e, "/v1/payment_intents", "amount=2000&currency=usd&confirm=true&payment_method=pm_card_threeDSecure2Required", nil)
+	err := e.store.Update(ctx, func(tx Tx) error {
+		o := &objects{r: tx, tx: tx, origin: &origin{requestID: "req_test", now: fixedNow}}
+		o.putPaymentIntent(&paymentIntentRec{ID: "pi_test", Created: fixedNow.Unix(), Amount: 2000, Currency: "usd",
+			Status: "requires_action", CaptureMethod: "automatic", ConfirmationMethod: "automatic"})
+		return o.err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	evs := listed(t, e, "/v1/events?type=payment_intent.requires_action")
 	if len(evs) != 1 {
 		t.Fatalf("events: %v", types(evs))
 	}
 	if prev := evs[0].Data.PreviousAttributes; prev != nil {
 		t.Errorf("previous_attributes of a new PaymentIntent: %s", prev)
+	}
+}
+
+// A PaymentIntent created and confirmed in one request exists before its
+// charge, as at Stripe: payment_intent.created, then charge.succeeded,
+// then payment_intent.succeeded, which says what the confirm changed.
+func TestPaymentIntentCreatedBeforeItsCharge(t *testing.T) {
+	e, _ := New(Options{Now: clock})
+	post(t, e, "/v1/payment_intents", "amount=2000&currency=usd&confirm=true&payment_method=pm_card_visa", nil)
+	got := types(listed(t, e, "/v1/events"))
+	slices.Reverse(got) // oldest first
+	if want := []string{"payment_intent.created", "charge.succeeded", "payment_intent.succeeded"}; !slices.Equal(got, want) {
+		t.Errorf("events, oldest first: %v, want %v", got, want)
+	}
+	evs := listed(t, e, "/v1/events?type=payment_intent.succeeded")
+	if len(evs) != 1 || string(evs[0].Data.PreviousAttributes["status"]) == "" {
+		t.Errorf("payment_intent.succeeded says nothing of the status before: %+v", evs)
 	}
 }
 

@@ -70,8 +70,12 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 			return nil, aerr
 		}
 	}
+	// The PaymentIntent exists before it is confirmed: its
+	// payment_intent.created comes before the charge the confirm makes,
+	// as at Stripe (it was put only after, which listed charge.succeeded
+	// first).
+	c.objs.putPaymentIntent(pi)
 	if !confirm {
-		c.objs.putPaymentIntent(pi)
 		return renderPaymentIntent(pi), nil
 	}
 	return confirmPaymentIntent(c, pi)

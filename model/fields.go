@@ -27,15 +27,7 @@ func DecodeFields(raw []byte) (Fields, error) {
 // they are, numbers in their digits, booleans as true or false; "" when
 // the attribute is absent or null, or is itself an object or a list.
 func (f Fields) Get(path string) string {
-	var v any = map[string]any(f)
-	for _, name := range strings.Split(path, ".") {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return ""
-		}
-		v = m[name]
-	}
-	switch v := v.(type) {
+	switch v := f.Value(path).(type) {
 	case string:
 		return v
 	case json.Number:
@@ -51,14 +43,18 @@ func (f Fields) Get(path string) string {
 
 // Has reports whether the object has the attribute, set to anything but
 // null.
-func (f Fields) Has(path string) bool {
+func (f Fields) Has(path string) bool { return f.Value(path) != nil }
+
+// Value is the attribute at path as decoded (a string, json.Number,
+// bool, map, list), nil when it is absent or null.
+func (f Fields) Value(path string) any {
 	var v any = map[string]any(f)
 	for _, name := range strings.Split(path, ".") {
 		m, ok := v.(map[string]any)
 		if !ok {
-			return false
+			return nil
 		}
 		v = m[name]
 	}
-	return v != nil
+	return v
 }

@@ -194,9 +194,12 @@ func previous(raw json.RawMessage, now model.Fields) []Line {
 			}
 			return
 		}
-		after := now.Get(path)
-		if after == "" && !now.Has(path) {
-			after = "null"
+		after := jsonValue(now.Value(path))
+		switch now.Value(path).(type) { // an object or list as a mark: its fields are the object's rows
+		case map[string]any:
+			after = "{…}"
+		case []any:
+			after = "[…]"
 		}
 		out = append(out, Line{Kind: Change, Lead: GlyphChange + " ", Text: Clean(path) + ": " + Clean(jsonValue(v)) + " -> " + Clean(after)})
 	}
