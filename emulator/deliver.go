@@ -3,7 +3,6 @@ package emulator
 import (
 	"context"
 	"encoding/json"
-	"slices"
 	"sync"
 	"time"
 
@@ -12,14 +11,10 @@ import (
 
 const deliveriesColl = "webhook_deliveries"
 
-// Bounds on what Deliver takes on: how far back it looks for events not
-// yet delivered when it starts, how many events one look reads, and how
-// many deliveries may wait for one endpoint.
-const (
-	catchUp       = time.Hour
-	maxScanEvents = 1000
-	maxQueue      = 10000
-)
+// recheck is how often an endpoint's worker looks again at a delivery
+// another process holds: that process's writes wake it sooner, but its
+// end (a kill) writes nothing.
+const recheck = time.Second
 
 // Delivery states.
 const (
@@ -72,6 +67,11 @@ type DeliverOptions struct {
 // in order per endpoint, retried with backoff, and logged in the store.
 // Several processes on one state dir may run it: each delivery is claimed
 // in the store, so it is sent once.
+//
+// Each endpoint has a worker that walks the events in the order the store
+// keeps them, from the endpoint's cursor (deliver_cursor.go), one delivery
+// at a time: what it has not reached waits in the store, not in memory,
+// so a burst of events, a slow receiver or a restart skips none.
 func (e *Emulator) Deliver(ctx context.Context, opts DeliverOptions) error {
 	if opts.Sender.Client == nil {
 		opts.Sender.Client = webhook.NewClient(orDefault(opts.Timeout, webhook.DefaultTimeout))
@@ -79,11 +79,12 @@ func (e *Emulator) Deliver(ctx context.Context, opts DeliverOptions) error {
 	if opts.Logf == nil {
 		opts.Logf = func(string, ...any) {}
 	}
-	d := &dispatcher{e: e, opts: opts, owner: newID("dlv_", shortID), queues: map[string]*queue{}}
+	d := &dispatcher{e: e, opts: opts, owner: newID("dlv_", shortID), workers: map[string]bool{}}
 	d.lease = opts.Retry.Schedule(opts.Sender.Client.Timeout) + time.Minute
 	made := e.EventsMade(ctx)
 	for {
-		d.poll(ctx)
+		d.startWorkers(ctx)
+		d.wake.tell()
 		select {
 		case <-ctx.Done():
 			d.wg.Wait()
@@ -102,153 +103,83 @@ func orDefault(d, def time.Duration) time.Duration {
 }
 
 type dispatcher struct {
-	e      *Emulator
-	opts   DeliverOptions
-	owner  string
-	lease  time.Duration
-	cursor string // the newest event looked at
-	queues map[string]*queue
-	wg     sync.WaitGroup
+	e       *Emulator
+	opts    DeliverOptions
+	owner   string
+	lease   time.Duration
+	wake    notifier        // tells the workers that the store changed
+	workers map[string]bool // endpoints with a worker, by id
+	wg      sync.WaitGroup
 }
 
-// job is one event to deliver to one endpoint.
-type job struct {
-	event    *eventJSON
-	endpoint string
-}
-
-// poll reads the events made since the last poll and queues them to the
-// endpoints that want them.
-func (d *dispatcher) poll(ctx context.Context) {
-	var fresh []*eventJSON
-	var endpoints []*endpointRec
-	since := d.e.now().Add(-catchUp).Unix()
+// startWorkers starts a worker for each endpoint that has none.
+func (d *dispatcher) startWorkers(ctx context.Context) {
+	var ids []string
 	err := d.e.store.View(ctx, func(r Reader) error {
 		o := &objects{r: r}
-		scan(o, eventsColl, "", false, func(ev *eventJSON) bool {
-			if ev.ID == d.cursor || len(fresh) == maxScanEvents || ev.Created < since {
-				return false
-			}
-			fresh = append(fresh, ev)
-			return true
-		})
 		scan(o, endpointsColl, "", true, func(we *endpointRec) bool {
-			endpoints = append(endpoints, we)
+			if !we.Deleted && !d.workers[we.ID] {
+				ids = append(ids, we.ID)
+			}
 			return true
 		})
 		return o.err
 	})
 	if err != nil {
-		d.opts.Logf("webhooks: read events: %v", err)
+		d.opts.Logf("webhooks: read endpoints: %v", err)
 		return
 	}
-	if len(fresh) == 0 {
-		return
-	}
-	d.cursor = fresh[0].ID
-	slices.Reverse(fresh)
-	for _, ev := range fresh {
-		for _, we := range endpoints {
-			if we.wants(ev.Type, ev.Created) {
-				d.queue(ctx, we.ID).push(job{ev, we.ID})
-			}
-		}
-	}
-}
-
-// queue is the endpoint's queue, and its worker, started on first use.
-func (d *dispatcher) queue(ctx context.Context, endpoint string) *queue {
-	q := d.queues[endpoint]
-	if q == nil {
-		q = &queue{wake: make(chan struct{}, 1)}
-		d.queues[endpoint] = q
+	for _, id := range ids {
+		d.workers[id] = true
+		wake := d.wake.subscribe(ctx)
 		d.wg.Add(1)
 		go func() {
 			defer d.wg.Done()
-			q.work(ctx, d.deliver)
+			d.work(ctx, id, wake)
 		}()
 	}
-	return q
 }
 
-// queue holds an endpoint's deliveries in order; one worker sends them,
-// one at a time.
-type queue struct {
-	mu   sync.Mutex
-	jobs []job
-	wake chan struct{}
-}
-
-func (q *queue) push(j job) {
-	q.mu.Lock()
-	if len(q.jobs) < maxQueue {
-		q.jobs = append(q.jobs, j)
-	}
-	q.mu.Unlock()
-	select {
-	case q.wake <- struct{}{}:
-	default:
-	}
-}
-
-func (q *queue) work(ctx context.Context, deliver func(context.Context, job)) {
-	for {
-		q.mu.Lock()
-		var j job
-		ok := len(q.jobs) > 0
-		if ok {
-			j, q.jobs = q.jobs[0], q.jobs[1:]
-		}
-		q.mu.Unlock()
-		if ok {
-			deliver(ctx, j)
-			continue
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-q.wake:
-		}
-	}
-}
-
-// deliver claims the delivery, sends it with retries, and logs each
-// attempt.
-func (d *dispatcher) deliver(ctx context.Context, j job) {
-	id := j.event.ID + ":" + j.endpoint
-	var we *endpointRec
-	err := d.e.store.Update(ctx, func(tx Tx) error {
-		we = nil
-		o := &objects{r: tx, tx: tx}
-		ep, ok := get[endpointRec](o, endpointsColl, j.endpoint)
-		if !ok || !ep.wants(j.event.Type, j.event.Created) {
-			return o.err
-		}
-		rec, seen := get[deliveryRec](o, deliveriesColl, id)
-		now := d.e.now().Unix()
-		if seen && (rec.State != Delivering || (rec.Owner != d.owner && rec.Lease > now)) {
-			return o.err // delivered, given up, or another process has it
-		}
-		if !seen {
-			rec = &deliveryRec{ID: id, Event: j.event.ID, Type: j.event.Type, Endpoint: ep.ID, URL: ep.URL}
-		}
-		rec.State, rec.Owner, rec.Lease = Delivering, d.owner, now+int64(d.lease/time.Second)
-		o.put(deliveriesColl, id, rec)
-		we = ep
-		return o.err
-	})
-	if err != nil || we == nil {
+// work delivers the endpoint's events, one at a time and in order, until
+// ctx ends or the endpoint is deleted.
+func (d *dispatcher) work(ctx context.Context, endpoint string, wake <-chan struct{}) {
+	for ctx.Err() == nil {
+		step, err := d.next(ctx, endpoint)
 		if err != nil {
-			d.opts.Logf("webhooks: claim %s: %v", id, err)
+			d.opts.Logf("webhooks: %s: %v", endpoint, err)
+			step = stepBusy
 		}
-		return
+		switch step {
+		case stepGone:
+			return
+		case stepMore:
+			continue
+		case stepIdle:
+			select {
+			case <-ctx.Done():
+			case <-wake:
+			}
+		case stepBusy:
+			t := time.NewTimer(recheck)
+			select {
+			case <-ctx.Done():
+			case <-wake:
+			case <-t.C:
+			}
+			t.Stop()
+		}
 	}
-	body, err := json.Marshal(j.event)
+}
+
+// send sends a claimed delivery with retries, and logs each attempt.
+func (d *dispatcher) send(ctx context.Context, we *endpointRec, ev *eventJSON) {
+	body, err := json.Marshal(ev)
 	if err != nil {
 		return
 	}
+	id := ev.ID + ":" + we.ID
 	send := func() webhook.Attempt { return d.opts.Sender.Send(ctx, we.URL, we.Secret, body) }
-	d.opts.Retry.Do(ctx, send, func(a webhook.Attempt) { d.logAttempt(id, j.event.ID, a) })
+	d.opts.Retry.Do(ctx, send, func(a webhook.Attempt) { d.logAttempt(id, ev.ID, a) })
 }
 
 // logAttempt adds an attempt to the delivery's log; the last one decides
