@@ -24,8 +24,9 @@ const (
 )
 
 // deliveryRec is the log of one event's delivery to one endpoint, kept in
-// the store: any tokenscope on the state dir can read it, and the process
-// that claimed it is the one that sends it (Owner, until Lease).
+// the store: any tokenscope on the state dir can read it, and the Deliver
+// that claimed it is the one that sends it (Owner) while it runs
+// (deliver_owner.go), or until Lease where that cannot be known.
 type deliveryRec struct {
 	ID       string            `json:"id"` // <event>:<endpoint>
 	Event    string            `json:"event"`
@@ -81,6 +82,10 @@ func (e *Emulator) Deliver(ctx context.Context, opts DeliverOptions) error {
 	}
 	d := &dispatcher{e: e, opts: opts, owner: newID("dlv_", shortID), workers: map[string]bool{}}
 	d.lease = opts.Retry.Schedule(opts.Sender.Client.Timeout) + time.Minute
+	release, err := e.holdOwner(d.owner)
+	if err != nil {
+		return err
+	}
 	made := e.EventsMade(ctx)
 	for {
 		d.startWorkers(ctx)
@@ -88,6 +93,7 @@ func (e *Emulator) Deliver(ctx context.Context, opts DeliverOptions) error {
 		select {
 		case <-ctx.Done():
 			d.wg.Wait()
+			release()
 			return nil
 		case <-made:
 		case <-opts.Wake:

@@ -155,9 +155,9 @@ func firstBefore(o *objects, created int64) string {
 }
 
 // claimable reports whether this process may send a delivery logged as
-// rec: one still being delivered whose sender is gone.
+// rec: one still being delivered whose sender is gone (deliver_owner.go).
 func (d *dispatcher) claimable(rec *deliveryRec, now int64) bool {
-	return rec.State == Delivering && (rec.Owner == d.owner || rec.Lease <= now)
+	return rec.State == Delivering && (rec.Owner == d.owner || !d.e.ownerAlive(rec.Owner, rec.Lease, now))
 }
 
 // claim marks the event's delivery to the endpoint as this process's to

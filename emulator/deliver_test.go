@@ -24,6 +24,9 @@ type receiver struct {
 	srv    *httptest.Server
 	secret string
 	fail   int // answer 500 to this many deliveries first
+	// cutOff, if set, hears of the next delivery, which is then left
+	// unanswered until its sender goes away.
+	cutOff chan<- struct{}
 
 	mu       sync.Mutex
 	got      []string // event ids verified, in arrival order
@@ -37,6 +40,13 @@ func newReceiver(t testing.TB) *receiver {
 	r.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		body, _ := io.ReadAll(req.Body)
 		r.mu.Lock()
+		if cut := r.cutOff; cut != nil {
+			r.cutOff = nil
+			r.mu.Unlock()
+			cut <- struct{}{}
+			<-req.Context().Done()
+			return
+		}
 		defer r.mu.Unlock()
 		if r.fail > 0 {
 			r.fail--
