@@ -15,8 +15,9 @@ const (
 	idempotencyTTL = 24 * time.Hour
 )
 
-// idempotency is a POST's Idempotency-Key and the hash of what it asked.
-type idempotency struct{ key, hash string }
+// idempotency is a POST's Idempotency-Key, the hash of what it asked, and
+// its path (the endpoint).
+type idempotency struct{ key, hash, path string }
 
 func idempotencyOf(r *http.Request, p params, key *hashKey) (idempotency, *model.Error) {
 	ik := r.Header.Get(idempotencyHeader)
@@ -32,7 +33,7 @@ func idempotencyOf(r *http.Request, p params, key *hashKey) (idempotency, *model
 	if err != nil {
 		return idempotency{}, apiFault(err)
 	}
-	return idempotency{key: ik, hash: hex.EncodeToString(sum)}, nil
+	return idempotency{key: ik, hash: hex.EncodeToString(sum), path: r.URL.Path}, nil
 }
 
 // run answers a POST: a key seen before with the same request replays the
@@ -47,15 +48,26 @@ func (i idempotency) run(o *objects, reqID string, now time.Time, do func() resp
 	}
 	if rec, ok := o.idempotency(i.key); ok {
 		if rec.Hash != i.hash {
-			e := newError(http.StatusBadRequest, idempotencyErr, "", "",
-				"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '"+i.key+"' if you meant to execute a different request.")
-			return errorResponse(e, reqID)
+			return errorResponse(i.mismatch(rec), reqID)
 		}
 		return response{status: rec.Status, body: rec.Body, requestID: reqID, original: rec.RequestID}
 	}
 	res := do()
 	if o.err == nil && (res.status < 300 || res.status == http.StatusPaymentRequired) {
-		o.putIdempotency(i.key, &IdempotencyRecord{Hash: i.hash, Status: res.status, Body: res.body, RequestID: res.requestID, Created: now.Unix()})
+		o.putIdempotency(i.key, &IdempotencyRecord{Hash: i.hash, Path: i.path, Status: res.status, Body: res.body, RequestID: res.requestID, Created: now.Unix()})
 	}
 	return res
+}
+
+// mismatch is Stripe's idempotency_error for a key first used with
+// another request: on another endpoint, it names both (a record kept by
+// an older tokenscope has no path, so only the parameters can be said to
+// differ).
+func (i idempotency) mismatch(first *IdempotencyRecord) *model.Error {
+	msg := "Keys for idempotent requests can only be used with the same parameters they were first used with."
+	if first.Path != "" && first.Path != i.path {
+		msg = "Keys for idempotent requests can only be used for the same endpoint they were first used for ('" + first.Path + "' vs '" + i.path + "')."
+	}
+	return newError(http.StatusBadRequest, idempotencyErr, "", "",
+		msg+" Try using a key other than '"+i.key+"' if you meant to execute a different request.")
 }

@@ -36,9 +36,11 @@ func TestIdempotentReplay(t *testing.T) {
 	if other.Code != 400 || got.Type != "idempotency_error" || got.Message[:len("Keys for idempotent requests can only be used with the same parameters")] != "Keys for idempotent requests can only be used with the same parameters" {
 		t.Errorf("%d %+v", other.Code, got)
 	}
+	// On another endpoint, Stripe's message names both.
 	path := do(t, e, "POST", "/v1/customers", testKey, "", key)
-	if errorBody(t, path).Type != "idempotency_error" {
-		t.Errorf("the same key on another endpoint: %s", path.Body)
+	want := "Keys for idempotent requests can only be used for the same endpoint they were first used for ('/v1/tokens' vs '/v1/customers'). Try using a key other than 'k1' if you meant to execute a different request."
+	if got := errorBody(t, path); path.Code != 400 || got.Type != "idempotency_error" || got.Message != want {
+		t.Errorf("the same key on another endpoint: %d %s", path.Code, path.Body)
 	}
 }
 

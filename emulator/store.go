@@ -79,6 +79,7 @@ type Tx interface {
 // parameters, which may hold a card number.
 type IdempotencyRecord struct {
 	Hash      string          `json:"hash"`
+	Path      string          `json:"path,omitempty"` // the endpoint, named when the key is used on another
 	Status    int             `json:"status"`
 	Body      json.RawMessage `json:"body"`
 	RequestID string          `json:"request_id"`
