@@ -132,8 +132,9 @@ func cause(err error) string {
 type Retry struct {
 	// Attempts bounds the attempts (DefaultAttempts when 0, at most 20).
 	Attempts int
-	// Backoff is the wait before attempt n+1 after n failed (n from 1);
-	// nil doubles from one second, capped at a minute.
+	// Backoff is the wait before attempt n+1 after n failed (n from 1),
+	// from the end of attempt n (its answer, or its client's timeout) to
+	// the start of n+1; nil doubles from one second, capped at a minute.
 	Backoff func(n int) time.Duration
 	// Sleep waits d or until ctx ends; nil uses a timer. Tests give one
 	// that returns at once and records the waits.
