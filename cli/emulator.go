@@ -74,7 +74,7 @@ func (a *app) emulatorCmd() *cobra.Command {
 					logger.Warnf("pending debits and refunds settle only when read: %v", err)
 				}
 			}()
-			err = serveUntilDone(c.Context(), ln, httpserve.New(emu, httpserve.DefaultLimits, logger))
+			err = serveUntilDone(c.Context(), httpserve.Listener(ln, emu), httpserve.New(emu, httpserve.DefaultLimits, logger))
 			cancel()
 			<-delivered
 			<-settled

@@ -48,7 +48,7 @@ func httpServer(t *testing.T, lim httpserve.Limits) (base string, logs *testio.S
 	if err != nil {
 		t.Fatal(err)
 	}
-	go func() { _ = srv.Serve(ln) }()
+	go func() { _ = srv.Serve(httpserve.Listener(ln, e)) }()
 	t.Cleanup(func() { srv.Close() })
 	return "http://" + ln.Addr().String(), logs, active
 }
@@ -200,6 +200,37 @@ func TestBodyTooLarge(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "request body too large") {
 		t.Fatalf("not logged:\n%s", logs.String())
+	}
+	plainGet(t, base)
+}
+
+// Headers (or a URL) too large for the server to read are answered 431
+// with Stripe's error JSON, as a body too large is, not net/http's plain
+// text, and stripe-go reports an API error.
+func TestHeadersTooLarge(t *testing.T) {
+	base, _, _ := httpServer(t, httpserve.DefaultLimits)
+	for name, path := range map[string]string{
+		"header": "/v1/customers",
+		"url":    "/v1/customers?email=" + strings.Repeat("a", 2<<20),
+	} {
+		req, _ := http.NewRequest(http.MethodGet, base+path, nil)
+		req.Header.Set("Authorization", "Bearer "+testKey)
+		if name == "header" {
+			req.Header.Set("X-Big", strings.Repeat("a", 2<<20))
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var got struct {
+			Error struct{ Type, Message string }
+		}
+		err = json.NewDecoder(res.Body).Decode(&got)
+		res.Body.Close()
+		if err != nil || res.StatusCode != http.StatusRequestHeaderFieldsTooLarge || res.Header.Get("Content-Type") != "application/json" ||
+			res.Header.Get("Request-Id") == "" || got.Error.Type != "invalid_request_error" || !strings.Contains(got.Error.Message, "at most 1 MiB") {
+			t.Errorf("%s: %d %v %+v (%v)", name, res.StatusCode, res.Header, got, err)
+		}
 	}
 	plainGet(t, base)
 }
