@@ -26,6 +26,9 @@ type params struct{ url.Values }
 // parameter: ..."), so a client mistake shows here rather than against
 // Stripe.
 func readParams(r *http.Request, allowed []string) (params, *model.Error) {
+	if e := tooManyParams("query", r.URL.RawQuery); e != nil {
+		return params{}, e
+	}
 	v := r.URL.Query()
 	if r.Method == http.MethodPost && r.Body != nil {
 		body, err := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
@@ -37,9 +40,9 @@ func readParams(r *http.Request, allowed []string) (params, *model.Error) {
 		case err != nil:
 			return params{}, invalid("", "", "Invalid request: the body could not be read.")
 		}
-		form, err := url.ParseQuery(string(body))
-		if err != nil {
-			return params{}, invalid("", "", "Invalid request: the body is not form-encoded (application/x-www-form-urlencoded).")
+		form, perr := parseBody(r, string(body))
+		if perr != nil {
+			return params{}, perr
 		}
 		for k, vs := range form {
 			v[k] = append(v[k], vs...)
