@@ -92,8 +92,16 @@ func declined(code, declineCode, msg, param string) *model.Error {
 	return e
 }
 
+// unrecognizedURL is the 404 for a request no endpoint serves: Stripe's
+// "Unrecognized request URL", or, for a route Stripe has and the
+// emulator does not (striperoutes.go), a message that says so rather
+// than that the URL is wrong.
 func unrecognizedURL(r *http.Request) *model.Error {
-	e := invalid("", "", fmt.Sprintf("Unrecognized request URL (%s: %s). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.", r.Method, r.URL.Path))
+	msg := fmt.Sprintf("Unrecognized request URL (%s: %s). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.", r.Method, r.URL.Path)
+	if route := stripeRoute(r); route != "" {
+		msg = route + " is a Stripe endpoint that the tokenscope emulator does not emulate (yet). Test this request against Stripe's test mode or stripe-mock."
+	}
+	e := invalid("", "", msg)
 	e.HTTPStatus = http.StatusNotFound
 	return e
 }
