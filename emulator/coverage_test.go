@@ -124,6 +124,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"POST", "/v1/accounts/acct_nope/persons", "first_name=Jenny", 404},
 		req{"GET", "/v1/accounts/" + acct + "/persons/" + person, "", 200},
 		req{"GET", "/v1/accounts/" + acct + "/persons/person_nope", "", 404},
+		req{"POST", "/v1/accounts/" + acct + "/persons/" + person, "id_number=" + post("/v1/tokens", "pii[id_number]=000000000")["id"].(string), 200},
+		req{"POST", "/v1/accounts/" + acct + "/persons/person_nope", "first_name=Jenny", 404},
 		req{"GET", "/v1/events", "", 200},
 		req{"GET", "/v1/events/" + evt, "", 200},
 		req{"GET", "/v1/events/evt_nope", "", 404},
@@ -217,5 +219,5 @@ var neverDeclines = map[string]bool{
 	"webhook_endpoints": true, "webhook_endpoints/{}": true,
 	"payment_methods/{}/detach": true, "payment_intents/{}/capture": true, "payment_intents/{}/cancel": true,
 	"refunds": true, "disputes/{}": true, "disputes/{}/close": true,
-	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true,
+	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true, "accounts/{}/persons/{}": true,
 }

@@ -45,6 +45,7 @@ var endpoints = []endpoint{
 	{method: http.MethodPost, path: "accounts/{}", object: "account", params: accountUpdateParams, handle: updateAccount},
 	{method: http.MethodPost, path: "accounts/{}/persons", object: "person", params: personParams, handle: createPerson},
 	{method: http.MethodGet, path: "accounts/{}/persons/{}", object: "person", params: getParams, handle: getPerson},
+	{method: http.MethodPost, path: "accounts/{}/persons/{}", object: "person", params: personParams, handle: updatePerson},
 	{method: http.MethodPost, path: "charges", object: "charge", params: chargeParams, handle: createCharge},
 	{method: http.MethodGet, path: "charges", object: "list:charge", params: chargeListParams, handle: listCharges},
 	{method: http.MethodGet, path: "charges/{}", object: "charge", params: getParams, handle: getCharge},
