@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -43,6 +44,22 @@ func TestPersonTakesIDNumber(t *testing.T) {
 	got, err := sc.V1Persons.Retrieve(ctx, p.ID, &stripe.PersonRetrieveParams{Account: stripe.String(acct.ID)})
 	if err != nil || !got.IDNumberProvided {
 		t.Errorf("GET person: %v %+v", err, got)
+	}
+	var types []string
+	for ev, err := range sc.V1Events.List(ctx, &stripe.EventListParams{}).All(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev.Data.Object["id"] != p.ID {
+			continue
+		}
+		types = append(types, string(ev.Type))
+		if ev.Type == "person.updated" && ev.Data.PreviousAttributes["id_number_provided"] != false {
+			t.Errorf("person.updated's previous attributes: %v", ev.Data.PreviousAttributes)
+		}
+	}
+	if !slices.Equal(types, []string{"person.updated", "person.created"}) {
+		t.Errorf("the person's events %v, want person.updated after person.created", types)
 	}
 
 	_, err = sc.V1Persons.Update(ctx, p.ID, &stripe.PersonUpdateParams{Account: stripe.String(acct.ID), IDNumber: stripe.String(pii.ID)})
