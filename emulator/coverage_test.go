@@ -141,6 +141,7 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/balance_transactions?type=charge&source=" + ch + "&expand[]=data.source", "", 200},
 		req{"GET", "/v1/balance_transactions/" + txn, "", 200},
 		req{"GET", "/v1/balance_transactions/txn_nope", "", 404},
+		req{"GET", "/v1/balance", "", 200},
 		req{"POST", "/v1/payment_methods", "type=card&card[token]=tok_visa", 200},
 		req{"POST", "/v1/payment_methods", "type=card&card[token]=tok_chargeDeclined&customer=" + cusID, 402},
 		req{"GET", "/v1/payment_methods", "", 200},

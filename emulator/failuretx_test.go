@@ -127,3 +127,33 @@ func TestFailedRefundIsGivenBack(t *testing.T) {
 		t.Errorf("the refund's failure transaction: %v %+v", err, bt)
 	}
 }
+
+// The balance adds the transactions up: a failed debit's reversal takes
+// back its amount, leaving the fee, pending until two days after, then
+// available; an empty balance lists usd at 0.
+func TestBalanceShowsFailedDebit(t *testing.T) {
+	sc, advance := moneyServer(t)
+	usd := func(amounts []*stripe.BalanceAmount) int64 {
+		t.Helper()
+		if len(amounts) == 0 || amounts[0].Currency != "usd" {
+			t.Fatalf("amounts %+v, want usd first", amounts)
+		}
+		return amounts[0].Amount
+	}
+	b, err := sc.V1Balance.Retrieve(ctx, nil)
+	if err != nil || usd(b.Available) != 0 || usd(b.Pending) != 0 {
+		t.Fatalf("an empty balance: %v %+v", err, b)
+	}
+	verifiedDebit(t, sc, "000222222227", 1500)      // insufficient funds; fee 12
+	chargeTestCard(t, sc, "4242424242424242", 1000) // fee 59
+	advance(time.Minute)
+	b, _ = sc.V1Balance.Retrieve(ctx, nil)
+	if got := usd(b.Pending); got != 1000-59-12 || usd(b.Available) != 0 {
+		t.Errorf("pending %d available %d, want %d and 0", got, usd(b.Available), 1000-59-12)
+	}
+	advance(3 * 24 * time.Hour)
+	b, _ = sc.V1Balance.Retrieve(ctx, nil)
+	if got := usd(b.Available); got != 1000-59-12 || usd(b.Pending) != 0 {
+		t.Errorf("available %d pending %d, want %d and 0", got, usd(b.Pending), 1000-59-12)
+	}
+}

@@ -51,6 +51,7 @@ var endpoints = []endpoint{
 	{method: http.MethodGet, path: "charges/{}", object: "charge", params: getParams, handle: getCharge},
 	{method: http.MethodGet, path: "balance_transactions", object: "list:balance_transaction", params: balanceTxListParams, handle: listBalanceTxs},
 	{method: http.MethodGet, path: "balance_transactions/{}", object: "balance_transaction", params: getParams, handle: getBalanceTx},
+	{method: http.MethodGet, path: "balance", object: "balance", params: getParams, handle: getBalance},
 	{method: http.MethodPost, path: "payment_methods", object: "payment_method", params: paymentMethodParams, handle: createPaymentMethod},
 	{method: http.MethodGet, path: "payment_methods", object: "list:payment_method", params: paymentMethodListParams, handle: listPaymentMethods},
 	{method: http.MethodGet, path: "payment_methods/{}", object: "payment_method", params: getParams, handle: getPaymentMethod},
