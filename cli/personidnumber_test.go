@@ -69,6 +69,13 @@ func TestIDNumberForAPerson(t *testing.T) {
 	if r := ok("get", pii3); strings.Contains(r.out, "● used") {
 		t.Errorf("the refused use left the PII token used:\n%s", r.out)
 	}
+	// Looking for the person under each account is no request of the
+	// user's: the request log, so the report of the token whose account
+	// was searched, keeps none of its 404s.
+	s.expect(1, "use", pii, "--id-number-for", "person_nope")
+	if r := ok("report", pii); strings.Contains(r.out, "person_nope") {
+		t.Errorf("the search for the person is in the report:\n%s", r.out)
+	}
 	if r := s.expect(2, "use", pii3, "--id-number-for", "cus_123"); !strings.Contains(r.errOut, "acct_") {
 		t.Errorf("a customer as the account:\n%s", r.errOut)
 	}

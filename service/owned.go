@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -73,8 +74,12 @@ func sourceOwnerIn(tokens []model.Record, id string) (string, bool) {
 // personOwner is the account, among those the state's tokens made or
 // gave an id number to, that has the person id: its individual, or a
 // person of its own (a company's representative). Each is asked for the
-// person under it (GET /v1/accounts/{account}/persons/{id}).
+// person under it (GET /v1/accounts/{account}/persons/{id}); these probes
+// are tokenscope's search, not requests the user made, so the request log
+// (and a report's errors) keeps none of them, the 404s of the accounts
+// the person is not under least of all.
 func (s *Session) personOwner(ctx context.Context, tokens []model.Record, id string) (string, bool, error) {
+	ctx = client.Unlogged(ctx)
 	seen := map[string]bool{}
 	for _, r := range tokens {
 		for _, u := range r.Uses {
