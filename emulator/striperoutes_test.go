@@ -50,7 +50,7 @@ func TestRoutesStripeHasTheEmulatorDoesNot(t *testing.T) {
 		{"POST", "/v1/customers/cus_123", "POST /v1/customers/{customer}"},
 		{"DELETE", "/v1/customers/cus_123", "DELETE /v1/customers/{customer}"},
 		{"POST", "/v1/charges/ch_123/capture", "POST /v1/charges/{charge}/capture"},
-		{"GET", "/v1/balance", "GET /v1/balance"},
+		{"GET", "/v1/balance/history", "GET /v1/balance/history"},
 		{"POST", "/v1/setup_intents", "POST /v1/setup_intents"},
 		{"GET", "/v1/accounts/acct_1/persons", "GET /v1/accounts/{account}/persons"},
 		{"GET", "/v1/x", ""},
