@@ -11,7 +11,7 @@ import (
 // their persons; a PII token stands in for an id number on either.
 
 var accountUpdateParams = []string{"account_token", "email", "business_type", "individual[", "company[",
-	"business_profile[", "capabilities[", "metadata[", "tos_acceptance[", "expand["}
+	"business_profile[", "capabilities[", "metadata", "metadata[", "tos_acceptance[", "expand["}
 
 var accountParams = append([]string{"type", "country", "default_currency"}, accountUpdateParams...)
 
@@ -56,8 +56,14 @@ func updateAccount(c *call) (any, *model.Error) {
 	return renderAccount(c.objs, a), nil
 }
 
-// updateAccountFrom applies account_token and individual[...] to a.
+// updateAccountFrom applies account_token, individual[...] and metadata
+// to a.
 func updateAccountFrom(c *call, a *accountRec) *model.Error {
+	md, aerr := readMetadata(c.params, a.Metadata)
+	if aerr != nil {
+		return aerr
+	}
+	a.Metadata = md
 	tokenID := c.params.get("account_token")
 	if tokenID != "" || a.FromToken {
 		for key := range c.params.Values {
@@ -169,7 +175,7 @@ func getAccount(c *call) (any, *model.Error) {
 }
 
 var personParams = []string{"id_number", "first_name", "last_name", "email", "person_token", "relationship[",
-	"metadata[", "expand["}
+	"metadata", "metadata[", "expand["}
 
 // createPerson is POST /v1/accounts/{id}/persons; id_number may be a PII
 // token.
@@ -178,11 +184,15 @@ func createPerson(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "account", c.ids[0], "account")
 	}
+	md, aerr := readMetadata(c.params, nil)
+	if aerr != nil {
+		return nil, aerr
+	}
 	provided, aerr := idNumber(c, "id_number")
 	if aerr != nil {
 		return nil, aerr
 	}
-	p := &personRec{
+	p := &personRec{Metadata: md,
 		ID: newID("person_", longID), Account: a.ID, Created: c.now.Unix(),
 		FirstName: c.params.get("first_name"), LastName: c.params.get("last_name"), IDNumberProvided: provided,
 	}
@@ -200,21 +210,21 @@ func getPerson(c *call) (any, *model.Error) {
 }
 
 type accountJSON struct {
-	ID               string            `json:"id"`
-	Object           string            `json:"object"`
-	BusinessType     *string           `json:"business_type"`
-	Capabilities     struct{}          `json:"capabilities"`
-	ChargesEnabled   bool              `json:"charges_enabled"`
-	Country          string            `json:"country"`
-	Created          int64             `json:"created"`
-	DefaultCurrency  string            `json:"default_currency"`
-	DetailsSubmitted bool              `json:"details_submitted"`
-	Email            *string           `json:"email"`
-	ExternalAccounts *listJSON         `json:"external_accounts"`
-	Individual       *personJSON       `json:"individual,omitempty"`
-	Metadata         map[string]string `json:"metadata"`
-	PayoutsEnabled   bool              `json:"payouts_enabled"`
-	Type             string            `json:"type"`
+	ID               string      `json:"id"`
+	Object           string      `json:"object"`
+	BusinessType     *string     `json:"business_type"`
+	Capabilities     struct{}    `json:"capabilities"`
+	ChargesEnabled   bool        `json:"charges_enabled"`
+	Country          string      `json:"country"`
+	Created          int64       `json:"created"`
+	DefaultCurrency  string      `json:"default_currency"`
+	DetailsSubmitted bool        `json:"details_submitted"`
+	Email            *string     `json:"email"`
+	ExternalAccounts *listJSON   `json:"external_accounts"`
+	Individual       *personJSON `json:"individual,omitempty"`
+	Metadata         metadata    `json:"metadata"`
+	PayoutsEnabled   bool        `json:"payouts_enabled"`
+	Type             string      `json:"type"`
 }
 
 // renderAccount: the emulator's accounts have no capabilities requested,
@@ -224,7 +234,7 @@ func renderAccount(o *objects, a *accountRec) *accountJSON {
 		ID: a.ID, Object: "account", BusinessType: opt(a.BusinessType), Country: a.Country,
 		Created: a.Created, DefaultCurrency: "usd", Email: opt(a.Email),
 		ExternalAccounts: &listJSON{Object: "list", Data: []any{}, URL: "/v1/accounts/" + a.ID + "/external_accounts"},
-		Metadata:         map[string]string{}, Type: "custom",
+		Metadata:         a.Metadata, Type: "custom",
 	}
 	if a.Individual != "" {
 		if p, ok := o.person(a.Individual); ok {
@@ -235,20 +245,20 @@ func renderAccount(o *objects, a *accountRec) *accountJSON {
 }
 
 type personJSON struct {
-	ID               string            `json:"id"`
-	Object           string            `json:"object"`
-	Account          string            `json:"account"`
-	Created          int64             `json:"created"`
-	FirstName        *string           `json:"first_name"`
-	IDNumberProvided bool              `json:"id_number_provided"`
-	LastName         *string           `json:"last_name"`
-	Metadata         map[string]string `json:"metadata"`
+	ID               string   `json:"id"`
+	Object           string   `json:"object"`
+	Account          string   `json:"account"`
+	Created          int64    `json:"created"`
+	FirstName        *string  `json:"first_name"`
+	IDNumberProvided bool     `json:"id_number_provided"`
+	LastName         *string  `json:"last_name"`
+	Metadata         metadata `json:"metadata"`
 }
 
 func renderPerson(p *personRec) *personJSON {
 	return &personJSON{
 		ID: p.ID, Object: "person", Account: p.Account, Created: p.Created,
 		FirstName: opt(p.FirstName), IDNumberProvided: p.IDNumberProvided, LastName: opt(p.LastName),
-		Metadata: map[string]string{},
+		Metadata: p.Metadata,
 	}
 }

@@ -148,7 +148,7 @@ func renderBankCharge(ch *chargeRec) *chargeJSON {
 		CalculatedStatementDesc: opt("TOKENSCOPE EMULATOR"),
 		Captured:                true, Created: ch.Created, Currency: ch.Currency,
 		Customer: opt(ch.Customer), Description: opt(ch.Description), FailureCode: opt(ch.FailureCode),
-		FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{}, Metadata: map[string]string{},
+		FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{}, Metadata: ch.Metadata,
 		Outcome: outcomeJSON{
 			NetworkStatus: ch.Outcome.NetworkStatus, Reason: opt(ch.Outcome.Reason),
 			RiskLevel: ch.Outcome.RiskLevel, RiskScore: ch.Outcome.RiskScore,

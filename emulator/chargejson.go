@@ -29,7 +29,7 @@ type chargeJSON struct {
 	FailureMessage            *string           `json:"failure_message"`
 	FraudDetails              map[string]string `json:"fraud_details"`
 	Livemode                  bool              `json:"livemode"`
-	Metadata                  map[string]string `json:"metadata"`
+	Metadata                  metadata          `json:"metadata"`
 	OnBehalfOf                *string           `json:"on_behalf_of"`
 	Outcome                   outcomeJSON       `json:"outcome"`
 	Paid                      bool              `json:"paid"`
@@ -165,7 +165,7 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 		Captured: succeeded && !ch.Uncaptured, Created: ch.Created, Currency: ch.Currency,
 		Customer: opt(ch.Customer), Description: opt(ch.Description), FailureCode: opt(ch.FailureCode),
 		FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{},
-		Metadata: map[string]string{},
+		Metadata: ch.Metadata,
 		Outcome: outcomeJSON{
 			NetworkStatus: ch.Outcome.NetworkStatus, Reason: opt(ch.Outcome.Reason),
 			RiskLevel: ch.Outcome.RiskLevel, RiskScore: ch.Outcome.RiskScore,

@@ -7,7 +7,7 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-var chargeParams = []string{"amount", "currency", "source", "customer", "description", "expand["}
+var chargeParams = append([]string{"amount", "currency", "source", "customer", "description", "expand["}, metadataParams...)
 
 // readAmount reads the amount and currency a charge or a PaymentIntent
 // takes, both required, checked as Stripe checks them.
@@ -36,6 +36,10 @@ func createCharge(c *call) (any, *model.Error) {
 	if aerr != nil {
 		return nil, aerr
 	}
+	md, aerr := readMetadata(c.params, nil)
+	if aerr != nil {
+		return nil, aerr
+	}
 	card, customer, aerr := chargeSource(c)
 	if aerr != nil {
 		return nil, aerr
@@ -46,6 +50,7 @@ func createCharge(c *call) (any, *model.Error) {
 	} else {
 		ch, aerr = charge(c, card, customer, amount, currency)
 	}
+	ch.Metadata = md
 	c.objs.putCharge(ch)
 	if aerr != nil {
 		return nil, aerr

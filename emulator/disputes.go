@@ -50,7 +50,7 @@ func (o *objects) openDispute(ch *chargeRec, reason string) {
 	o.putDispute(d)
 }
 
-var disputeUpdateParams = []string{"evidence[", "metadata[", "submit", "expand["}
+var disputeUpdateParams = append([]string{"evidence[", "submit", "expand["}, metadataParams...)
 
 // updateDispute is POST /v1/disputes/{id}: evidence, submitted at once
 // unless submit=false. As in Stripe's test mode, uncategorized_text
@@ -64,6 +64,11 @@ func updateDispute(c *call) (any, *model.Error) {
 	if !d.open() {
 		return nil, invalid("", "", "This dispute is already closed ("+d.Status+"); it cannot take more evidence.")
 	}
+	md, aerr := readMetadata(c.params, d.Metadata)
+	if aerr != nil {
+		return nil, aerr
+	}
+	d.Metadata = md
 	for key := range c.params.Values {
 		field, isEvidence := strings.CutPrefix(key, "evidence[")
 		if !isEvidence {
@@ -179,7 +184,7 @@ type disputeJSON struct {
 	EvidenceDetails         disputeEvidenceDetail `json:"evidence_details"`
 	IsChargeRefundable      bool                  `json:"is_charge_refundable"`
 	Livemode                bool                  `json:"livemode"`
-	Metadata                map[string]string     `json:"metadata"`
+	Metadata                metadata              `json:"metadata"`
 	PaymentIntent           *string               `json:"payment_intent"`
 	Reason                  string                `json:"reason"`
 	Status                  string                `json:"status"`
@@ -209,7 +214,7 @@ func renderDispute(d *disputeRec, now time.Time) *disputeJSON {
 	return &disputeJSON{
 		ID: d.ID, Object: "dispute", Amount: d.Amount, BalanceTransactions: []any{}, Charge: d.Charge,
 		Created: d.Created, Currency: d.Currency, EnhancedEligibilityType: []string{}, Evidence: evidence,
-		EvidenceDetails: details, Metadata: map[string]string{}, PaymentIntent: opt(d.PaymentIntent),
+		EvidenceDetails: details, Metadata: d.Metadata, PaymentIntent: opt(d.PaymentIntent),
 		Reason: d.Reason, Status: d.Status,
 	}
 }

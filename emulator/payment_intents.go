@@ -23,7 +23,7 @@ const codeUnexpectedState = "payment_intent_unexpected_state"
 
 var paymentIntentParams = []string{"amount", "currency", "payment_method", "customer", "confirm", "capture_method",
 	"confirmation_method", "return_url", "description", "off_session", "setup_future_usage", "payment_method_types[",
-	"automatic_payment_methods[enabled]", "expand["}
+	"automatic_payment_methods[enabled]", "expand[", "metadata", "metadata["}
 
 var confirmParams = []string{"payment_method", "return_url", "off_session", "expand["}
 
@@ -34,10 +34,14 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 	if aerr != nil {
 		return nil, aerr
 	}
+	md, aerr := readMetadata(c.params, nil)
+	if aerr != nil {
+		return nil, aerr
+	}
 	pi := &paymentIntentRec{
 		ID: newID("pi_", longID), Created: c.now.Unix(), Amount: amount, Currency: currency,
 		Status: model.PIRequiresPaymentMethod, CaptureMethod: "automatic", ConfirmationMethod: "automatic",
-		Description: c.params.get("description"), Secret: newID("", longID),
+		Description: c.params.get("description"), Metadata: md, Secret: newID("", longID),
 	}
 	if aerr := readChoice(c, "capture_method", &pi.CaptureMethod, "automatic", "automatic_async", "manual"); aerr != nil {
 		return nil, aerr

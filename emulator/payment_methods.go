@@ -14,7 +14,7 @@ import (
 
 const paramCardToken = "card[token]"
 
-var paymentMethodParams = []string{"type", paramCardToken, "customer", "billing_details[name]", "billing_details[email]", "expand["}
+var paymentMethodParams = []string{"type", paramCardToken, "customer", "billing_details[name]", "billing_details[email]", "expand[", "metadata", "metadata["}
 
 // createPaymentMethod is POST /v1/payment_methods.
 func createPaymentMethod(c *call) (any, *model.Error) {
@@ -36,14 +36,18 @@ func createPaymentMethod(c *call) (any, *model.Error) {
 	if t.Card == nil {
 		return nil, invalid("", paramCardToken, "The token "+tokID+" is a "+t.Type+" token; a card PaymentMethod is made from a card token.")
 	}
-	t, aerr := takeToken(c, tokID, false)
+	md, aerr := readMetadata(c.params, nil)
+	if aerr != nil {
+		return nil, aerr
+	}
+	t, aerr = takeToken(c, tokID, false)
 	if aerr != nil {
 		aerr.Param = paramCardToken
 		return nil, aerr
 	}
 	card := *t.Card
 	card.Name = cmpOr(c.params.get("billing_details[name]"), card.Name)
-	pm := &paymentMethodRec{ID: newID("pm_", longID), Created: c.now.Unix(), Card: &card}
+	pm := &paymentMethodRec{ID: newID("pm_", longID), Created: c.now.Unix(), Card: &card, Metadata: md}
 	if cus := c.params.get("customer"); cus != "" {
 		if aerr := attachPaymentMethod(c, pm, cus); aerr != nil {
 			return nil, aerr
@@ -177,16 +181,16 @@ func pagePaymentMethods(c *call, customer string, byCustomer bool, url string) (
 func renderListedPaymentMethod(pm *paymentMethodRec) any { return renderPaymentMethod(pm) }
 
 type paymentMethodJSON struct {
-	ID             string            `json:"id"`
-	Object         string            `json:"object"`
-	AllowRedisplay string            `json:"allow_redisplay"`
-	BillingDetails billingDetails    `json:"billing_details"`
-	Card           pmCardJSON        `json:"card"`
-	Created        int64             `json:"created"`
-	Customer       *string           `json:"customer"`
-	Livemode       bool              `json:"livemode"`
-	Metadata       map[string]string `json:"metadata"`
-	Type           string            `json:"type"`
+	ID             string         `json:"id"`
+	Object         string         `json:"object"`
+	AllowRedisplay string         `json:"allow_redisplay"`
+	BillingDetails billingDetails `json:"billing_details"`
+	Card           pmCardJSON     `json:"card"`
+	Created        int64          `json:"created"`
+	Customer       *string        `json:"customer"`
+	Livemode       bool           `json:"livemode"`
+	Metadata       metadata       `json:"metadata"`
+	Type           string         `json:"type"`
 }
 
 type pmCardJSON struct {
@@ -242,6 +246,6 @@ func renderPaymentMethod(pm *paymentMethodRec) *paymentMethodJSON {
 			RegulatedStatus:   "unregulated",
 			ThreeDSecureUsage: threeDSecureOK{Supported: card.Brand != model.BrandAmex},
 		},
-		Created: pm.Created, Customer: opt(pm.Customer), Metadata: map[string]string{}, Type: "card",
+		Created: pm.Created, Customer: opt(pm.Customer), Metadata: pm.Metadata, Type: "card",
 	}
 }

@@ -1,42 +1,42 @@
 package emulator
 
 type paymentIntentJSON struct {
-	ID                        string            `json:"id"`
-	Object                    string            `json:"object"`
-	Amount                    int64             `json:"amount"`
-	AmountCapturable          int64             `json:"amount_capturable"`
-	AmountReceived            int64             `json:"amount_received"`
-	Application               *string           `json:"application"`
-	ApplicationFeeAmount      *int64            `json:"application_fee_amount"`
-	AutomaticPaymentMethods   *struct{}         `json:"automatic_payment_methods"`
-	CanceledAt                *int64            `json:"canceled_at"`
-	CancellationReason        *string           `json:"cancellation_reason"`
-	CaptureMethod             string            `json:"capture_method"`
-	ClientSecret              string            `json:"client_secret"`
-	ConfirmationMethod        string            `json:"confirmation_method"`
-	Created                   int64             `json:"created"`
-	Currency                  string            `json:"currency"`
-	Customer                  *string           `json:"customer"`
-	Description               *string           `json:"description"`
-	LastPaymentError          *lastErrorJSON    `json:"last_payment_error"`
-	LatestCharge              *string           `json:"latest_charge"`
-	Livemode                  bool              `json:"livemode"`
-	Metadata                  map[string]string `json:"metadata"`
-	NextAction                *nextActionJSON   `json:"next_action"`
-	OnBehalfOf                *string           `json:"on_behalf_of"`
-	PaymentMethod             *string           `json:"payment_method"`
-	PaymentMethodOptions      *struct{}         `json:"payment_method_options"`
-	PaymentMethodTypes        []string          `json:"payment_method_types"`
-	Processing                *struct{}         `json:"processing"`
-	ReceiptEmail              *string           `json:"receipt_email"`
-	Review                    *string           `json:"review"`
-	SetupFutureUsage          *string           `json:"setup_future_usage"`
-	Shipping                  *struct{}         `json:"shipping"`
-	StatementDescriptor       *string           `json:"statement_descriptor"`
-	StatementDescriptorSuffix *string           `json:"statement_descriptor_suffix"`
-	Status                    string            `json:"status"`
-	TransferData              *struct{}         `json:"transfer_data"`
-	TransferGroup             *string           `json:"transfer_group"`
+	ID                        string          `json:"id"`
+	Object                    string          `json:"object"`
+	Amount                    int64           `json:"amount"`
+	AmountCapturable          int64           `json:"amount_capturable"`
+	AmountReceived            int64           `json:"amount_received"`
+	Application               *string         `json:"application"`
+	ApplicationFeeAmount      *int64          `json:"application_fee_amount"`
+	AutomaticPaymentMethods   *struct{}       `json:"automatic_payment_methods"`
+	CanceledAt                *int64          `json:"canceled_at"`
+	CancellationReason        *string         `json:"cancellation_reason"`
+	CaptureMethod             string          `json:"capture_method"`
+	ClientSecret              string          `json:"client_secret"`
+	ConfirmationMethod        string          `json:"confirmation_method"`
+	Created                   int64           `json:"created"`
+	Currency                  string          `json:"currency"`
+	Customer                  *string         `json:"customer"`
+	Description               *string         `json:"description"`
+	LastPaymentError          *lastErrorJSON  `json:"last_payment_error"`
+	LatestCharge              *string         `json:"latest_charge"`
+	Livemode                  bool            `json:"livemode"`
+	Metadata                  metadata        `json:"metadata"`
+	NextAction                *nextActionJSON `json:"next_action"`
+	OnBehalfOf                *string         `json:"on_behalf_of"`
+	PaymentMethod             *string         `json:"payment_method"`
+	PaymentMethodOptions      *struct{}       `json:"payment_method_options"`
+	PaymentMethodTypes        []string        `json:"payment_method_types"`
+	Processing                *struct{}       `json:"processing"`
+	ReceiptEmail              *string         `json:"receipt_email"`
+	Review                    *string         `json:"review"`
+	SetupFutureUsage          *string         `json:"setup_future_usage"`
+	Shipping                  *struct{}       `json:"shipping"`
+	StatementDescriptor       *string         `json:"statement_descriptor"`
+	StatementDescriptorSuffix *string         `json:"statement_descriptor_suffix"`
+	Status                    string          `json:"status"`
+	TransferData              *struct{}       `json:"transfer_data"`
+	TransferGroup             *string         `json:"transfer_group"`
 }
 
 type lastErrorJSON struct {
@@ -77,7 +77,7 @@ func renderPaymentIntent(pi *paymentIntentRec) *paymentIntentJSON {
 		ClientSecret: pi.clientSecret(), ConfirmationMethod: pi.ConfirmationMethod,
 		Created: pi.Created, Currency: pi.Currency, Customer: opt(pi.Customer),
 		Description: opt(pi.Description), LatestCharge: opt(pi.LatestCharge),
-		Metadata: map[string]string{}, PaymentMethod: opt(pi.PaymentMethod),
+		Metadata: pi.Metadata, PaymentMethod: opt(pi.PaymentMethod),
 		PaymentMethodTypes: []string{"card"}, SetupFutureUsage: opt(pi.SetupFutureUsage),
 		Status: pi.Status,
 	}

@@ -15,6 +15,7 @@ type paymentMethodRec struct {
 	ID       string   `json:"id"`
 	Created  int64    `json:"created"`
 	Customer string   `json:"customer,omitempty"`
+	Metadata metadata `json:"metadata,omitempty"`
 	Card     *cardRec `json:"card"`
 }
 
@@ -30,6 +31,7 @@ type paymentIntentRec struct {
 	ConfirmationMethod string        `json:"confirmation_method"`
 	Customer           string        `json:"customer,omitempty"`
 	Description        string        `json:"description,omitempty"`
+	Metadata           metadata      `json:"metadata,omitempty"`
 	PaymentMethod      string        `json:"payment_method,omitempty"`
 	ReturnURL          string        `json:"return_url,omitempty"`
 	OffSession         bool          `json:"off_session,omitempty"`

@@ -72,6 +72,7 @@ type customerRec struct {
 	Created     int64    `json:"created"`
 	Email       string   `json:"email,omitempty"`
 	Description string   `json:"description,omitempty"`
+	Metadata    metadata `json:"metadata,omitempty"`
 	Card        *cardRec `json:"card,omitempty"`
 	Bank        *bankRec `json:"bank_account,omitempty"`
 }
@@ -95,6 +96,7 @@ type chargeRec struct {
 	Currency       string   `json:"currency"`
 	Customer       string   `json:"customer,omitempty"`
 	Description    string   `json:"description,omitempty"`
+	Metadata       metadata `json:"metadata,omitempty"`
 	Card           *cardRec `json:"card"`   // nil for an ACH debit (Money.Bank)
 	Status         string   `json:"status"` // succeeded, failed
 	FailureCode    string   `json:"failure_code,omitempty"`

@@ -34,9 +34,10 @@ type endpointRec struct {
 	// Secret signs the deliveries (Stripe-Signature). It is shown once,
 	// in the answer to the creation; test-mode and local, it is kept so
 	// that any process on the state dir can deliver.
-	Secret   string `json:"secret"`
-	Disabled bool   `json:"disabled,omitempty"`
-	Deleted  bool   `json:"deleted,omitempty"`
+	Secret   string   `json:"secret"`
+	Disabled bool     `json:"disabled,omitempty"`
+	Deleted  bool     `json:"deleted,omitempty"`
+	Metadata metadata `json:"metadata,omitempty"`
 }
 
 // wants reports whether the endpoint receives an event of typ made at t:
@@ -49,18 +50,18 @@ func (we *endpointRec) wants(typ string, t int64) bool {
 }
 
 type endpointJSON struct {
-	ID            string            `json:"id"`
-	Object        string            `json:"object"`
-	APIVersion    *string           `json:"api_version"`
-	Application   *string           `json:"application"`
-	Created       int64             `json:"created"`
-	Description   *string           `json:"description"`
-	EnabledEvents []string          `json:"enabled_events"`
-	Livemode      bool              `json:"livemode"`
-	Metadata      map[string]string `json:"metadata"`
-	Secret        string            `json:"secret,omitempty"`
-	Status        string            `json:"status"`
-	URL           string            `json:"url"`
+	ID            string   `json:"id"`
+	Object        string   `json:"object"`
+	APIVersion    *string  `json:"api_version"`
+	Application   *string  `json:"application"`
+	Created       int64    `json:"created"`
+	Description   *string  `json:"description"`
+	EnabledEvents []string `json:"enabled_events"`
+	Livemode      bool     `json:"livemode"`
+	Metadata      metadata `json:"metadata"`
+	Secret        string   `json:"secret,omitempty"`
+	Status        string   `json:"status"`
+	URL           string   `json:"url"`
 }
 
 func renderEndpoint(we *endpointRec) any {
@@ -71,11 +72,11 @@ func renderEndpoint(we *endpointRec) any {
 	return &endpointJSON{
 		ID: we.ID, Object: "webhook_endpoint", Created: we.Created,
 		Description: opt(we.Description), EnabledEvents: we.EnabledEvents,
-		Metadata: map[string]string{}, Status: status, URL: we.URL,
+		Metadata: we.Metadata, Status: status, URL: we.URL,
 	}
 }
 
-var endpointParams = []string{"url", "enabled_events[", "description", "api_version", "expand["}
+var endpointParams = []string{"url", "enabled_events[", "description", "api_version", "expand[", "metadata", "metadata["}
 
 // createEndpoint is POST /v1/webhook_endpoints: the answer is the only
 // one that shows the secret.
@@ -109,8 +110,14 @@ func createEndpoint(c *call) (any, *model.Error) {
 	return out, nil
 }
 
-// setEndpoint applies url, enabled_events and description from c.
+// setEndpoint applies url, enabled_events, description and metadata
+// from c.
 func setEndpoint(c *call, we *endpointRec) *model.Error {
+	md, aerr := readMetadata(c.params, we.Metadata)
+	if aerr != nil {
+		return aerr
+	}
+	we.Metadata = md
 	if c.params.Has("url") {
 		u, aerr := endpointURL(c.params.get("url"), c.allowRemoteWebhooks)
 		if aerr != nil {
@@ -161,7 +168,7 @@ func endpointURL(raw string, allowRemote bool) (string, *model.Error) {
 	return u.String(), nil
 }
 
-var endpointUpdateParams = []string{"url", "enabled_events[", "description", "disabled", "expand["}
+var endpointUpdateParams = []string{"url", "enabled_events[", "description", "disabled", "expand[", "metadata", "metadata["}
 
 // updateEndpoint is POST /v1/webhook_endpoints/{id}.
 func updateEndpoint(c *call) (any, *model.Error) {
