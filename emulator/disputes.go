@@ -50,7 +50,15 @@ func (o *objects) openDispute(ch *chargeRec, reason string) {
 	o.putDispute(d)
 }
 
-var disputeUpdateParams = append([]string{"evidence[", "submit", "expand["}, metadataParams...)
+// disputeUpdateParams name each evidence field: Stripe's evidence has
+// named fields, and each is kept and returned.
+var disputeUpdateParams = func() []string {
+	out := append([]string{"submit", "expand["}, metadataParams...)
+	for _, f := range append(evidenceFields, evidenceFiles...) {
+		out = append(out, "evidence["+f+"]")
+	}
+	return out
+}()
 
 // updateDispute is POST /v1/disputes/{id}: evidence, submitted at once
 // unless submit=false. As in Stripe's test mode, uncategorized_text
@@ -75,9 +83,6 @@ func updateDispute(c *call) (any, *model.Error) {
 			continue
 		}
 		field = strings.TrimSuffix(field, "]")
-		if !knownEvidence(field) {
-			return nil, invalid("parameter_unknown", key, "Received unknown parameter: "+key)
-		}
 		if d.Evidence == nil {
 			d.Evidence = map[string]string{}
 		}
@@ -89,15 +94,6 @@ func updateDispute(c *call) (any, *model.Error) {
 	}
 	c.objs.putDispute(d)
 	return renderDispute(d, c.now), nil
-}
-
-func knownEvidence(field string) bool {
-	for _, f := range append(evidenceFields, evidenceFiles...) {
-		if f == field {
-			return true
-		}
-	}
-	return false
 }
 
 // decide is the submitted dispute's status, as Stripe's test mode decides

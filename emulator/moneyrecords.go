@@ -148,6 +148,12 @@ type accountRec struct {
 	FromToken bool `json:"from_token,omitempty"`
 	// Individual is the person an individual account is (person_ id).
 	Individual string `json:"individual,omitempty"`
+	// Company, BusinessProfile and TOSAcceptance are what was given of
+	// each, by field (accountfields.go); Capabilities the ones requested.
+	Company         map[string]string `json:"company,omitempty"`
+	BusinessProfile map[string]string `json:"business_profile,omitempty"`
+	TOSAcceptance   map[string]string `json:"tos_acceptance,omitempty"`
+	Capabilities    []string          `json:"capabilities,omitempty"`
 }
 
 // personRec is a person of a Connect account. The id number itself is
@@ -158,8 +164,11 @@ type personRec struct {
 	Created          int64    `json:"created"`
 	FirstName        string   `json:"first_name,omitempty"`
 	LastName         string   `json:"last_name,omitempty"`
+	Email            string   `json:"email,omitempty"`
 	IDNumberProvided bool     `json:"id_number_provided,omitempty"`
 	Metadata         metadata `json:"metadata,omitempty"`
+	// Relationship is what was given of it, by field (accountfields.go).
+	Relationship map[string]string `json:"relationship,omitempty"`
 }
 
 // accountTokenRec is what an account token holds for the account it makes.

@@ -152,6 +152,9 @@ func detachPaymentMethod(c *call) (any, *model.Error) {
 
 var paymentMethodListParams = append([]string{"customer", "type"}, pageParams...)
 
+// customerPaymentMethodListParams: the customer is in the path.
+var customerPaymentMethodListParams = append([]string{"type"}, pageParams...)
+
 // listPaymentMethods is GET /v1/payment_methods, filtered by customer and
 // type, newest first.
 func listPaymentMethods(c *call) (any, *model.Error) {
