@@ -155,12 +155,8 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 		ID: ch.ID, Object: "charge", Amount: ch.Amount,
 		BalanceTransaction: opt(ch.BalanceTx),
 		BillingDetails: billingDetails{
-			Address: billingAddress{
-				City: opt(card.Address.City), Country: opt(card.Address.Country),
-				Line1: opt(card.Address.Line1), Line2: opt(card.Address.Line2),
-				PostalCode: opt(card.Address.Zip), State: opt(card.Address.State),
-			},
-			Name: opt(card.Name),
+			Address: card.Address.render(),
+			Name:    opt(card.Name),
 		},
 		Captured: succeeded && !ch.Uncaptured, Created: ch.Created, Currency: ch.Currency,
 		Customer: opt(ch.Customer), Description: opt(ch.Description), FailureCode: opt(ch.FailureCode),

@@ -23,7 +23,7 @@ const codeUnexpectedState = "payment_intent_unexpected_state"
 
 var paymentIntentParams = []string{"amount", "currency", "payment_method", "customer", "confirm", "capture_method",
 	"confirmation_method", "return_url", "description", "off_session", "setup_future_usage", "payment_method_types[",
-	"automatic_payment_methods[enabled]", "expand[", "metadata", "metadata["}
+	"automatic_payment_methods[enabled]", "automatic_payment_methods[allow_redirects]", "expand[", "metadata", "metadata["}
 
 var confirmParams = []string{"payment_method", "return_url", "off_session", "expand["}
 
@@ -50,6 +50,9 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 		return nil, aerr
 	}
 	if aerr := readChoice(c, "setup_future_usage", &pi.SetupFutureUsage, "off_session", "on_session"); aerr != nil {
+		return nil, aerr
+	}
+	if aerr := readPaymentMethodChoice(c, pi); aerr != nil {
 		return nil, aerr
 	}
 	if cus := c.params.get("customer"); cus != "" {
@@ -369,3 +372,32 @@ func listPaymentIntents(c *call) (any, *model.Error) {
 }
 
 func renderListedPaymentIntent(pi *paymentIntentRec) any { return renderPaymentIntent(pi) }
+
+// readPaymentMethodChoice reads how the PaymentIntent chooses its
+// payment method types: payment_method_types (card: the only type the
+// emulator pays with), or automatic_payment_methods, not both.
+func readPaymentMethodChoice(c *call, pi *paymentIntentRec) *model.Error {
+	types := arrayParam(c.params, "payment_method_types")
+	auto := c.params.has("automatic_payment_methods[")
+	if len(types) > 0 && auto {
+		return invalid("", "automatic_payment_methods", "You may only specify one of these parameters: automatic_payment_methods, payment_method_types.")
+	}
+	for i, t := range types {
+		if t != "card" {
+			return invalid("", "payment_method_types["+strconv.Itoa(i)+"]",
+				"The emulator pays with cards only: payment_method_types takes card, not "+strconv.Quote(t)+".")
+		}
+	}
+	if !auto {
+		return nil
+	}
+	enabled, aerr := c.params.boolean("automatic_payment_methods[enabled]")
+	if aerr != nil {
+		return aerr
+	}
+	if !c.params.Has("automatic_payment_methods[enabled]") {
+		return missingParam("automatic_payment_methods[enabled]")
+	}
+	pi.AutomaticPM = &automaticPMRec{Enabled: enabled}
+	return readChoice(c, "automatic_payment_methods[allow_redirects]", &pi.AutomaticPM.AllowRedirects, "always", "never")
+}

@@ -8,7 +8,7 @@ type paymentIntentJSON struct {
 	AmountReceived            int64           `json:"amount_received"`
 	Application               *string         `json:"application"`
 	ApplicationFeeAmount      *int64          `json:"application_fee_amount"`
-	AutomaticPaymentMethods   *struct{}       `json:"automatic_payment_methods"`
+	AutomaticPaymentMethods   *automaticPMRec `json:"automatic_payment_methods"`
 	CanceledAt                *int64          `json:"canceled_at"`
 	CancellationReason        *string         `json:"cancellation_reason"`
 	CaptureMethod             string          `json:"capture_method"`
@@ -71,7 +71,7 @@ type useSDKJSON struct {
 // renderPaymentIntent is pi as Stripe sends it.
 func renderPaymentIntent(pi *paymentIntentRec) *paymentIntentJSON {
 	out := &paymentIntentJSON{
-		ID: pi.ID, Object: "payment_intent", Amount: pi.Amount,
+		ID: pi.ID, Object: "payment_intent", Amount: pi.Amount, AutomaticPaymentMethods: pi.AutomaticPM,
 		AmountCapturable: pi.AmountCapturable, AmountReceived: pi.AmountReceived,
 		CancellationReason: opt(pi.CancellationReason), CaptureMethod: pi.CaptureMethod,
 		ClientSecret: pi.clientSecret(), ConfirmationMethod: pi.ConfirmationMethod,

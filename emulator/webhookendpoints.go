@@ -38,6 +38,10 @@ type endpointRec struct {
 	Disabled bool     `json:"disabled,omitempty"`
 	Deleted  bool     `json:"deleted,omitempty"`
 	Metadata metadata `json:"metadata,omitempty"`
+	// APIVersion is the version the endpoint was made for ("" for the
+	// account's); the emulator renders every event in the one shape it
+	// has (version.go).
+	APIVersion string `json:"api_version,omitempty"`
 }
 
 // wants reports whether the endpoint receives an event of typ made at t:
@@ -70,7 +74,7 @@ func renderEndpoint(we *endpointRec) any {
 		status = "disabled"
 	}
 	return &endpointJSON{
-		ID: we.ID, Object: "webhook_endpoint", Created: we.Created,
+		ID: we.ID, Object: "webhook_endpoint", APIVersion: opt(we.APIVersion), Created: we.Created,
 		Description: opt(we.Description), EnabledEvents: we.EnabledEvents,
 		Metadata: we.Metadata, Status: status, URL: we.URL,
 	}
@@ -100,7 +104,7 @@ func createEndpoint(c *call) (any, *model.Error) {
 	if v := c.params.get("api_version"); v != "" && !knownVersion(v) {
 		return nil, invalid("", "api_version", "Invalid Stripe API version: "+v)
 	}
-	we := &endpointRec{ID: newID("we_", shortID), Created: c.now.Unix(), Secret: newID("whsec_", secretLen)}
+	we := &endpointRec{ID: newID("we_", shortID), Created: c.now.Unix(), Secret: newID("whsec_", secretLen), APIVersion: c.params.get("api_version")}
 	if aerr := setEndpoint(c, we); aerr != nil {
 		return nil, aerr
 	}
