@@ -145,7 +145,7 @@ func renderBankCharge(ch *chargeRec) *chargeJSON {
 	out := &chargeJSON{
 		ID: ch.ID, Object: "charge", Amount: ch.Amount, AmountCaptured: ch.Amount,
 		BalanceTransaction: opt(ch.BalanceTx), BillingDetails: billingDetails{Name: opt(b.HolderName)},
-		CalculatedStatementDesc: opt("TOKENSCOPE EMULATOR"),
+		CalculatedStatementDesc: opt(accountDescriptor),
 		Captured:                true, Created: ch.Created, Currency: ch.Currency,
 		Customer: opt(ch.Customer), Description: opt(ch.Description), FailureCode: opt(ch.FailureCode),
 		FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{}, Metadata: ch.Metadata,
@@ -162,5 +162,6 @@ func renderBankCharge(ch *chargeRec) *chargeJSON {
 		Source: renderBank(b), Status: ch.Status,
 	}
 	ch.Money.show(out)
+	ch.chargeExtras.show(out)
 	return out
 }

@@ -203,8 +203,8 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 		out.AmountCaptured = ch.captured()
 		pm.AmountAuthorized = &ch.Amount
 		pm.AuthorizationCode = opt(stableDigits("auth:"+ch.ID, 6))
-		out.CalculatedStatementDesc = opt("TOKENSCOPE EMULATOR")
 	}
+	ch.chargeExtras.show(out)
 	return out
 }
 

@@ -2,12 +2,14 @@ package emulator
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/tokenscope/tokenscope/model"
 )
 
-var customerParams = append([]string{"source", "email", "description", "expand["}, metadataParams...)
+var customerParams = slices.Concat([]string{"source", "email", "description", "name", "phone", "expand["},
+	addressParams("address"), metadataParams)
 
 // createCustomer is POST /v1/customers, optionally with source=<token>,
 // which attaches the card or bank account and consumes the token.
@@ -19,7 +21,9 @@ func createCustomer(c *call) (any, *model.Error) {
 	cus := &customerRec{
 		ID: newID("cus_", shortID), Created: c.now.Unix(),
 		Email: c.params.get("email"), Description: c.params.get("description"), Metadata: md,
+		Name: c.params.get("name"), Phone: c.params.get("phone"),
 	}
+	cus.Address, _ = readAddress(c.params, "address")
 	if src := c.params.get("source"); src != "" {
 		t, aerr := takeToken(c, src, true)
 		if aerr != nil {
@@ -85,7 +89,7 @@ func getCustomer(c *call) (any, *model.Error) {
 type customerJSON struct {
 	ID                  string          `json:"id"`
 	Object              string          `json:"object"`
-	Address             *struct{}       `json:"address"`
+	Address             *billingAddress `json:"address"`
 	Balance             int64           `json:"balance"`
 	Created             int64           `json:"created"`
 	Currency            *string         `json:"currency"`
@@ -117,12 +121,17 @@ type invoiceSettings struct {
 // renderCustomer leaves sources out: since API version 2020-08-27 Stripe
 // shows them only when expanded (expand[]=sources).
 func renderCustomer(cus *customerRec) *customerJSON {
-	return &customerJSON{
+	out := &customerJSON{
 		ID: cus.ID, Object: "customer", Created: cus.Created,
 		DefaultSource: opt(cus.defaultSource()),
-		Description:   opt(cus.Description), Email: opt(cus.Email),
+		Description:   opt(cus.Description), Email: opt(cus.Email), Name: opt(cus.Name), Phone: opt(cus.Phone),
 		InvoicePrefix:       strings.ToUpper(stableID("", cus.ID, 8)),
 		Metadata:            cus.Metadata,
 		NextInvoiceSequence: 1, PreferredLocales: []string{}, TaxExempt: "none",
 	}
+	if cus.Address != (address{}) {
+		a := cus.Address.render()
+		out.Address = &a
+	}
+	return out
 }
