@@ -31,7 +31,7 @@ func createAccount(c *call) (any, *model.Error) {
 	}
 	a := &accountRec{
 		ID: newID("acct_", 16), Created: c.now.Unix(), Country: strings.ToUpper(c.params.get("country")),
-		Email: c.params.get("email"), BusinessType: c.params.get("business_type"),
+		BusinessType: c.params.get("business_type"),
 	}
 	if a.Country == "" {
 		a.Country = "US"
@@ -49,9 +49,6 @@ func updateAccount(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "account", c.id(), "account")
 	}
-	if email := c.params.get("email"); email != "" {
-		a.Email = email
-	}
 	if aerr := updateAccountFrom(c, a); aerr != nil {
 		return nil, aerr
 	}
@@ -67,6 +64,15 @@ func updateAccountFrom(c *call, a *accountRec) *model.Error {
 		return aerr
 	}
 	a.Metadata = md
+	email, aerr := readEmail(c.params, "email")
+	if aerr != nil {
+		return aerr
+	}
+	a.Email = cmpOr(email, a.Email)
+	individualEmail, aerr := readEmail(c.params, "individual[email]")
+	if aerr != nil {
+		return aerr
+	}
 	if a.Company, aerr = companyObject.read(c.params, a.Company); aerr != nil {
 		return aerr
 	}
@@ -135,7 +141,7 @@ func updateAccountFrom(c *call, a *accountRec) *model.Error {
 		}
 	}
 	if c.params.Has("individual[email]") {
-		p.Email = c.params.get("individual[email]")
+		p.Email = individualEmail
 	}
 	p.IDNumberProvided = p.IDNumberProvided || provided
 	a.Individual = p.ID
@@ -210,11 +216,15 @@ func createPerson(c *call) (any, *model.Error) {
 	if aerr != nil {
 		return nil, aerr
 	}
+	email, aerr := readEmail(c.params, "email")
+	if aerr != nil {
+		return nil, aerr
+	}
 	provided, aerr := idNumber(c, "id_number")
 	if aerr != nil {
 		return nil, aerr
 	}
-	p := &personRec{Metadata: md, Relationship: rel, Email: c.params.get("email"),
+	p := &personRec{Metadata: md, Relationship: rel, Email: email,
 		ID: newID("person_", longID), Account: a.ID, Created: c.now.Unix(),
 		FirstName: c.params.get("first_name"), LastName: c.params.get("last_name"), IDNumberProvided: provided,
 	}

@@ -103,7 +103,7 @@ func TestProtocolConformance(t *testing.T) {
 				AutomaticPaymentMethods: &stripe.PaymentIntentCreateAutomaticPaymentMethodsParams{Enabled: stripe.Bool(true), AllowRedirects: stripe.String("never")}})
 			must("PaymentIntent with automatic_payment_methods", err)
 			_, err = c.V1PaymentMethods.Create(ctx, &stripe.PaymentMethodCreateParams{Type: stripe.String("card"), Metadata: md,
-				Card: &stripe.PaymentMethodCreateCardParams{Number: stripe.String("4242424242424242"), ExpMonth: stripe.Int64(12), ExpYear: stripe.Int64(2031), CVC: stripe.String("123")},
+				Card:           &stripe.PaymentMethodCreateCardParams{Number: stripe.String("4242424242424242"), ExpMonth: stripe.Int64(12), ExpYear: stripe.Int64(2031), CVC: stripe.String("123")},
 				BillingDetails: &stripe.PaymentMethodCreateBillingDetailsParams{Email: stripe.String("q@example.com"), Name: stripe.String("Q")}})
 			must("PaymentMethod from raw card data", err)
 			acct, err := c.V1Accounts.Create(ctx, &stripe.AccountCreateParams{Type: stripe.String("custom"), Country: stripe.String("US"),

@@ -18,9 +18,13 @@ func createCustomer(c *call) (any, *model.Error) {
 	if aerr != nil {
 		return nil, aerr
 	}
+	email, aerr := readEmail(c.params, "email")
+	if aerr != nil {
+		return nil, aerr
+	}
 	cus := &customerRec{
 		ID: newID("cus_", shortID), Created: c.now.Unix(),
-		Email: c.params.get("email"), Description: c.params.get("description"), Metadata: md,
+		Email: email, Description: c.params.get("description"), Metadata: md,
 		Name: c.params.get("name"), Phone: c.params.get("phone"),
 	}
 	cus.Address, _ = readAddress(c.params, "address")
