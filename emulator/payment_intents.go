@@ -241,10 +241,10 @@ func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (
 	if aerr != nil {
 		pi.Status, pi.PaymentMethod = model.PIRequiresPaymentMethod, ""
 		pi.LastError = &lastErrorRec{Type: aerr.Type, Code: aerr.Code, DeclineCode: aerr.DeclineCode,
-			Message: aerr.Message, Param: aerr.Param, Charge: ch.ID, PaymentMethod: pm.ID}
+			Message: aerr.Message, Param: aerr.Param, Charge: ch.ID, PaymentMethod: pm.ID, Method: pm}
 		c.objs.putCharge(ch)
 		c.objs.putPaymentIntent(pi)
-		c.errPaymentIntent = renderPaymentIntent(pi)
+		c.errPaymentIntent, c.errPaymentMethod = renderPaymentIntent(pi), renderPaymentMethod(pm)
 		return nil, aerr
 	}
 	pi.LastError = nil
@@ -280,7 +280,7 @@ func finishChallenge(c *call, pi *paymentIntentRec, complete bool) (any, *model.
 	pi.Status, pi.NextAction, pi.ChallengeURL, pi.PaymentMethod = model.PIRequiresPaymentMethod, "", "", ""
 	pi.LastError = &lastErrorRec{Type: model.TypeInvalidRequest, Code: "payment_intent_authentication_failure",
 		Message:       "The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.",
-		PaymentMethod: pm.ID}
+		PaymentMethod: pm.ID, Method: pm}
 	c.objs.putPaymentIntent(pi)
 	return renderPaymentIntent(pi), nil
 }

@@ -25,7 +25,7 @@ type paymentIntentJSON struct {
 	NextAction                *nextActionJSON `json:"next_action"`
 	OnBehalfOf                *string         `json:"on_behalf_of"`
 	PaymentMethod             *string         `json:"payment_method"`
-	PaymentMethodOptions      *struct{}       `json:"payment_method_options"`
+	PaymentMethodOptions      pmOptions       `json:"payment_method_options"`
 	PaymentMethodTypes        []string        `json:"payment_method_types"`
 	Processing                *struct{}       `json:"processing"`
 	ReceiptEmail              *string         `json:"receipt_email"`
@@ -46,7 +46,22 @@ type lastErrorJSON struct {
 	DocURL      string `json:"doc_url,omitempty"`
 	Message     string `json:"message,omitempty"`
 	Param       string `json:"param,omitempty"`
-	Type        string `json:"type"`
+	// PaymentMethod is the PaymentMethod that failed, whole.
+	PaymentMethod *paymentMethodJSON `json:"payment_method,omitempty"`
+	Type          string             `json:"type"`
+}
+
+// pmOptions is a card PaymentIntent's payment_method_options, as Stripe
+// shapes them: 3D Secure when the card asks for it.
+type pmOptions struct {
+	Card pmCardOptions `json:"card"`
+}
+
+type pmCardOptions struct {
+	Installments        *struct{} `json:"installments"`
+	MandateOptions      *struct{} `json:"mandate_options"`
+	Network             *string   `json:"network"`
+	RequestThreeDSecure string    `json:"request_three_d_secure"`
 }
 
 type nextActionJSON struct {
@@ -78,7 +93,8 @@ func renderPaymentIntent(pi *paymentIntentRec) *paymentIntentJSON {
 		Created: pi.Created, Currency: pi.Currency, Customer: opt(pi.Customer),
 		Description: opt(pi.Description), LatestCharge: opt(pi.LatestCharge),
 		Metadata: pi.Metadata, PaymentMethod: opt(pi.PaymentMethod),
-		PaymentMethodTypes: []string{"card"}, SetupFutureUsage: opt(pi.SetupFutureUsage),
+		PaymentMethodOptions: pmOptions{Card: pmCardOptions{RequestThreeDSecure: "automatic"}},
+		PaymentMethodTypes:   []string{"card"}, SetupFutureUsage: opt(pi.SetupFutureUsage),
 		Status: pi.Status,
 	}
 	if pi.CanceledAt != 0 {
@@ -87,6 +103,9 @@ func renderPaymentIntent(pi *paymentIntentRec) *paymentIntentJSON {
 	if e := pi.LastError; e != nil {
 		out.LastPaymentError = &lastErrorJSON{Charge: e.Charge, Code: e.Code, DeclineCode: e.DeclineCode,
 			DocURL: docURL(e.Code), Message: e.Message, Param: e.Param, Type: e.Type}
+		if e.Method != nil {
+			out.LastPaymentError.PaymentMethod = renderPaymentMethod(e.Method)
+		}
 	}
 	switch pi.NextAction {
 	case "redirect_to_url":

@@ -62,6 +62,9 @@ type lastErrorRec struct {
 	Param         string `json:"param,omitempty"`
 	Charge        string `json:"charge,omitempty"`
 	PaymentMethod string `json:"payment_method,omitempty"`
+	// Method is the PaymentMethod as it was when it failed, which
+	// Stripe's last_payment_error carries whole.
+	Method *paymentMethodRec `json:"method,omitempty"`
 }
 
 func (o *objects) paymentMethod(id string) (*paymentMethodRec, bool) {
