@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"fmt"
 	"unicode/utf8"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -75,11 +74,7 @@ func (x chargeExtras) show(out *chargeJSON) {
 }
 
 // stringTooLong is Stripe's refusal of a string parameter over max
-// characters, quoting its start.
+// characters.
 func stringTooLong(param, v string, max int) *model.Error {
-	const quote = 20
-	if r := []rune(v); len(r) > quote {
-		v = string(r[:quote]) + "..."
-	}
-	return invalid("parameter_invalid_string", param, fmt.Sprintf("Invalid string: %s; must be at most %d characters", v, max))
+	return invalid("parameter_invalid_string", param, model.TooLongMessage(v, max))
 }

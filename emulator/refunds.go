@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/tokenscope/tokenscope/model"
 )
@@ -70,10 +69,10 @@ func createRefund(c *call) (any, *model.Error) {
 		return nil, invalid("parameter_invalid_integer", "amount", "This value must be greater than or equal to 1.")
 	case amount > remains && m.AmountRefunded == 0:
 		return nil, invalid("amount_too_large", "amount", fmt.Sprintf("Refund amount (%s) is greater than charge amount (%s)",
-			moneyText(amount, ch.Currency), moneyText(ch.Amount, ch.Currency)))
+			model.MoneyText(amount, ch.Currency), model.MoneyText(ch.Amount, ch.Currency)))
 	case amount > remains:
 		return nil, invalid("amount_too_large", "amount", fmt.Sprintf("Refund amount (%s) is greater than unrefunded amount on charge (%s)",
-			moneyText(amount, ch.Currency), moneyText(remains, ch.Currency)))
+			model.MoneyText(amount, ch.Currency), model.MoneyText(remains, ch.Currency)))
 	}
 	re := newRefund(ch, amount, piID, reason, c.now)
 	re.Metadata = md
@@ -101,19 +100,6 @@ func latestCharge(c *call, piID string) (string, *model.Error) {
 		return "", invalid("", "payment_intent", "PaymentIntent "+piID+" has no successful charge to refund.")
 	}
 	return pi.LatestCharge, nil
-}
-
-// currencySymbols are the symbols Stripe's refund messages write amounts
-// with; other currencies are written with their code.
-var currencySymbols = map[string]string{"usd": "$", "gbp": "£", "eur": "€", "cad": "$", "aud": "$"}
-
-// moneyText is an amount as Stripe's messages write it: $10.00.
-func moneyText(amount int64, cur string) string {
-	n, _, _ := strings.Cut(model.FormatAmount(amount, cur), " ")
-	if sym, ok := currencySymbols[cur]; ok {
-		return sym + n
-	}
-	return n + " " + strings.ToUpper(cur)
 }
 
 var refundListParams = append([]string{"charge", "payment_intent"}, append(createdParams, pageParams...)...)
