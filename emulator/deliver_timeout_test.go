@@ -32,7 +32,7 @@ func TestWebhooksBackOffAfterTimeouts(t *testing.T) {
 	evt := firstEvent(t, e)
 
 	var ds []Delivery
-	for range 500 {
+	for range 3000 { // the log is written as the attempts end
 		if ds, _ = e.Deliveries(ctx, evt); len(ds) == 1 && ds[0].State == Failed {
 			break
 		}
