@@ -62,18 +62,22 @@ func listCustomers(c *call) (any, *model.Error) {
 	email, byEmail := c.params.get("email"), c.params.Has("email")
 	byClock := c.params.Has("test_clock")
 	keep := func(cus *customerRec) bool {
-		return cr.holds(cus.Created) && (!byEmail || cus.Email == email) && !byClock
+		return !cus.Deleted && cr.holds(cus.Created) && (!byEmail || cus.Email == email) && !byClock
 	}
 	return collectionLister(c, customersColl, "/v1/customers", "customer", keep, renderListedCustomer).page(pg)
 }
 
 func renderListedCustomer(cus *customerRec) any { return renderCustomer(cus) }
 
-// getCustomer is GET /v1/customers/{id}.
+// getCustomer is GET /v1/customers/{id}; a deleted customer is Stripe's
+// deleted_customer, {id, object, deleted: true}.
 func getCustomer(c *call) (any, *model.Error) {
-	cus, ok := c.objs.customer(c.id())
-	if !ok {
+	cus, ok := c.objs.customerOrDeleted(c.id())
+	switch {
+	case !ok:
 		return nil, noSuch(http.StatusNotFound, "customer", c.id(), "id")
+	case cus.Deleted:
+		return &deletedJSON{ID: cus.ID, Object: "customer", Deleted: true}, nil
 	}
 	return renderCustomer(cus), nil
 }
@@ -81,7 +85,7 @@ func getCustomer(c *call) (any, *model.Error) {
 type customerJSON struct {
 	ID                  string            `json:"id"`
 	Object              string            `json:"object"`
-	Address             *struct{}         `json:"address"`
+	Address             *billingAddress   `json:"address"`
 	Balance             int64             `json:"balance"`
 	Created             int64             `json:"created"`
 	Currency            *string           `json:"currency"`
@@ -117,6 +121,7 @@ func renderCustomer(cus *customerRec) *customerJSON {
 		ID: cus.ID, Object: "customer", Created: cus.Created,
 		DefaultSource: opt(cus.defaultSource()),
 		Description:   opt(cus.Description), Email: opt(cus.Email),
+		Name: opt(cus.Name), Phone: opt(cus.Phone), Address: renderAddress(cus.Address),
 		InvoicePrefix:       strings.ToUpper(stableID("", cus.ID, 8)),
 		Metadata:            map[string]string{},
 		NextInvoiceSequence: 1, PreferredLocales: []string{}, TaxExempt: "none",

@@ -83,6 +83,9 @@ func (o *objects) emit(collection, id string, old json.RawMessage, rules []event
 				continue
 			}
 		}
+		if r.gone {
+			now = before
+		}
 		var prev map[string]json.RawMessage
 		if r.update && before.raw != nil {
 			if prev = previous(before.fields, now.fields); len(prev) == 0 {

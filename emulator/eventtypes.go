@@ -45,6 +45,9 @@ type eventRule struct {
 	// update events carry previous_attributes, and are not made when
 	// nothing the API shows changed.
 	update bool
+	// gone: the write deleted the object, which the event shows as it
+	// was (Stripe's *.deleted events), not as its GET now answers.
+	gone bool
 }
 
 func isNew(old, _ shown) bool    { return old == nil }
@@ -106,7 +109,8 @@ var disputeClosed = became("status", "won", "lost", "warning_closed")
 var eventRules = map[string][]eventRule{
 	customersColl: {
 		{typ: "customer.created", when: isNew},
-		{typ: "customer.updated", when: isUpdate, update: true},
+		{typ: "customer.updated", when: both(isUpdate, not(turnedOn("deleted"))), update: true},
+		{typ: "customer.deleted", when: turnedOn("deleted"), gone: true},
 		{typ: "customer.source.created", when: changedTo("default_source", true), route: "customers/{}/sources/{}", ids: defaultSourceIDs},
 		{typ: "customer.source.updated", when: both(isUpdate, not(changedTo("default_source", false))),
 			route: "customers/{}/sources/{}", ids: defaultSourceIDs, update: true},

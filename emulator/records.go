@@ -66,14 +66,21 @@ type bankRec struct {
 	Status string `json:"status,omitempty"`
 }
 
-// customerRec is a customer and the one source it was created with.
+// customerRec is a customer and its default source: Card or Bank, at most
+// one of them.
 type customerRec struct {
 	ID          string   `json:"id"`
 	Created     int64    `json:"created"`
 	Email       string   `json:"email,omitempty"`
 	Description string   `json:"description,omitempty"`
+	Name        string   `json:"name,omitempty"`
+	Phone       string   `json:"phone,omitempty"`
+	Address     *address `json:"address,omitempty"` // nil: null; set (maybe empty) once given
 	Card        *cardRec `json:"card,omitempty"`
 	Bank        *bankRec `json:"bank_account,omitempty"`
+	// Deleted: DELETE /v1/customers/{id}. Stripe still answers a GET of
+	// it ({id, object, deleted: true}); every other use is refused.
+	Deleted bool `json:"deleted,omitempty"`
 }
 
 // defaultSource is the id of the customer's source, "" when none.

@@ -26,6 +26,8 @@ var endpoints = []endpoint{
 	{method: http.MethodPost, path: "customers", object: "customer", params: customerParams, handle: createCustomer},
 	{method: http.MethodGet, path: "customers", object: "list:customer", params: customerListParams, handle: listCustomers},
 	{method: http.MethodGet, path: "customers/{}", object: "customer", params: getParams, handle: getCustomer},
+	{method: http.MethodPost, path: "customers/{}", object: "customer", params: customerUpdateParams, handle: updateCustomer},
+	{method: http.MethodDelete, path: "customers/{}", object: "customer", params: nil, handle: deleteCustomer},
 	{method: http.MethodGet, path: "customers/{}/sources", object: "list:source", params: sourceListParams, handle: listSources("sources")},
 	{method: http.MethodGet, path: "customers/{}/sources/{}", object: "source", params: getParams, handle: getSource("sources")},
 	{method: http.MethodGet, path: "customers/{}/cards", object: "list:source", params: pageParams, handle: listSources("cards")},
