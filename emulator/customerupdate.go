@@ -50,7 +50,7 @@ func updateCustomer(c *call) (any, *model.Error) {
 		}
 		cus.Card, cus.Bank = fresh.Card, fresh.Bank
 	}
-	if id := c.params.get("default_source"); id != "" && id != cus.defaultSource() {
+	if id := c.params.get("default_source"); id != "" && !cus.makeDefault(id) {
 		return nil, noSuch(http.StatusBadRequest, "source", id, "default_source")
 	}
 	c.objs.putCustomer(cus)

@@ -38,10 +38,11 @@ type eventRule struct {
 	typ string
 	// when decides from the object before (nil: created) and after.
 	when func(old, now shown) bool
-	// route renders data.object when it is not the written object itself
-	// (a customer's source): a GET route and the ids for its {}.
-	route string
-	ids   func(id string, now shown) []string
+	// items: the events are of the objects a list under the written
+	// object holds (a customer's sources, its GET route "customers/{}/
+	// sources"), one for each item the write added, removed or changed.
+	items  string
+	change itemChange
 	// update events carry previous_attributes, and are not made when
 	// nothing the API shows changed.
 	update bool
@@ -49,6 +50,15 @@ type eventRule struct {
 	// was (Stripe's *.deleted events), not as its GET now answers.
 	gone bool
 }
+
+// itemChange is what an items rule's events are of.
+type itemChange int
+
+const (
+	itemAdded itemChange = iota + 1
+	itemRemoved
+	itemChanged // with previous_attributes
+)
 
 func isNew(old, _ shown) bool    { return old == nil }
 func isUpdate(old, _ shown) bool { return old != nil }
@@ -99,9 +109,6 @@ func not(a func(old, now shown) bool) func(old, now shown) bool {
 	return func(old, now shown) bool { return !a(old, now) }
 }
 
-// defaultSourceIDs are the route ids of a customer's default source.
-func defaultSourceIDs(id string, now shown) []string { return []string{id, now.str("default_source")} }
-
 var disputeClosed = became("status", "won", "lost", "warning_closed")
 
 // eventRules maps a collection to its rules, in the order their events are
@@ -111,9 +118,9 @@ var eventRules = map[string][]eventRule{
 		{typ: "customer.created", when: isNew},
 		{typ: "customer.updated", when: both(isUpdate, not(turnedOn("deleted"))), update: true},
 		{typ: "customer.deleted", when: turnedOn("deleted"), gone: true},
-		{typ: "customer.source.created", when: changedTo("default_source", true), route: "customers/{}/sources/{}", ids: defaultSourceIDs},
-		{typ: "customer.source.updated", when: both(isUpdate, not(changedTo("default_source", false))),
-			route: "customers/{}/sources/{}", ids: defaultSourceIDs, update: true},
+		{typ: "customer.source.created", items: "customers/{}/sources", change: itemAdded},
+		{typ: "customer.source.updated", items: "customers/{}/sources", change: itemChanged},
+		{typ: "customer.source.deleted", items: "customers/{}/sources", change: itemRemoved},
 	},
 	chargesColl: {
 		{typ: "charge.pending", when: became("status", "pending")},

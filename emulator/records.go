@@ -78,6 +78,9 @@ type customerRec struct {
 	Address     *address `json:"address,omitempty"` // nil: null; set (maybe empty) once given
 	Card        *cardRec `json:"card,omitempty"`
 	Bank        *bankRec `json:"bank_account,omitempty"`
+	// Others are the sources added after the default one, oldest first
+	// (customersources.go).
+	Others []sourceRec `json:"other_sources,omitempty"`
 	// Deleted: DELETE /v1/customers/{id}. Stripe still answers a GET of
 	// it ({id, object, deleted: true}); every other use is refused.
 	Deleted bool `json:"deleted,omitempty"`

@@ -30,6 +30,8 @@ var endpoints = []endpoint{
 	{method: http.MethodDelete, path: "customers/{}", object: "customer", params: nil, handle: deleteCustomer},
 	{method: http.MethodGet, path: "customers/{}/sources", object: "list:source", params: sourceListParams, handle: listSources("sources")},
 	{method: http.MethodGet, path: "customers/{}/sources/{}", object: "source", params: getParams, handle: getSource("sources")},
+	{method: http.MethodPost, path: "customers/{}/sources", object: "source", params: sourceCreateParams, handle: createSource},
+	{method: http.MethodDelete, path: "customers/{}/sources/{}", object: "source", params: nil, handle: deleteSource},
 	{method: http.MethodGet, path: "customers/{}/cards", object: "list:source", params: pageParams, handle: listSources("cards")},
 	{method: http.MethodGet, path: "customers/{}/cards/{}", object: "source", params: getParams, handle: getSource("cards")},
 	{method: http.MethodGet, path: "customers/{}/bank_accounts", object: "list:source", params: pageParams, handle: listSources("bank_accounts")},
