@@ -174,6 +174,9 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/payment_intents", "", 200},
 		req{"GET", "/v1/payment_intents/" + pi, "", 200},
 		req{"GET", "/v1/payment_intents/pi_nope", "", 404},
+		req{"POST", "/v1/payment_intents/" + newPI(""), "amount=2000&description=hat&payment_method=pm_card_visa", 200},
+		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true"), "amount=2000", 400},
+		req{"POST", "/v1/payment_intents/pi_nope", "amount=2000", 404},
 		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa") + "/confirm", "", 200},
 		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_authenticationRequired") + "/confirm", "", 200},
 		req{"POST", "/v1/payment_intents/" + newPI("") + "/confirm", "payment_method=pm_card_visa_chargeDeclinedInsufficientFunds", 402},
@@ -231,7 +234,7 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 var neverDeclines = map[string]bool{
 	// Webhook endpoints are settings: nothing about them declines.
 	"webhook_endpoints": true, "webhook_endpoints/{}": true,
-	"payment_methods/{}/detach": true, "payment_intents/{}/capture": true, "payment_intents/{}/cancel": true,
+	"payment_methods/{}/detach": true, "payment_intents/{}": true, "payment_intents/{}/capture": true, "payment_intents/{}/cancel": true,
 	"refunds": true, "disputes/{}": true, "disputes/{}/close": true,
 	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true, "accounts/{}/persons/{}": true,
 }

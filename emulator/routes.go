@@ -65,6 +65,7 @@ var endpoints = []endpoint{
 	{method: http.MethodPost, path: "payment_intents", object: "payment_intent", params: paymentIntentParams, handle: createPaymentIntent},
 	{method: http.MethodGet, path: "payment_intents", object: "list:payment_intent", params: paymentIntentListParams, handle: listPaymentIntents},
 	{method: http.MethodGet, path: "payment_intents/{}", object: "payment_intent", params: getParams, handle: getPaymentIntent},
+	{method: http.MethodPost, path: "payment_intents/{}", object: "payment_intent", params: paymentIntentUpdateParams, handle: updatePaymentIntent},
 	{method: http.MethodPost, path: "payment_intents/{}/confirm", object: "payment_intent", params: confirmParams, handle: confirmPaymentIntentAt},
 	{method: http.MethodPost, path: "payment_intents/{}/capture", object: "payment_intent", params: captureParams, handle: capturePaymentIntent},
 	{method: http.MethodPost, path: "payment_intents/{}/cancel", object: "payment_intent", params: cancelParams, handle: cancelPaymentIntent},
