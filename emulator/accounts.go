@@ -23,15 +23,18 @@ func createAccount(c *call) (any, *model.Error) {
 	if typ == "" {
 		typ = "custom"
 	}
-	if typ != "custom" {
-		return nil, invalid("", "type", "The emulator makes custom accounts only (type=custom): standard and express accounts are onboarded by Stripe's hosted pages.")
+	if _, ok := accountTypes[typ]; !ok {
+		return nil, invalid("", "type", "Invalid type: must be one of custom, express, standard")
 	}
-	a := &accountRec{
+	a := &accountRec{Type: typ,
 		ID: newID("acct_", 16), Created: c.now.Unix(), Country: strings.ToUpper(c.params.get("country")),
 		Email: c.params.get("email"), BusinessType: c.params.get("business_type"),
 	}
 	if a.Country == "" {
 		a.Country = "US"
+	}
+	if a.Type == "custom" {
+		a.Type = "" // the records' custom, as before other types
 	}
 	if aerr := updateAccountFrom(c, a); aerr != nil {
 		return nil, aerr
@@ -56,8 +59,12 @@ func updateAccount(c *call) (any, *model.Error) {
 	return renderAccount(c.objs, a), nil
 }
 
-// updateAccountFrom applies account_token and individual[...] to a.
+// updateAccountFrom applies account_token, individual[...],
+// tos_acceptance[...] and business_profile[...] to a.
 func updateAccountFrom(c *call, a *accountRec) *model.Error {
+	if aerr := readAccountProfile(c.params, a); aerr != nil {
+		return aerr
+	}
 	tokenID := c.params.get("account_token")
 	if tokenID != "" || a.FromToken {
 		for key := range c.params.Values {
@@ -114,6 +121,7 @@ func updateAccountFrom(c *call, a *accountRec) *model.Error {
 		}
 	}
 	p.IDNumberProvided = p.IDNumberProvided || provided
+	p.Relationship.Representative, p.Relationship.Owner = true, true // the individual is the business
 	a.Individual = p.ID
 	c.objs.putPerson(p)
 	return nil
@@ -178,6 +186,10 @@ func createPerson(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "account", c.ids[0], "account")
 	}
+	var rel relationshipRec
+	if aerr := readRelationship(c.params, &rel); aerr != nil {
+		return nil, aerr
+	}
 	provided, aerr := idNumber(c, "id_number")
 	if aerr != nil {
 		return nil, aerr
@@ -185,6 +197,7 @@ func createPerson(c *call) (any, *model.Error) {
 	p := &personRec{
 		ID: newID("person_", longID), Account: a.ID, Created: c.now.Unix(),
 		FirstName: c.params.get("first_name"), LastName: c.params.get("last_name"), IDNumberProvided: provided,
+		Relationship: rel,
 	}
 	c.objs.putPerson(p)
 	return renderPerson(p), nil
@@ -200,21 +213,27 @@ func getPerson(c *call) (any, *model.Error) {
 }
 
 type accountJSON struct {
-	ID               string            `json:"id"`
-	Object           string            `json:"object"`
-	BusinessType     *string           `json:"business_type"`
-	Capabilities     struct{}          `json:"capabilities"`
-	ChargesEnabled   bool              `json:"charges_enabled"`
-	Country          string            `json:"country"`
-	Created          int64             `json:"created"`
-	DefaultCurrency  string            `json:"default_currency"`
-	DetailsSubmitted bool              `json:"details_submitted"`
-	Email            *string           `json:"email"`
-	ExternalAccounts *listJSON         `json:"external_accounts"`
-	Individual       *personJSON       `json:"individual,omitempty"`
-	Metadata         map[string]string `json:"metadata"`
-	PayoutsEnabled   bool              `json:"payouts_enabled"`
-	Type             string            `json:"type"`
+	ID                 string               `json:"id"`
+	Object             string               `json:"object"`
+	BusinessProfile    *businessProfileJSON `json:"business_profile"`
+	BusinessType       *string              `json:"business_type"`
+	Capabilities       struct{}             `json:"capabilities"`
+	ChargesEnabled     bool                 `json:"charges_enabled"`
+	Controller         controllerJSON       `json:"controller"`
+	Country            string               `json:"country"`
+	Created            int64                `json:"created"`
+	DefaultCurrency    string               `json:"default_currency"`
+	DetailsSubmitted   bool                 `json:"details_submitted"`
+	Email              *string              `json:"email"`
+	ExternalAccounts   *listJSON            `json:"external_accounts"`
+	FutureRequirements requirementsJSON     `json:"future_requirements"`
+	Individual         *personJSON          `json:"individual,omitempty"`
+	Metadata           map[string]string    `json:"metadata"`
+	PayoutsEnabled     bool                 `json:"payouts_enabled"`
+	Requirements       requirementsJSON     `json:"requirements"`
+	Settings           *settingsJSON        `json:"settings"`
+	TOSAcceptance      tosJSON              `json:"tos_acceptance"`
+	Type               string               `json:"type"`
 }
 
 // renderAccount: the emulator's accounts have no capabilities requested,
@@ -224,31 +243,42 @@ func renderAccount(o *objects, a *accountRec) *accountJSON {
 		ID: a.ID, Object: "account", BusinessType: opt(a.BusinessType), Country: a.Country,
 		Created: a.Created, DefaultCurrency: "usd", Email: opt(a.Email),
 		ExternalAccounts: &listJSON{Object: "list", Data: []any{}, URL: "/v1/accounts/" + a.ID + "/external_accounts"},
-		Metadata:         map[string]string{}, Type: "custom",
+		Metadata:         map[string]string{},
 	}
+	var individual *personRec
 	if a.Individual != "" {
 		if p, ok := o.person(a.Individual); ok {
-			out.Individual = renderPerson(p)
+			individual, out.Individual = p, renderPerson(p)
 		}
 	}
+	accountDetails(out, a, individual)
 	return out
 }
 
 type personJSON struct {
-	ID               string            `json:"id"`
-	Object           string            `json:"object"`
-	Account          string            `json:"account"`
-	Created          int64             `json:"created"`
-	FirstName        *string           `json:"first_name"`
-	IDNumberProvided bool              `json:"id_number_provided"`
-	LastName         *string           `json:"last_name"`
-	Metadata         map[string]string `json:"metadata"`
+	ID                 string                  `json:"id"`
+	Object             string                  `json:"object"`
+	Account            string                  `json:"account"`
+	Address            *billingAddress         `json:"address"`
+	Created            int64                   `json:"created"`
+	DOB                dobJSON                 `json:"dob"`
+	FirstName          *string                 `json:"first_name"`
+	FutureRequirements *personRequirementsJSON `json:"future_requirements"`
+	IDNumberProvided   bool                    `json:"id_number_provided"`
+	LastName           *string                 `json:"last_name"`
+	Metadata           map[string]string       `json:"metadata"`
+	Relationship       relationshipJSON        `json:"relationship"`
+	Requirements       *personRequirementsJSON `json:"requirements"`
+	SSNLast4Provided   bool                    `json:"ssn_last_4_provided"`
+	Verification       verificationJSON        `json:"verification"`
 }
 
 func renderPerson(p *personRec) *personJSON {
-	return &personJSON{
+	out := &personJSON{
 		ID: p.ID, Object: "person", Account: p.Account, Created: p.Created,
 		FirstName: opt(p.FirstName), IDNumberProvided: p.IDNumberProvided, LastName: opt(p.LastName),
 		Metadata: map[string]string{},
 	}
+	personDetails(out, p)
+	return out
 }

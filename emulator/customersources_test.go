@@ -9,11 +9,7 @@ import (
 // sourceIDs are the ids GET path lists.
 func sourceIDs(t *testing.T, e *Emulator, path string) []string {
 	t.Helper()
-	var ids []string
-	for _, s := range decoded(t, e, "GET", path, "")["data"].([]any) {
-		ids = append(ids, s.(map[string]any)["id"].(string))
-	}
-	return ids
+	return dataIDs(t, decoded(t, e, "GET", path, ""))
 }
 
 func TestCustomerSources(t *testing.T) {

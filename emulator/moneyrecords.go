@@ -152,6 +152,11 @@ type accountRec struct {
 	FromToken bool `json:"from_token,omitempty"`
 	// Individual is the person an individual account is (person_ id).
 	Individual string `json:"individual,omitempty"`
+	// Type is express or standard; "" is custom (accounts made before
+	// the emulator took the others).
+	Type            string             `json:"type,omitempty"`
+	TOS             tosRec             `json:"tos_acceptance,omitzero"`
+	BusinessProfile businessProfileRec `json:"business_profile,omitzero"`
 }
 
 // personRec is a person of a Connect account. The id number itself is
@@ -163,6 +168,8 @@ type personRec struct {
 	FirstName        string `json:"first_name,omitempty"`
 	LastName         string `json:"last_name,omitempty"`
 	IDNumberProvided bool   `json:"id_number_provided,omitempty"`
+	// Relationship is what the person is to the account's business.
+	Relationship relationshipRec `json:"relationship,omitzero"`
 }
 
 // accountTokenRec is what an account token holds for the account it makes.

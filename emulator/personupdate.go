@@ -28,6 +28,9 @@ func updatePerson(c *call) (any, *model.Error) {
 			}
 		}
 	}
+	if aerr := readRelationship(c.params, &p.Relationship); aerr != nil {
+		return nil, aerr
+	}
 	provided, aerr := idNumber(c, "id_number")
 	if aerr != nil {
 		return nil, aerr

@@ -45,6 +45,8 @@ var endpoints = []endpoint{
 	{method: http.MethodPost, path: "disputes/{}/close", object: "dispute", params: getParams, handle: closeDispute},
 	{method: http.MethodPost, path: "customers/{}/sources/{}/verify", object: "bank_account", params: verifyParams, handle: verifySource},
 	{method: http.MethodPost, path: "accounts", object: "account", params: accountParams, handle: createAccount},
+	{method: http.MethodGet, path: "accounts", object: "list:account", params: accountListParams, handle: listAccounts},
+	{method: http.MethodGet, path: "accounts/{}/persons", object: "list:person", params: personListParams, handle: listPersons},
 	{method: http.MethodGet, path: "accounts/{}", object: "account", params: getParams, handle: getAccount},
 	{method: http.MethodPost, path: "accounts/{}", object: "account", params: accountUpdateParams, handle: updateAccount},
 	{method: http.MethodPost, path: "accounts/{}/persons", object: "person", params: personParams, handle: createPerson},

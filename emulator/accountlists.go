@@ -1,0 +1,72 @@
+package emulator
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// GET /v1/accounts and GET /v1/accounts/{id}/persons, paged as every list.
+
+var accountListParams = append(append([]string{}, createdParams...), pageParams...)
+
+// listAccounts is GET /v1/accounts: the connected accounts, newest first.
+func listAccounts(c *call) (any, *model.Error) {
+	pg, cr, aerr := readListing(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	keep := func(a *accountRec) bool { return cr.holds(a.Created) }
+	render := func(a *accountRec) any { return renderAccount(c.objs, a) }
+	return collectionLister(c, accountsColl, "/v1/accounts", "account", keep, render).page(pg)
+}
+
+// personRelationships are the relationship[...] filters of a persons list.
+var personRelationships = []string{"authorizer", "director", "executive", "legal_guardian", "owner", "representative"}
+
+var personListParams = append([]string{"relationship["}, pageParams...)
+
+// listPersons is GET /v1/accounts/{id}/persons, newest first;
+// relationship[owner]=true keeps the owners (false: those who are not).
+func listPersons(c *call) (any, *model.Error) {
+	a, ok := c.objs.account(c.ids[0])
+	if !ok {
+		return nil, noSuch(http.StatusNotFound, "account", c.ids[0], "account")
+	}
+	pg, aerr := readPage(c.params)
+	if aerr != nil {
+		return nil, aerr
+	}
+	want := map[string]bool{}
+	for key := range c.params.Values {
+		rest, ok := strings.CutPrefix(key, "relationship[")
+		if !ok {
+			continue
+		}
+		name, _ := strings.CutSuffix(rest, "]")
+		if !slices.Contains(personRelationships, name) {
+			return nil, invalid("parameter_unknown", key, "Received unknown parameter: "+key)
+		}
+		v, err := strconv.ParseBool(c.params.get(key))
+		if err != nil {
+			return nil, invalid("", key, "Invalid boolean: "+c.params.get(key))
+		}
+		want[name] = v
+	}
+	keep := func(p *personRec) bool {
+		if p.Account != a.ID {
+			return false
+		}
+		for name, v := range want {
+			if p.Relationship.is(name) != v {
+				return false
+			}
+		}
+		return true
+	}
+	render := func(p *personRec) any { return renderPerson(p) }
+	return collectionLister(c, personsColl, "/v1/accounts/"+a.ID+"/persons", "person", keep, render).page(pg)
+}
