@@ -28,7 +28,7 @@ var addressFields = map[string]func(*address) *string{
 func updateCustomer(c *call) (any, *model.Error) {
 	cus, ok := c.objs.customer(c.id())
 	if !ok {
-		return nil, noSuch(http.StatusNotFound, "customer", c.id(), "customer")
+		return nil, noSuch(http.StatusNotFound, "customer", c.id(), "id")
 	}
 	for name, field := range map[string]*string{"email": &cus.Email, "name": &cus.Name,
 		"description": &cus.Description, "phone": &cus.Phone} {

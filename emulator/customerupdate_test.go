@@ -57,7 +57,7 @@ func TestUpdateCustomer(t *testing.T) {
 	}
 
 	for _, tc := range []struct{ path, body, param string }{
-		{"/v1/customers/cus_nope", "email=a@example.com", "customer"},
+		{"/v1/customers/cus_nope", "email=a@example.com", "id"},
 		{"/v1/customers/" + id, "address[planet]=Mars", "address[planet]"},
 		{"/v1/customers/" + id, "default_source=card_nope", "default_source"},
 		{"/v1/customers/" + id, "source=tok_nope", "source"},
