@@ -92,6 +92,7 @@ func TestUpdateCustomerSourceReplacesDefault(t *testing.T) {
 func TestDeleteCustomer(t *testing.T) {
 	e, _ := New(Options{Now: clock})
 	id := decoded(t, e, "POST", "/v1/customers", "source=tok_visa&email=jenny@example.com")["id"].(string)
+	charge := decoded(t, e, "POST", "/v1/charges", "amount=100&currency=usd&customer="+id)["id"].(string)
 	gone := map[string]any{"id": id, "object": "customer", "deleted": true}
 	if got := decoded(t, e, "DELETE", "/v1/customers/"+id, ""); !mapsEqual(got, gone) {
 		t.Errorf("DELETE: %v", got)
@@ -113,7 +114,11 @@ func TestDeleteCustomer(t *testing.T) {
 			t.Errorf("%s %s after DELETE: %d %s", r.method, r.path, rec.Code, rec.Body)
 		}
 	}
-	evs := listed(t, e, "/v1/events")
+	// Its charges expand it as its GET answers.
+	if ch := decoded(t, e, "GET", "/v1/charges/"+charge+"?expand[]=customer", ""); !mapsEqual(ch["customer"].(map[string]any), gone) {
+		t.Errorf("a charge's deleted customer expanded: %v", ch["customer"])
+	}
+	evs := listed(t, e, "/v1/events?type=customer.*")
 	if got := types(evs); !slices.Equal(got, []string{"customer.deleted", "customer.source.created", "customer.created"}) {
 		t.Fatalf("events: %v", got)
 	}

@@ -232,7 +232,11 @@ func (e expander) resolve(typ, parent, f, id string) (any, bool) {
 	o := e.c.objs
 	switch to := expandable[typ][f]; {
 	case to == "customer":
-		if cus, ok := o.customer(id); ok {
+		// A deleted customer expands as its GET answers: deleted_customer.
+		if cus, ok := o.customerOrDeleted(id); ok {
+			if cus.Deleted {
+				return &deletedJSON{ID: cus.ID, Object: "customer", Deleted: true}, true
+			}
 			return renderCustomer(cus), true
 		}
 	case to == "charge":
