@@ -3,8 +3,6 @@ package emulator
 import (
 	"net/http"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/tokenscope/tokenscope/model"
 )
@@ -27,7 +25,13 @@ func listAccounts(c *call) (any, *model.Error) {
 // personRelationships are the relationship[...] filters of a persons list.
 var personRelationships = []string{"authorizer", "director", "executive", "legal_guardian", "owner", "representative"}
 
-var personListParams = append([]string{"relationship["}, pageParams...)
+var personListParams = func() []string {
+	out := slices.Clone(pageParams)
+	for _, r := range personRelationships {
+		out = append(out, "relationship["+r+"]")
+	}
+	return out
+}()
 
 // listPersons is GET /v1/accounts/{id}/persons, newest first;
 // relationship[owner]=true keeps the owners (false: those who are not).
@@ -41,27 +45,19 @@ func listPersons(c *call) (any, *model.Error) {
 		return nil, aerr
 	}
 	want := map[string]bool{}
-	for key := range c.params.Values {
-		rest, ok := strings.CutPrefix(key, "relationship[")
-		if !ok {
-			continue
+	for _, name := range personRelationships {
+		if key := "relationship[" + name + "]"; c.params.Has(key) {
+			if want[name], aerr = c.params.boolean(key); aerr != nil {
+				return nil, aerr
+			}
 		}
-		name, _ := strings.CutSuffix(rest, "]")
-		if !slices.Contains(personRelationships, name) {
-			return nil, invalid("parameter_unknown", key, "Received unknown parameter: "+key)
-		}
-		v, err := strconv.ParseBool(c.params.get(key))
-		if err != nil {
-			return nil, invalid("", key, "Invalid boolean: "+c.params.get(key))
-		}
-		want[name] = v
 	}
 	keep := func(p *personRec) bool {
 		if p.Account != a.ID {
 			return false
 		}
 		for name, v := range want {
-			if p.Relationship.is(name) != v {
+			if (p.Relationship[name] == "true") != v {
 				return false
 			}
 		}

@@ -1,7 +1,9 @@
 package emulator
 
 import (
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -10,8 +12,9 @@ import (
 // Connect: custom accounts made from account tokens (or parameters), and
 // their persons; a PII token stands in for an id number on either.
 
-var accountUpdateParams = []string{"account_token", "email", "business_type", "individual[", "company[",
-	"business_profile[", "capabilities[", "metadata[", "tos_acceptance[", "expand["}
+var accountUpdateParams = slices.Concat([]string{"account_token", "email", "business_type", "expand["},
+	metadataParams, individualParams, companyObject.params(), businessProfileObject.params(),
+	tosAcceptanceObject.params(), capabilityParams())
 
 var accountParams = append([]string{"type", "country", "default_currency"}, accountUpdateParams...)
 
@@ -28,7 +31,7 @@ func createAccount(c *call) (any, *model.Error) {
 	}
 	a := &accountRec{Type: typ,
 		ID: newID("acct_", 16), Created: c.now.Unix(), Country: strings.ToUpper(c.params.get("country")),
-		Email: c.params.get("email"), BusinessType: c.params.get("business_type"),
+		BusinessType: c.params.get("business_type"),
 	}
 	if a.Country == "" {
 		a.Country = "US"
@@ -49,9 +52,6 @@ func updateAccount(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "account", c.id(), "account")
 	}
-	if email := c.params.get("email"); email != "" {
-		a.Email = email
-	}
 	if aerr := updateAccountFrom(c, a); aerr != nil {
 		return nil, aerr
 	}
@@ -59,10 +59,33 @@ func updateAccount(c *call) (any, *model.Error) {
 	return renderAccount(c.objs, a), nil
 }
 
-// updateAccountFrom applies account_token, individual[...],
-// tos_acceptance[...] and business_profile[...] to a.
+// updateAccountFrom applies account_token, individual[...] and metadata
+// to a.
 func updateAccountFrom(c *call, a *accountRec) *model.Error {
-	if aerr := readAccountProfile(c.params, a); aerr != nil {
+	md, aerr := readMetadata(c.params, a.Metadata)
+	if aerr != nil {
+		return aerr
+	}
+	a.Metadata = md
+	email, aerr := readEmail(c.params, "email")
+	if aerr != nil {
+		return aerr
+	}
+	a.Email = cmpOr(email, a.Email)
+	individualEmail, aerr := readEmail(c.params, "individual[email]")
+	if aerr != nil {
+		return aerr
+	}
+	if a.Company, aerr = companyObject.read(c.params, a.Company); aerr != nil {
+		return aerr
+	}
+	if a.BusinessProfile, aerr = businessProfileObject.read(c.params, a.BusinessProfile); aerr != nil {
+		return aerr
+	}
+	if a.TOSAcceptance, aerr = tosAcceptanceObject.read(c.params, a.TOSAcceptance); aerr != nil {
+		return aerr
+	}
+	if a.Capabilities, aerr = readCapabilities(c.params, a.Capabilities); aerr != nil {
 		return aerr
 	}
 	tokenID := c.params.get("account_token")
@@ -88,7 +111,7 @@ func updateAccountFrom(c *call, a *accountRec) *model.Error {
 		if from.BusinessType != "" {
 			a.BusinessType = from.BusinessType
 		}
-	} else if first, last := c.params.get("individual[first_name]"), c.params.get("individual[last_name]"); first != "" || last != "" {
+	} else if first, last := c.params.get("individual[first_name]"), c.params.get("individual[last_name]"); first != "" || last != "" || c.params.Has("individual[email]") {
 		from = &accountTokenRec{FirstName: first, LastName: last}
 	}
 	// A company's account takes no individual[id_number]: refused before
@@ -120,8 +143,16 @@ func updateAccountFrom(c *call, a *accountRec) *model.Error {
 			p.LastName = from.LastName
 		}
 	}
+	if c.params.Has("individual[email]") {
+		p.Email = individualEmail
+	}
 	p.IDNumberProvided = p.IDNumberProvided || provided
-	p.Relationship.Representative, p.Relationship.Owner = true, true // the individual is the business
+	// The individual is the business: its representative and owner.
+	p.Relationship = maps.Clone(p.Relationship)
+	if p.Relationship == nil {
+		p.Relationship = map[string]string{}
+	}
+	p.Relationship["representative"], p.Relationship["owner"] = "true", "true"
 	a.Individual = p.ID
 	c.objs.putPerson(p)
 	return nil
@@ -176,8 +207,8 @@ func getAccount(c *call) (any, *model.Error) {
 	return renderAccount(c.objs, a), nil
 }
 
-var personParams = []string{"id_number", "first_name", "last_name", "email", "person_token", "relationship[",
-	"metadata[", "expand["}
+var personParams = slices.Concat([]string{"id_number", "first_name", "last_name", "email", "expand["},
+	metadataParams, relationshipObject.params())
 
 // createPerson is POST /v1/accounts/{id}/persons; id_number may be a PII
 // token.
@@ -186,18 +217,25 @@ func createPerson(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "account", c.ids[0], "account")
 	}
-	var rel relationshipRec
-	if aerr := readRelationship(c.params, &rel); aerr != nil {
+	md, aerr := readMetadata(c.params, nil)
+	if aerr != nil {
+		return nil, aerr
+	}
+	rel, aerr := relationshipObject.read(c.params, nil)
+	if aerr != nil {
+		return nil, aerr
+	}
+	email, aerr := readEmail(c.params, "email")
+	if aerr != nil {
 		return nil, aerr
 	}
 	provided, aerr := idNumber(c, "id_number")
 	if aerr != nil {
 		return nil, aerr
 	}
-	p := &personRec{
+	p := &personRec{Metadata: md, Relationship: rel, Email: email,
 		ID: newID("person_", longID), Account: a.ID, Created: c.now.Unix(),
 		FirstName: c.params.get("first_name"), LastName: c.params.get("last_name"), IDNumberProvided: provided,
-		Relationship: rel,
 	}
 	c.objs.putPerson(p)
 	return renderPerson(p), nil
@@ -213,27 +251,28 @@ func getPerson(c *call) (any, *model.Error) {
 }
 
 type accountJSON struct {
-	ID                 string               `json:"id"`
-	Object             string               `json:"object"`
-	BusinessProfile    *businessProfileJSON `json:"business_profile"`
-	BusinessType       *string              `json:"business_type"`
-	Capabilities       struct{}             `json:"capabilities"`
-	ChargesEnabled     bool                 `json:"charges_enabled"`
-	Controller         controllerJSON       `json:"controller"`
-	Country            string               `json:"country"`
-	Created            int64                `json:"created"`
-	DefaultCurrency    string               `json:"default_currency"`
-	DetailsSubmitted   bool                 `json:"details_submitted"`
-	Email              *string              `json:"email"`
-	ExternalAccounts   *listJSON            `json:"external_accounts"`
-	FutureRequirements requirementsJSON     `json:"future_requirements"`
-	Individual         *personJSON          `json:"individual,omitempty"`
-	Metadata           map[string]string    `json:"metadata"`
-	PayoutsEnabled     bool                 `json:"payouts_enabled"`
-	Requirements       requirementsJSON     `json:"requirements"`
-	Settings           *settingsJSON        `json:"settings"`
-	TOSAcceptance      tosJSON              `json:"tos_acceptance"`
-	Type               string               `json:"type"`
+	ID                 string            `json:"id"`
+	Object             string            `json:"object"`
+	BusinessProfile    map[string]any    `json:"business_profile"`
+	BusinessType       *string           `json:"business_type"`
+	Capabilities       map[string]string `json:"capabilities"`
+	ChargesEnabled     bool              `json:"charges_enabled"`
+	Company            map[string]any    `json:"company,omitempty"`
+	Controller         controllerJSON    `json:"controller"`
+	Country            string            `json:"country"`
+	Created            int64             `json:"created"`
+	DefaultCurrency    string            `json:"default_currency"`
+	DetailsSubmitted   bool              `json:"details_submitted"`
+	Email              *string           `json:"email"`
+	ExternalAccounts   *listJSON         `json:"external_accounts"`
+	FutureRequirements requirementsJSON  `json:"future_requirements"`
+	Individual         *personJSON       `json:"individual,omitempty"`
+	Metadata           metadata          `json:"metadata"`
+	PayoutsEnabled     bool              `json:"payouts_enabled"`
+	Requirements       requirementsJSON  `json:"requirements"`
+	Settings           *settingsJSON     `json:"settings"`
+	TOSAcceptance      map[string]any    `json:"tos_acceptance"`
+	Type               string            `json:"type"`
 }
 
 // renderAccount: the emulator's accounts have no capabilities requested,
@@ -241,9 +280,11 @@ type accountJSON struct {
 func renderAccount(o *objects, a *accountRec) *accountJSON {
 	out := &accountJSON{
 		ID: a.ID, Object: "account", BusinessType: opt(a.BusinessType), Country: a.Country,
+		BusinessProfile: businessProfileObject.render(a.BusinessProfile), Capabilities: renderCapabilities(a.Capabilities),
+		Company: companyObject.render(a.Company), TOSAcceptance: tosAcceptanceObject.render(a.TOSAcceptance),
 		Created: a.Created, DefaultCurrency: "usd", Email: opt(a.Email),
 		ExternalAccounts: &listJSON{Object: "list", Data: []any{}, URL: "/v1/accounts/" + a.ID + "/external_accounts"},
-		Metadata:         map[string]string{},
+		Metadata:         a.Metadata,
 	}
 	var individual *personRec
 	if a.Individual != "" {
@@ -262,12 +303,13 @@ type personJSON struct {
 	Address            *billingAddress         `json:"address"`
 	Created            int64                   `json:"created"`
 	DOB                dobJSON                 `json:"dob"`
+	Email              *string                 `json:"email"`
 	FirstName          *string                 `json:"first_name"`
 	FutureRequirements *personRequirementsJSON `json:"future_requirements"`
 	IDNumberProvided   bool                    `json:"id_number_provided"`
 	LastName           *string                 `json:"last_name"`
-	Metadata           map[string]string       `json:"metadata"`
-	Relationship       relationshipJSON        `json:"relationship"`
+	Metadata           metadata                `json:"metadata"`
+	Relationship       map[string]any          `json:"relationship"`
 	Requirements       *personRequirementsJSON `json:"requirements"`
 	SSNLast4Provided   bool                    `json:"ssn_last_4_provided"`
 	Verification       verificationJSON        `json:"verification"`
@@ -276,9 +318,19 @@ type personJSON struct {
 func renderPerson(p *personRec) *personJSON {
 	out := &personJSON{
 		ID: p.ID, Object: "person", Account: p.Account, Created: p.Created,
-		FirstName: opt(p.FirstName), IDNumberProvided: p.IDNumberProvided, LastName: opt(p.LastName),
-		Metadata: map[string]string{},
+		Email: opt(p.Email), FirstName: opt(p.FirstName), IDNumberProvided: p.IDNumberProvided, LastName: opt(p.LastName),
+		Relationship: renderRelationship(p.Relationship),
+		Metadata:     p.Metadata,
 	}
 	personDetails(out, p)
+	return out
+}
+
+// renderRelationship is a person's relationship as Stripe shows it:
+// every role, false until given.
+func renderRelationship(kept map[string]string) map[string]any {
+	out := map[string]any{"director": false, "executive": false, "owner": false, "percent_ownership": nil,
+		"representative": false, "title": nil}
+	maps.Copy(out, relationshipObject.render(kept))
 	return out
 }

@@ -1,12 +1,6 @@
 package emulator
 
-import (
-	"slices"
-	"strconv"
-	"strings"
-
-	"github.com/tokenscope/tokenscope/model"
-)
+import "slices"
 
 // The fields Stripe always sends on an account and a person, with the
 // values a test-mode account has: requirements are what the emulator
@@ -23,125 +17,6 @@ var accountTypes = map[string]controllerJSON{
 		RequirementCollection: "stripe", StripeDashboard: controllerDashboard{"express"}, Type: "application"},
 	"standard": {Fees: controllerFees{"account"}, IsController: true, Losses: controllerLosses{"stripe"},
 		RequirementCollection: "stripe", StripeDashboard: controllerDashboard{"full"}, Type: "application"},
-}
-
-// tosRec is an account's tos_acceptance.
-type tosRec struct {
-	Date             int64  `json:"date,omitempty"`
-	IP               string `json:"ip,omitempty"`
-	UserAgent        string `json:"user_agent,omitempty"`
-	ServiceAgreement string `json:"service_agreement,omitempty"`
-}
-
-// businessProfileRec is an account's business_profile.
-type businessProfileRec struct {
-	MCC                string `json:"mcc,omitempty"`
-	Name               string `json:"name,omitempty"`
-	ProductDescription string `json:"product_description,omitempty"`
-	SupportEmail       string `json:"support_email,omitempty"`
-	SupportPhone       string `json:"support_phone,omitempty"`
-	SupportURL         string `json:"support_url,omitempty"`
-	URL                string `json:"url,omitempty"`
-}
-
-// relationshipRec is a person's relationship to the account's business.
-type relationshipRec struct {
-	Authorizer       bool    `json:"authorizer,omitempty"`
-	Director         bool    `json:"director,omitempty"`
-	Executive        bool    `json:"executive,omitempty"`
-	LegalGuardian    bool    `json:"legal_guardian,omitempty"`
-	Owner            bool    `json:"owner,omitempty"`
-	Representative   bool    `json:"representative,omitempty"`
-	Title            string  `json:"title,omitempty"`
-	PercentOwnership float64 `json:"percent_ownership,omitempty"`
-}
-
-// flags are the relationship's booleans by name.
-func (r *relationshipRec) flags() map[string]*bool {
-	return map[string]*bool{"authorizer": &r.Authorizer, "director": &r.Director, "executive": &r.Executive,
-		"legal_guardian": &r.LegalGuardian, "owner": &r.Owner, "representative": &r.Representative}
-}
-
-func (r relationshipRec) is(name string) bool {
-	f := r.flags()[name]
-	return f != nil && *f
-}
-
-// readParts reads name[part] parameters into the strings parts names,
-// refusing a part it does not; given says one was there.
-func readParts(p params, name string, parts map[string]*string) (given bool, aerr *model.Error) {
-	for key := range p.Values {
-		rest, ok := strings.CutPrefix(key, name+"[")
-		if !ok {
-			continue
-		}
-		part, _ := strings.CutSuffix(rest, "]")
-		field := parts[part]
-		if field == nil {
-			return false, invalid("parameter_unknown", key, "Received unknown parameter: "+key)
-		}
-		*field, given = p.get(key), true
-	}
-	return given, nil
-}
-
-// readAccountProfile reads tos_acceptance[...] and business_profile[...].
-func readAccountProfile(p params, a *accountRec) *model.Error {
-	var date string
-	if a.TOS.Date != 0 {
-		date = strconv.FormatInt(a.TOS.Date, 10)
-	}
-	t, bp := &a.TOS, &a.BusinessProfile
-	if _, aerr := readParts(p, "tos_acceptance", map[string]*string{"date": &date, "ip": &t.IP,
-		"user_agent": &t.UserAgent, "service_agreement": &t.ServiceAgreement}); aerr != nil {
-		return aerr
-	}
-	if date != "" {
-		n, err := strconv.ParseInt(date, 10, 64)
-		if err != nil {
-			return invalid("parameter_invalid_integer", "tos_acceptance[date]", "Invalid integer: "+date)
-		}
-		t.Date = n
-	}
-	if t.ServiceAgreement != "" && t.ServiceAgreement != "full" && t.ServiceAgreement != "recipient" {
-		return invalid("", "tos_acceptance[service_agreement]", "Invalid tos_acceptance[service_agreement]: must be one of full, recipient")
-	}
-	_, aerr := readParts(p, "business_profile", map[string]*string{"mcc": &bp.MCC, "name": &bp.Name,
-		"product_description": &bp.ProductDescription, "support_email": &bp.SupportEmail,
-		"support_phone": &bp.SupportPhone, "support_url": &bp.SupportURL, "url": &bp.URL})
-	return aerr
-}
-
-// readRelationship reads relationship[...] into r.
-func readRelationship(p params, r *relationshipRec) *model.Error {
-	texts := map[string]*string{"title": &r.Title}
-	values := map[string]*string{}
-	for name := range r.flags() {
-		values[name] = new(string)
-		texts[name] = values[name]
-	}
-	percent := new(string)
-	texts["percent_ownership"] = percent
-	if _, aerr := readParts(p, "relationship", texts); aerr != nil {
-		return aerr
-	}
-	for name, flag := range r.flags() {
-		switch v := *values[name]; v {
-		case "":
-		case "true", "false":
-			*flag = v == "true"
-		default:
-			return invalid("", "relationship["+name+"]", "Invalid boolean: "+v)
-		}
-	}
-	if *percent != "" {
-		n, err := strconv.ParseFloat(*percent, 64)
-		if err != nil || n < 0 || n > 100 {
-			return invalid("", "relationship[percent_ownership]", "Invalid relationship[percent_ownership]: a number from 0 to 100")
-		}
-		r.PercentOwnership = n
-	}
-	return nil
 }
 
 type controllerJSON struct {
@@ -188,24 +63,6 @@ func requirements(due []string) requirementsJSON {
 	return r
 }
 
-type businessProfileJSON struct {
-	MCC                *string         `json:"mcc"`
-	Name               *string         `json:"name"`
-	ProductDescription *string         `json:"product_description"`
-	SupportAddress     *billingAddress `json:"support_address"`
-	SupportEmail       *string         `json:"support_email"`
-	SupportPhone       *string         `json:"support_phone"`
-	SupportURL         *string         `json:"support_url"`
-	URL                *string         `json:"url"`
-}
-
-type tosJSON struct {
-	Date             *int64  `json:"date"`
-	IP               *string `json:"ip"`
-	ServiceAgreement string  `json:"service_agreement,omitempty"`
-	UserAgent        *string `json:"user_agent"`
-}
-
 type settingsJSON struct {
 	Branding struct {
 		Icon           *string `json:"icon"`
@@ -244,23 +101,21 @@ type settingsJSON struct {
 // accountDetails fills in the fields every account has.
 func accountDetails(out *accountJSON, a *accountRec, individual *personRec) {
 	typ := cmpOr(a.Type, "custom")
-	bp := a.BusinessProfile
+	bp, tos := a.BusinessProfile, a.TOSAcceptance
 	out.Type, out.Controller = typ, accountTypes[typ]
-	out.BusinessProfile = &businessProfileJSON{MCC: opt(bp.MCC), Name: opt(bp.Name), ProductDescription: opt(bp.ProductDescription),
-		SupportEmail: opt(bp.SupportEmail), SupportPhone: opt(bp.SupportPhone), SupportURL: opt(bp.SupportURL), URL: opt(bp.URL)}
-	out.TOSAcceptance = tosJSON{IP: opt(a.TOS.IP), ServiceAgreement: a.TOS.ServiceAgreement, UserAgent: opt(a.TOS.UserAgent)}
-	if a.TOS.Date != 0 {
-		out.TOSAcceptance.Date = &a.TOS.Date
-	}
+	out.BusinessProfile = withNulls(out.BusinessProfile, "mcc", "name", "product_description", "support_address",
+		"support_email", "support_phone", "support_url", "url")
+	out.TOSAcceptance = withNulls(out.TOSAcceptance, "date", "ip", "user_agent")
 	s := &settingsJSON{}
-	s.Dashboard.DisplayName, s.Dashboard.Timezone = opt(bp.Name), "Etc/UTC"
+	s.Dashboard.DisplayName, s.Dashboard.Timezone = opt(bp["name"]), "Etc/UTC"
 	s.Payouts.DebitNegativeBalances = typ != "standard"
 	s.Payouts.Schedule.DelayDays, s.Payouts.Schedule.Interval = 2, "daily"
 	out.Settings = s
 
 	due := []string{"external_account"}
-	for field, missing := range map[string]bool{"business_profile.mcc": bp.MCC == "", "business_profile.url": bp.URL == "" && bp.ProductDescription == "",
-		"business_type": a.BusinessType == "", "tos_acceptance.date": a.TOS.Date == 0, "tos_acceptance.ip": a.TOS.IP == ""} {
+	for field, missing := range map[string]bool{"business_profile.mcc": bp["mcc"] == "",
+		"business_profile.url": bp["url"] == "" && bp["product_description"] == "",
+		"business_type":        a.BusinessType == "", "tos_acceptance.date": tos["date"] == "", "tos_acceptance.ip": tos["ip"] == ""} {
 		if missing {
 			due = append(due, field)
 		}
@@ -271,6 +126,20 @@ func accountDetails(out *accountJSON, a *accountRec, individual *personRec) {
 		}
 	}
 	out.Requirements, out.FutureRequirements = requirements(due), requirements([]string{})
+}
+
+// withNulls is obj (nil: none kept) with each of keys it lacks null, as
+// Stripe sends the keys of an object it always sends.
+func withNulls(obj map[string]any, keys ...string) map[string]any {
+	if obj == nil {
+		obj = map[string]any{}
+	}
+	for _, k := range keys {
+		if _, ok := obj[k]; !ok {
+			obj[k] = nil
+		}
+	}
+	return obj
 }
 
 // personDue is what the emulator knows a person lacks (nil: every field).
@@ -303,17 +172,6 @@ func personRequirements(due []string) *personRequirementsJSON {
 		PastDue: due, PendingVerification: []string{}}
 }
 
-type relationshipJSON struct {
-	Authorizer       bool     `json:"authorizer"`
-	Director         bool     `json:"director"`
-	Executive        bool     `json:"executive"`
-	LegalGuardian    bool     `json:"legal_guardian"`
-	Owner            bool     `json:"owner"`
-	PercentOwnership *float64 `json:"percent_ownership"`
-	Representative   bool     `json:"representative"`
-	Title            *string  `json:"title"`
-}
-
 type dobJSON struct {
 	Day   *int `json:"day"`
 	Month *int `json:"month"`
@@ -338,13 +196,7 @@ type verificationJSON struct {
 // personDetails fills in the fields every person has. Verification is
 // Stripe's test mode: a given id number verifies at once.
 func personDetails(out *personJSON, p *personRec) {
-	r := p.Relationship
 	out.Address = &billingAddress{}
-	out.Relationship = relationshipJSON{Authorizer: r.Authorizer, Director: r.Director, Executive: r.Executive,
-		LegalGuardian: r.LegalGuardian, Owner: r.Owner, Representative: r.Representative, Title: opt(r.Title)}
-	if r.PercentOwnership != 0 {
-		out.Relationship.PercentOwnership = &r.PercentOwnership
-	}
 	out.Requirements, out.FutureRequirements = personRequirements(personDue(p)), personRequirements([]string{})
 	out.Verification.Status = "unverified"
 	if p.IDNumberProvided {

@@ -9,21 +9,21 @@ import (
 // sourceIDs are the ids GET path lists.
 func sourceIDs(t *testing.T, e *Emulator, path string) []string {
 	t.Helper()
-	return dataIDs(t, decoded(t, e, "GET", path, ""))
+	return dataIDs(t, answer(t, e, "GET", path, ""))
 }
 
 func TestCustomerSources(t *testing.T) {
 	e, _ := New(Options{Now: clock})
-	cus := decoded(t, e, "POST", "/v1/customers", "source=tok_visa")
+	cus := answer(t, e, "POST", "/v1/customers", "source=tok_visa")
 	id, visa := cus["id"].(string), cus["default_source"].(string)
 	base := "/v1/customers/" + id
 
-	mc := decoded(t, e, "POST", base+"/sources", "source=tok_mastercard")
-	amex := decoded(t, e, "POST", base+"/sources", "source=tok_amex")["id"].(string)
+	mc := answer(t, e, "POST", base+"/sources", "source=tok_mastercard")
+	amex := answer(t, e, "POST", base+"/sources", "source=tok_amex")["id"].(string)
 	if mc["object"] != "card" || mc["customer"] != id || mc["brand"] != "MasterCard" {
 		t.Fatalf("added source: %v", mc)
 	}
-	if got := decoded(t, e, "GET", base, "")["default_source"]; got != visa {
+	if got := answer(t, e, "GET", base, "")["default_source"]; got != visa {
 		t.Errorf("adding a source changed default_source to %v", got)
 	}
 	if got, want := sourceIDs(t, e, base+"/sources"), []string{visa, amex, mc["id"].(string)}; !slices.Equal(got, want) {
@@ -38,24 +38,24 @@ func TestCustomerSources(t *testing.T) {
 
 	// A charge takes the default, or the source named.
 	brand := func(body string) any {
-		ch := decoded(t, e, "POST", "/v1/charges", "amount=500&currency=usd&customer="+id+body)
+		ch := answer(t, e, "POST", "/v1/charges", "amount=500&currency=usd&customer="+id+body)
 		return ch["source"].(map[string]any)["brand"]
 	}
 	if got := brand("&source=" + amex); got != "American Express" {
 		t.Errorf("charge on source=%s: %v", amex, got)
 	}
-	decoded(t, e, "POST", base, "default_source="+mc["id"].(string))
+	answer(t, e, "POST", base, "default_source="+mc["id"].(string))
 	if got := brand(""); got != "MasterCard" {
 		t.Errorf("charge after default_source=%s: %v", mc["id"], got)
 	}
 
 	// Deleting the default makes the most recently added other one the
 	// default.
-	gone := decoded(t, e, "DELETE", base+"/sources/"+mc["id"].(string), "")
+	gone := answer(t, e, "DELETE", base+"/sources/"+mc["id"].(string), "")
 	if gone["id"] != mc["id"] || gone["object"] != "card" || gone["deleted"] != true {
 		t.Errorf("DELETE answered %v", gone)
 	}
-	if got := decoded(t, e, "GET", base, "")["default_source"]; got != amex {
+	if got := answer(t, e, "GET", base, "")["default_source"]; got != amex {
 		t.Errorf("default_source after deleting it: %v, want %s", got, amex)
 	}
 	if rec := do(t, e, "GET", base+"/sources/"+mc["id"].(string), testKey, "", nil); rec.Code != 404 {
@@ -93,9 +93,9 @@ func TestCustomerSources(t *testing.T) {
 // A bank account added beside a card is verified and debited by its id.
 func TestAddedBankAccountVerifiesAndDebits(t *testing.T) {
 	e, _ := New(Options{Now: clock})
-	id := decoded(t, e, "POST", "/v1/customers", "source=tok_visa")["id"].(string)
-	btok := decoded(t, e, "POST", "/v1/tokens", "bank_account[country]=US&bank_account[currency]=usd&bank_account[routing_number]=110000000&bank_account[account_number]=000123456789")
-	ba := decoded(t, e, "POST", "/v1/customers/"+id+"/sources", "source="+btok["id"].(string))["id"].(string)
+	id := answer(t, e, "POST", "/v1/customers", "source=tok_visa")["id"].(string)
+	btok := answer(t, e, "POST", "/v1/tokens", "bank_account[country]=US&bank_account[currency]=usd&bank_account[routing_number]=110000000&bank_account[account_number]=000123456789")
+	ba := answer(t, e, "POST", "/v1/customers/"+id+"/sources", "source="+btok["id"].(string))["id"].(string)
 	if got := sourceIDs(t, e, "/v1/customers/"+id+"/bank_accounts"); !slices.Equal(got, []string{ba}) {
 		t.Fatalf("bank accounts: %v", got)
 	}
@@ -103,10 +103,10 @@ func TestAddedBankAccountVerifiesAndDebits(t *testing.T) {
 		errorBody(t, rec).Code != "bank_account_unverified" {
 		t.Errorf("debit before verifying: %d %s", rec.Code, rec.Body)
 	}
-	if got := decoded(t, e, "POST", "/v1/customers/"+id+"/sources/"+ba+"/verify", "amounts[]=32&amounts[]=45"); got["status"] != "verified" {
+	if got := answer(t, e, "POST", "/v1/customers/"+id+"/sources/"+ba+"/verify", "amounts[]=32&amounts[]=45"); got["status"] != "verified" {
 		t.Errorf("verify: %v", got)
 	}
-	if ch := decoded(t, e, "POST", "/v1/charges", "amount=500&currency=usd&customer="+id+"&source="+ba); ch["status"] != "pending" {
+	if ch := answer(t, e, "POST", "/v1/charges", "amount=500&currency=usd&customer="+id+"&source="+ba); ch["status"] != "pending" {
 		t.Errorf("ACH debit: %v", ch["status"])
 	}
 	var updated int

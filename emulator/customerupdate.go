@@ -2,7 +2,7 @@ package emulator
 
 import (
 	"net/http"
-	"strings"
+	"slices"
 
 	"github.com/tokenscope/tokenscope/model"
 )
@@ -12,15 +12,8 @@ import (
 // customer.deleted) follow from the write, as every event does
 // (eventtypes.go).
 
-var customerUpdateParams = []string{"email", "name", "description", "phone", "address", "address[",
-	"source", "default_source", "expand["}
-
-// addressFields are the parts of address[...] and what address holds each.
-var addressFields = map[string]func(*address) *string{
-	"city": func(a *address) *string { return &a.City }, "country": func(a *address) *string { return &a.Country },
-	"line1": func(a *address) *string { return &a.Line1 }, "line2": func(a *address) *string { return &a.Line2 },
-	"postal_code": func(a *address) *string { return &a.Zip }, "state": func(a *address) *string { return &a.State },
-}
+var customerUpdateParams = slices.Concat([]string{"email", "name", "description", "phone", "address",
+	"source", "default_source", "expand["}, addressParams("address"), metadataParams)
 
 // updateCustomer is POST /v1/customers/{id}. A parameter given empty
 // (email=) unsets its field, as on Stripe; source=<token> replaces the
@@ -30,11 +23,21 @@ func updateCustomer(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "customer", c.id(), "id")
 	}
-	for name, field := range map[string]*string{"email": &cus.Email, "name": &cus.Name,
+	email, aerr := readEmail(c.params, "email")
+	if aerr != nil {
+		return nil, aerr
+	}
+	if cus.Metadata, aerr = readMetadata(c.params, cus.Metadata); aerr != nil {
+		return nil, aerr
+	}
+	for name, field := range map[string]*string{"name": &cus.Name,
 		"description": &cus.Description, "phone": &cus.Phone} {
 		if c.params.Has(name) {
 			*field = c.params.get(name)
 		}
+	}
+	if c.params.Has("email") {
+		cus.Email = email
 	}
 	if aerr := updateAddress(c.params, cus); aerr != nil {
 		return nil, aerr
@@ -57,40 +60,19 @@ func updateCustomer(c *call) (any, *model.Error) {
 	return renderCustomer(cus), nil
 }
 
-// updateAddress applies address[...] (each part given empty unsets it)
-// and address= (unsets the address).
+// updateAddress applies address[...], which replaces the address, as
+// on Stripe, or address= (unsets it).
 func updateAddress(p params, cus *customerRec) *model.Error {
 	if p.Has("address") {
 		if p.get("address") != "" {
 			return invalid("", "address", "Invalid object: address takes address[line1], address[city], ... or an empty string to unset it.")
 		}
-		cus.Address = nil
+		cus.Address = address{}
 	}
-	for key := range p.Values {
-		rest, ok := strings.CutPrefix(key, "address[")
-		part, closed := strings.CutSuffix(rest, "]")
-		if !ok || !closed {
-			continue
-		}
-		field := addressFields[part]
-		if field == nil {
-			return invalid("parameter_unknown", key, "Received unknown parameter: "+key)
-		}
-		if cus.Address == nil {
-			cus.Address = &address{}
-		}
-		*field(cus.Address) = p.get(key)
+	if a, given := readAddress(p, "address"); given {
+		cus.Address = a
 	}
 	return nil
-}
-
-// renderAddress is Stripe's address object, null when none was given.
-func renderAddress(a *address) *billingAddress {
-	if a == nil {
-		return nil
-	}
-	return &billingAddress{City: opt(a.City), Country: opt(a.Country), Line1: opt(a.Line1),
-		Line2: opt(a.Line2), PostalCode: opt(a.Zip), State: opt(a.State)}
 }
 
 // deleteCustomer is DELETE /v1/customers/{id}. The record is kept, marked,

@@ -6,26 +6,22 @@ import (
 	"testing"
 )
 
-// decoded is a 200 answer's JSON.
-func decoded(t testing.TB, e *Emulator, method, path, body string) map[string]any {
+// answer is a 200 answer's JSON.
+func answer(t *testing.T, e *Emulator, method, path, body string) map[string]any {
 	t.Helper()
 	rec := do(t, e, method, path, testKey, body, nil)
 	if rec.Code != 200 {
 		t.Fatalf("%s %s %s: %d %s", method, path, body, rec.Code, rec.Body)
 	}
-	var m map[string]any
-	if err := json.Unmarshal(rec.Body.Bytes(), &m); err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return decoded(t, rec)
 }
 
 func TestUpdateCustomer(t *testing.T) {
 	e, _ := New(Options{Now: clock})
-	cus := decoded(t, e, "POST", "/v1/customers", "email=old@example.com&description=first")
+	cus := answer(t, e, "POST", "/v1/customers", "email=old@example.com&description=first")
 	id := cus["id"].(string)
 
-	got := decoded(t, e, "POST", "/v1/customers/"+id, "email=new@example.com&name=Jenny+Rosen&phone=%2B15555550100"+
+	got := answer(t, e, "POST", "/v1/customers/"+id, "email=new@example.com&name=Jenny+Rosen&phone=%2B15555550100"+
 		"&description=&address[line1]=1+Main+St&address[postal_code]=94107&address[country]=US")
 	want := map[string]any{"email": "new@example.com", "name": "Jenny Rosen", "phone": "+15555550100", "description": nil}
 	for k, v := range want {
@@ -37,19 +33,22 @@ func TestUpdateCustomer(t *testing.T) {
 	if addr["line1"] != "1 Main St" || addr["postal_code"] != "94107" || addr["country"] != "US" || addr["city"] != nil {
 		t.Errorf("address: %v", got["address"])
 	}
-	if again := decoded(t, e, "GET", "/v1/customers/"+id, ""); again["name"] != "Jenny Rosen" {
+	if again := answer(t, e, "GET", "/v1/customers/"+id, ""); again["name"] != "Jenny Rosen" {
 		t.Errorf("the update was not kept: %v", again)
 	}
-	if got := decoded(t, e, "POST", "/v1/customers/"+id, "address="); got["address"] != nil {
+	if got := answer(t, e, "POST", "/v1/customers/"+id, "address="); got["address"] != nil {
 		t.Errorf("address= left %v", got["address"])
+	}
+	if got := answer(t, e, "POST", "/v1/customers/"+id, "metadata[order]=42"); got["metadata"].(map[string]any)["order"] != "42" {
+		t.Errorf("metadata: %v", got["metadata"])
 	}
 
 	// customer.updated names what changed, with its old values.
 	evs := listed(t, e, "/v1/events?type=customer.updated")
-	if len(evs) != 2 {
+	if len(evs) != 3 {
 		t.Fatalf("customer.updated events: %v", types(evs))
 	}
-	prev := evs[1].Data.PreviousAttributes
+	prev := evs[2].Data.PreviousAttributes
 	for k, v := range map[string]string{"email": `"old@example.com"`, "description": `"first"`, "name": "null", "address": "null"} {
 		if string(prev[k]) != v {
 			t.Errorf("previous_attributes[%s] = %s, want %s", k, prev[k], v)
@@ -72,13 +71,13 @@ func TestUpdateCustomer(t *testing.T) {
 // source= on an update replaces the default source, as on Stripe.
 func TestUpdateCustomerSourceReplacesDefault(t *testing.T) {
 	e, _ := New(Options{Now: clock})
-	cus := decoded(t, e, "POST", "/v1/customers", "source=tok_visa")
+	cus := answer(t, e, "POST", "/v1/customers", "source=tok_visa")
 	id, old := cus["id"].(string), cus["default_source"].(string)
-	got := decoded(t, e, "POST", "/v1/customers/"+id, "source=tok_mastercard")
+	got := answer(t, e, "POST", "/v1/customers/"+id, "source=tok_mastercard")
 	if got["default_source"] == old || got["default_source"] == nil {
 		t.Fatalf("default_source %v, was %s", got["default_source"], old)
 	}
-	src := decoded(t, e, "GET", "/v1/customers/"+id+"/sources/"+got["default_source"].(string), "")
+	src := answer(t, e, "GET", "/v1/customers/"+id+"/sources/"+got["default_source"].(string), "")
 	if src["brand"] != "MasterCard" {
 		t.Errorf("the new source: %v", src)
 	}
@@ -91,16 +90,16 @@ func TestUpdateCustomerSourceReplacesDefault(t *testing.T) {
 // lists, and cannot be used; customer.deleted shows it as it was.
 func TestDeleteCustomer(t *testing.T) {
 	e, _ := New(Options{Now: clock})
-	id := decoded(t, e, "POST", "/v1/customers", "source=tok_visa&email=jenny@example.com")["id"].(string)
-	charge := decoded(t, e, "POST", "/v1/charges", "amount=100&currency=usd&customer="+id)["id"].(string)
+	id := answer(t, e, "POST", "/v1/customers", "source=tok_visa&email=jenny@example.com")["id"].(string)
+	charge := answer(t, e, "POST", "/v1/charges", "amount=100&currency=usd&customer="+id)["id"].(string)
 	gone := map[string]any{"id": id, "object": "customer", "deleted": true}
-	if got := decoded(t, e, "DELETE", "/v1/customers/"+id, ""); !mapsEqual(got, gone) {
+	if got := answer(t, e, "DELETE", "/v1/customers/"+id, ""); !mapsEqual(got, gone) {
 		t.Errorf("DELETE: %v", got)
 	}
-	if got := decoded(t, e, "GET", "/v1/customers/"+id, ""); !mapsEqual(got, gone) {
+	if got := answer(t, e, "GET", "/v1/customers/"+id, ""); !mapsEqual(got, gone) {
 		t.Errorf("GET after DELETE: %v", got)
 	}
-	if got := decoded(t, e, "GET", "/v1/customers", ""); len(got["data"].([]any)) != 0 {
+	if got := answer(t, e, "GET", "/v1/customers", ""); len(got["data"].([]any)) != 0 {
 		t.Errorf("listed after DELETE: %v", got["data"])
 	}
 	for _, r := range []struct{ method, path, body string }{
@@ -115,7 +114,7 @@ func TestDeleteCustomer(t *testing.T) {
 		}
 	}
 	// Its charges expand it as its GET answers.
-	if ch := decoded(t, e, "GET", "/v1/charges/"+charge+"?expand[]=customer", ""); !mapsEqual(ch["customer"].(map[string]any), gone) {
+	if ch := answer(t, e, "GET", "/v1/charges/"+charge+"?expand[]=customer", ""); !mapsEqual(ch["customer"].(map[string]any), gone) {
 		t.Errorf("a charge's deleted customer expanded: %v", ch["customer"])
 	}
 	evs := listed(t, e, "/v1/events?type=customer.*")

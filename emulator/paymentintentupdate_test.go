@@ -4,18 +4,18 @@ import "testing"
 
 func TestUpdatePaymentIntent(t *testing.T) {
 	e, _ := New(Options{Now: clock})
-	pi := decoded(t, e, "POST", "/v1/payment_intents", "amount=1000&currency=usd")["id"].(string)
-	got := decoded(t, e, "POST", "/v1/payment_intents/"+pi, "amount=2500&currency=EUR&description=hat&payment_method=pm_card_visa")
+	pi := answer(t, e, "POST", "/v1/payment_intents", "amount=1000&currency=usd")["id"].(string)
+	got := answer(t, e, "POST", "/v1/payment_intents/"+pi, "amount=2500&currency=EUR&description=hat&payment_method=pm_card_visa")
 	if got["amount"] != 2500.0 || got["currency"] != "eur" || got["description"] != "hat" ||
 		got["payment_method"] == nil || got["status"] != "requires_confirmation" {
 		t.Errorf("updated: %v", got)
 	}
-	if ch := decoded(t, e, "POST", "/v1/payment_intents/"+pi+"/confirm", ""); ch["status"] != "succeeded" || ch["amount_received"] != 2500.0 {
+	if ch := answer(t, e, "POST", "/v1/payment_intents/"+pi+"/confirm", ""); ch["status"] != "succeeded" || ch["amount_received"] != 2500.0 {
 		t.Errorf("confirmed after the update: %v %v", ch["status"], ch["amount_received"])
 	}
 
 	// Once paid, only the description changes.
-	if got := decoded(t, e, "POST", "/v1/payment_intents/"+pi, "description=scarf"); got["description"] != "scarf" {
+	if got := answer(t, e, "POST", "/v1/payment_intents/"+pi, "description=scarf"); got["description"] != "scarf" {
 		t.Errorf("description after success: %v", got["description"])
 	}
 	rec := do(t, e, "POST", "/v1/payment_intents/"+pi, testKey, "amount=100", nil)
@@ -24,11 +24,11 @@ func TestUpdatePaymentIntent(t *testing.T) {
 	}
 
 	// A change of payment while 3D Secure waits drops the challenge.
-	pi3 := decoded(t, e, "POST", "/v1/payment_intents", "amount=1000&currency=usd&confirm=true&payment_method=pm_card_threeDSecure2Required&return_url=https://example.com/done")
+	pi3 := answer(t, e, "POST", "/v1/payment_intents", "amount=1000&currency=usd&confirm=true&payment_method=pm_card_threeDSecure2Required&return_url=https://example.com/done")
 	if pi3["status"] != "requires_action" {
 		t.Fatalf("3DS card: %v", pi3["status"])
 	}
-	got = decoded(t, e, "POST", "/v1/payment_intents/"+pi3["id"].(string), "amount=1200")
+	got = answer(t, e, "POST", "/v1/payment_intents/"+pi3["id"].(string), "amount=1200")
 	if got["status"] != "requires_confirmation" || got["next_action"] != nil || got["amount"] != 1200.0 {
 		t.Errorf("updated in requires_action: %v %v %v", got["status"], got["next_action"], got["amount"])
 	}
