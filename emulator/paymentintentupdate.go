@@ -8,12 +8,12 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-var paymentIntentUpdateParams = []string{"amount", "currency", "payment_method", "customer", "description",
-	"capture_method", "setup_future_usage", "expand["}
+var paymentIntentUpdateParams = slices.Concat([]string{"amount", "currency", "payment_method", "customer", "description",
+	"capture_method", "setup_future_usage", "expand["}, metadataParams)
 
 // piPaymentParams are the parameters that change the payment itself,
 // which Stripe takes only before it is confirmed (piUpdatable); the
-// description it takes in any status.
+// description and metadata it takes in any status.
 var piPaymentParams = []string{"amount", "currency", "payment_method", "customer", "capture_method", "setup_future_usage"}
 
 var piUpdatable = []string{model.PIRequiresPaymentMethod, model.PIRequiresConfirmation, model.PIRequiresAction}
@@ -39,6 +39,10 @@ func updatePaymentIntent(c *call) (any, *model.Error) {
 	}
 	if c.params.Has("description") {
 		pi.Description = c.params.get("description")
+	}
+	var aerr *model.Error
+	if pi.Metadata, aerr = readMetadata(c.params, pi.Metadata); aerr != nil {
+		return nil, aerr
 	}
 	if changes {
 		if aerr := updatePayment(c, pi); aerr != nil {

@@ -15,8 +15,9 @@ func TestUpdatePaymentIntent(t *testing.T) {
 	}
 
 	// Once paid, only the description changes.
-	if got := answer(t, e, "POST", "/v1/payment_intents/"+pi, "description=scarf"); got["description"] != "scarf" {
-		t.Errorf("description after success: %v", got["description"])
+	if got := answer(t, e, "POST", "/v1/payment_intents/"+pi, "description=scarf&metadata[order]=42"); got["description"] != "scarf" ||
+		got["metadata"].(map[string]any)["order"] != "42" {
+		t.Errorf("description and metadata after success: %v %v", got["description"], got["metadata"])
 	}
 	rec := do(t, e, "POST", "/v1/payment_intents/"+pi, testKey, "amount=100", nil)
 	if eb := errorBody(t, rec); rec.Code != 400 || eb.Code != codeUnexpectedState || eb.Param != "amount" {
