@@ -114,6 +114,9 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/charges", "", 200},
 		req{"GET", "/v1/charges/" + ch, "", 200},
 		req{"GET", "/v1/charges/ch_nope", "", 404},
+		req{"POST", "/v1/charges/" + ch, "description=hat&metadata[order]=42", 200},
+		req{"POST", "/v1/charges/" + ch, "receipt_email=nope", 400},
+		req{"POST", "/v1/charges/ch_nope", "description=hat", 404},
 		req{"POST", "/v1/refunds", "charge=" + ch + "&amount=100&metadata[k]=v", 200},
 		req{"POST", "/v1/refunds", "charge=ch_nope", 400},
 		req{"GET", "/v1/refunds", "", 200},
@@ -248,6 +251,6 @@ var neverDeclines = map[string]bool{
 	// Webhook endpoints are settings: nothing about them declines.
 	"webhook_endpoints": true, "webhook_endpoints/{}": true,
 	"payment_methods/{}/detach": true, "payment_intents/{}": true, "payment_intents/{}/capture": true, "payment_intents/{}/cancel": true,
-	"refunds": true, "disputes/{}": true, "disputes/{}/close": true,
+	"refunds": true, "charges/{}": true, "disputes/{}": true, "disputes/{}/close": true,
 	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true, "accounts/{}/persons/{}": true,
 }

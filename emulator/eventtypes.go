@@ -82,6 +82,15 @@ func changedTo(field string, onCreate bool) func(old, now shown) bool {
 	}
 }
 
+// changedOf: an update that changed one of fields (what POST
+// /v1/charges/{id} changes, not a capture or refund, which have events
+// of their own).
+func changedOf(fields ...string) func(old, now shown) bool {
+	return func(old, now shown) bool {
+		return old != nil && slices.ContainsFunc(fields, func(f string) bool { return !bytes.Equal(old[f], now[f]) })
+	}
+}
+
 // grew: a number field is larger now than before (a charge's
 // amount_refunded after a refund, not after a refund failed).
 func grew(field string) func(old, now shown) bool {
@@ -128,6 +137,7 @@ var eventRules = map[string][]eventRule{
 		{typ: "charge.failed", when: became("status", "failed")},
 		{typ: "charge.captured", when: both(isUpdate, turnedOn("captured")), update: true},
 		{typ: "charge.refunded", when: both(isUpdate, grew("amount_refunded")), update: true},
+		{typ: "charge.updated", when: changedOf("description", "metadata", "receipt_email"), update: true},
 	},
 	"payment_intents": {
 		{typ: "payment_intent.created", when: isNew},
