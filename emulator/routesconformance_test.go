@@ -58,6 +58,14 @@ func TestUpdateDeleteConformance(t *testing.T) {
 				t.Errorf("deleted source: %+v", gone)
 			}
 
+			ch, err := c.V1Charges.Create(ctx, &stripe.ChargeCreateParams{Amount: stripe.Int64(500), Currency: stripe.String("usd"), Source: &stripe.PaymentSourceSourceParams{Token: stripe.String("tok_visa")}})
+			must("create charge", err)
+			uch, err := c.V1Charges.Update(ctx, ch.ID, &stripe.ChargeUpdateParams{Description: stripe.String("hat"), Metadata: map[string]string{"order": "42"}})
+			must("update charge", err)
+			if offline && (uch.Description != "hat" || uch.Metadata["order"] != "42") {
+				t.Errorf("updated charge: %q %v", uch.Description, uch.Metadata)
+			}
+
 			pi, err := c.V1PaymentIntents.Create(ctx, &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(1000), Currency: stripe.String("usd")})
 			must("create PaymentIntent", err)
 			upi, err := c.V1PaymentIntents.Update(ctx, pi.ID, &stripe.PaymentIntentUpdateParams{Amount: stripe.Int64(1500),
