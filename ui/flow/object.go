@@ -276,6 +276,10 @@ func (o *Object) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case keyIs(msg, k.FailChallenge) && subj.Allows(model.MoveAuthenticate):
 		return o, o.challenge(true)
 	case keyIs(msg, k.Refresh):
+		// What the last action did was true when it answered; the object
+		// read now may say otherwise (a refund that failed since), so
+		// its line goes: the fields are what is true.
+		o.note, o.noteFailed = "", false
 		return o, o.send(actLoad)
 	case keyIs(msg, k.Up):
 		o.scroll(-1)
