@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -66,6 +67,12 @@ type Object struct {
 	// they are handled once it answers, not dropped.
 	typed []tea.KeyMsg
 	w, h  int
+
+	// shown is when the object was first in sight; early says why an a
+	// or f typed ahead of it did not answer the challenge
+	// (challengeguard.go).
+	shown time.Time
+	early string
 
 	// noteFailed: the note tells of a failure (a 3D Secure challenge
 	// failed, or declined after), shown with "!"; the error itself is in
@@ -271,10 +278,11 @@ func (o *Object) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	subj := o.subject()
 	switch {
-	case keyIs(msg, k.Authenticate) && subj.Allows(model.MoveAuthenticate):
-		return o, o.challenge(false)
-	case keyIs(msg, k.FailChallenge) && subj.Allows(model.MoveAuthenticate):
-		return o, o.challenge(true)
+	case (keyIs(msg, k.Authenticate) || keyIs(msg, k.FailChallenge)) && subj.Allows(model.MoveAuthenticate):
+		if o.early = challengeEarly(o.pc, o.shown, msg); o.early != "" {
+			return o, nil
+		}
+		return o, o.challenge(keyIs(msg, k.FailChallenge))
 	case keyIs(msg, k.Refresh):
 		// What the last action did was true when it answered; the object
 		// read now may say otherwise (a refund that failed since), so
@@ -335,6 +343,9 @@ func (o *Object) answered(r reply) tea.Cmd {
 	o.offset = 0
 	switch o.doing {
 	case actLoad:
+		if o.obj == nil {
+			o.shown = o.pc.Now()
+		}
 		o.obj, o.rel = &r.obj, r.also
 		if m := o.then; m != "" && o.subject().Allows(m) {
 			o.then = ""
@@ -410,6 +421,11 @@ func (o *Object) bodyLines() []string {
 	if o.err != nil {
 		out = append(out, "")
 		out = append(out, strings.Split(indent(common.RenderError(st, o.err, o.w-1)), "\n")...)
+	}
+	if o.early != "" && o.subject().Allows(model.MoveAuthenticate) {
+		for _, l := range common.Hang(" ", o.early, o.w) {
+			out = append(out, st.Muted.Render(l))
+		}
 	}
 	return out
 }
