@@ -382,7 +382,7 @@ func (o *Object) View() string {
 	body := o.window(o.bodyLines(), o.bodyRoom(o.footRows()))
 	out := st.Header.Render(head) + "\n\n" + strings.Join(body, "\n")
 	if o.busy {
-		out += "\n\n " + o.spin.View() + " " + o.doingText() + "  →  " + o.pc.Backend.Label() + "  " + o.waiting()
+		out += "\n\n " + o.inFlight(o.spin.View(), o.doingText()+"  →  "+o.pc.Backend.Label())
 	}
 	return out
 }
@@ -390,7 +390,10 @@ func (o *Object) View() string {
 // footRows is the rows under the body: the request in flight. The keys
 // the pane answers to are the app's footer (ShortHelp), said once.
 func (o *Object) footRows() int {
-	if o.busy {
+	switch {
+	case o.busy && o.lockHolder() != "":
+		return 3 // and who holds the state lock (inFlight)
+	case o.busy:
 		return 2
 	}
 	return 0

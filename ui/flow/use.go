@@ -352,7 +352,7 @@ func (u *Use) View() string {
 		if u.authing {
 			verb = "Answering the 3D Secure challenge…"
 		}
-		body = u.spin.View() + " " + verb + "  →  " + u.pc.Backend.Label() + "  " + u.waiting()
+		body = u.inFlight(u.spin.View(), verb+"  →  "+u.pc.Backend.Label())
 	case stepFailed:
 		close := "any key: close"
 		if u.waitsForChallenge() {
