@@ -321,7 +321,10 @@ func (u *Use) note() []string {
 	if u.rec.Used {
 		return []string{"already used: expected token_already_used"}
 	}
-	if p, ok := model.CardByName(u.rec.Preset); ok && u.req.Kind == model.UsePaymentIntent {
+	// The test card the token was made from, or (typed by hand before
+	// the form named it) the one that stands for it.
+	name, _, _ := model.TestDataOfRecord(u.rec, u.pc.Now())
+	if p, ok := model.CardByName(name); ok && u.req.Kind == model.UsePaymentIntent {
 		return []string{"test card " + p.Name + ", " + model.PaymentIntentExpect(p, u.req.CaptureMethod == "manual")}
 	} else if ok {
 		return []string{"test card " + p.Name + ", " + model.UseExpect(u.req, p)}
