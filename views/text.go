@@ -46,7 +46,13 @@ func CleanLines(s string) string { return clean(s, true) }
 func clean(s string, lines bool) string {
 	s = strings.ToValidUTF8(s, "?")
 	if !lines && strings.ContainsAny(s, "\n\r\t") {
-		s = strings.Join(strings.FieldsFunc(s, isBreak), " ")
+		parts := strings.FieldsFunc(s, isBreak)
+		for i := range parts {
+			if i > 0 { // an indented line's spaces are no gap in one line
+				parts[i] = strings.TrimLeft(parts[i], " ")
+			}
+		}
+		s = strings.Join(parts, " ")
 	}
 	return strings.Map(func(r rune) rune {
 		if lines && (r == '\n' || r == '\t') {
