@@ -174,7 +174,7 @@ func init() {
 			}
 			explanations[code] = Explanation{
 				Why:  c.Explain,
-				Next: "that is what the " + c.Name + " test card is for; use the visa preset (tok_visa) for a charge that succeeds",
+				Next: declineNext(&c),
 			}
 		}
 	}

@@ -235,6 +235,9 @@ func (s *Session) use(ctx context.Context, req model.UseRequest, done func(*stat
 	// A refusal comes back as err (the hold returns it) and as useErr.
 	for _, e := range []error{err, useErr} {
 		model.NameConsumer(e, u.stored)
+		if f, derr := model.DecodeFields(u.stored.Raw); derr == nil {
+			explainCard(e, f, "card")
+		}
 	}
 	switch {
 	case err != nil:
