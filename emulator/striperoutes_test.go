@@ -47,12 +47,12 @@ func TestStripeRoutesAreTheSpecs(t *testing.T) {
 func TestRoutesStripeHasTheEmulatorDoesNot(t *testing.T) {
 	e, _ := New(Options{Now: clock})
 	for _, c := range []struct{ method, path, route string }{
-		{"POST", "/v1/customers/cus_123", "POST /v1/customers/{customer}"},
-		{"DELETE", "/v1/customers/cus_123", "DELETE /v1/customers/{customer}"},
+		{"POST", "/v1/customers/cus_123/tax_ids", "POST /v1/customers/{customer}/tax_ids"},
+		{"DELETE", "/v1/customers/cus_123/discount", "DELETE /v1/customers/{customer}/discount"},
 		{"POST", "/v1/charges/ch_123/capture", "POST /v1/charges/{charge}/capture"},
 		{"GET", "/v1/balance/history", "GET /v1/balance/history"},
 		{"POST", "/v1/setup_intents", "POST /v1/setup_intents"},
-		{"GET", "/v1/accounts/acct_1/persons", "GET /v1/accounts/{account}/persons"},
+		{"POST", "/v1/account_links", "POST /v1/account_links"},
 		{"GET", "/v1/x", ""},
 		{"DELETE", "/v1/tokens/tok_visa", ""},
 		{"GET", "/v1/customers//sources", ""},
