@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -32,16 +31,16 @@ func (s *Service) ListenSecret() (string, error) {
 		return "", errors.New("listen: no state dir to keep its secret in")
 	}
 	path := filepath.Join(s.cfg.StateDir, listenSecretFile)
-	data, err := fsutil.ReadFileNoFollow(path)
-	if secret := strings.TrimSpace(string(data)); err == nil && strings.HasPrefix(secret, webhook.SecretPrefix) {
+	// Made exclusively: listens started together on a fresh state dir
+	// all print (and sign with) the one secret that was kept.
+	data, err := fsutil.ReadOrCreate(path, func() []byte { return []byte(webhook.NewSecret() + "\n") })
+	if err != nil {
+		return "", err
+	}
+	if secret := strings.TrimSpace(string(data)); strings.HasPrefix(secret, webhook.SecretPrefix) {
 		return secret, nil
 	}
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return "", err
-	}
-	if err := fsutil.EnsureDir(s.cfg.StateDir); err != nil {
-		return "", err
-	}
+	// A damaged file (edited by hand) is replaced.
 	secret := webhook.NewSecret()
 	if err := fsutil.WriteFileAtomic(path, []byte(secret+"\n"), false); err != nil {
 		return "", err
