@@ -36,6 +36,9 @@ const (
 	// CodeMaxTokensExceeded: a scenario makes more tokens than the state
 	// keeps (--max-tokens); applying it would drop its own tokens.
 	CodeMaxTokensExceeded = "max_tokens_exceeded"
+	// CodeOutputPathRefused: a file to hand on (--out) names a dir, or a
+	// dir that does not exist (tokenscope makes none for it).
+	CodeOutputPathRefused = "output_path_refused"
 	// CodeDiskFull: a write found no space left.
 	CodeDiskFull = "disk_full"
 
