@@ -59,13 +59,15 @@ type LocalCoder interface {
 }
 
 // LocalCodeOf is the code of the first LocalCoder in err's chain, or
-// CodeDiskFull for a write that found no space; "" for none.
+// CodeDiskFull for a write that found no room; "" for none.
 func LocalCodeOf(err error) string {
 	var c LocalCoder
 	switch {
 	case errors.As(err, &c):
 		return c.LocalCode()
-	case errors.Is(err, syscall.ENOSPC):
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT), errors.Is(err, syscall.EFBIG):
+		// No room: the disk, the user's quota, or the file size limit
+		// (ulimit -f).
 		return CodeDiskFull
 	}
 	return ""
