@@ -159,6 +159,7 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 		}
 	}
 	diags = append(diags, checkAccountRefs(f.Tokens)...)
+	plainIntegerBounds(diags)
 	if diags.HasErrors() {
 		f.Tokens = nil
 	}
