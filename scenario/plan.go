@@ -184,6 +184,9 @@ func planUse(t Token, id, account string) model.Change {
 			c.Attrs[i].Value = model.KnownAfterApply
 		}
 	}
+	if a, ok := expectEventsAttr(t); ok {
+		c.Attrs = append(c.Attrs, a)
+	}
 	return c
 }
 

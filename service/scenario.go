@@ -15,6 +15,9 @@ func (s *Session) Plan(f *scenario.File, opts scenario.PlanOptions) (*scenario.P
 	if err := fitsState(f, s.store.MaxTokens()); err != nil {
 		return nil, err
 	}
+	if diags := f.CheckExpectEvents(s.CheckEventTypes); diags.HasErrors() {
+		return nil, &scenario.DiagnosticsError{File: f, Diags: diags}
+	}
 	w, err := s.loadWorkspace()
 	if err != nil {
 		return nil, err
