@@ -43,7 +43,7 @@ left out with a note. Reading the events is the one request it makes.`,
 			story, err := sess.Story(c.Context(), args[0])
 			var missing *service.NotInStateError
 			if errors.As(err, &missing) {
-				return notInState(c, missing.ID)
+				return notInState(missing.ID)
 			} else if err != nil {
 				return err
 			}
