@@ -133,6 +133,10 @@ func ParseExpiry(s string) (month, year int, err *FieldError) {
 	}
 	ms, ys, ok := strings.Cut(s, "/")
 	ms, ys = strings.TrimSpace(ms), strings.TrimSpace(ys)
+	if !ok && !isDigits(ms) {
+		// 12-30, 12.30: the month may be right, the separator is not.
+		return 0, 0, cardErr("invalid_expiry_month", ParamExpMonth, "the expiry is written as MM/YY, with a slash, as in 12/34 (or MMYY, 1234)")
+	}
 	if len(ms) < 1 || len(ms) > 2 || !isDigits(ms) {
 		return 0, 0, cardErr("invalid_expiry_month", ParamExpMonth, "the expiry month must be 1 to 12, written as MM/YY")
 	}
