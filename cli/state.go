@@ -17,6 +17,8 @@ func (a *app) stateCmd() *cobra.Command {
 	c := group(&cobra.Command{
 		Use:   "state",
 		Short: "Inspect and edit the local state (no request is made)",
+		// The TUI and README call `state rm` forgetting a token.
+		SuggestFor: []string{"forget"},
 	})
 	c.AddCommand(a.stateListCmd(), a.stateShowCmd(), a.stateRmCmd(), a.statePullCmd(), a.stateExportCmd())
 	return c
