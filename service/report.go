@@ -69,7 +69,15 @@ func (s *Session) Export(now time.Time) (src []byte, written, left int, err erro
 // SaveOutput writes a report or an export to path (0600, atomically),
 // refusing data that holds a card number other than Stripe's published
 // test cards, or a key (state.SaveOutput).
+//
+// A dir other than the state dir must exist; the state dir (where the
+// TUI saves, OutputPath) is tokenscope's to make.
 func (s *Session) SaveOutput(path string, data []byte) error {
+	if filepath.Dir(path) == s.store.Dir() {
+		if err := s.store.Prepare(); err != nil {
+			return err
+		}
+	}
 	return state.SaveOutput(path, data)
 }
 

@@ -202,6 +202,17 @@ func (s *Session) use(ctx context.Context, req model.UseRequest, done func(*stat
 	if err := client.CheckUse(req); err != nil {
 		return model.Use{}, model.Record{}, err
 	}
+	// A tok_ id does not say its kind; the state's record does, and a
+	// magic test token is a card.
+	kind := model.Kind("")
+	if _, magic := model.MagicTokens[req.TokenID]; magic {
+		kind = model.KindCard
+	} else if rec, ok, _ := s.Token(req.TokenID); ok {
+		kind = rec.Type
+	}
+	if err := client.CheckUseOf(kind, req); err != nil {
+		return model.Use{}, model.Record{}, err
+	}
 	if err := s.stateReady(); err != nil {
 		return model.Use{}, model.Record{}, err
 	}
