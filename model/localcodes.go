@@ -33,6 +33,9 @@ const (
 	// CodeUseUnsupported: a use the token's kind does not have (a PII
 	// token as a charge), refused before it is sent.
 	CodeUseUnsupported = "token_use_unsupported"
+	// CodeMaxTokensExceeded: a scenario makes more tokens than the state
+	// keeps (--max-tokens); applying it would drop its own tokens.
+	CodeMaxTokensExceeded = "max_tokens_exceeded"
 	// CodeDiskFull: a write found no space left.
 	CodeDiskFull = "disk_full"
 

@@ -100,6 +100,10 @@ var createTemp = os.CreateTemp
 // Dir is the state dir.
 func (s *Store) Dir() string { return s.opts.Dir }
 
+// MaxTokens is how many tokens each workspace keeps (a negative number:
+// all of them).
+func (s *Store) MaxTokens() int { return s.opts.MaxTokens }
+
 // Path is the state file.
 func (s *Store) Path() string { return filepath.Join(s.opts.Dir, FileName) }
 
