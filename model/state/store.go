@@ -39,9 +39,11 @@ type Options struct {
 	LockTimeout time.Duration
 	// Who names the lock holder; "" means user@host.
 	Who string
-	// OnWait is called once when Update has to wait for the lock; the CLI
-	// prints "Acquiring state lock. This may take a few moments...".
-	OnWait func()
+	// OnWait is called once when Update has to wait for the lock, with
+	// who holds it (nil when the holder has not written its info yet); the
+	// CLI prints "Acquiring state lock. This may take a few moments..."
+	// and names the holder.
+	OnWait func(holder *LockInfo)
 }
 
 // Store reads and writes state.json in one state dir. It keeps nothing in
@@ -189,6 +191,18 @@ func (s *Store) Hold(ctx context.Context, op string, fn func(*Locked) error) err
 type Locked struct {
 	store *Store
 	st    *State
+}
+
+// Reload reads the state afresh, as Hold does when it takes the lock, for
+// a caller that keeps the lock across several writes (an apply): what an
+// earlier write changed and did not save is dropped, as a new Hold would.
+func (l *Locked) Reload() error {
+	st, err := l.store.Load()
+	if err != nil {
+		return err
+	}
+	l.st = st
+	return nil
 }
 
 // State is the state as loaded under the lock, with the changes made to
