@@ -41,6 +41,7 @@ func (s *Session) Plan(f *scenario.File, opts scenario.PlanOptions) (*scenario.P
 func (s *Session) Apply(ctx context.Context, p *scenario.Plan, events func(model.ApplyEvent)) *model.ApplyResult {
 	var res *model.ApplyResult
 	err := s.Locked(ctx, "apply "+p.File.Name, func(ctx context.Context) error {
+		s.lockedIn(ctx).Keep(linkedBy(p.File))
 		fresh, err := s.Plan(p.File, p.Options)
 		if err != nil {
 			return err
@@ -59,6 +60,20 @@ func (s *Session) Apply(ctx context.Context, p *scenario.Plan, events func(model
 		return applyRefused(p, err)
 	}
 	return res
+}
+
+// linkedBy reports the tokens the workspace links to a block of f: an
+// apply keeps them when the state trims to --max-tokens, so it never
+// drops a token it made or is about to use (a file larger than the state
+// keeps is refused by its plan, fitsState).
+func linkedBy(f *scenario.File) func(*state.Workspace, model.Record) bool {
+	keys := make(map[string]bool, len(f.Tokens))
+	for _, t := range f.Tokens {
+		keys[f.Key(t.Name)] = true
+	}
+	return func(w *state.Workspace, r model.Record) bool {
+		return keys[r.Scenario] && w.Scenarios[r.Scenario] == r.ID
+	}
 }
 
 // applyRefused is the result of an apply refused as a whole: the token a
