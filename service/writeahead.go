@@ -102,6 +102,9 @@ type held struct {
 	ctx   context.Context
 	l     *state.Locked
 	limit time.Duration
+	// replayed are the pending requests this hold sent again (or left to
+	// the user), as Recovery says what became of each.
+	replayed []Recovery
 }
 
 // hold runs fn under the state lock, once the pending requests a dead
@@ -242,7 +245,9 @@ func (h *held) replay() {
 			h.s.recovered(Recovery{Pending: p})
 			continue
 		}
-		h.s.recovered(h.replayOne(p))
+		r := h.replayOne(p)
+		h.replayed = append(h.replayed, r)
+		h.s.recovered(r)
 	}
 }
 
