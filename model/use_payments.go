@@ -77,17 +77,6 @@ func PaymentIntentExpect(c *CardPreset, manual bool) string {
 	return "expected: " + done
 }
 
-// PaymentIntentFailedAuthExpect is PaymentIntentExpect when the 3D Secure
-// challenge is to be failed (authenticate { fail = true }): a failed
-// challenge sends the PaymentIntent back to requires_payment_method, not on
-// to success.
-func PaymentIntentFailedAuthExpect(c *CardPreset, manual bool) string {
-	if !c.Outcome.ThreeDS.Asks(false) {
-		return PaymentIntentExpect(c, manual)
-	}
-	return "expected: requires_action (3D Secure), then failed: " + PIRequiresPaymentMethod
-}
-
 // planPayment is the plan of a PaymentMethod or PaymentIntent use: the
 // card token becomes a PaymentMethod, which confirms the PaymentIntent.
 func planPayment(name string, req UseRequest, note string) Change {

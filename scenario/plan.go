@@ -169,9 +169,6 @@ func planUse(t Token, id, account string) model.Change {
 	if t.Request.Card != nil {
 		if card, ok := model.CardByNumber(t.Request.Card.Number); ok {
 			note = model.UseExpect(*t.Use, card)
-			if t.Use.Kind == model.UsePaymentIntent && failsChallenge(t) {
-				note = model.PaymentIntentFailedAuthExpect(card, t.Use.CaptureMethod == "manual")
-			}
 		}
 	}
 	req := *t.Use
@@ -193,17 +190,6 @@ func planUse(t Token, id, account string) model.Change {
 		}
 	}
 	return c
-}
-
-// failsChallenge: t's first authenticate step fails the 3D Secure
-// challenge (authenticate { fail = true }).
-func failsChallenge(t Token) bool {
-	for _, s := range t.Steps {
-		if s.Kind == model.StepAuthenticate {
-			return s.Fail
-		}
-	}
-	return false
 }
 
 // planSteps describes t's steps from the first not done on, acting on of
