@@ -118,19 +118,9 @@ func (a *app) serviceConfig(dir string, b service.BackendConfig) service.Config 
 		StateDir:    dir,
 		MaxTokens:   a.global.maxTokens,
 		LockTimeout: timeout,
-		OnLockWait:  func(holder string) { a.say(lockWaitText(holder)) },
+		OnLockWait:  func() { a.say("Acquiring state lock. This may take a few moments...") },
 		OnRecover:   func(r service.Recovery) { a.say(views.CleanLines(r.Text())) },
 	}
-}
-
-// lockWaitText is Terraform's line for a wait on the state lock, naming
-// who holds it when the lock info says.
-func lockWaitText(holder string) string {
-	const wait = "Acquiring state lock. This may take a few moments..."
-	if holder == "" {
-		return wait
-	}
-	return wait + "\n  waiting for the state lock held by " + views.CleanLines(holder)
 }
 
 // say tells the user what the service is doing: on stderr, or in the

@@ -131,7 +131,7 @@ func TestLockTimeoutDefaultWaits(t *testing.T) {
 	go func() { time.Sleep(300 * time.Millisecond); release() }()
 
 	r := s.ok("create", "card", "--preset", "visa", "--json")
-	for _, want := range []string{"Acquiring state lock. This may take a few moments...", "waiting for the state lock held by ", ", apply, since "} {
+	for _, want := range []string{"Acquiring state lock. This may take a few moments...", "waiting for the state lock held by ", "(pid ", "apply since "} {
 		if !strings.Contains(r.errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.errOut)
 		}

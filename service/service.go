@@ -30,9 +30,8 @@ type Config struct {
 	MaxTokens   int
 	LockTimeout time.Duration
 	// OnLockWait is called once when a write waits for another
-	// tokenscope's lock, with who holds it (state.LockInfo.Holder: ""
-	// when unknown).
-	OnLockWait func(holder string)
+	// tokenscope's lock.
+	OnLockWait func()
 	// WriteTimeout bounds how long a write holds the state lock, its
 	// requests included; 0 is DefaultWriteTimeout.
 	WriteTimeout time.Duration
@@ -140,20 +139,13 @@ func (s *Service) openStore() (*state.Store, error) {
 		Dir:         s.cfg.StateDir,
 		MaxTokens:   s.cfg.MaxTokens,
 		LockTimeout: s.cfg.LockTimeout,
-		OnWait:      s.onLockWait,
+		OnWait:      s.cfg.OnLockWait,
 	})
 	if err != nil {
 		return nil, err
 	}
 	s.store = store
 	return store, nil
-}
-
-// onLockWait tells Config.OnLockWait who holds the lock.
-func (s *Service) onLockWait(holder *state.LockInfo) {
-	if s.cfg.OnLockWait != nil {
-		s.cfg.OnLockWait(holder.Holder())
-	}
 }
 
 // stateStore is openStore under the lock, for the state commands.

@@ -42,7 +42,7 @@ func TestKilledWriterLeavesAWholeStateAndNoLock(t *testing.T) {
 		s := openStore(t, dir, func(o *Options) {
 			o.MaxTokens = -1
 			o.LockTimeout = -1 // fail at once if the dead writer left the lock held
-			o.OnWait = func(*LockInfo) { t.Errorf("round %d: the killed writer left the lock held", round) }
+			o.OnWait = func() { t.Errorf("round %d: the killed writer left the lock held", round) }
 		})
 		st, err := s.Load()
 		if err != nil {

@@ -39,16 +39,6 @@ func (i *LockInfo) String() string {
 	return b.String()
 }
 
-// Holder names the holder in one line, for a process waiting on it:
-// "alice@jump1 (pid 4242), apply many.hcl, since 14:50:01 UTC"; "" for nil
-// (the holder has not written its info yet).
-func (i *LockInfo) Holder() string {
-	if i == nil {
-		return ""
-	}
-	return fmt.Sprintf("%s (pid %d), %s, since %s", i.Who, i.PID, i.Operation, i.Created.UTC().Format("15:04:05 MST"))
-}
-
 // LockError is returned by Update when another process keeps the lock for
 // the whole LockTimeout.
 type LockError struct {
@@ -80,14 +70,7 @@ func (s *Store) infoPath() string { return s.Path() + ".lock.info" }
 // lock takes the state lock for op and records who holds it. The returned
 // func removes the info (if it is still ours) and releases the lock.
 func (s *Store) lock(ctx context.Context, op string) (func(), error) {
-	var onWait func()
-	if s.opts.OnWait != nil {
-		onWait = func() {
-			info, _ := s.readLockInfo() // best effort: the holder may not have written it yet
-			s.opts.OnWait(info)
-		}
-	}
-	release, err := fsutil.Lock(ctx, s.lockPath(), s.opts.LockTimeout, onWait)
+	release, err := fsutil.Lock(ctx, s.lockPath(), s.opts.LockTimeout, s.onWait(ctx))
 	if errors.Is(err, fsutil.ErrLocked) {
 		info, _ := s.readLockInfo() // best effort: the error is about the lock
 		return nil, &LockError{Info: info, Err: err}

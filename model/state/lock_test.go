@@ -54,7 +54,7 @@ func TestHeldLockWaitsThenFailsWithHolderInfo(t *testing.T) {
 	var waits atomic.Int32
 	waiter := openStore(t, dir, func(o *Options) {
 		o.LockTimeout = 200 * time.Millisecond
-		o.OnWait = func(*LockInfo) { waits.Add(1) }
+		o.OnWait = func() { waits.Add(1) }
 	})
 	start := time.Now()
 	_, err := waiter.Update(context.Background(), "create", func(*State) error {
@@ -164,7 +164,7 @@ func TestNegativeLockTimeoutFailsAtOnce(t *testing.T) {
 	var waits atomic.Int32
 	s := openStore(t, dir, func(o *Options) {
 		o.LockTimeout = -1
-		o.OnWait = func(*LockInfo) { waits.Add(1) }
+		o.OnWait = func() { waits.Add(1) }
 	})
 	start := time.Now()
 	_, err := s.Update(context.Background(), "create", func(*State) error { return nil })

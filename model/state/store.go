@@ -39,11 +39,9 @@ type Options struct {
 	LockTimeout time.Duration
 	// Who names the lock holder; "" means user@host.
 	Who string
-	// OnWait is called once when Update has to wait for the lock, with
-	// who holds it (nil when the holder has not written its info yet); the
-	// CLI prints "Acquiring state lock. This may take a few moments..."
-	// and names the holder.
-	OnWait func(holder *LockInfo)
+	// OnWait is called once when Update has to wait for the lock; the CLI
+	// prints "Acquiring state lock. This may take a few moments...".
+	OnWait func()
 }
 
 // Store reads and writes state.json in one state dir. It keeps nothing in
