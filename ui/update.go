@@ -50,6 +50,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.recordChanged(msg.Record)
 	case flow.LinksMsg:
 		return a.openOneOf(msg.IDs)
+	case flow.KeysMsg:
+		return a.keyBurst(msg.Keys)
 	case flow.WroteMsg:
 		return a.loadCmd()
 	case loadedMsg:
@@ -151,9 +153,15 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	if a.picker != nil {
 		return a.pickerKey(msg)
 	}
+	if a.overFlow() {
+		return a.overFlowKey(msg)
+	}
 	if a.flow != nil {
 		if key.Matches(msg, k.Quit) && a.flowInFlight() {
 			return a.quit() // q types nothing while a request is in flight
+		}
+		if cmd, ok := a.flowKey(msg); ok {
+			return cmd
 		}
 		return a.toFlow(msg)
 	}
@@ -259,8 +267,7 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return a.openFlow(flow.NewForget(a.pc, gone)), true
 	case key.Matches(msg, k.JSON):
 		if sel != nil {
-			raw := sel.Raw
-			a.openPager("JSON "+sel.ID+" (the API object as returned)", func(int) string { return indentJSON(raw) })
+			a.openJSON(sel.ID, sel.Raw)
 		}
 	case key.Matches(msg, k.Events):
 		return a.openEvents(sel), true
