@@ -51,6 +51,7 @@ type App struct {
 	reqlog        logCursor
 	flow          common.Component
 	picker        *idPicker // y's menu of ids, over the body
+	reply         termReply // a terminal's reply being dropped (termreply.go)
 
 	filter    textinput.Model
 	filtering bool

@@ -17,6 +17,9 @@ import (
 // Update handles msg, then starts the expiry of a status line it set. An
 // error in the status line stays until the next key, which clears it.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && a.dropReply(k) {
+		return a, nil
+	}
 	if _, ok := msg.(tea.KeyMsg); ok && a.status.err {
 		a.setStatus("")
 	}
