@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -35,6 +36,16 @@ type spec[R any] interface {
 type advancer interface {
 	advance(focused huh.Field) bool
 }
+
+// numberSpec is a spec whose preset list takes digits typed on it as
+// the number of the field under it (kindForm.ownNumber): a card number
+// typed there is not a filter (no preset name starts with a digit), and
+// it filtered to a preset whose number was planned.
+type numberSpec interface{ ownNumber() bool }
+
+// errNoPreset is enter on a filter no preset matches: it planned the
+// preset hovered before the filter emptied the list.
+var errNoPreset = errors.New("no preset matches the filter: esc clears it, tab goes to the fields")
 
 // custom is the preset entry that keeps the fields as typed.
 const custom = "custom"
@@ -339,6 +350,12 @@ func (f *form[R]) resize(w, h int) {
 func (f *form[R]) update(msg tea.Msg, enter key.Binding) (req R, review bool, cmd tea.Cmd) {
 	defer f.fit()
 	if keyIs(msg, enter) {
+		if p, ok := f.huh.GetFocusedField().(*presetSelect); ok && p.GetFiltering() {
+			if _, ok := p.Hovered(); !ok {
+				f.err = errNoPreset
+				return req, false, nil
+			}
+		}
 		if a, ok := f.spec.(advancer); ok && a.advance(f.huh.GetFocusedField()) {
 			return req, false, f.huh.NextGroup() // at once, as moveNow does
 		}
@@ -350,6 +367,9 @@ func (f *form[R]) update(msg tea.Msg, enter key.Binding) (req R, review bool, cm
 	}
 	if _, ok := msg.(tea.KeyMsg); ok {
 		f.err = nil
+	}
+	if cmd, ok := f.numberOnPresets(msg); ok {
+		return req, false, cmd
 	}
 	focused := f.huh.GetFocusedField()
 	_, cmd = f.huh.Update(msg)
@@ -364,6 +384,28 @@ func (f *form[R]) update(msg tea.Msg, enter key.Binding) (req R, review bool, cm
 		return req, review, tea.Batch(cmd, f.build())
 	}
 	return req, false, cmd
+}
+
+// numberOnPresets takes digits typed on the preset list, no filter
+// begun, as a number of the user's own (numberSpec): the list leaves
+// its cursor on custom, the focus moves to the field under it at once
+// (as moveNow moves it), and the digits land there.
+func (f *form[R]) numberOnPresets(msg tea.Msg) (tea.Cmd, bool) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok || k.Type != tea.KeyRunes || k.Alt || len(k.Runes) == 0 || !unicode.IsDigit(k.Runes[0]) {
+		return nil, false
+	}
+	p, ok := f.huh.GetFocusedField().(*presetSelect)
+	if !ok || p.GetFiltering() {
+		return nil, false
+	}
+	if n, ok := f.spec.(numberSpec); !ok || !n.ownNumber() {
+		return nil, false
+	}
+	p.Select.Value(p.value)
+	_, moved := f.huh.Update(huh.NextField())
+	_, typed := f.huh.Update(msg)
+	return tea.Batch(moved, typed), true
 }
 
 // moveNow makes the focus move that tab or shift+tab asked for at once.
