@@ -97,9 +97,15 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) toFlow(msg tea.Msg) tea.Cmd {
+	under := a.toBeneath(msg)
 	if a.flow == nil {
-		return nil
+		return under
 	}
+	return tea.Batch(under, a.toOpen(msg))
+}
+
+// toOpen gives msg to the open flow.
+func (a *App) toOpen(msg tea.Msg) tea.Cmd {
 	m, cmd := a.flow.Update(msg)
 	if c, ok := m.(common.Component); ok {
 		a.flow = c // a flow may be a value that returns its next self
@@ -384,6 +390,10 @@ func (a *App) closeFlow(msg flow.DoneMsg) tea.Cmd {
 		a.flow.Close()
 	}
 	a.flow = nil
+	if n := len(a.beneath); n > 0 {
+		a.flow, a.beneath = a.beneath[n-1], a.beneath[:n-1]
+		a.flow.SetSize(a.width, a.bodyHeight())
+	}
 	a.dropQuitQuestion()
 	a.setStatus(msg.Status)
 	if msg.Cancelled {
