@@ -147,7 +147,7 @@ func (o *Object) SetSize(w, h int) {
 		o.mv.form.resize(w-2, o.moveHeight())
 	}
 	if o.mv.plan != nil {
-		o.mv.plan.setSize(planSize(w, o.moveHeight()+2))
+		o.mv.plan.setSize(planSize(w, h))
 	}
 }
 

@@ -232,9 +232,10 @@ func (o *Object) startMove(m model.Move) tea.Cmd {
 // moveHeight is the room under the pane's title for a form or a plan.
 func (o *Object) moveHeight() int { return max(o.h-4, 6) }
 
-// showPlan shows the plan of the move with its input.
+// showPlan shows the plan of the move with its input, in all the pane
+// has under its title (moveHeight keeps two rows for a form's hint).
 func (o *Object) showPlan() {
-	w, h := planSize(o.w, o.moveHeight()+2)
+	w, h := planSize(o.w, o.h)
 	o.mv.plan = newPlanView(o.pc, w, h, model.PlanMove(o.mv.move, o.subject(), o.mv.in)...)
 }
 
