@@ -543,6 +543,12 @@ func (e *Events) renderOpen() {
 	}
 	y := e.pane.YOffset
 	e.pane.SetContent(strings.TrimSuffix(b.String(), "\n"))
+	// A detail taller than the view keeps its last row to say where the
+	// rest is (View): the deliveries, at the end, looked empty.
+	e.pane.Height = max(e.h-1, 0)
+	if e.pane.TotalLineCount() > e.pane.Height {
+		e.pane.Height = max(e.h-2, 1)
+	}
 	e.pane.SetYOffset(y)
 }
 
@@ -563,7 +569,11 @@ func (e *Events) View() string {
 	st := e.pc.Styles
 	if e.open != nil {
 		title := " " + st.PaneTitle.Render("Event "+e.open.ID)
-		return title + "\n " + strings.ReplaceAll(e.pane.View(), "\n", "\n ")
+		out := title + "\n " + strings.ReplaceAll(e.pane.View(), "\n", "\n ")
+		if more := common.ScrollHint(!e.pane.AtTop(), !e.pane.AtBottom()); more != "" {
+			out += "\n " + st.Muted.Render("  "+more)
+		}
+		return out
 	}
 	lines := []string{e.title()}
 	switch {
