@@ -84,8 +84,13 @@ func presetPicker(v *string, rows, width int, names, expects []string) huh.Field
 	for _, n := range names {
 		nameWidth = max(nameWidth, len(n))
 	}
+	cut := map[string]string{} // what each option cut says in full
 	option := func(name, expect string) huh.Option[string] {
-		key := ansi.Truncate(fmt.Sprintf("%-*s  %s", nameWidth, name, expect), max(width-6, 20), "…")
+		line := fmt.Sprintf("%-*s  %s", nameWidth, name, expect)
+		key := ansi.Truncate(line, max(width-6, 20), "…")
+		if key != line {
+			cut[name] = name + ": " + expect
+		}
 		return huh.NewOption(key, name)
 	}
 	opts := make([]huh.Option[string], 0, len(names)+1)
@@ -94,7 +99,7 @@ func presetPicker(v *string, rows, width int, names, expects []string) huh.Field
 	}
 	opts = append(opts, option(custom, "the fields as typed"))
 	sel := huh.NewSelect[string]().Title("Preset").Options(opts...).Value(v).Height(rows + 1)
-	return &presetSelect{Select: sel, value: v, opts: opts, height: rows + 1}
+	return &presetSelect{Select: sel, value: v, opts: opts, height: rows + 1, cut: cut}
 }
 
 // presetSelect is huh's Select of presets, made to fit a list of 35:
@@ -119,6 +124,30 @@ type presetSelect struct {
 	theme   *huh.Theme
 	keys    huh.SelectKeyMap
 	focused bool
+	// cut are the options cut to the width, by value: the one hovered is
+	// said in full under the list (inFull).
+	cut map[string]string
+}
+
+// inFull is the hovered preset's line in full, wrapped to w, when the
+// list cut it; as many lines as the longest such (blank ones after a
+// shorter), so the list under the cursor does not jump as it moves.
+func (p *presetSelect) inFull(w int) []string {
+	if !p.focused || len(p.cut) == 0 {
+		return nil
+	}
+	most := 0
+	for _, s := range p.cut {
+		most = max(most, len(strings.Split(common.Wrap(s, w), "\n")))
+	}
+	var out []string
+	if v, ok := p.Hovered(); ok && p.cut[v] != "" {
+		out = strings.Split(common.Wrap(p.cut[v], w), "\n")
+	}
+	for len(out) < most {
+		out = append(out, "")
+	}
+	return out
 }
 
 // Update implements huh.Field.
@@ -504,6 +533,11 @@ func (f *form[R]) filtering() bool {
 
 func (f *form[R]) view() string {
 	v := strings.TrimRight(f.huh.View(), "\n ")
+	if p, ok := f.huh.GetFocusedField().(*presetSelect); ok {
+		if full := p.inFull(f.w - 2); full != nil {
+			v += "\n" + f.st.Muted.Render(strings.Join(full, "\n"))
+		}
+	}
 	errs := f.huh.Errors()
 	if f.err != nil {
 		errs = append(errs, formError{f.err})

@@ -461,12 +461,20 @@ func (s *Scenario) pickerView() string {
 	for _, e := range s.entries {
 		width = max(width, len(e.arg))
 	}
+	full := "" // the selected entry's description, when its line is cut
 	for i, e := range s.entries {
 		line := fmt.Sprintf("%s %-*s  %s", " ", width, e.arg, st.Muted.Render(e.about))
 		if i == s.cursor {
 			line = st.RowSelected.Render(fmt.Sprintf("%s %-*s", common.GlyphSelected, width, e.arg)) + "  " + st.Muted.Render(e.about)
 		}
-		b.WriteString(ansi.Truncate(line, max(s.w-2, 10), "…") + "\n")
+		cut := ansi.Truncate(line, max(s.w-2, 10), "…")
+		if i == s.cursor && cut != line {
+			full = e.arg + ": " + e.about
+		}
+		b.WriteString(cut + "\n")
+	}
+	if full != "" {
+		b.WriteString("\n" + st.Muted.Render(common.Wrap(full, max(s.w-2, 10))) + "\n")
 	}
 	if dir := s.pc.ScenarioDir; dir != "" {
 		where := dir + "/"
