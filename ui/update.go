@@ -128,7 +128,7 @@ type finisher interface {
 	Finished() (flow.DoneMsg, bool)
 }
 
-// dropQuitQuestion takes back "a write is in flight: quit anyway?" once no
+// dropQuitQuestion takes back "a request is in flight: quit anyway?" once no
 // write is in flight any more (it failed, or it landed).
 func (a *App) dropQuitQuestion() {
 	if !a.confirmQuit {
@@ -431,7 +431,7 @@ func (a *App) flowInFlight() bool {
 func (a *App) quit() tea.Cmd {
 	if a.flowInFlight() {
 		a.confirmQuit = true
-		a.setStatus("a write is in flight: quit anyway? y/n")
+		a.setStatus("a request is in flight: quit anyway? y/n")
 		return nil
 	}
 	return a.quitNow()
