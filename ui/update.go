@@ -261,7 +261,7 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 			a.setStatus("no token selected")
 			return nil, true
 		}
-		return a.openFlow(flow.NewForget(a.pc, []string{sel.ID})), true
+		return a.openFlow(flow.NewForget(a.pc, []string{sel.ID}, sel.Gone)), true
 	case key.Matches(msg, k.ForgetGone):
 		var gone []string
 		for _, r := range a.list.tokens {
@@ -273,7 +273,7 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 			a.setStatus("no token is marked gone: R refreshes all and marks those Stripe no longer has")
 			return nil, true
 		}
-		return a.openFlow(flow.NewForget(a.pc, gone)), true
+		return a.openFlow(flow.NewForget(a.pc, gone, true)), true
 	case key.Matches(msg, k.JSON):
 		if sel != nil {
 			a.openJSON(sel.ID, sel.Raw)
