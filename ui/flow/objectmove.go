@@ -300,7 +300,7 @@ func moved(m model.Move, in model.MoveInput, got model.Object) string {
 	case model.MoveCapture:
 		return "captured " + model.FormatAmount(intOf(f.Get("amount_received")), f.Get("currency")) + ": " + f.Get("status")
 	case model.MoveCancel:
-		return "canceled: " + f.Get("status")
+		return "canceled " + got.ID // its status row says what that means
 	case model.MoveRefund:
 		return "refunded: " + views.NewObject(got).Headline("") + " " + f.Get("status")
 	case model.MoveAnswer:
