@@ -133,7 +133,7 @@ func (sp *moveSpec) parseAmount(s string) (int64, *model.FieldError) {
 	n, fe := model.ParseAmount(sp.amountParam, s)
 	if fe != nil {
 		if t := strings.TrimSpace(s); t != "" && strings.Trim(t, "0") == "" {
-			fe.Message = sp.amountParam + ": must be at least 1, in the currency's smallest unit"
+			fe.Message = "must be at least 1, in the currency's smallest unit" // Param names the field
 		}
 		return 0, fe
 	}
@@ -154,7 +154,7 @@ func (sp *moveSpec) checkDeposit(s string) error {
 func parseDeposit(s string) (int64, *model.FieldError) {
 	n, fe := model.ParseAmount("amounts", s)
 	if fe != nil {
-		fe.Message = "amounts: each deposit is a whole number of cents, at least 1 (test mode: 32 and 45)"
+		fe.Message = "each deposit is a whole number of cents, at least 1 (test mode: 32 and 45)"
 	}
 	return n, fe
 }
