@@ -147,7 +147,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	handle := func() response {
 		obj, aerr := ep.handle(c)
 		if aerr != nil {
-			return errorResponseWith(aerr, reqID, c.errPaymentIntent)
+			return errorResponseWith(aerr, reqID, c.errPaymentIntent, c.errPaymentMethod)
 		}
 		body, err := json.Marshal(obj)
 		if err == nil {
@@ -233,6 +233,8 @@ type call struct {
 	// errPaymentIntent is the PaymentIntent a refusal carries (a decline
 	// on confirm), nil for none.
 	errPaymentIntent any
+	// errPaymentMethod is the PaymentMethod such a decline names.
+	errPaymentMethod any
 	// allowRemoteWebhooks: webhook endpoints may be off loopback.
 	allowRemoteWebhooks bool
 }

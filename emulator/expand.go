@@ -38,6 +38,8 @@ var expandable = map[string]map[string]string{
 		"presentment_details": "", "radar_options": "", "review": "", "shipping": "",
 		"source_transfer": "", "transfer": "", "transfer_data": ""},
 	"balance_transaction": {"source": "charge", "fee_details": ""},
+	"balance": {"available": "", "connect_reserved": "", "instant_available": "", "issuing": "", "pending": "",
+		"refund_and_dispute_prefunding": ""},
 	"refund": {"charge": "charge", "balance_transaction": "", "customer": "", "destination_details": "",
 		"failure_balance_transaction": "", "next_action": "", "payment_intent": "", "payment_method": "",
 		"presentment_details": "", "source_transfer_reversal": "", "transfer_reversal": ""},

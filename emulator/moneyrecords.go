@@ -25,6 +25,9 @@ type chargeMoney struct {
 	// FailCode the test account's failure code ("" succeeds). 0: never.
 	SettleAt int64  `json:"settle_at,omitempty"`
 	FailCode string `json:"fail_code,omitempty"`
+	// FailureTx is the balance transaction a failed debit gives its
+	// amount back with (the charge's failure_balance_transaction).
+	FailureTx string `json:"failure_balance_transaction,omitempty"`
 	// Failing are refunds that will fail (4000000000005126): from At
 	// their amount is no longer refunded.
 	Failing []failingRefund `json:"failing,omitempty"`
@@ -47,39 +50,43 @@ func (m chargeMoney) show(out *chargeJSON) {
 // settle is the charge as it reads at now: a pending ACH debit past its
 // SettleAt has succeeded or failed by its test account's code, as Stripe's
 // debits do a few days later (here: achSettleDelay); a refund that has
-// failed since is no longer counted as refunded. The first read writes
-// it (settle.go).
-func (ch *chargeRec) settle(now time.Time) bool {
-	failed := ch.refundsFailed(now)
+// failed since is no longer counted as refunded. It returns when the last
+// of these changes fell due (0: none). The first read writes it
+// (settle.go).
+func (ch *chargeRec) settle(now time.Time) int64 {
+	at := ch.refundsFailed(now)
 	m := &ch.Money
 	if ch.Status != "pending" || m.SettleAt == 0 || now.Unix() < m.SettleAt {
-		return failed
+		return at
 	}
-	m.SettleAt = 0
+	at, m.SettleAt = max(at, m.SettleAt), 0
 	if m.FailCode == "" {
 		ch.Status = "succeeded"
-		return true
+		return at
 	}
+	// The debit's balance transaction stays, as Stripe's does; the
+	// failure gives the money back with a balance transaction of its own.
 	ch.Status, ch.FailureCode, ch.FailureMessage = "failed", m.FailCode, achFailures[m.FailCode]
-	ch.BalanceTx = ""
+	m.FailureTx = newID("txn_", longID)
 	ch.Outcome = outcome{NetworkStatus: "declined_by_network", Type: "issuer_declined", RiskLevel: "not_assessed",
 		SellerMessage: "The bank returned the failure code `" + m.FailCode + "`.", Reason: m.FailCode}
-	return true
+	return at
 }
 
-// refundsFailed gives back what the refunds failed by now had refunded;
-// true if there were any.
-func (ch *chargeRec) refundsFailed(now time.Time) bool {
+// refundsFailed gives back what the refunds failed by now had refunded,
+// and returns when the last of them failed (0: none).
+func (ch *chargeRec) refundsFailed(now time.Time) int64 {
 	m := &ch.Money
-	n := len(m.Failing)
+	at := int64(0)
 	m.Failing = slices.DeleteFunc(m.Failing, func(f failingRefund) bool {
 		if now.Unix() < f.At {
 			return false
 		}
 		m.AmountRefunded -= f.Amount
+		at = max(at, f.At)
 		return true
 	})
-	return len(m.Failing) != n
+	return at
 }
 
 // settleAt is when the charge next changes with time: its debit settles
@@ -99,14 +106,15 @@ func (ch *chargeRec) settleAt() int64 {
 
 // refundRec is a refund of (part of) a charge.
 type refundRec struct {
-	ID            string `json:"id"`
-	Created       int64  `json:"created"`
-	Amount        int64  `json:"amount"`
-	Currency      string `json:"currency"`
-	Charge        string `json:"charge"`
-	PaymentIntent string `json:"payment_intent,omitempty"`
-	Reason        string `json:"reason,omitempty"`
-	BalanceTx     string `json:"balance_transaction"`
+	ID            string   `json:"id"`
+	Created       int64    `json:"created"`
+	Amount        int64    `json:"amount"`
+	Currency      string   `json:"currency"`
+	Charge        string   `json:"charge"`
+	PaymentIntent string   `json:"payment_intent,omitempty"`
+	Reason        string   `json:"reason,omitempty"`
+	Metadata      metadata `json:"metadata,omitempty"`
+	BalanceTx     string   `json:"balance_transaction"`
 	// Status is "" for succeeded, else pending or failed; at SettleAt
 	// (unix seconds, 0: never) it becomes Then (refundsettle.go).
 	Status   string `json:"status,omitempty"`
@@ -131,31 +139,43 @@ type disputeRec struct {
 	// Evidence is what was sent as evidence[...], by field.
 	Evidence    map[string]string `json:"evidence,omitempty"`
 	Submissions int               `json:"submissions,omitempty"`
+	Metadata    metadata          `json:"metadata,omitempty"`
 }
 
 // accountRec is a Connect account (custom), made from an account token or
 // from parameters.
 type accountRec struct {
-	ID           string `json:"id"`
-	Created      int64  `json:"created"`
-	Country      string `json:"country"`
-	Email        string `json:"email,omitempty"`
-	BusinessType string `json:"business_type,omitempty"`
+	ID           string   `json:"id"`
+	Created      int64    `json:"created"`
+	Country      string   `json:"country"`
+	Email        string   `json:"email,omitempty"`
+	BusinessType string   `json:"business_type,omitempty"`
+	Metadata     metadata `json:"metadata,omitempty"`
 	// FromToken: made with an account token, so updated only with tokens.
 	FromToken bool `json:"from_token,omitempty"`
 	// Individual is the person an individual account is (person_ id).
 	Individual string `json:"individual,omitempty"`
+	// Company, BusinessProfile and TOSAcceptance are what was given of
+	// each, by field (accountfields.go); Capabilities the ones requested.
+	Company         map[string]string `json:"company,omitempty"`
+	BusinessProfile map[string]string `json:"business_profile,omitempty"`
+	TOSAcceptance   map[string]string `json:"tos_acceptance,omitempty"`
+	Capabilities    []string          `json:"capabilities,omitempty"`
 }
 
 // personRec is a person of a Connect account. The id number itself is
 // never kept: only that one was given (by a PII token or in clear).
 type personRec struct {
-	ID               string `json:"id"`
-	Account          string `json:"account"`
-	Created          int64  `json:"created"`
-	FirstName        string `json:"first_name,omitempty"`
-	LastName         string `json:"last_name,omitempty"`
-	IDNumberProvided bool   `json:"id_number_provided,omitempty"`
+	ID               string   `json:"id"`
+	Account          string   `json:"account"`
+	Created          int64    `json:"created"`
+	FirstName        string   `json:"first_name,omitempty"`
+	LastName         string   `json:"last_name,omitempty"`
+	Email            string   `json:"email,omitempty"`
+	IDNumberProvided bool     `json:"id_number_provided,omitempty"`
+	Metadata         metadata `json:"metadata,omitempty"`
+	// Relationship is what was given of it, by field (accountfields.go).
+	Relationship map[string]string `json:"relationship,omitempty"`
 }
 
 // accountTokenRec is what an account token holds for the account it makes.
