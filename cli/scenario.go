@@ -133,6 +133,11 @@ func (a *app) scenarioPlan(arg string, opts scenario.PlanOptions) (*service.Sess
 	if errors.As(err, &replace) {
 		return nil, nil, usageError{err: err}
 	}
+	var refused *scenario.DiagnosticsError
+	if errors.As(err, &refused) {
+		a.writeDiagnostics(refused.File, refused.Diags)
+		return nil, nil, usageError{err: fmt.Errorf("%s: %d error(s) in the scenario; nothing was sent", arg, len(refused.Diags.Errs()))}
+	}
 	return sess, p, err
 }
 

@@ -46,6 +46,9 @@ decides it.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			req := model.UseRequest{TokenID: args[0], Kind: model.UseCustomer}
+			if err := pay.onlyWithIntent(c); err != nil {
+				return err
+			}
 			switch {
 			case customer:
 			case account:

@@ -42,8 +42,9 @@ type Token struct {
 	// Use is the optional use step; nil means the token is only created.
 	Use *model.UseRequest
 	// ExpectEvents are the event types (or patterns) the use step should
-	// lead to (expectevents.go).
+	// lead to (expectevents.go); expectRange is where the file says so.
 	ExpectEvents []string
+	expectRange  hcl.Range
 	// Steps follow the use, on what it made, in order (steps.go).
 	Steps []model.StepRequest
 	// accountRef names the block whose account an id_number use gives
@@ -123,6 +124,7 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 	for i, ts := range schema.Tokens {
 		var bdiags hcl.Diagnostics
 		bodies[i], bdiags = decodeBody(ts)
+		hintExpectEventsPlace(bdiags)
 		diags = append(diags, bdiags...)
 		broken[i] = bdiags.HasErrors()
 	}
@@ -159,6 +161,7 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 		}
 	}
 	diags = append(diags, checkAccountRefs(f.Tokens)...)
+	plainIntegerBounds(diags)
 	if diags.HasErrors() {
 		f.Tokens = nil
 	}

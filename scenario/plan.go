@@ -164,6 +164,9 @@ func planUse(t Token, id, account string) model.Change {
 	if t.Request.Card != nil {
 		if card, ok := model.CardByNumber(t.Request.Card.Number); ok {
 			note = model.UseExpect(*t.Use, card)
+			if t.Use.Kind == model.UsePaymentIntent && failsChallenge(t.Steps) {
+				note = model.PaymentIntentExpectFailing(card, t.Use.CaptureMethod == "manual")
+			}
 		}
 	}
 	req := *t.Use
@@ -184,7 +187,16 @@ func planUse(t Token, id, account string) model.Change {
 			c.Attrs[i].Value = model.KnownAfterApply
 		}
 	}
+	if a, ok := expectEventsAttr(t); ok {
+		c.Attrs = append(c.Attrs, a)
+	}
 	return c
+}
+
+// failsChallenge: the steps fail the 3D Secure challenge (authenticate
+// { fail = true }), so the payment is not expected to go through.
+func failsChallenge(steps []model.StepRequest) bool {
+	return slices.ContainsFunc(steps, func(s model.StepRequest) bool { return s.Kind == model.StepAuthenticate && s.Fail })
 }
 
 // planSteps describes t's steps from the first not done on, acting on of

@@ -12,6 +12,12 @@ import (
 // would create and use, against the session's backend. Nothing is sent. A
 // --replace name the file lacks is a *scenario.ReplaceError.
 func (s *Session) Plan(f *scenario.File, opts scenario.PlanOptions) (*scenario.Plan, error) {
+	if err := fitsState(f, s.store.MaxTokens()); err != nil {
+		return nil, err
+	}
+	if diags := f.CheckExpectEvents(s.CheckEventTypes); diags.HasErrors() {
+		return nil, &scenario.DiagnosticsError{File: f, Diags: diags}
+	}
 	w, err := s.loadWorkspace()
 	if err != nil {
 		return nil, err

@@ -202,6 +202,11 @@ func answered(err error) bool {
 		return false
 	}
 	switch {
+	case e.Code == model.CodeEmulatorCorrupt:
+		// The offline emulator's files are damaged: it refused before
+		// changing anything (model's explanation says so), so there is
+		// nothing to send again.
+		return true
 	case e.HTTPStatus == http.StatusConflict, e.HTTPStatus == http.StatusTooManyRequests, e.HTTPStatus >= 500:
 		return false
 	}

@@ -122,7 +122,9 @@ func NewReport(s model.Story, now time.Time) Report {
 		rq := ReportRequest{At: e.Time.UTC(), Method: Clean(e.Method), Path: Clean(e.Path), Status: e.Status,
 			RequestID: Clean(e.RequestID), Earlier: e.Earlier, Outcome: requestOutcome(e)}
 		id, keep := model.AnsweredID(e.Response), ""
-		if e.Method == "POST" && e.Status < 400 && id != "" && namedAfter(id, s.Requests[i+1:]) {
+		// An id a line already keeps stays in its variable (a capture
+		// or a 3D Secure answer names the PaymentIntent it was about).
+		if _, kept := rp.vars[id]; !kept && e.Method == "POST" && e.Status < 400 && id != "" && namedAfter(id, s.Requests[i+1:]) {
 			keep = rp.varName(id)
 		}
 		rq.Repro = rp.repro(e, keep)

@@ -75,7 +75,7 @@ func Open(opts Options) (*Store, error) {
 // state, so a caller can learn that it cannot record before it asks the
 // API for something to record. A probe is portable where reading the mode
 // bits is not (root, ACLs, read-only mounts). The probe's name starts as
-// renameio's temp files do, so removeOrphans clears one left by a kill.
+// the atomic writes' temp files do, so removeOrphans clears one left by a kill.
 func (s *Store) Prepare() error {
 	if err := fsutil.EnsureDir(s.opts.Dir); err != nil {
 		return err
@@ -99,6 +99,10 @@ var createTemp = os.CreateTemp
 
 // Dir is the state dir.
 func (s *Store) Dir() string { return s.opts.Dir }
+
+// MaxTokens is how many tokens each workspace keeps (a negative number:
+// all of them).
+func (s *Store) MaxTokens() int { return s.opts.MaxTokens }
 
 // Path is the state file.
 func (s *Store) Path() string { return filepath.Join(s.opts.Dir, FileName) }
@@ -232,7 +236,7 @@ func (l *Locked) Save() error {
 }
 
 // removeOrphans deletes the temp files of a process killed while writing
-// (".state.json123…" from renameio, "state.json.backup.<id>" from
+// (".state.json.<letters>.tmp" from fsutil.WriteFileAtomic, "state.json.backup.<id>" from
 // keepBackup), which would otherwise pile up, 9 MB each for a big state.
 // Every writer of these names holds the lock, so under the lock any that
 // exist are orphans.
