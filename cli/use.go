@@ -73,7 +73,10 @@ decides it.`,
 				}
 				req.Amount = n
 			}
-			if strings.HasPrefix(args[0], "cus_") && req.Kind == model.UseCharge && !dryRun {
+			if strings.HasPrefix(args[0], "cus_") && req.Kind == model.UseCharge {
+				if dryRun {
+					return a.planCustomerCharge(c, args[0], req)
+				}
 				return a.chargeCustomer(c, args[0], req)
 			}
 			if dryRun {

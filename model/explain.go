@@ -222,6 +222,12 @@ func (e *Error) Explain() {
 		e.Next = "read the message; tokenscope get the object it names shows its state"
 	case key == CodeTokenAlreadyUsed && e.UsedBy != "":
 		e.Why = "this token was already consumed by " + e.UsedBy + ": a token is used once"
+	case key == "resource_missing" && e.Local && e.Param != ParamTokenID && e.Param != ParamSource:
+		// ValidateObjectID: an id of another kind (an account's acct_),
+		// which the token list does not hold and no magic token stands for.
+		e.Why = "that is not " + WithArticle(e.Param) + " id, so it was not sent: Stripe has no such " + e.Param
+		e.Next = "copy the id from the output of the command that made it, or from `tokenscope get`"
+		e.NextTUI = "copy the id from the outcome of the use that made it"
 	case key == "resource_missing" && e.Local:
 		// ValidateTokenID: the id has no token's shape.
 		e.Why = "that is not a token id, so it was not sent: Stripe has no such token"

@@ -132,7 +132,7 @@ func PaymentIntentStatusNote(status string) string {
 	case PIRequiresCapture:
 		return "authorized: capture it to take the money, or cancel it"
 	case PICanceled:
-		return "canceled: it can no longer be used"
+		return "it can no longer be used" // after the status, which says canceled
 	case PISucceeded:
 		return "paid"
 	}

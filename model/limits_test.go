@@ -62,3 +62,13 @@ func TestReturnURLIsHTTP(t *testing.T) {
 		}
 	}
 }
+
+// A form shows a refusal as "param: code, message": ParseAmount's
+// message, which names the param for the CLI's first line, does not
+// name it twice there.
+func TestAmountRefusalNamesItsFieldOnce(t *testing.T) {
+	_, fe := ParseAmount("amount_to_capture", "1.5")
+	if got := fe.Error(); strings.Count(got, "amount_to_capture:") != 1 || !strings.HasPrefix(got, "amount_to_capture: parameter_invalid_integer, must be") {
+		t.Errorf("%q", got)
+	}
+}

@@ -49,6 +49,9 @@ const (
 	// CodeExpectedEventsMissing: a scenario's use was made, but the
 	// events its expect_events names did not occur.
 	CodeExpectedEventsMissing = "expected_events_missing"
+	// CodePlanStale: the state changed between a plan and its apply so
+	// that the apply would do what the plan did not show.
+	CodePlanStale = "plan_stale"
 )
 
 // LocalCoder is an error of tokenscope's own with a code (the Code

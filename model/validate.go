@@ -22,7 +22,9 @@ type FieldError struct {
 
 // Error reads "number: incorrect_number, the card number fails the Luhn check".
 func (e *FieldError) Error() string {
-	return e.Param + ": " + e.Code + ", " + e.Message
+	// A message that names its param already (ParseAmount's, whose CLI
+	// first line needs it) does not name it twice.
+	return e.Param + ": " + e.Code + ", " + strings.TrimPrefix(e.Message, e.Param+": ")
 }
 
 func cardErr(code, param, msg string) *FieldError {

@@ -26,6 +26,11 @@ type Plan struct {
 	Steps []Step
 	// Unchanged names the tokens the state already links to a token.
 	Unchanged []string
+	// File and Options are what the plan was made from, so that an apply
+	// can make it again under the state lock (another apply may have done
+	// some of it since).
+	File    *File
+	Options PlanOptions
 }
 
 // Step creates one token and, when the file says so, uses it; or, when
@@ -82,7 +87,7 @@ func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan,
 			return nil, &ReplaceError{Name: name, File: f.Name}
 		}
 	}
-	p := &Plan{Plan: model.Plan{Target: opts.Target, About: f.About}}
+	p := &Plan{Plan: model.Plan{Target: opts.Target, About: f.About}, File: f, Options: opts}
 	accounts := map[string]string{} // block name -> the account the state has it made
 	for _, t := range f.Tokens {
 		key := f.Key(t.Name)

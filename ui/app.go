@@ -50,7 +50,11 @@ type App struct {
 	under         []pager // pagers opened over: esc goes back to them
 	reqlog        logCursor
 	flow          common.Component
-	picker        *idPicker // y's menu of ids, over the body
+	// beneath are the flows object panes were opened over, the last
+	// nearest: each is back when the one over it ends (follow.go).
+	beneath []common.Component
+	picker  *idPicker // y's menu of ids, over the body
+	reply   termReply // a terminal's reply being dropped (termreply.go)
 
 	filter    textinput.Model
 	filtering bool

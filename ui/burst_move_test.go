@@ -43,7 +43,7 @@ func TestBurstDoesNotApplyUnseenMove(t *testing.T) {
 		plan, done    string
 	}{
 		{"cancel", func(t *testing.T, s *service.Session) string { return usedAs(t, s, "visa", manual) },
-			nil, []string{"x", "enter"}, `-> "canceled"`, "canceled: canceled"},
+			nil, []string{"x", "enter"}, `-> "canceled"`, "+ canceled pi_"},
 		{"capture", func(t *testing.T, s *service.Session) string { return usedAs(t, s, "visa", manual) },
 			nil, []string{"c", "enter", "enter"}, "amount_to_capture", "captured 10.00 usd"},
 		{"refund", func(t *testing.T, s *service.Session) string {

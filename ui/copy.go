@@ -28,7 +28,11 @@ type idPicker struct {
 // detail shows other ids too.
 func (a *App) copyKey(sel *model.Record) tea.Cmd {
 	obj, err := a.detail.token(sel)
-	ids := views.NewToken(sel, obj, err).IDs()
+	return a.copyOneOf(views.NewToken(sel, obj, err).IDs())
+}
+
+// copyOneOf copies the only id, or asks which in the picker.
+func (a *App) copyOneOf(ids []views.Field) tea.Cmd {
 	if len(ids) == 1 {
 		return a.copyID(ids[0].Value)
 	}

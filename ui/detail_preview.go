@@ -10,8 +10,10 @@ import (
 
 // previewValueLines is how many lines one value may take in the detail
 // beside the list: a 5000-character card name filled the pane, pushing
-// the test card and refreshed lines out of sight.
-const previewValueLines = 3
+// the test card and refreshed lines out of sight. Six, not three: a
+// used-by line with its decline code, or a 3D Secure card's note, is
+// read whole at 120 columns.
+const previewValueLines = 6
 
 // detailPreview is the detail beside the list, in width x height cells:
 // each value kept to previewValueLines lines (cut with "…"), and, when

@@ -55,11 +55,13 @@ func became(t views.Token) []views.Field {
 	return out
 }
 
-// openObject opens the pane of the object with this id, in the place of
-// the object pane that named it.
+// openObject opens the pane of the object with this id over the flow
+// that named it (an object pane, the events view), which esc from the
+// new pane goes back to, one level at a time (closeFlow).
 func (a *App) openObject(id string) tea.Cmd {
 	if a.flow != nil {
-		a.flow.Close()
+		a.beneath = append(a.beneath, a.flow)
+		a.flow = nil
 	}
 	return a.openFlow(flow.NewObject(a.pc, id))
 }

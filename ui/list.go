@@ -32,6 +32,11 @@ type tokenList struct {
 	// means all of them.
 	view   []int
 	cursor int // position in the visible sequence
+	// chosen is the token last selected by a move or a flow. A filter
+	// that hides it leaves it chosen: clearing the filter selects it
+	// again, where an empty match left the cursor on the top row and m,
+	// d or u then acted on another token.
+	chosen string
 	offset int // first visible position
 	height int
 	// widths are the columns' natural widths over all tokens, filtered
@@ -42,7 +47,7 @@ type tokenList struct {
 // setTokens replaces the tokens and keeps the selection on the token with
 // the same id when it is still there.
 func (l *tokenList) setTokens(tokens []model.Record) {
-	keep := l.selectedID()
+	keep := l.keep()
 	l.tokens, l.hay = tokens, nil
 	l.used = 0
 	for i := range tokens {
@@ -53,16 +58,16 @@ func (l *tokenList) setTokens(tokens []model.Record) {
 	l.widths = measure(tokens)
 	l.order = orderOf(tokens, l.sort)
 	l.applyFilter()
-	l.selectID(keep)
+	l.seek(keep)
 }
 
 // setSort orders the list by k, keeping the selection on its token.
 func (l *tokenList) setSort(k sortKey) {
-	keep := l.selectedID()
+	keep := l.keep()
 	l.sort = k
 	l.order = orderOf(l.tokens, k)
 	l.applyFilter()
-	l.selectID(keep)
+	l.seek(keep)
 }
 
 // upsert stores r as the state does (same id replaced in place, new ones
@@ -99,10 +104,10 @@ func haystack(r *model.Record) string {
 // match the status, any other word is a substring of id, type, summary
 // (brand and last4), preset, scenario or what used the token.
 func (l *tokenList) setFilter(q string) {
-	keep := l.selectedID()
+	keep := l.keep()
 	l.query = q
 	l.applyFilter()
-	l.selectID(keep)
+	l.seek(keep)
 }
 
 func (l *tokenList) applyFilter() {
@@ -194,7 +199,23 @@ func (l *tokenList) find(id string) *model.Record {
 	return nil
 }
 
+// keep is the token a change of the list keeps selected: the one chosen,
+// shown or not, while the workspace still has it.
+func (l *tokenList) keep() string {
+	if l.chosen != "" && l.find(l.chosen) != nil {
+		return l.chosen
+	}
+	return l.selectedID()
+}
+
+// selectID chooses the token with this id.
 func (l *tokenList) selectID(id string) {
+	l.chosen = id
+	l.seek(id)
+}
+
+// seek puts the cursor on the token with this id if it is shown.
+func (l *tokenList) seek(id string) {
 	if id == "" {
 		return
 	}
@@ -212,6 +233,9 @@ func (l *tokenList) selectID(id string) {
 func (l *tokenList) move(delta int) {
 	l.cursor += delta
 	l.clamp()
+	if id := l.selectedID(); id != "" {
+		l.chosen = id
+	}
 }
 
 func (l *tokenList) setHeight(h int) {

@@ -26,6 +26,9 @@ type pager struct {
 	detail bool
 	// log: the request log, where ↑/↓ pick a request (requestlog.go).
 	log bool
+	// overFlow: shown over the open flow (J in the events view), which
+	// esc goes back to (flowkeys.go).
+	overFlow bool
 }
 
 func newPager(title string, back mode, content func(width int) string) pager {

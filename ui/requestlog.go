@@ -46,6 +46,24 @@ func (c *logCursor) clamp(n int) {
 	}
 }
 
+// page is the entry a page of h lines from entry i in direction d: the
+// farthest that starts within h lines of it, or the next one when the
+// entry is taller than a page.
+func (c *logCursor) page(i, d, h int) int {
+	in := func(j int) bool { return j >= 0 && j < c.n && j < len(c.lines) }
+	if !in(i) {
+		return i
+	}
+	j := i
+	for in(j+d) && max(c.lines[j+d]-c.lines[i], c.lines[i]-c.lines[j+d]) < h {
+		j += d
+	}
+	if j == i && in(i+d) {
+		j = i + d
+	}
+	return j
+}
+
 // at notes where entry i starts.
 func (c *logCursor) at(i, line int) {
 	if i < len(c.lines) {
@@ -99,6 +117,16 @@ func (a *App) logKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		c.sel--
 	case key.Matches(msg, k.Down) && c.sel < c.n-1:
 		c.sel++
+	// The jumps move the selection too, as in the token list: they
+	// scrolled the view alone, and c then copied a request out of sight.
+	case key.Matches(msg, k.Top) && c.n > 0:
+		c.sel = 0
+	case key.Matches(msg, k.Bottom) && c.n > 0:
+		c.sel = c.n - 1
+	case key.Matches(msg, k.PageUp) && c.n > 0:
+		c.sel = c.page(c.sel, -1, a.pager.vp.Height)
+	case key.Matches(msg, k.PageDown) && c.n > 0:
+		c.sel = c.page(c.sel, 1, a.pager.vp.Height)
 	case key.Matches(msg, k.CopyCurl):
 		return a.copyCurl(), true
 	case key.Matches(msg, k.Open) && c.shown == c.sel:
@@ -131,7 +159,10 @@ func (a *App) showLogSelection() {
 	c := &a.reqlog
 	a.pager.follow = c.sel == c.n-1 && c.shown != c.sel
 	a.pager.reload()
-	if c.sel < len(c.lines) && !a.pager.follow {
+	switch {
+	case a.pager.follow:
+		a.pager.vp.GotoBottom() // G from the top: reload follows only an end in sight
+	case c.sel < len(c.lines):
 		a.pager.vp.SetYOffset(c.lines[c.sel])
 	}
 }

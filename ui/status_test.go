@@ -53,7 +53,7 @@ func TestErrorStatusStaysUntilAKey(t *testing.T) {
 		t.Fatalf("the error %q stayed after a key", a.status.text)
 	}
 	a.confirmQuit = true
-	a.setStatus("a write is in flight: quit anyway? y/n")
+	a.setStatus("a request is in flight: quit anyway? y/n")
 	a.Update(statusExpiredMsg{seq: a.status.seq})
 	if a.status.text == "" {
 		t.Fatal("the quit question expired")

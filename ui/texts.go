@@ -12,6 +12,12 @@ import (
 	"github.com/tokenscope/tokenscope/views"
 )
 
+// openJSON shows raw, the object id as the API returned it, in the
+// pager (J).
+func (a *App) openJSON(id string, raw []byte) {
+	a.openPager("JSON "+id+" (the API object as returned)", func(int) string { return indentJSON(raw) })
+}
+
 // indentJSON is the raw API object, indented, as the J view shows it.
 func indentJSON(raw []byte) string {
 	var b bytes.Buffer

@@ -17,6 +17,9 @@ import (
 // Update handles msg, then starts the expiry of a status line it set. An
 // error in the status line stays until the next key, which clears it.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && a.dropReply(k) {
+		return a, nil
+	}
 	if _, ok := msg.(tea.KeyMsg); ok && a.status.err {
 		a.setStatus("")
 	}
@@ -50,6 +53,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.recordChanged(msg.Record)
 	case flow.LinksMsg:
 		return a.openOneOf(msg.IDs)
+	case flow.KeysMsg:
+		return a.keyBurst(msg.Keys)
 	case flow.WroteMsg:
 		return a.loadCmd()
 	case loadedMsg:
@@ -95,9 +100,15 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) toFlow(msg tea.Msg) tea.Cmd {
+	under := a.toBeneath(msg)
 	if a.flow == nil {
-		return nil
+		return under
 	}
+	return tea.Batch(under, a.toOpen(msg))
+}
+
+// toOpen gives msg to the open flow.
+func (a *App) toOpen(msg tea.Msg) tea.Cmd {
 	m, cmd := a.flow.Update(msg)
 	if c, ok := m.(common.Component); ok {
 		a.flow = c // a flow may be a value that returns its next self
@@ -120,7 +131,7 @@ type finisher interface {
 	Finished() (flow.DoneMsg, bool)
 }
 
-// dropQuitQuestion takes back "a write is in flight: quit anyway?" once no
+// dropQuitQuestion takes back "a request is in flight: quit anyway?" once no
 // write is in flight any more (it failed, or it landed).
 func (a *App) dropQuitQuestion() {
 	if !a.confirmQuit {
@@ -154,9 +165,15 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	if a.picker != nil {
 		return a.pickerKey(msg)
 	}
+	if a.overFlow() {
+		return a.overFlowKey(msg)
+	}
 	if a.flow != nil {
 		if key.Matches(msg, k.Quit) && a.flowInFlight() {
 			return a.quit() // q types nothing while a request is in flight
+		}
+		if cmd, ok := a.flowKey(msg); ok {
+			return cmd
 		}
 		return a.toFlow(msg)
 	}
@@ -247,7 +264,7 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 			a.setStatus("no token selected")
 			return nil, true
 		}
-		return a.openFlow(flow.NewForget(a.pc, []string{sel.ID})), true
+		return a.openFlow(flow.NewForget(a.pc, []string{sel.ID}, sel.Gone)), true
 	case key.Matches(msg, k.ForgetGone):
 		var gone []string
 		for _, r := range a.list.tokens {
@@ -259,11 +276,10 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 			a.setStatus("no token is marked gone: R refreshes all and marks those Stripe no longer has")
 			return nil, true
 		}
-		return a.openFlow(flow.NewForget(a.pc, gone)), true
+		return a.openFlow(flow.NewForget(a.pc, gone, true)), true
 	case key.Matches(msg, k.JSON):
 		if sel != nil {
-			raw := sel.Raw
-			a.openPager("JSON "+sel.ID+" (the API object as returned)", func(int) string { return indentJSON(raw) })
+			a.openJSON(sel.ID, sel.Raw)
 		}
 	case key.Matches(msg, k.Events):
 		return a.openEvents(sel), true
@@ -377,6 +393,10 @@ func (a *App) closeFlow(msg flow.DoneMsg) tea.Cmd {
 		a.flow.Close()
 	}
 	a.flow = nil
+	if n := len(a.beneath); n > 0 {
+		a.flow, a.beneath = a.beneath[n-1], a.beneath[:n-1]
+		a.flow.SetSize(a.width, a.bodyHeight())
+	}
 	a.dropQuitQuestion()
 	a.setStatus(msg.Status)
 	if msg.Cancelled {
@@ -414,7 +434,7 @@ func (a *App) flowInFlight() bool {
 func (a *App) quit() tea.Cmd {
 	if a.flowInFlight() {
 		a.confirmQuit = true
-		a.setStatus("a write is in flight: quit anyway? y/n")
+		a.setStatus("a request is in flight: quit anyway? y/n")
 		return nil
 	}
 	return a.quitNow()

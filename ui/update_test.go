@@ -199,7 +199,7 @@ func TestQuit(t *testing.T) {
 	if quits(a, "ctrl+c") {
 		t.Fatal("ctrl+c quit with a write in flight without asking")
 	}
-	if !strings.Contains(a.View(), "a write is in flight: quit anyway? y/n") {
+	if !strings.Contains(a.View(), "a request is in flight: quit anyway? y/n") {
 		t.Fatalf("no question:\n%s", a.View())
 	}
 	if quits(a, "n") || a.confirmQuit {

@@ -69,11 +69,13 @@ func (a *App) backendLabel() string {
 	return a.pc.Backend.Label()
 }
 
-// body is a flow, a pager, the welcome, or the list (with the detail
-// beside it when the terminal is wide).
+// body is a flow (or the JSON pager over it), a pager, the welcome, or
+// the list (with the detail beside it when the terminal is wide).
 func (a *App) body() string {
 	h := a.bodyHeight()
 	switch {
+	case a.overFlow():
+		return a.pager.view(a.st)
 	case a.flow != nil:
 		return a.flow.View()
 	case a.mode == modePager:
@@ -193,6 +195,8 @@ func (a *App) footerKeys() []key.Binding {
 		return []key.Binding{k.Yes, k.No}
 	case a.picker != nil:
 		return a.pickerKeys()
+	case a.overFlow():
+		return a.overFlowKeys()
 	case a.flow != nil:
 		return a.flow.ShortHelp()
 	case a.filtering:

@@ -104,13 +104,9 @@ func NewReport(s model.Story, now time.Time) Report {
 		r.Events = append(r.Events, re)
 	}
 	for _, u := range rec.Uses {
-		ru := ReportUse{Kind: u.Kind, Became: Clean(u.ObjectID), Outcome: Clean(UseOutcome(u)), RequestID: Clean(u.RequestID), At: u.At}
-		if u.Amount > 0 {
-			ru.Amount = model.FormatAmount(u.Amount, u.Currency)
-		}
-		r.Uses = append(r.Uses, ru)
+		r.Uses = append(r.Uses, useRow(u, s.Requests))
 	}
-	r.Uses = append(r.Uses, laterSteps(rec.Uses, s.Requests)...)
+	r.Uses = append(r.Uses, laterSteps(r.Uses, rec.Uses, s.Requests)...)
 	rp := &replay{vars: map[string]string{}, token: rec.ID, now: now}
 	if preset, _, ok := model.TestDataOfRecord(rec, now); ok {
 		r.TestData = preset

@@ -189,6 +189,26 @@ func (s *Store) Hold(ctx context.Context, op string, fn func(*Locked) error) err
 type Locked struct {
 	store *Store
 	st    *State
+	keep  func(*Workspace, model.Record) bool
+}
+
+// Keep makes every later Save keep the tokens keep reports whatever their
+// age, dropping older others instead when a workspace holds more than
+// MaxTokens: an apply keeps the tokens of its file, which would otherwise
+// push its own first tokens out, to be made (and charged) again by the
+// next apply.
+func (l *Locked) Keep(keep func(*Workspace, model.Record) bool) { l.keep = keep }
+
+// Reload reads the state afresh, as Hold does when it takes the lock, for
+// a caller that keeps the lock across several writes (an apply): what an
+// earlier write changed and did not save is dropped, as a new Hold would.
+func (l *Locked) Reload() error {
+	st, err := l.store.Load()
+	if err != nil {
+		return err
+	}
+	l.st = st
+	return nil
 }
 
 // State is the state as loaded under the lock, with the changes made to
@@ -203,7 +223,7 @@ func (l *Locked) Save() error {
 	st := l.st
 	for _, w := range st.Workspaces {
 		if w != nil {
-			w.trim(l.store.opts.MaxTokens)
+			w.trim(l.store.opts.MaxTokens, l.keep)
 		}
 	}
 	st.Version = Version

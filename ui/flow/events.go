@@ -30,7 +30,8 @@ const eventsShown = 200
 // polled while the view is open), the selection staying on its event.
 // Typing filters by type; enter opens an event (its request, what it
 // changed, every delivery), and enter there the object it is about, in
-// an object pane that esc closes back to the event.
+// an object pane that esc closes back to the event. y and J, in the list
+// and an event, copy its ids and show its JSON (events_copyjson.go).
 type Events struct {
 	scope
 	pc     *common.ProgramContext
@@ -161,7 +162,11 @@ func (e *Events) took(r eventsRead) tea.Cmd {
 	e.keepSelection()
 	e.renderOpen()
 	cmds := []tea.Cmd{e.note(r.err), e.next()}
-	for _, km := range e.early {
+	for i, km := range e.early {
+		if e.shellKey(km) { // it, and the keys after it, as typed now
+			cmds = append(cmds, giveBack(e.early[i:]))
+			break
+		}
 		_, cmd := e.Update(km)
 		cmds = append(cmds, cmd)
 	}
@@ -374,6 +379,9 @@ func (e *Events) listKey(km tea.KeyMsg) tea.Cmd {
 	case key.Matches(km, k.Filter):
 		e.typing = true
 		return e.query.Focus()
+	case key.Matches(km, k.Copy, k.JSON):
+		// The shell answers them while an event is selected
+		// (events_copyjson.go); with none they do nothing, nor type.
 	case km.Type == tea.KeyRunes && !km.Alt:
 		// Typing a type filters by it, as the preset list does.
 		e.typing = true
@@ -408,19 +416,26 @@ func (e *Events) typeKey(km tea.KeyMsg) tea.Cmd {
 
 // openSelected shows the selected event's detail.
 func (e *Events) openSelected() {
-	rows := e.rows()
-	i := e.selected(rows)
-	if i < 0 {
+	if e.open = e.selectedEvent(); e.open == nil {
 		return
-	}
-	for _, ev := range e.evs {
-		if ev.ID == rows[i].ID {
-			ev := ev
-			e.open = &ev
-		}
 	}
 	e.pane.GotoTop()
 	e.renderOpen()
+}
+
+// selectedEvent is the event of the selected row (a copy), nil for none.
+func (e *Events) selectedEvent() *model.Event {
+	rows := e.rows()
+	i := e.selected(rows)
+	if i < 0 {
+		return nil
+	}
+	for _, ev := range e.evs {
+		if ev.ID == rows[i].ID {
+			return &ev
+		}
+	}
+	return nil
 }
 
 // detailKey: esc back to the list, enter opens the object the event is
@@ -528,6 +543,12 @@ func (e *Events) renderOpen() {
 	}
 	y := e.pane.YOffset
 	e.pane.SetContent(strings.TrimSuffix(b.String(), "\n"))
+	// A detail taller than the view keeps its last row to say where the
+	// rest is (View): the deliveries, at the end, looked empty.
+	e.pane.Height = max(e.h-1, 0)
+	if e.pane.TotalLineCount() > e.pane.Height {
+		e.pane.Height = max(e.h-2, 1)
+	}
 	e.pane.SetYOffset(y)
 }
 
@@ -548,7 +569,11 @@ func (e *Events) View() string {
 	st := e.pc.Styles
 	if e.open != nil {
 		title := " " + st.PaneTitle.Render("Event "+e.open.ID)
-		return title + "\n " + strings.ReplaceAll(e.pane.View(), "\n", "\n ")
+		out := title + "\n " + strings.ReplaceAll(e.pane.View(), "\n", "\n ")
+		if more := common.ScrollHint(!e.pane.AtTop(), !e.pane.AtBottom()); more != "" {
+			out += "\n " + st.Muted.Render("  "+more)
+		}
+		return out
 	}
 	lines := []string{e.title()}
 	switch {
@@ -621,14 +646,15 @@ func (e *Events) ShortHelp() []key.Binding {
 	}
 	back := k.Back
 	if e.open != nil {
-		back.SetHelp("esc", "back to the events")
-		keys := []key.Binding{back, k.Up, k.Down}
+		// At 80 columns with an object to open, esc's word is short, so
+		// it stays in sight with y and J.
+		var keys []key.Binding
 		if IsObjectID(e.open.ObjectID) {
 			open := k.Open
 			open.SetHelp("enter", "open "+views.Clean(e.open.ObjectID))
-			keys = append([]key.Binding{open}, keys...)
+			keys = append(keys, open)
 		}
-		return keys
+		return append(keys, k.Copy, k.JSON, back, k.Up, k.Down)
 	}
 	if e.typing {
 		return []key.Binding{k.KeepFilter, k.ClearFilter, k.FilterMove}
@@ -637,7 +663,11 @@ func (e *Events) ShortHelp() []key.Binding {
 	open.SetHelp("enter", "open the event")
 	filter.SetHelp("/", "filter by type")
 	back.SetHelp("esc", "close")
-	return []key.Binding{open, filter, k.Up, k.Down, back}
+	if e.current() == nil { // nothing to open, copy or show
+		return []key.Binding{filter, back}
+	}
+	// At 80 columns the arrows give way first: a list says them itself.
+	return []key.Binding{open, k.Copy, k.JSON, filter, back, k.Up, k.Down}
 }
 
 // FullHelp implements help.KeyMap.

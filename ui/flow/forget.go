@@ -19,6 +19,7 @@ type Forget struct {
 	scope
 	pc   *common.ProgramContext
 	ids  []string
+	gone bool // refresh found them gone: Stripe no longer has them
 	plan *planView
 	spin spinner.Model
 	busy bool
@@ -26,10 +27,11 @@ type Forget struct {
 	w, h int
 }
 
-// NewForget shows the plan of forgetting ids.
-func NewForget(pc *common.ProgramContext, ids []string) common.Component {
-	f := &Forget{scope: newScope(pc), pc: pc, ids: ids, spin: newSpinner(pc.Styles)}
-	f.plan = (&planView{st: pc.Styles, keys: pc.Keys, actions: views.ForgetLines(ids), summary: views.ForgetSummary(len(ids))}).shown(pc)
+// NewForget shows the plan of forgetting ids, which a refresh found gone
+// or not.
+func NewForget(pc *common.ProgramContext, ids []string, gone bool) common.Component {
+	f := &Forget{scope: newScope(pc), pc: pc, ids: ids, gone: gone, spin: newSpinner(pc.Styles)}
+	f.plan = (&planView{st: pc.Styles, keys: pc.Keys, actions: views.ForgetLines(ids, gone), summary: views.ForgetSummary(len(ids))}).shown(pc)
 	f.SetSize(pc.Width, pc.Height)
 	return f
 }
@@ -67,7 +69,7 @@ func (f *Forget) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			f.err = r.err
 			return f, nil
 		}
-		return f, f.finish(nil, views.Forgotten(f.ids), false)
+		return f, f.finish(nil, views.Forgotten(f.ids, f.gone), false)
 	case f.err != nil:
 		if keyIs(msg, k.Close) {
 			return f, f.finish(nil, "nothing was forgotten", false)

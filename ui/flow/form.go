@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -35,6 +36,16 @@ type spec[R any] interface {
 type advancer interface {
 	advance(focused huh.Field) bool
 }
+
+// numberSpec is a spec whose preset list takes digits typed on it as
+// the number of the field under it (kindForm.ownNumber): a card number
+// typed there is not a filter (no preset name starts with a digit), and
+// it filtered to a preset whose number was planned.
+type numberSpec interface{ ownNumber() bool }
+
+// errNoPreset is enter on a filter no preset matches: it planned the
+// preset hovered before the filter emptied the list.
+var errNoPreset = errors.New("no preset matches the filter: esc clears it, tab goes to the fields")
 
 // custom is the preset entry that keeps the fields as typed.
 const custom = "custom"
@@ -73,8 +84,13 @@ func presetPicker(v *string, rows, width int, names, expects []string) *presetSe
 	for _, n := range names {
 		nameWidth = max(nameWidth, len(n))
 	}
+	cut := map[string]string{} // what each option cut says in full
 	option := func(name, expect string) huh.Option[string] {
-		key := ansi.Truncate(fmt.Sprintf("%-*s  %s", nameWidth, name, expect), max(width-6, 20), "…")
+		line := fmt.Sprintf("%-*s  %s", nameWidth, name, expect)
+		key := ansi.Truncate(line, max(width-6, 20), "…")
+		if key != line {
+			cut[name] = name + ": " + expect
+		}
 		return huh.NewOption(key, name)
 	}
 	opts := make([]huh.Option[string], 0, len(names)+1)
@@ -83,7 +99,7 @@ func presetPicker(v *string, rows, width int, names, expects []string) *presetSe
 	}
 	opts = append(opts, option(custom, "the fields as typed"))
 	sel := huh.NewSelect[string]().Title("Preset").Options(opts...).Value(v).Height(rows + 1)
-	return &presetSelect{Select: sel, value: v, opts: opts, height: rows + 1}
+	return &presetSelect{Select: sel, value: v, opts: opts, height: rows + 1, cut: cut}
 }
 
 // presetSelect is huh's Select of presets, made to fit a list of 35:
@@ -108,6 +124,30 @@ type presetSelect struct {
 	theme   *huh.Theme
 	keys    huh.SelectKeyMap
 	focused bool
+	// cut are the options cut to the width, by value: the one hovered is
+	// said in full under the list (inFull).
+	cut map[string]string
+}
+
+// inFull is the hovered preset's line in full, wrapped to w, when the
+// list cut it; as many lines as the longest such (blank ones after a
+// shorter), so the list under the cursor does not jump as it moves.
+func (p *presetSelect) inFull(w int) []string {
+	if !p.focused || len(p.cut) == 0 {
+		return nil
+	}
+	most := 0
+	for _, s := range p.cut {
+		most = max(most, len(strings.Split(common.Wrap(s, w), "\n")))
+	}
+	var out []string
+	if v, ok := p.Hovered(); ok && p.cut[v] != "" {
+		out = strings.Split(common.Wrap(p.cut[v], w), "\n")
+	}
+	for len(out) < most {
+		out = append(out, "")
+	}
+	return out
 }
 
 // Update implements huh.Field.
@@ -343,6 +383,12 @@ func (f *form[R]) resize(w, h int) {
 func (f *form[R]) update(msg tea.Msg, enter key.Binding) (req R, review bool, cmd tea.Cmd) {
 	defer f.fit()
 	if keyIs(msg, enter) {
+		if p, ok := f.huh.GetFocusedField().(*presetSelect); ok && p.GetFiltering() {
+			if _, ok := p.Hovered(); !ok {
+				f.err = errNoPreset
+				return req, false, nil
+			}
+		}
 		if a, ok := f.spec.(advancer); ok && a.advance(f.huh.GetFocusedField()) {
 			return req, false, f.huh.NextGroup() // at once, as moveNow does
 		}
@@ -354,6 +400,9 @@ func (f *form[R]) update(msg tea.Msg, enter key.Binding) (req R, review bool, cm
 	}
 	if _, ok := msg.(tea.KeyMsg); ok {
 		f.err = nil
+	}
+	if cmd, ok := f.numberOnPresets(msg); ok {
+		return req, false, cmd
 	}
 	focused := f.huh.GetFocusedField()
 	_, cmd = f.huh.Update(msg)
@@ -368,6 +417,28 @@ func (f *form[R]) update(msg tea.Msg, enter key.Binding) (req R, review bool, cm
 		return req, review, tea.Batch(cmd, f.build())
 	}
 	return req, false, cmd
+}
+
+// numberOnPresets takes digits typed on the preset list, no filter
+// begun, as a number of the user's own (numberSpec): the list leaves
+// its cursor on custom, the focus moves to the field under it at once
+// (as moveNow moves it), and the digits land there.
+func (f *form[R]) numberOnPresets(msg tea.Msg) (tea.Cmd, bool) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok || k.Type != tea.KeyRunes || k.Alt || len(k.Runes) == 0 || !unicode.IsDigit(k.Runes[0]) {
+		return nil, false
+	}
+	p, ok := f.huh.GetFocusedField().(*presetSelect)
+	if !ok || p.GetFiltering() {
+		return nil, false
+	}
+	if n, ok := f.spec.(numberSpec); !ok || !n.ownNumber() {
+		return nil, false
+	}
+	p.Select.Value(p.value)
+	_, moved := f.huh.Update(huh.NextField())
+	_, typed := f.huh.Update(msg)
+	return tea.Batch(moved, typed), true
 }
 
 // moveNow makes the focus move that tab or shift+tab asked for at once.
@@ -466,6 +537,11 @@ func (f *form[R]) filtering() bool {
 
 func (f *form[R]) view() string {
 	v := strings.TrimRight(f.huh.View(), "\n ")
+	if p, ok := f.huh.GetFocusedField().(*presetSelect); ok {
+		if full := p.inFull(f.w - 2); full != nil {
+			v += "\n" + f.st.Muted.Render(strings.Join(full, "\n"))
+		}
+	}
 	errs := f.huh.Errors()
 	if f.err != nil {
 		errs = append(errs, formError{f.err})

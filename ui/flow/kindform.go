@@ -74,6 +74,20 @@ func (f *kindForm) fields(rows, width int) []huh.Field {
 	return out
 }
 
+// ownNumber leaves the presets for custom and empties the field under
+// the list (a card's number, a routing number, an id number: what a
+// preset names) for a number of the user's own, typed on the list. It
+// reports false when that field is not such a text field.
+func (f *kindForm) ownNumber() bool {
+	if len(f.inputs) == 0 || f.texts[0] == nil || !f.inputs[0].Ident {
+		return false
+	}
+	f.preset, f.applied = custom, custom
+	f.values[0] = ""
+	f.texts[0].Value(&f.values[0]) // huh's inputs read their value once
+	return true
+}
+
 // check is an input's own check as its field is left, given the rest of
 // the form (a CVC's length depends on the card number).
 func (f *kindForm) check(in model.Input) func(string) error {

@@ -154,7 +154,7 @@ func (o *Object) SetSize(w, h int) {
 		o.mv.form.resize(w-2, o.moveHeight())
 	}
 	if o.mv.plan != nil {
-		o.mv.plan.setSize(planSize(w, o.moveHeight()+2))
+		o.mv.plan.setSize(planSize(w, h))
 	}
 }
 
@@ -446,11 +446,8 @@ func (o *Object) window(lines []string, room int) []string {
 	}
 	last := len(lines) - (room - 1)
 	off := min(max(o.offset, 0), last)
-	more := "  ↓ more below (↑/↓ scroll)"
-	if off == last {
-		more = "  ↑ more above (↑/↓ scroll)"
-	}
-	return append(lines[off:off+room-1:off+room-1], o.pc.Styles.Muted.Render(more))
+	more := common.ScrollHint(off > 0, off < last)
+	return append(lines[off:off+room-1:off+room-1], o.pc.Styles.Muted.Render("  "+more))
 }
 
 // scroll moves the body's window by n rows, within its bounds.

@@ -133,7 +133,7 @@ func (sp *moveSpec) parseAmount(s string) (int64, *model.FieldError) {
 	n, fe := model.ParseAmount(sp.amountParam, s)
 	if fe != nil {
 		if t := strings.TrimSpace(s); t != "" && strings.Trim(t, "0") == "" {
-			fe.Message = sp.amountParam + ": must be at least 1, in the currency's smallest unit"
+			fe.Message = "must be at least 1, in the currency's smallest unit" // Param names the field
 		}
 		return 0, fe
 	}
@@ -154,7 +154,7 @@ func (sp *moveSpec) checkDeposit(s string) error {
 func parseDeposit(s string) (int64, *model.FieldError) {
 	n, fe := model.ParseAmount("amounts", s)
 	if fe != nil {
-		fe.Message = "amounts: each deposit is a whole number of cents, at least 1 (test mode: 32 and 45)"
+		fe.Message = "each deposit is a whole number of cents, at least 1 (test mode: 32 and 45)"
 	}
 	return n, fe
 }
@@ -232,9 +232,10 @@ func (o *Object) startMove(m model.Move) tea.Cmd {
 // moveHeight is the room under the pane's title for a form or a plan.
 func (o *Object) moveHeight() int { return max(o.h-4, 6) }
 
-// showPlan shows the plan of the move with its input.
+// showPlan shows the plan of the move with its input, in all the pane
+// has under its title (moveHeight keeps two rows for a form's hint).
 func (o *Object) showPlan() {
-	w, h := planSize(o.w, o.moveHeight()+2)
+	w, h := planSize(o.w, o.h)
 	o.mv.plan = newPlanView(o.pc, w, h, model.PlanMove(o.mv.move, o.subject(), o.mv.in)...)
 }
 
@@ -299,7 +300,7 @@ func moved(m model.Move, in model.MoveInput, got model.Object) string {
 	case model.MoveCapture:
 		return "captured " + model.FormatAmount(intOf(f.Get("amount_received")), f.Get("currency")) + ": " + f.Get("status")
 	case model.MoveCancel:
-		return "canceled: " + f.Get("status")
+		return "canceled " + got.ID // its status row says what that means
 	case model.MoveRefund:
 		// The headline says the refund's status ("10.00 usd refund
 		// pending"); "refunded" only of one that succeeded.

@@ -16,7 +16,7 @@ func TestMoveFormAmountTooLargeSaidOnce(t *testing.T) {
 	r := start(t, NewObject(pc, ch), 80, 24)
 	r.shows("b: refund")
 	r.keys("b", "ctrl+u", "99999999999999999999999", "enter")
-	s := r.shows("amount_too_large", "Stripe's largest amount")
+	s := r.shows("amount_too_large", "largest amount")
 	lacks(t, s, "b on the charge", "Plan:")
 	if n := strings.Count(s.view, "amount_too_large"); n != 1 {
 		t.Errorf("amount_too_large said %d times:\n%s", n, s.view)
@@ -30,8 +30,11 @@ func TestMoveFormCaptureZero(t *testing.T) {
 	r := start(t, NewObject(pc, authorized(t, pc)), 80, 24)
 	r.shows("c: capture")
 	r.keys("c", "ctrl+u", "0", "enter")
-	s := r.shows("amount_to_capture: must be", "at least 1, in the")
+	s := r.shows("amount_to_capture: parameter_invalid_integer, must be at least 1, in the")
 	lacks(t, s, "up to 99999999", "Plan:")
+	if n := strings.Count(s.view, "amount_to_capture:"); n != 1 {
+		t.Errorf("the field is named %d times:\n%s", n, s.view)
+	}
 }
 
 // An empty deposit is refused in the verification's words, not with an
@@ -42,8 +45,11 @@ func TestMoveFormEmptyDeposit(t *testing.T) {
 	r := start(t, NewObject(pc, cus), 80, 24)
 	r.shows("v: verify")
 	r.keys("v", "ctrl+u", "enter")
-	s := r.shows("each deposit is a whole", "test mode: 32 and 45)")
+	s := r.shows("amounts: parameter_invalid_integer, each deposit is a whole", "test mode: 32 and 45)")
 	lacks(t, s, "5.00 usd", "Plan:")
+	if n := strings.Count(s.view, "amounts:"); n != 1 {
+		t.Errorf("the field is named %d times:\n%s", n, s.view)
+	}
 }
 
 // A failed verification's next step says the deposits start at 32 and

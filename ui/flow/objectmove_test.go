@@ -58,8 +58,8 @@ func TestObjectPaneCancels(t *testing.T) {
 	r.keys("esc")
 	r.shows("PaymentIntent "+pi, "x: cancel PI")
 	r.keys("x", "enter")
-	s := r.shows("canceled: canceled", "r: refresh")
-	lacks(t, s, "x: cancel", "c: capture", "b: refund")
+	s := r.shows("canceled "+pi, "status         canceled: it can no longer be used", "r: refresh")
+	lacks(t, s, "x: cancel", "c: capture", "b: refund", "canceled: canceled")
 }
 
 // b refunds part of a charge, then (the form filled with what remains)

@@ -115,11 +115,8 @@ func (p *planView) update(msg tea.Msg) tea.Cmd {
 func (p *planView) view() string {
 	end := min(p.offset+p.rows(), len(p.lines))
 	s := strings.Join(p.lines[p.offset:end], "\n") + "\n\n" + p.summary
-	switch {
-	case end < len(p.lines):
-		s += p.st.Muted.Render("  ↓ more below (↑/↓ scroll)")
-	case p.offset > 0:
-		s += p.st.Muted.Render("  ↑ more above")
+	if more := common.ScrollHint(p.offset > 0, end < len(p.lines)); more != "" {
+		s += p.st.Muted.Render("  " + more)
 	}
 	if n := p.note(); n != "" {
 		s += "\n\n" + n

@@ -78,14 +78,18 @@ type Scenario struct {
 	// --replace-all does: R in the plan turns it on and off.
 	replaceAll bool
 	loadSeq    int
-	plan       *scenario.Plan // nil when the file has errors
-	events     chan tea.Msg
-	lines      []views.Line
-	last       model.ApplyEvent
-	result     *model.ApplyResult
-	bar        progress.Model
-	vp         viewport.Model
-	w, h       int
+	// reading: the plan is being made; typed holds the keys pressed
+	// meanwhile (s enter R in one burst), handled once it is shown.
+	reading bool
+	typed   []tea.KeyMsg
+	plan    *scenario.Plan // nil when the file has errors
+	events  chan tea.Msg
+	lines   []views.Line
+	last    model.ApplyEvent
+	result  *model.ApplyResult
+	bar     progress.Model
+	vp      viewport.Model
+	w, h    int
 
 	// planned is when the plan came on screen; early: an enter came
 	// sooner than pc.PlanSettle after it (typed ahead) and was not taken.
@@ -167,6 +171,7 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case scenarioLoaded:
 		if msg.flow == s.id && msg.seq == s.loadSeq && s.step == scPlan {
 			s.loaded(msg)
+			return s, s.handleTyped()
 		}
 		return s, nil
 	}
@@ -185,9 +190,15 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return s, s.load(s.entries[s.cursor].arg)
 		}
 	case scPlan:
+		if km, ok := msg.(tea.KeyMsg); ok && s.reading && !keyIs(msg, k.Back) {
+			if len(s.typed) < maxTyped {
+				s.typed = append(s.typed, km)
+			}
+			return s, nil
+		}
 		switch {
 		case keyIs(msg, k.Back):
-			s.step = scPick
+			s.step, s.reading, s.typed = scPick, false, nil
 		case keyIs(msg, k.ReplaceAll) && s.plan != nil:
 			s.replaceAll = !s.replaceAll
 			return s, s.load(s.arg)
@@ -252,7 +263,7 @@ func (s *Scenario) addEvent(e model.ApplyEvent) {
 // load goes to the plan step at once and reads and plans arg off the
 // Update loop: a file and the whole state take longer than a keystroke.
 func (s *Scenario) load(arg string) tea.Cmd {
-	s.arg, s.plan, s.step = arg, nil, scPlan
+	s.arg, s.plan, s.step, s.reading = arg, nil, scPlan, true
 	s.loadSeq++
 	s.vp.SetContent(s.pc.Styles.Muted.Render("reading " + arg + "…"))
 	msg := scenarioLoaded{flow: s.id, seq: s.loadSeq}
@@ -272,7 +283,7 @@ func (s *Scenario) load(arg string) tea.Cmd {
 // state, or the plan.
 func (s *Scenario) loaded(msg scenarioLoaded) {
 	st := s.pc.Styles
-	s.plan, s.planned, s.early = msg.plan, s.pc.Now(), false
+	s.plan, s.planned, s.early, s.reading = msg.plan, s.pc.Now(), false, false
 	switch {
 	case len(msg.diags) > 0:
 		s.vp.SetContent(strings.Join(common.StyleLines(st, msg.diags, 0), "\n") + "\n\n" + st.Muted.Render("nothing was sent"))
@@ -282,6 +293,20 @@ func (s *Scenario) loaded(msg scenarioLoaded) {
 		s.refreshContent()
 	}
 	s.vp.GotoTop()
+}
+
+// handleTyped handles the keys pressed while the plan was made, in
+// order, as if typed now: an enter among them is one typed ahead, which
+// the plan refuses and says so (early).
+func (s *Scenario) handleTyped() tea.Cmd {
+	keys := s.typed
+	s.typed = nil
+	cmds := make([]tea.Cmd, 0, len(keys))
+	for _, km := range keys {
+		_, cmd := s.Update(km)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
 }
 
 // diagnosticLines are the scenario's diagnostics as HCL writes them,
@@ -461,12 +486,20 @@ func (s *Scenario) pickerView() string {
 	for _, e := range s.entries {
 		width = max(width, len(e.arg))
 	}
+	full := "" // the selected entry's description, when its line is cut
 	for i, e := range s.entries {
 		line := fmt.Sprintf("%s %-*s  %s", " ", width, e.arg, st.Muted.Render(e.about))
 		if i == s.cursor {
 			line = st.RowSelected.Render(fmt.Sprintf("%s %-*s", common.GlyphSelected, width, e.arg)) + "  " + st.Muted.Render(e.about)
 		}
-		b.WriteString(ansi.Truncate(line, max(s.w-2, 10), "…") + "\n")
+		cut := ansi.Truncate(line, max(s.w-2, 10), "…")
+		if i == s.cursor && cut != line {
+			full = e.arg + ": " + e.about
+		}
+		b.WriteString(cut + "\n")
+	}
+	if full != "" {
+		b.WriteString("\n" + st.Muted.Render(common.Wrap(full, max(s.w-2, 10))) + "\n")
 	}
 	if dir := s.pc.ScenarioDir; dir != "" {
 		where := dir + "/"
