@@ -16,6 +16,10 @@ type paymentMethodRec struct {
 	Created  int64    `json:"created"`
 	Customer string   `json:"customer,omitempty"`
 	Card     *cardRec `json:"card"`
+	// SpentBy is why it may not be used again (pmreuse.go): the
+	// PaymentIntent that used it while it belonged to no customer, or
+	// spentByDetach.
+	SpentBy string `json:"spent_by,omitempty"`
 }
 
 // paymentIntentRec is a PaymentIntent. Amounts are in the currency's
