@@ -145,6 +145,9 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now(), base: baseURL(r),
 		allowRemoteWebhooks: e.opts.AllowRemoteWebhooks}
 	handle := func() response {
+		if aerr := refuseConnectedAccount(c, r); aerr != nil {
+			return errorResponse(aerr, reqID)
+		}
 		obj, aerr := ep.handle(c)
 		if aerr != nil {
 			return errorResponseWith(aerr, reqID, c.errPaymentIntent)
