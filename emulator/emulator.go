@@ -96,12 +96,15 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		e.serveChallenge(w, r)
 		return
 	}
-	version, verr := versionOf(r)
+	version, note, verr := versionOf(r)
 	res := e.serve(r, verr)
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Set("Request-Id", res.requestID)
 	h.Set(versionHeader, version)
+	if note != "" {
+		h.Set("Warning", note)
+	}
 	if key := r.Header.Get(idempotencyHeader); key != "" && r.Method == http.MethodPost {
 		h.Set(idempotencyHeader, key)
 	}
