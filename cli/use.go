@@ -20,7 +20,7 @@ func (a *app) useCmd() *cobra.Command {
 	var amount, currency, idNumberFor string
 	var pay paymentFlags
 	c := &cobra.Command{
-		Use:   "use ID (--customer | --charge AMOUNT | --payment-method | --payment-intent AMOUNT | --account | --id-number-for ACCT)",
+		Use:   "use ID (--customer | --charge AMOUNT | --payment-method | --payment-intent AMOUNT | --account | --id-number-for ACCT|PERSON)",
 		Short: "Use a token once: a new customer, a charge, a PaymentMethod, a PaymentIntent or a Connect account",
 		Long: `Use a token once: attach it to a new customer (--customer), charge it
 AMOUNT in the currency's smallest unit (--charge 1000 is $10.00), make a
@@ -29,7 +29,9 @@ confirm a PaymentIntent of AMOUNT with it (--payment-intent 1000; with
 --capture manual it waits in requires_capture, with --return-url a 3D
 Secure challenge redirects there). An account token makes a Connect
 custom account (--account); a PII token gives an individual account its id
-number (--id-number-for acct_…). A token can be used only once; a
+number (--id-number-for acct_…), or one of an account's persons, a
+company's representative or an individual account's own person
+(--id-number-for person_…: its account is found as get finds it). A token can be used only once; a
 declined charge uses it up too.
 A customer (cus_…) with --charge is charged on its default source: a
 verified bank account's debit is pending until its test account number
@@ -39,7 +41,8 @@ decides it.`,
   tokenscope use tok_1Qx… --payment-intent 1000 --capture manual
   tokenscope use tok_1Qx… --payment-intent 1000 --return-url https://example.com/done
   tokenscope use ct_1Qx… --account
-  tokenscope use pii_1Qx… --id-number-for acct_1Qx…`,
+  tokenscope use pii_1Qx… --id-number-for acct_1Qx…
+  tokenscope use pii_1Qx… --id-number-for person_1Qx…`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			req := model.UseRequest{TokenID: args[0], Kind: model.UseCustomer}
@@ -48,7 +51,8 @@ decides it.`,
 			case account:
 				req.Kind = model.UseAccount
 			case idNumberFor != "":
-				req.Kind, req.Account = model.UseIDNumber, idNumberFor
+				req.Kind = model.UseIDNumber
+				req.IDNumberFor(idNumberFor)
 			case pay.method:
 				req.Kind = model.UsePaymentMethod
 			case pay.intent != "":
@@ -80,7 +84,7 @@ decides it.`,
 	fs.StringVar(&amount, "charge", "", "charge AMOUNT in the smallest currency unit (POST /v1/charges)")
 	fs.StringVar(&currency, "currency", "usd", "currency of the charge")
 	fs.BoolVar(&account, "account", false, "make a Connect custom account from an account token (POST /v1/accounts)")
-	fs.StringVar(&idNumberFor, "id-number-for", "", "give the PII token as the id number of account ACCT (POST /v1/accounts/ACCT)")
+	fs.StringVar(&idNumberFor, "id-number-for", "", "give the PII token as the id number of account ACCT (POST /v1/accounts/ACCT) or of PERSON (POST /v1/accounts/ACCT/persons/PERSON)")
 	fs.BoolVar(&dryRun, "dry-run", false, "print the plan instead of using the token")
 	pay.add(c)
 	a.jsonFlag(c, `print {"use": the outcome, "token": the Token re-read after use}`)

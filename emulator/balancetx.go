@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"cmp"
 	"math"
 	"net/http"
 	"time"
@@ -26,8 +27,8 @@ const (
 // rest is derived when it is rendered.
 type balanceTxRec struct {
 	ID          string `json:"id"`
-	Type        string `json:"type"`   // "charge"
-	Source      string `json:"source"` // the ch_ it records
+	Type        string `json:"type"`   // charge, refund, payment_failure_refund, refund_failure
+	Source      string `json:"source"` // the ch_, py_ or re_ it records
 	Amount      int64  `json:"amount"`
 	Fee         int64  `json:"fee"`
 	Currency    string `json:"currency"`
@@ -65,6 +66,28 @@ func refundBalanceTx(re *refundRec) *balanceTxRec {
 	return &balanceTxRec{ID: re.BalanceTx, Type: "refund", Source: re.ID, Amount: -re.Amount,
 		Currency: re.Currency, Created: re.Created}
 }
+
+// failureBalanceTx is the balance transaction of a failed ACH debit
+// (Stripe's type payment_failure_refund, the charge's
+// failure_balance_transaction): the debit's amount leaves the balance
+// again, at (unix seconds) when the debit failed. The debit's own
+// transaction stays, fee and all, as a refund leaves its charge's.
+func failureBalanceTx(ch *chargeRec, at int64) *balanceTxRec {
+	return &balanceTxRec{ID: ch.Money.FailureTx, Type: "payment_failure_refund", Source: ch.ID,
+		Amount: -chargeBalanceTx(ch).Amount, Currency: ch.Currency, Created: at}
+}
+
+// refundFailureBalanceTx is the balance transaction of a refund that
+// failed (Stripe's type refund_failure, the refund's
+// failure_balance_transaction): its amount comes back to the balance.
+func refundFailureBalanceTx(re *refundRec, at int64) *balanceTxRec {
+	return &balanceTxRec{ID: re.FailureTx, Type: "refund_failure", Source: re.ID, Amount: re.Amount,
+		Currency: re.Currency, Created: at}
+}
+
+// reportingCategories are the reporting_category of the types whose
+// category is not named as the type is (Stripe's reporting categories).
+var reportingCategories = map[string]string{"payment_failure_refund": "charge_failure"}
 
 type balanceTxJSON struct {
 	ID                string      `json:"id"`
@@ -110,7 +133,7 @@ func renderBalanceTx(bt *balanceTxRec, now time.Time) *balanceTxJSON {
 		AvailableOn: available.Unix(), BalanceType: "payments", Created: bt.Created,
 		Currency: bt.Currency, Description: opt(bt.Description), Fee: bt.Fee,
 		FeeDetails: fees,
-		Net:        bt.Amount - bt.Fee, ReportingCategory: bt.Type, Source: bt.Source,
+		Net:        bt.Amount - bt.Fee, ReportingCategory: cmp.Or(reportingCategories[bt.Type], bt.Type), Source: bt.Source,
 		Status: status, Type: bt.Type,
 	}
 }
@@ -132,6 +155,8 @@ func listBalanceTxs(c *call) (any, *model.Error) {
 			match("type", bt.Type) && !none
 	}
 	render := func(bt *balanceTxRec) any { return renderBalanceTx(bt, c.now) }
+	// A debit or refund that failed by now has its transaction listed.
+	settleDue(c.objs)
 	return collectionLister(c, balanceTxColl, "/v1/balance_transactions", "balance transaction", keep, render).page(pg)
 }
 
@@ -148,20 +173,36 @@ func (o *objects) balanceTx(id string) (*balanceTxRec, bool) {
 	return get[balanceTxRec](o, balanceTxColl, id)
 }
 
-// keepBalanceTx keeps the balance transaction of ch, the first time ch is
-// put with one: whichever request makes a charge succeed (a charge, a
-// payment intent's confirm or capture) makes its balance transaction.
+// keepBalanceTx keeps the balance transactions of ch, the first time ch
+// is put with each: whichever request makes a charge succeed (a charge, a
+// payment intent's confirm or capture) makes its balance transaction; the
+// write of a debit that failed, its reversal.
 func (o *objects) keepBalanceTx(ch *chargeRec) {
 	if ch.BalanceTx != "" && !o.has(balanceTxColl, ch.BalanceTx) {
 		o.put(balanceTxColl, ch.BalanceTx, chargeBalanceTx(ch))
 	}
+	if tx := ch.Money.FailureTx; tx != "" && !o.has(balanceTxColl, tx) {
+		o.put(balanceTxColl, tx, failureBalanceTx(ch, o.changedAt()))
+	}
 }
 
 // keepRefundBalanceTx keeps the balance transaction of a refund that
-// names one, the first time the refund is put: its id must be readable
-// as every balance transaction is.
+// names one, the first time the refund is put (its id must be readable as
+// every balance transaction is), and that of its failure once it failed.
 func (o *objects) keepRefundBalanceTx(re *refundRec) {
 	if re.BalanceTx != "" && !o.has(balanceTxColl, re.BalanceTx) {
 		o.put(balanceTxColl, re.BalanceTx, refundBalanceTx(re))
 	}
+	if re.Status == "failed" && re.FailureTx != "" && !o.has(balanceTxColl, re.FailureTx) {
+		o.put(balanceTxColl, re.FailureTx, refundFailureBalanceTx(re, o.changedAt()))
+	}
+}
+
+// changedAt is when this Update's writes happen (unix seconds): the
+// request's time, or when the change it writes fell due (settle.go).
+func (o *objects) changedAt() int64 {
+	if o.origin != nil {
+		return o.origin.now.Unix()
+	}
+	return o.now.Unix()
 }

@@ -159,7 +159,7 @@ func renderBankCharge(ch *chargeRec) *chargeJSON {
 			AccountHolderType: opt(b.HolderType), BankName: opt(b.BankName), Country: opt(b.Country),
 			Fingerprint: opt(b.Fingerprint), Last4: opt(b.Last4), RoutingNumber: opt(b.RoutingNumber),
 		}},
-		Source: renderBank(b), Status: ch.Status,
+		Source: renderBank(b), Status: ch.Status, FailureBalanceTransaction: opt(ch.Money.FailureTx),
 	}
 	ch.Money.show(out)
 	return out

@@ -125,6 +125,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"POST", "/v1/accounts/acct_nope/persons", "first_name=Jenny", 404},
 		req{"GET", "/v1/accounts/" + acct + "/persons/" + person, "", 200},
 		req{"GET", "/v1/accounts/" + acct + "/persons/person_nope", "", 404},
+		req{"POST", "/v1/accounts/" + acct + "/persons/" + person, "id_number=" + post("/v1/tokens", "pii[id_number]=000000000")["id"].(string), 200},
+		req{"POST", "/v1/accounts/" + acct + "/persons/person_nope", "first_name=Jenny", 404},
 		req{"GET", "/v1/events", "", 200},
 		req{"GET", "/v1/events/" + evt, "", 200},
 		req{"GET", "/v1/events/evt_nope", "", 404},
@@ -140,6 +142,7 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/balance_transactions?type=charge&source=" + ch + "&expand[]=data.source", "", 200},
 		req{"GET", "/v1/balance_transactions/" + txn, "", 200},
 		req{"GET", "/v1/balance_transactions/txn_nope", "", 404},
+		req{"GET", "/v1/balance", "", 200},
 		req{"POST", "/v1/payment_methods", "type=card&card[token]=tok_visa", 200},
 		req{"POST", "/v1/payment_methods", "type=card&card[token]=tok_chargeDeclined&customer=" + cusID, 402},
 		req{"GET", "/v1/payment_methods", "", 200},
@@ -220,5 +223,5 @@ var neverDeclines = map[string]bool{
 	"webhook_endpoints": true, "webhook_endpoints/{}": true,
 	"payment_methods/{}/detach": true, "payment_intents/{}/capture": true, "payment_intents/{}/cancel": true,
 	"refunds": true, "disputes/{}": true, "disputes/{}/close": true,
-	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true,
+	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true, "accounts/{}/persons/{}": true,
 }

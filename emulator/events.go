@@ -68,8 +68,8 @@ type rendering struct {
 // emit makes the events of one write by the table: collection/id was old
 // (nil: it was created) and is now what was just put.
 func (o *objects) emit(collection, id string, old json.RawMessage, rules []eventRule) {
-	own := collection + "/{}"
-	ownOld, ownNow := o.renderings(own, []string{id}, collection, id, old)
+	own, ids := o.ownRoute(collection, id)
+	ownOld, ownNow := o.renderings(own, ids, collection, id, old)
 	if ownNow.raw == nil {
 		return // no GET route: the collection makes no events yet
 	}
@@ -94,6 +94,17 @@ func (o *objects) emit(collection, id string, old json.RawMessage, rules []event
 		// attributes before it: every field would read as once null.
 		o.putEvent(r.typ, now.raw, prev)
 	}
+}
+
+// ownRoute is the GET route, and its ids, that render collection/id: its
+// own path, or a person's under its account (accounts/{}/persons/{}).
+func (o *objects) ownRoute(collection, id string) (string, []string) {
+	if collection == personsColl {
+		if p, ok := o.person(id); ok {
+			return "accounts/{}/persons/{}", []string{p.Account, id}
+		}
+	}
+	return collection + "/{}", []string{id}
 }
 
 // renderings renders route before the write (with collection/id read as

@@ -109,7 +109,9 @@ func TestEventsOfStatusChanges(t *testing.T) {
 		{"3ds fail", nil, nil, []string{"payment_intent.payment_failed"}, false},
 		{"debit settles", nil, nil, []string{"charge.succeeded"}, true},
 		{"debit fails", nil, nil, []string{"charge.failed"}, true},
-		{"id number by PII token", idNumber, giveIDNumber, []string{"account.updated"}, false},
+		// The individual is a person: its change is the person's, and
+		// the account's that shows it.
+		{"id number by PII token", idNumber, giveIDNumber, []string{"person.updated", "account.updated"}, false},
 	}
 	cases[0].setup, cases[0].action = challenged("pm_card_authenticationRequired", "complete")
 	cases[1].setup, cases[1].action = challenged("pm_card_threeDSecure2Required", "fail")

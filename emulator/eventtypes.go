@@ -147,6 +147,10 @@ var eventRules = map[string][]eventRule{
 	"accounts": {
 		{typ: "account.updated", when: isUpdate, update: true},
 	},
+	personsColl: {
+		{typ: "person.created", when: isNew},
+		{typ: "person.updated", when: isUpdate, update: true},
+	},
 }
 
 // EventTypes are the types the emulator makes, sorted: what a webhook

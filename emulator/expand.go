@@ -45,6 +45,8 @@ var expandable = map[string]map[string]string{
 		"billing_details", "fraud_details", "outcome", "payment_method_details", "presentment_details",
 		"radar_options", "shipping", "transfer_data"),
 	"balance_transaction": {"source": "charge", "fee_details": sealed},
+	"balance": {"available": sealed, "connect_reserved": sealed, "instant_available": sealed, "issuing": sealed,
+		"pending": sealed, "refund_and_dispute_prefunding": sealed},
 	"refund": withNested(map[string]string{"charge": "charge", "balance_transaction": "", "customer": "",
 		"failure_balance_transaction": "", "payment_intent": "", "payment_method": "",
 		"source_transfer_reversal": "", "transfer_reversal": ""},

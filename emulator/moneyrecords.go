@@ -25,6 +25,9 @@ type chargeMoney struct {
 	// FailCode the test account's failure code ("" succeeds). 0: never.
 	SettleAt int64  `json:"settle_at,omitempty"`
 	FailCode string `json:"fail_code,omitempty"`
+	// FailureTx is the balance transaction a failed debit gives its
+	// amount back with (the charge's failure_balance_transaction).
+	FailureTx string `json:"failure_balance_transaction,omitempty"`
 	// Failing are refunds that will fail (4000000000005126): from At
 	// their amount is no longer refunded.
 	Failing []failingRefund `json:"failing,omitempty"`
@@ -47,39 +50,43 @@ func (m chargeMoney) show(out *chargeJSON) {
 // settle is the charge as it reads at now: a pending ACH debit past its
 // SettleAt has succeeded or failed by its test account's code, as Stripe's
 // debits do a few days later (here: achSettleDelay); a refund that has
-// failed since is no longer counted as refunded. The first read writes
-// it (settle.go).
-func (ch *chargeRec) settle(now time.Time) bool {
-	failed := ch.refundsFailed(now)
+// failed since is no longer counted as refunded. It returns when the last
+// of these changes fell due (0: none). The first read writes it
+// (settle.go).
+func (ch *chargeRec) settle(now time.Time) int64 {
+	at := ch.refundsFailed(now)
 	m := &ch.Money
 	if ch.Status != "pending" || m.SettleAt == 0 || now.Unix() < m.SettleAt {
-		return failed
+		return at
 	}
-	m.SettleAt = 0
+	at, m.SettleAt = max(at, m.SettleAt), 0
 	if m.FailCode == "" {
 		ch.Status = "succeeded"
-		return true
+		return at
 	}
+	// The debit's balance transaction stays, as Stripe's does; the
+	// failure gives the money back with a balance transaction of its own.
 	ch.Status, ch.FailureCode, ch.FailureMessage = "failed", m.FailCode, achFailures[m.FailCode]
-	ch.BalanceTx = ""
+	m.FailureTx = newID("txn_", longID)
 	ch.Outcome = outcome{NetworkStatus: "declined_by_network", Type: "issuer_declined", RiskLevel: "not_assessed",
 		SellerMessage: "The bank returned the failure code `" + m.FailCode + "`.", Reason: m.FailCode}
-	return true
+	return at
 }
 
-// refundsFailed gives back what the refunds failed by now had refunded;
-// true if there were any.
-func (ch *chargeRec) refundsFailed(now time.Time) bool {
+// refundsFailed gives back what the refunds failed by now had refunded,
+// and returns when the last of them failed (0: none).
+func (ch *chargeRec) refundsFailed(now time.Time) int64 {
 	m := &ch.Money
-	n := len(m.Failing)
+	at := int64(0)
 	m.Failing = slices.DeleteFunc(m.Failing, func(f failingRefund) bool {
 		if now.Unix() < f.At {
 			return false
 		}
 		m.AmountRefunded -= f.Amount
+		at = max(at, f.At)
 		return true
 	})
-	return len(m.Failing) != n
+	return at
 }
 
 // settleAt is when the charge next changes with time: its debit settles

@@ -1,9 +1,11 @@
 package emulator
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
@@ -82,8 +84,8 @@ func get[T any](o *objects, collection, id string) (*T, bool) {
 		o.fail(fmt.Errorf("emulator: %s %s: %w", collection, id, err))
 		return nil, false
 	}
-	if o.settle(v) {
-		o.keepSettled(v)
+	if at := o.settle(v); at != 0 {
+		o.keepSettled(v, at)
 	}
 	return v, true
 }
@@ -106,21 +108,27 @@ func scan[T any](o *objects, collection, from string, ascending bool, fn func(*T
 	if o.err != nil {
 		return
 	}
-	var settled []*T // written once the scan is done: a store is not written while walked
+	type change struct {
+		v  *T
+		at int64
+	}
+	var settled []change // written once the scan is done: a store is not written while walked
 	err := o.r.Scan(collection, from, ascending, func(id string, raw json.RawMessage) bool {
 		v, err := decodeObject[T](raw)
 		if err != nil {
 			o.fail(fmt.Errorf("emulator: %s %s: %w", collection, id, err))
 			return false
 		}
-		if o.settle(v) {
-			settled = append(settled, v)
+		if at := o.settle(v); at != 0 {
+			settled = append(settled, change{v, at})
 		}
 		return fn(v)
 	})
 	o.fail(err)
-	for _, v := range settled {
-		o.keepSettled(v)
+	// In the order they fell due, so their events are too.
+	slices.SortStableFunc(settled, func(a, b change) int { return cmp.Compare(a.at, b.at) })
+	for _, c := range settled {
+		o.keepSettled(c.v, c.at)
 	}
 }
 

@@ -54,17 +54,18 @@ func refundOutcome(ch *chargeRec) string {
 }
 
 // settle is the refund as it reads at now: past SettleAt it has become
-// Then. Its charge gives back a failed refund's amount itself
-// (chargeRec.settle), at the same time.
-func (re *refundRec) settle(now time.Time) bool {
-	if re.SettleAt == 0 || now.Unix() < re.SettleAt {
-		return false
+// Then; it returns SettleAt then (0: no change). Its charge gives back a
+// failed refund's amount itself (chargeRec.settle), at the same time.
+func (re *refundRec) settle(now time.Time) int64 {
+	at := re.SettleAt
+	if at == 0 || now.Unix() < at {
+		return 0
 	}
 	re.SettleAt, re.Status = 0, re.Then
 	if re.Status == "failed" {
 		re.FailureReason = refundFailureReason
 	}
-	return true
+	return at
 }
 
 func (re *refundRec) write(o *objects) { o.putRefund(re) }

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"time"
@@ -80,8 +81,8 @@ func (o *objects) dropDue(collection, id string) {
 	}
 }
 
-// dueBy splits the listed records into those due by now and when the
-// next of the others is (zero: none).
+// dueBy splits the listed records into those due by now, soonest first,
+// and when the next of the others is (zero: none).
 func (idx *dueIndex) dueBy(now time.Time) (due []dueEntry, next time.Time) {
 	var at int64
 	for _, e := range idx.Due {
@@ -95,6 +96,9 @@ func (idx *dueIndex) dueBy(now time.Time) (due []dueEntry, next time.Time) {
 	if at != 0 {
 		next = time.Unix(at, 0)
 	}
+	// Settled in the order they fell due, so that their changes, and
+	// their events, are dated and kept in that order (settle.go).
+	slices.SortStableFunc(due, func(a, b dueEntry) int { return cmp.Compare(a.At, b.At) })
 	return due, next
 }
 

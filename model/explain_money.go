@@ -21,7 +21,7 @@ var moneyExplanations = map[string]Explanation{
 	},
 	"account_information_mismatch": {
 		Why:  "only an individual's account has an individual id number; this account's business_type is company",
-		Next: "give the PII token to an individual's account (tokenscope use PII --id-number-for ACCT); the token was not used. A company's representatives take their id numbers as persons of the account (POST /v1/accounts/ACCT/persons), which tokenscope does not send",
+		Next: "give the PII token to an individual's account (tokenscope use PII --id-number-for ACCT); the token was not used. A company's representatives take their id numbers as persons of the account: tokenscope use PII --id-number-for person_… (POST /v1/accounts/ACCT/persons/PERSON; tokenscope does not make persons: POST /v1/accounts/ACCT/persons)",
 	},
 	CodeUseUnsupported: {
 		Why:  "each kind of token has its own uses: a card is charged or attached, a bank token attached to a customer, a PII token gives an account its id number, an account token makes an account",

@@ -70,8 +70,12 @@ type UseRequest struct {
 	Kind     UseKind `json:"kind"`
 	Amount   int64   `json:"amount,omitempty"`
 	Currency string  `json:"currency,omitempty"`
-	// Account is the acct_ an id number goes to (UseIDNumber).
+	// Account is the acct_ an id number goes to (UseIDNumber); with
+	// Person, the account the person belongs to.
 	Account string `json:"account,omitempty"`
+	// Person is the person_ an id number goes to (UseIDNumber), if not
+	// the account's individual itself.
+	Person string `json:"person,omitempty"`
 	// CaptureMethod (automatic or manual) and ReturnURL are a
 	// PaymentIntent's (UsePaymentIntent); "" leaves Stripe's defaults.
 	CaptureMethod string `json:"capture_method,omitempty"`

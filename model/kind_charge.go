@@ -29,6 +29,8 @@ var chargeKind = &KindSpec{
 		{Path: "disputed", Label: "disputed"},
 		{Path: "failure_code", Label: "failure_code"},
 		{Path: "failure_message", Label: "failure_message"},
+		// A failed bank debit's money back: its own balance transaction.
+		{Path: "failure_balance_transaction", Label: "failure_balance_transaction"},
 		{Path: "outcome.seller_message", Label: "outcome"},
 		{Path: "payment_method_details.type", Label: "method"},
 		{Path: "customer", Label: "customer"},

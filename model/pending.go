@@ -119,6 +119,9 @@ func NewPendingUse(req UseRequest, key string, now time.Time) Pending {
 		summary = fmt.Sprintf("make an account from %s", req.TokenID)
 	case UseIDNumber:
 		summary = fmt.Sprintf("give %s as the id number of %s", req.TokenID, req.Account)
+		if req.Person != "" {
+			summary = fmt.Sprintf("give %s as the id number of %s of %s", req.TokenID, req.Person, req.Account)
+		}
 	}
 	req.IdempotencyKey = ""
 	return Pending{Key: key, Op: PendingUse, Summary: summary, Created: now.UTC(), Use: &req}

@@ -2,7 +2,9 @@ package service
 
 import (
 	"context"
+	"strings"
 
+	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/model"
 )
 
@@ -19,13 +21,19 @@ func (s *Session) owned(ctx context.Context, spec *model.KindSpec, id string) (m
 		return model.Object{}, err
 	}
 	if !found {
-		e := &model.Error{Type: model.TypeInvalidRequest, Code: "resource_missing", Param: model.ParamTokenID, HTTPStatus: 404,
-			Message: "No such " + spec.Label + ": '" + id + "'; it is read under its " + spec.Owner() +
-				", and tokenscope found none it belongs to among the tokens in the state" + searched[spec.Owner()]}
-		e.Explain()
-		return model.Object{}, e
+		return model.Object{}, ownerMissing(spec, id, model.ParamTokenID)
 	}
 	return s.api.ObjectUnder(ctx, owner, id)
+}
+
+// ownerMissing is the refusal of id, given as param, whose owner was not
+// found.
+func ownerMissing(spec *model.KindSpec, id, param string) error {
+	e := &model.Error{Type: model.TypeInvalidRequest, Code: "resource_missing", Param: param, HTTPStatus: 404,
+		Message: "No such " + spec.Label + ": '" + id + "'; it is read under its " + spec.Owner() +
+			", and tokenscope found none it belongs to among the tokens in the state" + searched[spec.Owner()]}
+	e.Explain()
+	return e
 }
 
 // searched says where else an owner was looked for.
@@ -64,23 +72,27 @@ func sourceOwnerIn(tokens []model.Record, id string) (string, bool) {
 }
 
 // personOwner is the account, among those the state's tokens made or
-// gave an id number to, whose individual is the person id.
+// gave an id number to, that has the person id: its individual, or a
+// person of its own (a company's representative). Each is asked for the
+// person under it (GET /v1/accounts/{account}/persons/{id}); these probes
+// are tokenscope's search, not requests the user made, so the request log
+// (and a report's errors) keeps none of them, the 404s of the accounts
+// the person is not under least of all.
 func (s *Session) personOwner(ctx context.Context, tokens []model.Record, id string) (string, bool, error) {
+	ctx = client.Unlogged(ctx)
 	seen := map[string]bool{}
 	for _, r := range tokens {
 		for _, u := range r.Uses {
 			acct := u.ObjectID
-			if (u.Kind != model.UseAccount && u.Kind != model.UseIDNumber) || acct == "" || seen[acct] {
+			// An id number given to a person names the person, not its
+			// account.
+			if (u.Kind != model.UseAccount && u.Kind != model.UseIDNumber) || !strings.HasPrefix(acct, "acct_") || seen[acct] {
 				continue
 			}
 			seen[acct] = true
-			obj, err := s.api.Object(ctx, acct)
-			if err != nil {
-				continue // gone, or another key's: not the owner
-			}
-			if obj.Fields().Get("individual.id") == id {
+			if _, err := s.api.ObjectUnder(ctx, acct, id); err == nil {
 				return acct, true, nil
-			}
+			} // else gone, another key's, or not the owner
 		}
 	}
 	return "", false, nil

@@ -205,11 +205,15 @@ func (s *Session) use(ctx context.Context, req model.UseRequest, done func(*stat
 	if err := s.stateReady(); err != nil {
 		return model.Use{}, model.Record{}, err
 	}
+	req, err := s.withPersonAccount(ctx, req)
+	if err != nil {
+		return model.Use{}, model.Record{}, err
+	}
 	var (
 		u      usage
 		useErr error // the API's answer, when it refused
 	)
-	err := s.hold(ctx, "use", func(h *held) error {
+	err = s.hold(ctx, "use", func(h *held) error {
 		if done != nil {
 			if use, rec, ok := done(h.workspace()); ok {
 				u.use, u.stored, useErr = use, rec, recordedRefusal(use)

@@ -40,7 +40,12 @@ func Text(segs []Segment) string {
 // noun names what the use makes: "charge", "customer", "PaymentIntent".
 func (o Outcome) noun() string {
 	switch o.Req.Kind {
-	case model.UseAccount, model.UseIDNumber:
+	case model.UseIDNumber:
+		if o.Req.Person != "" {
+			return "person"
+		}
+		return "account"
+	case model.UseAccount:
 		return "account"
 	case model.UseCustomer:
 		return "customer"
@@ -58,7 +63,7 @@ func (o Outcome) Headline() string {
 	case o.Err == nil && (o.Req.Kind == model.UseCustomer || o.Req.Kind == model.UsePaymentMethod):
 		return o.noun() + " created"
 	case o.Err == nil && connectUse(o.Req.Kind):
-		return "account " + o.Use.Status
+		return o.noun() + " " + o.Use.Status
 	case o.Err == nil:
 		return o.noun() + " " + o.Use.Status
 	case e != nil && e.Type == model.TypeCardError:

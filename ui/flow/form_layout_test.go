@@ -15,10 +15,10 @@ func TestFormLabelsAndValuesOnOneLine(t *testing.T) {
 	r := start(t, NewUse(pc, pii), 80, 24)
 	r.shows("id number of an account")
 	r.keys("enter")
-	r.shows("Account (acct_…)")
+	r.shows("Account or person (acct_…, person_…)")
 	r.keys("acct_1Qx")
 	s := r.shows("acct_1Qx")
-	if !regexp.MustCompile(`Account \(acct_…\) +acct_1Qx`).MatchString(s.view) {
+	if !regexp.MustCompile(`Account or person \(acct_…, person_…\) +acct_1Qx`).MatchString(s.view) {
 		t.Errorf("the account label runs into its value:\n%s", s.view)
 	}
 

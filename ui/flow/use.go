@@ -22,7 +22,7 @@ import (
 // customer; a charge also asks for amount and currency.
 type useSpec struct {
 	tokenID, kind, amount, currency string
-	account                         string          // the acct_ an id number goes to
+	account                         string          // the acct_ or person_ an id number goes to
 	capture                         string          // a PaymentIntent's capture method
 	uses                            []model.UseKind // the kind's, from the registry
 	kindSel                         *huh.Select[string]
@@ -65,7 +65,7 @@ func (u *useSpec) groups(int, int) []*huh.Group {
 		).WithHideFunc(func() bool { return !paysAmount(u.kind) }),
 		huh.NewGroup(capture).WithHideFunc(func() bool { return u.kind != string(model.UsePaymentIntent) }),
 		huh.NewGroup(
-			input("Account (acct_…)", &u.account, check(checkAccountID)),
+			input("Account or person (acct_…, person_…)", &u.account, check(checkIDNumberFor)),
 		).WithHideFunc(func() bool { return u.kind != string(model.UseIDNumber) }),
 	}
 }
@@ -93,7 +93,7 @@ func (u *useSpec) hint(focused huh.Field) string {
 	}
 	switch u.kind {
 	case string(model.UseIDNumber):
-		return "enter: the account it goes to"
+		return "enter: the account or person it goes to"
 	case string(model.UsePaymentIntent):
 		capture := cmp.Or(u.capture, "automatic")
 		return fmt.Sprintf("enter: review the plan (%s, capture %s) · tab: change them", set, capture)
@@ -103,9 +103,9 @@ func (u *useSpec) hint(focused huh.Field) string {
 	return "enter: review the plan"
 }
 
-// checkAccountID checks the account an id number goes to.
-func checkAccountID(s string) *model.FieldError {
-	return model.ValidateObjectID(strings.TrimSpace(s), "account", "account", "acct_")
+// checkIDNumberFor checks the account or person an id number goes to.
+func checkIDNumberFor(s string) *model.FieldError {
+	return model.ValidateIDNumberFor(strings.TrimSpace(s))
 }
 
 func (u *useSpec) checkAmount(s string) error {
@@ -130,7 +130,7 @@ func (u *useSpec) request() (model.UseRequest, error) {
 		req.Currency = strings.ToLower(strings.TrimSpace(u.currency))
 	}
 	if req.Kind == model.UseIDNumber {
-		req.Account = strings.TrimSpace(u.account)
+		req.IDNumberFor(strings.TrimSpace(u.account))
 	}
 	return req, model.ValidateUse(req)
 }
