@@ -138,6 +138,11 @@ type disputeRec struct {
 	// Evidence is what was sent as evidence[...], by field.
 	Evidence    map[string]string `json:"evidence,omitempty"`
 	Submissions int               `json:"submissions,omitempty"`
+	// Withdrawal and Reinstatement are the balance transactions of the
+	// money a chargeback took and, won, gave back (disputemoney.go).
+	Withdrawal    string `json:"withdrawal,omitempty"`
+	Reinstatement string `json:"reinstatement,omitempty"`
+	ReinstatedAt  int64  `json:"reinstated_at,omitempty"`
 }
 
 // accountRec is a Connect account (custom), made from an account token or
@@ -185,6 +190,9 @@ func (o *objects) putRefund(r *refundRec) {
 	o.put(refundsColl, r.ID, r)
 	o.keepRefundBalanceTx(r)
 }
-func (o *objects) putDispute(d *disputeRec) { o.put(disputesColl, d.ID, d) }
+func (o *objects) putDispute(d *disputeRec) {
+	o.put(disputesColl, d.ID, d)
+	o.keepDisputeBalanceTx(d)
+}
 func (o *objects) putAccount(a *accountRec) { o.put(accountsColl, a.ID, a) }
 func (o *objects) putPerson(p *personRec)   { o.put(personsColl, p.ID, p) }

@@ -46,7 +46,7 @@ func createRefund(c *call) (any, *model.Error) {
 		return nil, invalid("", "charge", "Charge "+ch.ID+" failed, so there is nothing to refund.")
 	case ch.Status == "pending":
 		return nil, invalid("", "charge", "Charge "+ch.ID+" is still pending; it can be refunded once it has succeeded.")
-	case m.Dispute != "":
+	case chargedBack(c.objs, ch):
 		return nil, invalid("charge_disputed", "charge", "Charge "+ch.ID+" has been charged back; cannot issue a refund.")
 	case remains <= 0:
 		return nil, invalid("charge_already_refunded", "charge", "Charge "+ch.ID+" has already been refunded.")
@@ -74,6 +74,7 @@ func createRefund(c *call) (any, *model.Error) {
 	re := newRefund(ch, amount, piID, reason, c.now)
 	c.objs.putRefund(re)
 	c.objs.putCharge(ch)
+	resolveInquiry(c.objs, ch)
 	return renderRefund(re), nil
 }
 
