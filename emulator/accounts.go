@@ -1,7 +1,9 @@
 package emulator
 
 import (
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -10,8 +12,9 @@ import (
 // Connect: custom accounts made from account tokens (or parameters), and
 // their persons; a PII token stands in for an id number on either.
 
-var accountUpdateParams = []string{"account_token", "email", "business_type", "individual[", "company[",
-	"business_profile[", "capabilities[", "metadata[", "tos_acceptance[", "expand["}
+var accountUpdateParams = slices.Concat([]string{"account_token", "email", "business_type", "expand["},
+	metadataParams, individualParams, companyObject.params(), businessProfileObject.params(),
+	tosAcceptanceObject.params(), capabilityParams())
 
 var accountParams = append([]string{"type", "country", "default_currency"}, accountUpdateParams...)
 
@@ -28,7 +31,7 @@ func createAccount(c *call) (any, *model.Error) {
 	}
 	a := &accountRec{
 		ID: newID("acct_", 16), Created: c.now.Unix(), Country: strings.ToUpper(c.params.get("country")),
-		Email: c.params.get("email"), BusinessType: c.params.get("business_type"),
+		BusinessType: c.params.get("business_type"),
 	}
 	if a.Country == "" {
 		a.Country = "US"
@@ -46,9 +49,6 @@ func updateAccount(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "account", c.id(), "account")
 	}
-	if email := c.params.get("email"); email != "" {
-		a.Email = email
-	}
 	if aerr := updateAccountFrom(c, a); aerr != nil {
 		return nil, aerr
 	}
@@ -56,8 +56,35 @@ func updateAccount(c *call) (any, *model.Error) {
 	return renderAccount(c.objs, a), nil
 }
 
-// updateAccountFrom applies account_token and individual[...] to a.
+// updateAccountFrom applies account_token, individual[...] and metadata
+// to a.
 func updateAccountFrom(c *call, a *accountRec) *model.Error {
+	md, aerr := readMetadata(c.params, a.Metadata)
+	if aerr != nil {
+		return aerr
+	}
+	a.Metadata = md
+	email, aerr := readEmail(c.params, "email")
+	if aerr != nil {
+		return aerr
+	}
+	a.Email = cmpOr(email, a.Email)
+	individualEmail, aerr := readEmail(c.params, "individual[email]")
+	if aerr != nil {
+		return aerr
+	}
+	if a.Company, aerr = companyObject.read(c.params, a.Company); aerr != nil {
+		return aerr
+	}
+	if a.BusinessProfile, aerr = businessProfileObject.read(c.params, a.BusinessProfile); aerr != nil {
+		return aerr
+	}
+	if a.TOSAcceptance, aerr = tosAcceptanceObject.read(c.params, a.TOSAcceptance); aerr != nil {
+		return aerr
+	}
+	if a.Capabilities, aerr = readCapabilities(c.params, a.Capabilities); aerr != nil {
+		return aerr
+	}
 	tokenID := c.params.get("account_token")
 	if tokenID != "" || a.FromToken {
 		for key := range c.params.Values {
@@ -81,7 +108,7 @@ func updateAccountFrom(c *call, a *accountRec) *model.Error {
 		if from.BusinessType != "" {
 			a.BusinessType = from.BusinessType
 		}
-	} else if first, last := c.params.get("individual[first_name]"), c.params.get("individual[last_name]"); first != "" || last != "" {
+	} else if first, last := c.params.get("individual[first_name]"), c.params.get("individual[last_name]"); first != "" || last != "" || c.params.Has("individual[email]") {
 		from = &accountTokenRec{FirstName: first, LastName: last}
 	}
 	// A company's account takes no individual[id_number]: refused before
@@ -112,6 +139,9 @@ func updateAccountFrom(c *call, a *accountRec) *model.Error {
 		if from.LastName != "" {
 			p.LastName = from.LastName
 		}
+	}
+	if c.params.Has("individual[email]") {
+		p.Email = individualEmail
 	}
 	p.IDNumberProvided = p.IDNumberProvided || provided
 	a.Individual = p.ID
@@ -168,8 +198,8 @@ func getAccount(c *call) (any, *model.Error) {
 	return renderAccount(c.objs, a), nil
 }
 
-var personParams = []string{"id_number", "first_name", "last_name", "email", "person_token", "relationship[",
-	"metadata[", "expand["}
+var personParams = slices.Concat([]string{"id_number", "first_name", "last_name", "email", "expand["},
+	metadataParams, relationshipObject.params())
 
 // createPerson is POST /v1/accounts/{id}/persons; id_number may be a PII
 // token.
@@ -178,11 +208,23 @@ func createPerson(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "account", c.ids[0], "account")
 	}
+	md, aerr := readMetadata(c.params, nil)
+	if aerr != nil {
+		return nil, aerr
+	}
+	rel, aerr := relationshipObject.read(c.params, nil)
+	if aerr != nil {
+		return nil, aerr
+	}
+	email, aerr := readEmail(c.params, "email")
+	if aerr != nil {
+		return nil, aerr
+	}
 	provided, aerr := idNumber(c, "id_number")
 	if aerr != nil {
 		return nil, aerr
 	}
-	p := &personRec{
+	p := &personRec{Metadata: md, Relationship: rel, Email: email,
 		ID: newID("person_", longID), Account: a.ID, Created: c.now.Unix(),
 		FirstName: c.params.get("first_name"), LastName: c.params.get("last_name"), IDNumberProvided: provided,
 	}
@@ -202,9 +244,11 @@ func getPerson(c *call) (any, *model.Error) {
 type accountJSON struct {
 	ID               string            `json:"id"`
 	Object           string            `json:"object"`
+	BusinessProfile  map[string]any    `json:"business_profile,omitempty"`
 	BusinessType     *string           `json:"business_type"`
-	Capabilities     struct{}          `json:"capabilities"`
+	Capabilities     map[string]string `json:"capabilities"`
 	ChargesEnabled   bool              `json:"charges_enabled"`
+	Company          map[string]any    `json:"company,omitempty"`
 	Country          string            `json:"country"`
 	Created          int64             `json:"created"`
 	DefaultCurrency  string            `json:"default_currency"`
@@ -212,8 +256,9 @@ type accountJSON struct {
 	Email            *string           `json:"email"`
 	ExternalAccounts *listJSON         `json:"external_accounts"`
 	Individual       *personJSON       `json:"individual,omitempty"`
-	Metadata         map[string]string `json:"metadata"`
+	Metadata         metadata          `json:"metadata"`
 	PayoutsEnabled   bool              `json:"payouts_enabled"`
+	TOSAcceptance    map[string]any    `json:"tos_acceptance,omitempty"`
 	Type             string            `json:"type"`
 }
 
@@ -222,9 +267,11 @@ type accountJSON struct {
 func renderAccount(o *objects, a *accountRec) *accountJSON {
 	out := &accountJSON{
 		ID: a.ID, Object: "account", BusinessType: opt(a.BusinessType), Country: a.Country,
+		BusinessProfile: businessProfileObject.render(a.BusinessProfile), Capabilities: renderCapabilities(a.Capabilities),
+		Company: companyObject.render(a.Company), TOSAcceptance: tosAcceptanceObject.render(a.TOSAcceptance),
 		Created: a.Created, DefaultCurrency: "usd", Email: opt(a.Email),
 		ExternalAccounts: &listJSON{Object: "list", Data: []any{}, URL: "/v1/accounts/" + a.ID + "/external_accounts"},
-		Metadata:         map[string]string{}, Type: "custom",
+		Metadata:         a.Metadata, Type: "custom",
 	}
 	if a.Individual != "" {
 		if p, ok := o.person(a.Individual); ok {
@@ -235,20 +282,32 @@ func renderAccount(o *objects, a *accountRec) *accountJSON {
 }
 
 type personJSON struct {
-	ID               string            `json:"id"`
-	Object           string            `json:"object"`
-	Account          string            `json:"account"`
-	Created          int64             `json:"created"`
-	FirstName        *string           `json:"first_name"`
-	IDNumberProvided bool              `json:"id_number_provided"`
-	LastName         *string           `json:"last_name"`
-	Metadata         map[string]string `json:"metadata"`
+	ID               string         `json:"id"`
+	Object           string         `json:"object"`
+	Account          string         `json:"account"`
+	Created          int64          `json:"created"`
+	Email            *string        `json:"email"`
+	FirstName        *string        `json:"first_name"`
+	IDNumberProvided bool           `json:"id_number_provided"`
+	LastName         *string        `json:"last_name"`
+	Metadata         metadata       `json:"metadata"`
+	Relationship     map[string]any `json:"relationship"`
 }
 
 func renderPerson(p *personRec) *personJSON {
 	return &personJSON{
 		ID: p.ID, Object: "person", Account: p.Account, Created: p.Created,
-		FirstName: opt(p.FirstName), IDNumberProvided: p.IDNumberProvided, LastName: opt(p.LastName),
-		Metadata: map[string]string{},
+		Email: opt(p.Email), FirstName: opt(p.FirstName), IDNumberProvided: p.IDNumberProvided, LastName: opt(p.LastName),
+		Relationship: renderRelationship(p.Relationship),
+		Metadata:     p.Metadata,
 	}
+}
+
+// renderRelationship is a person's relationship as Stripe shows it:
+// every role, false until given.
+func renderRelationship(kept map[string]string) map[string]any {
+	out := map[string]any{"director": false, "executive": false, "owner": false, "percent_ownership": nil,
+		"representative": false, "title": nil}
+	maps.Copy(out, relationshipObject.render(kept))
+	return out
 }

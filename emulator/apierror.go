@@ -25,7 +25,10 @@ type errorJSON struct {
 	Param       string `json:"param,omitempty"`
 	// PaymentIntent is the PaymentIntent a decline on confirm left in
 	// requires_payment_method, as Stripe sends it.
-	PaymentIntent any    `json:"payment_intent,omitempty"`
+	PaymentIntent any `json:"payment_intent,omitempty"`
+	// PaymentMethod is the PaymentMethod that was declined, with the
+	// PaymentIntent.
+	PaymentMethod any    `json:"payment_method,omitempty"`
 	Type          string `json:"type"`
 }
 
@@ -35,13 +38,13 @@ type errorJSON struct {
 // masked (model.MaskSecrets): here, once, whatever path the refusal took,
 // so no check, present or to come, echoes a secret a request held.
 func errorResponse(e *model.Error, reqID string) response {
-	return errorResponseWith(e, reqID, nil)
+	return errorResponseWith(e, reqID, nil, nil)
 }
 
-// errorResponseWith is errorResponse carrying the PaymentIntent pi (nil:
-// none).
-func errorResponseWith(e *model.Error, reqID string, pi any) response {
-	out := errorJSON{Charge: e.Charge, Code: e.Code, DeclineCode: e.DeclineCode, Message: model.MaskSecrets(e.Message), Param: model.MaskSecrets(e.Param), Type: e.Type, PaymentIntent: pi}
+// errorResponseWith is errorResponse carrying the PaymentIntent pi and
+// the PaymentMethod pm a decline on confirm names (nil: none).
+func errorResponseWith(e *model.Error, reqID string, pi, pm any) response {
+	out := errorJSON{Charge: e.Charge, Code: e.Code, DeclineCode: e.DeclineCode, Message: model.MaskSecrets(e.Message), Param: model.MaskSecrets(e.Param), Type: e.Type, PaymentIntent: pi, PaymentMethod: pm}
 	out.DocURL = docURL(e.Code)
 	body, _ := json.Marshal(struct {
 		Error errorJSON `json:"error"`

@@ -28,7 +28,12 @@ func authenticate(r *http.Request) (keyKind, *model.Error) {
 			return kind, nil
 		}
 	}
-	return 0, unauthorized("Invalid API Key provided: " + maskKey(key))
+	msg := "Invalid API Key provided: " + maskKey(key)
+	if strings.Contains(key, "_live_") {
+		// Stripe's words, and why: the key may well be valid at Stripe.
+		msg += ". The emulator is Stripe's test mode only: it takes sk_test_, rk_test_ and pk_test_ keys."
+	}
+	return 0, unauthorized(msg)
 }
 
 // requestKey is the key r carries, "" for none.

@@ -145,10 +145,10 @@ func renderBankCharge(ch *chargeRec) *chargeJSON {
 	out := &chargeJSON{
 		ID: ch.ID, Object: "charge", Amount: ch.Amount, AmountCaptured: ch.Amount,
 		BalanceTransaction: opt(ch.BalanceTx), BillingDetails: billingDetails{Name: opt(b.HolderName)},
-		CalculatedStatementDesc: opt("TOKENSCOPE EMULATOR"),
+		CalculatedStatementDesc: opt(accountDescriptor),
 		Captured:                true, Created: ch.Created, Currency: ch.Currency,
 		Customer: opt(ch.Customer), Description: opt(ch.Description), FailureCode: opt(ch.FailureCode),
-		FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{}, Metadata: map[string]string{},
+		FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{}, Metadata: ch.Metadata,
 		Outcome: outcomeJSON{
 			NetworkStatus: ch.Outcome.NetworkStatus, Reason: opt(ch.Outcome.Reason),
 			RiskLevel: ch.Outcome.RiskLevel, RiskScore: ch.Outcome.RiskScore,
@@ -162,5 +162,6 @@ func renderBankCharge(ch *chargeRec) *chargeJSON {
 		Source: renderBank(b), Status: ch.Status, FailureBalanceTransaction: opt(ch.Money.FailureTx),
 	}
 	ch.Money.show(out)
+	ch.chargeExtras.show(out)
 	return out
 }

@@ -29,7 +29,7 @@ type chargeJSON struct {
 	FailureMessage            *string           `json:"failure_message"`
 	FraudDetails              map[string]string `json:"fraud_details"`
 	Livemode                  bool              `json:"livemode"`
-	Metadata                  map[string]string `json:"metadata"`
+	Metadata                  metadata          `json:"metadata"`
 	OnBehalfOf                *string           `json:"on_behalf_of"`
 	Outcome                   outcomeJSON       `json:"outcome"`
 	Paid                      bool              `json:"paid"`
@@ -155,17 +155,13 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 		ID: ch.ID, Object: "charge", Amount: ch.Amount,
 		BalanceTransaction: opt(ch.BalanceTx),
 		BillingDetails: billingDetails{
-			Address: billingAddress{
-				City: opt(card.Address.City), Country: opt(card.Address.Country),
-				Line1: opt(card.Address.Line1), Line2: opt(card.Address.Line2),
-				PostalCode: opt(card.Address.Zip), State: opt(card.Address.State),
-			},
-			Name: opt(card.Name),
+			Address: card.Address.render(),
+			Name:    opt(card.Name),
 		},
 		Captured: succeeded && !ch.Uncaptured, Created: ch.Created, Currency: ch.Currency,
 		Customer: opt(ch.Customer), Description: opt(ch.Description), FailureCode: opt(ch.FailureCode),
 		FailureMessage: opt(ch.FailureMessage), FraudDetails: map[string]string{},
-		Metadata: map[string]string{},
+		Metadata: ch.Metadata,
 		Outcome: outcomeJSON{
 			NetworkStatus: ch.Outcome.NetworkStatus, Reason: opt(ch.Outcome.Reason),
 			RiskLevel: ch.Outcome.RiskLevel, RiskScore: ch.Outcome.RiskScore,
@@ -207,8 +203,8 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 		out.AmountCaptured = ch.captured()
 		pm.AmountAuthorized = &ch.Amount
 		pm.AuthorizationCode = opt(stableDigits("auth:"+ch.ID, 6))
-		out.CalculatedStatementDesc = opt("TOKENSCOPE EMULATOR")
 	}
+	ch.chargeExtras.show(out)
 	return out
 }
 

@@ -2,12 +2,13 @@ package emulator
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/tokenscope/tokenscope/model"
 )
 
-var chargeParams = []string{"amount", "currency", "source", "customer", "description", "expand["}
+var chargeParams = slices.Concat([]string{"amount", "currency", "source", "customer", "description", "expand["}, metadataParams, chargeExtraParams)
 
 // readAmount reads the amount and currency a charge or a PaymentIntent
 // takes, both required, checked as Stripe checks them.
@@ -36,6 +37,14 @@ func createCharge(c *call) (any, *model.Error) {
 	if aerr != nil {
 		return nil, aerr
 	}
+	md, aerr := readMetadata(c.params, nil)
+	if aerr != nil {
+		return nil, aerr
+	}
+	extras, aerr := readChargeExtras(c)
+	if aerr != nil {
+		return nil, aerr
+	}
 	card, customer, aerr := chargeSource(c)
 	if aerr != nil {
 		return nil, aerr
@@ -46,6 +55,7 @@ func createCharge(c *call) (any, *model.Error) {
 	} else {
 		ch, aerr = charge(c, card, customer, amount, currency)
 	}
+	ch.Metadata, ch.chargeExtras = md, extras
 	c.objs.putCharge(ch)
 	if aerr != nil {
 		return nil, aerr

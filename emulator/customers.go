@@ -2,20 +2,32 @@ package emulator
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/tokenscope/tokenscope/model"
 )
 
-var customerParams = []string{"source", "email", "description", "expand["}
+var customerParams = slices.Concat([]string{"source", "email", "description", "name", "phone", "expand["},
+	addressParams("address"), metadataParams)
 
 // createCustomer is POST /v1/customers, optionally with source=<token>,
 // which attaches the card or bank account and consumes the token.
 func createCustomer(c *call) (any, *model.Error) {
+	md, aerr := readMetadata(c.params, nil)
+	if aerr != nil {
+		return nil, aerr
+	}
+	email, aerr := readEmail(c.params, "email")
+	if aerr != nil {
+		return nil, aerr
+	}
 	cus := &customerRec{
 		ID: newID("cus_", shortID), Created: c.now.Unix(),
-		Email: c.params.get("email"), Description: c.params.get("description"),
+		Email: email, Description: c.params.get("description"), Metadata: md,
+		Name: c.params.get("name"), Phone: c.params.get("phone"),
 	}
+	cus.Address, _ = readAddress(c.params, "address")
 	if src := c.params.get("source"); src != "" {
 		t, aerr := takeToken(c, src, true)
 		if aerr != nil {
@@ -79,28 +91,28 @@ func getCustomer(c *call) (any, *model.Error) {
 }
 
 type customerJSON struct {
-	ID                  string            `json:"id"`
-	Object              string            `json:"object"`
-	Address             *struct{}         `json:"address"`
-	Balance             int64             `json:"balance"`
-	Created             int64             `json:"created"`
-	Currency            *string           `json:"currency"`
-	DefaultSource       *string           `json:"default_source"`
-	Delinquent          bool              `json:"delinquent"`
-	Description         *string           `json:"description"`
-	Discount            *struct{}         `json:"discount"`
-	Email               *string           `json:"email"`
-	InvoicePrefix       string            `json:"invoice_prefix"`
-	InvoiceSettings     invoiceSettings   `json:"invoice_settings"`
-	Livemode            bool              `json:"livemode"`
-	Metadata            map[string]string `json:"metadata"`
-	Name                *string           `json:"name"`
-	NextInvoiceSequence int               `json:"next_invoice_sequence"`
-	Phone               *string           `json:"phone"`
-	PreferredLocales    []string          `json:"preferred_locales"`
-	Shipping            *struct{}         `json:"shipping"`
-	TaxExempt           string            `json:"tax_exempt"`
-	TestClock           *string           `json:"test_clock"`
+	ID                  string          `json:"id"`
+	Object              string          `json:"object"`
+	Address             *billingAddress `json:"address"`
+	Balance             int64           `json:"balance"`
+	Created             int64           `json:"created"`
+	Currency            *string         `json:"currency"`
+	DefaultSource       *string         `json:"default_source"`
+	Delinquent          bool            `json:"delinquent"`
+	Description         *string         `json:"description"`
+	Discount            *struct{}       `json:"discount"`
+	Email               *string         `json:"email"`
+	InvoicePrefix       string          `json:"invoice_prefix"`
+	InvoiceSettings     invoiceSettings `json:"invoice_settings"`
+	Livemode            bool            `json:"livemode"`
+	Metadata            metadata        `json:"metadata"`
+	Name                *string         `json:"name"`
+	NextInvoiceSequence int             `json:"next_invoice_sequence"`
+	Phone               *string         `json:"phone"`
+	PreferredLocales    []string        `json:"preferred_locales"`
+	Shipping            *struct{}       `json:"shipping"`
+	TaxExempt           string          `json:"tax_exempt"`
+	TestClock           *string         `json:"test_clock"`
 }
 
 type invoiceSettings struct {
@@ -113,12 +125,17 @@ type invoiceSettings struct {
 // renderCustomer leaves sources out: since API version 2020-08-27 Stripe
 // shows them only when expanded (expand[]=sources).
 func renderCustomer(cus *customerRec) *customerJSON {
-	return &customerJSON{
+	out := &customerJSON{
 		ID: cus.ID, Object: "customer", Created: cus.Created,
 		DefaultSource: opt(cus.defaultSource()),
-		Description:   opt(cus.Description), Email: opt(cus.Email),
+		Description:   opt(cus.Description), Email: opt(cus.Email), Name: opt(cus.Name), Phone: opt(cus.Phone),
 		InvoicePrefix:       strings.ToUpper(stableID("", cus.ID, 8)),
-		Metadata:            map[string]string{},
+		Metadata:            cus.Metadata,
 		NextInvoiceSequence: 1, PreferredLocales: []string{}, TaxExempt: "none",
 	}
+	if cus.Address != (address{}) {
+		a := cus.Address.render()
+		out.Address = &a
+	}
+	return out
 }

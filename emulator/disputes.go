@@ -51,7 +51,15 @@ func (o *objects) openDispute(ch *chargeRec, reason string) {
 	o.putDispute(d)
 }
 
-var disputeUpdateParams = []string{"evidence[", "metadata[", "submit", "expand["}
+// disputeUpdateParams name each evidence field: Stripe's evidence has
+// named fields, and each is kept and returned.
+var disputeUpdateParams = func() []string {
+	out := append([]string{"submit", "expand["}, metadataParams...)
+	for _, f := range append(evidenceFields, evidenceFiles...) {
+		out = append(out, "evidence["+f+"]")
+	}
+	return out
+}()
 
 // updateDispute is POST /v1/disputes/{id}: evidence, submitted at once
 // unless submit=false. As in Stripe's test mode, uncategorized_text
@@ -65,15 +73,17 @@ func updateDispute(c *call) (any, *model.Error) {
 	if !d.open() {
 		return nil, invalid("", "", "This dispute is already closed ("+d.Status+"); it cannot take more evidence.")
 	}
+	md, aerr := readMetadata(c.params, d.Metadata)
+	if aerr != nil {
+		return nil, aerr
+	}
+	d.Metadata = md
 	for key := range c.params.Values {
 		field, isEvidence := strings.CutPrefix(key, "evidence[")
 		if !isEvidence {
 			continue
 		}
 		field = strings.TrimSuffix(field, "]")
-		if !knownEvidence(field) {
-			return nil, invalid("parameter_unknown", key, "Received unknown parameter: "+key)
-		}
 		if d.Evidence == nil {
 			d.Evidence = map[string]string{}
 		}
@@ -96,15 +106,6 @@ func updateDispute(c *call) (any, *model.Error) {
 	}
 	c.objs.putDispute(d)
 	return renderDispute(d, c.now), nil
-}
-
-func knownEvidence(field string) bool {
-	for _, f := range append(evidenceFields, evidenceFiles...) {
-		if f == field {
-			return true
-		}
-	}
-	return false
 }
 
 // decide is the submitted dispute's status, as Stripe's test mode decides
@@ -190,7 +191,7 @@ type disputeJSON struct {
 	EvidenceDetails         disputeEvidenceDetail `json:"evidence_details"`
 	IsChargeRefundable      bool                  `json:"is_charge_refundable"`
 	Livemode                bool                  `json:"livemode"`
-	Metadata                map[string]string     `json:"metadata"`
+	Metadata                metadata              `json:"metadata"`
 	PaymentIntent           *string               `json:"payment_intent"`
 	Reason                  string                `json:"reason"`
 	Status                  string                `json:"status"`
@@ -224,7 +225,7 @@ func renderDispute(d *disputeRec, now time.Time) *disputeJSON {
 	return &disputeJSON{
 		ID: d.ID, Object: "dispute", Amount: d.Amount, BalanceTransactions: txs, Charge: d.Charge,
 		Created: d.Created, Currency: d.Currency, EnhancedEligibilityType: []string{}, Evidence: evidence,
-		EvidenceDetails: details, IsChargeRefundable: d.Inquiry && d.open(), Metadata: map[string]string{},
+		EvidenceDetails: details, IsChargeRefundable: d.Inquiry && d.open(), Metadata: d.Metadata,
 		PaymentIntent: opt(d.PaymentIntent), Reason: d.Reason, Status: d.Status,
 	}
 }

@@ -46,12 +46,17 @@ func fieldError(err error) *model.Error {
 }
 
 // sentence capitalizes model's message and ends it with a period, as
-// Stripe's messages read.
+// Stripe's messages read. A message model already writes in Stripe's own
+// words starts with a capital ("Amount must be at least $0.50 usd",
+// "No such token: 'tok_1'") and is sent as it is.
 func sentence(s string) string {
 	if s == "" {
 		return s
 	}
 	r := []rune(s)
+	if unicode.IsUpper(r[0]) {
+		return s
+	}
 	r[0] = unicode.ToUpper(r[0])
 	out := string(r)
 	if !strings.HasSuffix(out, ".") {

@@ -106,14 +106,15 @@ func (ch *chargeRec) settleAt() int64 {
 
 // refundRec is a refund of (part of) a charge.
 type refundRec struct {
-	ID            string `json:"id"`
-	Created       int64  `json:"created"`
-	Amount        int64  `json:"amount"`
-	Currency      string `json:"currency"`
-	Charge        string `json:"charge"`
-	PaymentIntent string `json:"payment_intent,omitempty"`
-	Reason        string `json:"reason,omitempty"`
-	BalanceTx     string `json:"balance_transaction"`
+	ID            string   `json:"id"`
+	Created       int64    `json:"created"`
+	Amount        int64    `json:"amount"`
+	Currency      string   `json:"currency"`
+	Charge        string   `json:"charge"`
+	PaymentIntent string   `json:"payment_intent,omitempty"`
+	Reason        string   `json:"reason,omitempty"`
+	Metadata      metadata `json:"metadata,omitempty"`
+	BalanceTx     string   `json:"balance_transaction"`
 	// Status is "" for succeeded, else pending or failed; at SettleAt
 	// (unix seconds, 0: never) it becomes Then (refundsettle.go).
 	Status   string `json:"status,omitempty"`
@@ -138,6 +139,7 @@ type disputeRec struct {
 	// Evidence is what was sent as evidence[...], by field.
 	Evidence    map[string]string `json:"evidence,omitempty"`
 	Submissions int               `json:"submissions,omitempty"`
+	Metadata    metadata          `json:"metadata,omitempty"`
 	// Withdrawal and Reinstatement are the balance transactions of the
 	// money a chargeback took and, won, gave back (disputemoney.go).
 	Withdrawal    string `json:"withdrawal,omitempty"`
@@ -148,26 +150,37 @@ type disputeRec struct {
 // accountRec is a Connect account (custom), made from an account token or
 // from parameters.
 type accountRec struct {
-	ID           string `json:"id"`
-	Created      int64  `json:"created"`
-	Country      string `json:"country"`
-	Email        string `json:"email,omitempty"`
-	BusinessType string `json:"business_type,omitempty"`
+	ID           string   `json:"id"`
+	Created      int64    `json:"created"`
+	Country      string   `json:"country"`
+	Email        string   `json:"email,omitempty"`
+	BusinessType string   `json:"business_type,omitempty"`
+	Metadata     metadata `json:"metadata,omitempty"`
 	// FromToken: made with an account token, so updated only with tokens.
 	FromToken bool `json:"from_token,omitempty"`
 	// Individual is the person an individual account is (person_ id).
 	Individual string `json:"individual,omitempty"`
+	// Company, BusinessProfile and TOSAcceptance are what was given of
+	// each, by field (accountfields.go); Capabilities the ones requested.
+	Company         map[string]string `json:"company,omitempty"`
+	BusinessProfile map[string]string `json:"business_profile,omitempty"`
+	TOSAcceptance   map[string]string `json:"tos_acceptance,omitempty"`
+	Capabilities    []string          `json:"capabilities,omitempty"`
 }
 
 // personRec is a person of a Connect account. The id number itself is
 // never kept: only that one was given (by a PII token or in clear).
 type personRec struct {
-	ID               string `json:"id"`
-	Account          string `json:"account"`
-	Created          int64  `json:"created"`
-	FirstName        string `json:"first_name,omitempty"`
-	LastName         string `json:"last_name,omitempty"`
-	IDNumberProvided bool   `json:"id_number_provided,omitempty"`
+	ID               string   `json:"id"`
+	Account          string   `json:"account"`
+	Created          int64    `json:"created"`
+	FirstName        string   `json:"first_name,omitempty"`
+	LastName         string   `json:"last_name,omitempty"`
+	Email            string   `json:"email,omitempty"`
+	IDNumberProvided bool     `json:"id_number_provided,omitempty"`
+	Metadata         metadata `json:"metadata,omitempty"`
+	// Relationship is what was given of it, by field (accountfields.go).
+	Relationship map[string]string `json:"relationship,omitempty"`
 }
 
 // accountTokenRec is what an account token holds for the account it makes.

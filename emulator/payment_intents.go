@@ -23,7 +23,7 @@ const codeUnexpectedState = "payment_intent_unexpected_state"
 
 var paymentIntentParams = []string{"amount", "currency", "payment_method", "customer", "confirm", "capture_method",
 	"confirmation_method", "return_url", "description", "off_session", "setup_future_usage", "payment_method_types[",
-	"automatic_payment_methods[enabled]", "expand["}
+	"automatic_payment_methods[enabled]", "automatic_payment_methods[allow_redirects]", "expand[", "metadata", "metadata["}
 
 var confirmParams = []string{"payment_method", "return_url", "off_session", "expand["}
 
@@ -34,10 +34,14 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 	if aerr != nil {
 		return nil, aerr
 	}
+	md, aerr := readMetadata(c.params, nil)
+	if aerr != nil {
+		return nil, aerr
+	}
 	pi := &paymentIntentRec{
 		ID: newID("pi_", longID), Created: c.now.Unix(), Amount: amount, Currency: currency,
 		Status: model.PIRequiresPaymentMethod, CaptureMethod: "automatic", ConfirmationMethod: "automatic",
-		Description: c.params.get("description"), Secret: newID("", longID),
+		Description: c.params.get("description"), Metadata: md, Secret: newID("", longID),
 	}
 	if aerr := readChoice(c, "capture_method", &pi.CaptureMethod, "automatic", "automatic_async", "manual"); aerr != nil {
 		return nil, aerr
@@ -46,6 +50,9 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 		return nil, aerr
 	}
 	if aerr := readChoice(c, "setup_future_usage", &pi.SetupFutureUsage, "off_session", "on_session"); aerr != nil {
+		return nil, aerr
+	}
+	if aerr := readPaymentMethodChoice(c, pi); aerr != nil {
 		return nil, aerr
 	}
 	if cus := c.params.get("customer"); cus != "" {
@@ -237,10 +244,10 @@ func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (
 	if aerr != nil {
 		pi.Status, pi.PaymentMethod = model.PIRequiresPaymentMethod, ""
 		pi.LastError = &lastErrorRec{Type: aerr.Type, Code: aerr.Code, DeclineCode: aerr.DeclineCode,
-			Message: aerr.Message, Param: aerr.Param, Charge: ch.ID, PaymentMethod: pm.ID}
+			Message: aerr.Message, Param: aerr.Param, Charge: ch.ID, PaymentMethod: pm.ID, Method: pm}
 		c.objs.putCharge(ch)
 		c.objs.putPaymentIntent(pi)
-		c.errPaymentIntent = renderPaymentIntent(pi)
+		c.errPaymentIntent, c.errPaymentMethod = renderPaymentIntent(pi), renderPaymentMethod(pm)
 		return nil, aerr
 	}
 	pi.LastError = nil
@@ -277,7 +284,7 @@ func finishChallenge(c *call, pi *paymentIntentRec, complete bool) (any, *model.
 	pi.Status, pi.NextAction, pi.ChallengeURL, pi.PaymentMethod = model.PIRequiresPaymentMethod, "", "", ""
 	pi.LastError = &lastErrorRec{Type: model.TypeInvalidRequest, Code: "payment_intent_authentication_failure",
 		Message:       "The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.",
-		PaymentMethod: pm.ID}
+		PaymentMethod: pm.ID, Method: pm}
 	c.objs.putPaymentIntent(pi)
 	return renderPaymentIntent(pi), nil
 }
@@ -369,3 +376,32 @@ func listPaymentIntents(c *call) (any, *model.Error) {
 }
 
 func renderListedPaymentIntent(pi *paymentIntentRec) any { return renderPaymentIntent(pi) }
+
+// readPaymentMethodChoice reads how the PaymentIntent chooses its
+// payment method types: payment_method_types (card: the only type the
+// emulator pays with), or automatic_payment_methods, not both.
+func readPaymentMethodChoice(c *call, pi *paymentIntentRec) *model.Error {
+	types := arrayParam(c.params, "payment_method_types")
+	auto := c.params.has("automatic_payment_methods[")
+	if len(types) > 0 && auto {
+		return invalid("", "automatic_payment_methods", "You may only specify one of these parameters: automatic_payment_methods, payment_method_types.")
+	}
+	for i, t := range types {
+		if t != "card" {
+			return invalid("", "payment_method_types["+strconv.Itoa(i)+"]",
+				"The emulator pays with cards only: payment_method_types takes card, not "+strconv.Quote(t)+".")
+		}
+	}
+	if !auto {
+		return nil
+	}
+	enabled, aerr := c.params.boolean("automatic_payment_methods[enabled]")
+	if aerr != nil {
+		return aerr
+	}
+	if !c.params.Has("automatic_payment_methods[enabled]") {
+		return missingParam("automatic_payment_methods[enabled]")
+	}
+	pi.AutomaticPM = &automaticPMRec{Enabled: enabled}
+	return readChoice(c, "automatic_payment_methods[allow_redirects]", &pi.AutomaticPM.AllowRedirects, "always", "never")
+}

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/tokenscope/tokenscope/model"
 )
@@ -14,9 +15,15 @@ import (
 
 const paramCardToken = "card[token]"
 
-var paymentMethodParams = []string{"type", paramCardToken, "customer", "billing_details[name]", "billing_details[email]", "expand["}
+var paymentMethodParams = slices.Concat([]string{"type", paramCardToken, "customer", "expand[",
+	"billing_details[name]", "billing_details[email]", "billing_details[phone]",
+	"card[number]", "card[exp_month]", "card[exp_year]", "card[cvc]"},
+	addressParams("billing_details[address]"), metadataParams)
 
-// createPaymentMethod is POST /v1/payment_methods.
+// createPaymentMethod is POST /v1/payment_methods, from a card token
+// (card[token], consumed) or from the card's number, expiry and CVC, as
+// Stripe's test mode takes them; either is kept as a token's card is:
+// never the number or the CVC.
 func createPaymentMethod(c *call) (any, *model.Error) {
 	switch typ := c.params.get("type"); {
 	case typ == "":
@@ -24,11 +31,47 @@ func createPaymentMethod(c *call) (any, *model.Error) {
 	case typ != "card":
 		return nil, invalid("", "type", "The emulator makes card PaymentMethods only (type=card); got type="+typ+".")
 	}
-	tokID := c.params.get(paramCardToken)
-	if tokID == "" {
-		return nil, invalid("parameter_missing", paramCardToken,
-			"Missing required param: card[token]. The emulator makes PaymentMethods from card tokens (tok_), never from raw card numbers.")
+	md, aerr := readMetadata(c.params, nil)
+	if aerr != nil {
+		return nil, aerr
 	}
+	email, aerr := readEmail(c.params, "billing_details[email]")
+	if aerr != nil {
+		return nil, aerr
+	}
+	var card *cardRec
+	switch tokID := c.params.get(paramCardToken); {
+	case tokID != "" && c.params.has("card[number]"):
+		return nil, invalid("", "card[number]", "Pass either card[token] or the card's number, expiry and CVC, not both.")
+	case tokID != "":
+		if card, aerr = tokenCard(c, tokID); aerr != nil {
+			return nil, aerr
+		}
+	case c.params.has("card["):
+		if card, aerr = cardFromParams(c); aerr != nil {
+			return nil, aerr
+		}
+	default:
+		return nil, missingParam("card")
+	}
+	card.Name = cmpOr(c.params.get("billing_details[name]"), card.Name)
+	if addr, given := readAddress(c.params, "billing_details[address]"); given {
+		card.Address = addr
+	}
+	pm := &paymentMethodRec{ID: newID("pm_", longID), Created: c.now.Unix(), Card: card, Metadata: md,
+		Email: email, Phone: c.params.get("billing_details[phone]")}
+	if cus := c.params.get("customer"); cus != "" {
+		if aerr := attachPaymentMethod(c, pm, cus); aerr != nil {
+			return nil, aerr
+		}
+	}
+	c.objs.putPaymentMethod(pm)
+	return renderPaymentMethod(pm), nil
+}
+
+// tokenCard consumes the card token a PaymentMethod is made from and
+// returns a copy of its card.
+func tokenCard(c *call, tokID string) (*cardRec, *model.Error) {
 	t, ok := findToken(c.objs, tokID, c.now)
 	if !ok {
 		return nil, noSuch(http.StatusBadRequest, "token", tokID, paramCardToken)
@@ -42,15 +85,7 @@ func createPaymentMethod(c *call) (any, *model.Error) {
 		return nil, aerr
 	}
 	card := *t.Card
-	card.Name = cmpOr(c.params.get("billing_details[name]"), card.Name)
-	pm := &paymentMethodRec{ID: newID("pm_", longID), Created: c.now.Unix(), Card: &card}
-	if cus := c.params.get("customer"); cus != "" {
-		if aerr := attachPaymentMethod(c, pm, cus); aerr != nil {
-			return nil, aerr
-		}
-	}
-	c.objs.putPaymentMethod(pm)
-	return renderPaymentMethod(pm), nil
+	return &card, nil
 }
 
 func cmpOr(a, b string) string {
@@ -151,6 +186,9 @@ func detachPaymentMethod(c *call) (any, *model.Error) {
 
 var paymentMethodListParams = append([]string{"customer", "type"}, pageParams...)
 
+// customerPaymentMethodListParams: the customer is in the path.
+var customerPaymentMethodListParams = append([]string{"type"}, pageParams...)
+
 // listPaymentMethods is GET /v1/payment_methods, filtered by customer and
 // type, newest first.
 func listPaymentMethods(c *call) (any, *model.Error) {
@@ -180,16 +218,16 @@ func pagePaymentMethods(c *call, customer string, byCustomer bool, url string) (
 func renderListedPaymentMethod(pm *paymentMethodRec) any { return renderPaymentMethod(pm) }
 
 type paymentMethodJSON struct {
-	ID             string            `json:"id"`
-	Object         string            `json:"object"`
-	AllowRedisplay string            `json:"allow_redisplay"`
-	BillingDetails billingDetails    `json:"billing_details"`
-	Card           pmCardJSON        `json:"card"`
-	Created        int64             `json:"created"`
-	Customer       *string           `json:"customer"`
-	Livemode       bool              `json:"livemode"`
-	Metadata       map[string]string `json:"metadata"`
-	Type           string            `json:"type"`
+	ID             string         `json:"id"`
+	Object         string         `json:"object"`
+	AllowRedisplay string         `json:"allow_redisplay"`
+	BillingDetails billingDetails `json:"billing_details"`
+	Card           pmCardJSON     `json:"card"`
+	Created        int64          `json:"created"`
+	Customer       *string        `json:"customer"`
+	Livemode       bool           `json:"livemode"`
+	Metadata       metadata       `json:"metadata"`
+	Type           string         `json:"type"`
 }
 
 type pmCardJSON struct {
@@ -224,12 +262,7 @@ func renderPaymentMethod(pm *paymentMethodRec) *paymentMethodJSON {
 	return &paymentMethodJSON{
 		ID: pm.ID, Object: "payment_method", AllowRedisplay: "unspecified",
 		BillingDetails: billingDetails{
-			Address: billingAddress{
-				City: opt(card.Address.City), Country: opt(card.Address.Country),
-				Line1: opt(card.Address.Line1), Line2: opt(card.Address.Line2),
-				PostalCode: opt(card.Address.Zip), State: opt(card.Address.State),
-			},
-			Name: opt(card.Name),
+			Address: card.Address.render(), Email: opt(pm.Email), Name: opt(card.Name), Phone: opt(pm.Phone),
 		},
 		Card: pmCardJSON{
 			Brand: net,
@@ -245,6 +278,6 @@ func renderPaymentMethod(pm *paymentMethodRec) *paymentMethodJSON {
 			RegulatedStatus:   "unregulated",
 			ThreeDSecureUsage: threeDSecureOK{Supported: card.Brand != model.BrandAmex},
 		},
-		Created: pm.Created, Customer: opt(pm.Customer), Metadata: map[string]string{}, Type: "card",
+		Created: pm.Created, Customer: opt(pm.Customer), Metadata: pm.Metadata, Type: "card",
 	}
 }

@@ -15,6 +15,9 @@ type paymentMethodRec struct {
 	ID       string   `json:"id"`
 	Created  int64    `json:"created"`
 	Customer string   `json:"customer,omitempty"`
+	Metadata metadata `json:"metadata,omitempty"`
+	Email    string   `json:"email,omitempty"`
+	Phone    string   `json:"phone,omitempty"`
 	Card     *cardRec `json:"card"`
 	// SpentBy is why it may not be used again (pmreuse.go): the
 	// PaymentIntent that used it while it belonged to no customer, or
@@ -25,23 +28,25 @@ type paymentMethodRec struct {
 // paymentIntentRec is a PaymentIntent. Amounts are in the currency's
 // smallest unit; Secret is the random part of its client secret.
 type paymentIntentRec struct {
-	ID                 string        `json:"id"`
-	Created            int64         `json:"created"`
-	Amount             int64         `json:"amount"`
-	Currency           string        `json:"currency"`
-	Status             string        `json:"status"`
-	CaptureMethod      string        `json:"capture_method"`
-	ConfirmationMethod string        `json:"confirmation_method"`
-	Customer           string        `json:"customer,omitempty"`
-	Description        string        `json:"description,omitempty"`
-	PaymentMethod      string        `json:"payment_method,omitempty"`
-	ReturnURL          string        `json:"return_url,omitempty"`
-	OffSession         bool          `json:"off_session,omitempty"`
-	SetupFutureUsage   string        `json:"setup_future_usage,omitempty"`
-	LatestCharge       string        `json:"latest_charge,omitempty"`
-	AmountCapturable   int64         `json:"amount_capturable,omitempty"`
-	AmountReceived     int64         `json:"amount_received,omitempty"`
-	LastError          *lastErrorRec `json:"last_payment_error,omitempty"`
+	ID                 string          `json:"id"`
+	Created            int64           `json:"created"`
+	Amount             int64           `json:"amount"`
+	Currency           string          `json:"currency"`
+	Status             string          `json:"status"`
+	CaptureMethod      string          `json:"capture_method"`
+	ConfirmationMethod string          `json:"confirmation_method"`
+	Customer           string          `json:"customer,omitempty"`
+	Description        string          `json:"description,omitempty"`
+	Metadata           metadata        `json:"metadata,omitempty"`
+	AutomaticPM        *automaticPMRec `json:"automatic_payment_methods,omitempty"`
+	PaymentMethod      string          `json:"payment_method,omitempty"`
+	ReturnURL          string          `json:"return_url,omitempty"`
+	OffSession         bool            `json:"off_session,omitempty"`
+	SetupFutureUsage   string          `json:"setup_future_usage,omitempty"`
+	LatestCharge       string          `json:"latest_charge,omitempty"`
+	AmountCapturable   int64           `json:"amount_capturable,omitempty"`
+	AmountReceived     int64           `json:"amount_received,omitempty"`
+	LastError          *lastErrorRec   `json:"last_payment_error,omitempty"`
 	// NextAction is the next_action's type while the status is
 	// requires_action: use_stripe_sdk, or redirect_to_url with a
 	// return_url; ChallengeURL is the emulator's test page for it.
@@ -61,6 +66,9 @@ type lastErrorRec struct {
 	Param         string `json:"param,omitempty"`
 	Charge        string `json:"charge,omitempty"`
 	PaymentMethod string `json:"payment_method,omitempty"`
+	// Method is the PaymentMethod as it was when it failed, which
+	// Stripe's last_payment_error carries whole.
+	Method *paymentMethodRec `json:"method,omitempty"`
 }
 
 func (o *objects) paymentMethod(id string) (*paymentMethodRec, bool) {
@@ -76,3 +84,9 @@ func (o *objects) putPaymentIntent(pi *paymentIntentRec) { o.put(paymentIntentsC
 
 // clientSecret is the PaymentIntent's client_secret, as Stripe forms it.
 func (pi *paymentIntentRec) clientSecret() string { return pi.ID + "_secret_" + pi.Secret }
+
+// automaticPMRec is a PaymentIntent's automatic_payment_methods.
+type automaticPMRec struct {
+	Enabled        bool   `json:"enabled"`
+	AllowRedirects string `json:"allow_redirects,omitempty"`
+}

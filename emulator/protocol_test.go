@@ -47,7 +47,7 @@ func TestAuth(t *testing.T) {
 		{"restricted", "rk_test_abc123", false, 200, ""},
 		{"basic", "sk_test_abc123", true, 200, ""},
 		{"none", "", false, 401, "You did not provide an API key."},
-		{"live", "sk_" + "live_51Habcdefghijk1234", false, 401, "Invalid API Key provided: sk_live_****1234"},
+		{"live", "sk_" + "live_51Habcdefghijk1234", false, 401, "Invalid API Key provided: sk_live_****1234. The emulator is Stripe's test mode only: it takes sk_test_, rk_test_ and pk_test_ keys."},
 		{"live basic", "sk_" + "live_51Habcdefghijk1234", true, 401, "Invalid API Key provided: sk_live_****1234"},
 		{"garbage", "hunter2hunter2", false, 401, "Invalid API Key provided: ****ter2"},
 		{"bare prefix", "sk_test_", false, 401, "Invalid API Key provided: sk_test_****"},

@@ -72,6 +72,10 @@ type customerRec struct {
 	Created     int64    `json:"created"`
 	Email       string   `json:"email,omitempty"`
 	Description string   `json:"description,omitempty"`
+	Metadata    metadata `json:"metadata,omitempty"`
+	Name        string   `json:"name,omitempty"`
+	Phone       string   `json:"phone,omitempty"`
+	Address     address  `json:"address,omitzero"`
 	Card        *cardRec `json:"card,omitempty"`
 	Bank        *bankRec `json:"bank_account,omitempty"`
 }
@@ -89,12 +93,14 @@ func (c *customerRec) defaultSource() string {
 
 // chargeRec is a charge, failed ones included (Stripe keeps those too).
 type chargeRec struct {
-	ID             string   `json:"id"`
-	Created        int64    `json:"created"`
-	Amount         int64    `json:"amount"`
-	Currency       string   `json:"currency"`
-	Customer       string   `json:"customer,omitempty"`
-	Description    string   `json:"description,omitempty"`
+	ID          string   `json:"id"`
+	Created     int64    `json:"created"`
+	Amount      int64    `json:"amount"`
+	Currency    string   `json:"currency"`
+	Customer    string   `json:"customer,omitempty"`
+	Description string   `json:"description,omitempty"`
+	Metadata    metadata `json:"metadata,omitempty"`
+	chargeExtras
 	Card           *cardRec `json:"card"`   // nil for an ACH debit (Money.Bank)
 	Status         string   `json:"status"` // succeeded, failed
 	FailureCode    string   `json:"failure_code,omitempty"`

@@ -4,12 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/tokenscope/tokenscope/model"
 )
 
-var refundParams = []string{"charge", "payment_intent", "amount", "reason", "metadata[", "expand["}
+var refundParams = append([]string{"charge", "payment_intent", "amount", "reason", "expand["}, metadataParams...)
 
 // refundReasons are the reasons Stripe takes for a refund.
 var refundReasons = map[string]bool{"duplicate": true, "fraudulent": true, "requested_by_customer": true}
@@ -24,6 +23,10 @@ func createRefund(c *call) (any, *model.Error) {
 		return nil, invalid("parameter_missing", "charge", "One of the following params should be provided for this request: charge or payment_intent.")
 	case chID != "" && piID != "":
 		return nil, invalid("", "payment_intent", "You cannot specify both charge and payment_intent; the refund is of one of them.")
+	}
+	md, aerr := readMetadata(c.params, nil)
+	if aerr != nil {
+		return nil, aerr
 	}
 	reason := c.params.get("reason")
 	if reason != "" && !refundReasons[reason] {
@@ -66,12 +69,13 @@ func createRefund(c *call) (any, *model.Error) {
 		return nil, invalid("parameter_invalid_integer", "amount", "This value must be greater than or equal to 1.")
 	case amount > remains && m.AmountRefunded == 0:
 		return nil, invalid("amount_too_large", "amount", fmt.Sprintf("Refund amount (%s) is greater than charge amount (%s)",
-			moneyText(amount, ch.Currency), moneyText(ch.Amount, ch.Currency)))
+			model.MoneyText(amount, ch.Currency), model.MoneyText(ch.Amount, ch.Currency)))
 	case amount > remains:
 		return nil, invalid("amount_too_large", "amount", fmt.Sprintf("Refund amount (%s) is greater than unrefunded amount on charge (%s)",
-			moneyText(amount, ch.Currency), moneyText(remains, ch.Currency)))
+			model.MoneyText(amount, ch.Currency), model.MoneyText(remains, ch.Currency)))
 	}
 	re := newRefund(ch, amount, piID, reason, c.now)
+	re.Metadata = md
 	c.objs.putRefund(re)
 	c.objs.putCharge(ch)
 	resolveInquiry(c.objs, ch)
@@ -97,19 +101,6 @@ func latestCharge(c *call, piID string) (string, *model.Error) {
 		return "", invalid("", "payment_intent", "PaymentIntent "+piID+" has no successful charge to refund.")
 	}
 	return pi.LatestCharge, nil
-}
-
-// currencySymbols are the symbols Stripe's refund messages write amounts
-// with; other currencies are written with their code.
-var currencySymbols = map[string]string{"usd": "$", "gbp": "£", "eur": "€", "cad": "$", "aud": "$"}
-
-// moneyText is an amount as Stripe's messages write it: $10.00.
-func moneyText(amount int64, cur string) string {
-	n, _, _ := strings.Cut(model.FormatAmount(amount, cur), " ")
-	if sym, ok := currencySymbols[cur]; ok {
-		return sym + n
-	}
-	return n + " " + strings.ToUpper(cur)
 }
 
 var refundListParams = append([]string{"charge", "payment_intent"}, append(createdParams, pageParams...)...)
@@ -152,23 +143,23 @@ func chargeRefunds(o *objects, ch *chargeRec) *listJSON {
 }
 
 type refundJSON struct {
-	ID                     string            `json:"id"`
-	Object                 string            `json:"object"`
-	Amount                 int64             `json:"amount"`
-	BalanceTransaction     *string           `json:"balance_transaction"`
-	Charge                 *string           `json:"charge"`
-	Created                int64             `json:"created"`
-	Currency               string            `json:"currency"`
-	FailureBalanceTx       string            `json:"failure_balance_transaction,omitempty"`
-	FailureReason          string            `json:"failure_reason,omitempty"`
-	Metadata               map[string]string `json:"metadata"`
-	PaymentIntent          *string           `json:"payment_intent"`
-	PendingReason          string            `json:"pending_reason,omitempty"`
-	Reason                 *string           `json:"reason"`
-	ReceiptNumber          *string           `json:"receipt_number"`
-	SourceTransferReversal *string           `json:"source_transfer_reversal"`
-	Status                 string            `json:"status"`
-	TransferReversal       *string           `json:"transfer_reversal"`
+	ID                     string   `json:"id"`
+	Object                 string   `json:"object"`
+	Amount                 int64    `json:"amount"`
+	BalanceTransaction     *string  `json:"balance_transaction"`
+	Charge                 *string  `json:"charge"`
+	Created                int64    `json:"created"`
+	Currency               string   `json:"currency"`
+	FailureBalanceTx       string   `json:"failure_balance_transaction,omitempty"`
+	FailureReason          string   `json:"failure_reason,omitempty"`
+	Metadata               metadata `json:"metadata"`
+	PaymentIntent          *string  `json:"payment_intent"`
+	PendingReason          string   `json:"pending_reason,omitempty"`
+	Reason                 *string  `json:"reason"`
+	ReceiptNumber          *string  `json:"receipt_number"`
+	SourceTransferReversal *string  `json:"source_transfer_reversal"`
+	Status                 string   `json:"status"`
+	TransferReversal       *string  `json:"transfer_reversal"`
 }
 
 // renderRefund is a refund as its test card has it stand (refundsettle.go):
@@ -177,7 +168,7 @@ func renderRefund(re *refundRec) *refundJSON {
 	out := &refundJSON{
 		ID: re.ID, Object: "refund", Amount: re.Amount, BalanceTransaction: opt(re.BalanceTx),
 		Charge: opt(re.Charge), Created: re.Created, Currency: re.Currency,
-		Metadata: map[string]string{}, PaymentIntent: opt(re.PaymentIntent), Reason: opt(re.Reason),
+		Metadata: re.Metadata, PaymentIntent: opt(re.PaymentIntent), Reason: opt(re.Reason),
 		Status: re.status(), FailureReason: re.FailureReason,
 	}
 	switch out.Status {

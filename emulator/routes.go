@@ -57,7 +57,7 @@ var endpoints = []endpoint{
 	{method: http.MethodGet, path: "payment_methods/{}", object: "payment_method", params: getParams, handle: getPaymentMethod},
 	{method: http.MethodPost, path: "payment_methods/{}/attach", object: "payment_method", params: []string{"customer", "expand["}, handle: attachPaymentMethodTo},
 	{method: http.MethodPost, path: "payment_methods/{}/detach", object: "payment_method", params: getParams, handle: detachPaymentMethod},
-	{method: http.MethodGet, path: "customers/{}/payment_methods", object: "list:payment_method", params: paymentMethodListParams, handle: listCustomerPaymentMethods},
+	{method: http.MethodGet, path: "customers/{}/payment_methods", object: "list:payment_method", params: customerPaymentMethodListParams, handle: listCustomerPaymentMethods},
 	{method: http.MethodPost, path: "payment_intents", object: "payment_intent", params: paymentIntentParams, handle: createPaymentIntent},
 	{method: http.MethodGet, path: "payment_intents", object: "list:payment_intent", params: paymentIntentListParams, handle: listPaymentIntents},
 	{method: http.MethodGet, path: "payment_intents/{}", object: "payment_intent", params: getParams, handle: getPaymentIntent},

@@ -34,9 +34,14 @@ type endpointRec struct {
 	// Secret signs the deliveries (Stripe-Signature). It is shown once,
 	// in the answer to the creation; test-mode and local, it is kept so
 	// that any process on the state dir can deliver.
-	Secret   string `json:"secret"`
-	Disabled bool   `json:"disabled,omitempty"`
-	Deleted  bool   `json:"deleted,omitempty"`
+	Secret   string   `json:"secret"`
+	Disabled bool     `json:"disabled,omitempty"`
+	Deleted  bool     `json:"deleted,omitempty"`
+	Metadata metadata `json:"metadata,omitempty"`
+	// APIVersion is the version the endpoint was made for ("" for the
+	// account's); the emulator renders every event in the one shape it
+	// has (version.go).
+	APIVersion string `json:"api_version,omitempty"`
 }
 
 // wants reports whether the endpoint receives an event of typ made at t:
@@ -49,18 +54,18 @@ func (we *endpointRec) wants(typ string, t int64) bool {
 }
 
 type endpointJSON struct {
-	ID            string            `json:"id"`
-	Object        string            `json:"object"`
-	APIVersion    *string           `json:"api_version"`
-	Application   *string           `json:"application"`
-	Created       int64             `json:"created"`
-	Description   *string           `json:"description"`
-	EnabledEvents []string          `json:"enabled_events"`
-	Livemode      bool              `json:"livemode"`
-	Metadata      map[string]string `json:"metadata"`
-	Secret        string            `json:"secret,omitempty"`
-	Status        string            `json:"status"`
-	URL           string            `json:"url"`
+	ID            string   `json:"id"`
+	Object        string   `json:"object"`
+	APIVersion    *string  `json:"api_version"`
+	Application   *string  `json:"application"`
+	Created       int64    `json:"created"`
+	Description   *string  `json:"description"`
+	EnabledEvents []string `json:"enabled_events"`
+	Livemode      bool     `json:"livemode"`
+	Metadata      metadata `json:"metadata"`
+	Secret        string   `json:"secret,omitempty"`
+	Status        string   `json:"status"`
+	URL           string   `json:"url"`
 }
 
 func renderEndpoint(we *endpointRec) any {
@@ -69,13 +74,13 @@ func renderEndpoint(we *endpointRec) any {
 		status = "disabled"
 	}
 	return &endpointJSON{
-		ID: we.ID, Object: "webhook_endpoint", Created: we.Created,
+		ID: we.ID, Object: "webhook_endpoint", APIVersion: opt(we.APIVersion), Created: we.Created,
 		Description: opt(we.Description), EnabledEvents: we.EnabledEvents,
-		Metadata: map[string]string{}, Status: status, URL: we.URL,
+		Metadata: we.Metadata, Status: status, URL: we.URL,
 	}
 }
 
-var endpointParams = []string{"url", "enabled_events[", "description", "api_version", "expand["}
+var endpointParams = []string{"url", "enabled_events[", "description", "api_version", "expand[", "metadata", "metadata["}
 
 // createEndpoint is POST /v1/webhook_endpoints: the answer is the only
 // one that shows the secret.
@@ -99,7 +104,7 @@ func createEndpoint(c *call) (any, *model.Error) {
 	if v := c.params.get("api_version"); v != "" && !knownVersion(v) {
 		return nil, invalid("", "api_version", "Invalid Stripe API version: "+v)
 	}
-	we := &endpointRec{ID: newID("we_", shortID), Created: c.now.Unix(), Secret: newID("whsec_", secretLen)}
+	we := &endpointRec{ID: newID("we_", shortID), Created: c.now.Unix(), Secret: newID("whsec_", secretLen), APIVersion: c.params.get("api_version")}
 	if aerr := setEndpoint(c, we); aerr != nil {
 		return nil, aerr
 	}
@@ -109,8 +114,14 @@ func createEndpoint(c *call) (any, *model.Error) {
 	return out, nil
 }
 
-// setEndpoint applies url, enabled_events and description from c.
+// setEndpoint applies url, enabled_events, description and metadata
+// from c.
 func setEndpoint(c *call, we *endpointRec) *model.Error {
+	md, aerr := readMetadata(c.params, we.Metadata)
+	if aerr != nil {
+		return aerr
+	}
+	we.Metadata = md
 	if c.params.Has("url") {
 		u, aerr := endpointURL(c.params.get("url"), c.allowRemoteWebhooks)
 		if aerr != nil {
@@ -161,7 +172,7 @@ func endpointURL(raw string, allowRemote bool) (string, *model.Error) {
 	return u.String(), nil
 }
 
-var endpointUpdateParams = []string{"url", "enabled_events[", "description", "disabled", "expand["}
+var endpointUpdateParams = []string{"url", "enabled_events[", "description", "disabled", "expand[", "metadata", "metadata["}
 
 // updateEndpoint is POST /v1/webhook_endpoints/{id}.
 func updateEndpoint(c *call) (any, *model.Error) {

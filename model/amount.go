@@ -33,3 +33,29 @@ func ParseAmount(param, s string) (int64, *FieldError) {
 	}
 	return n, nil
 }
+
+// currencySymbols are the symbols Stripe's messages write amounts with;
+// other currencies are written with their code.
+var currencySymbols = map[string]string{"usd": "$", "gbp": "£", "eur": "€", "cad": "$", "aud": "$"}
+
+// MoneyText is an amount as Stripe's messages write it: $10.00,
+// $999,999.99, 500 JPY.
+func MoneyText(amount int64, cur string) string {
+	cur = strings.ToLower(cur)
+	n := decimal(amount, cur)
+	whole, frac, hasFrac := strings.Cut(strings.TrimPrefix(n, "-"), ".")
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	if hasFrac {
+		whole += "." + frac
+	}
+	sign := ""
+	if strings.HasPrefix(n, "-") {
+		sign = "-"
+	}
+	if sym, ok := currencySymbols[cur]; ok {
+		return sign + sym + whole
+	}
+	return sign + whole + " " + strings.ToUpper(cur)
+}

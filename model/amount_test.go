@@ -22,3 +22,19 @@ func TestFormatAmount(t *testing.T) {
 		}
 	}
 }
+
+// TestMoneyText: amounts as Stripe's messages write them.
+func TestMoneyText(t *testing.T) {
+	for _, c := range []struct {
+		n    int64
+		cur  string
+		want string
+	}{
+		{1000, "usd", "$10.00"}, {99_999_999, "usd", "$999,999.99"}, {100_000_000, "eur", "€1,000,000.00"},
+		{50, "jpy", "50 JPY"}, {1_234_567, "jpy", "1,234,567 JPY"}, {-123456, "usd", "-$1,234.56"},
+	} {
+		if got := model.MoneyText(c.n, c.cur); got != c.want {
+			t.Errorf("MoneyText(%d, %s) = %q, want %q", c.n, c.cur, got, c.want)
+		}
+	}
+}

@@ -28,9 +28,8 @@ const MaxFreeText = 5000
 // (see LooksLikeCardNumber). The message names the last 4 only. A value
 // over MaxFreeText characters is refused too.
 func ValidateFreeText(param, value string) *FieldError {
-	if n := utf8.RuneCountInString(value); n > MaxFreeText {
-		return requestErr("parameter_invalid_string", param,
-			param+": at most "+strconv.Itoa(MaxFreeText)+" characters (Stripe's limit on a string), not "+strconv.Itoa(n))
+	if utf8.RuneCountInString(value) > MaxFreeText {
+		return requestErr("parameter_invalid_string", param, TooLongMessage(value, MaxFreeText))
 	}
 	last4, ok := LooksLikeCardNumber(value)
 	if !ok {
@@ -50,4 +49,15 @@ func freeText(pairs ...string) func() *FieldError {
 		}
 		return nil
 	}
+}
+
+// TooLongMessage is Stripe's refusal of a string over max characters:
+// "Invalid string: <its start>...; must be at most 5000 characters". The
+// start quoted is short, and masked as every quote is.
+func TooLongMessage(value string, max int) string {
+	const quote = 20
+	if r := []rune(value); len(r) > quote {
+		value = string(r[:quote]) + "..."
+	}
+	return "Invalid string: " + MaskSecrets(value) + "; must be at most " + strconv.Itoa(max) + " characters"
 }

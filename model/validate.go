@@ -310,17 +310,18 @@ var minAmounts = map[string]int64{
 }
 
 // ValidateAmount checks a charge amount (smallest currency unit) against
-// Stripe's limits for the currency.
+// Stripe's limits for the currency, refusing it in Stripe's words.
 func ValidateAmount(amount int64, cur string) *FieldError {
 	cur = strings.ToLower(cur)
 	if amount <= 0 {
-		return requestErr("parameter_invalid_integer", ParamAmount, "the amount must be a positive integer in the currency's smallest unit")
+		return requestErr("parameter_invalid_integer", ParamAmount, "This value must be greater than or equal to 1.")
 	}
 	if amount > maxAmount {
-		return requestErr("amount_too_large", ParamAmount, fmt.Sprintf("the amount must be at most %d", maxAmount))
+		return requestErr("amount_too_large", ParamAmount, "Amount must be no more than "+MoneyText(maxAmount, cur))
 	}
 	if min, ok := minAmounts[cur]; ok && amount < min {
-		return requestErr("amount_too_small", ParamAmount, fmt.Sprintf("the amount must be at least %d (%s %s)", min, decimal(min, cur), cur))
+		// Stripe's words: "Amount must be at least $0.50 usd".
+		return requestErr("amount_too_small", ParamAmount, "Amount must be at least "+strings.TrimSuffix(MoneyText(min, cur), " "+strings.ToUpper(cur))+" "+cur)
 	}
 	return nil
 }

@@ -269,11 +269,15 @@ func TestValidateAmount(t *testing.T) {
 	for _, c := range cases {
 		check(t, c.cur, ValidateAmount(c.amount, c.cur), c.want)
 	}
-	if fe := ValidateAmount(49, "usd"); !strings.Contains(fe.Message, "0.50 usd") {
+	// Stripe's words, the minimum in the currency's major unit.
+	if fe := ValidateAmount(49, "usd"); fe.Message != "Amount must be at least $0.50 usd" {
 		t.Errorf("amount_too_small message should show the minimum in dollars: %q", fe.Message)
 	}
-	if fe := ValidateAmount(10, "jpy"); !strings.Contains(fe.Message, "at least 50 (50 jpy)") {
+	if fe := ValidateAmount(10, "jpy"); fe.Message != "Amount must be at least 50 jpy" {
 		t.Errorf("jpy has no minor unit: %q", fe.Message)
+	}
+	if fe := ValidateAmount(100_000_000, "usd"); fe.Message != "Amount must be no more than $999,999.99" {
+		t.Errorf("amount_too_large: %q", fe.Message)
 	}
 }
 
