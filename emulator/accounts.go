@@ -26,15 +26,18 @@ func createAccount(c *call) (any, *model.Error) {
 	if typ == "" {
 		typ = "custom"
 	}
-	if typ != "custom" {
-		return nil, invalid("", "type", "The emulator makes custom accounts only (type=custom): standard and express accounts are onboarded by Stripe's hosted pages.")
+	if _, ok := accountTypes[typ]; !ok {
+		return nil, invalid("", "type", "Invalid type: must be one of custom, express, standard")
 	}
-	a := &accountRec{
+	a := &accountRec{Type: typ,
 		ID: newID("acct_", 16), Created: c.now.Unix(), Country: strings.ToUpper(c.params.get("country")),
 		BusinessType: c.params.get("business_type"),
 	}
 	if a.Country == "" {
 		a.Country = "US"
+	}
+	if a.Type == "custom" {
+		a.Type = "" // the records' custom, as before other types
 	}
 	if aerr := updateAccountFrom(c, a); aerr != nil {
 		return nil, aerr
@@ -144,6 +147,12 @@ func updateAccountFrom(c *call, a *accountRec) *model.Error {
 		p.Email = individualEmail
 	}
 	p.IDNumberProvided = p.IDNumberProvided || provided
+	// The individual is the business: its representative and owner.
+	p.Relationship = maps.Clone(p.Relationship)
+	if p.Relationship == nil {
+		p.Relationship = map[string]string{}
+	}
+	p.Relationship["representative"], p.Relationship["owner"] = "true", "true"
 	a.Individual = p.ID
 	c.objs.putPerson(p)
 	return nil
@@ -242,24 +251,28 @@ func getPerson(c *call) (any, *model.Error) {
 }
 
 type accountJSON struct {
-	ID               string            `json:"id"`
-	Object           string            `json:"object"`
-	BusinessProfile  map[string]any    `json:"business_profile,omitempty"`
-	BusinessType     *string           `json:"business_type"`
-	Capabilities     map[string]string `json:"capabilities"`
-	ChargesEnabled   bool              `json:"charges_enabled"`
-	Company          map[string]any    `json:"company,omitempty"`
-	Country          string            `json:"country"`
-	Created          int64             `json:"created"`
-	DefaultCurrency  string            `json:"default_currency"`
-	DetailsSubmitted bool              `json:"details_submitted"`
-	Email            *string           `json:"email"`
-	ExternalAccounts *listJSON         `json:"external_accounts"`
-	Individual       *personJSON       `json:"individual,omitempty"`
-	Metadata         metadata          `json:"metadata"`
-	PayoutsEnabled   bool              `json:"payouts_enabled"`
-	TOSAcceptance    map[string]any    `json:"tos_acceptance,omitempty"`
-	Type             string            `json:"type"`
+	ID                 string            `json:"id"`
+	Object             string            `json:"object"`
+	BusinessProfile    map[string]any    `json:"business_profile"`
+	BusinessType       *string           `json:"business_type"`
+	Capabilities       map[string]string `json:"capabilities"`
+	ChargesEnabled     bool              `json:"charges_enabled"`
+	Company            map[string]any    `json:"company,omitempty"`
+	Controller         controllerJSON    `json:"controller"`
+	Country            string            `json:"country"`
+	Created            int64             `json:"created"`
+	DefaultCurrency    string            `json:"default_currency"`
+	DetailsSubmitted   bool              `json:"details_submitted"`
+	Email              *string           `json:"email"`
+	ExternalAccounts   *listJSON         `json:"external_accounts"`
+	FutureRequirements requirementsJSON  `json:"future_requirements"`
+	Individual         *personJSON       `json:"individual,omitempty"`
+	Metadata           metadata          `json:"metadata"`
+	PayoutsEnabled     bool              `json:"payouts_enabled"`
+	Requirements       requirementsJSON  `json:"requirements"`
+	Settings           *settingsJSON     `json:"settings"`
+	TOSAcceptance      map[string]any    `json:"tos_acceptance"`
+	Type               string            `json:"type"`
 }
 
 // renderAccount: the emulator's accounts have no capabilities requested,
@@ -271,36 +284,46 @@ func renderAccount(o *objects, a *accountRec) *accountJSON {
 		Company: companyObject.render(a.Company), TOSAcceptance: tosAcceptanceObject.render(a.TOSAcceptance),
 		Created: a.Created, DefaultCurrency: "usd", Email: opt(a.Email),
 		ExternalAccounts: &listJSON{Object: "list", Data: []any{}, URL: "/v1/accounts/" + a.ID + "/external_accounts"},
-		Metadata:         a.Metadata, Type: "custom",
+		Metadata:         a.Metadata,
 	}
+	var individual *personRec
 	if a.Individual != "" {
 		if p, ok := o.person(a.Individual); ok {
-			out.Individual = renderPerson(p)
+			individual, out.Individual = p, renderPerson(p)
 		}
 	}
+	accountDetails(out, a, individual)
 	return out
 }
 
 type personJSON struct {
-	ID               string         `json:"id"`
-	Object           string         `json:"object"`
-	Account          string         `json:"account"`
-	Created          int64          `json:"created"`
-	Email            *string        `json:"email"`
-	FirstName        *string        `json:"first_name"`
-	IDNumberProvided bool           `json:"id_number_provided"`
-	LastName         *string        `json:"last_name"`
-	Metadata         metadata       `json:"metadata"`
-	Relationship     map[string]any `json:"relationship"`
+	ID                 string                  `json:"id"`
+	Object             string                  `json:"object"`
+	Account            string                  `json:"account"`
+	Address            *billingAddress         `json:"address"`
+	Created            int64                   `json:"created"`
+	DOB                dobJSON                 `json:"dob"`
+	Email              *string                 `json:"email"`
+	FirstName          *string                 `json:"first_name"`
+	FutureRequirements *personRequirementsJSON `json:"future_requirements"`
+	IDNumberProvided   bool                    `json:"id_number_provided"`
+	LastName           *string                 `json:"last_name"`
+	Metadata           metadata                `json:"metadata"`
+	Relationship       map[string]any          `json:"relationship"`
+	Requirements       *personRequirementsJSON `json:"requirements"`
+	SSNLast4Provided   bool                    `json:"ssn_last_4_provided"`
+	Verification       verificationJSON        `json:"verification"`
 }
 
 func renderPerson(p *personRec) *personJSON {
-	return &personJSON{
+	out := &personJSON{
 		ID: p.ID, Object: "person", Account: p.Account, Created: p.Created,
 		Email: opt(p.Email), FirstName: opt(p.FirstName), IDNumberProvided: p.IDNumberProvided, LastName: opt(p.LastName),
 		Relationship: renderRelationship(p.Relationship),
 		Metadata:     p.Metadata,
 	}
+	personDetails(out, p)
+	return out
 }
 
 // renderRelationship is a person's relationship as Stripe shows it:

@@ -38,13 +38,13 @@ func verifySource(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "customer", c.ids[0], "customer")
 	}
-	b := cus.Bank
+	src, ok := cus.source(c.id())
+	b := src.Bank
 	switch {
-	case b == nil || b.ID != c.id():
-		if cus.Card != nil && cus.Card.ID == c.id() {
-			return nil, invalid("", "", "Only bank account sources can be verified; "+c.id()+" is a card.")
-		}
+	case !ok:
 		return nil, noSuch(http.StatusNotFound, "source", c.id(), "id")
+	case b == nil:
+		return nil, invalid("", "", "Only bank account sources can be verified; "+c.id()+" is a card.")
 	case b.Status == "verified":
 		return nil, invalid("", "", "This bank account has already been verified.")
 	}
@@ -93,19 +93,6 @@ func readAmounts(p params) ([]int64, *model.Error) {
 		return nil, invalid("", "amounts", "You must provide exactly two amounts to verify a bank account.")
 	}
 	return out, nil
-}
-
-// verifiedBank is the verified bank account a charge on the customer
-// debits, nil when the charge is on a card.
-func verifiedBank(c *call, customer string, card *cardRec) *bankRec {
-	if card != nil || customer == "" {
-		return nil
-	}
-	cus, ok := c.objs.customer(customer)
-	if !ok || cus.Bank == nil {
-		return nil
-	}
-	return cus.Bank
 }
 
 // achDebit is a charge on a verified bank account: pending, then decided

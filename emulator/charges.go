@@ -45,12 +45,12 @@ func createCharge(c *call) (any, *model.Error) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	card, customer, aerr := chargeSource(c)
+	card, bank, customer, aerr := chargeSource(c)
 	if aerr != nil {
 		return nil, aerr
 	}
 	var ch *chargeRec
-	if bank := verifiedBank(c, customer, card); bank != nil {
+	if bank != nil {
 		ch = achDebit(c, bank, customer, amount, currency)
 	} else {
 		ch, aerr = charge(c, card, customer, amount, currency)
@@ -63,35 +63,40 @@ func createCharge(c *call) (any, *model.Error) {
 	return renderCharge(ch), nil
 }
 
-// chargeSource finds the card a charge is made on, and its customer if any.
-func chargeSource(c *call) (*cardRec, string, *model.Error) {
+// chargeSource finds the card or verified bank account (an ACH debit) a
+// charge is made on, and its customer if any: the customer's default
+// source, or source=<one of its sources>.
+func chargeSource(c *call) (*cardRec, *bankRec, string, *model.Error) {
 	src, cusID := c.params.get("source"), c.params.get("customer")
 	if cusID == "" {
 		if src == "" {
-			return nil, "", invalid("parameter_missing", model.ParamSource, "Must provide source or customer.")
+			return nil, nil, "", invalid("parameter_missing", model.ParamSource, "Must provide source or customer.")
 		}
 		t, aerr := takeToken(c, src, false)
 		if aerr != nil {
-			return nil, "", aerr
+			return nil, nil, "", aerr
 		}
-		return t.Card, "", nil
+		return t.Card, nil, "", nil
 	}
 	cus, ok := c.objs.customer(cusID)
 	if !ok {
-		return nil, "", noSuch(http.StatusBadRequest, "customer", cusID, "customer")
+		return nil, nil, "", noSuch(http.StatusBadRequest, "customer", cusID, "customer")
 	}
-	if src != "" && src != cus.defaultSource() {
-		return nil, "", invalid("missing", model.ParamSource, "Customer "+cusID+" does not have a linked source with ID "+src+".")
+	if src == "" {
+		src = cus.defaultSource()
 	}
+	s, ok := cus.source(src)
 	switch {
-	case cus.Card != nil:
-		return cus.Card, cusID, nil
-	case cus.Bank != nil && cus.Bank.Status == "verified":
-		return nil, cusID, nil // an ACH debit (verifiedBank)
-	case cus.Bank != nil:
-		return nil, "", invalid("bank_account_unverified", "", "The customer's bank account must be verified in order to create an ACH payment.")
+	case !ok && src != "":
+		return nil, nil, "", invalid("missing", model.ParamSource, "Customer "+cusID+" does not have a linked source with ID "+src+".")
+	case !ok:
+		return nil, nil, "", declined("missing", "", "Cannot charge a customer that has no active card", "card")
+	case s.Card != nil:
+		return s.Card, nil, cusID, nil
+	case s.Bank.Status != "verified":
+		return nil, nil, "", invalid("bank_account_unverified", "", "The customer's bank account must be verified in order to create an ACH payment.")
 	}
-	return nil, "", declined("missing", "", "Cannot charge a customer that has no active card", "card")
+	return nil, s.Bank, cusID, nil
 }
 
 // riskScores are the Radar scores the emulator reports per risk level.

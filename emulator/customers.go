@@ -74,18 +74,22 @@ func listCustomers(c *call) (any, *model.Error) {
 	email, byEmail := c.params.get("email"), c.params.Has("email")
 	byClock := c.params.Has("test_clock")
 	keep := func(cus *customerRec) bool {
-		return cr.holds(cus.Created) && (!byEmail || cus.Email == email) && !byClock
+		return !cus.Deleted && cr.holds(cus.Created) && (!byEmail || cus.Email == email) && !byClock
 	}
 	return collectionLister(c, customersColl, "/v1/customers", "customer", keep, renderListedCustomer).page(pg)
 }
 
 func renderListedCustomer(cus *customerRec) any { return renderCustomer(cus) }
 
-// getCustomer is GET /v1/customers/{id}.
+// getCustomer is GET /v1/customers/{id}; a deleted customer is Stripe's
+// deleted_customer, {id, object, deleted: true}.
 func getCustomer(c *call) (any, *model.Error) {
-	cus, ok := c.objs.customer(c.id())
-	if !ok {
+	cus, ok := c.objs.customerOrDeleted(c.id())
+	switch {
+	case !ok:
 		return nil, noSuch(http.StatusNotFound, "customer", c.id(), "id")
+	case cus.Deleted:
+		return &deletedJSON{ID: cus.ID, Object: "customer", Deleted: true}, nil
 	}
 	return renderCustomer(cus), nil
 }

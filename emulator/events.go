@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -74,14 +76,19 @@ func (o *objects) emit(collection, id string, old json.RawMessage, rules []event
 		return // no GET route: the collection makes no events yet
 	}
 	for _, r := range rules {
-		if o.err != nil || !r.when(ownOld.fields, ownNow.fields) {
+		if o.err != nil {
+			return
+		}
+		if r.items != "" {
+			o.emitItems(r, collection, id, old)
+			continue
+		}
+		if !r.when(ownOld.fields, ownNow.fields) {
 			continue
 		}
 		before, now := ownOld, ownNow
-		if r.route != "" {
-			if before, now = o.renderings(r.route, r.ids(id, ownNow.fields), collection, id, old); now.raw == nil {
-				continue
-			}
+		if r.gone {
+			now = before
 		}
 		var prev map[string]json.RawMessage
 		if r.update && before.raw != nil {
@@ -123,7 +130,11 @@ func (o *objects) render(route string, ids []string, r Reader) rendering {
 		return rendering{}
 	}
 	ro := &objects{r: r}
-	obj, aerr := ep.handle(&call{objs: ro, ids: ids, params: params{url.Values{}}, now: o.origin.now, clientIP: "127.0.0.1"})
+	q := url.Values{}
+	if strings.HasPrefix(ep.object, "list:") {
+		q.Set("limit", strconv.Itoa(maxLimit)) // an items rule's list, whole
+	}
+	obj, aerr := ep.handle(&call{objs: ro, ids: ids, params: params{q}, now: o.origin.now, clientIP: "127.0.0.1"})
 	if o.fail(ro.err); ro.err != nil || aerr != nil {
 		return rendering{}
 	}
@@ -137,6 +148,69 @@ func (o *objects) render(route string, ids []string, r Reader) rendering {
 		return rendering{}
 	}
 	return rendering{raw, f}
+}
+
+// emitItems makes an items rule's events: one for each object its list
+// gained (shown as it is), lost (as it was) or changed, in list order.
+// A list that no longer answers (its customer deleted) makes none.
+func (o *objects) emitItems(r eventRule, collection, id string, old json.RawMessage) {
+	before, now := o.renderings(r.items, []string{id}, collection, id, old)
+	if now.raw == nil {
+		return
+	}
+	was, is := listItems(before.raw), listItems(now.raw)
+	switch r.change {
+	case itemAdded, itemChanged:
+		for _, it := range is {
+			prior, ok := was.find(it.id)
+			switch {
+			case r.change == itemAdded && !ok:
+				o.putEvent(r.typ, it.raw, nil)
+			case r.change == itemChanged && ok:
+				if prev := previous(prior.fields, it.fields); len(prev) > 0 {
+					o.putEvent(r.typ, it.raw, prev)
+				}
+			}
+		}
+	case itemRemoved:
+		for _, it := range was {
+			if _, ok := is.find(it.id); !ok {
+				o.putEvent(r.typ, it.raw, nil)
+			}
+		}
+	}
+}
+
+// item is one object of a rendered list.
+type item struct {
+	id     string
+	raw    json.RawMessage
+	fields shown
+}
+
+type items []item
+
+// listItems are the objects of a rendered list, none for no list.
+func listItems(raw json.RawMessage) items {
+	var l struct{ Data []json.RawMessage }
+	_ = json.Unmarshal(raw, &l)
+	var out items
+	for _, obj := range l.Data {
+		var f shown
+		if json.Unmarshal(obj, &f) == nil {
+			out = append(out, item{f.str("id"), obj, f})
+		}
+	}
+	return out
+}
+
+func (its items) find(id string) (item, bool) {
+	for _, it := range its {
+		if it.id == id {
+			return it, true
+		}
+	}
+	return item{}, false
 }
 
 // previous is what changed, with its old values: an update's

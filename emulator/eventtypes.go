@@ -38,14 +38,27 @@ type eventRule struct {
 	typ string
 	// when decides from the object before (nil: created) and after.
 	when func(old, now shown) bool
-	// route renders data.object when it is not the written object itself
-	// (a customer's source): a GET route and the ids for its {}.
-	route string
-	ids   func(id string, now shown) []string
+	// items: the events are of the objects a list under the written
+	// object holds (a customer's sources, its GET route "customers/{}/
+	// sources"), one for each item the write added, removed or changed.
+	items  string
+	change itemChange
 	// update events carry previous_attributes, and are not made when
 	// nothing the API shows changed.
 	update bool
+	// gone: the write deleted the object, which the event shows as it
+	// was (Stripe's *.deleted events), not as its GET now answers.
+	gone bool
 }
+
+// itemChange is what an items rule's events are of.
+type itemChange int
+
+const (
+	itemAdded itemChange = iota + 1
+	itemRemoved
+	itemChanged // with previous_attributes
+)
 
 func isNew(old, _ shown) bool    { return old == nil }
 func isUpdate(old, _ shown) bool { return old != nil }
@@ -66,6 +79,15 @@ func changedTo(field string, onCreate bool) func(old, now shown) bool {
 			return onCreate && now.set(field)
 		}
 		return now.set(field) && !bytes.Equal(old[field], now[field])
+	}
+}
+
+// changedOf: an update that changed one of fields (what POST
+// /v1/charges/{id} changes, not a capture or refund, which have events
+// of their own).
+func changedOf(fields ...string) func(old, now shown) bool {
+	return func(old, now shown) bool {
+		return old != nil && slices.ContainsFunc(fields, func(f string) bool { return !bytes.Equal(old[f], now[f]) })
 	}
 }
 
@@ -96,9 +118,6 @@ func not(a func(old, now shown) bool) func(old, now shown) bool {
 	return func(old, now shown) bool { return !a(old, now) }
 }
 
-// defaultSourceIDs are the route ids of a customer's default source.
-func defaultSourceIDs(id string, now shown) []string { return []string{id, now.str("default_source")} }
-
 var disputeClosed = became("status", "won", "lost", "warning_closed")
 
 // gainedTx: the object's balance_transactions hold one of reporting
@@ -124,10 +143,11 @@ func gainedTx(category string) func(old, now shown) bool {
 var eventRules = map[string][]eventRule{
 	customersColl: {
 		{typ: "customer.created", when: isNew},
-		{typ: "customer.updated", when: isUpdate, update: true},
-		{typ: "customer.source.created", when: changedTo("default_source", true), route: "customers/{}/sources/{}", ids: defaultSourceIDs},
-		{typ: "customer.source.updated", when: both(isUpdate, not(changedTo("default_source", false))),
-			route: "customers/{}/sources/{}", ids: defaultSourceIDs, update: true},
+		{typ: "customer.updated", when: both(isUpdate, not(turnedOn("deleted"))), update: true},
+		{typ: "customer.deleted", when: turnedOn("deleted"), gone: true},
+		{typ: "customer.source.created", items: "customers/{}/sources", change: itemAdded},
+		{typ: "customer.source.updated", items: "customers/{}/sources", change: itemChanged},
+		{typ: "customer.source.deleted", items: "customers/{}/sources", change: itemRemoved},
 	},
 	chargesColl: {
 		{typ: "charge.pending", when: became("status", "pending")},
@@ -135,6 +155,7 @@ var eventRules = map[string][]eventRule{
 		{typ: "charge.failed", when: became("status", "failed")},
 		{typ: "charge.captured", when: both(isUpdate, turnedOn("captured")), update: true},
 		{typ: "charge.refunded", when: both(isUpdate, grew("amount_refunded")), update: true},
+		{typ: "charge.updated", when: changedOf("description", "metadata", "receipt_email"), update: true},
 	},
 	"payment_intents": {
 		{typ: "payment_intent.created", when: isNew},

@@ -264,7 +264,11 @@ func (e expander) resolve(typ, parent, f, id string) (any, bool) {
 	o := e.c.objs
 	switch to := expandable[typ][f]; {
 	case to == "customer":
-		if cus, ok := o.customer(id); ok {
+		// A deleted customer expands as its GET answers: deleted_customer.
+		if cus, ok := o.customerOrDeleted(id); ok {
+			if cus.Deleted {
+				return &deletedJSON{ID: cus.ID, Object: "customer", Deleted: true}, true
+			}
 			return renderCustomer(cus), true
 		}
 	case to == "charge":
@@ -293,13 +297,16 @@ func (e expander) resolve(typ, parent, f, id string) (any, bool) {
 		if !ok {
 			return nil, false
 		}
-		src, has := sourceOf(cus)
 		if to == "source" {
-			return src.json, has && src.id == id
+			s, has := cus.source(id)
+			if !has {
+				return nil, false
+			}
+			return s.listed().json, true
 		}
 		list := &listJSON{Object: "list", Data: []any{}, URL: "/v1/customers/" + cus.ID + "/sources"}
-		if has {
-			list.Data = append(list.Data, src.json)
+		for _, s := range cus.sources() {
+			list.Data = append(list.Data, s.listed().json)
 		}
 		return list, true
 	case to == "list:refund" && id == "":

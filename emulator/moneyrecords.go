@@ -160,6 +160,9 @@ type accountRec struct {
 	FromToken bool `json:"from_token,omitempty"`
 	// Individual is the person an individual account is (person_ id).
 	Individual string `json:"individual,omitempty"`
+	// Type is express or standard; "" is custom (accounts made before
+	// the emulator took the others).
+	Type string `json:"type,omitempty"`
 	// Company, BusinessProfile and TOSAcceptance are what was given of
 	// each, by field (accountfields.go); Capabilities the ones requested.
 	Company         map[string]string `json:"company,omitempty"`

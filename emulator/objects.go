@@ -48,7 +48,14 @@ func (o *objects) token(id string) (*tokenRec, bool) {
 	return get[tokenRec](o, tokensColl, id)
 }
 
+// customer is a customer not deleted: a deleted one is "No such
+// customer" to everything but its own GET.
 func (o *objects) customer(id string) (*customerRec, bool) {
+	cus, ok := o.customerOrDeleted(id)
+	return cus, ok && !cus.Deleted
+}
+
+func (o *objects) customerOrDeleted(id string) (*customerRec, bool) {
 	return get[customerRec](o, customersColl, id)
 }
 

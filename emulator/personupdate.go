@@ -28,6 +28,11 @@ func updatePerson(c *call) (any, *model.Error) {
 			}
 		}
 	}
+	rel, aerr := relationshipObject.read(c.params, p.Relationship)
+	if aerr != nil {
+		return nil, aerr
+	}
+	p.Relationship = rel
 	provided, aerr := idNumber(c, "id_number")
 	if aerr != nil {
 		return nil, aerr

@@ -66,7 +66,8 @@ type bankRec struct {
 	Status string `json:"status,omitempty"`
 }
 
-// customerRec is a customer and the one source it was created with.
+// customerRec is a customer and its default source: Card or Bank, at most
+// one of them.
 type customerRec struct {
 	ID          string   `json:"id"`
 	Created     int64    `json:"created"`
@@ -78,6 +79,12 @@ type customerRec struct {
 	Address     address  `json:"address,omitzero"`
 	Card        *cardRec `json:"card,omitempty"`
 	Bank        *bankRec `json:"bank_account,omitempty"`
+	// Others are the sources added after the default one, oldest first
+	// (customersources.go).
+	Others []sourceRec `json:"other_sources,omitempty"`
+	// Deleted: DELETE /v1/customers/{id}. Stripe still answers a GET of
+	// it ({id, object, deleted: true}); every other use is refused.
+	Deleted bool `json:"deleted,omitempty"`
 }
 
 // defaultSource is the id of the customer's source, "" when none.

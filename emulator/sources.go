@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/tokenscope/tokenscope/model"
 )
@@ -42,8 +43,6 @@ func takeToken(c *call, id string, allowBank bool) (*tokenRec, *model.Error) {
 
 // A customer's sources are Stripe's /v1/customers/{id}/sources, and the
 // older /cards and /bank_accounts, which list and retrieve one kind only.
-// The emulator's customers have one source each, the one they were made
-// with.
 
 var sourceListParams = append([]string{"object"}, pageParams...)
 
@@ -55,16 +54,6 @@ var sourceKinds = map[string]string{"sources": "", "cards": "card", "bank_accoun
 type customerSource struct {
 	id, object string
 	json       any
-}
-
-func sourceOf(cus *customerRec) (customerSource, bool) {
-	switch {
-	case cus.Card != nil:
-		return customerSource{cus.Card.ID, "card", renderCard(cus.Card)}, true
-	case cus.Bank != nil:
-		return customerSource{cus.Bank.ID, "bank_account", renderBank(cus.Bank)}, true
-	}
-	return customerSource{}, false
 }
 
 // listSources answers GET /v1/customers/{id}/<kind> for kind sources (with
@@ -83,14 +72,28 @@ func listSources(kind string) func(*call) (any, *model.Error) {
 		if object == "" {
 			object = c.params.get("object")
 		}
-		src, ok := sourceOf(cus)
+		var kept []customerSource
+		for _, s := range cus.sources() {
+			if src := s.listed(); object == "" || object == src.object {
+				kept = append(kept, src)
+			}
+		}
 		l := lister{
 			url:  "/v1/customers/" + cus.ID + "/" + kind,
 			what: "source",
-			has:  func(id string) bool { return ok && id == src.id },
-			walk: func(from string, _ bool, visit func(any) bool) {
-				if ok && from == "" && (object == "" || object == src.object) {
-					visit(src.json)
+			has: func(id string) bool {
+				return slices.ContainsFunc(kept, func(s customerSource) bool { return s.id == id })
+			},
+			walk: func(from string, ascending bool, visit func(any) bool) {
+				i := slices.IndexFunc(kept, func(s customerSource) bool { return s.id == from })
+				for j := range kept {
+					if ascending {
+						j = len(kept) - 1 - j
+					}
+					past := from == "" || (ascending && j < i) || (!ascending && j > i)
+					if past && !visit(kept[j].json) {
+						return
+					}
 				}
 			},
 		}
@@ -105,10 +108,10 @@ func getSource(kind string) func(*call) (any, *model.Error) {
 		if !ok {
 			return nil, noSuch(http.StatusNotFound, "customer", c.ids[0], "customer")
 		}
-		src, ok := sourceOf(cus)
-		if !ok || src.id != c.id() || (sourceKinds[kind] != "" && sourceKinds[kind] != src.object) {
+		s, ok := cus.source(c.id())
+		if !ok || (sourceKinds[kind] != "" && sourceKinds[kind] != s.listed().object) {
 			return nil, noSuch(http.StatusNotFound, "source", c.id(), "id")
 		}
-		return src.json, nil
+		return s.listed().json, nil
 	}
 }
