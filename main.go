@@ -10,12 +10,15 @@ import (
 	"syscall"
 
 	"github.com/tokenscope/tokenscope/cli"
+	"github.com/tokenscope/tokenscope/internal/quietinit"
 )
 
 // version is set at build time: go build -ldflags "-X main.version=v1.2.0".
 var version = "dev"
 
 func main() {
+	// TERM was "dumb" while packages initialized (see quietinit).
+	quietinit.Restore()
 	// SIGINT and SIGTERM cancel the context: the TUI quits, `tokenscope
 	// emulator` shuts its server down, requests in flight are abandoned.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -131,8 +131,10 @@ func TestLockTimeoutDefaultWaits(t *testing.T) {
 	go func() { time.Sleep(300 * time.Millisecond); release() }()
 
 	r := s.ok("create", "card", "--preset", "visa", "--json")
-	if !strings.Contains(r.errOut, "Acquiring state lock. This may take a few moments...") {
-		t.Errorf("no word of waiting on stderr:\n%s", r.errOut)
+	for _, want := range []string{"Acquiring state lock. This may take a few moments...", "waiting for the state lock held by ", "(pid ", "apply since "} {
+		if !strings.Contains(r.errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.errOut)
+		}
 	}
 	id := token(t, r.out).ID
 	if ids := s.ok("state", "list").out; !strings.Contains(ids, id) {

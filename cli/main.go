@@ -8,6 +8,9 @@ package cli
 import (
 	"context"
 	"io"
+
+	"github.com/tokenscope/tokenscope/service"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // Version is the release name; main sets it from its -ldflags -X variable.
@@ -35,6 +38,12 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	root.SetIn(stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
+	// A write that waits for another tokenscope's state lock names who
+	// holds it, after Terraform's "Acquiring state lock..." (a TUI flow
+	// sets its own, for its spinner).
+	ctx = service.OnLockWait(ctx, func(holder string) {
+		a.say("  waiting for the state lock held by " + views.CleanLines(holder))
+	})
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return 0

@@ -25,6 +25,21 @@ func (p *paymentFlags) add(c *cobra.Command) {
 	fs.StringVar(&p.retURL, "return-url", "", "where a 3D Secure challenge sends the customer back (next_action redirect_to_url)")
 }
 
+// onlyWithIntent refuses --capture and --return-url without
+// --payment-intent: a charge is captured at once and has no 3D Secure
+// page, so the flags would be ignored without a word.
+func (p *paymentFlags) onlyWithIntent(c *cobra.Command) error {
+	if p.intent != "" {
+		return nil
+	}
+	for _, name := range []string{"capture", "return-url"} {
+		if c.Flags().Changed(name) {
+			return usagef(c.CommandPath(), "--%s goes with --payment-intent only: a charge is captured at once, and has no 3D Secure page to return from", name)
+		}
+	}
+	return nil
+}
+
 // request is the PaymentIntent use the flags ask for.
 func (p *paymentFlags) request(c *cobra.Command, tokenID, currency string) (model.UseRequest, error) {
 	req := model.UseRequest{TokenID: tokenID, Kind: model.UsePaymentIntent, Currency: strings.ToLower(currency),

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/views"
 )
@@ -42,7 +43,7 @@ left out with a note. Reading the events is the one request it makes.`,
 			story, err := sess.Story(c.Context(), args[0])
 			var missing *service.NotInStateError
 			if errors.As(err, &missing) {
-				return notInState(c, missing.ID)
+				return notInState(missing.ID)
 			} else if err != nil {
 				return err
 			}
@@ -99,12 +100,20 @@ comment and left out. No request is made.`,
 	return c
 }
 
-// outFileError points a refused dir's advice at --out, which chose it,
-// rather than at --state-dir.
+// outFileError points a refused dir's or link's advice at --out, which
+// chose it, rather than at --state-dir, and names --out as the param of
+// a path that cannot be written.
 func outFileError(err error) error {
 	var de *fsutil.DirError
 	if errors.As(err, &de) {
-		de.Instead = "choose a --out FILE in a dir of your own (tokenscope makes a missing one 0700)"
+		de.Instead = "choose a --out FILE in a dir of your own"
+	}
+	var le *fsutil.LinkError
+	if errors.As(err, &le) {
+		le.Instead = "choose another --out FILE"
+	}
+	if code := model.LocalCodeOf(err); code == model.CodeOutputPathRefused {
+		return model.LocalError(code, "--out", err.Error())
 	}
 	return err
 }

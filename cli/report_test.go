@@ -83,7 +83,20 @@ func TestReportCurlLinesReplayAgainstTheEmulator(t *testing.T) {
 	_ = curl
 	s := newSandbox(t)
 	ids := story(t, s)
+	// A 3D Secure story: the challenge answered on the emulator's own
+	// page, then a part capture and a refund of the PaymentIntent.
+	ids["threeds"] = token(t, s.ok("create", "card", "--preset", "threeds_always", "--json").out).ID
+	pi, _ := piOf(t, s.ok("use", ids["threeds"], "--payment-intent", "2500", "--capture", "manual", "--json").out)
+	s.ok("authenticate", pi)
+	s.ok("capture", pi, "--amount", "1500")
+	s.ok("refund", pi)
 	base := serveEmulator(t)
+	// bash, where there is one: the shell people paste into, stricter
+	// than dash about quotes inside ${VAR:?...}.
+	shell := "sh"
+	if _, err := exec.LookPath("bash"); err == nil {
+		shell = "bash"
+	}
 
 	for name, id := range ids {
 		var r views.Report
@@ -103,7 +116,7 @@ func TestReportCurlLinesReplayAgainstTheEmulator(t *testing.T) {
 			t.Errorf("%s: no curl line in its report", name)
 			continue
 		}
-		cmd := exec.Command("sh", "-c", script.String())
+		cmd := exec.Command(shell, "-c", script.String())
 		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "STRIPE_API_KEY=sk_test_" + "replay", "STRIPE_API_BASE=" + base}
 		out, err := cmd.CombinedOutput()
 		if err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -80,24 +81,34 @@ error: the other tokens are kept, and the command exits 1.`,
 			case !autoApprove && !interactive:
 				return usagef(c.CommandPath(), "stdin is not a terminal, so apply cannot ask for confirmation; pass --auto-approve")
 			}
-			sess, p, err := a.scenarioPlan(args[0], opts)
+			f, sess, err := a.scenarioLoad(args[0])
 			if err != nil {
 				return err
 			}
-			if a.json {
-				return a.applyJSON(c, sess, p)
-			}
-			if err := views.WritePlan(a.stdout, p.Plan); err != nil {
-				return err
-			}
-			if len(p.Changes) == 0 {
-				fmt.Fprintln(a.stdout, "\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.")
-				return nil
-			}
-			if interactive && !a.confirm() {
-				return fmt.Errorf("apply cancelled: nothing was sent")
-			}
-			return a.applyText(c, sess, p)
+			// As Terraform, the state lock is held from the plan to the
+			// end of the apply, so a second apply of the file waits and
+			// then plans what is left (nothing), instead of doing it all
+			// again beside this one.
+			return sess.Locked(c.Context(), "apply "+args[0], func(ctx context.Context) error {
+				p, err := a.planOf(sess, f, opts)
+				if err != nil {
+					return err
+				}
+				if a.json {
+					return a.applyJSON(ctx, sess, p)
+				}
+				if err := views.WritePlan(a.stdout, p.Plan); err != nil {
+					return err
+				}
+				if len(p.Changes) == 0 {
+					fmt.Fprintln(a.stdout, "\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.")
+					return nil
+				}
+				if interactive && !a.confirm() {
+					return fmt.Errorf("apply cancelled: nothing was sent")
+				}
+				return a.applyText(ctx, sess, p)
+			})
 		},
 	}
 	c.Flags().BoolVar(&autoApprove, "auto-approve", false, "apply without asking (required without a terminal, and with --json)")
@@ -119,6 +130,16 @@ func replaceFlags(c *cobra.Command, opts *scenario.PlanOptions) {
 // scenario with errors prints its diagnostics and exits 2 before any
 // request is made.
 func (a *app) scenarioPlan(arg string, opts scenario.PlanOptions) (*service.Session, *scenario.Plan, error) {
+	f, sess, err := a.scenarioLoad(arg)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := a.planOf(sess, f, opts)
+	return sess, p, err
+}
+
+// scenarioLoad loads arg and the session to plan it in.
+func (a *app) scenarioLoad(arg string) (*scenario.File, *service.Session, error) {
 	f, diags := scenario.Load(arg)
 	if diags.HasErrors() {
 		a.writeDiagnostics(f, diags)
@@ -128,12 +149,23 @@ func (a *app) scenarioPlan(arg string, opts scenario.PlanOptions) (*service.Sess
 	if err != nil {
 		return nil, nil, err
 	}
+	return f, sess, nil
+}
+
+// planOf plans f against the session's workspace; a --replace name f
+// lacks is bad usage.
+func (a *app) planOf(sess *service.Session, f *scenario.File, opts scenario.PlanOptions) (*scenario.Plan, error) {
 	p, err := sess.Plan(f, opts)
 	var replace *scenario.ReplaceError
 	if errors.As(err, &replace) {
-		return nil, nil, usageError{err: err}
+		return nil, usageError{err: err}
 	}
-	return sess, p, err
+	var refused *scenario.DiagnosticsError
+	if errors.As(err, &refused) {
+		a.writeDiagnostics(refused.File, refused.Diags)
+		return nil, usageError{err: fmt.Errorf("%s: %d error(s) in the scenario; nothing was sent", refused.File.Name, len(refused.Diags.Errs()))}
+	}
+	return p, err
 }
 
 // writeDiagnostics prints HCL diagnostics: as text with the file's (masked)
@@ -166,9 +198,9 @@ func (a *app) confirm() bool {
 
 // applyText runs the plan printing Terraform's progress lines, then the
 // summary table, then each failure in full.
-func (a *app) applyText(c *cobra.Command, sess *service.Session, p *scenario.Plan) error {
+func (a *app) applyText(ctx context.Context, sess *service.Session, p *scenario.Plan) error {
 	fmt.Fprintln(a.stdout)
-	r := sess.Apply(c.Context(), p, func(e model.ApplyEvent) {
+	r := sess.Apply(ctx, p, func(e model.ApplyEvent) {
 		fmt.Fprintln(a.stdout, views.ApplyStep(e).Text)
 	})
 	fmt.Fprintln(a.stdout)
@@ -180,12 +212,12 @@ func (a *app) applyText(c *cobra.Command, sess *service.Session, p *scenario.Pla
 
 // applyJSON runs the plan writing Terraform's machine-readable stream
 // (views.JSONUI.ApplyEvent).
-func (a *app) applyJSON(c *cobra.Command, sess *service.Session, p *scenario.Plan) error {
+func (a *app) applyJSON(ctx context.Context, sess *service.Session, p *scenario.Plan) error {
 	j := views.NewJSONUI(a.stdout, Version)
 	for _, ch := range p.Changes {
 		j.PlannedChange(ch)
 	}
-	r := sess.Apply(c.Context(), p, j.ApplyEvent)
+	r := sess.Apply(ctx, p, j.ApplyEvent)
 	if len(r.Failed()) == 0 {
 		add, change, destroy := r.Counts()
 		j.ChangeSummary(add, change, destroy, "apply")

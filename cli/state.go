@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/views"
 )
@@ -16,6 +17,8 @@ func (a *app) stateCmd() *cobra.Command {
 	c := group(&cobra.Command{
 		Use:   "state",
 		Short: "Inspect and edit the local state (no request is made)",
+		// The TUI and README call `state rm` forgetting a token.
+		SuggestFor: []string{"forget"},
 	})
 	c.AddCommand(a.stateListCmd(), a.stateShowCmd(), a.stateRmCmd(), a.statePullCmd(), a.stateExportCmd())
 	return c
@@ -58,7 +61,7 @@ func (a *app) stateShowCmd() *cobra.Command {
 				return err
 			}
 			if !ok {
-				return notInState(c, args[0])
+				return notInState(args[0])
 			}
 			if a.json {
 				return views.WriteJSON(a.stdout, rec)
@@ -82,7 +85,7 @@ func (a *app) stateRmCmd() *cobra.Command {
 			}
 			var missing *service.NotInStateError
 			if err := sess.Remove(c.Context(), args); errors.As(err, &missing) {
-				return notInState(c, missing.ID)
+				return notInState(missing.ID)
 			} else if err != nil {
 				return err
 			}
@@ -136,7 +139,12 @@ func (a *app) forceUnlockCmd() *cobra.Command {
 	}
 }
 
-// notInState is the error for an id the state does not hold.
-func notInState(c *cobra.Command, id string) error {
-	return usagef(c.CommandPath(), "%s is not in the state (see `tokenscope state list`; `tokenscope get %s` fetches it)", id, id)
+// notInState is the error for an id the state does not hold: a local
+// refusal (exit 2) of tokenscope's own, which --json prints on stdout as
+// every other refusal is.
+func notInState(id string) error {
+	e := &model.Error{Type: views.TypeLocalFault, Code: model.CodeNotInState, Param: "id", Local: true,
+		Message: fmt.Sprintf("%s is not in the state (see `tokenscope state list`; `tokenscope get %s` fetches it)", id, id)}
+	e.Explain()
+	return e
 }

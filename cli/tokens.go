@@ -165,6 +165,9 @@ func writeRefreshJSON(w io.Writer, r model.RefreshReport) error {
 	for _, id := range sortedKeys(r.Errors) {
 		j.Diagnostic("error", "refresh "+id, r.Errors[id].Error())
 	}
+	for _, key := range sortedKeys(r.Unsent) {
+		j.Diagnostic("error", "send again "+key, r.Unsent[key].Error())
+	}
 	changed, gone, _, _ := r.Counts()
 	j.ChangeSummary(0, changed, gone, "refresh")
 	return j.Err()
@@ -173,6 +176,9 @@ func writeRefreshJSON(w io.Writer, r model.RefreshReport) error {
 // refreshFailure is the error a refresh exits with when some tokens could
 // not be read: the first, by id, so the exit code says why.
 func refreshFailure(r model.RefreshReport) error {
+	if keys := sortedKeys(r.Unsent); len(keys) > 0 {
+		return fmt.Errorf("%d interrupted request(s) could not be sent again and recorded; %s: %w", len(keys), keys[0], r.Unsent[keys[0]])
+	}
 	ids := sortedKeys(r.Errors)
 	if len(ids) == 0 {
 		return nil

@@ -46,6 +46,9 @@ decides it.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			req := model.UseRequest{TokenID: args[0], Kind: model.UseCustomer}
+			if err := pay.onlyWithIntent(c); err != nil {
+				return err
+			}
 			switch {
 			case customer:
 			case account:
@@ -70,7 +73,10 @@ decides it.`,
 				}
 				req.Amount = n
 			}
-			if strings.HasPrefix(args[0], "cus_") && req.Kind == model.UseCharge && !dryRun {
+			if strings.HasPrefix(args[0], "cus_") && req.Kind == model.UseCharge {
+				if dryRun {
+					return a.planCustomerCharge(c, args[0], req)
+				}
 				return a.chargeCustomer(c, args[0], req)
 			}
 			if dryRun {

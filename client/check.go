@@ -18,3 +18,9 @@ func CheckCreate(req model.TokenRequest, now time.Time) error {
 func CheckUse(req model.UseRequest) error {
 	return fromValidation(model.ValidateUse(req))
 }
+
+// CheckUseOf is CheckUse's kind check for a token whose kind the state
+// recorded (model.CheckUseOf).
+func CheckUseOf(kind model.Kind, req model.UseRequest) error {
+	return fromValidation(model.CheckUseOf(kind, req))
+}

@@ -114,7 +114,7 @@ func (c *Client) Authenticate(ctx context.Context, id string, fail bool) (model.
 	f := pi.Fields()
 	ch := model.Challenge{PaymentIntent: pi, URL: model.ChallengeURL(f)}
 	if status := f.Get("status"); status != model.PIRequiresAction {
-		e := &model.Error{Type: model.TypeInvalidRequest, Code: "payment_intent_unexpected_state", Param: "intent",
+		e := &model.Error{Type: model.TypeInvalidRequest, Code: "payment_intent_unexpected_state",
 			Message:   id + " has status " + status + ": it waits for no 3D Secure challenge (only requires_action does)",
 			RequestID: pi.RequestID}
 		e.Explain()

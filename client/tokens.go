@@ -85,6 +85,9 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 		cus, err = c.sc.V1Customers.Create(ctx, params)
 		if err == nil {
 			use.ObjectID, use.Status, livemode, res = cus.ID, "attached", cus.Livemode, cus.LastResponse
+			if cus.DefaultSource != nil {
+				use.Source = cus.DefaultSource.ID
+			}
 		}
 	case model.UsePaymentMethod:
 		var pm *stripe.PaymentMethod

@@ -171,7 +171,7 @@ func takeTyped(c *call, id string, kind model.Kind, param string) (*tokenRec, *m
 		return nil, noSuch(http.StatusBadRequest, "token", id, param)
 	case t.Type != string(kind):
 		spec, _ := model.SpecOf(kind)
-		return nil, invalid("", param, "The token "+id+" is a "+t.Type+" token; "+param+" takes a "+spec.Label+" token ("+spec.Prefixes[0]+"…).")
+		return nil, invalid("", param, "The token "+id+" is "+model.WithArticle(t.Type)+" token; "+param+" takes "+model.WithArticle(spec.Label)+" token ("+spec.Prefixes[0]+"…).")
 	case t.Used:
 		return nil, invalid("token_already_used", param, "You cannot use a Stripe token more than once: "+id+".")
 	}

@@ -285,7 +285,7 @@ func readSnapshot(path string, gen uint64, st *memState, dec *decoder) (int64, e
 // or absent. It returns the snapshot's size.
 func writeSnapshot(dir string, gen uint64, ops []op, objects, records int) (int64, error) {
 	path := filepath.Join(dir, snapshotName(gen))
-	f, err := os.CreateTemp(dir, "."+snapshotName(gen)+".*"+tempSuffix)
+	f, err := fsutil.CreateTemp(dir, "."+snapshotName(gen)+".", tempSuffix)
 	if err != nil {
 		return 0, err
 	}
@@ -331,7 +331,7 @@ func writeSnapshot(dir string, gen uint64, ops []op, objects, records int) (int6
 // createLog creates log gen holding only its header, the same way: the
 // log exists whole or not at all. The file is open for appending.
 func createLog(dir string, gen uint64) (*os.File, int64, error) {
-	f, err := os.CreateTemp(dir, "."+logName(gen)+".*"+tempSuffix)
+	f, err := fsutil.CreateTemp(dir, "."+logName(gen)+".", tempSuffix)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -379,7 +379,7 @@ func tidy(dir string) error {
 			old = old || gen < snap && name == snapshotName(gen)
 		}
 		temp := strings.HasPrefix(name, "."+filePrefix) && strings.HasSuffix(name, tempSuffix) ||
-			strings.HasPrefix(name, "."+FileName) // renameio's temp files of emulator.json
+			strings.HasPrefix(name, "."+FileName) // fsutil.WriteFileAtomic's temp files of emulator.json
 		if e.Type().IsRegular() && (old || temp) {
 			if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err

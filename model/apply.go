@@ -53,6 +53,11 @@ type ApplyRow struct {
 	Status string
 	// Codes are the decline's codes: "card_declined / insufficient_funds".
 	Codes string
+	// Unexpected says what the test card should have done and did not:
+	// "expected card_declined / insufficient_funds, got succeeded" (a
+	// backend that does not decide by test card, as stripe-mock). Not a
+	// failure: what was made is recorded.
+	Unexpected string
 	// Err is the step's failure; the token, if made, stays in the state.
 	Err error
 	// FailedAt is the address of the step after the use that failed

@@ -66,6 +66,10 @@ type RefreshReport struct {
 	Drifts  []Drift
 	// Errors holds the tokens that could not be read (other than gone), by id.
 	Errors map[string]error
+	// Unsent holds, by Idempotency-Key, the pending requests the refresh
+	// sent again that got no answer, or that it left to the user: what
+	// they made, if anything, is still not in the state.
+	Unsent map[string]error
 }
 
 // Counts says how many tokens changed, are gone, failed to refresh and

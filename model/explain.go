@@ -90,7 +90,7 @@ var explanations = map[string]Explanation{
 	},
 	"test_mode_live_card": {
 		Why:  "a real card number was sent with a test key; test mode accepts only Stripe's test cards",
-		Next: "use a test card such as the visa preset (tokenscope presets lists them), or pass --allow-any-number to send this one anyway",
+		Next: "use a test card such as the visa preset (tokenscope presets lists them): test mode refuses every other number, also when --allow-any-number sends it",
 		TUI:  "pick a test card from the Preset list (type to filter it), or type a test card's number",
 	},
 	"card_declined": {
@@ -174,7 +174,7 @@ func init() {
 			}
 			explanations[code] = Explanation{
 				Why:  c.Explain,
-				Next: "that is what the " + c.Name + " test card is for; use the visa preset (tok_visa) for a charge that succeeds",
+				Next: declineNext(&c),
 			}
 		}
 	}

@@ -24,7 +24,7 @@ var chargeKind = &KindSpec{
 			return s
 		}},
 		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
-		{Path: "amount_refunded", Label: "amount_refunded", Value: func(f Fields) string { return nonZeroAmount(f, "amount_refunded") }},
+		{Path: "amount_refunded", Label: "amount_refunded", Value: AmountRefunded},
 		{Path: "refunded", Label: "refunded"},
 		{Path: "disputed", Label: "disputed"},
 		{Path: "failure_code", Label: "failure_code"},
@@ -37,4 +37,15 @@ var chargeKind = &KindSpec{
 		{Path: "payment_intent", Label: "payment_intent"},
 		{Path: "created", Label: "created", Value: createdAt},
 	},
+}
+
+// AmountRefunded is a charge's amount_refunded as a pane shows it, saying
+// how much of it a partial capture released (no refund of the
+// merchant's), so 4.00 usd refunded before any refund is not a puzzle.
+func AmountRefunded(f Fields) string {
+	s := nonZeroAmount(f, "amount_refunded")
+	if r := Released(f); r > 0 && s != "" {
+		s += " (" + FormatAmount(r, f.Get("currency")) + " released uncaptured)"
+	}
+	return s
 }

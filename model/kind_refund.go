@@ -12,7 +12,7 @@ var refundKind = &KindSpec{
 	Path:     "/v1/refunds/",
 	Short:    "re",
 	Label:    "refund",
-	Summary:  func(f Fields) string { return amountOf(f, "amount") + " refunded" },
+	Summary:  refundSummary,
 	Fields: []DetailField{
 		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
 		{Path: "charge", Label: "charge"},
@@ -23,4 +23,16 @@ var refundKind = &KindSpec{
 		{Path: "created", Label: "created", Value: createdAt},
 	},
 	Drift: []DetailField{{Path: "status"}, {Path: "amount"}},
+}
+
+// refundSummary says what became of a refund by its status: only a
+// succeeded one (or one whose status was not read) is "refunded"; a
+// refund of the refund_fails card succeeds, then fails 5 s later.
+func refundSummary(f Fields) string {
+	switch st := f.Get("status"); st {
+	case "", "succeeded":
+		return amountOf(f, "amount") + " refunded"
+	default:
+		return amountOf(f, "amount") + " refund " + st
+	}
 }

@@ -33,6 +33,12 @@ const (
 	// CodeUseUnsupported: a use the token's kind does not have (a PII
 	// token as a charge), refused before it is sent.
 	CodeUseUnsupported = "token_use_unsupported"
+	// CodeMaxTokensExceeded: a scenario makes more tokens than the state
+	// keeps (--max-tokens); applying it would drop its own tokens.
+	CodeMaxTokensExceeded = "max_tokens_exceeded"
+	// CodeOutputPathRefused: a file to hand on (--out) names a dir, or a
+	// dir that does not exist (tokenscope makes none for it).
+	CodeOutputPathRefused = "output_path_refused"
 	// CodeDiskFull: a write found no space left.
 	CodeDiskFull = "disk_full"
 
@@ -43,6 +49,9 @@ const (
 	// CodeExpectedEventsMissing: a scenario's use was made, but the
 	// events its expect_events names did not occur.
 	CodeExpectedEventsMissing = "expected_events_missing"
+	// CodePlanStale: the state changed between a plan and its apply so
+	// that the apply would do what the plan did not show.
+	CodePlanStale = "plan_stale"
 )
 
 // LocalCoder is an error of tokenscope's own with a code (the Code
@@ -53,13 +62,15 @@ type LocalCoder interface {
 }
 
 // LocalCodeOf is the code of the first LocalCoder in err's chain, or
-// CodeDiskFull for a write that found no space; "" for none.
+// CodeDiskFull for a write that found no room; "" for none.
 func LocalCodeOf(err error) string {
 	var c LocalCoder
 	switch {
 	case errors.As(err, &c):
 		return c.LocalCode()
-	case errors.Is(err, syscall.ENOSPC):
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT), errors.Is(err, syscall.EFBIG):
+		// No room: the disk, the user's quota, or the file size limit
+		// (ulimit -f).
 		return CodeDiskFull
 	}
 	return ""

@@ -122,11 +122,28 @@ func (s Subject) Refundable() (n int64, currency string) {
 	if ch.Get("status") != "succeeded" || (ch.Get("disputed") == "true" && !disputeAllows) {
 		return 0, ""
 	}
-	n = intField(ch, "amount_captured")
+	captured := intField(ch, "amount_captured")
 	if !ch.Has("amount_captured") {
-		n = intField(ch, "amount")
+		captured = intField(ch, "amount")
 	}
-	return max(n-intField(ch, "amount_refunded"), 0), ch.Get("currency")
+	authorized := intField(ch, "amount")
+	if !ch.Has("amount") {
+		authorized = captured
+	}
+	// amount_refunded counts what a partial capture released (Stripe's
+	// and the emulator's rule), so what remains is the authorization less
+	// all of it, never more than was captured.
+	return max(min(authorized-intField(ch, "amount_refunded"), captured), 0), ch.Get("currency")
+}
+
+// Released is what a partial capture of charge f gave back uncaptured:
+// Stripe counts it in amount_refunded though no refund of the merchant's
+// moved it, so a pane says how much of amount_refunded it is.
+func Released(f Fields) int64 {
+	if f.Get("captured") != "true" || !f.Has("amount_captured") {
+		return 0
+	}
+	return max(intField(f, "amount")-intField(f, "amount_captured"), 0)
 }
 
 // Capturable is what a PaymentIntent in requires_capture can capture.

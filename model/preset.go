@@ -53,7 +53,13 @@ func unknownPresetMessage(name string) string {
 	if r := []rune(name); len(r) > max {
 		name = string(r[:max]) + "…"
 	}
-	return "no preset is named " + strconv.Quote(name) + hint
+	var names []string
+	for _, s := range Creatable() {
+		for _, p := range s.Create.Presets {
+			names = append(names, p.Name)
+		}
+	}
+	return Suggested("no preset is named "+strconv.Quote(name)+hint, name, names)
 }
 
 // trim is the cleaning of a free-text input.

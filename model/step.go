@@ -82,7 +82,11 @@ func PlanStep(name string, n int, after UseKind, req StepRequest) Change {
 		}
 		of.Name = "payment_intent"
 		c.Request = "POST " + EmulatorChallengePath + "{payment_intent} (the emulator's test page; against Stripe, a page to open)"
-		c.Attrs = []Attr{of, {Name: "action", Value: str(action)}, {Name: "status", Value: KnownAfterApply}}
+		status := Attr{Name: "status", Value: KnownAfterApply}
+		if req.Fail {
+			status.Note = "expected: " + PIRequiresPaymentMethod
+		}
+		c.Attrs = []Attr{of, {Name: "action", Value: str(action)}, status}
 	case StepCapture, StepCancel:
 		of.Name = "payment_intent"
 		c.Request = "POST /v1/payment_intents/{id}/" + string(req.Kind)

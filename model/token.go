@@ -69,6 +69,9 @@ type Use struct {
 	// Charge is a PaymentIntent's latest_charge: what a support engineer
 	// looks up once it succeeded.
 	Charge string `json:"charge,omitempty"`
+	// Source is what a customer use made of the token: the customer's
+	// default_source (ba_… for a bank token, which is verified next).
+	Source string `json:"source,omitempty"`
 	// Fail and Evidence are a step's (step.go): an authentication
 	// failed on purpose; the evidence a dispute got ("" when closed).
 	Fail     bool      `json:"fail,omitempty"`

@@ -77,6 +77,16 @@ func PaymentIntentExpect(c *CardPreset, manual bool) string {
 	return "expected: " + done
 }
 
+// PaymentIntentExpectFailing is PaymentIntentExpect when the 3D Secure
+// challenge is to be failed (a scenario's authenticate { fail = true }):
+// a card that asks for it ends back in requires_payment_method.
+func PaymentIntentExpectFailing(c *CardPreset, manual bool) string {
+	if !c.Outcome.ThreeDS.Asks(false) {
+		return PaymentIntentExpect(c, manual)
+	}
+	return "expected: requires_action (3D Secure), then requires_payment_method: the challenge is failed"
+}
+
 // planPayment is the plan of a PaymentMethod or PaymentIntent use: the
 // card token becomes a PaymentMethod, which confirms the PaymentIntent.
 func planPayment(name string, req UseRequest, note string) Change {

@@ -133,6 +133,10 @@ func ParseExpiry(s string) (month, year int, err *FieldError) {
 	}
 	ms, ys, ok := strings.Cut(s, "/")
 	ms, ys = strings.TrimSpace(ms), strings.TrimSpace(ys)
+	if !ok && !isDigits(ms) {
+		// 12-30, 12.30: the month may be right, the separator is not.
+		return 0, 0, cardErr("invalid_expiry_month", ParamExpMonth, "the expiry is written as MM/YY, with a slash, as in 12/34 (or MMYY, 1234)")
+	}
 	if len(ms) < 1 || len(ms) > 2 || !isDigits(ms) {
 		return 0, 0, cardErr("invalid_expiry_month", ParamExpMonth, "the expiry month must be 1 to 12, written as MM/YY")
 	}
@@ -450,16 +454,39 @@ func validateUse(req UseRequest) *FieldError {
 // and Stripe would refuse it only after a request.
 func useAllowed(req UseRequest) *FieldError {
 	// tok_ is left to the API: stripe-mock, and older tokens, name tokens
-	// of every kind tok_, so it does not say the kind.
+	// of every kind tok_, so it does not say the kind (the state may:
+	// CheckUseOf).
 	s, ok := KindOfID(req.TokenID)
-	if !ok || strings.HasPrefix(req.TokenID, "tok_") || len(s.Uses) == 0 || slices.Contains(s.Uses, req.Kind) || !knownUse(req.Kind) {
+	if !ok || strings.HasPrefix(req.TokenID, "tok_") {
+		return nil
+	}
+	return useAllowedBy(s, req)
+}
+
+// CheckUseOf refuses, before anything is sent, a use that a token of
+// kind (as the state recorded it) does not have: a tok_ id does not say
+// its kind (a card token given to --account), the record does.
+func CheckUseOf(kind Kind, req UseRequest) error {
+	s, ok := SpecOf(kind)
+	if !ok {
+		return nil
+	}
+	if fe := useAllowedBy(s, req); fe != nil {
+		return fe
+	}
+	return nil
+}
+
+// useAllowedBy refuses a use s's kind does not have.
+func useAllowedBy(s *KindSpec, req UseRequest) *FieldError {
+	if len(s.Uses) == 0 || slices.Contains(s.Uses, req.Kind) || !knownUse(req.Kind) {
 		return nil // an unknown use is validateUse's parameter_unknown
 	}
 	var uses []string
 	for _, u := range s.Uses {
 		uses = append(uses, string(u))
 	}
-	return requestErr(CodeUseUnsupported, "use", "a "+s.Label+" token cannot be used as a "+string(req.Kind)+
+	return requestErr(CodeUseUnsupported, "use", WithArticle(s.Label)+" token cannot be used as "+WithArticle(string(req.Kind))+
 		"; its uses: "+strings.Join(uses, ", ")+"; it was not sent")
 }
 

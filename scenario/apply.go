@@ -168,6 +168,9 @@ func (a *applier) use(ctx context.Context, step Step, row *model.ApplyRow) (made
 	switch {
 	case err == nil:
 		row.Status = use.Status
+		if expected {
+			row.Unexpected = "expected " + want.String() + ", got " + use.Status
+		}
 		row.Applied = append(row.Applied, *step.Use)
 		a.emit(model.ApplyEvent{Kind: model.ApplyCompleted, Change: *step.Use, ID: use.ObjectID, Elapsed: time.Since(start)})
 	case expected && want.Matches(err):

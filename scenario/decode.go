@@ -143,6 +143,7 @@ func decodeToken(ts tokenSchema, tb tokenBlock, now time.Time) (Token, hcl.Diagn
 		diags = append(diags, udiags...)
 		var ediags hcl.Diagnostics
 		tok.ExpectEvents, ediags = decodeExpectEvents(tb.use)
+		tok.expectRange = tb.use.ExpectEventsRange
 		diags = append(diags, ediags...)
 		if tok.Use != nil && tok.Use.Kind == model.UseIDNumber {
 			var adiags hcl.Diagnostics

@@ -126,3 +126,13 @@ func Located(d *hcl.Diagnostic) string {
 	}
 	return d.Subject.String() + ": " + d.Summary
 }
+
+// DiagnosticsError is a file refused after it was read, by checks that
+// need the session (CheckExpectEvents): its diagnostics, to show as a
+// file's are shown.
+type DiagnosticsError struct {
+	File  *File
+	Diags hcl.Diagnostics
+}
+
+func (e *DiagnosticsError) Error() string { return e.Diags.Error() }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -93,4 +94,47 @@ func orNone(types []string) string {
 		return "none"
 	}
 	return strings.Join(types, ", ")
+}
+
+// CheckExpectEvents checks every expect_events of the file with check
+// (the session's CheckEventTypes: offline, against the types the emulator
+// makes, with a did-you-mean), before anything is sent: a misspelt type
+// would otherwise cost a token, made and used, before apply failed it.
+func (f *File) CheckExpectEvents(check func(types []string) error) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, t := range f.Tokens {
+		for _, typ := range t.ExpectEvents {
+			if err := check([]string{typ}); err != nil {
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown event type in expect_events",
+					Detail: "token." + t.Name + ": " + err.Error(), Subject: t.expectRange.Ptr()})
+			}
+		}
+	}
+	return diags
+}
+
+// expectEventsAttr shows t's expect_events on its use in a plan.
+func expectEventsAttr(t Token) (model.Attr, bool) {
+	if len(t.ExpectEvents) == 0 {
+		return model.Attr{}, false
+	}
+	quoted := make([]string, len(t.ExpectEvents))
+	for i, typ := range t.ExpectEvents {
+		quoted[i] = strconv.Quote(typ)
+	}
+	note := "checked once the use"
+	if len(t.Steps) > 0 {
+		note += " and its steps"
+	}
+	return model.Attr{Name: "expect_events", Value: "[" + strings.Join(quoted, ", ") + "]", Note: note + " ran"}, true
+}
+
+// hintExpectEventsPlace adds to HCL's refusal of expect_events written in
+// a token block, outside its use block, where it belongs.
+func hintExpectEventsPlace(diags hcl.Diagnostics) {
+	for _, d := range diags {
+		if d.Summary == "Unsupported argument" && strings.Contains(d.Detail, `"expect_events"`) {
+			d.Detail += ` expect_events belongs inside the use block whose events it names: use "charge" { amount = 1000  expect_events = ["charge.succeeded"] }.`
+		}
+	}
 }

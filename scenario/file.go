@@ -2,11 +2,15 @@ package scenario
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -42,8 +46,9 @@ type Token struct {
 	// Use is the optional use step; nil means the token is only created.
 	Use *model.UseRequest
 	// ExpectEvents are the event types (or patterns) the use step should
-	// lead to (expectevents.go).
+	// lead to (expectevents.go); expectRange is where the file says so.
 	ExpectEvents []string
+	expectRange  hcl.Range
 	// Steps follow the use, on what it made, in order (steps.go).
 	Steps []model.StepRequest
 	// accountRef names the block whose account an id_number use gives
@@ -78,15 +83,45 @@ func Load(arg string) (*File, hcl.Diagnostics) {
 	return f, diags
 }
 
-// readBounded reads a file, but no more than one byte past MaxSourceBytes
-// (lexSource refuses it then): a path such as /dev/zero never ends.
+// readBounded reads a regular file, but no more than one byte past
+// MaxSourceBytes (lexSource refuses it then). Anything else is refused
+// before a byte is read: a FIFO with no writer blocked the read for ever
+// (in a system call no signal's context ends, so only kill -9 stopped
+// plan), and /dev/zero never ends. It is opened non-blocking, so opening
+// a FIFO does not wait for a writer either, and checked once open, so it
+// cannot be swapped for one between a check and the open.
 func readBounded(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	if path == "-" {
+		return nil, errors.New("- is not read as stdin: a scenario's tokens are linked in the state to the file's path, which stdin does not have; write it to a file and name that file")
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not a regular file: a scenario is read from a file (or pack:NAME); nothing was read", path, fileKind(info.Mode()))
+	}
 	return io.ReadAll(io.LimitReader(f, MaxSourceBytes+1))
+}
+
+// fileKind names what a path that is not a regular file is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "something else"
 }
 
 // Parse decodes and validates scenario source named filename. Every error
@@ -123,6 +158,7 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 	for i, ts := range schema.Tokens {
 		var bdiags hcl.Diagnostics
 		bodies[i], bdiags = decodeBody(ts)
+		hintExpectEventsPlace(bdiags)
 		diags = append(diags, bdiags...)
 		broken[i] = bdiags.HasErrors()
 	}
@@ -159,6 +195,7 @@ func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) 
 		}
 	}
 	diags = append(diags, checkAccountRefs(f.Tokens)...)
+	plainIntegerBounds(diags)
 	if diags.HasErrors() {
 		f.Tokens = nil
 	}

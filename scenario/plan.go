@@ -26,6 +26,11 @@ type Plan struct {
 	Steps []Step
 	// Unchanged names the tokens the state already links to a token.
 	Unchanged []string
+	// File and Options are what the plan was made from, so that an apply
+	// can make it again under the state lock (another apply may have done
+	// some of it since).
+	File    *File
+	Options PlanOptions
 }
 
 // Step creates one token and, when the file says so, uses it; or, when
@@ -82,7 +87,7 @@ func MakePlan(f *File, linked map[string]model.Record, opts PlanOptions) (*Plan,
 			return nil, &ReplaceError{Name: name, File: f.Name}
 		}
 	}
-	p := &Plan{Plan: model.Plan{Target: opts.Target, About: f.About}}
+	p := &Plan{Plan: model.Plan{Target: opts.Target, About: f.About}, File: f, Options: opts}
 	accounts := map[string]string{} // block name -> the account the state has it made
 	for _, t := range f.Tokens {
 		key := f.Key(t.Name)
@@ -164,6 +169,9 @@ func planUse(t Token, id, account string) model.Change {
 	if t.Request.Card != nil {
 		if card, ok := model.CardByNumber(t.Request.Card.Number); ok {
 			note = model.UseExpect(*t.Use, card)
+			if t.Use.Kind == model.UsePaymentIntent && failsChallenge(t.Steps) {
+				note = model.PaymentIntentExpectFailing(card, t.Use.CaptureMethod == "manual")
+			}
 		}
 	}
 	req := *t.Use
@@ -184,7 +192,16 @@ func planUse(t Token, id, account string) model.Change {
 			c.Attrs[i].Value = model.KnownAfterApply
 		}
 	}
+	if a, ok := expectEventsAttr(t); ok {
+		c.Attrs = append(c.Attrs, a)
+	}
 	return c
+}
+
+// failsChallenge: the steps fail the 3D Secure challenge (authenticate
+// { fail = true }), so the payment is not expected to go through.
+func failsChallenge(steps []model.StepRequest) bool {
+	return slices.ContainsFunc(steps, func(s model.StepRequest) bool { return s.Kind == model.StepAuthenticate && s.Fail })
 }
 
 // planSteps describes t's steps from the first not done on, acting on of

@@ -33,7 +33,9 @@ func lexSource(filename string, src []byte) (hclsyntax.Tokens, hcl.Diagnostics) 
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Scenario file too large",
-			Detail:   fmt.Sprintf("%s is %d bytes; a scenario file may be at most %d (1 MiB), which holds thousands of token blocks.", filename, len(src), MaxSourceBytes),
+			// The file is read up to one byte past the bound: its size is
+			// known only to be more.
+			Detail: fmt.Sprintf("%s is larger than %d bytes (1 MiB), the most a scenario file may be, which holds thousands of token blocks.", filename, MaxSourceBytes),
 		}}
 	}
 	toks, _ := hclsyntax.LexConfig(src, filename, hcl.InitialPos)

@@ -11,6 +11,7 @@ import (
 	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/emulator"
 	"github.com/tokenscope/tokenscope/internal/netaddr"
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // BackendConfig is the backend a user chose: the offline emulator, the
@@ -58,7 +59,12 @@ func (b BackendConfig) clientConfig(stateDir string) (client.Config, *emulator.E
 	}
 	emu, err := emulator.New(emulator.Options{Dir: stateDir})
 	if err != nil {
-		return client.Config{}, nil, fmt.Errorf("start the offline emulator: %w", err)
+		err = fmt.Errorf("start the offline emulator: %w", err)
+		if model.LocalCodeOf(err) == model.CodeEmulatorCorrupt {
+			// The state is readable without it: every request says why.
+			return client.Config{Handler: emulator.Unavailable(err)}, nil, nil
+		}
+		return client.Config{}, nil, err
 	}
 	return client.Config{Handler: emu}, emu, nil
 }

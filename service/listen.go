@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -22,6 +21,10 @@ const listenSecretFile = "listen-secret"
 // maxForwardURL bounds --forward-to.
 const maxForwardURL = 2048
 
+// claimLease is how long a listen's claim on an event's delivery keeps
+// other listens on the same URL from sending it: longer than its retries.
+const claimLease = 10 * time.Minute
+
 // giveUpTimeout bounds writing, as listen ends, that a delivery it was
 // retrying is given up.
 const giveUpTimeout = 2 * time.Second
@@ -32,16 +35,16 @@ func (s *Service) ListenSecret() (string, error) {
 		return "", errors.New("listen: no state dir to keep its secret in")
 	}
 	path := filepath.Join(s.cfg.StateDir, listenSecretFile)
-	data, err := fsutil.ReadFileNoFollow(path)
-	if secret := strings.TrimSpace(string(data)); err == nil && strings.HasPrefix(secret, webhook.SecretPrefix) {
+	// Made exclusively: listens started together on a fresh state dir
+	// all print (and sign with) the one secret that was kept.
+	data, err := fsutil.ReadOrCreate(path, func() []byte { return []byte(webhook.NewSecret() + "\n") })
+	if err != nil {
+		return "", err
+	}
+	if secret := strings.TrimSpace(string(data)); strings.HasPrefix(secret, webhook.SecretPrefix) {
 		return secret, nil
 	}
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return "", err
-	}
-	if err := fsutil.EnsureDir(s.cfg.StateDir); err != nil {
-		return "", err
-	}
+	// A damaged file (edited by hand) is replaced.
 	secret := webhook.NewSecret()
 	if err := fsutil.WriteFileAtomic(path, []byte(secret+"\n"), false); err != nil {
 		return "", err
@@ -112,7 +115,18 @@ func (s *Session) Listen(ctx context.Context, opts ListenOptions) error {
 	if err != nil {
 		return err
 	}
+	owner := fsutil.NewID() // this listen, in its claims
 	return s.FollowEvents(ctx, time.Now(), opts.Types, opts.Poll, opts.Ready, func(ev model.Event) {
+		// Another listen on the same URL may have it; if the claim
+		// cannot be written, sending twice beats sending none.
+		claim := emulator.Forward{Event: ev.ID, Type: ev.Type, URL: opts.ForwardTo}
+		if mine, err := log.ClaimForward(ctx, claim, owner, time.Now(), claimLease); err != nil {
+			if opts.Logf != nil {
+				opts.Logf("listen: claim the delivery of %s: %v", ev.ID, err)
+			}
+		} else if !mine {
+			return
+		}
 		send := func() webhook.Attempt { return opts.Sender.Send(ctx, opts.ForwardTo, opts.Secret, ev.Raw) }
 		record := func(ctx context.Context, f emulator.Forward) {
 			f.Event, f.Type, f.URL, f.MaxAttempts = ev.ID, ev.Type, opts.ForwardTo, opts.Retry.Max()

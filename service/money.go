@@ -27,7 +27,9 @@ func (s *Session) Refund(ctx context.Context, req model.RefundRequest) (model.Ob
 // records nothing and carries its own idempotency key.
 func (s *Session) ChargeCustomer(ctx context.Context, req model.CustomerCharge) (model.Object, error) {
 	req.IdempotencyKey = newKey()
-	return s.api.ChargeCustomer(ctx, req)
+	ch, err := s.api.ChargeCustomer(ctx, req)
+	s.explainChargeDecline(ctx, err)
+	return ch, err
 }
 
 // Verify verifies a customer's bank account with its micro-deposits (32

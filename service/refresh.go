@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
@@ -46,8 +47,12 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 	}
 	// Requests a killed tokenscope left pending are sent again first, so
 	// that what they made is recorded and refreshed with the rest.
+	unsent := map[string]error{}
 	if waiting(s.workspaceOf(st)) {
-		if err := s.hold(ctx, "refresh", nil); err != nil {
+		if err := s.hold(ctx, "refresh", func(h *held) error {
+			noteUnresolved(unsent, h.replayed)
+			return nil
+		}); err != nil {
 			return model.RefreshReport{}, err
 		}
 		if st, err = s.store.Load(); err != nil {
@@ -66,8 +71,9 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 		return model.RefreshReport{}, err
 	}
 
-	report := model.RefreshReport{Total: len(ids), Errors: map[string]error{}}
+	report := model.RefreshReport{Total: len(ids), Errors: map[string]error{}, Unsent: unsent}
 	err = s.hold(ctx, "refresh", func(h *held) error {
+		noteUnresolved(unsent, h.replayed) // this write sent them again too
 		w := h.workspace()
 		for i, id := range ids {
 			r := results[i]
@@ -130,6 +136,26 @@ func (s *Session) fetchAll(ctx context.Context, ids []string, progress func(done
 		})
 	}
 	return results, g.Wait()
+}
+
+// noteUnresolved notes in unsent, by Idempotency-Key, the pending
+// requests of replayed that are still not recorded: sent again without an
+// answer (an API that cannot be reached), or left to the user; one
+// recorded since is taken out. A refresh that leaves one so has not done
+// its job and says so with its exit code; it used to exit 0 with
+// "Refreshed 0 tokens".
+func noteUnresolved(unsent map[string]error, replayed []Recovery) {
+	for _, r := range replayed {
+		var waiting *UnansweredError
+		switch {
+		case errors.As(r.Err, &waiting):
+			unsent[r.Pending.Key] = r.Err
+		case r.Pending.Unresolved != "":
+			unsent[r.Pending.Key] = errors.New(r.Text())
+		default:
+			delete(unsent, r.Pending.Key)
+		}
+	}
 }
 
 // waiting: the workspace holds pending requests to send again.

@@ -69,12 +69,38 @@ func (s *Session) Export(now time.Time) (src []byte, written, left int, err erro
 // SaveOutput writes a report or an export to path (0600, atomically),
 // refusing data that holds a card number other than Stripe's published
 // test cards, or a key (state.SaveOutput).
+//
+// A dir other than the state dir must exist; the state dir (where the
+// TUI saves, OutputPath) is tokenscope's to make.
 func (s *Session) SaveOutput(path string, data []byte) error {
+	if filepath.Dir(path) == s.store.Dir() {
+		if err := s.store.Prepare(); err != nil {
+			return err
+		}
+	}
 	return state.SaveOutput(path, data)
 }
 
-// OutputPath is where the TUI saves a file it hands on (an export, a
-// report): name in the state dir.
+// SaveNewOutput writes data to a new file named name, or name-2... when
+// that is taken, in the session's output dir, and returns its path
+// (state.SaveNewOutput): the TUI's exports, two of which may be made in
+// the same second.
+func (s *Session) SaveNewOutput(name string, data []byte) (string, error) {
+	return state.SaveNewOutput(s.outputDir(), name, data)
+}
+
+// OutputPath is where the TUI saves a file it hands on (a report): name
+// in the session's output dir.
 func (s *Session) OutputPath(name string) string {
-	return filepath.Join(s.store.Dir(), name)
+	return filepath.Join(s.outputDir(), name)
+}
+
+// outputDir is where the TUI's files go: a serve guest's own dir
+// (<state dir>/serve/<guest>/, beside its objects), so guests neither
+// read nor replace each other's; else the state dir.
+func (s *Session) outputDir() string {
+	if s.emuDir != "" {
+		return s.emuDir
+	}
+	return s.store.Dir()
 }

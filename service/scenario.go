@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"errors"
 
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
@@ -12,6 +13,12 @@ import (
 // would create and use, against the session's backend. Nothing is sent. A
 // --replace name the file lacks is a *scenario.ReplaceError.
 func (s *Session) Plan(f *scenario.File, opts scenario.PlanOptions) (*scenario.Plan, error) {
+	if err := fitsState(f, s.store.MaxTokens()); err != nil {
+		return nil, err
+	}
+	if diags := f.CheckExpectEvents(s.CheckEventTypes); diags.HasErrors() {
+		return nil, &scenario.DiagnosticsError{File: f, Diags: diags}
+	}
 	w, err := s.loadWorkspace()
 	if err != nil {
 		return nil, err
@@ -27,13 +34,63 @@ func (s *Session) Plan(f *scenario.File, opts scenario.PlanOptions) (*scenario.P
 }
 
 // Apply carries out a plan step by step, recording each token (linked to
-// its scenario key) and each use as it goes; events may be nil.
+// its scenario key) and each use as it goes; events may be nil. It holds
+// the state lock for the whole run (Locked; a caller may hold it already,
+// from its plan on) and makes the plan again under it: what another
+// apply did since p was made is not done twice, and a plan that would now
+// do what p did not show is refused (applyStale). When the lock cannot be
+// had, or the plan is stale, every token's row carries that error and
+// nothing is sent.
 func (s *Session) Apply(ctx context.Context, p *scenario.Plan, events func(model.ApplyEvent)) *model.ApplyResult {
-	r := recorder{s: s, replaces: map[string]string{}}
-	for _, step := range p.Steps {
-		r.replaces[step.Key] = step.Replaces
+	var res *model.ApplyResult
+	err := s.Locked(ctx, "apply "+p.File.Name, func(ctx context.Context) error {
+		s.lockedIn(ctx).Keep(linkedBy(p.File))
+		fresh, err := s.Plan(p.File, p.Options)
+		if err != nil {
+			return err
+		}
+		if err := applyStale(p, fresh); err != nil {
+			return err
+		}
+		r := recorder{s: s, replaces: map[string]string{}}
+		for _, step := range fresh.Steps {
+			r.replaces[step.Key] = step.Replaces
+		}
+		res = scenario.Apply(ctx, r, fresh, events)
+		return nil
+	})
+	if err != nil {
+		return applyRefused(p, err)
 	}
-	return scenario.Apply(ctx, r, p, events)
+	return res
+}
+
+// linkedBy reports the tokens the workspace links to a block of f: an
+// apply keeps them when the state trims to --max-tokens, so it never
+// drops a token it made or is about to use (a file larger than the state
+// keeps is refused by its plan, fitsState).
+func linkedBy(f *scenario.File) func(*state.Workspace, model.Record) bool {
+	keys := make(map[string]bool, len(f.Tokens))
+	for _, t := range f.Tokens {
+		keys[f.Key(t.Name)] = true
+	}
+	return func(w *state.Workspace, r model.Record) bool {
+		return keys[r.Scenario] && w.Scenarios[r.Scenario] == r.ID
+	}
+}
+
+// applyRefused is the result of an apply refused as a whole: the token a
+// stale plan would change, or every token of the plan, carries err.
+func applyRefused(p *scenario.Plan, err error) *model.ApplyResult {
+	var stale *staleError
+	if errors.As(err, &stale) {
+		return &model.ApplyResult{Rows: []model.ApplyRow{{Name: stale.name, Err: err}}}
+	}
+	res := &model.ApplyResult{}
+	for _, step := range p.Steps {
+		res.Rows = append(res.Rows, model.ApplyRow{Name: step.Token.Name, Err: err})
+	}
+	return res
 }
 
 // recorder is the session as an apply records into it; replaces is, by

@@ -202,6 +202,17 @@ func (s *Session) use(ctx context.Context, req model.UseRequest, done func(*stat
 	if err := client.CheckUse(req); err != nil {
 		return model.Use{}, model.Record{}, err
 	}
+	// A tok_ id does not say its kind; the state's record does, and a
+	// magic test token is a card.
+	kind := model.Kind("")
+	if _, magic := model.MagicTokens[req.TokenID]; magic {
+		kind = model.KindCard
+	} else if rec, ok, _ := s.Token(req.TokenID); ok {
+		kind = rec.Type
+	}
+	if err := client.CheckUseOf(kind, req); err != nil {
+		return model.Use{}, model.Record{}, err
+	}
 	if err := s.stateReady(); err != nil {
 		return model.Use{}, model.Record{}, err
 	}
@@ -235,6 +246,9 @@ func (s *Session) use(ctx context.Context, req model.UseRequest, done func(*stat
 	// A refusal comes back as err (the hold returns it) and as useErr.
 	for _, e := range []error{err, useErr} {
 		model.NameConsumer(e, u.stored)
+		if f, derr := model.DecodeFields(u.stored.Raw); derr == nil {
+			explainCard(e, f, "card")
+		}
 	}
 	switch {
 	case err != nil:

@@ -28,7 +28,15 @@ func (r recorder) Step(ctx context.Context, tokenID string, req model.StepReques
 		if perr != nil {
 			return model.Use{}, perr
 		}
-		if donePI(req.Kind, pi.Fields().Get("status")) {
+		status := pi.Fields().Get("status")
+		if req.Kind == model.StepAuthenticate && status != model.PIRequiresAction {
+			if use, asked := s.askedFor3DS(tokenID, req.Of); !asked {
+				return model.Use{}, model.LocalError("payment_intent_unexpected_state", "payment_intent", fmt.Sprintf(
+					"%s never asked for 3D Secure (its use answered %s, now %s), so there is no challenge to answer and the step was not done; a backend that does not decide by test card (stripe-mock) answers every PaymentIntent alike",
+					req.Of, use.Status, status))
+			}
+		}
+		if donePI(req.Kind, status) {
 			u := req.Done(pi)
 			return u, s.notePaymentIntent(ctx, pi, u)
 		}
@@ -57,6 +65,34 @@ func (r recorder) Step(ctx context.Context, tokenID string, req model.StepReques
 		return model.Use{}, err
 	}
 	return req.Done(obj), nil
+}
+
+// askedFor3DS: the token's use that made pi (returned) answered
+// requires_action, or a 3D Secure step of it is recorded. Only then does a
+// PaymentIntent past requires_action show an authenticate step done (by
+// an apply killed before it recorded it); one that never asked
+// (stripe-mock confirms every PaymentIntent alike) was authenticated by
+// no one. Unknown (the state does not hold the use) counts as asked.
+func (s *Session) askedFor3DS(tokenID, pi string) (model.Use, bool) {
+	w, err := s.loadWorkspace()
+	if err != nil {
+		return model.Use{}, true
+	}
+	rec, ok := w.Find(tokenID)
+	if !ok {
+		return model.Use{}, true
+	}
+	for _, st := range rec.Steps {
+		if st.Kind == model.StepAuthenticate && st.ObjectID == pi {
+			return st, true
+		}
+	}
+	for _, u := range rec.Uses {
+		if u.ObjectID == pi {
+			return u, u.Status == model.PIRequiresAction
+		}
+	}
+	return model.Use{}, true
 }
 
 // donePI: the PaymentIntent's status shows the step done.

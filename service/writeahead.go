@@ -102,26 +102,42 @@ type held struct {
 	ctx   context.Context
 	l     *state.Locked
 	limit time.Duration
+	// replayed are the pending requests this hold sent again (or left to
+	// the user), as Recovery says what became of each.
+	replayed []Recovery
 }
 
 // hold runs fn under the state lock, once the pending requests a dead
 // tokenscope left in the workspace have been sent again and recorded. All
-// of it runs within the session's write timeout.
+// of it runs within the session's write timeout. Under a Locked context
+// the lock it holds is used, with the state read afresh as a new lock
+// would read it.
 func (s *Session) hold(ctx context.Context, op string, fn func(h *held) error) error {
+	if l := s.lockedIn(ctx); l != nil {
+		if err := l.Reload(); err != nil {
+			return err
+		}
+		return s.holding(ctx, l, fn)
+	}
 	return s.store.Hold(ctx, op, func(l *state.Locked) error {
-		limit := s.writeTimeout
-		if limit <= 0 {
-			limit = DefaultWriteTimeout
-		}
-		hctx, cancel := context.WithTimeout(ctx, limit)
-		defer cancel()
-		h := &held{s: s, ctx: hctx, l: l, limit: limit}
-		h.replay()
-		if fn == nil {
-			return nil
-		}
-		return fn(h)
+		return s.holding(ctx, l, fn)
 	})
+}
+
+// holding is hold once the lock is held.
+func (s *Session) holding(ctx context.Context, l *state.Locked, fn func(h *held) error) error {
+	limit := s.writeTimeout
+	if limit <= 0 {
+		limit = DefaultWriteTimeout
+	}
+	hctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	h := &held{s: s, ctx: hctx, l: l, limit: limit}
+	h.replay()
+	if fn == nil {
+		return nil
+	}
+	return fn(h)
 }
 
 func (h *held) workspace() *state.Workspace { return h.s.workspaceOf(h.l.State()) }
@@ -202,6 +218,11 @@ func answered(err error) bool {
 		return false
 	}
 	switch {
+	case e.Code == model.CodeEmulatorCorrupt:
+		// The offline emulator's files are damaged: it refused before
+		// changing anything (model's explanation says so), so there is
+		// nothing to send again.
+		return true
 	case e.HTTPStatus == http.StatusConflict, e.HTTPStatus == http.StatusTooManyRequests, e.HTTPStatus >= 500:
 		return false
 	}
@@ -229,7 +250,9 @@ func (h *held) replay() {
 			h.s.recovered(Recovery{Pending: p})
 			continue
 		}
-		h.s.recovered(h.replayOne(p))
+		r := h.replayOne(p)
+		h.replayed = append(h.replayed, r)
+		h.s.recovered(r)
 	}
 }
 

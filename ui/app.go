@@ -110,6 +110,8 @@ func New(opts Options) tea.Model {
 	a.list.setTokens(tokens)
 	if err != nil {
 		a.showError("cannot read the state", err)
+	} else {
+		a.notePending() // what a killed tokenscope left: said at start
 	}
 	w, h := opts.Width, opts.Height
 	if w <= 0 || h <= 0 {

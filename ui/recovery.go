@@ -52,7 +52,7 @@ func awaitRecovery(ctx context.Context, ch <-chan service.Recovery) tea.Cmd {
 		select {
 		case r := <-ch:
 			return tea.BatchMsg{
-				func() tea.Msg { return StatusMsg(recoveryStatus(r)) },
+				func() tea.Msg { return recoveredMsg(recoveryStatus(r)) },
 				awaitRecovery(ctx, ch),
 			}
 		case <-ctx.Done():
@@ -68,4 +68,15 @@ func recoveryStatus(r service.Recovery) string {
 		return views.Clean("interrupted request sent again (" + r.Pending.Summary + "): " + r.ID + " is now in the state")
 	}
 	return common.GlyphError + " " + views.Clean(r.Text())
+}
+
+// recoveredMsg is a recovery's status line.
+type recoveredMsg string
+
+// putRecovery shows a recovery until the next key, what is said after it
+// before it (status.kept): the create that sent it says "created …" at
+// once, which took its place.
+func (a *App) putRecovery(text string) {
+	a.putStatus(text, true)
+	a.status.kept = true
 }

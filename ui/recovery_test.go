@@ -32,14 +32,16 @@ func runCmds(cmd tea.Cmd, out chan<- tea.Msg) {
 	}()
 }
 
-// nextStatus is the next StatusMsg among the messages.
-func nextStatus(t *testing.T, msgs <-chan tea.Msg) StatusMsg {
+// nextStatus is the next status line (a StatusMsg, a recovery's) among
+// the messages.
+func nextStatus(t *testing.T, msgs <-chan tea.Msg) tea.Msg {
 	t.Helper()
 	for {
 		select {
 		case msg := <-msgs:
-			if s, ok := msg.(StatusMsg); ok {
-				return s
+			switch msg.(type) {
+			case StatusMsg, recoveredMsg:
+				return msg
 			}
 		case <-time.After(10 * time.Second):
 			t.Fatal("no status line within 10 s")

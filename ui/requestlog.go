@@ -200,9 +200,9 @@ func (a *App) exportWorkspace() tea.Cmd {
 	now := time.Now()
 	return func() tea.Msg {
 		src, written, left, err := sess.Export(now)
-		path := sess.OutputPath("export-" + now.UTC().Format("20060102-150405") + ".hcl")
+		var path string
 		if err == nil {
-			err = sess.SaveOutput(path, src)
+			path, err = sess.SaveNewOutput("export-"+now.UTC().Format("20060102-150405")+".hcl", src)
 		}
 		if err != nil {
 			return copiedMsg{status: common.GlyphError + " export failed: " + err.Error(), err: true}

@@ -51,6 +51,10 @@ type status struct {
 	err  bool
 	seq  int  // numbers each line set, so that its expiry is its own
 	tick bool // a line was set since the last Update: its expiry is due
+	// kept: the line tells of an interrupted request sent again
+	// (recovery.go); a line set before the next key goes before it, not
+	// in its place (the write that sent it says what it made next).
+	kept bool
 }
 
 // setStatus shows text (an empty one clears the line); it expires after
@@ -61,6 +65,11 @@ func (a *App) setStatus(text string) { a.putStatus(text, false) }
 func (a *App) setError(text string) { a.putStatus(text, true) }
 
 func (a *App) putStatus(text string, isErr bool) {
+	if a.status.kept && text != "" {
+		text, isErr = text+" · "+a.status.text, true
+	} else {
+		a.status.kept = false
+	}
 	a.status.seq++
 	a.status.text, a.status.err, a.status.tick = text, isErr, text != "" && !isErr
 }

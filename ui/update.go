@@ -70,6 +70,9 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case StatusMsg:
 		a.setStatus(string(msg))
 		return nil
+	case recoveredMsg:
+		a.putRecovery(string(msg))
+		return nil
 	case noticeMsg:
 		a.setStatus(msg.text)
 		return awaitNotice(a.pc.Ctx, msg.ch)

@@ -22,8 +22,13 @@ func (a *App) View() string {
 	if a.picker != nil {
 		body = a.overlayPicker(body)
 	}
+	status := a.statusLines()
+	// A status too long for its line takes rows from the bottom of the
+	// body while it is shown, so it is read whole (statuswrap.go).
+	body = body[:max(len(body)-(len(status)-1), 0)]
 	lines = append(lines, body...)
-	lines = append(lines, a.statusLine(), a.footer())
+	lines = append(lines, status...)
+	lines = append(lines, a.footer())
 	return strings.Join(fitLines(lines, a.width, a.height), "\n")
 }
 
@@ -37,13 +42,19 @@ func (a *App) header() string {
 		counts = fmt.Sprintf("%d of %s", a.list.len(), counts)
 	}
 	// How the list is sorted is said here (the column titles mark the
-	// sorted column), and is the first to give way.
-	sorts := []string{""}
+	// sorted column), and is the first to give way; "? help" gives way to
+	// the requests left pending (statuswrap.go).
+	pending := a.pendingCount()
+	counts = fmt.Sprintf("%s · %d used%s", counts, a.list.used, pending)
+	tails := []string{" · ? help "}
 	if n > 1 {
-		sorts = []string{" · " + a.list.sort.String(), ""}
+		tails = []string{" · " + a.list.sort.String() + " · ? help ", " · ? help "}
 	}
-	for _, sorted := range sorts {
-		right := a.st.Muted.Render(fmt.Sprintf("%s · %d used%s · ? help ", counts, a.list.used, sorted))
+	if pending != "" {
+		tails = append(tails, " ")
+	}
+	for _, tail := range tails {
+		right := a.st.Muted.Render(counts + tail)
 		if gap := a.width - ansi.StringWidth(left) - ansi.StringWidth(right); gap >= 1 {
 			return left + strings.Repeat(" ", gap) + right
 		}

@@ -48,6 +48,8 @@ func ApplyOutcome(row model.ApplyRow) string {
 		return "failed"
 	case row.Use == "":
 		return "-"
+	case row.Unexpected != "":
+		return row.Unexpected
 	}
 	return row.Status
 }

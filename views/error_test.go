@@ -45,7 +45,7 @@ func TestErrorLocalAndPlain(t *testing.T) {
 		t.Errorf("local: title %q headline %q why %q", v.Title(), v.Headline(), v.Stripe.Why)
 	}
 	p := NewError(errors.New("state locked\nby pid 1"))
-	if p.Title() != "error" || p.Headline() != "state locked\nby pid 1" || len(p.Fields()) != 1 || p.Fields()[0].Value != "state lockedby pid 1" {
+	if p.Title() != "error" || p.Headline() != "state locked\nby pid 1" || len(p.Fields()) != 1 || p.Fields()[0].Value != "state locked by pid 1" {
 		t.Errorf("plain: %q %q %+v", p.Title(), p.Headline(), p.Fields())
 	}
 }

@@ -26,7 +26,7 @@ func RelatedFields(o model.Object, rel *model.Object) []Field {
 		fs.add("", "dispute_status", model.JoinWords(f.Get("status"), paren(f.Get("reason"))))
 	case strings.HasPrefix(o.ID, "pi_"):
 		if n, _ := strconv.ParseInt(f.Get("amount_refunded"), 10, 64); n > 0 {
-			fs.add("", "amount_refunded", model.FormatAmount(n, f.Get("currency")))
+			fs.add("", "amount_refunded", model.AmountRefunded(f))
 		}
 		if f.Get("disputed") == "true" {
 			fs.add("", "disputed", "true: the money goes back through the dispute, not a refund")

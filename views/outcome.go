@@ -251,6 +251,12 @@ func (o Outcome) WriteText(w io.Writer) error {
 	if o.Err != nil && u.Kind == model.UsePaymentIntent && strings.HasPrefix(u.ObjectID, "pi_") {
 		fmt.Fprintf(tw, "  status\t%s\n", model.PIRequiresPaymentMethod+": "+model.PaymentIntentStatusNote(model.PIRequiresPaymentMethod))
 	}
+	if o.Err == nil && u.Kind == model.UseCustomer && strings.HasPrefix(u.Source, "ba_") {
+		// A bank account is debited only once verified: its id and the
+		// command that verifies it, as a 3D Secure outcome names its next.
+		fmt.Fprintf(tw, "  bank account\t%s (new, unverified)\n", Clean(u.Source))
+		fmt.Fprintf(tw, "  next\ttokenscope verify %s %s\n", Clean(u.ObjectID), Clean(u.Source))
+	}
 	if o.Err == nil && u.RequestID != "" {
 		fmt.Fprintf(tw, "  request id\t%s\n", Clean(u.RequestID))
 	}

@@ -104,13 +104,9 @@ func NewReport(s model.Story, now time.Time) Report {
 		r.Events = append(r.Events, re)
 	}
 	for _, u := range rec.Uses {
-		ru := ReportUse{Kind: u.Kind, Became: Clean(u.ObjectID), Outcome: Clean(UseOutcome(u)), RequestID: Clean(u.RequestID), At: u.At}
-		if u.Amount > 0 {
-			ru.Amount = model.FormatAmount(u.Amount, u.Currency)
-		}
-		r.Uses = append(r.Uses, ru)
+		r.Uses = append(r.Uses, useRow(u, s.Requests))
 	}
-	r.Uses = append(r.Uses, laterSteps(rec.Uses, s.Requests)...)
+	r.Uses = append(r.Uses, laterSteps(r.Uses, rec.Uses, s.Requests)...)
 	rp := &replay{vars: map[string]string{}, token: rec.ID, now: now}
 	if preset, _, ok := model.TestDataOfRecord(rec, now); ok {
 		r.TestData = preset
@@ -122,7 +118,9 @@ func NewReport(s model.Story, now time.Time) Report {
 		rq := ReportRequest{At: e.Time.UTC(), Method: Clean(e.Method), Path: Clean(e.Path), Status: e.Status,
 			RequestID: Clean(e.RequestID), Earlier: e.Earlier, Outcome: requestOutcome(e)}
 		id, keep := model.AnsweredID(e.Response), ""
-		if e.Method == "POST" && e.Status < 400 && id != "" && namedAfter(id, s.Requests[i+1:]) {
+		// An id a line already keeps stays in its variable (a capture
+		// or a 3D Secure answer names the PaymentIntent it was about).
+		if _, kept := rp.vars[id]; !kept && e.Method == "POST" && e.Status < 400 && id != "" && namedAfter(id, s.Requests[i+1:]) {
 			keep = rp.varName(id)
 		}
 		rq.Repro = rp.repro(e, keep)

@@ -10,30 +10,65 @@ import (
 // laterSteps are the requests of a story that acted on what the token's
 // uses became (a refund of its charge, a bank account's verification, a
 // debit of its customer, a capture, evidence on a dispute): every POST of
-// the log that is neither the token's creation nor a recorded use, found
-// by the ids the log follows (model.Touched), not by a list of APIs. Each
-// is a Uses row named for what its path does.
-func laterSteps(uses []model.Use, requests []model.LoggedRequest) []ReportUse {
+// the log that is neither the token's creation, nor a use's request (a
+// row of uses), nor the PaymentMethod a PaymentIntent use made first,
+// found by the ids the log follows (model.Touched), not by a list of
+// APIs. Each is a Uses row named for what its path does.
+func laterSteps(rows []ReportUse, uses []model.Use, requests []model.LoggedRequest) []ReportUse {
 	recorded := map[string]bool{}
+	for _, r := range rows {
+		recorded[r.RequestID] = true
+	}
+	made := map[string]bool{}
 	for _, u := range uses {
-		recorded[u.RequestID] = true
+		if u.PaymentMethod != "" {
+			made[u.PaymentMethod] = true
+		}
 	}
 	var out []ReportUse
 	for _, e := range requests {
-		if e.Method != "POST" || e.Path == "/v1/tokens" || (e.RequestID != "" && recorded[e.RequestID]) {
+		if e.Method != "POST" || e.Path == "/v1/tokens" || (e.RequestID != "" && recorded[e.RequestID]) ||
+			(e.Status < 400 && made[model.AnsweredID(e.Response)]) {
 			continue
 		}
-		step := ReportUse{Kind: model.UseKind(stepName(e.Path)), Became: Clean(model.AnsweredID(e.Response)),
-			Outcome: requestOutcome(e), RequestID: Clean(e.RequestID), At: e.Time.UTC()}
-		if f, err := model.DecodeFields([]byte(e.Response)); err == nil && e.Status < 400 {
-			step.Outcome = JoinNonEmpty(Clean(f.Get("status")), step.Outcome)
-			if n, err := strconv.ParseInt(f.Get("amount"), 10, 64); err == nil && f.Get("currency") != "" {
-				step.Amount = model.FormatAmount(n, Clean(f.Get("currency")))
-			}
-		}
-		out = append(out, step)
+		out = append(out, requestStep(e))
 	}
 	return out
+}
+
+// requestStep is a POST of the log as a Uses row: named for what its path
+// does, with the status and amount its answer has.
+func requestStep(e model.LoggedRequest) ReportUse {
+	step := ReportUse{Kind: model.UseKind(stepName(e.Path)), Became: Clean(model.AnsweredID(e.Response)),
+		Outcome: requestOutcome(e), RequestID: Clean(e.RequestID), At: e.Time.UTC()}
+	if f, err := model.DecodeFields([]byte(e.Response)); err == nil && e.Status < 400 {
+		step.Outcome = JoinNonEmpty(Clean(f.Get("status")), step.Outcome)
+		if n, err := strconv.ParseInt(f.Get("amount"), 10, 64); err == nil && f.Get("currency") != "" {
+			step.Amount = model.FormatAmount(n, Clean(f.Get("currency")))
+		}
+	}
+	return step
+}
+
+// useRow is a use as a Uses row. A PaymentIntent's use follows the
+// PaymentIntent (model.Use.FollowPaymentIntent: the status and the
+// request of the capture or authentication that last changed it), so its
+// row is the request that made it, as the log has it: the use keeps its
+// place and its own request id, and the capture is a step of its own.
+func useRow(u model.Use, requests []model.LoggedRequest) ReportUse {
+	for _, e := range requests {
+		if u.ObjectID != "" && e.Method == "POST" && e.Status < 400 && stepName(e.Path) == string(u.Kind) && model.AnsweredID(e.Response) == u.ObjectID {
+			if e.RequestID == u.RequestID {
+				break // the use's own request: its record says more
+			}
+			return requestStep(e)
+		}
+	}
+	ru := ReportUse{Kind: u.Kind, Became: Clean(u.ObjectID), Outcome: Clean(UseOutcome(u)), RequestID: Clean(u.RequestID), At: u.At}
+	if u.Amount > 0 {
+		ru.Amount = model.FormatAmount(u.Amount, u.Currency)
+	}
+	return ru
 }
 
 // stepName is what a request's path does: its last segment that is not an

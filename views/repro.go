@@ -67,10 +67,15 @@ func (rp *replay) repro(e model.LoggedRequest, keep string) Repro {
 	if emulatorOnly {
 		// Stripe has no such page: the line runs against the emulator
 		// only, and says so rather than ask api.stripe.com.
-		base = "${STRIPE_API_BASE:?the 3D Secure page is tokenscope emulator's own: set STRIPE_API_BASE to its URL}"
+		// The message is inside double quotes: no ' (bash would
+		// open a quote in it), no }, no ".
+		base = "${STRIPE_API_BASE:?set STRIPE_API_BASE to the URL of tokenscope emulator, whose own page this is}"
 		note = JoinNonEmpty(note, "the emulator's own 3D Secure page: against Stripe, open the PaymentIntent's next_action URL (tokenscope authenticate PI prints it); there is no stripe CLI line.")
 	}
 	curl := []string{`curl -sS "` + base + path + `" -u "$STRIPE_API_KEY:"`}
+	if emulatorOnly {
+		curl = append(curl, challengeArgs(strings.TrimPrefix(path, model.EmulatorChallengePath))...)
+	}
 	stripe := []string{"stripe " + strings.ToLower(e.Method) + ` "` + path + `"`}
 	if e.Method != "GET" && e.Method != "POST" {
 		curl = append(curl, "-X "+e.Method)
@@ -99,6 +104,19 @@ func (rp *replay) repro(e model.LoggedRequest, keep string) Repro {
 	}
 	r.Note = note
 	return r
+}
+
+// challengeArgs are what the emulator's 3D Secure page needs besides the
+// action: the client secret of the PaymentIntent (pi, as the path names
+// it), which only its link carries and the log does not keep, read from
+// the PaymentIntent the replay made; and an Accept asking for its JSON
+// rather than the page a browser gets.
+func challengeArgs(pi string) []string {
+	return []string{
+		`--data-urlencode "client_secret=$(curl -sS "$STRIPE_API_BASE/v1/payment_intents/` + pi + `" -u "$STRIPE_API_KEY:"` +
+			` | grep -o '"client_secret": *"[^"]*"' | head -n 1 | cut -d'"' -f4)"`,
+		`-H 'Accept: application/json'`,
+	}
 }
 
 // subPath writes a path for double quotes, naming by its variable an id

@@ -14,7 +14,7 @@ func UseOutcome(u model.Use) string {
 	case u.Status == "failed" && u.DeclineCode != "":
 		return "declined: " + useCodes(u)
 	case u.Status == "failed":
-		return "failed: " + useCodes(u)
+		return failedWith(useCodes(u))
 	case u.Amount != 0:
 		return JoinNonEmpty(string(u.Kind), u.Status, model.FormatAmount(u.Amount, u.Currency))
 	}
@@ -29,13 +29,22 @@ func UseBrief(u model.Use) string {
 	case u.Status == "failed" && u.DeclineCode != "":
 		return "declined: " + u.DeclineCode
 	case u.Status == "failed":
-		return "failed: " + u.Code
+		return failedWith(u.Code)
 	case u.Kind == model.UseCustomer:
 		return "attached to a customer"
 	case connectUse(u.Kind):
 		return connectBrief(u)
 	}
 	return string(u.Kind) + " " + u.Status
+}
+
+// failedWith is "failed: code", or "failed" for a refusal Stripe gave
+// no code (an account_token of the wrong kind).
+func failedWith(code string) string {
+	if code == "" {
+		return "failed"
+	}
+	return "failed: " + code
 }
 
 // useCodes is the error code, with the decline code when it says more.

@@ -14,11 +14,19 @@ import (
 // it points at; run as root, any file on the machine.
 type LinkError struct {
 	Path, Target string
+	// Instead is what to do in place of pointing --state-dir at the
+	// link's dir, for the flag that named the file (--out); empty means
+	// the state dir's advice.
+	Instead string
 }
 
 func (e *LinkError) Error() string {
-	return fmt.Sprintf("refusing to use %s: it is a symbolic link (to %s), and tokenscope never follows links to the files it keeps, so that it reads and writes only files it made; if the link is yours, replace it by the file itself (mv %s %s) or point --state-dir at the dir that holds the file",
-		e.Path, e.Target, e.Target, e.Path)
+	fix := e.Instead
+	if fix == "" {
+		fix = "point --state-dir at the dir that holds the file"
+	}
+	return fmt.Sprintf("refusing to use %s: it is a symbolic link (to %s), and tokenscope never follows links to the files it keeps, so that it reads and writes only files it made; if the link is yours, replace it by the file itself (mv %s %s) or %s",
+		e.Path, e.Target, e.Target, e.Path, fix)
 }
 
 // LocalCode is LinkError's code in --json's error object.

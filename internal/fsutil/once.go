@@ -24,7 +24,7 @@ func ReadOrCreate(path string, make func() []byte) ([]byte, error) {
 	}
 	// The temp name starts with "." and the final name: the emulator's
 	// tidy removes what a kill leaves of it.
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	f, err := CreateTemp(dir, "."+filepath.Base(path)+".", ".tmp")
 	if err != nil {
 		return nil, err
 	}

@@ -6,13 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-
-	"github.com/google/renameio/v2"
 )
 
 // WriteFileAtomic replaces path with data so that a reader, or a process
 // killed half way, only ever sees the old file or the new one: write a temp
-// file, fsync, rename over path (renameio does the dance). The temp file is
+// file (CreateTemp), fsync, rename over path. The temp file is
 // made in path's own dir, never in a shared /tmp, and the result is
 // FileMode even when the old file was looser. With backup set, the previous
 // file is first kept as path+".backup". Once renamed into place the dir is
@@ -35,20 +33,37 @@ func WriteFileAtomic(path string, data []byte, backup bool) error {
 }
 
 func writeAtomic(path string, data []byte) error {
-	t, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)), renameio.WithPermissions(FileMode))
+	dir := filepath.Dir(path)
+	// The temp name starts with "." and the file's name: the state's
+	// and the emulator's tidies remove what a kill leaves of it.
+	f, err := CreateTemp(dir, "."+filepath.Base(path)+".", ".tmp")
 	if err != nil {
 		return err
 	}
-	// After CloseAtomicallyReplace there is nothing to clean up; before it,
-	// the write's own error is the one to report.
-	defer func() { _ = t.Cleanup() }()
-	if _, err := t.Write(data); err != nil {
+	tmp, renamed := f.Name(), false
+	defer func() {
+		if !renamed {
+			_ = os.Remove(tmp)
+		}
+	}()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(FileMode) // exactly FileMode, whatever the umask
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return err
 	}
-	if err := t.CloseAtomicallyReplace(); err != nil {
+	if err := os.Rename(tmp, path); err != nil {
 		return err
 	}
-	return syncDir(filepath.Dir(path))
+	renamed = true
+	return syncDir(dir)
 }
 
 // syncDir fsyncs a dir, making the renames in it durable.

@@ -70,7 +70,7 @@ func (s *Store) infoPath() string { return s.Path() + ".lock.info" }
 // lock takes the state lock for op and records who holds it. The returned
 // func removes the info (if it is still ours) and releases the lock.
 func (s *Store) lock(ctx context.Context, op string) (func(), error) {
-	release, err := fsutil.Lock(ctx, s.lockPath(), s.opts.LockTimeout, s.opts.OnWait)
+	release, err := fsutil.Lock(ctx, s.lockPath(), s.opts.LockTimeout, s.onWait(ctx))
 	if errors.Is(err, fsutil.ErrLocked) {
 		info, _ := s.readLockInfo() // best effort: the error is about the lock
 		return nil, &LockError{Info: info, Err: err}

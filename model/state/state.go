@@ -93,17 +93,36 @@ func (w *Workspace) Remove(id string) bool {
 }
 
 // trim keeps the max newest tokens, dropping the scenario mappings of the
-// tokens it drops so no scenario points at a token the state forgot.
-func (w *Workspace) trim(max int) {
+// tokens it drops so no scenario points at a token the state forgot. The
+// tokens keep reports (nil: none) are kept first, whatever their age, and
+// the newest of the others fill what room is left.
+func (w *Workspace) trim(max int, keep func(*Workspace, model.Record) bool) {
 	if max <= 0 || len(w.Tokens) <= max {
 		return
 	}
-	dropped := make(map[string]bool, len(w.Tokens)-max)
-	for _, r := range w.Tokens[max:] {
-		dropped[r.ID] = true
+	room := max
+	if keep != nil {
+		for _, r := range w.Tokens {
+			if keep(w, r) {
+				room--
+			}
+		}
 	}
-	clear(w.Tokens[max:]) // let the dropped Raw bytes be collected
-	w.Tokens = w.Tokens[:max]
+	dropped := make(map[string]bool, len(w.Tokens)-max)
+	kept := w.Tokens[:0]
+	for _, r := range w.Tokens {
+		switch {
+		case keep != nil && keep(w, r):
+		case room > 0:
+			room--
+		default:
+			dropped[r.ID] = true
+			continue
+		}
+		kept = append(kept, r)
+	}
+	clear(w.Tokens[len(kept):]) // let the dropped Raw bytes be collected
+	w.Tokens = kept
 	w.dropScenarios(dropped)
 }
 

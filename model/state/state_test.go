@@ -69,7 +69,7 @@ func TestTrimKeepsNewestAndConsistentScenarios(t *testing.T) {
 		w.Upsert(cardRecord(id))
 	}
 	w.Scenarios = map[string]string{"token.old": "tok_1", "token.new": "tok_5", "token.mid": "tok_3"}
-	w.trim(3)
+	w.trim(3, nil)
 	if got, want := ids(w), []string{"tok_5", "tok_4", "tok_3"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("kept %v, want the 3 newest %v", got, want)
 	}

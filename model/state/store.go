@@ -75,7 +75,7 @@ func Open(opts Options) (*Store, error) {
 // state, so a caller can learn that it cannot record before it asks the
 // API for something to record. A probe is portable where reading the mode
 // bits is not (root, ACLs, read-only mounts). The probe's name starts as
-// renameio's temp files do, so removeOrphans clears one left by a kill.
+// the atomic writes' temp files do, so removeOrphans clears one left by a kill.
 func (s *Store) Prepare() error {
 	if err := fsutil.EnsureDir(s.opts.Dir); err != nil {
 		return err
@@ -99,6 +99,10 @@ var createTemp = os.CreateTemp
 
 // Dir is the state dir.
 func (s *Store) Dir() string { return s.opts.Dir }
+
+// MaxTokens is how many tokens each workspace keeps (a negative number:
+// all of them).
+func (s *Store) MaxTokens() int { return s.opts.MaxTokens }
 
 // Path is the state file.
 func (s *Store) Path() string { return filepath.Join(s.opts.Dir, FileName) }
@@ -185,6 +189,26 @@ func (s *Store) Hold(ctx context.Context, op string, fn func(*Locked) error) err
 type Locked struct {
 	store *Store
 	st    *State
+	keep  func(*Workspace, model.Record) bool
+}
+
+// Keep makes every later Save keep the tokens keep reports whatever their
+// age, dropping older others instead when a workspace holds more than
+// MaxTokens: an apply keeps the tokens of its file, which would otherwise
+// push its own first tokens out, to be made (and charged) again by the
+// next apply.
+func (l *Locked) Keep(keep func(*Workspace, model.Record) bool) { l.keep = keep }
+
+// Reload reads the state afresh, as Hold does when it takes the lock, for
+// a caller that keeps the lock across several writes (an apply): what an
+// earlier write changed and did not save is dropped, as a new Hold would.
+func (l *Locked) Reload() error {
+	st, err := l.store.Load()
+	if err != nil {
+		return err
+	}
+	l.st = st
+	return nil
 }
 
 // State is the state as loaded under the lock, with the changes made to
@@ -199,7 +223,7 @@ func (l *Locked) Save() error {
 	st := l.st
 	for _, w := range st.Workspaces {
 		if w != nil {
-			w.trim(l.store.opts.MaxTokens)
+			w.trim(l.store.opts.MaxTokens, l.keep)
 		}
 	}
 	st.Version = Version
@@ -232,7 +256,7 @@ func (l *Locked) Save() error {
 }
 
 // removeOrphans deletes the temp files of a process killed while writing
-// (".state.json123…" from renameio, "state.json.backup.<id>" from
+// (".state.json.<letters>.tmp" from fsutil.WriteFileAtomic, "state.json.backup.<id>" from
 // keepBackup), which would otherwise pile up, 9 MB each for a big state.
 // Every writer of these names holds the lock, so under the lock any that
 // exist are orphans.

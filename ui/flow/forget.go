@@ -93,7 +93,7 @@ func (f *Forget) View() string {
 	var body string
 	switch {
 	case f.busy:
-		body = f.spin.View() + " Forgetting… (the state's lock)  " + f.waiting()
+		body = f.inFlight(f.spin.View(), "Forgetting… (the state's lock)")
 	case f.err != nil:
 		body = common.RenderError(st, f.err, f.w-1)
 	default:

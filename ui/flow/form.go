@@ -68,7 +68,7 @@ func secret(title string, v *string, check func(string) error) *huh.Input {
 // presetPicker lists presets with what each is expected to do, "custom"
 // last. Choosing one fills the other fields (kindForm.sync).
 // Each option is one line, cut to width, so the list never jumps.
-func presetPicker(v *string, rows, width int, names, expects []string) huh.Field {
+func presetPicker(v *string, rows, width int, names, expects []string) *presetSelect {
 	nameWidth := 0
 	for _, n := range names {
 		nameWidth = max(nameWidth, len(n))
@@ -197,7 +197,11 @@ func (p *presetSelect) rows() int { return p.height - 1 }
 // Focus, Blur and the With methods keep what View needs to draw the tail
 // as huh would. Blur clears a filter: the list is whole when focus comes
 // back.
-func (p *presetSelect) Focus() tea.Cmd { p.focused = true; return p.Select.Focus() }
+func (p *presetSelect) Focus() tea.Cmd {
+	p.focused = true
+	p.Select.Value(p.value) // the fields may have chosen it since (kindForm.follow)
+	return p.Select.Focus()
+}
 func (p *presetSelect) Blur() tea.Cmd {
 	p.clearFilter()
 	p.focused = false

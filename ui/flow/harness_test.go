@@ -49,13 +49,20 @@ func (g *gate) Use(ctx context.Context, req model.UseRequest) (model.Use, error)
 type setup struct {
 	held bool
 	wrap func(http.Handler) http.Handler
+	// now is the emulator's clock (nil: the fixed clock), for what
+	// changes with time (a refund that fails 5 s later).
+	now func() time.Time
 }
 
 // newContext is a program context over the real emulator, client and state,
 // an Ascii renderer and the fixed clock.
 func newContext(t *testing.T, w, h int, opt setup) (*common.ProgramContext, *gate) {
 	t.Helper()
-	emu, err := emulator.New(emulator.Options{Dir: testio.SettledDir(t), Now: func() time.Time { return clock }})
+	now := opt.now
+	if now == nil {
+		now = func() time.Time { return clock }
+	}
+	emu, err := emulator.New(emulator.Options{Dir: testio.SettledDir(t), Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,9 +16,13 @@ type kindForm struct {
 	spec            *model.KindSpec
 	now             func() time.Time
 	inputs          []model.Input
-	values          []string     // as typed, one per input
-	texts           []*huh.Input // the text fields over values; nil for a choice
-	preset, applied string       // chosen, and last filled in
+	values          []string      // as typed, one per input
+	texts           []*huh.Input  // the text fields over values; nil for a choice
+	preset, applied string        // chosen, and last filled in
+	picker          *presetSelect // over preset; nil for a kind without presets
+	// followed: the fields, not the user, chose preset (follow), so it
+	// follows them on; a custom the user chose stays.
+	followed bool
 }
 
 func newKindForm(spec *model.KindSpec, now func() time.Time) *kindForm {
@@ -47,7 +51,8 @@ func (f *kindForm) fields(rows, width int) []huh.Field {
 		for i, p := range ps {
 			names[i], expects[i] = p.Name, p.Expect
 		}
-		out = append(out, presetPicker(&f.preset, min(rows, len(names)+1), width, names, expects))
+		f.picker = presetPicker(&f.preset, min(rows, len(names)+1), width, names, expects)
+		out = append(out, f.picker)
 	}
 	for i, in := range f.inputs {
 		if in.Choices != nil {
@@ -86,9 +91,10 @@ func (f *kindForm) check(in model.Input) func(string) error {
 // what was typed.
 func (f *kindForm) sync() bool {
 	if f.preset == f.applied {
+		f.follow()
 		return false
 	}
-	f.applied = f.preset
+	f.applied, f.followed = f.preset, false
 	p, ok := f.spec.Create.Preset(f.preset)
 	if !ok {
 		return false
@@ -111,6 +117,28 @@ func (f *kindForm) sync() bool {
 		}
 	}
 	return true
+}
+
+// follow keeps the picker saying what the fields hold once a preset's
+// test data was typed over (a number typed by hand): the preset whose
+// test data they now are, else custom. The fields are left as typed.
+func (f *kindForm) follow() {
+	p, ok := f.spec.Create.Preset(f.preset)
+	if f.picker == nil || (!ok && !f.followed) {
+		return // a kind without presets, or the user's own custom
+	}
+	req, _ := f.build() // the test data is read first (Ident inputs lead)
+	if ok && f.spec.Create.SameTestData(req, p.Request(f.now())) {
+		return
+	}
+	name := f.spec.Create.PresetOf(req, f.now())
+	if name == "" {
+		name = custom
+	}
+	if name != f.preset {
+		f.preset, f.applied, f.followed = name, name, true
+		f.picker.Select.Value(&f.preset) // huh's Select writes back what it hovers
+	}
 }
 
 // build makes the request the values stand for, stopping at the first
@@ -141,6 +169,10 @@ func (f *kindForm) request() (model.TokenRequest, error) {
 	}
 	if p, ok := f.spec.Create.Preset(f.preset); ok && f.spec.Create.SameTestData(req, p.Request(f.now())) {
 		req.Preset = p.Name
+	} else {
+		// Custom fields typed as a preset's test data are that test card
+		// (or bank account, id number): its record says so.
+		req.Preset = f.spec.Create.PresetOf(req, f.now())
 	}
 	return req, nil
 }

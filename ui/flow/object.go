@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -66,6 +67,12 @@ type Object struct {
 	// they are handled once it answers, not dropped.
 	typed []tea.KeyMsg
 	w, h  int
+
+	// shown is when the object was first in sight; early says why an a
+	// or f typed ahead of it did not answer the challenge
+	// (challengeguard.go).
+	shown time.Time
+	early string
 
 	// noteFailed: the note tells of a failure (a 3D Secure challenge
 	// failed, or declined after), shown with "!"; the error itself is in
@@ -271,11 +278,16 @@ func (o *Object) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	subj := o.subject()
 	switch {
-	case keyIs(msg, k.Authenticate) && subj.Allows(model.MoveAuthenticate):
-		return o, o.challenge(false)
-	case keyIs(msg, k.FailChallenge) && subj.Allows(model.MoveAuthenticate):
-		return o, o.challenge(true)
+	case (keyIs(msg, k.Authenticate) || keyIs(msg, k.FailChallenge)) && subj.Allows(model.MoveAuthenticate):
+		if o.early = challengeEarly(o.pc, o.shown, msg); o.early != "" {
+			return o, nil
+		}
+		return o, o.challenge(keyIs(msg, k.FailChallenge))
 	case keyIs(msg, k.Refresh):
+		// What the last action did was true when it answered; the object
+		// read now may say otherwise (a refund that failed since), so
+		// its line goes: the fields are what is true.
+		o.note, o.noteFailed = "", false
 		return o, o.send(actLoad)
 	case keyIs(msg, k.Up):
 		o.scroll(-1)
@@ -331,6 +343,9 @@ func (o *Object) answered(r reply) tea.Cmd {
 	o.offset = 0
 	switch o.doing {
 	case actLoad:
+		if o.obj == nil {
+			o.shown = o.pc.Now()
+		}
 		o.obj, o.rel = &r.obj, r.also
 		if m := o.then; m != "" && o.subject().Allows(m) {
 			o.then = ""
@@ -367,7 +382,7 @@ func (o *Object) View() string {
 	body := o.window(o.bodyLines(), o.bodyRoom(o.footRows()))
 	out := st.Header.Render(head) + "\n\n" + strings.Join(body, "\n")
 	if o.busy {
-		out += "\n\n " + o.spin.View() + " " + o.doingText() + "  →  " + o.pc.Backend.Label() + "  " + o.waiting()
+		out += "\n\n " + o.inFlight(o.spin.View(), o.doingText()+"  →  "+o.pc.Backend.Label())
 	}
 	return out
 }
@@ -375,7 +390,10 @@ func (o *Object) View() string {
 // footRows is the rows under the body: the request in flight. The keys
 // the pane answers to are the app's footer (ShortHelp), said once.
 func (o *Object) footRows() int {
-	if o.busy {
+	switch {
+	case o.busy && o.lockHolder() != "":
+		return 3 // and who holds the state lock (inFlight)
+	case o.busy:
 		return 2
 	}
 	return 0
@@ -406,6 +424,11 @@ func (o *Object) bodyLines() []string {
 	if o.err != nil {
 		out = append(out, "")
 		out = append(out, strings.Split(indent(common.RenderError(st, o.err, o.w-1)), "\n")...)
+	}
+	if o.early != "" && o.subject().Allows(model.MoveAuthenticate) {
+		for _, l := range common.Hang(" ", o.early, o.w) {
+			out = append(out, st.Muted.Render(l))
+		}
 	}
 	return out
 }

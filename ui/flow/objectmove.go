@@ -301,7 +301,13 @@ func moved(m model.Move, in model.MoveInput, got model.Object) string {
 	case model.MoveCancel:
 		return "canceled: " + f.Get("status")
 	case model.MoveRefund:
-		return "refunded: " + views.NewObject(got).Headline("") + " " + f.Get("status")
+		// The headline says the refund's status ("10.00 usd refund
+		// pending"); "refunded" only of one that succeeded.
+		head := views.NewObject(got).Headline("")
+		if f.Get("status") != "succeeded" {
+			return head
+		}
+		return "refunded: " + head
 	case model.MoveAnswer:
 		return "dispute answered: " + f.Get("status")
 	case model.MoveVerify:

@@ -25,11 +25,11 @@ type planView struct {
 	summary string
 	w, h    int // h: rows for the actions
 	offset  int
-	// opened is when the plan came on screen; an enter within settle of it
-	// was typed ahead and does not apply it (confirm), which early notes.
-	now    func() time.Time
+	// opened is when the plan came on screen; an enter sooner than
+	// pc.PlanSettle after it was typed ahead and does not apply it
+	// (confirm), which early notes.
+	pc     *common.ProgramContext
 	opened time.Time
-	settle time.Duration
 	early  bool
 }
 
@@ -42,7 +42,7 @@ func newPlanView(pc *common.ProgramContext, w, h int, changes ...model.Change) *
 
 // shown starts the plan's time on screen, from which confirm counts.
 func (p *planView) shown(pc *common.ProgramContext) *planView {
-	p.now, p.opened, p.settle = pc.Now, pc.Now(), pc.PlanSettle
+	p.pc, p.opened = pc, pc.Now()
 	return p
 }
 
@@ -85,7 +85,7 @@ func (p *planView) rows() int {
 // in one write would otherwise choose a use and send it). The plan then
 // says why it is still there.
 func (p *planView) confirm() bool {
-	p.early = p.now().Sub(p.opened) < p.settle
+	p.early = !p.pc.Settled(p.opened)
 	p.scroll(0)
 	return !p.early
 }

@@ -134,7 +134,7 @@ func (r *Retrieve) View() string {
 	}
 	b.WriteString(" " + r.input.View() + "\n\n")
 	if r.busy {
-		b.WriteString(" " + r.spin.View() + " Retrieving… GET /v1/tokens/" + r.sentID + "  →  " + r.pc.Backend.Label() + "  " + r.waiting())
+		b.WriteString(" " + r.inFlight(r.spin.View(), "Retrieving… GET /v1/tokens/"+r.sentID+"  →  "+r.pc.Backend.Label()))
 	} else {
 		b.WriteString(st.Muted.Render(" example: tok_visa (a magic test token), or any object: pi_, pm_, ch_, cus_, re_, du_, acct_… · enter: retrieve"))
 	}

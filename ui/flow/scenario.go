@@ -194,7 +194,7 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case keyIs(msg, k.Confirm) && s.plan != nil && len(s.plan.Changes) > 0:
 			// Not an enter that came with the keys that opened the plan
 			// ("s enter enter" in one write), as planView.confirm.
-			if s.early = s.pc.Now().Sub(s.planned) < s.pc.PlanSettle; s.early {
+			if s.early = !s.pc.Settled(s.planned); s.early {
 				return s, nil
 			}
 			return s, s.apply()

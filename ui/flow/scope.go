@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/ui/common"
 )
 
@@ -33,6 +34,9 @@ type scope struct {
 	stop    context.CancelFunc
 	sent    time.Time
 	stopped bool
+	// holder is who holds the state lock the request in flight waits
+	// for, set from its goroutine (service.OnLockWait); nil while none.
+	holder *atomic.Pointer[string]
 }
 
 func newScope(pc *common.ProgramContext) scope {
@@ -57,6 +61,29 @@ func (sc *scope) waiting() string {
 		return s + "cancelling…"
 	}
 	return s + "esc cancels"
+}
+
+// inFlight is the line of the request in flight: its spinner, what it
+// does and how long it has waited; while its write waits for the state
+// lock another tokenscope holds, that wait and who holds it instead
+// (the request is not sent yet), on a second row.
+func (sc *scope) inFlight(spin, doing string) string {
+	if h := sc.lockHolder(); h != "" {
+		return spin + " Waiting for the state lock…  " + sc.waiting() + "\n   held by " + h
+	}
+	return spin + " " + doing + "  " + sc.waiting()
+}
+
+// lockHolder is who holds the state lock the request in flight waits
+// for, "" when it does not wait.
+func (sc *scope) lockHolder() string {
+	if sc.holder == nil {
+		return ""
+	}
+	if h := sc.holder.Load(); h != nil {
+		return *h
+	}
+	return ""
 }
 
 // Close cancels whatever the flow still has in flight.
@@ -103,6 +130,9 @@ type reply struct {
 func (sc *scope) request(fn func(ctx context.Context) reply) tea.Cmd {
 	ctx, cancel := context.WithTimeout(sc.ctx, requestTimeout)
 	sc.stop, sc.sent, sc.stopped = cancel, sc.now(), false
+	holder := new(atomic.Pointer[string])
+	sc.holder = holder
+	ctx = service.OnLockWait(ctx, func(h string) { holder.Store(&h) })
 	id := sc.id
 	return func() tea.Msg {
 		defer cancel()

@@ -290,7 +290,7 @@ func (t *Token) View() string {
 	case stepPlan:
 		body = t.plan.view()
 	case stepApply:
-		body = t.spin.View() + " Creating token… POST /v1/tokens  →  " + t.pc.Backend.Label() + "  " + t.waiting()
+		body = t.inFlight(t.spin.View(), "Creating token… POST /v1/tokens  →  "+t.pc.Backend.Label())
 	case stepDone:
 		body = t.status
 	case stepFailed:

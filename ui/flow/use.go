@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -151,8 +152,12 @@ type Use struct {
 	plan    *planView
 	spin    spinner.Model
 	out     views.Outcome
-	spec    *useSpec
-	w, h    int
+	// shown is when the outcome came on screen; early says why an a or f
+	// typed ahead of it did not answer the challenge (challengeguard.go).
+	shown time.Time
+	early string
+	spec  *useSpec
+	w, h  int
 }
 
 // UsesOf are the ways rec can be used, from its kind's registry entry;
@@ -248,12 +253,15 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return u, nil
 		}
 		u.out = views.Outcome{Req: u.req, Use: r.use, Before: u.rec, After: r.rec, Err: r.err, TUI: true}
-		u.step = stepFailed // the outcome pane
+		u.step, u.shown = stepFailed, u.pc.Now() // the outcome pane
 		if r.rec.ID != "" {
 			return u, changed(r.rec)
 		}
 	case stepFailed:
 		if u.waitsForChallenge() && (keyIs(msg, k.Authenticate) || keyIs(msg, k.FailChallenge)) {
+			if u.early = challengeEarly(u.pc, u.shown, msg); u.early != "" {
+				return u, nil
+			}
 			u.step, u.authing = stepApply, true
 			return u, tea.Batch(u.spin.Tick, u.authenticate(keyIs(msg, k.FailChallenge)))
 		}
@@ -313,7 +321,10 @@ func (u *Use) note() []string {
 	if u.rec.Used {
 		return []string{"already used: expected token_already_used"}
 	}
-	if p, ok := model.CardByName(u.rec.Preset); ok && u.req.Kind == model.UsePaymentIntent {
+	// The test card the token was made from, or (typed by hand before
+	// the form named it) the one that stands for it.
+	name, _, _ := model.TestDataOfRecord(u.rec, u.pc.Now())
+	if p, ok := model.CardByName(name); ok && u.req.Kind == model.UsePaymentIntent {
 		return []string{"test card " + p.Name + ", " + model.PaymentIntentExpect(p, u.req.CaptureMethod == "manual")}
 	} else if ok {
 		return []string{"test card " + p.Name + ", " + model.UseExpect(u.req, p)}
@@ -344,7 +355,7 @@ func (u *Use) View() string {
 		if u.authing {
 			verb = "Answering the 3D Secure challenge…"
 		}
-		body = u.spin.View() + " " + verb + "  →  " + u.pc.Backend.Label() + "  " + u.waiting()
+		body = u.inFlight(u.spin.View(), verb+"  →  "+u.pc.Backend.Label())
 	case stepFailed:
 		close := "any key: close"
 		if u.waitsForChallenge() {
@@ -355,6 +366,9 @@ func (u *Use) View() string {
 		}
 		if u.authorized() {
 			close = "c: capture it · x: cancel it · any other key: close"
+		}
+		if u.early != "" && u.waitsForChallenge() {
+			close = common.Wrap(u.early, u.w-2) + "\n" + close
 		}
 		body = renderOutcome(st, u.out, u.w-1) + "\n\n" + st.Muted.Render(close)
 	}
