@@ -1,6 +1,7 @@
 package client_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tokenscope/tokenscope/internal/testio"
@@ -55,5 +56,46 @@ func TestAttachRefusesATokenID(t *testing.T) {
 	e, ok := model.AsError(err)
 	if !ok || !e.Local || e.Code != "resource_missing" || e.Param != "payment_method" || len(c.Log().Entries()) != 0 {
 		t.Errorf("attach of a token id: %+v (%d requests)", e, len(c.Log().Entries()))
+	}
+}
+
+// A PaymentMethod detached from its customer cannot be attached again,
+// as Stripe refuses it (and detach's help says): invalid_request_error,
+// explained.
+func TestDetachedPaymentMethodAttachesNoMore(t *testing.T) {
+	for _, tg := range targets {
+		t.Run(tg.name, func(t *testing.T) {
+			if tg.name == "stripe-mock" {
+				t.Skip("stripe-mock keeps no state: it cannot know the PaymentMethod was detached, and attaches it again")
+			}
+			c := tg.open(t)
+			tok, err := c.Create(t.Context(), testio.Preset(t, "visa"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pm, err := c.Use(t.Context(), model.UseRequest{TokenID: tok.ID, Kind: model.UsePaymentMethod})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tok, _ = c.Create(t.Context(), testio.Preset(t, "mastercard"))
+			cus, err := c.Use(t.Context(), model.UseRequest{TokenID: tok.ID, Kind: model.UseCustomer})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.Attach(t.Context(), pm.ObjectID, cus.ObjectID); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.Detach(t.Context(), pm.ObjectID); err != nil {
+				t.Fatal(err)
+			}
+			_, err = c.Attach(t.Context(), pm.ObjectID, cus.ObjectID)
+			e, ok := model.Explained(err)
+			if !ok || e.Type != model.TypeInvalidRequest || e.HTTPStatus != 400 || !strings.Contains(e.Message, "may not be used again") {
+				t.Fatalf("attach after detach: %+v", e)
+			}
+			if !strings.Contains(e.Why, "detached") {
+				t.Errorf("why %q does not say a detached PaymentMethod is done with", e.Why)
+			}
+		})
 	}
 }

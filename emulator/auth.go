@@ -19,12 +19,7 @@ const (
 // user) and accepts test keys only: the emulator is test mode, so a live key
 // is as unknown to it as a typo.
 func authenticate(r *http.Request) (keyKind, *model.Error) {
-	key := ""
-	if user, _, ok := r.BasicAuth(); ok {
-		key = user
-	} else if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
-		key = strings.TrimSpace(strings.TrimPrefix(h, "Bearer "))
-	}
+	key := requestKey(r)
 	if key == "" {
 		return 0, unauthorized("You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.")
 	}
@@ -39,6 +34,17 @@ func authenticate(r *http.Request) (keyKind, *model.Error) {
 		msg += ". The emulator is Stripe's test mode only: it takes sk_test_, rk_test_ and pk_test_ keys."
 	}
 	return 0, unauthorized(msg)
+}
+
+// requestKey is the key r carries, "" for none.
+func requestKey(r *http.Request) string {
+	if user, _, ok := r.BasicAuth(); ok {
+		return user
+	}
+	if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
+		return strings.TrimSpace(strings.TrimPrefix(h, "Bearer "))
+	}
+	return ""
 }
 
 // publishableRefused is what Stripe answers when a pk_ key asks for anything

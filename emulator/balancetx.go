@@ -34,6 +34,9 @@ type balanceTxRec struct {
 	Currency    string `json:"currency"`
 	Created     int64  `json:"created"`
 	Description string `json:"description,omitempty"`
+	// Category is the reporting_category when the type does not say it
+	// (an adjustment: a dispute's withdrawal or reversal).
+	Category string `json:"category,omitempty"`
 }
 
 // chargeBalanceTx is the balance transaction of ch, a charge that took
@@ -89,6 +92,10 @@ func refundFailureBalanceTx(re *refundRec, at int64) *balanceTxRec {
 // category is not named as the type is (Stripe's reporting categories).
 var reportingCategories = map[string]string{"payment_failure_refund": "charge_failure"}
 
+// feeDescriptions are the fee_details descriptions of fees other than
+// processing fees, by reporting category.
+var feeDescriptions = map[string]string{categoryDispute: "Dispute fee", categoryDisputeReversal: "Dispute fee"}
+
 type balanceTxJSON struct {
 	ID                string      `json:"id"`
 	Object            string      `json:"object"`
@@ -124,16 +131,17 @@ func renderBalanceTx(bt *balanceTxRec, now time.Time) *balanceTxJSON {
 	if !now.Before(available) {
 		status = "available"
 	}
+	category := cmp.Or(bt.Category, reportingCategories[bt.Type], bt.Type)
 	fees := []feeDetail{}
 	if bt.Fee != 0 {
-		fees = append(fees, feeDetail{Amount: bt.Fee, Currency: bt.Currency, Description: "Stripe processing fees", Type: "stripe_fee"})
+		fees = append(fees, feeDetail{Amount: bt.Fee, Currency: bt.Currency, Description: cmp.Or(feeDescriptions[category], "Stripe processing fees"), Type: "stripe_fee"})
 	}
 	return &balanceTxJSON{
 		ID: bt.ID, Object: "balance_transaction", Amount: bt.Amount,
 		AvailableOn: available.Unix(), BalanceType: "payments", Created: bt.Created,
 		Currency: bt.Currency, Description: opt(bt.Description), Fee: bt.Fee,
 		FeeDetails: fees,
-		Net:        bt.Amount - bt.Fee, ReportingCategory: cmp.Or(reportingCategories[bt.Type], bt.Type), Source: bt.Source,
+		Net:        bt.Amount - bt.Fee, ReportingCategory: category, Source: bt.Source,
 		Status: status, Type: bt.Type,
 	}
 }

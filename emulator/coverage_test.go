@@ -60,7 +60,7 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	}
 	var reqs []req
 	// Every endpoint: authentication, an unknown parameter, an unknown
-	// version and a store that fails.
+	// version, an unknown connected account and a store that fails.
 	for _, ep := range endpoints {
 		path := "/v1/" + strings.NewReplacer("customers/{}", "customers/"+cusID, "tokens/{}", "tokens/"+tok,
 			"charges/{}", "charges/"+ch, "sources/{}", "sources/"+card, "cards/{}", "cards/"+card,
@@ -71,6 +71,7 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 			"events/{}", "events/"+evt, "webhook_endpoints/{}", "webhook_endpoints/"+we).Replace(ep.path)
 		reqs = append(reqs, req{ep.method, path, "", 401}, req{ep.method, path + "?frobnicate=1", "", 400},
 			req{ep.method, path + "?expand[]=zzz", "", 400}, req{ep.method, path, "version", 400},
+			req{ep.method, path, "account", 403},
 			req{ep.method, path, "broken", 500})
 	}
 	reqs = append(reqs,
@@ -212,6 +213,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		switch r.body {
 		case "version":
 			header["Stripe-Version"], body = "2019-2-19", ""
+		case "account":
+			header["Stripe-Account"], body = "acct_nope", ""
 		case "broken":
 			h, body = broken, ""
 		}
@@ -230,7 +233,7 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		}
 	}
 	for _, ep := range endpoints {
-		want := []int{200, 400, 401, 500}
+		want := []int{200, 400, 401, 403, 500}
 		if strings.Contains(ep.path, "{}") {
 			want = append(want, 404)
 		}

@@ -46,6 +46,7 @@ func (o *objects) openDispute(ch *chargeRec, reason string) {
 		// general reason.
 		d.Inquiry, d.Reason, d.Status = true, "general", "warning_needs_response"
 	}
+	d.withdraw()
 	ch.Money.Dispute = d.ID
 	o.putDispute(d)
 }
@@ -90,28 +91,38 @@ func updateDispute(c *call) (any, *model.Error) {
 	}
 	if c.params.get("submit") != "false" {
 		d.Submissions++
-		d.decide()
+		status, review := d.decide()
+		if status != review && d.Status != review {
+			// Submitted evidence is under review before the issuer
+			// decides, as Stripe's test mode shows it: the decision
+			// follows at once (charge.dispute.updated, then .closed).
+			d.Status = review
+			c.objs.putDispute(d)
+		}
+		d.Status = status
+		if status == "won" {
+			d.reinstate(c.now.Unix())
+		}
 	}
 	c.objs.putDispute(d)
 	return renderDispute(d, c.now), nil
 }
 
 // decide is the submitted dispute's status, as Stripe's test mode decides
-// it from uncategorized_text.
-func (d *disputeRec) decide() {
+// it from uncategorized_text, and its status under review.
+func (d *disputeRec) decide() (status, review string) {
 	won, lost := "won", "lost"
-	review := "under_review"
+	review = "under_review"
 	if d.Inquiry {
 		won, lost, review = "warning_closed", "warning_closed", "warning_under_review"
 	}
 	switch d.Evidence["uncategorized_text"] {
 	case model.WinningEvidence:
-		d.Status = won
+		return won, review
 	case model.LosingEvidence:
-		d.Status = lost
-	default:
-		d.Status = review
+		return lost, review
 	}
+	return review, review
 }
 
 // open reports whether the dispute is still waiting for the merchant.
@@ -207,10 +218,14 @@ func renderDispute(d *disputeRec, now time.Time) *disputeJSON {
 		due := time.Unix(d.Created, 0).AddDate(0, 0, disputeResponseDays).Unix()
 		details.DueBy, details.PastDue = &due, now.Unix() > due
 	}
+	txs := []any{}
+	for _, bt := range d.balanceTxs() {
+		txs = append(txs, renderBalanceTx(bt, now))
+	}
 	return &disputeJSON{
-		ID: d.ID, Object: "dispute", Amount: d.Amount, BalanceTransactions: []any{}, Charge: d.Charge,
+		ID: d.ID, Object: "dispute", Amount: d.Amount, BalanceTransactions: txs, Charge: d.Charge,
 		Created: d.Created, Currency: d.Currency, EnhancedEligibilityType: []string{}, Evidence: evidence,
-		EvidenceDetails: details, Metadata: d.Metadata, PaymentIntent: opt(d.PaymentIntent),
-		Reason: d.Reason, Status: d.Status,
+		EvidenceDetails: details, IsChargeRefundable: d.Inquiry && d.open(), Metadata: d.Metadata,
+		PaymentIntent: opt(d.PaymentIntent), Reason: d.Reason, Status: d.Status,
 	}
 }

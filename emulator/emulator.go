@@ -96,12 +96,15 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		e.serveChallenge(w, r)
 		return
 	}
-	version, verr := versionOf(r)
+	version, note, verr := versionOf(r)
 	res := e.serve(r, verr)
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Set("Request-Id", res.requestID)
 	h.Set(versionHeader, version)
+	if note != "" {
+		h.Set("Warning", note)
+	}
 	if key := r.Header.Get(idempotencyHeader); key != "" && r.Method == http.MethodPost {
 		h.Set(idempotencyHeader, key)
 	}
@@ -145,6 +148,9 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now(), base: baseURL(r),
 		allowRemoteWebhooks: e.opts.AllowRemoteWebhooks}
 	handle := func() response {
+		if aerr := refuseConnectedAccount(c, r); aerr != nil {
+			return errorResponse(aerr, reqID)
+		}
 		obj, aerr := ep.handle(c)
 		if aerr != nil {
 			return errorResponseWith(aerr, reqID, c.errPaymentIntent, c.errPaymentMethod)

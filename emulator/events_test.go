@@ -293,11 +293,13 @@ func TestEventRowsForOtherObjects(t *testing.T) {
 	write("payment_methods", pm)
 	pm["customer"] = nil
 	write("payment_methods", pm)
-	du := map[string]any{"id": "du_1", "object": "dispute", "status": "needs_response"}
+	withdrawal := map[string]any{"id": "txn_1", "reporting_category": "dispute"}
+	du := map[string]any{"id": "du_1", "object": "dispute", "status": "needs_response", "balance_transactions": []any{withdrawal}}
 	write("disputes", du)
 	du["status"] = "under_review"
 	write("disputes", du)
 	du["status"] = "won"
+	du["balance_transactions"] = []any{withdrawal, map[string]any{"id": "txn_2", "reporting_category": "dispute_reversal"}}
 	write("disputes", du)
 	write("refunds", map[string]any{"id": "re_1", "object": "refund", "status": "succeeded"})
 	acct := map[string]any{"id": "acct_1", "object": "account", "charges_enabled": false}

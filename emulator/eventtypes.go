@@ -120,6 +120,24 @@ func not(a func(old, now shown) bool) func(old, now shown) bool {
 
 var disputeClosed = became("status", "won", "lost", "warning_closed")
 
+// gainedTx: the object's balance_transactions hold one of reporting
+// category now, and did not before (a dispute took or gave back money).
+func gainedTx(category string) func(old, now shown) bool {
+	has := func(s shown) bool {
+		var txs []struct {
+			ReportingCategory string `json:"reporting_category"`
+		}
+		_ = json.Unmarshal(s["balance_transactions"], &txs)
+		for _, t := range txs {
+			if t.ReportingCategory == category {
+				return true
+			}
+		}
+		return false
+	}
+	return func(old, now shown) bool { return has(now) && !has(old) }
+}
+
 // eventRules maps a collection to its rules, in the order their events are
 // made for one write.
 var eventRules = map[string][]eventRule{
@@ -160,10 +178,10 @@ var eventRules = map[string][]eventRule{
 	},
 	"disputes": {
 		{typ: "charge.dispute.created", when: isNew},
-		{typ: "charge.dispute.funds_withdrawn", when: isNew},
+		{typ: "charge.dispute.funds_withdrawn", when: gainedTx(categoryDispute)},
 		{typ: "charge.dispute.updated", when: both(isUpdate, not(disputeClosed)), update: true},
 		{typ: "charge.dispute.closed", when: disputeClosed, update: true},
-		{typ: "charge.dispute.funds_reinstated", when: became("status", "won"), update: true},
+		{typ: "charge.dispute.funds_reinstated", when: gainedTx(categoryDisputeReversal), update: true},
 	},
 	"accounts": {
 		{typ: "account.updated", when: isUpdate, update: true},

@@ -18,55 +18,80 @@ import (
 const maxExpandDepth = 4
 
 // expandable lists, for each object the emulator renders, the fields
-// Stripe's spec marks expandable (x-expandableFields) and the object each
-// expands to. "" is a field whose value is an object already, or always
-// null in the emulator, whose paths are accepted and left as they are; a
-// "list:" type is a list of those objects. "source" is a card or a bank
-// account, whichever the object is.
+// Stripe's spec marks expandable (x-expandableFields) and what each is:
+//   - an object type ("customer"): an id that expands to that object;
+//     "source" is a card or a bank account, whichever the object is;
+//   - "list:" a type: a list shown only expanded (charge.refunds);
+//   - "": expandable (an id, or a list shown only expanded) that the
+//     emulator renders null or leaves as it is: accepted, left so;
+//   - nested, or nested+":"+type: an object in place, which is not
+//     expanded itself (Stripe refuses "billing_details") but may hold
+//     fields that are (outcome.rule): a path goes through it, to the
+//     type's fields when named, else left as it is;
+//   - sealed: an object in place through which nothing expands (an
+//     event's data: Stripe never expands the object an event holds).
 var expandable = map[string]map[string]string{
-	"token": {"card": "card", "bank_account": "bank_account"},
-	"card":  {"customer": "customer", "account": "", "networks": ""},
-	"bank_account": {"customer": "customer", "account": "", "future_requirements": "",
-		"requirements": ""},
-	"customer": {"default_source": "source", "sources": "list:source", "address": "",
-		"cash_balance": "", "discount": "", "invoice_settings": "", "shipping": "",
-		"subscriptions": "", "tax": "", "tax_ids": "", "test_clock": ""},
-	"charge": {"customer": "customer", "balance_transaction": "balance_transaction",
+	"token": {"card": nested + ":card", "bank_account": nested + ":bank_account"},
+	"card":  {"customer": "customer", "account": "", "networks": nested},
+	"bank_account": {"customer": "customer", "account": "", "future_requirements": nested,
+		"requirements": nested},
+	"customer": withNested(map[string]string{"default_source": "source", "sources": "list:source",
+		"subscriptions": "", "tax_ids": "", "test_clock": ""},
+		"address", "cash_balance", "discount", "invoice_settings", "shipping", "tax"),
+	"charge": withNested(map[string]string{"customer": "customer", "balance_transaction": "balance_transaction",
 		"failure_balance_transaction": "balance_transaction", "refunds": "list:refund",
-		"application": "", "application_fee": "", "billing_details": "", "fraud_details": "",
-		"on_behalf_of": "", "outcome": "", "payment_intent": "payment_intent", "payment_method_details": "",
-		"presentment_details": "", "radar_options": "", "review": "", "shipping": "",
-		"source_transfer": "", "transfer": "", "transfer_data": ""},
-	"balance_transaction": {"source": "charge", "fee_details": ""},
-	"balance": {"available": "", "connect_reserved": "", "instant_available": "", "issuing": "", "pending": "",
-		"refund_and_dispute_prefunding": ""},
-	"refund": {"charge": "charge", "balance_transaction": "", "customer": "", "destination_details": "",
-		"failure_balance_transaction": "", "next_action": "", "payment_intent": "", "payment_method": "",
-		"presentment_details": "", "source_transfer_reversal": "", "transfer_reversal": ""},
-	"dispute": {"charge": "charge", "balance_transactions": "", "evidence": "", "evidence_details": "",
-		"payment_intent": "", "payment_method_details": ""},
-	"account": {"business_profile": "", "capabilities": "", "company": "", "controller": "",
-		"external_accounts": "", "future_requirements": "", "groups": "", "individual": "",
-		"requirements": "", "settings": "", "tos_acceptance": ""},
-	"person": {"additional_tos_acceptances": "", "address": "", "address_kana": "", "address_kanji": "",
-		"dob": "", "future_requirements": "", "registered_address": "", "relationship": "",
-		"requirements": "", "us_cfpb_data": "", "verification": ""},
-	"event":            {"data": "", "request": ""},
+		"application": "", "application_fee": "", "on_behalf_of": "", "payment_intent": "payment_intent",
+		"review": "", "source_transfer": "", "transfer": ""},
+		"billing_details", "fraud_details", "outcome", "payment_method_details", "presentment_details",
+		"radar_options", "shipping", "transfer_data"),
+	"balance_transaction": {"source": "charge", "fee_details": sealed},
+	"balance": {"available": sealed, "connect_reserved": sealed, "instant_available": sealed, "issuing": sealed,
+		"pending": sealed, "refund_and_dispute_prefunding": sealed},
+	"refund": withNested(map[string]string{"charge": "charge", "balance_transaction": "", "customer": "",
+		"failure_balance_transaction": "", "payment_intent": "", "payment_method": "",
+		"source_transfer_reversal": "", "transfer_reversal": ""},
+		"destination_details", "next_action", "presentment_details"),
+	"dispute": withNested(map[string]string{"charge": "charge", "payment_intent": "", "balance_transactions": sealed},
+		"evidence", "evidence_details", "payment_method_details"),
+	"account": withNested(map[string]string{"external_accounts": ""},
+		"business_profile", "capabilities", "company", "controller", "future_requirements", "groups",
+		"individual", "requirements", "settings", "tos_acceptance"),
+	"person": withNested(map[string]string{},
+		"additional_tos_acceptances", "address", "address_kana", "address_kanji", "dob", "future_requirements",
+		"registered_address", "relationship", "requirements", "us_cfpb_data", "verification"),
+	"event":            {"data": sealed, "request": sealed},
 	"webhook_endpoint": {},
-	// A PaymentMethod's and a PaymentIntent's other expandable fields are
-	// objects already, or null here: accepted, left as they are.
-	"payment_method": withInPlace(map[string]string{"customer": "customer"},
+	"payment_method": withNested(map[string]string{"customer": "customer"},
 		"acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit", "bacs_debit", "bancontact", "billie", "billing_details", "bizum", "blik", "boleto", "card", "card_present", "cashapp", "crypto", "custom", "customer_balance", "eps", "fpx", "giropay", "grabpay", "ideal", "interac_present", "kakao_pay", "klarna", "konbini", "kr_card", "link", "mb_way", "mobilepay", "multibanco", "naver_pay", "nz_bank_account", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal", "payto", "pix", "promptpay", "radar_options", "revolut_pay", "samsung_pay", "satispay", "scalapay", "sepa_debit", "sofort", "sunbit", "swish", "twint", "upi", "us_bank_account", "wechat_pay", "zip"),
-	"payment_intent": withInPlace(map[string]string{"customer": "customer", "latest_charge": "charge", "payment_method": "payment_method"},
-		"amount_details", "application", "automatic_payment_methods", "hooks", "last_payment_error", "managed_payments", "next_action", "on_behalf_of", "payment_details", "payment_method_configuration_details", "payment_method_options", "presentment_details", "processing", "review", "shipping", "transfer_data"),
-	"source": {"customer": "customer", "account": "", "networks": "",
-		"future_requirements": "", "requirements": ""},
+	"payment_intent": withNested(map[string]string{"customer": "customer", "latest_charge": "charge", "payment_method": "payment_method",
+		"application": "", "on_behalf_of": "", "review": ""},
+		"amount_details", "automatic_payment_methods", "hooks", "last_payment_error", "managed_payments", "next_action", "payment_details", "payment_method_configuration_details", "payment_method_options", "presentment_details", "processing", "shipping", "transfer_data"),
+	"source": {"customer": "customer", "account": "", "networks": nested,
+		"future_requirements": nested, "requirements": nested},
 }
 
-// withInPlace adds to m the fields that expand in place ("").
-func withInPlace(m map[string]string, fields ...string) map[string]string {
+// What a field in expandable is when it is not expanded itself.
+const (
+	nested = "nested"
+	sealed = "sealed"
+)
+
+// expandsTo is the type a field's paths continue in: what it expands to,
+// or a nested object's type; "" when what is under it is left as it is.
+func expandsTo(kind string) string {
+	if t, ok := strings.CutPrefix(kind, nested+":"); ok {
+		return t
+	}
+	if kind == nested || kind == sealed {
+		return ""
+	}
+	return kind
+}
+
+// withNested adds to m the fields that are nested objects.
+func withNested(m map[string]string, fields ...string) map[string]string {
 	for _, f := range fields {
-		m[f] = ""
+		m[f] = nested
 	}
 	return m
 }
@@ -129,11 +154,18 @@ func (x expansion) badField(typ, f string) string {
 		if !known {
 			return "" // an object the emulator never renders: always null
 		}
-		to, ok := fields[f]
-		if !ok {
+		kind, ok := fields[f]
+		switch {
+		case !ok, kind == sealed:
 			return f
+		case kind == nested || strings.HasPrefix(kind, nested+":"):
+			// Not expanded itself: a path may go through it, not end
+			// at it.
+			if len(x[f]) == 0 {
+				return f
+			}
 		}
-		next = to
+		next = expandsTo(kind)
 	}
 	if next == "" {
 		return ""
@@ -202,7 +234,7 @@ func (e expander) expand(raw json.RawMessage, typ string, x expansion) (json.Raw
 	}
 	parent := obj.str("id")
 	for _, f := range x.fields() {
-		to := expandable[typ][f]
+		to := expandsTo(expandable[typ][f])
 		val, present := obj.get(f)
 		var id string
 		switch {

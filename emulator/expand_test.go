@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stripe/stripe-go/v85"
@@ -99,7 +100,7 @@ func TestExpand(t *testing.T) {
 		{"/v1/charges/" + chID + "?expand[]=customer&expand[]=customer.default_source", func(m map[string]any) bool {
 			return dig(m, "customer", "default_source", "object") == "card"
 		}},
-		{"/v1/charges/" + chID + "?expand[]=outcome&expand[]=billing_details", func(m map[string]any) bool {
+		{"/v1/charges/" + chID + "?expand[]=outcome.rule", func(m map[string]any) bool {
 			return dig(m, "outcome", "type") == "authorized"
 		}},
 		{"/v1/tokens/tok_visa?expand[]=card.customer", func(m map[string]any) bool {
@@ -125,7 +126,19 @@ func TestExpandRefused(t *testing.T) {
 	e, _ := New(Options{Now: clock})
 	rec := do(t, e, "POST", "/v1/charges", testKey, "amount=1000&currency=usd&source=tok_visa", nil)
 	chID := decode(t, rec.Body.Bytes())["id"].(string)
+	evt := firstEvent(t, e)
 	for _, tc := range []struct{ method, path, body, message string }{
+		// Objects in place are not expanded themselves (emu#11).
+		{"GET", "/v1/charges/" + chID + "?expand[]=billing_details", "", "This property cannot be expanded (billing_details)."},
+		{"GET", "/v1/charges/" + chID + "?expand[]=outcome", "", "This property cannot be expanded (outcome)."},
+		{"GET", "/v1/tokens/tok_visa?expand[]=card", "", "This property cannot be expanded (card)."},
+		{"GET", "/v1/payment_methods/pm_card_visa?expand[]=card", "", "This property cannot be expanded (card)."},
+		// Nothing in an event expands, its data.object included.
+		{"GET", "/v1/events/" + evt + "?expand[]=request", "", "This property cannot be expanded (request)."},
+		{"GET", "/v1/events/" + evt + "?expand[]=data", "", "This property cannot be expanded (data)."},
+		{"GET", "/v1/events/" + evt + "?expand[]=data.object.balance_transaction", "", "This property cannot be expanded (data)."},
+		{"GET", "/v1/events?expand[]=data.request", "", "This property cannot be expanded (request)."},
+		{"GET", "/v1/events?expand[]=data.data.object.customer", "", "This property cannot be expanded (data)."},
 		{"GET", "/v1/charges/" + chID + "?expand[]=amount", "", "This property cannot be expanded (amount)."},
 		{"GET", "/v1/charges/" + chID + "?expand[]=customer.email", "", "This property cannot be expanded (email)."},
 		{"GET", "/v1/charges/" + chID + "?expand[]=nothing", "", "This property cannot be expanded (nothing)."},
@@ -176,6 +189,21 @@ func TestExpandableFieldsAreTheSpecs(t *testing.T) {
 		sort.Strings(got)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s expands %v, the spec %v", name, got, want)
+		}
+		// A field expanded itself is one the spec says expands to an
+		// object (x-expansionResources), or a list; one in place is
+		// neither.
+		for f, kind := range fields {
+			p := s.Value.Properties[f]
+			if p == nil {
+				continue
+			}
+			_, self := p.Value.Extensions["x-expansionResources"]
+			list := p.Value.Properties["object"] != nil && p.Value.Properties["data"] != nil
+			inPlace := kind == nested || kind == sealed || strings.HasPrefix(kind, nested+":")
+			if inPlace == (self || list) && !(kind == sealed && list) {
+				t.Errorf("%s.%s is %q, the spec: expands to an object %v, a list %v", name, f, kind, self, list)
+			}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package emulator
 import (
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -137,8 +138,10 @@ func TestDisputeCardsOpenDisputes(t *testing.T) {
 		if du.ID[:3] != "du_" {
 			t.Errorf("dispute id %s", du.ID)
 		}
-		_, err := sc.V1Refunds.Create(ctx, &stripe.RefundCreateParams{Charge: stripe.String(ch.ID)})
-		stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, "charge_disputed")
+		if !strings.HasPrefix(c.status, "warning_") { // an inquiry's charge is refunded (TestInquiryMovesNoMoney)
+			_, err := sc.V1Refunds.Create(ctx, &stripe.RefundCreateParams{Charge: stripe.String(ch.ID)})
+			stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, "charge_disputed")
+		}
 
 		won, err := sc.V1Disputes.Update(ctx, du.ID, &stripe.DisputeUpdateParams{Evidence: &stripe.DisputeUpdateEvidenceParams{UncategorizedText: stripe.String(model.WinningEvidence)}})
 		if err != nil || string(won.Status) != c.won || won.Evidence.UncategorizedText != model.WinningEvidence {

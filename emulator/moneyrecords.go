@@ -140,6 +140,11 @@ type disputeRec struct {
 	Evidence    map[string]string `json:"evidence,omitempty"`
 	Submissions int               `json:"submissions,omitempty"`
 	Metadata    metadata          `json:"metadata,omitempty"`
+	// Withdrawal and Reinstatement are the balance transactions of the
+	// money a chargeback took and, won, gave back (disputemoney.go).
+	Withdrawal    string `json:"withdrawal,omitempty"`
+	Reinstatement string `json:"reinstatement,omitempty"`
+	ReinstatedAt  int64  `json:"reinstated_at,omitempty"`
 }
 
 // accountRec is a Connect account (custom), made from an account token or
@@ -201,6 +206,9 @@ func (o *objects) putRefund(r *refundRec) {
 	o.put(refundsColl, r.ID, r)
 	o.keepRefundBalanceTx(r)
 }
-func (o *objects) putDispute(d *disputeRec) { o.put(disputesColl, d.ID, d) }
+func (o *objects) putDispute(d *disputeRec) {
+	o.put(disputesColl, d.ID, d)
+	o.keepDisputeBalanceTx(d)
+}
 func (o *objects) putAccount(a *accountRec) { o.put(accountsColl, a.ID, a) }
 func (o *objects) putPerson(p *personRec)   { o.put(personsColl, p.ID, p) }

@@ -114,16 +114,15 @@ func (p params) boolean(key string) (bool, *model.Error) {
 	}
 }
 
-// setPaymentMethod puts the PaymentMethod id on pi: it must exist and,
-// when it belongs to a customer, to pi's.
+// setPaymentMethod puts the PaymentMethod id on pi: it must exist, be
+// unspent and, when it belongs to a customer, to pi's (pmreuse.go).
 func setPaymentMethod(c *call, pi *paymentIntentRec, id string) *model.Error {
 	pm, aerr := usePaymentMethod(c, id, "payment_method")
 	if aerr != nil {
 		return aerr
 	}
-	if pm.Customer != "" && pm.Customer != pi.Customer {
-		return invalid("", "payment_method", "The provided PaymentMethod belongs to customer "+pm.Customer+
-			"; pass customer="+pm.Customer+" to use it.")
+	if aerr := checkUsable(pm, pi); aerr != nil {
+		return aerr
 	}
 	pi.PaymentMethod = pm.ID
 	if pi.Status == model.PIRequiresPaymentMethod {
@@ -185,6 +184,10 @@ func confirmPaymentIntent(c *call, pi *paymentIntentRec) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusBadRequest, "PaymentMethod", pi.PaymentMethod, "payment_method")
 	}
+	if aerr := checkUsable(pm, pi); aerr != nil {
+		return nil, aerr
+	}
+	spendIfLoose(c, pm, pi)
 	preset, _ := model.CardByName(pm.Card.Preset)
 	o := preset.Outcome
 	switch {
@@ -248,6 +251,7 @@ func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (
 		return nil, aerr
 	}
 	pi.LastError = nil
+	saveForCustomer(c, pm, pi)
 	if pi.CaptureMethod == "manual" {
 		ch.Uncaptured, ch.BalanceTx = true, ""
 		pi.Status, pi.AmountCapturable = model.PIRequiresCapture, pi.Amount

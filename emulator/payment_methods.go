@@ -137,6 +137,9 @@ func attachPaymentMethod(c *call, pm *paymentMethodRec, cusID string) *model.Err
 	if _, ok := c.objs.customer(cusID); !ok {
 		return noSuch(http.StatusBadRequest, "customer", cusID, "customer")
 	}
+	if pm.SpentBy != "" {
+		return invalid("", "", msgPMSpentAttach)
+	}
 	if pm.Customer != "" && pm.Customer != cusID {
 		return invalid("", "", "The payment method you provided has already been attached to a customer.")
 	}
@@ -176,7 +179,7 @@ func detachPaymentMethod(c *call) (any, *model.Error) {
 	if pm.Customer == "" {
 		return nil, invalid("", "", "The payment method you provided is not attached to a customer so detachment is impossible.")
 	}
-	pm.Customer = ""
+	pm.Customer, pm.SpentBy = "", spentByDetach
 	c.objs.putPaymentMethod(pm)
 	return renderPaymentMethod(pm), nil
 }

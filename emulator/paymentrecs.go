@@ -19,6 +19,10 @@ type paymentMethodRec struct {
 	Email    string   `json:"email,omitempty"`
 	Phone    string   `json:"phone,omitempty"`
 	Card     *cardRec `json:"card"`
+	// SpentBy is why it may not be used again (pmreuse.go): the
+	// PaymentIntent that used it while it belonged to no customer, or
+	// spentByDetach.
+	SpentBy string `json:"spent_by,omitempty"`
 }
 
 // paymentIntentRec is a PaymentIntent. Amounts are in the currency's

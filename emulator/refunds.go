@@ -49,7 +49,7 @@ func createRefund(c *call) (any, *model.Error) {
 		return nil, invalid("", "charge", "Charge "+ch.ID+" failed, so there is nothing to refund.")
 	case ch.Status == "pending":
 		return nil, invalid("", "charge", "Charge "+ch.ID+" is still pending; it can be refunded once it has succeeded.")
-	case m.Dispute != "":
+	case chargedBack(c.objs, ch):
 		return nil, invalid("charge_disputed", "charge", "Charge "+ch.ID+" has been charged back; cannot issue a refund.")
 	case remains <= 0:
 		return nil, invalid("charge_already_refunded", "charge", "Charge "+ch.ID+" has already been refunded.")
@@ -78,6 +78,7 @@ func createRefund(c *call) (any, *model.Error) {
 	re.Metadata = md
 	c.objs.putRefund(re)
 	c.objs.putCharge(ch)
+	resolveInquiry(c.objs, ch)
 	return renderRefund(re), nil
 }
 

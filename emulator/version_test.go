@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stripe/stripe-go/v85"
@@ -18,23 +19,31 @@ func TestDefaultVersionIsStripeGos(t *testing.T) {
 	}
 }
 
-// Every response carries the version it answers in: the pinned one, else
-// the default; an unknown version is refused as Stripe refuses it.
+// Every response carries the version it answers in: a pinned one of the
+// dahlia family, else DefaultVersion, the only shape the emulator
+// renders; any other of Stripe's versions is accepted (a suite pinned to
+// it keeps running) and the Warning header says it was answered in
+// DefaultVersion; an unknown version is refused as Stripe refuses it,
+// saying which version the emulator answers in.
 func TestStripeVersion(t *testing.T) {
 	e, _ := New(Options{Now: clock})
 	for _, tc := range []struct {
 		name, path, key, version string
 		status                   int
-		echo, message            string
+		echo, warned, message    string
 	}{
-		{"default", "/v1/tokens/tok_visa", testKey, "", 200, DefaultVersion, ""},
-		{"pinned", "/v1/tokens/tok_visa", testKey, "2024-06-20", 200, "2024-06-20", ""},
-		{"pinned named", "/v1/tokens/tok_visa", testKey, "2025-03-31.basil", 200, "2025-03-31.basil", ""},
-		{"error", "/v1/tokens/tok_nope", testKey, "2024-06-20", 404, "2024-06-20", ""},
-		{"no route", "/v1/nothing", testKey, "", 404, DefaultVersion, ""},
-		{"no key", "/v1/tokens/tok_visa", "", "", 401, DefaultVersion, ""},
-		{"unknown", "/v1/tokens/tok_visa", testKey, "2019-2-19", 400, DefaultVersion, "Invalid Stripe API version: 2019-2-19"},
-		{"future", "/v1/tokens/tok_visa", testKey, "2099-01-01.zinnia", 400, DefaultVersion, "Invalid Stripe API version: 2099-01-01.zinnia"},
+		{"default", "/v1/tokens/tok_visa", testKey, "", 200, DefaultVersion, "", ""},
+		{"pinned dahlia", "/v1/tokens/tok_visa", testKey, "2026-05-27.dahlia", 200, "2026-05-27.dahlia", "", ""},
+		{"pinned older", "/v1/tokens/tok_visa", testKey, "2024-06-20", 200, DefaultVersion, "2024-06-20", ""},
+		{"pinned named", "/v1/tokens/tok_visa", testKey, "2025-03-31.basil", 200, DefaultVersion, "2025-03-31.basil", ""},
+		{"before refunds were a list", "/v1/tokens/tok_visa", testKey, "2019-12-03", 200, DefaultVersion, "2019-12-03", ""},
+		{"2017", "/v1/tokens/tok_visa", testKey, "2017-08-15", 200, DefaultVersion, "2017-08-15", ""},
+		{"early", "/v1/tokens/tok_visa", testKey, "2013-02-13", 200, DefaultVersion, "2013-02-13", ""},
+		{"error", "/v1/tokens/tok_nope", testKey, "2024-06-20", 404, DefaultVersion, "2024-06-20", ""},
+		{"no route", "/v1/nothing", testKey, "", 404, DefaultVersion, "", ""},
+		{"no key", "/v1/tokens/tok_visa", "", "", 401, DefaultVersion, "", ""},
+		{"unknown", "/v1/tokens/tok_visa", testKey, "2019-2-19", 400, DefaultVersion, "", "Invalid Stripe API version: 2019-2-19 (the tokenscope emulator answers in " + DefaultVersion},
+		{"future", "/v1/tokens/tok_visa", testKey, "2099-01-01.zinnia", 400, DefaultVersion, "", "Invalid Stripe API version: 2099-01-01.zinnia"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := map[string]string{}
@@ -45,8 +54,15 @@ func TestStripeVersion(t *testing.T) {
 			if rec.Code != tc.status || rec.Header().Get("Stripe-Version") != tc.echo {
 				t.Errorf("%d Stripe-Version %q, want %d %q: %s", rec.Code, rec.Header().Get("Stripe-Version"), tc.status, tc.echo, rec.Body)
 			}
+			warning := rec.Header().Get("Warning")
+			switch {
+			case tc.warned == "" && warning != "":
+				t.Errorf("Warning %q", warning)
+			case tc.warned != "" && !strings.Contains(warning, "Stripe-Version "+tc.warned+" is answered in "+DefaultVersion):
+				t.Errorf("Warning %q does not say %s is answered in %s", warning, tc.warned, DefaultVersion)
+			}
 			if tc.message != "" {
-				if got := errorBody(t, rec); got.Type != "invalid_request_error" || got.Message != tc.message {
+				if got := errorBody(t, rec); got.Type != "invalid_request_error" || !strings.HasPrefix(got.Message, tc.message) {
 					t.Errorf("error %+v", got)
 				}
 			}

@@ -269,6 +269,8 @@ func (e *Error) explainKey() string {
 		return msgDisputeClosed
 	case e.Code == "" && strings.HasPrefix(e.Message, msgBankVerified):
 		return msgBankVerified
+	case e.Code == "" && (strings.HasPrefix(e.Message, msgPMSpent) || strings.HasPrefix(e.Message, msgPMSpentAttach)):
+		return msgPMSpent
 	}
 	// A code may mean different things by the parameter it names
 	// (amount_too_large of a capture's amount_to_capture, of a refund's

@@ -12,6 +12,11 @@ func init() {
 			Next: "confirm it again with a new PaymentMethod; with a test card, tokenscope authenticate PI completes the challenge",
 			TUI:  "pay a new PaymentIntent with a new token of the card (n, then u) and complete its challenge with a",
 		},
+		msgPMSpent: {
+			Why:  "a PaymentMethod attached to no customer pays once, and one detached from its customer is done with: Stripe keeps it, but it cannot be used or attached again",
+			Next: "make a new PaymentMethod of a new card token (tokenscope use TOKEN --payment-method) and attach it to a customer before paying, to use it more than once",
+			TUI:  "make a new PaymentMethod of a new token (n, then u), and attach it to a customer to use it more than once",
+		},
 		"amount_too_large@amount_to_capture": {
 			Why:  "the capture asks for more than the PaymentIntent authorized (amount_capturable)",
 			Next: "capture at most amount_capturable, or leave --amount out to capture it all",
@@ -20,3 +25,11 @@ func init() {
 		explanations[code] = x
 	}
 }
+
+// The starts of Stripe's messages, sent without a code, for a
+// PaymentMethod that was used without a customer or detached: used with
+// a PaymentIntent, and attached again.
+const (
+	msgPMSpent       = "The provided PaymentMethod was previously used"
+	msgPMSpentAttach = "This PaymentMethod was previously used"
+)

@@ -103,11 +103,14 @@ func (s Subject) is(prefixes ...string) bool {
 // PaymentIntent's latest charge (its amount received when that charge
 // was not read), in currency; 0 when nothing can be refunded: not
 // succeeded, refunded in full, or disputed (the money is already going
-// back through the dispute).
+// back through the dispute), but for a charge whose dispute, read as
+// its Related, says it can be (an inquiry, which takes no money).
 func (s Subject) Refundable() (n int64, currency string) {
 	ch := s.F
+	disputeAllows := false
 	switch {
 	case s.is("ch_", "py_"):
+		disputeAllows = s.Related.Get("is_charge_refundable") == "true"
 	case s.is("pi_") && s.F.Get("status") == PISucceeded:
 		if s.Related == nil {
 			return intField(s.F, "amount_received"), s.F.Get("currency")
@@ -116,7 +119,7 @@ func (s Subject) Refundable() (n int64, currency string) {
 	default:
 		return 0, ""
 	}
-	if ch.Get("status") != "succeeded" || ch.Get("disputed") == "true" {
+	if ch.Get("status") != "succeeded" || (ch.Get("disputed") == "true" && !disputeAllows) {
 		return 0, ""
 	}
 	captured := intField(ch, "amount_captured")

@@ -23,6 +23,13 @@ func TestSubjectMoves(t *testing.T) {
 		{"pi canceled", Subject{ID: "pi_1", F: Fields{"status": "canceled"}}, nil},
 		{"charge paid", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "amount_captured": "1500", "amount_refunded": "500"}}, []Move{MoveRefund}},
 		{"charge failed", Subject{ID: "ch_1", F: Fields{"status": "failed", "amount": "1500"}}, nil},
+		// An inquiry takes no money: its charge can still be refunded,
+		// as its dispute says (is_charge_refundable); a chargeback's not.
+		{"charge with an open inquiry", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "disputed": true},
+			Related: Fields{"id": "du_1", "status": "warning_needs_response", "is_charge_refundable": true}}, []Move{MoveRefund}},
+		{"charge charged back", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "disputed": true},
+			Related: Fields{"id": "du_1", "status": "needs_response", "is_charge_refundable": false}}, nil},
+		{"disputed charge, dispute unread", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "disputed": true}}, nil},
 		{"bank debit pending", Subject{ID: "py_1", F: Fields{"status": "pending", "amount": "1500"}}, nil},
 		{"dispute open", Subject{ID: "du_1", F: Fields{"status": "needs_response"}}, []Move{MoveAnswer}},
 		{"dispute won", Subject{ID: "du_1", F: Fields{"status": "won"}}, nil},
