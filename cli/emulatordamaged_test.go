@@ -34,7 +34,9 @@ func TestDamagedEmulatorLogLeavesTheStateReadable(t *testing.T) {
 		t.Fatalf("list: %s", r.out)
 	}
 	r := s.expect(3, "create", "card", "--preset", "visa", "--json")
-	var e struct{ Error struct{ Type, Code, Message string } }
+	var e struct {
+		Error struct{ Type, Code, Message string }
+	}
 	if err := json.Unmarshal([]byte(r.out), &e); err != nil || e.Error.Type != "api_error" || e.Error.Code != "emulator_corrupt" || !strings.Contains(e.Error.Message, log) {
 		t.Errorf("create: stdout %q (%v)", r.out, err)
 	}
