@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/tokenscope/tokenscope/emulator"
 )
@@ -18,7 +17,6 @@ const forwardLogDir = "listen-log"
 // deliveryLog keeps and reads delivery records: the offline emulator's
 // store (beside its endpoints'), else the forward log.
 type deliveryLog interface {
-	ClaimForward(ctx context.Context, f emulator.Forward, owner string, now time.Time, lease time.Duration) (bool, error)
 	LogForward(ctx context.Context, f emulator.Forward) error
 	Deliveries(ctx context.Context, events ...string) ([]emulator.Delivery, error)
 }

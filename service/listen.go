@@ -21,10 +21,6 @@ const listenSecretFile = "listen-secret"
 // maxForwardURL bounds --forward-to.
 const maxForwardURL = 2048
 
-// claimLease is how long a listen's claim on an event's delivery keeps
-// other listens on the same URL from sending it: longer than its retries.
-const claimLease = 10 * time.Minute
-
 // giveUpTimeout bounds writing, as listen ends, that a delivery it was
 // retrying is given up.
 const giveUpTimeout = 2 * time.Second
@@ -115,18 +111,7 @@ func (s *Session) Listen(ctx context.Context, opts ListenOptions) error {
 	if err != nil {
 		return err
 	}
-	owner := fsutil.NewID() // this listen, in its claims
 	return s.FollowEvents(ctx, time.Now(), opts.Types, opts.Poll, opts.Ready, func(ev model.Event) {
-		// Another listen on the same URL may have it; if the claim
-		// cannot be written, sending twice beats sending none.
-		claim := emulator.Forward{Event: ev.ID, Type: ev.Type, URL: opts.ForwardTo}
-		if mine, err := log.ClaimForward(ctx, claim, owner, time.Now(), claimLease); err != nil {
-			if opts.Logf != nil {
-				opts.Logf("listen: claim the delivery of %s: %v", ev.ID, err)
-			}
-		} else if !mine {
-			return
-		}
 		send := func() webhook.Attempt { return opts.Sender.Send(ctx, opts.ForwardTo, opts.Secret, ev.Raw) }
 		record := func(ctx context.Context, f emulator.Forward) {
 			f.Event, f.Type, f.URL, f.MaxAttempts = ev.ID, ev.Type, opts.ForwardTo, opts.Retry.Max()
