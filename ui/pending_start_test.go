@@ -1,16 +1,10 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/tokenscope/tokenscope/internal/testio"
-	"github.com/tokenscope/tokenscope/model"
-	"github.com/tokenscope/tokenscope/model/state"
 )
 
 // A TUI started on a state a killed tokenscope left a request pending in
@@ -18,19 +12,7 @@ import (
 // only shown after a later load), and the header keeps "! 1 pending"
 // after a key clears the note, until a write sends it again.
 func TestPendingSaidAtStartInFull(t *testing.T) {
-	dir := t.TempDir()
-	api := offlineAPI(t, nil)
-	store, err := state.Open(state.Options{Dir: dir, MaxTokens: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := model.NewPendingCreate(testio.Preset(t, "visa"), "tokenscope-killed-1", "", time.Now())
-	if _, err := store.Update(context.Background(), "test", func(st *state.State) error {
-		st.Workspace(api.Backend().Workspace).AddPending(p)
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
+	dir, api := killedWithPending(t)
 	a := newApp(t, sessionIn(t, dir, api, nil), 80, 24)
 	v := a.View()
 	const note = "1 interrupted request waiting to be sent again with its Idempotency-Key by the next write (or tokenscope refresh), which records what it made"

@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/tokenscope/tokenscope/client"
 	"github.com/tokenscope/tokenscope/internal/testio"
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
@@ -54,19 +55,7 @@ func nextStatus(t *testing.T, msgs <-chan tea.Msg) tea.Msg {
 // what it made, and nothing is written to stderr (it would tear the
 // screen).
 func TestPendingShownThenRecovered(t *testing.T) {
-	dir := t.TempDir()
-	api := offlineAPI(t, nil)
-	store, err := state.Open(state.Options{Dir: dir, MaxTokens: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := model.NewPendingCreate(testio.Preset(t, "visa"), "tokenscope-killed-1", "", time.Now())
-	if _, err := store.Update(context.Background(), "test", func(st *state.State) error {
-		st.Workspace(api.Backend().Workspace).AddPending(p)
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
+	dir, api := killedWithPending(t)
 	s := sessionIn(t, dir, api, nil)
 	a := newApp(t, s, 200, 24)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -98,4 +87,24 @@ func TestPendingShownThenRecovered(t *testing.T) {
 	if made == "" || !strings.Contains(a.View(), made+" is now in the state") {
 		t.Fatalf("the recovery of %q is not in the status line:\n%s", made, a.View())
 	}
+}
+
+// killedWithPending is a state dir in which a killed tokenscope left the
+// create of a visa token pending, and the offline API it was made for.
+func killedWithPending(t *testing.T) (string, client.API) {
+	t.Helper()
+	dir := t.TempDir()
+	api := offlineAPI(t, nil)
+	store, err := state.Open(state.Options{Dir: dir, MaxTokens: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := model.NewPendingCreate(testio.Preset(t, "visa"), "tokenscope-killed-1", "", time.Now())
+	if _, err := store.Update(context.Background(), "test", func(st *state.State) error {
+		st.Workspace(api.Backend().Workspace).AddPending(p)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return dir, api
 }
