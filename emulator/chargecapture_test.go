@@ -44,15 +44,15 @@ func TestAuthorizeThenCapture(t *testing.T) {
 	advance(24 * time.Hour)
 	p := &stripe.ChargeCaptureParams{Amount: stripe.Int64(600), ReceiptEmail: stripe.String("jenny@example.com")}
 	p.AddExpand("balance_transaction")
-	cap, err := sc.V1Charges.Capture(ctx, ch.ID, p)
+	took, err := sc.V1Charges.Capture(ctx, ch.ID, p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !cap.Captured || cap.AmountCaptured != 600 || cap.AmountRefunded != 400 || cap.Refunded || !cap.Paid ||
-		cap.ReceiptEmail != "jenny@example.com" || cap.PaymentMethodDetails.Card.CaptureBefore != card.CaptureBefore {
-		t.Errorf("captured 600 of 1000: %+v", cap)
+	if !took.Captured || took.AmountCaptured != 600 || took.AmountRefunded != 400 || took.Refunded || !took.Paid ||
+		took.ReceiptEmail != "jenny@example.com" || took.PaymentMethodDetails.Card.CaptureBefore != card.CaptureBefore {
+		t.Errorf("captured 600 of 1000: %+v", took)
 	}
-	bt := cap.BalanceTransaction
+	bt := took.BalanceTransaction
 	if bt == nil || bt.Amount != 600 || bt.Fee != 47 || bt.Net != 553 || bt.Type != "charge" ||
 		bt.Created != fixedNow.Add(24*time.Hour).Unix() || bt.Source.ID != ch.ID {
 		t.Errorf("the capture's balance transaction (expanded): %+v", bt)
@@ -199,9 +199,9 @@ func TestDisputeWaitsForCapture(t *testing.T) {
 	if ch.Disputed {
 		t.Fatal("an authorization disputed")
 	}
-	cap, err := sc.V1Charges.Capture(ctx, ch.ID, &stripe.ChargeCaptureParams{Amount: stripe.Int64(700)})
-	if err != nil || !cap.Disputed {
-		t.Fatalf("captured: %v %+v", err, cap)
+	took, err := sc.V1Charges.Capture(ctx, ch.ID, &stripe.ChargeCaptureParams{Amount: stripe.Int64(700)})
+	if err != nil || !took.Disputed {
+		t.Fatalf("captured: %v %+v", err, took)
 	}
 	for du, err := range sc.V1Disputes.List(ctx, &stripe.DisputeListParams{Charge: stripe.String(ch.ID)}).All(ctx) {
 		if err != nil || du.Amount != 700 {
