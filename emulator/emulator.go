@@ -134,7 +134,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	if kind == publishableKey && !ep.publishable {
 		return errorResponse(publishableRefused(), reqID)
 	}
-	params, aerr := readParams(r, ep.params)
+	params, aerr := readParams(r, ep)
 	if aerr != nil {
 		return errorResponse(aerr, reqID)
 	}
