@@ -241,6 +241,9 @@ type call struct {
 	errPaymentIntent any
 	// errPaymentMethod is the PaymentMethod such a decline names.
 	errPaymentMethod any
+	// authenticated: the payment follows a completed 3D Secure
+	// challenge (finishChallenge), which its charge shows.
+	authenticated bool
 	// allowRemoteWebhooks: webhook endpoints may be off loopback.
 	allowRemoteWebhooks bool
 }
