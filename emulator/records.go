@@ -85,6 +85,7 @@ type customerRec struct {
 	// Deleted: DELETE /v1/customers/{id}. Stripe still answers a GET of
 	// it ({id, object, deleted: true}); every other use is refused.
 	Deleted bool `json:"deleted,omitempty"`
+	customerExtras
 }
 
 // defaultSource is the id of the customer's source, "" when none.

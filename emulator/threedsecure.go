@@ -31,7 +31,7 @@ type threeDSJSON struct {
 	AuthenticationFlow          *string `json:"authentication_flow"`
 	ElectronicCommerceIndicator *string `json:"electronic_commerce_indicator"`
 	ExemptionIndicator          *string `json:"exemption_indicator"`
-	ExemptionIndicatorApplied   *bool   `json:"exemption_indicator_applied"`
+	ExemptionIndicatorApplied   bool    `json:"exemption_indicator_applied"`
 	Result                      *string `json:"result"`
 	ResultReason                *string `json:"result_reason"`
 	TransactionID               *string `json:"transaction_id"`
