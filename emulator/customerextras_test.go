@@ -70,3 +70,32 @@ func TestCustomerInvoiceDefaultAndExtras(t *testing.T) {
 		t.Errorf("unset: %+v %v", cus, err)
 	}
 }
+
+// customer.updated's previous_attributes show, within metadata and
+// invoice_settings, only the keys that changed: one added as null, one
+// removed or changed with its old value.
+func TestPreviousAttributesOfHashes(t *testing.T) {
+	e, _ := New(Options{Now: clock})
+	id := answer(t, e, "POST", "/v1/customers", "name=a&metadata[keep]=1&metadata[gone]=2&metadata[edit]=3")["id"].(string)
+	answer(t, e, "POST", "/v1/customers/"+id, "name=b&metadata[x]=1&metadata[gone]=&metadata[edit]=4")
+	pm := answer(t, e, "POST", "/v1/payment_methods/pm_card_visa/attach", "customer="+id)["id"].(string)
+	answer(t, e, "POST", "/v1/customers/"+id, "invoice_settings[default_payment_method]="+pm)
+	evs := listed(t, e, "/v1/events?type=customer.updated")
+	if len(evs) != 2 {
+		t.Fatalf("customer.updated: %v", types(evs))
+	}
+	for i, want := range []map[string]string{
+		{"invoice_settings": `{"default_payment_method":null}`},
+		{"name": `"a"`, "metadata": `{"edit":"3","gone":"2","x":null}`},
+	} {
+		prev := evs[i].Data.PreviousAttributes
+		if len(prev) != len(want) {
+			t.Errorf("event %d: previous_attributes %s, want %v", i, prev, want)
+		}
+		for k, v := range want {
+			if string(prev[k]) != v {
+				t.Errorf("event %d: previous_attributes[%s] = %s, want %s", i, k, prev[k], v)
+			}
+		}
+	}
+}

@@ -214,12 +214,23 @@ func (its items) find(id string) (item, bool) {
 }
 
 // previous is what changed, with its old values: an update's
-// previous_attributes.
+// previous_attributes. Within a hash that was and is one (metadata,
+// invoice_settings, an address), only its keys that changed, as
+// Stripe's events show them: a key added is null, a key removed its old
+// value ({"metadata": {"tier": null}}). An object with an id (a source,
+// a PaymentMethod) is shown whole as it was.
 func previous(old, now shown) map[string]json.RawMessage {
 	out := map[string]json.RawMessage{}
 	for k, v := range old {
-		if !bytes.Equal(v, now[k]) {
-			out[k] = v
+		if bytes.Equal(v, now[k]) {
+			continue
+		}
+		out[k] = v
+		var was, is shown
+		if isHash(v, &was) && isHash(now[k], &is) {
+			if sub, err := json.Marshal(previous(was, is)); err == nil {
+				out[k] = sub
+			}
 		}
 	}
 	for k := range now {
@@ -228,6 +239,17 @@ func previous(old, now shown) map[string]json.RawMessage {
 		}
 	}
 	return out
+}
+
+// isHash decodes raw into h when it is a JSON object without an id or
+// an object type: a hash of the object's own, not another object.
+func isHash(raw json.RawMessage, h *shown) bool {
+	if !bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")) || json.Unmarshal(raw, h) != nil {
+		return false
+	}
+	_, id := (*h)["id"]
+	_, obj := (*h)["object"]
+	return !id && !obj
 }
 
 // beforeWrite reads one object as it was before this write of it, and the
