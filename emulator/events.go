@@ -293,10 +293,11 @@ func (o *objects) putEvent(typ string, obj json.RawMessage, prev map[string]json
 
 const maxTypes = 20 // types[] on GET /v1/events
 
-var eventListParams = append([]string{"type", "types["}, append(createdParams, pageParams...)...)
+var eventListParams = append([]string{"type", "types[", "delivery_success"}, append(createdParams, pageParams...)...)
 
 // listEvents is GET /v1/events, newest first, filtered by type (a name or
-// a pattern with *: charge.*), types[] (names) and created.
+// a pattern with *: charge.*), types[] (names), created and
+// delivery_success.
 func listEvents(c *call) (any, *model.Error) {
 	pg, cr, aerr := readListing(c.params)
 	if aerr != nil {
@@ -312,8 +313,12 @@ func listEvents(c *call) (any, *model.Error) {
 	if _, err := path.Match(typ, ""); err != nil {
 		return nil, invalid("", "type", "Invalid event type pattern: "+typ)
 	}
+	delivered, aerr := deliverySuccess(c)
+	if aerr != nil {
+		return nil, aerr
+	}
 	keep := func(ev *eventJSON) bool {
-		if !cr.holds(ev.Created) {
+		if !cr.holds(ev.Created) || !delivered(ev) {
 			return false
 		}
 		if typ != "" {
