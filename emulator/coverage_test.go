@@ -126,6 +126,9 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/refunds", "", 200},
 		req{"GET", "/v1/refunds/" + re, "", 200},
 		req{"GET", "/v1/refunds/re_nope", "", 404},
+		req{"POST", "/v1/refunds/" + re, "metadata[order]=1", 200},
+		req{"POST", "/v1/refunds/" + re, "metadata=x", 400},
+		req{"POST", "/v1/refunds/re_nope", "metadata[order]=1", 404},
 		req{"GET", "/v1/disputes", "", 200},
 		req{"GET", "/v1/disputes/" + dispute, "", 200},
 		req{"GET", "/v1/disputes/du_nope", "", 404},
@@ -181,6 +184,9 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/payment_methods/pm_card_visa", "", 200},
 		req{"GET", "/v1/payment_methods/pm_nope", "", 404},
 		req{"POST", "/v1/payment_methods/" + pm + "/attach", "customer=" + cusID, 200},
+		req{"POST", "/v1/payment_methods/" + pm, "billing_details[name]=Jo&card[exp_month]=1&card[exp_year]=2033&metadata[k]=v", 200},
+		req{"POST", "/v1/payment_methods/" + pm, "card[exp_month]=13", 402},
+		req{"POST", "/v1/payment_methods/pm_nope", "metadata[k]=v", 404},
 		req{"POST", "/v1/payment_methods/pm_card_chargeDeclined/attach", "customer=" + cusID, 402},
 		req{"POST", "/v1/payment_methods/pm_nope/attach", "customer=" + cusID, 404},
 		req{"GET", "/v1/customers/" + cusID + "/payment_methods", "", 200},
@@ -257,6 +263,6 @@ var neverDeclines = map[string]bool{
 	// Webhook endpoints are settings: nothing about them declines.
 	"webhook_endpoints": true, "webhook_endpoints/{}": true,
 	"payment_methods/{}/detach": true, "payment_intents/{}": true, "payment_intents/{}/capture": true, "payment_intents/{}/cancel": true,
-	"refunds": true, "charges/{}": true, "charges/{}/capture": true, "disputes/{}": true, "disputes/{}/close": true,
+	"refunds": true, "refunds/{}": true, "charges/{}": true, "charges/{}/capture": true, "disputes/{}": true, "disputes/{}/close": true,
 	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true, "accounts/{}/persons/{}": true,
 }
