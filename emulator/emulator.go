@@ -50,6 +50,11 @@ type Emulator struct {
 	// made tells this process's followers (Deliver, listen) that an
 	// Update made events; other processes' are seen through the files.
 	made notifier
+	// running are the Idempotency-Keys of the POSTs being answered.
+	running inflight
+	// hookKeyed, when set (tests), runs once a keyed POST has claimed
+	// its key, before it is answered.
+	hookKeyed func()
 }
 
 // New opens the emulator's objects: opts.Store, else the log store in
@@ -189,6 +194,15 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 		idem, aerr := idempotencyOf(r, params, e.key)
 		if aerr != nil {
 			return errorResponse(aerr, reqID)
+		}
+		if idem.key != "" {
+			if !e.running.claim(idem.key) {
+				return errorResponse(inProgress(idem.key), reqID)
+			}
+			defer e.running.release(idem.key)
+			if e.hookKeyed != nil {
+				e.hookKeyed()
+			}
 		}
 		// An event names the request's Idempotency-Key as Stripe does, but
 		// masked as every answer is: a key may be anything, a card number
