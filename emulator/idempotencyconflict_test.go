@@ -3,7 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"net/http/httptest"
-	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -14,12 +14,12 @@ import (
 func TestIdempotencyKeyInProgress(t *testing.T) {
 	e, _ := New(Options{Now: clock})
 	started, release := make(chan struct{}), make(chan struct{})
-	var once sync.Once
-	e.hookKeyed = func() {
-		once.Do(func() {
+	var held atomic.Bool
+	e.hookKeyed = func() { // holds the first keyed request only
+		if held.CompareAndSwap(false, true) {
 			close(started)
 			<-release
-		})
+		}
 	}
 	const body = "amount=1000&currency=usd&source=tok_visa"
 	key := map[string]string{"Idempotency-Key": "order-42"}
