@@ -38,14 +38,15 @@ func readPIExtras(c *call, pi *paymentIntentRec, onConfirm bool) *model.Error {
 		return invalid("", "statement_descriptor", "The statement_descriptor parameter is not supported for card charges: "+
 			"set statement_descriptor_suffix instead (see https://docs.stripe.com/get-started/account/statement-descriptors#dynamic).")
 	}
-	confirm := onConfirm || c.params.get("confirm") == "true"
 	for _, p := range []string{"error_on_requires_action", "use_stripe_sdk"} {
 		if _, aerr := c.params.boolean(p); aerr != nil {
 			return aerr
 		}
-		if c.params.Has(p) && !confirm {
-			return invalid("", p, "You can only pass "+p+" when confirm=true (or on POST /v1/payment_intents/{id}/confirm).")
-		}
+	}
+	// Stripe documents error_on_requires_action "only with confirm=true";
+	// use_stripe_sdk it only reads when confirming.
+	if c.params.Has("error_on_requires_action") && !onConfirm && c.params.get("confirm") != "true" {
+		return invalid("", "error_on_requires_action", "You can only pass error_on_requires_action when confirm=true (or on POST /v1/payment_intents/{id}/confirm).")
 	}
 	x, aerr := readChargeExtras(c)
 	if aerr != nil {
