@@ -1,0 +1,47 @@
+package views
+
+import "strings"
+
+// ObjectChanges are what an object pane says when its object changed
+// while it was open (told by events, read again): each of the pane's
+// rows whose value differs between the two reads, as drift reads, with
+// the events that told of it:
+//
+//	~ status: pending -> succeeded (charge.dispute.created)
+//
+// A row that was not shown, or is no longer, reads "null", as in a
+// refresh. None when nothing the pane shows changed.
+func ObjectChanges(before, after []Field, events []string) []Line {
+	was := map[string]string{}
+	for _, f := range before {
+		was[f.Path] = f.Value
+	}
+	why := ""
+	if len(events) > 0 {
+		why = " (" + Clean(strings.Join(events, ", ")) + ")"
+	}
+	var out []Line
+	add := func(label, from, to string) {
+		if from != to {
+			out = append(out, Line{Kind: Change, Lead: GlyphChange + " ", Text: driftText(label, orNull(from), orNull(to)) + why})
+		}
+	}
+	for _, f := range after {
+		add(f.Label, was[f.Path], f.Value)
+		delete(was, f.Path)
+	}
+	for _, f := range before {
+		if _, gone := was[f.Path]; gone {
+			add(f.Label, f.Value, "")
+		}
+	}
+	return out
+}
+
+// orNull is how a drift shows a value that is not there.
+func orNull(s string) string {
+	if s == "" {
+		return "null"
+	}
+	return s
+}
