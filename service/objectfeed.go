@@ -24,19 +24,22 @@ type ObjectFeed struct {
 	feed *EventFeed
 }
 
-// FeedObject starts following the events about the object id from the
-// newest event there is: the object read after it returns is as those
-// left it, so none is missed and none told twice. The reads stay out of
-// the request log. poll is as FeedEvents takes it.
+// FeedObject follows the events about the object id until ctx ends;
+// Start says from where. poll is as FeedEvents takes it.
 func (s *Session) FeedObject(ctx context.Context, id string, poll time.Duration) (*ObjectFeed, error) {
 	feed, err := s.FeedEvents(ctx, EventFilter{}, poll)
 	if err != nil {
 		return nil, err
 	}
-	if err := feed.markNewest(client.Unlogged(ctx)); err != nil {
-		return nil, err
-	}
 	return &ObjectFeed{id: id, feed: feed}, nil
+}
+
+// Start makes the newest event there is where Next reads from, under
+// ctx (the request it is part of): an object read after it is as those
+// events left it, so none is missed and none told twice. Its read stays
+// out of the request log.
+func (f *ObjectFeed) Start(ctx context.Context) error {
+	return f.feed.markNewest(client.Unlogged(ctx))
 }
 
 // Polled is how often a remote backend is asked for new events; 0

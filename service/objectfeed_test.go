@@ -32,6 +32,9 @@ func TestObjectFeedTellsTheEventsAboutItsObjectOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := feed.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
 	if feed.Polled() != 0 {
 		t.Errorf("offline object feed polls every %s, want told as made", feed.Polled())
 	}
@@ -90,6 +93,9 @@ func TestObjectFeedEndsWithItsContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	feed, err := sess.FeedObject(ctx, use.ObjectID, 0)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := feed.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if !logWatched(dir) {
