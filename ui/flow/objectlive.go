@@ -69,7 +69,7 @@ type objectReread struct {
 // pane as it was without one: r reads it again.
 func (o *Object) feedStart() func(ctx context.Context) *service.ObjectFeed {
 	l := &o.live
-	if l.feed != nil || l.starting {
+	if l.feed != nil || l.starting || o.pc.StillObjects {
 		return nil
 	}
 	l.starting = true
