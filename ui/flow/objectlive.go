@@ -152,9 +152,23 @@ func (o *Object) updateLive(msg tea.Msg) (cmd tea.Cmd, done bool) {
 		if ch := views.ObjectChanges(before, o.rows(), m.why); len(ch) > 0 {
 			l.changes = ch
 		}
+		o.refitForms()
 		return nil, true
 	}
 	return nil, false
+}
+
+// refitForms drops the forms kept as typed (esc) that were filled from
+// the object as it was and no longer hold (what remains to refund or
+// capture, the customer's currency): their move opens afresh, filled
+// from the object as it is now.
+func (o *Object) refitForms() {
+	subj := o.subject()
+	for m, sp := range o.specs {
+		if fresh := newMoveSpec(m, subj); fresh.most != sp.most || fresh.amountHint != sp.amountHint {
+			delete(o.specs, m)
+		}
+	}
 }
 
 // tell notes the types of events about the object, each once, the first

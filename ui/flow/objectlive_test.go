@@ -153,6 +153,12 @@ func TestObjectPaneDefersItsReadWhileAFormIsOpen(t *testing.T) {
 	if v := o.View(); !strings.Contains(v, refundDrift) {
 		t.Errorf("once the form closed the pane does not show the refund:\n%s", v)
 	}
+	// The form kept as left was filled with all there was to refund: it
+	// opens again with what remains now.
+	o.Update(keyMsg("b"))
+	if v := o.View(); !strings.Contains(v, "6.00 usd remains") || !strings.Contains(v, "Refund     600") {
+		t.Errorf("the refund form does not offer what remains after the refund:\n%s", v)
+	}
 }
 
 // feedGoroutines counts the goroutines of live views' feeds: their
