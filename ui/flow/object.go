@@ -378,6 +378,7 @@ func (o *Object) answered(r reply) tea.Cmd {
 			o.shown = o.pc.Now()
 		}
 		o.obj, o.rel = &r.obj, r.also
+		o.refitForms()
 		if m := o.then; m != "" && o.subject().Allows(m) {
 			o.then = ""
 			return o.startMove(m)

@@ -158,10 +158,10 @@ func (o *Object) updateLive(msg tea.Msg) (cmd tea.Cmd, done bool) {
 	return nil, false
 }
 
-// refitForms drops the forms kept as typed (esc) that were filled from
-// the object as it was and no longer hold (what remains to refund or
-// capture, the customer's currency): their move opens afresh, filled
-// from the object as it is now.
+// refitForms, once the object is read again (quietly or not), drops the
+// forms kept as typed (esc) that were filled from the object as it was
+// and no longer hold (what remains to refund or capture, the customer's
+// currency): their move opens afresh, filled from the object as it is.
 func (o *Object) refitForms() {
 	subj := o.subject()
 	for m, sp := range o.specs {
