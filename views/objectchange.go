@@ -26,15 +26,28 @@ func ObjectChanges(before, after []Field, events []string) []Line {
 			out = append(out, Line{Kind: Change, Lead: GlyphChange + " ", Text: driftText(label, orNull(from), orNull(to)) + why})
 		}
 	}
+	stays := map[string]bool{}
 	for _, f := range after {
-		add(f.Label, was[f.Path], f.Value)
-		delete(was, f.Path)
+		stays[f.Path] = true
 	}
-	for _, f := range before {
-		if _, gone := was[f.Path]; gone {
-			add(f.Label, f.Value, "")
+	// In the pane's order: a row no longer shown where it was, before
+	// the next one that stayed.
+	i := 0
+	goneUpTo := func(path string) {
+		for ; i < len(before) && before[i].Path != path; i++ {
+			if !stays[before[i].Path] {
+				add(before[i].Label, before[i].Value, "")
+			}
 		}
+		i++
 	}
+	for _, f := range after {
+		if _, ok := was[f.Path]; ok {
+			goneUpTo(f.Path)
+		}
+		add(f.Label, was[f.Path], f.Value)
+	}
+	goneUpTo("")
 	return out
 }
 

@@ -6,10 +6,11 @@ import (
 )
 
 // A pane's rows read again: a changed row, a row that appears and one
-// that goes read as drift does, with the events that told of them; the
-// rows that stayed say nothing.
+// that goes read as drift does, in the pane's order, with the events
+// that told of them; the rows that stayed say nothing.
 func TestObjectChangesReadAsDrift(t *testing.T) {
 	before := []Field{{Path: "status", Label: "status", Value: "needs_response"},
+		{Path: "amount_refunded", Label: "amount_refunded", Value: "10.00 usd"},
 		{Path: "amount", Label: "amount", Value: "10.00 usd"},
 		{Path: "failure_code", Label: "failure_code", Value: "expired_card"}}
 	after := []Field{{Path: "status", Label: "status", Value: "lost"},
@@ -24,6 +25,7 @@ func TestObjectChangesReadAsDrift(t *testing.T) {
 	}
 	want := []string{
 		"~ status: needs_response -> lost (charge.dispute.closed, charge.dispute.updated)",
+		"~ amount_refunded: 10.00 usd -> null (charge.dispute.closed, charge.dispute.updated)",
 		"~ disputed: null -> true (charge.dispute.closed, charge.dispute.updated)",
 		"~ failure_code: expired_card -> null (charge.dispute.closed, charge.dispute.updated)",
 	}
