@@ -275,13 +275,14 @@ func answerChallenge(pc *common.ProgramContext, id string, fail bool) func(conte
 func (o *Object) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd, done := o.updateLive(msg)
 	if !done {
-		var c tea.Cmd
-		_, c = o.update(msg)
+		_, c := o.update(msg)
 		cmd = tea.Batch(cmd, c)
 	}
 	return o, tea.Batch(cmd, o.rereadIfIdle())
 }
 
+// update is the pane's own handling of msg: keys, and its requests'
+// replies.
 func (o *Object) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	k := o.pc.Keys
 	if o.busy {
