@@ -39,8 +39,8 @@ type endpointRec struct {
 	Deleted  bool     `json:"deleted,omitempty"`
 	Metadata metadata `json:"metadata,omitempty"`
 	// APIVersion is the version the endpoint was made for ("" for the
-	// account's); the emulator renders every event in the one shape it
-	// has (version.go).
+	// account's); the events sent to it say which version they are in
+	// (endpointversion.go).
 	APIVersion string `json:"api_version,omitempty"`
 }
 
