@@ -217,7 +217,7 @@ func TestStatusEventOfANewObjectHasNoPreviousAttributes(t *testing.T) {
 // then payment_intent.succeeded, which says what the confirm changed.
 func TestPaymentIntentCreatedBeforeItsCharge(t *testing.T) {
 	e, _ := New(Options{Now: clock})
-	post(t, e, "/v1/payment_intents", "amount=2000&currency=usd&confirm=true&payment_method=pm_card_visa", nil)
+	post(t, e, "/v1/payment_intents", "amount=2000&currency=usd&payment_method_types[]=card&confirm=true&payment_method=pm_card_visa", nil)
 	got := types(listed(t, e, "/v1/events"))
 	slices.Reverse(got) // oldest first
 	if want := []string{"payment_intent.created", "charge.succeeded", "payment_intent.succeeded"}; !slices.Equal(got, want) {
