@@ -20,13 +20,20 @@ const (
 // checkUsable refuses pm for pi: spent, or attached to another customer
 // than pi's.
 func checkUsable(pm *paymentMethodRec, pi *paymentIntentRec) *model.Error {
+	return checkUsableBy(pm, pi.ID, pi.Customer)
+}
+
+// checkUsableBy refuses pm for the intent id (a PaymentIntent or a
+// SetupIntent) of customer: spent by another, or attached to another
+// customer.
+func checkUsableBy(pm *paymentMethodRec, id, customer string) *model.Error {
 	switch {
-	case pm.SpentBy != "" && pm.SpentBy != pi.ID:
+	case pm.SpentBy != "" && pm.SpentBy != id:
 		return invalid("", "payment_method", msgPMSpentUse)
-	case pm.Customer != "" && pi.Customer == "":
+	case pm.Customer != "" && customer == "":
 		return invalid("", "payment_method", "The provided PaymentMethod belongs to customer "+pm.Customer+
 			"; pass customer="+pm.Customer+" to use it.")
-	case pm.Customer != "" && pm.Customer != pi.Customer:
+	case pm.Customer != "" && pm.Customer != customer:
 		return invalid("", "payment_method", "The customer does not have a payment method with the ID "+pm.ID+
 			". The payment method must be attached to the customer.")
 	}
