@@ -108,6 +108,21 @@ func TestSetupIntentSavesACard(t *testing.T) {
 	}
 	_, err = offSessionPI(c, attached.ID, cus.ID)
 	stripeErr(t, err, http.StatusPaymentRequired, stripe.ErrorTypeCard, "authentication_required")
+	// Set up instead by a payment that saves it (setup_future_usage),
+	// authenticated on session: it then pays off session too.
+	saving, err := confirmPI(c, "pm_card_authenticationRequiredOnSetup", func(p *stripe.PaymentIntentCreateParams) {
+		p.Customer, p.SetupFutureUsage = stripe.String(cus.ID), stripe.String("off_session")
+		p.ReturnURL = stripe.String("https://shop.example/paid")
+	})
+	if err != nil || saving.Status != stripe.PaymentIntentStatusRequiresAction {
+		t.Fatalf("%+v %v", saving, err)
+	}
+	if res := challenge(t, e, saving.NextAction.RedirectToURL.URL, "complete"); res.Code != http.StatusSeeOther {
+		t.Fatalf("challenge: %d", res.Code)
+	}
+	if pi, err := offSessionPI(c, saving.PaymentMethod.ID, cus.ID); err != nil || pi.Status != stripe.PaymentIntentStatusSucceeded {
+		t.Errorf("off session once saved by a payment: %+v %v", pi, err)
+	}
 }
 
 // A failed challenge, a declining card: the SetupIntent is back in
