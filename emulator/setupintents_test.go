@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -145,6 +146,11 @@ func TestSetupIntentFailures(t *testing.T) {
 	}
 	_ = json.Unmarshal(si.LastResponse.RawJSON, &raw)
 	link := raw.NextAction.UseStripeSDK.StripeJS
+	page := httptest.NewRecorder()
+	e.ServeHTTP(page, httptest.NewRequest("GET", strings.TrimPrefix(link, srv.URL), nil))
+	if body := page.Body.String(); !strings.Contains(body, "Saving Visa •••• 3220 for <code>"+si.ID) || !strings.Contains(body, "test card setup") {
+		t.Errorf("the page: %s", body)
+	}
 	if res := challenge(t, e, link, "fail"); res.Code != http.StatusOK || !strings.Contains(res.Body.String(), "requires_payment_method") {
 		t.Fatalf("the page after failing: %d %s", res.Code, res.Body)
 	}
