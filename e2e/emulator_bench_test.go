@@ -110,6 +110,22 @@ func BenchmarkEmulatorRestart100k(b *testing.B) {
 // much as how fast the server is, and CPU per request says the latter.
 func createLoad(b *testing.B, base string, n, pid int) {
 	b.Helper()
+	cpu := cpuTime(b, pid)
+	b.ResetTimer()
+	lat := sendCreates(b, base, n)
+	b.StopTimer()
+	cpu = cpuTime(b, pid) - cpu
+	slices.Sort(lat)
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "req/s")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(cpu.Microseconds())/float64(n), "server-cpu-µs/req")
+}
+
+// sendCreates sends n token creates to base from loadClients clients, each
+// on its own connection, and returns how long each took; a failure fails
+// b (once).
+func sendCreates(b *testing.B, base string, n int) []time.Duration {
+	b.Helper()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: loadClients, MaxConnsPerHost: loadClients}}
 	defer client.CloseIdleConnections()
 	var (
@@ -117,10 +133,8 @@ func createLoad(b *testing.B, base string, n, pid int) {
 		failed atomic.Int64
 		wg     sync.WaitGroup
 		mu     sync.Mutex
-		lat    []time.Duration
+		lat    = make([]time.Duration, 0, n)
 	)
-	cpu := cpuTime(b, pid)
-	b.ResetTimer()
 	for range loadClients {
 		wg.Go(func() {
 			var mine []time.Duration
@@ -137,12 +151,7 @@ func createLoad(b *testing.B, base string, n, pid int) {
 		})
 	}
 	wg.Wait()
-	b.StopTimer()
-	cpu = cpuTime(b, pid) - cpu
-	slices.Sort(lat)
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "req/s")
-	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
-	b.ReportMetric(float64(cpu.Microseconds())/float64(n), "server-cpu-µs/req")
+	return lat
 }
 
 // cpuTime is the user and system CPU time of process pid so far, from
@@ -271,30 +280,11 @@ func filled(b *testing.B) *emulatorProc {
 			_ = f.proc.cmd.Wait()
 		})
 		start := time.Now()
-		fillLoad(b, f.proc.url, filledTokens)
+		sendCreates(b, f.proc.url, filledTokens)
 		b.Logf("made %d tokens through the emulator in %s", filledTokens, time.Since(start).Round(time.Millisecond))
 	})
 	if f.proc == nil {
 		b.Fatalf("no emulator with %d tokens: %s", filledTokens, f.err)
 	}
 	return f.proc
-}
-
-// fillLoad is createLoad without the timing.
-func fillLoad(b *testing.B, base string, n int) {
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: loadClients, MaxConnsPerHost: loadClients}}
-	defer client.CloseIdleConnections()
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range loadClients {
-		wg.Go(func() {
-			for next.Add(1) <= int64(n) {
-				if err := create(client, base); err != nil {
-					b.Error(err)
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
 }

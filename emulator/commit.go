@@ -2,15 +2,10 @@ package emulator
 
 import (
 	"errors"
-	"os"
 	"sync"
 	"sync/atomic"
 	"time"
 )
-
-// syncFile is (*os.File).Sync, the log store's every fsync; the crash
-// tests record what each one made durable.
-var syncFile = (*os.File).Sync
 
 // committer makes a log store's changes durable, many at a time (group
 // commit). A request that changed the state, or read it, waits until the

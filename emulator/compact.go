@@ -103,7 +103,7 @@ func (s *logStore) rotate() (snapshotPlan, error) {
 	}
 	// The closed log is whole on disk before the next one exists, so a
 	// crash never leaves a torn record anywhere but in the last log.
-	if err := syncFile(s.log); err != nil {
+	if err := s.log.Sync(); err != nil {
 		return snapshotPlan{}, fileError(s.log.Name(), err)
 	}
 	s.retired = append(s.retired, s.log)

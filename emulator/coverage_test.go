@@ -123,6 +123,9 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"POST", "/v1/charges/" + ch, "description=hat&metadata[order]=42", 200},
 		req{"POST", "/v1/charges/" + ch, "receipt_email=nope", 400},
 		req{"POST", "/v1/charges/ch_nope", "description=hat", 404},
+		req{"POST", "/v1/charges/" + post("/v1/charges", "amount=1000&currency=usd&source=tok_visa&capture=false")["id"].(string) + "/capture", "amount=600&receipt_email=j@example.com&expand[]=balance_transaction", 200},
+		req{"POST", "/v1/charges/" + ch + "/capture", "", 400},
+		req{"POST", "/v1/charges/ch_nope/capture", "", 404},
 		req{"POST", "/v1/refunds", "charge=" + ch + "&amount=100&metadata[k]=v", 200},
 		req{"POST", "/v1/refunds", "charge=ch_nope", 400},
 		req{"GET", "/v1/refunds", "", 200},
@@ -281,6 +284,6 @@ var neverDeclines = map[string]bool{
 	"webhook_endpoints": true, "webhook_endpoints/{}": true,
 	"payment_methods/{}/detach": true, "payment_intents/{}": true, "payment_intents/{}/capture": true, "payment_intents/{}/cancel": true,
 	"setup_intents/{}": true, "setup_intents/{}/cancel": true,
-	"refunds": true, "charges/{}": true, "disputes/{}": true, "disputes/{}/close": true,
+	"refunds": true, "charges/{}": true, "charges/{}/capture": true, "disputes/{}": true, "disputes/{}/close": true,
 	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true, "accounts/{}/persons/{}": true,
 }

@@ -155,7 +155,8 @@ var eventRules = map[string][]eventRule{
 		{typ: "charge.failed", when: became("status", "failed")},
 		{typ: "charge.captured", when: both(isUpdate, turnedOn("captured")), update: true},
 		{typ: "charge.refunded", when: both(isUpdate, grew("amount_refunded")), update: true},
-		{typ: "charge.updated", when: changedOf("description", "metadata", "receipt_email"), update: true},
+		// A capture that takes a new receipt_email is charge.captured alone.
+		{typ: "charge.updated", when: both(changedOf("description", "metadata", "receipt_email"), not(turnedOn("captured"))), update: true},
 	},
 	"payment_intents": {
 		{typ: "payment_intent.created", when: isNew},

@@ -179,7 +179,7 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 		if err := f.Truncate(int64(good)); err != nil {
 			return fileError(path, err)
 		}
-		if err := syncFile(f); err != nil {
+		if err := f.Sync(); err != nil {
 			return fileError(path, err)
 		}
 	case tail == tailTorn:
@@ -319,7 +319,7 @@ func writeSnapshot(dir string, gen uint64, ops []op, objects, records int) (int6
 	if err := w.Flush(); err != nil {
 		return 0, err
 	}
-	if err := syncFile(f); err != nil {
+	if err := f.Sync(); err != nil {
 		return 0, err
 	}
 	if err := os.Rename(f.Name(), path); err != nil {
@@ -338,7 +338,7 @@ func createLog(dir string, gen uint64) (*os.File, int64, error) {
 	header := appendHeader(nil, kindLog, gen)
 	_, err = f.Write(header)
 	if err == nil {
-		err = syncFile(f)
+		err = f.Sync()
 	}
 	if err == nil {
 		err = os.Rename(f.Name(), filepath.Join(dir, logName(gen)))

@@ -255,7 +255,7 @@ func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (
 	pi.LastError = nil
 	saveForCustomer(c, pm, pi)
 	if pi.CaptureMethod == "manual" {
-		ch.Uncaptured, ch.BalanceTx = true, ""
+		holdAuthorization(ch, c.now)
 		pi.Status, pi.AmountCapturable = model.PIRequiresCapture, pi.Amount
 	} else {
 		pi.Status, pi.AmountReceived = model.PISucceeded, pi.Amount
@@ -319,10 +319,8 @@ func capturePaymentIntent(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusBadRequest, "charge", pi.LatestCharge, "intent")
 	}
-	ch.Uncaptured, ch.AmountCaptured, ch.BalanceTx = false, n, newID("txn_", longID)
 	pi.Status, pi.AmountCapturable, pi.AmountReceived = model.PISucceeded, 0, n
-	c.objs.putCharge(ch)
-	release(c, ch, pi.ID, ch.Amount-n)
+	captureAuthorization(c, ch, n, pi.ID)
 	c.objs.putPaymentIntent(pi)
 	return renderPaymentIntent(pi), nil
 }

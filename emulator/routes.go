@@ -56,6 +56,7 @@ var endpoints = []endpoint{
 	{method: http.MethodGet, path: "charges", object: "list:charge", params: chargeListParams, handle: listCharges},
 	{method: http.MethodGet, path: "charges/{}", object: "charge", params: getParams, handle: getCharge},
 	{method: http.MethodPost, path: "charges/{}", object: "charge", params: chargeUpdateParams, handle: updateCharge},
+	{method: http.MethodPost, path: "charges/{}/capture", object: "charge", params: captureChargeParams, handle: captureCharge},
 	{method: http.MethodGet, path: "balance_transactions", object: "list:balance_transaction", params: balanceTxListParams, handle: listBalanceTxs},
 	{method: http.MethodGet, path: "balance_transactions/{}", object: "balance_transaction", params: getParams, handle: getBalanceTx},
 	{method: http.MethodGet, path: "balance", object: "balance", params: getParams, handle: getBalance},

@@ -33,7 +33,7 @@ var specPaths = []string{
 	"/v1/customers/{customer}/sources", "/v1/customers/{customer}/sources/{id}",
 	"/v1/customers/{customer}/cards", "/v1/customers/{customer}/cards/{id}",
 	"/v1/customers/{customer}/bank_accounts", "/v1/customers/{customer}/bank_accounts/{id}",
-	"/v1/charges", "/v1/charges/{charge}",
+	"/v1/charges", "/v1/charges/{charge}", "/v1/charges/{charge}/capture",
 	"/v1/balance", "/v1/balance_transactions", "/v1/balance_transactions/{id}",
 	"/v1/payment_methods", "/v1/payment_methods/{payment_method}",
 	"/v1/payment_methods/{payment_method}/attach", "/v1/payment_methods/{payment_method}/detach",

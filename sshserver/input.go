@@ -42,6 +42,13 @@ func (in *input) pump(r io.Reader) {
 	}
 }
 
+// unread puts b back in front of what is still to be read.
+func (in *input) unread(b []byte) {
+	if len(b) > 0 {
+		in.rest = append(b, in.rest...)
+	}
+}
+
 // stop lets the pump end once its pending read returns.
 func (in *input) stop() { close(in.done) }
 

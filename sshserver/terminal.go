@@ -34,12 +34,16 @@ func renderer(out io.Writer, in *input, term string, environ []string) *lipgloss
 
 // darkBackground asks the terminal for its background colour, with a
 // primary device attributes request behind it that every terminal answers,
-// so the wait ends at that answer or at queryTimeout.
+// so the wait ends at that answer or at queryTimeout. What the client
+// types meanwhile (a fast typist, keys piped in at connect) is given back
+// to in for the TUI, the two answers taken out.
 func darkBackground(out io.Writer, in *input) (dark, ok bool) {
 	if _, err := io.WriteString(out, ansi.RequestBackgroundColor+ansi.RequestPrimaryDeviceAttributes); err != nil {
 		return false, false
 	}
-	rd, err := xinput.NewReader(until{in, time.Now().Add(queryTimeout)}, "", 0)
+	read := &recorder{r: until{in, time.Now().Add(queryTimeout)}}
+	defer func() { in.unread(withoutReplies(read.buf)) }()
+	rd, err := xinput.NewReader(read, "", 0)
 	if err != nil {
 		return false, false
 	}
@@ -58,6 +62,38 @@ func darkBackground(out io.Writer, in *input) (dark, ok bool) {
 			}
 		}
 	}
+}
+
+// recorder keeps all that is read through it.
+type recorder struct {
+	r   io.Reader
+	buf []byte
+}
+
+func (rec *recorder) Read(p []byte) (int, error) {
+	n, err := rec.r.Read(p)
+	rec.buf = append(rec.buf, p[:n]...)
+	return n, err
+}
+
+// withoutReplies is b without the terminal's answers to darkBackground's
+// queries: the background colour (OSC 11) and the device attributes
+// (CSI ? ... c).
+func withoutReplies(b []byte) []byte {
+	var kept []byte
+	p := ansi.NewParser()
+	var state ansi.State
+	for len(b) > 0 {
+		seq, _, n, next := ansi.DecodeSequence(b, state, p)
+		cmd := ansi.Cmd(p.Command())
+		reply := (ansi.HasOscPrefix(seq) && p.Command() == 11) ||
+			(ansi.HasCsiPrefix(seq) && cmd.Prefix() == '?' && cmd.Final() == 'c')
+		if !reply {
+			kept = append(kept, seq...)
+		}
+		state, b = next, b[n:]
+	}
+	return kept
 }
 
 // environment is a session's environment for termenv.
