@@ -90,7 +90,10 @@ type App struct {
 func New(opts Options) tea.Model {
 	r := colorProfile(opts)
 	pc := common.NewContext(opts.Session, r, opts.Output, opts.Now)
-	pc.ScenarioDir = opts.ScenarioDir
+	pc.ScenarioDir, pc.Guest = opts.ScenarioDir, opts.Guest
+	if opts.Guest {
+		pc.Keys.ForGuest()
+	}
 	ctx := opts.Context
 	if ctx == nil {
 		ctx = context.Background()
