@@ -195,7 +195,7 @@ func (a *App) openPager(title string, content func(width int) string) {
 // showError opens an error pane (type, code, param, message, request id,
 // explanation) over whatever was shown.
 func (a *App) showError(title string, err error) {
-	a.openPager(common.GlyphError+" "+title, func(w int) string { return common.RenderError(a.st, err, w) })
+	a.openPager(common.GlyphError+" "+title, func(w int) string { return common.RenderError(a.pc, err, w) })
 }
 
 // openDetail shows the selected token full width, the narrow layout's

@@ -586,7 +586,7 @@ func (e *Events) View() string {
 	case !e.read:
 		return strings.Join(append(lines, st.Muted.Render("  reading the events…")), "\n")
 	case e.feed == nil && e.err != nil:
-		return strings.Join(lines, "\n") + "\n" + indent(common.RenderError(st, e.err, e.w-1))
+		return strings.Join(lines, "\n") + "\n" + indent(common.RenderError(e.pc, e.err, e.w-1))
 	}
 	rows := e.rows()
 	if len(rows) == 0 {
