@@ -135,3 +135,15 @@ func TestHandOnRefusesTooLargeAndSecrets(t *testing.T) {
 		t.Errorf("a card number was handed on: %#v, wrote %q", m, out.String())
 	}
 }
+
+// The help says what m and x do for a guest; the local help is as before.
+func TestHelpSaysWhatMAndXDoForAGuest(t *testing.T) {
+	for _, guest := range []bool{false, true} {
+		a := New(Options{Session: newSession(t, fixtures(t)), Renderer: asciiRenderer(), Now: fixedNow, Width: 120, Height: 40, Guest: guest}).(*App)
+		press(t, a, "?")
+		v := a.View()
+		if got := strings.Contains(v, "report: copy + show") && strings.Contains(v, "export: copy + show"); got != guest {
+			t.Errorf("guest %v: help:\n%s", guest, v)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package views
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -36,6 +37,13 @@ func TestLockErrorForGuest(t *testing.T) {
 		if got := NewError(err).Headline(); got == c.want {
 			t.Errorf("the local headline is the guest's: %q", got)
 		}
+	}
+	corrupt := model.Fault(model.CodeStateCorrupt, errors.New("/srv/tokenscope/state.json: unexpected end of JSON"))
+	if got := NewError(corrupt).ForGuest().Headline(); strings.Contains(got, "/srv") || !strings.Contains(got, "ask whoever runs tokenscope serve") {
+		t.Errorf("a corrupt state for a guest: %q", got)
+	}
+	if got := NewError(corrupt).Headline(); !strings.Contains(got, "/srv/tokenscope/state.json") {
+		t.Errorf("a corrupt state for the local user: %q", got)
 	}
 	if got := NewError(errors.New("other")).ForGuest().Headline(); got != "other" {
 		t.Errorf("another error for a guest: %q", got)
