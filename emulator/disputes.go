@@ -38,7 +38,7 @@ func (o *objects) openDispute(ch *chargeRec, reason string) {
 		return
 	}
 	d := &disputeRec{
-		ID: newID("du_", longID), Created: o.now.Unix(), Amount: ch.Amount, Currency: ch.Currency,
+		ID: newID("du_", longID), Created: o.now.Unix(), Amount: ch.captured(), Currency: ch.Currency,
 		Charge: ch.ID, Reason: reason, Status: "needs_response",
 	}
 	if reason == "inquiry" {
