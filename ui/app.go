@@ -138,7 +138,7 @@ func (a *App) Init() tea.Cmd {
 	if a.pc.Session == nil {
 		return notices
 	}
-	recoveries := watchRecoveries(a.pc.Ctx, a.pc.Session)
+	recoveries := watchRecoveries(a.pc.Ctx, a.pc.Session, a.pc.Guest)
 	changes, err := a.pc.Session.Watch(a.pc.Ctx)
 	if err != nil {
 		return tea.Batch(notices, recoveries)

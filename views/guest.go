@@ -32,7 +32,7 @@ func LockHolderForGuest(h model.LockHolder) string {
 // what they can do, with no path, pid, server user or force-unlock,
 // which only the server's own user could use.
 func LockedForGuest(h model.LockHolder) string {
-	return "the state is being written by " + LockHolderForGuest(h) + "; try again in a moment, or ask whoever runs tokenscope serve"
+	return "the state is being written by " + LockHolderForGuest(h) + "; try again in a moment, or " + guestAsk
 }
 
 // ForGuest is e as a guest of tokenscope serve is shown it: a state lock
@@ -43,6 +43,21 @@ func LockedForGuest(h model.LockHolder) string {
 func (e Error) ForGuest() Error {
 	e.guest = true
 	return e
+}
+
+// guestAsk is where a guest turns for what only the server's user can do.
+const guestAsk = "ask whoever runs tokenscope serve"
+
+// PendingNoteForGuest is PendingNote for a guest of tokenscope serve: the
+// keys that send a request again, and whom to ask about one that cannot
+// be, in place of commands to run on the server.
+func PendingNoteForGuest(ps []model.Pending) string { return pendingNote(ps, true) }
+
+// UnresolvedForGuest is what a guest is told of an interrupted request
+// (summary: "create card visa •••• 4242") that was not sent again: the
+// local user's steps are commands on the server and its Dashboard.
+func UnresolvedForGuest(summary string) string {
+	return Clean("an interrupted request (" + summary + ") was not sent again and may have made something the state lacks; " + guestAsk)
 }
 
 // serverFaults are the codes of failures of the server's own files: their
@@ -61,7 +76,7 @@ func (e Error) forGuest() (string, bool) {
 		return LockedForGuest(h), true
 	}
 	if e.Stripe == nil && serverFaults[model.LocalCodeOf(e.err)] {
-		return "the server could not read or write its files for this session; ask whoever runs tokenscope serve", true
+		return "the server could not read or write its files for this session; " + guestAsk, true
 	}
 	return "", false
 }

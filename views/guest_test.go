@@ -52,3 +52,17 @@ func TestLockErrorForGuest(t *testing.T) {
 		t.Errorf("local holder %q", got)
 	}
 }
+
+// What a killed tokenscope left pending: a guest is pointed at the keys
+// that send it again, and at the server's user for one that cannot be,
+// never at commands to run on the server.
+func TestPendingNoteForGuest(t *testing.T) {
+	ps := []model.Pending{{Key: "k1", Summary: "create card visa •••• 4242"}, {Key: "k2", Summary: "use tok_1", Unresolved: "its answer was lost"}}
+	local, guest := PendingNote(ps), PendingNoteForGuest(ps)
+	if !strings.Contains(local, "tokenscope refresh") || !strings.Contains(local, "tokenscope state rm KEY") {
+		t.Errorf("local note: %q", local)
+	}
+	if strings.Contains(guest, "tokenscope refresh") || strings.Contains(guest, "state rm") || !strings.Contains(guest, "(n, u or R)") || !strings.Contains(guest, "ask whoever runs tokenscope serve") {
+		t.Errorf("guest note: %q", guest)
+	}
+}
