@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/model/state"
 	"github.com/tokenscope/tokenscope/service"
 )
 
@@ -59,6 +60,23 @@ func TestLockErrorForGuestAndLocal(t *testing.T) {
 			if strings.Contains(v, leak) {
 				t.Errorf("the guest's lock error names %q:\n%s", leak, v)
 			}
+		}
+	}
+}
+
+// A background refresh (a stale token opened) that finds the lock held
+// says so in the status line: the local user reads the lock error's
+// text, a guest what holds the state and what to do.
+func TestBackgroundRefreshLockedForGuest(t *testing.T) {
+	lockErr := &state.LockError{Err: fsutil.ErrLocked, Info: &state.LockInfo{ID: "lock-1", Operation: "refresh", Who: "alice@jump", PID: 4242, Created: clock, Path: "/srv/ts/state.json"}}
+	for _, guest := range []bool{false, true} {
+		a := New(Options{Session: newSession(t, fixtures(t)), Renderer: asciiRenderer(), Now: fixedNow, Width: 80, Height: 24, Guest: guest}).(*App)
+		a.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+		id := a.list.selected().ID
+		a.Update(refreshedMsg{id: id, background: true, err: lockErr})
+		got := a.status.text
+		if guest != strings.Contains(got, "the state is being written by another session (refresh, since 02:43:07 UTC)") || guest == strings.Contains(got, "force-unlock lock-1") {
+			t.Errorf("guest %v: status %q", guest, got)
 		}
 	}
 }

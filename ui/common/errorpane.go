@@ -110,3 +110,13 @@ func RenderError(pc *ProgramContext, err error, width int) string {
 	}
 	return st.ErrorTitle.Render(GlyphError+" "+v.Title()) + "\n" + RenderRows(st, v.Fields(), width)
 }
+
+// ErrorLine is err in a status line: its text, or for a guest of
+// tokenscope serve its headline as the guest reads it
+// (views.Error.ForGuest), which names no server path or command.
+func ErrorLine(pc *ProgramContext, err error) string {
+	if !pc.Guest {
+		return err.Error()
+	}
+	return views.NewError(err).InTUI().ForGuest().Headline()
+}

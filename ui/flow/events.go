@@ -180,20 +180,21 @@ func (e *Events) note(err error) tea.Cmd {
 	if err == nil || errors.Is(err, context.Canceled) {
 		return nil
 	}
-	text := common.GlyphError + " events: " + views.Clean(errText(err))
+	text := common.GlyphError + " events: " + views.Clean(errText(e.pc, err))
 	if e.feed != nil {
 		text += " · tried again at the next change"
 	}
 	return func() tea.Msg { return NoteMsg{Text: text, Err: true} }
 }
 
-// errText is an error as one line: a Stripe error's message and code.
-func errText(err error) string {
+// errText is an error as one line: a Stripe error's message and code;
+// another as common.ErrorLine says it (a guest's names no server path).
+func errText(pc *common.ProgramContext, err error) string {
 	var me *model.Error
 	if errors.As(err, &me) {
 		return views.JoinNonEmpty(me.Message, paren(me.Code))
 	}
-	return err.Error()
+	return common.ErrorLine(pc, err)
 }
 
 func paren(s string) string {
