@@ -158,7 +158,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 		}
 		obj, aerr := ep.handle(c)
 		if aerr != nil {
-			return errorResponseWith(aerr, reqID, c.errPaymentIntent, c.errPaymentMethod)
+			return errorResponseWith(aerr, reqID, c.errPaymentIntent, c.errSetupIntent, c.errPaymentMethod)
 		}
 		body, err := json.Marshal(obj)
 		if err == nil {
@@ -245,6 +245,8 @@ type call struct {
 	// errPaymentIntent is the PaymentIntent a refusal carries (a decline
 	// on confirm), nil for none.
 	errPaymentIntent any
+	// errSetupIntent is the SetupIntent such a refusal carries.
+	errSetupIntent any
 	// errPaymentMethod is the PaymentMethod such a decline names.
 	errPaymentMethod any
 	// allowRemoteWebhooks: webhook endpoints may be off loopback.

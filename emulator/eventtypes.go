@@ -167,6 +167,13 @@ var eventRules = map[string][]eventRule{
 		{typ: "payment_intent.payment_failed", when: changedTo("last_payment_error", true), update: true},
 		{typ: "payment_intent.canceled", when: became("status", "canceled"), update: true},
 	},
+	setupIntentsColl: {
+		{typ: "setup_intent.created", when: isNew},
+		{typ: "setup_intent.requires_action", when: became("status", "requires_action"), update: true},
+		{typ: "setup_intent.succeeded", when: became("status", "succeeded"), update: true},
+		{typ: "setup_intent.setup_failed", when: changedTo("last_setup_error", true), update: true},
+		{typ: "setup_intent.canceled", when: became("status", "canceled"), update: true},
+	},
 	"payment_methods": {
 		{typ: "payment_method.attached", when: changedTo("customer", false), update: true},
 		{typ: "payment_method.detached", when: func(old, now shown) bool { return old.set("customer") && !now.set("customer") }, update: true},

@@ -52,7 +52,7 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 	if aerr := readChoice(c, "setup_future_usage", &pi.SetupFutureUsage, "off_session", "on_session"); aerr != nil {
 		return nil, aerr
 	}
-	if aerr := readPaymentMethodChoice(c, pi); aerr != nil {
+	if pi.AutomaticPM, aerr = readPaymentMethodChoice(c); aerr != nil {
 		return nil, aerr
 	}
 	defaultAutomaticPM(c, pi)
@@ -210,6 +210,8 @@ func confirmPaymentIntent(c *call, pi *paymentIntentRec) (any, *model.Error) {
 		pi.LastError = nil
 		c.objs.putPaymentIntent(pi)
 		return renderPaymentIntent(pi), nil
+	case o.ThreeDS == model.ThreeDSUnlessSetup && pm.SetUpFor == usageOffSession:
+		// Set up off session by a SetupIntent: it pays without one.
 	case o.ThreeDS != model.ThreeDSOnSession:
 		// Off session no one can answer a challenge: the card, never set
 		// up for it, is declined as needing authentication.
@@ -384,31 +386,32 @@ func listPaymentIntents(c *call) (any, *model.Error) {
 
 func renderListedPaymentIntent(pi *paymentIntentRec) any { return renderPaymentIntent(pi) }
 
-// readPaymentMethodChoice reads how the PaymentIntent chooses its
-// payment method types: payment_method_types (card: the only type the
-// emulator pays with), or automatic_payment_methods, not both.
-func readPaymentMethodChoice(c *call, pi *paymentIntentRec) *model.Error {
+// readPaymentMethodChoice reads how an intent (PaymentIntent or
+// SetupIntent) chooses its payment method types: payment_method_types
+// (card: the only type the emulator takes), or automatic_payment_methods
+// (returned; nil when not given), not both.
+func readPaymentMethodChoice(c *call) (*automaticPMRec, *model.Error) {
 	types := arrayParam(c.params, "payment_method_types")
 	auto := c.params.has("automatic_payment_methods[")
 	if len(types) > 0 && auto {
-		return invalid("", "automatic_payment_methods", "You may only specify one of these parameters: automatic_payment_methods, payment_method_types.")
+		return nil, invalid("", "automatic_payment_methods", "You may only specify one of these parameters: automatic_payment_methods, payment_method_types.")
 	}
 	for i, t := range types {
 		if t != "card" {
-			return invalid("", "payment_method_types["+strconv.Itoa(i)+"]",
-				"The emulator pays with cards only: payment_method_types takes card, not "+strconv.Quote(t)+".")
+			return nil, invalid("", "payment_method_types["+strconv.Itoa(i)+"]",
+				"The emulator takes cards only: payment_method_types takes card, not "+strconv.Quote(t)+".")
 		}
 	}
 	if !auto {
-		return nil
+		return nil, nil
 	}
 	enabled, aerr := c.params.boolean("automatic_payment_methods[enabled]")
 	if aerr != nil {
-		return aerr
+		return nil, aerr
 	}
 	if !c.params.Has("automatic_payment_methods[enabled]") {
-		return missingParam("automatic_payment_methods[enabled]")
+		return nil, missingParam("automatic_payment_methods[enabled]")
 	}
-	pi.AutomaticPM = &automaticPMRec{Enabled: enabled}
-	return readChoice(c, "automatic_payment_methods[allow_redirects]", &pi.AutomaticPM.AllowRedirects, "always", "never")
+	out := &automaticPMRec{Enabled: enabled}
+	return out, readChoice(c, "automatic_payment_methods[allow_redirects]", &out.AllowRedirects, "always", "never")
 }
