@@ -40,8 +40,9 @@ type balanceTxRec struct {
 }
 
 // chargeBalanceTx is the balance transaction of ch, a charge that took
-// money: a card charge once captured (what the capture took), an ACH
-// debit from the start, while it is pending, as Stripe's does.
+// money: a card charge once captured (what the capture took, when it
+// took it), an ACH debit from the start, while it is pending, as
+// Stripe's does.
 func chargeBalanceTx(ch *chargeRec) *balanceTxRec {
 	amount := ch.Amount
 	if ch.AmountCaptured > 0 {
@@ -53,7 +54,7 @@ func chargeBalanceTx(ch *chargeRec) *balanceTxRec {
 	}
 	return &balanceTxRec{
 		ID: ch.BalanceTx, Type: "charge", Source: ch.ID, Amount: amount, Fee: fee,
-		Currency: ch.Currency, Created: ch.Created, Description: ch.Description,
+		Currency: ch.Currency, Created: cmp.Or(ch.CapturedAt, ch.Created), Description: ch.Description,
 	}
 }
 

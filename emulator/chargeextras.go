@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"cmp"
 	"unicode/utf8"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -14,8 +15,9 @@ type chargeExtras struct {
 	StatementDescriptorSuffix string `json:"statement_descriptor_suffix,omitempty"`
 }
 
-// chargeExtraParams are the parameters chargeExtras hold, and capture.
-var chargeExtraParams = []string{"receipt_email", "statement_descriptor", "statement_descriptor_suffix", "capture"}
+// chargeExtraParams are the parameters chargeExtras hold, which a charge
+// and its capture take.
+var chargeExtraParams = []string{"receipt_email", "statement_descriptor", "statement_descriptor_suffix"}
 
 // Stripe's limits on statement descriptors, and the emulator's own
 // account descriptor, which a charge without one shows.
@@ -25,19 +27,9 @@ const (
 	accountPrefix          = "TOKENSCOPE"
 )
 
-// readChargeExtras reads them, and capture: the emulator's charges are
-// captured at once (it has no POST /v1/charges/{id}/capture), so
-// capture=false is refused by name rather than ignored.
+// readChargeExtras reads them: those given, checked as Stripe checks them.
 func readChargeExtras(c *call) (chargeExtras, *model.Error) {
-	capture, aerr := c.params.boolean("capture")
-	if aerr != nil {
-		return chargeExtras{}, aerr
-	}
-	if c.params.Has("capture") && !capture {
-		return chargeExtras{}, invalid("", "capture", "The emulator does not support uncaptured charges on the Charges API (capture=false): it has no POST /v1/charges/{id}/capture. Authorize with a PaymentIntent (capture_method=manual) and capture that instead.")
-	}
-	var email string
-	email, aerr = readEmail(c.params, "receipt_email")
+	email, aerr := readEmail(c.params, "receipt_email")
 	if aerr != nil {
 		return chargeExtras{}, aerr
 	}
@@ -49,6 +41,15 @@ func readChargeExtras(c *call) (chargeExtras, *model.Error) {
 		}
 	}
 	return out, nil
+}
+
+// override is x with those given in over: a capture's replace the
+// charge's ("This will override the previously-specified email address").
+func (x chargeExtras) override(over chargeExtras) chargeExtras {
+	x.ReceiptEmail = cmp.Or(over.ReceiptEmail, x.ReceiptEmail)
+	x.StatementDescriptor = cmp.Or(over.StatementDescriptor, x.StatementDescriptor)
+	x.StatementDescriptorSuffix = cmp.Or(over.StatementDescriptorSuffix, x.StatementDescriptorSuffix)
+	return x
 }
 
 // show puts them on the charge's JSON; a succeeded charge's calculated

@@ -90,6 +90,7 @@ type pmCard struct {
 	AmountAuthorized         *int64        `json:"amount_authorized"`
 	AuthorizationCode        *string       `json:"authorization_code"`
 	Brand                    string        `json:"brand"`
+	CaptureBefore            *int64        `json:"capture_before,omitempty"`
 	Checks                   pmChecks      `json:"checks"`
 	Country                  *string       `json:"country"`
 	ExpMonth                 int           `json:"exp_month"`
@@ -203,6 +204,11 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 		out.AmountCaptured = ch.captured()
 		pm.AmountAuthorized = &ch.Amount
 		pm.AuthorizationCode = opt(stableDigits("auth:"+ch.ID, 6))
+	}
+	if ch.CaptureBefore != 0 {
+		// An authorization (capture=false, manual capture) says until
+		// when it could be captured, before and after its capture.
+		pm.CaptureBefore = &ch.CaptureBefore
 	}
 	ch.chargeExtras.show(out)
 	return out

@@ -8,7 +8,7 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-var chargeParams = slices.Concat([]string{"amount", "currency", "source", "customer", "description", "expand["}, metadataParams, chargeExtraParams)
+var chargeParams = slices.Concat([]string{"amount", "currency", "source", "customer", "description", "capture", "expand["}, metadataParams, chargeExtraParams)
 
 // readAmount reads the amount and currency a charge or a PaymentIntent
 // takes, both required, checked as Stripe checks them.
@@ -31,7 +31,8 @@ func readAmount(c *call) (int64, string, *model.Error) {
 }
 
 // createCharge is POST /v1/charges with source=<token>, or customer=<cus_>
-// (its default source, or source=<its card id>).
+// (its default source, or source=<its card id>); capture=false authorizes
+// a card charge only (authorization.go).
 func createCharge(c *call) (any, *model.Error) {
 	amount, currency, aerr := readAmount(c)
 	if aerr != nil {
@@ -45,15 +46,25 @@ func createCharge(c *call) (any, *model.Error) {
 	if aerr != nil {
 		return nil, aerr
 	}
+	capture, aerr := readCapture(c)
+	if aerr != nil {
+		return nil, aerr
+	}
 	card, bank, customer, aerr := chargeSource(c)
 	if aerr != nil {
 		return nil, aerr
 	}
 	var ch *chargeRec
-	if bank != nil {
+	switch {
+	case bank != nil && !capture:
+		return nil, achNotAuthorizable()
+	case bank != nil:
 		ch = achDebit(c, bank, customer, amount, currency)
-	} else {
+	default:
 		ch, aerr = charge(c, card, customer, amount, currency)
+		if aerr == nil && !capture {
+			holdAuthorization(ch, c.now)
+		}
 	}
 	ch.Metadata, ch.chargeExtras = md, extras
 	c.objs.putCharge(ch)

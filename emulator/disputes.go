@@ -38,8 +38,8 @@ func (o *objects) openDispute(ch *chargeRec, reason string) {
 		return
 	}
 	d := &disputeRec{
-		ID: newID("du_", longID), Created: o.now.Unix(), Amount: ch.Amount, Currency: ch.Currency,
-		Charge: ch.ID, Reason: reason, Status: "needs_response",
+		ID: newID("du_", longID), Created: o.now.Unix(), Amount: ch.captured(), Currency: ch.Currency,
+		Charge: ch.ID, PaymentIntent: ch.PaymentIntent, Reason: reason, Status: "needs_response",
 	}
 	if reason == "inquiry" {
 		// An inquiry is not yet a chargeback; Stripe gives it the

@@ -155,7 +155,8 @@ var eventRules = map[string][]eventRule{
 		{typ: "charge.failed", when: became("status", "failed")},
 		{typ: "charge.captured", when: both(isUpdate, turnedOn("captured")), update: true},
 		{typ: "charge.refunded", when: both(isUpdate, grew("amount_refunded")), update: true},
-		{typ: "charge.updated", when: changedOf("description", "metadata", "receipt_email"), update: true},
+		// A capture that takes a new receipt_email is charge.captured alone.
+		{typ: "charge.updated", when: both(changedOf("description", "metadata", "receipt_email"), not(turnedOn("captured"))), update: true},
 	},
 	"payment_intents": {
 		{typ: "payment_intent.created", when: isNew},
@@ -165,6 +166,13 @@ var eventRules = map[string][]eventRule{
 		{typ: "payment_intent.succeeded", when: became("status", "succeeded"), update: true},
 		{typ: "payment_intent.payment_failed", when: changedTo("last_payment_error", true), update: true},
 		{typ: "payment_intent.canceled", when: became("status", "canceled"), update: true},
+	},
+	setupIntentsColl: {
+		{typ: "setup_intent.created", when: isNew},
+		{typ: "setup_intent.requires_action", when: became("status", "requires_action"), update: true},
+		{typ: "setup_intent.succeeded", when: became("status", "succeeded"), update: true},
+		{typ: "setup_intent.setup_failed", when: changedTo("last_setup_error", true), update: true},
+		{typ: "setup_intent.canceled", when: became("status", "canceled"), update: true},
 	},
 	"payment_methods": {
 		{typ: "payment_method.attached", when: changedTo("customer", false), update: true},
@@ -192,8 +200,8 @@ var eventRules = map[string][]eventRule{
 	},
 }
 
-// EventTypes are the types the emulator makes, sorted: what a webhook
-// endpoint's enabled_events may name, besides "*".
+// EventTypes are the types the emulator makes, sorted (a webhook
+// endpoint may enable any of Stripe's: stripeeventtypes.go).
 var EventTypes = func() []string {
 	var out []string
 	for _, rules := range eventRules {
@@ -204,9 +212,3 @@ var EventTypes = func() []string {
 	slices.Sort(out)
 	return out
 }()
-
-// knownEventType: "*" or a type the emulator makes.
-func knownEventType(t string) bool {
-	_, ok := slices.BinarySearch(EventTypes, t)
-	return ok || t == "*"
-}

@@ -117,10 +117,14 @@ type chargeRec struct {
 	// PaymentIntent and PaymentMethod are set on a PaymentIntent's charge.
 	PaymentIntent string `json:"payment_intent,omitempty"`
 	PaymentMethod string `json:"payment_method,omitempty"`
-	// Uncaptured: a manual-capture PaymentIntent's charge not captured
-	// yet; AmountCaptured is what a capture took (0: the whole amount).
+	// Uncaptured: an authorization not captured yet (capture=false, or
+	// a manual-capture PaymentIntent's charge), to capture before
+	// CaptureBefore (unix seconds; authorization.go). AmountCaptured is
+	// what a capture took (0: the whole amount), at CapturedAt.
 	Uncaptured     bool  `json:"uncaptured,omitempty"`
+	CaptureBefore  int64 `json:"capture_before,omitempty"`
 	AmountCaptured int64 `json:"amount_captured,omitempty"`
+	CapturedAt     int64 `json:"captured_at,omitempty"`
 	// Money is what happened to the charge after it was made: refunds,
 	// a dispute, an ACH debit settling (moneyrecords.go).
 	Money chargeMoney `json:"money,omitzero"`

@@ -15,7 +15,8 @@ var refundReasons = map[string]bool{"duplicate": true, "fraudulent": true, "requ
 
 // createRefund is POST /v1/refunds with charge=ch_ or payment_intent=pi_
 // (its latest charge), refunding amount or all that remains. The charge's
-// amount_refunded and refunded follow.
+// amount_refunded and refunded follow. A refund of an uncaptured charge
+// releases its authorization, all of it.
 func createRefund(c *call) (any, *model.Error) {
 	chID, piID := c.params.get("charge"), c.params.get("payment_intent")
 	switch {
@@ -53,10 +54,10 @@ func createRefund(c *call) (any, *model.Error) {
 		return nil, invalid("charge_disputed", "charge", "Charge "+ch.ID+" has been charged back; cannot issue a refund.")
 	case remains <= 0:
 		return nil, invalid("charge_already_refunded", "charge", "Charge "+ch.ID+" has already been refunded.")
-	case ch.Uncaptured:
-		// An authorization still held is released by canceling its
-		// PaymentIntent (a cancel's release is a refund of all of it,
-		// refused above); a refund would leave it capturable.
+	case ch.Uncaptured && ch.PaymentIntent != "":
+		// A PaymentIntent's authorization still held is released by
+		// canceling the PaymentIntent (a cancel's release is a refund of
+		// all of it, refused above); a refund would leave it capturable.
 		return nil, invalid(codeUnexpectedState, "payment_intent", "This PaymentIntent ("+ch.PaymentIntent+") has a status of requires_capture: nothing has been captured, so there is nothing to refund. Cancel it to release the authorization.")
 	}
 	amount, given, aerr := c.params.integer("amount")
@@ -74,7 +75,18 @@ func createRefund(c *call) (any, *model.Error) {
 		return nil, invalid("amount_too_large", "amount", fmt.Sprintf("Refund amount (%s) is greater than unrefunded amount on charge (%s)",
 			model.MoneyText(amount, ch.Currency), model.MoneyText(remains, ch.Currency)))
 	}
-	re := newRefund(ch, amount, piID, reason, c.now)
+	var re *refundRec
+	switch {
+	case ch.Uncaptured && amount < remains:
+		return nil, invalid("", "amount", "You cannot partially refund an uncaptured charge. Instead, capture the charge for an amount less than the original amount")
+	case ch.Uncaptured:
+		// An authorization of the Charges API is released by a refund
+		// of all of it, which moves no money (release.go).
+		re = newRelease(c, ch, piID, amount)
+		re.Reason = reason
+	default:
+		re = newRefund(ch, amount, piID, reason, c.now)
+	}
 	re.Metadata = md
 	c.objs.putRefund(re)
 	c.objs.putCharge(ch)

@@ -13,12 +13,20 @@ func release(c *call, ch *chargeRec, piID string, amount int64) {
 	if amount <= 0 {
 		return
 	}
+	c.objs.putRefund(newRelease(c, ch, piID, amount))
+	c.objs.putCharge(ch)
+}
+
+// newRelease is the refund that releases amount of ch's authorization,
+// counted on ch: what release stores, and what a refund of an uncaptured
+// charge makes (Stripe: "If you need to cancel an authorization, you can
+// release it by refunding the relevant Charge object").
+func newRelease(c *call, ch *chargeRec, piID string, amount int64) *refundRec {
 	re := &refundRec{
 		ID: newID("re_", longID), Created: c.now.Unix(), Amount: amount, Currency: ch.Currency,
 		Charge: ch.ID, PaymentIntent: piID,
 	}
 	ch.Money.AmountRefunded += amount
 	ch.Money.Refunds = append(ch.Money.Refunds, re.ID)
-	c.objs.putRefund(re)
-	c.objs.putCharge(ch)
+	return re
 }

@@ -56,6 +56,7 @@ var endpoints = []endpoint{
 	{method: http.MethodGet, path: "charges", object: "list:charge", params: chargeListParams, handle: listCharges},
 	{method: http.MethodGet, path: "charges/{}", object: "charge", params: getParams, handle: getCharge},
 	{method: http.MethodPost, path: "charges/{}", object: "charge", params: chargeUpdateParams, handle: updateCharge},
+	{method: http.MethodPost, path: "charges/{}/capture", object: "charge", params: captureChargeParams, handle: captureCharge},
 	{method: http.MethodGet, path: "balance_transactions", object: "list:balance_transaction", params: balanceTxListParams, handle: listBalanceTxs},
 	{method: http.MethodGet, path: "balance_transactions/{}", object: "balance_transaction", params: getParams, handle: getBalanceTx},
 	{method: http.MethodGet, path: "balance", object: "balance", params: getParams, handle: getBalance},
@@ -72,6 +73,12 @@ var endpoints = []endpoint{
 	{method: http.MethodPost, path: "payment_intents/{}/confirm", object: "payment_intent", params: confirmParams, handle: confirmPaymentIntentAt},
 	{method: http.MethodPost, path: "payment_intents/{}/capture", object: "payment_intent", params: captureParams, handle: capturePaymentIntent},
 	{method: http.MethodPost, path: "payment_intents/{}/cancel", object: "payment_intent", params: cancelParams, handle: cancelPaymentIntent},
+	{method: http.MethodPost, path: "setup_intents", object: "setup_intent", params: setupIntentParams, handle: createSetupIntent},
+	{method: http.MethodGet, path: "setup_intents", object: "list:setup_intent", params: setupIntentListParams, handle: listSetupIntents},
+	{method: http.MethodGet, path: "setup_intents/{}", object: "setup_intent", params: getParams, handle: getSetupIntent},
+	{method: http.MethodPost, path: "setup_intents/{}", object: "setup_intent", params: setupIntentUpdateParams, handle: updateSetupIntent},
+	{method: http.MethodPost, path: "setup_intents/{}/confirm", object: "setup_intent", params: setupConfirmParams, handle: confirmSetupIntentAt},
+	{method: http.MethodPost, path: "setup_intents/{}/cancel", object: "setup_intent", params: cancelParams, handle: cancelSetupIntent},
 	{method: http.MethodGet, path: "events", object: "list:event", params: eventListParams, handle: listEvents},
 	{method: http.MethodGet, path: "events/{}", object: "event", params: getParams, handle: getEvent},
 	{method: http.MethodPost, path: "webhook_endpoints", object: "webhook_endpoint", params: endpointParams, handle: createEndpoint},
@@ -95,7 +102,7 @@ func match(r *http.Request) (*endpoint, []string) {
 		if ep.method != r.Method {
 			continue
 		}
-		if ids, ok := matchPath(strings.Split(ep.path, "/"), segs); ok {
+		if ids, ok := matchPath(strings.Split(ep.path, "/"), segs); ok && !shadowed(i, segs) {
 			return ep, ids
 		}
 	}

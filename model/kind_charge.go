@@ -1,5 +1,10 @@
 package model
 
+import (
+	"strconv"
+	"time"
+)
+
 // KindCharge is a charge (ch_, or py_ for a bank debit).
 const KindCharge Kind = "charge"
 
@@ -13,15 +18,20 @@ var chargeKind = &KindSpec{
 	Label:    "charge",
 	Path:     "/v1/charges/",
 	Summary: func(f Fields) string {
-		return JoinWords(amountOf(f, "amount"), f.Get("status"))
+		return JoinWords(amountOf(f, "amount"), chargeState(f))
 	},
 	Fields: []DetailField{
 		{Path: "status", Label: "status", Value: func(f Fields) string {
-			s := f.Get("status")
-			if s == "pending" {
+			switch s := chargeState(f); s {
+			case "pending":
 				return s + ": a bank debit waits for the bank's answer"
+			case chargeUncaptured:
+				return s + ": authorized, not captured yet" + captureBefore(f)
+			case chargeReleased:
+				return s + ": the authorization was released uncaptured"
+			default:
+				return s
 			}
-			return s
 		}},
 		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
 		{Path: "amount_refunded", Label: "amount_refunded", Value: AmountRefunded},
@@ -48,4 +58,36 @@ func AmountRefunded(f Fields) string {
 		s += " (" + FormatAmount(r, f.Get("currency")) + " released uncaptured)"
 	}
 	return s
+}
+
+// The states of a succeeded charge that took no money: an authorization
+// (capture=false, manual capture) still held, and one released by a
+// refund or its PaymentIntent's cancel. Stripe's status says succeeded
+// for both; captured says the rest.
+const (
+	chargeUncaptured = "uncaptured"
+	chargeReleased   = "released"
+)
+
+// chargeState is a charge's state in one word, as lists and panes say it:
+// its status, but for an authorization not captured.
+func chargeState(f Fields) string {
+	s := f.Get("status")
+	if s != "succeeded" || f.Get("captured") != "false" {
+		return s
+	}
+	if f.Get("refunded") == "true" {
+		return chargeReleased
+	}
+	return chargeUncaptured
+}
+
+// captureBefore is when an authorization must be captured by, as the
+// status line of its pane ends ("" when the charge does not say).
+func captureBefore(f Fields) string {
+	t, err := strconv.ParseInt(f.Get("payment_method_details.card.capture_before"), 10, 64)
+	if err != nil || t == 0 {
+		return ""
+	}
+	return " (capture before " + time.Unix(t, 0).UTC().Format("2006-01-02 15:04 UTC") + ")"
 }

@@ -44,6 +44,11 @@ type ProgramContext struct {
 	// built-in packs: "." for the local TUI; "" lists the packs only, as
 	// tokenscope serve must (attendees would see the server's files).
 	ScenarioDir string
+	// Guest: the program serves an SSH guest of tokenscope serve
+	// (ui.Options.Guest), who can reach no file on the server nor run a
+	// command there: what is handed on goes to their clipboard and
+	// screen, and errors say what the guest can do instead.
+	Guest bool
 }
 
 // DefaultPlanSettle is how long a plan is on screen before enter applies it:

@@ -457,7 +457,7 @@ func (o *Object) bodyLines() []string {
 	out = append(out, o.changeLines()...)
 	if o.err != nil {
 		out = append(out, "")
-		out = append(out, strings.Split(indent(common.RenderError(st, o.err, o.w-1)), "\n")...)
+		out = append(out, strings.Split(indent(common.RenderError(o.pc, o.err, o.w-1)), "\n")...)
 	}
 	if o.early != "" && o.subject().Allows(model.MoveAuthenticate) {
 		for _, l := range common.Hang(" ", o.early, o.w) {

@@ -126,7 +126,7 @@ func (o *Object) updateLive(msg tea.Msg) (cmd tea.Cmd, done bool) {
 		for _, ev := range m.evs {
 			l.tell(ev.Type)
 		}
-		return tea.Batch(o.look(), feedFailed("following "+views.Clean(o.objID), m.err, true)), true
+		return tea.Batch(o.look(), feedFailed(o.pc, "following "+views.Clean(o.objID), m.err, true)), true
 	case objectReread:
 		if m.flow != o.id || m.gen != l.gen {
 			return nil, true
@@ -141,7 +141,7 @@ func (o *Object) updateLive(msg tea.Msg) (cmd tea.Cmd, done bool) {
 			return nil, true
 		}
 		if m.err != nil {
-			return feedFailed("reading "+views.Clean(o.objID), m.err, true), true
+			return feedFailed(o.pc, "reading "+views.Clean(o.objID), m.err, true), true
 		}
 		if o.obj == nil { // the first read failed: nothing was shown to change
 			o.obj, o.rel = &m.obj, m.rel
@@ -233,11 +233,11 @@ func (o *Object) changeLines() []string {
 // stays until the next key); the view keeps what it showed, and with
 // again looks again at the next change. A cancelled read is the view
 // closing, and says nothing.
-func feedFailed(what string, err error, again bool) tea.Cmd {
+func feedFailed(pc *common.ProgramContext, what string, err error, again bool) tea.Cmd {
 	if err == nil || errors.Is(err, context.Canceled) {
 		return nil
 	}
-	text := common.GlyphError + " " + what + ": " + views.Clean(errText(err))
+	text := common.GlyphError + " " + what + ": " + views.Clean(errText(pc, err))
 	if again {
 		text += " · tried again at the next change"
 	}
