@@ -9,6 +9,7 @@ import (
 	"context"
 	"io"
 
+	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/views"
 )
@@ -41,8 +42,8 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	// A write that waits for another tokenscope's state lock names who
 	// holds it, after Terraform's "Acquiring state lock..." (a TUI flow
 	// sets its own, for its spinner).
-	ctx = service.OnLockWait(ctx, func(holder string) {
-		a.say("  waiting for the state lock held by " + views.CleanLines(holder))
+	ctx = service.OnLockWait(ctx, func(holder model.LockHolder) {
+		a.say("  waiting for the state lock held by " + views.LockHolder(holder))
 	})
 	err := root.ExecuteContext(ctx)
 	if err == nil {

@@ -27,9 +27,12 @@ type errorJSON struct {
 	// requires_payment_method, as Stripe sends it.
 	PaymentIntent any `json:"payment_intent,omitempty"`
 	// PaymentMethod is the PaymentMethod that was declined, with the
-	// PaymentIntent.
-	PaymentMethod any    `json:"payment_method,omitempty"`
-	Type          string `json:"type"`
+	// PaymentIntent or SetupIntent.
+	PaymentMethod any `json:"payment_method,omitempty"`
+	// SetupIntent is the SetupIntent a decline on confirm left in
+	// requires_payment_method.
+	SetupIntent any    `json:"setup_intent,omitempty"`
+	Type        string `json:"type"`
 }
 
 // errorResponse writes e as Stripe's error JSON. Stripe quotes what it
@@ -38,13 +41,15 @@ type errorJSON struct {
 // masked (model.MaskSecrets): here, once, whatever path the refusal took,
 // so no check, present or to come, echoes a secret a request held.
 func errorResponse(e *model.Error, reqID string) response {
-	return errorResponseWith(e, reqID, nil, nil)
+	return errorResponseWith(e, reqID, nil, nil, nil)
 }
 
-// errorResponseWith is errorResponse carrying the PaymentIntent pi and
-// the PaymentMethod pm a decline on confirm names (nil: none).
-func errorResponseWith(e *model.Error, reqID string, pi, pm any) response {
-	out := errorJSON{Charge: e.Charge, Code: e.Code, DeclineCode: e.DeclineCode, Message: model.MaskSecrets(e.Message), Param: model.MaskSecrets(e.Param), Type: e.Type, PaymentIntent: pi, PaymentMethod: pm}
+// errorResponseWith is errorResponse carrying the PaymentIntent pi (or
+// SetupIntent si) and the PaymentMethod pm a decline on confirm names
+// (nil: none).
+func errorResponseWith(e *model.Error, reqID string, pi, si, pm any) response {
+	out := errorJSON{Charge: e.Charge, Code: e.Code, DeclineCode: e.DeclineCode, Message: model.MaskSecrets(e.Message), Param: model.MaskSecrets(e.Param), Type: e.Type,
+		PaymentIntent: pi, SetupIntent: si, PaymentMethod: pm}
 	out.DocURL = docURL(e.Code)
 	body, _ := json.Marshal(struct {
 		Error errorJSON `json:"error"`

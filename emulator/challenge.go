@@ -13,13 +13,13 @@ import (
 )
 
 // The 3D Secure test page. Stripe's test mode sends a challenged
-// PaymentIntent's customer to a page with "Complete" and "Fail"
-// buttons; the emulator serves its own at next_action's URL,
-// /3ds/{pi}?client_secret=..: GET shows it, POST action=complete|fail
-// ends the challenge. The client secret in the URL is what lets the
-// holder of the link, and no one else, answer it. A browser is sent on
-// to the PaymentIntent's return_url afterwards, as Stripe does; a POST
-// asking for JSON (tokenscope authenticate) gets the PaymentIntent.
+// PaymentIntent's (or SetupIntent's) customer to a page with "Complete"
+// and "Fail" buttons; the emulator serves its own at next_action's URL,
+// /3ds/{pi or seti}?client_secret=..: GET shows it, POST
+// action=complete|fail ends the challenge. The client secret in the URL
+// is what lets the holder of the link, and no one else, answer it. A
+// browser is sent on to the intent's return_url afterwards, as Stripe
+// does; a POST asking for JSON (tokenscope authenticate) gets the intent.
 
 const challengePath = model.EmulatorChallengePath
 
@@ -41,8 +41,8 @@ var challengePage = template.Must(template.New("3ds").Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>3D Secure test page</title>
 <style>body{font:16px system-ui,sans-serif;max-width:32em;margin:3em auto;padding:0 1em}
 button{font-size:1em;padding:.5em 1.5em;margin-right:1em}</style></head>
-<body><h1>3D Secure test payment</h1>
-<p id="what">{{.Amount}} on {{.Card}} for <code>{{.ID}}</code>.</p>
+<body><h1>3D Secure test {{if .Amount}}payment{{else}}card setup{{end}}</h1>
+<p id="what">{{if .Amount}}{{.Amount}} on{{else}}Saving{{end}} {{.Card}} for <code>{{.ID}}</code>.</p>
 {{if .Open}}<p>This is tokenscope's offline emulator standing in for the issuer's page, as Stripe's test mode does.</p>
 <form method="post"><input type="hidden" name="client_secret" value="{{.Secret}}">
 <button id="complete" name="action" value="complete">Complete</button>
@@ -51,9 +51,42 @@ button{font-size:1em;padding:.5em 1.5em;margin-right:1em}</style></head>
 </body></html>
 `))
 
+// challengeView is what the page shows; Amount is "" for a setup.
 type challengeView struct {
 	ID, Amount, Card, Secret, Status, Error string
 	Open                                    bool
+	// method is the PaymentMethod whose card the page names.
+	method string
+}
+
+// challenged is an intent the page answers for: a PaymentIntent, or a
+// SetupIntent (setupintent_challenge.go).
+type challenged interface {
+	clientSecret() string
+	// challengeOpen: it waits for the challenge (requires_action).
+	challengeOpen() bool
+	// answer ends the challenge, completed or failed, and returns the
+	// intent as its GET renders it.
+	answer(c *call, complete bool) any
+	rendered() any
+	// returnTo is the return_url with what Stripe adds to it, "" for
+	// none a browser can go to.
+	returnTo() string
+	view() challengeView
+}
+
+// findChallenged reads the intent id names.
+func findChallenged(o *objects, id string) (challenged, bool) {
+	if strings.HasPrefix(id, setupIntentPrefix) {
+		if si, ok := o.setupIntent(id); ok {
+			return si, true
+		}
+		return nil, false
+	}
+	if pi, ok := o.paymentIntent(id); ok {
+		return pi, true
+	}
+	return nil, false
 }
 
 func (e *Emulator) serveChallenge(w http.ResponseWriter, r *http.Request) {
@@ -87,19 +120,19 @@ func (e *Emulator) serveChallenge(w http.ResponseWriter, r *http.Request) {
 	}
 	now := e.now()
 	var (
-		pi    *paymentIntentRec
+		in    challenged
 		found bool
 		out   any
 	)
 	run := func(o *objects) {
 		c := &call{objs: o, now: now, base: baseURL(r)}
-		pi, found = o.paymentIntent(id)
-		if !found || subtle.ConstantTimeCompare([]byte(secret), []byte(pi.clientSecret())) != 1 {
+		in, found = findChallenged(o, id)
+		if !found || subtle.ConstantTimeCompare([]byte(secret), []byte(in.clientSecret())) != 1 {
 			found = false
 			return
 		}
-		if action != "" && pi.Status == model.PIRequiresAction {
-			out, _ = finishChallenge(c, pi, action == "complete")
+		if action != "" && in.challengeOpen() {
+			out = in.answer(c, action == "complete")
 		}
 	}
 	var err error
@@ -129,35 +162,57 @@ func (e *Emulator) serveChallenge(w http.ResponseWriter, r *http.Request) {
 	}
 	if action != "" && strings.Contains(r.Header.Get("Accept"), "application/json") {
 		if out == nil {
-			out = renderPaymentIntent(pi)
+			out = in.rendered()
 		}
 		h.Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(out)
 		return
 	}
-	if action != "" && out != nil && returnable(pi.ReturnURL) {
-		http.Redirect(w, r, withRedirectStatus(pi), http.StatusSeeOther)
+	if back := in.returnTo(); action != "" && out != nil && back != "" {
+		http.Redirect(w, r, back, http.StatusSeeOther)
 		return
 	}
-	view := challengeView{ID: pi.ID, Amount: model.FormatAmount(pi.Amount, pi.Currency), Secret: secret,
-		Status: pi.Status, Open: pi.Status == model.PIRequiresAction}
-	if pm, ok := e.paymentMethodOf(r, pi); ok {
+	view := in.view()
+	view.Secret = secret
+	if pm, ok := e.paymentMethodOf(r, view.method); ok {
 		view.Card = pm.Card.Brand + " •••• " + pm.Card.Last4
-	}
-	if pi.LastError != nil {
-		view.Error = pi.LastError.Message
 	}
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	_ = challengePage.Execute(w, view)
 }
 
-// paymentMethodOf reads the PaymentMethod pi was confirmed with (the
-// failed one after a failure), for the page to name its card.
-func (e *Emulator) paymentMethodOf(r *http.Request, pi *paymentIntentRec) (*paymentMethodRec, bool) {
-	id := pi.PaymentMethod
-	if id == "" && pi.LastError != nil {
-		id = pi.LastError.PaymentMethod
+// The PaymentIntent's side of the page.
+
+func (pi *paymentIntentRec) challengeOpen() bool { return pi.Status == model.PIRequiresAction }
+func (pi *paymentIntentRec) rendered() any       { return renderPaymentIntent(pi) }
+
+func (pi *paymentIntentRec) answer(c *call, complete bool) any {
+	out, _ := finishChallenge(c, pi, complete)
+	return out
+}
+
+func (pi *paymentIntentRec) returnTo() string {
+	if !returnable(pi.ReturnURL) {
+		return ""
 	}
+	return withRedirectStatus(pi.ReturnURL, "payment_intent", pi.ID, pi.clientSecret(), pi.Status)
+}
+
+// view names the PaymentMethod pi was confirmed with (the failed one
+// after a failure).
+func (pi *paymentIntentRec) view() challengeView {
+	v := challengeView{ID: pi.ID, Amount: model.FormatAmount(pi.Amount, pi.Currency), Status: pi.Status,
+		Open: pi.challengeOpen(), method: pi.PaymentMethod}
+	if pi.LastError != nil {
+		v.Error = pi.LastError.Message
+		v.method = cmpOr(v.method, pi.LastError.PaymentMethod)
+	}
+	return v
+}
+
+// paymentMethodOf reads the PaymentMethod id, for the page to name its
+// card.
+func (e *Emulator) paymentMethodOf(r *http.Request, id string) (*paymentMethodRec, bool) {
 	var pm *paymentMethodRec
 	var ok bool
 	_ = e.store.View(r.Context(), func(rd Reader) error {
@@ -174,17 +229,19 @@ func returnable(u string) bool {
 	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
 
-// withRedirectStatus is the return_url with what Stripe adds to it.
-func withRedirectStatus(pi *paymentIntentRec) string {
-	u, _ := url.Parse(pi.ReturnURL)
+// withRedirectStatus is a return_url with what Stripe adds to it: the
+// intent (kind payment_intent or setup_intent), its client secret, and
+// whether it failed (back in requires_payment_method).
+func withRedirectStatus(returnURL, kind, id, secret, status string) string {
+	u, _ := url.Parse(returnURL)
 	q := u.Query()
-	status := "succeeded"
-	if pi.Status == model.PIRequiresPaymentMethod {
-		status = "failed"
+	redirect := "succeeded"
+	if status == model.PIRequiresPaymentMethod {
+		redirect = "failed"
 	}
-	q.Set("payment_intent", pi.ID)
-	q.Set("payment_intent_client_secret", pi.clientSecret())
-	q.Set("redirect_status", status)
+	q.Set(kind, id)
+	q.Set(kind+"_client_secret", secret)
+	q.Set("redirect_status", redirect)
 	u.RawQuery = q.Encode()
 	return u.String()
 }

@@ -113,7 +113,7 @@ func (s *logStore) rotate() (snapshotPlan, error) {
 		// The next write creates it.
 		return snapshotPlan{}, fmt.Errorf("create %s: %w", logName(next), err)
 	}
-	s.log, s.end, s.seen = f, end, end
+	s.log, s.end, s.filled = f, end, end
 	s.snapBytes, s.logBytes = s.snapBytes+s.logBytes, end
 	return snapshotPlan{gen: next, ops: s.st.snapshotOps(), objects: s.st.objects, records: len(s.st.idem)}, nil
 }

@@ -49,9 +49,13 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	we := post("/v1/webhook_endpoints", "url=http://127.0.0.1:9/hook&enabled_events[0]=*")["id"].(string)
 	evt := firstEvent(t, e)
 	pm := post("/v1/payment_methods", "type=card&card[token]=tok_visa")["id"].(string)
-	pi := post("/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa")["id"].(string)
+	pi := post("/v1/payment_intents", "amount=1000&currency=usd&payment_method_types[]=card&payment_method=pm_card_visa")["id"].(string)
 	newPI := func(body string) string {
-		return post("/v1/payment_intents", "amount=1000&currency=usd&"+body)["id"].(string)
+		return post("/v1/payment_intents", "amount=1000&currency=usd&payment_method_types[]=card&"+body)["id"].(string)
+	}
+	seti := post("/v1/setup_intents", "payment_method=pm_card_visa&customer="+cusID)["id"].(string)
+	newSI := func(body string) string {
+		return post("/v1/setup_intents", body)["id"].(string)
 	}
 
 	type req struct {
@@ -68,7 +72,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 			"payment_methods/{}", "payment_methods/"+pm, "payment_intents/{}", "payment_intents/"+pi,
 			"refunds/{}", "refunds/"+re, "disputes/{}", "disputes/"+dispute,
 			"accounts/{}", "accounts/"+acct, "persons/{}", "persons/"+person,
-			"events/{}", "events/"+evt, "webhook_endpoints/{}", "webhook_endpoints/"+we).Replace(ep.path)
+			"events/{}", "events/"+evt, "webhook_endpoints/{}", "webhook_endpoints/"+we,
+			"setup_intents/{}", "setup_intents/"+seti).Replace(ep.path)
 		reqs = append(reqs, req{ep.method, path, "", 401}, req{ep.method, path + "?frobnicate=1", "", 400},
 			req{ep.method, path + "?expand[]=zzz", "", 400}, req{ep.method, path, "version", 400},
 			req{ep.method, path, "account", 403},
@@ -193,10 +198,10 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/customers/cus_nope/payment_methods", "", 404},
 		req{"POST", "/v1/payment_methods/" + pm + "/detach", "", 200},
 		req{"POST", "/v1/payment_methods/pm_nope/detach", "", 404},
-		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa&confirm=true&metadata[k]=v", 200},
+		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method_types[]=card&payment_method=pm_card_visa&confirm=true&metadata[k]=v", 200},
 		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&automatic_payment_methods[enabled]=true&automatic_payment_methods[allow_redirects]=never", 200},
 		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_threeDSecure2Required&confirm=true&return_url=https://example.com/done", 200},
-		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_chargeDeclined&confirm=true", 402},
+		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method_types[]=card&payment_method=pm_card_chargeDeclined&confirm=true", 402},
 		req{"GET", "/v1/payment_intents", "", 200},
 		req{"GET", "/v1/payment_intents/" + pi, "", 200},
 		req{"GET", "/v1/payment_intents/pi_nope", "", 404},
@@ -213,6 +218,27 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"POST", "/v1/payment_intents/" + newPI("") + "/cancel", "cancellation_reason=abandoned", 200},
 		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true") + "/cancel", "", 400},
 		req{"POST", "/v1/payment_intents/pi_nope/cancel", "", 404},
+		req{"POST", "/v1/setup_intents", "payment_method=pm_card_visa&confirm=true&customer=" + cusID + "&usage=on_session&description=d&metadata[k]=v", 200},
+		req{"POST", "/v1/setup_intents", "payment_method=pm_card_authenticationRequired&confirm=true&return_url=https://example.com/done", 200},
+		req{"POST", "/v1/setup_intents", "automatic_payment_methods[enabled]=true&automatic_payment_methods[allow_redirects]=never", 200},
+		req{"POST", "/v1/setup_intents", "payment_method=pm_card_chargeDeclined&confirm=true&payment_method_types[]=card", 402},
+		req{"POST", "/v1/setup_intents", "customer=cus_nope", 400},
+		req{"POST", "/v1/setup_intents", "usage=sometimes", 400},
+		req{"GET", "/v1/setup_intents", "", 200},
+		req{"GET", "/v1/setup_intents?customer=" + cusID + "&payment_method=pm_nope&created[gte]=1&limit=2", "", 200},
+		req{"GET", "/v1/setup_intents/" + seti, "", 200},
+		req{"GET", "/v1/setup_intents/seti_nope", "", 404},
+		req{"POST", "/v1/setup_intents/" + newSI(""), "description=hat&payment_method=pm_card_visa&metadata[k]=v", 200},
+		req{"POST", "/v1/setup_intents/" + newSI("payment_method=pm_card_visa&confirm=true"), "payment_method=pm_card_mastercard", 400},
+		req{"POST", "/v1/setup_intents/seti_nope", "description=hat", 404},
+		req{"POST", "/v1/setup_intents/" + newSI("payment_method=pm_card_visa") + "/confirm", "", 200},
+		req{"POST", "/v1/setup_intents/" + newSI("") + "/confirm", "payment_method=pm_card_authenticationRequiredOnSetup&return_url=https://example.com/done", 200},
+		req{"POST", "/v1/setup_intents/" + newSI("") + "/confirm", "payment_method=pm_card_visa_chargeDeclinedInsufficientFunds", 402},
+		req{"POST", "/v1/setup_intents/" + newSI("payment_method=pm_card_visa&confirm=true") + "/confirm", "", 400},
+		req{"POST", "/v1/setup_intents/seti_nope/confirm", "", 404},
+		req{"POST", "/v1/setup_intents/" + newSI("") + "/cancel", "cancellation_reason=abandoned", 200},
+		req{"POST", "/v1/setup_intents/" + newSI("payment_method=pm_card_visa&confirm=true") + "/cancel", "", 400},
+		req{"POST", "/v1/setup_intents/seti_nope/cancel", "", 404},
 		req{"GET", "/v1/nothing", "", 404},
 	)
 
@@ -263,6 +289,7 @@ var neverDeclines = map[string]bool{
 	// Webhook endpoints are settings: nothing about them declines.
 	"webhook_endpoints": true, "webhook_endpoints/{}": true,
 	"payment_methods/{}/detach": true, "payment_intents/{}": true, "payment_intents/{}/capture": true, "payment_intents/{}/cancel": true,
+	"setup_intents/{}": true, "setup_intents/{}/cancel": true,
 	"refunds": true, "refunds/{}": true, "charges/{}": true, "charges/{}/capture": true, "disputes/{}": true, "disputes/{}/close": true,
 	"accounts": true, "accounts/{}": true, "accounts/{}/persons": true, "accounts/{}/persons/{}": true,
 }

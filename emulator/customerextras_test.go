@@ -48,7 +48,7 @@ func TestCustomerInvoiceDefaultAndExtras(t *testing.T) {
 	}
 	// No fallback: the PaymentIntent still wants a payment method.
 	pi, _ := c.V1PaymentIntents.Create(ctx, &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(500), Currency: stripe.String("usd"),
-		Customer: stripe.String(cus.ID)})
+		Customer: stripe.String(cus.ID), PaymentMethodTypes: stripe.StringSlice([]string{"card"})})
 	_, err = c.V1PaymentIntents.Confirm(ctx, pi.ID, nil)
 	stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, "parameter_missing")
 

@@ -92,6 +92,9 @@ type response struct {
 	requestID string
 	// original is the request a replay repeats ("" if not a replay).
 	original string
+	// warning is a Warning header the request's parameters call for
+	// (paramVersionNote), besides the Stripe-Version header's.
+	warning string
 }
 
 // ServeHTTP answers one API request, or a request for the 3D Secure
@@ -107,8 +110,10 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "application/json")
 	h.Set("Request-Id", res.requestID)
 	h.Set(versionHeader, version)
-	if note != "" {
-		h.Set("Warning", note)
+	for _, w := range []string{note, res.warning} {
+		if w != "" {
+			h.Add("Warning", w)
+		}
 	}
 	if key := r.Header.Get(idempotencyHeader); key != "" && r.Method == http.MethodPost {
 		h.Set(idempotencyHeader, key)
@@ -158,7 +163,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 		}
 		obj, aerr := ep.handle(c)
 		if aerr != nil {
-			return errorResponseWith(aerr, reqID, c.errPaymentIntent, c.errPaymentMethod)
+			return errorResponseWith(aerr, reqID, c.errPaymentIntent, c.errSetupIntent, c.errPaymentMethod)
 		}
 		body, err := json.Marshal(obj)
 		if err == nil {
@@ -227,6 +232,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	case err != nil:
 		return errorResponse(apiFault(err), reqID)
 	}
+	res.warning = paramVersionNote(params, res.status)
 	return res
 }
 
@@ -253,6 +259,8 @@ type call struct {
 	// errPaymentIntent is the PaymentIntent a refusal carries (a decline
 	// on confirm), nil for none.
 	errPaymentIntent any
+	// errSetupIntent is the SetupIntent such a refusal carries.
+	errSetupIntent any
 	// errPaymentMethod is the PaymentMethod such a decline names.
 	errPaymentMethod any
 	// authenticated: the payment follows a completed 3D Secure

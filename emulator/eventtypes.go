@@ -167,6 +167,13 @@ var eventRules = map[string][]eventRule{
 		{typ: "payment_intent.payment_failed", when: changedTo("last_payment_error", true), update: true},
 		{typ: "payment_intent.canceled", when: became("status", "canceled"), update: true},
 	},
+	setupIntentsColl: {
+		{typ: "setup_intent.created", when: isNew},
+		{typ: "setup_intent.requires_action", when: became("status", "requires_action"), update: true},
+		{typ: "setup_intent.succeeded", when: became("status", "succeeded"), update: true},
+		{typ: "setup_intent.setup_failed", when: changedTo("last_setup_error", true), update: true},
+		{typ: "setup_intent.canceled", when: became("status", "canceled"), update: true},
+	},
 	"payment_methods": {
 		{typ: "payment_method.attached", when: changedTo("customer", false), update: true},
 		{typ: "payment_method.detached", when: func(old, now shown) bool { return old.set("customer") && !now.set("customer") }, update: true},
@@ -194,8 +201,8 @@ var eventRules = map[string][]eventRule{
 	},
 }
 
-// EventTypes are the types the emulator makes, sorted: what a webhook
-// endpoint's enabled_events may name, besides "*".
+// EventTypes are the types the emulator makes, sorted (a webhook
+// endpoint may enable any of Stripe's: stripeeventtypes.go).
 var EventTypes = func() []string {
 	var out []string
 	for _, rules := range eventRules {
@@ -206,9 +213,3 @@ var EventTypes = func() []string {
 	slices.Sort(out)
 	return out
 }()
-
-// knownEventType: "*" or a type the emulator makes.
-func knownEventType(t string) bool {
-	_, ok := slices.BinarySearch(EventTypes, t)
-	return ok || t == "*"
-}

@@ -66,6 +66,9 @@ var expandable = map[string]map[string]string{
 	"payment_intent": withNested(map[string]string{"customer": "customer", "latest_charge": "charge", "payment_method": "payment_method",
 		"application": "", "on_behalf_of": "", "review": ""},
 		"amount_details", "automatic_payment_methods", "hooks", "last_payment_error", "managed_payments", "next_action", "payment_details", "payment_method_configuration_details", "payment_method_options", "presentment_details", "processing", "shipping", "transfer_data"),
+	"setup_intent": withNested(map[string]string{"customer": "customer", "payment_method": "payment_method",
+		"application": "", "latest_attempt": "", "mandate": "", "on_behalf_of": "", "single_use_mandate": ""},
+		"automatic_payment_methods", "last_setup_error", "managed_payments", "next_action", "payment_method_configuration_details", "payment_method_options"),
 	"source": {"customer": "customer", "account": "", "networks": nested,
 		"future_requirements": nested, "requirements": nested},
 }

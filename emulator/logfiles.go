@@ -101,7 +101,8 @@ type loaded struct {
 	st        *memState
 	gen       uint64   // the log to write to
 	log       *os.File // it, if it exists
-	end       int64    // bytes of it read
+	end       int64    // bytes of its records read
+	filled    int64    // its size: zeros after end (padding.go)
 	snapBytes int64    // size of the snapshot read
 	logBytes  int64    // size of the logs read
 }
@@ -159,7 +160,6 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 	if err != nil {
 		return fileError(path, err)
 	}
-	l.logBytes += int64(len(data))
 	r := logReader{gen: gen, st: l.st, dec: dec}
 	l.st.sizeFor(data)
 	good, tail, err := scanRecords(data, r.record)
@@ -170,6 +170,7 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 	if err != nil {
 		return fileError(path, err)
 	}
+	l.logBytes += int64(good)
 	switch {
 	case tail == tailNone:
 	case !last:
@@ -182,6 +183,7 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 		if err := f.Sync(); err != nil {
 			return fileError(path, err)
 		}
+		data = data[:good]
 	case tail == tailTorn:
 		logf("%s: ignoring a torn record at byte %d (%d bytes), left by a crash", path, good, len(data)-good)
 	}
@@ -191,7 +193,7 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 		return nil
 	}
 	if last {
-		l.log, l.end, keep = f, int64(good), true
+		l.log, l.end, l.filled, keep = f, int64(good), int64(len(data)), true
 	}
 	return nil
 }

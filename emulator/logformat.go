@@ -19,6 +19,8 @@ import (
 // record of the last log torn: short, or (after a power loss) with bytes
 // that do not match its checksum, or zeros. Readers tell that torn tail
 // from corruption (a bad record followed by more data), which is an error.
+// Zeros alone after the last record are no damage: they are the padding a
+// writer puts ahead of its records (padding.go).
 const (
 	recordHeader = 8
 	// maxRecord bounds a record's payload: a length beyond it is damage,
@@ -104,6 +106,8 @@ func scanRecords(data []byte, fn func(payload []byte) error) (int, tail, error) 
 	for off < len(data) {
 		payload, size, err := readRecord(data[off:])
 		switch {
+		case err != nil && allZero(data[off:]):
+			return off, tailNone, nil // the padding behind the records (padding.go)
 		case err != nil && !damagedTail(data[off:]):
 			return off, tailNone, &corruptError{offset: int64(off), err: err}
 		case err == errShort:

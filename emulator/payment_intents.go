@@ -41,7 +41,7 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 	}
 	pi := &paymentIntentRec{
 		ID: newID("pi_", longID), Created: c.now.Unix(), Amount: amount, Currency: currency,
-		Status: model.PIRequiresPaymentMethod, CaptureMethod: "automatic", ConfirmationMethod: "automatic",
+		Status: model.PIRequiresPaymentMethod, CaptureMethod: defaultCaptureMethod, ConfirmationMethod: "automatic",
 		Description: c.params.get("description"), Metadata: md, Secret: newID("", longID),
 	}
 	if aerr := readChoice(c, "capture_method", &pi.CaptureMethod, "automatic", "automatic_async", "manual"); aerr != nil {
@@ -53,9 +53,10 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 	if aerr := readChoice(c, "setup_future_usage", &pi.SetupFutureUsage, "off_session", "on_session"); aerr != nil {
 		return nil, aerr
 	}
-	if aerr := readPaymentMethodChoice(c, pi); aerr != nil {
+	if pi.AutomaticPM, aerr = readPaymentMethodChoice(c); aerr != nil {
 		return nil, aerr
 	}
+	defaultAutomaticPM(c, pi)
 	if cus := c.params.get("customer"); cus != "" {
 		if _, ok := c.objs.customer(cus); !ok {
 			return nil, noSuch(http.StatusBadRequest, "customer", cus, "customer")
@@ -71,6 +72,11 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 			if c.params.Has(p) {
 				return nil, invalid("", p, "You can only pass "+p+" when confirm=true (or on POST /v1/payment_intents/{id}/confirm).")
 			}
+		}
+	}
+	if confirm {
+		if aerr := requireReturnURL(c, pi); aerr != nil {
+			return nil, aerr
 		}
 	}
 	if id := c.params.get("payment_method"); id != "" {
@@ -144,6 +150,9 @@ func confirmPaymentIntentAt(c *call) (any, *model.Error) {
 	if pi.Status != model.PIRequiresPaymentMethod && pi.Status != model.PIRequiresConfirmation {
 		return nil, unexpectedState(pi, "confirm", model.PIRequiresPaymentMethod, model.PIRequiresConfirmation)
 	}
+	if aerr := requireReturnURL(c, pi); aerr != nil {
+		return nil, aerr
+	}
 	if id := c.params.get("payment_method"); id != "" {
 		if aerr := setPaymentMethod(c, pi, id); aerr != nil {
 			return nil, aerr
@@ -207,6 +216,8 @@ func confirmPaymentIntent(c *call, pi *paymentIntentRec) (any, *model.Error) {
 		pi.LastError = nil
 		c.objs.putPaymentIntent(pi)
 		return renderPaymentIntent(pi), nil
+	case o.ThreeDS == model.ThreeDSUnlessSetup && pm.SetUpFor == usageOffSession:
+		// Set up off session by a SetupIntent: it pays without one.
 	case o.ThreeDS != model.ThreeDSOnSession:
 		// Off session no one can answer a challenge: the card, never set
 		// up for it, is declined as needing authentication.
@@ -382,31 +393,32 @@ func listPaymentIntents(c *call) (any, *model.Error) {
 
 func renderListedPaymentIntent(pi *paymentIntentRec) any { return renderPaymentIntent(pi) }
 
-// readPaymentMethodChoice reads how the PaymentIntent chooses its
-// payment method types: payment_method_types (card: the only type the
-// emulator pays with), or automatic_payment_methods, not both.
-func readPaymentMethodChoice(c *call, pi *paymentIntentRec) *model.Error {
+// readPaymentMethodChoice reads how an intent (PaymentIntent or
+// SetupIntent) chooses its payment method types: payment_method_types
+// (card: the only type the emulator takes), or automatic_payment_methods
+// (returned; nil when not given), not both.
+func readPaymentMethodChoice(c *call) (*automaticPMRec, *model.Error) {
 	types := arrayParam(c.params, "payment_method_types")
 	auto := c.params.has("automatic_payment_methods[")
 	if len(types) > 0 && auto {
-		return invalid("", "automatic_payment_methods", "You may only specify one of these parameters: automatic_payment_methods, payment_method_types.")
+		return nil, invalid("", "automatic_payment_methods", "You may only specify one of these parameters: automatic_payment_methods, payment_method_types.")
 	}
 	for i, t := range types {
 		if t != "card" {
-			return invalid("", "payment_method_types["+strconv.Itoa(i)+"]",
-				"The emulator pays with cards only: payment_method_types takes card, not "+strconv.Quote(t)+".")
+			return nil, invalid("", "payment_method_types["+strconv.Itoa(i)+"]",
+				"The emulator takes cards only: payment_method_types takes card, not "+strconv.Quote(t)+".")
 		}
 	}
 	if !auto {
-		return nil
+		return nil, nil
 	}
 	enabled, aerr := c.params.boolean("automatic_payment_methods[enabled]")
 	if aerr != nil {
-		return aerr
+		return nil, aerr
 	}
 	if !c.params.Has("automatic_payment_methods[enabled]") {
-		return missingParam("automatic_payment_methods[enabled]")
+		return nil, missingParam("automatic_payment_methods[enabled]")
 	}
-	pi.AutomaticPM = &automaticPMRec{Enabled: enabled}
-	return readChoice(c, "automatic_payment_methods[allow_redirects]", &pi.AutomaticPM.AllowRedirects, "always", "never")
+	out := &automaticPMRec{Enabled: enabled}
+	return out, readChoice(c, "automatic_payment_methods[allow_redirects]", &out.AllowRedirects, "always", "never")
 }

@@ -108,11 +108,18 @@ func renderPaymentIntent(pi *paymentIntentRec) *paymentIntentJSON {
 			out.LastPaymentError.PaymentMethod = renderPaymentMethod(e.Method)
 		}
 	}
-	switch pi.NextAction {
-	case "redirect_to_url":
-		out.NextAction = &nextActionJSON{Type: pi.NextAction, RedirectToURL: &redirectJSON{ReturnURL: opt(pi.ReturnURL), URL: opt(pi.ChallengeURL)}}
-	case "use_stripe_sdk":
-		out.NextAction = &nextActionJSON{Type: pi.NextAction, UseStripeSDK: &useSDKJSON{StripeJS: pi.ChallengeURL, Type: "three_d_secure_redirect"}}
-	}
+	out.NextAction = nextAction(pi.NextAction, pi.ReturnURL, pi.ChallengeURL)
 	return out
+}
+
+// nextAction is an intent's next_action of type typ (nil for none): the
+// challenge page at link, and the return_url after it.
+func nextAction(typ, returnURL, link string) *nextActionJSON {
+	switch typ {
+	case "redirect_to_url":
+		return &nextActionJSON{Type: typ, RedirectToURL: &redirectJSON{ReturnURL: opt(returnURL), URL: opt(link)}}
+	case "use_stripe_sdk":
+		return &nextActionJSON{Type: typ, UseStripeSDK: &useSDKJSON{StripeJS: link, Type: "three_d_secure_redirect"}}
+	}
+	return nil
 }

@@ -23,6 +23,10 @@ type paymentMethodRec struct {
 	// PaymentIntent that used it while it belonged to no customer, or
 	// spentByDetach.
 	SpentBy string `json:"spent_by,omitempty"`
+	// SetUpFor is the usage a SetupIntent set it up for (off_session,
+	// on_session): a card set up off session pays off session without
+	// the challenge it would otherwise need (4000002500003155).
+	SetUpFor string `json:"set_up_for,omitempty"`
 }
 
 // paymentIntentRec is a PaymentIntent. Amounts are in the currency's

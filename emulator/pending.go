@@ -23,11 +23,13 @@ func (s *logStore) flush() {
 		return
 	}
 	at := s.end - int64(len(s.pending))
-	if _, err := writeAt(s.log, s.pending, at); err != nil {
+	buf := s.padded(s.pending, at)
+	if _, err := writeAt(s.log, buf, at); err != nil {
 		s.unwritten(at, fileError(s.log.Name(), err))
 		return
 	}
-	s.seen, s.writtenSeq = s.end, s.seq
+	s.filled = max(s.filled, at+int64(len(buf)))
+	s.writtenSeq = s.seq
 	s.pending = s.pending[:0]
 	if cap(s.pending) > 1<<20 {
 		s.pending = nil // one big request does not keep a big buffer
@@ -46,7 +48,7 @@ func (s *logStore) unwritten(at int64, err error) {
 		s.commit.fail(from, ^uint64(0), err) // the log may hold a torn record: trust nothing
 		return
 	}
-	s.end = at
+	s.end, s.filled = at, at
 	if rerr := s.reload(true); rerr != nil {
 		s.commit.fail(from, ^uint64(0), err)
 		return

@@ -47,7 +47,8 @@ func TestPaymentIntentExtras(t *testing.T) {
 		t.Errorf("shipping without a name: %+v", se)
 	}
 	// A confirm takes receipt_email too.
-	p := &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(500), Currency: stripe.String("usd")}
+	p := &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(500), Currency: stripe.String("usd"),
+		PaymentMethodTypes: stripe.StringSlice([]string{"card"})}
 	pi, _ = c.V1PaymentIntents.Create(ctx, p)
 	pi, err = c.V1PaymentIntents.Confirm(ctx, pi.ID, &stripe.PaymentIntentConfirmParams{
 		PaymentMethod: stripe.String("pm_card_visa"), ReceiptEmail: stripe.String("x@example.com")})
@@ -67,7 +68,7 @@ func TestPaymentIntentPaymentMethodData(t *testing.T) {
 	c := newClient(srv.URL, testKey)
 	create := func(data *stripe.PaymentIntentCreatePaymentMethodDataParams, card map[string]string) (*stripe.PaymentIntent, error) {
 		p := &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(1000), Currency: stripe.String("usd"),
-			Confirm: stripe.Bool(true), PaymentMethodData: data}
+			Confirm: stripe.Bool(true), PaymentMethodData: data, PaymentMethodTypes: stripe.StringSlice([]string{"card"})}
 		for k, v := range card {
 			p.AddExtra("payment_method_data[card]["+k+"]", v)
 		}

@@ -20,13 +20,20 @@ const (
 // checkUsable refuses pm for pi: spent, or attached to another customer
 // than pi's.
 func checkUsable(pm *paymentMethodRec, pi *paymentIntentRec) *model.Error {
+	return checkUsableBy(pm, pi.ID, pi.Customer)
+}
+
+// checkUsableBy refuses pm for the intent id (a PaymentIntent or a
+// SetupIntent) of customer: spent by another, or attached to another
+// customer.
+func checkUsableBy(pm *paymentMethodRec, id, customer string) *model.Error {
 	switch {
-	case pm.SpentBy != "" && pm.SpentBy != pi.ID:
+	case pm.SpentBy != "" && pm.SpentBy != id:
 		return invalid("", "payment_method", msgPMSpentUse)
-	case pm.Customer != "" && pi.Customer == "":
+	case pm.Customer != "" && customer == "":
 		return invalid("", "payment_method", "The provided PaymentMethod belongs to customer "+pm.Customer+
 			"; pass customer="+pm.Customer+" to use it.")
-	case pm.Customer != "" && pm.Customer != pi.Customer:
+	case pm.Customer != "" && pm.Customer != customer:
 		return invalid("", "payment_method", "The customer does not have a payment method with the ID "+pm.ID+
 			". The payment method must be attached to the customer.")
 	}
@@ -54,10 +61,11 @@ func savesFor(pi *paymentIntentRec) bool { return pi.SetupFutureUsage != "" && p
 
 // saveForCustomer attaches pm to pi's customer once pi has paid with it,
 // when pi saves it (setup_future_usage): Stripe's way to keep a card for
-// later payments.
+// later payments. The card is then set up for that usage, as a
+// SetupIntent sets it up (setupintents.go).
 func saveForCustomer(c *call, pm *paymentMethodRec, pi *paymentIntentRec) {
-	if savesFor(pi) && pm.Customer == "" && pm.SpentBy == "" {
-		pm.Customer = pi.Customer
+	if savesFor(pi) && (pm.Customer == "" || pm.Customer == pi.Customer) && pm.SpentBy == "" {
+		pm.Customer, pm.SetUpFor = pi.Customer, pi.SetupFutureUsage
 		c.objs.putPaymentMethod(pm)
 	}
 }

@@ -107,13 +107,15 @@ func TestLogStoreRefusesALengthChangedMidLog(t *testing.T) {
 	}
 }
 
+// fileBytes are the records of log 1, without the padding behind them.
 func fileBytes(t *testing.T, dir string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, logName(1)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return data
+	end, _ := recordsEnd(data)
+	return data[:end]
 }
 
 func writeLog(t *testing.T, dir string, data []byte) {

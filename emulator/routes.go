@@ -75,6 +75,12 @@ var endpoints = []endpoint{
 	{method: http.MethodPost, path: "payment_intents/{}/confirm", object: "payment_intent", params: confirmParams, handle: confirmPaymentIntentAt},
 	{method: http.MethodPost, path: "payment_intents/{}/capture", object: "payment_intent", params: captureParams, handle: capturePaymentIntent},
 	{method: http.MethodPost, path: "payment_intents/{}/cancel", object: "payment_intent", params: cancelParams, handle: cancelPaymentIntent},
+	{method: http.MethodPost, path: "setup_intents", object: "setup_intent", params: setupIntentParams, handle: createSetupIntent},
+	{method: http.MethodGet, path: "setup_intents", object: "list:setup_intent", params: setupIntentListParams, handle: listSetupIntents},
+	{method: http.MethodGet, path: "setup_intents/{}", object: "setup_intent", params: getParams, handle: getSetupIntent},
+	{method: http.MethodPost, path: "setup_intents/{}", object: "setup_intent", params: setupIntentUpdateParams, handle: updateSetupIntent},
+	{method: http.MethodPost, path: "setup_intents/{}/confirm", object: "setup_intent", params: setupConfirmParams, handle: confirmSetupIntentAt},
+	{method: http.MethodPost, path: "setup_intents/{}/cancel", object: "setup_intent", params: cancelParams, handle: cancelSetupIntent},
 	{method: http.MethodGet, path: "events", object: "list:event", params: eventListParams, handle: listEvents},
 	{method: http.MethodGet, path: "events/{}", object: "event", params: getParams, handle: getEvent},
 	{method: http.MethodPost, path: "webhook_endpoints", object: "webhook_endpoint", params: endpointParams, handle: createEndpoint},
@@ -98,7 +104,7 @@ func match(r *http.Request) (*endpoint, []string) {
 		if ep.method != r.Method {
 			continue
 		}
-		if ids, ok := matchPath(strings.Split(ep.path, "/"), segs); ok {
+		if ids, ok := matchPath(strings.Split(ep.path, "/"), segs); ok && !shadowed(i, segs) {
 			return ep, ids
 		}
 	}

@@ -40,6 +40,7 @@ var specPaths = []string{
 	"/v1/customers/{customer}/payment_methods",
 	"/v1/payment_intents", "/v1/payment_intents/{intent}", "/v1/payment_intents/{intent}/confirm",
 	"/v1/payment_intents/{intent}/capture", "/v1/payment_intents/{intent}/cancel",
+	"/v1/setup_intents", "/v1/setup_intents/{intent}", "/v1/setup_intents/{intent}/confirm", "/v1/setup_intents/{intent}/cancel",
 	"/v1/refunds", "/v1/refunds/{refund}",
 	"/v1/disputes", "/v1/disputes/{dispute}", "/v1/disputes/{dispute}/close",
 	"/v1/customers/{customer}/sources/{id}/verify",

@@ -73,7 +73,7 @@ type logStore struct {
 	gen        uint64           // the log written to
 	log        *os.File         // it; nil until it exists
 	end        int64            // its bytes applied to st, pending ones too
-	seen       int64            // its size when last read: a View reads again only if it changed
+	filled     int64            // its size: zeros after end (padding.go)
 	retired    []*os.File       // logs replaced, to sync and close by the next commit
 	lock       *fsutil.FileLock // the write lock; nil until the dir exists
 	private    bool             // the dir was made private by a write
@@ -175,7 +175,7 @@ func (s *logStore) reload(locked bool) error {
 	if s.log != nil {
 		s.retired = append(s.retired, s.log)
 	}
-	s.st, s.gen, s.log, s.end, s.seen = l.st, l.gen, l.log, l.end, l.end
+	s.st, s.gen, s.log, s.end, s.filled = l.st, l.gen, l.log, l.end, l.filled
 	s.snapBytes, s.logBytes = l.snapBytes, l.logBytes
 	s.bump()
 	return nil
@@ -234,17 +234,13 @@ func (s *logStore) refresh() error {
 }
 
 // stale reports whether the files may hold what s has not read: the log
-// grew, or, before s has a log, one was made.
+// grew (padding.go), or, before s has a log, one was made.
 func (s *logStore) stale() (bool, error) {
 	if s.log == nil {
 		_, err := os.Stat(filepath.Join(s.dir, logName(s.gen)))
 		return err == nil, nil
 	}
-	size, err := fileSize(s.log)
-	if err != nil {
-		return false, fileError(s.log.Name(), err)
-	}
-	return size != s.seen, nil
+	return s.grown()
 }
 
 // fileSize is f's size, by an fstat that allocates nothing (os.File.Stat
@@ -346,7 +342,7 @@ func (s *logStore) append(ops []op) error {
 		if err != nil {
 			return fmt.Errorf("emulator: create %s: %w", logName(s.gen), err)
 		}
-		s.log, s.end, s.seen = f, end, end
+		s.log, s.end, s.filled = f, end, end
 		s.logBytes += end
 	}
 	n := len(s.pending)
@@ -370,18 +366,19 @@ func (s *logStore) catchUp(locked bool) error {
 			}
 			return s.reload(locked)
 		}
+		grown, err := s.grown()
+		if err != nil || !grown {
+			return err
+		}
 		size, err := fileSize(s.log)
 		if err != nil {
 			return fileError(s.log.Name(), err)
 		}
-		if size == s.end || (size == s.seen && !locked) {
-			return nil
-		}
 		if size < s.end {
 			return s.reload(locked) // cut by something other than this store
 		}
-		data := make([]byte, size-s.end)
-		if _, err := s.log.ReadAt(data, s.end); err != nil {
+		data, err := readRecordsAt(s.log, s.end, size)
+		if err != nil {
 			return fileError(s.log.Name(), err)
 		}
 		r := logReader{gen: s.gen, st: s.st, dec: s.dec, started: s.end > 0}
@@ -391,16 +388,16 @@ func (s *logStore) catchUp(locked bool) error {
 			s.logBytes += int64(good)
 			s.bump()
 		}
-		s.seen = size
+		s.filled = max(s.filled, size)
 		if err != nil {
 			return fileError(s.log.Name(), err)
 		}
 		if tail != tailNone && locked {
-			s.logf("%s: dropping a torn record at byte %d (%d bytes), left by a crash", s.log.Name(), s.end, size-s.end)
+			s.logf("%s: dropping a torn record at byte %d (%d bytes), left by a crash", s.log.Name(), s.end, len(data)-good)
 			if err := s.log.Truncate(s.end); err != nil {
 				return fileError(s.log.Name(), err)
 			}
-			s.seen = s.end
+			s.filled = s.end
 		}
 		if r.next == 0 {
 			return nil
@@ -413,7 +410,7 @@ func (s *logStore) catchUp(locked bool) error {
 			return fmt.Errorf("emulator: %w", err)
 		}
 		s.retired = append(s.retired, s.log)
-		s.log, s.gen, s.end, s.seen = f, r.next, 0, -1
+		s.log, s.gen, s.end, s.filled = f, r.next, 0, 0
 		s.snapBytes, s.logBytes = s.snapBytes+s.logBytes, 0 // about: the snapshot is being written
 	}
 }

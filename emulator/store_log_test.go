@@ -126,26 +126,19 @@ func checkModes(t *testing.T, dir string) {
 }
 
 // A crash can leave the last record torn: cut short, or whole but with
-// other bytes (a power loss), or zeros. Start-up drops it with a line
-// saying so, and the store goes on writing after the last good record.
+// other bytes (a power loss). Start-up drops it with a line saying so,
+// and the store goes on writing after the last good record.
 func TestLogStoreDropsATornRecord(t *testing.T) {
 	for name, tear := range map[string]func(rec []byte) []byte{
 		"cut short":   func(rec []byte) []byte { return rec[:len(rec)-3] },
 		"header only": func(rec []byte) []byte { return rec[:5] },
 		"bytes wrong": func(rec []byte) []byte { r := append([]byte{}, rec...); r[len(r)-2] ^= 0xff; return r },
-		"zeros":       func(rec []byte) []byte { return make([]byte, 4096) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
-			s := openStore(t, dir, LogOptions{})
-			put(t, s, tokensColl, "tok_a", `{"n":1}`)
-			s.Close()
-			path := filepath.Join(dir, logName(1))
-			good, _ := os.Stat(path)
+			path, end := logWithOneToken(t, dir)
 			rec := appendTx(nil, []op{{kind: opPut, coll: tokensColl, id: "tok_b", obj: json.RawMessage(`{"n":2}`)}})
-			f, _ := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
-			f.Write(tear(rec))
-			f.Close()
+			writeFileAt(t, path, tear(rec), end) // over the padding, as a write cut by a crash
 
 			var lines logLines
 			again := openStore(t, dir, LogOptions{Logf: lines.logf})
@@ -155,8 +148,8 @@ func TestLogStoreDropsATornRecord(t *testing.T) {
 			if !strings.Contains(lines.String(), path+": dropping a torn record at byte") {
 				t.Errorf("no line about the torn record: %q", lines.String())
 			}
-			if fi, _ := os.Stat(path); fi.Size() != good.Size() {
-				t.Errorf("the torn record was not cut off: %d bytes, want %d", fi.Size(), good.Size())
+			if fi, _ := os.Stat(path); fi.Size() != end {
+				t.Errorf("the torn record was not cut off: %d bytes, want %d", fi.Size(), end)
 			}
 			put(t, again, tokensColl, "tok_c", `{"n":3}`)
 			again.Close()
@@ -164,6 +157,60 @@ func TestLogStoreDropsATornRecord(t *testing.T) {
 				t.Errorf("after writing on: %s", got)
 			}
 		})
+	}
+}
+
+// Zeros after the last record are the padding a writer puts ahead of its
+// records (padding.go), not damage: start-up reads the records, says
+// nothing and cuts nothing, and the store writes on over the zeros. A log
+// of an older tokenscope, without zeros, is read and written on too.
+func TestLogStoreReadsZerosAsPadding(t *testing.T) {
+	for name, padding := range map[string]int64{"padded": padChunk, "without padding": 0} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			path, end := logWithOneToken(t, dir)
+			if fi, _ := os.Stat(path); fi.Size() != end+padChunk {
+				t.Fatalf("the log is %d bytes, want its records (%d) and %d zeros", fi.Size(), end, padChunk)
+			}
+			if err := os.Truncate(path, end+padding); err != nil {
+				t.Fatal(err)
+			}
+			var lines logLines
+			again := openStore(t, dir, LogOptions{Logf: lines.logf})
+			if lines.String() != "" {
+				t.Errorf("start-up said %q", lines.String())
+			}
+			if fi, _ := os.Stat(path); fi.Size() != end+padding {
+				t.Errorf("start-up changed the log to %d bytes, want %d", fi.Size(), end+padding)
+			}
+			put(t, again, tokensColl, "tok_b", `{"n":2}`)
+			again.Close()
+			if got := ids(t, openStore(t, dir, LogOptions{}), tokensColl); got != `tok_b={"n":2} tok_a={"n":1}` {
+				t.Errorf("after writing on: %s", got)
+			}
+		})
+	}
+}
+
+// logWithOneToken makes a store in dir holding tok_a, closes it, and
+// returns its log's path and where the records in it end.
+func logWithOneToken(t *testing.T, dir string) (string, int64) {
+	t.Helper()
+	s := openStore(t, dir, LogOptions{})
+	put(t, s, tokensColl, "tok_a", `{"n":1}`)
+	s.Close()
+	return filepath.Join(dir, logName(1)), int64(len(fileBytes(t, dir)))
+}
+
+func writeFileAt(t *testing.T, path string, b []byte, off int64) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteAt(b, off); err != nil {
+		t.Fatal(err)
 	}
 }
 

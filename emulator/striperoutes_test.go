@@ -51,7 +51,7 @@ func TestRoutesStripeHasTheEmulatorDoesNot(t *testing.T) {
 		{"DELETE", "/v1/customers/cus_123/discount", "DELETE /v1/customers/{customer}/discount"},
 		{"POST", "/v1/charges/ch_123/refunds", "POST /v1/charges/{charge}/refunds"},
 		{"GET", "/v1/balance/history", "GET /v1/balance/history"},
-		{"POST", "/v1/setup_intents", "POST /v1/setup_intents"},
+		{"POST", "/v1/setup_intents/seti_123/verify_microdeposits", "POST /v1/setup_intents/{intent}/verify_microdeposits"},
 		{"POST", "/v1/account_links", "POST /v1/account_links"},
 		{"GET", "/v1/x", ""},
 		{"DELETE", "/v1/tokens/tok_visa", ""},

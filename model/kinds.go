@@ -69,7 +69,7 @@ func (f DetailField) Show(obj Fields) string {
 var kinds = []*KindSpec{cardKind, bankKind, piiKind, accountKind, personKind, cvcUpdateKind,
 	chargeKind, customerKind, refundKind, disputeKind, connectedKind, bankAccountKind, cardSourceKind,
 	personObjectKind,
-	paymentMethodKind, paymentIntentKind, balanceTransactionKind, eventKind, webhookEndpointKind}
+	paymentMethodKind, paymentIntentKind, setupIntentKind, balanceTransactionKind, eventKind, webhookEndpointKind}
 
 // Kinds lists every registered kind, in the chooser's order.
 func Kinds() []*KindSpec { return kinds }

@@ -52,6 +52,9 @@ const (
 	// CodePlanStale: the state changed between a plan and its apply so
 	// that the apply would do what the plan did not show.
 	CodePlanStale = "plan_stale"
+	// CodeListenerBusy: another tokenscope listen on the state dir
+	// forwards to the same URL.
+	CodeListenerBusy = "listener_busy"
 )
 
 // LocalCoder is an error of tokenscope's own with a code (the Code
@@ -105,6 +108,10 @@ func init() {
 		CodeExpectedEventsMissing: {
 			Why:  "the use and its steps were made and are recorded, but they did not lead to the events expect_events names (the message lists the events they led to)",
 			Next: "compare with tokenscope events --for the token; then fix expect_events, or the use, and apply with --replace NAME to try again with a new token",
+		},
+		CodeListenerBusy: {
+			Why:  "another tokenscope listen on this state dir already forwards the events to that URL; two would send each event twice",
+			Next: "keep the one that runs (tokenscope listen prints its secret again), or stop it first",
 		},
 		CodeResponseIDMismatch: {
 			Why:  "the server answered a request for one object with another, which Stripe never does: a proxy or cache in between, or a server that is not Stripe",

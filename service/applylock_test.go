@@ -49,7 +49,7 @@ func TestConcurrentAppliesMakeOneSetOfObjects(t *testing.T) {
 		once.Do(func() { close(inFirst); <-letFirstGo })
 	}}
 	storeA, _ := state.Open(state.Options{Dir: dir})
-	waiting := make(chan string, 1)
+	waiting := make(chan model.LockHolder, 1)
 	storeB, _ := state.Open(state.Options{Dir: dir})
 	a := &Session{api: firstAPI, store: storeA}
 	b := &Session{api: api, store: storeB}
@@ -63,10 +63,10 @@ func TestConcurrentAppliesMakeOneSetOfObjects(t *testing.T) {
 	results := make(chan *model.ApplyResult, 2)
 	go func() { results <- a.Apply(context.Background(), pa, nil) }()
 	<-inFirst
-	told := OnLockWait(context.Background(), func(holder string) { waiting <- holder })
+	told := OnLockWait(context.Background(), func(holder model.LockHolder) { waiting <- holder })
 	go func() { results <- b.Apply(told, pb, nil) }()
-	if holder := <-waiting; !strings.Contains(holder, "apply scenario.hcl since") {
-		t.Errorf("the second apply waited on a lock held by %q, want the first apply", holder)
+	if holder := <-waiting; holder.Operation != "apply scenario.hcl" || holder.Since.IsZero() {
+		t.Errorf("the second apply waited on a lock held by %+v, want the first apply", holder)
 	}
 	close(letFirstGo)
 	var added int

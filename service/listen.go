@@ -107,6 +107,11 @@ func (s *Session) Listen(ctx context.Context, opts ListenOptions) error {
 	if !strings.HasPrefix(opts.Secret, webhook.SecretPrefix) {
 		return errors.New("listen: no whsec_ secret to sign with")
 	}
+	release, err := s.holdForwardTo(opts.ForwardTo)
+	if err != nil {
+		return err
+	}
+	defer release()
 	log, err := s.deliveryLog()
 	if err != nil {
 		return err

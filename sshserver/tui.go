@@ -130,6 +130,9 @@ func (s *Server) program(sess ssh.Session, win *window, in *input) *tea.Program 
 		NoColor:  s.cfg.NoColor || hasEnv(sess.Environ(), "NO_COLOR"),
 		FPS:      s.cfg.FPS,
 		Context:  ctx,
+		// A guest has no shell here: m and x copy and show what they
+		// would write, and errors name no server path or command.
+		Guest: true,
 		// ScenarioDir stays "": the picker offers the built-in packs,
 		// never the server's own *.hcl files.
 	}

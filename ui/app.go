@@ -90,7 +90,10 @@ type App struct {
 func New(opts Options) tea.Model {
 	r := colorProfile(opts)
 	pc := common.NewContext(opts.Session, r, opts.Output, opts.Now)
-	pc.ScenarioDir = opts.ScenarioDir
+	pc.ScenarioDir, pc.Guest = opts.ScenarioDir, opts.Guest
+	if opts.Guest {
+		pc.Keys.ForGuest()
+	}
 	ctx := opts.Context
 	if ctx == nil {
 		ctx = context.Background()
@@ -135,7 +138,7 @@ func (a *App) Init() tea.Cmd {
 	if a.pc.Session == nil {
 		return notices
 	}
-	recoveries := watchRecoveries(a.pc.Ctx, a.pc.Session)
+	recoveries := watchRecoveries(a.pc.Ctx, a.pc.Session, a.pc.Guest)
 	changes, err := a.pc.Session.Watch(a.pc.Ctx)
 	if err != nil {
 		return tea.Batch(notices, recoveries)
@@ -192,7 +195,7 @@ func (a *App) openPager(title string, content func(width int) string) {
 // showError opens an error pane (type, code, param, message, request id,
 // explanation) over whatever was shown.
 func (a *App) showError(title string, err error) {
-	a.openPager(common.GlyphError+" "+title, func(w int) string { return common.RenderError(a.st, err, w) })
+	a.openPager(common.GlyphError+" "+title, func(w int) string { return common.RenderError(a.pc, err, w) })
 }
 
 // openDetail shows the selected token full width, the narrow layout's

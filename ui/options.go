@@ -42,6 +42,12 @@ type Options struct {
 	// built-in packs: "." (the working directory) for the local TUI; ""
 	// lists the packs only, which is what an SSH session must get.
 	ScenarioDir string
+	// Guest is a user of tokenscope serve, who has no shell on the
+	// server: what the TUI would write there (m's report, x's export) is
+	// copied to their clipboard and shown instead, and errors name no
+	// server path, process or command (a held state lock). The local TUI
+	// leaves it false.
+	Guest bool
 	// Notices are what the service says while the program runs (waiting
 	// for another tokenscope's state lock): each shows in the status
 	// line. nil: none.

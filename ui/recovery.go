@@ -22,7 +22,11 @@ func (a *App) notePending() {
 		return
 	}
 	a.pendingNoted = true
-	if note := views.PendingNote(a.pc.Session.SeenPending()); note != "" {
+	say := views.PendingNote
+	if a.pc.Guest {
+		say = views.PendingNoteForGuest
+	}
+	if note := say(a.pc.Session.SeenPending()); note != "" {
 		a.setError(views.Clean(note)) // stays until a key: not to be missed
 	}
 }
@@ -32,7 +36,7 @@ func (a *App) notePending() {
 // StatusMsg. A recovery is heard on the goroutine of the write that sent
 // it; the channel hands it to the program, dropping what a full buffer
 // cannot take rather than hold the write (and its state lock).
-func watchRecoveries(ctx context.Context, s *service.Session) tea.Cmd {
+func watchRecoveries(ctx context.Context, s *service.Session, guest bool) tea.Cmd {
 	ch := make(chan service.Recovery, 16)
 	s.OnRecover(func(r service.Recovery) {
 		select {
@@ -41,19 +45,19 @@ func watchRecoveries(ctx context.Context, s *service.Session) tea.Cmd {
 		}
 	})
 	go func() { <-ctx.Done(); s.OnRecover(nil) }()
-	return awaitRecovery(ctx, ch)
+	return awaitRecovery(ctx, ch, guest)
 }
 
 // awaitRecovery waits for the next recovery. Its message is a BatchMsg,
 // which bubbletea runs as commands: the status line and the next wait,
 // with no case of its own in Update.
-func awaitRecovery(ctx context.Context, ch <-chan service.Recovery) tea.Cmd {
+func awaitRecovery(ctx context.Context, ch <-chan service.Recovery, guest bool) tea.Cmd {
 	return func() tea.Msg {
 		select {
 		case r := <-ch:
 			return tea.BatchMsg{
-				func() tea.Msg { return recoveredMsg(recoveryStatus(r)) },
-				awaitRecovery(ctx, ch),
+				func() tea.Msg { return recoveredMsg(recoveryStatus(r, guest)) },
+				awaitRecovery(ctx, ch, guest),
 			}
 		case <-ctx.Done():
 			return nil
@@ -62,10 +66,15 @@ func awaitRecovery(ctx context.Context, ch <-chan service.Recovery) tea.Cmd {
 }
 
 // recoveryStatus is a recovery in the status line: what it made first,
-// which the line's width would cut from the end of Recovery.Text.
-func recoveryStatus(r service.Recovery) string {
-	if r.ID != "" && r.Err == nil {
+// which the line's width would cut from the end of Recovery.Text. A
+// guest of serve is not given the server-side steps for one that was not
+// sent again.
+func recoveryStatus(r service.Recovery, guest bool) string {
+	switch {
+	case r.ID != "" && r.Err == nil:
 		return views.Clean("interrupted request sent again (" + r.Pending.Summary + "): " + r.ID + " is now in the state")
+	case guest && r.Pending.Unresolved != "":
+		return common.GlyphError + " " + views.UnresolvedForGuest(r.Pending.Summary)
 	}
 	return common.GlyphError + " " + views.Clean(r.Text())
 }

@@ -155,7 +155,7 @@ func (a *App) refreshed(msg refreshedMsg) tea.Cmd {
 		a.setStatus("refresh of " + msg.id + " cancelled: nothing recorded, the state is as it was")
 		return nil
 	case err != nil && msg.background:
-		a.setError(common.GlyphError + " " + msg.id + ": background refresh failed: " + err.Error())
+		a.setError(common.GlyphError + " " + msg.id + ": background refresh failed: " + common.ErrorLine(a.pc, err))
 	case err != nil:
 		a.showError("refresh of "+msg.id+" failed", err)
 	case len(msg.report.Drifts) == 0:

@@ -222,15 +222,23 @@ func (a *App) copyText(text, done string) tea.Cmd {
 }
 
 // exportWorkspace writes the workspace as a scenario file in the state
-// dir (tokenscope state export) and says where.
+// dir (tokenscope state export) and says where; for a guest it hands the
+// file on instead (handOn).
 func (a *App) exportWorkspace() tea.Cmd {
 	sess := a.pc.Session
 	if sess == nil {
 		return nil
 	}
-	now := time.Now()
+	now, out, guest := time.Now(), a.pc.Output, a.pc.Guest
 	return func() tea.Msg {
 		src, written, left, err := sess.Export(now)
+		if err == nil && guest {
+			title := fmt.Sprintf("Export: %d %s as a scenario file", written, views.Plural(written, "token", "tokens"))
+			if left > 0 {
+				title += fmt.Sprintf(" (%d left out)", left)
+			}
+			return handOn(out, "export", title, src)
+		}
 		var path string
 		if err == nil {
 			path, err = sess.SaveNewOutput("export-"+now.UTC().Format("20060102-150405")+".hcl", src)
@@ -247,19 +255,23 @@ func (a *App) exportWorkspace() tea.Cmd {
 }
 
 // writeReport writes the selected token's report (tokenscope report) to
-// a file in the state dir and copies its path.
+// a file in the state dir and copies its path; for a guest it hands the
+// report on instead (handOn).
 func (a *App) writeReport(sel *model.Record) tea.Cmd {
 	sess := a.pc.Session
 	if sel == nil || sess == nil {
 		a.setStatus("no token selected")
 		return nil
 	}
-	id, out, ctx := sel.ID, a.pc.Output, a.pc.Ctx
+	id, out, ctx, guest := sel.ID, a.pc.Output, a.pc.Ctx, a.pc.Guest
 	return func() tea.Msg {
 		story, err := sess.Story(ctx, id)
 		var b bytes.Buffer
 		if err == nil {
 			err = views.NewReport(story, time.Now()).WriteMarkdown(&b)
+		}
+		if err == nil && guest {
+			return handOn(out, "report", "Report "+id+" (Markdown)", b.Bytes())
 		}
 		path := sess.OutputPath("report-" + fileSafe(id) + ".md")
 		if err == nil {

@@ -69,6 +69,9 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case copiedMsg:
 		a.putStatus(msg.status, msg.err)
 		return nil
+	case handedMsg:
+		a.showHanded(msg)
+		return nil
 	case flow.NoteMsg:
 		a.putStatus(msg.Text, msg.Err)
 		return nil

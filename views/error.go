@@ -17,6 +17,7 @@ type Error struct {
 	Stripe *model.Error
 	err    error
 	tui    bool
+	guest  bool // ForGuest
 }
 
 // InTUI is e as the TUI shows it: its next step the TUI's own where the
@@ -61,6 +62,9 @@ func (e Error) Title() string {
 // error is Stripe's own (its code and the rest follow as fields), else the
 // error's text, which says what failed around it.
 func (e Error) Headline() string {
+	if text, ok := e.forGuest(); ok {
+		return text
+	}
 	switch v := e.err.(type) {
 	case *model.Error:
 		if v.Message != "" {
@@ -79,6 +83,9 @@ func (e Error) Headline() string {
 // next; empty ones are left out. An error of no Stripe shape is its
 // message.
 func (e Error) Fields() []Field {
+	if text, ok := e.forGuest(); ok {
+		return []Field{{Path: "message", Label: "message", Value: text}}
+	}
 	s := e.Stripe
 	if s == nil {
 		return []Field{{Path: "message", Label: "message", Value: Clean(e.err.Error())}}

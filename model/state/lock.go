@@ -13,6 +13,7 @@ import (
 	json "github.com/go-json-experiment/json/v1"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // LockInfo says who holds the state lock, as Terraform's
@@ -63,6 +64,10 @@ func (e *LockError) Error() string {
 }
 
 func (e *LockError) Unwrap() error { return e.Err }
+
+// LockHolder is what the error knows of the holder, for a screen that
+// says it in its own words (model.LockHolderOf): a serve guest's.
+func (e *LockError) LockHolder() model.LockHolder { return e.Info.Holder() }
 
 func (s *Store) lockPath() string { return s.Path() + ".lock" }
 func (s *Store) infoPath() string { return s.Path() + ".lock.info" }

@@ -2,22 +2,23 @@ package state
 
 import (
 	"context"
-	"fmt"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 type lockWaitKey struct{}
 
 // OnLockWait is ctx with fn told, once, when a write under it has to wait
-// for the state lock another process holds, and who that is (Holder):
-// a screen can then say it waits for the lock, not for the API.
-func OnLockWait(ctx context.Context, fn func(holder string)) context.Context {
+// for the state lock another process holds, and who that is: a screen
+// can then say it waits for the lock, not for the API.
+func OnLockWait(ctx context.Context, fn func(holder model.LockHolder)) context.Context {
 	return context.WithValue(ctx, lockWaitKey{}, fn)
 }
 
 // onWait is what lock calls when it must wait: Options.OnWait, and the
 // OnLockWait of ctx told who holds the lock.
 func (s *Store) onWait(ctx context.Context) func() {
-	fn, _ := ctx.Value(lockWaitKey{}).(func(string))
+	fn, _ := ctx.Value(lockWaitKey{}).(func(model.LockHolder))
 	if fn == nil {
 		return s.opts.OnWait
 	}
@@ -33,12 +34,12 @@ func (s *Store) onWait(ctx context.Context) func() {
 	}
 }
 
-// Holder says who holds the lock in a few words: "alice@host (pid 4242,
-// create since 15:02:11 UTC)"; "another process" when its info is not
-// there (yet), or the holder is no tokenscope (flock(1)).
-func (i *LockInfo) Holder() string {
-	if i == nil || i.Who == "" {
-		return "another process"
+// Holder is what the info says of the lock's holder; the zero
+// LockHolder when there is no info (not written yet, or the holder is no
+// tokenscope: flock(1)).
+func (i *LockInfo) Holder() model.LockHolder {
+	if i == nil {
+		return model.LockHolder{}
 	}
-	return fmt.Sprintf("%s (pid %d, %s since %s)", i.Who, i.PID, i.Operation, i.Created.UTC().Format("15:04:05 UTC"))
+	return model.LockHolder{Who: i.Who, PID: i.PID, Operation: i.Operation, Since: i.Created}
 }

@@ -20,7 +20,7 @@ import (
 // Its dir must exist: a typo in the path is reported, not made into dirs
 // (at / when run as root). A path that is a dir is refused by name.
 func SaveOutput(path string, data []byte) error {
-	if err := checkOutput(filepath.Base(path), data); err != nil {
+	if err := CheckOutput(filepath.Base(path)+" not written", data); err != nil {
 		return err
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
@@ -40,15 +40,19 @@ func SaveOutput(path string, data []byte) error {
 // and returns its path: a file written each time (an export named for its
 // second) never replaces another writer's.
 func SaveNewOutput(dir, name string, data []byte) (string, error) {
-	if err := checkOutput(name, data); err != nil {
+	if err := CheckOutput(name+" not written", data); err != nil {
 		return "", err
 	}
 	return fsutil.WriteUnique(dir, name, data)
 }
 
-func checkOutput(name string, data []byte) error {
+// CheckOutput refuses data handed on (written to a file, or copied to a
+// serve guest's clipboard in its place) that holds what MaskSecrets would
+// mask, Stripe's published test cards aside; refused names what was not
+// done ("export.hcl not written").
+func CheckOutput(refused string, data []byte) error {
 	if model.MaskSecretsKeepTestCards(string(data)) != string(data) {
-		return errors.New(name + " not written: it holds what looks like a card number or a secret key")
+		return errors.New(refused + ": it holds what looks like a card number or a secret key")
 	}
 	return nil
 }

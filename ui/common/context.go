@@ -33,12 +33,22 @@ type ProgramContext struct {
 	// shown before every write. Zero where the clock is fixed (tests):
 	// there no time passes between keys.
 	PlanSettle time.Duration
+	// StillObjects: object panes show their object as read until r, and
+	// do not follow the events about it (ui/flow/objectlive.go). For
+	// tests that run a program's commands one after another to their
+	// end, where a feed's look would wait for the next event.
+	StillObjects bool
 	// Width and Height are the terminal's size, kept up to date by the app.
 	Width, Height int
 	// ScenarioDir is where the scenario picker finds *.hcl files after the
 	// built-in packs: "." for the local TUI; "" lists the packs only, as
 	// tokenscope serve must (attendees would see the server's files).
 	ScenarioDir string
+	// Guest: the program serves an SSH guest of tokenscope serve
+	// (ui.Options.Guest), who can reach no file on the server nor run a
+	// command there: what is handed on goes to their clipboard and
+	// screen, and errors say what the guest can do instead.
+	Guest bool
 }
 
 // DefaultPlanSettle is how long a plan is on screen before enter applies it:

@@ -97,11 +97,26 @@ func Hang(prefix, value string, width int) []string {
 }
 
 // RenderError is the error pane every view shows (views.Error): "!
-// <title>" and then the error's fields, aligned and wrapped to width.
-func RenderError(st *Styles, err error, width int) string {
+// <title>" and then the error's fields, aligned and wrapped to width. A
+// guest of tokenscope serve is told what they can do where the local
+// user is told what to run on the server (views.Error.ForGuest).
+func RenderError(pc *ProgramContext, err error, width int) string {
 	if err == nil {
 		return ""
 	}
-	v := views.NewError(err).InTUI()
+	st, v := pc.Styles, views.NewError(err).InTUI()
+	if pc.Guest {
+		v = v.ForGuest()
+	}
 	return st.ErrorTitle.Render(GlyphError+" "+v.Title()) + "\n" + RenderRows(st, v.Fields(), width)
+}
+
+// ErrorLine is err in a status line: its text, or for a guest of
+// tokenscope serve its headline as the guest reads it
+// (views.Error.ForGuest), which names no server path or command.
+func ErrorLine(pc *ProgramContext, err error) string {
+	if !pc.Guest {
+		return err.Error()
+	}
+	return views.NewError(err).InTUI().ForGuest().Headline()
 }

@@ -1,7 +1,6 @@
 package flow
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -176,24 +175,16 @@ func (e *Events) took(r eventsRead) tea.Cmd {
 
 // note puts a read's failure in the status line; the view keeps what it
 // showed and looks again at the next change.
-func (e *Events) note(err error) tea.Cmd {
-	if err == nil || errors.Is(err, context.Canceled) {
-		return nil
-	}
-	text := common.GlyphError + " events: " + views.Clean(errText(err))
-	if e.feed != nil {
-		text += " · tried again at the next change"
-	}
-	return func() tea.Msg { return NoteMsg{Text: text, Err: true} }
-}
+func (e *Events) note(err error) tea.Cmd { return feedFailed(e.pc, "events", err, e.feed != nil) }
 
-// errText is an error as one line: a Stripe error's message and code.
-func errText(err error) string {
+// errText is an error as one line: a Stripe error's message and code;
+// another as common.ErrorLine says it (a guest's names no server path).
+func errText(pc *common.ProgramContext, err error) string {
 	var me *model.Error
 	if errors.As(err, &me) {
 		return views.JoinNonEmpty(me.Message, paren(me.Code))
 	}
-	return err.Error()
+	return common.ErrorLine(pc, err)
 }
 
 func paren(s string) string {
@@ -586,7 +577,7 @@ func (e *Events) View() string {
 	case !e.read:
 		return strings.Join(append(lines, st.Muted.Render("  reading the events…")), "\n")
 	case e.feed == nil && e.err != nil:
-		return strings.Join(lines, "\n") + "\n" + indent(common.RenderError(st, e.err, e.w-1))
+		return strings.Join(lines, "\n") + "\n" + indent(common.RenderError(e.pc, e.err, e.w-1))
 	}
 	rows := e.rows()
 	if len(rows) == 0 {

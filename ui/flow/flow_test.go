@@ -391,7 +391,7 @@ func TestAsciiCarriesNoColour(t *testing.T) {
 			send(tok, keyMsg(k))
 			out = append(out, tok.View())
 		}
-		out = append(out, common.RenderError(pc.Styles, &model.FieldError{Type: "card_error", Code: "incorrect_number", Param: "number", Message: "x"}, 80))
+		out = append(out, common.RenderError(pc, &model.FieldError{Type: "card_error", Code: "incorrect_number", Param: "number", Message: "x"}, 80))
 		return out
 	}
 	ascii := lipgloss.NewRenderer(io.Discard)

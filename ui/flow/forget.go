@@ -97,7 +97,7 @@ func (f *Forget) View() string {
 	case f.busy:
 		body = f.inFlight(f.spin.View(), "Forgetting… (the state's lock)")
 	case f.err != nil:
-		body = common.RenderError(st, f.err, f.w-1)
+		body = common.RenderError(f.pc, f.err, f.w-1)
 	default:
 		body = f.plan.view()
 	}

@@ -130,7 +130,7 @@ func (r *Retrieve) View() string {
 	var b strings.Builder
 	b.WriteString(st.Header.Render(" Retrieve a token") + "\n\n")
 	if r.err != nil {
-		b.WriteString(indent(common.RenderError(st, r.err, r.w-1)) + "\n\n")
+		b.WriteString(indent(common.RenderError(r.pc, r.err, r.w-1)) + "\n\n")
 	}
 	b.WriteString(" " + r.input.View() + "\n\n")
 	if r.busy {

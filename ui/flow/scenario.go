@@ -288,7 +288,7 @@ func (s *Scenario) loaded(msg scenarioLoaded) {
 	case len(msg.diags) > 0:
 		s.vp.SetContent(strings.Join(common.StyleLines(st, msg.diags, 0), "\n") + "\n\n" + st.Muted.Render("nothing was sent"))
 	case msg.err != nil:
-		s.vp.SetContent(common.RenderError(st, msg.err, s.vp.Width))
+		s.vp.SetContent(common.RenderError(s.pc, msg.err, s.vp.Width))
 	default:
 		s.refreshContent()
 	}
@@ -426,7 +426,7 @@ func (s *Scenario) refreshContent() {
 		_ = views.WriteApplySummary(&b, s.result, s.vp.Width)
 		text := b.String()
 		for _, row := range s.result.Failed() {
-			text += "\n" + st.ErrorTitle.Render("token."+row.Name) + "\n" + common.RenderError(st, row.Err, s.vp.Width) + "\n"
+			text += "\n" + st.ErrorTitle.Render("token."+row.Name) + "\n" + common.RenderError(s.pc, row.Err, s.vp.Width) + "\n"
 		}
 		if len(s.result.Failed()) > 0 {
 			text += "\n" + st.Error.Render(common.GlyphError+" "+views.ApplyClosing(s.result))

@@ -11,6 +11,7 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/views"
 )
 
 // requestTimeout bounds one request of a flow; the client retries within it.
@@ -37,11 +38,14 @@ type scope struct {
 	// holder is who holds the state lock the request in flight waits
 	// for, set from its goroutine (service.OnLockWait); nil while none.
 	holder *atomic.Pointer[string]
+	// guest: the program serves a guest of tokenscope serve, who is told
+	// what holds the lock, not which server user and process.
+	guest bool
 }
 
 func newScope(pc *common.ProgramContext) scope {
 	ctx, cancel := context.WithCancel(pc.Ctx)
-	return scope{id: flowIDs.Add(1), ctx: ctx, cancel: cancel, now: pc.Now}
+	return scope{id: flowIDs.Add(1), ctx: ctx, cancel: cancel, now: pc.Now, guest: pc.Guest}
 }
 
 // cancelRequest cancels the request in flight (esc while it hangs): its
@@ -121,6 +125,9 @@ type reply struct {
 	// also is the object read with obj that decides its moves (a
 	// customer's bank account); nil when none.
 	also *model.Object
+	// feed is the object pane's, started by its read (objectlive.go);
+	// nil when it did not start one.
+	feed *service.ObjectFeed
 	err  error
 }
 
@@ -132,7 +139,14 @@ func (sc *scope) request(fn func(ctx context.Context) reply) tea.Cmd {
 	sc.stop, sc.sent, sc.stopped = cancel, sc.now(), false
 	holder := new(atomic.Pointer[string])
 	sc.holder = holder
-	ctx = service.OnLockWait(ctx, func(h string) { holder.Store(&h) })
+	say := views.LockHolder
+	if sc.guest {
+		say = views.LockHolderForGuest
+	}
+	ctx = service.OnLockWait(ctx, func(h model.LockHolder) {
+		text := say(h)
+		holder.Store(&text)
+	})
 	id := sc.id
 	return func() tea.Msg {
 		defer cancel()

@@ -296,7 +296,7 @@ func (t *Token) View() string {
 	case stepFailed:
 		// The form is not shown under the pane: it would not fit at 80x24,
 		// and after a submission no number may be on screen unmasked.
-		body = common.RenderError(st, t.err, t.w-1) + "\n\n" +
+		body = common.RenderError(t.pc, t.err, t.w-1) + "\n\n" +
 			st.Muted.Render("everything you typed is kept") // the footer says how to go back
 	}
 	return st.Header.Render(" "+t.title()) + "\n\n" + indent(body)

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-func TestFsyncKeepingPReportsTheKernelsError(t *testing.T) {
+func TestDatasyncKeepingPReportsTheKernelsError(t *testing.T) {
 	f, err := os.Create(filepath.Join(t.TempDir(), "log"))
 	if err != nil {
 		t.Fatal(err)
@@ -16,11 +16,11 @@ func TestFsyncKeepingPReportsTheKernelsError(t *testing.T) {
 	if _, err := f.WriteString("record"); err != nil {
 		t.Fatal(err)
 	}
-	if err := fsyncKeepingP(f); err != nil {
+	if err := datasyncKeepingP(f); err != nil {
 		t.Fatalf("fsync of a file: %v", err)
 	}
 	f.Close()
-	if err := fsyncKeepingP(f); err == nil {
+	if err := datasyncKeepingP(f); err == nil {
 		t.Fatal("fsync of a closed file: no error")
 	}
 
@@ -30,7 +30,7 @@ func TestFsyncKeepingPReportsTheKernelsError(t *testing.T) {
 	}
 	defer r.Close()
 	defer w.Close()
-	err = fsyncKeepingP(w)
+	err = datasyncKeepingP(w)
 	var pe *os.PathError
 	if !errors.As(err, &pe) || pe.Op != "sync" || !errors.Is(err, syscall.EINVAL) {
 		t.Fatalf("fsync of a pipe: %v, want sync %s: EINVAL", err, w.Name())
