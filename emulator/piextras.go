@@ -28,15 +28,15 @@ var (
 	piConfirmExtraParams = slices.Concat([]string{"receipt_email", "error_on_requires_action", "use_stripe_sdk", paramRequest3DS},
 		shippingParams(true), paymentMethodDataParams)
 	piExtraParams = slices.Concat(piConfirmExtraParams, []string{"statement_descriptor", "statement_descriptor_suffix"})
+	// piUpdateExtraParams are those an update takes, in any status.
+	piUpdateExtraParams = slices.Concat([]string{"receipt_email", "statement_descriptor", "statement_descriptor_suffix"}, shippingParams(true))
 )
 
 // readPIExtras reads the extras of a create (onConfirm false) or a
 // confirm into pi; payment_method_data makes pi's PaymentMethod.
 func readPIExtras(c *call, pi *paymentIntentRec, onConfirm bool) *model.Error {
-	if c.params.Has("statement_descriptor") {
-		// Stripe's words: the emulator's PaymentIntents are card ones.
-		return invalid("", "statement_descriptor", "The statement_descriptor parameter is not supported for card charges: "+
-			"set statement_descriptor_suffix instead (see https://docs.stripe.com/get-started/account/statement-descriptors#dynamic).")
+	if aerr := readPIChargeExtras(c, pi); aerr != nil {
+		return aerr
 	}
 	for _, p := range []string{"error_on_requires_action", "use_stripe_sdk"} {
 		if _, aerr := c.params.boolean(p); aerr != nil {
@@ -48,16 +48,27 @@ func readPIExtras(c *call, pi *paymentIntentRec, onConfirm bool) *model.Error {
 	if c.params.Has("error_on_requires_action") && !onConfirm && c.params.get("confirm") != "true" {
 		return invalid("", "error_on_requires_action", "You can only pass error_on_requires_action when confirm=true (or on POST /v1/payment_intents/{id}/confirm).")
 	}
+	if aerr := readChoice(c, paramRequest3DS, &pi.RequestThreeDS, "any", "automatic", "challenge"); aerr != nil {
+		return aerr
+	}
+	return paymentMethodFromData(c, pi)
+}
+
+// readPIChargeExtras reads what pi's charges will carry, those given
+// replacing pi's (a create, a confirm, an update).
+func readPIChargeExtras(c *call, pi *paymentIntentRec) *model.Error {
+	if c.params.Has("statement_descriptor") {
+		// Stripe's words: the emulator's PaymentIntents are card ones.
+		return invalid("", "statement_descriptor", "The statement_descriptor parameter is not supported for card charges: "+
+			"set statement_descriptor_suffix instead (see https://docs.stripe.com/get-started/account/statement-descriptors#dynamic).")
+	}
 	x, aerr := readChargeExtras(c)
 	if aerr != nil {
 		return aerr
 	}
 	pi.chargeExtras = pi.chargeExtras.override(x)
 	pi.Shipping = cmp.Or(x.Shipping, pi.Shipping)
-	if aerr := readChoice(c, paramRequest3DS, &pi.RequestThreeDS, "any", "automatic", "challenge"); aerr != nil {
-		return aerr
-	}
-	return paymentMethodFromData(c, pi)
+	return nil
 }
 
 // asksChallenge reports whether confirming pi with card pm asks for 3D

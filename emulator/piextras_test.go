@@ -175,3 +175,24 @@ func TestChargeThreeDSecureDetails(t *testing.T) {
 		t.Errorf("no challenge, yet three_d_secure %+v", ch.PaymentMethodDetails.Card.ThreeDSecure)
 	}
 }
+
+// An update takes receipt_email, shipping and the descriptor's suffix,
+// in any status, and refuses statement_descriptor as create does.
+func TestPaymentIntentUpdateExtras(t *testing.T) {
+	_, srv := newServer(t, "")
+	c := newClient(srv.URL, testKey)
+	pi, err := confirmPI(c, "pm_card_visa", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pi, err = c.V1PaymentIntents.Update(ctx, pi.ID, &stripe.PaymentIntentUpdateParams{ReceiptEmail: stripe.String("late@example.com"),
+		StatementDescriptorSuffix: stripe.String("LATE"),
+		Shipping:                  &stripe.ShippingDetailsParams{Name: stripe.String("K"), Address: &stripe.AddressParams{Line1: stripe.String("2 Main")}}})
+	if err != nil || pi.ReceiptEmail != "late@example.com" || pi.StatementDescriptorSuffix != "LATE" || pi.Shipping == nil || pi.Shipping.Name != "K" {
+		t.Fatalf("%+v %v", pi, err)
+	}
+	_, err = c.V1PaymentIntents.Update(ctx, pi.ID, &stripe.PaymentIntentUpdateParams{StatementDescriptor: stripe.String("ACME")})
+	if se := stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, ""); se.Param != "statement_descriptor" {
+		t.Errorf("statement_descriptor: %+v", se)
+	}
+}
