@@ -104,12 +104,22 @@ func match(r *http.Request) (*endpoint, []string) {
 		if ep.method != r.Method {
 			continue
 		}
-		if ids, ok := matchPath(strings.Split(ep.path, "/"), segs); ok && !shadowed(i, segs) {
+		if ids, ok := matchPath(patterns[i], segs); ok && !shadowed(i, segs) {
 			return ep, ids
 		}
 	}
 	return nil, nil
 }
+
+// patterns are the endpoints' paths split at their slashes, once: match
+// looks at every endpoint of a request's method.
+var patterns = func() [][]string {
+	out := make([][]string, len(endpoints))
+	for i, ep := range endpoints {
+		out[i] = strings.Split(ep.path, "/")
+	}
+	return out
+}()
 
 func matchPath(pattern, segs []string) ([]string, bool) {
 	if len(pattern) != len(segs) {
