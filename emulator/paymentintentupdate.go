@@ -26,16 +26,9 @@ func updatePaymentIntent(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "payment_intent", c.id(), "intent")
 	}
-	changes := false
-	for _, p := range piPaymentParams {
-		if !c.params.Has(p) {
-			continue
-		}
-		if !slices.Contains(piUpdatable, pi.Status) {
-			return nil, invalid(codeUnexpectedState, p, "This PaymentIntent's "+p+" could not be updated because it has a status of "+
-				pi.Status+". You may only update the "+p+" of a PaymentIntent with one of the following statuses: "+strings.Join(piUpdatable, ", ")+".")
-		}
-		changes = true
+	changes, aerr := intentChanges(c, codeUnexpectedState, "PaymentIntent", pi.Status, piUpdatable, piPaymentParams)
+	if aerr != nil {
+		return nil, aerr
 	}
 	if c.params.Has("description") {
 		pi.Description = c.params.get("description")
@@ -43,7 +36,6 @@ func updatePaymentIntent(c *call) (any, *model.Error) {
 	if aerr := readPIChargeExtras(c, pi); aerr != nil {
 		return nil, aerr
 	}
-	var aerr *model.Error
 	if pi.Metadata, aerr = readMetadata(c.params, pi.Metadata); aerr != nil {
 		return nil, aerr
 	}

@@ -267,21 +267,13 @@ func updateSetupIntent(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuchSetupIntent(c.id())
 	}
-	changes := false
-	for _, p := range siSetupParams {
-		if !c.params.Has(p) && !c.params.has(p+"[") {
-			continue
-		}
-		if !slices.Contains(siConfirmable, si.Status) {
-			return nil, invalid(codeSetupUnexpectedState, p, "This SetupIntent's "+p+" could not be updated because it has a status of "+
-				si.Status+". You may only update the "+p+" of a SetupIntent with one of the following statuses: "+strings.Join(siConfirmable, ", ")+".")
-		}
-		changes = true
+	changes, aerr := intentChanges(c, codeSetupUnexpectedState, "SetupIntent", si.Status, siConfirmable, siSetupParams)
+	if aerr != nil {
+		return nil, aerr
 	}
 	if c.params.Has("description") {
 		si.Description = c.params.get("description")
 	}
-	var aerr *model.Error
 	if si.Metadata, aerr = readMetadata(c.params, si.Metadata); aerr != nil {
 		return nil, aerr
 	}
