@@ -61,7 +61,7 @@ var paymentIntentKind = &KindSpec{
 	Summary: func(f Fields) string {
 		return JoinWords(amountOf(f, "amount"), f.Get("status"))
 	},
-	Fields: []DetailField{
+	Fields: append([]DetailField{
 		{Path: "status", Label: "status", Value: func(f Fields) string {
 			s := f.Get("status")
 			if why := PaymentIntentStatusNote(s); why != "" {
@@ -76,16 +76,24 @@ var paymentIntentKind = &KindSpec{
 		{Path: "payment_method", Label: "payment_method"},
 		{Path: "latest_charge", Label: "latest_charge"},
 		{Path: "customer", Label: "customer"},
+	}, intentFields("last_payment_error")...),
+}
+
+// intentFields are the rows a PaymentIntent and a SetupIntent end with:
+// the 3D Secure step, the last error (errorField: last_payment_error,
+// last_setup_error), why it was canceled, and when it was made.
+func intentFields(errorField string) []DetailField {
+	return []DetailField{
 		{Path: "next_action.type", Label: "next_action"},
 		{Path: "next_action.url", Label: "challenge_url", Value: shownChallengeURL},
 		{Path: "next_action.redirect_to_url.return_url", Label: "return_url"},
-		{Path: "last_payment_error.code", Label: "last_error", Value: func(f Fields) string {
-			return Outcome{Code: f.Get("last_payment_error.code"), DeclineCode: f.Get("last_payment_error.decline_code")}.Codes()
+		{Path: errorField + ".code", Label: "last_error", Value: func(f Fields) string {
+			return Outcome{Code: f.Get(errorField + ".code"), DeclineCode: f.Get(errorField + ".decline_code")}.Codes()
 		}},
-		{Path: "last_payment_error.message", Label: "last_error_message"},
+		{Path: errorField + ".message", Label: "last_error_message"},
 		{Path: "cancellation_reason", Label: "cancellation_reason"},
 		{Path: "created", Label: "created", Value: createdAt},
-	},
+	}
 }
 
 // EmulatorChallengePath is where the offline emulator serves its own 3D

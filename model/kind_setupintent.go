@@ -14,7 +14,7 @@ var setupIntentKind = &KindSpec{
 	Label:    "SetupIntent",
 	Path:     "/v1/setup_intents/",
 	Summary:  func(f Fields) string { return JoinWords(f.Get("usage"), f.Get("status")) },
-	Fields: []DetailField{
+	Fields: append([]DetailField{
 		{Path: "status", Label: "status", Value: func(f Fields) string {
 			s := f.Get("status")
 			why := PaymentIntentStatusNote(s)
@@ -29,15 +29,6 @@ var setupIntentKind = &KindSpec{
 		{Path: "usage", Label: "usage"},
 		{Path: "payment_method", Label: "payment_method"},
 		{Path: "customer", Label: "customer"},
-		{Path: "next_action.type", Label: "next_action"},
-		{Path: "next_action.url", Label: "challenge_url", Value: shownChallengeURL},
-		{Path: "next_action.redirect_to_url.return_url", Label: "return_url"},
-		{Path: "last_setup_error.code", Label: "last_error", Value: func(f Fields) string {
-			return Outcome{Code: f.Get("last_setup_error.code"), DeclineCode: f.Get("last_setup_error.decline_code")}.Codes()
-		}},
-		{Path: "last_setup_error.message", Label: "last_error_message"},
-		{Path: "cancellation_reason", Label: "cancellation_reason"},
-		{Path: "created", Label: "created", Value: createdAt},
-	},
+	}, intentFields("last_setup_error")...),
 	Drift: []DetailField{{Path: "status"}, {Path: "payment_method"}},
 }
