@@ -67,14 +67,14 @@ func (s Subject) Allows(m Move) bool {
 	status := s.F.Get("status")
 	switch m {
 	case MoveAuthenticate:
-		return s.is("pi_") && status == PIRequiresAction
+		return s.is("pi_", "seti_") && status == PIRequiresAction
 	case MoveCapture:
-		return s.is("pi_") && status == PIRequiresCapture
+		return (s.is("pi_") && status == PIRequiresCapture) || s.Uncaptured()
 	case MoveCancel:
 		return s.is("pi_") && slices.Contains(piCancellable, status)
 	case MoveRefund:
 		n, _ := s.Refundable()
-		return n > 0
+		return n > 0 || s.Uncaptured() // an authorization is released
 	case MoveAnswer:
 		return s.is("du_", "dp_") && DisputeOpen(status)
 	case MoveVerify:
@@ -148,6 +148,9 @@ func Released(f Fields) int64 {
 
 // Capturable is what a PaymentIntent in requires_capture can capture.
 func (s Subject) Capturable() (int64, string) {
+	if s.Uncaptured() {
+		return intField(s.F, "amount"), s.F.Get("currency")
+	}
 	return intField(s.F, "amount_capturable"), s.F.Get("currency")
 }
 
