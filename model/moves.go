@@ -17,7 +17,8 @@ const (
 	MoveCapture      Move = "capture"
 	MoveCancel       Move = "cancel"
 	MoveRefund       Move = "refund"
-	MoveAnswer       Move = "answer" // a dispute: evidence, or close
+	MoveRelease      Move = "release" // an authorization: a refund of it, uncaptured
+	MoveAnswer       Move = "answer"  // a dispute: evidence, or close
 	MoveVerify       Move = "verify"
 	MoveCharge       Move = "charge" // a customer's default source
 )
@@ -49,7 +50,7 @@ func DisputeOpen(status string) bool {
 // lists their keys.
 func (s Subject) Moves() []Move {
 	var out []Move
-	for _, m := range []Move{MoveAuthenticate, MoveCapture, MoveCancel, MoveRefund, MoveAnswer, MoveVerify, MoveCharge} {
+	for _, m := range []Move{MoveAuthenticate, MoveCapture, MoveCancel, MoveRefund, MoveRelease, MoveAnswer, MoveVerify, MoveCharge} {
 		if s.Allows(m) {
 			out = append(out, m)
 		}
@@ -74,7 +75,9 @@ func (s Subject) Allows(m Move) bool {
 		return s.is("pi_") && slices.Contains(piCancellable, status)
 	case MoveRefund:
 		n, _ := s.Refundable()
-		return n > 0 || s.Uncaptured() // an authorization is released
+		return n > 0
+	case MoveRelease:
+		return s.Uncaptured()
 	case MoveAnswer:
 		return s.is("du_", "dp_") && DisputeOpen(status)
 	case MoveVerify:

@@ -56,10 +56,9 @@ func PlanMove(m Move, s Subject, in MoveInput) []Change {
 		}
 		return []Change{update("payment_intent."+s.ID, "POST /v1/payment_intents/"+s.ID+"/cancel", attrs...)}
 	case MoveRefund:
-		if s.Uncaptured() {
-			return planRelease(s)
-		}
 		return planRefund(s, in)
+	case MoveRelease:
+		return planRelease(s)
 	case MoveAnswer:
 		after := DisputeAfter(status, in.Evidence, in.Close)
 		if in.Close {
