@@ -23,7 +23,7 @@ func planAuthorize(name string, req UseRequest, source Attr) Change {
 		Attrs: []Attr{
 			{Name: "amount", Value: strconv.FormatInt(req.Amount, 10)},
 			{Name: "currency", Value: str(req.Currency)},
-			{Name: "capture", Value: "false", Note: "authorized only: capture it within 7 days, or release it"},
+			{Name: "capture", Value: "false", Note: "authorized only: capture or release it later"},
 			source,
 			{Name: "id", Value: KnownAfterApply},
 		}}
@@ -35,5 +35,5 @@ func authorizeExpect(o Outcome) string {
 	if o.Declines() {
 		return "expected: declined, " + o.Codes()
 	}
-	return "expected: uncaptured (authorized, to capture or release)"
+	return "expected: uncaptured, to capture or release"
 }

@@ -14,8 +14,8 @@ func planSetupIntent(name string, req UseRequest, note string) Change {
 		{Name: "confirm", Value: "true"},
 		{Name: "usage", Value: str("off_session")},
 		{Name: "payment_method_types", Value: `["card"]`},
-		{Name: "payment_method", Value: KnownAfterApply, Note: "made of the token first: POST /v1/payment_methods"},
-		{Name: "customer", Value: KnownAfterApply, Note: "a new one, made first: POST /v1/customers"},
+		{Name: "payment_method", Value: KnownAfterApply, Note: "made of the token first"},
+		{Name: "customer", Value: KnownAfterApply, Note: "a new one, made first"},
 		{Name: "card.token", Value: str(req.TokenID), Note: note},
 	}
 	if req.ReturnURL != "" {
@@ -35,4 +35,14 @@ func SetupIntentExpect(c *CardPreset) string {
 		return "expected: requires_action (3D Secure), then succeeded"
 	}
 	return "expected: succeeded, the card saved for off-session payments"
+}
+
+// SetupIntentStatusNote says what a SetupIntent's status means: a
+// PaymentIntent's words, but succeeded, which saved the card (no money
+// moved).
+func SetupIntentStatusNote(status string) string {
+	if status == PISucceeded {
+		return "the card is saved for later payments"
+	}
+	return PaymentIntentStatusNote(status)
 }

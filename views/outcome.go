@@ -127,7 +127,10 @@ func (o Outcome) Fields() []Field {
 	card, isCard := model.CardByName(cmp.Or(o.Before.Preset, o.After.Preset))
 	if o.Err == nil {
 		out := []Field{{Label: "status", Value: o.Use.Status}}
-		if why := model.PaymentIntentStatusNote(o.Use.Status); (o.Req.Kind == model.UsePaymentIntent || o.Req.Kind == model.UseSetupIntent) && why != "" {
+		if why := model.PaymentIntentStatusNote(o.Use.Status); o.Req.Kind == model.UsePaymentIntent && why != "" {
+			out[0].Value += ": " + why
+		}
+		if why := model.SetupIntentStatusNote(o.Use.Status); o.Req.Kind == model.UseSetupIntent && why != "" {
 			out[0].Value += ": " + why
 		}
 		if o.Req.Kind == model.UseCharge || o.Req.Kind == model.UsePaymentIntent || o.Req.Kind == model.UseAuthorize {

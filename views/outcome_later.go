@@ -49,7 +49,7 @@ func (o Outcome) laterNext() string {
 	case o.Req.Kind == model.UseAuthorize && u.Status == model.ChargeUncaptured:
 		return "tokenscope capture " + u.ObjectID + " [--amount N], or tokenscope refund " + u.ObjectID + " to release it"
 	case o.Req.Kind == model.UseSetupIntent && u.Status == model.PISucceeded:
-		return "charge it off session: a PaymentIntent with customer " + u.Customer + " and payment_method " + u.PaymentMethod
+		return "pay off session with customer " + u.Customer + " and payment_method " + u.PaymentMethod
 	case o.Req.Kind == model.UseSetupIntent && o.TUI && u.Status == model.PIRequiresAction:
 		return "a completes the 3D Secure challenge, f fails it"
 	case o.Req.Kind == model.UseSetupIntent:
