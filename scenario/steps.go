@@ -45,7 +45,7 @@ var stepSpecs = map[model.UseKind]stepSpec{
 	model.StepAuthenticate: {attrs: []string{"fail"}, after: []model.UseKind{model.UsePaymentIntent, model.UseSetupIntent}, what: "the PaymentIntent (or SetupIntent) waiting for 3D Secure"},
 	model.StepCapture:      {attrs: []string{"amount"}, after: []model.UseKind{model.UsePaymentIntent, model.UseAuthorize}, what: "the PaymentIntent waiting in requires_capture (or the authorization)"},
 	model.StepCancel:       {after: []model.UseKind{model.UsePaymentIntent}, what: "the PaymentIntent"},
-	model.StepRefund:       {attrs: []string{"amount"}, after: []model.UseKind{model.UseCharge, model.UsePaymentIntent, model.UseAuthorize}, what: "the charge (or the PaymentIntent's; an authorization's releases it)"},
+	model.StepRefund:       {attrs: []string{"amount"}, after: []model.UseKind{model.UseCharge, model.UsePaymentIntent, model.UseAuthorize}, what: "the charge (or the PaymentIntent's)"},
 	model.StepDispute:      {attrs: []string{"evidence", "close"}, after: []model.UseKind{model.UseCharge, model.UsePaymentIntent}, what: "the dispute the charge opened"},
 	model.StepVerify:       {attrs: []string{"amounts"}, after: []model.UseKind{model.UseCustomer}, what: "the bank account the customer holds"},
 }
