@@ -49,9 +49,9 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	we := post("/v1/webhook_endpoints", "url=http://127.0.0.1:9/hook&enabled_events[0]=*")["id"].(string)
 	evt := firstEvent(t, e)
 	pm := post("/v1/payment_methods", "type=card&card[token]=tok_visa")["id"].(string)
-	pi := post("/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa")["id"].(string)
+	pi := post("/v1/payment_intents", "amount=1000&currency=usd&payment_method_types[]=card&payment_method=pm_card_visa")["id"].(string)
 	newPI := func(body string) string {
-		return post("/v1/payment_intents", "amount=1000&currency=usd&"+body)["id"].(string)
+		return post("/v1/payment_intents", "amount=1000&currency=usd&payment_method_types[]=card&"+body)["id"].(string)
 	}
 	seti := post("/v1/setup_intents", "payment_method=pm_card_visa&customer="+cusID)["id"].(string)
 	newSI := func(body string) string {
@@ -192,10 +192,10 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"GET", "/v1/customers/cus_nope/payment_methods", "", 404},
 		req{"POST", "/v1/payment_methods/" + pm + "/detach", "", 200},
 		req{"POST", "/v1/payment_methods/pm_nope/detach", "", 404},
-		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa&confirm=true&metadata[k]=v", 200},
+		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method_types[]=card&payment_method=pm_card_visa&confirm=true&metadata[k]=v", 200},
 		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&automatic_payment_methods[enabled]=true&automatic_payment_methods[allow_redirects]=never", 200},
 		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_threeDSecure2Required&confirm=true&return_url=https://example.com/done", 200},
-		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_chargeDeclined&confirm=true", 402},
+		req{"POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method_types[]=card&payment_method=pm_card_chargeDeclined&confirm=true", 402},
 		req{"GET", "/v1/payment_intents", "", 200},
 		req{"GET", "/v1/payment_intents/" + pi, "", 200},
 		req{"GET", "/v1/payment_intents/pi_nope", "", 404},

@@ -11,7 +11,7 @@ import (
 // Stripe's payment_method_options.
 func TestDeclineCarriesPaymentMethod(t *testing.T) {
 	e, _ := New(Options{Now: clock})
-	rec := do(t, e, "POST", "/v1/payment_intents", testKey, "amount=3000&currency=usd&payment_method=pm_card_visa_chargeDeclinedInsufficientFunds&confirm=true", nil)
+	rec := do(t, e, "POST", "/v1/payment_intents", testKey, "amount=3000&currency=usd&payment_method_types[]=card&payment_method=pm_card_visa_chargeDeclinedInsufficientFunds&confirm=true", nil)
 	var body struct {
 		Error struct {
 			PaymentMethod struct {

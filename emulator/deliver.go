@@ -179,6 +179,7 @@ func (d *dispatcher) work(ctx context.Context, endpoint string, wake <-chan stru
 
 // send sends a claimed delivery with retries, and logs each attempt.
 func (d *dispatcher) send(ctx context.Context, we *endpointRec, ev *eventJSON) {
+	ev.APIVersion = we.eventVersion()
 	body, err := json.Marshal(ev)
 	if err != nil {
 		return

@@ -39,7 +39,7 @@ func (o *objects) openDispute(ch *chargeRec, reason string) {
 	}
 	d := &disputeRec{
 		ID: newID("du_", longID), Created: o.now.Unix(), Amount: ch.captured(), Currency: ch.Currency,
-		Charge: ch.ID, Reason: reason, Status: "needs_response",
+		Charge: ch.ID, PaymentIntent: ch.PaymentIntent, Reason: reason, Status: "needs_response",
 	}
 	if reason == "inquiry" {
 		// An inquiry is not yet a chargeback; Stripe gives it the

@@ -87,6 +87,9 @@ type response struct {
 	requestID string
 	// original is the request a replay repeats ("" if not a replay).
 	original string
+	// warning is a Warning header the request's parameters call for
+	// (paramVersionNote), besides the Stripe-Version header's.
+	warning string
 }
 
 // ServeHTTP answers one API request, or a request for the 3D Secure
@@ -102,8 +105,10 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "application/json")
 	h.Set("Request-Id", res.requestID)
 	h.Set(versionHeader, version)
-	if note != "" {
-		h.Set("Warning", note)
+	for _, w := range []string{note, res.warning} {
+		if w != "" {
+			h.Add("Warning", w)
+		}
 	}
 	if key := r.Header.Get(idempotencyHeader); key != "" && r.Method == http.MethodPost {
 		h.Set(idempotencyHeader, key)
@@ -213,6 +218,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	case err != nil:
 		return errorResponse(apiFault(err), reqID)
 	}
+	res.warning = paramVersionNote(params, res.status)
 	return res
 }
 

@@ -65,7 +65,7 @@ func TestPaymentMethodFromRawCard(t *testing.T) {
 		t.Errorf("PaymentMethod from a raw card: last4 %s cvc_check %s email %s", pm.Card.Last4, pm.Card.Checks.CVCCheck, pm.BillingDetails.Email)
 	}
 	pi, err := sc.V1PaymentIntents.Create(ctx, &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(1000), Currency: stripe.String("usd"),
-		PaymentMethod: stripe.String(pm.ID), Confirm: stripe.Bool(true)})
+		PaymentMethod: stripe.String(pm.ID), Confirm: stripe.Bool(true), PaymentMethodTypes: stripe.StringSlice([]string{"card"})})
 	if err != nil || pi.Status != stripe.PaymentIntentStatusSucceeded {
 		t.Fatalf("paying with it: %v %v", pi, err)
 	}

@@ -73,7 +73,7 @@ func TestMetadataKeptOnEveryObject(t *testing.T) {
 		{"/v1/customers", "email=jenny@example.com", "/v1/customers/"},
 		{"/v1/charges", "amount=1000&currency=usd&source=tok_visa", "/v1/charges/"},
 		{"/v1/payment_intents", "amount=1000&currency=usd", "/v1/payment_intents/"},
-		{"/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa&confirm=true", "/v1/payment_intents/"},
+		{"/v1/payment_intents", "amount=1000&currency=usd&payment_method_types[]=card&payment_method=pm_card_visa&confirm=true", "/v1/payment_intents/"},
 		{"/v1/payment_methods", "type=card&card[token]=tok_visa", "/v1/payment_methods/"},
 		{"/v1/refunds", "charge=" + ch + "&amount=100", "/v1/refunds/"},
 		{"/v1/accounts", "type=custom&business_type=individual", "/v1/accounts/"},

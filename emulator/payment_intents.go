@@ -40,7 +40,7 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 	}
 	pi := &paymentIntentRec{
 		ID: newID("pi_", longID), Created: c.now.Unix(), Amount: amount, Currency: currency,
-		Status: model.PIRequiresPaymentMethod, CaptureMethod: "automatic", ConfirmationMethod: "automatic",
+		Status: model.PIRequiresPaymentMethod, CaptureMethod: defaultCaptureMethod, ConfirmationMethod: "automatic",
 		Description: c.params.get("description"), Metadata: md, Secret: newID("", longID),
 	}
 	if aerr := readChoice(c, "capture_method", &pi.CaptureMethod, "automatic", "automatic_async", "manual"); aerr != nil {
@@ -55,6 +55,7 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 	if pi.AutomaticPM, aerr = readPaymentMethodChoice(c); aerr != nil {
 		return nil, aerr
 	}
+	defaultAutomaticPM(c, pi)
 	if cus := c.params.get("customer"); cus != "" {
 		if _, ok := c.objs.customer(cus); !ok {
 			return nil, noSuch(http.StatusBadRequest, "customer", cus, "customer")
@@ -70,6 +71,11 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 			if c.params.Has(p) {
 				return nil, invalid("", p, "You can only pass "+p+" when confirm=true (or on POST /v1/payment_intents/{id}/confirm).")
 			}
+		}
+	}
+	if confirm {
+		if aerr := requireReturnURL(c, pi); aerr != nil {
+			return nil, aerr
 		}
 	}
 	if id := c.params.get("payment_method"); id != "" {
@@ -139,6 +145,9 @@ func confirmPaymentIntentAt(c *call) (any, *model.Error) {
 	}
 	if pi.Status != model.PIRequiresPaymentMethod && pi.Status != model.PIRequiresConfirmation {
 		return nil, unexpectedState(pi, "confirm", model.PIRequiresPaymentMethod, model.PIRequiresConfirmation)
+	}
+	if aerr := requireReturnURL(c, pi); aerr != nil {
+		return nil, aerr
 	}
 	if id := c.params.get("payment_method"); id != "" {
 		if aerr := setPaymentMethod(c, pi, id); aerr != nil {

@@ -13,10 +13,11 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-// confirmPI makes and confirms a PaymentIntent of 2000 usd with pm.
+// confirmPI makes and confirms a card PaymentIntent of 2000 usd with pm
+// (card only, as a server confirming without a return_url must ask).
 func confirmPI(c *stripe.Client, pm string, edit func(*stripe.PaymentIntentCreateParams)) (*stripe.PaymentIntent, error) {
 	p := &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(2000), Currency: stripe.String("usd"),
-		PaymentMethod: stripe.String(pm), Confirm: stripe.Bool(true)}
+		PaymentMethod: stripe.String(pm), Confirm: stripe.Bool(true), PaymentMethodTypes: stripe.StringSlice([]string{"card"})}
 	if edit != nil {
 		edit(p)
 	}

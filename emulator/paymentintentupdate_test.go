@@ -4,7 +4,7 @@ import "testing"
 
 func TestUpdatePaymentIntent(t *testing.T) {
 	e, _ := New(Options{Now: clock})
-	pi := answer(t, e, "POST", "/v1/payment_intents", "amount=1000&currency=usd")["id"].(string)
+	pi := answer(t, e, "POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method_types[]=card")["id"].(string)
 	got := answer(t, e, "POST", "/v1/payment_intents/"+pi, "amount=2500&currency=EUR&description=hat&payment_method=pm_card_visa")
 	if got["amount"] != 2500.0 || got["currency"] != "eur" || got["description"] != "hat" ||
 		got["payment_method"] == nil || got["status"] != "requires_confirmation" {

@@ -61,7 +61,8 @@ func TestPaymentMethodWithoutCustomerPaysOnce(t *testing.T) {
 		t.Errorf("param %q", se.Param)
 	}
 	// Confirming a PaymentIntent made without it is refused the same way.
-	pi, err := c.V1PaymentIntents.Create(ctx, &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(500), Currency: stripe.String("usd")})
+	pi, err := c.V1PaymentIntents.Create(ctx, &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(500), Currency: stripe.String("usd"),
+		PaymentMethodTypes: stripe.StringSlice([]string{"card"})})
 	if err != nil {
 		t.Fatal(err)
 	}

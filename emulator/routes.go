@@ -102,7 +102,7 @@ func match(r *http.Request) (*endpoint, []string) {
 		if ep.method != r.Method {
 			continue
 		}
-		if ids, ok := matchPath(strings.Split(ep.path, "/"), segs); ok {
+		if ids, ok := matchPath(strings.Split(ep.path, "/"), segs); ok && !shadowed(i, segs) {
 			return ep, ids
 		}
 	}

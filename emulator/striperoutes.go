@@ -16,7 +16,9 @@ import (
 var stripeRoutes string
 
 // stripeRoute is the route of Stripe's that serves r ("" for none), as
-// Stripe's reference names it: "POST /v1/customers/{customer}".
+// Stripe's reference names it: "POST /v1/customers/{customer}". The
+// routes are sorted, and "{" sorts after the letters a route is spelt
+// in, so a fixed segment (customers/search) is tried before an id.
 func stripeRoute(r *http.Request) string {
 	got := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
 	for line := range strings.Lines(stripeRoutes) {

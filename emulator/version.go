@@ -24,6 +24,12 @@ const (
 	earliestListed = "2014-10-07"
 )
 
+// newestListed is the newest version in versions; a well-formed named
+// version after it (newerVersion) is taken for one Stripe published
+// since: the newest stripe-node and stripe-go pin their release's
+// version, which an emulator built before it must not refuse.
+var newestListed = versions[len(versions)-1]
+
 // versions are Stripe's published API versions (its changelog, from
 // 2014-10-07 on). A request may pin any of them: a CI suite pinned to an
 // older version keeps running, answered in DefaultVersion's shape and
@@ -50,6 +56,7 @@ var versions = []string{
 	"2026-01-28.clover", "2026-02-25.clover",
 	"2026-03-25.dahlia", "2026-04-22.dahlia", "2026-05-27.dahlia", "2026-06-24.dahlia",
 	"2026-07-29.dahlia", "2026-08-26.dahlia",
+	"2026-09-30.endive", "2026-10-28.endive", "2026-11-18.endive",
 }
 
 var versionSet = func() map[string]bool {
@@ -60,13 +67,32 @@ var versionSet = func() map[string]bool {
 	return m
 }()
 
-// knownVersion: v is one of Stripe's versions, listed or earlier.
+// knownVersion: v is one of Stripe's versions, listed, earlier, or
+// newer than the list.
 func knownVersion(v string) bool {
-	if versionSet[v] {
+	if versionSet[v] || newerVersion(v) {
 		return true
 	}
 	_, err := time.Parse(time.DateOnly, v)
 	return err == nil && v < earliestListed
+}
+
+// newerVersion: v is shaped as Stripe's versions are since 2024-09-30
+// (a date, a dot, the release's name in lower case), dated after
+// newestListed, and of its release or a later one (releases are named
+// in alphabetical order), so not a typo of a listed version.
+func newerVersion(v string) bool {
+	date, name, ok := strings.Cut(v, ".")
+	if _, err := time.Parse(time.DateOnly, date); err != nil || !ok || name == "" {
+		return false
+	}
+	for _, r := range name {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	newestDate, newestName, _ := strings.Cut(newestListed, ".")
+	return date > newestDate && name >= newestName
 }
 
 // versionOf is the version a request's answer is in and, when the
@@ -75,15 +101,31 @@ func knownVersion(v string) bool {
 // emulator renders.
 func versionOf(r *http.Request) (answeredIn, note string, aerr *model.Error) {
 	v := r.Header.Get(versionHeader)
-	switch {
-	case v == "":
+	if v == "" {
 		return DefaultVersion, "", nil
+	}
+	answeredIn, note, aerr = answerVersion("Stripe-Version", v)
+	if aerr != nil {
+		aerr.Message += " (the tokenscope emulator answers in " + DefaultVersion + "; it takes Stripe's published versions and answers each in that shape)"
+	}
+	return answeredIn, note, aerr
+}
+
+// answerVersion is the version the emulator answers in for a pinned
+// version v (what, the header or parameter that pins it): v itself in
+// the family it renders, else DefaultVersion with a note (a Warning
+// header) saying so; an unknown v is refused as Stripe refuses it.
+func answerVersion(what, v string) (answeredIn, note string, aerr *model.Error) {
+	switch {
 	case !knownVersion(v):
-		return DefaultVersion, "", invalid("", "", "Invalid Stripe API version: "+v+
-			" (the tokenscope emulator answers in "+DefaultVersion+"; it takes Stripe's published versions and answers each in that shape)")
+		return DefaultVersion, "", invalid("", "", "Invalid Stripe API version: "+v)
 	case strings.HasSuffix(v, renderedFamily):
 		return v, "", nil
 	}
-	return DefaultVersion, `299 tokenscope "Stripe-Version ` + v + ` is answered in ` + DefaultVersion +
-		`, the only shape the emulator renders"`, nil
+	newer := ""
+	if newerVersion(v) {
+		newer = ", newer than the versions it knows (up to " + newestListed + ")"
+	}
+	return DefaultVersion, `299 tokenscope "` + what + ` ` + v + ` is answered in ` + DefaultVersion +
+		`, the only shape the emulator renders` + newer + `"`, nil
 }

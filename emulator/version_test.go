@@ -43,7 +43,18 @@ func TestStripeVersion(t *testing.T) {
 		{"no route", "/v1/nothing", testKey, "", 404, DefaultVersion, "", ""},
 		{"no key", "/v1/tokens/tok_visa", "", "", 401, DefaultVersion, "", ""},
 		{"unknown", "/v1/tokens/tok_visa", testKey, "2019-2-19", 400, DefaultVersion, "", "Invalid Stripe API version: 2019-2-19 (the tokenscope emulator answers in " + DefaultVersion},
-		{"future", "/v1/tokens/tok_visa", testKey, "2099-01-01.zinnia", 400, DefaultVersion, "", "Invalid Stripe API version: 2099-01-01.zinnia"},
+		{"endive (stripe-node 23.0)", "/v1/tokens/tok_visa", testKey, "2026-09-30.endive", 200, DefaultVersion, "2026-09-30.endive", ""},
+		{"endive (stripe-node 23.2)", "/v1/tokens/tok_visa", testKey, "2026-11-18.endive", 200, DefaultVersion, "2026-11-18.endive", ""},
+		{"newer than listed", "/v1/tokens/tok_visa", testKey, "2026-12-16.endive", 200, DefaultVersion, "2026-12-16.endive", ""},
+		{"next release", "/v1/tokens/tok_visa", testKey, "2099-01-01.zinnia", 200, DefaultVersion, "2099-01-01.zinnia", ""},
+		{"unlisted dahlia", "/v1/tokens/tok_visa", testKey, "2026-08-27.dahlia", 400, DefaultVersion, "", "Invalid Stripe API version: 2026-08-27.dahlia"},
+		{"unlisted endive before the newest", "/v1/tokens/tok_visa", testKey, "2026-10-01.endive", 400, DefaultVersion, "", "Invalid Stripe API version: 2026-10-01.endive"},
+		{"newer date, older release", "/v1/tokens/tok_visa", testKey, "2027-01-27.dahlia", 400, DefaultVersion, "", "Invalid Stripe API version: 2027-01-27.dahlia"},
+		{"newer date, no release", "/v1/tokens/tok_visa", testKey, "2027-01-27", 400, DefaultVersion, "", "Invalid Stripe API version: 2027-01-27"},
+		{"newer, capitalised", "/v1/tokens/tok_visa", testKey, "2027-01-27.Fig", 400, DefaultVersion, "", "Invalid Stripe API version: 2027-01-27.Fig"},
+		{"newer, not a date", "/v1/tokens/tok_visa", testKey, "2027-13-27.fig", 400, DefaultVersion, "", "Invalid Stripe API version: 2027-13-27.fig"},
+		{"newer, empty name", "/v1/tokens/tok_visa", testKey, "2027-01-27.", 400, DefaultVersion, "", "Invalid Stripe API version: 2027-01-27."},
+		{"garbage", "/v1/tokens/tok_visa", testKey, "latest", 400, DefaultVersion, "", "Invalid Stripe API version: latest"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := map[string]string{}

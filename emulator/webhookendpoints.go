@@ -39,8 +39,8 @@ type endpointRec struct {
 	Deleted  bool     `json:"deleted,omitempty"`
 	Metadata metadata `json:"metadata,omitempty"`
 	// APIVersion is the version the endpoint was made for ("" for the
-	// account's); the emulator renders every event in the one shape it
-	// has (version.go).
+	// account's); the events sent to it say which version they are in
+	// (endpointversion.go).
 	APIVersion string `json:"api_version,omitempty"`
 }
 
@@ -138,8 +138,8 @@ func setEndpoint(c *call, we *endpointRec) *model.Error {
 			return invalid("", "enabled_events", "You may enable at most "+strconv.Itoa(maxEnabledEvents)+" event types.")
 		}
 		for i, t := range events {
-			if !knownEventType(t) {
-				return invalid("", "enabled_events["+strconv.Itoa(i)+"]", "Invalid enabled_events["+strconv.Itoa(i)+"]: the emulator makes no "+strconv.Quote(t)+" events (see GET /v1/events for those it does, or use *).")
+			if !stripeEventType(t) {
+				return invalid("", "enabled_events["+strconv.Itoa(i)+"]", "Invalid enabled_events["+strconv.Itoa(i)+"]: "+strconv.Quote(t)+" is not one of Stripe's event types (or *).")
 			}
 		}
 		slices.Sort(events)

@@ -94,16 +94,9 @@ func (e *EventFeed) Polled() time.Duration { return e.poll }
 // first. The cursor Next reads past is taken before them, so an event
 // made meanwhile is read by Next, not lost.
 func (e *EventFeed) First(ctx context.Context) ([]model.Event, error) {
-	newest, err := e.s.readEvents(ctx, 0, nil, 1)
-	if err != nil {
+	if err := e.markNewest(ctx); err != nil {
 		return nil, err
 	}
-	if len(newest) == 1 {
-		e.fol.cursor = newest[0].ID
-	}
-	// With none yet, Next reads every event (from 0), each one new: a
-	// time of this machine's would miss those of a server whose clock is
-	// behind.
 	evs, err := e.s.Events(ctx, e.f)
 	if err != nil {
 		return nil, err
@@ -113,6 +106,20 @@ func (e *EventFeed) First(ctx context.Context) ([]model.Event, error) {
 		e.take(ev)
 	}
 	return evs, nil
+}
+
+// markNewest makes the newest event the cursor Next reads past. With none
+// yet, Next reads every event (from 0), each one new: a time of this
+// machine's would miss those of a server whose clock is behind.
+func (e *EventFeed) markNewest(ctx context.Context) error {
+	newest, err := e.s.readEvents(ctx, 0, nil, 1)
+	if err != nil {
+		return err
+	}
+	if len(newest) == 1 {
+		e.fol.cursor = newest[0].ID
+	}
+	return nil
 }
 
 // take notes the objects ev is about or names as the story's.

@@ -123,6 +123,7 @@ func newApp(t testing.TB, s *service.Session, w, h int) *App {
 	a := New(Options{Session: s, Renderer: asciiRenderer(), Now: fixedNow, Width: w, Height: h}).(*App)
 	a.settleDelay = 0
 	a.after = func(time.Duration, tea.Msg) tea.Cmd { return nil } // a test sends the ticks it wants
+	a.pc.StillObjects = true                                      // drain would wait on a pane's feed
 	return a
 }
 

@@ -201,7 +201,7 @@ func previous(raw json.RawMessage, now model.Fields) []Line {
 		case []any:
 			after = "[…]"
 		}
-		out = append(out, Line{Kind: Change, Lead: GlyphChange + " ", Text: Clean(path) + ": " + Clean(jsonValue(v)) + " -> " + Clean(after)})
+		out = append(out, Line{Kind: Change, Lead: GlyphChange + " ", Text: driftText(path, jsonValue(v), after)})
 	}
 	walk("", map[string]any(prev))
 	slices.SortFunc(out, func(a, b Line) int { return strings.Compare(a.Text, b.Text) })

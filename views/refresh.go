@@ -24,8 +24,13 @@ func driftLine(d model.Drift, idWidth int) Line {
 		}
 		return Line{Kind: Gone, Lead: "  ", Text: GlyphGone + " " + id + "   " + what}
 	}
-	return Line{Kind: Change, Lead: "  ", Text: GlyphChange + " " + id + "   " + Clean(d.Field+": "+d.From+" -> "+d.To)}
+	return Line{Kind: Change, Lead: "  ", Text: GlyphChange + " " + id + "   " + driftText(d.Field, d.From, d.To)}
 }
+
+// driftText is one changed attribute as drift reads, wherever a change
+// is shown (a refresh, an event's previous_attributes, an object pane):
+// "used: false -> true".
+func driftText(field, from, to string) string { return Clean(field + ": " + from + " -> " + to) }
 
 // RefreshLines are the report of a refresh:
 //

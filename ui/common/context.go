@@ -33,6 +33,11 @@ type ProgramContext struct {
 	// shown before every write. Zero where the clock is fixed (tests):
 	// there no time passes between keys.
 	PlanSettle time.Duration
+	// StillObjects: object panes show their object as read until r, and
+	// do not follow the events about it (ui/flow/objectlive.go). For
+	// tests that run a program's commands one after another to their
+	// end, where a feed's look would wait for the next event.
+	StillObjects bool
 	// Width and Height are the terminal's size, kept up to date by the app.
 	Width, Height int
 	// ScenarioDir is where the scenario picker finds *.hcl files after the

@@ -1,7 +1,6 @@
 package flow
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -176,16 +175,7 @@ func (e *Events) took(r eventsRead) tea.Cmd {
 
 // note puts a read's failure in the status line; the view keeps what it
 // showed and looks again at the next change.
-func (e *Events) note(err error) tea.Cmd {
-	if err == nil || errors.Is(err, context.Canceled) {
-		return nil
-	}
-	text := common.GlyphError + " events: " + views.Clean(errText(e.pc, err))
-	if e.feed != nil {
-		text += " · tried again at the next change"
-	}
-	return func() tea.Msg { return NoteMsg{Text: text, Err: true} }
-}
+func (e *Events) note(err error) tea.Cmd { return feedFailed(e.pc, "events", err, e.feed != nil) }
 
 // errText is an error as one line: a Stripe error's message and code;
 // another as common.ErrorLine says it (a guest's names no server path).

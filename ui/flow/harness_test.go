@@ -86,6 +86,11 @@ func newContext(t *testing.T, w, h int, opt setup) (*common.ProgramContext, *gat
 	r.SetColorProfile(termenv.Ascii)
 	pc := common.NewContext(sess, r, io.Discard, func() time.Time { return clock })
 	pc.Width, pc.Height = w, h
+	// The program's context ends with the test, as it does when a
+	// program quits: the live views' feeds with it.
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	pc.Ctx = ctx
 	return pc, g
 }
 

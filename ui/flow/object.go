@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/tokenscope/tokenscope/model"
+	"github.com/tokenscope/tokenscope/service"
 	"github.com/tokenscope/tokenscope/ui/common"
 	"github.com/tokenscope/tokenscope/views"
 )
@@ -78,6 +79,9 @@ type Object struct {
 	// failed, or declined after), shown with "!"; the error itself is in
 	// the PaymentIntent's fields (last_error).
 	noteFailed bool
+
+	// live follows the events about the object (objectlive.go).
+	live live
 }
 
 // maxTyped bounds the keys kept while a request is in flight.
@@ -113,7 +117,7 @@ func (o *Object) links() []views.Field {
 		return nil
 	}
 	var out []views.Field
-	rows := append(views.NewObject(*o.obj).Fields, views.RelatedFields(*o.obj, o.rel)...)
+	rows := o.rows()
 	if o.made != nil {
 		rows = append(rows, *o.made)
 	}
@@ -123,6 +127,12 @@ func (o *Object) links() []views.Field {
 		}
 	}
 	return out
+}
+
+// rows are the object's rows in the pane: its kind's fields, then those
+// of the object read with it. The object must have been read.
+func (o *Object) rows() []views.Field {
+	return append(views.NewObject(*o.obj).Fields, views.RelatedFields(*o.obj, o.rel)...)
 }
 
 // IsObjectID reports an id of an object tokenscope reads by id (not a
@@ -173,6 +183,7 @@ func (o *Object) subject() model.Subject {
 // send starts the request of act, with its spinner.
 func (o *Object) send(act objectAction) tea.Cmd {
 	o.busy, o.doing, o.err = true, act, nil
+	o.supersede(act)
 	var fn func(ctx context.Context) (model.Object, *model.Object, error)
 	switch act {
 	case actLoad:
@@ -191,9 +202,17 @@ func (o *Object) send(act objectAction) tea.Cmd {
 			return obj, nil, err
 		}
 	}
+	var start func(context.Context) *service.ObjectFeed
+	if act == actLoad {
+		start = o.feedStart()
+	}
 	return tea.Batch(o.spin.Tick, o.request(func(ctx context.Context) reply {
+		var feed *service.ObjectFeed
+		if start != nil {
+			feed = start(ctx)
+		}
 		obj, also, err := fn(ctx)
-		return reply{obj: obj, also: also, err: err}
+		return reply{obj: obj, also: also, err: err, feed: feed}
 	}))
 }
 
@@ -228,6 +247,7 @@ func readRelated(ctx context.Context, pc *common.ProgramContext, obj model.Objec
 // challenge answers the PaymentIntent's 3D Secure challenge.
 func (o *Object) challenge(fail bool) tea.Cmd {
 	o.busy, o.doing, o.err = true, actChallenge, nil
+	o.supersede(actChallenge)
 	answer := answerChallenge(o.pc, o.objID, fail)
 	return tea.Batch(o.spin.Tick, o.request(func(ctx context.Context) reply {
 		pi, err := answer(ctx)
@@ -250,8 +270,20 @@ func answerChallenge(pc *common.ProgramContext, id string, fail bool) func(conte
 	}
 }
 
-// Update implements tea.Model.
+// Update implements tea.Model: the feed's messages first, then once
+// the pane is idle the quiet read they asked for (objectlive.go).
 func (o *Object) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd, done := o.updateLive(msg)
+	if !done {
+		_, c := o.update(msg)
+		cmd = tea.Batch(cmd, c)
+	}
+	return o, tea.Batch(cmd, o.rereadIfIdle())
+}
+
+// update is the pane's own handling of msg: keys, and its requests'
+// replies.
+func (o *Object) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	k := o.pc.Keys
 	if o.busy {
 		if keyIs(msg, k.Cancel) {
@@ -347,6 +379,7 @@ func (o *Object) answered(r reply) tea.Cmd {
 			o.shown = o.pc.Now()
 		}
 		o.obj, o.rel = &r.obj, r.also
+		o.refitForms()
 		if m := o.then; m != "" && o.subject().Allows(m) {
 			o.then = ""
 			return o.startMove(m)
@@ -406,7 +439,7 @@ func (o *Object) bodyLines() []string {
 	var out []string
 	if o.obj != nil {
 		v := views.NewObject(*o.obj)
-		rows := append(v.Fields, views.RelatedFields(*o.obj, o.rel)...)
+		rows := o.rows()
 		if v.RequestID != "" {
 			rows = append(rows, views.Field{Label: "request id", Value: v.RequestID})
 		}
@@ -421,6 +454,7 @@ func (o *Object) bodyLines() []string {
 			out = append(out, style.Render(l))
 		}
 	}
+	out = append(out, o.changeLines()...)
 	if o.err != nil {
 		out = append(out, "")
 		out = append(out, strings.Split(indent(common.RenderError(o.pc, o.err, o.w-1)), "\n")...)
@@ -452,7 +486,13 @@ func (o *Object) window(lines []string, room int) []string {
 
 // scroll moves the body's window by n rows, within its bounds.
 func (o *Object) scroll(n int) {
-	last := max(len(o.bodyLines())-(o.bodyRoom(o.footRows())-1), 0)
+	// While every row fits there is nothing to scroll: an offset kept
+	// then would move the rows once the body grows (a change read).
+	lines, room := len(o.bodyLines()), o.bodyRoom(o.footRows())
+	last := 0
+	if lines > room {
+		last = lines - (room - 1)
+	}
 	o.offset = min(max(min(o.offset, last)+n, 0), last)
 }
 

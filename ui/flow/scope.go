@@ -125,6 +125,9 @@ type reply struct {
 	// also is the object read with obj that decides its moves (a
 	// customer's bank account); nil when none.
 	also *model.Object
+	// feed is the object pane's, started by its read (objectlive.go);
+	// nil when it did not start one.
+	feed *service.ObjectFeed
 	err  error
 }
 
