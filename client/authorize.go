@@ -37,6 +37,10 @@ func (c *Client) useAuthorize(ctx context.Context, req model.UseRequest, use *mo
 // captureCharge captures an authorization made with capture=false:
 // amount of it, or all of it (0).
 func (c *Client) captureCharge(ctx context.Context, id string, amount int64) (model.Object, error) {
+	if _, fe := model.ObjectKindOf(id, "charge"); fe != nil {
+		e, _ := model.Explained(fe) // a malformed id goes nowhere near a URL path
+		return model.Object{}, e
+	}
 	if err := c.secretKey("capture charges"); err != nil {
 		return model.Object{}, err
 	}
