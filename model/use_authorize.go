@@ -12,6 +12,10 @@ const UseAuthorize UseKind = "authorize"
 // not yet captured; Stripe's status says succeeded for it (chargeState).
 const ChargeUncaptured = chargeUncaptured
 
+// ChargeReleased is the status recorded once an authorization is released
+// (refunded whole, uncaptured).
+const ChargeReleased = chargeReleased
+
 // ChargeStateOf is a charge's state in one word (chargeState): its status,
 // or uncaptured or released for an authorization.
 func ChargeStateOf(f Fields) string { return chargeState(f) }

@@ -205,6 +205,7 @@ func noteOn(w *state.Workspace, of string, step model.Use, pi *model.Object) boo
 			if pi != nil {
 				r.Uses[i].FollowPaymentIntent(*pi)
 			}
+			followRelease(&r.Uses[i], step)
 			r.Steps = append(r.Steps, step)
 			w.Upsert(r)
 			return true

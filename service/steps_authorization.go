@@ -17,3 +17,12 @@ func isCharge(id string) bool { return strings.HasPrefix(id, "ch_") }
 func chargeCaptured(obj model.Object) bool {
 	return isCharge(obj.ID) && obj.Fields().Get("captured") == "true"
 }
+
+// followRelease brings an authorization's use to released when step, a
+// refund of it, succeeded: the list and detail then say the money is no
+// longer held.
+func followRelease(u *model.Use, step model.Use) {
+	if u.Kind == model.UseAuthorize && u.Status == model.ChargeUncaptured && step.Kind == model.StepRefund && step.Status == "succeeded" {
+		u.Status = model.ChargeReleased
+	}
+}

@@ -33,6 +33,27 @@ func TestAuthorizeThenCaptureFollowsTheUse(t *testing.T) {
 	}
 }
 
+// A refund of an authorization releases it: the token's use says so.
+func TestReleaseFollowsTheUse(t *testing.T) {
+	s := newSession(t, t.TempDir())
+	ctx := t.Context()
+	rec, err := s.Create(ctx, testio.Preset(t, "visa"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	use, _, err := s.Use(ctx, model.UseRequest{TokenID: rec.ID, Kind: model.UseAuthorize, Amount: 1000, Currency: "usd"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Refund(ctx, model.RefundRequest{Of: use.ObjectID}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := workspace(t, s).Find(rec.ID)
+	if u := got.Uses[len(got.Uses)-1]; u.Status != model.ChargeReleased {
+		t.Errorf("use after the release: %+v", u)
+	}
+}
+
 // A SetupIntent use keeps the customer and PaymentMethod it made: they
 // seed the token's events and its report's requests (the customer's
 // create names nothing the token names), and authenticate moves the use
