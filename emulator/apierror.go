@@ -58,9 +58,10 @@ func errorResponseWith(e *model.Error, reqID string, pi, si, pm any) response {
 }
 
 // docURL is the page that explains an error code: Stripe gives one to
-// every coded error ("" for none).
+// every coded error ("" for none, and for the emulator's own code, which
+// Stripe's pages do not explain).
 func docURL(code string) string {
-	if code == "" {
+	if code == "" || code == codeNotModelled {
 		return ""
 	}
 	return "https://stripe.com/docs/error-codes/" + strings.ReplaceAll(code, "_", "-")

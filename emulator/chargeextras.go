@@ -13,6 +13,8 @@ type chargeExtras struct {
 	ReceiptEmail              string `json:"receipt_email,omitempty"`
 	StatementDescriptor       string `json:"statement_descriptor,omitempty"`
 	StatementDescriptorSuffix string `json:"statement_descriptor_suffix,omitempty"`
+	// Shipping is taken on create only (a capture has no shipping).
+	Shipping *shippingRec `json:"shipping,omitempty"`
 }
 
 // chargeExtraParams are the parameters chargeExtras hold, which a charge
@@ -33,7 +35,11 @@ func readChargeExtras(c *call) (chargeExtras, *model.Error) {
 	if aerr != nil {
 		return chargeExtras{}, aerr
 	}
-	out := chargeExtras{ReceiptEmail: email,
+	shipping, aerr := readShipping(c.params)
+	if aerr != nil {
+		return chargeExtras{}, aerr
+	}
+	out := chargeExtras{ReceiptEmail: email, Shipping: shipping,
 		StatementDescriptor: c.params.get("statement_descriptor"), StatementDescriptorSuffix: c.params.get("statement_descriptor_suffix")}
 	for param, v := range map[string]string{"statement_descriptor": out.StatementDescriptor, "statement_descriptor_suffix": out.StatementDescriptorSuffix} {
 		if utf8.RuneCountInString(v) > maxStatementDescriptor {
@@ -58,6 +64,7 @@ func (x chargeExtras) override(over chargeExtras) chargeExtras {
 func (x chargeExtras) show(out *chargeJSON) {
 	out.ReceiptEmail, out.StatementDescriptor = opt(x.ReceiptEmail), opt(x.StatementDescriptor)
 	out.StatementDescriptorSuffix = opt(x.StatementDescriptorSuffix)
+	out.Shipping, out.ReceiptURL = x.Shipping.render(), receiptURL(out.ID, out.Status)
 	if out.Status != "succeeded" && out.Status != "pending" {
 		return
 	}

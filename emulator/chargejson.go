@@ -41,7 +41,7 @@ type chargeJSON struct {
 	ReceiptURL                *string           `json:"receipt_url"`
 	Refunded                  bool              `json:"refunded"`
 	Review                    *string           `json:"review"`
-	Shipping                  *struct{}         `json:"shipping"`
+	Shipping                  *shippingJSON     `json:"shipping"`
 	Source                    any               `json:"source"` // *cardJSON or *bankJSON
 	SourceTransfer            *string           `json:"source_transfer"`
 	StatementDescriptor       *string           `json:"statement_descriptor"`
@@ -108,7 +108,7 @@ type pmCard struct {
 	NetworkTransactionID     *string       `json:"network_transaction_id"`
 	Overcapture              overcapture   `json:"overcapture"`
 	RegulatedStatus          string        `json:"regulated_status"`
-	ThreeDSecure             *struct{}     `json:"three_d_secure"`
+	ThreeDSecure             *threeDSJSON  `json:"three_d_secure"`
 	TransactionLinkID        *string       `json:"transaction_link_id"`
 	Wallet                   *struct{}     `json:"wallet"`
 }
@@ -205,6 +205,7 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 		pm.AmountAuthorized = &ch.Amount
 		pm.AuthorizationCode = opt(stableDigits("auth:"+ch.ID, 6))
 	}
+	pm.ThreeDSecure = ch.ThreeDSecure.render(card.Brand)
 	if ch.CaptureBefore != 0 {
 		// An authorization (capture=false, manual capture) says until
 		// when it could be captured, before and after its capture.

@@ -8,7 +8,8 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-var chargeParams = slices.Concat([]string{"amount", "currency", "source", "customer", "description", "capture", "expand["}, metadataParams, chargeExtraParams)
+var chargeParams = slices.Concat([]string{"amount", "currency", "source", "customer", "description", "capture", "expand["}, metadataParams, chargeExtraParams,
+	shippingParams(true))
 
 // readAmount reads the amount and currency a charge or a PaymentIntent
 // takes, both required, checked as Stripe checks them.

@@ -9,7 +9,7 @@ import (
 )
 
 var customerParams = slices.Concat([]string{"source", "email", "description", "name", "phone", "expand["},
-	addressParams("address"), metadataParams)
+	addressParams("address"), metadataParams, customerExtraParams)
 
 // createCustomer is POST /v1/customers, optionally with source=<token>,
 // which attaches the card or bank account and consumes the token.
@@ -28,6 +28,10 @@ func createCustomer(c *call) (any, *model.Error) {
 		Name: c.params.get("name"), Phone: c.params.get("phone"),
 	}
 	cus.Address, _ = readAddress(c.params, "address")
+	pm, aerr := readCustomerExtras(c, cus)
+	if aerr != nil {
+		return nil, aerr
+	}
 	if src := c.params.get("source"); src != "" {
 		t, aerr := takeToken(c, src, true)
 		if aerr != nil {
@@ -38,6 +42,9 @@ func createCustomer(c *call) (any, *model.Error) {
 		}
 	}
 	c.objs.putCustomer(cus)
+	if pm != nil {
+		c.objs.putPaymentMethod(pm)
+	}
 	return renderCustomer(cus), nil
 }
 
@@ -114,7 +121,7 @@ type customerJSON struct {
 	NextInvoiceSequence int             `json:"next_invoice_sequence"`
 	Phone               *string         `json:"phone"`
 	PreferredLocales    []string        `json:"preferred_locales"`
-	Shipping            *struct{}       `json:"shipping"`
+	Shipping            *shippingJSON   `json:"shipping"`
 	TaxExempt           string          `json:"tax_exempt"`
 	TestClock           *string         `json:"test_clock"`
 }
@@ -137,6 +144,7 @@ func renderCustomer(cus *customerRec) *customerJSON {
 		Metadata:            cus.Metadata,
 		NextInvoiceSequence: 1, PreferredLocales: []string{}, TaxExempt: "none",
 	}
+	cus.customerExtras.show(out)
 	if cus.Address != (address{}) {
 		a := cus.Address.render()
 		out.Address = &a

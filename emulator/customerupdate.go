@@ -13,7 +13,7 @@ import (
 // (eventtypes.go).
 
 var customerUpdateParams = slices.Concat([]string{"email", "name", "description", "phone", "address",
-	"source", "default_source", "expand["}, addressParams("address"), metadataParams)
+	"source", "default_source", "expand["}, addressParams("address"), metadataParams, customerUpdateExtraParams)
 
 // updateCustomer is POST /v1/customers/{id}. A parameter given empty
 // (email=) unsets its field, as on Stripe; source=<token> replaces the
@@ -52,6 +52,9 @@ func updateCustomer(c *call) (any, *model.Error) {
 			return nil, aerr
 		}
 		cus.Card, cus.Bank = fresh.Card, fresh.Bank
+	}
+	if _, aerr := readCustomerExtras(c, cus); aerr != nil {
+		return nil, aerr
 	}
 	if id := c.params.get("default_source"); id != "" && !cus.makeDefault(id) {
 		return nil, noSuch(http.StatusBadRequest, "source", id, "default_source")

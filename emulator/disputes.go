@@ -46,6 +46,9 @@ func (o *objects) openDispute(ch *chargeRec, reason string) {
 		// general reason.
 		d.Inquiry, d.Reason, d.Status = true, "general", "warning_needs_response"
 	}
+	if ch.Card != nil {
+		d.Network = network(ch.Card.Brand)
+	}
 	d.withdraw()
 	ch.Money.Dispute = d.ID
 	o.putDispute(d)
@@ -193,6 +196,7 @@ type disputeJSON struct {
 	Livemode                bool                  `json:"livemode"`
 	Metadata                metadata              `json:"metadata"`
 	PaymentIntent           *string               `json:"payment_intent"`
+	PaymentMethodDetails    *disputePMDetails     `json:"payment_method_details,omitempty"`
 	Reason                  string                `json:"reason"`
 	Status                  string                `json:"status"`
 }
@@ -227,5 +231,6 @@ func renderDispute(d *disputeRec, now time.Time) *disputeJSON {
 		Created: d.Created, Currency: d.Currency, EnhancedEligibilityType: []string{}, Evidence: evidence,
 		EvidenceDetails: details, IsChargeRefundable: d.Inquiry && d.open(), Metadata: d.Metadata,
 		PaymentIntent: opt(d.PaymentIntent), Reason: d.Reason, Status: d.Status,
+		PaymentMethodDetails: d.paymentMethodDetails(),
 	}
 }

@@ -50,6 +50,11 @@ type Emulator struct {
 	// made tells this process's followers (Deliver, listen) that an
 	// Update made events; other processes' are seen through the files.
 	made notifier
+	// running are the Idempotency-Keys of the POSTs being answered.
+	running inflight
+	// hookKeyed, when set (tests), runs once a keyed POST has claimed
+	// its key, before it is answered.
+	hookKeyed func()
 }
 
 // New opens the emulator's objects: opts.Store, else the log store in
@@ -139,7 +144,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	if kind == publishableKey && !ep.publishable {
 		return errorResponse(publishableRefused(), reqID)
 	}
-	params, aerr := readParams(r, ep.params)
+	params, aerr := readParams(r, ep)
 	if aerr != nil {
 		return errorResponse(aerr, reqID)
 	}
@@ -195,6 +200,15 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 		if aerr != nil {
 			return errorResponse(aerr, reqID)
 		}
+		if idem.key != "" {
+			if !e.running.claim(idem.key) {
+				return errorResponse(inProgress(idem.key), reqID)
+			}
+			defer e.running.release(idem.key)
+			if e.hookKeyed != nil {
+				e.hookKeyed()
+			}
+		}
 		// An event names the request's Idempotency-Key as Stripe does, but
 		// masked as every answer is: a key may be anything, a card number
 		// too.
@@ -249,6 +263,9 @@ type call struct {
 	errSetupIntent any
 	// errPaymentMethod is the PaymentMethod such a decline names.
 	errPaymentMethod any
+	// authenticated: the payment follows a completed 3D Secure
+	// challenge (finishChallenge), which its charge shows.
+	authenticated bool
 	// allowRemoteWebhooks: webhook endpoints may be off loopback.
 	allowRemoteWebhooks bool
 }

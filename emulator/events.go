@@ -214,12 +214,23 @@ func (its items) find(id string) (item, bool) {
 }
 
 // previous is what changed, with its old values: an update's
-// previous_attributes.
+// previous_attributes. Within a hash that was and is one (metadata,
+// invoice_settings, an address), only its keys that changed, as
+// Stripe's events show them: a key added is null, a key removed its old
+// value ({"metadata": {"tier": null}}). An object with an id (a source,
+// a PaymentMethod) is shown whole as it was.
 func previous(old, now shown) map[string]json.RawMessage {
 	out := map[string]json.RawMessage{}
 	for k, v := range old {
-		if !bytes.Equal(v, now[k]) {
-			out[k] = v
+		if bytes.Equal(v, now[k]) {
+			continue
+		}
+		out[k] = v
+		var was, is shown
+		if isHash(v, &was) && isHash(now[k], &is) {
+			if sub, err := json.Marshal(previous(was, is)); err == nil {
+				out[k] = sub
+			}
 		}
 	}
 	for k := range now {
@@ -228,6 +239,17 @@ func previous(old, now shown) map[string]json.RawMessage {
 		}
 	}
 	return out
+}
+
+// isHash decodes raw into h when it is a JSON object without an id or
+// an object type: a hash of the object's own, not another object.
+func isHash(raw json.RawMessage, h *shown) bool {
+	if !bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")) || json.Unmarshal(raw, h) != nil {
+		return false
+	}
+	_, id := (*h)["id"]
+	_, obj := (*h)["object"]
+	return !id && !obj
 }
 
 // beforeWrite reads one object as it was before this write of it, and the
@@ -271,10 +293,11 @@ func (o *objects) putEvent(typ string, obj json.RawMessage, prev map[string]json
 
 const maxTypes = 20 // types[] on GET /v1/events
 
-var eventListParams = append([]string{"type", "types["}, append(createdParams, pageParams...)...)
+var eventListParams = append([]string{"type", "types[", "delivery_success"}, append(createdParams, pageParams...)...)
 
 // listEvents is GET /v1/events, newest first, filtered by type (a name or
-// a pattern with *: charge.*), types[] (names) and created.
+// a pattern with *: charge.*), types[] (names), created and
+// delivery_success.
 func listEvents(c *call) (any, *model.Error) {
 	pg, cr, aerr := readListing(c.params)
 	if aerr != nil {
@@ -290,8 +313,12 @@ func listEvents(c *call) (any, *model.Error) {
 	if _, err := path.Match(typ, ""); err != nil {
 		return nil, invalid("", "type", "Invalid event type pattern: "+typ)
 	}
+	delivered, aerr := deliverySuccess(c)
+	if aerr != nil {
+		return nil, aerr
+	}
 	keep := func(ev *eventJSON) bool {
-		if !cr.holds(ev.Created) {
+		if !cr.holds(ev.Created) || !delivered(ev) {
 			return false
 		}
 		if typ != "" {

@@ -177,6 +177,7 @@ var eventRules = map[string][]eventRule{
 	"payment_methods": {
 		{typ: "payment_method.attached", when: changedTo("customer", false), update: true},
 		{typ: "payment_method.detached", when: func(old, now shown) bool { return old.set("customer") && !now.set("customer") }, update: true},
+		{typ: "payment_method.updated", when: changedOf("billing_details", "card", "metadata"), update: true},
 	},
 	"refunds": {
 		{typ: "refund.created", when: isNew},

@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/hex"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -70,4 +71,42 @@ func (i idempotency) mismatch(first *IdempotencyRecord) *model.Error {
 	}
 	return newError(http.StatusBadRequest, idempotencyErr, "", "",
 		msg+" Try using a key other than '"+i.key+"' if you meant to execute a different request.")
+}
+
+// inflight are the Idempotency-Keys of the POSTs this process is running:
+// another request with one of them while the first runs is Stripe's 409
+// (its result is not saved, so a retry once the first is done replays
+// it). Requests from other processes sharing the store are not seen; a
+// request that reaches the store after the first finished replays it.
+type inflight struct {
+	mu   sync.Mutex
+	keys map[string]bool
+}
+
+// claim marks key as running; false if it already is.
+func (f *inflight) claim(key string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.keys[key] {
+		return false
+	}
+	if f.keys == nil {
+		f.keys = map[string]bool{}
+	}
+	f.keys[key] = true
+	return true
+}
+
+func (f *inflight) release(key string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.keys, key)
+}
+
+// inProgress is Stripe's answer to a request whose key another request
+// is still running with.
+func inProgress(key string) *model.Error {
+	return newError(http.StatusConflict, idempotencyErr, "", "",
+		"There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, "+
+			"and the other request is still going through): "+key+". Please try again later.")
 }

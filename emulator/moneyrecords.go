@@ -123,6 +123,9 @@ type refundRec struct {
 	// FailureTx is the balance transaction a failure gives back with.
 	FailureTx     string `json:"failure_balance_transaction,omitempty"`
 	FailureReason string `json:"failure_reason,omitempty"`
+	// Destination is what a card refund is (refunddestination.go): a
+	// refund, a reversal, or "" for a bank debit's.
+	Destination string `json:"destination,omitempty"`
 }
 
 // disputeRec is a dispute a dispute test card opened on its charge.
@@ -145,6 +148,9 @@ type disputeRec struct {
 	Withdrawal    string `json:"withdrawal,omitempty"`
 	Reinstatement string `json:"reinstatement,omitempty"`
 	ReinstatedAt  int64  `json:"reinstated_at,omitempty"`
+	// Network is the card network of the disputed charge
+	// (disputedetails.go).
+	Network string `json:"network,omitempty"`
 }
 
 // accountRec is a Connect account (custom), made from an account token or

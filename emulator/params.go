@@ -24,8 +24,9 @@ type params struct{ url.Values }
 // readParams parses the query and, for a POST, the form body, and refuses
 // parameters the endpoint does not know, as Stripe does ("Received unknown
 // parameter: ..."), so a client mistake shows here rather than against
-// Stripe.
-func readParams(r *http.Request, allowed []string) (params, *model.Error) {
+// Stripe; one Stripe knows and the emulator does not model is told so
+// (unmodelled.go).
+func readParams(r *http.Request, ep *endpoint) (params, *model.Error) {
 	if e := tooManyParams("query", r.URL.RawQuery); e != nil {
 		return params{}, e
 	}
@@ -49,8 +50,8 @@ func readParams(r *http.Request, allowed []string) (params, *model.Error) {
 		}
 	}
 	for k := range v {
-		if !accepted(k, allowed) {
-			return params{}, invalid("parameter_unknown", k, "Received unknown parameter: "+k)
+		if !accepted(k, ep.params) {
+			return params{}, ep.refuseParam(k)
 		}
 	}
 	if e := refuseCardNumbers(v); e != nil {

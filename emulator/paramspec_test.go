@@ -29,6 +29,9 @@ func TestAcceptedParamsAreStripes(t *testing.T) {
 		}
 		top := requestParams(route.Operation)
 		for _, p := range ep.params {
+			if _, ok := unlistedCardData[p]; ok {
+				continue
+			}
 			if !formKey.MatchString(p) {
 				t.Errorf("%s /v1/%s accepts %q, which no form key matches", ep.method, ep.path, p)
 			}
@@ -47,6 +50,21 @@ func TestAcceptedParamsAreStripes(t *testing.T) {
 		}
 	}
 }
+
+// unlistedCardData are the keys of payment_method_data[card], which
+// Stripe's public spec leaves out of a PaymentIntent's parameters
+// (card data is for Stripe.js) while the API takes them, as POST
+// /v1/payment_methods takes card[...]: stripe-node suites confirm with
+// payment_method_data[card][token]=tok_visa.
+var unlistedCardData = func() map[string]bool {
+	out := map[string]bool{}
+	for _, p := range paymentMethodDataParams {
+		if strings.HasPrefix(p, "payment_method_data[card]") {
+			out[p] = true
+		}
+	}
+	return out
+}()
 
 // formKey is an allow-list entry: name[key][key], or a prefix name[.
 var formKey = regexp.MustCompile(`^[a-z0-9_]+(\[[a-z0-9_]+\])*\[?$`)

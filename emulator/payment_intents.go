@@ -21,11 +21,12 @@ import (
 // PaymentIntent's status does not allow.
 const codeUnexpectedState = "payment_intent_unexpected_state"
 
-var paymentIntentParams = []string{"amount", "currency", "payment_method", "customer", "confirm", "capture_method",
+var paymentIntentParams = append([]string{"amount", "currency", "payment_method", "customer", "confirm", "capture_method",
 	"confirmation_method", "return_url", "description", "off_session", "setup_future_usage", "payment_method_types[",
-	"automatic_payment_methods[enabled]", "automatic_payment_methods[allow_redirects]", "expand[", "metadata", "metadata["}
+	"automatic_payment_methods[enabled]", "automatic_payment_methods[allow_redirects]", "expand[", "metadata", "metadata["},
+	piExtraParams...)
 
-var confirmParams = []string{"payment_method", "return_url", "off_session", "expand["}
+var confirmParams = append([]string{"payment_method", "return_url", "off_session", "expand["}, piConfirmExtraParams...)
 
 // createPaymentIntent is POST /v1/payment_intents, confirmed at once with
 // confirm=true.
@@ -82,6 +83,9 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 		if aerr := setPaymentMethod(c, pi, id); aerr != nil {
 			return nil, aerr
 		}
+	}
+	if aerr := readPIExtras(c, pi, false); aerr != nil {
+		return nil, aerr
 	}
 	// The PaymentIntent exists before it is confirmed: its
 	// payment_intent.created comes before the charge the confirm makes,
@@ -154,6 +158,9 @@ func confirmPaymentIntentAt(c *call) (any, *model.Error) {
 			return nil, aerr
 		}
 	}
+	if aerr := readPIExtras(c, pi, true); aerr != nil {
+		return nil, aerr
+	}
 	return confirmPaymentIntent(c, pi)
 }
 
@@ -200,12 +207,11 @@ func confirmPaymentIntent(c *call, pi *paymentIntentRec) (any, *model.Error) {
 	preset, _ := model.CardByName(pm.Card.Preset)
 	o := preset.Outcome
 	switch {
-	case o.ThreeDS == model.ThreeDSNone:
+	case o.ThreeDS == model.ThreeDSNone && !pi.asksChallenge(pm, offSession):
+	case !offSession && errorOnRequiresAction(c):
+		return pay(c, pi, pm, authenticationRequired)
 	case !offSession:
-		pi.Status, pi.NextAction = model.PIRequiresAction, "use_stripe_sdk"
-		if pi.ReturnURL != "" {
-			pi.NextAction = "redirect_to_url"
-		}
+		pi.Status, pi.NextAction = model.PIRequiresAction, challengeAction(c, pi)
 		pi.ChallengeURL = c.base + challengePath + pi.ID + "?client_secret=" + url.QueryEscape(pi.clientSecret())
 		pi.LastError = nil
 		c.objs.putPaymentIntent(pi)
@@ -215,8 +221,7 @@ func confirmPaymentIntent(c *call, pi *paymentIntentRec) (any, *model.Error) {
 	case o.ThreeDS != model.ThreeDSOnSession:
 		// Off session no one can answer a challenge: the card, never set
 		// up for it, is declined as needing authentication.
-		return pay(c, pi, pm, model.Outcome{Code: "authentication_required", DeclineCode: "authentication_required",
-			Message: "Your card was declined. This transaction requires authentication."})
+		return pay(c, pi, pm, authenticationRequired)
 	}
 	return pay(c, pi, pm, afterAuth(o))
 }
@@ -251,6 +256,7 @@ func checkReturnURL(u string) *model.Error {
 func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (any, *model.Error) {
 	ch, aerr := chargeCard(c, pm.Card, pi.Customer, pi.Amount, pi.Currency, o)
 	ch.PaymentIntent, ch.PaymentMethod, ch.Description = pi.ID, pm.ID, pi.Description
+	ch.chargeExtras, ch.ThreeDSecure = pi.chargeExtras, authenticated(c, pm)
 	pi.LatestCharge, pi.NextAction, pi.ChallengeURL = ch.ID, "", ""
 	if aerr != nil {
 		pi.Status, pi.PaymentMethod = model.PIRequiresPaymentMethod, ""
@@ -283,6 +289,7 @@ func finishChallenge(c *call, pi *paymentIntentRec, complete bool) (any, *model.
 		return nil, noSuch(http.StatusBadRequest, "PaymentMethod", pi.PaymentMethod, "payment_method")
 	}
 	if complete {
+		c.authenticated = true
 		preset, _ := model.CardByName(pm.Card.Preset)
 		obj, aerr := pay(c, pi, pm, afterAuth(preset.Outcome))
 		if aerr != nil {

@@ -137,6 +137,12 @@ func attachPaymentMethod(c *call, pm *paymentMethodRec, cusID string) *model.Err
 	if _, ok := c.objs.customer(cusID); !ok {
 		return noSuch(http.StatusBadRequest, "customer", cusID, "customer")
 	}
+	return attachTo(pm, cusID)
+}
+
+// attachTo gives pm to the customer cusID, unless it is spent, another
+// customer's or a card that cannot be attached.
+func attachTo(pm *paymentMethodRec, cusID string) *model.Error {
 	if pm.SpentBy != "" {
 		return invalid("", "", msgPMSpentAttach)
 	}
@@ -179,8 +185,10 @@ func detachPaymentMethod(c *call) (any, *model.Error) {
 	if pm.Customer == "" {
 		return nil, invalid("", "", "The payment method you provided is not attached to a customer so detachment is impossible.")
 	}
+	cusID := pm.Customer
 	pm.Customer, pm.SpentBy = "", spentByDetach
 	c.objs.putPaymentMethod(pm)
+	dropDefaultPM(c, cusID, pm.ID)
 	return renderPaymentMethod(pm), nil
 }
 

@@ -31,7 +31,7 @@ type paymentIntentJSON struct {
 	ReceiptEmail              *string         `json:"receipt_email"`
 	Review                    *string         `json:"review"`
 	SetupFutureUsage          *string         `json:"setup_future_usage"`
-	Shipping                  *struct{}       `json:"shipping"`
+	Shipping                  *shippingJSON   `json:"shipping"`
 	StatementDescriptor       *string         `json:"statement_descriptor"`
 	StatementDescriptorSuffix *string         `json:"statement_descriptor_suffix"`
 	Status                    string          `json:"status"`
@@ -97,6 +97,7 @@ func renderPaymentIntent(pi *paymentIntentRec) *paymentIntentJSON {
 		PaymentMethodTypes:   []string{"card"}, SetupFutureUsage: opt(pi.SetupFutureUsage),
 		Status: pi.Status,
 	}
+	pi.piExtras.show(out)
 	if pi.CanceledAt != 0 {
 		out.CanceledAt = &pi.CanceledAt
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 var paymentIntentUpdateParams = slices.Concat([]string{"amount", "currency", "payment_method", "customer", "description",
-	"capture_method", "setup_future_usage", "expand["}, metadataParams)
+	"capture_method", "setup_future_usage", "expand["}, metadataParams, piUpdateExtraParams)
 
 // piPaymentParams are the parameters that change the payment itself,
 // which Stripe takes only before it is confirmed (piUpdatable); the
@@ -39,6 +39,9 @@ func updatePaymentIntent(c *call) (any, *model.Error) {
 	}
 	if c.params.Has("description") {
 		pi.Description = c.params.get("description")
+	}
+	if aerr := readPIChargeExtras(c, pi); aerr != nil {
+		return nil, aerr
 	}
 	var aerr *model.Error
 	if pi.Metadata, aerr = readMetadata(c.params, pi.Metadata); aerr != nil {

@@ -59,6 +59,7 @@ type paymentIntentRec struct {
 	CanceledAt         int64  `json:"canceled_at,omitempty"`
 	CancellationReason string `json:"cancellation_reason,omitempty"`
 	Secret             string `json:"secret"`
+	piExtras
 }
 
 // lastErrorRec is a PaymentIntent's last_payment_error.

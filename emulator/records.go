@@ -85,6 +85,7 @@ type customerRec struct {
 	// Deleted: DELETE /v1/customers/{id}. Stripe still answers a GET of
 	// it ({id, object, deleted: true}); every other use is refused.
 	Deleted bool `json:"deleted,omitempty"`
+	customerExtras
 }
 
 // defaultSource is the id of the customer's source, "" when none.
@@ -117,6 +118,8 @@ type chargeRec struct {
 	// PaymentIntent and PaymentMethod are set on a PaymentIntent's charge.
 	PaymentIntent string `json:"payment_intent,omitempty"`
 	PaymentMethod string `json:"payment_method,omitempty"`
+	// ThreeDSecure: the payment passed 3D Secure (threedsecure.go).
+	ThreeDSecure *threeDSRec `json:"three_d_secure,omitempty"`
 	// Uncaptured: an authorization not captured yet (capture=false, or
 	// a manual-capture PaymentIntent's charge), to capture before
 	// CaptureBefore (unix seconds; authorization.go). AmountCaptured is

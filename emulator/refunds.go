@@ -155,23 +155,24 @@ func chargeRefunds(o *objects, ch *chargeRec) *listJSON {
 }
 
 type refundJSON struct {
-	ID                     string   `json:"id"`
-	Object                 string   `json:"object"`
-	Amount                 int64    `json:"amount"`
-	BalanceTransaction     *string  `json:"balance_transaction"`
-	Charge                 *string  `json:"charge"`
-	Created                int64    `json:"created"`
-	Currency               string   `json:"currency"`
-	FailureBalanceTx       string   `json:"failure_balance_transaction,omitempty"`
-	FailureReason          string   `json:"failure_reason,omitempty"`
-	Metadata               metadata `json:"metadata"`
-	PaymentIntent          *string  `json:"payment_intent"`
-	PendingReason          string   `json:"pending_reason,omitempty"`
-	Reason                 *string  `json:"reason"`
-	ReceiptNumber          *string  `json:"receipt_number"`
-	SourceTransferReversal *string  `json:"source_transfer_reversal"`
-	Status                 string   `json:"status"`
-	TransferReversal       *string  `json:"transfer_reversal"`
+	ID                     string                 `json:"id"`
+	Object                 string                 `json:"object"`
+	Amount                 int64                  `json:"amount"`
+	BalanceTransaction     *string                `json:"balance_transaction"`
+	Charge                 *string                `json:"charge"`
+	Created                int64                  `json:"created"`
+	Currency               string                 `json:"currency"`
+	FailureBalanceTx       string                 `json:"failure_balance_transaction,omitempty"`
+	FailureReason          string                 `json:"failure_reason,omitempty"`
+	Metadata               metadata               `json:"metadata"`
+	PaymentIntent          *string                `json:"payment_intent"`
+	DestinationDetails     *refundDestinationJSON `json:"destination_details,omitempty"`
+	PendingReason          string                 `json:"pending_reason,omitempty"`
+	Reason                 *string                `json:"reason"`
+	ReceiptNumber          *string                `json:"receipt_number"`
+	SourceTransferReversal *string                `json:"source_transfer_reversal"`
+	Status                 string                 `json:"status"`
+	TransferReversal       *string                `json:"transfer_reversal"`
 }
 
 // renderRefund is a refund as its test card has it stand (refundsettle.go):
@@ -181,7 +182,7 @@ func renderRefund(re *refundRec) *refundJSON {
 		ID: re.ID, Object: "refund", Amount: re.Amount, BalanceTransaction: opt(re.BalanceTx),
 		Charge: opt(re.Charge), Created: re.Created, Currency: re.Currency,
 		Metadata: re.Metadata, PaymentIntent: opt(re.PaymentIntent), Reason: opt(re.Reason),
-		Status: re.status(), FailureReason: re.FailureReason,
+		Status: re.status(), FailureReason: re.FailureReason, DestinationDetails: re.destinationDetails(),
 	}
 	switch out.Status {
 	case "pending":

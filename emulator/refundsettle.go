@@ -27,6 +27,7 @@ func newRefund(ch *chargeRec, amount int64, piID, reason string, now time.Time) 
 	re := &refundRec{
 		ID: newID("re_", longID), Created: now.Unix(), Amount: amount, Currency: ch.Currency,
 		Charge: ch.ID, PaymentIntent: piID, Reason: reason, BalanceTx: newID("txn_", longID),
+		Destination: cardDestination(ch),
 	}
 	at := now.Add(refundSettleDelay).Unix()
 	switch refundOutcome(ch) {

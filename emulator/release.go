@@ -24,7 +24,7 @@ func release(c *call, ch *chargeRec, piID string, amount int64) {
 func newRelease(c *call, ch *chargeRec, piID string, amount int64) *refundRec {
 	re := &refundRec{
 		ID: newID("re_", longID), Created: c.now.Unix(), Amount: amount, Currency: ch.Currency,
-		Charge: ch.ID, PaymentIntent: piID,
+		Charge: ch.ID, PaymentIntent: piID, Destination: destReversal,
 	}
 	ch.Money.AmountRefunded += amount
 	ch.Money.Refunds = append(ch.Money.Refunds, re.ID)

@@ -39,6 +39,7 @@ var endpoints = []endpoint{
 	{method: http.MethodPost, path: "refunds", object: "refund", params: refundParams, handle: createRefund},
 	{method: http.MethodGet, path: "refunds", object: "list:refund", params: refundListParams, handle: listRefunds},
 	{method: http.MethodGet, path: "refunds/{}", object: "refund", params: getParams, handle: getRefund},
+	{method: http.MethodPost, path: "refunds/{}", object: "refund", params: refundUpdateParams, handle: updateRefund},
 	{method: http.MethodGet, path: "disputes", object: "list:dispute", params: disputeListParams, handle: listDisputes},
 	{method: http.MethodGet, path: "disputes/{}", object: "dispute", params: getParams, handle: getDispute},
 	{method: http.MethodPost, path: "disputes/{}", object: "dispute", params: disputeUpdateParams, handle: updateDispute},
@@ -63,6 +64,7 @@ var endpoints = []endpoint{
 	{method: http.MethodPost, path: "payment_methods", object: "payment_method", params: paymentMethodParams, handle: createPaymentMethod},
 	{method: http.MethodGet, path: "payment_methods", object: "list:payment_method", params: paymentMethodListParams, handle: listPaymentMethods},
 	{method: http.MethodGet, path: "payment_methods/{}", object: "payment_method", params: getParams, handle: getPaymentMethod},
+	{method: http.MethodPost, path: "payment_methods/{}", object: "payment_method", params: paymentMethodUpdateParams, handle: updatePaymentMethod},
 	{method: http.MethodPost, path: "payment_methods/{}/attach", object: "payment_method", params: []string{"customer", "expand["}, handle: attachPaymentMethodTo},
 	{method: http.MethodPost, path: "payment_methods/{}/detach", object: "payment_method", params: getParams, handle: detachPaymentMethod},
 	{method: http.MethodGet, path: "customers/{}/payment_methods", object: "list:payment_method", params: customerPaymentMethodListParams, handle: listCustomerPaymentMethods},
@@ -102,12 +104,22 @@ func match(r *http.Request) (*endpoint, []string) {
 		if ep.method != r.Method {
 			continue
 		}
-		if ids, ok := matchPath(strings.Split(ep.path, "/"), segs); ok && !shadowed(i, segs) {
+		if ids, ok := matchPath(patterns[i], segs); ok && !shadowed(i, segs) {
 			return ep, ids
 		}
 	}
 	return nil, nil
 }
+
+// patterns are the endpoints' paths split at their slashes, once: match
+// looks at every endpoint of a request's method.
+var patterns = func() [][]string {
+	out := make([][]string, len(endpoints))
+	for i, ep := range endpoints {
+		out[i] = strings.Split(ep.path, "/")
+	}
+	return out
+}()
 
 func matchPath(pattern, segs []string) ([]string, bool) {
 	if len(pattern) != len(segs) {

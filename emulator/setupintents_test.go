@@ -257,7 +257,7 @@ func TestSetupIntentLifecycleAndRefusals(t *testing.T) {
 		t.Errorf("param %q", se.Param)
 	}
 	_, err = c.V1SetupIntents.Create(ctx, &stripe.SetupIntentCreateParams{FlowDirections: []*string{stripe.String("inbound")}})
-	if se := stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, "parameter_unknown"); se.Param != "flow_directions[0]" {
+	if se := stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, codeNotModelled); se.Param != "flow_directions[0]" {
 		t.Errorf("param %q", se.Param)
 	}
 	// A PaymentMethod of another customer is not set up for this one.
