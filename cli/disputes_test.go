@@ -64,7 +64,9 @@ func TestApplyRefundsPack(t *testing.T) {
 	r := s.ok("apply", "pack:refunds", "--auto-approve", "--json")
 	charges := regexp.MustCompile(`\[id=(ch_[A-Za-z0-9]+)\]`).FindAllStringSubmatch(r.out, -1)
 	refunds := regexp.MustCompile(`\[id=(re_[A-Za-z0-9]+)\]`).FindAllStringSubmatch(r.out, -1)
-	if !strings.Contains(r.out, "10 added") || len(charges) != 3 || len(refunds) != 4 {
+	// 5 charges (2 authorizations, one captured: its step names the
+	// charge too) and 5 refunds (one a release).
+	if !strings.Contains(r.out, "16 added") || len(charges) != 6 || len(refunds) != 5 {
 		t.Fatalf("pack:refunds:\n%s", r.out)
 	}
 	if r := s.expect(1, "refund", charges[0][1]); !strings.Contains(r.errOut, "charge_already_refunded") {

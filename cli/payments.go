@@ -33,6 +33,9 @@ func (p *paymentFlags) onlyWithIntent(c *cobra.Command) error {
 		return nil
 	}
 	for _, name := range []string{"capture", "return-url"} {
+		if name == "return-url" && c.Flags().Changed("setup-intent") {
+			continue // a SetupIntent's 3D Secure page returns there too
+		}
 		if c.Flags().Changed(name) {
 			return usagef(c.CommandPath(), "--%s goes with --payment-intent only: a charge is captured at once, and has no 3D Secure page to return from", name)
 		}
@@ -59,16 +62,18 @@ func (p *paymentFlags) request(c *cobra.Command, tokenID, currency string) (mode
 func (a *app) authenticateCmd() *cobra.Command {
 	var fail bool
 	c := &cobra.Command{
-		Use:   "authenticate PI [--fail]",
-		Short: "Complete (or fail) a PaymentIntent's 3D Secure challenge; against Stripe, print the page to open",
-		Long: `Complete a PaymentIntent's 3D Secure challenge (status requires_action), or fail
+		Use:   "authenticate PI|SETI [--fail]",
+		Short: "Complete (or fail) a PaymentIntent's or SetupIntent's 3D Secure challenge; against Stripe, print the page to open",
+		Long: `Complete a PaymentIntent's (or a SetupIntent's: seti_…, the card then is
+saved, or back in requires_payment_method failed) 3D Secure challenge (status requires_action), or fail
 it with --fail, as the buttons of Stripe's test page do. Offline (and against
 tokenscope emulator) tokenscope answers the emulator's page itself: completed,
 the payment runs (succeeded, requires_capture, or the card's decline); failed,
 the PaymentIntent returns to requires_payment_method. Against Stripe the page
 is for a browser: tokenscope prints its URL.`,
 		Example: `  tokenscope authenticate pi_3Qx…
-  tokenscope authenticate pi_3Qx… --fail --json`,
+  tokenscope authenticate pi_3Qx… --fail --json
+  tokenscope authenticate seti_1Qx…`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			sess, err := a.session()
@@ -100,7 +105,7 @@ is for a browser: tokenscope prints its URL.`,
 		},
 	}
 	c.Flags().BoolVar(&fail, "fail", false, "fail the challenge, as the page's Fail button does")
-	a.jsonFlag(c, "print the PaymentIntent exactly as the API returned it")
+	a.jsonFlag(c, "print the PaymentIntent (or SetupIntent) exactly as the API returned it")
 	return c
 }
 
@@ -122,10 +127,11 @@ func (a *app) openChallenge(ch model.Challenge) error {
 func (a *app) captureCmd() *cobra.Command {
 	var amount string
 	c := &cobra.Command{
-		Use:   "capture PI [--amount N]",
-		Short: "Capture a PaymentIntent that waits in requires_capture, in full or --amount of it",
+		Use:   "capture PI|CH [--amount N]",
+		Short: "Capture a PaymentIntent that waits in requires_capture, or an uncaptured charge, in full or --amount of it",
 		Example: `  tokenscope capture pi_3Qx…
-  tokenscope capture pi_3Qx… --amount 500`,
+  tokenscope capture pi_3Qx… --amount 500
+  tokenscope capture ch_3Qx… --amount 500`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			var n int64
@@ -146,8 +152,8 @@ func (a *app) captureCmd() *cobra.Command {
 			return a.printObject(pi, "captured")
 		},
 	}
-	c.Flags().StringVar(&amount, "amount", "", "capture only N, in the currency's smallest unit (amount_to_capture); the rest is released")
-	a.jsonFlag(c, "print the PaymentIntent exactly as the API returned it")
+	c.Flags().StringVar(&amount, "amount", "", "capture only N, in the currency's smallest unit (amount_to_capture, a charge's amount); the rest is released")
+	a.jsonFlag(c, "print the PaymentIntent (or charge) exactly as the API returned it")
 	return c
 }
 

@@ -101,7 +101,7 @@ func TestCaptureCancelCLI(t *testing.T) {
 	if st := status(t, s.ok("cancel", pi, "--json").out); st != "canceled" {
 		t.Errorf("cancel: %s", st)
 	}
-	s.expect(2, "capture", "ch_123")
+	s.expect(2, "capture", "cus_123")
 	s.expect(2, "capture", pi, "--amount", "1.50")
 }
 

@@ -19,15 +19,19 @@ func (a *app) useCmd() *cobra.Command {
 	var customer, account, dryRun bool
 	var amount, currency, idNumberFor string
 	var pay paymentFlags
+	var later laterFlags
 	c := &cobra.Command{
-		Use:   "use ID (--customer | --charge AMOUNT | --payment-method | --payment-intent AMOUNT | --account | --id-number-for ACCT|PERSON)",
+		Use:   "use ID (--customer | --charge AMOUNT | --authorize AMOUNT | --payment-method | --payment-intent AMOUNT | --setup-intent | --account | --id-number-for ACCT|PERSON)",
 		Short: "Use a token once: a new customer, a charge, a PaymentMethod, a PaymentIntent or a Connect account",
 		Long: `Use a token once: attach it to a new customer (--customer), charge it
 AMOUNT in the currency's smallest unit (--charge 1000 is $10.00), make a
 PaymentMethod of it (--payment-method), or make a PaymentMethod of it and
 confirm a PaymentIntent of AMOUNT with it (--payment-intent 1000; with
 --capture manual it waits in requires_capture, with --return-url a 3D
-Secure challenge redirects there). An account token makes a Connect
+Secure challenge redirects there). --authorize 1000 only authorizes the
+charge (capture=false): tokenscope capture or refund (a release) it later.
+--setup-intent saves the card for off-session payments: a PaymentMethod, a
+new customer and a SetupIntent confirmed with both. An account token makes a Connect
 custom account (--account); a PII token gives an individual account its id
 number (--id-number-for acct_…), or one of an account's persons, a
 company's representative or an individual account's own person
@@ -40,6 +44,8 @@ decides it.`,
   tokenscope use btok_1Qx… --customer
   tokenscope use tok_1Qx… --payment-intent 1000 --capture manual
   tokenscope use tok_1Qx… --payment-intent 1000 --return-url https://example.com/done
+  tokenscope use tok_1Qx… --authorize 1000
+  tokenscope use tok_1Qx… --setup-intent
   tokenscope use ct_1Qx… --account
   tokenscope use pii_1Qx… --id-number-for acct_1Qx…
   tokenscope use pii_1Qx… --id-number-for person_1Qx…`,
@@ -58,6 +64,11 @@ decides it.`,
 				req.IDNumberFor(idNumberFor)
 			case pay.method:
 				req.Kind = model.UsePaymentMethod
+			case later.asked():
+				var err error
+				if req, err = later.request(c, args[0], currency, pay.retURL); err != nil {
+					return err
+				}
 			case pay.intent != "":
 				var err error
 				if req, err = pay.request(c, args[0], currency); err != nil {
@@ -93,9 +104,10 @@ decides it.`,
 	fs.StringVar(&idNumberFor, "id-number-for", "", "give the PII token as the id number of account ACCT (POST /v1/accounts/ACCT) or of PERSON (POST /v1/accounts/ACCT/persons/PERSON)")
 	fs.BoolVar(&dryRun, "dry-run", false, "print the plan instead of using the token")
 	pay.add(c)
+	later.add(c)
 	a.jsonFlag(c, `print {"use": the outcome, "token": the Token re-read after use}`)
-	c.MarkFlagsMutuallyExclusive("customer", "charge", "payment-method", "payment-intent", "account", "id-number-for")
-	c.MarkFlagsOneRequired("customer", "charge", "payment-method", "payment-intent", "account", "id-number-for")
+	c.MarkFlagsMutuallyExclusive("customer", "charge", "authorize", "payment-method", "payment-intent", "setup-intent", "account", "id-number-for")
+	c.MarkFlagsOneRequired("customer", "charge", "authorize", "payment-method", "payment-intent", "setup-intent", "account", "id-number-for")
 	return c
 }
 

@@ -52,6 +52,9 @@ func (c *Client) fromAPI(err error) error {
 		if se.PaymentIntent != nil {
 			e.PaymentIntent = se.PaymentIntent.ID
 		}
+		if se.SetupIntent != nil {
+			e.SetupIntent = se.SetupIntent.ID
+		}
 	case notJSON.MatchString(err.Error()):
 		return c.notStripe(err.Error())
 	case errors.Is(err, context.Canceled):

@@ -50,9 +50,12 @@ func (c *Client) usePaymentIntent(ctx context.Context, req model.UseRequest, use
 	return c.sc.V1PaymentIntents.Create(ctx, p)
 }
 
-// Capture captures a PaymentIntent in requires_capture: amount of it, or
-// all of it (0).
+// Capture captures a PaymentIntent in requires_capture, or an
+// authorization (ch_, captureCharge): amount of it, or all of it (0).
 func (c *Client) Capture(ctx context.Context, id string, amount int64) (model.Object, error) {
+	if isCharge(id) {
+		return c.captureCharge(ctx, id, amount)
+	}
 	if err := c.checkPaymentIntent(id, "capture PaymentIntents"); err != nil {
 		return model.Object{}, err
 	}
@@ -99,12 +102,13 @@ func (c *Client) checkPaymentIntent(id, what string) error {
 	return c.secretKey(what)
 }
 
-// Authenticate answers a PaymentIntent's 3D Secure challenge. The
+// Authenticate answers a PaymentIntent's (or SetupIntent's) 3D Secure
+// challenge. The
 // emulator's page (its URL under the backend's, /3ds/) is answered here,
 // as a browser's Complete or Fail would; any other page (Stripe's) is
 // for a person: its URL comes back, unanswered.
 func (c *Client) Authenticate(ctx context.Context, id string, fail bool) (model.Challenge, error) {
-	if err := c.checkPaymentIntent(id, "read PaymentIntents"); err != nil {
+	if err := c.checkChallenged(id); err != nil {
 		return model.Challenge{}, err
 	}
 	pi, err := c.Object(ctx, id)

@@ -68,7 +68,7 @@ func TestPaymentIntentDeclineCarriesIt(t *testing.T) {
 	if e, ok := model.AsError(err); !ok || e.Code != "payment_intent_unexpected_state" || e.HTTPStatus != 400 {
 		t.Errorf("capture: %v", err)
 	}
-	for _, id := range []string{"ch_1", "tok_visa", "pi_a/b", "4242424242424242"} {
+	for _, id := range []string{"cus_1", "tok_visa", "pi_a/b", "ch_a/b", "4242424242424242"} {
 		if _, err := c.Capture(ctx, id, 0); err == nil {
 			t.Errorf("capture %q: no error", id)
 		} else if e, _ := model.AsError(err); !e.Local {

@@ -95,6 +95,11 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 		if err == nil {
 			use.ObjectID, use.Status, livemode, res = pm.ID, "created", pm.Livemode, pm.LastResponse
 		}
+	case model.UseAuthorize:
+		use.Amount, use.Currency = req.Amount, req.Currency
+		livemode, res, err = c.useAuthorize(ctx, req, &use)
+	case model.UseSetupIntent:
+		livemode, res, err = c.useSetupIntent(ctx, req, &use)
 	case model.UsePaymentIntent:
 		use.Amount, use.Currency = req.Amount, req.Currency
 		var pi *stripe.PaymentIntent
@@ -126,7 +131,7 @@ func (c *Client) Use(ctx context.Context, req model.UseRequest) (model.Use, erro
 		// What the attempt made: the PaymentIntent a decline left, the
 		// failed charge, or the PaymentMethod a refused PaymentIntent
 		// consumed the token into.
-		use.ObjectID, use.RequestID = cmp.Or(e.PaymentIntent, e.Charge, use.PaymentMethod), e.RequestID
+		use.ObjectID, use.RequestID = cmp.Or(e.PaymentIntent, e.SetupIntent, e.Charge, use.PaymentMethod), e.RequestID
 		return use, err
 	}
 	if livemode {

@@ -31,6 +31,9 @@ type Error struct {
 	// PaymentIntent is the PaymentIntent a decline left in
 	// requires_payment_method, on a confirm.
 	PaymentIntent string
+	// SetupIntent is the SetupIntent a card check's decline left in
+	// requires_payment_method.
+	SetupIntent string
 	// Local: refused by a local check, never sent.
 	Local bool
 	// Why and Next are a plain explanation and next step (explain.go);

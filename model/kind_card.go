@@ -60,7 +60,7 @@ var cardKind = &KindSpec{
 		}},
 		{Path: "card.cvc_check"}, {Path: "card.address_line1_check"}, {Path: "card.address_zip_check"}, {Path: "card.fingerprint"},
 	},
-	Uses: []UseKind{UseCharge, UseCustomer, UsePaymentMethod, UsePaymentIntent},
+	Uses: []UseKind{UseCharge, UseCustomer, UsePaymentMethod, UsePaymentIntent, UseAuthorize, UseSetupIntent},
 	Create: &Creator{
 		Command: "card",
 		Use:     "card [--preset NAME | --number N --exp MM/YY --cvc CVC]",

@@ -17,11 +17,7 @@ var setupIntentKind = &KindSpec{
 	Fields: append([]DetailField{
 		{Path: "status", Label: "status", Value: func(f Fields) string {
 			s := f.Get("status")
-			why := PaymentIntentStatusNote(s)
-			if s == PISucceeded {
-				why = "the card is saved for later payments"
-			}
-			if why != "" {
+			if why := SetupIntentStatusNote(s); why != "" {
 				return s + ": " + why
 			}
 			return s

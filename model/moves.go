@@ -17,7 +17,8 @@ const (
 	MoveCapture      Move = "capture"
 	MoveCancel       Move = "cancel"
 	MoveRefund       Move = "refund"
-	MoveAnswer       Move = "answer" // a dispute: evidence, or close
+	MoveRelease      Move = "release" // an authorization: a refund of it, uncaptured
+	MoveAnswer       Move = "answer"  // a dispute: evidence, or close
 	MoveVerify       Move = "verify"
 	MoveCharge       Move = "charge" // a customer's default source
 )
@@ -49,7 +50,7 @@ func DisputeOpen(status string) bool {
 // lists their keys.
 func (s Subject) Moves() []Move {
 	var out []Move
-	for _, m := range []Move{MoveAuthenticate, MoveCapture, MoveCancel, MoveRefund, MoveAnswer, MoveVerify, MoveCharge} {
+	for _, m := range []Move{MoveAuthenticate, MoveCapture, MoveCancel, MoveRefund, MoveRelease, MoveAnswer, MoveVerify, MoveCharge} {
 		if s.Allows(m) {
 			out = append(out, m)
 		}
@@ -67,14 +68,16 @@ func (s Subject) Allows(m Move) bool {
 	status := s.F.Get("status")
 	switch m {
 	case MoveAuthenticate:
-		return s.is("pi_") && status == PIRequiresAction
+		return s.is("pi_", "seti_") && status == PIRequiresAction
 	case MoveCapture:
-		return s.is("pi_") && status == PIRequiresCapture
+		return (s.is("pi_") && status == PIRequiresCapture) || s.Uncaptured()
 	case MoveCancel:
 		return s.is("pi_") && slices.Contains(piCancellable, status)
 	case MoveRefund:
 		n, _ := s.Refundable()
 		return n > 0
+	case MoveRelease:
+		return s.Uncaptured()
 	case MoveAnswer:
 		return s.is("du_", "dp_") && DisputeOpen(status)
 	case MoveVerify:
@@ -148,6 +151,9 @@ func Released(f Fields) int64 {
 
 // Capturable is what a PaymentIntent in requires_capture can capture.
 func (s Subject) Capturable() (int64, string) {
+	if s.Uncaptured() {
+		return intField(s.F, "amount"), s.F.Get("currency")
+	}
 	return intField(s.F, "amount_capturable"), s.F.Get("currency")
 }
 

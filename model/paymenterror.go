@@ -12,18 +12,25 @@ const CodePIAuthenticationFailure = "payment_intent_authentication_failure"
 // none, or has moved on past it (it succeeded, or waits for something
 // else).
 func PaymentError(pi Fields) *Error {
-	code := pi.Get("last_payment_error.code")
+	last := "last_payment_error."
+	if pi.Get("object") == string(KindSetupIntent) {
+		last = "last_setup_error." // a SetupIntent's, shaped alike
+	}
+	code := pi.Get(last + "code")
 	if code == "" || pi.Get("status") != PIRequiresPaymentMethod {
 		return nil
 	}
 	e := &Error{
-		Type:          pi.Get("last_payment_error.type"),
+		Type:          pi.Get(last + "type"),
 		Code:          code,
-		DeclineCode:   pi.Get("last_payment_error.decline_code"),
-		Param:         pi.Get("last_payment_error.param"),
-		Message:       pi.Get("last_payment_error.message"),
-		Charge:        pi.Get("last_payment_error.charge"),
+		DeclineCode:   pi.Get(last + "decline_code"),
+		Param:         pi.Get(last + "param"),
+		Message:       pi.Get(last + "message"),
+		Charge:        pi.Get(last + "charge"),
 		PaymentIntent: pi.Get("id"),
+	}
+	if last == "last_setup_error." {
+		e.PaymentIntent, e.SetupIntent = "", pi.Get("id")
 	}
 	e.Explain()
 	return e

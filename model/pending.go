@@ -113,6 +113,10 @@ func NewPendingUse(req UseRequest, key string, now time.Time) Pending {
 		summary = fmt.Sprintf("charge %s %s", req.TokenID, FormatAmount(req.Amount, req.Currency))
 	case UsePaymentMethod:
 		summary = fmt.Sprintf("make a PaymentMethod of %s", req.TokenID)
+	case UseAuthorize:
+		summary = fmt.Sprintf("authorize %s on %s", FormatAmount(req.Amount, req.Currency), req.TokenID)
+	case UseSetupIntent:
+		summary = fmt.Sprintf("save %s with a SetupIntent", req.TokenID)
 	case UsePaymentIntent:
 		summary = fmt.Sprintf("pay a PaymentIntent of %s with %s", FormatAmount(req.Amount, req.Currency), req.TokenID)
 	case UseAccount:

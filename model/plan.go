@@ -117,6 +117,10 @@ func PlanUse(name string, req UseRequest, note ...string) Change {
 			Attrs: []Attr{source, known}}
 	case UsePaymentMethod, UsePaymentIntent:
 		return planPayment(name, req, n)
+	case UseAuthorize:
+		return planAuthorize(name, req, source)
+	case UseSetupIntent:
+		return planSetupIntent(name, req, n)
 	}
 	return Change{Address: "charge." + name, Action: ActionCreate, Request: "POST /v1/charges",
 		Attrs: []Attr{
@@ -135,6 +139,10 @@ func UseExpect(req UseRequest, c *CardPreset) string {
 	switch kind {
 	case UsePaymentIntent:
 		return PaymentIntentExpect(c, req.CaptureMethod == "manual")
+	case UseAuthorize:
+		return authorizeExpect(o)
+	case UseSetupIntent:
+		return SetupIntentExpect(c)
 	case UsePaymentMethod:
 		return "expected: a PaymentMethod (attaching it to a customer " + map[bool]string{true: "fails, " + o.Codes(), false: "works"}[o.NoAttach] + ")"
 	}

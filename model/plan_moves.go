@@ -31,6 +31,9 @@ func PlanMove(m Move, s Subject, in MoveInput) []Change {
 	}
 	switch m {
 	case MoveCapture:
+		if s.Uncaptured() {
+			return planChargeCapture(s, in)
+		}
 		capturable, cur := s.Capturable()
 		n, note := in.Amount, "all of it"
 		attrs := []Attr{{Name: "status", Old: str(status), Value: str(PISucceeded)}}
@@ -54,6 +57,8 @@ func PlanMove(m Move, s Subject, in MoveInput) []Change {
 		return []Change{update("payment_intent."+s.ID, "POST /v1/payment_intents/"+s.ID+"/cancel", attrs...)}
 	case MoveRefund:
 		return planRefund(s, in)
+	case MoveRelease:
+		return planRelease(s)
 	case MoveAnswer:
 		after := DisputeAfter(status, in.Evidence, in.Close)
 		if in.Close {

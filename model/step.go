@@ -123,7 +123,7 @@ func PlanStep(name string, n int, after UseKind, req StepRequest) Change {
 		c.Attrs = []Attr{of, {Name: "id", Value: KnownAfterApply, Note: "the dispute the charge opened"}, answer,
 			{Name: "status", Value: KnownAfterApply}}
 	}
-	return c
+	return laterStep(after, req, c)
 }
 
 // IsStep tells a step's kind from a use's.

@@ -32,8 +32,12 @@ type Story struct {
 func Touched(r Record, log []LoggedRequest) []LoggedRequest {
 	ids := map[string]bool{r.ID: true}
 	for _, u := range r.Uses {
-		if u.ObjectID != "" {
-			ids[u.ObjectID] = true
+		// A SetupIntent use's customer is made with nothing naming the
+		// token: it joins the story by the use's record.
+		for _, id := range []string{u.ObjectID, u.Customer} {
+			if id != "" {
+				ids[id] = true
+			}
 		}
 	}
 	in := make([]bool, len(log))

@@ -72,6 +72,11 @@ type Use struct {
 	// Source is what a customer use made of the token: the customer's
 	// default_source (ba_… for a bank token, which is verified next).
 	Source string `json:"source,omitempty"`
+	// Customer is the customer a SetupIntent use made to save the card
+	// on; CaptureBefore (unix seconds) is when an authorization must be
+	// captured by.
+	Customer      string `json:"customer,omitempty"`
+	CaptureBefore int64  `json:"capture_before,omitempty"`
 	// Fail and Evidence are a step's (step.go): an authentication
 	// failed on purpose; the evidence a dispute got ("" when closed).
 	Fail     bool      `json:"fail,omitempty"`

@@ -431,7 +431,7 @@ func validateUse(req UseRequest) *FieldError {
 	switch req.Kind {
 	case UseCustomer:
 		return nil
-	case UseCharge:
+	case UseCharge, UseAuthorize:
 		return first(
 			func() *FieldError { return ValidateCurrency(req.Currency) },
 			func() *FieldError { return ValidateAmount(req.Amount, req.Currency) },
@@ -440,6 +440,8 @@ func validateUse(req UseRequest) *FieldError {
 		return validateConnectUse(req)
 	case UsePaymentMethod:
 		return nil
+	case UseSetupIntent:
+		return ValidateReturnURL(req.ReturnURL)
 	case UsePaymentIntent:
 		return first(
 			func() *FieldError { return ValidateCurrency(req.Currency) },
@@ -448,7 +450,7 @@ func validateUse(req UseRequest) *FieldError {
 			func() *FieldError { return ValidateReturnURL(req.ReturnURL) },
 		)
 	}
-	return requestErr("parameter_unknown", "use", "a token is used by a customer, a charge, a PaymentMethod or a PaymentIntent")
+	return requestErr("parameter_unknown", "use", "a token is used by a customer, a charge, an authorization, a PaymentMethod, a PaymentIntent or a SetupIntent")
 }
 
 // useAllowed refuses, before anything is sent, a use the token's kind

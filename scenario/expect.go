@@ -33,8 +33,8 @@ func (t Token) Expected() (e Expectation, ok bool) {
 	}
 	o := card.Outcome
 	switch {
-	case t.Use.Kind == model.UseCharge && o.Declines(),
-		t.Use.Kind == model.UseCustomer && o.NoAttach:
+	case (t.Use.Kind == model.UseCharge || t.Use.Kind == model.UseAuthorize) && o.Declines(),
+		(t.Use.Kind == model.UseCustomer || t.Use.Kind == model.UseSetupIntent) && o.NoAttach:
 		return Expectation{Code: o.Code, DeclineCode: o.DeclineCode}, true
 	case t.Use.Kind == model.UsePaymentIntent && o.ThreeDS == model.ThreeDSNone && o.Declines():
 		// A 3D Secure card stops in requires_action: its decline, if

@@ -42,10 +42,10 @@ type stepSpec struct {
 }
 
 var stepSpecs = map[model.UseKind]stepSpec{
-	model.StepAuthenticate: {attrs: []string{"fail"}, after: []model.UseKind{model.UsePaymentIntent}, what: "the PaymentIntent waiting for 3D Secure"},
-	model.StepCapture:      {attrs: []string{"amount"}, after: []model.UseKind{model.UsePaymentIntent}, what: "the PaymentIntent waiting in requires_capture"},
+	model.StepAuthenticate: {attrs: []string{"fail"}, after: []model.UseKind{model.UsePaymentIntent, model.UseSetupIntent}, what: "the PaymentIntent (or SetupIntent) waiting for 3D Secure"},
+	model.StepCapture:      {attrs: []string{"amount"}, after: []model.UseKind{model.UsePaymentIntent, model.UseAuthorize}, what: "the PaymentIntent waiting in requires_capture (or the authorization)"},
 	model.StepCancel:       {after: []model.UseKind{model.UsePaymentIntent}, what: "the PaymentIntent"},
-	model.StepRefund:       {attrs: []string{"amount"}, after: []model.UseKind{model.UseCharge, model.UsePaymentIntent}, what: "the charge (or the PaymentIntent's)"},
+	model.StepRefund:       {attrs: []string{"amount"}, after: []model.UseKind{model.UseCharge, model.UsePaymentIntent, model.UseAuthorize}, what: "the charge (or the PaymentIntent's)"},
 	model.StepDispute:      {attrs: []string{"evidence", "close"}, after: []model.UseKind{model.UseCharge, model.UsePaymentIntent}, what: "the dispute the charge opened"},
 	model.StepVerify:       {attrs: []string{"amounts"}, after: []model.UseKind{model.UseCustomer}, what: "the bank account the customer holds"},
 }
@@ -219,7 +219,7 @@ func checkStep(tok Token, use *useBlock, sb stepBlock, req model.StepRequest) hc
 	case sb.kind == model.StepVerify && tok.Request.Kind != model.KindBank:
 		return hcl.Diagnostics{stepDiag("Unsupported step",
 			fmt.Sprintf("A verify step verifies the bank account a bank_account token gave the customer; this is a %s token.", tok.Request.Kind), sb.def)}
-	case sb.kind == model.StepCapture && tok.Use.CaptureMethod != "manual":
+	case sb.kind == model.StepCapture && tok.Use.CaptureMethod != "manual" && tok.Use.Kind != model.UseAuthorize:
 		return hcl.Diagnostics{stepDiag("Unsupported step",
 			"A capture step captures a PaymentIntent that waits in requires_capture: give its use capture_method = \"manual\" (an automatic one is captured at once).", sb.def)}
 	}
@@ -230,7 +230,10 @@ func checkStep(tok Token, use *useBlock, sb stepBlock, req model.StepRequest) hc
 	card := cardOf(tok)
 	switch {
 	case card == nil:
-	case sb.kind == model.StepAuthenticate && !card.Outcome.ThreeDS.Asks(false):
+	case sb.kind == model.StepAuthenticate && tok.Use.Kind == model.UseSetupIntent && card.Outcome.ThreeDS == model.ThreeDSNone:
+		return hcl.Diagnostics{stepDiag("Unsupported step",
+			fmt.Sprintf("The %s card asks for no 3D Secure when saved, so there is no challenge to answer.", card.Name), sb.def)}
+	case sb.kind == model.StepAuthenticate && tok.Use.Kind != model.UseSetupIntent && !card.Outcome.ThreeDS.Asks(false):
 		return hcl.Diagnostics{stepDiag("Unsupported step",
 			fmt.Sprintf("The %s card asks for no 3D Secure on a PaymentIntent, so there is no challenge to answer; the cards that ask are %s.", card.Name, strings.Join(cardsWhere(func(o model.Outcome) bool { return o.ThreeDS.Asks(false) }), ", ")), sb.def)}
 	case sb.kind == model.StepDispute && card.Outcome.Dispute == "":

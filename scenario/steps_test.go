@@ -145,7 +145,7 @@ token "declined_after" {
 	_ = f.WriteDiagnostics(&buf, diags, 0)
 	out := buf.String()
 	for _, want := range []string{
-		`A refund step acts on the charge (or the PaymentIntent's), which the token's use makes: add a use "charge" or use "payment_intent" block`,
+		`A refund step acts on the charge (or the PaymentIntent's), which the token's use makes: add a use "charge" or use "payment_intent" or use "authorize" block`,
 		`this token's use is "charge"`,
 		`The threeds_supported card asks for no 3D Secure`,
 		`capture_method = "manual"`,

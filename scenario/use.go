@@ -25,6 +25,8 @@ var useSteps = map[model.UseKind]useStep{
 	model.UseCustomer:      {},
 	model.UsePaymentMethod: {},
 	model.UsePaymentIntent: {amount: true, intent: true},
+	model.UseAuthorize:     {amount: true},
+	model.UseSetupIntent:   {},
 	model.UseAccount:       {},
 	model.UseIDNumber:      {account: true},
 }

@@ -128,7 +128,7 @@ func (s *Session) EventSeeds(id string) (ids []string, kept bool) {
 		out = append(out, f.Get("card.id"), f.Get("bank_account.id"))
 	}
 	for _, u := range rec.Uses {
-		out = append(out, u.ObjectID)
+		out = append(out, u.ObjectID, u.PaymentMethod, u.Customer)
 	}
 	return out, true
 }

@@ -36,7 +36,7 @@ func (r recorder) Step(ctx context.Context, tokenID string, req model.StepReques
 					req.Of, use.Status, status))
 			}
 		}
-		if donePI(req.Kind, status) {
+		if chargeCaptured(pi) || (!isCharge(req.Of) && donePI(req.Kind, status)) {
 			u := req.Done(pi)
 			return u, s.notePaymentIntent(ctx, pi, u)
 		}
@@ -205,6 +205,7 @@ func noteOn(w *state.Workspace, of string, step model.Use, pi *model.Object) boo
 			if pi != nil {
 				r.Uses[i].FollowPaymentIntent(*pi)
 			}
+			followRelease(&r.Uses[i], step)
 			r.Steps = append(r.Steps, step)
 			w.Upsert(r)
 			return true

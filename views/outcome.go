@@ -53,6 +53,8 @@ func (o Outcome) noun() string {
 		return "PaymentMethod"
 	case model.UsePaymentIntent:
 		return "PaymentIntent"
+	case model.UseSetupIntent:
+		return "SetupIntent"
 	}
 	return "charge"
 }
@@ -128,8 +130,14 @@ func (o Outcome) Fields() []Field {
 		if why := model.PaymentIntentStatusNote(o.Use.Status); o.Req.Kind == model.UsePaymentIntent && why != "" {
 			out[0].Value += ": " + why
 		}
-		if o.Req.Kind == model.UseCharge || o.Req.Kind == model.UsePaymentIntent {
+		if why := model.SetupIntentStatusNote(o.Use.Status); o.Req.Kind == model.UseSetupIntent && why != "" {
+			out[0].Value += ": " + why
+		}
+		if o.Req.Kind == model.UseCharge || o.Req.Kind == model.UsePaymentIntent || o.Req.Kind == model.UseAuthorize {
 			out = append(out, Field{Label: "amount", Value: model.FormatAmount(o.Use.Amount, o.Use.Currency)})
+		}
+		if savesOrHolds(o.Req.Kind) {
+			return pathsAreLabels(append(out, o.laterFields(card, isCard)...))
 		}
 		if o.Use.PaymentMethod != "" {
 			out = append(out, Field{Label: "method", Value: Clean(o.Use.PaymentMethod)})
@@ -239,11 +247,15 @@ func (o Outcome) WriteText(w io.Writer) error {
 		fmt.Fprintf(w, "made PaymentMethod %s of %s\n", Clean(u.ObjectID), Clean(o.Req.TokenID))
 	case u.Kind == model.UsePaymentIntent:
 		fmt.Fprintf(w, "PaymentIntent %s: %s %s\n", Clean(u.ObjectID), model.FormatAmount(u.Amount, u.Currency), Clean(u.Status))
+	case u.Kind == model.UseAuthorize:
+		fmt.Fprintf(w, "authorized %s: %s %s (%s)\n", Clean(o.Req.TokenID), Clean(u.ObjectID), model.FormatAmount(u.Amount, u.Currency), Clean(u.Status))
+	case u.Kind == model.UseSetupIntent:
+		fmt.Fprintf(w, "SetupIntent %s: %s\n", Clean(u.ObjectID), Clean(u.Status))
 	default:
 		fmt.Fprintf(w, "charged %s: %s %s (%s)\n", Clean(o.Req.TokenID), Clean(u.ObjectID), model.FormatAmount(u.Amount, u.Currency), Clean(u.Status))
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	if o.Err == nil && u.Kind == model.UsePaymentIntent {
+	if o.Err == nil && (u.Kind == model.UsePaymentIntent || savesOrHolds(u.Kind)) {
 		for _, f := range o.Fields() {
 			fmt.Fprintf(tw, "  %s\t%s\n", f.Label, f.Value)
 		}

@@ -24,6 +24,9 @@ func laterSteps(rows []ReportUse, uses []model.Use, requests []model.LoggedReque
 		if u.PaymentMethod != "" {
 			made[u.PaymentMethod] = true
 		}
+		if u.Customer != "" {
+			made[u.Customer] = true // a SetupIntent use's, made first
+		}
 	}
 	var out []ReportUse
 	for _, e := range requests {
@@ -42,7 +45,7 @@ func requestStep(e model.LoggedRequest) ReportUse {
 	step := ReportUse{Kind: model.UseKind(stepName(e.Path)), Became: Clean(model.AnsweredID(e.Response)),
 		Outcome: requestOutcome(e), RequestID: Clean(e.RequestID), At: e.Time.UTC()}
 	if f, err := model.DecodeFields([]byte(e.Response)); err == nil && e.Status < 400 {
-		step.Outcome = JoinNonEmpty(Clean(f.Get("status")), step.Outcome)
+		step.Outcome = JoinNonEmpty(Clean(model.ChargeStateOf(f)), step.Outcome) // uncaptured, not succeeded
 		if n, err := strconv.ParseInt(f.Get("amount"), 10, 64); err == nil && f.Get("currency") != "" {
 			step.Amount = model.FormatAmount(n, Clean(f.Get("currency")))
 		}
@@ -57,11 +60,13 @@ func requestStep(e model.LoggedRequest) ReportUse {
 // place and its own request id, and the capture is a step of its own.
 func useRow(u model.Use, requests []model.LoggedRequest) ReportUse {
 	for _, e := range requests {
-		if u.ObjectID != "" && e.Method == "POST" && e.Status < 400 && stepName(e.Path) == string(u.Kind) && model.AnsweredID(e.Response) == u.ObjectID {
+		if u.ObjectID != "" && e.Method == "POST" && e.Status < 400 && madeBy(u.Kind, e.Path) && model.AnsweredID(e.Response) == u.ObjectID {
 			if e.RequestID == u.RequestID {
 				break // the use's own request: its record says more
 			}
-			return requestStep(e)
+			row := requestStep(e)
+			row.Kind = u.Kind // authorize, not charge
+			return row
 		}
 	}
 	ru := ReportUse{Kind: u.Kind, Became: Clean(u.ObjectID), Outcome: Clean(UseOutcome(u)), RequestID: Clean(u.RequestID), At: u.At}
@@ -69,6 +74,12 @@ func useRow(u model.Use, requests []model.LoggedRequest) ReportUse {
 		ru.Amount = model.FormatAmount(u.Amount, u.Currency)
 	}
 	return ru
+}
+
+// madeBy reports whether a request to path makes what a use of kind
+// makes: an authorization is a charge.
+func madeBy(kind model.UseKind, path string) bool {
+	return stepName(path) == string(kind) || (kind == model.UseAuthorize && stepName(path) == string(model.UseCharge))
 }
 
 // stepName is what a request's path does: its last segment that is not an

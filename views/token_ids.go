@@ -27,6 +27,7 @@ func (t Token) IDs() []Field {
 		}
 		add(what, u.ObjectID)
 		add("payment method of the "+string(u.Kind), u.PaymentMethod)
+		add("customer of the "+string(u.Kind), u.Customer)
 		add("request of the "+string(u.Kind), u.RequestID)
 	}
 	for _, f := range t.Fields {

@@ -100,3 +100,13 @@ token "threeds_supported" {
     currency = "usd"
   }
 }
+
+# 3D Secure unless set up, saved with a SetupIntent (off_session): requires_action,
+# then succeeded once authenticated; the card is set up for off-session payments
+token "threeds_setup_saved" {
+  card {
+    preset = "threeds_setup"
+  }
+  use "setup_intent" {}
+  authenticate {}
+}

@@ -44,3 +44,30 @@ token "refund_fails" {
   }
   refund {}
 }
+
+# charge authorized, not captured (capture=false); 15.00 of 20.00 captured,
+# the other 5.00 released
+token "authorized" {
+  card {
+    preset = "visa"
+  }
+  use "authorize" {
+    amount   = 2000
+    currency = "usd"
+  }
+  capture {
+    amount = 1500
+  }
+}
+
+# charge authorized, then released whole by a refund: no money moves
+token "authorization_released" {
+  card {
+    preset = "visa"
+  }
+  use "authorize" {
+    amount   = 1000
+    currency = "usd"
+  }
+  refund {}
+}

@@ -6,13 +6,15 @@ import "github.com/charmbracelet/bubbles/key"
 // enter in a token's detail opens it. In its pane each key is offered
 // only when the object's state allows it (model.Subject.Moves): a and f
 // complete or fail a PaymentIntent's 3D Secure challenge, c captures it,
-// x cancels it, b refunds a charge or a paid PaymentIntent, w answers an
+// x cancels it, b refunds a charge or a paid PaymentIntent (releases an
+// authorization; c captures one), w answers an
 // open dispute (evidence or close), v verifies a bank account with its
 // micro-deposits and p charges a customer. Every move but a and f shows
 // its plan first.
 type ObjectKeys struct {
 	Follow, Authenticate, FailChallenge, Verify, ChargeCustomer key.Binding
 	Capture, CancelIntent, Refund, AnswerDispute                key.Binding
+	Release                                                     key.Binding // b on an authorization
 }
 
 func newObjectKeys() ObjectKeys {
@@ -25,6 +27,7 @@ func newObjectKeys() ObjectKeys {
 		Capture:        key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "capture")),
 		CancelIntent:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel PI")),
 		Refund:         key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "refund")),
+		Release:        key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "release")),
 		AnswerDispute:  key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "answer dispute")),
 	}
 }

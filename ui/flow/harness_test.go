@@ -237,7 +237,7 @@ func (r *run) final() string {
 
 // randomIDs are the parts of a view that differ between runs.
 // Stripe's ids mix digits or capitals in; codes such as card_declined do not.
-var randomIDs = regexp.MustCompile(`\b(tok|btok|pii|ch|cus|req|card|ba|pi|pm|py|re|du)_[0-9a-z]*[0-9A-Z][0-9A-Za-z]*`)
+var randomIDs = regexp.MustCompile(`\b(tok|btok|pii|ch|cus|req|card|ba|pi|pm|py|re|du|seti)_[0-9a-z]*[0-9A-Z][0-9A-Za-z]*`)
 
 // requireGolden compares a view, ids made stable, with testdata/<test>.golden.
 func requireGolden(t *testing.T, view string) {

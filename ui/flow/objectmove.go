@@ -28,6 +28,7 @@ func moveKey(k *common.KeyMap, m model.Move) key.Binding {
 		model.MoveCapture:      k.Capture,
 		model.MoveCancel:       k.CancelIntent,
 		model.MoveRefund:       k.Refund,
+		model.MoveRelease:      k.Release,
 		model.MoveAnswer:       k.AnswerDispute,
 		model.MoveVerify:       k.Verify,
 		model.MoveCharge:       k.ChargeCustomer,
@@ -36,7 +37,7 @@ func moveKey(k *common.KeyMap, m model.Move) key.Binding {
 
 // moveTitles head a move's form and plan: "Capture pi_…".
 var moveTitles = map[model.Move]string{
-	model.MoveCapture: "Capture", model.MoveCancel: "Cancel", model.MoveRefund: "Refund",
+	model.MoveCapture: "Capture", model.MoveCancel: "Cancel", model.MoveRefund: "Refund", model.MoveRelease: "Release",
 	model.MoveAnswer: "Answer", model.MoveVerify: "Verify", model.MoveCharge: "Charge",
 }
 
@@ -69,6 +70,9 @@ func newMoveSpec(m model.Move, s model.Subject) *moveSpec {
 	case model.MoveCapture:
 		sp.most, sp.mostCur = s.Capturable()
 		sp.amountParam, sp.amountTitle = "amount_to_capture", "Capture"
+		if s.Uncaptured() {
+			sp.amountParam = model.ParamAmount // a charge's capture takes amount
+		}
 		sp.amountHint = "at most " + model.FormatAmount(sp.most, sp.mostCur) + "; less releases the rest"
 	case model.MoveRefund:
 		sp.most, sp.mostCur = s.Refundable()
@@ -86,8 +90,11 @@ func newMoveSpec(m model.Move, s model.Subject) *moveSpec {
 	return sp
 }
 
-// hasForm reports a move that asks something first: all but cancel.
-func (sp *moveSpec) hasForm() bool { return sp.move != model.MoveCancel }
+// hasForm reports a move that asks something first: all but cancel and
+// release (all of an authorization: Stripe refunds none of it in part).
+func (sp *moveSpec) hasForm() bool {
+	return sp.move != model.MoveCancel && sp.move != model.MoveRelease
+}
 
 func (sp *moveSpec) groups(_, width int) []*huh.Group {
 	switch sp.move {
@@ -183,7 +190,7 @@ func (sp *moveSpec) request() (model.MoveInput, error) {
 			}
 			in.Amounts[i] = n
 		}
-	case model.MoveCancel:
+	case model.MoveCancel, model.MoveRelease:
 	default:
 		if sp.move == model.MoveCharge {
 			// The currency's field checks it when left by tab; enter
@@ -279,7 +286,7 @@ func (o *Object) runMove() func(ctx context.Context) (model.Object, error) {
 		return func(ctx context.Context) (model.Object, error) { return s.Capture(ctx, subj.ID, in.Amount) }
 	case model.MoveCancel:
 		return func(ctx context.Context) (model.Object, error) { return s.Cancel(ctx, subj.ID) }
-	case model.MoveRefund:
+	case model.MoveRefund, model.MoveRelease:
 		req := model.RefundRequest{Of: subj.ID, Amount: in.Amount}
 		return func(ctx context.Context) (model.Object, error) { return s.Refund(ctx, req) }
 	case model.MoveAnswer:
@@ -298,7 +305,12 @@ func moved(m model.Move, in model.MoveInput, got model.Object) string {
 	f := got.Fields()
 	switch m {
 	case model.MoveCapture:
+		if f.Get("object") == "charge" {
+			return "captured " + model.FormatAmount(intOf(f.Get("amount_captured")), f.Get("currency")) + ": " + model.ChargeStateOf(f)
+		}
 		return "captured " + model.FormatAmount(intOf(f.Get("amount_received")), f.Get("currency")) + ": " + f.Get("status")
+	case model.MoveRelease:
+		return "released: " + views.NewObject(got).Headline("")
 	case model.MoveCancel:
 		return "canceled " + got.ID // its status row says what that means
 	case model.MoveRefund:
@@ -320,7 +332,7 @@ func moved(m model.Move, in model.MoveInput, got model.Object) string {
 // movingText says what the move in flight sends.
 func movingText(m model.Move, plan []model.Change) string {
 	verb := map[model.Move]string{
-		model.MoveCapture: "Capturing…", model.MoveCancel: "Canceling…", model.MoveRefund: "Refunding…",
+		model.MoveCapture: "Capturing…", model.MoveCancel: "Canceling…", model.MoveRefund: "Refunding…", model.MoveRelease: "Releasing…",
 		model.MoveAnswer: "Answering the dispute…", model.MoveVerify: "Verifying…", model.MoveCharge: "Charging…",
 	}[m]
 	if len(plan) > 0 {

@@ -35,13 +35,15 @@ var useOptions = map[model.UseKind]string{
 	model.UseCustomer:      "attach to a new customer   POST /v1/customers",
 	model.UsePaymentMethod: "make a PaymentMethod       POST /v1/payment_methods",
 	model.UsePaymentIntent: "pay a PaymentIntent        POST /v1/payment_intents",
+	model.UseAuthorize:     "authorize (capture later)  POST /v1/charges capture=false",
+	model.UseSetupIntent:   "save with a SetupIntent    POST /v1/setup_intents",
 	model.UseAccount:       "make a Connect account     POST /v1/accounts",
 	model.UseIDNumber:      "id number of an account    POST /v1/accounts/{acct}",
 }
 
 // paysAmount reports whether a use takes an amount and a currency.
 func paysAmount(k string) bool {
-	return k == string(model.UseCharge) || k == string(model.UsePaymentIntent)
+	return k == string(model.UseCharge) || k == string(model.UsePaymentIntent) || k == string(model.UseAuthorize)
 }
 
 func (u *useSpec) groups(int, int) []*huh.Group {
@@ -98,7 +100,7 @@ func (u *useSpec) hint(focused huh.Field) string {
 	case string(model.UsePaymentIntent):
 		capture := cmp.Or(u.capture, "automatic")
 		return fmt.Sprintf("enter: review the plan (%s, capture %s) · tab: change them", set, capture)
-	case string(model.UseCharge):
+	case string(model.UseCharge), string(model.UseAuthorize):
 		return fmt.Sprintf("enter: review the plan (%s) · tab: change the amount", set)
 	}
 	return "enter: review the plan"
@@ -351,6 +353,8 @@ func (u *Use) View() string {
 			model.UseCustomer:      "Creating a customer… POST /v1/customers",
 			model.UsePaymentMethod: "Making a PaymentMethod… POST /v1/payment_methods",
 			model.UsePaymentIntent: "Paying a PaymentIntent… POST /v1/payment_methods, POST /v1/payment_intents",
+			model.UseAuthorize:     "Authorizing a charge… POST /v1/charges capture=false",
+			model.UseSetupIntent:   "Saving the card… POST /v1/payment_methods, POST /v1/customers, POST /v1/setup_intents",
 		}[u.req.Kind]
 		if u.authing {
 			verb = "Answering the 3D Secure challenge…"
@@ -366,6 +370,9 @@ func (u *Use) View() string {
 		}
 		if u.authorized() {
 			close = "c: capture it · x: cancel it · any other key: close"
+		}
+		if u.held() {
+			close = "c: capture it · b: release it · any other key: close"
 		}
 		if u.early != "" && u.waitsForChallenge() {
 			close = common.Wrap(u.early, u.w-2) + "\n" + close
@@ -395,7 +402,7 @@ func (u *Use) FullHelp() [][]key.Binding { return [][]key.Binding{u.ShortHelp()}
 // waitsForChallenge reports a PaymentIntent just made that waits for 3D
 // Secure, which the outcome pane offers to answer.
 func (u *Use) waitsForChallenge() bool {
-	return u.out.Err == nil && u.out.Use.Kind == model.UsePaymentIntent && u.out.Use.Status == model.PIRequiresAction
+	return u.out.Err == nil && (u.out.Use.Kind == model.UsePaymentIntent || u.out.Use.Kind == model.UseSetupIntent) && u.out.Use.Status == model.PIRequiresAction
 }
 
 // authenticate answers the challenge of the PaymentIntent the use made
@@ -430,6 +437,10 @@ func (u *Use) moveOffered(msg tea.Msg) (id string, m model.Move) {
 		return u.out.Use.ObjectID, model.MoveCapture
 	case u.authorized() && keyIs(msg, k.CancelIntent):
 		return u.out.Use.ObjectID, model.MoveCancel
+	case u.held() && keyIs(msg, k.Capture):
+		return u.out.Use.ObjectID, model.MoveCapture
+	case u.held() && keyIs(msg, k.Release):
+		return u.out.Use.ObjectID, model.MoveRelease
 	}
 	return "", ""
 }

@@ -1,0 +1,51 @@
+package model
+
+import "strconv"
+
+// The moves of an authorization (a charge made with capture=false): its
+// pane captures it, all or part of it (POST /v1/charges/{id}/capture), or
+// releases it, which is a refund of the uncaptured charge (Stripe takes
+// no partial refund of one: a partial capture releases the rest).
+
+// Uncaptured reports a charge of the Charges API authorized and not yet
+// captured or released. A PaymentIntent's uncaptured charge is not one:
+// the PaymentIntent is captured or canceled instead.
+func (s Subject) Uncaptured() bool {
+	return s.is("ch_") && s.F.Get("payment_intent") == "" && chargeState(s.F) == chargeUncaptured
+}
+
+// planChargeCapture is the capture of an authorization: captured, and
+// what is not captured released.
+func planChargeCapture(s Subject, in MoveInput) []Change {
+	authorized, cur := s.Capturable()
+	n, note := in.Amount, "all of it"
+	attrs := []Attr{{Name: "captured", Old: "false", Value: "true"}}
+	switch {
+	case n == 0 || n == authorized:
+		n = authorized
+	case n < authorized:
+		note = FormatAmount(n, cur) + " of " + FormatAmount(authorized, cur) + "; the other " + FormatAmount(authorized-n, cur) + " is released"
+	default:
+		note = "more than the " + FormatAmount(authorized, cur) + " authorized: expected amount_too_large"
+		attrs = nil // nothing changes
+	}
+	attrs = append(attrs, Attr{Name: "amount", Value: strconv.FormatInt(n, 10), Note: note})
+	return []Change{{Address: "charge." + s.ID, Action: ActionUpdate, Request: "POST /v1/charges/" + s.ID + "/capture", Attrs: attrs}}
+}
+
+// planRelease is the release of an authorization: a refund of all of it,
+// which moves no money (none was captured).
+func planRelease(s Subject) []Change {
+	n, cur := s.Capturable()
+	return []Change{
+		{Address: "refund." + s.ID, Action: ActionCreate, Request: "POST /v1/refunds", Attrs: []Attr{
+			{Name: "charge", Value: str(s.ID)},
+			{Name: "amount", Value: strconv.FormatInt(n, 10), Note: "the whole authorization of " + FormatAmount(n, cur) + " is released: no money moves"},
+			{Name: "id", Value: KnownAfterApply},
+		}},
+		{Address: "charge." + s.ID, Action: ActionUpdate, Attrs: []Attr{
+			{Name: "status", Old: str(chargeUncaptured), Value: str(chargeReleased)},
+			{Name: "refunded", Old: "false", Value: "true"},
+		}},
+	}
+}

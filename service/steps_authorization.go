@@ -1,0 +1,28 @@
+package service
+
+import (
+	"strings"
+
+	"github.com/tokenscope/tokenscope/model"
+)
+
+// A scenario's capture step after an authorize use captures a charge,
+// whose status says succeeded before its capture as after: its captured
+// field says whether the step was done (by an apply killed before it
+// recorded it).
+
+func isCharge(id string) bool { return strings.HasPrefix(id, "ch_") }
+
+// chargeCaptured: obj is a charge captured already.
+func chargeCaptured(obj model.Object) bool {
+	return isCharge(obj.ID) && obj.Fields().Get("captured") == "true"
+}
+
+// followRelease brings an authorization's use to released when step, a
+// refund of it, succeeded: the list and detail then say the money is no
+// longer held.
+func followRelease(u *model.Use, step model.Use) {
+	if u.Kind == model.UseAuthorize && u.Status == model.ChargeUncaptured && step.Kind == model.StepRefund && step.Status == "succeeded" {
+		u.Status = model.ChargeReleased
+	}
+}
