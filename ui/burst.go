@@ -40,7 +40,14 @@ func (a *App) typing() bool {
 // message: the filter takes them whole, and one scan of the list beats
 // one per rune. tokenscope binds no alt key, so an alt key is esc and
 // then the key, but for a text field's own.
+//
+// A newline is enter: keys typed before the terminal was made raw (as
+// tokenscope starts, or before an SSH link is up) went through the line
+// discipline, which turns enter's CR into NL (ICRNL), read as ctrl+j.
 func (a *App) split(msg tea.KeyMsg) []tea.KeyMsg {
+	if msg.Type == tea.KeyCtrlJ {
+		return []tea.KeyMsg{{Type: tea.KeyEnter}}
+	}
 	if msg.Paste {
 		return nil
 	}

@@ -97,3 +97,13 @@ func TestQAsksWhileAWriteIsInFlight(t *testing.T) {
 		t.Fatalf("q while a write is in flight: quit at once, or did not ask:\n%s", a.View())
 	}
 }
+
+// Keys typed before the terminal is raw (at start, or before an SSH link
+// is up) come through the line discipline, enter as a newline: n and two
+// of them still reach the new token's plan.
+func TestNewlinesTypedBeforeRawModeAreEnter(t *testing.T) {
+	a := runBytes(t, "n\n\n")
+	if view := a.View(); !strings.Contains(view, "Plan: 1 to add") {
+		t.Fatalf("n and two newlines at start did not reach the plan:\n%s", view)
+	}
+}
