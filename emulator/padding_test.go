@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -116,4 +117,35 @@ func count(t *testing.T, s Store) int {
 		return 0
 	}
 	return strings.Count(ids(t, s, tokensColl), "tok_")
+}
+
+// A read that catches up while an update of the same store holds the
+// write lock with records pending, just after another store compacted
+// (its new log holds a header only), leaves the pending records where
+// they go: before, it took the log for one cut short, read the files
+// afresh under them, and their write failed at a negative offset.
+func TestReadWhileRecordsPendingAfterAnotherCompacted(t *testing.T) {
+	dir := t.TempDir()
+	a := openStore(t, dir, LogOptions{})
+	b := openStore(t, dir, LogOptions{})
+	put(t, a, tokensColl, "tok_before", `{}`)
+	if err := b.compactOnce(); err != nil {
+		t.Fatal(err)
+	}
+	a.mu.Lock()
+	seq, err := a.update(ctx, func(tx Tx) error { return tx.Put(tokensColl, "tok_pending", json.RawMessage(`{}`)) })
+	a.passWriteLock(err == nil)
+	if err == nil {
+		err = a.catchUp(false) // a View that found the lock free before the update took it
+	}
+	a.mu.Unlock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.commit.wait(a, seq); err != nil {
+		t.Fatalf("the pending record's write: %v", err)
+	}
+	if got := ids(t, b, tokensColl); got != "tok_pending={} tok_before={}" {
+		t.Errorf("the other store reads %s", got)
+	}
 }

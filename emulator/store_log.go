@@ -358,7 +358,17 @@ func (s *logStore) append(ops []op) error {
 // would follow is gone). With the write lock held, what is incomplete at
 // the end was torn by a crash: it is dropped and cut off. The caller holds
 // mu.
+//
+// A read (locked false) while an update of this store holds the write
+// lock has nothing to catch up: nobody else can have appended, and the
+// records pending (pending.go) are past the log's end, which must not pass
+// for a log cut short. A View finds the lock free, then waits for mu while
+// an update takes it: without this check it read the log afresh under the
+// pending records, and their write went to a negative offset.
 func (s *logStore) catchUp(locked bool) error {
+	if !locked && s.wl.held {
+		return nil
+	}
 	for {
 		if s.log == nil {
 			if _, err := os.Stat(filepath.Join(s.dir, logName(s.gen))); errors.Is(err, fs.ErrNotExist) {
