@@ -66,3 +66,25 @@ func TestPendingNoteForGuest(t *testing.T) {
 		t.Errorf("guest note: %q", guest)
 	}
 }
+
+// A use that found the state lock held shows a guest what holds it, as
+// the create flow does, never the lock's path or pid; and the test card's
+// own explanation is not given as why (nothing was sent to be declined).
+func TestUseOutcomeOfAHeldLock(t *testing.T) {
+	since := time.Date(2026, 12, 5, 12, 3, 4, 0, time.UTC)
+	rec := model.Record{ID: "tok_1", Type: model.KindCard, Preset: "visa"}
+	o := Outcome{Req: model.UseRequest{TokenID: "tok_1", Kind: model.UseCharge}, Before: rec, TUI: true, Guest: true,
+		Err: held{model.LockHolder{Who: "op@jump", PID: 7, Operation: "create", Since: since}}}
+	var text []string
+	for _, f := range o.Fields() {
+		text = append(text, f.Label+"="+f.Value)
+	}
+	got := strings.Join(text, "\n")
+	if !strings.Contains(got, "another session (create, since 12:03:04 UTC)") || strings.Contains(got, "/srv") || strings.Contains(got, "why=") {
+		t.Errorf("a guest's outcome of a held lock:\n%s", got)
+	}
+	o.Guest = false
+	if got := o.Fields(); len(got) == 0 || strings.Contains(got[len(got)-1].Label, "why") {
+		t.Errorf("the local outcome of a held lock gives a why: %+v", got)
+	}
+}

@@ -20,6 +20,9 @@ type Outcome struct {
 	// TUI: shown in the TUI, whose next steps are keys, not flags
 	// (Error.InTUI).
 	TUI bool
+	// Guest: shown to a guest of tokenscope serve, whose error names no
+	// server path, pid or server command (Error.ForGuest).
+	Guest bool
 }
 
 // Segment is a run of text of one Kind within a line.
@@ -162,6 +165,13 @@ func (o Outcome) Fields() []Field {
 	if o.TUI {
 		e = e.InTUI()
 	}
+	if o.Guest {
+		e = e.ForGuest()
+	}
+	// The test card's own words explain what Stripe answered about it,
+	// not a fault of tokenscope's (a held state lock) before anything
+	// was sent.
+	cardWhy := isCard && card.Explain != "" && e.Stripe != nil
 	for _, f := range e.Fields() {
 		switch f.Label {
 		case "charge", "request id": // beside the headline
@@ -179,13 +189,13 @@ func (o Outcome) Fields() []Field {
 				f.Value = card.Explain
 			}
 		case "next":
-			if !why && isCard && card.Explain != "" {
+			if !why && cardWhy {
 				out, why = append(out, Field{Label: "why", Value: card.Explain}), true
 			}
 		}
 		out = append(out, f)
 	}
-	if !why && isCard && card.Explain != "" {
+	if !why && cardWhy {
 		out = append(out, Field{Label: "why", Value: card.Explain})
 	}
 	return pathsAreLabels(out)

@@ -254,7 +254,7 @@ func (u *Use) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			u.out.Use.RequestID = cmp.Or(r.use.RequestID, u.out.Use.RequestID)
 			return u, nil
 		}
-		u.out = views.Outcome{Req: u.req, Use: r.use, Before: u.rec, After: r.rec, Err: r.err, TUI: true}
+		u.out = views.Outcome{Req: u.req, Use: r.use, Before: u.rec, After: r.rec, Err: r.err, TUI: true, Guest: u.pc.Guest}
 		u.step, u.shown = stepFailed, u.pc.Now() // the outcome pane
 		if r.rec.ID != "" {
 			return u, changed(r.rec)
