@@ -50,7 +50,9 @@ func errorResponse(e *model.Error, reqID string) response {
 func errorResponseWith(e *model.Error, reqID string, pi, si, pm any) response {
 	out := errorJSON{Charge: e.Charge, Code: e.Code, DeclineCode: e.DeclineCode, Message: model.MaskSecrets(e.Message), Param: model.MaskSecrets(e.Param), Type: e.Type,
 		PaymentIntent: pi, SetupIntent: si, PaymentMethod: pm}
-	out.DocURL = docURL(e.Code)
+	if e.Type != model.TypeAPIError { // its codes are tokenscope's own (disk_full): Stripe has no page on them
+		out.DocURL = docURL(e.Code)
+	}
 	body, _ := json.Marshal(struct {
 		Error errorJSON `json:"error"`
 	}{out})

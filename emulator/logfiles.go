@@ -176,7 +176,7 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 	case !last:
 		return fileError(path, &corruptError{offset: int64(good), err: errors.New("damaged record in a log that is not the last")})
 	case repair:
-		logf("%s: dropping a torn record at byte %d (%d bytes), left by a crash", path, good, len(data)-good)
+		logf("%s: dropping a torn record at byte %d (%d bytes), left by a crash", path, good, tornBytes(data[good:]))
 		if err := f.Truncate(int64(good)); err != nil {
 			return fileError(path, err)
 		}
@@ -185,7 +185,7 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 		}
 		data = data[:good]
 	case tail == tailTorn:
-		logf("%s: ignoring a torn record at byte %d (%d bytes), left by a crash", path, good, len(data)-good)
+		logf("%s: ignoring a torn record at byte %d (%d bytes), left by a crash", path, good, tornBytes(data[good:]))
 	}
 	l.gen = gen
 	if r.next != 0 {
@@ -342,8 +342,9 @@ func createLog(dir string, gen uint64) (*os.File, int64, error) {
 	if err == nil {
 		err = f.Sync()
 	}
+	path := filepath.Join(dir, logName(gen))
 	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(dir, logName(gen)))
+		err = os.Rename(f.Name(), path)
 	}
 	if err == nil {
 		err = fsutil.SyncDir(dir)
@@ -351,6 +352,12 @@ func createLog(dir string, gen uint64) (*os.File, int64, error) {
 	if err != nil {
 		f.Close()
 		os.Remove(f.Name())
+		return nil, 0, err
+	}
+	// Opened again by its name: the file keeps the temp name it was
+	// opened by, and errors and logs would name a file that is gone.
+	f.Close()
+	if f, err = openLog(path); err != nil {
 		return nil, 0, err
 	}
 	return f, int64(len(header)), nil

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"io"
@@ -104,6 +105,10 @@ func recordsEnd(data []byte) (int, bool) {
 	}
 	return off, false
 }
+
+// tornBytes is how long the torn record at the start of rest is: up to
+// its last byte that is not zero, the padding behind it left out.
+func tornBytes(rest []byte) int { return len(bytes.TrimRight(rest, "\x00")) }
 
 // allZero reports whether b holds zeros only: after the last record, the
 // padding, and the end of the records rather than damage.

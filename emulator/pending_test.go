@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -54,6 +55,9 @@ func TestLogStoreUndoesAFailedWrite(t *testing.T) {
 	err := s.Update(ctx, func(tx Tx) error { return tx.Put(tokensColl, "tok_lost", []byte(`{}`)) })
 	if !errors.Is(err, syscall.ENOSPC) {
 		t.Fatalf("the update whose write failed: %v", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, filepath.Join(dir, logName(1))) || strings.Contains(msg, tempSuffix) {
+		t.Errorf("the error names %q, want the log by its name", msg) // not the temp file it was made as
 	}
 	writeAt = oldWrite
 	if got := ids(t, s, tokensColl); got != "tok_1={}" {

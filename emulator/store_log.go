@@ -403,7 +403,7 @@ func (s *logStore) catchUp(locked bool) error {
 			return fileError(s.log.Name(), err)
 		}
 		if tail != tailNone && locked {
-			s.logf("%s: dropping a torn record at byte %d (%d bytes), left by a crash", s.log.Name(), s.end, len(data)-good)
+			s.logf("%s: dropping a torn record at byte %d (%d bytes), left by a crash", s.log.Name(), s.end, tornBytes(data[good:]))
 			if err := s.log.Truncate(s.end); err != nil {
 				return fileError(s.log.Name(), err)
 			}

@@ -145,8 +145,13 @@ func TestLogStoreDropsATornRecord(t *testing.T) {
 			if got := ids(t, again, tokensColl); got != `tok_a={"n":1}` {
 				t.Errorf("after the torn record: %s", got)
 			}
-			if !strings.Contains(lines.String(), path+": dropping a torn record at byte") {
+			torn := tear(rec)
+			if !strings.Contains(lines.String(), fmt.Sprintf("%s: dropping a torn record at byte %d (", path, end)) {
 				t.Errorf("no line about the torn record: %q", lines.String())
+			}
+			var n int
+			if _, err := fmt.Sscanf(lines.String()[strings.LastIndex(lines.String(), "(")+1:], "%d bytes)", &n); err != nil || n > len(torn) {
+				t.Errorf("the line counts %d bytes (%v) for a torn record of %d (the padding behind it is no part of it)", n, err, len(torn))
 			}
 			if fi, _ := os.Stat(path); fi.Size() != end {
 				t.Errorf("the torn record was not cut off: %d bytes, want %d", fi.Size(), end)
