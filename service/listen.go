@@ -83,7 +83,7 @@ func CheckForwardTo(raw string, allowRemote bool) error {
 	if len(raw) > maxForwardURL {
 		return fmt.Errorf("--forward-to is longer than %d characters", maxForwardURL)
 	}
-	if !strings.HasPrefix(raw, "http://") && !strings.HasPrefix(raw, "https://") {
+	if scheme := strings.ToLower(raw); !strings.HasPrefix(scheme, "http://") && !strings.HasPrefix(scheme, "https://") { // schemes are case-insensitive
 		return fmt.Errorf("--forward-to %s: an http or https URL", model.MaskSecrets(raw))
 	}
 	if !allowRemote && !isLoopbackURL(raw) {

@@ -42,6 +42,12 @@ func TestListenRefusesASecondListenToTheSameURL(t *testing.T) {
 	if !errors.As(err, &coded) || coded.LocalCode() != model.CodeListenerBusy || !strings.Contains(err.Error(), url) {
 		t.Fatalf("a second listen to %s: %v, want %s naming the URL", url, err, model.CodeListenerBusy)
 	}
+	for _, same := range []string{strings.Replace(url, "127.0.0.1", "localhost", 1), strings.Replace(url, "/webhook", "//webhook/", 1), strings.Replace(url, "http://", "HTTP://", 1)} {
+		err = again.Listen(context.Background(), ListenOptions{ForwardTo: same, Secret: secret})
+		if !errors.As(err, &coded) || coded.LocalCode() != model.CodeListenerBusy {
+			t.Errorf("a second listen to %s, the same receiver as %s: %v, want %s", same, url, err, model.CodeListenerBusy)
+		}
+	}
 	listening(t, second, ListenOptions{ForwardTo: other, Secret: secret})
 
 	cancel()
