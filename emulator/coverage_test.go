@@ -53,9 +53,9 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 	newPI := func(body string) string {
 		return post("/v1/payment_intents", "amount=1000&currency=usd&payment_method_types[]=card&"+body)["id"].(string)
 	}
-	seti := post("/v1/setup_intents", "payment_method=pm_card_visa&customer="+cusID)["id"].(string)
+	seti := post("/v1/setup_intents", "payment_method_types[]=card&payment_method=pm_card_visa&customer="+cusID)["id"].(string)
 	newSI := func(body string) string {
-		return post("/v1/setup_intents", body)["id"].(string)
+		return post("/v1/setup_intents", "payment_method_types[]=card&"+body)["id"].(string)
 	}
 
 	type req struct {
@@ -218,7 +218,8 @@ func TestEveryEndpointAndStatus(t *testing.T) {
 		req{"POST", "/v1/payment_intents/" + newPI("") + "/cancel", "cancellation_reason=abandoned", 200},
 		req{"POST", "/v1/payment_intents/" + newPI("payment_method=pm_card_visa&confirm=true") + "/cancel", "", 400},
 		req{"POST", "/v1/payment_intents/pi_nope/cancel", "", 404},
-		req{"POST", "/v1/setup_intents", "payment_method=pm_card_visa&confirm=true&customer=" + cusID + "&usage=on_session&description=d&metadata[k]=v", 200},
+		req{"POST", "/v1/setup_intents", "payment_method=pm_card_visa&confirm=true&customer=" + cusID + "&usage=on_session&description=d&metadata[k]=v&payment_method_types[]=card", 200},
+		req{"POST", "/v1/setup_intents", "payment_method=pm_card_visa&confirm=true", 400}, // automatic payment methods, no return_url
 		req{"POST", "/v1/setup_intents", "payment_method=pm_card_authenticationRequired&confirm=true&return_url=https://example.com/done", 200},
 		req{"POST", "/v1/setup_intents", "automatic_payment_methods[enabled]=true&automatic_payment_methods[allow_redirects]=never", 200},
 		req{"POST", "/v1/setup_intents", "payment_method=pm_card_chargeDeclined&confirm=true&payment_method_types[]=card", 402},

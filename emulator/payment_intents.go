@@ -56,7 +56,7 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 	if pi.AutomaticPM, aerr = readPaymentMethodChoice(c); aerr != nil {
 		return nil, aerr
 	}
-	defaultAutomaticPM(c, pi)
+	defaultAutomaticPM(c, &pi.AutomaticPM)
 	if cus := c.params.get("customer"); cus != "" {
 		if _, ok := c.objs.customer(cus); !ok {
 			return nil, noSuch(http.StatusBadRequest, "customer", cus, "customer")
@@ -75,7 +75,7 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 		}
 	}
 	if confirm {
-		if aerr := requireReturnURL(c, pi); aerr != nil {
+		if aerr := requireReturnURL(c, "Payment Intent", pi.AutomaticPM, pi.ReturnURL); aerr != nil {
 			return nil, aerr
 		}
 	}
@@ -150,7 +150,7 @@ func confirmPaymentIntentAt(c *call) (any, *model.Error) {
 	if pi.Status != model.PIRequiresPaymentMethod && pi.Status != model.PIRequiresConfirmation {
 		return nil, unexpectedState(pi, "confirm", model.PIRequiresPaymentMethod, model.PIRequiresConfirmation)
 	}
-	if aerr := requireReturnURL(c, pi); aerr != nil {
+	if aerr := requireReturnURL(c, "Payment Intent", pi.AutomaticPM, pi.ReturnURL); aerr != nil {
 		return nil, aerr
 	}
 	if id := c.params.get("payment_method"); id != "" {

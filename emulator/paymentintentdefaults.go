@@ -19,28 +19,33 @@ import "github.com/tokenscope/tokenscope/model"
 // defaultCaptureMethod is a new PaymentIntent's capture_method.
 const defaultCaptureMethod = "automatic_async"
 
-// returnURLRequired is Stripe's refusal to confirm, word for word.
-const returnURLRequired = "A `return_url` must be specified because this Payment Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents."
+// returnURLRequired is Stripe's refusal to confirm, word for word, for
+// a Payment Intent; a Setup Intent's names itself the same way (the
+// message's end speaks of both).
+func returnURLRequired(intent string) string {
+	return "A `return_url` must be specified because this " + intent + " is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents."
+}
 
-// defaultAutomaticPM enables pi's automatic payment methods when the
+// defaultAutomaticPM enables an intent's automatic payment methods (apm,
+// a PaymentIntent's or, since the same change, a SetupIntent's) when the
 // request chose neither them nor payment_method_types.
-func defaultAutomaticPM(c *call, pi *paymentIntentRec) {
-	if pi.AutomaticPM == nil && len(arrayParam(c.params, "payment_method_types")) == 0 {
-		pi.AutomaticPM = &automaticPMRec{Enabled: true}
+func defaultAutomaticPM(c *call, apm **automaticPMRec) {
+	if *apm == nil && len(arrayParam(c.params, "payment_method_types")) == 0 {
+		*apm = &automaticPMRec{Enabled: true}
 	}
 }
 
-// requireReturnURL refuses to confirm pi, as Stripe does, when its
-// automatic payment methods may redirect and the confirmation (c) gives
-// no return_url (nor did an earlier one) and is not off session. A bad
+// requireReturnURL refuses to confirm an intent (intent: "Payment
+// Intent", "Setup Intent"), as Stripe does, when its automatic payment
+// methods (apm) may redirect and the confirmation (c) gives no return_url
+// (nor did an earlier one: returnURL) and is not off session. A bad
 // off_session is left for the confirmation to refuse by name.
-func requireReturnURL(c *call, pi *paymentIntentRec) *model.Error {
-	apm := pi.AutomaticPM
-	if apm == nil || !apm.Enabled || apm.AllowRedirects == "never" || pi.ReturnURL != "" || c.params.get("return_url") != "" {
+func requireReturnURL(c *call, intent string, apm *automaticPMRec, returnURL string) *model.Error {
+	if apm == nil || !apm.Enabled || apm.AllowRedirects == "never" || returnURL != "" || c.params.get("return_url") != "" {
 		return nil
 	}
 	if offSession, aerr := c.params.boolean("off_session"); offSession || aerr != nil {
 		return nil
 	}
-	return invalid("", "", returnURLRequired)
+	return invalid("", "", returnURLRequired(intent))
 }

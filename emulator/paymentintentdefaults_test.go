@@ -65,13 +65,13 @@ func TestConfirmNeedsReturnURL(t *testing.T) {
 			}
 			continue
 		}
-		if got := errorBody(t, rec); rec.Code != 400 || got.Type != "invalid_request_error" || got.Message != returnURLRequired || after != before {
+		if got := errorBody(t, rec); rec.Code != 400 || got.Type != "invalid_request_error" || got.Message != returnURLRequired("Payment Intent") || after != before {
 			t.Errorf("%s: %d %+v, %d PaymentIntents made", tc.body, rec.Code, got, after-before)
 		}
 	}
 
 	pi := answer(t, e, "POST", "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa")["id"].(string)
-	if rec := do(t, e, "POST", "/v1/payment_intents/"+pi+"/confirm", testKey, "", nil); rec.Code != 400 || errorBody(t, rec).Message != returnURLRequired {
+	if rec := do(t, e, "POST", "/v1/payment_intents/"+pi+"/confirm", testKey, "", nil); rec.Code != 400 || errorBody(t, rec).Message != returnURLRequired("Payment Intent") {
 		t.Errorf("confirm without return_url: %d %s", rec.Code, rec.Body)
 	}
 	if got := answer(t, e, "POST", "/v1/payment_intents/"+pi+"/confirm", "return_url=https://shop.example/done")["status"]; got != "succeeded" {
@@ -85,7 +85,7 @@ func TestConfirmNeedsReturnURLStripeGo(t *testing.T) {
 	c := newClient(srv.URL, testKey)
 	_, err := c.V1PaymentIntents.Create(ctx, &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(2000), Currency: stripe.String("usd"),
 		PaymentMethod: stripe.String("pm_card_visa"), Confirm: stripe.Bool(true)})
-	if se := stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, ""); se.Msg != returnURLRequired {
+	if se := stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, ""); se.Msg != returnURLRequired("Payment Intent") {
 		t.Errorf("message %q", se.Msg)
 	}
 	pi, err := c.V1PaymentIntents.Create(ctx, &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(2000), Currency: stripe.String("usd"),

@@ -38,7 +38,8 @@ func TestSetupIntentConformance(t *testing.T) {
 		}
 		challenged, err := c.V1SetupIntents.Create(ctx, &stripe.SetupIntentCreateParams{Customer: stripe.String(cus.ID),
 			PaymentMethod: stripe.String("pm_card_authenticationRequired"), Confirm: stripe.Bool(true),
-			ReturnURL: stripe.String("https://shop.example/saved"), Usage: stripe.String("on_session")})
+			ReturnURL: stripe.String("https://shop.example/saved"), Usage: stripe.String("on_session"),
+			PaymentMethodTypes: []*string{stripe.String("card")}})
 		must("create and confirm a 3D Secure SetupIntent", err)
 		if offline && (challenged.Status != stripe.SetupIntentStatusRequiresAction || challenged.NextAction == nil ||
 			challenged.NextAction.Type != stripe.SetupIntentNextActionTypeRedirectToURL) {

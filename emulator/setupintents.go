@@ -85,6 +85,7 @@ func createSetupIntent(c *call) (any, *model.Error) {
 	if si.AutomaticPM, aerr = readPaymentMethodChoice(c); aerr != nil {
 		return nil, aerr
 	}
+	defaultAutomaticPM(c, &si.AutomaticPM)
 	if aerr := setSetupCustomer(c, si); aerr != nil {
 		return nil, aerr
 	}
@@ -179,6 +180,9 @@ func confirmSetup(c *call, si *setupIntentRec) (any, *model.Error) {
 	if si.PaymentMethod == "" {
 		return nil, invalid("parameter_missing", "payment_method",
 			"You cannot confirm this SetupIntent because it's missing a payment method. Pass payment_method (a pm_ id, or a test PaymentMethod such as pm_card_visa).")
+	}
+	if aerr := requireReturnURL(c, "Setup Intent", si.AutomaticPM, si.ReturnURL); aerr != nil {
+		return nil, aerr
 	}
 	if u := c.params.get("return_url"); u != "" {
 		if aerr := checkReturnURL(u); aerr != nil {

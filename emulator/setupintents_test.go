@@ -14,7 +14,8 @@ import (
 // setUp makes a SetupIntent through stripe-go, confirmed at once, with
 // pm for cus ("" for none).
 func setUp(c *stripe.Client, pm, cus string, edit func(*stripe.SetupIntentCreateParams)) (*stripe.SetupIntent, error) {
-	p := &stripe.SetupIntentCreateParams{PaymentMethod: stripe.String(pm), Confirm: stripe.Bool(true)}
+	p := &stripe.SetupIntentCreateParams{PaymentMethod: stripe.String(pm), Confirm: stripe.Bool(true),
+		PaymentMethodTypes: []*string{stripe.String("card")}} // no return_url needed, as on Stripe
 	if cus != "" {
 		p.Customer = stripe.String(cus)
 	}
@@ -359,16 +360,16 @@ func TestSetupIntentEvents(t *testing.T) {
 		}
 	}
 	since()
-	post(t, e, "/v1/setup_intents", "confirm=true&payment_method=pm_card_visa&customer="+cus, nil)
+	post(t, e, "/v1/setup_intents", "payment_method_types[]=card&confirm=true&payment_method=pm_card_visa&customer="+cus, nil)
 	check("saved", "setup_intent.created", "payment_method.attached", "setup_intent.succeeded")
 
-	si := postOK(t, e, "/v1/setup_intents", "confirm=true&payment_method=pm_card_authenticationRequired&customer="+cus)
+	si := postOK(t, e, "/v1/setup_intents", "payment_method_types[]=card&confirm=true&payment_method=pm_card_authenticationRequired&customer="+cus)
 	check("challenged", "setup_intent.created", "setup_intent.requires_action")
 	link := si["next_action"].(map[string]any)["use_stripe_sdk"].(map[string]any)["stripe_js"].(string)
 	challenge(t, e, link, "fail")
 	check("challenge failed", "setup_intent.setup_failed")
 
-	post(t, e, "/v1/setup_intents", "confirm=true&payment_method=pm_card_chargeDeclined&customer="+cus, nil)
+	post(t, e, "/v1/setup_intents", "payment_method_types[]=card&confirm=true&payment_method=pm_card_chargeDeclined&customer="+cus, nil)
 	check("declined", "setup_intent.created", "setup_intent.setup_failed")
 
 	post(t, e, "/v1/setup_intents/"+si["id"].(string)+"/cancel", "", nil)
