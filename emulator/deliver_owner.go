@@ -5,7 +5,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
 )
@@ -51,6 +53,7 @@ func (e *Emulator) holdOwner(owner string) (release func(), err error) {
 		forget()
 		return nil, err
 	}
+	sweepOwners(e.opts.Dir, time.Now())
 	return func() {
 		_ = os.Remove(path)
 		_ = lk.Close()
@@ -106,4 +109,36 @@ func (e *Emulator) ownerAlive(owner string, lease, now int64) bool {
 		return false
 	}
 	return true
+}
+
+// staleAfter is how old an owner's lock file must be for sweepOwners to
+// take it, unlocked, for one whose process ended: a Deliver starting in
+// another process makes its file, then locks it.
+const staleAfter = time.Minute
+
+// sweepOwners removes the lock files of Delivers whose processes ended
+// (killed, they could not remove them): ownerAlive removes one only when
+// a delivery names its owner, and the others piled up in the state dir.
+func sweepOwners(dir string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, ent := range entries {
+		if !strings.HasPrefix(ent.Name(), ownerPrefix) || !strings.HasSuffix(ent.Name(), ".lock") {
+			continue
+		}
+		if fi, err := ent.Info(); err != nil || now.Sub(fi.ModTime()) < staleAfter {
+			continue
+		}
+		path := filepath.Join(dir, ent.Name())
+		lk, err := fsutil.OpenFileLock(path)
+		if err != nil {
+			continue
+		}
+		if ok, err := lk.TryLock(); ok && err == nil {
+			_ = os.Remove(path)
+		}
+		lk.Close()
+	}
 }
