@@ -160,6 +160,8 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 	if err != nil {
 		return fileError(path, err)
 	}
+	filled := int64(len(data))
+	data = withoutPadding(data)
 	r := logReader{gen: gen, st: l.st, dec: dec}
 	l.st.sizeFor(data)
 	good, tail, err := scanRecords(data, r.record)
@@ -183,7 +185,7 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 		if err := f.Sync(); err != nil {
 			return fileError(path, err)
 		}
-		data = data[:good]
+		filled = int64(good)
 	case tail == tailTorn:
 		logf("%s: ignoring a torn record at byte %d (%d bytes), left by a crash", path, good, tornBytes(data[good:]))
 	}
@@ -193,7 +195,7 @@ func (l *loaded) readLog(dir string, gen uint64, last, repair bool, dec *decoder
 		return nil
 	}
 	if last {
-		l.log, l.end, l.filled, keep = f, int64(good), int64(len(data)), true
+		l.log, l.end, l.filled, keep = f, int64(good), filled, true
 	}
 	return nil
 }

@@ -29,6 +29,19 @@ const padChunk = 1 << 20
 // zeros behind them.
 const readAhead = 64 << 10
 
+// withoutPadding is data, a log read whole, without the zeros behind its
+// records when they are most of it. The objects read from a log point into
+// its buffer, which lives as long as they do: a log of a few records would
+// keep a megabyte of zeros (padChunk), a twentieth of a TUI's memory.
+// Copying the records costs little while they are the smaller part.
+func withoutPadding(data []byte) []byte {
+	end := hopRecords(data, func([]byte) {})
+	if end == 0 || len(data)-end <= end || !allZero(data[end:]) {
+		return data
+	}
+	return bytes.Clone(data[:end])
+}
+
 // padded is buf, the records written at at, with padChunk zeros behind
 // them if they pass the zeros the log has (s.filled).
 func (s *logStore) padded(buf []byte, at int64) []byte {
