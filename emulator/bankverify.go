@@ -148,7 +148,7 @@ func renderBankCharge(ch *chargeRec) *chargeJSON {
 		}},
 		Source: renderBank(b), Status: ch.Status, FailureBalanceTransaction: opt(ch.Money.FailureTx),
 	}
-	ch.Money.show(out)
+	ch.Money.show(out, ch.refundable())
 	ch.chargeExtras.show(out)
 	return out
 }

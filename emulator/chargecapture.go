@@ -52,6 +52,6 @@ func captureCharge(c *call) (any, *model.Error) {
 		return nil, aerr
 	}
 	ch.chargeExtras = ch.chargeExtras.override(extras)
-	captureAuthorization(c, ch, amount, "")
+	captureAuthorization(c, ch, amount)
 	return renderCharge(ch), nil
 }

@@ -85,7 +85,7 @@ func chargedBack(o *objects, ch *chargeRec) bool {
 // Stripe marks it resolved (warning_closed).
 func resolveInquiry(o *objects, ch *chargeRec) {
 	d, ok := o.dispute(ch.Money.Dispute)
-	if !ok || !d.Inquiry || !d.open() || ch.Money.AmountRefunded < ch.Amount {
+	if !ok || !d.Inquiry || !d.open() || ch.Money.AmountRefunded < ch.refundable() {
 		return
 	}
 	d.Status = "warning_closed"

@@ -41,9 +41,11 @@ type failingRefund struct {
 }
 
 // show puts what followed the charge into its JSON: refunds, a dispute.
-func (m chargeMoney) show(out *chargeJSON) {
+// refundable is what the charge's refunds may add up to: refunded once
+// they do.
+func (m chargeMoney) show(out *chargeJSON, refundable int64) {
 	out.AmountRefunded = m.AmountRefunded
-	out.Refunded = m.AmountRefunded > 0 && m.AmountRefunded == out.Amount
+	out.Refunded = m.AmountRefunded > 0 && m.AmountRefunded >= refundable
 	out.Disputed = m.Dispute != ""
 }
 

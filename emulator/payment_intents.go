@@ -336,14 +336,16 @@ func capturePaymentIntent(c *call) (any, *model.Error) {
 		return nil, noSuch(http.StatusBadRequest, "charge", pi.LatestCharge, "intent")
 	}
 	pi.Status, pi.AmountCapturable, pi.AmountReceived = model.PISucceeded, 0, n
-	captureAuthorization(c, ch, n, pi.ID)
+	captureAuthorization(c, ch, n)
 	c.objs.putPaymentIntent(pi)
 	return renderPaymentIntent(pi), nil
 }
 
 var cancelParams = []string{"cancellation_reason", "expand["}
 
-// cancelPaymentIntent is POST /v1/payment_intents/{id}/cancel.
+// cancelPaymentIntent is POST /v1/payment_intents/{id}/cancel. A held
+// authorization is released: its charge stays as it was, uncaptured, with
+// no refund (release.go).
 func cancelPaymentIntent(c *call) (any, *model.Error) {
 	pi, ok := c.objs.paymentIntent(c.id())
 	if !ok {
@@ -356,9 +358,6 @@ func cancelPaymentIntent(c *call) (any, *model.Error) {
 	reason := ""
 	if aerr := readChoice(c, "cancellation_reason", &reason, "duplicate", "fraudulent", "requested_by_customer", "abandoned"); aerr != nil {
 		return nil, aerr
-	}
-	if ch, ok := c.objs.charge(pi.LatestCharge); ok && pi.Status == model.PIRequiresCapture && ch.Uncaptured {
-		release(c, ch, pi.ID, ch.Amount-ch.Money.AmountRefunded)
 	}
 	pi.Status, pi.CanceledAt, pi.CancellationReason = model.PICanceled, c.now.Unix(), reason
 	pi.NextAction, pi.ChallengeURL, pi.AmountCapturable = "", "", 0

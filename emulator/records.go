@@ -147,6 +147,17 @@ func (ch *chargeRec) captured() int64 {
 	return ch.Amount
 }
 
+// refundable is what refunds of the charge may add up to: what it
+// captured, or all of an authorization still held (a refund of it is its
+// release). What a partial capture left is not refundable: it was never
+// taken.
+func (ch *chargeRec) refundable() int64 {
+	if ch.Uncaptured {
+		return ch.Amount
+	}
+	return ch.captured()
+}
+
 // outcome is Stripe's charge.outcome.
 type outcome struct {
 	NetworkStatus string `json:"network_status"`

@@ -26,6 +26,11 @@ var chargeKind = &KindSpec{
 			case "pending":
 				return s + ": a bank debit waits for the bank's answer"
 			case chargeUncaptured:
+				if pi := f.Get("payment_intent"); pi != "" {
+					// Stripe's charge reads the same once its
+					// PaymentIntent's cancel released it.
+					return s + ": not captured; its PaymentIntent " + pi + " captures it, or released it if canceled"
+				}
 				return s + ": authorized, not captured yet" + captureBefore(f)
 			case chargeReleased:
 				return s + ": the authorization was released uncaptured"
@@ -34,7 +39,8 @@ var chargeKind = &KindSpec{
 			}
 		}},
 		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
-		{Path: "amount_refunded", Label: "amount_refunded", Value: AmountRefunded},
+		{Path: "amount_captured", Label: "amount_captured", Value: AmountCaptured},
+		{Path: "amount_refunded", Label: "amount_refunded", Value: func(f Fields) string { return nonZeroAmount(f, "amount_refunded") }},
 		{Path: "refunded", Label: "refunded"},
 		{Path: "disputed", Label: "disputed"},
 		{Path: "failure_code", Label: "failure_code"},
@@ -49,21 +55,24 @@ var chargeKind = &KindSpec{
 	},
 }
 
-// AmountRefunded is a charge's amount_refunded as a pane shows it, saying
-// how much of it a partial capture released (no refund of the
-// merchant's), so 4.00 usd refunded before any refund is not a puzzle.
-func AmountRefunded(f Fields) string {
-	s := nonZeroAmount(f, "amount_refunded")
-	if r := Released(f); r > 0 && s != "" {
-		s += " (" + FormatAmount(r, f.Get("currency")) + " released uncaptured)"
+// AmountCaptured is a charge's amount_captured as a pane shows it when a
+// partial capture took less than was authorized, saying how much was
+// released uncaptured (no refund says so: Stripe makes none since
+// 2025-03-31.basil); "" otherwise, the amount saying it all.
+func AmountCaptured(f Fields) string {
+	r := Released(f)
+	if r == 0 {
+		return ""
 	}
-	return s
+	return amountOf(f, "amount_captured") + " (" + FormatAmount(r, f.Get("currency")) + " released uncaptured)"
 }
 
 // The states of a succeeded charge that took no money: an authorization
-// (capture=false, manual capture) still held, and one released by a
-// refund or its PaymentIntent's cancel. Stripe's status says succeeded
-// for both; captured says the rest.
+// (capture=false, manual capture) still held, and one of the Charges API
+// released by a refund (refunded says so). Stripe's status says succeeded
+// for both; captured says the rest. A PaymentIntent's charge released by
+// its cancel reads as one held: no field of Stripe's charge tells them
+// apart (the PaymentIntent's status does).
 const (
 	chargeUncaptured = "uncaptured"
 	chargeReleased   = "released"

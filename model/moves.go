@@ -129,19 +129,15 @@ func (s Subject) Refundable() (n int64, currency string) {
 	if !ch.Has("amount_captured") {
 		captured = intField(ch, "amount")
 	}
-	authorized := intField(ch, "amount")
-	if !ch.Has("amount") {
-		authorized = captured
-	}
-	// amount_refunded counts what a partial capture released (Stripe's
-	// and the emulator's rule), so what remains is the authorization less
-	// all of it, never more than was captured.
-	return max(min(authorized-intField(ch, "amount_refunded"), captured), 0), ch.Get("currency")
+	// What a partial capture left was released with no refund (Stripe
+	// since 2025-03-31.basil): what remains is what was captured less
+	// what was refunded of it.
+	return max(captured-intField(ch, "amount_refunded"), 0), ch.Get("currency")
 }
 
 // Released is what a partial capture of charge f gave back uncaptured:
-// Stripe counts it in amount_refunded though no refund of the merchant's
-// moved it, so a pane says how much of amount_refunded it is.
+// its amount less amount_captured (Stripe makes no refund of it), which a
+// pane says beside amount_captured.
 func Released(f Fields) int64 {
 	if f.Get("captured") != "true" || !f.Has("amount_captured") {
 		return 0

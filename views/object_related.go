@@ -10,7 +10,7 @@ import (
 // RelatedFields are the rows an object pane adds from the object that
 // decides what can be done with it (model.Subject.Related): a customer's
 // bank account status, a disputed charge's dispute (its id, so enter
-// opens it), a paid PaymentIntent's refunds and dispute. None when rel is
+// opens it), a paid PaymentIntent's partial capture, refunds and dispute. None when rel is
 // nil.
 func RelatedFields(o model.Object, rel *model.Object) []Field {
 	if rel == nil {
@@ -25,8 +25,9 @@ func RelatedFields(o model.Object, rel *model.Object) []Field {
 		fs.add("", "dispute", rel.ID)
 		fs.add("", "dispute_status", model.JoinWords(f.Get("status"), paren(f.Get("reason"))))
 	case strings.HasPrefix(o.ID, "pi_"):
+		fs.add("", "amount_captured", model.AmountCaptured(f))
 		if n, _ := strconv.ParseInt(f.Get("amount_refunded"), 10, 64); n > 0 {
-			fs.add("", "amount_refunded", model.AmountRefunded(f))
+			fs.add("", "amount_refunded", model.FormatAmount(n, f.Get("currency")))
 		}
 		if f.Get("disputed") == "true" {
 			fs.add("", "disputed", "true: the money goes back through the dispute, not a refund")
