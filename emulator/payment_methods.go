@@ -166,11 +166,20 @@ func attachPaymentMethodTo(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "PaymentMethod", c.id(), "payment_method")
 	}
-	if _, test := model.TestPaymentMethods[c.id()]; test {
+	_, test := model.TestPaymentMethods[c.id()]
+	if test {
 		pm.ID = newID("pm_", longID)
 	}
 	if aerr := attachPaymentMethod(c, pm, cus); aerr != nil {
 		return nil, aerr
+	}
+	if test {
+		// Stripe clones a test PaymentMethod, then attaches the clone:
+		// stored unattached first, its attach is an update of it, which
+		// makes payment_method.attached (eventtypes.go).
+		clone := *pm
+		clone.Customer = ""
+		c.objs.putPaymentMethod(&clone)
 	}
 	c.objs.putPaymentMethod(pm)
 	return renderPaymentMethod(pm), nil
