@@ -62,8 +62,11 @@ type bankRec struct {
 	HolderType    string `json:"holder_type,omitempty"`
 	Fingerprint   string `json:"fingerprint"`
 	Customer      string `json:"customer,omitempty"`
-	// Status is "" (new) until micro-deposits verify it ("verified").
-	Status string `json:"status,omitempty"`
+	// Status is "" (new) until micro-deposits verify it ("verified"), or
+	// verification_failed once FailedVerifications reach verifyAttempts
+	// (bankverifylock.go).
+	Status              string `json:"status,omitempty"`
+	FailedVerifications int    `json:"failed_verifications,omitempty"`
 }
 
 // customerRec is a customer and its default source: Card or Bank, at most
