@@ -65,9 +65,8 @@ var disputeUpdateParams = func() []string {
 }()
 
 // updateDispute is POST /v1/disputes/{id}: evidence, submitted at once
-// unless submit=false. As in Stripe's test mode, uncategorized_text
-// winning_evidence wins the dispute and losing_evidence loses it; other
-// evidence leaves it under review.
+// unless submit=false, which puts the dispute under review; Stripe's test
+// evidence decides it shortly after (disputedecide.go).
 func updateDispute(c *call) (any, *model.Error) {
 	d, ok := c.objs.dispute(c.id())
 	if !ok {
@@ -75,6 +74,9 @@ func updateDispute(c *call) (any, *model.Error) {
 	}
 	if !d.open() {
 		return nil, invalid("", "", "This dispute is already closed ("+d.Status+"); it cannot take more evidence.")
+	}
+	if d.deciding() {
+		return nil, invalid("", "", msgDisputeDeciding)
 	}
 	md, aerr := readMetadata(c.params, d.Metadata)
 	if aerr != nil {
@@ -94,38 +96,10 @@ func updateDispute(c *call) (any, *model.Error) {
 	}
 	if c.params.get("submit") != "false" {
 		d.Submissions++
-		status, review := d.decide()
-		if status != review && d.Status != review {
-			// Submitted evidence is under review before the issuer
-			// decides, as Stripe's test mode shows it: the decision
-			// follows at once (charge.dispute.updated, then .closed).
-			d.Status = review
-			c.objs.putDispute(d)
-		}
-		d.Status = status
-		if status == "won" {
-			d.reinstate(c.now.Unix())
-		}
+		d.submit(c.now)
 	}
 	c.objs.putDispute(d)
 	return renderDispute(d, c.now), nil
-}
-
-// decide is the submitted dispute's status, as Stripe's test mode decides
-// it from uncategorized_text, and its status under review.
-func (d *disputeRec) decide() (status, review string) {
-	won, lost := "won", "lost"
-	review = "under_review"
-	if d.Inquiry {
-		won, lost, review = "warning_closed", "warning_closed", "warning_under_review"
-	}
-	switch d.Evidence["uncategorized_text"] {
-	case model.WinningEvidence:
-		return won, review
-	case model.LosingEvidence:
-		return lost, review
-	}
-	return review, review
 }
 
 // open reports whether the dispute is still waiting for the merchant.
@@ -146,6 +120,9 @@ func closeDispute(c *call) (any, *model.Error) {
 	}
 	if !d.open() {
 		return nil, invalid("", "", "This dispute is already closed ("+d.Status+").")
+	}
+	if d.deciding() {
+		return nil, invalid("", "", msgDisputeDeciding)
 	}
 	d.Status = "lost"
 	if d.Inquiry {

@@ -153,6 +153,10 @@ type disputeRec struct {
 	// Network is the card network of the disputed charge
 	// (disputedetails.go).
 	Network string `json:"network,omitempty"`
+	// Decision is the status the test evidence decides, at DecideAt
+	// (unix seconds; disputedecide.go).
+	Decision string `json:"decision,omitempty"`
+	DecideAt int64  `json:"decide_at,omitempty"`
 }
 
 // accountRec is a Connect account (custom), made from an account token or

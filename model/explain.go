@@ -269,6 +269,8 @@ func (e *Error) explainKey() string {
 		return msgDisputeClosed
 	case e.Code == "" && strings.HasPrefix(e.Message, msgBankVerified):
 		return msgBankVerified
+	case e.Code == "" && strings.HasPrefix(e.Message, MsgDisputeDeciding):
+		return MsgDisputeDeciding
 	case strings.HasPrefix(e.Message, MsgBankVerifyLocked):
 		return MsgBankVerifyLocked
 	case e.Code == "" && (strings.HasPrefix(e.Message, msgPMSpent) || strings.HasPrefix(e.Message, msgPMSpentAttach)):

@@ -79,7 +79,7 @@ func (s Subject) Allows(m Move) bool {
 	case MoveRelease:
 		return s.Uncaptured()
 	case MoveAnswer:
-		return s.is("du_", "dp_") && DisputeOpen(status)
+		return s.is("du_", "dp_") && DisputeOpen(status) && !DisputeDeciding(s.F)
 	case MoveVerify:
 		_, ba, st := s.Bank()
 		return ba != "" && (st == "" || st == "new" || st == "validated")
@@ -178,14 +178,15 @@ func (s Subject) Customer() string {
 	return s.ID
 }
 
-// DisputeAfter is the status a dispute in status takes when answered, as
-// Stripe's test mode decides it: winning_evidence wins, losing_evidence
-// loses, other text waits for review; close accepts the loss. An inquiry
-// (warning_ statuses) closes either way.
+// DisputeAfter is the status a dispute in status ends in when answered,
+// as Stripe's test mode decides it: winning_evidence wins, losing_evidence
+// loses (each after a review: dispute_decide.go), other text waits for
+// review; close accepts the loss at once. An inquiry (warning_ statuses)
+// closes either way.
 func DisputeAfter(status, evidence string, close bool) string {
-	won, lost, review := "won", "lost", "under_review"
+	won, lost, review := "won", "lost", disputeReview(status)
 	if strings.HasPrefix(status, "warning_") {
-		won, lost, review = "warning_closed", "warning_closed", "warning_under_review"
+		won, lost = "warning_closed", "warning_closed"
 	}
 	switch {
 	case close, evidence == LosingEvidence:

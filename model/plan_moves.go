@@ -67,7 +67,7 @@ func PlanMove(m Move, s Subject, in MoveInput) []Change {
 		}
 		return []Change{update("dispute."+s.ID, "POST /v1/disputes/"+s.ID,
 			Attr{Name: "evidence.uncategorized_text", Value: str(in.Evidence)},
-			Attr{Name: "status", Old: str(status), Value: str(after), Note: "as test mode decides " + in.Evidence},
+			planAnswer(status, in.Evidence), // dispute_decide.go
 		)}
 	case MoveVerify:
 		cus, ba, st := s.Bank()
