@@ -129,11 +129,12 @@ func (o *Object) links() []views.Field {
 	return out
 }
 
-// rows are the object's rows in the pane: its kind's fields, then those
-// of the object read with it. The object must have been read.
-func (o *Object) rows() []views.Field {
-	return append(views.NewObject(*o.obj).Fields, views.RelatedFields(*o.obj, o.rel)...)
-}
+// rows are the object's rows shown in the pane: its kind's fields, then
+// those of the object read with it. The object must have been read.
+func (o *Object) rows() []views.Field { return o.paneRows().Shown }
+
+// paneRows are the object's rows, the quiet ones (not shown) too.
+func (o *Object) paneRows() views.Rows { return views.ObjectRows(*o.obj, o.rel) }
 
 // IsObjectID reports an id of an object tokenscope reads by id (not a
 // token's): `i` opens its pane instead of adding a token to the state.
