@@ -661,6 +661,15 @@ func (e *Events) ShortHelp() []key.Binding {
 	return []key.Binding{open, k.Copy, k.JSON, filter, back, k.Up, k.Down}
 }
 
+// OfferedKeys are the keys of the object pane open in the view, for the
+// help overlay; false without one: ? is typed into the filter.
+func (e *Events) OfferedKeys() ([]key.Binding, bool) {
+	if o, ok := e.obj.(KeyOfferer); ok {
+		return o.OfferedKeys()
+	}
+	return nil, false
+}
+
 // FullHelp implements help.KeyMap.
 func (e *Events) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
 
