@@ -223,7 +223,7 @@ func pagePaymentMethods(c *call, customer string, byCustomer bool, url string) (
 	keep := func(pm *paymentMethodRec) bool {
 		return (!byCustomer || pm.Customer == customer) && (typ == "" || typ == "card")
 	}
-	if byCustomer { // its cards too
+	if customer != "" { // its cards too
 		return customerMethods(c, customer, url, keep).page(pg)
 	}
 	return collectionLister(c, paymentMethodsColl, url, "PaymentMethod", keep, renderListedPaymentMethod).page(pg)
