@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"slices"
@@ -102,7 +103,7 @@ func searchRecords[T any](c *call, r searchResource, collection, what string, li
 		return nil, aerr
 	}
 	url := "/v1/" + r.name + "/search"
-	keep := func(rec *T) bool { return listed(rec) && r.matches(q, searchDoc(render(rec))) }
+	keep := func(rec *T) bool { return listed(rec) && r.matches(q, newSearchDoc(render(rec))) }
 	l := collectionLister(c, collection, url, what, keep, render)
 	if cursor := c.params.get("page"); cursor != "" {
 		id, err := base64.RawURLEncoding.DecodeString(cursor)
@@ -117,7 +118,7 @@ func searchRecords[T any](c *call, r searchResource, collection, what string, li
 	}
 	out := &searchJSON{Object: "search_result", Data: list.Data, HasMore: list.HasMore, URL: url}
 	if list.HasMore {
-		id, _ := searchDoc(list.Data[len(list.Data)-1])["id"].(string)
+		id, _ := newSearchDoc(list.Data[len(list.Data)-1]).value(searchClause{field: "id"}).(string)
 		next := base64.RawURLEncoding.EncodeToString([]byte(id))
 		out.NextPage = &next
 	}
@@ -153,19 +154,40 @@ func expandsTotalCount(p params) bool {
 	return false
 }
 
-// searchDoc is obj as its JSON reads, numbers kept as written.
-func searchDoc(obj any) map[string]any {
-	raw, err := json.Marshal(obj)
-	if err != nil {
-		return nil
-	}
-	dec := json.NewDecoder(strings.NewReader(string(raw)))
-	dec.UseNumber()
-	var doc map[string]any
-	if dec.Decode(&doc) != nil {
-		return nil
+// searchDoc is an object as its JSON reads: its top-level fields, each
+// decoded only as far as a clause asks (a search reads every object).
+type searchDoc map[string]json.RawMessage
+
+func newSearchDoc(obj any) searchDoc {
+	var doc searchDoc
+	if raw, err := json.Marshal(obj); err == nil {
+		_ = json.Unmarshal(raw, &doc)
 	}
 	return doc
+}
+
+// value is the value of cl's field (a dotted path, or metadata["key"]),
+// numbers as written; nil when absent.
+func (d searchDoc) value(cl searchClause) any {
+	path := strings.Split(cl.field, ".")
+	if cl.key != "" {
+		path = []string{"metadata", cl.key}
+	}
+	raw, ok := d[path[0]]
+	for _, name := range path[1:] {
+		var m map[string]json.RawMessage
+		if !ok || json.Unmarshal(raw, &m) != nil {
+			return nil
+		}
+		raw, ok = m[name]
+	}
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if !ok || dec.Decode(&v) != nil {
+		return nil
+	}
+	return v
 }
 
 // kind is how field matches: ok is false for a field Stripe does not
@@ -233,31 +255,14 @@ func isNumber(v string) bool {
 }
 
 // matches reports whether doc, an object as rendered, holds q (checked).
-func (r searchResource) matches(q searchQuery, doc map[string]any) bool {
+func (r searchResource) matches(q searchQuery, doc searchDoc) bool {
 	for _, cl := range q.clauses {
 		kind, _ := r.kind(cl)
-		if holds := cl.holds(kind, searchValue(doc, cl)); holds == q.or {
+		if holds := cl.holds(kind, doc.value(cl)); holds == q.or {
 			return holds
 		}
 	}
 	return !q.or
-}
-
-// searchValue is the value of cl's field in doc: nil when absent.
-func searchValue(doc map[string]any, cl searchClause) any {
-	if cl.key != "" {
-		md, _ := doc["metadata"].(map[string]any)
-		return md[cl.key]
-	}
-	var v any = doc
-	for _, name := range strings.Split(cl.field, ".") {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = m[name]
-	}
-	return v
 }
 
 func (cl searchClause) holds(kind queryFieldKind, v any) bool {
