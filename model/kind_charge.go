@@ -39,8 +39,8 @@ var chargeKind = &KindSpec{
 			}
 		}},
 		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
-		{Path: "amount_captured", Label: "amount_captured", Value: AmountCaptured},
-		{Path: "amount_refunded", Label: "amount_refunded", Value: func(f Fields) string { return nonZeroAmount(f, "amount_refunded") }},
+		AmountCapturedField,
+		AmountRefundedField,
 		{Path: "refunded", Label: "refunded"},
 		{Path: "disputed", Label: "disputed"},
 		{Path: "failure_code", Label: "failure_code"},
@@ -55,17 +55,28 @@ var chargeKind = &KindSpec{
 	},
 }
 
-// AmountCaptured is a charge's amount_captured as a pane shows it when a
-// partial capture took less than was authorized, saying how much was
-// released uncaptured (no refund says so: Stripe makes none since
-// 2025-03-31.basil); "" otherwise, the amount saying it all.
+// AmountCapturedField is a charge's amount_captured, in its pane and in
+// its PaymentIntent's, quiet unless a partial capture released the rest
+// (the amount then says it all).
+var AmountCapturedField = DetailField{Path: "amount_captured", Label: "amount_captured", Value: AmountCaptured,
+	Quiet: func(f Fields) bool { return Released(f) == 0 }}
+
+// AmountCaptured is a charge's amount_captured as a pane shows it, saying
+// how much a partial capture released uncaptured: no refund says so
+// (Stripe makes none since 2025-03-31.basil), and amount_refunded does
+// not count it.
 func AmountCaptured(f Fields) string {
-	r := Released(f)
-	if r == 0 {
-		return ""
+	s := amountOf(f, "amount_captured")
+	if r := Released(f); r > 0 && s != "" {
+		s += " (" + FormatAmount(r, f.Get("currency")) + " released uncaptured)"
 	}
-	return amountOf(f, "amount_captured") + " (" + FormatAmount(r, f.Get("currency")) + " released uncaptured)"
+	return s
 }
+
+// AmountRefundedField is a charge's amount_refunded, in its pane and in
+// its PaymentIntent's, quiet while zero.
+var AmountRefundedField = DetailField{Path: "amount_refunded", Label: "amount_refunded",
+	Value: func(f Fields) string { return amountOf(f, "amount_refunded") }, Quiet: zeroAt("amount_refunded")}
 
 // The states of a succeeded charge that took no money: an authorization
 // (capture=false, manual capture) still held, and one of the Charges API
