@@ -207,21 +207,23 @@ func confirmPaymentIntent(c *call, pi *paymentIntentRec) (any, *model.Error) {
 	preset, _ := model.CardByName(pm.Card.Preset)
 	o := preset.Outcome
 	switch {
-	case o.ThreeDS == model.ThreeDSNone && !pi.asksChallenge(pm, offSession):
-	case !offSession && errorOnRequiresAction(c):
+	case offSession && o.ThreeDS.DeclinesOffSession(pm.SetUpFor == usageOffSession):
+		// Off session no one can answer a challenge: the card, never set
+		// up for it (or asking every time), is declined as needing
+		// authentication.
 		return pay(c, pi, pm, authenticationRequired)
-	case !offSession:
+	case offSession:
+		// Set up off session, or never asking: it pays without one.
+	case pi.challenges(o.ThreeDS) && errorOnRequiresAction(c):
+		return pay(c, pi, pm, authenticationRequired)
+	case pi.challenges(o.ThreeDS):
 		pi.Status, pi.NextAction = model.PIRequiresAction, challengeAction(c, pi)
 		pi.ChallengeURL = c.base + challengePath + pi.ID + "?client_secret=" + url.QueryEscape(pi.clientSecret())
 		pi.LastError = nil
 		c.objs.putPaymentIntent(pi)
 		return renderPaymentIntent(pi), nil
-	case o.ThreeDS == model.ThreeDSUnlessSetup && pm.SetUpFor == usageOffSession:
-		// Set up off session by a SetupIntent: it pays without one.
-	case o.ThreeDS != model.ThreeDSOnSession:
-		// Off session no one can answer a challenge: the card, never set
-		// up for it, is declined as needing authentication.
-		return pay(c, pi, pm, authenticationRequired)
+	default:
+		c.threeDS = threeDSWithoutChallenge(o.ThreeDS, pi, pm)
 	}
 	return pay(c, pi, pm, afterAuth(o))
 }
@@ -289,7 +291,7 @@ func finishChallenge(c *call, pi *paymentIntentRec, complete bool) (any, *model.
 		return nil, noSuch(http.StatusBadRequest, "PaymentMethod", pi.PaymentMethod, "payment_method")
 	}
 	if complete {
-		c.authenticated = true
+		c.threeDS = threeDSChallenge
 		preset, _ := model.CardByName(pm.Card.Preset)
 		obj, aerr := pay(c, pi, pm, afterAuth(preset.Outcome))
 		if aerr != nil {
