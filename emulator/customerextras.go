@@ -68,6 +68,8 @@ func readCustomerExtras(c *call, cus *customerRec) (*paymentMethodRec, *model.Er
 		case !ok:
 			return nil, noSuch(http.StatusBadRequest, "PaymentMethod", id, paramDefaultPM)
 		case found.Customer != cus.ID:
+			// Stripe's words, as integrations quote them from live
+			// answers naming their own pm_ ids.
 			return nil, invalid("", paramDefaultPM, "The customer does not have a payment method with the ID "+id+
 				". The payment method must be attached to the customer.")
 		}

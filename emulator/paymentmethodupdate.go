@@ -26,6 +26,8 @@ func updatePaymentMethod(c *call) (any, *model.Error) {
 		return nil, noSuch(http.StatusNotFound, "PaymentMethod", c.id(), "payment_method")
 	}
 	if pm.Customer == "" {
+		// Stripe's words, as stripe-ruby-mock's live-tested spec
+		// expects them and integrations report them.
 		return nil, invalid("", "", "You must save this PaymentMethod to a customer before you can update it.")
 	}
 	md, aerr := readMetadata(c.params, pm.Metadata)

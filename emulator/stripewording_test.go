@@ -1,0 +1,51 @@
+package emulator
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/stripe/stripe-go/v85"
+)
+
+// Refusals whose words were checked against Stripe's own answers, pinned
+// verbatim so a rewording shows: updating a PaymentMethod no customer
+// has, a default payment method the customer does not have, and the
+// return_url a Payment Intent or Setup Intent with automatic payment
+// methods needs (the sources are on the functions that answer).
+func TestStripeWording(t *testing.T) {
+	e, _ := newServer(t, "")
+	c := newClient(newSpecServer(t, e), testKey)
+
+	pm, err := c.V1PaymentMethods.Create(ctx, &stripe.PaymentMethodCreateParams{Type: stripe.String("card"),
+		Card: &stripe.PaymentMethodCreateCardParams{Token: stripe.String("tok_visa")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.V1PaymentMethods.Update(ctx, pm.ID, &stripe.PaymentMethodUpdateParams{Metadata: map[string]string{"a": "b"}})
+	if se := stripeErr(t, err, http.StatusBadRequest, stripe.ErrorTypeInvalidRequest, ""); se.Msg != "You must save this PaymentMethod to a customer before you can update it." {
+		t.Errorf("update without a customer: %q", se.Msg)
+	}
+
+	cus, _ := c.V1Customers.Create(ctx, &stripe.CustomerCreateParams{})
+	_, err = c.V1Customers.Update(ctx, cus.ID, &stripe.CustomerUpdateParams{
+		InvoiceSettings: &stripe.CustomerUpdateInvoiceSettingsParams{DefaultPaymentMethod: stripe.String(pm.ID)}})
+	want := "The customer does not have a payment method with the ID " + pm.ID + ". The payment method must be attached to the customer."
+	if se := stripeErr(t, err, http.StatusBadRequest, stripe.ErrorTypeInvalidRequest, ""); se.Msg != want || se.Param != "invoice_settings[default_payment_method]" {
+		t.Errorf("default payment method not attached: %q (%s)", se.Msg, se.Param)
+	}
+
+	returnURL := func(intent string) string {
+		return "A `return_url` must be specified because this " + intent + " is configured to automatically accept the payment methods enabled in the Dashboard, " +
+			"some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set " +
+			"`automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents."
+	}
+	_, err = c.V1PaymentIntents.Create(ctx, &stripe.PaymentIntentCreateParams{Amount: stripe.Int64(1000), Currency: stripe.String("usd"),
+		Confirm: stripe.Bool(true), PaymentMethod: stripe.String("pm_card_visa")})
+	if se := stripeErr(t, err, http.StatusBadRequest, stripe.ErrorTypeInvalidRequest, ""); se.Msg != returnURL("Payment Intent") {
+		t.Errorf("payment intent without return_url: %q", se.Msg)
+	}
+	_, err = c.V1SetupIntents.Create(ctx, &stripe.SetupIntentCreateParams{Confirm: stripe.Bool(true), PaymentMethod: stripe.String("pm_card_visa")})
+	if se := stripeErr(t, err, http.StatusBadRequest, stripe.ErrorTypeInvalidRequest, ""); se.Msg != returnURL("Setup Intent") {
+		t.Errorf("setup intent without return_url: %q", se.Msg)
+	}
+}
