@@ -33,7 +33,7 @@ var (
 func readCustomerExtras(c *call, cus *customerRec) (*paymentMethodRec, *model.Error) {
 	if c.params.Has("shipping") {
 		if c.params.get("shipping") != "" {
-			return nil, invalid("", "shipping", "Invalid object: shipping takes shipping[name], shipping[address][line1], ... or an empty string to unset it.")
+			return nil, invalidObject("shipping")
 		}
 		cus.Shipping = nil
 	}

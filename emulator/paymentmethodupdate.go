@@ -48,7 +48,7 @@ func updatePaymentMethod(c *call) (any, *model.Error) {
 	}
 	if c.params.Has("billing_details[address]") {
 		if c.params.get("billing_details[address]") != "" {
-			return nil, invalid("", "billing_details[address]", "Invalid object: billing_details[address] takes billing_details[address][line1], ... or an empty string to unset it.")
+			return nil, invalidObject("billing_details[address]")
 		}
 		card.Address = address{}
 	}

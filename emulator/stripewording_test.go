@@ -2,6 +2,8 @@ package emulator
 
 import (
 	"net/http"
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stripe/stripe-go/v85"
@@ -9,7 +11,8 @@ import (
 
 // Refusals whose words were checked against Stripe's own answers, pinned
 // verbatim so a rewording shows: updating a PaymentMethod no customer
-// has, a default payment method the customer does not have, and the
+// has, a string given for an address, a default payment method the
+// customer does not have, and the
 // return_url a Payment Intent or Setup Intent with automatic payment
 // methods needs (the sources are on the functions that answer).
 func TestStripeWording(t *testing.T) {
@@ -32,6 +35,18 @@ func TestStripeWording(t *testing.T) {
 	want := "The customer does not have a payment method with the ID " + pm.ID + ". The payment method must be attached to the customer."
 	if se := stripeErr(t, err, http.StatusBadRequest, stripe.ErrorTypeInvalidRequest, ""); se.Msg != want || se.Param != "invoice_settings[default_payment_method]" {
 		t.Errorf("default payment method not attached: %q (%s)", se.Msg, se.Param)
+	}
+
+	// A string for a hash: Stripe's bare "Invalid object", naming it.
+	if _, err := c.V1PaymentMethods.Attach(ctx, pm.ID, &stripe.PaymentMethodAttachParams{Customer: stripe.String(cus.ID)}); err != nil {
+		t.Fatal(err)
+	}
+	for path, param := range map[string]string{"/v1/payment_methods/" + pm.ID: "billing_details[address]",
+		"/v1/customers/" + cus.ID: "address", "/v1/customers/" + cus.ID + "?": "shipping"} {
+		rec := do(t, e, "POST", strings.TrimSuffix(path, "?"), testKey, url.Values{param: {"1 Main St"}}.Encode(), nil)
+		if got := errorBody(t, rec); rec.Code != http.StatusBadRequest || got.Message != "Invalid object" || got.Param != param || got.Code != "" {
+			t.Errorf("%s=string: %d %+v", param, rec.Code, got)
+		}
 	}
 
 	returnURL := func(intent string) string {
