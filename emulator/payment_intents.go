@@ -273,7 +273,7 @@ func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (
 	saveForCustomer(c, pm, pi)
 	if pi.CaptureMethod == "manual" {
 		holdAuthorization(ch, c.now)
-		pi.Status, pi.AmountCapturable = model.PIRequiresCapture, pi.Amount
+		pi.Status, pi.AmountCapturable, pi.CaptureBefore = model.PIRequiresCapture, pi.Amount, ch.CaptureBefore
 	} else {
 		pi.Status, pi.AmountReceived = model.PISucceeded, pi.Amount
 	}
