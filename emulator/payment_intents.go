@@ -164,11 +164,25 @@ func confirmPaymentIntentAt(c *call) (any, *model.Error) {
 	return confirmPaymentIntent(c, pi)
 }
 
-// unexpectedState is Stripe's refusal of an operation in pi's status.
+// unexpectedState is Stripe's refusal of an operation in pi's status, in
+// its words as its live answers show them: "You cannot cancel this
+// PaymentIntent because it has a status of succeeded. Only a
+// PaymentIntent with one of the following statuses may be canceled: ..."
+// (exercism/website#7062), but a capture's "This PaymentIntent could not
+// be captured because ..." (cartalyst/stripe#211) and a second confirm's
+// "... because it has already succeeded after being previously
+// confirmed." (stripe-archive/stripe-payments-demo#133).
 func unexpectedState(pi *paymentIntentRec, op string, allowed ...string) *model.Error {
+	start := "You cannot " + op + " this PaymentIntent"
+	switch {
+	case op == "confirm" && pi.Status == model.PISucceeded:
+		return invalid(codeUnexpectedState, "", start+" because it has already succeeded after being previously confirmed.")
+	case op == "capture":
+		start = "This PaymentIntent could not be captured"
+	}
 	return invalid(codeUnexpectedState, "", fmt.Sprintf(
-		"You cannot %s this PaymentIntent because it has a status of %s. Only a PaymentIntent with one of the following statuses may be %s: %s.",
-		op, pi.Status, pastTense(op), strings.Join(allowed, ", ")))
+		"%s because it has a status of %s. Only a PaymentIntent with one of the following statuses may be %s: %s.",
+		start, pi.Status, pastTense(op), strings.Join(allowed, ", ")))
 }
 
 func pastTense(op string) string {

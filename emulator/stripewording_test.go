@@ -12,7 +12,7 @@ import (
 // Refusals whose words were checked against Stripe's own answers, pinned
 // verbatim so a rewording shows: updating a PaymentMethod no customer
 // has, a string given for an address, a default payment method the
-// customer does not have, and the
+// customer does not have, a PaymentIntent in the wrong status, and the
 // return_url a Payment Intent or Setup Intent with automatic payment
 // methods needs (the sources are on the functions that answer).
 func TestStripeWording(t *testing.T) {
@@ -46,6 +46,29 @@ func TestStripeWording(t *testing.T) {
 		rec := do(t, e, "POST", strings.TrimSuffix(path, "?"), testKey, url.Values{param: {"1 Main St"}}.Encode(), nil)
 		if got := errorBody(t, rec); rec.Code != http.StatusBadRequest || got.Message != "Invalid object" || got.Param != param || got.Code != "" {
 			t.Errorf("%s=string: %d %+v", param, rec.Code, got)
+		}
+	}
+
+	// A PaymentIntent in the wrong status: Stripe words a capture and a
+	// second confirm their own way.
+	pi, err := confirmPI(c, "pm_card_visa", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		do   func() error
+		want string
+	}{
+		{func() error { _, err := c.V1PaymentIntents.Capture(ctx, pi.ID, nil); return err },
+			"This PaymentIntent could not be captured because it has a status of succeeded. Only a PaymentIntent with one of the following statuses may be captured: requires_capture."},
+		{func() error { _, err := c.V1PaymentIntents.Confirm(ctx, pi.ID, nil); return err },
+			"You cannot confirm this PaymentIntent because it has already succeeded after being previously confirmed."},
+		{func() error { _, err := c.V1PaymentIntents.Cancel(ctx, pi.ID, nil); return err },
+			"You cannot cancel this PaymentIntent because it has a status of succeeded. Only a PaymentIntent with one of the following statuses may be canceled: " +
+				"requires_payment_method, requires_capture, requires_confirmation, requires_action, processing."},
+	} {
+		if se := stripeErr(t, tc.do(), http.StatusBadRequest, stripe.ErrorTypeInvalidRequest, "payment_intent_unexpected_state"); se.Msg != tc.want {
+			t.Errorf("got  %q\nwant %q", se.Msg, tc.want)
 		}
 	}
 
