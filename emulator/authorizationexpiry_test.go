@@ -23,10 +23,11 @@ func holdFor(t *testing.T, sc *stripe.Client) *stripe.PaymentIntent {
 }
 
 // A PaymentIntent's authorization not captured in 7 days expires, as
-// Stripe's do, whichever reads it first past capture_before: the charge is
-// refunded in full by a refund with reason expired_uncaptured_charge, its
-// event charge.expired (not charge.refunded); the PaymentIntent is
-// canceled, cancellation_reason automatic; all dated at capture_before.
+// Stripe's do, whichever reads it first past capture_before (a list
+// too): the charge is refunded in full by a refund with reason
+// expired_uncaptured_charge, its event charge.expired (not
+// charge.refunded); the PaymentIntent is canceled, cancellation_reason
+// automatic; all dated at capture_before.
 // A capture then fails on the canceled PaymentIntent.
 func TestAuthorizationExpires(t *testing.T) {
 	week := int64(authorizationDays * 24 * 60 * 60)
@@ -39,6 +40,13 @@ func TestAuthorizationExpires(t *testing.T) {
 		"charge": func(_ *Emulator, sc *stripe.Client, pi *stripe.PaymentIntent) {
 			if _, err := sc.V1Charges.Retrieve(ctx, pi.LatestCharge.ID, nil); err != nil {
 				t.Fatal(err)
+			}
+		},
+		"payment intent list": func(_ *Emulator, sc *stripe.Client, _ *stripe.PaymentIntent) {
+			for _, err := range sc.V1PaymentIntents.List(ctx, &stripe.PaymentIntentListParams{}).All(ctx) {
+				if err != nil {
+					t.Fatal(err)
+				}
 			}
 		},
 		"events": func(*Emulator, *stripe.Client, *stripe.PaymentIntent) {},
