@@ -62,8 +62,13 @@ func (o *objects) expireAuthorization(ch *chargeRec) {
 	o.putRefund(re)
 	o.putCharge(ch)
 	o.origin.cause = ""
-	if ch.PaymentIntent != "" {
-		o.paymentIntent(ch.PaymentIntent)
+	pi, ok := o.paymentIntent(ch.PaymentIntent)
+	if ok && pi.Status == model.PIRequiresCapture && pi.CaptureBefore == 0 {
+		// Kept before PaymentIntents kept capture_before: it learns its
+		// charge's, and settles as any.
+		pi.CaptureBefore = ch.CaptureBefore
+		pi.settle(o.origin.now)
+		pi.write(o)
 	}
 }
 

@@ -134,3 +134,28 @@ func TestAuthorizationExpiresOnCharges(t *testing.T) {
 		t.Errorf("events %v: want one charge.expired (the charge), one charge.refunded and one payment_intent.canceled (the cancel)", types)
 	}
 }
+
+// A PaymentIntent kept before PaymentIntents kept capture_before is
+// canceled with its charge all the same.
+func TestAuthorizationExpiresOldPaymentIntent(t *testing.T) {
+	e, sc, advance := fakeClockServer(t, nil)
+	pi := holdFor(t, sc)
+	err := e.store.Update(ctx, func(tx Tx) error {
+		o := &objects{r: tx, tx: tx, key: e.key}
+		rec, _ := o.paymentIntent(pi.ID)
+		rec.CaptureBefore = 0
+		o.putPaymentIntent(rec)
+		return o.err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	advance(8 * 24 * time.Hour)
+	if _, err := sc.V1Charges.Retrieve(ctx, pi.LatestCharge.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := sc.V1PaymentIntents.Retrieve(ctx, pi.ID, nil)
+	if got.Status != stripe.PaymentIntentStatusCanceled || got.CancellationReason != "automatic" {
+		t.Errorf("%s %s", got.Status, got.CancellationReason)
+	}
+}
