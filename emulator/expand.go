@@ -279,7 +279,7 @@ func (e expander) resolve(typ, parent, f, id string) (any, bool) {
 			return renderCharge(ch), true
 		}
 	case to == "payment_method":
-		if pm, ok := o.paymentMethod(id); ok {
+		if pm, ok := o.paymentMethodFor(id, ""); ok {
 			return renderPaymentMethod(pm), true
 		}
 	case to == "payment_intent":
