@@ -1,5 +1,7 @@
 package emulator
 
+import "time"
+
 // Since API version 2025-03-31.basil (the emulator answers in dahlia, a
 // later one, whatever version a request pins), Stripe makes no Refund
 // when an authorization is released without being asked to: a partial
@@ -16,9 +18,9 @@ package emulator
 // "If you need to cancel an authorization, you can release it by
 // refunding the relevant Charge object"). It has no balance transaction:
 // no funds had moved.
-func newRelease(c *call, ch *chargeRec, piID string, amount int64) *refundRec {
+func newRelease(now time.Time, ch *chargeRec, piID string, amount int64) *refundRec {
 	re := &refundRec{
-		ID: newID("re_", longID), Created: c.now.Unix(), Amount: amount, Currency: ch.Currency,
+		ID: newID("re_", longID), Created: now.Unix(), Amount: amount, Currency: ch.Currency,
 		Charge: ch.ID, PaymentIntent: piID, Destination: destReversal,
 	}
 	ch.Money.AmountRefunded += amount
