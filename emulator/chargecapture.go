@@ -31,7 +31,8 @@ func captureCharge(c *call) (any, *model.Error) {
 		return nil, invalid("charge_expired_for_capture", "", "The charge cannot be captured as the authorization has expired. "+
 			"Auth and capture charges must be captured within a set number of days (7 by default).")
 	case ch.Money.AmountRefunded >= ch.Amount:
-		// Released by a refund (or its PaymentIntent's cancel).
+		// Released by a refund (before basil, by its PaymentIntent's
+		// cancel too: older state dirs keep those).
 		return nil, invalid("charge_already_refunded", "", "Charge "+ch.ID+" has already been refunded.")
 	case ch.PaymentIntent != "":
 		// Stripe's reference: "Don't use this method to capture a

@@ -363,8 +363,8 @@ func capturePaymentIntent(c *call) (any, *model.Error) {
 var cancelParams = []string{"cancellation_reason", "expand["}
 
 // cancelPaymentIntent is POST /v1/payment_intents/{id}/cancel. A held
-// authorization is released: its charge stays as it was, uncaptured, with
-// no refund (release.go).
+// authorization is released: its charge reads as it was, uncaptured, with
+// no refund, and never expires (release.go).
 func cancelPaymentIntent(c *call) (any, *model.Error) {
 	pi, ok := c.objs.paymentIntent(c.id())
 	if !ok {
@@ -377,6 +377,9 @@ func cancelPaymentIntent(c *call) (any, *model.Error) {
 	reason := ""
 	if aerr := readChoice(c, "cancellation_reason", &reason, "duplicate", "fraudulent", "requested_by_customer", "abandoned"); aerr != nil {
 		return nil, aerr
+	}
+	if pi.Status == model.PIRequiresCapture {
+		releaseByCancel(c.objs, pi.LatestCharge)
 	}
 	pi.Status, pi.CanceledAt, pi.CancellationReason = model.PICanceled, c.now.Unix(), reason
 	pi.NextAction, pi.ChallengeURL, pi.AmountCapturable = "", "", 0

@@ -132,7 +132,8 @@ type chargeRec struct {
 	// what a capture took (0: the whole amount), at CapturedAt.
 	Uncaptured     bool  `json:"uncaptured,omitempty"`
 	CaptureBefore  int64 `json:"capture_before,omitempty"`
-	Expired        bool  `json:"expired,omitempty"` // not captured in time (authorizationexpiry.go)
+	Expired        bool  `json:"expired,omitempty"`  // not captured in time (authorizationexpiry.go)
+	Released       bool  `json:"released,omitempty"` // by its PaymentIntent's cancel (release.go)
 	AmountCaptured int64 `json:"amount_captured,omitempty"`
 	CapturedAt     int64 `json:"captured_at,omitempty"`
 	// Money is what happened to the charge after it was made: refunds,
@@ -141,6 +142,9 @@ type chargeRec struct {
 	// disputeReason: a dispute test card's charge, to be disputed once it
 	// is stored (putCharge); never stored itself.
 	disputeReason string
+	// expiring: it has just expired, and its write is the expiry's
+	// (authorizationexpiry.go); never stored itself.
+	expiring bool
 }
 
 // captured is what the charge has captured.

@@ -60,6 +60,10 @@ func createRefund(c *call) (any, *model.Error) {
 		// Stripe's message says so for both.
 		return nil, invalid(codeUnexpectedState, "payment_intent", "This uncaptured Charge was created by a PaymentIntent ("+ch.PaymentIntent+
 			"). You must cancel the PaymentIntent to reverse the authorization instead of refunding the Charge directly.")
+	case ch.Uncaptured && ch.Expired:
+		// Since basil an expiry refunds nothing, and leaves nothing to
+		// release (authorizationexpiry.go). The words are the emulator's.
+		return nil, invalid("", "charge", "Charge "+ch.ID+" expired uncaptured: its authorization was released, so there is nothing to refund.")
 	}
 	amount, given, aerr := c.params.integer("amount")
 	switch {

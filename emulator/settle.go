@@ -69,7 +69,7 @@ func (o *objects) settledTime(at int64) time.Time {
 }
 
 func (ch *chargeRec) write(o *objects) {
-	if ch.Expired && ch.Money.AmountRefunded < ch.Amount {
+	if ch.expiring {
 		o.expireAuthorization(ch)
 		return
 	}
