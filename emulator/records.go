@@ -37,6 +37,8 @@ type cardRec struct {
 	ZipCheck    string  `json:"zip_check,omitempty"`
 	Line1Check  string  `json:"line1_check,omitempty"`
 	Customer    string  `json:"customer,omitempty"`
+
+	Metadata metadata `json:"metadata,omitempty"` // a source update's (sourceupdate.go)
 }
 
 // address is the billing address given with a card.
@@ -64,6 +66,8 @@ type bankRec struct {
 	Customer      string `json:"customer,omitempty"`
 	// Status is "" (new) until micro-deposits verify it ("verified").
 	Status string `json:"status,omitempty"`
+
+	Metadata metadata `json:"metadata,omitempty"` // a source update's (sourceupdate.go)
 }
 
 // customerRec is a customer and its default source: Card or Bank, at most
