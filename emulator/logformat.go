@@ -132,34 +132,23 @@ func scanRecords(data []byte, fn func(payload []byte) error) (int, tail, error) 
 // records does that.
 func objectsHint(data []byte) int {
 	n, last := 0, []byte(nil)
-	hopRecords(data, func(payload []byte) {
-		last = payload
-		if payload[0] == recTx {
+	for off := 0; len(data)-off >= recordHeader; {
+		size := int(binary.LittleEndian.Uint32(data[off:]))
+		if size == 0 || size > len(data)-off-recordHeader {
+			break
+		}
+		last = data[off+recordHeader : off+recordHeader+size]
+		if last[0] == recTx {
 			n++
 		}
-	})
+		off += recordHeader + size
+	}
 	if len(last) > 0 && last[0] == recEnd {
 		if objects, err := decodeNumbers(last[1:], 2); err == nil && objects[0] < maxRecord {
 			return int(objects[0])
 		}
 	}
 	return n
-}
-
-// hopRecords calls fn on each record's payload, hopping by the records'
-// lengths, unchecked, and returns where it stopped: at a zero length (the
-// padding), at a length that passes the end, or at the end.
-func hopRecords(data []byte, fn func(payload []byte)) int {
-	off := 0
-	for len(data)-off >= recordHeader {
-		size := int(binary.LittleEndian.Uint32(data[off:]))
-		if size == 0 || size > len(data)-off-recordHeader {
-			break
-		}
-		fn(data[off+recordHeader : off+recordHeader+size])
-		off += recordHeader + size
-	}
-	return off
 }
 
 // damagedTail reports whether rest, starting with a damaged record, is

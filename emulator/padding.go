@@ -35,8 +35,8 @@ const readAhead = 64 << 10
 // keep a megabyte of zeros (padChunk), a twentieth of a TUI's memory.
 // Copying the records costs little while they are the smaller part.
 func withoutPadding(data []byte) []byte {
-	end := hopRecords(data, func([]byte) {})
-	if end == 0 || len(data)-end <= end || !allZero(data[end:]) {
+	end, zeros := recordsEnd(data)
+	if !zeros || end == 0 || len(data)-end <= end || !allZero(data[end:]) {
 		return data
 	}
 	return bytes.Clone(data[:end])
