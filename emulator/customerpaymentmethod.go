@@ -8,15 +8,20 @@ import (
 
 // getCustomerPaymentMethod is GET
 // /v1/customers/{customer}/payment_methods/{payment_method} (stripe-node
-// customers.retrievePaymentMethod): one of the customer's PaymentMethods.
+// customers.retrievePaymentMethod): one of the customer's PaymentMethods,
+// or one of its cards as its PaymentMethods list shows it (cardsources.go).
 // One attached to no customer or to another is not the customer's: "No
 // such PaymentMethod", as for an id that names none.
 func getCustomerPaymentMethod(c *call) (any, *model.Error) {
-	if _, ok := c.objs.customer(c.ids[0]); !ok {
+	cus, ok := c.objs.customer(c.ids[0])
+	if !ok {
 		return nil, noSuch(http.StatusNotFound, "customer", c.ids[0], "customer")
 	}
 	pm, ok := c.objs.paymentMethod(c.id())
-	if !ok || pm.Customer != c.ids[0] {
+	if isCardID(c.id()) {
+		pm, ok = cus.cardMethod(c.id())
+	}
+	if !ok || pm.Customer != cus.ID {
 		return nil, noSuch(http.StatusNotFound, "PaymentMethod", c.id(), "payment_method")
 	}
 	return renderPaymentMethod(pm), nil

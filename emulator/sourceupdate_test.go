@@ -86,9 +86,14 @@ func TestRetrieveCustomerPaymentMethod(t *testing.T) {
 	if got := getOK(t, e, "/v1/customers/"+cus+"/payment_methods/"+pm+"?expand[]=customer"); got["id"] != pm || got["customer"].(map[string]any)["id"] != cus {
 		t.Errorf("the customer's: %v", got)
 	}
+	card := postOK(t, e, "/v1/customers/"+cus+"/sources", "source=tok_visa")["id"].(string)
+	if got := getOK(t, e, "/v1/customers/"+cus+"/payment_methods/"+card); got["id"] != card || got["object"] != "payment_method" || got["customer"] != cus {
+		t.Errorf("the customer's card: %v", got)
+	}
 	for path, param := range map[string]string{
-		"/v1/customers/" + other + "/payment_methods/" + pm: "payment_method",
-		"/v1/customers/cus_nope/payment_methods/" + pm:      "customer",
+		"/v1/customers/" + other + "/payment_methods/" + card: "payment_method",
+		"/v1/customers/" + other + "/payment_methods/" + pm:   "payment_method",
+		"/v1/customers/cus_nope/payment_methods/" + pm:        "customer",
 	} {
 		rec := do(t, e, "GET", path, testKey, "", nil)
 		if got := errorBody(t, rec); rec.Code != 404 || got.Code != "resource_missing" || got.Param != param {
