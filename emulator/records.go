@@ -40,6 +40,8 @@ type cardRec struct {
 	// Created is when the card was tokenized: a customer's card listed
 	// as a PaymentMethod (cardsources.go) is dated by it.
 	Created int64 `json:"created,omitempty"`
+
+	Metadata metadata `json:"metadata,omitempty"` // a source update's (sourceupdate.go)
 }
 
 // address is the billing address given with a card.
@@ -70,6 +72,8 @@ type bankRec struct {
 	// (bankverifylock.go).
 	Status              string `json:"status,omitempty"`
 	FailedVerifications int    `json:"failed_verifications,omitempty"`
+
+	Metadata metadata `json:"metadata,omitempty"` // a source update's (sourceupdate.go)
 }
 
 // customerRec is a customer and its default source: Card or Bank, at most
