@@ -129,19 +129,22 @@ func NewReport(s model.Story, now time.Time) Report {
 		}
 		r.Requests = append(r.Requests, rq)
 		if x := model.ErrorOf(e); x != nil {
+			// A decline is explained by the token's card, as the CLI and
+			// the TUI explain it (several test cards share a code).
+			x.ExplainCardAt(obj, "card")
 			r.Errors = append(r.Errors, ReportError{Request: Clean(e.Method + " " + e.Path), Type: Clean(x.Type), Code: Clean(x.Code),
 				DeclineCode: Clean(x.DeclineCode), Param: Clean(x.Param), Message: Clean(x.Message), Why: Clean(x.Why), Next: Clean(x.Next),
 				RequestID: Clean(e.RequestID), At: e.Time.UTC()})
 		}
 	}
-	r.Errors = append(r.Errors, unloggedRefusals(rec.Uses, s.Requests)...)
+	r.Errors = append(r.Errors, unloggedRefusals(rec.Uses, s.Requests, obj)...)
 	return r
 }
 
 // unloggedRefusals are the refusals the token's uses recorded whose
 // request the log no longer holds (it keeps the newest requests only):
 // what the state recorded of them, explained.
-func unloggedRefusals(uses []model.Use, logged []model.LoggedRequest) []ReportError {
+func unloggedRefusals(uses []model.Use, logged []model.LoggedRequest, token model.Fields) []ReportError {
 	var out []ReportError
 	for _, u := range uses {
 		if u.Code == "" || slices.ContainsFunc(logged, func(e model.LoggedRequest) bool { return e.RequestID == u.RequestID }) {
@@ -152,6 +155,7 @@ func unloggedRefusals(uses []model.Use, logged []model.LoggedRequest) []ReportEr
 			x.Type = model.TypeCardError
 		}
 		x.Explain()
+		x.ExplainCardAt(token, "card")
 		out = append(out, ReportError{Request: "use: " + string(u.Kind), Type: x.Type, Code: Clean(x.Code), DeclineCode: Clean(x.DeclineCode),
 			Why: x.Why, Next: x.Next, RequestID: Clean(u.RequestID), At: u.At.UTC()})
 	}
