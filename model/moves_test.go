@@ -118,6 +118,9 @@ func TestPlanMove(t *testing.T) {
 			[]string{"amounts = [1, 2] (test mode verifies with 32 and 45 only)", "status = (known after apply) (expected: bank_account_verification_failed)"}},
 		{"charge a bank account", MoveCharge, Subject{ID: "cus_1", F: Fields{"default_source": "ba_1"}}, MoveInput{Amount: 2500, Currency: "eur"},
 			[]string{"create charge.cus_1 POST /v1/charges", "amount = 2500 (25.00 eur)", `currency = "eur"`, `source = "ba_1" (a verified bank account`}},
+		{"charge a card that declines once saved", MoveCharge, Subject{ID: "cus_1", F: Fields{"default_source": "card_1"},
+			Related: Fields{"object": "card", "brand": "Visa", "last4": "0341", "country": "US"}}, MoveInput{Amount: 1000, Currency: "usd"},
+			[]string{`source = "card_1" (the customer's default source; test card customer_charge_fail, expected: declined, card_declined / generic_decline)`}},
 	} {
 		got := planText(PlanMove(c.m, c.s, c.in))
 		for _, w := range c.want {

@@ -27,7 +27,7 @@ func attrsText(c Change) string {
 func TestPlanLaterUses(t *testing.T) {
 	c := PlanUse("visa", UseRequest{TokenID: "tok_1", Kind: UseAuthorize, Amount: 1000, Currency: "usd"}, "expected: x")
 	want := `create charge.visa POST /v1/charges
-amount = 1000
+amount = 1000  (10.00 usd)
 currency = "usd"
 capture = false  (authorized only: capture or release it later)
 source = "tok_1"  (expected: x)

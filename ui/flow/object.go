@@ -218,7 +218,8 @@ func (o *Object) send(act objectAction) tea.Cmd {
 }
 
 // readRelated reads the object that decides obj's moves: a customer's
-// bank account (its status), a disputed charge's dispute, a paid
+// bank account (its status) or card (the test card its charge plan
+// names, with what to expect), a disputed charge's dispute, a paid
 // PaymentIntent's charge (what remains to refund). It is nil when there
 // is none, or when it could not be read: the moves then leave it to
 // Stripe to say (model.Subject.Allows).
@@ -227,7 +228,7 @@ func readRelated(ctx context.Context, pc *common.ProgramContext, obj model.Objec
 	var rel model.Object
 	var err error
 	switch {
-	case strings.HasPrefix(obj.ID, "cus_") && strings.HasPrefix(f.Get("default_source"), "ba_"):
+	case strings.HasPrefix(obj.ID, "cus_") && (strings.HasPrefix(f.Get("default_source"), "ba_") || strings.HasPrefix(f.Get("default_source"), "card_")):
 		rel, err = s.Source(ctx, obj.ID, f.Get("default_source"))
 	case (strings.HasPrefix(obj.ID, "ch_") || strings.HasPrefix(obj.ID, "py_")) && f.Get("disputed") == "true":
 		var found bool
