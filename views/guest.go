@@ -69,7 +69,7 @@ func UnresolvedForGuest(summary string) string {
 // offline emulator answers one as Stripe's api_error with the code.
 var serverFaults = map[string]bool{
 	model.CodeStateCorrupt: true, model.CodeEmulatorCorrupt: true, model.CodeDirRefused: true,
-	model.CodeLinkRefused: true, model.CodeDiskFull: true,
+	model.CodeLinkRefused: true, model.CodeDiskFull: true, model.CodeStateUnwritable: true,
 }
 
 // forGuest is the guest's text in place of e's message, why and next,
@@ -90,7 +90,7 @@ func (e Error) forGuest() (string, bool) {
 	if serverFaults[code] {
 		return "the server could not read or write its files for this session; " + guestAsk, true
 	}
-	if osFault(e.err) {
+	if model.OSFault(e.err) {
 		return withoutPaths(e.err.Error(), e.err) + "; " + guestAsk, true
 	}
 	return "", false
@@ -105,15 +105,6 @@ func (e Error) guestText(msg string) string {
 		return msg
 	}
 	return withoutPaths(msg, e.err)
-}
-
-// osFault reports an error of the server's system in err's chain: a file
-// it could not open, rename or write, a system call that failed.
-func osFault(err error) bool {
-	var pe *fs.PathError
-	var le *os.LinkError
-	var se *os.SyscallError
-	return errors.As(err, &pe) || errors.As(err, &le) || errors.As(err, &se)
 }
 
 // onServer stands in a guest's text for a path of the server's.
