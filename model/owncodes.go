@@ -21,6 +21,9 @@ const (
 	CodeStateUnwritable = "state_unwritable"
 	// CodeNoDispute: a charge asked for its dispute has none.
 	CodeNoDispute = "no_dispute"
+	// CodeNoAnswer: a write got no answer within the time it may hold
+	// the state lock (a Stripe-shaped error says why, when there is one).
+	CodeNoAnswer = "no_answer"
 	// CodeOSError: a file or a system call of this machine failed; the
 	// message names what and why.
 	CodeOSError = "os_error"

@@ -142,6 +142,10 @@ func (e *UnansweredError) Error() string {
 
 func (e *UnansweredError) Unwrap() error { return e.Err }
 
+// LocalCode is UnansweredError's code when no answer of the API's says
+// more (the write's time ran out before it was sent).
+func (e *UnansweredError) LocalCode() string { return model.CodeNoAnswer }
+
 // held is a write in progress: the state under its lock and the context
 // its requests run in, bounded by the write timeout.
 type held struct {
