@@ -91,6 +91,8 @@ func (e Error) Fields() []Field {
 		// The type and code stay; what only the server's user can act
 		// on goes.
 		message, why, next = guest, "", ""
+	} else if e.guest {
+		why, next = guestSteps(own, why, next)
 	}
 	var out []Field
 	for _, f := range [][2]string{

@@ -96,6 +96,22 @@ func (e Error) forGuest() (string, bool) {
 	return "", false
 }
 
+// guestSteps are an error's why and next as a guest of tokenscope serve
+// can act on them: an object the guest's emulator lacks was made by
+// another SSH key's session (each key has its own emulator), not with
+// another --state-dir; a next step that is a command or a flag, which a
+// guest cannot run, gives way to whom to ask.
+func guestSteps(s *model.Error, why, next string) (string, string) {
+	if s.Code == "resource_missing" && strings.Contains(why, "state dir") {
+		return "this session's emulator has no such object: each SSH key of tokenscope serve has its own, so it was made in another key's session (or on another backend)",
+			"use an id made in this session: the list, or the outcome of a use"
+	}
+	if strings.Contains(next, "tokenscope ") || strings.Contains(next, "--") {
+		next = guestAsk
+	}
+	return why, next
+}
+
 // guestText is msg, a text of e's, as a guest reads it: a text the server
 // made (e has no Stripe shape, or is an api_error or a connection's
 // failure, whose message is the server's error's text) without the
