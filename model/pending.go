@@ -40,6 +40,10 @@ type Pending struct {
 	// Unresolved says why it is no longer sent again; it stays in the state,
 	// shown with its key, until `tokenscope state rm KEY`.
 	Unresolved string `json:"unresolved,omitempty"`
+	// Told: the user was told, with the steps to take, that it is
+	// unresolved (README: "reported once"); later commands remind them in
+	// a line.
+	Told bool `json:"told,omitempty"`
 }
 
 // PendingOp is the kind of write a Pending records.

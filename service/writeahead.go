@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
@@ -38,9 +39,13 @@ type Recovery struct {
 	Pending model.Pending
 	ID      string
 	Err     error
+	// Backend is where it was sent, for the steps to look for what it
+	// made: Stripe's Dashboard logs only Stripe's requests.
+	Backend model.BackendKind
 }
 
-// Text is the line a person reads about it.
+// Text is the line a person reads about it. One left to the user is told
+// in full once (Pending.Told), then reminded of in a line.
 func (r Recovery) Text() string {
 	p := r.Pending
 	head := fmt.Sprintf("An interrupted request (%s, Idempotency-Key %s)", p.Summary, p.Key)
@@ -48,14 +53,56 @@ func (r Recovery) Text() string {
 	switch {
 	case errors.As(r.Err, &waiting):
 		return head + " was sent again and got no answer: it stays pending and is sent again by the next command that writes the state."
+	case p.Unresolved != "" && p.Told:
+		return head + " is still unresolved (tokenscope list names it); once checked, tokenscope state rm " + p.Key + "."
 	case p.Unresolved != "":
-		return head + " was not sent again: " + p.Unresolved + ". It may have made something the state does not hold: look the key up in the Dashboard's request logs (Developers > Logs), add a token it made with `tokenscope get ID`, then forget the request with `tokenscope state rm " + p.Key + "`."
+		return head + " was not sent again: " + p.Unresolved + ". It may have made something the state does not hold: " + r.lookUp() + ", add a token it made with `tokenscope get ID`, then forget the request with `tokenscope state rm " + p.Key + "`."
 	case r.ID != "":
 		return head + " was sent again with its key: " + r.ID + " is now in the state."
 	case r.Err != nil:
 		return head + " was sent again with its key: " + r.Err.Error()
 	}
 	return head + " was sent again with its key and answered; nothing to record."
+}
+
+// Brief is Text in a few words, for a status line of 80 columns that
+// wraps to three rows at most (the TUI's): what became of it, and where
+// the rest is (the key to forget it by).
+func (r Recovery) Brief() string {
+	p := r.Pending
+	head := "interrupted request (" + p.Summary + ")"
+	var waiting *UnansweredError
+	switch {
+	case errors.As(r.Err, &waiting):
+		return head + " got no answer again: it stays pending, sent again by the next write"
+	case p.Unresolved != "" && p.Told:
+		return head + " is still unresolved; once checked, tokenscope state rm " + p.Key
+	case p.Unresolved != "":
+		where := "tokenscope events"
+		if r.Backend == model.BackendStripeTest {
+			where = "the Dashboard's request logs"
+		}
+		// The reason's first clause: what follows it (an error's text,
+		// why Stripe would not replay it) is in tokenscope state list.
+		why := p.Unresolved
+		if i := strings.IndexAny(why, ",("); i > 0 {
+			why = strings.TrimSpace(why[:i])
+		}
+		return head + " not sent again: " + why + "; find what it made (" + where + "), then tokenscope state rm " + p.Key
+	case r.ID != "":
+		return "interrupted request sent again (" + p.Summary + "): " + r.ID + " is now in the state"
+	}
+	return r.Text()
+}
+
+// lookUp is where to find what an unresolved request made: Stripe's
+// Dashboard logs Stripe's requests; an emulator (offline, or at
+// --api-base) has no Dashboard, but its events name what it made.
+func (r Recovery) lookUp() string {
+	if r.Backend == model.BackendStripeTest {
+		return "look the key up in the Dashboard's request logs (Developers > Logs)"
+	}
+	return "look for what it made in the backend's events (tokenscope events; the key is each event's request.idempotency_key)"
 }
 
 // UnrecordedError is a write the API carried out whose answer the state
@@ -94,6 +141,10 @@ func (e *UnansweredError) Error() string {
 }
 
 func (e *UnansweredError) Unwrap() error { return e.Err }
+
+// LocalCode is UnansweredError's code when no answer of the API's says
+// more (the write's time ran out before it was sent).
+func (e *UnansweredError) LocalCode() string { return model.CodeNoAnswer }
 
 // held is a write in progress: the state under its lock and the context
 // its requests run in, bounded by the write timeout.
@@ -243,24 +294,51 @@ func (h *held) replay() {
 	if h.ctx.Err() != nil {
 		return // nothing can be sent: a try is not spent on a cancelled write
 	}
+	if noReplay(h.ctx) {
+		return
+	}
+	backend := h.s.api.Backend().Kind
 	for _, p := range slices.Clone(h.workspace().Pending) {
 		if p.Unresolved != "" {
-			// Left to the user: said once per session (a command, a
-			// TUI), not sent again.
-			h.s.recovered(Recovery{Pending: p})
+			// Left to the user, not sent again: told in full once
+			// (README), then reminded of once per session (a command, a
+			// TUI) in a line, so that it is not forgotten.
+			h.s.recovered(Recovery{Pending: p, Backend: backend})
+			if !p.Told {
+				h.markTold(p)
+			}
 			continue
 		}
 		r := h.replayOne(p)
+		r.Backend = backend
 		h.replayed = append(h.replayed, r)
 		h.s.recovered(r)
 	}
 }
 
+// markTold records that the user was told in full of p, left to them.
+func (h *held) markTold(p model.Pending) {
+	p.Told = true
+	h.workspace().AddPending(p)
+	_ = h.l.Save() // best effort: at worst the full text is told again
+}
+
+// noReplayKey marks a context whose holds send no pending request again:
+// a refresh's second hold, after its first sent them (one try per
+// refresh: a second would double the wait on an API that never answers).
+type noReplayKey struct{}
+
+func withoutReplay(ctx context.Context) context.Context {
+	return context.WithValue(ctx, noReplayKey{}, true)
+}
+
+func noReplay(ctx context.Context) bool { return ctx.Value(noReplayKey{}) != nil }
+
 func (h *held) replayOne(p model.Pending) Recovery {
 	unresolved := func(why string) Recovery {
+		// Told in full by the caller, now.
 		p.Unresolved = why
-		h.workspace().AddPending(p)
-		_ = h.l.Save() // best effort, as in settle: the record is replayed again
+		h.markTold(p)
 		return Recovery{Pending: p}
 	}
 	if age := time.Since(p.Created); age > replayWindow {

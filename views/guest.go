@@ -69,7 +69,7 @@ func UnresolvedForGuest(summary string) string {
 // offline emulator answers one as Stripe's api_error with the code.
 var serverFaults = map[string]bool{
 	model.CodeStateCorrupt: true, model.CodeEmulatorCorrupt: true, model.CodeDirRefused: true,
-	model.CodeLinkRefused: true, model.CodeDiskFull: true,
+	model.CodeLinkRefused: true, model.CodeDiskFull: true, model.CodeStateUnwritable: true,
 }
 
 // forGuest is the guest's text in place of e's message, why and next,
@@ -90,10 +90,26 @@ func (e Error) forGuest() (string, bool) {
 	if serverFaults[code] {
 		return "the server could not read or write its files for this session; " + guestAsk, true
 	}
-	if osFault(e.err) {
+	if model.OSFault(e.err) {
 		return withoutPaths(e.err.Error(), e.err) + "; " + guestAsk, true
 	}
 	return "", false
+}
+
+// guestSteps are an error's why and next as a guest of tokenscope serve
+// can act on them: an object the guest's emulator lacks was made by
+// another SSH key's session (each key has its own emulator), not with
+// another --state-dir; a next step that is a command or a flag, which a
+// guest cannot run, gives way to whom to ask.
+func guestSteps(s *model.Error, why, next string) (string, string) {
+	if s.Code == "resource_missing" && strings.Contains(why, "state dir") {
+		return "this session's emulator has no such object: each SSH key of tokenscope serve has its own, so it was made in another key's session (or on another backend)",
+			"use an id made in this session: the list, or the outcome of a use"
+	}
+	if strings.Contains(next, "tokenscope ") || strings.Contains(next, "--") {
+		next = guestAsk
+	}
+	return why, next
 }
 
 // guestText is msg, a text of e's, as a guest reads it: a text the server
@@ -105,15 +121,6 @@ func (e Error) guestText(msg string) string {
 		return msg
 	}
 	return withoutPaths(msg, e.err)
-}
-
-// osFault reports an error of the server's system in err's chain: a file
-// it could not open, rename or write, a system call that failed.
-func osFault(err error) bool {
-	var pe *fs.PathError
-	var le *os.LinkError
-	var se *os.SyscallError
-	return errors.As(err, &pe) || errors.As(err, &le) || errors.As(err, &se)
 }
 
 // onServer stands in a guest's text for a path of the server's.

@@ -61,6 +61,19 @@ func NextStep(id, status string) string {
 	return ""
 }
 
+// NextKeys is NextStep as the TUI takes it, with the keys of the
+// PaymentIntent's pane or use outcome: a guest of tokenscope serve can run
+// no command.
+func NextKeys(status string) string {
+	switch status {
+	case model.PIRequiresAction:
+		return "a completes the 3D Secure challenge, f fails it"
+	case model.PIRequiresCapture:
+		return "c captures it (all or part), x cancels it"
+	}
+	return ""
+}
+
 // Headline is the first line: "PaymentIntent pi_…  10.00 usd requires_action".
 func (o Object) Headline(verb string) string {
 	h := JoinNonEmpty(verb, o.Label, o.ID)
