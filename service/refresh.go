@@ -50,7 +50,7 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 	unsent := map[string]error{}
 	if waiting(s.workspaceOf(st)) {
 		if err := s.hold(ctx, "refresh", func(h *held) error {
-			noteUnresolved(unsent, h.replayed)
+			noteUnresolved(unsent, h.recoveries())
 			return nil
 		}); err != nil {
 			return model.RefreshReport{}, err
@@ -73,7 +73,7 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 
 	report := model.RefreshReport{Total: len(ids), Errors: map[string]error{}, Unsent: unsent}
 	err = s.hold(ctx, "refresh", func(h *held) error {
-		noteUnresolved(unsent, h.replayed) // this write sent them again too
+		noteUnresolved(unsent, h.recoveries()) // this write sent them again too
 		w := h.workspace()
 		for i, id := range ids {
 			r := results[i]
