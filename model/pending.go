@@ -35,6 +35,9 @@ type Pending struct {
 	// A use: what was asked (a token id, an amount: nothing secret).
 	Use *UseRequest `json:"use,omitempty"`
 
+	// A move of an object (a refund, a customer's charge…).
+	Move *MoveRequest `json:"move,omitempty"`
+
 	// Tries counts the times it was sent again without an answer.
 	Tries int `json:"tries,omitempty"`
 	// Unresolved says why it is no longer sent again; it stays in the state,
@@ -142,6 +145,11 @@ func (p Pending) Replayable() (bool, string) {
 	case PendingUse:
 		if p.Use == nil {
 			return false, "the use it records is missing"
+		}
+		return true, ""
+	case PendingMove:
+		if p.Move == nil {
+			return false, "the move it records is missing"
 		}
 		return true, ""
 	case PendingCreate:

@@ -51,7 +51,7 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 	replayedFirst := waiting(s.workspaceOf(st))
 	if replayedFirst {
 		if err := s.hold(ctx, "refresh", func(h *held) error {
-			noteUnresolved(unsent, h.replayed)
+			noteUnresolved(unsent, h.recoveries())
 			return nil
 		}); err != nil {
 			return model.RefreshReport{}, err
@@ -81,7 +81,7 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 		recordCtx = withoutReplay(ctx)
 	}
 	err = s.hold(recordCtx, "refresh", func(h *held) error {
-		noteUnresolved(unsent, h.replayed) // this write sent them again, when the first did not
+		noteUnresolved(unsent, h.recoveries()) // this write sent them again, when the first did not
 		w := h.workspace()
 		for i, id := range ids {
 			r := results[i]

@@ -154,13 +154,17 @@ type held struct {
 	l     *state.Locked
 	limit time.Duration
 	// replayed are the pending requests this hold sent again (or left to
-	// the user), as Recovery says what became of each.
-	replayed []Recovery
+	// the user), as Recovery says what became of each; replaying says
+	// whether that was done (or begun: replay reads the workspace too).
+	replayed  []Recovery
+	replaying bool
 }
 
-// hold runs fn under the state lock, once the pending requests a dead
-// tokenscope left in the workspace have been sent again and recorded. All
-// of it runs within the session's write timeout. Under a Locked context
+// hold runs fn under the state lock, the pending requests a dead (or
+// cancelled) tokenscope left in the workspace sent again and recorded
+// before fn first reads the workspace, or, when fn's first act is a write
+// (writeAhead) that is one of them sent again, all but that one. All of
+// it runs within the session's write timeout. Under a Locked context
 // the lock it holds is used, with the state read afresh as a new lock
 // would read it.
 func (s *Session) hold(ctx context.Context, op string, fn func(h *held) error) error {
@@ -184,14 +188,28 @@ func (s *Session) holding(ctx context.Context, l *state.Locked, fn func(h *held)
 	hctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	h := &held{s: s, ctx: hctx, l: l, limit: limit}
-	h.replay()
 	if fn == nil {
+		h.replay("")
 		return nil
 	}
 	return fn(h)
 }
 
-func (h *held) workspace() *state.Workspace { return h.s.workspaceOf(h.l.State()) }
+// workspace is the workspace under the lock, its pending requests sent
+// again first.
+func (h *held) workspace() *state.Workspace {
+	h.replay("")
+	return h.pending()
+}
+
+// recoveries say what became of the pending requests, once sent again.
+func (h *held) recoveries() []Recovery {
+	h.replay("")
+	return h.replayed
+}
+
+// pending is the workspace as it is, pending requests and all.
+func (h *held) pending() *state.Workspace { return h.s.workspaceOf(h.l.State()) }
 
 // newKey is a fresh Idempotency-Key.
 func newKey() string { return "tokenscope-" + fsutil.NewID() }
@@ -202,15 +220,40 @@ func newKey() string { return "tokenscope-" + fsutil.NewID() }
 // records of the answer, once the answer is back. send's error decides:
 // a local refusal sent nothing (p goes); an answer, even a refusal, is
 // final (apply runs, p goes); no answer leaves p for later.
-func (h *held) writeAhead(p model.Pending, send func(context.Context) error, apply func(w *state.Workspace, sendErr error) (made string)) error {
+//
+// A write that asks what a pending request asked (the same write sent
+// again after a cancel, or after its answer was lost) is that request:
+// it is sent with the pending request's key, so the API answers with
+// what the first made rather than making it a second time (two charges).
+// send sends with key.
+func (h *held) writeAhead(p model.Pending, send func(ctx context.Context, key string) error, apply func(w *state.Workspace, sendErr error) (made string)) error {
+	if q, ok := h.again(p); ok {
+		p.Key, p.Created, p.Tries = q.Key, q.Created, q.Tries
+	}
+	h.replay(p.Key)
 	if err := h.ctx.Err(); err != nil {
 		return h.timeout(p, err, "nothing was sent")
 	}
-	h.workspace().AddPending(p)
+	h.pending().AddPending(p)
 	if err := h.l.Save(); err != nil {
 		return fmt.Errorf("%w; nothing was sent", err)
 	}
-	return h.settle(p, send(h.ctx), apply)
+	return h.settle(p, send(h.ctx, p.Key), apply)
+}
+
+// again finds the pending request p is sent again as: one asking the
+// same, still to be sent again (not left to the user, young enough for
+// the API to know its key).
+func (h *held) again(p model.Pending) (model.Pending, bool) {
+	if h.replaying {
+		return model.Pending{}, false // its pending requests are sent again already
+	}
+	for _, q := range h.pending().Pending {
+		if q.Unresolved == "" && time.Since(q.Created) <= replayWindow && q.SameRequest(p) {
+			return q, true
+		}
+	}
+	return model.Pending{}, false
 }
 
 // settle records the answer to p's request and removes p, or keeps p
@@ -218,7 +261,7 @@ func (h *held) writeAhead(p model.Pending, send func(context.Context) error, app
 // refusal (a 4xx, which may have made a declined charge); another final
 // answer (a live-mode one, discarded) records nothing.
 func (h *held) settle(p model.Pending, sendErr error, apply func(*state.Workspace, error) string) error {
-	w := h.workspace()
+	w := h.pending()
 	if e, ok := model.AsError(sendErr); ok && e.Local {
 		w.RemovePending(p.Key)
 		_ = h.l.Save() // best effort: a leftover record of a request never sent is only sent again
@@ -288,9 +331,14 @@ func refused(err error) bool {
 }
 
 // replay sends again, with the same key, every pending request of the
-// workspace that can be, and records what each made, saving after each so
-// that a kill in the middle loses nothing.
-func (h *held) replay() {
+// workspace that can be, but the one keyed skip (which the write at hand
+// sends itself), and records what each made, saving after each so that a
+// kill in the middle loses nothing. It is done once per hold.
+func (h *held) replay(skip string) {
+	if h.replaying {
+		return
+	}
+	h.replaying = true
 	if h.ctx.Err() != nil {
 		return // nothing can be sent: a try is not spent on a cancelled write
 	}
@@ -298,7 +346,10 @@ func (h *held) replay() {
 		return
 	}
 	backend := h.s.api.Backend().Kind
-	for _, p := range slices.Clone(h.workspace().Pending) {
+	for _, p := range slices.Clone(h.pending().Pending) {
+		if p.Key == skip {
+			continue
+		}
 		if p.Unresolved != "" {
 			// Left to the user, not sent again: told in full once
 			// (README), then reminded of once per session (a command, a
@@ -319,7 +370,7 @@ func (h *held) replay() {
 // markTold records that the user was told in full of p, left to them.
 func (h *held) markTold(p model.Pending) {
 	p.Told = true
-	h.workspace().AddPending(p)
+	h.pending().AddPending(p)
 	_ = h.l.Save() // best effort: at worst the full text is told again
 }
 
@@ -348,7 +399,7 @@ func (h *held) replayOne(p model.Pending) Recovery {
 		return unresolved(why)
 	}
 	var (
-		send  func(context.Context) error
+		send  func(ctx context.Context, key string) error
 		apply func(*state.Workspace, error) string
 		made  string
 	)
@@ -359,7 +410,7 @@ func (h *held) replayOne(p model.Pending) Recovery {
 			return unresolved(err.Error())
 		}
 		var rec model.Record
-		send = func(ctx context.Context) (err error) { rec, err = h.s.api.Create(ctx, req); return err }
+		send = func(ctx context.Context, _ string) (err error) { rec, err = h.s.api.Create(ctx, req); return err }
 		apply = func(w *state.Workspace, err error) string {
 			if err == nil {
 				made = recordCreate(w, rec, p.Scenario).ID
@@ -369,13 +420,20 @@ func (h *held) replayOne(p model.Pending) Recovery {
 	case model.PendingUse:
 		req := p.UseRequest()
 		var u usage
-		send = func(ctx context.Context) (err error) { u.use, err = h.s.api.Use(ctx, req); return err }
+		send = func(ctx context.Context, _ string) (err error) { u.use, err = h.s.api.Use(ctx, req); return err }
 		apply = func(w *state.Workspace, useErr error) string {
 			made = h.s.recordUse(h.ctx, w, req, &u)
 			return made
 		}
+	case model.PendingMove:
+		mv := moving(h.s, *p.Move)
+		send = mv.send
+		apply = func(w *state.Workspace, err error) string {
+			made = mv.record(w, err)
+			return made
+		}
 	}
-	err := h.settle(p, send(h.ctx), apply)
+	err := h.settle(p, send(h.ctx, p.Key), apply)
 	var ua *UnansweredError
 	var ur *UnrecordedError
 	switch {
@@ -384,7 +442,7 @@ func (h *held) replayOne(p model.Pending) Recovery {
 		if p.Tries >= maxTries {
 			return unresolved(fmt.Sprintf("it got no answer %d times (%v)", p.Tries, ua.Err))
 		}
-		h.workspace().AddPending(p)
+		h.pending().AddPending(p)
 		_ = h.l.Save() // best effort, as in settle: the record is replayed again
 		return Recovery{Pending: p, Err: err}
 	case errors.As(err, &ur):
