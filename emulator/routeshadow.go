@@ -1,6 +1,9 @@
 package emulator
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // A Stripe route with a fixed segment where an endpoint of the
 // emulator's takes an id (GET /v1/customers/search against GET
@@ -10,28 +13,26 @@ import "strings"
 // /v1/) that so take precedence over it; a request one of them matches
 // is not the endpoint's, and when the emulator serves no other route for
 // it, it is answered with the named 404 of a Stripe route the emulator
-// does not serve (stripeRoute).
-var shadows [][][]string
-
-func init() { shadows = shadowsOf(endpoints, stripeRoutes) }
-
-func shadowsOf(eps []endpoint, routes string) [][][]string {
-	out := make([][][]string, len(eps))
-	for line := range strings.Lines(routes) {
+// does not serve (stripeRoute). It is worked out on the first request,
+// not at start: every command of the binary links the emulator, and most
+// never serve a request.
+var shadows = sync.OnceValue(func() [][][]string {
+	out := make([][][]string, len(endpoints))
+	for line := range strings.Lines(stripeRoutes) {
 		method, path, _ := strings.Cut(strings.TrimSpace(line), " ")
 		rest, ok := strings.CutPrefix(path, "/v1/")
 		if !ok {
 			continue
 		}
 		route := strings.Split(rest, "/")
-		for i, ep := range eps {
-			if ep.method == method && shadowedBy(strings.Split(ep.path, "/"), route) {
+		for i, ep := range endpoints {
+			if ep.method == method && shadowedBy(patterns[i], route) {
 				out[i] = append(out[i], route)
 			}
 		}
 	}
 	return out
-}
+})
 
 // shadowedBy reports whether route (Stripe's, "{param}" for an id) has a
 // fixed segment where pattern (the emulator's, "{}" for an id) has an
@@ -57,7 +58,7 @@ func shadowedBy(pattern, route []string) bool {
 // endpoints[i] matches, is for one of Stripe's routes that take
 // precedence over it.
 func shadowed(i int, segs []string) bool {
-	for _, route := range shadows[i] {
+	for _, route := range shadows()[i] {
 		if routeMatches(route, segs) {
 			return true
 		}
