@@ -110,14 +110,19 @@ type held struct {
 // hold runs fn under the state lock, once the pending requests a dead
 // tokenscope left in the workspace have been sent again and recorded. All
 // of it runs within the session's write timeout. Under a Locked context
-// the lock it holds is used, with the state read afresh as a new lock
-// would read it.
+// the lock it holds is used, and its state as the last write left it: no
+// other process can have written since. Only a write that failed, or
+// whose save failed, may leave changes the file lacks; they are dropped
+// (Reload), as a new lock would drop them.
 func (s *Session) hold(ctx context.Context, op string, fn func(h *held) error) error {
 	if l := s.lockedIn(ctx); l != nil {
-		if err := l.Reload(); err != nil {
-			return err
+		err := s.holding(ctx, l, fn)
+		if err != nil || l.Unsaved() {
+			if rerr := l.Reload(); rerr != nil {
+				err = errors.Join(err, rerr)
+			}
 		}
-		return s.holding(ctx, l, fn)
+		return err
 	}
 	return s.store.Hold(ctx, op, func(l *state.Locked) error {
 		return s.holding(ctx, l, fn)

@@ -274,7 +274,7 @@ func (s *Scenario) load(arg string) tea.Cmd {
 			msg.diags = diagnosticLines(f, diags, width)
 			return msg
 		}
-		msg.plan, msg.err = sess.Plan(f, opts)
+		msg.plan, msg.err = sess.Plan(context.Background(), f, opts)
 		return msg
 	}
 }
