@@ -109,7 +109,7 @@ const staleAfter = time.Minute
 
 // sweepOwners removes the lock files of Delivers whose processes ended
 // (killed, they could not remove them): ownerAlive removes one only when
-// a delivery names its owner, and the others piled up in the state dir.
+// a delivery names its owner, so the others would stay in the state dir.
 func sweepOwners(dir string, now time.Time) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
