@@ -216,7 +216,7 @@ func (e *Emulator) paymentMethodOf(r *http.Request, id string) (*paymentMethodRe
 	var pm *paymentMethodRec
 	var ok bool
 	_ = e.store.View(r.Context(), func(rd Reader) error {
-		pm, ok = (&objects{r: rd}).paymentMethod(id)
+		pm, ok = (&objects{r: rd}).paymentMethodFor(id, "")
 		return nil
 	})
 	return pm, ok

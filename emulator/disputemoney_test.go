@@ -127,8 +127,20 @@ func TestInquiryMovesNoMoney(t *testing.T) {
 		statuses[1] != "warning_under_review" || closed.Status != "warning_closed" || len(closed.BalanceTransactions) != 0 {
 		t.Errorf("answered: %+v, events %v %v, want %v", closed, typs, statuses, want)
 	}
-
+	// Closed, the inquiry still took nothing: its charge can be refunded.
+	if !closed.IsChargeRefundable {
+		t.Errorf("answered: is_charge_refundable false, though the inquiry took no money: %+v", closed)
+	}
 	ch, du := disputedCharge(t, e, "4000000000001976", "1500")
+	decodeInto(t, post(t, e, "/v1/disputes/"+du.ID+"/close", "", nil).Body.Bytes(), &closed)
+	if closed.Status != "warning_closed" || !closed.IsChargeRefundable {
+		t.Errorf("closed by the merchant: %+v", closed)
+	}
+	if rec := post(t, e, "/v1/refunds", "charge="+ch+"&amount=500", nil); rec.Code != 200 {
+		t.Errorf("refund after the inquiry closed: %d %s", rec.Code, rec.Body)
+	}
+
+	ch, du = disputedCharge(t, e, "4000000000001976", "1500")
 	post(t, e, "/v1/refunds", "charge="+ch+"&amount=500", nil)
 	var got disputeShown
 	decodeInto(t, do(t, e, "GET", "/v1/disputes/"+du.ID, testKey, "", nil).Body.Bytes(), &got)

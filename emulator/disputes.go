@@ -108,7 +108,7 @@ func updateDispute(c *call) (any, *model.Error) {
 		}
 	}
 	c.objs.putDispute(d)
-	return renderDispute(d, c.now), nil
+	return renderDispute(c.objs, d, c.now), nil
 }
 
 // decide is the submitted dispute's status, as Stripe's test mode decides
@@ -152,7 +152,7 @@ func closeDispute(c *call) (any, *model.Error) {
 		d.Status = "warning_closed"
 	}
 	c.objs.putDispute(d)
-	return renderDispute(d, c.now), nil
+	return renderDispute(c.objs, d, c.now), nil
 }
 
 // getDispute is GET /v1/disputes/{id}.
@@ -161,7 +161,7 @@ func getDispute(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "dispute", c.id(), "dispute")
 	}
-	return renderDispute(d, c.now), nil
+	return renderDispute(c.objs, d, c.now), nil
 }
 
 var disputeListParams = append([]string{"charge", "payment_intent"}, append(createdParams, pageParams...)...)
@@ -177,7 +177,7 @@ func listDisputes(c *call) (any, *model.Error) {
 	keep := func(d *disputeRec) bool {
 		return cr.holds(d.Created) && (charge == "" || d.Charge == charge) && (pi == "" || d.PaymentIntent == pi)
 	}
-	render := func(d *disputeRec) any { return renderDispute(d, c.now) }
+	render := func(d *disputeRec) any { return renderDispute(c.objs, d, c.now) }
 	return collectionLister(c, disputesColl, "/v1/disputes", "dispute", keep, render).page(pg)
 }
 
@@ -209,7 +209,7 @@ type disputeEvidenceDetail struct {
 	SubmissionCount     int      `json:"submission_count"`
 }
 
-func renderDispute(d *disputeRec, now time.Time) *disputeJSON {
+func renderDispute(o *objects, d *disputeRec, now time.Time) *disputeJSON {
 	evidence := map[string]any{"enhanced_evidence": struct{}{}}
 	for _, f := range append(evidenceFields, evidenceFiles...) {
 		evidence[f] = nil
@@ -229,7 +229,7 @@ func renderDispute(d *disputeRec, now time.Time) *disputeJSON {
 	return &disputeJSON{
 		ID: d.ID, Object: "dispute", Amount: d.Amount, BalanceTransactions: txs, Charge: d.Charge,
 		Created: d.Created, Currency: d.Currency, EnhancedEligibilityType: []string{}, Evidence: evidence,
-		EvidenceDetails: details, IsChargeRefundable: d.Inquiry && d.open(), Metadata: d.Metadata,
+		EvidenceDetails: details, IsChargeRefundable: d.chargeRefundable(o), Metadata: d.Metadata,
 		PaymentIntent: opt(d.PaymentIntent), Reason: d.Reason, Status: d.Status,
 		PaymentMethodDetails: d.paymentMethodDetails(),
 	}

@@ -156,18 +156,21 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 		return errorResponse(aerr, reqID)
 	}
 	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now(), base: baseURL(r),
-		allowRemoteWebhooks: e.opts.AllowRemoteWebhooks}
+		allowRemoteWebhooks: e.opts.AllowRemoteWebhooks, publishable: kind == publishableKey}
 	handle := func() response {
 		if aerr := refuseConnectedAccount(c, r); aerr != nil {
 			return errorResponse(aerr, reqID)
 		}
-		obj, aerr := ep.handle(c)
+		obj, aerr := c.run(ep)
 		if aerr != nil {
 			return errorResponseWith(aerr, reqID, c.errPaymentIntent, c.errSetupIntent, c.errPaymentMethod)
 		}
 		body, err := json.Marshal(obj)
 		if err == nil {
 			body, err = expander{c}.expand(body, ep.object, expand)
+		}
+		if err == nil && c.publishable {
+			body, err = publishableView(body, ep.object)
 		}
 		switch {
 		case c.objs.err != nil:
@@ -268,6 +271,8 @@ type call struct {
 	authenticated bool
 	// allowRemoteWebhooks: webhook endpoints may be off loopback.
 	allowRemoteWebhooks bool
+	// publishable: the request's key is a publishable one (publishable.go).
+	publishable bool
 }
 
 // id is the path's last id: the object a route names.

@@ -91,6 +91,15 @@ func expandsTo(kind string) string {
 	return kind
 }
 
+// listItem is the type of the items of a list ("list:charge") or of a
+// search result ("search:charge"), whose paths start at its data.
+func listItem(typ string) (string, bool) {
+	if item, ok := strings.CutPrefix(typ, "list:"); ok {
+		return item, true
+	}
+	return strings.CutPrefix(typ, "search:")
+}
+
 // withNested adds to m the fields that are nested objects.
 func withNested(m map[string]string, fields ...string) map[string]string {
 	for _, f := range fields {
@@ -134,7 +143,7 @@ func (x expansion) check(typ string) *model.Error {
 	for _, f := range x.fields() {
 		if bad := x.badField(typ, f); bad != "" {
 			msg := "This property cannot be expanded (" + bad + ")."
-			if item, isList := strings.CutPrefix(typ, "list:"); isList && f != "data" && (expansion{f: x[f]}).check(item) == nil {
+			if item, isList := listItem(typ); isList && f != "data" && (expansion{f: x[f]}).check(item) == nil {
 				msg += " You may want to try expanding 'data." + x.pathOf(f) + "' instead."
 			}
 			return invalid("", "", msg)
@@ -147,8 +156,11 @@ func (x expansion) check(typ string) *model.Error {
 // expanded, "" when they all can.
 func (x expansion) badField(typ, f string) string {
 	var next string
-	if item, isList := strings.CutPrefix(typ, "list:"); isList {
-		if f != "data" {
+	if item, isList := listItem(typ); isList {
+		switch {
+		case f == "total_count" && strings.HasPrefix(typ, "search:") && len(x[f]) == 0:
+			return "" // a search result's count, shown only expanded (search.go)
+		case f != "data":
 			return f
 		}
 		next = item
@@ -214,7 +226,7 @@ func (e expander) expand(raw json.RawMessage, typ string, x expansion) (json.Raw
 	if err != nil {
 		return nil, err
 	}
-	if item, isList := strings.CutPrefix(typ, "list:"); isList {
+	if item, isList := listItem(typ); isList {
 		data, _ := obj.get("data")
 		var items []json.RawMessage
 		if err := json.Unmarshal(data, &items); err != nil {
@@ -279,7 +291,7 @@ func (e expander) resolve(typ, parent, f, id string) (any, bool) {
 			return renderCharge(ch), true
 		}
 	case to == "payment_method":
-		if pm, ok := o.paymentMethod(id); ok {
+		if pm, ok := o.paymentMethodFor(id, ""); ok {
 			return renderPaymentMethod(pm), true
 		}
 	case to == "payment_intent":

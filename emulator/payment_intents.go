@@ -87,6 +87,9 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 	if aerr := readPIExtras(c, pi, false); aerr != nil {
 		return nil, aerr
 	}
+	if confirm {
+		useDefaultSource(c, pi)
+	}
 	// The PaymentIntent exists before it is confirmed: its
 	// payment_intent.created comes before the charge the confirm makes,
 	// as at Stripe (it was put only after, which listed charge.succeeded
@@ -127,7 +130,7 @@ func (p params) boolean(key string) (bool, *model.Error) {
 // setPaymentMethod puts the PaymentMethod id on pi: it must exist, be
 // unspent and, when it belongs to a customer, to pi's (pmreuse.go).
 func setPaymentMethod(c *call, pi *paymentIntentRec, id string) *model.Error {
-	pm, aerr := usePaymentMethod(c, id, "payment_method")
+	pm, aerr := intentPaymentMethod(c, id, pi.Customer, "payment_method")
 	if aerr != nil {
 		return aerr
 	}
@@ -196,7 +199,7 @@ func confirmPaymentIntent(c *call, pi *paymentIntentRec) (any, *model.Error) {
 		}
 		pi.ReturnURL = u
 	}
-	pm, ok := c.objs.paymentMethod(pi.PaymentMethod)
+	pm, ok := c.objs.paymentMethodFor(pi.PaymentMethod, pi.Customer)
 	if !ok {
 		return nil, noSuch(http.StatusBadRequest, "PaymentMethod", pi.PaymentMethod, "payment_method")
 	}
@@ -284,7 +287,7 @@ func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (
 // runs; failed, pi returns to requires_payment_method with
 // payment_intent_authentication_failure.
 func finishChallenge(c *call, pi *paymentIntentRec, complete bool) (any, *model.Error) {
-	pm, ok := c.objs.paymentMethod(pi.PaymentMethod)
+	pm, ok := c.objs.paymentMethodFor(pi.PaymentMethod, pi.Customer)
 	if !ok {
 		return nil, noSuch(http.StatusBadRequest, "PaymentMethod", pi.PaymentMethod, "payment_method")
 	}

@@ -126,6 +126,9 @@ func usePaymentMethod(c *call, id, param string) (*paymentMethodRec, *model.Erro
 func getPaymentMethod(c *call) (any, *model.Error) {
 	pm, ok := findPaymentMethod(c.objs, c.id(), c)
 	if !ok {
+		pm, ok = c.objs.paymentMethodFor(c.id(), "") // a customer's card
+	}
+	if !ok {
 		return nil, noSuch(http.StatusNotFound, "PaymentMethod", c.id(), "payment_method")
 	}
 	return renderPaymentMethod(pm), nil
@@ -219,6 +222,9 @@ func pagePaymentMethods(c *call, customer string, byCustomer bool, url string) (
 	typ := c.params.get("type")
 	keep := func(pm *paymentMethodRec) bool {
 		return (!byCustomer || pm.Customer == customer) && (typ == "" || typ == "card")
+	}
+	if customer != "" { // its cards too
+		return customerMethods(c, customer, url, keep).page(pg)
 	}
 	return collectionLister(c, paymentMethodsColl, url, "PaymentMethod", keep, renderListedPaymentMethod).page(pg)
 }

@@ -37,6 +37,9 @@ type cardRec struct {
 	ZipCheck    string  `json:"zip_check,omitempty"`
 	Line1Check  string  `json:"line1_check,omitempty"`
 	Customer    string  `json:"customer,omitempty"`
+	// Created is when the card was tokenized: a customer's card listed
+	// as a PaymentMethod (cardsources.go) is dated by it.
+	Created int64 `json:"created,omitempty"`
 }
 
 // address is the billing address given with a card.

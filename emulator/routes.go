@@ -15,7 +15,7 @@ type endpoint struct {
 	// object is what the endpoint answers with, which expand[] paths
 	// start from: an object of expandable, or "list:" one.
 	object      string
-	publishable bool     // a pk_test_ key may call it
+	publishable bool     // a pk_test_ key may call it (publishable.go)
 	params      []string // accepted parameters; a trailing "[" accepts a prefix
 	handle      func(*call) (any, *model.Error)
 }
@@ -25,6 +25,7 @@ var endpoints = []endpoint{
 	{method: http.MethodGet, path: "tokens/{}", object: "token", params: getParams, handle: getToken},
 	{method: http.MethodPost, path: "customers", object: "customer", params: customerParams, handle: createCustomer},
 	{method: http.MethodGet, path: "customers", object: "list:customer", params: customerListParams, handle: listCustomers},
+	{method: http.MethodGet, path: "customers/search", object: "search:customer", params: searchParams, handle: searchCustomers},
 	{method: http.MethodGet, path: "customers/{}", object: "customer", params: getParams, handle: getCustomer},
 	{method: http.MethodPost, path: "customers/{}", object: "customer", params: customerUpdateParams, handle: updateCustomer},
 	{method: http.MethodDelete, path: "customers/{}", object: "customer", params: nil, handle: deleteCustomer},
@@ -55,13 +56,14 @@ var endpoints = []endpoint{
 	{method: http.MethodPost, path: "accounts/{}/persons/{}", object: "person", params: personParams, handle: updatePerson},
 	{method: http.MethodPost, path: "charges", object: "charge", params: chargeParams, handle: createCharge},
 	{method: http.MethodGet, path: "charges", object: "list:charge", params: chargeListParams, handle: listCharges},
+	{method: http.MethodGet, path: "charges/search", object: "search:charge", params: searchParams, handle: searchCharges},
 	{method: http.MethodGet, path: "charges/{}", object: "charge", params: getParams, handle: getCharge},
 	{method: http.MethodPost, path: "charges/{}", object: "charge", params: chargeUpdateParams, handle: updateCharge},
 	{method: http.MethodPost, path: "charges/{}/capture", object: "charge", params: captureChargeParams, handle: captureCharge},
 	{method: http.MethodGet, path: "balance_transactions", object: "list:balance_transaction", params: balanceTxListParams, handle: listBalanceTxs},
 	{method: http.MethodGet, path: "balance_transactions/{}", object: "balance_transaction", params: getParams, handle: getBalanceTx},
 	{method: http.MethodGet, path: "balance", object: "balance", params: getParams, handle: getBalance},
-	{method: http.MethodPost, path: "payment_methods", object: "payment_method", params: paymentMethodParams, handle: createPaymentMethod},
+	{method: http.MethodPost, path: "payment_methods", object: "payment_method", publishable: true, params: paymentMethodParams, handle: createPaymentMethod},
 	{method: http.MethodGet, path: "payment_methods", object: "list:payment_method", params: paymentMethodListParams, handle: listPaymentMethods},
 	{method: http.MethodGet, path: "payment_methods/{}", object: "payment_method", params: getParams, handle: getPaymentMethod},
 	{method: http.MethodPost, path: "payment_methods/{}", object: "payment_method", params: paymentMethodUpdateParams, handle: updatePaymentMethod},
@@ -70,16 +72,17 @@ var endpoints = []endpoint{
 	{method: http.MethodGet, path: "customers/{}/payment_methods", object: "list:payment_method", params: customerPaymentMethodListParams, handle: listCustomerPaymentMethods},
 	{method: http.MethodPost, path: "payment_intents", object: "payment_intent", params: paymentIntentParams, handle: createPaymentIntent},
 	{method: http.MethodGet, path: "payment_intents", object: "list:payment_intent", params: paymentIntentListParams, handle: listPaymentIntents},
-	{method: http.MethodGet, path: "payment_intents/{}", object: "payment_intent", params: getParams, handle: getPaymentIntent},
+	{method: http.MethodGet, path: "payment_intents/search", object: "search:payment_intent", params: searchParams, handle: searchPaymentIntents},
+	{method: http.MethodGet, path: "payment_intents/{}", object: "payment_intent", publishable: true, params: withClientSecret(getParams), handle: getPaymentIntent},
 	{method: http.MethodPost, path: "payment_intents/{}", object: "payment_intent", params: paymentIntentUpdateParams, handle: updatePaymentIntent},
-	{method: http.MethodPost, path: "payment_intents/{}/confirm", object: "payment_intent", params: confirmParams, handle: confirmPaymentIntentAt},
+	{method: http.MethodPost, path: "payment_intents/{}/confirm", object: "payment_intent", publishable: true, params: withClientSecret(confirmParams), handle: confirmPaymentIntentAt},
 	{method: http.MethodPost, path: "payment_intents/{}/capture", object: "payment_intent", params: captureParams, handle: capturePaymentIntent},
 	{method: http.MethodPost, path: "payment_intents/{}/cancel", object: "payment_intent", params: cancelParams, handle: cancelPaymentIntent},
 	{method: http.MethodPost, path: "setup_intents", object: "setup_intent", params: setupIntentParams, handle: createSetupIntent},
 	{method: http.MethodGet, path: "setup_intents", object: "list:setup_intent", params: setupIntentListParams, handle: listSetupIntents},
-	{method: http.MethodGet, path: "setup_intents/{}", object: "setup_intent", params: getParams, handle: getSetupIntent},
+	{method: http.MethodGet, path: "setup_intents/{}", object: "setup_intent", publishable: true, params: withClientSecret(getParams), handle: getSetupIntent},
 	{method: http.MethodPost, path: "setup_intents/{}", object: "setup_intent", params: setupIntentUpdateParams, handle: updateSetupIntent},
-	{method: http.MethodPost, path: "setup_intents/{}/confirm", object: "setup_intent", params: setupConfirmParams, handle: confirmSetupIntentAt},
+	{method: http.MethodPost, path: "setup_intents/{}/confirm", object: "setup_intent", publishable: true, params: withClientSecret(setupConfirmParams), handle: confirmSetupIntentAt},
 	{method: http.MethodPost, path: "setup_intents/{}/cancel", object: "setup_intent", params: cancelParams, handle: cancelSetupIntent},
 	{method: http.MethodGet, path: "events", object: "list:event", params: eventListParams, handle: listEvents},
 	{method: http.MethodGet, path: "events/{}", object: "event", params: getParams, handle: getEvent},

@@ -47,6 +47,7 @@ var specPaths = []string{
 	"/v1/accounts", "/v1/accounts/{account}", "/v1/accounts/{account}/persons", "/v1/accounts/{account}/persons/{person}",
 	"/v1/events", "/v1/events/{id}",
 	"/v1/webhook_endpoints", "/v1/webhook_endpoints/{webhook_endpoint}",
+	"/v1/customers/search", "/v1/charges/search", "/v1/payment_intents/search",
 }
 
 var spec struct {

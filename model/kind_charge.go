@@ -41,7 +41,7 @@ var chargeKind = &KindSpec{
 			}
 		}},
 		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
-		{Path: "amount_refunded", Label: "amount_refunded", Value: AmountRefunded},
+		AmountRefundedField,
 		{Path: "refunded", Label: "refunded"},
 		{Path: "disputed", Label: "disputed"},
 		{Path: "failure_code", Label: "failure_code"},
@@ -56,11 +56,15 @@ var chargeKind = &KindSpec{
 	},
 }
 
+// AmountRefundedField is a charge's amount_refunded, in its pane and in
+// its PaymentIntent's, quiet while zero.
+var AmountRefundedField = DetailField{Path: "amount_refunded", Label: "amount_refunded", Value: AmountRefunded, Quiet: zeroAt("amount_refunded")}
+
 // AmountRefunded is a charge's amount_refunded as a pane shows it, saying
 // how much of it a partial capture released (no refund of the
 // merchant's), so 4.00 usd refunded before any refund is not a puzzle.
 func AmountRefunded(f Fields) string {
-	s := nonZeroAmount(f, "amount_refunded")
+	s := amountOf(f, "amount_refunded")
 	if r := Released(f); r > 0 && s != "" {
 		s += " (" + FormatAmount(r, f.Get("currency")) + " released uncaptured)"
 	}

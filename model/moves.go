@@ -107,13 +107,13 @@ func (s Subject) is(prefixes ...string) bool {
 // was not read), in currency; 0 when nothing can be refunded: not
 // succeeded, refunded in full, or disputed (the money is already going
 // back through the dispute), but for a charge whose dispute, read as
-// its Related, says it can be (an inquiry, which takes no money).
+// its Related, leaves it refundable (refundableDispute).
 func (s Subject) Refundable() (n int64, currency string) {
 	ch := s.F
 	disputeAllows := false
 	switch {
 	case s.is("ch_", "py_"):
-		disputeAllows = s.Related.Get("is_charge_refundable") == "true"
+		disputeAllows = refundableDispute(s.Related)
 	case s.is("pi_") && s.F.Get("status") == PISucceeded:
 		if s.Related == nil {
 			return intField(s.F, "amount_received"), s.F.Get("currency")
@@ -137,6 +137,16 @@ func (s Subject) Refundable() (n int64, currency string) {
 	// and the emulator's rule), so what remains is the authorization less
 	// all of it, never more than was captured.
 	return max(min(authorized-intField(ch, "amount_refunded"), captured), 0), ch.Get("currency")
+}
+
+// refundableDispute reports whether dispute d leaves its charge
+// refundable: Stripe says so (is_charge_refundable), or d is an inquiry
+// (warning_*), open or closed. An inquiry takes no money: "the payment
+// it relates to can still be refunded" (Stripe's disputes docs), after
+// the inquiry closes too; a refund in full is what resolves one. A
+// chargeback's money goes back through the dispute, never a refund.
+func refundableDispute(d Fields) bool {
+	return d.Get("is_charge_refundable") == "true" || strings.HasPrefix(d.Get("status"), "warning_")
 }
 
 // Released is what a partial capture of charge f gave back uncaptured:

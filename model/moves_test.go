@@ -27,6 +27,14 @@ func TestSubjectMoves(t *testing.T) {
 		// as its dispute says (is_charge_refundable); a chargeback's not.
 		{"charge with an open inquiry", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "disputed": true},
 			Related: Fields{"id": "du_1", "status": "warning_needs_response", "is_charge_refundable": true}}, []Move{MoveRefund}},
+		// Closed, an inquiry still took no money: Stripe refunds its
+		// charge whatever the dispute's is_charge_refundable says.
+		{"charge after its inquiry closed", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "disputed": true},
+			Related: Fields{"id": "du_1", "status": "warning_closed", "is_charge_refundable": false}}, []Move{MoveRefund}},
+		{"charge after its inquiry closed, refunded in full", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "amount_refunded": "1500", "disputed": true},
+			Related: Fields{"id": "du_1", "status": "warning_closed", "is_charge_refundable": false}}, nil},
+		{"charge after a lost chargeback", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "disputed": true},
+			Related: Fields{"id": "du_1", "status": "lost", "is_charge_refundable": false}}, nil},
 		{"charge charged back", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "disputed": true},
 			Related: Fields{"id": "du_1", "status": "needs_response", "is_charge_refundable": false}}, nil},
 		{"disputed charge, dispute unread", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "disputed": true}}, nil},

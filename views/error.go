@@ -63,19 +63,19 @@ func (e Error) Title() string {
 // error's text, which says what failed around it.
 func (e Error) Headline() string {
 	if text, ok := e.forGuest(); ok {
-		return text
+		return CleanLines(text)
 	}
 	switch v := e.err.(type) {
 	case *model.Error:
 		if v.Message != "" {
-			return Clean(v.Message)
+			return Clean(e.guestText(v.Message))
 		}
 	case *model.FieldError:
 		if v.Message != "" {
 			return Clean(v.Message)
 		}
 	}
-	return CleanLines(e.err.Error())
+	return CleanLines(e.guestText(e.err.Error()))
 }
 
 // Fields are the error's fields in the order both renderings list them:
@@ -83,22 +83,28 @@ func (e Error) Headline() string {
 // next; empty ones are left out. An error of no Stripe shape is its
 // message.
 func (e Error) Fields() []Field {
-	if text, ok := e.forGuest(); ok {
-		return []Field{{Path: "message", Label: "message", Value: text}}
-	}
+	guest, forGuest := e.forGuest()
 	s := e.Stripe
 	if s == nil {
-		return []Field{{Path: "message", Label: "message", Value: Clean(e.err.Error())}}
+		if !forGuest {
+			guest = e.guestText(e.err.Error())
+		}
+		return []Field{{Path: "message", Label: "message", Value: Clean(guest)}}
 	}
-	next := s.Next
+	message, why, next := e.guestText(s.Message), s.Why, s.Next
 	if e.tui && s.NextTUI != "" {
 		next = s.NextTUI
+	}
+	if forGuest {
+		// Stripe's fields stay; what only the server's user can act on
+		// goes.
+		message, why, next = guest, "", ""
 	}
 	var out []Field
 	for _, f := range [][2]string{
 		{"type", s.Type}, {"code", s.Code}, {"decline_code", s.DeclineCode}, {"param", s.Param},
-		{"message", s.Message}, {"charge", s.Charge}, {"payment_intent", s.PaymentIntent}, {"request id", s.RequestID},
-		{"why", s.Why}, {"next", next},
+		{"message", message}, {"charge", s.Charge}, {"payment_intent", s.PaymentIntent}, {"request id", s.RequestID},
+		{"why", why}, {"next", next},
 	} {
 		if f[1] != "" {
 			out = append(out, Field{Path: f[0], Label: f[0], Value: Clean(f[1])})

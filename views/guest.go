@@ -1,7 +1,11 @@
 package views
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
 	"strings"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -61,13 +65,17 @@ func UnresolvedForGuest(summary string) string {
 }
 
 // serverFaults are the codes of failures of the server's own files: their
-// messages name its paths, and only the server's user can fix them.
+// messages name its paths, and only the server's user can fix them. The
+// offline emulator answers one as Stripe's api_error with the code.
 var serverFaults = map[string]bool{
 	model.CodeStateCorrupt: true, model.CodeEmulatorCorrupt: true, model.CodeDirRefused: true,
 	model.CodeLinkRefused: true, model.CodeDiskFull: true,
 }
 
-// forGuest is the guest's text in place of e's message, when e has one.
+// forGuest is the guest's text in place of e's message, why and next,
+// when e has one: a lock held too long, a fault of the server's files
+// (by its code), or a failure of the server's system (an OS error: what
+// it did and why it failed, its path left out).
 func (e Error) forGuest() (string, bool) {
 	if !e.guest {
 		return "", false
@@ -75,8 +83,62 @@ func (e Error) forGuest() (string, bool) {
 	if h, ok := model.LockHolderOf(e.err); ok {
 		return LockedForGuest(h), true
 	}
-	if e.Stripe == nil && serverFaults[model.LocalCodeOf(e.err)] {
+	code := model.LocalCodeOf(e.err)
+	if e.Stripe != nil && e.Stripe.Type == model.TypeAPIError {
+		code = e.Stripe.Code
+	}
+	if serverFaults[code] {
 		return "the server could not read or write its files for this session; " + guestAsk, true
 	}
+	if osFault(e.err) {
+		return withoutPaths(e.err.Error(), e.err) + "; " + guestAsk, true
+	}
 	return "", false
+}
+
+// guestText is msg, a text of e's, as a guest reads it: a text the server
+// made (e has no Stripe shape, or is an api_error or a connection's
+// failure, whose message is the server's error's text) without the
+// server's paths; Stripe's answers as they are.
+func (e Error) guestText(msg string) string {
+	if !e.guest || e.Stripe != nil && e.Stripe.Type != model.TypeAPIError && e.Stripe.Type != model.TypeConnection {
+		return msg
+	}
+	return withoutPaths(msg, e.err)
+}
+
+// osFault reports an error of the server's system in err's chain: a file
+// it could not open, rename or write, a system call that failed.
+func osFault(err error) bool {
+	var pe *fs.PathError
+	var le *os.LinkError
+	var se *os.SyscallError
+	return errors.As(err, &pe) || errors.As(err, &le) || errors.As(err, &se)
+}
+
+// onServer stands in a guest's text for a path of the server's.
+const onServer = "(a path on the server)"
+
+// absPath is an absolute path, or one under ~, as error texts write
+// them: after a space, a quote, a bracket, = or the start, up to a
+// space, a quote, a bracket, a comma or the colon before what failed.
+var absPath = regexp.MustCompile(`(^|[\s"'(\[=,])~?/[^\s"',:)\]]+`)
+
+// withoutPaths is text with the server's paths in it left out: those of
+// the OS errors in err's chain (a relative one too), then any absolute
+// one. A URL's path is no file's and stays.
+func withoutPaths(text string, err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path != "" {
+		text = strings.ReplaceAll(text, pe.Path, onServer)
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		for _, p := range []string{le.Old, le.New} {
+			if p != "" {
+				text = strings.ReplaceAll(text, p, onServer)
+			}
+		}
+	}
+	return absPath.ReplaceAllString(text, "${1}"+onServer)
 }

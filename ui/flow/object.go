@@ -129,11 +129,12 @@ func (o *Object) links() []views.Field {
 	return out
 }
 
-// rows are the object's rows in the pane: its kind's fields, then those
-// of the object read with it. The object must have been read.
-func (o *Object) rows() []views.Field {
-	return append(views.NewObject(*o.obj).Fields, views.RelatedFields(*o.obj, o.rel)...)
-}
+// rows are the object's rows shown in the pane: its kind's fields, then
+// those of the object read with it. The object must have been read.
+func (o *Object) rows() []views.Field { return o.paneRows().Shown }
+
+// paneRows are the object's rows, the quiet ones (not shown) too.
+func (o *Object) paneRows() views.Rows { return views.ObjectRows(*o.obj, o.rel) }
 
 // IsObjectID reports an id of an object tokenscope reads by id (not a
 // token's): `i` opens its pane instead of adding a token to the state.
@@ -520,6 +521,16 @@ func (o *Object) ShortHelp() []key.Binding {
 	case o.mv != nil:
 		return []key.Binding{k.NextField, k.Review, k.Back}
 	}
+	out := o.objectKeys()
+	closeIt := k.Back
+	closeIt.SetHelp("esc", "close")
+	return append(out, k.Refresh, closeIt)
+}
+
+// objectKeys are the keys the object's state allows (b refunds it or
+// releases it), and enter when it names objects to open.
+func (o *Object) objectKeys() []key.Binding {
+	k := o.pc.Keys
 	var out []key.Binding
 	for _, m := range o.subject().Moves() {
 		out = append(out, moveKey(k, m))
@@ -530,9 +541,21 @@ func (o *Object) ShortHelp() []key.Binding {
 	if len(o.links()) > 0 {
 		out = append(out, k.Follow)
 	}
-	closeIt := k.Back
-	closeIt.SetHelp("esc", "close")
-	return append(out, k.Refresh, closeIt)
+	return out
+}
+
+// KeyOfferer is a flow that shows an object: ? opens the help over it,
+// which says what the object's keys do there (b releases an
+// authorization, refunds a payment). ok is false while ? would be typed.
+type KeyOfferer interface {
+	OfferedKeys() (keys []key.Binding, ok bool)
+}
+
+// OfferedKeys are the object's keys, for the help overlay (?) to say
+// what each does here; false while a field has the focus, where ? is
+// typed.
+func (o *Object) OfferedKeys() ([]key.Binding, bool) {
+	return o.objectKeys(), !o.Typing()
 }
 
 // FullHelp implements help.KeyMap.
