@@ -16,23 +16,31 @@ import (
 // does not serve (stripeRoute). It is worked out on the first request,
 // not at start: every command of the binary links the emulator, and most
 // never serve a request.
-var shadows = sync.OnceValue(func() [][][]string {
-	out := make([][][]string, len(endpoints))
-	for line := range strings.Lines(stripeRoutes) {
+var shadows = sync.OnceValue(func() [][][]string { return shadowsOf(endpoints, stripeRoutes) })
+
+// shadowsOf is shadows for eps against routes (stripe_routes.txt's
+// lines). Each path is split once, outside the loop over the routes.
+func shadowsOf(eps []endpoint, routes string) [][][]string {
+	pats := make([][]string, len(eps))
+	for i, ep := range eps {
+		pats[i] = strings.Split(ep.path, "/")
+	}
+	out := make([][][]string, len(eps))
+	for line := range strings.Lines(routes) {
 		method, path, _ := strings.Cut(strings.TrimSpace(line), " ")
 		rest, ok := strings.CutPrefix(path, "/v1/")
 		if !ok {
 			continue
 		}
 		route := strings.Split(rest, "/")
-		for i, ep := range endpoints {
-			if ep.method == method && shadowedBy(patterns[i], route) {
+		for i, ep := range eps {
+			if ep.method == method && shadowedBy(pats[i], route) {
 				out[i] = append(out[i], route)
 			}
 		}
 	}
 	return out
-})
+}
 
 // shadowedBy reports whether route (Stripe's, "{param}" for an id) has a
 // fixed segment where pattern (the emulator's, "{}" for an id) has an
