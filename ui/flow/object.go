@@ -43,7 +43,9 @@ type Object struct {
 	// rel is read with obj when it decides obj's moves: a customer's
 	// bank account, a disputed charge's dispute, a paid PaymentIntent's
 	// charge; nil when none (or it could not be read).
-	rel   *model.Object
+	rel *model.Object
+	// seen is what the pane draws of obj and rel (setObject).
+	seen  objectSeen
 	busy  bool
 	doing objectAction
 	err   error
@@ -130,11 +132,15 @@ func (o *Object) links() []views.Field {
 }
 
 // rows are the object's rows shown in the pane: its kind's fields, then
-// those of the object read with it. The object must have been read.
-func (o *Object) rows() []views.Field { return o.paneRows().Shown }
+// those of the object read with it. The object must have been read. They
+// are kept for the frames to come: a row appended goes to a copy.
+func (o *Object) rows() []views.Field {
+	r := o.seen.rows.Shown
+	return r[:len(r):len(r)]
+}
 
 // paneRows are the object's rows, the quiet ones (not shown) too.
-func (o *Object) paneRows() views.Rows { return views.ObjectRows(*o.obj, o.rel) }
+func (o *Object) paneRows() views.Rows { return o.seen.rows }
 
 // IsObjectID reports an id of an object tokenscope reads by id (not a
 // token's): `i` opens its pane instead of adding a token to the state.
@@ -171,14 +177,10 @@ func (o *Object) SetSize(w, h int) {
 
 // subject is the object as its moves see it.
 func (o *Object) subject() model.Subject {
-	s := model.Subject{ID: o.objID}
-	if o.obj != nil {
-		s.F = o.obj.Fields()
+	if o.obj == nil {
+		return model.Subject{ID: o.objID}
 	}
-	if o.rel != nil {
-		s.Related = o.rel.Fields()
-	}
-	return s
+	return o.seen.subject
 }
 
 // send starts the request of act, with its spinner.
@@ -379,7 +381,7 @@ func (o *Object) answered(r reply) tea.Cmd {
 		if o.obj == nil {
 			o.shown = o.pc.Now()
 		}
-		o.obj, o.rel = &r.obj, r.also
+		o.setObject(r.obj, r.also)
 		o.refitForms()
 		if m := o.then; m != "" && o.subject().Allows(m) {
 			o.then = ""
@@ -411,7 +413,7 @@ func (o *Object) View() string {
 	}
 	head := " " + o.objID
 	if o.obj != nil {
-		head = " " + views.NewObject(*o.obj).Headline("")
+		head = " " + o.seen.head
 	}
 	body := o.window(o.bodyLines(), o.bodyRoom(o.footRows()))
 	out := st.Header.Render(head) + "\n\n" + strings.Join(body, "\n")
@@ -439,10 +441,9 @@ func (o *Object) bodyLines() []string {
 	st := o.pc.Styles
 	var out []string
 	if o.obj != nil {
-		v := views.NewObject(*o.obj)
 		rows := o.rows()
-		if v.RequestID != "" {
-			rows = append(rows, views.Field{Label: "request id", Value: v.RequestID})
+		if id := o.seen.requestID; id != "" {
+			rows = append(rows, views.Field{Label: "request id", Value: id})
 		}
 		out = strings.Split(indent(common.RenderRows(st, rows, o.w-1)), "\n")
 	}
