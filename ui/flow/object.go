@@ -68,7 +68,7 @@ type Object struct {
 	// typed holds the keys pressed while a request was in flight (a
 	// fast typist's p right after v, while the object is read again):
 	// they are handled once it answers, not dropped.
-	typed []tea.KeyMsg
+	typed typeAhead
 	w, h  int
 
 	// shown is when the object was first in sight; early says why an a
@@ -85,9 +85,6 @@ type Object struct {
 	// live follows the events about the object (objectlive.go).
 	live live
 }
-
-// maxTyped bounds the keys kept while a request is in flight.
-const maxTyped = 16
 
 // NewObject opens the pane of the object with this id and reads it.
 func NewObject(pc *common.ProgramContext, id string) common.Component { return newObject(pc, id) }
@@ -294,9 +291,7 @@ func (o *Object) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return o, nil
 		}
 		if km, ok := msg.(tea.KeyMsg); ok {
-			if len(o.typed) < maxTyped {
-				o.typed = append(o.typed, km)
-			}
+			o.typed.keep(km)
 			return o, nil
 		}
 		r, ok, cmd := awaitReply(msg, o.id, &o.spin)
@@ -349,14 +344,7 @@ func (o *Object) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // handleTyped runs the keys kept while a request was in flight, after
 // cmd (the reply's), until one of them starts another request.
 func (o *Object) handleTyped(cmd tea.Cmd) tea.Cmd {
-	cmds := []tea.Cmd{cmd}
-	for len(o.typed) > 0 && !o.busy {
-		k := o.typed[0]
-		o.typed = o.typed[1:]
-		_, c := o.Update(k)
-		cmds = append(cmds, c)
-	}
-	return tea.Batch(cmds...)
+	return tea.Batch(cmd, o.typed.drain(o.Update, func(tea.KeyMsg) bool { return o.busy }))
 }
 
 // answered takes a request's reply: the object read, or what an action
