@@ -26,6 +26,10 @@ func captureCharge(c *call) (any, *model.Error) {
 		return nil, invalid("", "charge", "Charge "+ch.ID+" failed, so there is nothing to capture.")
 	case !ch.Uncaptured:
 		return nil, invalid("charge_already_captured", "", "Charge "+ch.ID+" has already been captured.")
+	case ch.Expired:
+		// Stripe's code; the words are its error codes' description of it.
+		return nil, invalid("charge_expired_for_capture", "", "The charge cannot be captured as the authorization has expired. "+
+			"Auth and capture charges must be captured within a set number of days (7 by default).")
 	case ch.Money.AmountRefunded >= ch.Amount:
 		// Released by a refund (or its PaymentIntent's cancel).
 		return nil, invalid("charge_already_refunded", "", "Charge "+ch.ID+" has already been refunded.")

@@ -266,9 +266,10 @@ type call struct {
 	errSetupIntent any
 	// errPaymentMethod is the PaymentMethod such a decline names.
 	errPaymentMethod any
-	// authenticated: the payment follows a completed 3D Secure
-	// challenge (finishChallenge), which its charge shows.
-	authenticated bool
+	// threeDS is the 3D Secure the payment ran, which its charge shows:
+	// threeDSChallenge after a completed challenge (finishChallenge), or
+	// what a confirm ran without one (threeDSWithoutChallenge); "" none.
+	threeDS string
 	// allowRemoteWebhooks: webhook endpoints may be off loopback.
 	allowRemoteWebhooks bool
 	// publishable: the request's key is a publishable one (publishable.go).

@@ -49,6 +49,15 @@ type eventRule struct {
 	// gone: the write deleted the object, which the event shows as it
 	// was (Stripe's *.deleted events), not as its GET now answers.
 	gone bool
+	// only and unless tell writes apart by their cause (origin.cause)
+	// where the object alone cannot: the rule is only for writes of that
+	// cause, or for all but them.
+	only, unless string
+}
+
+// forCause reports whether the rule is for a write made for cause.
+func (r eventRule) forCause(cause string) bool {
+	return (r.only == "" || r.only == cause) && (r.unless == "" || r.unless != cause)
 }
 
 // itemChange is what an items rule's events are of.
@@ -154,7 +163,9 @@ var eventRules = map[string][]eventRule{
 		{typ: "charge.succeeded", when: became("status", "succeeded")},
 		{typ: "charge.failed", when: became("status", "failed")},
 		{typ: "charge.captured", when: both(isUpdate, turnedOn("captured")), update: true},
-		{typ: "charge.refunded", when: both(isUpdate, grew("amount_refunded")), update: true},
+		{typ: "charge.refunded", when: both(isUpdate, grew("amount_refunded")), update: true, unless: causeExpiry},
+		// An authorization released as it expires, refunded in full.
+		{typ: "charge.expired", when: both(isUpdate, grew("amount_refunded")), update: true, only: causeExpiry},
 		// A capture that takes a new receipt_email is charge.captured alone.
 		{typ: "charge.updated", when: both(changedOf("description", "metadata", "receipt_email"), not(turnedOn("captured"))), update: true},
 	},

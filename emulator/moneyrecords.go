@@ -54,7 +54,7 @@ func (m chargeMoney) show(out *chargeJSON) {
 // of these changes fell due (0: none). The first read writes it
 // (settle.go).
 func (ch *chargeRec) settle(now time.Time) int64 {
-	at := ch.refundsFailed(now)
+	at := max(ch.refundsFailed(now), ch.expire(now))
 	m := &ch.Money
 	if ch.Status != "pending" || m.SettleAt == 0 || now.Unix() < m.SettleAt {
 		return at
@@ -92,7 +92,7 @@ func (ch *chargeRec) refundsFailed(now time.Time) int64 {
 // settleAt is when the charge next changes with time: its debit settles
 // or one of its refunds fails.
 func (ch *chargeRec) settleAt() int64 {
-	at := int64(0)
+	at := ch.expiresAt()
 	if ch.Status == "pending" {
 		at = ch.Money.SettleAt
 	}

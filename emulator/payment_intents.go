@@ -167,11 +167,25 @@ func confirmPaymentIntentAt(c *call) (any, *model.Error) {
 	return confirmPaymentIntent(c, pi)
 }
 
-// unexpectedState is Stripe's refusal of an operation in pi's status.
+// unexpectedState is Stripe's refusal of an operation in pi's status, in
+// its words as its live answers show them: "You cannot cancel this
+// PaymentIntent because it has a status of succeeded. Only a
+// PaymentIntent with one of the following statuses may be canceled: ..."
+// (exercism/website#7062), but a capture's "This PaymentIntent could not
+// be captured because ..." (cartalyst/stripe#211) and a second confirm's
+// "... because it has already succeeded after being previously
+// confirmed." (stripe-archive/stripe-payments-demo#133).
 func unexpectedState(pi *paymentIntentRec, op string, allowed ...string) *model.Error {
+	start := "You cannot " + op + " this PaymentIntent"
+	switch {
+	case op == "confirm" && pi.Status == model.PISucceeded:
+		return invalid(codeUnexpectedState, "", start+" because it has already succeeded after being previously confirmed.")
+	case op == "capture":
+		start = "This PaymentIntent could not be captured"
+	}
 	return invalid(codeUnexpectedState, "", fmt.Sprintf(
-		"You cannot %s this PaymentIntent because it has a status of %s. Only a PaymentIntent with one of the following statuses may be %s: %s.",
-		op, pi.Status, pastTense(op), strings.Join(allowed, ", ")))
+		"%s because it has a status of %s. Only a PaymentIntent with one of the following statuses may be %s: %s.",
+		start, pi.Status, pastTense(op), strings.Join(allowed, ", ")))
 }
 
 func pastTense(op string) string {
@@ -210,21 +224,23 @@ func confirmPaymentIntent(c *call, pi *paymentIntentRec) (any, *model.Error) {
 	preset, _ := model.CardByName(pm.Card.Preset)
 	o := preset.Outcome
 	switch {
-	case o.ThreeDS == model.ThreeDSNone && !pi.asksChallenge(pm, offSession):
-	case !offSession && errorOnRequiresAction(c):
+	case offSession && o.ThreeDS.DeclinesOffSession(pm.SetUpFor == usageOffSession):
+		// Off session no one can answer a challenge: the card, never set
+		// up for it (or asking every time), is declined as needing
+		// authentication.
 		return pay(c, pi, pm, authenticationRequired)
-	case !offSession:
+	case offSession:
+		// Set up off session, or never asking: it pays without one.
+	case pi.challenges(o.ThreeDS) && errorOnRequiresAction(c):
+		return pay(c, pi, pm, authenticationRequired)
+	case pi.challenges(o.ThreeDS):
 		pi.Status, pi.NextAction = model.PIRequiresAction, challengeAction(c, pi)
 		pi.ChallengeURL = c.base + challengePath + pi.ID + "?client_secret=" + url.QueryEscape(pi.clientSecret())
 		pi.LastError = nil
 		c.objs.putPaymentIntent(pi)
 		return renderPaymentIntent(pi), nil
-	case o.ThreeDS == model.ThreeDSUnlessSetup && pm.SetUpFor == usageOffSession:
-		// Set up off session by a SetupIntent: it pays without one.
-	case o.ThreeDS != model.ThreeDSOnSession:
-		// Off session no one can answer a challenge: the card, never set
-		// up for it, is declined as needing authentication.
-		return pay(c, pi, pm, authenticationRequired)
+	default:
+		c.threeDS = threeDSWithoutChallenge(o.ThreeDS, pi, pm)
 	}
 	return pay(c, pi, pm, afterAuth(o))
 }
@@ -274,7 +290,7 @@ func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (
 	saveForCustomer(c, pm, pi)
 	if pi.CaptureMethod == "manual" {
 		holdAuthorization(ch, c.now)
-		pi.Status, pi.AmountCapturable = model.PIRequiresCapture, pi.Amount
+		pi.Status, pi.AmountCapturable, pi.CaptureBefore = model.PIRequiresCapture, pi.Amount, ch.CaptureBefore
 	} else {
 		pi.Status, pi.AmountReceived = model.PISucceeded, pi.Amount
 	}
@@ -292,7 +308,7 @@ func finishChallenge(c *call, pi *paymentIntentRec, complete bool) (any, *model.
 		return nil, noSuch(http.StatusBadRequest, "PaymentMethod", pi.PaymentMethod, "payment_method")
 	}
 	if complete {
-		c.authenticated = true
+		c.threeDS = threeDSChallenge
 		preset, _ := model.CardByName(pm.Card.Preset)
 		obj, aerr := pay(c, pi, pm, afterAuth(preset.Outcome))
 		if aerr != nil {

@@ -26,6 +26,8 @@ func updatePaymentMethod(c *call) (any, *model.Error) {
 		return nil, noSuch(http.StatusNotFound, "PaymentMethod", c.id(), "payment_method")
 	}
 	if pm.Customer == "" {
+		// Stripe's words, as stripe-ruby-mock's live-tested spec
+		// expects them and integrations report them.
 		return nil, invalid("", "", "You must save this PaymentMethod to a customer before you can update it.")
 	}
 	md, aerr := readMetadata(c.params, pm.Metadata)
@@ -46,7 +48,7 @@ func updatePaymentMethod(c *call) (any, *model.Error) {
 	}
 	if c.params.Has("billing_details[address]") {
 		if c.params.get("billing_details[address]") != "" {
-			return nil, invalid("", "billing_details[address]", "Invalid object: billing_details[address] takes billing_details[address][line1], ... or an empty string to unset it.")
+			return nil, invalidObject("billing_details[address]")
 		}
 		card.Address = address{}
 	}

@@ -129,6 +129,7 @@ type chargeRec struct {
 	// what a capture took (0: the whole amount), at CapturedAt.
 	Uncaptured     bool  `json:"uncaptured,omitempty"`
 	CaptureBefore  int64 `json:"capture_before,omitempty"`
+	Expired        bool  `json:"expired,omitempty"` // not captured in time (authorizationexpiry.go)
 	AmountCaptured int64 `json:"amount_captured,omitempty"`
 	CapturedAt     int64 `json:"captured_at,omitempty"`
 	// Money is what happened to the charge after it was made: refunds,

@@ -82,7 +82,7 @@ func createRefund(c *call) (any, *model.Error) {
 	case ch.Uncaptured:
 		// An authorization of the Charges API is released by a refund
 		// of all of it, which moves no money (release.go).
-		re = newRelease(c, ch, piID, amount)
+		re = newRelease(c.now, ch, piID, amount)
 		re.Reason = reason
 	default:
 		re = newRefund(ch, amount, piID, reason, c.now)

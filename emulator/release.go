@@ -1,5 +1,7 @@
 package emulator
 
+import "time"
+
 // release gives back amount of ch's authorization that will never be
 // captured, as Stripe does: the rest left by a partial capture, or all
 // of it when a requires_capture PaymentIntent is canceled (Stripe's docs:
@@ -13,7 +15,7 @@ func release(c *call, ch *chargeRec, piID string, amount int64) {
 	if amount <= 0 {
 		return
 	}
-	c.objs.putRefund(newRelease(c, ch, piID, amount))
+	c.objs.putRefund(newRelease(c.now, ch, piID, amount))
 	c.objs.putCharge(ch)
 }
 
@@ -21,9 +23,9 @@ func release(c *call, ch *chargeRec, piID string, amount int64) {
 // counted on ch: what release stores, and what a refund of an uncaptured
 // charge makes (Stripe: "If you need to cancel an authorization, you can
 // release it by refunding the relevant Charge object").
-func newRelease(c *call, ch *chargeRec, piID string, amount int64) *refundRec {
+func newRelease(now time.Time, ch *chargeRec, piID string, amount int64) *refundRec {
 	re := &refundRec{
-		ID: newID("re_", longID), Created: c.now.Unix(), Amount: amount, Currency: ch.Currency,
+		ID: newID("re_", longID), Created: now.Unix(), Amount: amount, Currency: ch.Currency,
 		Charge: ch.ID, PaymentIntent: piID, Destination: destReversal,
 	}
 	ch.Money.AmountRefunded += amount

@@ -64,6 +64,10 @@ func TestUseExpectLater(t *testing.T) {
 		{UseAuthorize, "insufficient_funds", "expected: declined, card_declined / insufficient_funds"},
 		{UseSetupIntent, "visa", "expected: succeeded, the card saved for off-session payments"},
 		{UseSetupIntent, "threeds_setup", "expected: requires_action (3D Secure), then succeeded"},
+		// Frictionless or merely supported, 3D Secure asks nothing of the customer.
+		{UseSetupIntent, "threeds_frictionless", "expected: succeeded, the card saved for off-session payments"},
+		{UseSetupIntent, "threeds_supported", "expected: succeeded, the card saved for off-session payments"},
+		{UsePaymentIntent, "threeds_frictionless", "expected: succeeded"},
 		{UseSetupIntent, "insufficient_funds", "expected: declined, card_declined / insufficient_funds; back to requires_payment_method"},
 	}
 	for _, c := range cases {
