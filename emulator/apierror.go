@@ -117,7 +117,9 @@ func declined(code, declineCode, msg, param string) *model.Error {
 // than that the URL is wrong.
 func unrecognizedURL(r *http.Request) *model.Error {
 	msg := fmt.Sprintf("Unrecognized request URL (%s: %s). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.", r.Method, r.URL.Path)
-	if route := stripeRoute(r); route != "" {
+	if slash, ok := trailingSlashURL(r); ok {
+		msg = slash
+	} else if route := stripeRoute(r); route != "" {
 		msg = route + " is a Stripe endpoint that the tokenscope emulator does not emulate (yet). Test this request against Stripe's test mode or stripe-mock."
 	}
 	e := invalid("", "", msg)

@@ -37,6 +37,9 @@ type Options struct {
 	Now func() time.Time
 	// AllowRemoteWebhooks lets webhook endpoints name URLs off loopback.
 	AllowRemoteWebhooks bool
+	// AllowCardNumbersInText takes and stores text holding what reads as
+	// a card number (cardtext.go).
+	AllowCardNumbersInText bool
 }
 
 // Emulator is an http.Handler that serves Stripe's /v1 API. It is safe for
@@ -144,7 +147,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	if kind == publishableKey && !ep.publishable {
 		return errorResponse(publishableRefused(), reqID)
 	}
-	params, aerr := readParams(r, ep)
+	params, aerr := readParams(r, ep, e.opts.AllowCardNumbersInText)
 	if aerr != nil {
 		return errorResponse(aerr, reqID)
 	}
@@ -185,7 +188,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	var err error
 	if r.Method == http.MethodGet {
 		err = e.store.View(r.Context(), func(rd Reader) error {
-			c.objs = &objects{r: rd, key: e.key, now: c.now}
+			c.objs = &objects{r: rd, key: e.key, now: c.now, allowCards: e.opts.AllowCardNumbersInText}
 			res = handle()
 			return c.objs.err
 		})
@@ -193,7 +196,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 			// It read a debit that has settled since: run again as an
 			// Update, which writes the settlement and its events once.
 			err = e.store.Update(r.Context(), func(tx Tx) error {
-				c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now, origin: &origin{now: c.now}}
+				c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now, origin: &origin{now: c.now}, allowCards: e.opts.AllowCardNumbersInText}
 				res = handle()
 				return c.objs.err
 			})
@@ -217,7 +220,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 		// too.
 		from := &origin{requestID: reqID, idempotencyKey: model.MaskSecrets(idem.key), now: c.now}
 		err = e.store.Update(r.Context(), func(tx Tx) error {
-			c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now, origin: from}
+			c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now, origin: from, allowCards: e.opts.AllowCardNumbersInText}
 			if err := tx.PruneIdempotency(c.now.Add(-idempotencyTTL)); err != nil {
 				return err
 			}

@@ -36,7 +36,7 @@ var expandable = map[string]map[string]string{
 	"bank_account": {"customer": "customer", "account": "", "future_requirements": nested,
 		"requirements": nested},
 	"customer": withNested(map[string]string{"default_source": "source", "sources": "list:source",
-		"subscriptions": "", "tax_ids": "", "test_clock": ""},
+		"subscriptions": "list:subscription", "tax_ids": "list:tax_id", "test_clock": ""},
 		"address", "cash_balance", "discount", "invoice_settings", "shipping", "tax"),
 	"charge": withNested(map[string]string{"customer": "customer", "balance_transaction": "balance_transaction",
 		"failure_balance_transaction": "balance_transaction", "refunds": "list:refund",
@@ -47,11 +47,11 @@ var expandable = map[string]map[string]string{
 	"balance_transaction": {"source": "charge", "fee_details": sealed},
 	"balance": {"available": sealed, "connect_reserved": sealed, "instant_available": sealed, "issuing": sealed,
 		"pending": sealed, "refund_and_dispute_prefunding": sealed},
-	"refund": withNested(map[string]string{"charge": "charge", "balance_transaction": "", "customer": "",
-		"failure_balance_transaction": "", "payment_intent": "", "payment_method": "",
+	"refund": withNested(map[string]string{"charge": "charge", "balance_transaction": "balance_transaction", "customer": "",
+		"failure_balance_transaction": "balance_transaction", "payment_intent": "payment_intent", "payment_method": "",
 		"source_transfer_reversal": "", "transfer_reversal": ""},
 		"destination_details", "next_action", "presentment_details"),
-	"dispute": withNested(map[string]string{"charge": "charge", "payment_intent": "", "balance_transactions": sealed},
+	"dispute": withNested(map[string]string{"charge": "charge", "payment_intent": "payment_intent", "balance_transactions": sealed},
 		"evidence", "evidence_details", "payment_method_details"),
 	"account": withNested(map[string]string{"external_accounts": ""},
 		"business_profile", "capabilities", "company", "controller", "future_requirements", "groups",
@@ -324,6 +324,8 @@ func (e expander) resolve(typ, parent, f, id string) (any, bool) {
 			list.Data = append(list.Data, s.listed().json)
 		}
 		return list, true
+	case emptyLists[to] != "" && id == "" && typ == "customer":
+		return emptyList(to, parent)
 	case to == "list:refund" && id == "":
 		if ch, ok := o.charge(parent); ok {
 			return chargeRefunds(o, ch), true

@@ -202,8 +202,13 @@ var customerPaymentMethodListParams = append([]string{"type"}, pageParams...)
 
 // listPaymentMethods is GET /v1/payment_methods, filtered by customer and
 // type, newest first.
+//
+// Without customer it lists the account's own PaymentMethods, those
+// attached to no customer: Stripe's reference lists "PaymentMethods for
+// Treasury flows" there and sends whoever wants a customer's to the
+// customer's list (GET /v1/customers/{id}/payment_methods).
 func listPaymentMethods(c *call) (any, *model.Error) {
-	return pagePaymentMethods(c, c.params.get("customer"), c.params.Has("customer"), "/v1/payment_methods")
+	return pagePaymentMethods(c, c.params.get("customer"), "/v1/payment_methods")
 }
 
 // listCustomerPaymentMethods is GET /v1/customers/{id}/payment_methods.
@@ -211,17 +216,19 @@ func listCustomerPaymentMethods(c *call) (any, *model.Error) {
 	if _, ok := c.objs.customer(c.ids[0]); !ok {
 		return nil, noSuch(http.StatusNotFound, "customer", c.ids[0], "customer")
 	}
-	return pagePaymentMethods(c, c.ids[0], true, "/v1/customers/"+c.ids[0]+"/payment_methods")
+	return pagePaymentMethods(c, c.ids[0], "/v1/customers/"+c.ids[0]+"/payment_methods")
 }
 
-func pagePaymentMethods(c *call, customer string, byCustomer bool, url string) (any, *model.Error) {
+// pagePaymentMethods lists the PaymentMethods attached to customer, or
+// to none when customer is "".
+func pagePaymentMethods(c *call, customer, url string) (any, *model.Error) {
 	pg, aerr := readPage(c.params)
 	if aerr != nil {
 		return nil, aerr
 	}
 	typ := c.params.get("type")
 	keep := func(pm *paymentMethodRec) bool {
-		return (!byCustomer || pm.Customer == customer) && (typ == "" || typ == "card")
+		return pm.Customer == customer && (typ == "" || typ == "card")
 	}
 	if customer != "" { // its cards too
 		return customerMethods(c, customer, url, keep).page(pg)

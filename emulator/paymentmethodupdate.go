@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -55,18 +56,18 @@ func updatePaymentMethod(c *call) (any, *model.Error) {
 	if a, given := readAddress(c.params, "billing_details[address]"); given {
 		card.Address = a
 	}
-	if aerr := updateExpiry(c, card); aerr != nil {
+	if aerr := updateExpiry(c, card, "card[%s]"); aerr != nil {
 		return nil, aerr
 	}
 	c.objs.putPaymentMethod(pm)
 	return renderPaymentMethod(pm), nil
 }
 
-// updateExpiry applies card[exp_month] and card[exp_year], checked as a
-// new card's are, the param named as the update names it.
-func updateExpiry(c *call, card *cardRec) *model.Error {
+// updateExpiry applies exp_month and exp_year, named as the update names
+// them (param: "card[%s]" for card[exp_month]), checked as a new card's are.
+func updateExpiry(c *call, card *cardRec, param string) *model.Error {
 	month, year := card.ExpMonth, card.ExpYear
-	for param, into := range map[string]*int{"card[exp_month]": &month, "card[exp_year]": &year} {
+	for param, into := range map[string]*int{fmt.Sprintf(param, "exp_month"): &month, fmt.Sprintf(param, "exp_year"): &year} {
 		if !c.params.Has(param) {
 			continue
 		}
@@ -80,7 +81,7 @@ func updateExpiry(c *call, card *cardRec) *model.Error {
 		year += 2000 // Stripe reads "34" as 2034
 	}
 	if aerr := fieldError(model.ValidateExpiry(month, year, c.now)); aerr != nil {
-		aerr.Param = "card[" + aerr.Param + "]"
+		aerr.Param = fmt.Sprintf(param, aerr.Param)
 		return aerr
 	}
 	card.ExpMonth, card.ExpYear = month, year

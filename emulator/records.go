@@ -40,6 +40,8 @@ type cardRec struct {
 	// Created is when the card was tokenized: a customer's card listed
 	// as a PaymentMethod (cardsources.go) is dated by it.
 	Created int64 `json:"created,omitempty"`
+
+	Metadata metadata `json:"metadata,omitempty"` // a source update's (sourceupdate.go)
 }
 
 // address is the billing address given with a card.
@@ -67,6 +69,8 @@ type bankRec struct {
 	Customer      string `json:"customer,omitempty"`
 	// Status is "" (new) until micro-deposits verify it ("verified").
 	Status string `json:"status,omitempty"`
+
+	Metadata metadata `json:"metadata,omitempty"` // a source update's (sourceupdate.go)
 }
 
 // customerRec is a customer and its default source: Card or Bank, at most

@@ -140,7 +140,7 @@ func (e *Emulator) SettleDue(ctx context.Context) (time.Time, error) {
 	}
 	events := 0
 	err = e.store.Update(ctx, func(tx Tx) error {
-		o := &objects{r: tx, tx: tx, key: e.key, now: now, origin: &origin{now: now}}
+		o := &objects{r: tx, tx: tx, key: e.key, now: now, origin: &origin{now: now}, allowCards: e.opts.AllowCardNumbersInText}
 		next = settleDue(o)
 		events = o.events
 		return o.err

@@ -37,7 +37,7 @@ var specPaths = []string{
 	"/v1/balance", "/v1/balance_transactions", "/v1/balance_transactions/{id}",
 	"/v1/payment_methods", "/v1/payment_methods/{payment_method}",
 	"/v1/payment_methods/{payment_method}/attach", "/v1/payment_methods/{payment_method}/detach",
-	"/v1/customers/{customer}/payment_methods",
+	"/v1/customers/{customer}/payment_methods", "/v1/customers/{customer}/payment_methods/{payment_method}",
 	"/v1/payment_intents", "/v1/payment_intents/{intent}", "/v1/payment_intents/{intent}/confirm",
 	"/v1/payment_intents/{intent}/capture", "/v1/payment_intents/{intent}/cancel",
 	"/v1/setup_intents", "/v1/setup_intents/{intent}", "/v1/setup_intents/{intent}/confirm", "/v1/setup_intents/{intent}/cancel",
