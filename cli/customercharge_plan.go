@@ -10,10 +10,9 @@ import (
 
 // planCustomerCharge is use cus_… --charge AMOUNT --dry-run: the real
 // run's path (chargeCustomer) up to the request, printing its plan
-// instead. It used to take the token path and refuse the customer as "No
-// such token". The customer and its default source are read (GETs,
-// nothing is written) for the source the charge would take, as the TUI's
-// charge move shows it.
+// instead: a customer is no token. The customer and its default source
+// are read (GETs, nothing is written) for the source the charge would
+// take, as the TUI's charge move shows it.
 func (a *app) planCustomerCharge(c *cobra.Command, customer string, req model.UseRequest) error {
 	in := model.CustomerCharge{Customer: customer, Amount: req.Amount, Currency: req.Currency}
 	if err := model.ValidateCustomerCharge(in); err != nil {

@@ -43,7 +43,7 @@ func (a *app) newPlanCmd() *cobra.Command {
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			a.stream = a.json
-			_, p, err := a.scenarioPlan(args[0], opts)
+			_, p, err := a.scenarioPlan(c.Context(), args[0], opts)
 			if err != nil {
 				return err
 			}
@@ -90,7 +90,7 @@ error: the other tokens are kept, and the command exits 1.`,
 			// then plans what is left (nothing), instead of doing it all
 			// again beside this one.
 			return sess.Locked(c.Context(), "apply "+args[0], func(ctx context.Context) error {
-				p, err := a.planOf(sess, f, opts)
+				p, err := a.planOf(ctx, sess, f, opts)
 				if err != nil {
 					return err
 				}
@@ -129,12 +129,12 @@ func replaceFlags(c *cobra.Command, opts *scenario.PlanOptions) {
 // scenarioPlan loads arg and plans it against the session's workspace. A
 // scenario with errors prints its diagnostics and exits 2 before any
 // request is made.
-func (a *app) scenarioPlan(arg string, opts scenario.PlanOptions) (*service.Session, *scenario.Plan, error) {
+func (a *app) scenarioPlan(ctx context.Context, arg string, opts scenario.PlanOptions) (*service.Session, *scenario.Plan, error) {
 	f, sess, err := a.scenarioLoad(arg)
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := a.planOf(sess, f, opts)
+	p, err := a.planOf(ctx, sess, f, opts)
 	return sess, p, err
 }
 
@@ -152,10 +152,10 @@ func (a *app) scenarioLoad(arg string) (*scenario.File, *service.Session, error)
 	return f, sess, nil
 }
 
-// planOf plans f against the session's workspace; a --replace name f
-// lacks is bad usage.
-func (a *app) planOf(sess *service.Session, f *scenario.File, opts scenario.PlanOptions) (*scenario.Plan, error) {
-	p, err := sess.Plan(f, opts)
+// planOf plans f against the session's workspace (the state a Locked
+// ctx holds); a --replace name f lacks is bad usage.
+func (a *app) planOf(ctx context.Context, sess *service.Session, f *scenario.File, opts scenario.PlanOptions) (*scenario.Plan, error) {
+	p, err := sess.Plan(ctx, f, opts)
 	var replace *scenario.ReplaceError
 	if errors.As(err, &replace) {
 		return nil, usageError{err: err}

@@ -2,7 +2,6 @@ package client
 
 import (
 	"context"
-	"strings"
 
 	"github.com/stripe/stripe-go/v85"
 
@@ -54,9 +53,6 @@ func (c *Client) captureCharge(ctx context.Context, id string, amount int64) (mo
 	}
 	return c.object(ch.LastResponse, "charge")
 }
-
-// isCharge: a ch_ id, which capture takes beside a PaymentIntent's.
-func isCharge(id string) bool { return strings.HasPrefix(id, "ch_") }
 
 // checkChargeID refuses a malformed charge id: it goes nowhere near a URL
 // path.

@@ -16,7 +16,7 @@ func CheckMove(m model.MoveRequest) error {
 	case model.MoveVerify:
 		return fromValidation(model.ValidateVerify(m.VerifyRequest()))
 	case model.MoveCapture:
-		if isCharge(m.ID) {
+		if model.IsChargeID(m.ID) {
 			return checkChargeID(m.ID)
 		}
 		return checkPaymentIntentID(m.ID)

@@ -53,7 +53,7 @@ func (c *Client) usePaymentIntent(ctx context.Context, req model.UseRequest, use
 // Capture captures a PaymentIntent in requires_capture, or an
 // authorization (ch_, captureCharge): amount of it, or all of it (0).
 func (c *Client) Capture(ctx context.Context, id string, amount int64) (model.Object, error) {
-	if isCharge(id) {
+	if model.IsChargeID(id) {
 		return c.captureCharge(ctx, id, amount)
 	}
 	if err := c.checkPaymentIntent(id, "capture PaymentIntents"); err != nil {

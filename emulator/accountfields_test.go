@@ -50,3 +50,22 @@ func TestAccountFieldsKept(t *testing.T) {
 		t.Errorf("individual[email] dropped: %v", ind["individual"])
 	}
 }
+
+// A kept sub-key of the wrong kind is refused as every parameter of that
+// kind is: an integer's error carries parameter_invalid_integer, as at
+// Stripe.
+func TestAccountFieldsRefuseAWrongKind(t *testing.T) {
+	e, _ := New(Options{Now: clock})
+	acct := postOK(t, e, "/v1/accounts", "type=custom&country=US&business_type=company")["id"].(string)
+	for _, tc := range []struct{ path, body, code, param, message string }{
+		{"/v1/accounts", "type=custom&tos_acceptance[date]=soon", "parameter_invalid_integer", "tos_acceptance[date]", "Invalid integer: soon"},
+		{"/v1/accounts/" + acct + "/persons", "relationship[owner]=maybe", "", "relationship[owner]", "Invalid boolean: maybe"},
+		{"/v1/accounts/" + acct + "/persons", "relationship[percent_ownership]=half", "", "relationship[percent_ownership]", "Invalid decimal: half"},
+	} {
+		rec := do(t, e, "POST", tc.path, testKey, tc.body, nil)
+		got := errorBody(t, rec)
+		if rec.Code != 400 || got.Code != tc.code || got.Param != tc.param || got.Message != tc.message {
+			t.Errorf("%s: %d %+v", tc.body, rec.Code, got)
+		}
+	}
+}

@@ -38,12 +38,13 @@ const (
 // look is what a worker found from its endpoint's cursor.
 type look struct {
 	we      *endpointRec
-	cursor  string // as stored; "" with no cursor
-	stored  bool   // the endpoint has a cursor
-	start   string // where the walk began
-	passed  string // the last event walked past: done, or not for the endpoint
-	next    string // the next event to deliver, if claimable
-	busy    bool   // the next one is another process's to send
+	cursor  string       // as stored; "" with no cursor
+	stored  bool         // the endpoint has a cursor
+	start   string       // where the walk began
+	passed  string       // the last event walked past: done, or not for the endpoint
+	next    string       // the next event to deliver, if claimable
+	logged  *deliveryRec // next's delivery as the walk found it, still being delivered; nil for none
+	busy    bool         // the next one is another process's to send
 	scanned int
 }
 
@@ -60,6 +61,9 @@ func (d *dispatcher) next(ctx context.Context, endpoint string) (step, error) {
 	})
 	if err != nil || l.we == nil {
 		return stepGone, err
+	}
+	if l.logged != nil && !d.claimable(l.logged, d.e.now().Unix()) {
+		l.next, l.logged, l.busy = "", nil, true
 	}
 	moved := l.passed != "" || (!l.stored && l.start != "")
 	if l.next == "" && !moved {
@@ -85,7 +89,7 @@ func (d *dispatcher) next(ctx context.Context, endpoint string) (step, error) {
 			o.put(cursorsColl, endpoint, &cursorRec{ID: endpoint, Event: to})
 		}
 		if l.next != "" {
-			claimed, we = d.claim(o, endpoint, l.next)
+			claimed, we = d.claim(o, endpoint, l.next, l.logged)
 		}
 		return o.err
 	})
@@ -101,7 +105,8 @@ func (d *dispatcher) next(ctx context.Context, endpoint string) (step, error) {
 	return stepMore, nil
 }
 
-// look walks the endpoint's events from its cursor; a nil we is an
+// look walks the endpoint's events from its cursor, up to the first for
+// the endpoint that is neither delivered nor given up; a nil we is an
 // endpoint gone.
 func (d *dispatcher) look(o *objects, endpoint string) look {
 	var l look
@@ -117,17 +122,17 @@ func (d *dispatcher) look(o *objects, endpoint string) look {
 	if !l.stored || l.start != "" && !o.has(eventsColl, l.start) {
 		l.start = firstBefore(o, we.Created)
 	}
-	now := d.e.now().Unix()
 	scan(o, eventsColl, l.start, true, func(ev *eventHead) bool {
 		l.scanned++
 		if we.wants(ev.Type, ev.Created) {
 			rec, seen := get[deliveryRec](o, deliveriesColl, ev.ID+":"+endpoint)
-			switch {
-			case !seen || d.claimable(rec, now):
+			if !seen || rec.State == Delivering {
+				// Whether its sender still runs is for next to judge,
+				// after the View (claimable).
 				l.next = ev.ID
-				return false
-			case rec.State == Delivering:
-				l.busy = true
+				if seen {
+					l.logged = rec
+				}
 				return false
 			}
 		}
@@ -156,13 +161,17 @@ func firstBefore(o *objects, created int64) string {
 
 // claimable reports whether this process may send a delivery logged as
 // rec: one still being delivered whose sender is gone (deliver_owner.go).
+// Finding that out reads the state dir, which is done outside the
+// store's locks: next calls it between the View and the Update.
 func (d *dispatcher) claimable(rec *deliveryRec, now int64) bool {
 	return rec.State == Delivering && (rec.Owner == d.owner || !d.e.ownerAlive(rec.Owner, rec.Lease, now))
 }
 
 // claim marks the event's delivery to the endpoint as this process's to
-// send, if it still may, and returns the event and the endpoint.
-func (d *dispatcher) claim(o *objects, endpoint, event string) (*eventJSON, *endpointRec) {
+// send, if it still may: its log is still as look found it (logged, nil
+// for none), whose sender was judged ended. It returns the event and the
+// endpoint.
+func (d *dispatcher) claim(o *objects, endpoint, event string, logged *deliveryRec) (*eventJSON, *endpointRec) {
 	ep, ok := get[endpointRec](o, endpointsColl, endpoint)
 	if !ok || ep.Deleted {
 		return nil, nil
@@ -174,8 +183,8 @@ func (d *dispatcher) claim(o *objects, endpoint, event string) (*eventJSON, *end
 	id := event + ":" + endpoint
 	now := d.e.now().Unix()
 	rec, seen := get[deliveryRec](o, deliveriesColl, id)
-	if seen && !d.claimable(rec, now) {
-		return nil, nil // delivered, given up, or another process has it
+	if seen != (logged != nil) || seen && (rec.State != Delivering || rec.Owner != logged.Owner || rec.Lease != logged.Lease) {
+		return nil, nil // delivered, given up, or claimed since: look again
 	}
 	if !seen {
 		rec = &deliveryRec{ID: id, Event: event, Type: ev.Type, Endpoint: endpoint, URL: ep.URL}

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -48,7 +49,7 @@ func (e *Emulator) holdOwner(owner string) (release func(), err error) {
 		return forget, nil
 	}
 	path := ownerFile(e.opts.Dir, owner)
-	lk, err := lockOwnerFile(e.opts.Dir, path)
+	unlock, err := fsutil.Lock(context.Background(), path, 0, nil)
 	if err != nil {
 		forget()
 		return nil, err
@@ -56,31 +57,14 @@ func (e *Emulator) holdOwner(owner string) (release func(), err error) {
 	sweepOwners(e.opts.Dir, time.Now())
 	return func() {
 		_ = os.Remove(path)
-		_ = lk.Close()
+		unlock()
 		forget()
 	}, nil
 }
 
-func lockOwnerFile(dir, path string) (*fsutil.FileLock, error) {
-	if err := fsutil.EnsureDir(dir); err != nil {
-		return nil, err
-	}
-	lk, err := fsutil.OpenFileLock(path)
-	if err != nil {
-		return nil, err
-	}
-	if ok, err := lk.TryLock(); !ok || err != nil {
-		lk.Close()
-		if err == nil {
-			err = errors.New("emulator: " + path + " is held by another process")
-		}
-		return nil, err
-	}
-	return lk, nil
-}
-
 // ownerAlive reports whether the Deliver named owner still runs. One of
 // another process that ended left its lock file unlocked: it is removed.
+// It reads the state dir, so it is not called under the store's locks.
 func (e *Emulator) ownerAlive(owner string, lease, now int64) bool {
 	liveOwners.Lock()
 	here := liveOwners.m[owner]
@@ -95,20 +79,27 @@ func (e *Emulator) ownerAlive(owner string, lease, now int64) bool {
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return false // ended and cleaned up, or from a tokenscope without lock files
 	}
-	lk, err := fsutil.OpenFileLock(path)
+	removed, err := removeIfUnheld(path)
 	if err != nil {
 		return lease > now
 	}
-	defer lk.Close()
-	ok, err := lk.TryLock()
-	switch {
-	case err != nil:
-		return lease > now
-	case ok:
-		_ = os.Remove(path)
-		return false
+	return !removed
+}
+
+// removeIfUnheld removes the lock file path if no process holds it, as
+// then its Deliver ended; removed says whether none did (the removal
+// itself is best effort: a file left is swept later).
+func removeIfUnheld(path string) (removed bool, err error) {
+	lk, err := fsutil.OpenFileLock(path)
+	if err != nil {
+		return false, err
 	}
-	return true
+	defer lk.Close()
+	if ok, err := lk.TryLock(); !ok || err != nil {
+		return false, err
+	}
+	_ = os.Remove(path)
+	return true, nil
 }
 
 // staleAfter is how old an owner's lock file must be for sweepOwners to
@@ -118,7 +109,7 @@ const staleAfter = time.Minute
 
 // sweepOwners removes the lock files of Delivers whose processes ended
 // (killed, they could not remove them): ownerAlive removes one only when
-// a delivery names its owner, and the others piled up in the state dir.
+// a delivery names its owner, so the others would stay in the state dir.
 func sweepOwners(dir string, now time.Time) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -131,14 +122,6 @@ func sweepOwners(dir string, now time.Time) {
 		if fi, err := ent.Info(); err != nil || now.Sub(fi.ModTime()) < staleAfter {
 			continue
 		}
-		path := filepath.Join(dir, ent.Name())
-		lk, err := fsutil.OpenFileLock(path)
-		if err != nil {
-			continue
-		}
-		if ok, err := lk.TryLock(); ok && err == nil {
-			_ = os.Remove(path)
-		}
-		lk.Close()
+		_, _ = removeIfUnheld(filepath.Join(dir, ent.Name()))
 	}
 }

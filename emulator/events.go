@@ -78,12 +78,21 @@ func (o *objects) emit(collection, id string, old json.RawMessage, rules []event
 	if ownNow.raw == nil {
 		return // no GET route: the collection makes no events yet
 	}
+	var lists map[string]itemLists // by items route, rendered once a write
 	for _, r := range rules {
 		if o.err != nil {
 			return
 		}
 		if r.items != "" {
-			o.emitItems(r, collection, id, old)
+			l, ok := lists[r.items]
+			if !ok {
+				if lists == nil {
+					lists = map[string]itemLists{}
+				}
+				l = o.itemListsOf(r.items, collection, id, old)
+				lists[r.items] = l
+			}
+			o.emitItems(r, l)
 			continue
 		}
 		if !r.when(ownOld.fields, ownNow.fields) || !r.forCause(o.origin.cause) {
@@ -153,15 +162,30 @@ func (o *objects) render(route string, ids []string, r Reader) rendering {
 	return rendering{raw, f}
 }
 
+// itemLists are the items of an items rule's list before a write and
+// now; answers is false when the list no longer answers (its customer
+// deleted).
+type itemLists struct {
+	was, is items
+	answers bool
+}
+
+// itemListsOf renders the list route of collection/id before the write
+// (id read as old) and now. Every rule of the route shares it: a
+// customer's write has three rules of its sources list.
+func (o *objects) itemListsOf(route, collection, id string, old json.RawMessage) itemLists {
+	before, now := o.renderings(route, []string{id}, collection, id, old)
+	return itemLists{was: listItems(before.raw), is: listItems(now.raw), answers: now.raw != nil}
+}
+
 // emitItems makes an items rule's events: one for each object its list
 // gained (shown as it is), lost (as it was) or changed, in list order.
 // A list that no longer answers (its customer deleted) makes none.
-func (o *objects) emitItems(r eventRule, collection, id string, old json.RawMessage) {
-	before, now := o.renderings(r.items, []string{id}, collection, id, old)
-	if now.raw == nil {
+func (o *objects) emitItems(r eventRule, l itemLists) {
+	if !l.answers {
 		return
 	}
-	was, is := listItems(before.raw), listItems(now.raw)
+	was, is := l.was, l.is
 	switch r.change {
 	case itemAdded, itemChanged:
 		for _, it := range is {

@@ -1,6 +1,9 @@
 package emulator
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // A Stripe route with a fixed segment where an endpoint of the
 // emulator's takes an id (GET /v1/customers/search against GET
@@ -10,12 +13,18 @@ import "strings"
 // /v1/) that so take precedence over it; a request one of them matches
 // is not the endpoint's, and when the emulator serves no other route for
 // it, it is answered with the named 404 of a Stripe route the emulator
-// does not serve (stripeRoute).
-var shadows [][][]string
+// does not serve (stripeRoute). It is worked out on the first request,
+// not at start: every command of the binary links the emulator, and most
+// never serve a request.
+var shadows = sync.OnceValue(func() [][][]string { return shadowsOf(endpoints, stripeRoutes) })
 
-func init() { shadows = shadowsOf(endpoints, stripeRoutes) }
-
+// shadowsOf is shadows for eps against routes (stripe_routes.txt's
+// lines). Each path is split once, outside the loop over the routes.
 func shadowsOf(eps []endpoint, routes string) [][][]string {
+	pats := make([][]string, len(eps))
+	for i, ep := range eps {
+		pats[i] = strings.Split(ep.path, "/")
+	}
 	out := make([][][]string, len(eps))
 	for line := range strings.Lines(routes) {
 		method, path, _ := strings.Cut(strings.TrimSpace(line), " ")
@@ -25,7 +34,7 @@ func shadowsOf(eps []endpoint, routes string) [][][]string {
 		}
 		route := strings.Split(rest, "/")
 		for i, ep := range eps {
-			if ep.method == method && shadowedBy(strings.Split(ep.path, "/"), route) {
+			if ep.method == method && shadowedBy(pats[i], route) {
 				out[i] = append(out[i], route)
 			}
 		}
@@ -57,7 +66,7 @@ func shadowedBy(pattern, route []string) bool {
 // endpoints[i] matches, is for one of Stripe's routes that take
 // precedence over it.
 func shadowed(i int, segs []string) bool {
-	for _, route := range shadows[i] {
+	for _, route := range shadows()[i] {
 		if routeMatches(route, segs) {
 			return true
 		}

@@ -362,9 +362,9 @@ func (s *logStore) append(ops []op) error {
 // A read (locked false) while an update of this store holds the write
 // lock has nothing to catch up: nobody else can have appended, and the
 // records pending (pending.go) are past the log's end, which must not pass
-// for a log cut short. A View finds the lock free, then waits for mu while
-// an update takes it: without this check it read the log afresh under the
-// pending records, and their write went to a negative offset.
+// for a log cut short. A View can find the lock free, then wait for mu
+// while an update takes it: reading the log afresh then would put the
+// pending records' write at a negative offset.
 func (s *logStore) catchUp(locked bool) error {
 	if !locked && s.wl.held {
 		return nil

@@ -66,23 +66,19 @@ func (s subObject) read(p params, old map[string]string) (map[string]string, *mo
 			continue
 		}
 		kind := s.fields[f]
-		var bad string
+		var aerr *model.Error
 		switch kind {
 		case boolField:
-			if v != "true" && v != "false" {
-				bad = "Invalid boolean: " + v
-			}
+			_, aerr = p.boolean(param)
 		case intField:
-			if _, err := strconv.ParseInt(v, 10, 64); err != nil {
-				bad = "Invalid integer: " + v
-			}
+			_, _, aerr = p.integer(param)
 		case numberField:
 			if _, err := strconv.ParseFloat(v, 64); err != nil {
-				bad = "Invalid decimal: " + v
+				aerr = invalid("", param, "Invalid decimal: "+v)
 			}
 		}
-		if bad != "" {
-			return nil, invalid("", param, bad)
+		if aerr != nil {
+			return nil, aerr
 		}
 		if out == nil {
 			out = map[string]string{}

@@ -8,6 +8,13 @@ import (
 // KindCharge is a charge (ch_, or py_ for a bank debit).
 const KindCharge Kind = "charge"
 
+// IsChargeID reports whether id names a charge, by the prefixes the
+// registry gives one.
+func IsChargeID(id string) bool {
+	s, ok := KindOfID(id)
+	return ok && s.Kind == KindCharge
+}
+
 // chargeKind is a charge: what it took, what was refunded, whether it is
 // disputed, and how it ended.
 var chargeKind = &KindSpec{
@@ -105,9 +112,18 @@ func chargeState(f Fields) string {
 // captureBefore is when an authorization must be captured by, as the
 // status line of its pane ends ("" when the charge does not say).
 func captureBefore(f Fields) string {
-	t, err := strconv.ParseInt(f.Get("payment_method_details.card.capture_before"), 10, 64)
-	if err != nil || t == 0 {
+	t, _ := strconv.ParseInt(f.Get("payment_method_details.card.capture_before"), 10, 64)
+	if by := CaptureBy(t); by != "" {
+		return " (" + by + ")"
+	}
+	return ""
+}
+
+// CaptureBy is "capture before 2026-12-12 17:00 UTC" for an
+// authorization's capture_before (unix seconds), "" for 0 (not said).
+func CaptureBy(unix int64) string {
+	if unix == 0 {
 		return ""
 	}
-	return " (capture before " + time.Unix(t, 0).UTC().Format("2006-01-02 15:04 UTC") + ")"
+	return "capture before " + time.Unix(unix, 0).UTC().Format("2006-01-02 15:04 UTC")
 }

@@ -17,20 +17,29 @@ func (s Subject) Uncaptured() bool {
 // planChargeCapture is the capture of an authorization: captured, and
 // what is not captured released.
 func planChargeCapture(s Subject, in MoveInput) []Change {
-	authorized, cur := s.Capturable()
-	n, note := in.Amount, "all of it"
-	attrs := []Attr{{Name: "captured", Old: "false", Value: "true"}}
-	switch {
-	case n == 0 || n == authorized:
-		n = authorized
-	case n < authorized:
-		note = FormatAmount(n, cur) + " of " + FormatAmount(authorized, cur) + "; the other " + FormatAmount(authorized-n, cur) + " is released"
-	default:
-		note = "more than the " + FormatAmount(authorized, cur) + " authorized: expected amount_too_large"
-		attrs = nil // nothing changes
+	n, note, fits := captureAmount(s, in.Amount)
+	var attrs []Attr
+	if fits {
+		attrs = []Attr{{Name: "captured", Old: "false", Value: "true"}}
 	}
 	attrs = append(attrs, Attr{Name: "amount", Value: strconv.FormatInt(n, 10), Note: note})
 	return []Change{{Address: "charge." + s.ID, Action: ActionUpdate, Request: "POST /v1/charges/" + s.ID + "/capture", Attrs: attrs}}
+}
+
+// captureAmount is what a capture of asked (0: all of it) takes of what
+// s may capture (a charge's authorization, a PaymentIntent's
+// amount_capturable), with the note a plan shows: the rest is released.
+// More than that does not fit: nothing changes but the refusal
+// (amount_too_large), and n is asked as it was.
+func captureAmount(s Subject, asked int64) (n int64, note string, fits bool) {
+	capturable, cur := s.Capturable()
+	switch {
+	case asked == 0 || asked == capturable:
+		return capturable, "all of it", true
+	case asked < capturable:
+		return asked, FormatAmount(asked, cur) + " of " + FormatAmount(capturable, cur) + "; the other " + FormatAmount(capturable-asked, cur) + " is released", true
+	}
+	return asked, "more than the " + FormatAmount(capturable, cur) + " authorized: expected amount_too_large", false
 }
 
 // planRelease is the release of an authorization: a refund of all of it,

@@ -34,17 +34,10 @@ func PlanMove(m Move, s Subject, in MoveInput) []Change {
 		if s.Uncaptured() {
 			return planChargeCapture(s, in)
 		}
-		capturable, cur := s.Capturable()
-		n, note := in.Amount, "all of it"
-		attrs := []Attr{{Name: "status", Old: str(status), Value: str(PISucceeded)}}
-		switch {
-		case n == 0 || n == capturable:
-			n = capturable
-		case n < capturable:
-			note = FormatAmount(n, cur) + " of " + FormatAmount(capturable, cur) + "; the other " + FormatAmount(capturable-n, cur) + " is released"
-		default:
-			note = "more than the " + FormatAmount(capturable, cur) + " authorized: expected amount_too_large"
-			attrs = nil // the status stays
+		n, note, fits := captureAmount(s, in.Amount)
+		var attrs []Attr
+		if fits {
+			attrs = []Attr{{Name: "status", Old: str(status), Value: str(PISucceeded)}}
 		}
 		attrs = append(attrs, Attr{Name: "amount_to_capture", Value: strconv.FormatInt(n, 10), Note: note})
 		return []Change{update("payment_intent."+s.ID, "POST /v1/payment_intents/"+s.ID+"/capture", attrs...)}

@@ -85,11 +85,11 @@ func Load(arg string) (*File, hcl.Diagnostics) {
 
 // readBounded reads a regular file, but no more than one byte past
 // MaxSourceBytes (lexSource refuses it then). Anything else is refused
-// before a byte is read: a FIFO with no writer blocked the read for ever
-// (in a system call no signal's context ends, so only kill -9 stopped
-// plan), and /dev/zero never ends. It is opened non-blocking, so opening
-// a FIFO does not wait for a writer either, and checked once open, so it
-// cannot be swapped for one between a check and the open.
+// before a byte is read: a FIFO with no writer blocks a read for ever (in
+// a system call no signal's context ends, so only kill -9 stops it), and
+// /dev/zero never ends. It is opened non-blocking, so opening a FIFO does
+// not wait for a writer either, and checked once open, so it cannot be
+// swapped for one between a check and the open.
 func readBounded(path string) ([]byte, error) {
 	if path == "-" {
 		return nil, errors.New("- is not read as stdin: a scenario's tokens are linked in the state to the file's path, which stdin does not have; write it to a file and name that file")

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/tokenscope/tokenscope/model/state"
+	"github.com/tokenscope/tokenscope/scenario"
 )
 
 // lockedKey marks a context under which a Locked call holds the state
@@ -11,10 +12,14 @@ import (
 type lockedKey struct{}
 
 // lockedState is the state lock a Locked call holds, and the store it is
-// of: a write on another store takes that store's own lock.
+// of: a write on another store takes that store's own lock. planned is
+// the last plan made under it, and the serial of the state it was made
+// against.
 type lockedState struct {
-	store *state.Store
-	l     *state.Locked
+	store   *state.Store
+	l       *state.Locked
+	planned *scenario.Plan
+	serial  int64
 }
 
 // Locked runs fn holding the state lock for the whole of it, as Terraform
@@ -37,8 +42,23 @@ func (s *Session) Locked(ctx context.Context, op string, fn func(ctx context.Con
 // lockedIn is the lock a Locked call around ctx holds on the session's
 // store; nil when there is none.
 func (s *Session) lockedIn(ctx context.Context) *state.Locked {
-	if ls, ok := ctx.Value(lockedKey{}).(*lockedState); ok && ls.store == s.store {
+	if ls := s.lockedStateIn(ctx); ls != nil {
 		return ls.l
 	}
 	return nil
+}
+
+func (s *Session) lockedStateIn(ctx context.Context) *lockedState {
+	if ls, ok := ctx.Value(lockedKey{}).(*lockedState); ok && ls.store == s.store {
+		return ls
+	}
+	return nil
+}
+
+// plannedUnder reports whether p was made under the lock ctx holds,
+// against the state as it still is (no save since): planning it again
+// could find nothing new.
+func (s *Session) plannedUnder(ctx context.Context, p *scenario.Plan) bool {
+	ls := s.lockedStateIn(ctx)
+	return ls != nil && ls.planned == p && ls.l.State().Serial == ls.serial
 }

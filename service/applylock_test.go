@@ -136,3 +136,36 @@ func TestApplyRefusesAStalePlan(t *testing.T) {
 		t.Errorf("%d tokens after a refused apply, want 1", n)
 	}
 }
+
+// A plan made under the lock an apply runs in is taken as it is only
+// while nothing is saved in between: a token forgotten under that same
+// lock after the plan makes the apply plan again and refuse.
+func TestApplyUnderItsPlansLockPlansAgainAfterASave(t *testing.T) {
+	s := offlineSession(t)
+	f := parseScenario(t, twoChargedRefunded)
+	if r := s.Apply(t.Context(), planFor(t, s, f, scenario.PlanOptions{}), nil); len(r.Failed()) != 0 {
+		t.Fatal(r.Failed()[0].Err)
+	}
+	var r *model.ApplyResult
+	err := s.Locked(t.Context(), "apply scenario.hcl", func(ctx context.Context) error {
+		shown, err := s.Plan(ctx, f, scenario.PlanOptions{}) // nothing to do
+		if err != nil {
+			return err
+		}
+		if err := s.Remove(ctx, []string{linked(t, s)[f.Key("a")]}); err != nil {
+			return err
+		}
+		r = s.Apply(ctx, shown, nil)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed := r.Failed()
+	if len(failed) == 0 {
+		t.Fatal("a plan made before a save under the same lock was applied as it was")
+	}
+	if e, ok := model.AsError(failed[0].Err); !ok || e.Code != model.CodePlanStale {
+		t.Errorf("err = %v, want plan_stale", failed[0].Err)
+	}
+}

@@ -92,7 +92,7 @@ func (s *Session) move(ctx context.Context, m model.MoveRequest, key string) (mo
 	if err := client.CheckMove(m); err != nil {
 		return model.Object{}, err
 	}
-	if err := s.stateReady(); err != nil {
+	if _, err := s.stateReady(); err != nil {
 		return model.Object{}, err
 	}
 	if key == "" {

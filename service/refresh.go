@@ -150,8 +150,7 @@ func (s *Session) fetchAll(ctx context.Context, ids []string, progress func(done
 // requests of replayed that are still not recorded: sent again without an
 // answer (an API that cannot be reached), or left to the user; one
 // recorded since is taken out. A refresh that leaves one so has not done
-// its job and says so with its exit code; it used to exit 0 with
-// "Refreshed 0 tokens".
+// its job and says so with its exit code.
 func noteUnresolved(unsent map[string]error, replayed []Recovery) {
 	for _, r := range replayed {
 		var waiting *UnansweredError

@@ -11,15 +11,17 @@ import (
 
 // Plan compares a scenario file with the workspace: the tokens an apply
 // would create and use, against the session's backend. Nothing is sent. A
-// --replace name the file lacks is a *scenario.ReplaceError.
-func (s *Session) Plan(f *scenario.File, opts scenario.PlanOptions) (*scenario.Plan, error) {
+// --replace name the file lacks is a *scenario.ReplaceError. Under a
+// Locked context it plans against the state that lock holds, and an Apply
+// under the same lock takes the plan as it is.
+func (s *Session) Plan(ctx context.Context, f *scenario.File, opts scenario.PlanOptions) (*scenario.Plan, error) {
 	if err := fitsState(f, s.store.MaxTokens()); err != nil {
 		return nil, err
 	}
 	if diags := f.CheckExpectEvents(s.CheckEventTypes); diags.HasErrors() {
 		return nil, &scenario.DiagnosticsError{File: f, Diags: diags}
 	}
-	w, err := s.loadWorkspace()
+	w, err := s.workspaceIn(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -30,28 +32,36 @@ func (s *Session) Plan(f *scenario.File, opts scenario.PlanOptions) (*scenario.P
 		}
 	}
 	opts.Target = s.Backend().Label()
-	return scenario.MakePlan(f, linked, opts)
+	p, err := scenario.MakePlan(f, linked, opts)
+	if ls := s.lockedStateIn(ctx); ls != nil && err == nil {
+		ls.planned, ls.serial = p, ls.l.State().Serial
+	}
+	return p, err
 }
 
 // Apply carries out a plan step by step, recording each token (linked to
 // its scenario key) and each use as it goes; events may be nil. It holds
 // the state lock for the whole run (Locked; a caller may hold it already,
-// from its plan on) and makes the plan again under it: what another
-// apply did since p was made is not done twice (the result says which
-// of p's changes were found done: DoneSincePlan), and a plan that would
-// now do what p did not show is refused (applyStale). When the lock cannot be
-// had, or the plan is stale, every token's row carries that error and
-// nothing is sent.
+// from its plan on) and, unless p was made under that lock and nothing
+// was saved since (plannedUnder), makes the plan again under it: what
+// another apply did since p was made is not done twice (the result says
+// which of p's changes were found done: DoneSincePlan), and a plan that
+// would now do what p did not show is refused (applyStale). When the lock
+// cannot be had, or the plan is stale, every token's row carries that
+// error and nothing is sent.
 func (s *Session) Apply(ctx context.Context, p *scenario.Plan, events func(model.ApplyEvent)) *model.ApplyResult {
 	var res *model.ApplyResult
 	err := s.Locked(ctx, "apply "+p.File.Name, func(ctx context.Context) error {
 		s.lockedIn(ctx).Keep(linkedBy(p.File))
-		fresh, err := s.Plan(p.File, p.Options)
-		if err != nil {
-			return err
-		}
-		if err := applyStale(p, fresh); err != nil {
-			return err
+		fresh := p
+		if !s.plannedUnder(ctx, p) {
+			var err error
+			if fresh, err = s.Plan(ctx, p.File, p.Options); err != nil {
+				return err
+			}
+			if err := applyStale(p, fresh); err != nil {
+				return err
+			}
 		}
 		r := recorder{s: s, replaces: map[string]string{}}
 		for _, step := range fresh.Steps {

@@ -47,7 +47,7 @@ func parseScenario(t *testing.T, src string) *scenario.File {
 
 func planFor(t *testing.T, s *Session, f *scenario.File, opts scenario.PlanOptions) *scenario.Plan {
 	t.Helper()
-	p, err := s.Plan(f, opts)
+	p, err := s.Plan(t.Context(), f, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestReplaceMakesOneFreshToken(t *testing.T) {
 	before := linked(t, s)
 
 	var unknown *scenario.ReplaceError
-	if _, err := s.Plan(f, scenario.PlanOptions{Replace: []string{"c"}}); !errors.As(err, &unknown) {
+	if _, err := s.Plan(t.Context(), f, scenario.PlanOptions{Replace: []string{"c"}}); !errors.As(err, &unknown) {
 		t.Errorf("--replace of a name not in the file: %v", err)
 	}
 	p := planFor(t, s, f, scenario.PlanOptions{Replace: []string{"a"}})

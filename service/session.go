@@ -77,14 +77,16 @@ func (s *Session) workspaceOf(st *state.State) *state.Workspace {
 // request is sent: a state that cannot be read or written cannot record
 // the answer, and a token made anyway would be lost to tokenscope. Offline
 // the emulator keeps its data in the same dir, so this covers it too.
-func (s *Session) stateReady() error {
-	if _, err := s.store.Load(); err != nil {
-		return err
+// It returns the session's workspace as read.
+func (s *Session) stateReady() (*state.Workspace, error) {
+	st, err := s.store.Load()
+	if err != nil {
+		return nil, err
 	}
 	if err := s.store.Prepare(); err != nil {
-		return fmt.Errorf("%w; nothing was sent", err)
+		return nil, fmt.Errorf("%w; nothing was sent", err)
 	}
-	return nil
+	return s.workspaceOf(st), nil
 }
 
 // Create makes a token and records it, under scenario if not "". Bad
@@ -104,7 +106,7 @@ func (s *Session) create(ctx context.Context, req model.TokenRequest, scenario s
 	if err := client.CheckCreate(req, time.Now()); err != nil {
 		return model.Record{}, err
 	}
-	if err := s.stateReady(); err != nil {
+	if _, err := s.stateReady(); err != nil {
 		return model.Record{}, err
 	}
 	var rec model.Record
@@ -150,7 +152,7 @@ func recordCreate(w *state.Workspace, rec model.Record, scenario string) model.R
 // magic test token) joins the state; a known one is refreshed, keeping its
 // local facts. Nothing is sent when the state cannot be read.
 func (s *Session) Fetch(ctx context.Context, id string) (model.Record, error) {
-	if err := s.stateReady(); err != nil {
+	if _, err := s.stateReady(); err != nil {
 		return model.Record{}, err
 	}
 	rec, err := s.api.Get(ctx, id)
@@ -205,21 +207,22 @@ func (s *Session) use(ctx context.Context, req model.UseRequest, done func(*stat
 	if err := client.CheckUse(req); err != nil {
 		return model.Use{}, model.Record{}, err
 	}
+	w, err := s.stateReady()
+	if err != nil {
+		return model.Use{}, model.Record{}, err
+	}
 	// A tok_ id does not say its kind; the state's record does, and a
 	// magic test token is a card.
 	kind := model.Kind("")
 	if _, magic := model.MagicTokens[req.TokenID]; magic {
 		kind = model.KindCard
-	} else if rec, ok, _ := s.Token(req.TokenID); ok {
+	} else if rec, ok := w.Find(req.TokenID); ok {
 		kind = rec.Type
 	}
 	if err := client.CheckUseOf(kind, req); err != nil {
 		return model.Use{}, model.Record{}, err
 	}
-	if err := s.stateReady(); err != nil {
-		return model.Use{}, model.Record{}, err
-	}
-	req, err := s.withPersonAccount(ctx, req)
+	req, err = s.withPersonAccount(ctx, req)
 	if err != nil {
 		return model.Use{}, model.Record{}, err
 	}

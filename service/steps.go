@@ -36,7 +36,7 @@ func (r recorder) Step(ctx context.Context, tokenID string, req model.StepReques
 					req.Of, use.Status, status))
 			}
 		}
-		if chargeCaptured(pi) || (!isCharge(req.Of) && donePI(req.Kind, status)) {
+		if chargeCaptured(pi) || (!model.IsChargeID(req.Of) && donePI(req.Kind, status)) {
 			u := req.Done(pi)
 			return u, s.notePaymentIntent(ctx, pi, u)
 		}

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"slices"
 
 	"github.com/tokenscope/tokenscope/model"
 	"github.com/tokenscope/tokenscope/model/state"
@@ -17,6 +18,20 @@ func (s *Session) loadWorkspace() (*state.Workspace, error) {
 	}
 	w := s.workspaceOf(st)
 	s.seenPending.Store(&w.Pending)
+	return w, nil
+}
+
+// workspaceIn is the session's workspace: under a Locked context the state
+// that lock holds (no other process can have written it since), else
+// read as loadWorkspace reads it.
+func (s *Session) workspaceIn(ctx context.Context) (*state.Workspace, error) {
+	l := s.lockedIn(ctx)
+	if l == nil {
+		return s.loadWorkspace()
+	}
+	w := s.workspaceOf(l.State())
+	seen := slices.Clone(w.Pending) // the lock's holder goes on changing w
+	s.seenPending.Store(&seen)
 	return w, nil
 }
 

@@ -164,15 +164,20 @@ type held struct {
 // cancelled) tokenscope left in the workspace sent again and recorded
 // before fn first reads the workspace, or, when fn's first act is a write
 // (writeAhead) that is one of them sent again, all but that one. All of
-// it runs within the session's write timeout. Under a Locked context
-// the lock it holds is used, with the state read afresh as a new lock
-// would read it.
+// it runs within the session's write timeout. Under a Locked context the
+// lock it holds is used, and its state as the last write left it: no
+// other process can have written since. Only a write that failed, or
+// whose save failed, may leave changes the file lacks; they are dropped
+// (Reload), as a new lock would drop them.
 func (s *Session) hold(ctx context.Context, op string, fn func(h *held) error) error {
 	if l := s.lockedIn(ctx); l != nil {
-		if err := l.Reload(); err != nil {
-			return err
+		err := s.holding(ctx, l, fn)
+		if err != nil || l.Unsaved() {
+			if rerr := l.Reload(); rerr != nil {
+				err = errors.Join(err, rerr)
+			}
 		}
-		return s.holding(ctx, l, fn)
+		return err
 	}
 	return s.store.Hold(ctx, op, func(l *state.Locked) error {
 		return s.holding(ctx, l, fn)

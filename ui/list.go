@@ -35,8 +35,8 @@ type tokenList struct {
 	cursor int // position in the visible sequence
 	// chosen is the token last selected by a move or a flow. A filter
 	// that hides it leaves it chosen: clearing the filter selects it
-	// again, where an empty match left the cursor on the top row and m,
-	// d or u then acted on another token.
+	// again, so that m, d or u never act on a token the user did not
+	// pick.
 	chosen string
 	offset int // first visible position
 	height int
@@ -97,10 +97,9 @@ func (l *tokenList) upsert(r model.Record) {
 	l.selectID(r.ID)
 }
 
-// haystack is r's search text, lower-cased as it is written: joining the
-// parts and then lower-casing them made a second string each, a megabyte
-// of garbage at the first filter of 10,000 tokens that the TUI's resident
-// memory kept.
+// haystack is r's search text, lower-cased as it is written, in one
+// allocation: with 10,000 tokens a second string each (join, then lower)
+// is a megabyte the TUI's resident memory keeps.
 func haystack(r *model.Record) string {
 	parts := [...]string{r.ID, string(r.Type), r.Type.Short(), r.Summary, r.Preset, r.Scenario, usedBy(r)}
 	n := len(parts) - 1

@@ -117,8 +117,8 @@ func (a *App) logKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		c.sel--
 	case key.Matches(msg, k.Down) && c.sel < c.n-1:
 		c.sel++
-	// The jumps move the selection too, as in the token list: they
-	// scrolled the view alone, and c then copied a request out of sight.
+	// The jumps move the selection too, as in the token list, so that c
+	// copies the request in sight.
 	case key.Matches(msg, k.Top) && c.n > 0:
 		c.sel = 0
 	case key.Matches(msg, k.Bottom) && c.n > 0:

@@ -8,21 +8,14 @@ import "github.com/tokenscope/tokenscope/model"
 // charge, payment method...), the request that caused it. Each id once:
 // y in the events view copies one of them, as Token.IDs for a token.
 func EventIDs(ev model.Event) []Field {
-	var out []Field
-	seen := map[string]bool{}
-	add := func(label, id string) {
-		if id = Clean(id); id != "" && !seen[id] {
-			seen[id] = true
-			out = append(out, Field{Label: label, Value: id})
-		}
-	}
-	add("event", ev.ID)
-	add(kindLabel(ev.ObjectID, "object"), ev.ObjectID)
+	var ids idFields
+	ids.add("event", ev.ID)
+	ids.add(kindLabel(ev.ObjectID, "object"), ev.ObjectID)
 	for _, id := range ev.Links {
-		add(kindLabel(id, "object it names"), id)
+		ids.add(kindLabel(id, "object it names"), id)
 	}
-	add("request that caused it", ev.RequestID)
-	return out
+	ids.add("request that caused it", ev.RequestID)
+	return ids.out
 }
 
 // kindLabel is what the registry calls the kind of id, or fallback for

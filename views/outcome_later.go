@@ -1,10 +1,6 @@
 package views
 
-import (
-	"time"
-
-	"github.com/tokenscope/tokenscope/model"
-)
+import "github.com/tokenscope/tokenscope/model"
 
 // The outcomes of the uses that leave something for later: an
 // authorization (captured or released later) and a card saved with a
@@ -26,7 +22,11 @@ func (o Outcome) laterFields(card *model.CardPreset, isCard bool) []Field {
 	switch o.Req.Kind {
 	case model.UseAuthorize:
 		if u.Status == model.ChargeUncaptured {
-			out = append(out, Field{Label: "captured", Value: "false: authorized, the money is held" + captureBy(u.CaptureBefore)})
+			held := "false: authorized, the money is held"
+			if by := model.CaptureBy(u.CaptureBefore); by != "" {
+				held += "; " + by
+			}
+			out = append(out, Field{Label: "captured", Value: held})
 		}
 	case model.UseSetupIntent:
 		out = append(out, Field{Label: "method", Value: Clean(u.PaymentMethod)}, Field{Label: "customer", Value: Clean(u.Customer)})
@@ -56,12 +56,4 @@ func (o Outcome) laterNext() string {
 		return NextStep(u.ObjectID, u.Status)
 	}
 	return ""
-}
-
-// captureBy is " (capture before 2026-12-12 17:00 UTC)", "" when unknown.
-func captureBy(unix int64) string {
-	if unix == 0 {
-		return ""
-	}
-	return "; capture before " + time.Unix(unix, 0).UTC().Format("2006-01-02 15:04 UTC")
 }

@@ -30,14 +30,7 @@ func ReadOrCreate(path string, make func() []byte) ([]byte, error) {
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp)
-	_, err = f.Write(make())
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := writeSynced(f, make()); err != nil {
 		return nil, err
 	}
 	if err := os.Link(tmp, path); err != nil && !errors.Is(err, fs.ErrExist) {

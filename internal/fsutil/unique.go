@@ -35,14 +35,7 @@ func WriteUnique(dir, name string, data []byte) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		_, err = f.Write(data)
-		if err == nil {
-			err = f.Sync()
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err := writeSynced(f, data); err != nil {
 			_ = os.Remove(path) // ours, half written
 			return "", err
 		}

@@ -46,17 +46,11 @@ func writeAtomic(path string, data []byte) error {
 			_ = os.Remove(tmp)
 		}
 	}()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(FileMode) // exactly FileMode, whatever the umask
+	if err := f.Chmod(FileMode); err != nil { // exactly FileMode, whatever the umask
+		f.Close()
+		return err
 	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := writeSynced(f, data); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp, path); err != nil {
@@ -64,6 +58,19 @@ func writeAtomic(path string, data []byte) error {
 	}
 	renamed = true
 	return syncDir(dir)
+}
+
+// writeSynced writes data to f, fsyncs it and closes it, returning the
+// first error of the three.
+func writeSynced(f *os.File, data []byte) error {
+	_, err := f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // syncDir fsyncs a dir, making the renames in it durable.

@@ -190,6 +190,9 @@ type Locked struct {
 	store *Store
 	st    *State
 	keep  func(*Workspace, model.Record) bool
+	// unsaved: the last Save failed, so st holds changes the file does
+	// not.
+	unsaved bool
 }
 
 // Keep makes every later Save keep the tokens keep reports whatever their
@@ -207,9 +210,13 @@ func (l *Locked) Reload() error {
 	if err != nil {
 		return err
 	}
-	l.st = st
+	l.st, l.unsaved = st, false
 	return nil
 }
+
+// Unsaved reports whether the last Save failed: the state then holds
+// changes the file does not, which Reload drops.
+func (l *Locked) Unsaved() bool { return l.unsaved }
 
 // State is the state as loaded under the lock, with the changes made to
 // it since.
@@ -231,6 +238,7 @@ func (l *Locked) Save() error {
 		st.Lineage = fsutil.NewID()
 	}
 	if st.Serial < 0 || st.Serial == math.MaxInt64 {
+		l.unsaved = true
 		return fmt.Errorf("refusing to write the state: its serial %d cannot be bumped (a serial counts writes from 0 up to %d; was %s edited?); set \"serial\" in it to the number of writes you believe it has seen, or 0", st.Serial, int64(math.MaxInt64), l.store.Path())
 	}
 	st.Serial++
@@ -248,6 +256,7 @@ func (l *Locked) Save() error {
 			err = fmt.Errorf("write state %s: %w", l.store.Path(), err)
 		}
 	}
+	l.unsaved = err != nil
 	if err != nil {
 		st.Serial-- // not written: the next Save writes this serial
 		return err

@@ -51,7 +51,7 @@ type Events struct {
 	obj  common.Component
 	// early are the keys pressed before the first read came back (E j j
 	// in one burst): they are handled once there are rows to move on.
-	early []tea.KeyMsg
+	early typeAhead
 	shown shownRows
 	w, h  int
 }
@@ -160,16 +160,10 @@ func (e *Events) took(r eventsRead) tea.Cmd {
 	}
 	e.keepSelection()
 	e.renderOpen()
-	cmds := []tea.Cmd{e.note(r.err), e.next()}
-	for i, km := range e.early {
-		if e.shellKey(km) { // it, and the keys after it, as typed now
-			cmds = append(cmds, giveBack(e.early[i:]))
-			break
-		}
-		_, cmd := e.Update(km)
-		cmds = append(cmds, cmd)
+	cmds := []tea.Cmd{e.note(r.err), e.next(), e.early.drain(e.Update, e.shellKey)}
+	if rest := e.early.take(); len(rest) > 0 { // from a shell key on, as typed now
+		cmds = append(cmds, giveBack(rest))
 	}
-	e.early = nil
 	return tea.Batch(cmds...)
 }
 
@@ -335,9 +329,7 @@ func (e *Events) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return e, e.cancelled()
 	}
 	if !e.read && !key.Matches(km, e.pc.Keys.Back) {
-		if len(e.early) < maxTyped {
-			e.early = append(e.early, km)
-		}
+		e.early.keep(km)
 		return e, nil
 	}
 	if e.open != nil {

@@ -127,6 +127,9 @@ type presetSelect struct {
 	// cut are the options cut to the width, by value: the one hovered is
 	// said in full under the list (inFull).
 	cut map[string]string
+	// tallest is how many lines the longest of cut wraps to at width
+	// tallestAt: worked out once per width, not on every frame.
+	tallest, tallestAt int
 }
 
 // inFull is the hovered preset's line in full, wrapped to w, when the
@@ -136,15 +139,17 @@ func (p *presetSelect) inFull(w int) []string {
 	if !p.focused || len(p.cut) == 0 {
 		return nil
 	}
-	most := 0
-	for _, s := range p.cut {
-		most = max(most, len(strings.Split(common.Wrap(s, w), "\n")))
+	if p.tallest == 0 || p.tallestAt != w {
+		p.tallest, p.tallestAt = 0, w
+		for _, s := range p.cut {
+			p.tallest = max(p.tallest, len(strings.Split(common.Wrap(s, w), "\n")))
+		}
 	}
 	var out []string
 	if v, ok := p.Hovered(); ok && p.cut[v] != "" {
 		out = strings.Split(common.Wrap(p.cut[v], w), "\n")
 	}
-	for len(out) < most {
+	for len(out) < p.tallest {
 		out = append(out, "")
 	}
 	return out

@@ -43,7 +43,9 @@ type Object struct {
 	// rel is read with obj when it decides obj's moves: a customer's
 	// bank account, a disputed charge's dispute, a paid PaymentIntent's
 	// charge; nil when none (or it could not be read).
-	rel   *model.Object
+	rel *model.Object
+	// seen is what the pane draws of obj and rel (setObject).
+	seen  objectSeen
 	busy  bool
 	doing objectAction
 	err   error
@@ -66,7 +68,7 @@ type Object struct {
 	// typed holds the keys pressed while a request was in flight (a
 	// fast typist's p right after v, while the object is read again):
 	// they are handled once it answers, not dropped.
-	typed []tea.KeyMsg
+	typed typeAhead
 	w, h  int
 
 	// shown is when the object was first in sight; early says why an a
@@ -83,9 +85,6 @@ type Object struct {
 	// live follows the events about the object (objectlive.go).
 	live live
 }
-
-// maxTyped bounds the keys kept while a request is in flight.
-const maxTyped = 16
 
 // NewObject opens the pane of the object with this id and reads it.
 func NewObject(pc *common.ProgramContext, id string) common.Component { return newObject(pc, id) }
@@ -130,11 +129,15 @@ func (o *Object) links() []views.Field {
 }
 
 // rows are the object's rows shown in the pane: its kind's fields, then
-// those of the object read with it. The object must have been read.
-func (o *Object) rows() []views.Field { return o.paneRows().Shown }
+// those of the object read with it. The object must have been read. They
+// are kept for the frames to come: a row appended goes to a copy.
+func (o *Object) rows() []views.Field {
+	r := o.seen.rows.Shown
+	return r[:len(r):len(r)]
+}
 
 // paneRows are the object's rows, the quiet ones (not shown) too.
-func (o *Object) paneRows() views.Rows { return views.ObjectRows(*o.obj, o.rel) }
+func (o *Object) paneRows() views.Rows { return o.seen.rows }
 
 // IsObjectID reports an id of an object tokenscope reads by id (not a
 // token's): `i` opens its pane instead of adding a token to the state.
@@ -171,14 +174,10 @@ func (o *Object) SetSize(w, h int) {
 
 // subject is the object as its moves see it.
 func (o *Object) subject() model.Subject {
-	s := model.Subject{ID: o.objID}
-	if o.obj != nil {
-		s.F = o.obj.Fields()
+	if o.obj == nil {
+		return model.Subject{ID: o.objID}
 	}
-	if o.rel != nil {
-		s.Related = o.rel.Fields()
-	}
-	return s
+	return o.seen.subject
 }
 
 // send starts the request of act, with its spinner.
@@ -293,9 +292,7 @@ func (o *Object) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return o, nil
 		}
 		if km, ok := msg.(tea.KeyMsg); ok {
-			if len(o.typed) < maxTyped {
-				o.typed = append(o.typed, km)
-			}
+			o.typed.keep(km)
 			return o, nil
 		}
 		r, ok, cmd := awaitReply(msg, o.id, &o.spin)
@@ -348,14 +345,7 @@ func (o *Object) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // handleTyped runs the keys kept while a request was in flight, after
 // cmd (the reply's), until one of them starts another request.
 func (o *Object) handleTyped(cmd tea.Cmd) tea.Cmd {
-	cmds := []tea.Cmd{cmd}
-	for len(o.typed) > 0 && !o.busy {
-		k := o.typed[0]
-		o.typed = o.typed[1:]
-		_, c := o.Update(k)
-		cmds = append(cmds, c)
-	}
-	return tea.Batch(cmds...)
+	return tea.Batch(cmd, o.typed.drain(o.Update, func(tea.KeyMsg) bool { return o.busy }))
 }
 
 // answered takes a request's reply: the object read, or what an action
@@ -380,7 +370,7 @@ func (o *Object) answered(r reply) tea.Cmd {
 		if o.obj == nil {
 			o.shown = o.pc.Now()
 		}
-		o.obj, o.rel = &r.obj, r.also
+		o.setObject(r.obj, r.also)
 		o.refitForms()
 		if m := o.then; m != "" && o.subject().Allows(m) {
 			o.then = ""
@@ -412,7 +402,7 @@ func (o *Object) View() string {
 	}
 	head := " " + o.objID
 	if o.obj != nil {
-		head = " " + views.NewObject(*o.obj).Headline("")
+		head = " " + o.seen.head
 	}
 	body := o.window(o.bodyLines(), o.bodyRoom(o.footRows()))
 	out := st.Header.Render(head) + "\n\n" + strings.Join(body, "\n")
@@ -440,10 +430,9 @@ func (o *Object) bodyLines() []string {
 	st := o.pc.Styles
 	var out []string
 	if o.obj != nil {
-		v := views.NewObject(*o.obj)
 		rows := o.rows()
-		if v.RequestID != "" {
-			rows = append(rows, views.Field{Label: "request id", Value: v.RequestID})
+		if id := o.seen.requestID; id != "" {
+			rows = append(rows, views.Field{Label: "request id", Value: id})
 		}
 		out = strings.Split(indent(common.RenderRows(st, rows, o.w-1)), "\n")
 	}

@@ -144,11 +144,11 @@ func (o *Object) updateLive(msg tea.Msg) (cmd tea.Cmd, done bool) {
 			return feedFailed(o.pc, "reading "+views.Clean(o.objID), m.err, true), true
 		}
 		if o.obj == nil { // the first read failed: nothing was shown to change
-			o.obj, o.rel = &m.obj, m.rel
+			o.setObject(m.obj, m.rel)
 			return nil, true
 		}
 		before := o.paneRows()
-		o.obj, o.rel = &m.obj, m.rel
+		o.setObject(m.obj, m.rel)
 		if ch := views.ObjectChanges(before, o.paneRows(), m.why); len(ch) > 0 {
 			l.changes = ch
 		}

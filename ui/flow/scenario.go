@@ -81,7 +81,7 @@ type Scenario struct {
 	// reading: the plan is being made; typed holds the keys pressed
 	// meanwhile (s enter R in one burst), handled once it is shown.
 	reading bool
-	typed   []tea.KeyMsg
+	typed   typeAhead
 	plan    *scenario.Plan // nil when the file has errors
 	events  chan tea.Msg
 	lines   []views.Line
@@ -171,7 +171,7 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case scenarioLoaded:
 		if msg.flow == s.id && msg.seq == s.loadSeq && s.step == scPlan {
 			s.loaded(msg)
-			return s, s.handleTyped()
+			return s, s.typed.drain(s.Update, nil)
 		}
 		return s, nil
 	}
@@ -191,14 +191,12 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case scPlan:
 		if km, ok := msg.(tea.KeyMsg); ok && s.reading && !keyIs(msg, k.Back) {
-			if len(s.typed) < maxTyped {
-				s.typed = append(s.typed, km)
-			}
+			s.typed.keep(km)
 			return s, nil
 		}
 		switch {
 		case keyIs(msg, k.Back):
-			s.step, s.reading, s.typed = scPick, false, nil
+			s.step, s.reading, s.typed = scPick, false, typeAhead{}
 		case keyIs(msg, k.ReplaceAll) && s.plan != nil:
 			s.replaceAll = !s.replaceAll
 			return s, s.load(s.arg)
@@ -274,7 +272,7 @@ func (s *Scenario) load(arg string) tea.Cmd {
 			msg.diags = diagnosticLines(f, diags, width)
 			return msg
 		}
-		msg.plan, msg.err = sess.Plan(f, opts)
+		msg.plan, msg.err = sess.Plan(context.Background(), f, opts)
 		return msg
 	}
 }
@@ -293,20 +291,6 @@ func (s *Scenario) loaded(msg scenarioLoaded) {
 		s.refreshContent()
 	}
 	s.vp.GotoTop()
-}
-
-// handleTyped handles the keys pressed while the plan was made, in
-// order, as if typed now: an enter among them is one typed ahead, which
-// the plan refuses and says so (early).
-func (s *Scenario) handleTyped() tea.Cmd {
-	keys := s.typed
-	s.typed = nil
-	cmds := make([]tea.Cmd, 0, len(keys))
-	for _, km := range keys {
-		_, cmd := s.Update(km)
-		cmds = append(cmds, cmd)
-	}
-	return tea.Batch(cmds...)
 }
 
 // diagnosticLines are the scenario's diagnostics as HCL writes them,
