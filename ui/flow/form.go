@@ -62,9 +62,10 @@ func placeholder(s string) string { return "e.g. " + s }
 // (acct_…)acct_1Qx" ran together).
 func label(s string) string { return fmt.Sprintf("%-*s ", labelWidth-1, s) }
 
-// input is an inline text field bound to v and checked by check (nil: none).
-func input(title string, v *string, check func(string) error) *huh.Input {
-	in := huh.NewInput().Title(label(title)).Inline(true).Prompt("").Value(v)
+// input is an inline text field bound to v, taking at most limit
+// characters (a paste is cut there), and checked by check (nil: none).
+func input(title string, limit int, v *string, check func(string) error) *huh.Input {
+	in := huh.NewInput().Title(label(title)).Inline(true).Prompt("").Value(v).CharLimit(limit)
 	if check != nil {
 		in.Validate(check)
 	}
@@ -72,8 +73,8 @@ func input(title string, v *string, check func(string) error) *huh.Input {
 }
 
 // secret is an input whose value is never echoed: a CVC or an id number.
-func secret(title string, v *string, check func(string) error) *huh.Input {
-	return input(title, v, check).EchoMode(huh.EchoModePassword)
+func secret(title string, limit int, v *string, check func(string) error) *huh.Input {
+	return input(title, limit, v, check).EchoMode(huh.EchoModePassword)
 }
 
 // presetPicker lists presets with what each is expected to do, "custom"
