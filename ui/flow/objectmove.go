@@ -133,15 +133,10 @@ func (sp *moveSpec) checkAmount(s string) error {
 	return fieldErr(fe)
 }
 
-// parseAmount reads the amount typed as the CLI reads its flag, but for
-// 0, a whole number the CLI's wording ("up to 99999999") lets pass: the
-// form says it takes at least 1.
+// parseAmount reads the amount typed as the CLI reads its flag.
 func (sp *moveSpec) parseAmount(s string) (int64, *model.FieldError) {
 	n, fe := model.ParseAmount(sp.amountParam, s)
 	if fe != nil {
-		if t := strings.TrimSpace(s); t != "" && strings.Trim(t, "0") == "" {
-			fe.Message = "must be at least 1, in the currency's smallest unit" // Param names the field
-		}
 		return 0, fe
 	}
 	if sp.cur() != "" {
