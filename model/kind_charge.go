@@ -21,17 +21,22 @@ var chargeKind = &KindSpec{
 		return JoinWords(amountOf(f, "amount"), chargeState(f))
 	},
 	Fields: []DetailField{
+		// status is the API's (succeeded for an authorization too: a row
+		// named after a field shows its value); captured says the rest.
 		{Path: "status", Label: "status", Value: func(f Fields) string {
-			switch s := chargeState(f); s {
-			case "pending":
-				return s + ": a bank debit waits for the bank's answer"
-			case chargeUncaptured:
-				return s + ": authorized, not captured yet" + captureBefore(f)
-			case chargeReleased:
-				return s + ": the authorization was released uncaptured"
-			default:
+			if s := f.Get("status"); s != "pending" {
 				return s
 			}
+			return "pending: a bank debit waits for the bank's answer"
+		}},
+		{Path: "captured", Label: "captured", Value: func(f Fields) string {
+			switch chargeState(f) {
+			case chargeUncaptured:
+				return "false (uncaptured): authorized, not captured yet" + captureBefore(f)
+			case chargeReleased:
+				return "false (released): the authorization was released uncaptured"
+			}
+			return "" // captured, or never paid: status says it
 		}},
 		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
 		{Path: "amount_refunded", Label: "amount_refunded", Value: AmountRefunded},
