@@ -28,8 +28,10 @@ func (a *app) planCustomerCharge(c *cobra.Command, customer string, req model.Us
 		return err
 	}
 	subject := model.Subject{ID: customer, F: cus.Fields()}
-	if ba := subject.F.Get("default_source"); strings.HasPrefix(ba, "ba_") {
-		if src, err := sess.Source(c.Context(), customer, ba); err == nil {
+	// The default source: a bank account's status, a card's test data
+	// (the plan says what the charge is expected to get).
+	if id := subject.F.Get("default_source"); strings.HasPrefix(id, "ba_") || strings.HasPrefix(id, "card_") {
+		if src, err := sess.Source(c.Context(), customer, id); err == nil {
 			subject.Related = src.Fields()
 		}
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -42,7 +41,7 @@ open one when charged.`,
 				case err != nil:
 					return err
 				case !found:
-					return fmt.Errorf("%s has no dispute: only the dispute test cards open one (presets dispute_fraudulent, dispute_not_received, dispute_inquiry)", id)
+					return model.NoDispute(id)
 				}
 				if evidence == "" && !closeIt {
 					return a.printObject(du, "")

@@ -8,8 +8,9 @@ import (
 )
 
 // A dispute card's charge is disputed; its dispute is found by the
-// charge, won with winning_evidence, and then closed no more.
-func TestDisputeFoundByChargeThenWon(t *testing.T) {
+// charge, answered with winning_evidence (under review, won a few seconds
+// later, as get says), and then closed no more.
+func TestDisputeFoundByChargeThenAnswered(t *testing.T) {
 	s := newSandbox(t)
 	ch := useObject(t, s.ok("use", s.create("card", "dispute_fraudulent"), "--charge", "2000", "--json").out)
 	if out := s.ok("get", ch).out; !strings.Contains(out, "disputed         true") && !strings.Contains(out, "tokenscope dispute "+ch) {
@@ -25,7 +26,8 @@ func TestDisputeFoundByChargeThenWon(t *testing.T) {
 	if out := s.ok("get", du.ID).out; !strings.Contains(out, "--evidence winning_evidence") {
 		t.Errorf("get of an open dispute names no next step:\n%s", out)
 	}
-	if out := s.ok("dispute", du.ID, "--evidence", "winning_evidence").out; !strings.Contains(out, "status       won") {
+	if out := s.ok("dispute", du.ID, "--evidence", "winning_evidence").out; !strings.Contains(out, "status       under_review") ||
+		!strings.Contains(out, "again in a few seconds: test mode decides winning_evidence") {
 		t.Errorf("winning evidence:\n%s", out)
 	}
 	s.expect(1, "dispute", du.ID, "--close")
@@ -38,12 +40,13 @@ func TestDisputeFoundByChargeThenWon(t *testing.T) {
 }
 
 // pack:disputes opens a dispute per card and answers two of them with
-// its steps, leaving the inquiry open; pack:connect makes an account of
+// its steps (winning evidence: under review, to be won; a close: lost),
+// leaving the inquiry open; pack:connect makes an account of
 // each account token and gives the individual's its id number.
 func TestApplyDisputeAndConnectPacks(t *testing.T) {
 	s := newSandbox(t)
 	if r := s.ok("apply", "pack:disputes", "--auto-approve"); strings.Count(r.out, "charge  succeeded") != 1 ||
-		!strings.Contains(r.out, "charge  dispute: won") || !strings.Contains(r.out, "charge  dispute: lost") {
+		!strings.Contains(r.out, "charge  dispute: under_review") || !strings.Contains(r.out, "charge  dispute: lost") {
 		t.Errorf("pack:disputes:\n%s", r.out)
 	}
 	r := s.ok("apply", "pack:connect", "--auto-approve")

@@ -84,6 +84,7 @@ func (a *app) emulatorCmd() *cobra.Command {
 	c.Flags().StringVar(&listen, "listen", "127.0.0.1:12111", "address to listen on (loopback only unless --allow-remote)")
 	c.Flags().BoolVar(&allowRemote, "allow-remote", false, "allow a non-loopback --listen address (anyone who can reach it can use the emulator)")
 	c.Flags().BoolVar(&keep.AllowRemoteWebhooks, "allow-remote-webhooks", false, "let webhook endpoints name URLs off loopback (the emulator then posts wherever a client says)")
+	c.Flags().BoolVar(&keep.AllowCardNumbersInText, "allow-card-numbers-in-text", false, "take and store a description, email, metadata or address holding what reads as a card number (an order id that passes the Luhn check)")
 	c.Flags().IntVar(&keep.MaxObjects, "max-objects", 0, "keep at most N objects (and N idempotency keys), dropping the oldest; 0 keeps all")
 	c.Flags().DurationVar(&keep.ExpireAfter, "expire-after", 0, "drop objects created longer ago than this (e.g. 24h); 0 keeps them")
 	return c

@@ -24,16 +24,20 @@ func usagef(cmd, format string, args ...any) error {
 }
 
 // printError is the one place errors are printed. stderr gets
-// "Error: <headline>" and, for a Stripe or validation error, every field
+// "Error: <headline>" and, for any error but a usage error, every field
 // that helps (views.Error: type, code, decline_code, param, charge, request
-// id, why, next). With --json, stdout also gets Stripe's error object, so
+// id, why, next), tokenscope's own errors' type and code included. With --json, stdout also gets Stripe's error object, so
 // stdout always holds exactly one JSON document: the object or the error.
 // Commands that stream JSON lines (refresh) put their errors in the stream
 // as diagnostics instead.
 func (a *app) printError(err error) {
 	v := views.NewError(err)
 	fmt.Fprintf(a.stderr, "Error: %s\n", v.Headline())
-	if v.Stripe != nil {
+	var u usageError
+	usage := errors.As(err, &u)
+	if !usage {
+		// Stripe's errors and tokenscope's own alike: type, code and
+		// the rest (a usage error is none: its help says more).
 		tw := tabwriter.NewWriter(a.stderr, 0, 0, 2, ' ', 0)
 		for _, f := range v.Fields() {
 			if f.Label != "message" { // the headline
@@ -41,12 +45,10 @@ func (a *app) printError(err error) {
 			}
 		}
 		tw.Flush()
-		if v.Stripe.Local {
+		if v.Stripe != nil && v.Stripe.Local {
 			fmt.Fprintln(a.stderr, "  (refused locally: nothing was sent)")
 		}
 	}
-	var u usageError
-	usage := errors.As(err, &u)
 	if usage && u.cmd != "" {
 		fmt.Fprintf(a.stderr, "Run '%s --help' for usage.\n", u.cmd)
 	}

@@ -32,6 +32,8 @@ func ExitCode(err error) int {
 	}
 	e, ok := model.AsError(err)
 	switch {
+	case !ok && model.LocalCodeOf(err) == model.CodeNoAnswer:
+		return ExitTransient // the write's time ran out: retrying later may work
 	case !ok:
 		return ExitRefused
 	case e.Local:

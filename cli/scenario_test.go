@@ -35,7 +35,7 @@ func TestPlanPackShowsChangesAndSendsNothing(t *testing.T) {
 		"•••• •••• •••• 9995",
 		"expected: declined, card_declined / insufficient_funds",
 		"POST /v1/charges  →  OFFLINE emulator",
-		"Plan: 40 to add, 0 to change, 0 to destroy.",
+		"Plan: 44 to add, 0 to change, 0 to destroy.",
 	} {
 		if !strings.Contains(r.out, want) {
 			t.Errorf("plan lacks %q", want)
@@ -111,7 +111,7 @@ func TestApplyDeclinesPackThenNoChanges(t *testing.T) {
 		"declined as expected  card_declined / insufficient_funds",
 		"declined as expected  card_declined / authentication_required",
 		"declined as expected  expired_card",
-		"Apply complete! Resources: 40 added, 0 changed, 0 destroyed.",
+		"Apply complete! Resources: 44 added, 0 changed, 0 destroyed.",
 	} {
 		if !strings.Contains(r.out, want) {
 			t.Errorf("apply output lacks %q:\n%s", want, r.out)
@@ -123,8 +123,8 @@ func TestApplyDeclinesPackThenNoChanges(t *testing.T) {
 	if !strings.HasPrefix(again.out, about+views.NoChanges) || strings.Contains(again.out, "Creating") {
 		t.Errorf("second apply:\n%s", again.out)
 	}
-	if n := len(strings.Fields(s.ok("state", "list").out)); n != 20 {
-		t.Errorf("state holds %d tokens, want 20", n)
+	if n := len(strings.Fields(s.ok("state", "list").out)); n != 22 {
+		t.Errorf("state holds %d tokens, want 22", n)
 	}
 }
 
@@ -210,7 +210,7 @@ func TestApplyJSONLines(t *testing.T) {
 		}
 		types[msg.Type]++
 	}
-	want := map[string]int{"version": 1, "planned_change": 40, "apply_start": 40, "apply_complete": 40, "diagnostic": 20, "change_summary": 1}
+	want := map[string]int{"version": 1, "planned_change": 44, "apply_start": 44, "apply_complete": 44, "diagnostic": 22, "change_summary": 1}
 	for typ, n := range want {
 		if types[typ] != n {
 			t.Errorf("%d %s lines, want %d (all: %v)", types[typ], typ, n, types)

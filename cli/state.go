@@ -143,7 +143,7 @@ func (a *app) forceUnlockCmd() *cobra.Command {
 // refusal (exit 2) of tokenscope's own, which --json prints on stdout as
 // every other refusal is.
 func notInState(id string) error {
-	e := &model.Error{Type: views.TypeLocalFault, Code: model.CodeNotInState, Param: "id", Local: true,
+	e := &model.Error{Type: model.TypeTokenscope, Code: model.CodeNotInState, Param: "id", Local: true,
 		Message: fmt.Sprintf("%s is not in the state (see `tokenscope state list`; `tokenscope get %s` fetches it)", id, id)}
 	e.Explain()
 	return e

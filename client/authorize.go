@@ -37,9 +37,8 @@ func (c *Client) useAuthorize(ctx context.Context, req model.UseRequest, use *mo
 // captureCharge captures an authorization made with capture=false:
 // amount of it, or all of it (0).
 func (c *Client) captureCharge(ctx context.Context, id string, amount int64) (model.Object, error) {
-	if _, fe := model.ObjectKindOf(id, "charge"); fe != nil {
-		e, _ := model.Explained(fe) // a malformed id goes nowhere near a URL path
-		return model.Object{}, e
+	if err := checkChargeID(id); err != nil {
+		return model.Object{}, err
 	}
 	if err := c.secretKey("capture charges"); err != nil {
 		return model.Object{}, err
@@ -48,7 +47,7 @@ func (c *Client) captureCharge(ctx context.Context, id string, amount int64) (mo
 	if amount > 0 {
 		p.Amount = stripe.Int64(amount)
 	}
-	setKey(&p.Params, "")
+	setKey(&p.Params, KeyOf(ctx))
 	ch, err := c.sc.V1Charges.Capture(ctx, id, p)
 	if err != nil {
 		return model.Object{}, c.fromAPI(err)
@@ -58,3 +57,13 @@ func (c *Client) captureCharge(ctx context.Context, id string, amount int64) (mo
 
 // isCharge: a ch_ id, which capture takes beside a PaymentIntent's.
 func isCharge(id string) bool { return strings.HasPrefix(id, "ch_") }
+
+// checkChargeID refuses a malformed charge id: it goes nowhere near a URL
+// path.
+func checkChargeID(id string) error {
+	if _, fe := model.ObjectKindOf(id, "charge"); fe != nil {
+		e, _ := model.Explained(fe)
+		return e
+	}
+	return nil
+}

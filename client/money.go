@@ -44,6 +44,7 @@ func (c *Client) Verify(ctx context.Context, req model.VerifyRequest) (model.Obj
 		return model.Object{}, err
 	}
 	params := &stripe.PaymentSourceVerifyParams{Customer: stripe.String(req.Customer), Amounts: req.Amounts}
+	setKey(&params.Params, KeyOf(ctx))
 	src, err := c.sc.V1PaymentSources.Verify(ctx, req.Bank, params)
 	if err != nil {
 		return model.Object{}, c.fromAPI(err)
@@ -109,12 +110,12 @@ func (c *Client) Answer(ctx context.Context, id, evidence string, close bool) (m
 	)
 	if close {
 		p := &stripe.DisputeCloseParams{}
-		setKey(&p.Params, "")
+		setKey(&p.Params, KeyOf(ctx))
 		d, err = c.sc.V1Disputes.Close(ctx, id, p)
 	} else {
 		p := &stripe.DisputeUpdateParams{
 			Evidence: &stripe.DisputeUpdateEvidenceParams{UncategorizedText: stripe.String(evidence)}}
-		setKey(&p.Params, "")
+		setKey(&p.Params, KeyOf(ctx))
 		d, err = c.sc.V1Disputes.Update(ctx, id, p)
 	}
 	if err != nil {

@@ -19,7 +19,7 @@ func (c *Client) Attach(ctx context.Context, pm, customer string) (model.Object,
 		return model.Object{}, fromValidation(fe)
 	}
 	p := &stripe.PaymentMethodAttachParams{Customer: stripe.String(customer)}
-	setKey(&p.Params, "")
+	setKey(&p.Params, KeyOf(ctx))
 	out, err := c.sc.V1PaymentMethods.Attach(ctx, pm, p)
 	if err != nil {
 		return model.Object{}, c.fromAPI(err)
@@ -35,7 +35,7 @@ func (c *Client) Detach(ctx context.Context, pm string) (model.Object, error) {
 		return model.Object{}, err
 	}
 	p := &stripe.PaymentMethodDetachParams{}
-	setKey(&p.Params, "")
+	setKey(&p.Params, KeyOf(ctx))
 	out, err := c.sc.V1PaymentMethods.Detach(ctx, pm, p)
 	if err != nil {
 		return model.Object{}, c.fromAPI(err)
@@ -46,6 +46,14 @@ func (c *Client) Detach(ctx context.Context, pm string) (model.Object, error) {
 // checkPaymentMethod refuses, unsent, an id that is no PaymentMethod's
 // (a token id typed where pm_… belongs), then a key that cannot do what.
 func (c *Client) checkPaymentMethod(id, what string) error {
+	if err := checkPaymentMethodID(id); err != nil {
+		return err
+	}
+	return c.secretKey(what)
+}
+
+// checkPaymentMethodID refuses an id that is no PaymentMethod's.
+func checkPaymentMethodID(id string) error {
 	if s, ok := model.KindOfID(id); ok && s.Object == model.ObjectToken {
 		fe := &model.FieldError{Type: model.TypeInvalidRequest, Code: "resource_missing", Param: "payment_method",
 			Message: id + " is a token, not a PaymentMethod (pm_): make one of it first with tokenscope use " + id + " --payment-method"}
@@ -65,5 +73,5 @@ func (c *Client) checkPaymentMethod(id, what string) error {
 		e.Next = "make one of a card token with tokenscope use TOKEN --payment-method, or use a test PaymentMethod such as pm_card_visa"
 		return e
 	}
-	return c.secretKey(what)
+	return nil
 }

@@ -63,7 +63,7 @@ func (c *Client) Capture(ctx context.Context, id string, amount int64) (model.Ob
 	if amount > 0 {
 		p.AmountToCapture = stripe.Int64(amount)
 	}
-	setKey(&p.Params, "")
+	setKey(&p.Params, KeyOf(ctx))
 	pi, err := c.sc.V1PaymentIntents.Capture(ctx, id, p)
 	if err != nil {
 		return model.Object{}, c.fromAPI(err)
@@ -77,7 +77,7 @@ func (c *Client) Cancel(ctx context.Context, id string) (model.Object, error) {
 		return model.Object{}, err
 	}
 	p := &stripe.PaymentIntentCancelParams{}
-	setKey(&p.Params, "")
+	setKey(&p.Params, KeyOf(ctx))
 	pi, err := c.sc.V1PaymentIntents.Cancel(ctx, id, p)
 	if err != nil {
 		return model.Object{}, c.fromAPI(err)
@@ -88,6 +88,14 @@ func (c *Client) Cancel(ctx context.Context, id string) (model.Object, error) {
 // checkPaymentIntent refuses, before sending, an id that is no
 // PaymentIntent's and a key that cannot write.
 func (c *Client) checkPaymentIntent(id, what string) error {
+	if err := checkPaymentIntentID(id); err != nil {
+		return err
+	}
+	return c.secretKey(what)
+}
+
+// checkPaymentIntentID refuses an id that is no PaymentIntent's.
+func checkPaymentIntentID(id string) error {
 	spec, fe := model.ObjectKindOf(id, "intent")
 	if fe == nil && spec.Kind != model.KindPaymentIntent {
 		fe = &model.FieldError{Type: model.TypeInvalidRequest, Code: "resource_missing", Param: "intent",
@@ -99,7 +107,7 @@ func (c *Client) checkPaymentIntent(id, what string) error {
 		e.Next = "copy the pi_ id that tokenscope use TOKEN --payment-intent AMOUNT printed, or tokenscope get the token to see what it became"
 		return e
 	}
-	return c.secretKey(what)
+	return nil
 }
 
 // Authenticate answers a PaymentIntent's (or SetupIntent's) 3D Secure

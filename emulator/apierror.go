@@ -83,6 +83,14 @@ func missingParam(param string) *model.Error {
 	return invalid("parameter_missing", param, "Missing required param: "+param+".")
 }
 
+// invalidObject is Stripe's refusal of a string given for a hash (an
+// address), word for word as its live answers show it
+// (stripe/stripe-postman#17, stripe/stripe-cli#980): no code, the param
+// named. An empty string, which unsets the hash, is not refused.
+func invalidObject(param string) *model.Error {
+	return invalid("", param, "Invalid object")
+}
+
 // noSuch is Stripe's resource_missing: 404 on a GET of the object itself,
 // 400 when a POST names it in a parameter.
 func noSuch(status int, what, id, param string) *model.Error {
@@ -109,7 +117,9 @@ func declined(code, declineCode, msg, param string) *model.Error {
 // than that the URL is wrong.
 func unrecognizedURL(r *http.Request) *model.Error {
 	msg := fmt.Sprintf("Unrecognized request URL (%s: %s). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.", r.Method, r.URL.Path)
-	if route := stripeRoute(r); route != "" {
+	if slash, ok := trailingSlashURL(r); ok {
+		msg = slash
+	} else if route := stripeRoute(r); route != "" {
 		msg = route + " is a Stripe endpoint that the tokenscope emulator does not emulate (yet). Test this request against Stripe's test mode or stripe-mock."
 	}
 	e := invalid("", "", msg)

@@ -7,7 +7,8 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-// keyKind is what a test key may do: publishable keys only create tokens.
+// keyKind is what a test key may do: a publishable key only what a
+// customer's device does (publishable.go).
 type keyKind int
 
 const (
@@ -47,8 +48,8 @@ func requestKey(r *http.Request) string {
 	return ""
 }
 
-// publishableRefused is what Stripe answers when a pk_ key asks for anything
-// but a new token.
+// publishableRefused is what Stripe answers when a pk_ key calls a route
+// not marked publishable.
 func publishableRefused() *model.Error {
 	return unauthorized("This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.")
 }

@@ -12,7 +12,8 @@ import (
 // not captured: no balance transaction, amount_captured 0, and
 // payment_method_details.card.capture_before says until when it can be
 // captured. A capture (chargecapture.go, or the PaymentIntent's) takes
-// all or part of it; what it leaves is released as a refund (release.go).
+// all or part of it; what it leaves is not captured, and no refund says
+// so (release.go).
 
 // authorizationDays is how long an authorization holds: Stripe's default
 // for online card payments ("7 by default").
@@ -42,16 +43,16 @@ func holdAuthorization(ch *chargeRec, now time.Time) {
 	ch.CaptureBefore = now.AddDate(0, 0, authorizationDays).Unix()
 }
 
-// captureAuthorization captures amount of ch, an authorization, for
-// PaymentIntent piID ("" for a charge of the Charges API): the charge is
-// captured, with its balance transaction (putCharge prices it as any
-// charge's) and a dispute test card's dispute, then the rest is released.
-func captureAuthorization(c *call, ch *chargeRec, amount int64, piID string) {
+// captureAuthorization captures amount of ch, an authorization (of a
+// PaymentIntent or of the Charges API): the charge is captured, with the
+// balance transaction of what it took (putCharge prices it as any
+// charge's) and a dispute test card's dispute; the rest is released with
+// no refund (release.go).
+func captureAuthorization(c *call, ch *chargeRec, amount int64) {
 	ch.Uncaptured, ch.AmountCaptured, ch.CapturedAt = false, amount, c.now.Unix()
 	ch.BalanceTx = newID("txn_", longID)
 	if preset, ok := model.CardByName(ch.Card.Preset); ok {
 		ch.disputeReason = preset.Outcome.Dispute
 	}
 	c.objs.putCharge(ch)
-	release(c, ch, piID, ch.Amount-amount)
 }

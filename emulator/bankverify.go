@@ -47,6 +47,8 @@ func verifySource(c *call) (any, *model.Error) {
 		return nil, invalid("", "", "Only bank account sources can be verified; "+c.id()+" is a card.")
 	case b.Status == "verified":
 		return nil, invalid("", "", "This bank account has already been verified.")
+	case b.Status == statusVerificationFailed:
+		return nil, verificationFailed(true)
 	}
 	amounts, aerr := readAmounts(c.params)
 	if aerr != nil {
@@ -54,9 +56,9 @@ func verifySource(c *call) (any, *model.Error) {
 	}
 	slices.Sort(amounts)
 	if !slices.Equal(amounts, testDeposits) {
-		e := invalid("bank_account_verification_failed", "", "The amounts provided do not match the amounts that were sent to the bank account.")
-		e.HTTPStatus = http.StatusPaymentRequired
-		return nil, e
+		failVerification(b) // bankverifylock.go
+		c.objs.putCustomer(cus)
+		return nil, verificationFailed(false)
 	}
 	b.Status = "verified"
 	c.objs.putCustomer(cus)
@@ -148,7 +150,7 @@ func renderBankCharge(ch *chargeRec) *chargeJSON {
 		}},
 		Source: renderBank(b), Status: ch.Status, FailureBalanceTransaction: opt(ch.Money.FailureTx),
 	}
-	ch.Money.show(out)
+	ch.Money.show(out, ch.refundable())
 	ch.chargeExtras.show(out)
 	return out
 }

@@ -9,9 +9,10 @@ import (
 	"github.com/stripe/stripe-go/v85"
 )
 
-// A partial capture releases the rest as a refund: amount_refunded is the
-// uncaptured amount, and refunds are bounded by what was captured. Each
-// refund of captured money has a balance transaction that can be read.
+// A partial capture takes what it names and makes no refund (Stripe since
+// 2025-03-31.basil): amount_refunded stays 0, no refund is listed, and
+// refunds are bounded by what was captured. Each refund of captured money
+// has a balance transaction that can be read.
 func TestPartialCaptureBoundsRefunds(t *testing.T) {
 	sc, _ := moneyServer(t)
 	pi, err := sc.V1PaymentIntents.Create(ctx, &stripe.PaymentIntentCreateParams{
@@ -25,8 +26,15 @@ func TestPartialCaptureBoundsRefunds(t *testing.T) {
 		t.Fatal(err)
 	}
 	ch, err := sc.V1Charges.Retrieve(ctx, pi.LatestCharge.ID, nil)
-	if err != nil || ch.Amount != 1000 || ch.AmountCaptured != 600 || ch.AmountRefunded != 400 || ch.Refunded {
+	if err != nil || ch.Amount != 1000 || ch.AmountCaptured != 600 || ch.AmountRefunded != 0 || ch.Refunded || !ch.Captured {
 		t.Fatalf("after capturing 600 of 1000: %v %+v", err, ch)
+	}
+	for re, err := range sc.V1Refunds.List(ctx, &stripe.RefundListParams{Charge: stripe.String(ch.ID)}).All(ctx) {
+		t.Errorf("a refund after a partial capture: %v %+v", err, re)
+	}
+	captureTx, err := sc.V1BalanceTransactions.Retrieve(ctx, ch.BalanceTransaction.ID, nil)
+	if err != nil || captureTx.Amount != 600 {
+		t.Errorf("the capture's balance transaction: %v %+v", err, captureTx)
 	}
 	_, err = sc.V1Refunds.Create(ctx, &stripe.RefundCreateParams{Charge: stripe.String(ch.ID), Amount: stripe.Int64(700)})
 	se := stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, "amount_too_large")
@@ -38,7 +46,7 @@ func TestPartialCaptureBoundsRefunds(t *testing.T) {
 		t.Fatalf("refund of the rest: %v %+v", err, re)
 	}
 	ch, _ = sc.V1Charges.Retrieve(ctx, ch.ID, nil)
-	if ch.AmountRefunded != 1000 || !ch.Refunded {
+	if ch.AmountRefunded != 600 || !ch.Refunded {
 		t.Errorf("after refunding what was captured: %d %v", ch.AmountRefunded, ch.Refunded)
 	}
 	bt, err := sc.V1BalanceTransactions.Retrieve(ctx, re.BalanceTransaction.ID, nil)
@@ -67,9 +75,9 @@ func TestBankDebitBalanceTransaction(t *testing.T) {
 	}
 }
 
-// The release's events follow the capture: charge.captured, then
-// refund.created, then charge.refunded.
-func TestPartialCaptureEventOrder(t *testing.T) {
+// A partial capture is charge.captured alone: no refund.created, no
+// charge.refunded (Stripe since 2025-03-31.basil).
+func TestPartialCaptureEvents(t *testing.T) {
 	e, _ := New(Options{Now: clock})
 	rec := post(t, e, "/v1/payment_intents", "amount=1000&currency=usd&payment_method=pm_card_visa&confirm=true&capture_method=manual&payment_method_types[]=card", nil)
 	var pi struct{ ID string }
@@ -85,7 +93,7 @@ func TestPartialCaptureEventOrder(t *testing.T) {
 			got = append(got, ev.Type)
 		}
 	}
-	want := []string{"charge.succeeded", "charge.captured", "refund.created", "charge.refunded"}
+	want := []string{"charge.succeeded", "charge.captured"}
 	if !slices.Equal(got, want) {
 		t.Errorf("events oldest first %v, want %v", got, want)
 	}

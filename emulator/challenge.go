@@ -144,7 +144,7 @@ func (e *Emulator) serveChallenge(w http.ResponseWriter, r *http.Request) {
 		// made; they name no request, as Stripe's for a challenge do.
 		var o *objects
 		err = e.store.Update(r.Context(), func(tx Tx) error {
-			o = &objects{r: tx, tx: tx, key: e.key, now: now, origin: &origin{now: now}}
+			o = &objects{r: tx, tx: tx, key: e.key, now: now, origin: &origin{now: now}, allowCards: e.opts.AllowCardNumbersInText}
 			run(o)
 			return o.err
 		})
@@ -216,7 +216,7 @@ func (e *Emulator) paymentMethodOf(r *http.Request, id string) (*paymentMethodRe
 	var pm *paymentMethodRec
 	var ok bool
 	_ = e.store.View(r.Context(), func(rd Reader) error {
-		pm, ok = (&objects{r: rd}).paymentMethod(id)
+		pm, ok = (&objects{r: rd}).paymentMethodFor(id, "")
 		return nil
 	})
 	return pm, ok

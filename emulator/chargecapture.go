@@ -26,8 +26,13 @@ func captureCharge(c *call) (any, *model.Error) {
 		return nil, invalid("", "charge", "Charge "+ch.ID+" failed, so there is nothing to capture.")
 	case !ch.Uncaptured:
 		return nil, invalid("charge_already_captured", "", "Charge "+ch.ID+" has already been captured.")
+	case ch.Expired:
+		// Stripe's code; the words are its error codes' description of it.
+		return nil, invalid("charge_expired_for_capture", "", "The charge cannot be captured as the authorization has expired. "+
+			"Auth and capture charges must be captured within a set number of days (7 by default).")
 	case ch.Money.AmountRefunded >= ch.Amount:
-		// Released by a refund (or its PaymentIntent's cancel).
+		// Released by a refund (before basil, by its PaymentIntent's
+		// cancel too: older state dirs keep those).
 		return nil, invalid("charge_already_refunded", "", "Charge "+ch.ID+" has already been refunded.")
 	case ch.PaymentIntent != "":
 		// Stripe's reference: "Don't use this method to capture a
@@ -52,6 +57,6 @@ func captureCharge(c *call) (any, *model.Error) {
 		return nil, aerr
 	}
 	ch.chargeExtras = ch.chargeExtras.override(extras)
-	captureAuthorization(c, ch, amount, "")
+	captureAuthorization(c, ch, amount)
 	return renderCharge(ch), nil
 }

@@ -189,7 +189,7 @@ func renderCharge(ch *chargeRec) *chargeJSON {
 		}},
 		Status: ch.Status,
 	}
-	ch.Money.show(out)
+	ch.Money.show(out, ch.refundable())
 	if ch.PaymentMethod == "" {
 		// A charge made with a token or a source shows its card; one
 		// made by a PaymentIntent has a PaymentMethod instead.

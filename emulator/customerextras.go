@@ -33,7 +33,7 @@ var (
 func readCustomerExtras(c *call, cus *customerRec) (*paymentMethodRec, *model.Error) {
 	if c.params.Has("shipping") {
 		if c.params.get("shipping") != "" {
-			return nil, invalid("", "shipping", "Invalid object: shipping takes shipping[name], shipping[address][line1], ... or an empty string to unset it.")
+			return nil, invalidObject("shipping")
 		}
 		cus.Shipping = nil
 	}
@@ -68,6 +68,8 @@ func readCustomerExtras(c *call, cus *customerRec) (*paymentMethodRec, *model.Er
 		case !ok:
 			return nil, noSuch(http.StatusBadRequest, "PaymentMethod", id, paramDefaultPM)
 		case found.Customer != cus.ID:
+			// Stripe's words, as integrations quote them from live
+			// answers naming their own pm_ ids.
 			return nil, invalid("", paramDefaultPM, "The customer does not have a payment method with the ID "+id+
 				". The payment method must be attached to the customer.")
 		}

@@ -68,7 +68,7 @@ func updateCustomer(c *call) (any, *model.Error) {
 func updateAddress(p params, cus *customerRec) *model.Error {
 	if p.Has("address") {
 		if p.get("address") != "" {
-			return invalid("", "address", "Invalid object: address takes address[line1], address[city], ... or an empty string to unset it.")
+			return invalidObject("address")
 		}
 		cus.Address = address{}
 	}

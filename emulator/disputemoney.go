@@ -81,11 +81,23 @@ func chargedBack(o *objects, ch *chargeRec) bool {
 	return !ok || !d.Inquiry
 }
 
+// chargeRefundable is the dispute's is_charge_refundable: an inquiry took
+// no money, so its charge can still be refunded (Stripe's disputes docs),
+// open or closed (answered, or closed by the merchant), until refunded
+// in full; a chargeback's cannot (chargedBack).
+func (d *disputeRec) chargeRefundable(o *objects) bool {
+	if !d.Inquiry {
+		return false
+	}
+	ch, ok := o.charge(d.Charge)
+	return ok && ch.Money.AmountRefunded < ch.Amount
+}
+
 // resolveInquiry closes ch's open inquiry once ch is refunded in full:
 // Stripe marks it resolved (warning_closed).
 func resolveInquiry(o *objects, ch *chargeRec) {
 	d, ok := o.dispute(ch.Money.Dispute)
-	if !ok || !d.Inquiry || !d.open() || ch.Money.AmountRefunded < ch.Amount {
+	if !ok || !d.Inquiry || !d.open() || ch.Money.AmountRefunded < ch.refundable() {
 		return
 	}
 	d.Status = "warning_closed"

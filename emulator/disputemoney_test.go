@@ -65,9 +65,9 @@ func wantTx(t *testing.T, what string, bt balanceTxJSON, amount, fee int64, cate
 // A chargeback takes its amount and the dispute fee as it opens, and a
 // won one gives both back, each with a balance transaction and its
 // funds_ event; evidence puts it under review before it is decided
-// (emu#10).
+// (emu#10), disputeDecideDelay later.
 func TestChargebackMovesMoney(t *testing.T) {
-	e, _ := New(Options{Now: clock})
+	e, advance := movingEmulator(t)
 	_, du := disputedCharge(t, e, "4000000000000259", "2000")
 	if len(du.BalanceTransactions) != 1 || du.IsChargeRefundable {
 		t.Fatalf("opened: %+v", du)
@@ -82,8 +82,10 @@ func TestChargebackMovesMoney(t *testing.T) {
 		t.Errorf("opened: events %v", typs)
 	}
 
+	post(t, e, "/v1/disputes/"+du.ID, "evidence[uncategorized_text]="+model.WinningEvidence, nil)
+	advance(disputeDecideDelay)
 	var won disputeShown
-	decodeInto(t, post(t, e, "/v1/disputes/"+du.ID, "evidence[uncategorized_text]="+model.WinningEvidence, nil).Body.Bytes(), &won)
+	decodeInto(t, do(t, e, "GET", "/v1/disputes/"+du.ID, testKey, "", nil).Body.Bytes(), &won)
 	if won.Status != "won" || len(won.BalanceTransactions) != 2 {
 		t.Fatalf("won: %+v", won)
 	}
@@ -98,8 +100,10 @@ func TestChargebackMovesMoney(t *testing.T) {
 
 	// Lost: the money stays taken; under review first all the same.
 	_, du = disputedCharge(t, e, "4000000000002685", "700")
+	post(t, e, "/v1/disputes/"+du.ID, "evidence[uncategorized_text]="+model.LosingEvidence, nil)
+	advance(disputeDecideDelay)
 	var lost disputeShown
-	decodeInto(t, post(t, e, "/v1/disputes/"+du.ID, "evidence[uncategorized_text]="+model.LosingEvidence, nil).Body.Bytes(), &lost)
+	decodeInto(t, do(t, e, "GET", "/v1/disputes/"+du.ID, testKey, "", nil).Body.Bytes(), &lost)
 	if lost.Status != "lost" || len(lost.BalanceTransactions) != 1 {
 		t.Fatalf("lost: %+v", lost)
 	}
@@ -115,20 +119,34 @@ func TestChargebackMovesMoney(t *testing.T) {
 // relates to can still be refunded"), and a refund in full resolves it
 // (cli#23, the testui asides).
 func TestInquiryMovesNoMoney(t *testing.T) {
-	e, _ := New(Options{Now: clock})
+	e, advance := movingEmulator(t)
 	_, du := disputedCharge(t, e, "4000000000001976", "1500")
 	if du.Status != "warning_needs_response" || len(du.BalanceTransactions) != 0 || !du.IsChargeRefundable {
 		t.Fatalf("opened: %+v", du)
 	}
+	post(t, e, "/v1/disputes/"+du.ID, "evidence[uncategorized_text]="+model.WinningEvidence, nil)
+	advance(disputeDecideDelay)
 	var closed disputeShown
-	decodeInto(t, post(t, e, "/v1/disputes/"+du.ID, "evidence[uncategorized_text]="+model.WinningEvidence, nil).Body.Bytes(), &closed)
+	decodeInto(t, do(t, e, "GET", "/v1/disputes/"+du.ID, testKey, "", nil).Body.Bytes(), &closed)
 	typs, statuses := disputeEvents(t, e, du.ID)
 	if want := []string{"charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed"}; !slices.Equal(typs, want) ||
 		statuses[1] != "warning_under_review" || closed.Status != "warning_closed" || len(closed.BalanceTransactions) != 0 {
 		t.Errorf("answered: %+v, events %v %v, want %v", closed, typs, statuses, want)
 	}
-
+	// Closed, the inquiry still took nothing: its charge can be refunded.
+	if !closed.IsChargeRefundable {
+		t.Errorf("answered: is_charge_refundable false, though the inquiry took no money: %+v", closed)
+	}
 	ch, du := disputedCharge(t, e, "4000000000001976", "1500")
+	decodeInto(t, post(t, e, "/v1/disputes/"+du.ID+"/close", "", nil).Body.Bytes(), &closed)
+	if closed.Status != "warning_closed" || !closed.IsChargeRefundable {
+		t.Errorf("closed by the merchant: %+v", closed)
+	}
+	if rec := post(t, e, "/v1/refunds", "charge="+ch+"&amount=500", nil); rec.Code != 200 {
+		t.Errorf("refund after the inquiry closed: %d %s", rec.Code, rec.Body)
+	}
+
+	ch, du = disputedCharge(t, e, "4000000000001976", "1500")
 	post(t, e, "/v1/refunds", "charge="+ch+"&amount=500", nil)
 	var got disputeShown
 	decodeInto(t, do(t, e, "GET", "/v1/disputes/"+du.ID, testKey, "", nil).Body.Bytes(), &got)

@@ -65,9 +65,8 @@ var disputeUpdateParams = func() []string {
 }()
 
 // updateDispute is POST /v1/disputes/{id}: evidence, submitted at once
-// unless submit=false. As in Stripe's test mode, uncategorized_text
-// winning_evidence wins the dispute and losing_evidence loses it; other
-// evidence leaves it under review.
+// unless submit=false, which puts the dispute under review; Stripe's test
+// evidence decides it shortly after (disputedecide.go).
 func updateDispute(c *call) (any, *model.Error) {
 	d, ok := c.objs.dispute(c.id())
 	if !ok {
@@ -75,6 +74,9 @@ func updateDispute(c *call) (any, *model.Error) {
 	}
 	if !d.open() {
 		return nil, invalid("", "", "This dispute is already closed ("+d.Status+"); it cannot take more evidence.")
+	}
+	if d.deciding() {
+		return nil, invalid("", "", msgDisputeDeciding)
 	}
 	md, aerr := readMetadata(c.params, d.Metadata)
 	if aerr != nil {
@@ -94,38 +96,10 @@ func updateDispute(c *call) (any, *model.Error) {
 	}
 	if c.params.get("submit") != "false" {
 		d.Submissions++
-		status, review := d.decide()
-		if status != review && d.Status != review {
-			// Submitted evidence is under review before the issuer
-			// decides, as Stripe's test mode shows it: the decision
-			// follows at once (charge.dispute.updated, then .closed).
-			d.Status = review
-			c.objs.putDispute(d)
-		}
-		d.Status = status
-		if status == "won" {
-			d.reinstate(c.now.Unix())
-		}
+		d.submit(c.now)
 	}
 	c.objs.putDispute(d)
-	return renderDispute(d, c.now), nil
-}
-
-// decide is the submitted dispute's status, as Stripe's test mode decides
-// it from uncategorized_text, and its status under review.
-func (d *disputeRec) decide() (status, review string) {
-	won, lost := "won", "lost"
-	review = "under_review"
-	if d.Inquiry {
-		won, lost, review = "warning_closed", "warning_closed", "warning_under_review"
-	}
-	switch d.Evidence["uncategorized_text"] {
-	case model.WinningEvidence:
-		return won, review
-	case model.LosingEvidence:
-		return lost, review
-	}
-	return review, review
+	return renderDispute(c.objs, d, c.now), nil
 }
 
 // open reports whether the dispute is still waiting for the merchant.
@@ -147,12 +121,15 @@ func closeDispute(c *call) (any, *model.Error) {
 	if !d.open() {
 		return nil, invalid("", "", "This dispute is already closed ("+d.Status+").")
 	}
+	if d.deciding() {
+		return nil, invalid("", "", msgDisputeDeciding)
+	}
 	d.Status = "lost"
 	if d.Inquiry {
 		d.Status = "warning_closed"
 	}
 	c.objs.putDispute(d)
-	return renderDispute(d, c.now), nil
+	return renderDispute(c.objs, d, c.now), nil
 }
 
 // getDispute is GET /v1/disputes/{id}.
@@ -161,7 +138,7 @@ func getDispute(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "dispute", c.id(), "dispute")
 	}
-	return renderDispute(d, c.now), nil
+	return renderDispute(c.objs, d, c.now), nil
 }
 
 var disputeListParams = append([]string{"charge", "payment_intent"}, append(createdParams, pageParams...)...)
@@ -177,7 +154,7 @@ func listDisputes(c *call) (any, *model.Error) {
 	keep := func(d *disputeRec) bool {
 		return cr.holds(d.Created) && (charge == "" || d.Charge == charge) && (pi == "" || d.PaymentIntent == pi)
 	}
-	render := func(d *disputeRec) any { return renderDispute(d, c.now) }
+	render := func(d *disputeRec) any { return renderDispute(c.objs, d, c.now) }
 	return collectionLister(c, disputesColl, "/v1/disputes", "dispute", keep, render).page(pg)
 }
 
@@ -209,7 +186,7 @@ type disputeEvidenceDetail struct {
 	SubmissionCount     int      `json:"submission_count"`
 }
 
-func renderDispute(d *disputeRec, now time.Time) *disputeJSON {
+func renderDispute(o *objects, d *disputeRec, now time.Time) *disputeJSON {
 	evidence := map[string]any{"enhanced_evidence": struct{}{}}
 	for _, f := range append(evidenceFields, evidenceFiles...) {
 		evidence[f] = nil
@@ -229,7 +206,7 @@ func renderDispute(d *disputeRec, now time.Time) *disputeJSON {
 	return &disputeJSON{
 		ID: d.ID, Object: "dispute", Amount: d.Amount, BalanceTransactions: txs, Charge: d.Charge,
 		Created: d.Created, Currency: d.Currency, EnhancedEligibilityType: []string{}, Evidence: evidence,
-		EvidenceDetails: details, IsChargeRefundable: d.Inquiry && d.open(), Metadata: d.Metadata,
+		EvidenceDetails: details, IsChargeRefundable: d.chargeRefundable(o), Metadata: d.Metadata,
 		PaymentIntent: opt(d.PaymentIntent), Reason: d.Reason, Status: d.Status,
 		PaymentMethodDetails: d.paymentMethodDetails(),
 	}

@@ -37,6 +37,9 @@ type Options struct {
 	Now func() time.Time
 	// AllowRemoteWebhooks lets webhook endpoints name URLs off loopback.
 	AllowRemoteWebhooks bool
+	// AllowCardNumbersInText takes and stores text holding what reads as
+	// a card number (cardtext.go).
+	AllowCardNumbersInText bool
 }
 
 // Emulator is an http.Handler that serves Stripe's /v1 API. It is safe for
@@ -144,7 +147,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	if kind == publishableKey && !ep.publishable {
 		return errorResponse(publishableRefused(), reqID)
 	}
-	params, aerr := readParams(r, ep)
+	params, aerr := readParams(r, ep, e.opts.AllowCardNumbersInText)
 	if aerr != nil {
 		return errorResponse(aerr, reqID)
 	}
@@ -156,18 +159,21 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 		return errorResponse(aerr, reqID)
 	}
 	c := &call{params: params, ids: ids, clientIP: clientIP(r), now: e.now(), base: baseURL(r),
-		allowRemoteWebhooks: e.opts.AllowRemoteWebhooks}
+		allowRemoteWebhooks: e.opts.AllowRemoteWebhooks, publishable: kind == publishableKey}
 	handle := func() response {
 		if aerr := refuseConnectedAccount(c, r); aerr != nil {
 			return errorResponse(aerr, reqID)
 		}
-		obj, aerr := ep.handle(c)
+		obj, aerr := c.run(ep)
 		if aerr != nil {
 			return errorResponseWith(aerr, reqID, c.errPaymentIntent, c.errSetupIntent, c.errPaymentMethod)
 		}
 		body, err := json.Marshal(obj)
 		if err == nil {
 			body, err = expander{c}.expand(body, ep.object, expand)
+		}
+		if err == nil && c.publishable {
+			body, err = publishableView(body, ep.object)
 		}
 		switch {
 		case c.objs.err != nil:
@@ -182,7 +188,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 	var err error
 	if r.Method == http.MethodGet {
 		err = e.store.View(r.Context(), func(rd Reader) error {
-			c.objs = &objects{r: rd, key: e.key, now: c.now}
+			c.objs = &objects{r: rd, key: e.key, now: c.now, allowCards: e.opts.AllowCardNumbersInText}
 			res = handle()
 			return c.objs.err
 		})
@@ -190,7 +196,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 			// It read a debit that has settled since: run again as an
 			// Update, which writes the settlement and its events once.
 			err = e.store.Update(r.Context(), func(tx Tx) error {
-				c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now, origin: &origin{now: c.now}}
+				c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now, origin: &origin{now: c.now}, allowCards: e.opts.AllowCardNumbersInText}
 				res = handle()
 				return c.objs.err
 			})
@@ -214,7 +220,7 @@ func (e *Emulator) serve(r *http.Request, verr *model.Error) response {
 		// too.
 		from := &origin{requestID: reqID, idempotencyKey: model.MaskSecrets(idem.key), now: c.now}
 		err = e.store.Update(r.Context(), func(tx Tx) error {
-			c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now, origin: from}
+			c.objs = &objects{r: tx, tx: tx, key: e.key, now: c.now, origin: from, allowCards: e.opts.AllowCardNumbersInText}
 			if err := tx.PruneIdempotency(c.now.Add(-idempotencyTTL)); err != nil {
 				return err
 			}
@@ -263,11 +269,14 @@ type call struct {
 	errSetupIntent any
 	// errPaymentMethod is the PaymentMethod such a decline names.
 	errPaymentMethod any
-	// authenticated: the payment follows a completed 3D Secure
-	// challenge (finishChallenge), which its charge shows.
-	authenticated bool
+	// threeDS is the 3D Secure the payment ran, which its charge shows:
+	// threeDSChallenge after a completed challenge (finishChallenge), or
+	// what a confirm ran without one (threeDSWithoutChallenge); "" none.
+	threeDS string
 	// allowRemoteWebhooks: webhook endpoints may be off loopback.
 	allowRemoteWebhooks bool
+	// publishable: the request's key is a publishable one (publishable.go).
+	publishable bool
 }
 
 // id is the path's last id: the object a route names.

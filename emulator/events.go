@@ -20,6 +20,9 @@ const eventsColl = "events"
 type origin struct {
 	requestID, idempotencyKey string
 	now                       time.Time
+	// cause is why a write with no request of its own was made, for the
+	// rules that tell such writes apart (eventRule.only): causeExpiry.
+	cause string
 }
 
 // eventJSON is an event as Stripe sends it, and as the emulator keeps it:
@@ -83,7 +86,7 @@ func (o *objects) emit(collection, id string, old json.RawMessage, rules []event
 			o.emitItems(r, collection, id, old)
 			continue
 		}
-		if !r.when(ownOld.fields, ownNow.fields) {
+		if !r.when(ownOld.fields, ownNow.fields) || !r.forCause(o.origin.cause) {
 			continue
 		}
 		before, now := ownOld, ownNow

@@ -49,6 +49,14 @@ type eventRule struct {
 	// gone: the write deleted the object, which the event shows as it
 	// was (Stripe's *.deleted events), not as its GET now answers.
 	gone bool
+	// only tells writes apart by their cause (origin.cause) where the
+	// object alone cannot: the rule is only for writes of that cause.
+	only string
+}
+
+// forCause reports whether the rule is for a write made for cause.
+func (r eventRule) forCause(cause string) bool {
+	return r.only == "" || r.only == cause
 }
 
 // itemChange is what an items rule's events are of.
@@ -155,6 +163,9 @@ var eventRules = map[string][]eventRule{
 		{typ: "charge.failed", when: became("status", "failed")},
 		{typ: "charge.captured", when: both(isUpdate, turnedOn("captured")), update: true},
 		{typ: "charge.refunded", when: both(isUpdate, grew("amount_refunded")), update: true},
+		// An authorization that expired: nothing the API shows of the
+		// charge changes (no refund since basil), so its cause tells it.
+		{typ: "charge.expired", when: isUpdate, only: causeExpiry},
 		// A capture that takes a new receipt_email is charge.captured alone.
 		{typ: "charge.updated", when: both(changedOf("description", "metadata", "receipt_email"), not(turnedOn("captured"))), update: true},
 	},

@@ -36,7 +36,7 @@ var expandable = map[string]map[string]string{
 	"bank_account": {"customer": "customer", "account": "", "future_requirements": nested,
 		"requirements": nested},
 	"customer": withNested(map[string]string{"default_source": "source", "sources": "list:source",
-		"subscriptions": "", "tax_ids": "", "test_clock": ""},
+		"subscriptions": "list:subscription", "tax_ids": "list:tax_id", "test_clock": ""},
 		"address", "cash_balance", "discount", "invoice_settings", "shipping", "tax"),
 	"charge": withNested(map[string]string{"customer": "customer", "balance_transaction": "balance_transaction",
 		"failure_balance_transaction": "balance_transaction", "refunds": "list:refund",
@@ -47,11 +47,11 @@ var expandable = map[string]map[string]string{
 	"balance_transaction": {"source": "charge", "fee_details": sealed},
 	"balance": {"available": sealed, "connect_reserved": sealed, "instant_available": sealed, "issuing": sealed,
 		"pending": sealed, "refund_and_dispute_prefunding": sealed},
-	"refund": withNested(map[string]string{"charge": "charge", "balance_transaction": "", "customer": "",
-		"failure_balance_transaction": "", "payment_intent": "", "payment_method": "",
+	"refund": withNested(map[string]string{"charge": "charge", "balance_transaction": "balance_transaction", "customer": "",
+		"failure_balance_transaction": "balance_transaction", "payment_intent": "payment_intent", "payment_method": "",
 		"source_transfer_reversal": "", "transfer_reversal": ""},
 		"destination_details", "next_action", "presentment_details"),
-	"dispute": withNested(map[string]string{"charge": "charge", "payment_intent": "", "balance_transactions": sealed},
+	"dispute": withNested(map[string]string{"charge": "charge", "payment_intent": "payment_intent", "balance_transactions": sealed},
 		"evidence", "evidence_details", "payment_method_details"),
 	"account": withNested(map[string]string{"external_accounts": ""},
 		"business_profile", "capabilities", "company", "controller", "future_requirements", "groups",
@@ -89,6 +89,15 @@ func expandsTo(kind string) string {
 		return ""
 	}
 	return kind
+}
+
+// listItem is the type of the items of a list ("list:charge") or of a
+// search result ("search:charge"), whose paths start at its data.
+func listItem(typ string) (string, bool) {
+	if item, ok := strings.CutPrefix(typ, "list:"); ok {
+		return item, true
+	}
+	return strings.CutPrefix(typ, "search:")
 }
 
 // withNested adds to m the fields that are nested objects.
@@ -134,7 +143,7 @@ func (x expansion) check(typ string) *model.Error {
 	for _, f := range x.fields() {
 		if bad := x.badField(typ, f); bad != "" {
 			msg := "This property cannot be expanded (" + bad + ")."
-			if item, isList := strings.CutPrefix(typ, "list:"); isList && f != "data" && (expansion{f: x[f]}).check(item) == nil {
+			if item, isList := listItem(typ); isList && f != "data" && (expansion{f: x[f]}).check(item) == nil {
 				msg += " You may want to try expanding 'data." + x.pathOf(f) + "' instead."
 			}
 			return invalid("", "", msg)
@@ -147,8 +156,11 @@ func (x expansion) check(typ string) *model.Error {
 // expanded, "" when they all can.
 func (x expansion) badField(typ, f string) string {
 	var next string
-	if item, isList := strings.CutPrefix(typ, "list:"); isList {
-		if f != "data" {
+	if item, isList := listItem(typ); isList {
+		switch {
+		case f == "total_count" && strings.HasPrefix(typ, "search:") && len(x[f]) == 0:
+			return "" // a search result's count, shown only expanded (search.go)
+		case f != "data":
 			return f
 		}
 		next = item
@@ -214,7 +226,7 @@ func (e expander) expand(raw json.RawMessage, typ string, x expansion) (json.Raw
 	if err != nil {
 		return nil, err
 	}
-	if item, isList := strings.CutPrefix(typ, "list:"); isList {
+	if item, isList := listItem(typ); isList {
 		data, _ := obj.get("data")
 		var items []json.RawMessage
 		if err := json.Unmarshal(data, &items); err != nil {
@@ -279,7 +291,7 @@ func (e expander) resolve(typ, parent, f, id string) (any, bool) {
 			return renderCharge(ch), true
 		}
 	case to == "payment_method":
-		if pm, ok := o.paymentMethod(id); ok {
+		if pm, ok := o.paymentMethodFor(id, ""); ok {
 			return renderPaymentMethod(pm), true
 		}
 	case to == "payment_intent":
@@ -312,6 +324,8 @@ func (e expander) resolve(typ, parent, f, id string) (any, bool) {
 			list.Data = append(list.Data, s.listed().json)
 		}
 		return list, true
+	case emptyLists[to] != "" && id == "" && typ == "customer":
+		return emptyList(to, parent)
 	case to == "list:refund" && id == "":
 		if ch, ok := o.charge(parent); ok {
 			return chargeRefunds(o, ch), true

@@ -73,6 +73,8 @@ func (i idempotency) mismatch(first *IdempotencyRecord) *model.Error {
 		msg+" Try using a key other than '"+i.key+"' if you meant to execute a different request.")
 }
 
+const codeIdempotencyKeyInUse = "idempotency_key_in_use"
+
 // inflight are the Idempotency-Keys of the POSTs this process is running:
 // another request with one of them while the first runs is Stripe's 409
 // (its result is not saved, so a retry once the first is done replays
@@ -104,9 +106,13 @@ func (f *inflight) release(key string) {
 }
 
 // inProgress is Stripe's answer to a request whose key another request
-// is still running with.
+// is still running with. The message is Stripe's word for word, as
+// integrations quote it from live answers (the key after the colon);
+// idempotency_key_in_use is its code in Stripe's error codes
+// (docs.stripe.com/error-codes: "currently being used in another
+// request") and stripe-go's ErrorCodeIdempotencyKeyInUse.
 func inProgress(key string) *model.Error {
-	return newError(http.StatusConflict, idempotencyErr, "", "",
+	return newError(http.StatusConflict, idempotencyErr, codeIdempotencyKeyInUse, "",
 		"There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, "+
 			"and the other request is still going through): "+key+". Please try again later.")
 }

@@ -8,8 +8,9 @@ import (
 )
 
 // A request with the Idempotency-Key of one still running is Stripe's 409
-// idempotency_error, and nothing is saved for it: once the first is done,
-// the same request replays the first's answer. The first is held in its
+// idempotency_error, code idempotency_key_in_use, in Stripe's words, and
+// nothing is saved for it: once the first is done, the same request
+// replays the first's answer. The first is held in its
 // handler by the test hook, so the requests overlap without timing.
 func TestIdempotencyKeyInProgress(t *testing.T) {
 	e, _ := New(Options{Now: clock})
@@ -29,7 +30,8 @@ func TestIdempotencyKeyInProgress(t *testing.T) {
 
 	rec := do(t, e, "POST", "/v1/charges", testKey, body, key)
 	got := errorBody(t, rec)
-	if rec.Code != 409 || got.Type != idempotencyErr || got.Message != inProgress("order-42").Message {
+	if rec.Code != 409 || got.Type != idempotencyErr || got.Code != "idempotency_key_in_use" || got.Message != "There is currently another in-progress "+
+		"request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): order-42. Please try again later." {
 		t.Errorf("while the first runs: %d %+v", rec.Code, got)
 	}
 	if other := do(t, e, "POST", "/v1/charges", testKey, body, map[string]string{"Idempotency-Key": "order-43"}); other.Code != 200 {

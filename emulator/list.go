@@ -183,3 +183,24 @@ func collectionLister[T any](c *call, collection, url, what string, keep func(*T
 		},
 	}
 }
+
+// sliceLister lists objects already gathered, newest first: ids[i] names
+// objs[i].
+func sliceLister(url, what string, ids []string, objs []any) lister {
+	return lister{
+		url: url, what: what,
+		has: func(id string) bool { return slices.Contains(ids, id) },
+		walk: func(from string, ascending bool, visit func(any) bool) {
+			i := slices.Index(ids, from)
+			for j := range ids {
+				if ascending {
+					j = len(ids) - 1 - j
+				}
+				past := from == "" || (ascending && j < i) || (!ascending && j > i)
+				if past && !visit(objs[j]) {
+					return
+				}
+			}
+		},
+	}
+}

@@ -113,7 +113,7 @@ func TestRefundRefusals(t *testing.T) {
 }
 
 func TestDisputeCardsOpenDisputes(t *testing.T) {
-	sc, _ := moneyServer(t)
+	sc, advance := moneyServer(t)
 	for _, c := range []struct {
 		number, reason, status, won, lost string
 	}{
@@ -143,9 +143,15 @@ func TestDisputeCardsOpenDisputes(t *testing.T) {
 			stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, "charge_disputed")
 		}
 
-		won, err := sc.V1Disputes.Update(ctx, du.ID, &stripe.DisputeUpdateParams{Evidence: &stripe.DisputeUpdateEvidenceParams{UncategorizedText: stripe.String(model.WinningEvidence)}})
-		if err != nil || string(won.Status) != c.won || won.Evidence.UncategorizedText != model.WinningEvidence {
-			t.Fatalf("%s: winning evidence: %v %+v", c.number, err, won)
+		review := map[bool]string{false: "under_review", true: "warning_under_review"}[strings.HasPrefix(c.status, "warning_")]
+		answered, err := sc.V1Disputes.Update(ctx, du.ID, &stripe.DisputeUpdateParams{Evidence: &stripe.DisputeUpdateEvidenceParams{UncategorizedText: stripe.String(model.WinningEvidence)}})
+		if err != nil || string(answered.Status) != review || answered.Evidence.UncategorizedText != model.WinningEvidence {
+			t.Fatalf("%s: winning evidence: %v %+v", c.number, err, answered)
+		}
+		advance(disputeDecideDelay)
+		won, err := sc.V1Disputes.Retrieve(ctx, du.ID, nil)
+		if err != nil || string(won.Status) != c.won {
+			t.Fatalf("%s: decided: %v %+v", c.number, err, won)
 		}
 		_, err = sc.V1Disputes.Close(ctx, du.ID, nil)
 		stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, "")
@@ -156,7 +162,11 @@ func TestDisputeCardsOpenDisputes(t *testing.T) {
 		for d := range sc.V1Disputes.List(ctx, &stripe.DisputeListParams{Charge: stripe.String(ch2.ID)}).All(ctx) {
 			du2 = d
 		}
-		lost, err := sc.V1Disputes.Update(ctx, du2.ID, &stripe.DisputeUpdateParams{Evidence: &stripe.DisputeUpdateEvidenceParams{UncategorizedText: stripe.String(model.LosingEvidence)}})
+		if _, err := sc.V1Disputes.Update(ctx, du2.ID, &stripe.DisputeUpdateParams{Evidence: &stripe.DisputeUpdateEvidenceParams{UncategorizedText: stripe.String(model.LosingEvidence)}}); err != nil {
+			t.Fatalf("%s: losing evidence: %v", c.number, err)
+		}
+		advance(disputeDecideDelay)
+		lost, err := sc.V1Disputes.Retrieve(ctx, du2.ID, nil)
 		if err != nil || string(lost.Status) != c.lost {
 			t.Fatalf("%s: losing evidence: %v %+v", c.number, err, lost)
 		}

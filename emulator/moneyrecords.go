@@ -41,9 +41,11 @@ type failingRefund struct {
 }
 
 // show puts what followed the charge into its JSON: refunds, a dispute.
-func (m chargeMoney) show(out *chargeJSON) {
+// refundable is what the charge's refunds may add up to: refunded once
+// they do.
+func (m chargeMoney) show(out *chargeJSON, refundable int64) {
 	out.AmountRefunded = m.AmountRefunded
-	out.Refunded = m.AmountRefunded > 0 && m.AmountRefunded == out.Amount
+	out.Refunded = m.AmountRefunded > 0 && m.AmountRefunded >= refundable
 	out.Disputed = m.Dispute != ""
 }
 
@@ -54,7 +56,7 @@ func (m chargeMoney) show(out *chargeJSON) {
 // of these changes fell due (0: none). The first read writes it
 // (settle.go).
 func (ch *chargeRec) settle(now time.Time) int64 {
-	at := ch.refundsFailed(now)
+	at := max(ch.refundsFailed(now), ch.expire(now))
 	m := &ch.Money
 	if ch.Status != "pending" || m.SettleAt == 0 || now.Unix() < m.SettleAt {
 		return at
@@ -92,7 +94,7 @@ func (ch *chargeRec) refundsFailed(now time.Time) int64 {
 // settleAt is when the charge next changes with time: its debit settles
 // or one of its refunds fails.
 func (ch *chargeRec) settleAt() int64 {
-	at := int64(0)
+	at := ch.expiresAt()
 	if ch.Status == "pending" {
 		at = ch.Money.SettleAt
 	}
@@ -151,6 +153,10 @@ type disputeRec struct {
 	// Network is the card network of the disputed charge
 	// (disputedetails.go).
 	Network string `json:"network,omitempty"`
+	// Decision is the status the test evidence decides, at DecideAt
+	// (unix seconds; disputedecide.go).
+	Decision string `json:"decision,omitempty"`
+	DecideAt int64  `json:"decide_at,omitempty"`
 }
 
 // accountRec is a Connect account (custom), made from an account token or

@@ -3,10 +3,8 @@ package emulator
 import (
 	"fmt"
 	"io"
-	"maps"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -26,7 +24,7 @@ type params struct{ url.Values }
 // parameter: ..."), so a client mistake shows here rather than against
 // Stripe; one Stripe knows and the emulator does not model is told so
 // (unmodelled.go).
-func readParams(r *http.Request, ep *endpoint) (params, *model.Error) {
+func readParams(r *http.Request, ep *endpoint, allowCards bool) (params, *model.Error) {
 	if e := tooManyParams("query", r.URL.RawQuery); e != nil {
 		return params{}, e
 	}
@@ -54,35 +52,10 @@ func readParams(r *http.Request, ep *endpoint) (params, *model.Error) {
 			return params{}, ep.refuseParam(k)
 		}
 	}
-	if e := refuseCardNumbers(v); e != nil {
+	if e := refuseCardNumbers(v, allowCards); e != nil {
 		return params{}, e
 	}
 	return params{v}, nil
-}
-
-// numberFields are the params whose value is a number the emulator reads
-// and drops (tokenization keeps last4 and a fingerprint): the only ones
-// where a card-like run of digits belongs. A bank account number may be
-// 13 to 17 digits and pass the Luhn check by chance.
-var numberFields = []string{"[number]", "[account_number]", "[id_number]", "[cvc]"}
-
-// refuseCardNumbers refuses a card number in any other param, as the
-// client's forms do (model.ValidateFreeText): a name, an address, a
-// description or an email is stored and sent back in every answer, and
-// the disk guard (fsutil.CheckSecrets) does not read a number grouped
-// with dashes, which a UUID would look like.
-func refuseCardNumbers(v url.Values) *model.Error {
-	for _, k := range slices.Sorted(maps.Keys(v)) { // the same param named each time
-		if slices.ContainsFunc(numberFields, func(f string) bool { return strings.HasSuffix(k, f) }) {
-			continue
-		}
-		for _, s := range v[k] {
-			if fe := model.ValidateFreeText(k, s); fe != nil {
-				return fieldError(fe)
-			}
-		}
-	}
-	return nil
 }
 
 func accepted(key string, allowed []string) bool {

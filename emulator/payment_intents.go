@@ -87,6 +87,9 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 	if aerr := readPIExtras(c, pi, false); aerr != nil {
 		return nil, aerr
 	}
+	if confirm {
+		useDefaultSource(c, pi)
+	}
 	// The PaymentIntent exists before it is confirmed: its
 	// payment_intent.created comes before the charge the confirm makes,
 	// as at Stripe (it was put only after, which listed charge.succeeded
@@ -127,7 +130,7 @@ func (p params) boolean(key string) (bool, *model.Error) {
 // setPaymentMethod puts the PaymentMethod id on pi: it must exist, be
 // unspent and, when it belongs to a customer, to pi's (pmreuse.go).
 func setPaymentMethod(c *call, pi *paymentIntentRec, id string) *model.Error {
-	pm, aerr := usePaymentMethod(c, id, "payment_method")
+	pm, aerr := intentPaymentMethod(c, id, pi.Customer, "payment_method")
 	if aerr != nil {
 		return aerr
 	}
@@ -164,11 +167,25 @@ func confirmPaymentIntentAt(c *call) (any, *model.Error) {
 	return confirmPaymentIntent(c, pi)
 }
 
-// unexpectedState is Stripe's refusal of an operation in pi's status.
+// unexpectedState is Stripe's refusal of an operation in pi's status, in
+// its words as its live answers show them: "You cannot cancel this
+// PaymentIntent because it has a status of succeeded. Only a
+// PaymentIntent with one of the following statuses may be canceled: ..."
+// (exercism/website#7062), but a capture's "This PaymentIntent could not
+// be captured because ..." (cartalyst/stripe#211) and a second confirm's
+// "... because it has already succeeded after being previously
+// confirmed." (stripe-archive/stripe-payments-demo#133).
 func unexpectedState(pi *paymentIntentRec, op string, allowed ...string) *model.Error {
+	start := "You cannot " + op + " this PaymentIntent"
+	switch {
+	case op == "confirm" && pi.Status == model.PISucceeded:
+		return invalid(codeUnexpectedState, "", start+" because it has already succeeded after being previously confirmed.")
+	case op == "capture":
+		start = "This PaymentIntent could not be captured"
+	}
 	return invalid(codeUnexpectedState, "", fmt.Sprintf(
-		"You cannot %s this PaymentIntent because it has a status of %s. Only a PaymentIntent with one of the following statuses may be %s: %s.",
-		op, pi.Status, pastTense(op), strings.Join(allowed, ", ")))
+		"%s because it has a status of %s. Only a PaymentIntent with one of the following statuses may be %s: %s.",
+		start, pi.Status, pastTense(op), strings.Join(allowed, ", ")))
 }
 
 func pastTense(op string) string {
@@ -196,7 +213,7 @@ func confirmPaymentIntent(c *call, pi *paymentIntentRec) (any, *model.Error) {
 		}
 		pi.ReturnURL = u
 	}
-	pm, ok := c.objs.paymentMethod(pi.PaymentMethod)
+	pm, ok := c.objs.paymentMethodFor(pi.PaymentMethod, pi.Customer)
 	if !ok {
 		return nil, noSuch(http.StatusBadRequest, "PaymentMethod", pi.PaymentMethod, "payment_method")
 	}
@@ -207,21 +224,23 @@ func confirmPaymentIntent(c *call, pi *paymentIntentRec) (any, *model.Error) {
 	preset, _ := model.CardByName(pm.Card.Preset)
 	o := preset.Outcome
 	switch {
-	case o.ThreeDS == model.ThreeDSNone && !pi.asksChallenge(pm, offSession):
-	case !offSession && errorOnRequiresAction(c):
+	case offSession && o.ThreeDS.DeclinesOffSession(pm.SetUpFor == usageOffSession):
+		// Off session no one can answer a challenge: the card, never set
+		// up for it (or asking every time), is declined as needing
+		// authentication.
 		return pay(c, pi, pm, authenticationRequired)
-	case !offSession:
+	case offSession:
+		// Set up off session, or never asking: it pays without one.
+	case pi.challenges(o.ThreeDS) && errorOnRequiresAction(c):
+		return pay(c, pi, pm, authenticationRequired)
+	case pi.challenges(o.ThreeDS):
 		pi.Status, pi.NextAction = model.PIRequiresAction, challengeAction(c, pi)
 		pi.ChallengeURL = c.base + challengePath + pi.ID + "?client_secret=" + url.QueryEscape(pi.clientSecret())
 		pi.LastError = nil
 		c.objs.putPaymentIntent(pi)
 		return renderPaymentIntent(pi), nil
-	case o.ThreeDS == model.ThreeDSUnlessSetup && pm.SetUpFor == usageOffSession:
-		// Set up off session by a SetupIntent: it pays without one.
-	case o.ThreeDS != model.ThreeDSOnSession:
-		// Off session no one can answer a challenge: the card, never set
-		// up for it, is declined as needing authentication.
-		return pay(c, pi, pm, authenticationRequired)
+	default:
+		c.threeDS = threeDSWithoutChallenge(o.ThreeDS, pi, pm)
 	}
 	return pay(c, pi, pm, afterAuth(o))
 }
@@ -271,7 +290,7 @@ func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (
 	saveForCustomer(c, pm, pi)
 	if pi.CaptureMethod == "manual" {
 		holdAuthorization(ch, c.now)
-		pi.Status, pi.AmountCapturable = model.PIRequiresCapture, pi.Amount
+		pi.Status, pi.AmountCapturable, pi.CaptureBefore = model.PIRequiresCapture, pi.Amount, ch.CaptureBefore
 	} else {
 		pi.Status, pi.AmountReceived = model.PISucceeded, pi.Amount
 	}
@@ -284,12 +303,12 @@ func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (
 // runs; failed, pi returns to requires_payment_method with
 // payment_intent_authentication_failure.
 func finishChallenge(c *call, pi *paymentIntentRec, complete bool) (any, *model.Error) {
-	pm, ok := c.objs.paymentMethod(pi.PaymentMethod)
+	pm, ok := c.objs.paymentMethodFor(pi.PaymentMethod, pi.Customer)
 	if !ok {
 		return nil, noSuch(http.StatusBadRequest, "PaymentMethod", pi.PaymentMethod, "payment_method")
 	}
 	if complete {
-		c.authenticated = true
+		c.threeDS = threeDSChallenge
 		preset, _ := model.CardByName(pm.Card.Preset)
 		obj, aerr := pay(c, pi, pm, afterAuth(preset.Outcome))
 		if aerr != nil {
@@ -336,14 +355,16 @@ func capturePaymentIntent(c *call) (any, *model.Error) {
 		return nil, noSuch(http.StatusBadRequest, "charge", pi.LatestCharge, "intent")
 	}
 	pi.Status, pi.AmountCapturable, pi.AmountReceived = model.PISucceeded, 0, n
-	captureAuthorization(c, ch, n, pi.ID)
+	captureAuthorization(c, ch, n)
 	c.objs.putPaymentIntent(pi)
 	return renderPaymentIntent(pi), nil
 }
 
 var cancelParams = []string{"cancellation_reason", "expand["}
 
-// cancelPaymentIntent is POST /v1/payment_intents/{id}/cancel.
+// cancelPaymentIntent is POST /v1/payment_intents/{id}/cancel. A held
+// authorization is released: its charge reads as it was, uncaptured, with
+// no refund, and never expires (release.go).
 func cancelPaymentIntent(c *call) (any, *model.Error) {
 	pi, ok := c.objs.paymentIntent(c.id())
 	if !ok {
@@ -357,8 +378,8 @@ func cancelPaymentIntent(c *call) (any, *model.Error) {
 	if aerr := readChoice(c, "cancellation_reason", &reason, "duplicate", "fraudulent", "requested_by_customer", "abandoned"); aerr != nil {
 		return nil, aerr
 	}
-	if ch, ok := c.objs.charge(pi.LatestCharge); ok && pi.Status == model.PIRequiresCapture && ch.Uncaptured {
-		release(c, ch, pi.ID, ch.Amount-ch.Money.AmountRefunded)
+	if pi.Status == model.PIRequiresCapture {
+		releaseByCancel(c.objs, pi.LatestCharge)
 	}
 	pi.Status, pi.CanceledAt, pi.CancellationReason = model.PICanceled, c.now.Unix(), reason
 	pi.NextAction, pi.ChallengeURL, pi.AmountCapturable = "", "", 0

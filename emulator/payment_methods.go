@@ -126,6 +126,9 @@ func usePaymentMethod(c *call, id, param string) (*paymentMethodRec, *model.Erro
 func getPaymentMethod(c *call) (any, *model.Error) {
 	pm, ok := findPaymentMethod(c.objs, c.id(), c)
 	if !ok {
+		pm, ok = c.objs.paymentMethodFor(c.id(), "") // a customer's card
+	}
+	if !ok {
 		return nil, noSuch(http.StatusNotFound, "PaymentMethod", c.id(), "payment_method")
 	}
 	return renderPaymentMethod(pm), nil
@@ -166,11 +169,20 @@ func attachPaymentMethodTo(c *call) (any, *model.Error) {
 	if !ok {
 		return nil, noSuch(http.StatusNotFound, "PaymentMethod", c.id(), "payment_method")
 	}
-	if _, test := model.TestPaymentMethods[c.id()]; test {
+	_, test := model.TestPaymentMethods[c.id()]
+	if test {
 		pm.ID = newID("pm_", longID)
 	}
 	if aerr := attachPaymentMethod(c, pm, cus); aerr != nil {
 		return nil, aerr
+	}
+	if test {
+		// Stripe clones a test PaymentMethod, then attaches the clone:
+		// stored unattached first, its attach is an update of it, which
+		// makes payment_method.attached (eventtypes.go).
+		clone := *pm
+		clone.Customer = ""
+		c.objs.putPaymentMethod(&clone)
 	}
 	c.objs.putPaymentMethod(pm)
 	return renderPaymentMethod(pm), nil
@@ -199,8 +211,13 @@ var customerPaymentMethodListParams = append([]string{"type"}, pageParams...)
 
 // listPaymentMethods is GET /v1/payment_methods, filtered by customer and
 // type, newest first.
+//
+// Without customer it lists the account's own PaymentMethods, those
+// attached to no customer: Stripe's reference lists "PaymentMethods for
+// Treasury flows" there and sends whoever wants a customer's to the
+// customer's list (GET /v1/customers/{id}/payment_methods).
 func listPaymentMethods(c *call) (any, *model.Error) {
-	return pagePaymentMethods(c, c.params.get("customer"), c.params.Has("customer"), "/v1/payment_methods")
+	return pagePaymentMethods(c, c.params.get("customer"), "/v1/payment_methods")
 }
 
 // listCustomerPaymentMethods is GET /v1/customers/{id}/payment_methods.
@@ -208,17 +225,22 @@ func listCustomerPaymentMethods(c *call) (any, *model.Error) {
 	if _, ok := c.objs.customer(c.ids[0]); !ok {
 		return nil, noSuch(http.StatusNotFound, "customer", c.ids[0], "customer")
 	}
-	return pagePaymentMethods(c, c.ids[0], true, "/v1/customers/"+c.ids[0]+"/payment_methods")
+	return pagePaymentMethods(c, c.ids[0], "/v1/customers/"+c.ids[0]+"/payment_methods")
 }
 
-func pagePaymentMethods(c *call, customer string, byCustomer bool, url string) (any, *model.Error) {
+// pagePaymentMethods lists the PaymentMethods attached to customer, or
+// to none when customer is "".
+func pagePaymentMethods(c *call, customer, url string) (any, *model.Error) {
 	pg, aerr := readPage(c.params)
 	if aerr != nil {
 		return nil, aerr
 	}
 	typ := c.params.get("type")
 	keep := func(pm *paymentMethodRec) bool {
-		return (!byCustomer || pm.Customer == customer) && (typ == "" || typ == "card")
+		return pm.Customer == customer && (typ == "" || typ == "card")
+	}
+	if customer != "" { // its cards too
+		return customerMethods(c, customer, url, keep).page(pg)
 	}
 	return collectionLister(c, paymentMethodsColl, url, "PaymentMethod", keep, renderListedPaymentMethod).page(pg)
 }

@@ -19,9 +19,11 @@ import "github.com/tokenscope/tokenscope/model"
 // defaultCaptureMethod is a new PaymentIntent's capture_method.
 const defaultCaptureMethod = "automatic_async"
 
-// returnURLRequired is Stripe's refusal to confirm, word for word, for
-// a Payment Intent; a Setup Intent's names itself the same way (the
-// message's end speaks of both).
+// returnURLRequired is Stripe's refusal to confirm, word for word: a
+// Payment Intent's as integrations quote it with its request id
+// (woocommerce/woocommerce-gateway-stripe#2982), a Setup Intent's as
+// Stripe's Dashboard logs showed it (the same issue tracker's #3284),
+// which differs only in naming itself.
 func returnURLRequired(intent string) string {
 	return "A `return_url` must be specified because this " + intent + " is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents."
 }

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -26,6 +27,8 @@ func updatePaymentMethod(c *call) (any, *model.Error) {
 		return nil, noSuch(http.StatusNotFound, "PaymentMethod", c.id(), "payment_method")
 	}
 	if pm.Customer == "" {
+		// Stripe's words, as stripe-ruby-mock's live-tested spec
+		// expects them and integrations report them.
 		return nil, invalid("", "", "You must save this PaymentMethod to a customer before you can update it.")
 	}
 	md, aerr := readMetadata(c.params, pm.Metadata)
@@ -46,25 +49,25 @@ func updatePaymentMethod(c *call) (any, *model.Error) {
 	}
 	if c.params.Has("billing_details[address]") {
 		if c.params.get("billing_details[address]") != "" {
-			return nil, invalid("", "billing_details[address]", "Invalid object: billing_details[address] takes billing_details[address][line1], ... or an empty string to unset it.")
+			return nil, invalidObject("billing_details[address]")
 		}
 		card.Address = address{}
 	}
 	if a, given := readAddress(c.params, "billing_details[address]"); given {
 		card.Address = a
 	}
-	if aerr := updateExpiry(c, card); aerr != nil {
+	if aerr := updateExpiry(c, card, "card[%s]"); aerr != nil {
 		return nil, aerr
 	}
 	c.objs.putPaymentMethod(pm)
 	return renderPaymentMethod(pm), nil
 }
 
-// updateExpiry applies card[exp_month] and card[exp_year], checked as a
-// new card's are, the param named as the update names it.
-func updateExpiry(c *call, card *cardRec) *model.Error {
+// updateExpiry applies exp_month and exp_year, named as the update names
+// them (param: "card[%s]" for card[exp_month]), checked as a new card's are.
+func updateExpiry(c *call, card *cardRec, param string) *model.Error {
 	month, year := card.ExpMonth, card.ExpYear
-	for param, into := range map[string]*int{"card[exp_month]": &month, "card[exp_year]": &year} {
+	for param, into := range map[string]*int{fmt.Sprintf(param, "exp_month"): &month, fmt.Sprintf(param, "exp_year"): &year} {
 		if !c.params.Has(param) {
 			continue
 		}
@@ -78,7 +81,7 @@ func updateExpiry(c *call, card *cardRec) *model.Error {
 		year += 2000 // Stripe reads "34" as 2034
 	}
 	if aerr := fieldError(model.ValidateExpiry(month, year, c.now)); aerr != nil {
-		aerr.Param = "card[" + aerr.Param + "]"
+		aerr.Param = fmt.Sprintf(param, aerr.Param)
 		return aerr
 	}
 	card.ExpMonth, card.ExpYear = month, year

@@ -49,6 +49,7 @@ type paymentIntentRec struct {
 	SetupFutureUsage   string          `json:"setup_future_usage,omitempty"`
 	LatestCharge       string          `json:"latest_charge,omitempty"`
 	AmountCapturable   int64           `json:"amount_capturable,omitempty"`
+	CaptureBefore      int64           `json:"capture_before,omitempty"` // its authorization's (authorizationexpiry.go)
 	AmountReceived     int64           `json:"amount_received,omitempty"`
 	LastError          *lastErrorRec   `json:"last_payment_error,omitempty"`
 	// NextAction is the next_action's type while the status is

@@ -24,7 +24,18 @@ func (s *logStore) flush() {
 	}
 	at := s.end - int64(len(s.pending))
 	buf := s.padded(s.pending, at)
-	if _, err := writeAt(s.log, buf, at); err != nil {
+	_, err := writeAt(s.log, buf, at)
+	if err != nil && len(buf) > len(s.pending) {
+		// A disk without room for the padding may have room for the
+		// records: a nearly full disk takes writes, only slower. The
+		// zeros the failed write left behind them are cut off, or they
+		// would keep the space the state file needs.
+		buf = s.pending
+		if _, err = writeAt(s.log, buf, at); err == nil {
+			_ = s.log.Truncate(at + int64(len(buf))) // zeros only: kept, they do no harm
+		}
+	}
+	if err != nil {
 		s.unwritten(at, fileError(s.log.Name(), err))
 		return
 	}

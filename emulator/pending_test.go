@@ -69,3 +69,47 @@ func TestLogStoreUndoesAFailedWrite(t *testing.T) {
 		t.Errorf("a restart reads %s", got)
 	}
 }
+
+// A disk without room for the padding (padding.go) but with room for the
+// records takes them: the write is made again without the zeros, what the
+// failed write left is given back, and the records read back after a
+// restart.
+func TestLogStoreWritesWithoutRoomForPadding(t *testing.T) {
+	oldWrite := writeAt
+	defer func() { writeAt = oldWrite }()
+	dir := t.TempDir()
+	s := openStore(t, dir, LogOptions{})
+	room := int64(64 << 10) // the disk's room past the log's header
+	writeAt = func(f *os.File, b []byte, off int64) (int, error) {
+		if off+int64(len(b)) > room {
+			n, _ := oldWrite(f, b[:max(room-off, 0)], off)
+			return n, syscall.ENOSPC
+		}
+		return oldWrite(f, b, off)
+	}
+	put(t, s, tokensColl, "tok_1", `{}`)
+	put(t, s, tokensColl, "tok_2", `{}`)
+	if size, end := fileSizeOf(t, filepath.Join(dir, logName(1))), int64(len(fileBytes(t, dir))); size != end {
+		t.Errorf("the log is %d bytes, its records %d: the zeros of the failed write keep the room", size, end)
+	}
+	err := s.Update(ctx, func(tx Tx) error {
+		return tx.Put(tokensColl, "tok_big", []byte(`{"pad":"`+strings.Repeat("x", int(room))+`"}`))
+	})
+	if !errors.Is(err, syscall.ENOSPC) {
+		t.Errorf("a record larger than the room left: %v, want ENOSPC", err)
+	}
+	writeAt = oldWrite
+	s.Close()
+	if got := ids(t, openStore(t, dir, LogOptions{}), tokensColl); got != "tok_2={} tok_1={}" {
+		t.Errorf("a restart reads %s", got)
+	}
+}
+
+func fileSizeOf(t *testing.T, path string) int64 {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Size()
+}

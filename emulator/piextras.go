@@ -71,11 +71,10 @@ func readPIChargeExtras(c *call, pi *paymentIntentRec) *model.Error {
 	return nil
 }
 
-// asksChallenge reports whether confirming pi with card pm asks for 3D
-// Secure because pi requested it: on session, on a card that supports it
-// (all of Stripe's test cards but American Express).
-func (pi *paymentIntentRec) asksChallenge(pm *paymentMethodRec, offSession bool) bool {
-	return !offSession && (pi.RequestThreeDS == "any" || pi.RequestThreeDS == "challenge") && pm.Card.Brand != model.BrandAmex
+// requests3DS reports whether pi asks for 3D Secure on any card that
+// supports it (request_three_d_secure any or challenge).
+func (pi *paymentIntentRec) requests3DS() bool {
+	return pi.RequestThreeDS == "any" || pi.RequestThreeDS == "challenge"
 }
 
 // errorOnRequiresAction: the confirm asked to fail rather than wait for

@@ -95,10 +95,11 @@ func TestPaymentIntentPaymentMethodData(t *testing.T) {
 	}
 }
 
-// request_three_d_secure=any asks a challenge of a card that supports 3D
-// Secure and never otherwise would (4242), not of American Express;
-// error_on_requires_action fails such a payment instead of waiting;
-// use_stripe_sdk names the SDK's next action even with a return_url.
+// request_three_d_secure=any asks a challenge of the card that supports
+// 3D Secure and never otherwise would (4000000000003055), not of
+// American Express; error_on_requires_action fails such a payment
+// instead of waiting; use_stripe_sdk names the SDK's next action even
+// with a return_url.
 func TestPaymentIntentRequestThreeDSecure(t *testing.T) {
 	_, srv := newServer(t, "")
 	c := newClient(srv.URL, testKey)
@@ -106,15 +107,15 @@ func TestPaymentIntentRequestThreeDSecure(t *testing.T) {
 		p.PaymentMethodOptions = &stripe.PaymentIntentCreatePaymentMethodOptionsParams{
 			Card: &stripe.PaymentIntentCreatePaymentMethodOptionsCardParams{RequestThreeDSecure: stripe.String("any")}}
 	}
-	pi, err := confirmPI(c, "pm_card_visa", any3DS)
+	pi, err := confirmPI(c, "pm_card_threeDSecureOptional", any3DS)
 	if err != nil || pi.Status != stripe.PaymentIntentStatusRequiresAction || pi.NextAction.Type != "use_stripe_sdk" ||
 		pi.PaymentMethodOptions.Card.RequestThreeDSecure != "any" {
-		t.Fatalf("visa, any: %+v %v", pi, err)
+		t.Fatalf("3DS supported, any: %+v %v", pi, err)
 	}
 	if pi, err = confirmPI(c, "pm_card_amex", any3DS); err != nil || pi.Status != stripe.PaymentIntentStatusSucceeded {
 		t.Errorf("amex, any: %+v %v", pi, err)
 	}
-	pi, err = confirmPI(c, "pm_card_visa", func(p *stripe.PaymentIntentCreateParams) {
+	pi, err = confirmPI(c, "pm_card_threeDSecureOptional", func(p *stripe.PaymentIntentCreateParams) {
 		any3DS(p)
 		p.ReturnURL, p.UseStripeSDK = stripe.String("https://example.com/r"), stripe.Bool(true)
 	})

@@ -62,9 +62,10 @@ func savesFor(pi *paymentIntentRec) bool { return pi.SetupFutureUsage != "" && p
 // saveForCustomer attaches pm to pi's customer once pi has paid with it,
 // when pi saves it (setup_future_usage): Stripe's way to keep a card for
 // later payments. The card is then set up for that usage, as a
-// SetupIntent sets it up (setupintents.go).
+// SetupIntent sets it up (setupintents.go). A customer's card
+// (cardsources.go) is the customer's already.
 func saveForCustomer(c *call, pm *paymentMethodRec, pi *paymentIntentRec) {
-	if savesFor(pi) && (pm.Customer == "" || pm.Customer == pi.Customer) && pm.SpentBy == "" {
+	if savesFor(pi) && !isCardID(pm.ID) && (pm.Customer == "" || pm.Customer == pi.Customer) && pm.SpentBy == "" {
 		pm.Customer, pm.SetUpFor = pi.Customer, pi.SetupFutureUsage
 		c.objs.putPaymentMethod(pm)
 	}

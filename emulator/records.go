@@ -37,6 +37,11 @@ type cardRec struct {
 	ZipCheck    string  `json:"zip_check,omitempty"`
 	Line1Check  string  `json:"line1_check,omitempty"`
 	Customer    string  `json:"customer,omitempty"`
+	// Created is when the card was tokenized: a customer's card listed
+	// as a PaymentMethod (cardsources.go) is dated by it.
+	Created int64 `json:"created,omitempty"`
+
+	Metadata metadata `json:"metadata,omitempty"` // a source update's (sourceupdate.go)
 }
 
 // address is the billing address given with a card.
@@ -62,8 +67,13 @@ type bankRec struct {
 	HolderType    string `json:"holder_type,omitempty"`
 	Fingerprint   string `json:"fingerprint"`
 	Customer      string `json:"customer,omitempty"`
-	// Status is "" (new) until micro-deposits verify it ("verified").
-	Status string `json:"status,omitempty"`
+	// Status is "" (new) until micro-deposits verify it ("verified"), or
+	// verification_failed once FailedVerifications reach verifyAttempts
+	// (bankverifylock.go).
+	Status              string `json:"status,omitempty"`
+	FailedVerifications int    `json:"failed_verifications,omitempty"`
+
+	Metadata metadata `json:"metadata,omitempty"` // a source update's (sourceupdate.go)
 }
 
 // customerRec is a customer and its default source: Card or Bank, at most
@@ -126,6 +136,8 @@ type chargeRec struct {
 	// what a capture took (0: the whole amount), at CapturedAt.
 	Uncaptured     bool  `json:"uncaptured,omitempty"`
 	CaptureBefore  int64 `json:"capture_before,omitempty"`
+	Expired        bool  `json:"expired,omitempty"`  // not captured in time (authorizationexpiry.go)
+	Released       bool  `json:"released,omitempty"` // by its PaymentIntent's cancel (release.go)
 	AmountCaptured int64 `json:"amount_captured,omitempty"`
 	CapturedAt     int64 `json:"captured_at,omitempty"`
 	// Money is what happened to the charge after it was made: refunds,
@@ -134,6 +146,9 @@ type chargeRec struct {
 	// disputeReason: a dispute test card's charge, to be disputed once it
 	// is stored (putCharge); never stored itself.
 	disputeReason string
+	// expiring: it has just expired, and its write is the expiry's
+	// (authorizationexpiry.go); never stored itself.
+	expiring bool
 }
 
 // captured is what the charge has captured.
@@ -145,6 +160,17 @@ func (ch *chargeRec) captured() int64 {
 		return ch.AmountCaptured
 	}
 	return ch.Amount
+}
+
+// refundable is what refunds of the charge may add up to: what it
+// captured, or all of an authorization still held (a refund of it is its
+// release). What a partial capture left is not refundable: it was never
+// taken.
+func (ch *chargeRec) refundable() int64 {
+	if ch.Uncaptured {
+		return ch.Amount
+	}
+	return ch.captured()
 }
 
 // outcome is Stripe's charge.outcome.

@@ -44,7 +44,7 @@ func createRefund(c *call) (any, *model.Error) {
 		return nil, noSuch(http.StatusBadRequest, "charge", chID, "charge")
 	}
 	m := &ch.Money
-	remains := ch.Amount - m.AmountRefunded
+	remains := ch.refundable() - m.AmountRefunded
 	switch {
 	case ch.Status == "failed":
 		return nil, invalid("", "charge", "Charge "+ch.ID+" failed, so there is nothing to refund.")
@@ -55,10 +55,15 @@ func createRefund(c *call) (any, *model.Error) {
 	case remains <= 0:
 		return nil, invalid("charge_already_refunded", "charge", "Charge "+ch.ID+" has already been refunded.")
 	case ch.Uncaptured && ch.PaymentIntent != "":
-		// A PaymentIntent's authorization still held is released by
-		// canceling the PaymentIntent (a cancel's release is a refund of
-		// all of it, refused above); a refund would leave it capturable.
-		return nil, invalid(codeUnexpectedState, "payment_intent", "This PaymentIntent ("+ch.PaymentIntent+") has a status of requires_capture: nothing has been captured, so there is nothing to refund. Cancel it to release the authorization.")
+		// A PaymentIntent's authorization, held or released by its
+		// cancel, is never refunded (a refund would leave it capturable):
+		// Stripe's message says so for both.
+		return nil, invalid(codeUnexpectedState, "payment_intent", "This uncaptured Charge was created by a PaymentIntent ("+ch.PaymentIntent+
+			"). You must cancel the PaymentIntent to reverse the authorization instead of refunding the Charge directly.")
+	case ch.Uncaptured && ch.Expired:
+		// Since basil an expiry refunds nothing, and leaves nothing to
+		// release (authorizationexpiry.go). The words are the emulator's.
+		return nil, invalid("", "charge", "Charge "+ch.ID+" expired uncaptured: its authorization was released, so there is nothing to refund.")
 	}
 	amount, given, aerr := c.params.integer("amount")
 	switch {
@@ -68,7 +73,7 @@ func createRefund(c *call) (any, *model.Error) {
 		amount = remains
 	case amount < 1:
 		return nil, invalid("parameter_invalid_integer", "amount", "This value must be greater than or equal to 1.")
-	case amount > remains && m.AmountRefunded == 0:
+	case amount > remains && remains == ch.Amount:
 		return nil, invalid("amount_too_large", "amount", fmt.Sprintf("Refund amount (%s) is greater than charge amount (%s)",
 			model.MoneyText(amount, ch.Currency), model.MoneyText(ch.Amount, ch.Currency)))
 	case amount > remains:
@@ -82,7 +87,7 @@ func createRefund(c *call) (any, *model.Error) {
 	case ch.Uncaptured:
 		// An authorization of the Charges API is released by a refund
 		// of all of it, which moves no money (release.go).
-		re = newRelease(c, ch, piID, amount)
+		re = newRelease(c.now, ch, piID, amount)
 		re.Reason = reason
 	default:
 		re = newRefund(ch, amount, piID, reason, c.now)

@@ -98,7 +98,7 @@ func renderCard(c *cardRec) *cardJSON {
 		Fingerprint:       c.Fingerprint,
 		Funding:           c.Funding,
 		Last4:             c.Last4,
-		Metadata:          map[string]string{},
+		Metadata:          c.Metadata.shown(),
 		Name:              opt(c.Name),
 		// Stripe's test cards are issued by unregulated banks.
 		RegulatedStatus: "unregulated",
@@ -133,7 +133,7 @@ func renderBank(b *bankRec) *bankJSON {
 		Customer:          opt(b.Customer),
 		Fingerprint:       b.Fingerprint,
 		Last4:             b.Last4,
-		Metadata:          map[string]string{},
+		Metadata:          b.Metadata.shown(),
 		RoutingNumber:     b.RoutingNumber,
 		Status:            bankStatus(b),
 	}

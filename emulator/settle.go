@@ -68,4 +68,10 @@ func (o *objects) settledTime(at int64) time.Time {
 	return time.Unix(at, 0)
 }
 
-func (ch *chargeRec) write(o *objects) { o.putCharge(ch) }
+func (ch *chargeRec) write(o *objects) {
+	if ch.expiring {
+		o.expireAuthorization(ch)
+		return
+	}
+	o.putCharge(ch)
+}

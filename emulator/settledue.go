@@ -34,8 +34,9 @@ type dueEntry struct {
 // settlerReads read a record of each collection that has settlers, so
 // that reading it settles it (get) and writes what it became.
 var settlerReads = map[string]func(o *objects, id string){
-	chargesColl: func(o *objects, id string) { o.charge(id) },
-	refundsColl: func(o *objects, id string) { o.refund(id) },
+	chargesColl:  func(o *objects, id string) { o.charge(id) },
+	refundsColl:  func(o *objects, id string) { o.refund(id) },
+	disputesColl: func(o *objects, id string) { o.dispute(id) },
 }
 
 func (o *objects) dueIndex() *dueIndex {
@@ -140,7 +141,7 @@ func (e *Emulator) SettleDue(ctx context.Context) (time.Time, error) {
 	}
 	events := 0
 	err = e.store.Update(ctx, func(tx Tx) error {
-		o := &objects{r: tx, tx: tx, key: e.key, now: now, origin: &origin{now: now}}
+		o := &objects{r: tx, tx: tx, key: e.key, now: now, origin: &origin{now: now}, allowCards: e.opts.AllowCardNumbersInText}
 		next = settleDue(o)
 		events = o.events
 		return o.err

@@ -207,7 +207,7 @@ func confirmSetup(c *call, si *setupIntentRec) (any, *model.Error) {
 		failSetup(c, si, pm, aerr)
 		c.errSetupIntent, c.errPaymentMethod = renderSetupIntent(si), renderPaymentMethod(pm)
 		return nil, aerr
-	case o.ThreeDS != model.ThreeDSNone:
+	case o.ThreeDS.Asks(false):
 		si.Status, si.NextAction, si.LastError = model.PIRequiresAction, "use_stripe_sdk", nil
 		if si.ReturnURL != "" {
 			si.NextAction = "redirect_to_url"

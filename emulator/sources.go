@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"net/http"
-	"slices"
 
 	"github.com/tokenscope/tokenscope/model"
 )
@@ -72,32 +71,14 @@ func listSources(kind string) func(*call) (any, *model.Error) {
 		if object == "" {
 			object = c.params.get("object")
 		}
-		var kept []customerSource
+		var ids []string
+		var objs []any
 		for _, s := range cus.sources() {
 			if src := s.listed(); object == "" || object == src.object {
-				kept = append(kept, src)
+				ids, objs = append(ids, src.id), append(objs, src.json)
 			}
 		}
-		l := lister{
-			url:  "/v1/customers/" + cus.ID + "/" + kind,
-			what: "source",
-			has: func(id string) bool {
-				return slices.ContainsFunc(kept, func(s customerSource) bool { return s.id == id })
-			},
-			walk: func(from string, ascending bool, visit func(any) bool) {
-				i := slices.IndexFunc(kept, func(s customerSource) bool { return s.id == from })
-				for j := range kept {
-					if ascending {
-						j = len(kept) - 1 - j
-					}
-					past := from == "" || (ascending && j < i) || (!ascending && j > i)
-					if past && !visit(kept[j].json) {
-						return
-					}
-				}
-			},
-		}
-		return l.page(pg)
+		return sliceLister("/v1/customers/"+cus.ID+"/"+kind, "source", ids, objs).page(pg)
 	}
 }
 

@@ -37,7 +37,7 @@ var specPaths = []string{
 	"/v1/balance", "/v1/balance_transactions", "/v1/balance_transactions/{id}",
 	"/v1/payment_methods", "/v1/payment_methods/{payment_method}",
 	"/v1/payment_methods/{payment_method}/attach", "/v1/payment_methods/{payment_method}/detach",
-	"/v1/customers/{customer}/payment_methods",
+	"/v1/customers/{customer}/payment_methods", "/v1/customers/{customer}/payment_methods/{payment_method}",
 	"/v1/payment_intents", "/v1/payment_intents/{intent}", "/v1/payment_intents/{intent}/confirm",
 	"/v1/payment_intents/{intent}/capture", "/v1/payment_intents/{intent}/cancel",
 	"/v1/setup_intents", "/v1/setup_intents/{intent}", "/v1/setup_intents/{intent}/confirm", "/v1/setup_intents/{intent}/cancel",
@@ -47,6 +47,7 @@ var specPaths = []string{
 	"/v1/accounts", "/v1/accounts/{account}", "/v1/accounts/{account}/persons", "/v1/accounts/{account}/persons/{person}",
 	"/v1/events", "/v1/events/{id}",
 	"/v1/webhook_endpoints", "/v1/webhook_endpoints/{webhook_endpoint}",
+	"/v1/customers/search", "/v1/charges/search", "/v1/payment_intents/search",
 }
 
 var spec struct {

@@ -109,7 +109,7 @@ func magicCard(o *objects, p *model.CardPreset, cardID string, now time.Time) *c
 	return &cardRec{
 		ID: cardID, Preset: p.Name, Brand: p.Brand, Funding: p.Funding,
 		Country: p.Country, Last4: model.Last4(p.Number), ExpMonth: 12, ExpYear: now.Year() + 1,
-		Fingerprint: o.fingerprint("card", p.Number), CVCCheck: check(true, p.Outcome.CVCCheck),
+		Fingerprint: o.fingerprint("card", p.Number), CVCCheck: check(true, p.Outcome.CVCCheck), Created: now.Unix(),
 	}
 }
 
@@ -159,6 +159,7 @@ func cardFromParams(c *call) (*cardRec, *model.Error) {
 		CVCCheck:   check(cvc != "", preset.Outcome.CVCCheck),
 		ZipCheck:   check(addr.Zip != "", preset.Outcome.ZipCheck),
 		Line1Check: check(addr.Line1 != "", preset.Outcome.Line1Check),
+		Created:    c.now.Unix(),
 	}, nil
 }
 

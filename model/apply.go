@@ -39,6 +39,12 @@ const StatusExpectedDecline = "declined as expected"
 // order, as RefreshReport is what a refresh found.
 type ApplyResult struct {
 	Rows []ApplyRow
+	// DoneSincePlan are the changes the approved plan showed that the
+	// state held done when the apply planned again under the lock:
+	// another tokenscope made them meanwhile (a TUI's plan does not hold
+	// the lock while it waits for a person), so this apply did not make
+	// them again.
+	DoneSincePlan []Change
 }
 
 // ApplyRow is one token of an apply: its id, and how its use step went.

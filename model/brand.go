@@ -27,14 +27,14 @@ type brandRule struct {
 }
 
 // brandRules are the issuer ranges Stripe's brands use, most specific
-// first. Diners Club allows 16 digits as well as 14: Stripe's own Diners
-// test card (3056930009020004) has 16.
+// first. Diners Club numbers have 14 to 19 digits: Stripe's own Diners
+// test cards have 14 (36227206271667) and 16 (3056930009020004).
 var brandRules = []brandRule{
 	{"34", "34", BrandAmex, []int{15}},
 	{"37", "37", BrandAmex, []int{15}},
-	{"300", "305", BrandDiners, []int{14, 16}},
-	{"36", "36", BrandDiners, []int{14, 16}},
-	{"38", "39", BrandDiners, []int{14, 16}},
+	{"300", "305", BrandDiners, []int{14, 15, 16, 17, 18, 19}},
+	{"36", "36", BrandDiners, []int{14, 15, 16, 17, 18, 19}},
+	{"38", "39", BrandDiners, []int{14, 15, 16, 17, 18, 19}},
 	{"3528", "3589", BrandJCB, []int{16, 17, 18, 19}},
 	{"6011", "6011", BrandDiscover, []int{16, 17, 18, 19}},
 	{"644", "649", BrandDiscover, []int{16, 17, 18, 19}},

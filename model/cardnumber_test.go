@@ -21,7 +21,7 @@ func TestLooksLikeCardNumber(t *testing.T) {
 		"x4000-0566-5566-5556":      "5556",
 		"4000056655665556 1":        "5556", // more digits after it
 		"4242424242424":             "",     // 13 digits, no Luhn-valid stretch
-		"123e4567-e89b-12d3-a456-426614174000 1234567890123456 7": "3456",
+		"123e4567-e89b-12d3-a456-426614174000 4000056655665556 7": "5556",
 		"4242  4242 4242 4242":       "", // a double space splits the run
 		"call 415 555 0100 ext 4242": "",
 	} {
@@ -96,13 +96,13 @@ func TestLuhn(t *testing.T) {
 	}
 }
 
-// Hex hashes, as emulator.json keeps for idempotency keys, hold Luhn-valid
-// 13-19 digit stretches often enough (about one in a hundred) to make
-// writes fail at random unless runs glued to letters are skipped.
+// Hex hashes, as emulator.json keeps for idempotency keys, hold whole runs
+// that read as card numbers often enough (about one in two thousand) to
+// make writes fail at random unless runs glued to letters are skipped.
 func TestScanStoredIgnoresHashes(t *testing.T) {
 	var text []byte
 	found := 0
-	for i := range 5000 {
+	for i := range 65536 {
 		sum := sha256.Sum256([]byte{byte(i), byte(i >> 8)})
 		h := []byte(`"hash":"` + hex.EncodeToString(sum[:]) + `",`)
 		if off, _ := FindCardNumber(h, CardScan{Joiners: " "}); off >= 0 {

@@ -63,11 +63,36 @@ const (
 	// ThreeDSOnSession: on-session payments ask; off-session ones succeed
 	// as if the card had been set up (4000003800000446).
 	ThreeDSOnSession ThreeDS = "on_session"
+	// ThreeDSFrictionless: every payment runs 3D Secure, which the issuer
+	// completes without a challenge (4000000032200000): an on-session
+	// payment succeeds authenticated; off session, where Stripe runs no
+	// 3D Secure, it fails as ThreeDSRequired's does.
+	ThreeDSFrictionless ThreeDS = "frictionless"
+	// ThreeDSOptional: supported, not required: a payment meets a
+	// challenge only when it requests 3D Secure (4000000000003055).
+	ThreeDSOptional ThreeDS = "optional"
+	// ThreeDSOptionalError: as ThreeDSOptional, but a requested attempt
+	// fails with a processing error and the payment goes on without it
+	// (4000000000003097).
+	ThreeDSOptionalError ThreeDS = "optional_error"
 )
 
-// Asks reports whether a payment made on or off session meets a challenge.
+// Stripe's testing docs ("Test 3D Secure authentication") are the source
+// of these: the cards of that section simulate 3D Secure; any other test
+// card that 3D Secure is requested of bypasses it as attempt_acknowledged
+// (ThreeDSNone), and American Express does not support it.
+
+// Asks reports whether a payment made on or off session meets a challenge
+// of the card's own (one the payment requests aside).
 func (t ThreeDS) Asks(offSession bool) bool {
 	return t == ThreeDSRequired || (!offSession && (t == ThreeDSUnlessSetup || t == ThreeDSOnSession))
+}
+
+// DeclinesOffSession reports whether an off-session payment fails as
+// needing authentication no one is there to give: the card was never set
+// up for it (setUp false) or asks on every payment.
+func (t ThreeDS) DeclinesOffSession(setUp bool) bool {
+	return t == ThreeDSRequired || t == ThreeDSFrictionless || (t == ThreeDSUnlessSetup && !setUp)
 }
 
 // Declines reports whether a charge fails.
@@ -199,17 +224,19 @@ var Cards = withExpects([]CardPreset{
 		Outcome: Outcome{Code: "card_declined", DeclineCode: "authentication_required", Message: msgAuthReq, ThreeDS: ThreeDSRequired},
 		Expect:  "3D Secure on every payment: a PaymentIntent needs authentication; a plain charge: card_declined / authentication_required",
 		Explain: "4000002760003184 needs 3D Secure on every payment; the Charges API cannot authenticate, so the charge is declined. A real customer would be asked to authenticate."},
-	{Name: "threeds_required", Number: "4000000000003220", Brand: "Visa", Funding: "credit", Country: "US", PaymentMethod: "pm_card_threeDSecure2Required", MagicToken: "tok_threeDSecure2Required",
+	{Name: "threeds_required", Number: "4000000000003220", Brand: "Visa", Funding: "credit", Country: "IE", PaymentMethod: "pm_card_threeDSecure2Required", MagicToken: "tok_threeDSecure2Required",
 		Outcome: Outcome{Code: "card_declined", DeclineCode: "authentication_required", Message: msgAuthReq, ThreeDS: ThreeDSRequired},
 		Expect:  "3D Secure 2 required: a PaymentIntent needs authentication; a plain charge: card_declined / authentication_required",
 		Explain: "4000000000003220 requires 3D Secure 2; the Charges API cannot authenticate, so the charge is declined. A real customer would be asked to authenticate."},
-	{Name: "threeds_declined", Number: "4000008400001629", Brand: "Visa", Funding: "credit", Country: "US", PaymentMethod: "pm_card_threeDSecureRequiredChargeDeclined",
+	{Name: "threeds_declined", Number: "4000008400001629", Brand: "Visa", Funding: "credit", Country: "US", PaymentMethod: "pm_card_threeDSecureRequiredChargeDeclined", MagicToken: "tok_threeDSecureRequiredChargeDeclined",
 		Outcome: Outcome{Code: "card_declined", DeclineCode: "authentication_required", Message: msgAuthReq, ThreeDS: ThreeDSRequired,
 			AfterAuth: &Outcome{Code: "card_declined", DeclineCode: "generic_decline", Message: msgDeclined}},
 		Expect:  "3D Secure required, then declined after authentication: card_declined",
 		Explain: "4000008400001629 requires 3D Secure and is declined even after authentication. A real customer sees \"Your card was declined\"."},
-	{Name: "threeds_supported", Number: "4000000000003055", Brand: "Visa", Funding: "credit", Country: "US", PaymentMethod: "pm_card_threeDSecureOptional",
-		Expect: "3D Secure supported, not required: payments succeed without a challenge"},
+	{Name: "threeds_supported", Number: "4000000000003055", Brand: "Visa", Funding: "credit", Country: "US", PaymentMethod: "pm_card_threeDSecureOptional", MagicToken: "tok_threeDSecureOptional",
+		Outcome: Outcome{ThreeDS: ThreeDSOptional},
+		Expect:  "3D Secure supported, not required: payments succeed without a challenge",
+		Explain: "4000000000003055 supports 3D Secure without requiring it: payments succeed without a challenge unless one requests 3D Secure (request_three_d_secure any or challenge), which then asks the customer."},
 
 	// Added after the first catalog; kept at the end so pickers keep their order.
 	{Name: "threeds_off_session", Number: "4000003800000446", Brand: "Visa", Funding: "credit", Country: "US", PaymentMethod: "pm_card_authenticationRequiredSetupForOffSession",
@@ -224,7 +251,7 @@ var Cards = withExpects([]CardPreset{
 	{Name: "threeds1_required", Number: "4000000000003063", Brand: "Visa", Funding: "credit", Country: "US", PaymentMethod: "pm_card_threeDSecureRequired",
 		Outcome: Outcome{Code: "card_declined", DeclineCode: "authentication_required", Message: msgAuthReq, ThreeDS: ThreeDSRequired},
 		Expect:  "3D Secure required: a PaymentIntent needs authentication; a plain charge: card_declined / authentication_required"},
-	{Name: "threeds_processing", Number: "4000008400001280", Brand: "Visa", Funding: "credit", Country: "US", PaymentMethod: "pm_card_threeDSecureRequiredProcessingError",
+	{Name: "threeds_processing", Number: "4000008400001280", Brand: "Visa", Funding: "credit", Country: "US", PaymentMethod: "pm_card_threeDSecureRequiredProcessingError", MagicToken: "tok_threeDSecureRequiredProcessingError",
 		Outcome: Outcome{Code: "card_declined", DeclineCode: "authentication_required", Message: msgAuthReq, ThreeDS: ThreeDSRequired,
 			AfterAuth: &Outcome{Code: "processing_error", DeclineCode: "processing_error", Message: "An error occurred while processing your card. Try again in a little bit."}},
 		Expect:  "3D Secure required, then processing_error after authentication",
@@ -269,6 +296,21 @@ var Cards = withExpects([]CardPreset{
 	{Name: "visa_de", Number: "4000002760000016", Brand: "Visa", Funding: "credit", Country: "DE", PaymentMethod: "pm_card_de", Expect: "charges succeed (Germany)"},
 	{Name: "visa_jp", Number: "4000003920000003", Brand: "Visa", Funding: "credit", Country: "JP", PaymentMethod: "pm_card_jp", Expect: "charges succeed (Japan)"},
 	{Name: "visa_in", Number: "4000003560000008", Brand: "Visa", Funding: "credit", Country: "IN", PaymentMethod: "pm_card_in", Expect: "charges succeed (India)"},
+
+	// 3D Secure cards of Stripe's testing docs added later, at the end so
+	// pickers keep their order.
+	{Name: "threeds_frictionless", Number: "4000000032200000", Brand: "Visa", Funding: "credit", Country: "US",
+		Outcome: Outcome{Code: "card_declined", DeclineCode: "authentication_required", Message: msgAuthReq, ThreeDS: ThreeDSFrictionless},
+		Expect:  "3D Secure frictionless: a PaymentIntent succeeds authenticated, no challenge; a plain charge: authentication_required",
+		Explain: "4000000032200000 runs 3D Secure on every payment and the issuer authenticates it without a challenge (frictionless flow). The Charges API cannot authenticate, so a charge is declined."},
+	{Name: "threeds_required_us", Number: "4000008400000027", Brand: "Visa", Funding: "credit", Country: "US",
+		Outcome: Outcome{Code: "card_declined", DeclineCode: "authentication_required", Message: msgAuthReq, ThreeDS: ThreeDSRequired},
+		Expect:  "3D Secure 2 required (US): a PaymentIntent needs authentication; a plain charge: authentication_required"},
+	{Name: "threeds_optional_error", Number: "4000000000003097", Brand: "Visa", Funding: "credit", Country: "US",
+		PaymentMethod: "pm_card_threeDSecureOptionalProcessingError", MagicToken: "tok_threeDSecureOptionalProcessingError",
+		Outcome: Outcome{ThreeDS: ThreeDSOptionalError},
+		Expect:  "3D Secure supported, not required: succeeds; a requested attempt fails (processing_error), the payment goes on",
+		Explain: "4000000000003097 supports 3D Secure without requiring it; when a payment requests 3D Secure, the attempt fails with a processing error and the payment goes on unauthenticated."},
 })
 
 // Banks is the catalog of Stripe's US test bank accounts.
@@ -296,7 +338,9 @@ var IDNumbers = []IDPreset{
 }
 
 // MagicTokens maps each of Stripe's magic test tokens to its card. Stripe
-// also accepts tok_chargeDeclined, the older name of tok_visa_chargeDeclined.
+// also accepts tok_chargeDeclined, the older name of tok_visa_chargeDeclined,
+// and names the amex card tok_amex_threeDSecureNotSupported in its 3D
+// Secure tests.
 var MagicTokens = func() map[string]*CardPreset {
 	m := map[string]*CardPreset{}
 	for i := range Cards {
@@ -305,12 +349,14 @@ var MagicTokens = func() map[string]*CardPreset {
 		}
 	}
 	m["tok_chargeDeclined"] = m["tok_visa_chargeDeclined"]
+	m["tok_amex_threeDSecureNotSupported"] = m["tok_amex"]
 	return m
 }()
 
 // TestPaymentMethods maps each of Stripe's test PaymentMethods to its card.
 // Stripe also accepts pm_card_chargeDeclined, the shorter name of
-// pm_card_visa_chargeDeclined.
+// pm_card_visa_chargeDeclined, and pm_card_amex_threeDSecureNotSupported
+// for the amex card.
 var TestPaymentMethods = func() map[string]*CardPreset {
 	m := map[string]*CardPreset{}
 	for i := range Cards {
@@ -319,6 +365,7 @@ var TestPaymentMethods = func() map[string]*CardPreset {
 		}
 	}
 	m["pm_card_chargeDeclined"] = m["pm_card_visa_chargeDeclined"]
+	m["pm_card_amex_threeDSecureNotSupported"] = m["pm_card_amex"]
 	return m
 }()
 

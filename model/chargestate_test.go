@@ -3,10 +3,11 @@ package model
 import "testing"
 
 // An authorization reads "uncaptured" in lists (Stripe's status says
-// succeeded), one released before capture "released"; other charges read
-// their status. In a pane the status row is the API's status, a row named
-// after a field showing its value (testui#13), and the captured row says
-// uncaptured or released.
+// succeeded), one released by a refund "released"; a PaymentIntent's
+// reads the same held or released by a cancel, so its pane names the
+// PaymentIntent; other charges read their status. In a pane the status
+// row is the API's status, a row named after a field showing its value
+// (testui#13), and the captured row says uncaptured or released.
 func TestChargeState(t *testing.T) {
 	status, captured := chargeKind.Fields[0], chargeKind.Fields[1]
 	if status.Label != "status" || captured.Label != "captured" {
@@ -20,6 +21,8 @@ func TestChargeState(t *testing.T) {
 		{"authorized", Fields{"status": "succeeded", "captured": false, "refunded": false, "amount": "1000", "currency": "usd",
 			"payment_method_details": map[string]any{"card": map[string]any{"capture_before": "1774105766"}}},
 			"10.00 usd uncaptured", "succeeded", "false (uncaptured): authorized, not captured yet (capture before 2026-03-21 15:09 UTC)"},
+		{"a PaymentIntent's", Fields{"status": "succeeded", "captured": false, "refunded": false, "amount": "1000", "currency": "usd", "payment_intent": "pi_1"},
+			"10.00 usd uncaptured", "succeeded", "false (uncaptured): not captured; its PaymentIntent pi_1 captures it, or released it if canceled"},
 		{"released", Fields{"status": "succeeded", "captured": false, "refunded": true, "amount": "1000", "currency": "usd"},
 			"10.00 usd released", "succeeded", "false (released): the authorization was released uncaptured"},
 		{"captured", Fields{"status": "succeeded", "captured": true, "amount": "1000", "currency": "usd"},

@@ -220,6 +220,7 @@ func (e *Error) Explain() {
 		// would send the reader looking for one.
 		e.Why = "the request was refused as it stands: the message says why"
 		e.Next = "read the message; tokenscope get the object it names shows its state"
+		e.NextTUI = "read the message; i and the id it names opens that object"
 	case key == CodeTokenAlreadyUsed && e.UsedBy != "":
 		e.Why = "this token was already consumed by " + e.UsedBy + ": a token is used once"
 	case key == "resource_missing" && e.Local && e.Param != ParamTokenID && e.Param != ParamSource:
@@ -269,6 +270,10 @@ func (e *Error) explainKey() string {
 		return msgDisputeClosed
 	case e.Code == "" && strings.HasPrefix(e.Message, msgBankVerified):
 		return msgBankVerified
+	case e.Code == "" && strings.HasPrefix(e.Message, MsgDisputeDeciding):
+		return MsgDisputeDeciding
+	case strings.HasPrefix(e.Message, MsgBankVerifyLocked):
+		return MsgBankVerifyLocked
 	case e.Code == "" && (strings.HasPrefix(e.Message, msgPMSpent) || strings.HasPrefix(e.Message, msgPMSpentAttach)):
 		return msgPMSpent
 	}

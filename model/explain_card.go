@@ -18,15 +18,15 @@ func (e *Error) ExplainCard(last4, country string) {
 	var first *CardPreset
 	for i := range Cards {
 		c := &Cards[i]
-		if c.Outcome.DeclineCode != e.DeclineCode || c.Explain == "" {
+		if !c.declinesWith(e.DeclineCode) || c.Explain == "" {
 			continue
 		}
 		if strings.HasSuffix(c.Number, last4) && (country == "" || c.Country == country) {
 			e.Why, e.Next = c.Explain, declineNext(c)
 			return
 		}
-		if first == nil {
-			first = c
+		if first == nil && c.Outcome.DeclineCode == e.DeclineCode {
+			first = c // the card whose text Explain gave the code (explain.go's init)
 		}
 	}
 	if first == nil || !strings.HasPrefix(e.Why, first.Number) {
@@ -34,6 +34,23 @@ func (e *Error) ExplainCard(last4, country string) {
 	}
 	e.Why = "the issuer declined the card ••••" + last4 + " (" + e.DeclineCode + "); a real customer sees \"" + e.declineMessage() + "\""
 	e.Next = "the " + first.Name + " test card simulates this decline; use the visa preset (tok_visa) for a charge that succeeds"
+}
+
+// ExplainCardAt is ExplainCard for the card at path in f: "card" in a
+// token, "payment_method_details.card" in a charge,
+// "last_payment_error.payment_method.card" in a PaymentIntent. It is the
+// one place a decline is explained by its card, whoever shows it (the
+// CLI, the TUI, a report).
+func (e *Error) ExplainCardAt(f Fields, path string) {
+	if f != nil {
+		e.ExplainCard(f.Get(path+".last4"), f.Get(path+".country"))
+	}
+}
+
+// declinesWith reports whether test card c declines with code: at once,
+// or after 3D Secure (threeds_declined's generic_decline).
+func (c *CardPreset) declinesWith(code string) bool {
+	return c.Outcome.DeclineCode == code || (c.Outcome.AfterAuth != nil && c.Outcome.AfterAuth.DeclineCode == code)
 }
 
 // declineNext is the next step after a decline of test card c.

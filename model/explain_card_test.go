@@ -29,3 +29,16 @@ func TestExplainCardNamesTheCardUsed(t *testing.T) {
 		t.Errorf("a card of no catalogue explained as %q / %q", e.Why, e.Next)
 	}
 }
+
+// A PaymentIntent's last error is explained by the card of the
+// PaymentMethod it names; a card that declines only after 3D Secure
+// (threeds_declined, 1629) by its own text, not generic_decline's 0002.
+func TestPaymentErrorExplainsByItsCard(t *testing.T) {
+	pi := Fields{"id": "pi_1", "object": "payment_intent", "status": PIRequiresPaymentMethod,
+		"last_payment_error": map[string]any{"type": "card_error", "code": "card_declined", "decline_code": "generic_decline",
+			"message": "Your card was declined.", "payment_method": map[string]any{"card": map[string]any{"last4": "1629", "country": "US"}}}}
+	e := PaymentError(pi)
+	if e == nil || !strings.HasPrefix(e.Why, "4000008400001629 requires 3D Secure") || !strings.Contains(e.Next, "threeds_declined") {
+		t.Errorf("explained as %+v", e)
+	}
+}

@@ -32,6 +32,14 @@ var moneyExplanations = map[string]Explanation{
 		Why:  "the dispute is already closed (won, lost or accepted), so it takes no more evidence and cannot be closed again",
 		Next: "nothing to do; tokenscope get the dispute to see its status",
 	},
+	MsgDisputeDeciding: {
+		Why:  "the dispute's evidence was submitted: it is under review, and Stripe takes evidence once; test mode decides winning_evidence and losing_evidence a few seconds after the submission",
+		Next: "wait a few seconds, then tokenscope get the dispute to see it won or lost",
+	},
+	MsgBankVerifyLocked: {
+		Why:  "the bank account's verification failed too many times (Stripe allows 10 attempts with wrong amounts): its status is verification_failed and it can no longer be verified or debited",
+		Next: "make a new bank token and attach it to a customer (tokenscope create bank, then tokenscope use BTOK --customer), then verify that bank account with --amounts 32,45",
+	},
 	msgBankVerified: {
 		Why:  "the bank account was already verified with its micro-deposits; it verifies once",
 		Next: "nothing to do: the customer's verified bank account can be debited now",
@@ -49,6 +57,15 @@ const (
 	msgDisputeClosed = "This dispute is already closed"
 	msgBankVerified  = "This bank account has already been verified"
 )
+
+// MsgDisputeDeciding begins the refusal of evidence or a close of a
+// dispute whose submitted test evidence is being decided (no code).
+const MsgDisputeDeciding = "This dispute's evidence has been submitted and is under review"
+
+// MsgBankVerifyLocked begins the refusal of a verification of a bank
+// account that failed too many times (code bank_account_verification_failed,
+// as a wrong amount's): explained by it, since verifying again cannot help.
+const MsgBankVerifyLocked = "This bank account can no longer be verified: its verification failed too many times"
 
 func init() {
 	for code, x := range moneyExplanations {

@@ -12,6 +12,11 @@ func init() {
 			Next: "confirm it again with a new PaymentMethod; with a test card, tokenscope authenticate PI completes the challenge",
 			TUI:  "pay a new PaymentIntent with a new token of the card (n, then u) and complete its challenge with a",
 		},
+		"setup_intent_authentication_failure": {
+			Why:  "the customer failed (or abandoned) the 3D Secure challenge, so the SetupIntent went back to requires_payment_method and the card was not saved",
+			Next: "confirm it again with a new PaymentMethod; with a test card, tokenscope authenticate SETI completes the challenge",
+			TUI:  "save a new token of the card with a SetupIntent (n, then u) and complete its challenge with a",
+		},
 		msgPMSpent: {
 			Why:  "a PaymentMethod attached to no customer pays once, and one detached from its customer is done with: Stripe keeps it, but it cannot be used or attached again",
 			Next: "make a new PaymentMethod of a new card token (tokenscope use TOKEN --payment-method) and attach it to a customer before paying, to use it more than once",

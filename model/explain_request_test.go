@@ -26,6 +26,11 @@ func TestExplainFollowsTheRequest(t *testing.T) {
 			Message: "You cannot use a Stripe token more than once: tok_123."}, "visa", "pii"},
 		{"dispute closed", Error{Type: TypeInvalidRequest, Message: "This dispute is already closed (lost)."}, "already closed", "param"},
 		{"bank verified", Error{Type: TypeInvalidRequest, Message: "This bank account has already been verified."}, "already verified", "param"},
+		{"dispute deciding", Error{Type: TypeInvalidRequest, Message: MsgDisputeDeciding + "; the issuer decides it shortly."}, "won or lost", "param"},
+		{"bank verification locked", Error{Type: TypeInvalidRequest, Code: "bank_account_verification_failed",
+			Message: MsgBankVerifyLocked + " (10 attempts with wrong amounts)."}, "new bank token", "--amounts 32,45 again"},
+		{"bank amounts wrong", Error{Type: TypeInvalidRequest, Code: "bank_account_verification_failed",
+			Message: "The amounts provided do not match the amounts that were sent to the bank account."}, "verify again", "new bank token"},
 		{"no param", Error{Type: TypeInvalidRequest, Message: "Something else."}, "message", "param"},
 		{"company id number", Error{Type: TypeInvalidRequest, Code: "account_information_mismatch", Param: "individual[id_number]"}, "company", "param names"},
 	} {

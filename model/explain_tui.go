@@ -16,5 +16,7 @@ var tuiNext = map[string]string{
 	"bank_account_verification_failed":      "press v again: the deposits start at 32 and 45, the amounts test mode sends",
 	"bank_account_unverified":               "verify it first: v in the customer's pane (micro-deposits 32 and 45), then p charges it",
 	msgBankVerified:                         "nothing to do: p in the customer's pane charges its verified bank account",
+	MsgDisputeDeciding:                      "wait a few seconds: test mode decides the dispute, and its pane shows it won or lost",
+	MsgBankVerifyLocked:                     "this bank account can no longer be verified: make a new bank token (n), attach it to a customer (u) and verify that one",
 	msgDisputeClosed:                        "nothing to do: r reads the dispute again to show how it ended",
 }

@@ -32,6 +32,11 @@ var chargeKind = &KindSpec{
 		{Path: "captured", Label: "captured", Value: func(f Fields) string {
 			switch chargeState(f) {
 			case chargeUncaptured:
+				if pi := f.Get("payment_intent"); pi != "" {
+					// Stripe's charge reads the same once its
+					// PaymentIntent's cancel released it.
+					return "false (uncaptured): not captured; its PaymentIntent " + pi + " captures it, or released it if canceled"
+				}
 				return "false (uncaptured): authorized, not captured yet" + captureBefore(f)
 			case chargeReleased:
 				return "false (released): the authorization was released uncaptured"
@@ -39,7 +44,8 @@ var chargeKind = &KindSpec{
 			return "" // captured, or never paid: status says it
 		}},
 		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
-		{Path: "amount_refunded", Label: "amount_refunded", Value: AmountRefunded},
+		AmountCapturedField,
+		AmountRefundedField,
 		{Path: "refunded", Label: "refunded"},
 		{Path: "disputed", Label: "disputed"},
 		{Path: "failure_code", Label: "failure_code"},
@@ -54,21 +60,35 @@ var chargeKind = &KindSpec{
 	},
 }
 
-// AmountRefunded is a charge's amount_refunded as a pane shows it, saying
-// how much of it a partial capture released (no refund of the
-// merchant's), so 4.00 usd refunded before any refund is not a puzzle.
-func AmountRefunded(f Fields) string {
-	s := nonZeroAmount(f, "amount_refunded")
+// AmountCapturedField is a charge's amount_captured, in its pane and in
+// its PaymentIntent's, quiet unless a partial capture released the rest
+// (the amount then says it all).
+var AmountCapturedField = DetailField{Path: "amount_captured", Label: "amount_captured", Value: AmountCaptured,
+	Quiet: func(f Fields) bool { return Released(f) == 0 }}
+
+// AmountCaptured is a charge's amount_captured as a pane shows it, saying
+// how much a partial capture released uncaptured: no refund says so
+// (Stripe makes none since 2025-03-31.basil), and amount_refunded does
+// not count it.
+func AmountCaptured(f Fields) string {
+	s := amountOf(f, "amount_captured")
 	if r := Released(f); r > 0 && s != "" {
 		s += " (" + FormatAmount(r, f.Get("currency")) + " released uncaptured)"
 	}
 	return s
 }
 
+// AmountRefundedField is a charge's amount_refunded, in its pane and in
+// its PaymentIntent's, quiet while zero.
+var AmountRefundedField = DetailField{Path: "amount_refunded", Label: "amount_refunded",
+	Value: func(f Fields) string { return amountOf(f, "amount_refunded") }, Quiet: zeroAt("amount_refunded")}
+
 // The states of a succeeded charge that took no money: an authorization
-// (capture=false, manual capture) still held, and one released by a
-// refund or its PaymentIntent's cancel. Stripe's status says succeeded
-// for both; captured says the rest.
+// (capture=false, manual capture) still held, and one of the Charges API
+// released by a refund (refunded says so). Stripe's status says succeeded
+// for both; captured says the rest. A PaymentIntent's charge released by
+// its cancel reads as one held: no field of Stripe's charge tells them
+// apart (the PaymentIntent's status does).
 const (
 	chargeUncaptured = "uncaptured"
 	chargeReleased   = "released"

@@ -70,8 +70,8 @@ var paymentIntentKind = &KindSpec{
 			return s
 		}},
 		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
-		{Path: "amount_capturable", Label: "amount_capturable", Value: func(f Fields) string { return nonZeroAmount(f, "amount_capturable") }},
-		{Path: "amount_received", Label: "amount_received", Value: func(f Fields) string { return nonZeroAmount(f, "amount_received") }},
+		{Path: "amount_capturable", Label: "amount_capturable", Value: func(f Fields) string { return amountOf(f, "amount_capturable") }, Quiet: zeroAt("amount_capturable")},
+		{Path: "amount_received", Label: "amount_received", Value: func(f Fields) string { return amountOf(f, "amount_received") }, Quiet: zeroAt("amount_received")},
 		{Path: "capture_method", Label: "capture_method"},
 		{Path: "payment_method", Label: "payment_method"},
 		{Path: "latest_charge", Label: "latest_charge"},
@@ -155,11 +155,11 @@ func amountOf(f Fields, path string) string {
 	return FormatAmount(n, f.Get("currency"))
 }
 
-func nonZeroAmount(f Fields, path string) string {
-	if f.Get(path) == "0" {
-		return ""
-	}
-	return amountOf(f, path)
+// zeroAt reports an amount at path that is zero: a row of it says
+// nothing (no refund yet, nothing to capture), so a pane hides it
+// (DetailField.Quiet).
+func zeroAt(path string) func(Fields) bool {
+	return func(f Fields) bool { return f.Get(path) == "0" }
 }
 
 func createdAt(f Fields) string {

@@ -21,7 +21,7 @@ var balanceTransactionKind = &KindSpec{
 	Fields: []DetailField{
 		{Path: "type", Label: "type"},
 		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
-		{Path: "fee", Label: "fee", Value: func(f Fields) string { return nonZeroAmount(f, "fee") }},
+		{Path: "fee", Label: "fee", Value: func(f Fields) string { return amountOf(f, "fee") }, Quiet: zeroAt("fee")},
 		{Path: "net", Label: "net", Value: func(f Fields) string { return amountOf(f, "net") }},
 		{Path: "status", Label: "status"},
 		{Path: "source", Label: "source"},

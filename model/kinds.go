@@ -53,16 +53,34 @@ type DetailField struct {
 	// Label is its name under the kind's heading: "brand".
 	Label string
 	// Value reads it from the object; nil reads Path as it is. "" means
-	// there is nothing to show.
+	// the object has none.
 	Value func(Fields) string
+	// Quiet reports a value that says nothing worth a row (a zero
+	// amount): Show hides it, but it is the object's value still, so
+	// what compares two reads of the object (Read) sees 0.00 usd become
+	// 3.00 usd, not a value appear from nothing. nil: none is quiet.
+	Quiet func(Fields) bool
 }
 
-// Show is the field's value in obj, "" when there is none.
+// Show is the field's value in obj as a detail shows it, "" when there
+// is none or it is quiet.
 func (f DetailField) Show(obj Fields) string {
-	if f.Value != nil {
-		return f.Value(obj)
+	v, quiet := f.Read(obj)
+	if quiet {
+		return ""
 	}
-	return obj.Get(f.Path)
+	return v
+}
+
+// Read is the field's value in obj ("" when there is none), and whether
+// it is quiet: not worth a row of its own.
+func (f DetailField) Read(obj Fields) (value string, quiet bool) {
+	if f.Value != nil {
+		value = f.Value(obj)
+	} else {
+		value = obj.Get(f.Path)
+	}
+	return value, value != "" && f.Quiet != nil && f.Quiet(obj)
 }
 
 // kinds is the registry, in the order the new-token chooser offers them.

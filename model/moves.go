@@ -79,7 +79,7 @@ func (s Subject) Allows(m Move) bool {
 	case MoveRelease:
 		return s.Uncaptured()
 	case MoveAnswer:
-		return s.is("du_", "dp_") && DisputeOpen(status)
+		return s.is("du_", "dp_") && DisputeOpen(status) && !DisputeDeciding(s.F)
 	case MoveVerify:
 		_, ba, st := s.Bank()
 		return ba != "" && (st == "" || st == "new" || st == "validated")
@@ -107,13 +107,13 @@ func (s Subject) is(prefixes ...string) bool {
 // was not read), in currency; 0 when nothing can be refunded: not
 // succeeded, refunded in full, or disputed (the money is already going
 // back through the dispute), but for a charge whose dispute, read as
-// its Related, says it can be (an inquiry, which takes no money).
+// its Related, leaves it refundable (refundableDispute).
 func (s Subject) Refundable() (n int64, currency string) {
 	ch := s.F
 	disputeAllows := false
 	switch {
 	case s.is("ch_", "py_"):
-		disputeAllows = s.Related.Get("is_charge_refundable") == "true"
+		disputeAllows = refundableDispute(s.Related)
 	case s.is("pi_") && s.F.Get("status") == PISucceeded:
 		if s.Related == nil {
 			return intField(s.F, "amount_received"), s.F.Get("currency")
@@ -129,19 +129,25 @@ func (s Subject) Refundable() (n int64, currency string) {
 	if !ch.Has("amount_captured") {
 		captured = intField(ch, "amount")
 	}
-	authorized := intField(ch, "amount")
-	if !ch.Has("amount") {
-		authorized = captured
-	}
-	// amount_refunded counts what a partial capture released (Stripe's
-	// and the emulator's rule), so what remains is the authorization less
-	// all of it, never more than was captured.
-	return max(min(authorized-intField(ch, "amount_refunded"), captured), 0), ch.Get("currency")
+	// What a partial capture left was released with no refund (Stripe
+	// since 2025-03-31.basil): what remains is what was captured less
+	// what was refunded of it.
+	return max(captured-intField(ch, "amount_refunded"), 0), ch.Get("currency")
+}
+
+// refundableDispute reports whether dispute d leaves its charge
+// refundable: Stripe says so (is_charge_refundable), or d is an inquiry
+// (warning_*), open or closed. An inquiry takes no money: "the payment
+// it relates to can still be refunded" (Stripe's disputes docs), after
+// the inquiry closes too; a refund in full is what resolves one. A
+// chargeback's money goes back through the dispute, never a refund.
+func refundableDispute(d Fields) bool {
+	return d.Get("is_charge_refundable") == "true" || strings.HasPrefix(d.Get("status"), "warning_")
 }
 
 // Released is what a partial capture of charge f gave back uncaptured:
-// Stripe counts it in amount_refunded though no refund of the merchant's
-// moved it, so a pane says how much of amount_refunded it is.
+// its amount less amount_captured (Stripe makes no refund of it), which a
+// pane says beside amount_captured.
 func Released(f Fields) int64 {
 	if f.Get("captured") != "true" || !f.Has("amount_captured") {
 		return 0
@@ -182,14 +188,15 @@ func (s Subject) Customer() string {
 	return s.ID
 }
 
-// DisputeAfter is the status a dispute in status takes when answered, as
-// Stripe's test mode decides it: winning_evidence wins, losing_evidence
-// loses, other text waits for review; close accepts the loss. An inquiry
-// (warning_ statuses) closes either way.
+// DisputeAfter is the status a dispute in status ends in when answered,
+// as Stripe's test mode decides it: winning_evidence wins, losing_evidence
+// loses (each after a review: dispute_decide.go), other text waits for
+// review; close accepts the loss at once. An inquiry (warning_ statuses)
+// closes either way.
 func DisputeAfter(status, evidence string, close bool) string {
-	won, lost, review := "won", "lost", "under_review"
+	won, lost, review := "won", "lost", disputeReview(status)
 	if strings.HasPrefix(status, "warning_") {
-		won, lost, review = "warning_closed", "warning_closed", "warning_under_review"
+		won, lost = "warning_closed", "warning_closed"
 	}
 	switch {
 	case close, evidence == LosingEvidence:

@@ -27,12 +27,23 @@ func TestSubjectMoves(t *testing.T) {
 		// as its dispute says (is_charge_refundable); a chargeback's not.
 		{"charge with an open inquiry", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "disputed": true},
 			Related: Fields{"id": "du_1", "status": "warning_needs_response", "is_charge_refundable": true}}, []Move{MoveRefund}},
+		// Closed, an inquiry still took no money: Stripe refunds its
+		// charge whatever the dispute's is_charge_refundable says.
+		{"charge after its inquiry closed", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "disputed": true},
+			Related: Fields{"id": "du_1", "status": "warning_closed", "is_charge_refundable": false}}, []Move{MoveRefund}},
+		{"charge after its inquiry closed, refunded in full", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "amount_refunded": "1500", "disputed": true},
+			Related: Fields{"id": "du_1", "status": "warning_closed", "is_charge_refundable": false}}, nil},
+		{"charge after a lost chargeback", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "disputed": true},
+			Related: Fields{"id": "du_1", "status": "lost", "is_charge_refundable": false}}, nil},
 		{"charge charged back", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "disputed": true},
 			Related: Fields{"id": "du_1", "status": "needs_response", "is_charge_refundable": false}}, nil},
 		{"disputed charge, dispute unread", Subject{ID: "ch_1", F: Fields{"status": "succeeded", "amount": "1500", "disputed": true}}, nil},
 		{"bank debit pending", Subject{ID: "py_1", F: Fields{"status": "pending", "amount": "1500"}}, nil},
 		{"dispute open", Subject{ID: "du_1", F: Fields{"status": "needs_response"}}, []Move{MoveAnswer}},
 		{"dispute won", Subject{ID: "du_1", F: Fields{"status": "won"}}, nil},
+		// Test evidence submitted is decided shortly: no second answer.
+		{"dispute deciding", Subject{ID: "du_1", F: Fields{"status": "under_review", "evidence": map[string]any{"uncategorized_text": WinningEvidence}}}, nil},
+		{"dispute under review", Subject{ID: "du_1", F: Fields{"status": "under_review", "evidence": map[string]any{"uncategorized_text": "see attached"}}}, []Move{MoveAnswer}},
 		{"customer, new bank account", Subject{ID: "cus_1", F: Fields{"default_source": "ba_1"}, Related: Fields{"status": "new"}}, []Move{MoveVerify}},
 		{"customer, verified bank account", Subject{ID: "cus_1", F: Fields{"default_source": "ba_1"}, Related: Fields{"status": "verified"}}, []Move{MoveCharge}},
 		{"customer, bank account unread", Subject{ID: "cus_1", F: Fields{"default_source": "ba_1"}}, []Move{MoveVerify, MoveCharge}},
@@ -95,7 +106,10 @@ func TestPlanMove(t *testing.T) {
 		{"full refund", MoveRefund, ch, MoveInput{}, []string{"amount = 1000 (10.00 usd, all that remains)",
 			"amount_refunded = 500 -> 1500", "refunded = false -> true"}},
 		{"winning evidence", MoveAnswer, Subject{ID: "du_1", F: Fields{"status": "needs_response"}}, MoveInput{Evidence: WinningEvidence},
-			[]string{"POST /v1/disputes/du_1\n", `evidence.uncategorized_text = "winning_evidence"`, `status = "needs_response" -> "won"`}},
+			[]string{"POST /v1/disputes/du_1\n", `evidence.uncategorized_text = "winning_evidence"`,
+				`status = "needs_response" -> "under_review" (test mode decides winning_evidence: won a few seconds later)`}},
+		{"other evidence", MoveAnswer, Subject{ID: "du_1", F: Fields{"status": "warning_needs_response"}}, MoveInput{Evidence: "see attached"},
+			[]string{`status = "warning_needs_response" -> "warning_under_review" (under review until the issuer decides`}},
 		{"inquiry closed", MoveAnswer, Subject{ID: "du_1", F: Fields{"status": "warning_needs_response"}}, MoveInput{Close: true},
 			[]string{"POST /v1/disputes/du_1/close", `status = "warning_needs_response" -> "warning_closed" (the loss is accepted)`}},
 		{"verify", MoveVerify, Subject{ID: "cus_1", F: Fields{"default_source": "ba_1"}, Related: Fields{"status": "new"}}, MoveInput{Amounts: TestMicroDeposits},
@@ -104,6 +118,9 @@ func TestPlanMove(t *testing.T) {
 			[]string{"amounts = [1, 2] (test mode verifies with 32 and 45 only)", "status = (known after apply) (expected: bank_account_verification_failed)"}},
 		{"charge a bank account", MoveCharge, Subject{ID: "cus_1", F: Fields{"default_source": "ba_1"}}, MoveInput{Amount: 2500, Currency: "eur"},
 			[]string{"create charge.cus_1 POST /v1/charges", "amount = 2500 (25.00 eur)", `currency = "eur"`, `source = "ba_1" (a verified bank account`}},
+		{"charge a card that declines once saved", MoveCharge, Subject{ID: "cus_1", F: Fields{"default_source": "card_1"},
+			Related: Fields{"object": "card", "brand": "Visa", "last4": "0341", "country": "US"}}, MoveInput{Amount: 1000, Currency: "usd"},
+			[]string{`source = "card_1" (the customer's default source; test card customer_charge_fail, expected: declined, card_declined / generic_decline)`}},
 	} {
 		got := planText(PlanMove(c.m, c.s, c.in))
 		for _, w := range c.want {

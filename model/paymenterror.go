@@ -8,7 +8,7 @@ const CodePIAuthenticationFailure = "payment_intent_authentication_failure"
 // (last_payment_error): a failed 3D Secure challenge, or a decline after
 // authentication. It is Stripe's error shape, as a refusal of the request
 // would have been, so it is shown and explained as one (type, code,
-// decline code, message, why and next). Nil when the PaymentIntent has
+// decline code, message, why and next), a decline by its card. Nil when the PaymentIntent has
 // none, or has moved on past it (it succeeded, or waits for something
 // else).
 func PaymentError(pi Fields) *Error {
@@ -33,5 +33,8 @@ func PaymentError(pi Fields) *Error {
 		e.PaymentIntent, e.SetupIntent = "", pi.Get("id")
 	}
 	e.Explain()
+	// Stripe's last error holds the PaymentMethod that met it: its card
+	// says which test card declined (several share a decline code).
+	e.ExplainCardAt(pi, last+"payment_method.card")
 	return e
 }

@@ -35,11 +35,18 @@ type Pending struct {
 	// A use: what was asked (a token id, an amount: nothing secret).
 	Use *UseRequest `json:"use,omitempty"`
 
+	// A move of an object (a refund, a customer's charge…).
+	Move *MoveRequest `json:"move,omitempty"`
+
 	// Tries counts the times it was sent again without an answer.
 	Tries int `json:"tries,omitempty"`
 	// Unresolved says why it is no longer sent again; it stays in the state,
 	// shown with its key, until `tokenscope state rm KEY`.
 	Unresolved string `json:"unresolved,omitempty"`
+	// Told: the user was told, with the steps to take, that it is
+	// unresolved (README: "reported once"); later commands remind them in
+	// a line.
+	Told bool `json:"told,omitempty"`
 }
 
 // PendingOp is the kind of write a Pending records.
@@ -138,6 +145,11 @@ func (p Pending) Replayable() (bool, string) {
 	case PendingUse:
 		if p.Use == nil {
 			return false, "the use it records is missing"
+		}
+		return true, ""
+	case PendingMove:
+		if p.Move == nil {
+			return false, "the move it records is missing"
 		}
 		return true, ""
 	case PendingCreate:

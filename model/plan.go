@@ -124,10 +124,16 @@ func PlanUse(name string, req UseRequest, note ...string) Change {
 	}
 	return Change{Address: "charge." + name, Action: ActionCreate, Request: "POST /v1/charges",
 		Attrs: []Attr{
-			{Name: "amount", Value: strconv.FormatInt(req.Amount, 10)},
+			amountAttr(req.Amount, req.Currency),
 			{Name: "currency", Value: str(req.Currency)},
 			source, known,
 		}}
+}
+
+// amountAttr is a plan's amount: in the smallest unit, as sent, with the
+// money it is beside it ("2550 (25.50 eur)"), in every plan alike.
+func amountAttr(n int64, currency string) Attr {
+	return Attr{Name: "amount", Value: strconv.FormatInt(n, 10), Note: FormatAmount(n, currency)}
 }
 
 // UseExpect is the expected outcome of using a test card's token, for the

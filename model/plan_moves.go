@@ -67,7 +67,7 @@ func PlanMove(m Move, s Subject, in MoveInput) []Change {
 		}
 		return []Change{update("dispute."+s.ID, "POST /v1/disputes/"+s.ID,
 			Attr{Name: "evidence.uncategorized_text", Value: str(in.Evidence)},
-			Attr{Name: "status", Old: str(status), Value: str(after), Note: "as test mode decides " + in.Evidence},
+			planAnswer(status, in.Evidence), // dispute_decide.go
 		)}
 	case MoveVerify:
 		cus, ba, st := s.Bank()
@@ -83,12 +83,12 @@ func PlanMove(m Move, s Subject, in MoveInput) []Change {
 		return []Change{update("bank_account."+ba, "POST /v1/customers/"+cus+"/sources/"+ba+"/verify", amounts, after)}
 	case MoveCharge:
 		cus := s.Customer()
-		source := Attr{Name: "source", Value: str(s.F.Get("default_source")), Note: "the customer's default source"}
+		source := Attr{Name: "source", Value: str(s.F.Get("default_source")), Note: "the customer's default source" + cardChargeExpect(s.Related)}
 		if _, ba, _ := s.Bank(); ba != "" {
 			source = Attr{Name: "source", Value: str(ba), Note: "a verified bank account: an ACH debit, pending until the bank answers"}
 		}
 		return []Change{{Address: "charge." + cus, Action: ActionCreate, Request: "POST /v1/charges", Attrs: []Attr{
-			{Name: "amount", Value: strconv.FormatInt(in.Amount, 10), Note: FormatAmount(in.Amount, in.Currency)},
+			amountAttr(in.Amount, in.Currency),
 			{Name: "currency", Value: str(in.Currency)},
 			{Name: "customer", Value: str(cus)},
 			source,

@@ -45,8 +45,8 @@ func FindSecretKey(data []byte, minChars int) (start, end int, prefix string) {
 }
 
 // MaskSecrets returns s with every secret in it masked: a card number
-// (found as ScanTyped finds one: solid or grouped, glued to a name, inside
-// a longer run of digits) becomes "••••" and its last 4, a secret key its
+// (found as ScanTyped finds one: solid or grouped, glued to a name)
+// becomes "••••" and its last 4, a secret key its
 // prefix and "…" ("sk_test_…"). Stripe's test card numbers are masked
 // too: whoever reads the output cannot tell a test card from a real one,
 // and a test number where no number belongs (a file name, a duration) is
@@ -71,10 +71,6 @@ func maskSecrets(s string, keepTestCards bool) string {
 		}
 		from = r.end
 		if _, test := CardByNumber(r.digits); keepTestCards && test {
-			continue
-		}
-		if n := stripeGoKeyLen(text, r.start); n > 0 {
-			from = r.start + n
 			continue
 		}
 		b.WriteString(maskKeys(s[done:r.start]))
@@ -117,32 +113,4 @@ func lastDigits(s string, n int) string {
 		out[i], out[j] = out[j], out[i]
 	}
 	return string(out)
-}
-
-// stripeGoKeyLen is the length of stripe-go's default Idempotency-Key
-// when text holds one at start, else 0: a 19-digit nanosecond time, "_"
-// and 6 characters of URL-safe base64 ("1796471154390440005_vP0_WQ"),
-// standing alone. Events name the key of the request that caused them,
-// and a key masked as a card number cannot be matched with its request.
-// The time starts with 1 (2001 to 2033): no card brand has 19 digits
-// starting with 1, so a key that is a card number is still masked.
-func stripeGoKeyLen(text []byte, start int) int {
-	const digits, n = 19, 19 + 1 + 6
-	if start > 0 && isAlnum(text[start-1]) || len(text)-start < n || text[start] != '1' || text[start+digits] != '_' {
-		return 0
-	}
-	for i := start; i < start+digits; i++ {
-		if !isDigit(text[i]) {
-			return 0
-		}
-	}
-	for _, c := range text[start+digits+1 : start+n] {
-		if !isAlnum(c) && c != '-' && c != '_' {
-			return 0
-		}
-	}
-	if end := start + n; end < len(text) && (isAlnum(text[end]) || text[end] == '-' || text[end] == '_') {
-		return 0
-	}
-	return n
 }

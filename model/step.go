@@ -52,7 +52,12 @@ func (r StepRequest) Done(obj Object) Use {
 		u.Currency = f.Get("currency")
 	}
 	if r.Kind == StepAuthenticate {
-		u.Code = f.Get("last_payment_error.code")
+		// What the challenge's answer left the intent with (a failed
+		// challenge, a decline after it), a SetupIntent's too, kept so
+		// that a report tells it when the log no longer holds the answer.
+		if e := PaymentError(f); e != nil {
+			u.Code, u.DeclineCode = e.Code, e.DeclineCode
+		}
 	}
 	return u
 }

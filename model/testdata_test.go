@@ -81,7 +81,7 @@ func TestTouched(t *testing.T) {
 
 // Output that must name test cards keeps them and masks the rest.
 func TestMaskSecretsKeepTestCards(t *testing.T) {
-	in := "card[number]=4242424242424242 and 4000000000014242 key sk_test_" + "abcdefghijklmnop"
+	in := "card[number]=4242424242424242 and 4000000000024242 key sk_test_" + "abcdefghijklmnop"
 	want := "card[number]=4242424242424242 and ••••4242 key sk_test_…"
 	if got := MaskSecretsKeepTestCards(in); got != want {
 		t.Errorf("got %q, want %q", got, want)

@@ -1,7 +1,5 @@
 package model
 
-import "strconv"
-
 // UseAuthorize is a charge of a card token that only authorizes the
 // amount (POST /v1/charges capture=false): the money is held on the card
 // until it is captured (all or part of it) or released, which a refund
@@ -25,7 +23,7 @@ func ChargeStateOf(f Fields) string { return chargeState(f) }
 func planAuthorize(name string, req UseRequest, source Attr) Change {
 	return Change{Address: "charge." + name, Action: ActionCreate, Request: "POST /v1/charges",
 		Attrs: []Attr{
-			{Name: "amount", Value: strconv.FormatInt(req.Amount, 10)},
+			amountAttr(req.Amount, req.Currency),
 			{Name: "currency", Value: str(req.Currency)},
 			{Name: "capture", Value: "false", Note: "authorized only: capture or release it later"},
 			source,

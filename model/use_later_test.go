@@ -27,7 +27,7 @@ func attrsText(c Change) string {
 func TestPlanLaterUses(t *testing.T) {
 	c := PlanUse("visa", UseRequest{TokenID: "tok_1", Kind: UseAuthorize, Amount: 1000, Currency: "usd"}, "expected: x")
 	want := `create charge.visa POST /v1/charges
-amount = 1000
+amount = 1000  (10.00 usd)
 currency = "usd"
 capture = false  (authorized only: capture or release it later)
 source = "tok_1"  (expected: x)
@@ -64,6 +64,10 @@ func TestUseExpectLater(t *testing.T) {
 		{UseAuthorize, "insufficient_funds", "expected: declined, card_declined / insufficient_funds"},
 		{UseSetupIntent, "visa", "expected: succeeded, the card saved for off-session payments"},
 		{UseSetupIntent, "threeds_setup", "expected: requires_action (3D Secure), then succeeded"},
+		// Frictionless or merely supported, 3D Secure asks nothing of the customer.
+		{UseSetupIntent, "threeds_frictionless", "expected: succeeded, the card saved for off-session payments"},
+		{UseSetupIntent, "threeds_supported", "expected: succeeded, the card saved for off-session payments"},
+		{UsePaymentIntent, "threeds_frictionless", "expected: succeeded"},
 		{UseSetupIntent, "insufficient_funds", "expected: declined, card_declined / insufficient_funds; back to requires_payment_method"},
 	}
 	for _, c := range cases {

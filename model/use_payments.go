@@ -2,7 +2,6 @@ package model
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
 	"unicode"
 )
@@ -96,7 +95,7 @@ func planPayment(name string, req UseRequest, note string) Change {
 			Attrs: []Attr{{Name: "type", Value: str("card")}, token, {Name: "id", Value: KnownAfterApply}}}
 	}
 	attrs := []Attr{
-		{Name: "amount", Value: strconv.FormatInt(req.Amount, 10)},
+		amountAttr(req.Amount, req.Currency),
 		{Name: "currency", Value: str(req.Currency)},
 		{Name: "confirm", Value: "true"},
 		{Name: "payment_method", Value: KnownAfterApply, Note: "made of the token first: POST /v1/payment_methods"},

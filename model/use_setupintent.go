@@ -31,7 +31,7 @@ func SetupIntentExpect(c *CardPreset) string {
 	switch o := c.Outcome; {
 	case o.NoAttach:
 		return "expected: declined, " + o.Codes() + "; back to requires_payment_method"
-	case o.ThreeDS != ThreeDSNone:
+	case o.ThreeDS.Asks(false):
 		return "expected: requires_action (3D Secure), then succeeded"
 	}
 	return "expected: succeeded, the card saved for off-session payments"

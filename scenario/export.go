@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -23,7 +24,11 @@ import (
 // model.TestDataOfRecord); any other is named in a comment and left out,
 // as is a token of a kind tokenscope does not make. tokens are as the
 // state keeps them, newest first; the file makes them oldest first.
-func Export(tokens []model.Record, now time.Time) (src []byte, written, left int) {
+// charges are the charges of customers the log holds
+// (model.CustomerCharges): a scenario has no step that charges a
+// customer, so those of a token's customer are comments in its block,
+// with the command that charges one by hand.
+func Export(tokens []model.Record, charges map[string][]model.Use, now time.Time) (src []byte, written, left int) {
 	f := hclwrite.NewEmptyFile()
 	body := f.Body()
 	comment(body, "Exported by tokenscope state export on "+now.UTC().Format("2006-01-02 15:04 UTC")+".",
@@ -51,6 +56,7 @@ func Export(tokens []model.Record, now time.Time) (src []byte, written, left int
 		}
 		name := blockName(r, preset, names)
 		block := exportBlock(name, k.Kind, preset, r.Uses, r.Steps, now)
+		writeCustomerCharges(block.Body(), r.Uses, charges)
 		body.AppendBlock(block)
 		written++
 	}
@@ -71,7 +77,7 @@ func exportBlock(name string, kind model.Kind, preset string, uses, steps []mode
 			return b
 		}
 		if withUse {
-			writeUse(tb, uses[0], len(steps) > 0)
+			writeUse(tb, uses[0], steps)
 			for _, st := range steps[:nSteps] {
 				writeStep(tb, st)
 			}
@@ -113,6 +119,22 @@ func exportBlock(name string, kind model.Kind, preset string, uses, steps []mode
 	return b
 }
 
+// writeCustomerCharges notes the charges of the customers a token's uses
+// made, which a scenario cannot run.
+func writeCustomerCharges(tb *hclwrite.Body, uses []model.Use, charges map[string][]model.Use) {
+	for _, u := range uses {
+		if u.Kind != model.UseCustomer {
+			continue
+		}
+		for _, ch := range charges[u.ObjectID] {
+			amount := model.FormatAmount(ch.Amount, ch.Currency)
+			comment(tb, commentText("then a charge of its customer, "+amount+" ("+ch.ObjectID+"): "+useOutcome(ch)+
+				"; a scenario has no step that charges a customer: once applied, run tokenscope use CUS --charge "+
+				strconv.FormatInt(ch.Amount, 10)+" --currency "+ch.Currency+" on the customer its use makes"))
+		}
+	}
+}
+
 // nextStep is what to do instead of a use that failed, as the error's
 // explanation says it ("" when it did not fail or says nothing).
 func nextStep(u model.Use) string {
@@ -128,8 +150,9 @@ func nextStep(u model.Use) string {
 // taking the arguments its step takes (useSteps). A PaymentIntent left
 // waiting for 3D Secure with no step after it is noted: an authenticate
 // step would answer it.
-func writeUse(tb *hclwrite.Body, u model.Use, stepped bool) {
-	comment(tb, commentText("was: "+useOutcome(u)))
+func writeUse(tb *hclwrite.Body, u model.Use, steps []model.Use) {
+	stepped := len(steps) > 0
+	comment(tb, commentText("was: "+useAnswer(u, steps)))
 	step := useSteps[u.Kind]
 	ub := tb.AppendNewBlock("use", []string{string(u.Kind)}).Body()
 	if step.amount && u.Amount > 0 {
@@ -169,6 +192,29 @@ func writeStep(tb *hclwrite.Body, u model.Use) {
 			sb.SetAttributeValue("evidence", cty.StringVal(u.Evidence))
 		}
 	}
+}
+
+// useAnswer is what a use itself got. A PaymentIntent's (or
+// SetupIntent's) use follows its intent (model.Use.FollowPaymentIntent),
+// so after an authenticate, capture or cancel step its status is the
+// step's: the use got the status that step needed (requires_action,
+// requires_capture), or, before a cancel, one the record no longer
+// holds, and the comment says it is the status after the steps.
+func useAnswer(u model.Use, steps []model.Use) string {
+	if u.Kind != model.UsePaymentIntent && u.Kind != model.UseSetupIntent {
+		return useOutcome(u)
+	}
+	for _, st := range steps {
+		switch st.Kind {
+		case model.StepAuthenticate:
+			return model.PIRequiresAction
+		case model.StepCapture:
+			return model.PIRequiresCapture
+		case model.StepCancel:
+			return useOutcome(u) + ", after the steps below"
+		}
+	}
+	return useOutcome(u)
 }
 
 // useOutcome is what a use got: its status and codes.

@@ -36,7 +36,7 @@ func TestExportParses(t *testing.T) {
 				{Kind: model.UseCharge, Status: "failed", Code: "card_declined", DeclineCode: "insufficient_funds", Amount: 1000, Currency: "usd"},
 				{Kind: model.UseCustomer, Status: "failed", Code: "token_already_used"}}},
 	}
-	src, written, left := Export(tokens, now)
+	src, written, left := Export(tokens, nil, now)
 	if written != 6 || left != 1 {
 		t.Errorf("written %d, left %d", written, left)
 	}
@@ -102,7 +102,7 @@ func TestExportWritesSteps(t *testing.T) {
 			Steps: []model.Use{{Kind: model.StepAuthenticate, Status: model.PIRequiresPaymentMethod, Fail: true},
 				{Kind: model.StepDispute, Status: "won", Evidence: model.WinningEvidence}}},
 	}
-	src, written, _ := Export(tokens, now)
+	src, written, _ := Export(tokens, nil, now)
 	if written != 4 {
 		t.Fatalf("written %d:\n%s", written, src)
 	}

@@ -230,7 +230,7 @@ func checkStep(tok Token, use *useBlock, sb stepBlock, req model.StepRequest) hc
 	card := cardOf(tok)
 	switch {
 	case card == nil:
-	case sb.kind == model.StepAuthenticate && tok.Use.Kind == model.UseSetupIntent && card.Outcome.ThreeDS == model.ThreeDSNone:
+	case sb.kind == model.StepAuthenticate && tok.Use.Kind == model.UseSetupIntent && !card.Outcome.ThreeDS.Asks(false):
 		return hcl.Diagnostics{stepDiag("Unsupported step",
 			fmt.Sprintf("The %s card asks for no 3D Secure when saved, so there is no challenge to answer.", card.Name), sb.def)}
 	case sb.kind == model.StepAuthenticate && tok.Use.Kind != model.UseSetupIntent && !card.Outcome.ThreeDS.Asks(false):

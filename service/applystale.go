@@ -36,3 +36,19 @@ type staleError struct {
 
 func (e *staleError) Error() string { return e.err.Error() }
 func (e *staleError) Unwrap() error { return e.err }
+
+// doneSincePlan are the changes shown showed that fresh, made under the
+// lock, no longer does: done by another tokenscope since shown was made.
+func doneSincePlan(shown, fresh *scenario.Plan) []model.Change {
+	left := make(map[string]bool, len(fresh.Changes))
+	for _, c := range fresh.Changes {
+		left[changeKey(c)] = true
+	}
+	var done []model.Change
+	for _, c := range shown.Changes {
+		if !left[changeKey(c)] {
+			done = append(done, c)
+		}
+	}
+	return done
+}

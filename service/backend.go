@@ -93,13 +93,16 @@ type EmulatorOptions struct {
 	Logf        func(format string, args ...any)
 	// AllowRemoteWebhooks lets webhook endpoints name URLs off loopback.
 	AllowRemoteWebhooks bool
+	// AllowCardNumbersInText takes text holding what reads as a card number.
+	AllowCardNumbersInText bool
 }
 
 // Emulator is the offline emulator keeping its objects in the state dir,
 // for `tokenscope emulator` to serve to other processes.
 func (s *Service) Emulator(opts EmulatorOptions) (EmulatorServer, error) {
 	keep := emulator.LogOptions{MaxObjects: opts.MaxObjects, ExpireAfter: opts.ExpireAfter, Logf: opts.Logf}
-	emu, err := emulator.New(emulator.Options{Dir: s.cfg.StateDir, Keep: keep, AllowRemoteWebhooks: opts.AllowRemoteWebhooks})
+	emu, err := emulator.New(emulator.Options{Dir: s.cfg.StateDir, Keep: keep, AllowRemoteWebhooks: opts.AllowRemoteWebhooks,
+		AllowCardNumbersInText: opts.AllowCardNumbersInText})
 	if err != nil {
 		return nil, err
 	}

@@ -17,7 +17,7 @@ func explainCard(err error, f model.Fields, path string) {
 	if f == nil || !errors.As(err, &e) {
 		return
 	}
-	e.ExplainCard(f.Get(path+".last4"), f.Get(path+".country"))
+	e.ExplainCardAt(f, path)
 }
 
 // explainChargeDecline explains a decline of a charge whose card the

@@ -31,25 +31,15 @@ func (s *Session) Authenticate(ctx context.Context, id string, fail bool) (model
 }
 
 // Capture captures a PaymentIntent (amount 0: all of it) and records its
-// new status on its token, and the step.
+// new status on its token, and the step (a move, moves.go).
 func (s *Session) Capture(ctx context.Context, id string, amount int64) (model.Object, error) {
-	pi, err := s.api.Capture(ctx, id, amount)
-	if err == nil {
-		step := model.StepRequest{Kind: model.StepCapture, Amount: amount}.Done(pi)
-		err = s.notePaymentIntent(ctx, pi, step)
-	}
-	return pi, err
+	return s.move(ctx, model.MoveRequest{Action: model.MoveCapture, ID: id, Amount: amount}, "")
 }
 
 // Cancel cancels a PaymentIntent and records its new status on its token,
-// and the step.
+// and the step (a move, moves.go).
 func (s *Session) Cancel(ctx context.Context, id string) (model.Object, error) {
-	pi, err := s.api.Cancel(ctx, id)
-	if err == nil {
-		step := model.StepRequest{Kind: model.StepCancel}.Done(pi)
-		err = s.notePaymentIntent(ctx, pi, step)
-	}
-	return pi, err
+	return s.move(ctx, model.MoveRequest{Action: model.MoveCancel, ID: id}, "")
 }
 
 // notePaymentIntent brings the Use that made pi up to its status, so the

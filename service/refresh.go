@@ -48,9 +48,10 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 	// Requests a killed tokenscope left pending are sent again first, so
 	// that what they made is recorded and refreshed with the rest.
 	unsent := map[string]error{}
-	if waiting(s.workspaceOf(st)) {
+	replayedFirst := waiting(s.workspaceOf(st))
+	if replayedFirst {
 		if err := s.hold(ctx, "refresh", func(h *held) error {
-			noteUnresolved(unsent, h.replayed)
+			noteUnresolved(unsent, h.recoveries())
 			return nil
 		}); err != nil {
 			return model.RefreshReport{}, err
@@ -72,8 +73,15 @@ func (s *Session) Refresh(ctx context.Context, ids []string, progress func(done,
 	}
 
 	report := model.RefreshReport{Total: len(ids), Errors: map[string]error{}, Unsent: unsent}
-	err = s.hold(ctx, "refresh", func(h *held) error {
-		noteUnresolved(unsent, h.replayed) // this write sent them again too
+	// One try per refresh: a request the first hold sent again without an
+	// answer is not sent again here (an API that never answers took the
+	// whole write timeout twice).
+	recordCtx := ctx
+	if replayedFirst {
+		recordCtx = withoutReplay(ctx)
+	}
+	err = s.hold(recordCtx, "refresh", func(h *held) error {
+		noteUnresolved(unsent, h.recoveries()) // this write sent them again, when the first did not
 		w := h.workspace()
 		for i, id := range ids {
 			r := results[i]
@@ -151,7 +159,9 @@ func noteUnresolved(unsent map[string]error, replayed []Recovery) {
 		case errors.As(r.Err, &waiting):
 			unsent[r.Pending.Key] = r.Err
 		case r.Pending.Unresolved != "":
-			unsent[r.Pending.Key] = errors.New(r.Text())
+			// Its steps were told as it was left to the user
+			// (OnRecover): the report names it in a line.
+			unsent[r.Pending.Key] = errors.New(r.Pending.Summary + " was not sent again: " + r.Pending.Unresolved)
 		default:
 			delete(unsent, r.Pending.Key)
 		}

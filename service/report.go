@@ -55,14 +55,15 @@ func madeByUse(tokens []model.Record, id string) (model.Record, bool) {
 	return model.Record{}, false
 }
 
-// Export is the workspace as a scenario file (scenario.Export): written
-// is how many tokens it makes, left how many it names and leaves out.
+// Export is the workspace as a scenario file (scenario.Export), with the
+// customers' charges the request log holds: written is how many tokens
+// it makes, left how many it names and leaves out.
 func (s *Session) Export(now time.Time) (src []byte, written, left int, err error) {
 	w, err := s.loadWorkspace()
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	src, written, left = scenario.Export(w.Tokens, now)
+	src, written, left = scenario.Export(w.Tokens, model.CustomerCharges(s.Requests()), now)
 	return src, written, left, nil
 }
 

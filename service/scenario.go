@@ -37,8 +37,9 @@ func (s *Session) Plan(f *scenario.File, opts scenario.PlanOptions) (*scenario.P
 // its scenario key) and each use as it goes; events may be nil. It holds
 // the state lock for the whole run (Locked; a caller may hold it already,
 // from its plan on) and makes the plan again under it: what another
-// apply did since p was made is not done twice, and a plan that would now
-// do what p did not show is refused (applyStale). When the lock cannot be
+// apply did since p was made is not done twice (the result says which
+// of p's changes were found done: DoneSincePlan), and a plan that would
+// now do what p did not show is refused (applyStale). When the lock cannot be
 // had, or the plan is stale, every token's row carries that error and
 // nothing is sent.
 func (s *Session) Apply(ctx context.Context, p *scenario.Plan, events func(model.ApplyEvent)) *model.ApplyResult {
@@ -57,6 +58,7 @@ func (s *Session) Apply(ctx context.Context, p *scenario.Plan, events func(model
 			r.replaces[step.Key] = step.Replaces
 		}
 		res = scenario.Apply(ctx, r, fresh, events)
+		res.DoneSincePlan = doneSincePlan(p, fresh)
 		return nil
 	})
 	if err != nil {

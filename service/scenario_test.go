@@ -128,7 +128,7 @@ func TestApplyDeclinesPack(t *testing.T) {
 			t.Errorf("summary lacks %s's token id", row.Name)
 		}
 	}
-	if want := "Apply complete! Resources: 40 added, 0 changed, 0 destroyed."; len(f.Tokens) != 20 || !strings.Contains(out.String(), want) {
+	if want := "Apply complete! Resources: 44 added, 0 changed, 0 destroyed."; len(f.Tokens) != 22 || !strings.Contains(out.String(), want) {
 		t.Errorf("%d tokens; summary:\n%s\nwant %q", len(f.Tokens), out.String(), want)
 	}
 	if last := events[len(events)-1]; last.Done != last.Total || last.Total != len(p.Changes) {

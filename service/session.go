@@ -115,10 +115,13 @@ func (s *Session) create(ctx context.Context, req model.TokenRequest, scenario s
 				return nil
 			}
 		}
-		req.IdempotencyKey = newKey()
-		p := model.NewPendingCreate(req, req.IdempotencyKey, scenario, time.Now())
+		p := model.NewPendingCreate(req, newKey(), scenario, time.Now())
 		var made model.Record
-		send := func(ctx context.Context) (err error) { made, err = s.api.Create(ctx, req); return err }
+		send := func(ctx context.Context, key string) (err error) {
+			req.IdempotencyKey = key
+			made, err = s.api.Create(ctx, req)
+			return err
+		}
 		return h.writeAhead(p, send, func(w *state.Workspace, err error) string {
 			if err != nil {
 				return "" // refused: nothing made
@@ -235,9 +238,12 @@ func (s *Session) use(ctx context.Context, req model.UseRequest, done func(*stat
 			u.use, useErr = s.api.Use(h.ctx, req)
 			return nil
 		}
-		req.IdempotencyKey = newKey()
-		p := model.NewPendingUse(req, req.IdempotencyKey, time.Now())
-		send := func(ctx context.Context) (err error) { u.use, err = s.api.Use(ctx, req); return err }
+		p := model.NewPendingUse(req, newKey(), time.Now())
+		send := func(ctx context.Context, key string) (err error) {
+			req.IdempotencyKey = key
+			u.use, err = s.api.Use(ctx, req)
+			return err
+		}
 		return h.writeAhead(p, send, func(w *state.Workspace, err error) string {
 			useErr = err
 			return s.recordUse(h.ctx, w, req, &u)

@@ -130,7 +130,7 @@ func (s *Session) answerStep(ctx context.Context, req model.StepRequest) (model.
 	case err != nil:
 		return model.Object{}, err
 	case !found:
-		return model.Object{}, model.LocalError("resource_missing", "charge", charge+" has no dispute: only the dispute test cards open one (presets dispute_fraudulent, dispute_not_received, dispute_inquiry)")
+		return model.Object{}, model.NoDispute(charge)
 	}
 	if st := du.Fields().Get("status"); st != "needs_response" && st != "warning_needs_response" {
 		u := req.Done(du)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
@@ -38,9 +39,13 @@ type Recovery struct {
 	Pending model.Pending
 	ID      string
 	Err     error
+	// Backend is where it was sent, for the steps to look for what it
+	// made: Stripe's Dashboard logs only Stripe's requests.
+	Backend model.BackendKind
 }
 
-// Text is the line a person reads about it.
+// Text is the line a person reads about it. One left to the user is told
+// in full once (Pending.Told), then reminded of in a line.
 func (r Recovery) Text() string {
 	p := r.Pending
 	head := fmt.Sprintf("An interrupted request (%s, Idempotency-Key %s)", p.Summary, p.Key)
@@ -48,14 +53,56 @@ func (r Recovery) Text() string {
 	switch {
 	case errors.As(r.Err, &waiting):
 		return head + " was sent again and got no answer: it stays pending and is sent again by the next command that writes the state."
+	case p.Unresolved != "" && p.Told:
+		return head + " is still unresolved (tokenscope list names it); once checked, tokenscope state rm " + p.Key + "."
 	case p.Unresolved != "":
-		return head + " was not sent again: " + p.Unresolved + ". It may have made something the state does not hold: look the key up in the Dashboard's request logs (Developers > Logs), add a token it made with `tokenscope get ID`, then forget the request with `tokenscope state rm " + p.Key + "`."
+		return head + " was not sent again: " + p.Unresolved + ". It may have made something the state does not hold: " + r.lookUp() + ", add a token it made with `tokenscope get ID`, then forget the request with `tokenscope state rm " + p.Key + "`."
 	case r.ID != "":
 		return head + " was sent again with its key: " + r.ID + " is now in the state."
 	case r.Err != nil:
 		return head + " was sent again with its key: " + r.Err.Error()
 	}
 	return head + " was sent again with its key and answered; nothing to record."
+}
+
+// Brief is Text in a few words, for a status line of 80 columns that
+// wraps to three rows at most (the TUI's): what became of it, and where
+// the rest is (the key to forget it by).
+func (r Recovery) Brief() string {
+	p := r.Pending
+	head := "interrupted request (" + p.Summary + ")"
+	var waiting *UnansweredError
+	switch {
+	case errors.As(r.Err, &waiting):
+		return head + " got no answer again: it stays pending, sent again by the next write"
+	case p.Unresolved != "" && p.Told:
+		return head + " is still unresolved; once checked, tokenscope state rm " + p.Key
+	case p.Unresolved != "":
+		where := "tokenscope events"
+		if r.Backend == model.BackendStripeTest {
+			where = "the Dashboard's request logs"
+		}
+		// The reason's first clause: what follows it (an error's text,
+		// why Stripe would not replay it) is in tokenscope state list.
+		why := p.Unresolved
+		if i := strings.IndexAny(why, ",("); i > 0 {
+			why = strings.TrimSpace(why[:i])
+		}
+		return head + " not sent again: " + why + "; find what it made (" + where + "), then tokenscope state rm " + p.Key
+	case r.ID != "":
+		return "interrupted request sent again (" + p.Summary + "): " + r.ID + " is now in the state"
+	}
+	return r.Text()
+}
+
+// lookUp is where to find what an unresolved request made: Stripe's
+// Dashboard logs Stripe's requests; an emulator (offline, or at
+// --api-base) has no Dashboard, but its events name what it made.
+func (r Recovery) lookUp() string {
+	if r.Backend == model.BackendStripeTest {
+		return "look the key up in the Dashboard's request logs (Developers > Logs)"
+	}
+	return "look for what it made in the backend's events (tokenscope events; the key is each event's request.idempotency_key)"
 }
 
 // UnrecordedError is a write the API carried out whose answer the state
@@ -95,6 +142,10 @@ func (e *UnansweredError) Error() string {
 
 func (e *UnansweredError) Unwrap() error { return e.Err }
 
+// LocalCode is UnansweredError's code when no answer of the API's says
+// more (the write's time ran out before it was sent).
+func (e *UnansweredError) LocalCode() string { return model.CodeNoAnswer }
+
 // held is a write in progress: the state under its lock and the context
 // its requests run in, bounded by the write timeout.
 type held struct {
@@ -103,13 +154,17 @@ type held struct {
 	l     *state.Locked
 	limit time.Duration
 	// replayed are the pending requests this hold sent again (or left to
-	// the user), as Recovery says what became of each.
-	replayed []Recovery
+	// the user), as Recovery says what became of each; replaying says
+	// whether that was done (or begun: replay reads the workspace too).
+	replayed  []Recovery
+	replaying bool
 }
 
-// hold runs fn under the state lock, once the pending requests a dead
-// tokenscope left in the workspace have been sent again and recorded. All
-// of it runs within the session's write timeout. Under a Locked context
+// hold runs fn under the state lock, the pending requests a dead (or
+// cancelled) tokenscope left in the workspace sent again and recorded
+// before fn first reads the workspace, or, when fn's first act is a write
+// (writeAhead) that is one of them sent again, all but that one. All of
+// it runs within the session's write timeout. Under a Locked context
 // the lock it holds is used, with the state read afresh as a new lock
 // would read it.
 func (s *Session) hold(ctx context.Context, op string, fn func(h *held) error) error {
@@ -133,14 +188,28 @@ func (s *Session) holding(ctx context.Context, l *state.Locked, fn func(h *held)
 	hctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	h := &held{s: s, ctx: hctx, l: l, limit: limit}
-	h.replay()
 	if fn == nil {
+		h.replay("")
 		return nil
 	}
 	return fn(h)
 }
 
-func (h *held) workspace() *state.Workspace { return h.s.workspaceOf(h.l.State()) }
+// workspace is the workspace under the lock, its pending requests sent
+// again first.
+func (h *held) workspace() *state.Workspace {
+	h.replay("")
+	return h.pending()
+}
+
+// recoveries say what became of the pending requests, once sent again.
+func (h *held) recoveries() []Recovery {
+	h.replay("")
+	return h.replayed
+}
+
+// pending is the workspace as it is, pending requests and all.
+func (h *held) pending() *state.Workspace { return h.s.workspaceOf(h.l.State()) }
 
 // newKey is a fresh Idempotency-Key.
 func newKey() string { return "tokenscope-" + fsutil.NewID() }
@@ -151,15 +220,40 @@ func newKey() string { return "tokenscope-" + fsutil.NewID() }
 // records of the answer, once the answer is back. send's error decides:
 // a local refusal sent nothing (p goes); an answer, even a refusal, is
 // final (apply runs, p goes); no answer leaves p for later.
-func (h *held) writeAhead(p model.Pending, send func(context.Context) error, apply func(w *state.Workspace, sendErr error) (made string)) error {
+//
+// A write that asks what a pending request asked (the same write sent
+// again after a cancel, or after its answer was lost) is that request:
+// it is sent with the pending request's key, so the API answers with
+// what the first made rather than making it a second time (two charges).
+// send sends with key.
+func (h *held) writeAhead(p model.Pending, send func(ctx context.Context, key string) error, apply func(w *state.Workspace, sendErr error) (made string)) error {
+	if q, ok := h.again(p); ok {
+		p.Key, p.Created, p.Tries = q.Key, q.Created, q.Tries
+	}
+	h.replay(p.Key)
 	if err := h.ctx.Err(); err != nil {
 		return h.timeout(p, err, "nothing was sent")
 	}
-	h.workspace().AddPending(p)
+	h.pending().AddPending(p)
 	if err := h.l.Save(); err != nil {
 		return fmt.Errorf("%w; nothing was sent", err)
 	}
-	return h.settle(p, send(h.ctx), apply)
+	return h.settle(p, send(h.ctx, p.Key), apply)
+}
+
+// again finds the pending request p is sent again as: one asking the
+// same, still to be sent again (not left to the user, young enough for
+// the API to know its key).
+func (h *held) again(p model.Pending) (model.Pending, bool) {
+	if h.replaying {
+		return model.Pending{}, false // its pending requests are sent again already
+	}
+	for _, q := range h.pending().Pending {
+		if q.Unresolved == "" && time.Since(q.Created) <= replayWindow && q.SameRequest(p) {
+			return q, true
+		}
+	}
+	return model.Pending{}, false
 }
 
 // settle records the answer to p's request and removes p, or keeps p
@@ -167,7 +261,7 @@ func (h *held) writeAhead(p model.Pending, send func(context.Context) error, app
 // refusal (a 4xx, which may have made a declined charge); another final
 // answer (a live-mode one, discarded) records nothing.
 func (h *held) settle(p model.Pending, sendErr error, apply func(*state.Workspace, error) string) error {
-	w := h.workspace()
+	w := h.pending()
 	if e, ok := model.AsError(sendErr); ok && e.Local {
 		w.RemovePending(p.Key)
 		_ = h.l.Save() // best effort: a leftover record of a request never sent is only sent again
@@ -237,30 +331,65 @@ func refused(err error) bool {
 }
 
 // replay sends again, with the same key, every pending request of the
-// workspace that can be, and records what each made, saving after each so
-// that a kill in the middle loses nothing.
-func (h *held) replay() {
+// workspace that can be, but the one keyed skip (which the write at hand
+// sends itself), and records what each made, saving after each so that a
+// kill in the middle loses nothing. It is done once per hold.
+func (h *held) replay(skip string) {
+	if h.replaying {
+		return
+	}
+	h.replaying = true
 	if h.ctx.Err() != nil {
 		return // nothing can be sent: a try is not spent on a cancelled write
 	}
-	for _, p := range slices.Clone(h.workspace().Pending) {
+	if noReplay(h.ctx) {
+		return
+	}
+	backend := h.s.api.Backend().Kind
+	for _, p := range slices.Clone(h.pending().Pending) {
+		if p.Key == skip {
+			continue
+		}
 		if p.Unresolved != "" {
-			// Left to the user: said once per session (a command, a
-			// TUI), not sent again.
-			h.s.recovered(Recovery{Pending: p})
+			// Left to the user, not sent again: told in full once
+			// (README), then reminded of once per session (a command, a
+			// TUI) in a line, so that it is not forgotten.
+			h.s.recovered(Recovery{Pending: p, Backend: backend})
+			if !p.Told {
+				h.markTold(p)
+			}
 			continue
 		}
 		r := h.replayOne(p)
+		r.Backend = backend
 		h.replayed = append(h.replayed, r)
 		h.s.recovered(r)
 	}
 }
 
+// markTold records that the user was told in full of p, left to them.
+func (h *held) markTold(p model.Pending) {
+	p.Told = true
+	h.pending().AddPending(p)
+	_ = h.l.Save() // best effort: at worst the full text is told again
+}
+
+// noReplayKey marks a context whose holds send no pending request again:
+// a refresh's second hold, after its first sent them (one try per
+// refresh: a second would double the wait on an API that never answers).
+type noReplayKey struct{}
+
+func withoutReplay(ctx context.Context) context.Context {
+	return context.WithValue(ctx, noReplayKey{}, true)
+}
+
+func noReplay(ctx context.Context) bool { return ctx.Value(noReplayKey{}) != nil }
+
 func (h *held) replayOne(p model.Pending) Recovery {
 	unresolved := func(why string) Recovery {
+		// Told in full by the caller, now.
 		p.Unresolved = why
-		h.workspace().AddPending(p)
-		_ = h.l.Save() // best effort, as in settle: the record is replayed again
+		h.markTold(p)
 		return Recovery{Pending: p}
 	}
 	if age := time.Since(p.Created); age > replayWindow {
@@ -270,7 +399,7 @@ func (h *held) replayOne(p model.Pending) Recovery {
 		return unresolved(why)
 	}
 	var (
-		send  func(context.Context) error
+		send  func(ctx context.Context, key string) error
 		apply func(*state.Workspace, error) string
 		made  string
 	)
@@ -281,7 +410,7 @@ func (h *held) replayOne(p model.Pending) Recovery {
 			return unresolved(err.Error())
 		}
 		var rec model.Record
-		send = func(ctx context.Context) (err error) { rec, err = h.s.api.Create(ctx, req); return err }
+		send = func(ctx context.Context, _ string) (err error) { rec, err = h.s.api.Create(ctx, req); return err }
 		apply = func(w *state.Workspace, err error) string {
 			if err == nil {
 				made = recordCreate(w, rec, p.Scenario).ID
@@ -291,13 +420,20 @@ func (h *held) replayOne(p model.Pending) Recovery {
 	case model.PendingUse:
 		req := p.UseRequest()
 		var u usage
-		send = func(ctx context.Context) (err error) { u.use, err = h.s.api.Use(ctx, req); return err }
+		send = func(ctx context.Context, _ string) (err error) { u.use, err = h.s.api.Use(ctx, req); return err }
 		apply = func(w *state.Workspace, useErr error) string {
 			made = h.s.recordUse(h.ctx, w, req, &u)
 			return made
 		}
+	case model.PendingMove:
+		mv := moving(h.s, *p.Move)
+		send = mv.send
+		apply = func(w *state.Workspace, err error) string {
+			made = mv.record(w, err)
+			return made
+		}
 	}
-	err := h.settle(p, send(h.ctx), apply)
+	err := h.settle(p, send(h.ctx, p.Key), apply)
 	var ua *UnansweredError
 	var ur *UnrecordedError
 	switch {
@@ -306,7 +442,7 @@ func (h *held) replayOne(p model.Pending) Recovery {
 		if p.Tries >= maxTries {
 			return unresolved(fmt.Sprintf("it got no answer %d times (%v)", p.Tries, ua.Err))
 		}
-		h.workspace().AddPending(p)
+		h.pending().AddPending(p)
 		_ = h.l.Save() // best effort, as in settle: the record is replayed again
 		return Recovery{Pending: p, Err: err}
 	case errors.As(err, &ur):

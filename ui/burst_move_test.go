@@ -56,7 +56,7 @@ func TestBurstDoesNotApplyUnseenMove(t *testing.T) {
 				t.Fatalf("no dispute of %s: %v", ch, err)
 			}
 			return du.ID
-		}, nil, []string{"w", "enter", "enter"}, `"needs_response" -> "won"`, "dispute answered: won"},
+		}, nil, []string{"w", "enter", "enter"}, `"needs_response" -> "under_review"`, "dispute answered: under_review"},
 		{"verify", func(t *testing.T, s *service.Session) string {
 			return usedAs(t, s, "bank_ok", model.UseRequest{Kind: model.UseCustomer})
 		}, nil, []string{"v", "enter", "enter"}, "amounts", "verified ba_"},

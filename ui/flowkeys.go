@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/tokenscope/tokenscope/ui/flow"
 	"github.com/tokenscope/tokenscope/views"
 )
 
@@ -22,9 +23,17 @@ type jsonShower interface {
 	RawJSON() (id string, raw []byte, ok bool)
 }
 
-// flowKey answers y and J for the open flow where they apply.
+// flowKey answers y and J for the open flow where they apply, and ? on
+// a flow that shows an object (but in a field, where ? is typed).
 func (a *App) flowKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
+	case key.Matches(msg, a.keys.Help):
+		if o, ok := a.flow.(flow.KeyOfferer); ok {
+			if _, ok := o.OfferedKeys(); ok {
+				a.openHelp()
+				return nil, true
+			}
+		}
 	case key.Matches(msg, a.keys.Copy):
 		if c, ok := a.flow.(idCopier); ok {
 			if ids := c.CopyIDs(); len(ids) > 0 {
@@ -43,7 +52,7 @@ func (a *App) flowKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// overFlow reports the JSON pager shown over the open flow.
+// overFlow reports a pager (JSON, help) shown over the open flow.
 func (a *App) overFlow() bool {
 	return a.flow != nil && a.mode == modePager && a.pager.overFlow
 }

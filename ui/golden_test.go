@@ -40,7 +40,7 @@ func TestGolden(t *testing.T) {
 		{name: "drift", session: driftSessionT, keys: []string{"R"}, wait: "Refresh:", scrub: true},
 		{name: "help", session: fixtureSession, keys: []string{"?"}, wait: "refresh all"},
 		{name: "filter", session: fixtureSession, keys: []string{"/", "u", "n", "u", "s", "e", "d", "enter"}, wait: "filter: unused", enter: true},
-		{name: "scenario_plan", session: fixtureSession, keys: planKeys("pack:declines"), wait: "Plan: 40 to add", enter: true},
+		{name: "scenario_plan", session: fixtureSession, keys: planKeys("pack:declines"), wait: "Plan: 44 to add", enter: true},
 		{name: "create_failed", session: refusingSession, keys: []string{"n", "enter", "enter", "enter"}, wait: "typed is kept", enter: true, scrub: true},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {

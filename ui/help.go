@@ -3,9 +3,11 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tokenscope/tokenscope/ui/common"
+	"github.com/tokenscope/tokenscope/ui/flow"
 )
 
 // helpNote says what the filter matches, under the keys when it fits.
@@ -14,15 +16,34 @@ const helpNote = `Filter words match id, type, brand, last4, preset, scenario, w
 // helpGap is the room between two columns of the help.
 const helpGap = 3
 
+// openHelp opens the help overlay (?): over the open flow when it shows
+// an object, whose keys it names as they act there (b releases an
+// authorization); from the list, every key.
+func (a *App) openHelp() {
+	var offered func() []key.Binding
+	if o, ok := a.flow.(flow.KeyOfferer); ok {
+		offered = func() []key.Binding { keys, _ := o.OfferedKeys(); return keys }
+	}
+	// The pager's rows: the body less its title line.
+	a.openPager("Keys", func(w int) string {
+		var keys []key.Binding
+		if offered != nil {
+			keys = offered()
+		}
+		return helpText(a.st, a.keys, keys, w, a.bodyHeight()-1)
+	})
+	a.pager.overFlow = a.flow != nil
+}
+
 // helpText lays out every key of the KeyMap's groups in columns, as
 // lazygit and k9s draw their help: each group a block (its title and its
 // keys, never apart), blocks stacked down a column while they fit in
 // height rows, columns side by side while they fit in width. Where even
 // that does not fit, the blocks go one under the other and the pager
-// scrolls.
-func helpText(st *common.Styles, k *common.KeyMap, width, height int) string {
+// scrolls. offered are the keys of the object shown (KeyMap.Groups).
+func helpText(st *common.Styles, k *common.KeyMap, offered []key.Binding, width, height int) string {
 	var blocks [][]string
-	for _, g := range k.Groups() {
+	for _, g := range k.Groups(offered...) {
 		keyW := 0
 		for _, b := range g.Keys {
 			keyW = max(keyW, ansi.StringWidth(b.Help().Key))

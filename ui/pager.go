@@ -26,8 +26,8 @@ type pager struct {
 	detail bool
 	// log: the request log, where ↑/↓ pick a request (requestlog.go).
 	log bool
-	// overFlow: shown over the open flow (J in the events view), which
-	// esc goes back to (flowkeys.go).
+	// overFlow: shown over the open flow (J in the events view, ? over
+	// an object pane), which esc goes back to (flowkeys.go).
 	overFlow bool
 }
 

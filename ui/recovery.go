@@ -65,18 +65,18 @@ func awaitRecovery(ctx context.Context, ch <-chan service.Recovery, guest bool) 
 	}
 }
 
-// recoveryStatus is a recovery in the status line: what it made first,
-// which the line's width would cut from the end of Recovery.Text. A
-// guest of serve is not given the server-side steps for one that was not
-// sent again.
+// recoveryStatus is a recovery in the status line: Recovery.Brief, which
+// fits the rows the line wraps to where Recovery.Text was cut at 80
+// columns. A guest of serve is not given the server-side steps for one
+// that was not sent again.
 func recoveryStatus(r service.Recovery, guest bool) string {
 	switch {
 	case r.ID != "" && r.Err == nil:
-		return views.Clean("interrupted request sent again (" + r.Pending.Summary + "): " + r.ID + " is now in the state")
+		return views.Clean(r.Brief())
 	case guest && r.Pending.Unresolved != "":
 		return common.GlyphError + " " + views.UnresolvedForGuest(r.Pending.Summary)
 	}
-	return common.GlyphError + " " + views.Clean(r.Text())
+	return common.GlyphError + " " + views.Clean(r.Brief())
 }
 
 // recoveredMsg is a recovery's status line.

@@ -209,13 +209,13 @@ func (a *App) copyCurl() tea.Cmd {
 // copyText puts text on the clipboard with OSC 52, which the terminal
 // (even at the far end of SSH) handles; done is the status after.
 func (a *App) copyText(text, done string) tea.Cmd {
-	out := a.pc.Output
+	pc, out := a.pc, a.pc.Output
 	return func() tea.Msg {
 		if out == nil {
 			return copiedMsg{status: common.GlyphError + " cannot copy: no terminal to write to", err: true}
 		}
 		if _, err := osc52.New(text).WriteTo(out); err != nil {
-			return copiedMsg{status: common.GlyphError + " copy failed: " + err.Error(), err: true}
+			return copiedMsg{status: common.GlyphError + " copy failed: " + common.ErrorLine(pc, err), err: true}
 		}
 		return copiedMsg{status: done}
 	}
@@ -229,7 +229,7 @@ func (a *App) exportWorkspace() tea.Cmd {
 	if sess == nil {
 		return nil
 	}
-	now, out, guest := time.Now(), a.pc.Output, a.pc.Guest
+	pc, now, out, guest := a.pc, time.Now(), a.pc.Output, a.pc.Guest
 	return func() tea.Msg {
 		src, written, left, err := sess.Export(now)
 		if err == nil && guest {
@@ -244,7 +244,7 @@ func (a *App) exportWorkspace() tea.Cmd {
 			path, err = sess.SaveNewOutput("export-"+now.UTC().Format("20060102-150405")+".hcl", src)
 		}
 		if err != nil {
-			return copiedMsg{status: common.GlyphError + " export failed: " + err.Error(), err: true}
+			return copiedMsg{status: common.GlyphError + " export failed: " + common.ErrorLine(pc, err), err: true}
 		}
 		status := fmt.Sprintf("exported %d %s to %s", written, views.Plural(written, "token", "tokens"), path)
 		if left > 0 {
@@ -263,7 +263,7 @@ func (a *App) writeReport(sel *model.Record) tea.Cmd {
 		a.setStatus("no token selected")
 		return nil
 	}
-	id, out, ctx, guest := sel.ID, a.pc.Output, a.pc.Ctx, a.pc.Guest
+	pc, id, out, ctx, guest := a.pc, sel.ID, a.pc.Output, a.pc.Ctx, a.pc.Guest
 	return func() tea.Msg {
 		story, err := sess.Story(ctx, id)
 		var b bytes.Buffer
@@ -278,7 +278,7 @@ func (a *App) writeReport(sel *model.Record) tea.Cmd {
 			err = sess.SaveOutput(path, b.Bytes())
 		}
 		if err != nil {
-			return copiedMsg{status: common.GlyphError + " report failed: " + err.Error(), err: true}
+			return copiedMsg{status: common.GlyphError + " report failed: " + common.ErrorLine(pc, err), err: true}
 		}
 		if out != nil {
 			if _, err := osc52.New(path).WriteTo(out); err == nil {

@@ -232,8 +232,7 @@ func (a *App) action(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k, sel := a.keys, a.list.selected()
 	switch {
 	case key.Matches(msg, k.Help):
-		// The pager's rows: the body less its title line.
-		a.openPager("Keys", func(w int) string { return helpText(a.st, k, w, a.bodyHeight()-1) })
+		a.openHelp()
 	case key.Matches(msg, k.New):
 		return a.openFlow(flow.NewToken(a.pc)), true
 	case key.Matches(msg, k.Retrieve):

@@ -107,7 +107,11 @@ func WriteApplySummary(w io.Writer, r *model.ApplyResult, width int) error {
 		}
 	}
 	if len(r.Failed()) == 0 {
-		fmt.Fprintf(&table, "\n%s\n", ApplyClosing(r))
+		closing := ApplyClosing(r)
+		if width > 0 {
+			closing = hangAt(closing, 0, width) // what changed since the plan is read whole
+		}
+		fmt.Fprintf(&table, "\n%s\n", closing)
 	}
 	_, err := table.WriteTo(w)
 	return err
@@ -160,7 +164,23 @@ func ApplyClosing(r *model.ApplyResult) string {
 		return fmt.Sprintf("Apply failed: %d of %d tokens errored; whatever succeeded is recorded in the state, and the next apply retries the failed ones.", len(failed), len(r.Rows))
 	}
 	add, change, destroy := r.Counts()
-	return fmt.Sprintf("Apply complete! Resources: %d added, %d changed, %d destroyed.", add, change, destroy)
+	return fmt.Sprintf("Apply complete! Resources: %d added, %d changed, %d destroyed.", add, change, destroy) + sincePlan(r)
+}
+
+// sincePlan says, after the counts, that the state changed between the
+// plan a person approved and its apply, so fewer changes than the plan
+// showed is not read as a silent failure: "0 added" of "33 to add".
+func sincePlan(r *model.ApplyResult) string {
+	done := r.DoneSincePlan
+	if len(done) == 0 {
+		return ""
+	}
+	add, change, _ := model.Plan{Changes: done}.Counts()
+	first := Clean(done[0].Address)
+	if len(done) > 1 {
+		first += ", …"
+	}
+	return fmt.Sprintf(" The state changed since the plan: %d of what it showed (%s) was already made by another tokenscope, and not made again.", add+change, first)
 }
 
 // ApplyCancelled says what an apply cancelled part way (esc) did, short

@@ -40,10 +40,7 @@ func NewError(err error) Error {
 func (e Error) Title() string {
 	s := e.Stripe
 	if s == nil {
-		if code := model.LocalCodeOf(e.err); code != "" {
-			return code
-		}
-		return "error"
+		return model.OwnCode(e.err)
 	}
 	title := s.Code
 	if title == "" {
@@ -63,48 +60,66 @@ func (e Error) Title() string {
 // error's text, which says what failed around it.
 func (e Error) Headline() string {
 	if text, ok := e.forGuest(); ok {
-		return text
+		return CleanLines(text)
 	}
 	switch v := e.err.(type) {
 	case *model.Error:
 		if v.Message != "" {
-			return Clean(v.Message)
+			return Clean(e.guestText(v.Message))
 		}
 	case *model.FieldError:
 		if v.Message != "" {
 			return Clean(v.Message)
 		}
 	}
-	return CleanLines(e.err.Error())
+	return CleanLines(e.guestText(e.err.Error()))
 }
 
 // Fields are the error's fields in the order both renderings list them:
 // type, code, decline_code, param, message, charge, request id, why,
-// next; empty ones are left out. An error of no Stripe shape is its
-// message.
+// next; empty ones are left out. An error of no Stripe shape is one of
+// tokenscope's own: type tokenscope_error, its code (model.OwnCode), its
+// text as message and its code's explanation, if the code has one.
 func (e Error) Fields() []Field {
-	if text, ok := e.forGuest(); ok {
-		return []Field{{Path: "message", Label: "message", Value: text}}
+	guest, forGuest := e.forGuest()
+	own := e.own()
+	message, why, next := e.guestText(own.Message), own.Why, own.Next
+	if e.tui && own.NextTUI != "" {
+		next = own.NextTUI
 	}
-	s := e.Stripe
-	if s == nil {
-		return []Field{{Path: "message", Label: "message", Value: Clean(e.err.Error())}}
-	}
-	next := s.Next
-	if e.tui && s.NextTUI != "" {
-		next = s.NextTUI
+	if forGuest {
+		// The type and code stay; what only the server's user can act
+		// on goes.
+		message, why, next = guest, "", ""
+	} else if e.guest {
+		why, next = guestSteps(own, why, next)
 	}
 	var out []Field
 	for _, f := range [][2]string{
-		{"type", s.Type}, {"code", s.Code}, {"decline_code", s.DeclineCode}, {"param", s.Param},
-		{"message", s.Message}, {"charge", s.Charge}, {"payment_intent", s.PaymentIntent}, {"request id", s.RequestID},
-		{"why", s.Why}, {"next", next},
+		{"type", own.Type}, {"code", own.Code}, {"decline_code", own.DeclineCode}, {"param", own.Param},
+		{"message", message}, {"charge", own.Charge}, {"payment_intent", own.PaymentIntent}, {"request id", own.RequestID},
+		{"why", why}, {"next", next},
 	} {
 		if f[1] != "" {
 			out = append(out, Field{Path: f[0], Label: f[0], Value: Clean(f[1])})
 		}
 	}
 	return out
+}
+
+// own is e in Stripe's shape: Stripe, or for an error of tokenscope's own
+// one of type tokenscope_error with its code, its text as message and its
+// code's explanation. It is the one place such an error gets its fields,
+// for both renderings.
+func (e Error) own() *model.Error {
+	if e.Stripe != nil {
+		return e.Stripe
+	}
+	o := &model.Error{Type: model.TypeTokenscope, Code: model.OwnCode(e.err), Message: e.err.Error()}
+	if x, ok := model.ExplanationOf(o.Code); ok {
+		o.Why, o.Next, o.NextTUI = x.Why, x.Next, x.TUI
+	}
+	return o
 }
 
 // ErrorJSON is Stripe's error object ({"error":{...}}) plus request_id,
@@ -123,22 +138,11 @@ type ErrorJSON struct {
 	} `json:"error"`
 }
 
-// TypeLocalFault is the type of an error of tokenscope's own in JSON (the
-// state is locked, unreadable or could not be written): Stripe's shape, so
-// a script reading --json always finds one error object.
-const TypeLocalFault = "tokenscope_error"
-
 // WriteJSON writes the error as Stripe's error object; an error of no
 // Stripe shape is one of type tokenscope_error with its text as message
-// and its code of tokenscope's own (model.LocalCodeOf: state_locked, ...).
+// and its code of tokenscope's own (model.OwnCode: state_locked, ...).
 func (e Error) WriteJSON(w io.Writer) error {
-	s := e.Stripe
-	if s == nil {
-		var out ErrorJSON
-		out.Error.Type, out.Error.Message = TypeLocalFault, e.err.Error()
-		out.Error.Code = model.LocalCodeOf(e.err)
-		return WriteJSON(w, out)
-	}
+	s := e.own()
 	var out ErrorJSON
 	o := &out.Error
 	o.Type, o.Code, o.DeclineCode, o.Param = s.Type, s.Code, s.DeclineCode, s.Param

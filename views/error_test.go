@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -38,15 +40,53 @@ func TestErrorFields(t *testing.T) {
 }
 
 // A local check is explained and says nothing was sent; a plain error is
-// its message.
+// one of tokenscope's own: its type, a code and its message.
 func TestErrorLocalAndPlain(t *testing.T) {
 	v := NewError(&model.FieldError{Type: model.TypeInvalidRequest, Code: "incorrect_number", Param: "number", Message: "bad"})
 	if !strings.Contains(v.Title(), "local check") || v.Headline() != "bad" || v.Stripe.Why == "" {
 		t.Errorf("local: title %q headline %q why %q", v.Title(), v.Headline(), v.Stripe.Why)
 	}
 	p := NewError(errors.New("state locked\nby pid 1"))
-	if p.Title() != "error" || p.Headline() != "state locked\nby pid 1" || len(p.Fields()) != 1 || p.Fields()[0].Value != "state locked by pid 1" {
+	want := []Field{{Path: "type", Label: "type", Value: model.TypeTokenscope}, {Path: "code", Label: "code", Value: model.CodeInternal},
+		{Path: "message", Label: "message", Value: "state locked by pid 1"}}
+	if p.Title() != model.CodeInternal || p.Headline() != "state locked\nby pid 1" || fmt.Sprint(p.Fields()) != fmt.Sprint(want) {
 		t.Errorf("plain: %q %q %+v", p.Title(), p.Headline(), p.Fields())
+	}
+}
+
+// Every error of tokenscope's own carries a code, the same in the fields
+// the CLI and the TUI show and in the JSON: its own (with the code's
+// explanation), os_error for a file that failed, internal_error for the
+// rest.
+func TestOwnErrorCodes(t *testing.T) {
+	for _, c := range []struct {
+		err       error
+		code, why string
+	}{
+		{model.Fault(model.CodeStateCorrupt, errors.New("cannot read state")), model.CodeStateCorrupt, ""},
+		{fmt.Errorf("write lock info: %w", &fs.PathError{Op: "write", Path: "/s/x", Err: syscall.ENOSPC}), model.CodeDiskFull, ""},
+		{model.Fault(model.CodeStateUnwritable, fmt.Errorf("cannot write to the state dir /s (%v)", syscall.EROFS)), model.CodeStateUnwritable, ""},
+		{&fs.PathError{Op: "open", Path: "/s/y", Err: syscall.EIO}, model.CodeOSError, ""},
+		{errors.New("odd"), model.CodeInternal, ""},
+		{model.Fault(model.CodeStateLocked, errors.New("held")), model.CodeStateLocked, "another tokenscope held the lock"},
+		{model.NoDispute("ch_1"), model.CodeNoDispute, "only the dispute test cards"},
+	} {
+		v := NewError(c.err)
+		got := map[string]string{}
+		for _, f := range v.Fields() {
+			got[f.Label] = f.Value
+		}
+		if got["type"] != model.TypeTokenscope || got["code"] != c.code || !strings.HasPrefix(got["why"], c.why) || !strings.HasPrefix(v.Title(), c.code) {
+			t.Errorf("%v: title %q fields %+v", c.err, v.Title(), got)
+		}
+		var b strings.Builder
+		if err := v.WriteJSON(&b); err != nil {
+			t.Fatal(err)
+		}
+		var j ErrorJSON
+		if err := json.Unmarshal([]byte(b.String()), &j); err != nil || j.Error.Type != model.TypeTokenscope || j.Error.Code != c.code {
+			t.Errorf("%v: JSON %s (%v)", c.err, b.String(), err)
+		}
 	}
 }
 

@@ -28,7 +28,7 @@ func TestLockErrorForGuest(t *testing.T) {
 		{model.LockHolder{}, "the state is being written by another session; try again in a moment, or ask whoever runs tokenscope serve"},
 	} {
 		err := error(held{c.h})
-		if got := NewError(err).ForGuest().Fields(); len(got) != 1 || got[0].Value != c.want {
+		if got := NewError(err).ForGuest().Fields(); len(got) != 3 || got[1].Value != model.CodeInternal || got[2].Value != c.want {
 			t.Errorf("%+v: fields %+v", c.h, got)
 		}
 		if got := NewError(err).ForGuest().Headline(); got != c.want {

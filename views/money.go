@@ -76,6 +76,8 @@ func moneyNext(id string, f model.Fields) string {
 	switch {
 	case f.Get("object") == "dispute" && (f.Get("status") == "needs_response" || f.Get("status") == "warning_needs_response"):
 		return "tokenscope dispute " + id + " --evidence " + model.WinningEvidence + " (or " + model.LosingEvidence + "), or --close"
+	case f.Get("object") == "dispute" && model.DisputeDeciding(f):
+		return "tokenscope get " + id + " again in a few seconds: test mode decides " + f.Get("evidence.uncategorized_text")
 	case f.Get("object") == "charge" && f.Get("disputed") == "true":
 		return "tokenscope dispute " + id + " (its dispute)"
 	case f.Get("object") == "charge" && f.Get("status") == "pending":

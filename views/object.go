@@ -15,6 +15,10 @@ import (
 type Object struct {
 	ID, Label, Summary string
 	Fields             []Field
+	// Quiet are the fields not shown because their value says nothing
+	// (a zero amount: model.DetailField.Quiet); a change from or to one
+	// reads that value (ObjectChanges).
+	Quiet []Field
 	// Next is the command that moves it on ("tokenscope authenticate
 	// pi_…"), "" when it waits for nothing tokenscope does.
 	Next      string
@@ -35,9 +39,9 @@ func NewObject(o model.Object) Object {
 	}
 	var fs fields
 	for _, df := range spec.Fields {
-		fs.add("", df.Label, df.Show(f))
+		fs.detail("", df, f)
 	}
-	v.Fields = fs.list
+	v.Fields, v.Quiet = fs.list, fs.quiet
 	v.Next = NextStep(o.ID, f.Get("status"))
 	if v.Next == "" {
 		v.Next = moneyNext(v.ID, f)
@@ -53,6 +57,19 @@ func NextStep(id, status string) string {
 		return "tokenscope authenticate " + id + " (or --fail)"
 	case model.PIRequiresCapture:
 		return "tokenscope capture " + id + " [--amount N], or tokenscope cancel " + id
+	}
+	return ""
+}
+
+// NextKeys is NextStep as the TUI takes it, with the keys of the
+// PaymentIntent's pane or use outcome: a guest of tokenscope serve can run
+// no command.
+func NextKeys(status string) string {
+	switch status {
+	case model.PIRequiresAction:
+		return "a completes the 3D Secure challenge, f fails it"
+	case model.PIRequiresCapture:
+		return "c captures it (all or part), x cancels it"
 	}
 	return ""
 }

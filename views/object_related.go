@@ -1,23 +1,33 @@
 package views
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/tokenscope/tokenscope/model"
 )
 
-// RelatedFields are the rows an object pane adds from the object that
+// Rows are an object's rows in its pane: those Shown, in order, and
+// those Quiet: not shown, as their value says nothing (a zero amount),
+// but its value still, so a change from or to one reads it.
+type Rows struct{ Shown, Quiet []Field }
+
+// ObjectRows are o's rows in its pane: its kind's fields, then those of
+// rel, the object read with it (relatedFields), if any.
+func ObjectRows(o model.Object, rel *model.Object) Rows {
+	v := NewObject(o)
+	fs := fields{list: v.Fields, quiet: v.Quiet}
+	if rel != nil {
+		relatedFields(&fs, o, *rel)
+	}
+	return Rows{Shown: fs.list, Quiet: fs.quiet}
+}
+
+// relatedFields are the rows an object pane adds from the object that
 // decides what can be done with it (model.Subject.Related): a customer's
 // bank account status, a disputed charge's dispute (its id, so enter
-// opens it), a paid PaymentIntent's refunds and dispute. None when rel is
-// nil.
-func RelatedFields(o model.Object, rel *model.Object) []Field {
-	if rel == nil {
-		return nil
-	}
+// opens it), a paid PaymentIntent's partial capture, refunds and dispute.
+func relatedFields(fs *fields, o model.Object, rel model.Object) {
 	f := rel.Fields()
-	var fs fields
 	switch {
 	case strings.HasPrefix(o.ID, "cus_"):
 		fs.add("", "bank_status", bankStatus(f.Get("status")))
@@ -25,14 +35,12 @@ func RelatedFields(o model.Object, rel *model.Object) []Field {
 		fs.add("", "dispute", rel.ID)
 		fs.add("", "dispute_status", model.JoinWords(f.Get("status"), paren(f.Get("reason"))))
 	case strings.HasPrefix(o.ID, "pi_"):
-		if n, _ := strconv.ParseInt(f.Get("amount_refunded"), 10, 64); n > 0 {
-			fs.add("", "amount_refunded", model.AmountRefunded(f))
-		}
+		fs.detail("", model.AmountCapturedField, f)
+		fs.detail("", model.AmountRefundedField, f)
 		if f.Get("disputed") == "true" {
 			fs.add("", "disputed", "true: the money goes back through the dispute, not a refund")
 		}
 	}
-	return fs.list
 }
 
 // bankStatus says what a bank account's status lets it do.

@@ -154,7 +154,11 @@ func (o Outcome) Fields() []Field {
 		case isCard:
 			out = append(out, Field{Label: "outcome", Value: card.Expect})
 		}
-		if next := NextStep(o.Use.ObjectID, o.Use.Status); o.Req.Kind == model.UsePaymentIntent && next != "" {
+		next := NextStep(o.Use.ObjectID, o.Use.Status)
+		if o.TUI {
+			next = NextKeys(o.Use.Status)
+		}
+		if o.Req.Kind == model.UsePaymentIntent && next != "" {
 			out = append(out, Field{Label: "next", Value: Clean(next)})
 		}
 		return pathsAreLabels(out)

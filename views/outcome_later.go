@@ -50,8 +50,8 @@ func (o Outcome) laterNext() string {
 		return "tokenscope capture " + u.ObjectID + " [--amount N], or tokenscope refund " + u.ObjectID + " to release it"
 	case o.Req.Kind == model.UseSetupIntent && u.Status == model.PISucceeded:
 		return "pay off session with customer " + u.Customer + " and payment_method " + u.PaymentMethod
-	case o.Req.Kind == model.UseSetupIntent && o.TUI && u.Status == model.PIRequiresAction:
-		return "a completes the 3D Secure challenge, f fails it"
+	case o.Req.Kind == model.UseSetupIntent && o.TUI:
+		return NextKeys(u.Status)
 	case o.Req.Kind == model.UseSetupIntent:
 		return NextStep(u.ObjectID, u.Status)
 	}

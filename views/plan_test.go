@@ -131,7 +131,7 @@ func TestPlanUse(t *testing.T) {
 
   # charge.declined_insufficient will be created
   + charge "declined_insufficient" {
-      + amount   = 1000
+      + amount   = 1000   (10.00 usd)
       + currency = "usd"
       + source   = "tok_visa_chargeDeclinedInsufficientFunds"   (expected: declined, card_declined / insufficient_funds)
       + id       = (known after apply)
@@ -149,7 +149,7 @@ func TestPlanUse(t *testing.T) {
 
   # charge.visa will be created
   + charge "visa" {
-      + amount   = 50
+      + amount   = 50   (0.50 usd)
       + currency = "usd"
       + source   = "tok_1QxYz8Lk"
       + id       = (known after apply)

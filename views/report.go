@@ -107,6 +107,7 @@ func NewReport(s model.Story, now time.Time) Report {
 		r.Uses = append(r.Uses, useRow(u, s.Requests))
 	}
 	r.Uses = append(r.Uses, laterSteps(r.Uses, rec.Uses, s.Requests)...)
+	intents := newIntentErrors(rec.Steps)
 	rp := &replay{vars: map[string]string{}, token: rec.ID, now: now}
 	if preset, _, ok := model.TestDataOfRecord(rec, now); ok {
 		r.TestData = preset
@@ -129,19 +130,31 @@ func NewReport(s model.Story, now time.Time) Report {
 		}
 		r.Requests = append(r.Requests, rq)
 		if x := model.ErrorOf(e); x != nil {
-			r.Errors = append(r.Errors, ReportError{Request: Clean(e.Method + " " + e.Path), Type: Clean(x.Type), Code: Clean(x.Code),
-				DeclineCode: Clean(x.DeclineCode), Param: Clean(x.Param), Message: Clean(x.Message), Why: Clean(x.Why), Next: Clean(x.Next),
-				RequestID: Clean(e.RequestID), At: e.Time.UTC()})
+			// A decline is explained by the token's card, as the CLI and
+			// the TUI explain it (several test cards share a code).
+			x.ExplainCardAt(obj, "card")
+			r.Errors = append(r.Errors, reportError(e.Method+" "+e.Path, x, e.Time))
+			intents.refused(e, x)
+		} else if x := intents.answered(e); x != nil {
+			r.Errors = append(r.Errors, reportError(e.Method+" "+e.Path, x, e.Time))
 		}
 	}
-	r.Errors = append(r.Errors, unloggedRefusals(rec.Uses, s.Requests)...)
+	r.Errors = append(r.Errors, unloggedRefusals(rec.Uses, s.Requests, obj)...)
+	r.Errors = append(r.Errors, unloggedSteps(rec.Steps, s.Requests, obj)...)
 	return r
+}
+
+// reportError is error x, met by request (or a recorded use) at at, as
+// the report tells it.
+func reportError(request string, x *model.Error, at time.Time) ReportError {
+	return ReportError{Request: Clean(request), Type: Clean(x.Type), Code: Clean(x.Code), DeclineCode: Clean(x.DeclineCode),
+		Param: Clean(x.Param), Message: Clean(x.Message), Why: Clean(x.Why), Next: Clean(x.Next), RequestID: Clean(x.RequestID), At: at.UTC()}
 }
 
 // unloggedRefusals are the refusals the token's uses recorded whose
 // request the log no longer holds (it keeps the newest requests only):
 // what the state recorded of them, explained.
-func unloggedRefusals(uses []model.Use, logged []model.LoggedRequest) []ReportError {
+func unloggedRefusals(uses []model.Use, logged []model.LoggedRequest, token model.Fields) []ReportError {
 	var out []ReportError
 	for _, u := range uses {
 		if u.Code == "" || slices.ContainsFunc(logged, func(e model.LoggedRequest) bool { return e.RequestID == u.RequestID }) {
@@ -152,8 +165,8 @@ func unloggedRefusals(uses []model.Use, logged []model.LoggedRequest) []ReportEr
 			x.Type = model.TypeCardError
 		}
 		x.Explain()
-		out = append(out, ReportError{Request: "use: " + string(u.Kind), Type: x.Type, Code: Clean(x.Code), DeclineCode: Clean(x.DeclineCode),
-			Why: x.Why, Next: x.Next, RequestID: Clean(u.RequestID), At: u.At.UTC()})
+		x.ExplainCardAt(token, "card")
+		out = append(out, reportError("use: "+string(u.Kind), x, u.At))
 	}
 	return out
 }

@@ -94,7 +94,7 @@ func NewToken(r *model.Record, obj model.Fields, decodeErr error) Token {
 	if heading != "" {
 		spec, _ := model.SpecOf(r.Type)
 		for _, df := range spec.Fields {
-			f.add(heading, df.Label, df.Show(obj))
+			f.detail(heading, df, obj)
 		}
 	}
 	testDataFields(&f, r, heading)
@@ -103,18 +103,37 @@ func NewToken(r *model.Record, obj model.Fields, decodeErr error) Token {
 	return t
 }
 
-// fields collects a token's fields in order, leaving out empty values.
-type fields struct{ list []Field }
+// fields collects a token's or object's fields in order, leaving out
+// empty values; the quiet ones (model.DetailField.Quiet) go apart.
+type fields struct{ list, quiet []Field }
 
 func (f *fields) add(group, label, value string) {
+	f.list = appendField(f.list, group, label, value)
+}
+
+// hide keeps a quiet value apart from the rows shown.
+func (f *fields) hide(group, label, value string) {
+	f.quiet = appendField(f.quiet, group, label, value)
+}
+
+// detail adds df's value in obj: a row, or apart when it is quiet.
+func (f *fields) detail(group string, df model.DetailField, obj model.Fields) {
+	if v, quiet := df.Read(obj); quiet {
+		f.hide(group, df.Label, v)
+	} else {
+		f.add(group, df.Label, v)
+	}
+}
+
+func appendField(list []Field, group, label, value string) []Field {
 	if value == "" {
-		return
+		return list
 	}
 	path := label
 	if group != "" {
 		path = group + "." + label
 	}
-	f.list = append(f.list, Field{Group: group, Path: path, Label: label, Value: Clean(value)})
+	return append(list, Field{Group: group, Path: path, Label: label, Value: Clean(value)})
 }
 
 // testDataFields say what the test data simulates, from the preset the

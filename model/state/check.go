@@ -25,7 +25,7 @@ func (s *State) check() error {
 			}
 		}
 		for i, p := range w.Pending {
-			if p.Key == "" || (p.Op != model.PendingCreate && p.Op != model.PendingUse) {
+			if p.Key == "" || (p.Op != model.PendingCreate && p.Op != model.PendingUse && p.Op != model.PendingMove) {
 				return fmt.Errorf("workspaces[%q].pending[%d] is not a pending request (a null, or no idempotency_key or op)", name, i)
 			}
 		}

@@ -86,7 +86,7 @@ func (s *Store) Prepare() error {
 		if errors.As(err, &pe) {
 			err = pe.Err // the dir is named already
 		}
-		return fmt.Errorf("cannot write to the state dir %s (%v): make it writable, or choose another dir with --state-dir", s.opts.Dir, err)
+		return model.Fault(model.CodeStateUnwritable, fmt.Errorf("cannot write to the state dir %s (%v): make it writable, or choose another dir with --state-dir", s.opts.Dir, err))
 	}
 	f.Close()
 	os.Remove(f.Name())
@@ -171,7 +171,7 @@ func (s *Store) Update(ctx context.Context, op string, fn func(*State) error) (*
 func (s *Store) Hold(ctx context.Context, op string, fn func(*Locked) error) error {
 	unlock, err := s.lock(ctx, op)
 	if errors.Is(err, fs.ErrPermission) {
-		return fmt.Errorf("cannot write to the state dir %s (%w); nothing was changed", s.Dir(), err)
+		return model.Fault(model.CodeStateUnwritable, fmt.Errorf("cannot write to the state dir %s (%w); nothing was changed", s.Dir(), err))
 	}
 	if err != nil {
 		return err

@@ -332,6 +332,11 @@ func TestPrepareProbesWritability(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "cannot write to the state dir "+dir+" (permission denied)") || !strings.Contains(err.Error(), "--state-dir") {
 		t.Errorf("Prepare on a dir that refuses writes: %v", err)
 	}
+	// A script tells it apart by its code, as it does a locked or
+	// corrupt state.
+	if code := model.LocalCodeOf(err); code != model.CodeStateUnwritable {
+		t.Errorf("Prepare's refusal has code %q", code)
+	}
 }
 
 // A serial at its maximum is refused, not wrapped to a negative number,

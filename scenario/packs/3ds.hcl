@@ -101,6 +101,18 @@ token "threeds_supported" {
   }
 }
 
+# 3D Secure on every payment, frictionless: succeeded at once, authenticated
+# without a challenge (the charge's three_d_secure: authentication_flow frictionless)
+token "threeds_frictionless" {
+  card {
+    preset = "threeds_frictionless"
+  }
+  use "payment_intent" {
+    amount   = 1000
+    currency = "usd"
+  }
+}
+
 # 3D Secure unless set up, saved with a SetupIntent (off_session): requires_action,
 # then succeeded once authenticated; the card is set up for off-session payments
 token "threeds_setup_saved" {

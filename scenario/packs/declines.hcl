@@ -222,3 +222,25 @@ token "threeds_processing" {
     currency = "usd"
   }
 }
+
+# 3D Secure on a PaymentIntent (frictionless); a plain charge: card_declined / authentication_required
+token "threeds_frictionless" {
+  card {
+    preset = "threeds_frictionless"
+  }
+  use "charge" {
+    amount   = 1000
+    currency = "usd"
+  }
+}
+
+# 3D Secure on a PaymentIntent; a plain charge: card_declined / authentication_required
+token "threeds_required_us" {
+  card {
+    preset = "threeds_required_us"
+  }
+  use "charge" {
+    amount   = 1000
+    currency = "usd"
+  }
+}

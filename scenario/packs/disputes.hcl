@@ -1,12 +1,13 @@
 # pack:disputes: one token per dispute test card, each charged so its dispute opens.
 #
 # Each charge succeeds, then Stripe's test mode disputes it. A dispute step
-# answers it: evidence = "winning_evidence" wins it, "losing_evidence"
-# loses it, close = true accepts the loss. The inquiry is left open, to
+# answers it: evidence = "winning_evidence" puts it under review and test
+# mode wins it a few seconds later ("losing_evidence" loses it); close =
+# true accepts the loss at once. The inquiry is left open, to
 # answer yourself: tokenscope dispute CH --evidence winning_evidence (or
 # --close).
 
-# charge succeeds, then a dispute opens: fraudulent, needs_response; won with evidence
+# charge succeeds, then a dispute opens: fraudulent, needs_response; evidence, under review, then won
 token "dispute_fraudulent" {
   card {
     preset = "dispute_fraudulent"

@@ -93,11 +93,13 @@ type KeyGroup struct {
 }
 
 // Groups are every key a person presses, grouped as the help overlay
-// shows them (and the README's key table lists them).
-func (k *KeyMap) Groups() []KeyGroup {
+// shows them (and the README's key table lists them). offered are the
+// keys of the object shown, if any: an object key says what it does
+// there (ObjectKeys.helpKeys).
+func (k *KeyMap) Groups(offered ...key.Binding) []KeyGroup {
 	return []KeyGroup{
 		{"Navigation", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back}},
-		{"Objects", []key.Binding{k.Follow, k.Authenticate, k.FailChallenge, k.Capture, k.CancelIntent, k.Refund, k.AnswerDispute, k.Verify, k.ChargeCustomer}},
+		{"Objects", k.ObjectKeys.helpKeys(offered)},
 		{"Token", []key.Binding{k.New, k.Retrieve, k.Use, k.Refresh, k.RefreshAll, k.Copy, k.Forget, k.ForgetGone, k.Scenario, k.Report, k.Export}},
 		{"Views", []key.Binding{k.JSON, k.Log, k.CopyCurl, k.Filter, k.Sort, k.Help}},
 		{"Forms and plans", []key.Binding{k.NextField, k.PrevField, k.Review, k.Confirm, k.Edit, k.Cancel}},

@@ -1,6 +1,10 @@
 package common
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"slices"
+
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // ObjectKeys are the keys of what a token became (ui/flow/object.go):
 // enter in a token's detail opens it. In its pane each key is offered
@@ -30,4 +34,19 @@ func newObjectKeys() ObjectKeys {
 		Release:        key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "release")),
 		AnswerDispute:  key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "answer dispute")),
 	}
+}
+
+// helpKeys are the object keys as the help overlay lists them. b refunds
+// or releases as the object allows: the help names what it does for the
+// object shown, the binding of b among offered (the pane's keys), and
+// both where no object shown offers it.
+func (o ObjectKeys) helpKeys(offered []key.Binding) []key.Binding {
+	b := key.NewBinding(key.WithKeys(o.Refund.Keys()...),
+		key.WithHelp(o.Refund.Help().Key, o.Refund.Help().Desc+" / "+o.Release.Help().Desc))
+	for _, k := range offered {
+		if slices.Equal(k.Keys(), o.Refund.Keys()) {
+			b = k
+		}
+	}
+	return []key.Binding{o.Follow, o.Authenticate, o.FailChallenge, o.Capture, o.CancelIntent, b, o.AnswerDispute, o.Verify, o.ChargeCustomer}
 }

@@ -178,11 +178,17 @@ func (e *Events) took(r eventsRead) tea.Cmd {
 func (e *Events) note(err error) tea.Cmd { return feedFailed(e.pc, "events", err, e.feed != nil) }
 
 // errText is an error as one line: a Stripe error's message and code;
-// another as common.ErrorLine says it (a guest's names no server path).
+// another as common.ErrorLine says it. A guest's names no server path,
+// a Stripe-shaped error's neither (the emulator's api_error carries the
+// text of the server's fault).
 func errText(pc *common.ProgramContext, err error) string {
 	var me *model.Error
 	if errors.As(err, &me) {
-		return views.JoinNonEmpty(me.Message, paren(me.Code))
+		msg := me.Message
+		if pc.Guest {
+			msg = common.ErrorLine(pc, me)
+		}
+		return views.JoinNonEmpty(msg, paren(me.Code))
 	}
 	return common.ErrorLine(pc, err)
 }
@@ -659,6 +665,15 @@ func (e *Events) ShortHelp() []key.Binding {
 	}
 	// At 80 columns the arrows give way first: a list says them itself.
 	return []key.Binding{open, k.Copy, k.JSON, filter, back, k.Up, k.Down}
+}
+
+// OfferedKeys are the keys of the object pane open in the view, for the
+// help overlay; false without one: ? is typed into the filter.
+func (e *Events) OfferedKeys() ([]key.Binding, bool) {
+	if o, ok := e.obj.(KeyOfferer); ok {
+		return o.OfferedKeys()
+	}
+	return nil, false
 }
 
 // FullHelp implements help.KeyMap.

@@ -129,11 +129,12 @@ func (o *Object) links() []views.Field {
 	return out
 }
 
-// rows are the object's rows in the pane: its kind's fields, then those
-// of the object read with it. The object must have been read.
-func (o *Object) rows() []views.Field {
-	return append(views.NewObject(*o.obj).Fields, views.RelatedFields(*o.obj, o.rel)...)
-}
+// rows are the object's rows shown in the pane: its kind's fields, then
+// those of the object read with it. The object must have been read.
+func (o *Object) rows() []views.Field { return o.paneRows().Shown }
+
+// paneRows are the object's rows, the quiet ones (not shown) too.
+func (o *Object) paneRows() views.Rows { return views.ObjectRows(*o.obj, o.rel) }
 
 // IsObjectID reports an id of an object tokenscope reads by id (not a
 // token's): `i` opens its pane instead of adding a token to the state.
@@ -217,7 +218,8 @@ func (o *Object) send(act objectAction) tea.Cmd {
 }
 
 // readRelated reads the object that decides obj's moves: a customer's
-// bank account (its status), a disputed charge's dispute, a paid
+// bank account (its status) or card (the test card its charge plan
+// names, with what to expect), a disputed charge's dispute, a paid
 // PaymentIntent's charge (what remains to refund). It is nil when there
 // is none, or when it could not be read: the moves then leave it to
 // Stripe to say (model.Subject.Allows).
@@ -226,7 +228,7 @@ func readRelated(ctx context.Context, pc *common.ProgramContext, obj model.Objec
 	var rel model.Object
 	var err error
 	switch {
-	case strings.HasPrefix(obj.ID, "cus_") && strings.HasPrefix(f.Get("default_source"), "ba_"):
+	case strings.HasPrefix(obj.ID, "cus_") && (strings.HasPrefix(f.Get("default_source"), "ba_") || strings.HasPrefix(f.Get("default_source"), "card_")):
 		rel, err = s.Source(ctx, obj.ID, f.Get("default_source"))
 	case (strings.HasPrefix(obj.ID, "ch_") || strings.HasPrefix(obj.ID, "py_")) && f.Get("disputed") == "true":
 		var found bool
@@ -520,6 +522,16 @@ func (o *Object) ShortHelp() []key.Binding {
 	case o.mv != nil:
 		return []key.Binding{k.NextField, k.Review, k.Back}
 	}
+	out := o.objectKeys()
+	closeIt := k.Back
+	closeIt.SetHelp("esc", "close")
+	return append(out, k.Refresh, closeIt)
+}
+
+// objectKeys are the keys the object's state allows (b refunds it or
+// releases it), and enter when it names objects to open.
+func (o *Object) objectKeys() []key.Binding {
+	k := o.pc.Keys
 	var out []key.Binding
 	for _, m := range o.subject().Moves() {
 		out = append(out, moveKey(k, m))
@@ -530,9 +542,21 @@ func (o *Object) ShortHelp() []key.Binding {
 	if len(o.links()) > 0 {
 		out = append(out, k.Follow)
 	}
-	closeIt := k.Back
-	closeIt.SetHelp("esc", "close")
-	return append(out, k.Refresh, closeIt)
+	return out
+}
+
+// KeyOfferer is a flow that shows an object: ? opens the help over it,
+// which says what the object's keys do there (b releases an
+// authorization, refunds a payment). ok is false while ? would be typed.
+type KeyOfferer interface {
+	OfferedKeys() (keys []key.Binding, ok bool)
+}
+
+// OfferedKeys are the object's keys, for the help overlay (?) to say
+// what each does here; false while a field has the focus, where ? is
+// typed.
+func (o *Object) OfferedKeys() ([]key.Binding, bool) {
+	return o.objectKeys(), !o.Typing()
 }
 
 // FullHelp implements help.KeyMap.

@@ -147,9 +147,9 @@ func (o *Object) updateLive(msg tea.Msg) (cmd tea.Cmd, done bool) {
 			o.obj, o.rel = &m.obj, m.rel
 			return nil, true
 		}
-		before := o.rows()
+		before := o.paneRows()
 		o.obj, o.rel = &m.obj, m.rel
-		if ch := views.ObjectChanges(before, o.rows(), m.why); len(ch) > 0 {
+		if ch := views.ObjectChanges(before, o.paneRows(), m.why); len(ch) > 0 {
 			l.changes = ch
 		}
 		o.refitForms()

@@ -67,7 +67,7 @@ func refunded(t *testing.T, pc *common.ProgramContext, ch string) {
 	}
 }
 
-const refundDrift = "~ amount_refunded: null -> 4.00 usd (refund.created, charge.refunded)"
+const refundDrift = "~ amount_refunded: 0.00 usd -> 4.00 usd (refund.created, charge.refunded)"
 
 // An event about the open charge (a refund made elsewhere) reads it
 // again without a spinner, the rows scrolled as they were, and says what

@@ -135,7 +135,8 @@ func TestObjectPaneDisputedChargeNamesItsDispute(t *testing.T) {
 	lacks(t, s, "b: refund")
 }
 
-// w answers an open dispute: winning evidence wins it, close accepts the
+// w answers an open dispute: test evidence puts it under review, to be
+// won or lost a few seconds later as the plan says; close accepts the
 // loss; an answered dispute offers w no more.
 func TestObjectPaneAnswersADispute(t *testing.T) {
 	for _, c := range []struct {
@@ -144,8 +145,10 @@ func TestObjectPaneAnswersADispute(t *testing.T) {
 		plan []string
 		want string
 	}{
-		{"winning", nil, []string{`+ evidence.uncategorized_text = "winning_evidence"`, `"needs_response" -> "won"`}, "dispute answered: won"},
-		{"losing", []string{"down"}, []string{`"losing_evidence"`, `"needs_response" -> "lost"`}, "dispute answered: lost"},
+		{"winning", nil, []string{`+ evidence.uncategorized_text = "winning_evidence"`, `"needs_response" -> "under_review"`, "test mode decides winning_evidence: won"},
+			"dispute answered: under_review"},
+		{"losing", []string{"down"}, []string{`"losing_evidence"`, `"needs_response" -> "under_review"`, "test mode decides losing_evidence: lost"},
+			"dispute answered: under_review"},
 		{"close", []string{"down", "down"}, []string{"/close", `"needs_response" -> "lost"   (the loss is accepted)`}, "dispute answered: lost"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -25,14 +25,14 @@ func TestScenarioAppliesDeclinesPack(t *testing.T) {
 	r := start(t, NewScenario(pc), 120, 40)
 	r.shows("› pack:3ds", "pack:declines", "one token per declining test card")
 	r.keys(downTo("pack:declines")...)
-	r.shows("tokenscope will perform the following actions:", "# token.generic_decline will be created", "Plan: 40 to add")
+	r.shows("tokenscope will perform the following actions:", "# token.generic_decline will be created", "Plan: 44 to add")
 	r.keys("enter")
-	s := r.shows("token.generic_decline: Creating...", "0/40 changes")
+	s := r.shows("token.generic_decline: Creating...", "0/44 changes")
 	if !s.inFlight {
 		t.Error("the flow is not in flight while applying")
 	}
 	close(g.open)
-	r.shows("Apply complete! Resources: 40 added, 0 changed, 0 destroyed.", "declined as expected: card_declined / insufficient_funds")
+	r.shows("Apply complete! Resources: 44 added, 0 changed, 0 destroyed.", "declined as expected: card_declined / insufficient_funds")
 	r.keys("enter")
 	s = r.until("done", func(s snapshot) bool { return s.done != nil })
 	if s.done.Cancelled || !strings.HasPrefix(s.done.Status, "pack:declines: Apply complete!") {
@@ -41,7 +41,7 @@ func TestScenarioAppliesDeclinesPack(t *testing.T) {
 
 	again := start(t, NewScenario(pc), 120, 40)
 	again.keys(downTo("pack:declines")...)
-	again.shows("No changes.", "20 tokens already in the state")
+	again.shows("No changes.", "22 tokens already in the state")
 }
 
 // R in the plan re-runs a scenario with fresh tokens, as apply

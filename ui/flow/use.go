@@ -415,9 +415,9 @@ func (u *Use) authenticate(fail bool) tea.Cmd {
 			return reply{err: err}
 		}
 		// A failed challenge (or a decline after it) is the PaymentIntent's
-		// last_payment_error, shown as the error it is, as the CLI does.
-		if pe := model.PaymentError(pi.Fields()); pe != nil {
-			pe.RequestID = pi.RequestID
+		// last_payment_error, shown and explained as the CLI and a report
+		// do (model.ChallengeError).
+		if pe := model.ChallengeError(pi, fail); pe != nil {
 			err = pe
 		}
 		return reply{use: model.Use{Status: pi.Fields().Get("status"), RequestID: pi.RequestID}, err: err}
