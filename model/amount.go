@@ -17,9 +17,15 @@ func FormatAmount(amount int64, cur string) string {
 // (amount, amount_to_capture): a whole number from 1 to Stripe's largest,
 // 99999999, in the currency's smallest unit. The refusal names the param
 // and Stripe's code, never the digits typed: a long run of them may be a
-// card number pasted into the wrong flag.
+// card number pasted into the wrong flag. 0 and below are whole numbers
+// too: they are refused as Stripe refuses them, with the least amount
+// (parameter_invalid_integer, "greater than or equal to 1").
 func ParseAmount(param, s string) (int64, *FieldError) {
 	s = strings.TrimSpace(s)
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n < 1 {
+		return 0, requestErr("parameter_invalid_integer", param,
+			fmt.Sprintf("%s: must be at least 1, in the currency's smallest unit: 500 is 5.00 usd", param))
+	}
 	msg := fmt.Sprintf("%s: must be a whole number up to %d (Stripe's largest amount), in the currency's smallest unit: 500 is 5.00 usd", param, maxAmount)
 	if s == "" || strings.Trim(s, "0123456789") != "" {
 		return 0, requestErr("parameter_invalid_integer", param, msg)
@@ -27,9 +33,6 @@ func ParseAmount(param, s string) (int64, *FieldError) {
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n > maxAmount {
 		return 0, requestErr("amount_too_large", param, msg)
-	}
-	if n == 0 {
-		return 0, requestErr("parameter_invalid_integer", param, msg)
 	}
 	return n, nil
 }

@@ -67,6 +67,9 @@ type Input struct {
 	// with (Jenny Rosen); Choices make the field a pick among fixed words.
 	Label, Placeholder, Example string
 	Choices                     []string
+	// MaxLen is the most characters its form field takes as typed; 0:
+	// Stripe's limit on a string (Limit, inputlimits.go).
+	MaxLen int
 	// Ident: it names the test data (a card number, a bank account), so a
 	// preset sets it: a create command or a scenario block takes either a
 	// preset or it, the form asks for it first, and a request whose Ident

@@ -70,15 +70,15 @@ var cardKind = &KindSpec{
   tokenscope create card --number 4242424242424242 --exp 12/34 --cvc 123`,
 		Inputs: []Input{
 			bindText(Input{Attr: "number", Param: "card[number]", Flag: "number", Usage: "card number: one of Stripe's test cards; - reads any number from stdin",
-				Label: "Number", Ident: true, Masked: true, Show: GroupCard, Public: testCard,
+				Label: "Number", Ident: true, Masked: true, Show: GroupCard, Public: testCard, MaxLen: maxCardNumberLen,
 				Check: func(v string, r TokenRequest, _ time.Time) *FieldError { return ValidateNumber(v, r.AllowAnyNumber) },
 			}, cardPart, func(c *CardInput) *string { return &c.Number }, Digits),
-			{Flag: "exp", Usage: "expiry, MM/YY or MM/YYYY", Label: "Expires", Placeholder: "MM/YY",
+			{Flag: "exp", Usage: "expiry, MM/YY or MM/YYYY", Label: "Expires", Placeholder: "MM/YY", MaxLen: maxExpiryLen,
 				Check: checkExpiry, Get: getExpiry, Set: setExpiry},
 			bindInt(Input{Attr: "exp_month", Int: true, Param: "card[exp_month]"}, cardPart, func(c *CardInput) *int { return &c.ExpMonth }),
 			bindInt(Input{Attr: "exp_year", Int: true, Param: "card[exp_year]"}, cardPart, func(c *CardInput) *int { return &c.ExpYear }),
 			bindText(Input{Attr: "cvc", Param: "card[cvc]", Flag: "cvc", Usage: "CVC (3 digits, 4 for American Express); - reads it from stdin",
-				Label: "CVC", Secret: true,
+				Label: "CVC", Secret: true, MaxLen: maxCVCLen,
 				// Stripe's test cards take any CVC: with one, the CVC is test data too.
 				Public: func(_ string, r TokenRequest) bool { return testCard(cardPart(&r).Number, r) },
 				Check:  func(v string, r TokenRequest, _ time.Time) *FieldError { return ValidateCVC(v, cardPart(&r).Number) },

@@ -28,22 +28,27 @@ var chargeKind = &KindSpec{
 		return JoinWords(amountOf(f, "amount"), chargeState(f))
 	},
 	Fields: []DetailField{
+		// status is the API's (succeeded for an authorization too: a row
+		// named after a field shows its value); captured says the rest.
 		{Path: "status", Label: "status", Value: func(f Fields) string {
-			switch s := chargeState(f); s {
-			case "pending":
-				return s + ": a bank debit waits for the bank's answer"
+			if s := f.Get("status"); s != "pending" {
+				return s
+			}
+			return "pending: a bank debit waits for the bank's answer"
+		}},
+		{Path: "captured", Label: "captured", Value: func(f Fields) string {
+			switch chargeState(f) {
 			case chargeUncaptured:
 				if pi := f.Get("payment_intent"); pi != "" {
 					// Stripe's charge reads the same once its
 					// PaymentIntent's cancel released it.
-					return s + ": not captured; its PaymentIntent " + pi + " captures it, or released it if canceled"
+					return "false (uncaptured): not captured; its PaymentIntent " + pi + " captures it, or released it if canceled"
 				}
-				return s + ": authorized, not captured yet" + captureBefore(f)
+				return "false (uncaptured): authorized, not captured yet" + captureBefore(f)
 			case chargeReleased:
-				return s + ": the authorization was released uncaptured"
-			default:
-				return s
+				return "false (released): the authorization was released uncaptured"
 			}
+			return "" // captured, or never paid: status says it
 		}},
 		{Path: "amount", Label: "amount", Value: func(f Fields) string { return amountOf(f, "amount") }},
 		AmountCapturedField,

@@ -20,7 +20,7 @@ var piiKind = &KindSpec{
 		Example: `  tokenscope create pii --preset id_match`,
 		Inputs: []Input{
 			bindText(Input{Attr: "id_number", Param: ParamIDNumber, Flag: "id-number", Usage: "id number (test: 000000000 matches, 111111111 does not); - reads another from stdin",
-				Label: "ID number", Ident: true, Secret: true, Note: idNote, Check: checkText(ValidateIDNumber),
+				Label: "ID number", Ident: true, Secret: true, Note: idNote, MaxLen: maxIDNumberLen, Check: checkText(ValidateIDNumber),
 				Public: func(v string, _ TokenRequest) bool { _, ok := IDByNumber(v); return ok }},
 				func(r *TokenRequest) *PIIInput {
 					if r.PII == nil {

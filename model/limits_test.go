@@ -8,16 +8,20 @@ import (
 
 // An amount typed on the command line is a whole number from 1 to
 // 99999999; a refusal names the param and Stripe's code, never the Go
-// parser nor the digits typed (a long run may be a card number).
+// parser nor the digits typed (a long run may be a card number). 0 and
+// below are told the least amount, not that they are no whole number
+// (testui#13).
 func TestParseAmount(t *testing.T) {
 	for _, c := range []struct {
 		in   string
 		want int64
 		code string
+		says string
 	}{
-		{"500", 500, ""}, {"99999999", 99999999, ""},
-		{"100000000", 0, "amount_too_large"}, {"99999999999999999999", 0, "amount_too_large"},
-		{"0", 0, "parameter_invalid_integer"}, {"-3", 0, "parameter_invalid_integer"}, {"1.5", 0, "parameter_invalid_integer"}, {"", 0, "parameter_invalid_integer"},
+		{"500", 500, "", ""}, {"99999999", 99999999, "", ""},
+		{"100000000", 0, "amount_too_large", "a whole number up to 99999999"}, {"99999999999999999999", 0, "amount_too_large", "a whole number up to 99999999"},
+		{"0", 0, "parameter_invalid_integer", "at least 1"}, {"-3", 0, "parameter_invalid_integer", "at least 1"}, {"000", 0, "parameter_invalid_integer", "at least 1"},
+		{"1.5", 0, "parameter_invalid_integer", "a whole number up to 99999999"}, {"", 0, "parameter_invalid_integer", "a whole number up to 99999999"},
 	} {
 		n, fe := ParseAmount("amount", c.in)
 		if c.code == "" {
@@ -26,7 +30,7 @@ func TestParseAmount(t *testing.T) {
 			}
 			continue
 		}
-		if fe == nil || fe.Code != c.code || fe.Param != "amount" || !strings.HasPrefix(fe.Message, "amount: must be a whole number up to 99999999") ||
+		if fe == nil || fe.Code != c.code || fe.Param != "amount" || !strings.HasPrefix(fe.Message, "amount: must be "+c.says) ||
 			strings.Contains(fe.Message, "strconv") || (len(c.in) > 4 && strings.Contains(fe.Message, c.in)) {
 			t.Errorf("%q: %+v", c.in, fe)
 		}

@@ -22,7 +22,8 @@ const maxAbout = 200
 // opens with, set apart from what follows by a blank line (a comment right
 // above a token block is that block's). A leading "NAME: " naming the file
 // itself, as the packs' "pack:declines: ..." do, is left out; so are card
-// and id numbers (model.MaskSecrets), as in every text tokenscope shows.
+// and id numbers (model.MaskSecrets), as in every text tokenscope shows,
+// and control characters (model.Printable).
 func About(name string, src []byte) string {
 	lines := strings.Split(string(src), "\n")
 	i := 0
@@ -71,7 +72,9 @@ func describe(name string, para []string) string {
 			break
 		}
 	}
-	s = model.MaskSecrets(s)
+	// Escapes go before the length is counted: a file is passed around,
+	// and its comment is printed in pickers and plans (model.Printable).
+	s = model.Printable(model.MaskSecrets(s))
 	if r := []rune(s); len(r) > maxAbout {
 		s = string(r[:maxAbout-1]) + "…"
 	}

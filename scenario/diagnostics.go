@@ -41,7 +41,9 @@ func Shown(diags hcl.Diagnostics) hcl.Diagnostics {
 // editors and grep) and followed by the offending lines. Only the first
 // MaxDiagnostics are printed (Shown). Snippets come from the masked source
 // and the rest is masked too (model.MaskSecrets: HCL's messages quote
-// names), so no secret reaches the terminal. width 0 means no wrapping.
+// names), so no secret reaches the terminal, and so is every control
+// character but newlines and tabs (model.PrintableLines). width 0 means no
+// wrapping.
 //
 // HCL's own writer scans the file from its start for every diagnostic,
 // which made 2,000 broken blocks take 40 s; here the file's lines are
@@ -68,7 +70,9 @@ func (f *File) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics, width uint) 
 			}
 			fmt.Fprintf(&b, "%s\n\n", detail)
 		}
-		if _, err := w.Write(b.Bytes()); err != nil {
+		// The snippet is the file's own text, and the detail may quote it
+		// or its path: no escape in them reaches the terminal.
+		if _, err := io.WriteString(w, model.PrintableLines(b.String())); err != nil {
 			return err
 		}
 		b.Reset()

@@ -76,7 +76,7 @@ func Load(arg string) (*File, hcl.Diagnostics) {
 		src, err = readBounded(arg)
 	}
 	if err != nil {
-		return &File{Name: arg, Source: source}, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: summary, Detail: err.Error()}}
+		return &File{Name: model.Printable(arg), Source: source}, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: summary, Detail: err.Error()}}
 	}
 	f, diags := Parse(arg, src)
 	f.Source = source
@@ -132,6 +132,9 @@ func Parse(filename string, src []byte) (*File, hcl.Diagnostics) {
 }
 
 func parse(filename string, src []byte, now time.Time) (*File, hcl.Diagnostics) {
+	// The name is printed (diagnostics, plans, the lock's holder): one
+	// with escapes in it must not reach a terminal as they are.
+	filename = model.Printable(filename)
 	toks, diags := lexSource(filename, src)
 	f := &File{Name: filename, Source: filename}
 	if toks != nil { // a source past the size bound is not read at all

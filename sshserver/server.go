@@ -28,6 +28,7 @@ type Server struct {
 
 	handshakes        handshakes
 	refused, timedOut quietlog.Log // log lines of the handshake limits
+	guestFaults       quietlog.Log // errors guests are told to ask about (tui.go)
 
 	mu           sync.Mutex
 	ln           net.Listener // what Serve serves, for Shutdown to close

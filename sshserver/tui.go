@@ -136,6 +136,11 @@ func (s *Server) program(sess ssh.Session, win *window, in *input) *tea.Program 
 		// ScenarioDir stays "": the picker offers the built-in packs,
 		// never the server's own *.hcl files.
 	}
+	// A guest told to ask whoever runs tokenscope serve (a corrupt state,
+	// a full disk) is told nothing that user could act on: the log is.
+	opts.OnGuestFault = func(code, message string) {
+		s.guestFaults.Warn(s.log, "guest error", append(who(sess), "code", code, "err", message)...)
+	}
 	// No tea.WithContext: runTUI quits the program when the client hangs
 	// up; a context would kill it and log an error instead.
 	progOpts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(sess)}

@@ -90,7 +90,7 @@ type App struct {
 func New(opts Options) tea.Model {
 	r := colorProfile(opts)
 	pc := common.NewContext(opts.Session, r, opts.Output, opts.Now)
-	pc.ScenarioDir, pc.Guest = opts.ScenarioDir, opts.Guest
+	pc.ScenarioDir, pc.Guest, pc.OnGuestFault = opts.ScenarioDir, opts.Guest, opts.OnGuestFault
 	if opts.Guest {
 		pc.Keys.ForGuest()
 	}

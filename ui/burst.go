@@ -36,9 +36,9 @@ func (a *App) typing() bool {
 }
 
 // split returns the key presses msg stands for when it stands for more
-// than one, nil when it is one. Runes typed into the filter stay one
-// message: the filter takes them whole, and one scan of the list beats
-// one per rune. tokenscope binds no alt key, so an alt key is esc and
+// than one, nil when it is one. Runes typed into a text field (the
+// filter, a form's field) stay one message: the field takes them whole
+// (keyBurst says why). tokenscope binds no alt key, so an alt key is esc and
 // then the key, but for a text field's own.
 //
 // A newline is enter: keys typed before the terminal was made raw (as
@@ -60,7 +60,7 @@ func (a *App) split(msg tea.KeyMsg) []tea.KeyMsg {
 		keys = append(keys, tea.KeyMsg{Type: tea.KeyEsc})
 		k.Alt = false
 	}
-	if k.Type == tea.KeyRunes && len(k.Runes) > 1 && !a.filtering {
+	if k.Type == tea.KeyRunes && len(k.Runes) > 1 && !a.typing() {
 		for _, r := range k.Runes {
 			keys = append(keys, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 		}
@@ -74,11 +74,34 @@ func (a *App) split(msg tea.KeyMsg) []tea.KeyMsg {
 
 // keyBurst handles the key presses of a burst in order, each routed
 // again: each may change what the next one means (/ starts the filter, n
-// opens a flow, esc closes it).
+// opens a flow, esc closes it). Once a text field has the focus, the
+// runes that follow are text, and go to it as one message: a paste
+// without bracketed paste arrives as runs of runes, and one update per
+// rune, each checking and drawing the whole form, took a 20,000-character
+// paste 30 s (a digit typed on the preset list moves to the number field,
+// and the rest of a pasted number follows it there at once).
 func (a *App) keyBurst(keys []tea.KeyMsg) tea.Cmd {
 	cmds := make([]tea.Cmd, 0, len(keys))
-	for _, k := range keys {
+	for i := 0; i < len(keys); i++ {
+		k := keys[i]
+		if n := plainRunes(keys[i:]); n > 1 && a.typing() {
+			k = tea.KeyMsg{Type: tea.KeyRunes}
+			for _, r := range keys[i : i+n] {
+				k.Runes = append(k.Runes, r.Runes...)
+			}
+			i += n - 1
+		}
 		cmds = append(cmds, a.key(k))
 	}
 	return tea.Sequence(cmds...)
+}
+
+// plainRunes counts the keys at the start of keys that are runes typed
+// without alt.
+func plainRunes(keys []tea.KeyMsg) int {
+	n := 0
+	for n < len(keys) && keys[n].Type == tea.KeyRunes && !keys[n].Alt && !keys[n].Paste {
+		n++
+	}
+	return n
 }

@@ -26,3 +26,32 @@ func TestClearingAFilterThatMatchedNothingKeepsTheSelection(t *testing.T) {
 		})
 	}
 }
+
+// A filter kept with enter chooses the token it found, and a move within
+// a filter chooses where it lands: clearing the filter then leaves the
+// selection there (testui#7). It went back to the token selected before
+// filtering, which was what one filtered away from.
+func TestClearingAFilterKeepsTheTokenFoundWithIt(t *testing.T) {
+	for name, keys := range map[string][]string{
+		"enter, then esc":   {"/", "b", "t", "o", "k", "enter", "esc"},
+		"a move, then esc":  {"/", "u", "n", "u", "s", "e", "d", "down", "esc"},
+		"enter, move, esc":  {"/", "u", "n", "u", "s", "e", "d", "enter", "down", "esc"},
+		"enter, empty, esc": {"/", "b", "t", "o", "k", "enter", "/", "z", "z", "esc"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := newApp(t, newSession(t, fixtures(t)), 120, 40)
+			want := a.list.at(2).ID // the bank account, the last row
+			if want[:5] != "btok_" {
+				t.Fatalf("the fixtures' last row is %s", want)
+			}
+			press(t, a, "g") // the first row chosen, as the report's repro did
+			press(t, a, keys...)
+			if a.list.query != "" {
+				t.Fatalf("the filter %q is still on", a.list.query)
+			}
+			if got := a.list.selectedID(); got != want {
+				t.Errorf("selection %q, want %q (the token the filter found)", got, want)
+			}
+		})
+	}
+}

@@ -33,10 +33,10 @@ type tokenList struct {
 	// means all of them.
 	view   []int
 	cursor int // position in the visible sequence
-	// chosen is the token last selected by a move or a flow. A filter
-	// that hides it leaves it chosen: clearing the filter selects it
-	// again, so that m, d or u never act on a token the user did not
-	// pick.
+	// chosen is the token last selected by a move, a flow or a filter
+	// kept with enter. A filter that hides it, as it is typed, leaves it
+	// chosen: clearing the filter selects it again, so that m, d or u
+	// never act on a token the user did not pick.
 	chosen string
 	offset int // first visible position
 	height int
@@ -252,6 +252,11 @@ func (l *tokenList) seek(id string) {
 func (l *tokenList) move(delta int) {
 	l.cursor += delta
 	l.clamp()
+	l.choose()
+}
+
+// choose makes the token under the cursor the chosen one, if there is one.
+func (l *tokenList) choose() {
 	if id := l.selectedID(); id != "" {
 		l.chosen = id
 	}

@@ -48,6 +48,12 @@ type Options struct {
 	// server path, process or command (a held state lock). The local TUI
 	// leaves it false.
 	Guest bool
+	// OnGuestFault hears of each error a guest is told to ask whoever
+	// runs tokenscope serve about (a corrupt state, a full disk, the state
+	// lock held too long), once per program: its code and its message,
+	// with the server's paths, on one line, card and id numbers masked.
+	// nil: nobody.
+	OnGuestFault func(code, message string)
 	// Notices are what the service says while the program runs (waiting
 	// for another tokenscope's state lock): each shows in the status
 	// line. nil: none.

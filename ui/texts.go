@@ -139,8 +139,10 @@ func wrapBody(s string, width int) []string {
 }
 
 // reportText is the refresh-all pane: a progress bar while it runs, then
-// the drift report with its ~ and - lines in colour.
-func (a *App) reportText(run *refreshRun, _ int) string {
+// the drift report with its ~ and - lines in colour, each fitted to width
+// with "…" where it is cut (the pager cut it silently: a fingerprint of 16
+// characters read as a whole one of 6), the ids kept whole.
+func (a *App) reportText(run *refreshRun, width int) string {
 	if !run.finished {
 		pct := 0.0
 		if run.total > 0 {
@@ -148,7 +150,13 @@ func (a *App) reportText(run *refreshRun, _ int) string {
 		}
 		return fmt.Sprintf("%s\n%d of %d tokens", a.bar.ViewAs(pct), run.done, run.total)
 	}
-	return strings.Join(common.StyleLines(a.st, views.RefreshLines(run.report), 0), "\n")
+	lines := views.RefreshLines(run.report)
+	for i, l := range lines {
+		if width > 0 {
+			lines[i].Text = common.FitIDs(l.Text, width-ansi.StringWidth(l.Lead))
+		}
+	}
+	return strings.Join(common.StyleLines(a.st, lines, 0), "\n")
 }
 
 func orDash(s string) string {

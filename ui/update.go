@@ -361,6 +361,10 @@ func (a *App) filterKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.KeepFilter):
 		a.filtering = false
 		a.filter.Blur()
+		// The token found is what one filtered for: clearing the filter
+		// later keeps it selected (a filter that matched nothing keeps
+		// the one chosen before).
+		a.list.choose()
 		return nil
 	case key.Matches(msg, k.ClearFilter):
 		a.filtering = false

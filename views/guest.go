@@ -64,6 +64,14 @@ func UnresolvedForGuest(summary string) string {
 	return Clean("an interrupted request (" + summary + ") was not sent again and may have made something the state lacks; " + guestAsk)
 }
 
+// AsksServerUser reports whether a guest of tokenscope serve shown err is
+// told to ask whoever runs it (a fault of the server's files, the state
+// lock held too long): that user then hears of it in serve's log.
+func AsksServerUser(err error) bool {
+	_, ok := NewError(err).ForGuest().forGuest()
+	return ok
+}
+
 // serverFaults are the codes of failures of the server's own files: their
 // messages name its paths, and only the server's user can fix them. The
 // offline emulator answers one as Stripe's api_error with the code.

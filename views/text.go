@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tokenscope/tokenscope/model"
 )
 
 // Plural picks the noun for n: "1 token", "0 tokens", "2 tokens". The
@@ -33,41 +35,12 @@ func Elapsed(d time.Duration) string {
 	return fmt.Sprintf("%.1fs", d.Seconds())
 }
 
-// Clean makes text from the API or a user safe to print on one line:
-// invalid UTF-8 becomes "?", line breaks and tabs a space (a message of
-// several lines, such as the state lock's, reads as words, not glued
-// together), and other control characters (ESC above all: a bank name
-// must not be able to move the cursor or set the clipboard) are dropped.
-func Clean(s string) string { return clean(s, false) }
+// Clean makes text from the API or a user safe to print on one line
+// (model.Printable: control characters dropped, breaks made spaces).
+func Clean(s string) string { return model.Printable(s) }
 
 // CleanLines is Clean for text of several lines: newlines and tabs stay.
-func CleanLines(s string) string { return clean(s, true) }
-
-func clean(s string, lines bool) string {
-	s = strings.ToValidUTF8(s, "?")
-	if !lines && strings.ContainsAny(s, "\n\r\t") {
-		parts := strings.FieldsFunc(s, isBreak)
-		for i := range parts {
-			if i > 0 { // an indented line's spaces are no gap in one line
-				parts[i] = strings.TrimLeft(parts[i], " ")
-			}
-		}
-		s = strings.Join(parts, " ")
-	}
-	return strings.Map(func(r rune) rune {
-		if lines && (r == '\n' || r == '\t') {
-			return r
-		}
-		if unicode.IsControl(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// isBreak is what Clean turns into a space: a run of line breaks and
-// tabs is one space.
-func isBreak(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }
+func CleanLines(s string) string { return model.PrintableLines(s) }
 
 // Age is a duration in three cells or fewer, for list rows and the detail
 // pane: "12s", "2m", "5h", "3d", "14w", "2y".

@@ -49,6 +49,10 @@ type ProgramContext struct {
 	// command there: what is handed on goes to their clipboard and
 	// screen, and errors say what the guest can do instead.
 	Guest bool
+	// OnGuestFault (ui.Options.OnGuestFault) hears once of each error a
+	// guest is told to ask the server's user about (guestfault.go).
+	OnGuestFault func(code, message string)
+	toldServer   map[string]bool
 }
 
 // DefaultPlanSettle is how long a plan is on screen before enter applies it:

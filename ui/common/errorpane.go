@@ -107,6 +107,7 @@ func RenderError(pc *ProgramContext, err error, width int) string {
 	st, v := pc.Styles, views.NewError(err).InTUI()
 	if pc.Guest {
 		v = v.ForGuest()
+		pc.tellServer(err)
 	}
 	return st.ErrorTitle.Render(GlyphError+" "+v.Title()) + "\n" + RenderRows(st, v.Fields(), width)
 }
@@ -118,5 +119,6 @@ func ErrorLine(pc *ProgramContext, err error) string {
 	if !pc.Guest {
 		return err.Error()
 	}
+	pc.tellServer(err)
 	return views.NewError(err).InTUI().ForGuest().Headline()
 }

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
@@ -62,9 +63,10 @@ func placeholder(s string) string { return "e.g. " + s }
 // (acct_…)acct_1Qx" ran together).
 func label(s string) string { return fmt.Sprintf("%-*s ", labelWidth-1, s) }
 
-// input is an inline text field bound to v and checked by check (nil: none).
-func input(title string, v *string, check func(string) error) *huh.Input {
-	in := huh.NewInput().Title(label(title)).Inline(true).Prompt("").Value(v)
+// input is an inline text field bound to v, taking at most limit
+// characters (a paste is cut there), and checked by check (nil: none).
+func input(title string, limit int, v *string, check func(string) error) *huh.Input {
+	in := huh.NewInput().Title(label(title)).Inline(true).Prompt("").Value(v).CharLimit(limit)
 	if check != nil {
 		in.Validate(check)
 	}
@@ -72,8 +74,8 @@ func input(title string, v *string, check func(string) error) *huh.Input {
 }
 
 // secret is an input whose value is never echoed: a CVC or an id number.
-func secret(title string, v *string, check func(string) error) *huh.Input {
-	return input(title, v, check).EchoMode(huh.EchoModePassword)
+func secret(title string, limit int, v *string, check func(string) error) *huh.Input {
+	return input(title, limit, v, check).EchoMode(huh.EchoModePassword)
 }
 
 // presetPicker lists presets with what each is expected to do, "custom"
@@ -157,20 +159,45 @@ func (p *presetSelect) inFull(w int) []string {
 
 // Update implements huh.Field.
 func (p *presetSelect) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	chosen := *p.value
 	if k, ok := msg.(tea.KeyMsg); ok && p.focused {
 		switch {
 		case p.GetFiltering() && k.Type == tea.KeyEsc:
 			p.clearFilter()
 			return p, nil
 		case p.startsFilter(k):
+			p.fromTop()
 			p.Select.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
+		case p.GetFiltering() && editsFilter(k), key.Matches(k, p.keys.Filter) && !p.GetFiltering():
+			p.fromTop()
 		}
 	}
 	_, cmd := p.Select.Update(msg)
 	if v, ok := p.Hovered(); ok {
 		*p.value = v // huh's End moves the cursor without choosing
+	} else {
+		*p.value = chosen // a filter that matches nothing chooses nothing
 	}
 	return p, cmd
+}
+
+// fromTop puts huh's cursor on the first preset before a filter begins or
+// changes, so that the filter starts at its first match. huh keeps the
+// cursor's place in the filtered list (the last match when it was lower)
+// and scrolls it to the top of its window: "thr" typed with the cursor
+// on processing_error showed its last match alone, the others above it.
+// huh selects by value, in the whole list.
+func (p *presetSelect) fromTop() {
+	*p.value = p.opts[0].Value
+	p.Select.Value(p.value)
+}
+
+// editsFilter reports a key that changes the filter's text: typing (j and
+// k are letters there) and the text field's deletes.
+func editsFilter(k tea.KeyMsg) bool {
+	t := textinput.DefaultKeyMap
+	return k.Type == tea.KeyRunes || key.Matches(k, t.DeleteCharacterBackward, t.DeleteCharacterForward,
+		t.DeleteWordBackward, t.DeleteWordForward, t.DeleteAfterCursor, t.DeleteBeforeCursor, t.Paste)
 }
 
 // startsFilter reports typing that begins filtering the list: text led

@@ -64,7 +64,7 @@ func (f *kindForm) fields(rows, width int) []huh.Field {
 		if in.Secret {
 			field = secret
 		}
-		t := field(in.Label, &f.values[i], f.check(in))
+		t := field(in.Label, in.Limit(), &f.values[i], f.check(in))
 		if in.Placeholder != "" {
 			t.Placeholder(placeholder(in.Placeholder))
 		}

@@ -107,13 +107,13 @@ func (sp *moveSpec) groups(_, width int) []*huh.Group {
 		return []*huh.Group{huh.NewGroup(sp.answerSel)}
 	case model.MoveVerify:
 		return []*huh.Group{huh.NewGroup(
-			input("Deposit 1", &sp.first, sp.checkDeposit),
-			input("Deposit 2", &sp.second, sp.checkDeposit),
+			input("Deposit 1", model.MaxAmountLen, &sp.first, sp.checkDeposit),
+			input("Deposit 2", model.MaxAmountLen, &sp.second, sp.checkDeposit),
 		).Description("the two micro-deposits, in cents (test mode: 32 and 45; others fail)")}
 	}
-	amount := input(sp.amountTitle, &sp.amount, sp.checkAmount)
+	amount := input(sp.amountTitle, model.MaxAmountLen, &sp.amount, sp.checkAmount)
 	if sp.move == model.MoveCharge {
-		return []*huh.Group{huh.NewGroup(amount, input("Currency", &sp.currency, check(model.ValidateCurrency))).
+		return []*huh.Group{huh.NewGroup(amount, input("Currency", model.MaxCurrencyLen, &sp.currency, check(model.ValidateCurrency))).
 			Description(sp.amountHint)}
 	}
 	return []*huh.Group{huh.NewGroup(amount).Description("in the smallest unit: " + sp.amountHint)}
@@ -133,15 +133,10 @@ func (sp *moveSpec) checkAmount(s string) error {
 	return fieldErr(fe)
 }
 
-// parseAmount reads the amount typed as the CLI reads its flag, but for
-// 0, a whole number the CLI's wording ("up to 99999999") lets pass: the
-// form says it takes at least 1.
+// parseAmount reads the amount typed as the CLI reads its flag.
 func (sp *moveSpec) parseAmount(s string) (int64, *model.FieldError) {
 	n, fe := model.ParseAmount(sp.amountParam, s)
 	if fe != nil {
-		if t := strings.TrimSpace(s); t != "" && strings.Trim(t, "0") == "" {
-			fe.Message = "must be at least 1, in the currency's smallest unit" // Param names the field
-		}
 		return 0, fe
 	}
 	if sp.cur() != "" {

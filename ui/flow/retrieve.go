@@ -37,6 +37,7 @@ func NewRetrieve(pc *common.ProgramContext) common.Component { return newRetriev
 func newRetrieve(pc *common.ProgramContext, nested bool) *Retrieve {
 	in := textinput.New()
 	in.Prompt = "Token id  "
+	in.CharLimit = model.MaxObjectIDLen
 	// No placeholder: without colour (NO_COLOR) "tok_visa" in the field
 	// read as a value typed. The example is on the hint line under it.
 	in.PromptStyle = pc.Styles.PaneTitle

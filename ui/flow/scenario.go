@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/progress"
@@ -32,8 +33,9 @@ const (
 	scSummary                     // the summary table and any failures
 )
 
-// scenarioEntry is one line of the picker.
-type scenarioEntry struct{ arg, about string }
+// scenarioEntry is one line of the picker: arg is what is loaded, name
+// what is shown of it (a file's name, printable: scenario.ListDir).
+type scenarioEntry struct{ arg, name, about string }
 
 // scenarioFiles are the *.hcl files of the scenario dir, listed off the
 // Update loop when the picker opens.
@@ -74,6 +76,7 @@ type Scenario struct {
 	entries []scenarioEntry
 	cursor  int
 	arg     string
+	name    string // arg as shown
 	// replaceAll plans fresh tokens for every block, as apply
 	// --replace-all does: R in the plan turns it on and off.
 	replaceAll bool
@@ -107,7 +110,7 @@ func NewScenario(pc *common.ProgramContext) common.Component {
 		vp:  viewport.New(0, 0),
 	}
 	for _, p := range scenario.Packs() {
-		s.entries = append(s.entries, scenarioEntry{arg: p, about: scenario.PackAbout(p)})
+		s.entries = append(s.entries, scenarioEntry{arg: p, name: p, about: scenario.PackAbout(p)})
 	}
 	s.SetSize(s.w, s.h)
 	return s
@@ -117,14 +120,12 @@ func NewScenario(pc *common.ProgramContext) common.Component {
 // by its header comment.
 func listFiles(flow int64, dir string) tea.Cmd {
 	return func() tea.Msg {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.hcl"))
 		msg := scenarioFiles{flow: flow}
-		for _, f := range files {
-			about := scenario.FileAbout(f)
-			if about == "" {
-				about = "scenario file in " + filepath.Base(mustAbs(dir)) + "/"
+		for _, f := range scenario.ListDir(dir) {
+			if f.About == "" {
+				f.About = "scenario file in " + views.Clean(filepath.Base(mustAbs(dir))) + "/"
 			}
-			msg.entries = append(msg.entries, scenarioEntry{arg: f, about: about})
+			msg.entries = append(msg.entries, scenarioEntry{arg: f.Path, name: f.Name, about: f.About})
 		}
 		return msg
 	}
@@ -187,7 +188,9 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			s.cursor = min(s.cursor+1, len(s.entries)-1)
 		case keyIs(msg, k.Open) && len(s.entries) > 0:
 			s.replaceAll = false
-			return s, s.load(s.entries[s.cursor].arg)
+			e := s.entries[s.cursor]
+			s.name = e.name
+			return s, s.load(e.arg)
 		}
 	case scPlan:
 		if km, ok := msg.(tea.KeyMsg); ok && s.reading && !keyIs(msg, k.Back) {
@@ -224,7 +227,7 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case scenarioDone:
 			if msg.flow == s.id {
 				if s.stopped {
-					return s, s.finish(nil, s.arg+": "+views.ApplyCancelled(msg.result, len(s.plan.Changes)), false)
+					return s, s.finish(nil, s.name+": "+views.ApplyCancelled(msg.result, len(s.plan.Changes)), false)
 				}
 				s.result, s.step = msg.result, scSummary
 				s.refreshContent()
@@ -238,7 +241,7 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case scSummary:
 		if keyIs(msg, k.Close) {
-			return s, s.finish(nil, s.arg+": "+views.ApplyClosing(s.result), false)
+			return s, s.finish(nil, s.name+": "+views.ApplyClosing(s.result), false)
 		}
 		return s, s.scroll(msg)
 	}
@@ -263,7 +266,7 @@ func (s *Scenario) addEvent(e model.ApplyEvent) {
 func (s *Scenario) load(arg string) tea.Cmd {
 	s.arg, s.plan, s.step, s.reading = arg, nil, scPlan, true
 	s.loadSeq++
-	s.vp.SetContent(s.pc.Styles.Muted.Render("reading " + arg + "…"))
+	s.vp.SetContent(s.pc.Styles.Muted.Render("reading " + s.name + "…"))
 	msg := scenarioLoaded{flow: s.id, seq: s.loadSeq}
 	sess, width, opts := s.pc.Session, max(s.w-4, 20), scenario.PlanOptions{ReplaceAll: s.replaceAll}
 	return func() tea.Msg {
@@ -424,7 +427,7 @@ func (s *Scenario) View() string {
 	st := s.pc.Styles
 	title := " Scenarios"
 	if s.step != scPick {
-		title += "  " + st.Muted.Render(s.arg)
+		title += "  " + st.Muted.Render(s.name)
 	}
 	if s.step == scPlan && s.plan != nil && len(s.plan.Changes) > 0 {
 		add, change, destroy := s.plan.Counts()
@@ -468,17 +471,17 @@ func (s *Scenario) pickerView() string {
 	var b strings.Builder
 	width := 0
 	for _, e := range s.entries {
-		width = max(width, len(e.arg))
+		width = max(width, utf8.RuneCountInString(e.name)) // as %-*s pads
 	}
 	full := "" // the selected entry's description, when its line is cut
 	for i, e := range s.entries {
-		line := fmt.Sprintf("%s %-*s  %s", " ", width, e.arg, st.Muted.Render(e.about))
+		line := fmt.Sprintf("%s %-*s  %s", " ", width, e.name, st.Muted.Render(e.about))
 		if i == s.cursor {
-			line = st.RowSelected.Render(fmt.Sprintf("%s %-*s", common.GlyphSelected, width, e.arg)) + "  " + st.Muted.Render(e.about)
+			line = st.RowSelected.Render(fmt.Sprintf("%s %-*s", common.GlyphSelected, width, e.name)) + "  " + st.Muted.Render(e.about)
 		}
 		cut := ansi.Truncate(line, max(s.w-2, 10), "…")
 		if i == s.cursor && cut != line {
-			full = e.arg + ": " + e.about
+			full = e.name + ": " + e.about
 		}
 		b.WriteString(cut + "\n")
 	}
@@ -486,7 +489,7 @@ func (s *Scenario) pickerView() string {
 		b.WriteString("\n" + st.Muted.Render(common.Wrap(full, max(s.w-2, 10))) + "\n")
 	}
 	if dir := s.pc.ScenarioDir; dir != "" {
-		where := dir + "/"
+		where := views.Clean(dir) + "/"
 		if dir == "." {
 			where = "the working directory"
 		}

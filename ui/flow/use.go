@@ -55,7 +55,7 @@ func (u *useSpec) groups(int, int) []*huh.Group {
 	// The amount's hint has a line of its own: inline, huh draws the
 	// description between the title and the value ("…10.00 usd1000").
 	amount := huh.NewInput().Title("Amount").Description("in the smallest unit: 1000 = 10.00 usd").
-		Prompt("").Value(&u.amount).Validate(u.checkAmount)
+		Prompt("").Value(&u.amount).CharLimit(model.MaxAmountLen).Validate(u.checkAmount)
 	capture := huh.NewSelect[string]().Title("Capture").Options(
 		huh.NewOption("automatic: paid once confirmed (and authenticated)", "automatic"),
 		huh.NewOption("manual: waits in requires_capture", "manual"),
@@ -64,11 +64,11 @@ func (u *useSpec) groups(int, int) []*huh.Group {
 		huh.NewGroup(u.kindSel),
 		huh.NewGroup(
 			amount,
-			input("Currency", &u.currency, check(model.ValidateCurrency)),
+			input("Currency", model.MaxCurrencyLen, &u.currency, check(model.ValidateCurrency)),
 		).WithHideFunc(func() bool { return !paysAmount(u.kind) }),
 		huh.NewGroup(capture).WithHideFunc(func() bool { return u.kind != string(model.UsePaymentIntent) }),
 		huh.NewGroup(
-			input("Account or person (acct_…, person_…)", &u.account, check(checkIDNumberFor)),
+			input("Account or person (acct_…, person_…)", model.MaxObjectIDLen, &u.account, check(checkIDNumberFor)),
 		).WithHideFunc(func() bool { return u.kind != string(model.UseIDNumber) }),
 	}
 }
