@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stripe/stripe-go/v85"
+
 	"github.com/tokenscope/tokenscope/model"
 )
 
