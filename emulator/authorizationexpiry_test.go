@@ -87,6 +87,13 @@ func TestAuthorizationExpires(t *testing.T) {
 			if se := stripeErr(t, err, http.StatusBadRequest, stripe.ErrorTypeInvalidRequest, "payment_intent_unexpected_state"); !strings.Contains(se.Msg, "status of canceled") {
 				t.Errorf("capture: %s", se.Msg)
 			}
+			// Nothing is left to refund, and the refusal says why.
+			_, err = sc.V1Refunds.Create(ctx, &stripe.RefundCreateParams{PaymentIntent: stripe.String(pi.ID)})
+			if se := stripeErr(t, err, http.StatusBadRequest, stripe.ErrorTypeInvalidRequest, "payment_intent_unexpected_state"); se.Msg != "Charge "+
+				pi.LatestCharge.ID+" was not captured and its PaymentIntent "+pi.ID+
+				" was canceled as its authorization expired: its authorization was released, so there is nothing to refund." {
+				t.Errorf("refund: %s", se.Msg)
+			}
 			if n := len(eventsSince(t, sc, fixedNow.Unix()+1)); n != 2 {
 				t.Errorf("%d events after the reads, want the 2 of the expiry", n)
 			}

@@ -23,18 +23,20 @@ func TestCancelReleasesAuthorization(t *testing.T) {
 	// Held money is not refunded: the PaymentIntent is canceled. A
 	// refund used to succeed and leave it capturable, then captured and
 	// refunded at once.
-	refundRefused := func(when string) {
+	// Released, the refusal says so rather than "cancel the
+	// PaymentIntent" again (regress2#4).
+	refundRefused := func(when, want string) {
 		t.Helper()
 		for _, p := range []*stripe.RefundCreateParams{{PaymentIntent: stripe.String(held.ID)}, {Charge: stripe.String(held.LatestCharge.ID)}} {
 			_, err = c.V1Refunds.Create(ctx, p)
 			se := stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, "payment_intent_unexpected_state")
-			if want := "This uncaptured Charge was created by a PaymentIntent (" + held.ID +
-				"). You must cancel the PaymentIntent to reverse the authorization instead of refunding the Charge directly."; se.Msg != want {
-				t.Errorf("%s: message %q", when, se.Msg)
+			if se.Msg != want {
+				t.Errorf("%s: message %q, want %q", when, se.Msg, want)
 			}
 		}
 	}
-	refundRefused("held")
+	refundRefused("held", "This uncaptured Charge was created by a PaymentIntent ("+held.ID+
+		"). You must cancel the PaymentIntent to reverse the authorization instead of refunding the Charge directly.")
 	_, seen := newEventTypes(t, c, "")
 	canceled, err := c.V1PaymentIntents.Cancel(ctx, held.ID, nil)
 	if err != nil || canceled.Status != stripe.PaymentIntentStatusCanceled || canceled.AmountCapturable != 0 || canceled.AmountReceived != 0 {
@@ -57,7 +59,8 @@ func TestCancelReleasesAuthorization(t *testing.T) {
 		t.Errorf("events %v, want payment_intent.canceled alone", evs)
 	}
 	// What was released cannot be refunded or captured.
-	refundRefused("released")
+	refundRefused("released", "Charge "+held.LatestCharge.ID+" was not captured and its PaymentIntent "+held.ID+
+		" was canceled: its authorization was released, so there is nothing to refund.")
 	_, err = c.V1PaymentIntents.Capture(ctx, held.ID, nil)
 	stripeErr(t, err, 400, stripe.ErrorTypeInvalidRequest, "payment_intent_unexpected_state")
 }
