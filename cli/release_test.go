@@ -28,10 +28,14 @@ func TestCancelReleasesChargeCLI(t *testing.T) {
 	if err := json.Unmarshal([]byte(s.ok("get", got.LatestCharge, "--json").out), &ch); err != nil || ch.Refunded || ch.AmountRefunded != 0 || ch.Captured {
 		t.Errorf("released charge: %+v %v", ch, err)
 	}
-	if out := s.ok("get", got.LatestCharge).out; !strings.Contains(out, "its PaymentIntent "+pi+" captures it, or released it if canceled") {
+	if out := s.ok("get", got.LatestCharge).out; !strings.Contains(out, "its PaymentIntent "+pi+" captures it, or released it if canceled (its status says which)") {
 		t.Errorf("get of the released charge:\n%s", out)
 	}
-	if r := s.expect(1, "refund", got.LatestCharge); !strings.Contains(r.errOut, "payment_intent_unexpected_state") {
+	if out := s.ok("get", pi).out; !strings.Contains(out, "its authorization of 10.00 usd ("+got.LatestCharge+") was released uncaptured") {
+		t.Errorf("get of the canceled PaymentIntent:\n%s", out)
+	}
+	if r := s.expect(1, "refund", got.LatestCharge); !strings.Contains(r.errOut, "payment_intent_unexpected_state") ||
+		!strings.Contains(r.errOut, "its authorization was released") {
 		t.Errorf("refund of a released charge:\n%s", r.errOut)
 	}
 }

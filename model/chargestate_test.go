@@ -22,7 +22,7 @@ func TestChargeState(t *testing.T) {
 			"payment_method_details": map[string]any{"card": map[string]any{"capture_before": "1774105766"}}},
 			"10.00 usd uncaptured", "succeeded", "false (uncaptured): authorized, not captured yet (capture before 2026-03-21 15:09 UTC)"},
 		{"a PaymentIntent's", Fields{"status": "succeeded", "captured": false, "refunded": false, "amount": "1000", "currency": "usd", "payment_intent": "pi_1"},
-			"10.00 usd uncaptured", "succeeded", "false (uncaptured): not captured; its PaymentIntent pi_1 captures it, or released it if canceled"},
+			"10.00 usd uncaptured", "succeeded", "false (uncaptured): not captured; its PaymentIntent pi_1 captures it, or released it if canceled (its status says which)"},
 		{"released", Fields{"status": "succeeded", "captured": false, "refunded": true, "amount": "1000", "currency": "usd"},
 			"10.00 usd released", "succeeded", "false (released): the authorization was released uncaptured"},
 		{"captured", Fields{"status": "succeeded", "captured": true, "amount": "1000", "currency": "usd"},

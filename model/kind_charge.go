@@ -41,8 +41,10 @@ var chargeKind = &KindSpec{
 			case chargeUncaptured:
 				if pi := f.Get("payment_intent"); pi != "" {
 					// Stripe's charge reads the same once its
-					// PaymentIntent's cancel released it.
-					return "false (uncaptured): not captured; its PaymentIntent " + pi + " captures it, or released it if canceled"
+					// PaymentIntent's cancel released it; the
+					// PaymentIntent's status row says so
+					// (releasedByCancel).
+					return "false (uncaptured): not captured; its PaymentIntent " + pi + " captures it, or released it if canceled (its status says which)"
 				}
 				return "false (uncaptured): authorized, not captured yet" + captureBefore(f)
 			case chargeReleased:

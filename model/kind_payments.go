@@ -64,7 +64,11 @@ var paymentIntentKind = &KindSpec{
 	Fields: append([]DetailField{
 		{Path: "status", Label: "status", Value: func(f Fields) string {
 			s := f.Get("status")
-			if why := PaymentIntentStatusNote(s); why != "" {
+			why := PaymentIntentStatusNote(s)
+			if r := releasedByCancel(f); r != "" {
+				why += "; " + r
+			}
+			if why != "" {
 				return s + ": " + why
 			}
 			return s
@@ -77,6 +81,19 @@ var paymentIntentKind = &KindSpec{
 		{Path: "latest_charge", Label: "latest_charge"},
 		{Path: "customer", Label: "customer"},
 	}, intentFields("last_payment_error")...),
+}
+
+// releasedByCancel says what a canceled PaymentIntent's cancel did to
+// the authorization it held: released it, with no refund since basil
+// (regress2#4). Its charge cannot tell (Stripe's reads as one still held),
+// so the PaymentIntent's pane says it. It held one when it has a charge
+// that did not fail (no last_payment_error) and received nothing.
+func releasedByCancel(f Fields) string {
+	ch := f.Get("latest_charge")
+	if f.Get("status") != PICanceled || ch == "" || f.Has("last_payment_error") || f.Get("amount_received") != "0" {
+		return ""
+	}
+	return "its authorization of " + amountOf(f, "amount") + " (" + ch + ") was released uncaptured, with no refund"
 }
 
 // intentFields are the rows a PaymentIntent and a SetupIntent end with:

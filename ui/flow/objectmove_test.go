@@ -58,7 +58,7 @@ func TestObjectPaneCancels(t *testing.T) {
 	r.keys("esc")
 	r.shows("PaymentIntent "+pi, "x: cancel PI")
 	r.keys("x", "enter")
-	s := r.shows("canceled "+pi, "status         canceled: it can no longer be used", "r: refresh")
+	s := r.shows("canceled "+pi, "status         canceled: it can no longer be used", "released uncaptured", "r: refresh")
 	lacks(t, s, "x: cancel", "c: capture", "b: refund", "canceled: canceled")
 }
 
