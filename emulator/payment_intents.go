@@ -151,7 +151,7 @@ func confirmPaymentIntentAt(c *call) (any, *model.Error) {
 		return nil, noSuch(http.StatusNotFound, "payment_intent", c.id(), "intent")
 	}
 	if pi.Status != model.PIRequiresPaymentMethod && pi.Status != model.PIRequiresConfirmation {
-		return nil, unexpectedState(pi, "confirm", model.PIRequiresPaymentMethod, model.PIRequiresConfirmation)
+		return nil, unexpectedState(codeUnexpectedState, "PaymentIntent", pi.Status, "confirm", model.PIRequiresPaymentMethod, model.PIRequiresConfirmation)
 	}
 	if aerr := requireReturnURL(c, "Payment Intent", pi.AutomaticPM, pi.ReturnURL); aerr != nil {
 		return nil, aerr
@@ -165,34 +165,6 @@ func confirmPaymentIntentAt(c *call) (any, *model.Error) {
 		return nil, aerr
 	}
 	return confirmPaymentIntent(c, pi)
-}
-
-// unexpectedState is Stripe's refusal of an operation in pi's status, in
-// its words as its live answers show them: "You cannot cancel this
-// PaymentIntent because it has a status of succeeded. Only a
-// PaymentIntent with one of the following statuses may be canceled: ..."
-// (exercism/website#7062), but a capture's "This PaymentIntent could not
-// be captured because ..." (cartalyst/stripe#211) and a second confirm's
-// "... because it has already succeeded after being previously
-// confirmed." (stripe-archive/stripe-payments-demo#133).
-func unexpectedState(pi *paymentIntentRec, op string, allowed ...string) *model.Error {
-	start := "You cannot " + op + " this PaymentIntent"
-	switch {
-	case op == "confirm" && pi.Status == model.PISucceeded:
-		return invalid(codeUnexpectedState, "", start+" because it has already succeeded after being previously confirmed.")
-	case op == "capture":
-		start = "This PaymentIntent could not be captured"
-	}
-	return invalid(codeUnexpectedState, "", fmt.Sprintf(
-		"%s because it has a status of %s. Only a PaymentIntent with one of the following statuses may be %s: %s.",
-		start, pi.Status, pastTense(op), strings.Join(allowed, ", ")))
-}
-
-func pastTense(op string) string {
-	if strings.HasSuffix(op, "e") {
-		return op + "d"
-	}
-	return op + "ed"
 }
 
 // confirmPaymentIntent confirms pi with its PaymentMethod: a challenge
@@ -336,7 +308,7 @@ func capturePaymentIntent(c *call) (any, *model.Error) {
 		return nil, noSuch(http.StatusNotFound, "payment_intent", c.id(), "intent")
 	}
 	if pi.Status != model.PIRequiresCapture {
-		return nil, unexpectedState(pi, "capture", model.PIRequiresCapture)
+		return nil, unexpectedState(codeUnexpectedState, "PaymentIntent", pi.Status, "capture", model.PIRequiresCapture)
 	}
 	n, given, aerr := c.params.integer("amount_to_capture")
 	switch {
@@ -372,7 +344,7 @@ func cancelPaymentIntent(c *call) (any, *model.Error) {
 	}
 	allowed := []string{model.PIRequiresPaymentMethod, model.PIRequiresCapture, model.PIRequiresConfirmation, model.PIRequiresAction, model.PIProcessing}
 	if !slices.Contains(allowed, pi.Status) {
-		return nil, unexpectedState(pi, "cancel", allowed...)
+		return nil, unexpectedState(codeUnexpectedState, "PaymentIntent", pi.Status, "cancel", allowed...)
 	}
 	reason := ""
 	if aerr := readChoice(c, "cancellation_reason", &reason, "duplicate", "fraudulent", "requested_by_customer", "abandoned"); aerr != nil {

@@ -1,11 +1,9 @@
 package emulator
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
-	"strings"
 
 	"github.com/tokenscope/tokenscope/model"
 )
@@ -143,17 +141,6 @@ func setSetupPaymentMethod(c *call, si *setupIntentRec, id string) *model.Error 
 // updates what it sets up, or cancels it.
 var siConfirmable = []string{model.PIRequiresPaymentMethod, model.PIRequiresConfirmation, model.PIRequiresAction}
 
-// setupUnexpectedState is Stripe's refusal of op (confirm, cancel) in
-// si's status.
-func setupUnexpectedState(si *setupIntentRec, op string) *model.Error {
-	if op == "confirm" && si.Status == model.PISucceeded {
-		return invalid(codeSetupUnexpectedState, "", "You cannot confirm this SetupIntent because it has already succeeded.")
-	}
-	return invalid(codeSetupUnexpectedState, "", fmt.Sprintf(
-		"You cannot %s this SetupIntent because it has a status of %s. Only a SetupIntent with one of the following statuses may be %s: %s.",
-		op, si.Status, pastTense(op), strings.Join(siConfirmable, ", ")))
-}
-
 var setupConfirmParams = []string{"payment_method", "return_url", "expand["}
 
 // confirmSetupIntentAt is POST /v1/setup_intents/{id}/confirm.
@@ -163,7 +150,7 @@ func confirmSetupIntentAt(c *call) (any, *model.Error) {
 		return nil, noSuchSetupIntent(c.id())
 	}
 	if !slices.Contains(siConfirmable, si.Status) {
-		return nil, setupUnexpectedState(si, "confirm")
+		return nil, unexpectedState(codeSetupUnexpectedState, "SetupIntent", si.Status, "confirm", siConfirmable...)
 	}
 	if id := c.params.get("payment_method"); id != "" {
 		if aerr := setSetupPaymentMethod(c, si, id); aerr != nil {
@@ -308,7 +295,7 @@ func cancelSetupIntent(c *call) (any, *model.Error) {
 		return nil, noSuchSetupIntent(c.id())
 	}
 	if !slices.Contains(siConfirmable, si.Status) {
-		return nil, setupUnexpectedState(si, "cancel")
+		return nil, unexpectedState(codeSetupUnexpectedState, "SetupIntent", si.Status, "cancel", siConfirmable...)
 	}
 	reason := ""
 	if aerr := readChoice(c, "cancellation_reason", &reason, "abandoned", "duplicate", "requested_by_customer"); aerr != nil {
