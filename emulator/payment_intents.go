@@ -57,11 +57,8 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 		return nil, aerr
 	}
 	defaultAutomaticPM(c, &pi.AutomaticPM)
-	if cus := c.params.get("customer"); cus != "" {
-		if _, ok := c.objs.customer(cus); !ok {
-			return nil, noSuch(http.StatusBadRequest, "customer", cus, "customer")
-		}
-		pi.Customer = cus
+	if aerr := readCustomer(c, &pi.Customer); aerr != nil {
+		return nil, aerr
 	}
 	confirm, aerr := c.params.boolean("confirm")
 	if aerr != nil {

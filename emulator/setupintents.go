@@ -84,7 +84,7 @@ func createSetupIntent(c *call) (any, *model.Error) {
 		return nil, aerr
 	}
 	defaultAutomaticPM(c, &si.AutomaticPM)
-	if aerr := setSetupCustomer(c, si); aerr != nil {
+	if aerr := readCustomer(c, &si.Customer); aerr != nil {
 		return nil, aerr
 	}
 	confirm, aerr := c.params.boolean("confirm")
@@ -105,19 +105,6 @@ func createSetupIntent(c *call) (any, *model.Error) {
 		return renderSetupIntent(si), nil
 	}
 	return confirmSetup(c, si)
-}
-
-// setSetupCustomer sets the customer the request names, which must exist.
-func setSetupCustomer(c *call, si *setupIntentRec) *model.Error {
-	cus := c.params.get("customer")
-	if cus == "" {
-		return nil
-	}
-	if _, ok := c.objs.customer(cus); !ok {
-		return noSuch(http.StatusBadRequest, "customer", cus, "customer")
-	}
-	si.Customer = cus
-	return nil
 }
 
 // setSetupPaymentMethod puts the PaymentMethod id on si, by the reuse
@@ -272,7 +259,7 @@ func updateSetupIntent(c *call) (any, *model.Error) {
 		if _, aerr := readPaymentMethodChoice(c); aerr != nil {
 			return nil, aerr
 		}
-		if aerr := setSetupCustomer(c, si); aerr != nil {
+		if aerr := readCustomer(c, &si.Customer); aerr != nil {
 			return nil, aerr
 		}
 		if id := c.params.get("payment_method"); id != "" {
