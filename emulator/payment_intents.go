@@ -248,8 +248,8 @@ func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (
 	pi.LatestCharge, pi.NextAction, pi.ChallengeURL = ch.ID, "", ""
 	if aerr != nil {
 		pi.Status, pi.PaymentMethod = model.PIRequiresPaymentMethod, ""
-		pi.LastError = &lastErrorRec{Type: aerr.Type, Code: aerr.Code, DeclineCode: aerr.DeclineCode,
-			Message: aerr.Message, Param: aerr.Param, Charge: ch.ID, PaymentMethod: pm.ID, Method: pm}
+		pi.LastError = lastErrorOf(aerr, pm)
+		pi.LastError.Charge = ch.ID
 		c.objs.putCharge(ch)
 		c.objs.putPaymentIntent(pi)
 		c.errPaymentIntent, c.errPaymentMethod = renderPaymentIntent(pi), renderPaymentMethod(pm)

@@ -215,8 +215,7 @@ func succeedSetup(c *call, si *setupIntentRec, pm *paymentMethodRec) *model.Erro
 // last_setup_error, naming the PaymentMethod that failed.
 func failSetup(c *call, si *setupIntentRec, pm *paymentMethodRec, aerr *model.Error) {
 	si.Status, si.PaymentMethod, si.NextAction, si.ChallengeURL = model.PIRequiresPaymentMethod, "", "", ""
-	si.LastError = &lastErrorRec{Type: aerr.Type, Code: aerr.Code, DeclineCode: aerr.DeclineCode,
-		Message: aerr.Message, Param: aerr.Param, PaymentMethod: pm.ID, Method: pm}
+	si.LastError = lastErrorOf(aerr, pm)
 	c.objs.putSetupIntent(si)
 }
 
