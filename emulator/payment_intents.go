@@ -204,7 +204,7 @@ func confirmPaymentIntent(c *call, pi *paymentIntentRec) (any, *model.Error) {
 		return pay(c, pi, pm, authenticationRequired)
 	case pi.challenges(o.ThreeDS):
 		pi.Status, pi.NextAction = model.PIRequiresAction, challengeAction(c, pi)
-		pi.ChallengeURL = c.base + challengePath + pi.ID + "?client_secret=" + url.QueryEscape(pi.clientSecret())
+		pi.ChallengeURL = challengeURL(c, pi.ID, pi.clientSecret())
 		pi.LastError = nil
 		c.objs.putPaymentIntent(pi)
 		return renderPaymentIntent(pi), nil

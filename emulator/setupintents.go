@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"net/http"
-	"net/url"
 	"slices"
 
 	"github.com/tokenscope/tokenscope/model"
@@ -186,7 +185,7 @@ func confirmSetup(c *call, si *setupIntentRec) (any, *model.Error) {
 		if si.ReturnURL != "" {
 			si.NextAction = "redirect_to_url"
 		}
-		si.ChallengeURL = c.base + challengePath + si.ID + "?client_secret=" + url.QueryEscape(si.clientSecret())
+		si.ChallengeURL = challengeURL(c, si.ID, si.clientSecret())
 		c.objs.putSetupIntent(si)
 		return renderSetupIntent(si), nil
 	}
