@@ -21,6 +21,14 @@ import (
 // PaymentIntent's status does not allow.
 const codeUnexpectedState = "payment_intent_unexpected_state"
 
+// captureMethods are the values of capture_method, and sessionUsages
+// those of setup_future_usage (and of a SetupIntent's usage), checked
+// alike on create and on update.
+var (
+	captureMethods = []string{"automatic", "automatic_async", "manual"}
+	sessionUsages  = []string{usageOffSession, usageOnSession}
+)
+
 var paymentIntentParams = append([]string{"amount", "currency", "payment_method", "customer", "confirm", "capture_method",
 	"confirmation_method", "return_url", "description", "off_session", "setup_future_usage", "payment_method_types[",
 	"automatic_payment_methods[enabled]", "automatic_payment_methods[allow_redirects]", "expand[", "metadata", "metadata["},
@@ -44,13 +52,13 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 		Status: model.PIRequiresPaymentMethod, CaptureMethod: defaultCaptureMethod, ConfirmationMethod: "automatic",
 		Description: c.params.get("description"), Metadata: md, Secret: newID("", longID),
 	}
-	if aerr := readChoice(c, "capture_method", &pi.CaptureMethod, "automatic", "automatic_async", "manual"); aerr != nil {
+	if aerr := readChoice(c, "capture_method", &pi.CaptureMethod, captureMethods...); aerr != nil {
 		return nil, aerr
 	}
 	if aerr := readChoice(c, "confirmation_method", &pi.ConfirmationMethod, "automatic", "manual"); aerr != nil {
 		return nil, aerr
 	}
-	if aerr := readChoice(c, "setup_future_usage", &pi.SetupFutureUsage, "off_session", "on_session"); aerr != nil {
+	if aerr := readChoice(c, "setup_future_usage", &pi.SetupFutureUsage, sessionUsages...); aerr != nil {
 		return nil, aerr
 	}
 	if pi.AutomaticPM, aerr = readPaymentMethodChoice(c); aerr != nil {

@@ -68,10 +68,10 @@ func updatePayment(c *call, pi *paymentIntentRec) *model.Error {
 	if aerr := fieldError(model.ValidateAmount(pi.Amount, pi.Currency)); aerr != nil {
 		return aerr
 	}
-	if aerr := readChoice(c, "capture_method", &pi.CaptureMethod, "automatic", "automatic_async", "manual"); aerr != nil {
+	if aerr := readChoice(c, "capture_method", &pi.CaptureMethod, captureMethods...); aerr != nil {
 		return aerr
 	}
-	if aerr := readChoice(c, "setup_future_usage", &pi.SetupFutureUsage, "off_session", "on_session"); aerr != nil {
+	if aerr := readChoice(c, "setup_future_usage", &pi.SetupFutureUsage, sessionUsages...); aerr != nil {
 		return aerr
 	}
 	if aerr := readCustomer(c, &pi.Customer); aerr != nil {

@@ -76,7 +76,7 @@ func createSetupIntent(c *call) (any, *model.Error) {
 	}
 	si := &setupIntentRec{ID: newID(setupIntentPrefix, longID), Created: c.now.Unix(), Status: model.PIRequiresPaymentMethod,
 		Usage: usageOffSession, Description: c.params.get("description"), Metadata: md, Secret: newID("", longID)}
-	if aerr := readChoice(c, "usage", &si.Usage, usageOffSession, usageOnSession); aerr != nil {
+	if aerr := readChoice(c, "usage", &si.Usage, sessionUsages...); aerr != nil {
 		return nil, aerr
 	}
 	if si.AutomaticPM, aerr = readPaymentMethodChoice(c); aerr != nil {
