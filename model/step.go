@@ -64,9 +64,10 @@ func (r StepRequest) Done(obj Object) Use {
 
 // PlanStep describes a step of the token named name, numbered n among
 // the token's steps of its kind when there are several (-1 for one), after
-// a use of kind after. Its object (req.Of) is KnownAfterApply when the
-// same apply makes it.
-func PlanStep(name string, n int, after UseKind, req StepRequest) Change {
+// its use (whose amount a capture takes from). Its object (req.Of) is
+// KnownAfterApply when the same apply makes it.
+func PlanStep(name string, n int, use UseRequest, req StepRequest) Change {
+	after := use.Kind
 	addr := string(req.Kind) + "." + name
 	if n >= 0 {
 		addr += "[" + strconv.Itoa(n) + "]"
@@ -97,7 +98,11 @@ func PlanStep(name string, n int, after UseKind, req StepRequest) Change {
 		c.Request = "POST /v1/payment_intents/{id}/" + string(req.Kind)
 		c.Attrs = []Attr{of}
 		if req.Amount > 0 {
-			c.Attrs = append(c.Attrs, Attr{Name: "amount_to_capture", Value: strconv.FormatInt(req.Amount, 10)})
+			amount := Attr{Name: "amount_to_capture", Value: strconv.FormatInt(req.Amount, 10)}
+			if req.Kind == StepCapture && use.Amount > 0 && use.Currency != "" {
+				_, amount.Note, _ = captureOf(req.Amount, use.Amount, use.Currency)
+			}
+			c.Attrs = append(c.Attrs, amount)
 		}
 		c.Attrs = append(c.Attrs, Attr{Name: "status", Value: KnownAfterApply})
 	case StepRefund:
