@@ -51,6 +51,11 @@ func (r StepRequest) Done(obj Object) Use {
 	if r.Amount > 0 {
 		u.Currency = f.Get("currency")
 	}
+	if r.Kind == StepRefund && obj.Kind == KindRefund && RefundVerb(f) == ChargeReleased {
+		// A release moved no money: its outcome says released, as the
+		// charge and the refund's own texts do, not succeeded.
+		u.Status = ChargeReleased
+	}
 	if r.Kind == StepAuthenticate {
 		// What the challenge's answer left the intent with (a failed
 		// challenge, a decline after it), a SetupIntent's too, kept so

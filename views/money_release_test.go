@@ -32,3 +32,20 @@ func TestARefundThatReleasesSaysReleased(t *testing.T) {
 		}
 	}
 }
+
+// A scenario's refund step that released an authorization is recorded
+// as released, so apply's OUTCOME says "refund: released", not
+// "refund: succeeded"; a refund of captured money still succeeded.
+func TestARefundStepThatReleasesIsReleased(t *testing.T) {
+	for _, c := range []struct{ dest, want string }{{"reversal", "refund: released"}, {"refund", "refund: succeeded"}} {
+		re, err := model.NewObject([]byte(`{"id":"re_Ab1","object":"refund","amount":3000,"currency":"usd","status":"succeeded",`+
+			`"destination_details":{"type":"card","card":{"type":"`+c.dest+`"}}}`), "", time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := model.StepRequest{Kind: model.StepRefund}.Done(re)
+		if got := ApplyOutcome(model.ApplyRow{Use: model.UseAuthorize, TokenID: "tok_1", Status: model.StepOutcome(done)}); got != c.want {
+			t.Errorf("outcome %q, want %q", got, c.want)
+		}
+	}
+}
