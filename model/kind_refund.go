@@ -26,13 +26,25 @@ var refundKind = &KindSpec{
 }
 
 // refundSummary says what became of a refund by its status: only a
-// succeeded one (or one whose status was not read) is "refunded"; a
-// refund of the refund_fails card succeeds, then fails 5 s later.
+// succeeded one (or one whose status was not read) is "refunded"
+// (RefundVerb: "released" for a release); a refund of the refund_fails
+// card succeeds, then fails 5 s later.
 func refundSummary(f Fields) string {
 	switch st := f.Get("status"); st {
 	case "", "succeeded":
-		return amountOf(f, "amount") + " refunded"
+		return amountOf(f, "amount") + " " + RefundVerb(f)
 	default:
 		return amountOf(f, "amount") + " refund " + st
 	}
+}
+
+// RefundVerb is what a refund did, as every text of it says: "released"
+// when it released an uncaptured charge's authorization (no money moved;
+// Stripe's refund says so by its destination, a reversal), "refunded"
+// otherwise, as get and report say of the charge.
+func RefundVerb(f Fields) string {
+	if f.Get("destination_details.card.type") == "reversal" {
+		return chargeReleased
+	}
+	return "refunded"
 }

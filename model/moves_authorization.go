@@ -33,6 +33,12 @@ func planChargeCapture(s Subject, in MoveInput) []Change {
 // (amount_too_large), and n is asked as it was.
 func captureAmount(s Subject, asked int64) (n int64, note string, fits bool) {
 	capturable, cur := s.Capturable()
+	return captureOf(asked, capturable, cur)
+}
+
+// captureOf is captureAmount of what may be captured, known without the
+// object (a scenario's capture step: its use's amount).
+func captureOf(asked, capturable int64, cur string) (n int64, note string, fits bool) {
 	switch {
 	case asked == 0 || asked == capturable:
 		return capturable, "all of it", true

@@ -49,6 +49,12 @@ func (m MoveRequest) summary() string {
 			return fmt.Sprintf("refund %d of %s", m.Amount, m.ID)
 		}
 		return "refund " + m.ID
+	case MoveCapture:
+		// A partial capture is told from a full one: the rest is released.
+		if m.Amount > 0 {
+			return fmt.Sprintf("capture %d of %s", m.Amount, m.ID)
+		}
+		return "capture all of " + m.ID
 	case MoveCharge:
 		return fmt.Sprintf("charge %s %s", m.ID, FormatAmount(m.Amount, m.Currency))
 	case MoveVerify:

@@ -51,6 +51,11 @@ func (r StepRequest) Done(obj Object) Use {
 	if r.Amount > 0 {
 		u.Currency = f.Get("currency")
 	}
+	if r.Kind == StepRefund && obj.Kind == KindRefund && RefundVerb(f) == ChargeReleased {
+		// A release moved no money: its outcome says released, as the
+		// charge and the refund's own texts do, not succeeded.
+		u.Status = ChargeReleased
+	}
 	if r.Kind == StepAuthenticate {
 		// What the challenge's answer left the intent with (a failed
 		// challenge, a decline after it), a SetupIntent's too, kept so
@@ -64,9 +69,10 @@ func (r StepRequest) Done(obj Object) Use {
 
 // PlanStep describes a step of the token named name, numbered n among
 // the token's steps of its kind when there are several (-1 for one), after
-// a use of kind after. Its object (req.Of) is KnownAfterApply when the
-// same apply makes it.
-func PlanStep(name string, n int, after UseKind, req StepRequest) Change {
+// its use (whose amount a capture takes from). Its object (req.Of) is
+// KnownAfterApply when the same apply makes it.
+func PlanStep(name string, n int, use UseRequest, req StepRequest) Change {
+	after := use.Kind
 	addr := string(req.Kind) + "." + name
 	if n >= 0 {
 		addr += "[" + strconv.Itoa(n) + "]"
@@ -97,7 +103,11 @@ func PlanStep(name string, n int, after UseKind, req StepRequest) Change {
 		c.Request = "POST /v1/payment_intents/{id}/" + string(req.Kind)
 		c.Attrs = []Attr{of}
 		if req.Amount > 0 {
-			c.Attrs = append(c.Attrs, Attr{Name: "amount_to_capture", Value: strconv.FormatInt(req.Amount, 10)})
+			amount := Attr{Name: "amount_to_capture", Value: strconv.FormatInt(req.Amount, 10)}
+			if req.Kind == StepCapture && use.Amount > 0 && use.Currency != "" {
+				_, amount.Note, _ = captureOf(req.Amount, use.Amount, use.Currency)
+			}
+			c.Attrs = append(c.Attrs, amount)
 		}
 		c.Attrs = append(c.Attrs, Attr{Name: "status", Value: KnownAfterApply})
 	case StepRefund:

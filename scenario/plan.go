@@ -224,7 +224,7 @@ func planSteps(t Token, from int, of string) []model.Change {
 			n = -1
 		}
 		s.Of = of
-		out = append(out, model.PlanStep(t.Name, n, t.Use.Kind, s))
+		out = append(out, model.PlanStep(t.Name, n, *t.Use, s))
 	}
 	return out
 }

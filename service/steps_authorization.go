@@ -13,10 +13,11 @@ func chargeCaptured(obj model.Object) bool {
 }
 
 // followRelease brings an authorization's use to released when step, a
-// refund of it, succeeded: the list and detail then say the money is no
-// longer held.
+// refund of it, succeeded (released, in a step recorded since the refund
+// says so): the list and detail then say the money is no longer held.
 func followRelease(u *model.Use, step model.Use) {
-	if u.Kind == model.UseAuthorize && u.Status == model.ChargeUncaptured && step.Kind == model.StepRefund && step.Status == "succeeded" {
+	if u.Kind == model.UseAuthorize && u.Status == model.ChargeUncaptured && step.Kind == model.StepRefund &&
+		(step.Status == "succeeded" || step.Status == model.ChargeReleased) {
 		u.Status = model.ChargeReleased
 	}
 }

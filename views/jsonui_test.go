@@ -232,8 +232,8 @@ func TestJSONUIApplyCompleteWithoutID(t *testing.T) {
 func TestJSONUIStepIndexIsTheResourceKey(t *testing.T) {
 	var b strings.Builder
 	ui := NewJSONUI(&b, "dev")
-	ui.PlannedChange(model.PlanStep("visa", 1, model.UseCharge, model.StepRequest{Kind: model.StepRefund}))
-	ui.PlannedChange(model.PlanStep("visa", -1, model.UseCharge, model.StepRequest{Kind: model.StepRefund}))
+	ui.PlannedChange(model.PlanStep("visa", 1, model.UseRequest{Kind: model.UseCharge}, model.StepRequest{Kind: model.StepRefund}))
+	ui.PlannedChange(model.PlanStep("visa", -1, model.UseRequest{Kind: model.UseCharge}, model.StepRequest{Kind: model.StepRefund}))
 	msgs := lines(t, b.String())[1:]
 	if addr, name, key := path(msgs[0], "change", "resource", "addr"), path(msgs[0], "change", "resource", "resource_name"),
 		path(msgs[0], "change", "resource", "resource_key"); addr != "refund.visa[1]" || name != "visa" || key != 1.0 {

@@ -10,7 +10,8 @@ import (
 )
 
 // Refunded is what a refund did, as the CLI prints it: "refunded
-// ch_… 4.00 usd: re_… (succeeded)", then its request id.
+// ch_… 4.00 usd: re_… (succeeded)" ("released" for a release), then its
+// request id.
 type Refunded struct {
 	Of     string
 	Refund model.Object
@@ -24,7 +25,7 @@ func (r Refunded) WriteText(w io.Writer) error {
 	if ch := f.Get("charge"); ch != "" && ch != of {
 		of += " (charge " + ch + ")"
 	}
-	fmt.Fprintf(w, "refunded %s %s: %s (%s)\n", Clean(of), model.FormatAmount(n, f.Get("currency")),
+	fmt.Fprintf(w, "%s %s %s: %s (%s)\n", model.RefundVerb(f), Clean(of), model.FormatAmount(n, f.Get("currency")),
 		Clean(r.Refund.ID), Clean(f.Get("status")))
 	return writeRequestID(w, r.Refund.RequestID)
 }

@@ -46,11 +46,29 @@ func requestStep(e model.LoggedRequest) ReportUse {
 		Outcome: requestOutcome(e), RequestID: Clean(e.RequestID), At: e.Time.UTC()}
 	if f, err := model.DecodeFields([]byte(e.Response)); err == nil && e.Status < 400 {
 		step.Outcome = JoinNonEmpty(Clean(model.ChargeStateOf(f)), step.Outcome) // uncaptured, not succeeded
-		if n, err := strconv.ParseInt(f.Get("amount"), 10, 64); err == nil && f.Get("currency") != "" {
-			step.Amount = model.FormatAmount(n, Clean(f.Get("currency")))
-		}
+		step.Amount = stepAmount(step.Kind, f)
 	}
 	return step
+}
+
+// stepAmount is the money of a step's answer. A capture's is what it
+// captured, not the whole amount of the charge or PaymentIntent it
+// answers: a partial capture releases the rest, said as the charge's
+// pane says it (model.AmountCaptured). A PaymentIntent's amount_received
+// is its charge's amount_captured.
+func stepAmount(kind model.UseKind, f model.Fields) string {
+	if kind == model.StepCapture {
+		if !f.Has("amount_captured") && f.Has("amount_received") {
+			f = model.Fields{"captured": true, "amount": f["amount"], "amount_captured": f["amount_received"], "currency": f["currency"]}
+		}
+		if f.Has("amount_captured") {
+			return Clean(model.AmountCaptured(f))
+		}
+	}
+	if n, err := strconv.ParseInt(f.Get("amount"), 10, 64); err == nil && f.Get("currency") != "" {
+		return model.FormatAmount(n, Clean(f.Get("currency")))
+	}
+	return ""
 }
 
 // useRow is a use as a Uses row. A PaymentIntent's use follows the

@@ -43,3 +43,19 @@ func TestReportUsesFollowTheLog(t *testing.T) {
 		t.Errorf("uses %+v", r.Uses)
 	}
 }
+
+// A partial capture's row says what it captured and what it released,
+// for a charge (amount_captured) and a PaymentIntent (amount_received),
+// not the whole amount its answer also holds.
+func TestReportCaptureStepSaysWhatItCaptured(t *testing.T) {
+	at := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ path, resp string }{
+		{"/v1/charges/ch_Ab1/capture", `{"id":"ch_Ab1","object":"charge","status":"succeeded","captured":true,"amount":5000,"amount_captured":2000,"currency":"usd"}`},
+		{"/v1/payment_intents/pi_Ab1/capture", `{"id":"pi_Ab1","object":"payment_intent","status":"succeeded","amount":5000,"amount_received":2000,"currency":"usd"}`},
+	} {
+		step := requestStep(model.LoggedRequest{Method: "POST", Path: c.path, Status: 200, RequestID: "req_2", Time: at, Response: c.resp})
+		if want := "20.00 usd (30.00 usd released uncaptured)"; step.Amount != want {
+			t.Errorf("%s: amount %q, want %q", c.path, step.Amount, want)
+		}
+	}
+}
