@@ -28,6 +28,12 @@ const maxChallengeForm = 4 << 10
 
 func isChallenge(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, challengePath) }
 
+// challengeURL is the challenge page of the intent id, which the intent's
+// client secret opens, at the address the call c reached.
+func challengeURL(c *call, id, clientSecret string) string {
+	return c.base + challengePath + id + "?client_secret=" + url.QueryEscape(clientSecret)
+}
+
 // baseURL is where r reached the emulator: http, and its Host.
 func baseURL(r *http.Request) string {
 	scheme := "http"

@@ -11,6 +11,21 @@ import (
 var customerParams = slices.Concat([]string{"source", "email", "description", "name", "phone", "expand["},
 	addressParams("address"), metadataParams, customerExtraParams)
 
+// readCustomer reads an intent's optional customer parameter into
+// *into; the customer must exist (a 400 naming the parameter, as
+// Stripe's).
+func readCustomer(c *call, into *string) *model.Error {
+	cus := c.params.get("customer")
+	if cus == "" {
+		return nil
+	}
+	if _, ok := c.objs.customer(cus); !ok {
+		return noSuch(http.StatusBadRequest, "customer", cus, "customer")
+	}
+	*into = cus
+	return nil
+}
+
 // createCustomer is POST /v1/customers, optionally with source=<token>,
 // which attaches the card or bank account and consumes the token.
 func createCustomer(c *call) (any, *model.Error) {

@@ -21,6 +21,14 @@ import (
 // PaymentIntent's status does not allow.
 const codeUnexpectedState = "payment_intent_unexpected_state"
 
+// captureMethods are the values of capture_method, and sessionUsages
+// those of setup_future_usage (and of a SetupIntent's usage), checked
+// alike on create and on update.
+var (
+	captureMethods = []string{"automatic", "automatic_async", "manual"}
+	sessionUsages  = []string{usageOffSession, usageOnSession}
+)
+
 var paymentIntentParams = append([]string{"amount", "currency", "payment_method", "customer", "confirm", "capture_method",
 	"confirmation_method", "return_url", "description", "off_session", "setup_future_usage", "payment_method_types[",
 	"automatic_payment_methods[enabled]", "automatic_payment_methods[allow_redirects]", "expand[", "metadata", "metadata["},
@@ -44,24 +52,21 @@ func createPaymentIntent(c *call) (any, *model.Error) {
 		Status: model.PIRequiresPaymentMethod, CaptureMethod: defaultCaptureMethod, ConfirmationMethod: "automatic",
 		Description: c.params.get("description"), Metadata: md, Secret: newID("", longID),
 	}
-	if aerr := readChoice(c, "capture_method", &pi.CaptureMethod, "automatic", "automatic_async", "manual"); aerr != nil {
+	if aerr := readChoice(c, "capture_method", &pi.CaptureMethod, captureMethods...); aerr != nil {
 		return nil, aerr
 	}
 	if aerr := readChoice(c, "confirmation_method", &pi.ConfirmationMethod, "automatic", "manual"); aerr != nil {
 		return nil, aerr
 	}
-	if aerr := readChoice(c, "setup_future_usage", &pi.SetupFutureUsage, "off_session", "on_session"); aerr != nil {
+	if aerr := readChoice(c, "setup_future_usage", &pi.SetupFutureUsage, sessionUsages...); aerr != nil {
 		return nil, aerr
 	}
 	if pi.AutomaticPM, aerr = readPaymentMethodChoice(c); aerr != nil {
 		return nil, aerr
 	}
 	defaultAutomaticPM(c, &pi.AutomaticPM)
-	if cus := c.params.get("customer"); cus != "" {
-		if _, ok := c.objs.customer(cus); !ok {
-			return nil, noSuch(http.StatusBadRequest, "customer", cus, "customer")
-		}
-		pi.Customer = cus
+	if aerr := readCustomer(c, &pi.Customer); aerr != nil {
+		return nil, aerr
 	}
 	confirm, aerr := c.params.boolean("confirm")
 	if aerr != nil {
@@ -151,7 +156,7 @@ func confirmPaymentIntentAt(c *call) (any, *model.Error) {
 		return nil, noSuch(http.StatusNotFound, "payment_intent", c.id(), "intent")
 	}
 	if pi.Status != model.PIRequiresPaymentMethod && pi.Status != model.PIRequiresConfirmation {
-		return nil, unexpectedState(pi, "confirm", model.PIRequiresPaymentMethod, model.PIRequiresConfirmation)
+		return nil, unexpectedState(codeUnexpectedState, "PaymentIntent", pi.Status, "confirm", model.PIRequiresPaymentMethod, model.PIRequiresConfirmation)
 	}
 	if aerr := requireReturnURL(c, "Payment Intent", pi.AutomaticPM, pi.ReturnURL); aerr != nil {
 		return nil, aerr
@@ -165,34 +170,6 @@ func confirmPaymentIntentAt(c *call) (any, *model.Error) {
 		return nil, aerr
 	}
 	return confirmPaymentIntent(c, pi)
-}
-
-// unexpectedState is Stripe's refusal of an operation in pi's status, in
-// its words as its live answers show them: "You cannot cancel this
-// PaymentIntent because it has a status of succeeded. Only a
-// PaymentIntent with one of the following statuses may be canceled: ..."
-// (exercism/website#7062), but a capture's "This PaymentIntent could not
-// be captured because ..." (cartalyst/stripe#211) and a second confirm's
-// "... because it has already succeeded after being previously
-// confirmed." (stripe-archive/stripe-payments-demo#133).
-func unexpectedState(pi *paymentIntentRec, op string, allowed ...string) *model.Error {
-	start := "You cannot " + op + " this PaymentIntent"
-	switch {
-	case op == "confirm" && pi.Status == model.PISucceeded:
-		return invalid(codeUnexpectedState, "", start+" because it has already succeeded after being previously confirmed.")
-	case op == "capture":
-		start = "This PaymentIntent could not be captured"
-	}
-	return invalid(codeUnexpectedState, "", fmt.Sprintf(
-		"%s because it has a status of %s. Only a PaymentIntent with one of the following statuses may be %s: %s.",
-		start, pi.Status, pastTense(op), strings.Join(allowed, ", ")))
-}
-
-func pastTense(op string) string {
-	if strings.HasSuffix(op, "e") {
-		return op + "d"
-	}
-	return op + "ed"
 }
 
 // confirmPaymentIntent confirms pi with its PaymentMethod: a challenge
@@ -235,7 +212,7 @@ func confirmPaymentIntent(c *call, pi *paymentIntentRec) (any, *model.Error) {
 		return pay(c, pi, pm, authenticationRequired)
 	case pi.challenges(o.ThreeDS):
 		pi.Status, pi.NextAction = model.PIRequiresAction, challengeAction(c, pi)
-		pi.ChallengeURL = c.base + challengePath + pi.ID + "?client_secret=" + url.QueryEscape(pi.clientSecret())
+		pi.ChallengeURL = challengeURL(c, pi.ID, pi.clientSecret())
 		pi.LastError = nil
 		c.objs.putPaymentIntent(pi)
 		return renderPaymentIntent(pi), nil
@@ -279,8 +256,8 @@ func pay(c *call, pi *paymentIntentRec, pm *paymentMethodRec, o model.Outcome) (
 	pi.LatestCharge, pi.NextAction, pi.ChallengeURL = ch.ID, "", ""
 	if aerr != nil {
 		pi.Status, pi.PaymentMethod = model.PIRequiresPaymentMethod, ""
-		pi.LastError = &lastErrorRec{Type: aerr.Type, Code: aerr.Code, DeclineCode: aerr.DeclineCode,
-			Message: aerr.Message, Param: aerr.Param, Charge: ch.ID, PaymentMethod: pm.ID, Method: pm}
+		pi.LastError = lastErrorOf(aerr, pm)
+		pi.LastError.Charge = ch.ID
 		c.objs.putCharge(ch)
 		c.objs.putPaymentIntent(pi)
 		c.errPaymentIntent, c.errPaymentMethod = renderPaymentIntent(pi), renderPaymentMethod(pm)
@@ -336,7 +313,7 @@ func capturePaymentIntent(c *call) (any, *model.Error) {
 		return nil, noSuch(http.StatusNotFound, "payment_intent", c.id(), "intent")
 	}
 	if pi.Status != model.PIRequiresCapture {
-		return nil, unexpectedState(pi, "capture", model.PIRequiresCapture)
+		return nil, unexpectedState(codeUnexpectedState, "PaymentIntent", pi.Status, "capture", model.PIRequiresCapture)
 	}
 	n, given, aerr := c.params.integer("amount_to_capture")
 	switch {
@@ -372,7 +349,7 @@ func cancelPaymentIntent(c *call) (any, *model.Error) {
 	}
 	allowed := []string{model.PIRequiresPaymentMethod, model.PIRequiresCapture, model.PIRequiresConfirmation, model.PIRequiresAction, model.PIProcessing}
 	if !slices.Contains(allowed, pi.Status) {
-		return nil, unexpectedState(pi, "cancel", allowed...)
+		return nil, unexpectedState(codeUnexpectedState, "PaymentIntent", pi.Status, "cancel", allowed...)
 	}
 	reason := ""
 	if aerr := readChoice(c, "cancellation_reason", &reason, "duplicate", "fraudulent", "requested_by_customer", "abandoned"); aerr != nil {

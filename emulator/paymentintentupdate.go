@@ -68,17 +68,14 @@ func updatePayment(c *call, pi *paymentIntentRec) *model.Error {
 	if aerr := fieldError(model.ValidateAmount(pi.Amount, pi.Currency)); aerr != nil {
 		return aerr
 	}
-	if aerr := readChoice(c, "capture_method", &pi.CaptureMethod, "automatic", "automatic_async", "manual"); aerr != nil {
+	if aerr := readChoice(c, "capture_method", &pi.CaptureMethod, captureMethods...); aerr != nil {
 		return aerr
 	}
-	if aerr := readChoice(c, "setup_future_usage", &pi.SetupFutureUsage, "off_session", "on_session"); aerr != nil {
+	if aerr := readChoice(c, "setup_future_usage", &pi.SetupFutureUsage, sessionUsages...); aerr != nil {
 		return aerr
 	}
-	if cus := c.params.get("customer"); cus != "" {
-		if _, ok := c.objs.customer(cus); !ok {
-			return noSuch(http.StatusBadRequest, "customer", cus, "customer")
-		}
-		pi.Customer = cus
+	if aerr := readCustomer(c, &pi.Customer); aerr != nil {
+		return aerr
 	}
 	if id := c.params.get("payment_method"); id != "" {
 		return setPaymentMethod(c, pi, id)

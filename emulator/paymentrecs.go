@@ -1,5 +1,7 @@
 package emulator
 
+import "github.com/tokenscope/tokenscope/model"
+
 // The records of PaymentMethods and PaymentIntents, kept as the other
 // records are (records.go): what the responses need, never a card number.
 
@@ -63,7 +65,8 @@ type paymentIntentRec struct {
 	piExtras
 }
 
-// lastErrorRec is a PaymentIntent's last_payment_error.
+// lastErrorRec is a PaymentIntent's last_payment_error or a
+// SetupIntent's last_setup_error.
 type lastErrorRec struct {
 	Type          string `json:"type"`
 	Code          string `json:"code,omitempty"`
@@ -75,6 +78,12 @@ type lastErrorRec struct {
 	// Method is the PaymentMethod as it was when it failed, which
 	// Stripe's last_payment_error carries whole.
 	Method *paymentMethodRec `json:"method,omitempty"`
+}
+
+// lastErrorOf is the last error an intent keeps when aerr refused pm.
+func lastErrorOf(aerr *model.Error, pm *paymentMethodRec) *lastErrorRec {
+	return &lastErrorRec{Type: aerr.Type, Code: aerr.Code, DeclineCode: aerr.DeclineCode,
+		Message: aerr.Message, Param: aerr.Param, PaymentMethod: pm.ID, Method: pm}
 }
 
 func (o *objects) paymentMethod(id string) (*paymentMethodRec, bool) {

@@ -1,11 +1,8 @@
 package emulator
 
 import (
-	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
-	"strings"
 
 	"github.com/tokenscope/tokenscope/model"
 )
@@ -79,14 +76,14 @@ func createSetupIntent(c *call) (any, *model.Error) {
 	}
 	si := &setupIntentRec{ID: newID(setupIntentPrefix, longID), Created: c.now.Unix(), Status: model.PIRequiresPaymentMethod,
 		Usage: usageOffSession, Description: c.params.get("description"), Metadata: md, Secret: newID("", longID)}
-	if aerr := readChoice(c, "usage", &si.Usage, usageOffSession, usageOnSession); aerr != nil {
+	if aerr := readChoice(c, "usage", &si.Usage, sessionUsages...); aerr != nil {
 		return nil, aerr
 	}
 	if si.AutomaticPM, aerr = readPaymentMethodChoice(c); aerr != nil {
 		return nil, aerr
 	}
 	defaultAutomaticPM(c, &si.AutomaticPM)
-	if aerr := setSetupCustomer(c, si); aerr != nil {
+	if aerr := readCustomer(c, &si.Customer); aerr != nil {
 		return nil, aerr
 	}
 	confirm, aerr := c.params.boolean("confirm")
@@ -107,19 +104,6 @@ func createSetupIntent(c *call) (any, *model.Error) {
 		return renderSetupIntent(si), nil
 	}
 	return confirmSetup(c, si)
-}
-
-// setSetupCustomer sets the customer the request names, which must exist.
-func setSetupCustomer(c *call, si *setupIntentRec) *model.Error {
-	cus := c.params.get("customer")
-	if cus == "" {
-		return nil
-	}
-	if _, ok := c.objs.customer(cus); !ok {
-		return noSuch(http.StatusBadRequest, "customer", cus, "customer")
-	}
-	si.Customer = cus
-	return nil
 }
 
 // setSetupPaymentMethod puts the PaymentMethod id on si, by the reuse
@@ -143,17 +127,6 @@ func setSetupPaymentMethod(c *call, si *setupIntentRec, id string) *model.Error 
 // updates what it sets up, or cancels it.
 var siConfirmable = []string{model.PIRequiresPaymentMethod, model.PIRequiresConfirmation, model.PIRequiresAction}
 
-// setupUnexpectedState is Stripe's refusal of op (confirm, cancel) in
-// si's status.
-func setupUnexpectedState(si *setupIntentRec, op string) *model.Error {
-	if op == "confirm" && si.Status == model.PISucceeded {
-		return invalid(codeSetupUnexpectedState, "", "You cannot confirm this SetupIntent because it has already succeeded.")
-	}
-	return invalid(codeSetupUnexpectedState, "", fmt.Sprintf(
-		"You cannot %s this SetupIntent because it has a status of %s. Only a SetupIntent with one of the following statuses may be %s: %s.",
-		op, si.Status, pastTense(op), strings.Join(siConfirmable, ", ")))
-}
-
 var setupConfirmParams = []string{"payment_method", "return_url", "expand["}
 
 // confirmSetupIntentAt is POST /v1/setup_intents/{id}/confirm.
@@ -163,7 +136,7 @@ func confirmSetupIntentAt(c *call) (any, *model.Error) {
 		return nil, noSuchSetupIntent(c.id())
 	}
 	if !slices.Contains(siConfirmable, si.Status) {
-		return nil, setupUnexpectedState(si, "confirm")
+		return nil, unexpectedState(codeSetupUnexpectedState, "SetupIntent", si.Status, "confirm", siConfirmable...)
 	}
 	if id := c.params.get("payment_method"); id != "" {
 		if aerr := setSetupPaymentMethod(c, si, id); aerr != nil {
@@ -212,7 +185,7 @@ func confirmSetup(c *call, si *setupIntentRec) (any, *model.Error) {
 		if si.ReturnURL != "" {
 			si.NextAction = "redirect_to_url"
 		}
-		si.ChallengeURL = c.base + challengePath + si.ID + "?client_secret=" + url.QueryEscape(si.clientSecret())
+		si.ChallengeURL = challengeURL(c, si.ID, si.clientSecret())
 		c.objs.putSetupIntent(si)
 		return renderSetupIntent(si), nil
 	}
@@ -241,8 +214,7 @@ func succeedSetup(c *call, si *setupIntentRec, pm *paymentMethodRec) *model.Erro
 // last_setup_error, naming the PaymentMethod that failed.
 func failSetup(c *call, si *setupIntentRec, pm *paymentMethodRec, aerr *model.Error) {
 	si.Status, si.PaymentMethod, si.NextAction, si.ChallengeURL = model.PIRequiresPaymentMethod, "", "", ""
-	si.LastError = &lastErrorRec{Type: aerr.Type, Code: aerr.Code, DeclineCode: aerr.DeclineCode,
-		Message: aerr.Message, Param: aerr.Param, PaymentMethod: pm.ID, Method: pm}
+	si.LastError = lastErrorOf(aerr, pm)
 	c.objs.putSetupIntent(si)
 }
 
@@ -285,7 +257,7 @@ func updateSetupIntent(c *call) (any, *model.Error) {
 		if _, aerr := readPaymentMethodChoice(c); aerr != nil {
 			return nil, aerr
 		}
-		if aerr := setSetupCustomer(c, si); aerr != nil {
+		if aerr := readCustomer(c, &si.Customer); aerr != nil {
 			return nil, aerr
 		}
 		if id := c.params.get("payment_method"); id != "" {
@@ -308,7 +280,7 @@ func cancelSetupIntent(c *call) (any, *model.Error) {
 		return nil, noSuchSetupIntent(c.id())
 	}
 	if !slices.Contains(siConfirmable, si.Status) {
-		return nil, setupUnexpectedState(si, "cancel")
+		return nil, unexpectedState(codeSetupUnexpectedState, "SetupIntent", si.Status, "cancel", siConfirmable...)
 	}
 	reason := ""
 	if aerr := readChoice(c, "cancellation_reason", &reason, "abandoned", "duplicate", "requested_by_customer"); aerr != nil {

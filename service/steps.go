@@ -168,7 +168,11 @@ func (s *Session) noteStep(ctx context.Context, of string, step model.Use, pi *m
 	}
 	if err == nil {
 		err = s.hold(ctx, "step", func(h *held) error {
-			if !noteOn(h.workspace(), of, step, pi) {
+			w := h.workspace()
+			if h.replayedStep(step) {
+				return nil
+			}
+			if !noteOn(w, of, step, pi) {
 				return nil
 			}
 			return h.l.Save()
@@ -178,6 +182,32 @@ func (s *Session) noteStep(ctx context.Context, of string, step model.Use, pi *m
 		return fmt.Errorf("%s %s was done, but recording it on the token that made %s failed: %w", step.Kind, step.ObjectID, of, err)
 	}
 	return nil
+}
+
+// stepMoves are the moves a step is sent as (moves.go), for a step found
+// done to be told from a pending move of it.
+var stepMoves = map[model.UseKind]model.Move{
+	model.StepCapture: model.MoveCapture,
+	model.StepCancel:  model.MoveCancel,
+	model.StepRefund:  model.MoveRefund,
+	model.StepDispute: model.MoveAnswer,
+	model.StepVerify:  model.MoveVerify,
+}
+
+// replayedStep: this hold sent step again as a pending move (an apply
+// killed after the API carried it out) and recorded it. A step found done
+// on its object is that move, so noting it too would record it twice
+// (regress2#1: two captures in the state, and in an export, for one
+// capture at the API).
+func (h *held) replayedStep(step model.Use) bool {
+	for _, r := range h.replayed {
+		p := r.Pending
+		if r.ID != "" && p.Op == model.PendingMove && p.Move != nil && p.Move.Action == stepMoves[step.Kind] &&
+			r.ID == string(p.Move.Action)+" "+step.ObjectID {
+			return true
+		}
+	}
+	return false
 }
 
 // madeHere: a token's use made of (the object, or its charge).
