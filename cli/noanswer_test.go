@@ -22,3 +22,25 @@ func TestNoAnswerBeforeSendingIsTransient(t *testing.T) {
 		t.Errorf("exit %d", got)
 	}
 }
+
+// The refresh that leaves a request unresolved after its third try
+// without an answer exits 3, as the tries before it did (regress2#5: it
+// exited 1 with internal_error): it fails as refreshFailure wraps it.
+func TestUnresolvedAfterNoAnswerIsTransient(t *testing.T) {
+	p := model.Pending{Key: "k", Summary: "charge cus_1 7.00 usd", Unresolved: "it got no answer 3 times"}
+	for _, cause := range []error{
+		&model.Error{Type: model.TypeConnection, Message: "connection refused"},
+		context.DeadlineExceeded,
+	} {
+		report := model.RefreshReport{Unsent: map[string]error{"k": &service.UnresolvedError{Pending: p, Err: cause}}}
+		err := refreshFailure(report)
+		if got := ExitCode(err); got != ExitTransient {
+			t.Errorf("%v: exit %d, want %d", cause, got, ExitTransient)
+		}
+	}
+	// One that could not be sent again at all is no network fault.
+	left := refreshFailure(model.RefreshReport{Unsent: map[string]error{"k": &service.UnresolvedError{Pending: p}}})
+	if code := model.OwnCode(left); code != model.CodePendingUnresolved || ExitCode(left) != ExitRefused {
+		t.Errorf("not sent again: code %q exit %d", code, ExitCode(left))
+	}
+}

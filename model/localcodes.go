@@ -30,6 +30,9 @@ const (
 	// CodePendingUnrecorded: the API made something the state could not
 	// record; it stays pending and the next write records it.
 	CodePendingUnrecorded = "pending_unrecorded"
+	// CodePendingUnresolved: a pending request that cannot be sent again
+	// (too old for its key, a secret not kept) was left to the user.
+	CodePendingUnresolved = "pending_unresolved"
 	// CodeUseUnsupported: a use the token's kind does not have (a PII
 	// token as a charge), refused before it is sent.
 	CodeUseUnsupported = "token_use_unsupported"

@@ -160,7 +160,7 @@ func noteUnresolved(unsent map[string]error, replayed []Recovery) {
 		case r.Pending.Unresolved != "":
 			// Its steps were told as it was left to the user
 			// (OnRecover): the report names it in a line.
-			unsent[r.Pending.Key] = errors.New(r.Pending.Summary + " was not sent again: " + r.Pending.Unresolved)
+			unsent[r.Pending.Key] = &UnresolvedError{Pending: r.Pending, Err: r.Err}
 		default:
 			delete(unsent, r.Pending.Key)
 		}

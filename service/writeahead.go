@@ -34,7 +34,8 @@ const (
 // Recovery is what became of a pending request a tokenscope left in the
 // state (killed, or unable to record the answer) when a later one sent it
 // again: ID is what it made and is now recorded, else Err says what the
-// API answered, else Unresolved why it was not sent again.
+// API answered, else Unresolved why it was not sent again (with Err the
+// last failure of one that got no answer maxTries times).
 type Recovery struct {
 	Pending model.Pending
 	ID      string
@@ -56,7 +57,7 @@ func (r Recovery) Text() string {
 	case p.Unresolved != "" && p.Told:
 		return head + " is still unresolved (tokenscope list names it); once checked, tokenscope state rm " + p.Key + "."
 	case p.Unresolved != "":
-		return head + " was not sent again: " + p.Unresolved + ". It may have made something the state does not hold: " + r.lookUp() + ", add a token it made with `tokenscope get ID`, then forget the request with `tokenscope state rm " + p.Key + "`."
+		return head + " was not sent again: " + p.Unresolved + ". It may have made something the state does not hold: " + r.lookUp() + ", " + findWhatItMade(p) + ", then forget the request with `tokenscope state rm " + p.Key + "`."
 	case r.ID != "":
 		return head + " was sent again with its key: " + r.ID + " is now in the state."
 	case r.Err != nil:
@@ -445,7 +446,9 @@ func (h *held) replayOne(p model.Pending) Recovery {
 	case errors.As(err, &ua):
 		p.Tries++
 		if p.Tries >= maxTries {
-			return unresolved(fmt.Sprintf("it got no answer %d times (%v)", p.Tries, ua.Err))
+			r := unresolved(fmt.Sprintf("it got no answer %d times (%v)", p.Tries, ua.Err))
+			r.Err = ua.Err // a network fault, as the tries before: not a local failure
+			return r
 		}
 		h.pending().AddPending(p)
 		_ = h.l.Save() // best effort, as in settle: the record is replayed again

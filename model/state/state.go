@@ -24,12 +24,21 @@ import (
 	"github.com/tokenscope/tokenscope/model"
 )
 
-// Version is the file format this package reads and writes.
-const Version = 1
+// Version is the newest file format this package reads and writes.
+// Version 2 only adds the pending move (model.PendingMove), which a
+// tokenscope reading version 1 takes for a corrupt file, advising to
+// restore the backup: that would drop a request the API may have made. So
+// a state is written as version 2 only while it holds a pending move
+// (State.format) and as version 1 otherwise, so that an older tokenscope
+// says the file is newer instead, and still reads ordinary states.
+const Version = 2
+
+// oldestVersion is the oldest file format this package reads.
+const oldestVersion = 1
 
 // State is the whole of state.json.
 type State struct {
-	Version    int                   `json:"version"` // file format, 1
+	Version    int                   `json:"version"` // file format, 1 or 2
 	Serial     int64                 `json:"serial"`  // +1 on every write, as in terraform.tfstate
 	Lineage    string                `json:"lineage"` // random id given when the file is made
 	Workspaces map[string]*Workspace `json:"workspaces"`
@@ -239,14 +248,34 @@ func decode(f *os.File) (*State, error) {
 	}
 	switch {
 	case s.Version > Version:
-		return nil, fmt.Errorf("state version %d was written by a newer tokenscope (this one reads version %d)", s.Version, Version)
-	case s.Version != Version:
-		return nil, fmt.Errorf("unsupported state version %d (want %d)", s.Version, Version)
+		return nil, fmt.Errorf("state version %d was written by a newer tokenscope (this one reads up to version %d): %w", s.Version, Version, errNewer)
+	case s.Version < oldestVersion:
+		return nil, fmt.Errorf("unsupported state version %d (want %d to %d)", s.Version, oldestVersion, Version)
 	}
 	if err := s.check(); err != nil {
 		return nil, err
 	}
 	return &s, nil
+}
+
+// errNewer marks a state written by a newer tokenscope: it is not corrupt,
+// so restoring the backup is no remedy (it would drop what that one wrote).
+var errNewer = errors.New("use that tokenscope (or a newer one) with this state")
+
+// format is the file format the state is written in: the oldest that can
+// hold it (see Version).
+func (s *State) format() int {
+	for _, w := range s.Workspaces {
+		if w == nil {
+			continue
+		}
+		for _, p := range w.Pending {
+			if p.Op == model.PendingMove {
+				return 2
+			}
+		}
+	}
+	return oldestVersion
 }
 
 // encode renders the state as written to disk. Unlike terraform.tfstate the

@@ -140,6 +140,9 @@ func (s *Store) unreadable(err error) error {
 	if _, statErr := os.Stat(backup); statErr == nil {
 		hint = "The previous state is in " + backup + ": check it (tokenscope keeps it 0600) and copy it over " + s.Path() + " to restore it. Nothing was changed."
 	}
+	if errors.Is(err, errNewer) {
+		hint = "Nothing was changed."
+	}
 	return model.Fault(model.CodeStateCorrupt, fmt.Errorf("cannot read state %s: %w\n%s", s.Path(), err, hint))
 }
 
@@ -233,7 +236,7 @@ func (l *Locked) Save() error {
 			w.trim(l.store.opts.MaxTokens, l.keep)
 		}
 	}
-	st.Version = Version
+	st.Version = st.format()
 	if st.Lineage == "" {
 		st.Lineage = fsutil.NewID()
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tokenscope/tokenscope/internal/fsutil"
 	"github.com/tokenscope/tokenscope/model"
@@ -143,7 +144,7 @@ func TestCorruptStateIsAnErrorNamingTheBackup(t *testing.T) {
 }
 
 func TestLoadRefusesOtherVersions(t *testing.T) {
-	for _, body := range []string{`{"version":2,"workspaces":{}}`, `{"workspaces":{}}`, `null`, ``} {
+	for _, body := range []string{`{"version":3,"workspaces":{}}`, `{"workspaces":{}}`, `null`, ``} {
 		s := openStore(t, t.TempDir())
 		if err := os.WriteFile(s.Path(), []byte(body), fsutil.FileMode); err != nil {
 			t.Fatal(err)
@@ -151,6 +152,59 @@ func TestLoadRefusesOtherVersions(t *testing.T) {
 		if _, err := s.Load(); err == nil {
 			t.Errorf("Load(%q) succeeded", body)
 		}
+	}
+}
+
+// A tokenscope that reads version 1 only takes a pending move for a
+// corrupt state and advises restoring the backup, which drops a request
+// the API made; the file says version 2 while it holds one, and version 1
+// otherwise so that such a tokenscope keeps reading ordinary states.
+func TestVersionTwoOnlyWhileAMoveIsPending(t *testing.T) {
+	s := openStore(t, t.TempDir())
+	move := model.NewPendingMove(model.MoveRequest{Action: model.MoveCapture, ID: "ch_1", Amount: 500}, "k-move", time.Now())
+	steps := []struct {
+		name string
+		fn   func(w *Workspace)
+		want string
+	}{
+		{"a pending create", func(w *Workspace) {
+			w.AddPending(model.Pending{Key: "k", Op: model.PendingCreate, Summary: "create card visa"})
+		}, `{"version":1,`},
+		{"a pending move", func(w *Workspace) { w.AddPending(move) }, `{"version":2,`},
+		{"the move answered", func(w *Workspace) { w.RemovePending("k-move") }, `{"version":1,`},
+	}
+	for _, step := range steps {
+		if _, err := s.Update(context.Background(), "test", func(st *State) error {
+			step.fn(st.Workspace("offline"))
+			return nil
+		}); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		data, err := os.ReadFile(s.Path())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(data, []byte(step.want)) {
+			t.Errorf("%s: file starts %.20q, want %q", step.name, data, step.want)
+		}
+		if _, err := s.Load(); err != nil {
+			t.Errorf("%s: reading it back: %v", step.name, err)
+		}
+	}
+}
+
+// A state from a newer tokenscope is not corrupt: the error says so and
+// does not advise restoring the backup, which would drop what it wrote.
+func TestLoadNewerVersionAdvisesNoRestore(t *testing.T) {
+	s := openStore(t, t.TempDir())
+	addTokens(t, s, "offline", "tok_a")
+	addTokens(t, s, "offline", "tok_b") // a backup exists
+	if err := os.WriteFile(s.Path(), []byte(`{"version":3,"workspaces":{}}`), fsutil.FileMode); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.Load()
+	if err == nil || !strings.Contains(err.Error(), "newer tokenscope") || strings.Contains(err.Error(), "restore") {
+		t.Fatalf("Load of version 3 = %v, want it written by a newer tokenscope, without advice to restore the backup", err)
 	}
 }
 
