@@ -81,6 +81,9 @@ type Scenario struct {
 	// --replace-all does: R in the plan turns it on and off.
 	replaceAll bool
 	loadSeq    int
+	// listing: the dir's files are not listed yet; keys typed meanwhile
+	// (s jjj in one write) wait in typed, so the cursor counts the files.
+	listing bool
 	// reading: the plan is being made; typed holds the keys pressed
 	// meanwhile (s enter R in one burst), handled once it is shown.
 	reading bool
@@ -108,6 +111,8 @@ func NewScenario(pc *common.ProgramContext) common.Component {
 		// coloured as a whole by the program's own renderer.
 		bar: progress.New(progress.WithColorProfile(termenv.Ascii), progress.WithoutPercentage(), progress.WithFillCharacters('█', '░')),
 		vp:  viewport.New(0, 0),
+		// Init lists the dir's files: until they come, keys are kept.
+		listing: pc.ScenarioDir != "",
 	}
 	for _, p := range scenario.Packs() {
 		s.entries = append(s.entries, scenarioEntry{arg: p, name: p, about: scenario.PackAbout(p)})
@@ -165,8 +170,11 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case scenarioFiles:
-		if msg.flow == s.id {
-			s.entries = append(s.entries, msg.entries...)
+		if msg.flow == s.id && s.listing {
+			s.entries, s.listing = append(s.entries, msg.entries...), false
+			cmd := s.typed.drain(s.Update, nil)
+			s.refreshContent()
+			return s, cmd
 		}
 		return s, nil
 	case scenarioLoaded:
@@ -179,9 +187,17 @@ func (s *Scenario) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	k := s.pc.Keys
 	switch s.step {
 	case scPick:
+		if km, ok := msg.(tea.KeyMsg); ok && s.listing && !keyIs(msg, k.Back) {
+			s.typed.keep(km)
+			return s, nil
+		}
 		switch {
 		case keyIs(msg, k.Back):
 			return s, s.cancelled()
+		case keyIs(msg, k.Top):
+			s.cursor = 0
+		case keyIs(msg, k.Bottom):
+			s.cursor = max(len(s.entries)-1, 0)
 		case keyIs(msg, k.Up):
 			s.cursor = max(s.cursor-1, 0)
 		case keyIs(msg, k.Down):
